@@ -1,0 +1,156 @@
+package org.polisi.site;
+
+import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.compose.FormReferences;
+import org.polisi.site.compose.IndexComposer;
+import org.polisi.site.compose.PageComposer;
+import org.polisi.site.compose.StagedPage;
+import org.polisi.site.content.ContentLoader;
+import org.polisi.site.content.ContentTree;
+import org.polisi.site.content.SiteSource;
+import org.polisi.site.fork.ForkResolver;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.FormsBuildContext;
+import org.polisi.site.forms.FormsManifestWriter;
+import org.polisi.site.forms.FormsSchoolContext;
+import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.problem.ContentException;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.publish.AtomicPublisher;
+import org.polisi.site.render.FileTrees;
+import org.polisi.site.render.JBakeRenderer;
+import org.polisi.site.theme.Messages;
+import org.polisi.site.translation.TranslationPairer;
+import org.polisi.site.translation.TranslationState;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one orchestrator: load content → resolve each school over its template → pair translations
+ * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
+ * publish atomically. Each stage is a package; this class only calls them in order.
+ */
+public final class SiteBuild {
+    /** Cluster templates are baked as their own preview site under this suffix. */
+    public static final String TEMPLATE_PREVIEW_SUFFIX = "-template";
+
+    private final BuildOptions options;
+    private final Consumer<String> progress;
+
+    public SiteBuild(BuildOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Resolves and checks content without rendering: what {@code ./polisi report} needs. */
+    public BuildResult resolveOnly() {
+        Problems problems = new Problems();
+        List<ResolvedSite> sites = resolve(problems);
+        return new BuildResult(sites, pair(sites, problems), problems.all(), 0, false, 0);
+    }
+
+    public BuildResult run() throws IOException {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        List<ResolvedSite> sites = resolve(problems);
+        Map<String, List<TranslationState>> translations = pair(sites, problems);
+        Map<String, Messages> messages = messages(sites);
+        List<StagedPage> pages = new ArrayList<>();
+        Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
+        for (ResolvedSite site : sites) {
+            FormReferences.prepare(site, messages, problems).ifPresent(context -> forms.put(site.id(), context));
+            pages.addAll(new PageComposer(site, messages, translations.get(site.id()), options.today()).compose());
+            progress.accept(String.format("  %-22s %s, %d pages", site.id(), String.join("+", site.languages()),
+                    site.allPages().size()));
+        }
+        pages.addAll(new IndexComposer(sites, messages).compose());
+        Path built = options.workDir().resolve("out");
+        FileTrees.deleteRecursively(built);
+        FormsBuildContext.begin(forms);
+        List<RenderedForm> rendered;
+        try {
+            new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")).render(pages, built, problems);
+        } finally {
+            rendered = FormsBuildContext.end();
+        }
+        FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
+        FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
+        new HtmlChecks(built, problems).check(pages);
+        boolean publish = !(options.strict() && problems.hasErrors());
+        if (publish) {
+            Path manifests = options.workDir().resolve("manifests");
+            FileTrees.deleteRecursively(manifests);
+            for (Map.Entry<String, FormsSchoolContext> school : forms.entrySet()) {
+                List<RenderedForm> own = rendered.stream().filter(r -> r.school().equals(school.getKey())).toList();
+                FormsManifestWriter.write(manifests, school.getKey(), school.getValue(), own);
+            }
+            AtomicPublisher.publish(built, options.outputDir());
+            if (java.nio.file.Files.exists(manifests)) {
+                AtomicPublisher.publish(manifests, options.manifestsDir());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
+    }
+
+    private List<ResolvedSite> resolve(Problems problems) {
+        ContentTree tree;
+        try {
+            tree = ContentLoader.load(options.contentDir(), problems);
+        } catch (ContentException e) {
+            e.problems().forEach(problems::add);
+            return List.of();
+        }
+        List<ResolvedSite> sites = new ArrayList<>();
+        for (SiteSource school : tree.schools().values()) {
+            if (options.schools().isEmpty() || options.schools().contains(school.id())) {
+                Optional<SiteSource> template = school.settings().adopts().flatMap(tree::cluster);
+                sites.add(ForkResolver.resolve(school, template, problems));
+            }
+        }
+        for (SiteSource cluster : tree.clusters().values()) {
+            String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
+            if (options.schools().isEmpty() || options.schools().contains(previewId)) {
+                sites.add(ForkResolver.resolve(asPreview(cluster, previewId), Optional.empty(), problems));
+            }
+        }
+        for (String wanted : options.schools()) {
+            if (sites.stream().noneMatch(s -> s.id().equals(wanted))) {
+                problems.error("unknown-school", options.contentDir().resolve("schools").resolve(wanted), 0,
+                        "no school '" + wanted + "' in content/schools");
+            }
+        }
+        return sites;
+    }
+
+    private static SiteSource asPreview(SiteSource cluster, String previewId) {
+        var s = cluster.settings();
+        var settings = new org.polisi.site.content.Settings(previewId, s.file(), s.name(), s.languages(), Optional.empty(),
+                s.whyStandalone(), s.attributes(), s.policy(), s.contactEmail(), s.formsEndpoint(), s.baseUrl());
+        return new SiteSource(SiteSource.Kind.CLUSTER, settings, cluster.dir(), cluster.pagesByLanguage(), cluster.formsDir());
+    }
+
+    private static Map<String, List<TranslationState>> pair(List<ResolvedSite> sites, Problems problems) {
+        Map<String, List<TranslationState>> states = new LinkedHashMap<>();
+        sites.forEach(site -> states.put(site.id(), TranslationPairer.pair(site, problems)));
+        return states;
+    }
+
+    private Map<String, Messages> messages(List<ResolvedSite> sites) {
+        Map<String, Messages> messages = new LinkedHashMap<>();
+        messages.put("en", Messages.load(options.themeDir().resolve("i18n"), "en"));
+        for (ResolvedSite site : sites) {
+            for (String language : site.languages()) {
+                messages.computeIfAbsent(language, l -> Messages.load(options.themeDir().resolve("i18n"), l));
+            }
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,184 @@
+package org.polisi.site.check;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.polisi.site.compose.StagedPage;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.problem.Problems;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 6: checks the generated HTML of every page, because some mistakes only show there:
+ * AsciidoctorJ prints an unknown block macro or a missing attribute as plain text instead of
+ * failing. Checks: broken internal links and anchors (across languages too), unresolved
+ * attributes, unknown block macros, duplicate ids, a wrong {@code lang}, skipped heading levels,
+ * and Welsh paragraphs left identical to the English ones.
+ */
+public final class HtmlChecks {
+    private static final Pattern UNRESOLVED = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)}");
+    private static final Pattern BLOCK_MACRO = Pattern.compile("^([a-z][a-z0-9_-]*)::(\\S*)\\[.*]$");
+    /** A Welsh paragraph this long that equals an English one was not translated. */
+    static final int UNTRANSLATED_MIN_WORDS = 5;
+
+    private final Path outputRoot;
+    private final Problems problems;
+
+    public HtmlChecks(Path outputRoot, Problems problems) {
+        this.outputRoot = outputRoot;
+        this.problems = problems;
+    }
+
+    public void check(List<StagedPage> pages) {
+        Map<String, PageFacts> facts = new HashMap<>();
+        for (StagedPage page : pages) {
+            facts.put(page.url(), readPage(page));
+        }
+        for (PageFacts page : facts.values()) {
+            checkLinks(page, facts);
+            checkTranslated(page, facts);
+        }
+    }
+
+    private PageFacts readPage(StagedPage page) {
+        Path file = outputRoot.resolve(page.outputPath() + ".html");
+        Document html;
+        try {
+            html = Jsoup.parse(Files.readString(file), page.url());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the renderer did not write " + file, e);
+        }
+        if (!page.site().isEmpty()) {
+            String lang = html.selectFirst("html").attr("lang");
+            if (!lang.equals(page.language())) {
+                report(page, "wrong-lang", "the page's <html lang> is '" + lang + "', expected '" + page.language() + "'");
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (Element element : html.select("[id]")) {
+            if (!ids.add(element.id())) {
+                report(page, "duplicate-id", "the id '" + element.id() + "' is used twice on this page", "[[" + element.id() + "]]", "#" + element.id());
+            }
+        }
+        checkHeadings(page, html);
+        checkText(page, html.body());
+        List<String> links = new ArrayList<>();
+        html.select("a[href], link[rel=alternate][href]").forEach(a -> links.add(a.attr("href")));
+        List<String> paragraphs = html.select("main p").eachText();
+        return new PageFacts(page, ids, links, paragraphs);
+    }
+
+    private void checkHeadings(StagedPage page, Document html) {
+        int previous = 0;
+        for (Element heading : html.select("h1, h2, h3, h4, h5, h6")) {
+            int level = heading.tagName().charAt(1) - '0';
+            if (previous > 0 && level > previous + 1) {
+                report(page, "skipped-heading", "heading '" + heading.text() + "' is h" + level + " after h" + previous
+                        + ": use one level deeper than the heading before", heading.text());
+            }
+            previous = level;
+        }
+    }
+
+    private void checkText(StagedPage page, Element body) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (!(node instanceof TextNode text)) {
+                    return;
+                }
+                Matcher unresolved = UNRESOLVED.matcher(text.text());
+                while (unresolved.find()) {
+                    report(page, "unresolved-attribute", "'{" + unresolved.group(1) + "}' has no value: add it to the school's settings",
+                            "{" + unresolved.group(1) + "}");
+                }
+                Matcher macro = BLOCK_MACRO.matcher(text.text().trim());
+                if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
+                    report(page, "unknown-macro", "'" + macro.group(1) + "::' is not a block macro this site knows",
+                            macro.group(1) + "::" + macro.group(2));
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+            }
+        }, body);
+    }
+
+    private void checkLinks(PageFacts page, Map<String, PageFacts> facts) {
+        URI base = URI.create(page.page().url());
+        for (String href : page.links()) {
+            if (href.isBlank() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                continue;   // http:, mailto: and the like are outside the site
+            }
+            URI target;
+            try {
+                target = base.resolve(href.replace(" ", "%20"));
+            } catch (IllegalArgumentException e) {
+                report(page.page(), "broken-link", "'" + href + "' is not a valid link", href);
+                continue;
+            }
+            String path = target.getPath();
+            String fragment = target.getFragment();
+            PageFacts linked = path == null || path.isEmpty() || path.equals(base.getPath()) ? page : facts.get(path);
+            String needle = href.startsWith("#") ? "[[" + fragment + "]]" : href.replaceFirst("\\.html.*", "");
+            if (linked == null) {
+                if (!Files.exists(outputRoot.resolve(path.substring(1)))) {
+                    report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needle, fragment);
+                }
+                continue;
+            }
+            if (fragment != null && !fragment.isEmpty() && !linked.ids().contains(fragment)) {
+                report(page.page(), "broken-anchor", "link to '" + href + "': the page has no section with id '" + fragment + "'",
+                        "#" + fragment, needle);
+            }
+        }
+    }
+
+    private void checkTranslated(PageFacts page, Map<String, PageFacts> facts) {
+        StagedPage staged = page.page();
+        if (staged.site().isEmpty() || staged.language().equals("en")) {
+            return;
+        }
+        PageFacts english = facts.get("/" + staged.site() + "/en/" + staged.key() + ".html");
+        if (english == null) {
+            return;
+        }
+        Set<String> englishParagraphs = new HashSet<>();
+        english.paragraphs().forEach(p -> englishParagraphs.add(normalise(p)));
+        for (String paragraph : page.paragraphs()) {
+            String normalised = normalise(paragraph);
+            if (normalised.split(" ").length >= UNTRANSLATED_MIN_WORDS && englishParagraphs.contains(normalised)) {
+                String opening = paragraph.length() > 40 ? paragraph.substring(0, 40) : paragraph;
+                report(staged, "untranslated", "this paragraph is identical to the English page: '" + opening + "…'",
+                        opening.substring(0, Math.min(20, opening.length())));
+            }
+        }
+    }
+
+    /** Names, links and numbers may legitimately stay the same; words may not. */
+    private static String normalise(String text) {
+        return text.replaceAll("https?://\\S+", "").replaceAll("[0-9]+", "").replaceAll("\\s+", " ").trim().toLowerCase();
+    }
+
+    private void report(StagedPage page, String code, String message, String... needles) {
+        SourceLine origin = Origins.find(page, needles);
+        problems.error(code, Origins.file(origin), Origins.number(origin), message + " (" + page.url() + ")");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Stage 6, check the output. Input: the staged pages and the HTML the renderer wrote for them.
+ * Output: problems, each located at the author's file and line where it can be found. Why on HTML:
+ * Asciidoctor turns several author mistakes into plain text rather than errors, and links across
+ * pages and languages can only be checked once every page exists.
+ */
+package org.polisi.site.check;

@@ -1,0 +1,76 @@
+package org.polisi.site.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ./polisi new-school --cluster ID --id ID --name "..."}: the way a school starts, adopting
+ * its cluster's template whole, with a settings file to fill in and nothing else to write yet.
+ */
+@Command(name = "new-school", description = "Scaffold a school that adopts a cluster template.")
+public final class NewSchoolCommand implements Callable<Integer> {
+
+    @Option(names = "--cluster", required = true, description = "the cluster template to adopt")
+    String cluster;
+
+    @Option(names = "--id", required = true, description = "the school's id: lower-case letters, digits and hyphens")
+    String id;
+
+    @Option(names = "--name", required = true, description = "the school's name in English")
+    String name;
+
+    @Option(names = "--welsh-name", description = "the school's name in Welsh (schools in Wales)")
+    String welshName;
+
+    @Override
+    public Integer call() throws Exception {
+        Path content = PolisiCli.projectRoot().resolve("content");
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            System.err.println("error: --id must be lower-case letters, digits and hyphens, e.g. ysgol-example");
+            return 2;
+        }
+        Path clusterFile = content.resolve("clusters").resolve(cluster).resolve("cluster.yml");
+        if (!Files.isRegularFile(clusterFile)) {
+            System.err.println("error: no cluster template " + cluster + " (" + clusterFile + ")");
+            return 2;
+        }
+        Path school = content.resolve("schools").resolve(id);
+        if (Files.exists(school)) {
+            System.err.println("error: " + school + " already exists");
+            return 2;
+        }
+        Files.createDirectories(school.resolve("en"));
+        boolean wales = clusterFile.toFile().exists() && Files.readString(clusterFile).contains("cy");
+        if (wales) {
+            Files.createDirectories(school.resolve("cy"));
+        }
+        String welsh = welshName == null ? name : welshName;
+        String settings = """
+                # Settings of %1$s. Every page of the %2$s cluster template is published with these values.
+                # To change a template section, add en/<page>.adoc with :adapts-template: (see CONTRIBUTING.md).
+                name: {en: "%1$s"%3$s}
+                languages: [%4$s]
+                adopts: %2$s
+                roles:
+                  headteacher: the headteacher
+                policy:
+                  version: ""
+                  last-updated: ""
+                  approved-by: ""      # blank until the governing body approves the policy
+                  approved-on: ""
+                  review-due: ""
+                contact-email: ""
+                forms-endpoint: /forms
+                base-url: http://localhost:7070/%5$s/
+                """.formatted(name.replace("\"", "'"), cluster, wales ? ", cy: \"" + welsh.replace("\"", "'") + "\"" : "",
+                wales ? "en, cy" : "en", id);
+        Files.writeString(school.resolve("school.yml"), settings, StandardCharsets.UTF_8);
+        System.out.println("Created " + PolisiCli.projectRoot().relativize(school) + ". Edit school.yml, then run ./polisi build --school " + id);
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package org.polisi.site.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Path;
+
+/** {@code ./polisi}: the site generator's commands. The launcher script adds {@code serve} and {@code forms}. */
+@Command(name = "polisi", mixinStandardHelpOptions = true, version = "polisi 0.1",
+        description = "Bilingual school policy websites from version-controlled AsciiDoc.",
+        subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class})
+public final class PolisiCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.quieten();
+        int exit = new CommandLine(new PolisiCli()).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The project folder: where content/ and themes/ are. The launcher passes it; tests set it. */
+    static Path projectRoot() {
+        String root = System.getProperty("polisi.root");
+        return Path.of(root == null || root.isBlank() ? "." : root).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,95 @@
+package org.polisi.site.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import org.polisi.site.BuildOptions;
+import org.polisi.site.SiteBuild;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./polisi preview [--port N]}: builds, serves the output on localhost and rebuilds when
+ * anything under content/ or themes/ changes. A failed rebuild keeps the last good pages served.
+ */
+@Command(name = "preview", description = "Serve the built sites locally and rebuild when content/ or themes/ change.")
+public final class PreviewCommand implements Callable<Integer> {
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
+            "json", "application/json; charset=utf-8", "svg", "image/svg+xml", "png", "image/png");
+
+    @Option(names = "--port", description = "port (default 8080)")
+    int port = 8080;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = PolisiCli.projectRoot();
+        BuildOptions options = BuildOptions.defaults(root);
+        rebuild(root, options);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            Path file = options.outputDir().resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            boolean found = file.startsWith(options.outputDir()) && Files.isRegularFile(file);
+            Path served = found ? file : options.outputDir().resolve("404.html");
+            byte[] body = Files.exists(served) ? Files.readAllBytes(served) : new byte[0];
+            String name = served.getFileName().toString();
+            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+            exchange.sendResponseHeaders(found ? 200 : 404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        System.out.println("Previewing on http://localhost:" + port + "/ (Ctrl+C to stop); rebuilding on changes to content/ and themes/");
+        watch(root, options);
+        return 0;
+    }
+
+    private static void rebuild(Path root, BuildOptions options) {
+        try {
+            BuildCommand.summarise(new SiteBuild(options, System.out::println).run(), root, options);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("error: rebuild failed: " + e.getMessage());
+        }
+    }
+
+    private static void watch(Path root, BuildOptions options) throws IOException, InterruptedException {
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            for (Path top : new Path[]{options.contentDir(), options.themeDir()}) {
+                try (Stream<Path> dirs = Files.walk(top)) {
+                    for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                                StandardWatchEventKinds.ENTRY_DELETE);
+                    }
+                }
+            }
+            while (true) {
+                WatchKey key = watcher.take();
+                Thread.sleep(100);   // an editor's save is often several events: take them as one
+                key.pollEvents();
+                key.reset();
+                while ((key = watcher.poll()) != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+                System.out.println("Change seen: rebuilding");
+                rebuild(root, options);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.polisi.site.compose;
+
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.FormDefinitionException;
+import org.polisi.site.forms.FormsSchoolContext;
+import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.theme.Messages;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Prepares a site's forms for rendering: loads its form definitions (the template's, then the
+ * school's own) and checks, before anything is rendered, that every {@code form::id[]} line names
+ * a form the school has, so an unknown id is reported at the author's file and line.
+ */
+public final class FormReferences {
+    private static final Pattern FORM_MACRO = Pattern.compile("^form::([^\\[\\s]*)\\[.*]\\s*$");
+
+    private FormReferences() {
+    }
+
+    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
+        List<Path> dirs = new ArrayList<>();
+        site.template().ifPresent(t -> dirs.add(t.formsDir()));
+        dirs.add(site.source().formsDir());
+        SchoolForms forms;
+        try {
+            forms = SchoolForms.load(site.id(), site.languages(), dirs);
+        } catch (FormDefinitionException e) {
+            e.problems().forEach(p -> problems.error("bad-form", p.file(), p.line(), p.message()));
+            return Optional.empty();
+        }
+        for (ResolvedPage page : site.allPages()) {
+            for (SourceLine line : page.body()) {
+                Matcher macro = FORM_MACRO.matcher(line.text().trim());
+                if (macro.matches() && !forms.contains(macro.group(1))) {
+                    problems.error("unknown-form", line.file(), line.number(),
+                            "no form '" + macro.group(1) + "' in " + site.id() + "'s forms folders " + dirs);
+                }
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
+        for (String language : site.languages()) {
+            names.put(language, site.source().settings().name().inOrEnglish(language));
+            texts.put(language, messages.get(language).all());
+        }
+        var settings = site.source().settings();
+        return Optional.of(new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts));
+    }
+}

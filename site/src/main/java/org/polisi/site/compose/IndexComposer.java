@@ -1,0 +1,92 @@
+package org.polisi.site.compose;
+
+import org.jsoup.nodes.Entities;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.theme.Messages;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Composes the pages that belong to no school: the cluster index at the site root, listing every
+ * school and its policies in each of its languages, and the not-found page. Both are bilingual,
+ * each part marked with its own {@code lang}, because a visitor arriving there has not chosen yet.
+ */
+public final class IndexComposer {
+    private final List<ResolvedSite> sites;
+    private final Map<String, Messages> messages;
+
+    public IndexComposer(List<ResolvedSite> sites, Map<String, Messages> messages) {
+        this.sites = sites;
+        this.messages = messages;
+    }
+
+    public List<StagedPage> compose() {
+        return List.of(clusterIndex(), notFound());
+    }
+
+    private StagedPage clusterIndex() {
+        Messages english = messages.get("en");
+        StringBuilder html = new StringBuilder();
+        for (String language : messages.keySet()) {
+            Messages text = messages.get(language);
+            if (!language.equals("en")) {
+                html.append("<p lang=\"").append(language).append("\">").append(escape(text.get("site.index.intro"))).append("</p>\n");
+            }
+        }
+        html.append("<ul class=\"school-list\">\n");
+        for (ResolvedSite site : sites) {
+            html.append("<li class=\"school\">\n");
+            for (String language : site.languages()) {
+                Messages text = messages.get(language);
+                html.append("<section lang=\"").append(language).append("\" aria-labelledby=\"school-")
+                        .append(site.id()).append('-').append(language).append("\">\n");
+                html.append("<h2 id=\"school-").append(site.id()).append('-').append(language).append("\">")
+                        .append("<a href=\"").append(site.id()).append('/').append(language).append("/index.html\">")
+                        .append(escape(site.source().settings().name().inOrEnglish(language)))
+                        .append(site.languages().size() > 1 ? " <span class=\"lang-label\">(" + escape(text.get("language.name")) + ")</span>" : "")
+                        .append("</a></h2>\n<ul>\n");
+                site.pages(language).values().stream()
+                        .filter(p -> !p.kind().equals("appendix"))
+                        .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
+                        .forEach(p -> html.append("<li><a href=\"").append(site.id()).append('/').append(language).append('/')
+                                .append(p.key()).append(".html\">").append(escape(p.title())).append("</a></li>\n"));
+                html.append("</ul>\n</section>\n");
+            }
+            html.append("</li>\n");
+        }
+        html.append("</ul>\n");
+        return passthrough("index", "clusterindex", english.get("site.index.title"), english.get("site.index.intro"), html.toString());
+    }
+
+    private StagedPage notFound() {
+        StringBuilder html = new StringBuilder();
+        for (String language : messages.keySet()) {
+            Messages text = messages.get(language);
+            html.append("<section lang=\"").append(language).append("\">\n<h2>").append(escape(text.get("notfound.title"))).append("</h2>\n")
+                    .append("<p>").append(escape(text.get("notfound.body"))).append("</p>\n")
+                    .append("<p><a href=\"/index.html\">").append(escape(text.get("notfound.home"))).append("</a></p>\n</section>\n");
+        }
+        Messages english = messages.get("en");
+        return passthrough("404", "notfound", english.get("notfound.title"), "", html.toString());
+    }
+
+    private StagedPage passthrough(String key, String type, String title, String intro, String html) {
+        AttributeBlock attributes = new AttributeBlock();
+        attributes.put("jbake-type", type).put("jbake-status", "published").put("lang", "en")
+                .put("polisi-lang", "en").put("polisi-root", "").put("polisi-key", key);
+        for (Map.Entry<String, String> message : messages.get("en").all().entrySet()) {
+            attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
+        }
+        String asciidoc = "= " + title + "\n" + attributes.render() + "\n"
+                + (intro.isBlank() ? "" : intro + "\n\n")
+                + "++++\n" + html + "++++\n";
+        return new StagedPage("", "en", key, key, asciidoc, List.of());
+    }
+
+    private static String escape(String text) {
+        return Entities.escape(text);
+    }
+}

@@ -1,0 +1,269 @@
+package org.polisi.site.compose;
+
+import org.polisi.site.content.LocalizedText;
+import org.polisi.site.content.PolicyDates;
+import org.polisi.site.content.Settings;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.fork.Section;
+import org.polisi.site.fork.SectionIndex;
+import org.polisi.site.theme.LocalDates;
+import org.polisi.site.theme.Messages;
+import org.polisi.site.translation.TranslationState;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Stage 4: composes each page of a site into the document the renderer bakes: the author's body,
+ * preceded by header attributes that carry the school's values (for {@code {school-name}} and the
+ * like) and everything the theme shows around the body: the language toggle, breadcrumbs, contents,
+ * approval and review notices, the draft-translation notice. The theme stays free of logic and
+ * of words: it prints these attributes and the message bundles' text.
+ */
+public final class PageComposer {
+    /** A contents list is worth its space from this many top-level sections on. */
+    static final int CONTENTS_MIN_SECTIONS = 3;
+
+    private final ResolvedSite site;
+    private final Map<String, Messages> messages;
+    private final List<TranslationState> translations;
+    private final LocalDate today;
+
+    public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today) {
+        this.site = site;
+        this.messages = messages;
+        this.translations = translations;
+        this.today = today;
+    }
+
+    public List<StagedPage> compose() {
+        List<StagedPage> staged = new ArrayList<>();
+        for (String language : site.languages()) {
+            for (ResolvedPage page : site.pages(language).values()) {
+                staged.add(composePage(page));
+            }
+            staged.add(composeSchoolIndex(language));
+        }
+        return staged;
+    }
+
+    public String outputPath(String language, String key) {
+        return site.id() + "/" + language + "/" + key;
+    }
+
+    private StagedPage composePage(ResolvedPage page) {
+        String language = page.language();
+        Messages text = messages.get(language);
+        AttributeBlock attributes = common(language, page.key(), "page");
+        attributes.put("polisi-page-kind", page.kind());
+        attributes.put("polisi-page-hash", SectionIndex.sha(page.bodyText() + site.source().settings().attributes()));
+        crumbs(attributes, page);
+        contents(attributes, page);
+        if (page.kind().equals("policy")) {
+            policyDetails(attributes, page, text);
+            appendices(attributes, page);
+        }
+        if (page.kind().equals("appendix")) {
+            String label = page.attribute("appendix-label");
+            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", label));
+            parent(page).ifPresent(parent -> {
+                attributes.put("polisi-back-href", parent.key() + ".html");
+                attributes.put("polisi-back-text", text.format("page.back.to.policy", parent.title()));
+            });
+        }
+        draftNotice(attributes, page);
+        StringBuilder asciidoc = new StringBuilder();
+        asciidoc.append("= ").append(page.title()).append('\n');
+        asciidoc.append(attributes.render());
+        List<SourceLine> origins = new ArrayList<>();
+        int headerLines = asciidoc.toString().split("\n", -1).length - 1;
+        for (int i = 0; i < headerLines; i++) {
+            origins.add(null);
+        }
+        origins.set(0, new SourceLine("", page.file(), 1));
+        asciidoc.append('\n');
+        origins.add(null);
+        for (SourceLine line : page.body()) {
+            asciidoc.append(line.text()).append('\n');
+            origins.add(line);
+        }
+        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins);
+    }
+
+    private StagedPage composeSchoolIndex(String language) {
+        Messages text = messages.get(language);
+        String schoolName = site.source().settings().name().inOrEnglish(language);
+        AttributeBlock attributes = common(language, "index", "schoolindex");
+        attributes.put("polisi-crumbs", "1");
+        attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
+        attributes.put("polisi-crumb-1-href", "../../index.html");
+        StringBuilder body = new StringBuilder();
+        body.append(text.format("school.index.intro", schoolName)).append("\n\n");
+        body.append("== ").append(text.get("school.pages.title")).append("\n\n");
+        for (ResolvedPage page : ordered(site.pages(language).values())) {
+            if (page.kind().equals("appendix")) {
+                continue;
+            }
+            body.append("* xref:").append(page.key()).append(".adoc[").append(escapeLinkText(page.title())).append("]\n");
+            for (ResolvedPage appendix : appendicesOf(page)) {
+                body.append("** xref:").append(appendix.key()).append(".adoc[")
+                        .append(escapeLinkText(appendixTitle(appendix, text))).append("]\n");
+            }
+        }
+        String asciidoc = "= " + schoolName + "\n" + attributes.render() + "\n" + body;
+        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc, List.of());
+    }
+
+    /** Attributes every page of a site carries: its place, its languages and the school's values. */
+    private AttributeBlock common(String language, String key, String type) {
+        Messages text = messages.get(language);
+        Settings settings = site.source().settings();
+        AttributeBlock attributes = new AttributeBlock();
+        attributes.put("jbake-type", type).put("jbake-status", "published");
+        attributes.put("lang", language);
+        attributes.put("polisi-school", site.id());
+        attributes.put("polisi-lang", language);
+        attributes.put("polisi-key", key);
+        attributes.put("polisi-page-url", "/" + outputPath(language, key) + ".html");
+        attributes.put("polisi-root", "../../");
+        attributes.put("polisi-school-name", settings.name().inOrEnglish(language));
+        attributes.put("polisi-contact", settings.contactEmail());
+        attributes.put("polisi-forms-endpoint", settings.formsEndpoint());
+        attributes.put("polisi-pages", String.join(",", site.pages(language).keySet()));
+        attributes.put("polisi-languages", String.join(",", site.languages()));
+        for (String other : site.languages()) {
+            attributes.put("polisi-alt-" + other, "../" + other + "/" + key + ".html");
+            attributes.put("polisi-name-" + other, messages.get(other).get("language.name"));
+        }
+        for (Map.Entry<String, String> message : text.all().entrySet()) {
+            if (message.getKey().startsWith("date.month.")) {
+                continue;
+            }
+            attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
+        }
+        if (!settings.contactEmail().isBlank()) {
+            attributes.put("polisi-footer-contact", text.format("footer.contact", settings.contactEmail()));
+        }
+        for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
+            attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
+        }
+        attributes.put("attribute-missing", "warn");
+        attributes.put("idprefix", "");
+        attributes.put("idseparator", "-");
+        return attributes;
+    }
+
+    private void crumbs(AttributeBlock attributes, ResolvedPage page) {
+        List<String[]> crumbs = new ArrayList<>();
+        crumbs.add(new String[]{messages.get(page.language()).get("site.index.title"), "../../index.html"});
+        crumbs.add(new String[]{site.source().settings().name().inOrEnglish(page.language()), "index.html"});
+        if (page.kind().equals("appendix")) {
+            parent(page).ifPresent(parent -> crumbs.add(new String[]{parent.title(), parent.key() + ".html"}));
+        }
+        attributes.put("polisi-crumbs", String.valueOf(crumbs.size()));
+        for (int i = 0; i < crumbs.size(); i++) {
+            attributes.put("polisi-crumb-" + (i + 1) + "-title", crumbs.get(i)[0]);
+            attributes.put("polisi-crumb-" + (i + 1) + "-href", crumbs.get(i)[1]);
+        }
+    }
+
+    private void contents(AttributeBlock attributes, ResolvedPage page) {
+        List<Section> top = SectionIndex.of(page.body()).sections().stream()
+                .filter(s -> s.level() == 1 && s.id() != null).toList();
+        if (top.size() < CONTENTS_MIN_SECTIONS) {
+            attributes.put("polisi-contents", "0");
+            return;
+        }
+        attributes.put("polisi-contents", String.valueOf(top.size()));
+        for (int i = 0; i < top.size(); i++) {
+            attributes.put("polisi-contents-" + (i + 1) + "-title", top.get(i).title());
+            attributes.put("polisi-contents-" + (i + 1) + "-id", top.get(i).id());
+        }
+    }
+
+    private void policyDetails(AttributeBlock attributes, ResolvedPage page, Messages text) {
+        PolicyDates school = site.source().settings().policy();
+        String version = value(page, "version", school.version());
+        String updated = value(page, "last-updated", school.lastUpdated());
+        String approvedBy = value(page, "approved-by", school.approvedBy());
+        String approvedOn = value(page, "approved-on", school.approvedOn());
+        String reviewDue = value(page, "review-due", school.reviewDue());
+        attributes.put("polisi-details", "1");
+        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", version));
+        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", d)).orElse(""));
+        if (approvedBy.isBlank()) {
+            attributes.put("polisi-approval-text", text.get("policy.awaiting.approval"));
+        } else {
+            attributes.put("polisi-approval-text", date(approvedOn, text)
+                    .map(d -> text.format("policy.approved", approvedBy, d))
+                    .orElse(text.format("policy.approved.nodate", approvedBy)));
+        }
+        Optional<LocalDate> due = LocalDates.parse(reviewDue);
+        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", LocalDates.format(d, text))).orElse(""));
+        attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
+                .map(d -> text.format("policy.review.overdue", LocalDates.format(d, text))).orElse(""));
+    }
+
+    private void appendices(AttributeBlock attributes, ResolvedPage policy) {
+        List<ResolvedPage> appendices = appendicesOf(policy);
+        Messages text = messages.get(policy.language());
+        attributes.put("polisi-appendices", String.valueOf(appendices.size()));
+        for (int i = 0; i < appendices.size(); i++) {
+            attributes.put("polisi-appendix-" + (i + 1) + "-title", appendixTitle(appendices.get(i), text));
+            attributes.put("polisi-appendix-" + (i + 1) + "-href", appendices.get(i).key() + ".html");
+        }
+    }
+
+    private void draftNotice(AttributeBlock attributes, ResolvedPage page) {
+        boolean draft = translations.stream().anyMatch(t -> t.pageKey().equals(page.key())
+                && t.language().equals(page.language()) && t.status() == TranslationState.Status.DRAFT);
+        attributes.put("polisi-draft", draft ? "1" : "");
+        if (draft) {
+            String contact = site.source().settings().contactEmail();
+            for (String language : Set.of(page.language(), "en")) {
+                Messages text = messages.get(language);
+                attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
+                attributes.put("polisi-draft-body-" + language, text.format("translation.draft.body", contact));
+            }
+        }
+    }
+
+    private Optional<ResolvedPage> parent(ResolvedPage appendix) {
+        return site.page(appendix.language(), appendix.attribute("page-parent"));
+    }
+
+    private List<ResolvedPage> appendicesOf(ResolvedPage policy) {
+        return ordered(site.pages(policy.language()).values()).stream()
+                .filter(p -> p.kind().equals("appendix") && p.attribute("page-parent").equals(policy.key()))
+                .toList();
+    }
+
+    private static String appendixTitle(ResolvedPage appendix, Messages text) {
+        String label = appendix.attribute("appendix-label");
+        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", label, appendix.title());
+    }
+
+    private static List<ResolvedPage> ordered(java.util.Collection<ResolvedPage> pages) {
+        return pages.stream().sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key)).toList();
+    }
+
+    private static String value(ResolvedPage page, String attribute, String fallback) {
+        String own = page.attribute(attribute);
+        return own.isBlank() ? fallback : own;
+    }
+
+    private static Optional<String> date(String iso, Messages text) {
+        return LocalDates.parse(iso).map(d -> LocalDates.format(d, text));
+    }
+
+    private static String escapeLinkText(String text) {
+        return text.replace("]", "\\]");
+    }
+}

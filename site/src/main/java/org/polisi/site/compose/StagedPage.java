@@ -1,0 +1,18 @@
+package org.polisi.site.compose;
+
+import org.polisi.site.content.SourceLine;
+
+import java.util.List;
+
+/**
+ * A document handed to the renderer: where it goes ({@code brynford/cy/online-safety-policy}),
+ * its complete AsciiDoc text, and for each line of that text the author's line it came from
+ * (null for lines we generated), so rendering problems can be reported against the author's file.
+ */
+public record StagedPage(String site, String language, String key, String outputPath, String asciidoc,
+                         List<SourceLine> origins) {
+
+    public String url() {
+        return "/" + outputPath + ".html";
+    }
+}

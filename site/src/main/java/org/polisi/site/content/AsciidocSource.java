@@ -1,0 +1,69 @@
+package org.polisi.site.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits an AsciiDoc file into its document header (title and {@code :name: value} entries) and
+ * its body. We read headers ourselves, without Asciidoctor, because resolving forks and pairing
+ * translations happen before rendering and must know each line's origin.
+ */
+public final class AsciidocSource {
+    private static final Pattern ATTRIBUTE = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):\\s*(.*)$");
+
+    private AsciidocSource() {
+    }
+
+    public static SourcePage read(Path file, String key, String language) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return parse(file, key, language, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static SourcePage parse(Path file, String key, String language, String text) {
+        String[] lines = text.split("\n", -1);
+        int index = 0;
+        while (index < lines.length && (lines[index].isBlank() || lines[index].startsWith("//"))) {
+            index++;
+        }
+        String title = "";
+        int titleLine = 0;
+        Map<String, String> header = new LinkedHashMap<>();
+        if (index < lines.length && lines[index].startsWith("= ")) {
+            title = lines[index].substring(2).trim();
+            titleLine = index + 1;
+            index++;
+            while (index < lines.length && !lines[index].isBlank()) {
+                Matcher attribute = ATTRIBUTE.matcher(lines[index]);
+                if (attribute.matches()) {
+                    header.put(attribute.group(1), attribute.group(2).trim());
+                } else if (!lines[index].startsWith("//")) {
+                    break;
+                }
+                index++;
+            }
+        } else {
+            index = 0;
+        }
+        List<SourceLine> body = new ArrayList<>();
+        for (int i = index; i < lines.length; i++) {
+            body.add(new SourceLine(lines[i], file, i + 1));
+        }
+        while (!body.isEmpty() && body.get(body.size() - 1).text().isBlank()) {
+            body.remove(body.size() - 1);
+        }
+        return new SourcePage(key, language, file, title, titleLine, Map.copyOf(header), List.copyOf(body), text);
+    }
+}

@@ -1,0 +1,32 @@
+package org.polisi.site.forms;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The choices a field offers: the author's options, or for {@code year-group} the fixed school years,
+ * worded by the message bundle. Rendering and the manifest both ask here, so they cannot disagree.
+ */
+final class Choices {
+
+    /** The values {@code year-group} posts, youngest first. */
+    static final List<String> YEAR_GROUPS = Stream.concat(
+            Stream.of("nursery", "reception"),
+            Stream.of(1, 2, 3, 4, 5, 6).map(year -> "year-" + year)).toList();
+
+    private Choices() {
+    }
+
+    static List<FieldOption> of(FormField field, FormsSchoolContext school, List<String> languages) {
+        if (field.type() != FieldType.YEAR_GROUP) {
+            return field.options();
+        }
+        return YEAR_GROUPS.stream().map(value -> {
+            Map<String, String> labels = new LinkedHashMap<>();
+            languages.forEach(language -> labels.put(language, school.messages(language).get("forms.year-group." + value)));
+            return new FieldOption(value, new LocalizedText(labels));
+        }).toList();
+    }
+}

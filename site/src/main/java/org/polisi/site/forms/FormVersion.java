@@ -1,0 +1,41 @@
+package org.polisi.site.forms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The version a submission records: what exactly the person saw and agreed to. The first 12 hex
+ * digits of SHA-256 over the form's definition in that language and the hash of the page text, so
+ * that changing one word of either gives a new version, and the Welsh and English forms differ.
+ */
+final class FormVersion {
+
+    private FormVersion() {
+    }
+
+    static String of(FormDefinition form, FormsSchoolContext school, String language, String pageHash) {
+        String definition = definitionJson(form, school, language);
+        return sha256(definition + "\npage:" + pageHash).substring(0, 12);
+    }
+
+    private static String definitionJson(FormDefinition form, FormsSchoolContext school, String language) {
+        try {
+            return FormJson.MAPPER.writeValueAsString(FormJson.head(form).setAll(FormJson.body(form, school, List.of(language))));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException everyJvmHasIt) {
+            throw new IllegalStateException(everyJvmHasIt);
+        }
+    }
+}

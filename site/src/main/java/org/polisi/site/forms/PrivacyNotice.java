@@ -1,0 +1,53 @@
+package org.polisi.site.forms;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * The short privacy notice at the point of collection: who collects, why, on what lawful basis, who
+ * sees it, how long it is kept, the person's rights and whom to ask. Every sentence comes from the
+ * message bundle, filled from the school's settings and the form definition, so no page words it by hand.
+ */
+final class PrivacyNotice {
+
+    private static final String CONTACT = "{contactEmail}";
+
+    private PrivacyNotice() {
+    }
+
+    static void appendTo(Element parent, FormDefinition form, FormsSchoolContext school, String language) {
+        Messages messages = school.messages(language);
+        Element notice = parent.appendElement("div").addClass("privacy-notice");
+        notice.appendElement("h3").addClass("heading").text(messages.get("forms.privacy.heading"));
+        sentence(notice, messages.get("forms.privacy.who", "school", schoolName(school, language)));
+        sentence(notice, messages.get("forms.privacy.why", "purpose", form.purpose().in(language)));
+        sentence(notice, messages.get("forms.privacy.lawful-basis", "lawfulBasis", form.lawfulBasis().in(language)));
+        sentence(notice, messages.get("forms.privacy.readers", "readers", messages.get("forms.role." + form.readerRole())));
+        sentence(notice, messages.get("forms.privacy.retention", "retention", form.retention().text().in(language)));
+        sentence(notice, messages.get("forms.privacy.rights"));
+        appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+    }
+
+    private static void sentence(Element notice, String text) {
+        notice.appendElement("p").text(text);
+    }
+
+    /** The address becomes a mailto link wherever the sentence puts it. */
+    private static void appendContact(Element notice, String template, String email) {
+        Element paragraph = notice.appendElement("p");
+        int at = template.indexOf(CONTACT);
+        if (at < 0) {
+            throw new IllegalStateException("forms.privacy.contact must contain " + CONTACT);
+        }
+        paragraph.appendText(template.substring(0, at));
+        paragraph.appendElement("a").attr("href", "mailto:" + email).text(email);
+        paragraph.appendText(template.substring(at + CONTACT.length()));
+    }
+
+    private static String schoolName(FormsSchoolContext school, String language) {
+        String name = school.schoolNameByLang().get(language);
+        if (name == null) {
+            throw new IllegalStateException("the school has no name in '" + language + "'");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,26 @@
+package org.polisi.site.forms;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Names that end up in input ids and posted parameters. Lower-case words joined by single hyphens,
+ * so that {@code <form-id>--<field>--<statement>} can always be split back at the double hyphens.
+ */
+final class Slugs {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** Field names the form itself posts, or whose input id would clash with the title's or honeypot's. */
+    static final Set<String> RESERVED_FIELD_NAMES = Set.of("form-id", "form-lang", "form-version", "website", "title");
+
+    /** {@code <field-id>--hint} and {@code <field-id>--error} are taken by the hint and the server's error message. */
+    static final Set<String> RESERVED_SUFFIXES = Set.of("hint", "error");
+
+    private Slugs() {
+    }
+
+    static boolean isSlug(String text) {
+        return SLUG.matcher(text).matches();
+    }
+}

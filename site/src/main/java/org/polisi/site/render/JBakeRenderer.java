@@ -1,0 +1,90 @@
+package org.polisi.site.render;
+
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.DefaultJBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.polisi.site.compose.StagedPage;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.problem.Problems;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 5: renders every staged page of every school and language in ONE JBake bake, so that
+ * JRuby (Asciidoctor) and OrientDB (JBake's content store) start once per build, not once per
+ * school. JBake's configuration keys, its folders and its errors stay inside this class.
+ */
+public final class JBakeRenderer {
+    private final Path workDir;
+    private final Path templatesDir;
+
+    public JBakeRenderer(Path workDir, Path templatesDir) {
+        this.workDir = workDir;
+        this.templatesDir = templatesDir;
+    }
+
+    /** Bakes the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
+    public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
+        Path source = workDir.resolve("src");
+        FileTrees.deleteRecursively(source);
+        Files.createDirectories(source.resolve("content"));
+        Files.createDirectories(source.resolve("assets"));
+        FileTrees.copy(templatesDir, source.resolve("templates"));
+        Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
+        Map<String, StagedPage> byUrl = new HashMap<>();
+        for (StagedPage page : pages) {
+            Path file = source.resolve("content").resolve(page.outputPath() + ".adoc");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
+            byUrl.put(page.url(), page);
+        }
+        Files.createDirectories(destination);
+        RenderLog.drain();
+        DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
+        Oven oven = new Oven(configuration);
+        oven.bake();
+        for (Throwable error : oven.getErrors()) {
+            problems.error("render-failed", null, 0, String.valueOf(error.getMessage()));
+        }
+        for (RenderLog.Entry entry : RenderLog.drain()) {
+            StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
+            SourceLine origin = originOf(page, entry.line());
+            String where = page == null ? "" : " (" + page.url() + ")";
+            problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
+                    entry.message() + where);
+        }
+    }
+
+    private static SourceLine originOf(StagedPage page, int line) {
+        if (page == null || line <= 0 || line > page.origins().size()) {
+            return page == null || page.origins().isEmpty() ? null : page.origins().get(0);
+        }
+        SourceLine origin = page.origins().get(line - 1);
+        return origin != null ? origin : page.origins().get(0);
+    }
+
+    private static String properties() {
+        return String.join("\n",
+                "# Written by Polisi for one bake; see JBakeRenderer.",
+                "render.index=false", "render.feed=false", "render.archive=false", "render.tags=false",
+                "render.tagsindex=false", "render.sitemap=false", "render.error404=false",
+                "template.page.file=page.ftl",
+                "template.schoolindex.file=page.ftl",
+                "template.clusterindex.file=index.ftl",
+                "template.notfound.file=index.ftl",
+                "db.store=memory",
+                "default.status=published",
+                "asciidoctor.attributes=",
+                "asciidoctor.attributes.export=false",
+                "render.encoding=UTF-8", "template.encoding=UTF-8", "freemarker.outputencoding=UTF-8",
+                "site.host=",
+                "") ;
+    }
+}

@@ -1,0 +1,66 @@
+package org.polisi.site.theme;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The interface text of one language: every {@code *_<lang>.properties} bundle of the theme's
+ * {@code i18n} folder (site, forms, server), read as UTF-8. Sentences with placeholders are
+ * formatted whole, so that a Welsh sentence is never glued together from fragments.
+ */
+public final class Messages {
+    private final String language;
+    private final Map<String, String> texts;
+
+    private Messages(String language, Map<String, String> texts) {
+        this.language = language;
+        this.texts = texts;
+    }
+
+    public static Messages load(Path i18nDir, String language) {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.list(i18nDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_" + language + ".properties")).sorted().toList()) {
+                Properties properties = new Properties();
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                properties.forEach((key, value) -> texts.put((String) key, (String) value));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Messages(language, Map.copyOf(texts));
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Map<String, String> all() {
+        return texts;
+    }
+
+    public String get(String key) {
+        String text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no message '" + key + "' in language '" + language + "'");
+        }
+        return text;
+    }
+
+    public String format(String key, Object... arguments) {
+        MessageFormat format = new MessageFormat(get(key).replace("'", "''"), Locale.ROOT);
+        return format.format(arguments);
+    }
+}

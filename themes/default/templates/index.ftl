@@ -1,0 +1,33 @@
+<#-- Pages that belong to no school (the cluster index, the not-found page): bilingual bodies. -->
+<#assign c = content>
+<#assign root = c["polisi-root"]>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${c.title}</title>
+<link rel="stylesheet" href="/assets/polisi.css">
+</head>
+<body>
+<a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>
+<header class="site-header">
+  <div class="container site-header__inner">
+    <a class="site-header__name" href="/index.html">${c["t-site-index-title"]}</a>
+  </div>
+</header>
+<div class="container">
+  <main id="main-content" class="main">
+    <h1>${c.title}</h1>
+    <div class="body">
+${c.body}
+    </div>
+  </main>
+</div>
+<footer class="site-footer">
+  <div class="container">
+    <p>${c["t-footer-published"]}</p>
+  </div>
+</footer>
+</body>
+</html>
