@@ -102,8 +102,9 @@ public final class SiteBuild {
 
     private List<ResolvedSite> resolve(Problems problems) {
         ContentTree tree;
+        Problems loading = new Problems();
         try {
-            tree = ContentLoader.load(options.contentDir(), problems);
+            tree = ContentLoader.load(options.contentDir(), loading);
         } catch (ContentException e) {
             e.problems().forEach(problems::add);
             return List.of();
@@ -121,6 +122,15 @@ public final class SiteBuild {
                 sites.add(ForkResolver.resolve(asPreview(cluster, previewId), Optional.empty(), problems));
             }
         }
+        // Loading reads every school; report only what concerns the sites being built.
+        List<Path> selected = new ArrayList<>();
+        sites.forEach(site -> {
+            selected.add(site.source().dir());
+            site.template().ifPresent(t -> selected.add(t.dir()));
+        });
+        loading.all().stream()
+                .filter(p -> p.file() == null || selected.stream().anyMatch(dir -> p.file().toAbsolutePath().startsWith(dir.toAbsolutePath())))
+                .forEach(problems::add);
         for (String wanted : options.schools()) {
             if (sites.stream().noneMatch(s -> s.id().equals(wanted))) {
                 problems.error("unknown-school", options.contentDir().resolve("schools").resolve(wanted), 0,

@@ -93,7 +93,9 @@ final class FieldReader {
         for (YamlMap item : items) {
             item.allowOnly(Set.of("value", "label"), "an option");
             Optional<String> value = item.requiredString("value", "an option of " + where);
-            value.ifPresent(v -> checkIdPart(item, "value", "option value", seen));
+            if (value.isPresent()) {
+                checkIdPart(item, "value", "option value", seen);
+            }
             Optional<LocalizedText> label = item.requiredText("label", languages, "an option of " + where);
             if (value.isPresent() && label.isPresent()) {
                 options.add(new FieldOption(value.get(), label.get()));
@@ -116,7 +118,9 @@ final class FieldReader {
         for (YamlMap item : items) {
             item.allowOnly(Set.of("id", "text"), "a statement");
             Optional<String> id = item.requiredString("id", "a statement of " + where);
-            id.ifPresent(v -> checkIdPart(item, "id", "statement id", seen));
+            if (id.isPresent()) {
+                checkIdPart(item, "id", "statement id", seen);
+            }
             Optional<LocalizedText> text = item.requiredText("text", languages, "a statement of " + where);
             if (id.isPresent() && text.isPresent()) {
                 statements.add(new ConsentStatement(id.get(), text.get()));
