@@ -7,6 +7,7 @@ import org.asciidoctor.extension.Name;
 import org.asciidoctor.extension.PositionalAttributes;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,8 +25,8 @@ public final class PolicyReferenceMacro extends InlineMacroProcessor {
         String pages = String.valueOf(parent.getDocument().getAttribute("polisi-pages", ""));
         boolean published = Arrays.asList(pages.split(",")).contains(target);
         if (published) {
-            return createPhraseNode(parent, "anchor", text, Map.of("type", ":link"), Map.of("target", target + ".html"));
+            return createPhraseNode(parent, "anchor", text, new HashMap<>(Map.of("type", ":link")), new HashMap<>(Map.of("target", target + ".html")));
         }
-        return createPhraseNode(parent, "quoted", text, Map.of("role", "missing-document"));
+        return createPhraseNode(parent, "quoted", text, new HashMap<>(Map.of("role", "missing-document")));
     }
 }
