@@ -26,7 +26,8 @@ public final class ReportPrinter {
                     String hash = change.currentHash() == null ? "" : "  template=" + change.currentHash();
                     String flag = change.stale() ? "  STALE (recorded " + change.recordedHash() + ")"
                             : change.unrecorded() ? "  (no template= hash recorded)" : "";
-                    out.printf("    %-9s %s / %s%s%s%n", change.status().name().toLowerCase(), change.pageKey(), change.sectionId(), hash, flag);
+                    out.printf("    %-9s %s (%s) / %s%s%s%n", change.status().name().toLowerCase(), change.pageKey(), change.language(),
+                            change.sectionId(), hash, flag);
                 }
                 out.println("  stale overrides: " + (report.staleOverrides().isEmpty() ? "none" : ""));
                 for (SectionChange stale : report.staleOverrides()) {
@@ -74,6 +75,7 @@ public final class ReportPrinter {
     private static Map<String, Object> change(SectionChange change, Path root) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("page", change.pageKey());
+        map.put("language", change.language());
         map.put("section", change.sectionId());
         map.put("status", change.status().name().toLowerCase());
         map.put("stale", change.stale());

@@ -44,7 +44,7 @@ public final class SiteReport {
             counts.put("stale", (int) states.stream().filter(TranslationState::stale).count());
             counts.put("missing", (int) states.stream().filter(s -> s.status() == TranslationState.Status.MISSING).count());
             reports.add(new SchoolReport(site.id(), site.template().map(t -> t.id()).orElse(""),
-                    site.sectionChanges().stream().filter(c -> c.language().equals("en")).toList(),
+                    site.sectionChanges(),
                     site.sectionChanges().stream().filter(SectionChange::stale).toList(),
                     counts,
                     states.stream().filter(TranslationState::stale).toList(),
