@@ -25,7 +25,7 @@ public final class PolicyReferenceMacro extends InlineMacroProcessor {
         String pages = String.valueOf(parent.getDocument().getAttribute("polisi-pages", ""));
         boolean published = Arrays.asList(pages.split(",")).contains(target);
         if (published) {
-            return createPhraseNode(parent, "anchor", text, new HashMap<>(Map.of("type", ":link")), new HashMap<>(Map.of("target", target + ".html")));
+            return createPhraseNode(parent, "anchor", text, new HashMap<>(), new HashMap<>(Map.of("type", ":link", "target", target + ".html")));
         }
         return createPhraseNode(parent, "quoted", text, new HashMap<>(Map.of("role", "missing-document")));
     }

@@ -254,6 +254,14 @@ class FormMacroTest {
     }
 
     @Test
+    void aPageWithoutItsHashIsReportedBecauseTheVersionCouldNotNameWhatWasSigned() throws Exception {
+        render("en", "");
+
+        assertEquals(1, FormsBuildContext.problems().size());
+        assertTrue(FormsBuildContext.problems().get(0).contains("no polisi-page-hash"), FormsBuildContext.problems().toString());
+    }
+
+    @Test
     void convertingOutsideABuildLeavesTheMarkerInsteadOfFailing() {
         FormsBuildContext.end();
         Document page = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "abc123", "/rumney/en/p.html", FormsFixtures.page("digital-images-consent")));

@@ -1,0 +1,89 @@
+package org.polisi.site.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildResult;
+import org.polisi.site.Fixtures;
+import org.polisi.site.SiteBuild;
+import org.polisi.site.render.FileTrees;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./polisi new-school} in a copy of the good fixture: the school it creates builds strictly. */
+class NewSchoolCommandTest {
+    /** The real theme, found before polisi.root points at the copy, which has content/ only. */
+    private static final Path THEME = Fixtures.theme();
+    private Path root;
+    private String previousRoot;
+
+    @BeforeEach
+    void copyTheGoodFixture() throws IOException {
+        root = Files.createTempDirectory("polisi-new-school-");
+        FileTrees.copy(Fixtures.content("good"), root.resolve("content"));
+        previousRoot = System.getProperty("polisi.root");
+        System.setProperty("polisi.root", root.toString());
+    }
+
+    @AfterEach
+    void restore() throws IOException {
+        if (previousRoot == null) {
+            System.clearProperty("polisi.root");
+        } else {
+            System.setProperty("polisi.root", previousRoot);
+        }
+        FileTrees.deleteRecursively(root);
+    }
+
+    private static int newSchool(String... arguments) {
+        return new CommandLine(new NewSchoolCommand()).execute(arguments);
+    }
+
+    @Test
+    void aNewSchoolAdoptingTheTemplateBuildsStrictly() throws IOException {
+        int exit = newSchool("--cluster", "demo", "--id", "new-school", "--name", "New Primary School",
+                "--welsh-name", "Ysgol Gynradd Newydd");
+
+        assertEquals(0, exit);
+        Path settings = root.resolve("content/schools/new-school/school.yml");
+        assertTrue(Files.isRegularFile(settings));
+        BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
+                root.resolve("manifests"), root.resolve("build"), List.of("new-school"), true, Fixtures.TODAY);
+        BuildResult result = new SiteBuild(options, line -> { }).run();
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
+        assertTrue(result.published());
+        String english = Files.readString(root.resolve("public/new-school/en/policy.html"), StandardCharsets.UTF_8);
+        assertTrue(english.contains("New Primary School publishes this policy"), english);
+        String welsh = Files.readString(root.resolve("public/new-school/cy/policy.html"), StandardCharsets.UTF_8);
+        assertTrue(welsh.contains("Ysgol Gynradd Newydd sy&#8217;n cyhoeddi"), welsh);
+    }
+
+    @Test
+    void anIdThatIsNotLowerCaseWordsIsRefused() {
+        assertEquals(2, newSchool("--cluster", "demo", "--id", "New School", "--name", "New School"));
+        assertTrue(Files.notExists(root.resolve("content/schools/New School")));
+    }
+
+    @Test
+    void anUnknownClusterIsRefused() {
+        assertEquals(2, newSchool("--cluster", "nope", "--id", "new-school", "--name", "New School"));
+        assertTrue(Files.notExists(root.resolve("content/schools/new-school")));
+    }
+
+    @Test
+    void anExistingSchoolIsNotOverwritten() throws IOException {
+        Path settings = root.resolve("content/schools/solo/school.yml");
+        String before = Files.readString(settings);
+        assertEquals(2, newSchool("--cluster", "demo", "--id", "solo", "--name", "Solo"));
+        assertEquals(before, Files.readString(settings));
+    }
+}

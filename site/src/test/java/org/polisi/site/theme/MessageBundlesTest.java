@@ -1,0 +1,88 @@
+package org.polisi.site.theme;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.Fixtures;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every bundle family of the theme ({@code site_*}, {@code forms_*}, {@code server_*}, whatever is
+ * in themes/default/i18n) has a file in every language, and each file the same keys as the others.
+ */
+class MessageBundlesTest {
+    private static final Pattern BUNDLE = Pattern.compile("([a-z]+)_([a-z]{2,3})\\.properties");
+    /** family → language → keys */
+    private static final Map<String, Map<String, Set<String>>> bundles = new TreeMap<>();
+
+    @BeforeAll
+    static void read() throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.theme().resolve("i18n"))) {
+            for (Path file : files.sorted().toList()) {
+                Matcher name = BUNDLE.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    bundles.computeIfAbsent(name.group(1), f -> new TreeMap<>()).put(name.group(2), keys(file));
+                }
+            }
+        }
+    }
+
+    private static Set<String> keys(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+
+    @Test
+    void theThemeHasSiteAndFormsBundlesInEnglishAndWelsh() {
+        assertTrue(bundles.keySet().containsAll(List.of("site", "forms")), bundles.keySet().toString());
+        assertTrue(bundles.get("site").keySet().containsAll(List.of("en", "cy")));
+    }
+
+    @Test
+    void everyFamilyHasAFileInEveryLanguage() {
+        Set<String> languages = new TreeSet<>();
+        bundles.values().forEach(family -> languages.addAll(family.keySet()));
+        bundles.forEach((family, files) -> assertEquals(languages, files.keySet(), family + "_*.properties"));
+    }
+
+    @Test
+    void everyKeyOfOneLanguageExistsInTheOthers() {
+        List<String> missing = new ArrayList<>();
+        bundles.forEach((family, files) -> {
+            Set<String> all = new TreeSet<>();
+            files.values().forEach(all::addAll);
+            files.forEach((language, keys) -> all.stream().filter(key -> !keys.contains(key))
+                    .forEach(key -> missing.add(family + "_" + language + ".properties lacks " + key)));
+        });
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theSiteBundleHasEveryMonthInEveryLanguage() {
+        bundles.get("site").forEach((language, keys) -> {
+            for (int month = 1; month <= 12; month++) {
+                assertTrue(keys.contains("date.month." + month), language + " date.month." + month);
+            }
+        });
+    }
+}
