@@ -1,0 +1,94 @@
+package org.polisi.site;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.fork.SectionChange;
+import org.polisi.site.render.FileTrees;
+import org.polisi.site.report.SiteReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The product's own content: the five source policies as four schools and the NGP template must
+ * bake strictly, every Welsh page must have its English counterpart and the other way round, and
+ * Brynford must really adapt the NGP template (sections inherited and replaced).
+ */
+class RealContentTest {
+    private static Path work;
+    private static BuildResult result;
+    private static BuildOptions options;
+
+    @BeforeAll
+    static void bakeTheRealContent() throws IOException {
+        work = Files.createTempDirectory("polisi-real");
+        Path root = Fixtures.projectRoot();
+        options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
+                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY);
+        result = new SiteBuild(options, line -> { }).run();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        FileTrees.deleteRecursively(work);
+    }
+
+    @Test
+    void theRealContentBakesStrictlyWithoutErrors() {
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(Fixtures.projectRoot())).toList());
+        assertTrue(result.published());
+    }
+
+    @Test
+    void everySchoolAndTheTemplatePreviewIsPublished() {
+        for (String site : List.of("aberford", "brynford", "holy-trinity", "rumney", "ngp-template")) {
+            assertTrue(Files.isRegularFile(options.outputDir().resolve(site + "/en/index.html")), site);
+        }
+        assertFalse(Files.exists(options.outputDir().resolve("aberford/cy")), "schools in England publish English only");
+    }
+
+    @Test
+    void everyWelshPageHasItsEnglishCounterpartAndTheToggleLandsOnIt() throws IOException {
+        for (String school : List.of("brynford", "rumney")) {
+            try (Stream<Path> pages = Files.list(options.outputDir().resolve(school + "/cy"))) {
+                for (Path welsh : pages.toList()) {
+                    Path english = options.outputDir().resolve(school + "/en").resolve(welsh.getFileName());
+                    assertTrue(Files.isRegularFile(english), "no English counterpart of " + welsh);
+                    Document page = Jsoup.parse(welsh.toFile());
+                    assertEquals("cy", page.selectFirst("html").attr("lang"));
+                    assertEquals("../en/" + welsh.getFileName(),
+                            page.selectFirst("nav.language-toggle a[hreflang=en]").attr("href"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void brynfordInheritsSomeTemplateSectionsAndReplacesOthers() {
+        ResolvedSite brynford = result.sites().stream().filter(s -> s.id().equals("brynford")).findFirst().orElseThrow();
+        List<SectionChange> english = brynford.sectionChanges().stream().filter(c -> c.language().equals("en")).toList();
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.INHERITED && c.sectionId().equals("scope")));
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REPLACED && c.sectionId().equals("pupils")));
+        assertTrue(english.stream().noneMatch(SectionChange::stale), "Brynford's overrides match the current template");
+    }
+
+    @Test
+    void threePoliciesArePastTheirReviewDate() {
+        long overdue = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).stream()
+                .filter(r -> !r.school().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX))
+                .flatMap(r -> r.reviews().stream())
+                .filter(r -> r.get("status").equals("overdue")).count();
+        assertEquals(3, overdue, "Brynford (March 2026), Rumney (September 2024) and Holy Trinity (December 2021)");
+    }
+}
