@@ -1,0 +1,83 @@
+package org.polisi.forms;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.SecretKey;
+import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.SubmissionService;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.web.Handlers;
+import org.polisi.forms.web.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The forms server, assembled from its configuration: opens (and migrates) the database, loads
+ * the signing key, wires the services and the routes. {@link #create} does not listen yet, so
+ * tests and the command line choose when to {@link #start()}.
+ */
+public final class FormsServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormsServer.class);
+
+    private final ServerConfig config;
+    private final Javalin app;
+    private final Jdbi jdbi;
+
+    private FormsServer(ServerConfig config, Javalin app, Jdbi jdbi) {
+        this.config = config;
+        this.app = app;
+        this.jdbi = jdbi;
+    }
+
+    public static FormsServer create(ServerConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's choosing: tests use it to make records that are already old. */
+    public static FormsServer create(ServerConfig config, Clock clock) {
+        Jdbi jdbi = Database.open(config.database());
+        SecretKey key = SecretKey.loadOrCreate(config.secretKeyFile());
+        Messages messages = new Messages();
+        ManifestCatalog manifests = new ManifestCatalog(config.manifestDir());
+        SubmissionLedger ledger = new SubmissionLedger(jdbi);
+        SubmissionService submissions = new SubmissionService(manifests, messages, ledger, key, clock,
+                config.duplicateWindow());
+        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions));
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.http.defaultContentType = "text/plain; charset=utf-8";
+            javalin.jetty.port = config.port();
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            routes.register(javalin.routes);
+        });
+        return new FormsServer(config, app, jdbi);
+    }
+
+    public FormsServer start() {
+        app.start();
+        LOG.info("Polisi forms server on http://localhost:{}/ serving {} with manifests from {}, database {}",
+                app.port(), config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
+                config.database().toAbsolutePath());
+        return this;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** The port actually listened on (a free one when the configuration says 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+}

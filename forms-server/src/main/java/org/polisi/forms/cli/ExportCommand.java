@@ -1,0 +1,108 @@
+package org.polisi.forms.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.export.CsvExport;
+import org.polisi.forms.export.SubjectAccessExport;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.staff.IncidentViewDao;
+import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionRow;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code export --school ID [--form ID]}: a school's submissions as CSV; {@code export --person NAME}:
+ * everything naming a person, as JSON (subject access). Incident reports exported are recorded as viewed.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a school's submissions (CSV), or everything naming a person (JSON).")
+final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    Settings settings;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--school", paramLabel = "ID", description = "Export this school's submissions as CSV.")
+        String school;
+
+        @Option(names = "--person", paramLabel = "NAME", description = "Export everything naming this person.")
+        String person;
+    }
+
+    @Option(names = "--form", paramLabel = "ID", description = "Only this form (with --school).")
+    String form;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Language of headings and answers.")
+    String language;
+
+    @Option(names = "--manifests", paramLabel = "DIR", description = "The forms manifests (default site/target/manifests).")
+    Path manifests;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ServerConfig config = settings.loader().set("manifest-dir", manifests).load();
+        Jdbi jdbi = Database.open(config.database());
+        String text;
+        if (what.person != null) {
+            text = new SubjectAccessExport(jdbi).forPerson(what.person, Instant.now());
+        } else {
+            Optional<Manifest> manifest = new ManifestCatalog(config.manifestDir()).school(what.school);
+            if (manifest.isEmpty()) {
+                System.err.println("No manifest for school " + what.school + " in " + config.manifestDir());
+                return 2;
+            }
+            Optional<FormDefinition> chosen = form == null ? Optional.empty() : manifest.get().form(form);
+            if (form != null && chosen.isEmpty()) {
+                System.err.println("School " + what.school + " has no form " + form);
+                return 2;
+            }
+            List<String> formIds = chosen.map(f -> List.of(f.id()))
+                    .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
+            List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.list(
+                            what.school, formIds, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), Integer.MAX_VALUE))
+                    .stream().filter(row -> !row.erased()).toList();
+            recordIncidentViews(jdbi, rows);
+            CsvExport csv = new CsvExport(new Messages());
+            text = chosen.isPresent() ? csv.oneForm(chosen.get(), rows, Messages.supported(language))
+                    : csv.allForms(manifest.get(), rows, Messages.supported(language));
+        }
+        if (out == null) {
+            System.out.print(text);
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            System.err.println("Written to " + out.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private static void recordIncidentViews(Jdbi jdbi, List<SubmissionRow> rows) {
+        String viewer = "command line (" + System.getProperty("user.name") + ")";
+        Instant now = Instant.now();
+        jdbi.useTransaction(handle -> rows.stream()
+                .filter(row -> FormKind.INCIDENT.word().equals(row.formKind()))
+                .forEach(row -> handle.attach(IncidentViewDao.class)
+                        .record(row.id(), null, viewer, "command-line", now)));
+    }
+}

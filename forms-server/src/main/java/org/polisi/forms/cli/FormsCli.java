@@ -1,0 +1,31 @@
+package org.polisi.forms.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The forms server's command line, called by {@code ./polisi}: {@code serve}, {@code user add},
+ * {@code verify}, {@code purge}, {@code backup}, {@code export} and {@code erase}.
+ */
+@Command(name = "polisi-forms", mixinStandardHelpOptions = true, version = "Polisi forms server 0.1",
+        description = "Receives, keeps and shows what people send through the Polisi forms.",
+        subcommands = {ServeCommand.class, UserCommand.class, VerifyCommand.class, PurgeCommand.class,
+            BackupCommand.class, ExportCommand.class, EraseCommand.class, CommandLine.HelpCommand.class})
+public final class FormsCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new FormsCli());
+        int exitCode = commandLine.execute(args);
+        if (!ServeCommand.serving()) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,40 @@
+package org.polisi.forms.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.retention.PurgeService;
+import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.storage.Times;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code purge}: erases the answers of every submission older than its form's retention period. */
+@Command(name = "purge", mixinStandardHelpOptions = true,
+        description = "Erase submissions past their form's retention period (a tombstone stays).")
+final class PurgeCommand implements Callable<Integer> {
+
+    @Mixin
+    Settings settings;
+
+    @Option(names = "--manifests", paramLabel = "DIR", description = "The forms manifests (default site/target/manifests).")
+    Path manifests;
+
+    @Override
+    public Integer call() {
+        ServerConfig config = settings.loader().set("manifest-dir", manifests).load();
+        List<PurgeService.Purged> purged = new PurgeService(new ManifestCatalog(config.manifestDir()),
+                new SubmissionLedger(Database.open(config.database()))).purge(Instant.now());
+        for (PurgeService.Purged each : purged) {
+            System.out.println("purged " + each.school() + " " + each.formId() + " " + each.reference()
+                    + " received " + Times.format(each.receivedAt()));
+        }
+        System.out.println(purged.size() + " submission(s) purged");
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+package org.polisi.forms.cli;
+
+import java.nio.file.Path;
+import org.polisi.forms.config.ConfigLoader;
+import org.polisi.forms.config.ServerConfig;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: the database and an optional configuration file. */
+final class Settings {
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The SQLite database (default: data/polisi.db).")
+    Path database;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
+    Path configFile;
+
+    /** Defaults, then the file, then POLISI_* environment variables, then the options given. */
+    ConfigLoader loader() {
+        return ConfigLoader.defaults().file(configFile).environment(System.getenv()).set("db", database);
+    }
+
+    ServerConfig config() {
+        return loader().load();
+    }
+}

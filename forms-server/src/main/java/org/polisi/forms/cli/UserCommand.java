@@ -1,0 +1,83 @@
+package org.polisi.forms.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.polisi.forms.staff.AccountService;
+import org.polisi.forms.staff.PasswordHasher;
+import org.polisi.forms.storage.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code user add}: makes a staff account. The password is never an argument (it would show in {@code ps}). */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage staff accounts.",
+        subcommands = UserCommand.Add.class)
+final class UserCommand implements Runnable {
+
+    @Override
+    public void run() {
+        System.out.println("Use: user add --school ID --name NAME --email EMAIL --role ROLE");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a staff account. The password is read from standard input, or asked for.")
+    static final class Add implements Callable<Integer> {
+
+        @Mixin
+        Settings settings;
+
+        @Option(names = "--school", required = true, paramLabel = "ID")
+        String school;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
+        String role;
+
+        @Override
+        public Integer call() throws IOException {
+            String password = readPassword();
+            if (password == null) {
+                System.err.println("No password given.");
+                return 2;
+            }
+            AccountService accounts = new AccountService(Database.open(settings.config().database()),
+                    new PasswordHasher(), Clock.systemUTC());
+            try {
+                accounts.add(school, name, email, role, password);
+            } catch (IllegalArgumentException refused) {
+                System.err.println("Not added: " + refused.getMessage());
+                return 2;
+            }
+            System.out.println("Added " + role + " " + name + " <" + email + "> to " + school + ".");
+            return 0;
+        }
+
+        private static String readPassword() throws IOException {
+            Console console = System.console();
+            if (console == null) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                return in.readLine();
+            }
+            char[] first = console.readPassword("Password (at least %d characters): ",
+                    AccountService.MINIMUM_PASSWORD_LENGTH);
+            char[] again = console.readPassword("The same password again: ");
+            if (first == null || again == null || !Arrays.equals(first, again)) {
+                System.err.println("The passwords are not the same.");
+                return null;
+            }
+            return new String(first);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.polisi.forms.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves the configuration in layers, each overriding the one before: the defaults embedded in
+ * {@code polisi-forms-defaults.properties}, then the optional configuration file, then environment
+ * variables ({@code POLISI_} + the key in upper case with dots and hyphens as underscores, so
+ * {@code site-dir} is {@code POLISI_SITE_DIR}), then explicit overrides (command-line options).
+ * So {@code serve} needs no file at all, and a school's operator changes one setting without
+ * copying the rest.
+ */
+public final class ConfigLoader {
+
+    private static final String DEFAULTS = "/polisi-forms-defaults.properties";
+
+    private final Properties settings = new Properties();
+
+    private ConfigLoader() {
+    }
+
+    /** The embedded defaults only. */
+    public static ConfigLoader defaults() {
+        ConfigLoader loader = new ConfigLoader();
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            loader.settings.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedded defaults", e);
+        }
+        return loader;
+    }
+
+    /** Layers a properties file (UTF-8) over what is there; a missing file is an error, not a silent default. */
+    public ConfigLoader file(Path file) {
+        if (file == null) {
+            return this;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Properties fromFile = new Properties();
+            fromFile.load(reader);
+            fromFile.forEach((key, value) -> requireKnown((String) key, file.toString()));
+            settings.putAll(fromFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration file " + file, e);
+        }
+        return this;
+    }
+
+    /** Layers environment variables named after the known keys. */
+    public ConfigLoader environment(Map<String, String> environment) {
+        for (String key : settings.stringPropertyNames()) {
+            String value = environment.get(environmentName(key));
+            if (value != null && !value.isBlank()) {
+                settings.setProperty(key, value.strip());
+            }
+        }
+        return this;
+    }
+
+    /** Sets one key (from a command-line option); null leaves the key as it is. */
+    public ConfigLoader set(String key, Object value) {
+        requireKnown(key, "override");
+        if (value != null) {
+            settings.setProperty(key, value.toString());
+        }
+        return this;
+    }
+
+    public static String environmentName(String key) {
+        return "POLISI_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public ServerConfig load() {
+        Path database = path("db");
+        String secretKey = text("secret-key-file");
+        Path secretKeyFile = secretKey.isBlank()
+                ? database.toAbsolutePath().getParent().resolve("secret.key")
+                : Path.of(secretKey);
+        return new ServerConfig(
+                integer("port"),
+                database,
+                path("site-dir"),
+                path("manifest-dir"),
+                secretKeyFile,
+                list("allowed-origins"),
+                bool("secure-cookies"),
+                bool("trust-proxy"),
+                integer("max-body-bytes"),
+                integer("rate-limit.submissions"),
+                integer("rate-limit.logins"),
+                Duration.ofMinutes(integer("rate-limit.window-minutes")),
+                Duration.ofMinutes(integer("duplicate-window-minutes")),
+                Duration.ofMinutes(integer("session.idle-minutes")),
+                Duration.ofMinutes(integer("session.absolute-minutes")),
+                integer("login.failures-before-lockout"),
+                Duration.ofMinutes(integer("login.lockout-minutes")),
+                Duration.ofMinutes(integer("receipt.lifetime-minutes")));
+    }
+
+    private void requireKnown(String key, String source) {
+        if (!settings.containsKey(key)) {
+            throw new IllegalArgumentException("unknown configuration key '" + key + "' in " + source
+                    + "; known keys: " + settings.stringPropertyNames());
+        }
+    }
+
+    private String text(String key) {
+        return settings.getProperty(key, "").strip();
+    }
+
+    private Path path(String key) {
+        return Path.of(text(key));
+    }
+
+    private int integer(String key) {
+        try {
+            return Integer.parseInt(text(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration key '" + key + "' must be a whole number, not '"
+                    + text(key) + "'", e);
+        }
+    }
+
+    private boolean bool(String key) {
+        return Boolean.parseBoolean(text(key));
+    }
+
+    private List<String> list(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+}

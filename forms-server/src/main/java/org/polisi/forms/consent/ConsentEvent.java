@@ -1,0 +1,19 @@
+package org.polisi.forms.consent;
+
+import java.time.Instant;
+
+/** One answer to one consent statement for one pupil, or its withdrawal. */
+public record ConsentEvent(
+        long consentSubmission,
+        long causeSubmission,
+        String school,
+        String formId,
+        String pupil,
+        String statement,
+        String answer,
+        Instant recordedAt) {
+
+    public static final String GIVEN = "given";
+    public static final String REFUSED = "refused";
+    public static final String WITHDRAWN = "withdrawn";
+}

@@ -1,0 +1,18 @@
+package org.polisi.forms.consent;
+
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Derives what stands now from the events: newest answer wins, withdrawals included. */
+public final class ConsentState {
+
+    private final Jdbi jdbi;
+
+    public ConsentState(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<CurrentConsent> of(String school) {
+        return jdbi.withExtension(ConsentEventDao.class, events -> events.currentState(school));
+    }
+}

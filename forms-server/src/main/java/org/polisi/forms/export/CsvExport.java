@@ -1,0 +1,96 @@
+package org.polisi.forms.export;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.AnsweredField;
+import org.polisi.forms.manifest.Answers;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.Times;
+
+/**
+ * Submissions as CSV (RFC 4180, written by Commons CSV), every cell made formula-safe. One form:
+ * one row per submission and one column per question. Several forms: one row per answer, since
+ * their questions differ.
+ */
+public final class CsvExport {
+
+    private final Messages messages;
+    private final Answers answers;
+
+    public CsvExport(Messages messages) {
+        this.messages = messages;
+        this.answers = new Answers(messages);
+    }
+
+    public String oneForm(FormDefinition form, List<SubmissionRow> rows, String language) {
+        List<String> header = new ArrayList<>(fixedHeader(language));
+        answers.describe(form, java.util.Map.of(), language).forEach(field -> header.add(field.label()));
+        return write(header, printer -> {
+            for (SubmissionRow row : rows) {
+                List<String> cells = new ArrayList<>(fixedCells(row));
+                answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)
+                        .forEach(field -> cells.add(field.answer()));
+                printer.printRecord(cells.stream().map(SafeCsv::cell).toList());
+            }
+        });
+    }
+
+    public String allForms(Manifest manifest, List<SubmissionRow> rows, String language) {
+        List<String> header = new ArrayList<>(fixedHeader(language));
+        header.add(messages.get(language, "csv.form"));
+        header.add(messages.get(language, "csv.question"));
+        header.add(messages.get(language, "csv.answer"));
+        return write(header, printer -> {
+            for (SubmissionRow row : rows) {
+                Optional<FormDefinition> form = manifest.form(row.formId());
+                if (form.isEmpty()) {
+                    continue;
+                }
+                for (AnsweredField field : answers.describe(form.get(), CanonicalJson.readFields(row.fieldsJson()),
+                        language)) {
+                    List<String> cells = new ArrayList<>(fixedCells(row));
+                    cells.add(row.formId());
+                    cells.add(field.label());
+                    cells.add(field.answer());
+                    printer.printRecord(cells.stream().map(SafeCsv::cell).toList());
+                }
+            }
+        });
+    }
+
+    private List<String> fixedHeader(String language) {
+        return List.of(messages.get(language, "csv.reference"), messages.get(language, "csv.received"),
+                messages.get(language, "csv.language"), messages.get(language, "csv.version"),
+                messages.get(language, "csv.urgent"));
+    }
+
+    private static List<String> fixedCells(SubmissionRow row) {
+        return List.of(row.reference(), Times.format(row.receivedAt()), row.lang(), row.formVersion(),
+                row.urgent() ? "yes" : "");
+    }
+
+    private interface Rows {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    private static String write(List<String> header, Rows rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(header.stream().map(SafeCsv::cell).toList());
+            rows.print(printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write CSV", e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,255 @@
+package org.polisi.forms.intake;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.ConsentStatement;
+import org.polisi.forms.manifest.FieldDefinition;
+import org.polisi.forms.manifest.FieldType;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Text;
+
+/**
+ * Checks posted answers against the form's definition in the manifest, and nothing else: each
+ * field's type, whether it is required, its length, its allowed values, real dates and times,
+ * email addresses, the number of pupil names, every consent statement answered. Messages are in
+ * the submission's language and name the field by its label, as the person saw it.
+ */
+public final class FormValidator {
+
+    static final List<String> YEAR_GROUPS = List.of("nursery", "reception",
+            "year-1", "year-2", "year-3", "year-4", "year-5", "year-6");
+    static final Set<String> CONSENT_ANSWERS = Set.of("given", "refused");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final Messages messages;
+
+    public FormValidator(Messages messages) {
+        this.messages = messages;
+    }
+
+    public Validation validate(FormDefinition form, String language, Map<String, List<String>> posted) {
+        Check check = new Check(form, language);
+        Set<String> expected = new HashSet<>();
+        for (FieldDefinition field : form.fields()) {
+            if (field.type() == FieldType.CONSENT) {
+                field.statements().forEach(statement -> expected.add(field.name() + "." + statement.id()));
+            } else {
+                expected.add(field.name());
+            }
+            check.field(field, posted);
+        }
+        for (String name : posted.keySet()) {
+            if (!expected.contains(name)) {
+                check.formError("error.form.unexpected-field", name);
+            }
+        }
+        return new Validation(List.copyOf(check.errors), check.answers);
+    }
+
+    /** The state of one validation: errors and answers in form order. */
+    private final class Check {
+        private final FormDefinition form;
+        private final String language;
+        private final List<FieldError> errors = new ArrayList<>();
+        private final Map<String, Object> answers = new LinkedHashMap<>();
+
+        Check(FormDefinition form, String language) {
+            this.form = form;
+            this.language = language;
+        }
+
+        void field(FieldDefinition field, Map<String, List<String>> posted) {
+            List<String> values = posted.getOrDefault(field.name(), List.of());
+            String label = Text.in(field.label(), language);
+            if (!field.type().isRepeated() && field.type() != FieldType.CONSENT && values.size() > 1) {
+                error(field.name(), inputId(field), "error.field.repeated", label);
+                return;
+            }
+            switch (field.type()) {
+                case TEXT, NAME, EMAIL, DATE, TIME -> typedLine(field, label, values);
+                case TEXTAREA -> typedLines(field, label, values);
+                case SELECT, RADIO -> choice(field, label, values, optionValues(field));
+                case YEAR_GROUP -> choice(field, label, values, YEAR_GROUPS);
+                case CHECKBOXES -> checkboxes(field, label, values);
+                case PUPIL_NAMES -> pupilNames(field, label, values);
+                case CONSENT -> consent(field, posted);
+                default -> throw new IllegalStateException("unhandled field type " + field.type());
+            }
+        }
+
+        private void typedLine(FieldDefinition field, String label, List<String> values) {
+            String value = TextCleaner.line(first(values));
+            if (!lengthAndPresence(field, label, value)) {
+                return;
+            }
+            if (value.isEmpty()) {
+                return;
+            }
+            switch (field.type()) {
+                case EMAIL -> {
+                    if (!EMAIL.matcher(value).matches()) {
+                        error(field.name(), inputId(field), "error.email.invalid", label);
+                        return;
+                    }
+                }
+                case DATE -> {
+                    if (!realDate(value)) {
+                        error(field.name(), inputId(field), "error.date.invalid", label);
+                        return;
+                    }
+                }
+                case TIME -> {
+                    if (!realTime(value)) {
+                        error(field.name(), inputId(field), "error.time.invalid", label);
+                        return;
+                    }
+                }
+                default -> { }
+            }
+            answers.put(field.name(), value);
+        }
+
+        private void typedLines(FieldDefinition field, String label, List<String> values) {
+            String value = TextCleaner.lines(first(values));
+            if (lengthAndPresence(field, label, value) && !value.isEmpty()) {
+                answers.put(field.name(), value);
+            }
+        }
+
+        /** False when an error was recorded. */
+        private boolean lengthAndPresence(FieldDefinition field, String label, String value) {
+            if (value.isEmpty() && field.required()) {
+                error(field.name(), inputId(field), "error.required.text", label);
+                return false;
+            }
+            if (field.lengthLimit() > 0 && value.codePointCount(0, value.length()) > field.lengthLimit()) {
+                error(field.name(), inputId(field), "error.too-long", label, field.lengthLimit());
+                return false;
+            }
+            return true;
+        }
+
+        private void choice(FieldDefinition field, String label, List<String> values, List<String> allowed) {
+            String value = first(values);
+            if (value.isEmpty()) {
+                if (field.required()) {
+                    error(field.name(), inputId(field), "error.required.choice", label);
+                }
+                return;
+            }
+            if (!allowed.contains(value)) {
+                error(field.name(), inputId(field), "error.choice.invalid", label);
+                return;
+            }
+            answers.put(field.name(), value);
+        }
+
+        private void checkboxes(FieldDefinition field, String label, List<String> values) {
+            List<String> ticked = values.stream().filter(value -> !value.isEmpty()).distinct().toList();
+            if (ticked.isEmpty()) {
+                if (field.required()) {
+                    error(field.name(), inputId(field), "error.required.checkboxes", label);
+                }
+                return;
+            }
+            if (!optionValues(field).containsAll(ticked)) {
+                error(field.name(), inputId(field), "error.choice.invalid", label);
+                return;
+            }
+            answers.put(field.name(), ticked);
+        }
+
+        private void pupilNames(FieldDefinition field, String label, List<String> values) {
+            List<String> names = values.stream().map(TextCleaner::line).filter(name -> !name.isEmpty()).toList();
+            if (names.isEmpty()) {
+                if (field.required()) {
+                    error(field.name(), inputId(field), "error.required.text", label);
+                }
+                return;
+            }
+            if (names.size() > field.itemLimit()) {
+                error(field.name(), inputId(field), "error.pupil-names.too-many", label, field.itemLimit());
+                return;
+            }
+            for (String name : names) {
+                if (name.codePointCount(0, name.length()) > field.lengthLimit()) {
+                    error(field.name(), inputId(field), "error.too-long", label, field.lengthLimit());
+                    return;
+                }
+            }
+            answers.put(field.name(), names);
+        }
+
+        private void consent(FieldDefinition field, Map<String, List<String>> posted) {
+            for (ConsentStatement statement : field.statements()) {
+                String key = field.name() + "." + statement.id();
+                List<String> values = posted.getOrDefault(key, List.of());
+                String id = form.id() + "--" + field.name() + "--" + statement.id();
+                String value = values.size() == 1 ? values.get(0) : "";
+                if (values.size() > 1) {
+                    error(key, id, "error.consent.invalid");
+                } else if (value.isEmpty()) {
+                    if (field.required()) {
+                        error(key, id, "error.required.consent");
+                    }
+                } else if (!CONSENT_ANSWERS.contains(value)) {
+                    error(key, id, "error.consent.invalid");
+                } else {
+                    answers.put(key, value);
+                }
+            }
+        }
+
+        void formError(String key, Object... arguments) {
+            errors.add(new FieldError(FieldError.WHOLE_FORM, form.id() + "--title",
+                    messages.get(language, key, arguments)));
+        }
+
+        private void error(String field, String inputId, String key, Object... arguments) {
+            errors.add(new FieldError(field, inputId, messages.get(language, key, arguments)));
+        }
+
+        private String inputId(FieldDefinition field) {
+            return InputIds.of(form.id(), field);
+        }
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    private static List<String> optionValues(FieldDefinition field) {
+        return field.options().stream().map(option -> option.value()).toList();
+    }
+
+    private static boolean realDate(String value) {
+        try {
+            int year = LocalDate.parse(value, DATE).getYear();
+            return year >= 1900 && year <= 2200;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean realTime(String value) {
+        if (!TIME.matcher(value).matches()) {
+            return false;
+        }
+        LocalTime.parse(value);
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package org.polisi.forms.intake;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+
+/**
+ * Reference numbers people can read out on the phone: eight characters from an alphabet without
+ * look-alikes (no 0/O, 1/I/L), random rather than sequential so they reveal nothing about how many
+ * forms a school receives.
+ */
+public final class ReferenceGenerator {
+
+    public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    public static final int LENGTH = 8;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String next() {
+        StringBuilder reference = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            reference.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return reference.toString();
+    }
+
+    /** A reference as a person may type it back: spaces, hyphens and lower case forgiven. */
+    public static String normalise(String typed) {
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    public static boolean plausible(String reference) {
+        return reference.length() == LENGTH && reference.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+}

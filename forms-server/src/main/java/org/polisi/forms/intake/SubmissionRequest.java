@@ -1,0 +1,21 @@
+package org.polisi.forms.intake;
+
+import java.util.List;
+import java.util.Map;
+
+/** What arrived: the school and form from the address, and every posted parameter. */
+public record SubmissionRequest(String school, String formId, Map<String, List<String>> parameters) {
+
+    /** The hidden fields every rendered form posts, and the honeypot; never stored as answers. */
+    public static final String FORM_ID = "form-id";
+    public static final String FORM_LANG = "form-lang";
+    public static final String FORM_VERSION = "form-version";
+    public static final String HONEYPOT = "website";
+    public static final String IDEMPOTENCY_KEY = "idempotency-key";
+    static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY);
+
+    public String single(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+    }
+}

@@ -1,0 +1,193 @@
+package org.polisi.forms.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.polisi.forms.config.SecretKey;
+import org.polisi.forms.consent.ConsentRecorder;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FieldDefinition;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.NewSubmission;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.storage.SubmissionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives a submission: finds its form in the manifest, refuses what the form does not allow,
+ * and stores the rest (with its consent events and urgent alert) in one transaction that is
+ * committed before anyone is told "received". A resubmission of the same answers, or of the same
+ * idempotency key, gets the reference of the first.
+ */
+public final class SubmissionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
+    private static final List<String> REFERENCE_FIELDS = List.of("reference", "reference-number");
+
+    private final ManifestCatalog manifests;
+    private final FormValidator validator;
+    private final SubmissionLedger ledger;
+    private final ConsentRecorder consents = new ConsentRecorder();
+    private final ReferenceGenerator references = new ReferenceGenerator();
+    private final Messages messages;
+    private final SecretKey secretKey;
+    private final Clock clock;
+    private final java.time.Duration duplicateWindow;
+
+    public SubmissionService(ManifestCatalog manifests, Messages messages, SubmissionLedger ledger,
+                             SecretKey secretKey, Clock clock, java.time.Duration duplicateWindow) {
+        this.manifests = manifests;
+        this.messages = messages;
+        this.validator = new FormValidator(messages);
+        this.ledger = ledger;
+        this.secretKey = secretKey;
+        this.clock = clock;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    public SubmissionOutcome submit(SubmissionRequest request) {
+        Optional<Manifest> manifest = manifests.school(request.school());
+        Optional<FormDefinition> found = manifest.flatMap(school -> school.form(request.formId()));
+        String postedFormId = request.single(SubmissionRequest.FORM_ID);
+        if (found.isEmpty() || (!postedFormId.isEmpty() && !postedFormId.equals(request.formId()))) {
+            LOG.info("Refused a submission to unknown form {}/{}", request.school(), request.formId());
+            return new SubmissionOutcome.UnknownForm();
+        }
+        FormDefinition form = found.get();
+        String postedLanguage = request.single(SubmissionRequest.FORM_LANG);
+        boolean languageKnown = manifest.get().publishes(postedLanguage);
+        String language = languageKnown ? postedLanguage : manifest.get().languages().get(0);
+
+        if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
+            LOG.info("Discarded a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
+            return new SubmissionOutcome.Discarded(manifest.get(), form, language, references.next());
+        }
+
+        Map<String, List<String>> answersPosted = new LinkedHashMap<>(request.parameters());
+        SubmissionRequest.RESERVED.forEach(answersPosted::remove);
+        Validation validation = validator.validate(form, language, answersPosted);
+        List<FieldError> errors = new ArrayList<>();
+        if (!languageKnown) {
+            errors.add(formError(form, language, "error.form.language"));
+        } else if (!form.publishedVersion(language, request.single(SubmissionRequest.FORM_VERSION))) {
+            errors.add(formError(form, language, "error.form.version-changed"));
+        }
+        errors.addAll(validation.errors());
+        String idempotencyKey = request.single(SubmissionRequest.IDEMPOTENCY_KEY);
+        if (!idempotencyKey.isEmpty() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            errors.add(formError(form, language, "error.form.idempotency-key"));
+        }
+        if (!errors.isEmpty()) {
+            return rejected(manifest.get(), form, language, errors, request);
+        }
+        return store(manifest.get(), form, language, request, validation.answers(),
+                idempotencyKey.isEmpty() ? null : idempotencyKey);
+    }
+
+    private SubmissionOutcome store(Manifest manifest, FormDefinition form, String language,
+                                    SubmissionRequest request, Map<String, Object> answers, String idempotencyKey) {
+        String fieldsJson = CanonicalJson.write(answers);
+        String fingerprint = secretKey.sign(String.join("\n", manifest.school(), form.id(), language,
+                request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
+        Instant now = clock.instant();
+        return ledger.inWriteTransaction(handle -> {
+            SubmissionDao submissions = handle.attach(SubmissionDao.class);
+            Optional<SubmissionRow> earlier = idempotencyKey != null
+                    ? submissions.findByIdempotencyKey(manifest.school(), form.id(), idempotencyKey)
+                    : submissions.findRecentDuplicate(manifest.school(), form.id(), fingerprint,
+                            now.minus(duplicateWindow));
+            if (earlier.isPresent()) {
+                LOG.info("Resubmission to {}/{} answered with the first reference", manifest.school(), form.id());
+                return new SubmissionOutcome.Accepted(manifest, form, earlier.get(), true);
+            }
+            Optional<SubmissionRow> withdrawnForm = Optional.empty();
+            if (form.kind() == FormKind.WITHDRAWAL) {
+                withdrawnForm = consentFormReferred(submissions, manifest, form, answers);
+                if (withdrawnForm.isEmpty()) {
+                    FieldDefinition field = referenceField(form).orElseThrow();
+                    List<FieldError> errors = List.of(new FieldError(field.name(), InputIds.of(form.id(), field),
+                            messages.get(language, "error.withdrawal.reference-unknown")));
+                    return rejected(manifest, form, language, errors, request);
+                }
+            }
+            Optional<String> urgentCategory = UrgentConcern.category(form, answers);
+            SubmissionRow stored = ledger.append(handle, new NewSubmission(manifest.school(), uniqueReference(submissions),
+                    form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
+                    now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
+            afterStoring(handle, form, stored, answers, withdrawnForm, urgentCategory, now);
+            return new SubmissionOutcome.Accepted(manifest, form, stored, false);
+        });
+    }
+
+    private void afterStoring(Handle handle, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
+                              Optional<SubmissionRow> withdrawnForm, Optional<String> urgentCategory, Instant now) {
+        if (form.kind() == FormKind.CONSENT) {
+            consents.recordAnswers(handle, form, stored, answers);
+        }
+        withdrawnForm.ifPresent(consentForm -> {
+            int withdrawn = consents.recordWithdrawal(handle, stored, consentForm, now);
+            LOG.info("Withdrawal {} withdrew {} consent(s) given on {}", stored.reference(), withdrawn,
+                    consentForm.reference());
+        });
+        urgentCategory.ifPresent(category -> {
+            handle.attach(OutboxDao.class).queue(new OutboxDao.Alert(stored.school(), "urgent-incident",
+                    "safeguarding-lead", stored.reference(), UrgentConcern.reporter(form, answers).orElse(null),
+                    category, now));
+            LOG.warn("URGENT incident report {} received for {} ({}): alert queued for the safeguarding lead",
+                    stored.reference(), stored.school(), category);
+        });
+    }
+
+    /** The consent form a withdrawal names, if it is a consent form of the same school that still exists. */
+    private Optional<SubmissionRow> consentFormReferred(SubmissionDao submissions, Manifest manifest,
+                                                        FormDefinition form, Map<String, Object> answers) {
+        Optional<FieldDefinition> field = referenceField(form);
+        if (field.isEmpty()) {
+            throw new IllegalStateException("withdrawal form " + form.id() + " has no 'reference' field");
+        }
+        String reference = ReferenceGenerator.normalise(String.valueOf(answers.getOrDefault(field.get().name(), "")));
+        if (!ReferenceGenerator.plausible(reference)) {
+            return Optional.empty();
+        }
+        return submissions.findByReference(reference)
+                .filter(row -> row.school().equals(manifest.school()))
+                .filter(row -> FormKind.CONSENT.word().equals(row.formKind()))
+                .filter(row -> !row.erased());
+    }
+
+    private static Optional<FieldDefinition> referenceField(FormDefinition form) {
+        return form.fields().stream().filter(field -> REFERENCE_FIELDS.contains(field.name())).findFirst();
+    }
+
+    private String uniqueReference(SubmissionDao submissions) {
+        String reference = references.next();
+        while (submissions.findByReference(reference).isPresent()) {
+            reference = references.next();
+        }
+        return reference;
+    }
+
+    private FieldError formError(FormDefinition form, String language, String key) {
+        return new FieldError(FieldError.WHOLE_FORM, form.id() + "--title", messages.get(language, key));
+    }
+
+    private static SubmissionOutcome rejected(Manifest manifest, FormDefinition form, String language,
+                                              List<FieldError> errors, SubmissionRequest request) {
+        LOG.info("Refused a submission to {}/{}: {}", manifest.school(), form.id(),
+                errors.stream().map(FieldError::field).distinct().toList());
+        return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters());
+    }
+}

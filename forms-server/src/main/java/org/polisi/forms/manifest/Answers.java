@@ -1,0 +1,65 @@
+package org.polisi.forms.manifest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.polisi.forms.i18n.Messages;
+
+/**
+ * Stored answers in words: option values become their labels, consent answers become "I give
+ * consent", year groups become "Year 3", lists are joined. Used for receipts, staff pages and
+ * exports, so they all say the same thing.
+ */
+public final class Answers {
+
+    private final Messages messages;
+
+    public Answers(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** Every field of the form, in form order, with its answer ("" when not answered). */
+    public List<AnsweredField> describe(FormDefinition form, Map<String, Object> stored, String language) {
+        List<AnsweredField> described = new ArrayList<>();
+        for (FieldDefinition field : form.fields()) {
+            String label = Text.in(field.label(), language);
+            if (field.type() == FieldType.CONSENT) {
+                for (ConsentStatement statement : field.statements()) {
+                    String key = field.name() + "." + statement.id();
+                    Object answer = stored.get(key);
+                    described.add(new AnsweredField(key, Text.in(statement.text(), language),
+                            answer == null ? "" : consentAnswer(String.valueOf(answer), language)));
+                }
+                continue;
+            }
+            described.add(new AnsweredField(field.name(), label, words(field, stored.get(field.name()), language)));
+        }
+        return described;
+    }
+
+    public String consentAnswer(String answer, String language) {
+        return switch (answer) {
+            case "given", "refused", "withdrawn" -> messages.get(language, "consent.answer." + answer);
+            default -> answer;
+        };
+    }
+
+    private String words(FieldDefinition field, Object answer, String language) {
+        if (answer == null) {
+            return "";
+        }
+        if (answer instanceof List<?> values) {
+            return String.join("; ", values.stream().map(value -> single(field, String.valueOf(value), language)).toList());
+        }
+        return single(field, String.valueOf(answer), language);
+    }
+
+    private String single(FieldDefinition field, String value, String language) {
+        return switch (field.type()) {
+            case SELECT, RADIO, CHECKBOXES -> field.option(value).map(option -> Text.in(option.label(), language))
+                    .filter(label -> !label.isEmpty()).orElse(value);
+            case YEAR_GROUP -> messages.get(language, "year-group." + value);
+            default -> value;
+        };
+    }
+}

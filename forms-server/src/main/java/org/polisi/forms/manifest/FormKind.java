@@ -1,0 +1,22 @@
+package org.polisi.forms.manifest;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a submission means to the school: it decides how it is filed and what the confirmation says. */
+public enum FormKind {
+    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL;
+
+    @JsonValue
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static FormKind fromWord(String word) {
+        return Arrays.stream(values()).filter(kind -> kind.word().equals(word)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown form kind '" + word + "'"));
+    }
+}

@@ -1,0 +1,85 @@
+package org.polisi.forms.manifest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manifests of every school, read from the manifest folder. A manifest is re-read when its
+ * file changes, so that rebuilding the site while the server runs takes effect at once (a
+ * submission is always checked against the form the page now shows).
+ */
+public final class ManifestCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManifestCatalog.class);
+    private static final Pattern SCHOOL_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final Path folder;
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
+
+    private record Loaded(FileTime modified, Manifest manifest) {
+    }
+
+    public ManifestCatalog(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The school's manifest, or empty when there is none (or the id is not a plausible school id). */
+    public Optional<Manifest> school(String school) {
+        if (school == null || !SCHOOL_ID.matcher(school).matches()) {
+            return Optional.empty();
+        }
+        Path file = folder.resolve(school + ".json");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            FileTime modified = Files.getLastModifiedTime(file);
+            Loaded loaded = cache.get(school);
+            if (loaded == null || !loaded.modified().equals(modified)) {
+                loaded = new Loaded(modified, json.readValue(file.toFile(), Manifest.class));
+                cache.put(school, loaded);
+            }
+            return Optional.of(loaded.manifest());
+        } catch (IOException e) {
+            LOG.error("Cannot read manifest {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Every school with a manifest, in id order. */
+    public List<Manifest> all() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .sorted()
+                    .map(this::school)
+                    .flatMap(Optional::stream)
+                    .toList();
+        } catch (IOException e) {
+            LOG.error("Cannot list manifests in {}: {}", folder, e.getMessage());
+            return List.of();
+        }
+    }
+
+    public Optional<FormDefinition> form(String school, String formId) {
+        return school(school).flatMap(manifest -> manifest.form(formId));
+    }
+}

@@ -1,0 +1,48 @@
+package org.polisi.forms.retention;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.polisi.forms.consent.ConsentEventDao;
+import org.polisi.forms.storage.ErasureDao;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * Removes a submission's answers and leaves a tombstone: the row keeps its place and hashes in the
+ * chain (so {@code verify} still passes), the erasure is logged, and the names it carried are
+ * removed from consent events and alerts too.
+ */
+public final class ErasureService {
+
+    public static final String RETENTION = "retention";
+    public static final String REQUEST = "request";
+
+    private final SubmissionLedger ledger;
+
+    public ErasureService(SubmissionLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Erases the school's record with that reference; empty when there is none or it is already erased. */
+    public Optional<SubmissionRow> erase(String school, String reference, String reason, String erasedBy,
+                                         Instant now) {
+        return ledger.inWriteTransaction(handle -> {
+            Optional<SubmissionRow> row = handle.attach(SubmissionDao.class).findByReference(reference)
+                    .filter(found -> found.school().equals(school) && !found.erased());
+            row.ifPresent(found -> erase(handle, found, reason, erasedBy, now));
+            return row;
+        });
+    }
+
+    /** Erases inside the caller's write transaction. */
+    static void erase(Handle handle, SubmissionRow row, String reason, String erasedBy, Instant now) {
+        handle.attach(SubmissionDao.class).erase(row.id(), now);
+        handle.attach(ErasureDao.class).record(row.id(), reason, erasedBy, now);
+        handle.attach(ConsentEventDao.class).forgetPupils(row.id());
+        handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
+                .bind("reference", row.reference())
+                .execute();
+    }
+}

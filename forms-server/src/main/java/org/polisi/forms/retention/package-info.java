@@ -1,0 +1,11 @@
+/**
+ * Retention: how long answers are kept, and how they are removed.
+ *
+ * <p><b>Input:</b> the manifests' {@code retentionDays}; an erasure request (school, reference).
+ * <p><b>Output:</b> tombstoned submissions and {@code erasure} rows saying what was removed, why,
+ * by whom and when.
+ * <p><b>Why:</b> data protection law wants personal data kept no longer than needed and erased on
+ * a valid request, while the school must still be able to show that its records were not tampered
+ * with; a tombstone satisfies both: the answers are gone, the chain still verifies.
+ */
+package org.polisi.forms.retention;

@@ -1,0 +1,49 @@
+package org.polisi.forms.staff;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Creates staff accounts (from the command line: there is no self-registration). */
+public final class AccountService {
+
+    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final Pattern SCHOOL = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public AccountService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Adds the account; throws IllegalArgumentException with a message for the operator when it cannot. */
+    public long add(String school, String name, String email, String role, String password) {
+        if (school == null || !SCHOOL.matcher(school).matches()) {
+            throw new IllegalArgumentException("school must be a school id such as 'rumney'");
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be empty");
+        }
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            throw new IllegalArgumentException("email must be an email address");
+        }
+        StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
+                "role must be one of headteacher, safeguarding-lead, online-safety-coordinator, office"));
+        if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must be at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+        }
+        String hash = hasher.hash(password);
+        try {
+            return jdbi.withExtension(StaffUserDao.class, users ->
+                    users.insert(school, name.strip(), email.strip(), staffRole.word(), hash, clock.instant()));
+        } catch (UnableToExecuteStatementException e) {
+            throw new IllegalArgumentException("an account with the email " + email + " already exists", e);
+        }
+    }
+}

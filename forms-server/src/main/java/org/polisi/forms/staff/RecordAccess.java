@@ -1,0 +1,42 @@
+package org.polisi.forms.staff;
+
+import java.util.List;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+
+/**
+ * Who may read what: a member of staff reads a form's submissions when their role is the form's
+ * {@code readerRole}, and a headteacher reads every form of their school. Nobody reads another
+ * school's records: every query is made with the staff member's own school.
+ */
+public final class RecordAccess {
+
+    private RecordAccess() {
+    }
+
+    public static boolean mayRead(StaffUser user, FormDefinition form) {
+        StaffRole role = user.staffRole();
+        return role == StaffRole.HEADTEACHER || role.word().equals(staffRoleOf(form.readerRole()));
+    }
+
+    /**
+     * The site's form definitions name roles in their own words; {@code school-office} is the
+     * {@code office} account role. Roles with no account of their own (a deputy headteacher, a
+     * governor) leave the form to the headteacher.
+     */
+    static String staffRoleOf(String readerRole) {
+        return "school-office".equals(readerRole) ? StaffRole.OFFICE.word() : readerRole;
+    }
+
+    public static List<FormDefinition> readableForms(StaffUser user, Manifest manifest) {
+        if (!manifest.school().equals(user.school())) {
+            return List.of();
+        }
+        return manifest.forms().stream().filter(form -> mayRead(user, form)).toList();
+    }
+
+    /** The anonymised governors' summary: counts only, for the roles that report to governors. */
+    public static boolean maySeeGovernorSummary(StaffUser user) {
+        return user.staffRole() != StaffRole.OFFICE;
+    }
+}

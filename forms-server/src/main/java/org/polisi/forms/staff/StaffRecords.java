@@ -1,0 +1,94 @@
+package org.polisi.forms.staff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a member of staff may see of their school's submissions. Every opening of an incident
+ * report is recorded (who, when, how) in the same call that returns it, so a view cannot happen
+ * without its record.
+ */
+public final class StaffRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffRecords.class);
+    public static final int LIST_LIMIT = 500;
+
+    private final Jdbi jdbi;
+    private final ManifestCatalog manifests;
+    private final Clock clock;
+
+    public StaffRecords(Jdbi jdbi, ManifestCatalog manifests, Clock clock) {
+        this.jdbi = jdbi;
+        this.manifests = manifests;
+        this.clock = clock;
+    }
+
+    /** One record and its form, when it exists in the user's school. */
+    public sealed interface Opened {
+        record Found(SubmissionRow record, FormDefinition form) implements Opened { }
+        record Forbidden() implements Opened { }
+        record NotFound() implements Opened { }
+    }
+
+    public Optional<Manifest> manifestOf(StaffUser user) {
+        return manifests.school(user.school());
+    }
+
+    public List<FormDefinition> readableForms(StaffUser user) {
+        return manifestOf(user).map(manifest -> RecordAccess.readableForms(user, manifest)).orElse(List.of());
+    }
+
+    /** Submissions of the forms the user may read (optionally one form), newest first, erased ones left out. */
+    public List<SubmissionRow> list(StaffUser user, Optional<String> formId, Instant from, Instant to) {
+        List<String> forms = readableForms(user).stream().map(FormDefinition::id)
+                .filter(id -> formId.isEmpty() || formId.get().equals(id)).toList();
+        if (forms.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withExtension(SubmissionDao.class,
+                        submissions -> submissions.list(user.school(), forms, from, to, LIST_LIMIT))
+                .stream().filter(row -> !row.erased()).toList();
+    }
+
+    public Opened open(StaffUser user, String reference) {
+        Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class,
+                submissions -> submissions.findByReference(reference == null ? "" : reference));
+        if (row.isEmpty() || !row.get().school().equals(user.school()) || row.get().erased()) {
+            return new Opened.NotFound(); // another school's record is "not found", not "forbidden"
+        }
+        Optional<FormDefinition> form = manifests.form(user.school(), row.get().formId());
+        if (form.isEmpty() || !RecordAccess.mayRead(user, form.get())) {
+            LOG.warn("Staff account {} ({}) was refused record {}", user.id(), user.role(), reference);
+            return new Opened.Forbidden();
+        }
+        recordIncidentViews(user, List.of(row.get()), "page");
+        return new Opened.Found(row.get(), form.get());
+    }
+
+    /** Records that the user saw these rows, for each that is an incident report. */
+    public void recordIncidentViews(StaffUser user, List<SubmissionRow> rows, String channel) {
+        Instant now = clock.instant();
+        List<SubmissionRow> incidents = rows.stream()
+                .filter(row -> FormKind.INCIDENT.word().equals(row.formKind())).toList();
+        if (incidents.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            IncidentViewDao views = handle.attach(IncidentViewDao.class);
+            for (SubmissionRow incident : incidents) {
+                views.record(incident.id(), user.id(), user.name() + " <" + user.email() + ">", channel, now);
+            }
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package org.polisi.forms.staff;
+
+import java.time.Instant;
+
+/**
+ * A logged-in member of staff. {@code csrfToken} is this session's synchronizer token: every form
+ * on a staff page carries it and every staff POST must return it.
+ */
+public final class StaffSession {
+
+    private final String id;
+    private final StaffUser user;
+    private final String csrfToken;
+    private final Instant created;
+    private volatile Instant lastSeen;
+    private volatile String language;
+
+    StaffSession(String id, StaffUser user, String csrfToken, Instant created) {
+        this.id = id;
+        this.user = user;
+        this.csrfToken = csrfToken;
+        this.created = created;
+        this.lastSeen = created;
+        this.language = "en";
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public StaffUser user() {
+        return user;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    void touch(Instant now) {
+        lastSeen = now;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public void language(String chosen) {
+        language = chosen;
+    }
+}

@@ -1,0 +1,35 @@
+package org.polisi.forms.staff;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code staff_user} table. */
+@RegisterConstructorMapper(StaffUser.class)
+public interface StaffUserDao {
+
+    @SqlUpdate("""
+            INSERT INTO staff_user (school, name, email, role, password_hash, created_at)
+            VALUES (:school, :name, :email, :role, :passwordHash, :createdAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("school") String school, @Bind("name") String name, @Bind("email") String email,
+                @Bind("role") String role, @Bind("passwordHash") String passwordHash,
+                @Bind("createdAt") Instant createdAt);
+
+    @SqlQuery("SELECT * FROM staff_user WHERE email = :email")
+    Optional<StaffUser> findByEmail(@Bind("email") String email);
+
+    @SqlQuery("SELECT * FROM staff_user WHERE id = :id")
+    Optional<StaffUser> findById(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE staff_user SET failed_logins = :failures, locked_until = :lockedUntil WHERE id = :id")
+    void recordFailure(@Bind("id") long id, @Bind("failures") int failures, @Bind("lockedUntil") Instant lockedUntil);
+
+    @SqlUpdate("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+    void recordSuccess(@Bind("id") long id);
+}

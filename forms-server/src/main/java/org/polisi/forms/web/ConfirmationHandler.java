@@ -1,0 +1,128 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.AnsweredField;
+import org.polisi.forms.manifest.Answers;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * {@code GET /forms/<school>/received/<reference>?t=<token>}: the confirmation page. The reference
+ * number, what happens next (the form's own words), for an urgent incident what to do now, and a
+ * printable receipt of the answers; in the submission's language unless the toggle asks otherwise.
+ */
+final class ConfirmationHandler {
+
+    private final ManifestCatalog manifests;
+    private final SubmissionLedger ledger;
+    private final ReceiptLinks receipts;
+    private final ErrorPages errors;
+    private final PageLayout layout;
+    private final Messages messages;
+    private final Answers answers;
+
+    ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
+                        PageLayout layout, Messages messages) {
+        this.manifests = manifests;
+        this.ledger = ledger;
+        this.receipts = receipts;
+        this.errors = errors;
+        this.layout = layout;
+        this.messages = messages;
+        this.answers = new Answers(messages);
+    }
+
+    void handle(Context ctx) {
+        String school = ctx.pathParam("school");
+        String reference = ctx.pathParam("reference");
+        Optional<Manifest> manifest = manifests.school(school);
+        if (manifest.isEmpty() || !receipts.valid(school, reference, ctx.queryParam("t"))) {
+            errors.notFound(ctx);
+            return;
+        }
+        Optional<SubmissionRow> record = ledger.find(school, reference).filter(row -> !row.erased());
+        Optional<FormDefinition> form = record.flatMap(row -> manifest.get().form(row.formId()));
+        String asked = ctx.queryParam("lang");
+        String language = asked != null && manifest.get().publishes(asked) ? asked
+                : record.map(SubmissionRow::lang).orElse(RequestLanguage.of(ctx));
+        String toggle = manifest.get().languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null;
+
+        String title = messages.get(language, "confirmation.title");
+        String schoolName = Text.in(manifest.get().schoolName(), language);
+        PageLayout.Page page = layout.page(language, title, schoolName, "/" + school + "/" + language + "/", toggle);
+        Element main = page.main();
+        Element panel = Html.add(main, "div", "confirmation-panel");
+        Html.text(panel, "h1", title);
+        Element referenceLine = Html.add(panel, "p");
+        referenceLine.appendText(messages.get(language, "confirmation.reference") + " ");
+        Html.text(referenceLine, "strong", reference).addClass("reference");
+
+        if (record.isPresent() && record.get().urgent()) {
+            urgentInstructions(main, language);
+        }
+        if (record.isEmpty() || form.isEmpty()) {
+            Html.paragraphs(main, messages.get(language, "confirmation.received"));
+        } else {
+            Html.text(main, "h2", messages.get(language, "confirmation.next"));
+            String next = Text.in(form.get().confirmation(), language);
+            Html.paragraphs(main, next.isBlank() ? messages.get(language, "confirmation.received") : next);
+            receipt(main, language, manifest.get(), form.get(), record.get());
+        }
+        Responses.html(ctx, 200, page.html());
+    }
+
+    private void urgentInstructions(Element main, String language) {
+        Element box = Html.add(main, "div", "urgent-instructions").attr("role", "alert");
+        Html.text(box, "h2", messages.get(language, "urgent.title"));
+        Html.text(box, "p", messages.get(language, "urgent.intro"));
+        Element steps = Html.add(box, "ol");
+        for (String step : List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
+                "urgent.step.preserve", "urgent.step.report")) {
+            Html.text(steps, "li", messages.get(language, step));
+        }
+    }
+
+    private void receipt(Element main, String language, Manifest manifest, FormDefinition form, SubmissionRow row) {
+        Element section = Html.add(main, "section", "receipt").attr("aria-labelledby", "receipt-title");
+        Html.text(section, "h2", messages.get(language, "confirmation.receipt")).attr("id", "receipt-title");
+        Element details = Html.add(section, "dl", "summary-list");
+        addRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
+        addRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
+        addRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
+        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+            addRow(details, field.label(), field.answer().isEmpty()
+                    ? messages.get(language, "confirmation.not-answered") : field.answer());
+        }
+        String retention = Text.in(form.retentionText(), language);
+        if (!retention.isBlank()) {
+            Html.text(section, "p", messages.get(language, "confirmation.retention", retention));
+        }
+        Html.text(section, "p", messages.get(language, "confirmation.print")).addClass("print-hint");
+        String formPage = form.pages().get(language);
+        if (formPage != null) {
+            Html.link(Html.add(main, "p"), formPage, messages.get(language, "confirmation.back"));
+        }
+    }
+
+    private static void addRow(Element list, String term, String description) {
+        Element row = Html.add(list, "div", "summary-list__row");
+        Html.text(row, "dt", term).addClass("summary-list__key");
+        Element value = Html.add(row, "dd", "summary-list__value");
+        String[] lines = description.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                value.appendElement("br");
+            }
+            value.appendText(lines[i]);
+        }
+    }
+}

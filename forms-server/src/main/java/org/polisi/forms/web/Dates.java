@@ -1,0 +1,36 @@
+package org.polisi.forms.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.polisi.forms.i18n.Messages;
+
+/** Times as people in Wales read them: UK time, day month year, 24-hour clock, month names in their language. */
+final class Dates {
+
+    static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
+    private static final String[] WELSH_MONTHS = {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"};
+
+    private Dates() {
+    }
+
+    static String display(Instant instant, String language) {
+        var local = instant.atZone(SCHOOL_TIME);
+        String time = DateTimeFormatter.ofPattern("HH:mm").format(local);
+        if (Messages.WELSH.equals(language)) {
+            // the JDK's Welsh month names vary between versions; these are the ones schools use
+            return local.getDayOfMonth() + " " + WELSH_MONTHS[local.getMonthValue() - 1] + " " + local.getYear()
+                    + ", " + time;
+        }
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(local) + ", " + time;
+    }
+
+    static String month(java.time.YearMonth month, String language) {
+        if (Messages.WELSH.equals(language)) {
+            return WELSH_MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
+        }
+        return DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(month);
+    }
+}

@@ -1,0 +1,177 @@
+package org.polisi.forms.web;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.FieldError;
+import org.polisi.forms.intake.SubmissionRequest;
+
+/**
+ * Re-shows the baked page with the GOV.UK error pattern, exactly as docs/forms.md describes: the
+ * error summary in {@code .error-summary-region}, {@code form-group--error} on each failing group,
+ * an error message before the input (or at the top of the fieldset) that the input's
+ * {@code aria-describedby} points to, "Error: " before the title, and every value the person typed
+ * put back. Values are set through Jsoup, so whatever was typed is escaped, never markup.
+ */
+final class FormPageFiller {
+
+    private final Messages messages;
+
+    FormPageFiller(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** Fills the form in the page; false when the page has no such form (the caller falls back). */
+    boolean fill(Document page, String formId, String language, List<FieldError> errors,
+                 Map<String, List<String>> typed) {
+        Optional<Element> found = findForm(page, formId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Element form = found.get();
+        Element title = page.selectFirst("title");
+        if (title != null) {
+            title.text(messages.get(language, "error.title-prefix") + " " + title.text());
+        }
+        putBackValues(form, typed);
+        summary(form, language, errors);
+        for (FieldError error : errors) {
+            if (!FieldError.WHOLE_FORM.equals(error.field())) {
+                markField(form, language, error);
+            }
+        }
+        return true;
+    }
+
+    private static Optional<Element> findForm(Document page, String formId) {
+        for (Element form : page.select("form")) {
+            if (formId.equals(form.attr("data-form-id"))) {
+                return Optional.of(form);
+            }
+            Element hiddenId = form.selectFirst("input[name=form-id]");
+            if (hiddenId != null && formId.equals(hiddenId.attr("value"))) {
+                return Optional.of(form);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void summary(Element form, String language, List<FieldError> errors) {
+        Element region = form.selectFirst(".error-summary-region");
+        if (region == null) {
+            region = form.prependElement("div").addClass("error-summary-region");
+        }
+        region.empty();
+        Element summary = region.appendElement("div").addClass("error-summary")
+                .attr("role", "alert").attr("tabindex", "-1").attr("autofocus", "")
+                .attr("aria-labelledby", "error-summary-title");
+        summary.appendElement("h2").addClass("error-summary__title").attr("id", "error-summary-title")
+                .text(messages.get(language, "error.summary-title"));
+        Element list = summary.appendElement("ul").addClass("error-summary__list");
+        Set<String> shown = new LinkedHashSet<>();
+        for (FieldError error : errors) {
+            if (shown.add(error.inputId() + "\n" + error.message())) {
+                list.appendElement("li").appendElement("a").attr("href", "#" + error.inputId()).text(error.message());
+            }
+        }
+    }
+
+    private void markField(Element form, String language, FieldError error) {
+        Element group = null;
+        for (Element candidate : form.select(".form-group[data-field]")) {
+            if (candidate.attr("data-field").equals(error.field())) {
+                group = candidate;
+                break;
+            }
+        }
+        if (group == null) {
+            return; // the summary still names the problem
+        }
+        group.addClass("form-group--error");
+        String messageId = error.inputId() + "--error";
+        if (group.getElementById(messageId) != null) {
+            return; // one message per input is enough
+        }
+        Element message = new Element("p").addClass("error-message").attr("id", messageId);
+        message.appendElement("span").addClass("visually-hidden").text(messages.get(language, "error.hidden-prefix"));
+        message.appendText(" " + error.message());
+
+        Element fieldset = group.selectFirst("fieldset");
+        Element described;
+        if (fieldset != null) {
+            Element legend = fieldset.selectFirst("legend");
+            Element hint = fieldset.selectFirst(".hint");
+            Element after = hint != null ? hint : legend;
+            if (after != null) {
+                after.after(message);
+            } else {
+                fieldset.prependChild(message);
+            }
+            described = fieldset;
+        } else {
+            Element input = group.getElementById(error.inputId());
+            if (input == null) {
+                input = group.selectFirst("input, textarea, select");
+            }
+            if (input == null) {
+                group.appendChild(message);
+                return;
+            }
+            input.before(message);
+            described = input;
+        }
+        String existing = described.attr("aria-describedby");
+        described.attr("aria-describedby", existing.isBlank() ? messageId : existing + " " + messageId);
+    }
+
+    /** Puts back what was typed: text, selections and ticks; never the honeypot, never the hidden fields. */
+    private static void putBackValues(Element form, Map<String, List<String>> typed) {
+        Map<String, Iterator<String>> textValues = new java.util.HashMap<>();
+        for (Element control : form.select("input[name], textarea[name], select[name]")) {
+            String name = control.attr("name");
+            if (name.equals(SubmissionRequest.HONEYPOT) || !typed.containsKey(name)) {
+                continue;
+            }
+            List<String> values = typed.get(name);
+            String type = control.attr("type").toLowerCase(java.util.Locale.ROOT);
+            switch (control.tagName()) {
+                case "textarea" -> control.text(next(textValues, name, values));
+                case "select" -> {
+                    List<String> chosen = new ArrayList<>(values);
+                    for (Element option : control.select("option")) {
+                        option.removeAttr("selected");
+                        if (chosen.contains(option.attr("value"))) {
+                            option.attr("selected", "");
+                        }
+                    }
+                }
+                default -> {
+                    if (type.equals("hidden") || type.equals("submit") || type.equals("button")) {
+                        continue;
+                    }
+                    if (type.equals("radio") || type.equals("checkbox")) {
+                        control.removeAttr("checked");
+                        if (values.contains(control.attr("value"))) {
+                            control.attr("checked", "");
+                        }
+                    } else {
+                        control.attr("value", next(textValues, name, values));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Inputs that share a name (pupil names) get the typed values in order. */
+    private static String next(Map<String, Iterator<String>> cursors, String name, List<String> values) {
+        Iterator<String> cursor = cursors.computeIfAbsent(name, key -> values.iterator());
+        return cursor.hasNext() ? cursor.next() : "";
+    }
+}

@@ -1,0 +1,74 @@
+package org.polisi.forms.web;
+
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.SecretKey;
+import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.consent.ConsentState;
+import org.polisi.forms.export.CsvExport;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.SubmissionRateLimiter;
+import org.polisi.forms.intake.SubmissionService;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.staff.GovernorSummary;
+import org.polisi.forms.staff.IncidentViewDao;
+import org.polisi.forms.staff.LoginService;
+import org.polisi.forms.staff.PasswordHasher;
+import org.polisi.forms.staff.SessionStore;
+import org.polisi.forms.staff.StaffRecords;
+import org.polisi.forms.storage.SubmissionLedger;
+
+/** The web layer's objects, wired once from the services; {@link Routes} maps addresses to them. */
+public record Handlers(
+        SecurityHeaders securityHeaders,
+        RequestGuards guards,
+        SubmissionHandler submissions,
+        ConfirmationHandler confirmation,
+        LoginHandler login,
+        StaffAuth auth,
+        StaffPages staffPages,
+        SiteHandler site,
+        ErrorPages errors) {
+
+    public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
+                                ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions) {
+        PageLayout layout = new PageLayout(messages);
+        ErrorPages errors = new ErrorPages(messages, layout);
+        SiteFiles site = new SiteFiles(config.siteDir());
+        ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
+        RequestGuards guards = new RequestGuards(
+                new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
+                config.maxBodyBytes(),
+                new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
+                new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
+                new ClientAddress(config.trustProxy()),
+                errors);
+        StaffAuth auth = new StaffAuth(
+                new SessionStore(clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
+                key, config.secureCookies());
+        PasswordHasher hasher = new PasswordHasher();
+        LoginService logins = new LoginService(jdbi, hasher, clock, config.loginFailuresBeforeLockout(),
+                config.lockoutDuration());
+        StaffPages staffPages = new StaffPages(
+                new StaffRecords(jdbi, manifests, clock),
+                new ConsentState(jdbi),
+                new GovernorSummary(jdbi),
+                new ErasureService(ledger),
+                submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
+                new CsvExport(messages),
+                new StaffFrame(layout, messages, manifests),
+                errors, messages, clock);
+        return new Handlers(
+                new SecurityHeaders(config.secureCookies()),
+                guards,
+                new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
+                        messages),
+                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages),
+                new LoginHandler(logins, auth, errors, layout, messages),
+                auth,
+                staffPages,
+                new SiteHandler(site, manifests, layout, messages, errors),
+                errors);
+    }
+}

@@ -1,0 +1,43 @@
+package org.polisi.forms.web;
+
+import org.jsoup.nodes.Element;
+
+/** Small helpers over Jsoup's builder: text set through Jsoup is always escaped. */
+final class Html {
+
+    private Html() {
+    }
+
+    static Element add(Element parent, String tag) {
+        return parent.appendElement(tag);
+    }
+
+    static Element add(Element parent, String tag, String className) {
+        Element element = parent.appendElement(tag);
+        if (className != null && !className.isEmpty()) {
+            element.addClass(className);
+        }
+        return element;
+    }
+
+    static Element text(Element parent, String tag, String text) {
+        return parent.appendElement(tag).text(text);
+    }
+
+    static Element link(Element parent, String href, String text) {
+        return parent.appendElement("a").attr("href", href).text(text);
+    }
+
+    /** Paragraphs from text with blank lines between them (a manifest's confirmation text). */
+    static void paragraphs(Element parent, String text) {
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                parent.appendElement("p").text(paragraph.strip());
+            }
+        }
+    }
+
+    static Element hidden(Element form, String name, String value) {
+        return form.appendElement("input").attr("type", "hidden").attr("name", name).attr("value", value);
+    }
+}

@@ -1,0 +1,46 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.polisi.forms.i18n.Messages;
+
+/**
+ * The language of a page the server writes: asked for ({@code ?lang=cy}), else the site path's
+ * language ({@code /<school>/cy/…}), else the browser's preference, else English.
+ */
+final class RequestLanguage {
+
+    private RequestLanguage() {
+    }
+
+    static String of(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+            return asked;
+        }
+        String[] segments = ctx.path().split("/");
+        if (segments.length > 2 && Messages.LANGUAGES.contains(segments[2])) {
+            return segments[2];
+        }
+        String accept = ctx.header("Accept-Language");
+        if (accept != null && accept.toLowerCase(Locale.ROOT).strip().startsWith("cy")) {
+            return Messages.WELSH;
+        }
+        return Messages.ENGLISH;
+    }
+
+    /** The current path with {@code lang} set to the other language, for the language toggle. */
+    static String toggleHref(Context ctx, String language) {
+        StringBuilder href = new StringBuilder(ctx.path()).append("?lang=").append(Messages.other(language));
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.equals("lang")) {
+                values.forEach(value -> href.append('&').append(encode(name)).append('=').append(encode(value)));
+            }
+        });
+        return href.toString();
+    }
+
+    static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,135 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serves the baked sites ({@code site/target/public}): {@code /<school>/<lang>/<page>.html} and
+ * {@code /assets/…}. Only regular files inside the site folder are served (no "..", no hidden
+ * files, no symbolic links out); text is always labelled UTF-8; pages are revalidated on every
+ * visit (so a rebuilt site shows at once), assets are cached for an hour.
+ */
+final class SiteFiles {
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("xml", "application/xml; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml; charset=utf-8"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("woff", "font/woff"));
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final Path root;
+
+    SiteFiles(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Serves the file; false when there is none (the caller answers 404). */
+    boolean serve(Context ctx, String requestPath) {
+        Optional<Path> found = resolve(requestPath);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Path file = found.get();
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!requestPath.endsWith("/")) {
+                Responses.seeOther(ctx, requestPath + "/");
+                return true;
+            }
+            file = file.resolve("index.html");
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        String type = TYPES.get(extension(file));
+        if (type == null) {
+            return false; // only what a site is made of; nothing else that may lie in the folder
+        }
+        try {
+            Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            ctx.header("Last-Modified", HTTP_DATE.format(modified));
+            ctx.header("Cache-Control", type.startsWith("text/html") ? "no-cache" : "public, max-age=3600");
+            if (notModifiedSince(ctx.header("If-Modified-Since"), modified)) {
+                ctx.status(304).result("");
+                return true;
+            }
+            InputStream body = Files.newInputStream(file);
+            ctx.status(200).contentType(type).header("Content-Length", String.valueOf(Files.size(file))).result(body);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The file a URL path names inside the site folder, if it is one we may serve. */
+    Optional<Path> resolve(String requestPath) {
+        Path path = root;
+        for (String segment : requestPath.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.startsWith(".") || segment.contains("\\") || segment.contains("\0") || segment.contains(":")) {
+                return Optional.empty();
+            }
+            path = path.resolve(segment);
+        }
+        path = path.normalize();
+        if (!path.startsWith(root) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            if (!path.toRealPath().startsWith(root.toRealPath())) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(path);
+    }
+
+    /** The baked page at a site path, for re-showing a form with errors. */
+    Optional<Path> page(String sitePath) {
+        return resolve(sitePath).filter(file -> Files.isRegularFile(file) && extension(file).equals("html"));
+    }
+
+    private static boolean notModifiedSince(String header, Instant modified) {
+        if (header == null) {
+            return false;
+        }
+        try {
+            return !modified.isAfter(java.time.ZonedDateTime.parse(header, HTTP_DATE).toInstant());
+        } catch (java.time.format.DateTimeParseException ignored) {
+            return false;
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,108 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.polisi.forms.config.SecretKey;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.staff.SessionStore;
+import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.staff.StaffUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Session and anti-forgery checks for staff pages. The session cookie is HttpOnly, SameSite=Strict,
+ * limited to {@code /staff}, and Secure behind HTTPS. Each session has a synchronizer token that
+ * every staff form returns; the login form, which has no session yet, gets a token signed with the
+ * server's key and bound to a random pre-login cookie.
+ */
+final class StaffAuth {
+
+    static final String SESSION_COOKIE = "polisi_staff";
+    static final String LOGIN_COOKIE = "polisi_login";
+    static final String CSRF_FIELD = "csrf-token";
+    private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
+
+    private final SessionStore sessions;
+    private final SecretKey key;
+    private final boolean secureCookies;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffAuth(SessionStore sessions, SecretKey key, boolean secureCookies) {
+        this.sessions = sessions;
+        this.key = key;
+        this.secureCookies = secureCookies;
+    }
+
+    Optional<StaffSession> session(Context ctx) {
+        Optional<StaffSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        session.ifPresent(found -> {
+            String asked = ctx.queryParam("lang");
+            if (asked != null && Messages.LANGUAGES.contains(asked)) {
+                found.language(asked);
+            }
+        });
+        return session;
+    }
+
+    StaffSession startSession(Context ctx, StaffUser user, String language) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        StaffSession session = sessions.start(user, language);
+        setCookie(ctx, SESSION_COOKIE, session.id(), "/staff", -1);
+        clearCookie(ctx, LOGIN_COOKIE, "/staff/login");
+        return session;
+    }
+
+    void endSession(Context ctx) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        clearCookie(ctx, SESSION_COOKIE, "/staff");
+    }
+
+    /** True when the posted synchronizer token is this session's. */
+    boolean validPost(Context ctx, StaffSession session) {
+        boolean valid = SessionStore.tokenMatches(session, ctx.formParam(CSRF_FIELD));
+        if (!valid) {
+            LOG.warn("Refused a staff POST to {} without the session's anti-forgery token", ctx.path());
+        }
+        return valid;
+    }
+
+    /** The login form's token, setting the pre-login cookie it is bound to when there is none. */
+    String loginToken(Context ctx) {
+        String nonce = ctx.cookie(LOGIN_COOKIE);
+        if (nonce == null || nonce.length() < 20) {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            setCookie(ctx, LOGIN_COOKIE, nonce, "/staff/login", 3600);
+        }
+        return key.sign("login\n" + nonce);
+    }
+
+    boolean validLoginPost(Context ctx) {
+        String nonce = ctx.cookie(LOGIN_COOKIE);
+        boolean valid = nonce != null && key.verify("login\n" + nonce, ctx.formParam(CSRF_FIELD));
+        if (!valid) {
+            LOG.warn("Refused a staff login without a valid anti-forgery token");
+        }
+        return valid;
+    }
+
+    private void setCookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
+        StringBuilder cookie = new StringBuilder(name).append('=').append(value)
+                .append("; Path=").append(path).append("; HttpOnly; SameSite=Strict");
+        if (maxAgeSeconds >= 0) {
+            cookie.append("; Max-Age=").append(maxAgeSeconds);
+        }
+        if (secureCookies) {
+            cookie.append("; Secure");
+        }
+        ctx.res().addHeader("Set-Cookie", cookie.toString());
+    }
+
+    private void clearCookie(Context ctx, String name, String path) {
+        setCookie(ctx, name, "", path, 0);
+    }
+}

@@ -1,0 +1,50 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.StaffSession;
+
+/** The frame of staff pages: the school's name, the staff navigation, and a logout button. */
+final class StaffFrame {
+
+    private final PageLayout layout;
+    private final Messages messages;
+    private final ManifestCatalog manifests;
+
+    StaffFrame(PageLayout layout, Messages messages, ManifestCatalog manifests) {
+        this.layout = layout;
+        this.messages = messages;
+        this.manifests = manifests;
+    }
+
+    PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Object... titleArguments) {
+        String language = session.language();
+        String schoolName = manifests.school(session.user().school())
+                .map(manifest -> Text.in(manifest.schoolName(), language)).orElse(session.user().school());
+        String title = messages.get(language, titleKey, titleArguments);
+        PageLayout.Page page = layout.page(language, title, schoolName + " – " + messages.get(language, "staff.area"),
+                "/staff/", RequestLanguage.toggleHref(ctx, language));
+        Element header = page.document().selectFirst("header.site-header");
+        Element nav = Html.add(header, "nav", "staff-nav").attr("aria-label", messages.get(language, "staff.nav"));
+        Element list = Html.add(nav, "ul");
+        link(list, "/staff/", messages.get(language, "staff.dashboard.title"));
+        link(list, "/staff/submissions", messages.get(language, "staff.submissions.title"));
+        link(list, "/staff/consents", messages.get(language, "staff.consents.title"));
+        link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
+        Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
+        Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
+        Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")
+                .attr("type", "submit");
+        Html.text(page.main(), "h1", title);
+        Html.text(page.main(), "p", messages.get(language, "staff.signed-in-as", session.user().name(),
+                messages.get(language, "role." + session.user().role()))).addClass("signed-in-as");
+        return page;
+    }
+
+    private static void link(Element list, String href, String text) {
+        Html.link(Html.add(list, "li"), href, text);
+    }
+}

@@ -1,0 +1,182 @@
+package org.polisi.forms.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.FieldError;
+import org.polisi.forms.intake.SubmissionOutcome;
+import org.polisi.forms.intake.SubmissionRequest;
+import org.polisi.forms.intake.SubmissionService;
+import org.polisi.forms.manifest.Text;
+
+/**
+ * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
+ * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
+ * confirmation, the page again with its errors (422), or JSON.
+ */
+final class SubmissionHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SubmissionService submissions;
+    private final SiteFiles site;
+    private final FormPageFiller filler;
+    private final ReceiptLinks receipts;
+    private final ErrorPages errors;
+    private final PageLayout layout;
+    private final Messages messages;
+
+    SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
+                      ErrorPages errors, PageLayout layout, Messages messages) {
+        this.submissions = submissions;
+        this.site = site;
+        this.filler = filler;
+        this.receipts = receipts;
+        this.errors = errors;
+        this.layout = layout;
+        this.messages = messages;
+    }
+
+    void handle(Context ctx) {
+        boolean json = ctx.isJson();
+        Map<String, List<String>> parameters;
+        if (json) {
+            Optional<Map<String, List<String>>> parsed = parseJson(ctx.bodyAsBytes());
+            if (parsed.isEmpty()) {
+                jsonErrors(ctx, 400, Map.of(FieldError.WHOLE_FORM,
+                        messages.get(Messages.ENGLISH, "error.json.malformed")));
+                return;
+            }
+            parameters = parsed.get();
+        } else if (ctx.isFormUrlencoded()) {
+            parameters = ctx.formParamMap();
+        } else {
+            errors.badRequest(ctx);
+            return;
+        }
+        SubmissionOutcome outcome = submissions.submit(
+                new SubmissionRequest(ctx.pathParam("school"), ctx.pathParam("form"), parameters));
+        if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
+        } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {
+            accepted(ctx, json, discarded.manifest().school(), discarded.decoyReference(), false);
+        } else if (outcome instanceof SubmissionOutcome.Rejected rejected) {
+            rejected(ctx, json, rejected);
+        } else if (json) {
+            jsonErrors(ctx, 404, Map.of(FieldError.WHOLE_FORM, messages.get(Messages.ENGLISH, "error.form.unknown")));
+        } else {
+            errors.notFound(ctx);
+        }
+    }
+
+    private void accepted(Context ctx, boolean json, String school, String reference, boolean duplicate) {
+        String receipt = receipts.url(school, reference);
+        if (json) {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("reference", reference);
+            body.put("receipt", receipt);
+            Responses.json(ctx, duplicate ? 200 : 201, write(body));
+        } else {
+            Responses.seeOther(ctx, receipt);
+        }
+    }
+
+    private void rejected(Context ctx, boolean json, SubmissionOutcome.Rejected rejected) {
+        if (json) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            rejected.errors().forEach(error -> byField.putIfAbsent(error.field(), error.message()));
+            jsonErrors(ctx, 400, byField);
+            return;
+        }
+        String sitePath = rejected.form().pages().get(rejected.language());
+        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
+        if (page.isPresent()) {
+            try {
+                Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
+                if (filler.fill(document, rejected.form().id(), rejected.language(), rejected.errors(),
+                        rejected.typed())) {
+                    Responses.html(ctx, 422, document.outerHtml());
+                    return;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
+            }
+        }
+        fallbackPage(ctx, rejected, sitePath);
+    }
+
+    /** When the baked page is missing (the site not built yet), still say what was wrong. */
+    private void fallbackPage(Context ctx, SubmissionOutcome.Rejected rejected, String sitePath) {
+        String language = rejected.language();
+        String title = messages.get(language, "error.title-prefix") + " " + Text.in(rejected.form().title(), language);
+        PageLayout.Page page = layout.page(language, title, Text.in(rejected.manifest().schoolName(), language),
+                "/", null);
+        Html.text(page.main(), "h1", Text.in(rejected.form().title(), language));
+        var summary = Html.add(page.main(), "div", "error-summary").attr("role", "alert")
+                .attr("tabindex", "-1").attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
+        Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
+                .attr("id", "error-summary-title");
+        var list = Html.add(summary, "ul", "error-summary__list");
+        rejected.errors().forEach(error -> Html.text(list, "li", error.message()));
+        if (sitePath != null) {
+            Html.link(Html.add(page.main(), "p"), sitePath, messages.get(language, "error.back-to-form"));
+        }
+        Responses.html(ctx, 422, page.html());
+    }
+
+    private static void jsonErrors(Context ctx, int status, Map<String, String> byField) {
+        Responses.json(ctx, status, write(Map.of("errors", byField)));
+    }
+
+    /** A flat JSON object: strings, numbers and booleans, or arrays of them. Anything else is refused. */
+    static Optional<Map<String, List<String>>> parseJson(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            if (root == null || !root.isObject()) {
+                return Optional.empty();
+            }
+            Map<String, List<String>> parameters = new LinkedHashMap<>();
+            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+                JsonNode value = entry.getValue();
+                List<String> values = new ArrayList<>();
+                if (value.isArray()) {
+                    for (JsonNode item : value) {
+                        if (!item.isValueNode() || item.isNull()) {
+                            return Optional.empty();
+                        }
+                        values.add(item.asText());
+                    }
+                } else if (value.isValueNode()) {
+                    if (!value.isNull()) {
+                        values.add(value.asText());
+                    }
+                } else {
+                    return Optional.empty();
+                }
+                parameters.put(entry.getKey(), values);
+            }
+            return Optional.of(parameters);
+        } catch (IOException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.polisi.forms;
+
+/** Valid submissions for each fixture form, as a browser would post them; tests change one field at a time. */
+public final class Submissions {
+
+    private Submissions() {
+    }
+
+    public static String[] agreement(String language) {
+        return new String[] {"form-id", "parent-agreement", "form-lang", language,
+            "form-version", version(language, 1), "parent-name", "Siân Jones", "email", "sian@example.org",
+            "pupil-year", "year-3", "start-date", "2026-09-01", "call-time", "09:30", "contact-method", "email",
+            "agree-points", "rules", "agree-points", "devices", "relationship", "parent", "comments", "Diolch",
+            "website", ""};
+    }
+
+    public static String[] consent(String language, String pupil, String photos, String video) {
+        return new String[] {"form-id", "images-consent", "form-lang", language, "form-version", version(language, 2),
+            "pupil-names", pupil, "pupil-names", "", "pupil-names", "", "consent.photos-on-website", photos,
+            "consent.video", video, "website", ""};
+    }
+
+    public static String[] incident(String language, String urgentConcern, String whatHappened) {
+        return new String[] {"form-id", "incident-report", "form-lang", language, "form-version", version(language, 3),
+            "reporter-name", "Gareth Evans", "category", "cyberbullying", "urgent-concern", urgentConcern,
+            "what-happened", whatHappened, "website", ""};
+    }
+
+    public static String[] withdrawal(String language, String reference) {
+        return new String[] {"form-id", "consent-withdrawal", "form-lang", language, "form-version",
+            version(language, 4), "reference", reference, "parent-name", "Siân Jones", "website", ""};
+    }
+
+    public static String version(String language, int form) {
+        return (language.equals("cy") ? "ccccccccccc" : "aaaaaaaaaaa") + form;
+    }
+
+    /** The same pairs with one value replaced (every occurrence of the name, first one kept). */
+    public static String[] with(String[] pairs, String name, String value) {
+        String[] changed = pairs.clone();
+        for (int i = 0; i < changed.length; i += 2) {
+            if (changed[i].equals(name)) {
+                changed[i + 1] = value;
+                return changed;
+            }
+        }
+        String[] longer = java.util.Arrays.copyOf(changed, changed.length + 2);
+        longer[changed.length] = name;
+        longer[changed.length + 1] = value;
+        return longer;
+    }
+
+    /** The same pairs without any value for the name (an unticked checkbox, an unanswered radio). */
+    public static String[] without(String[] pairs, String name) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!pairs[i].equals(name)) {
+                kept.add(pairs[i]);
+                kept.add(pairs[i + 1]);
+            }
+        }
+        return kept.toArray(String[]::new);
+    }
+
+    /** The reference from a 303 Location {@code /forms/<school>/received/<reference>?t=…}. */
+    public static String reference(java.net.http.HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no Location; status " + response.statusCode() + "\n" + response.body()));
+        return location.substring(location.lastIndexOf('/') + 1, location.indexOf('?'));
+    }
+}

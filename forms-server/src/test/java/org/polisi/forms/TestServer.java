@@ -1,0 +1,199 @@
+package org.polisi.forms;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.ConfigLoader;
+import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.staff.AccountService;
+import org.polisi.forms.staff.PasswordHasher;
+
+/**
+ * The real server on a free port, with the fixture site and manifests and a fresh SQLite file in a
+ * temporary folder, and a small HTTP client that keeps cookies like a browser.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private final FormsServer server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    public final Path database;
+
+    private TestServer(FormsServer server, Path database) {
+        this.server = server;
+        this.database = database;
+    }
+
+    public static Path fixture() {
+        try {
+            return Path.of(TestServer.class.getResource("/fixture").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Settings for a test: free port, fixture site, generous rate limit; change with {@link ConfigLoader#set}. */
+    public static ConfigLoader settings(Path temporaryFolder) {
+        return ConfigLoader.defaults()
+                .set("port", 0)
+                .set("db", temporaryFolder.resolve("data/polisi.db"))
+                .set("site-dir", fixture().resolve("site"))
+                .set("manifest-dir", fixture().resolve("manifests"))
+                .set("rate-limit.submissions", 1000)
+                .set("rate-limit.logins", 1000);
+    }
+
+    public static TestServer start(Path temporaryFolder) {
+        return start(settings(temporaryFolder).load(), Clock.systemUTC());
+    }
+
+    public static TestServer start(ServerConfig config, Clock clock) {
+        return new TestServer(FormsServer.create(config, clock).start(), config.database());
+    }
+
+    public Jdbi jdbi() {
+        return server.jdbi();
+    }
+
+    /** The number a {@code SELECT count(*)} gives. */
+    public int count(String sql) {
+        return jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + server.port() + path;
+    }
+
+    public String origin() {
+        return "http://localhost:" + server.port();
+    }
+
+    public Browser browser() {
+        return new Browser();
+    }
+
+    public long addStaff(String school, String name, String email, String role) {
+        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, PASSWORD);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** url-encodes name/value pairs: {@code form("a", "1", "b", "2")}. */
+    public static String form(String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    /** A client with a cookie jar, sending the server's own Origin on POSTs as a browser would. */
+    public final class Browser {
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private String csrfToken;
+
+        public HttpResponse<String> get(String path, String... headers) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+        }
+
+        public HttpResponse<String> post(String path, String body, String... headers) {
+            List<String> all = new ArrayList<>(List.of("Content-Type", "application/x-www-form-urlencoded",
+                    "Origin", origin()));
+            all.addAll(java.util.Arrays.asList(headers));
+            return send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        }
+
+        public HttpResponse<String> postJson(String path, String json) {
+            return post(path, json, "Content-Type", "application/json");
+        }
+
+        /** Logs in through the login page; afterwards {@link #csrf()} is the session's token. */
+        public HttpResponse<String> login(String email, String password) {
+            HttpResponse<String> page = get("/staff/login");
+            String token = hiddenValue(page.body(), "csrf-token");
+            HttpResponse<String> response = post("/staff/login", form("csrf-token", token, "email", email,
+                    "password", password));
+            if (response.statusCode() == 303) {
+                HttpResponse<String> dashboard = get("/staff/");
+                if (dashboard.statusCode() != 200) {
+                    throw new AssertionError("after login /staff/ gave " + dashboard.statusCode() + " "
+                            + dashboard.headers().map() + " cookies " + cookies);
+                }
+                csrfToken = hiddenValue(dashboard.body(), "csrf-token");
+            }
+            return response;
+        }
+
+        public String csrf() {
+            return csrfToken;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (int i = 0; i < headers.length; i += 2) {
+                merged.put(headers[i], headers[i + 1]);
+            }
+            merged.forEach((name, value) -> {
+                if (value != null) {
+                    request.header(name, value);
+                }
+            });
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).toList()));
+            }
+            try {
+                HttpResponse<String> response = http.send(request.build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                    String pair = setCookie.split(";", 2)[0];
+                    String name = pair.substring(0, pair.indexOf('='));
+                    String value = pair.substring(pair.indexOf('=') + 1);
+                    if (value.isEmpty() || setCookie.contains("Max-Age=0")) {
+                        cookies.remove(name);
+                    } else {
+                        cookies.put(name, value);
+                    }
+                }
+                return response;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static String hiddenValue(String html, String name) {
+        Matcher matcher = Pattern.compile("name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("no hidden field " + name + " in page");
+        }
+        return matcher.group(1);
+    }
+}

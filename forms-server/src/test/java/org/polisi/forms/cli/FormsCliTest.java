@@ -1,0 +1,113 @@
+package org.polisi.forms.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.agreement;
+import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.Submissions.with;
+import static org.polisi.forms.TestServer.form;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+import org.polisi.forms.staff.LoginService;
+import org.polisi.forms.staff.PasswordHasher;
+import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.SubmissionDao;
+import picocli.CommandLine;
+
+class FormsCliTest {
+
+    private record Run(int exitCode, String out) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            int exitCode = new CommandLine(new FormsCli()).execute(args);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+        }
+    }
+
+    @Test
+    void userAddReadsThePasswordFromStandardInputAndTheAccountCanLogIn(@TempDir Path temporaryFolder) {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        Run added = run("a long enough password\n", "user", "add", "--db", db, "--school", "testschool",
+                "--name", "Nia Head", "--email", "nia@test.example", "--role", "headteacher");
+        assertEquals(0, added.exitCode(), added.out());
+
+        LoginService logins = new LoginService(Database.open(Path.of(db)), new PasswordHasher(), Clock.systemUTC(), 5,
+                Duration.ofMinutes(15));
+        assertInstanceOf(LoginService.Result.Success.class, logins.login("nia@test.example", "a long enough password"));
+        assertEquals(2, run("short\n", "user", "add", "--db", db, "--school", "testschool", "--name", "X",
+                "--email", "x@test.example", "--role", "headteacher").exitCode());
+        assertEquals(2, run("a long enough password\n", "user", "add", "--db", db, "--school", "testschool",
+                "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());
+    }
+
+    @Test
+    void verifyBackupAndExport(@TempDir Path temporaryFolder) throws Exception {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        String agreementReference;
+        try (TestServer server = TestServer.start(temporaryFolder)) {
+            agreementReference = reference(server.browser().post("/forms/testschool/parent-agreement",
+                    form(with(agreement("en"), "parent-name", "@SUM(1+1) Rhys"))));
+            reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("en", "none", "Rhys was sent unkind messages"))));
+
+            Run verified = run("", "verify", "--db", db);
+            assertEquals(0, verified.exitCode(), verified.out());
+            assertTrue(verified.out().contains("OK testschool: 2 record(s)"), verified.out());
+
+            Path backup = temporaryFolder.resolve("backups/copy.db");
+            assertEquals(0, run("", "backup", "--db", db, "--to", backup.toString()).exitCode());
+            assertTrue(Database.open(backup).withExtension(SubmissionDao.class,
+                    dao -> dao.findByReference(agreementReference)).isPresent());
+            assertEquals(2, run("", "backup", "--db", db, "--to", backup.toString()).exitCode(), "never overwrites");
+
+            Path csv = temporaryFolder.resolve("agreements.csv");
+            assertEquals(0, run("", "export", "--db", db, "--manifests", manifests, "--school", "testschool",
+                    "--form", "parent-agreement", "--out", csv.toString()).exitCode());
+            String text = Files.readString(csv);
+            assertTrue(text.startsWith("Reference,Received,Language,Form version,Urgent,Your name,"), text);
+            assertTrue(text.contains("'@SUM(1+1) Rhys"), text);
+            assertTrue(text.contains("Year 3"));
+
+            Run person = run("", "export", "--db", db, "--person", "rhys");
+            assertEquals(0, person.exitCode());
+            assertTrue(person.out().contains(agreementReference), person.out());
+            assertTrue(person.out().contains("Rhys was sent unkind messages"));
+
+            Run erase = run("", "erase", "--db", db, "--school", "testschool", "--reference", agreementReference);
+            assertEquals(0, erase.exitCode(), erase.out());
+            assertEquals(0, run("", "verify", "--db", db).exitCode(), "an erasure leaves the chain whole");
+
+            server.jdbi().useHandle(handle -> {
+                handle.execute("DROP TRIGGER submission_only_erasure");
+                handle.execute("UPDATE submission SET lang = 'cy' WHERE seq = 2");
+            });
+            Run broken = run("", "verify", "--db", db);
+            assertEquals(1, broken.exitCode());
+            assertTrue(broken.out().contains("BROKEN testschool: record 2"), broken.out());
+        }
+    }
+}

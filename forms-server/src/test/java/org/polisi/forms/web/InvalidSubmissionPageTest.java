@@ -1,0 +1,208 @@
+package org.polisi.forms.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.agreement;
+import static org.polisi.forms.Submissions.consent;
+import static org.polisi.forms.Submissions.with;
+import static org.polisi.forms.Submissions.without;
+import static org.polisi.forms.Submissions.withdrawal;
+import static org.polisi.forms.TestServer.form;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+
+/** The baked page comes back with the GOV.UK error pattern of docs/forms.md, in the submission's language. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvalidSubmissionPageTest {
+
+    TestServer server;
+
+    @BeforeAll
+    void start(@TempDir Path temporaryFolder) {
+        server = TestServer.start(temporaryFolder);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private Document post(String formId, String[] pairs) {
+        HttpResponse<String> response = server.browser().post("/forms/testschool/" + formId, form(pairs));
+        assertEquals(422, response.statusCode(), response.body());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+        return Jsoup.parse(response.body());
+    }
+
+    private static List<String> summary(Document page) {
+        return page.select(".error-summary-region .error-summary__list a").eachText();
+    }
+
+    @Test
+    void theErrorSummaryFieldMessagesTitleAndTypedValuesFollowTheContract() {
+        String[] pairs = with(with(agreement("en"), "email", "not-an-email"), "parent-name", "Siân <i>Jones</i>");
+        Document page = post("parent-agreement", pairs);
+
+        assertTrue(page.title().startsWith("Error: Parent and carer agreement"), page.title());
+        Element summary = page.selectFirst(".error-summary-region > .error-summary");
+        assertNotNull(summary);
+        assertEquals("alert", summary.attr("role"));
+        assertEquals("-1", summary.attr("tabindex"));
+        assertTrue(summary.hasAttr("autofocus"));
+        assertEquals("error-summary-title", summary.attr("aria-labelledby"));
+        assertEquals("There is a problem", summary.selectFirst("h2#error-summary-title.error-summary__title").text());
+        Element link = summary.selectFirst("ul.error-summary__list li a");
+        assertEquals("#parent-agreement--email", link.attr("href"));
+        assertEquals("Enter an email address in the correct format, like name@example.com", link.text());
+
+        Element group = page.selectFirst(".form-group[data-field=email]");
+        assertTrue(group.hasClass("form-group--error"));
+        Element message = group.selectFirst("p.error-message#parent-agreement--email--error");
+        assertEquals("Error:", message.selectFirst("span.visually-hidden").text());
+        Element input = page.getElementById("parent-agreement--email");
+        assertEquals(message, input.previousElementSibling(), "the message goes before the input");
+        assertEquals("parent-agreement--email--hint parent-agreement--email--error", input.attr("aria-describedby"));
+
+        assertEquals("not-an-email", input.val());
+        assertEquals("Siân <i>Jones</i>", page.getElementById("parent-agreement--parent-name").val(),
+                "what was typed comes back as text");
+        assertTrue(page.selectFirst("#parent-agreement--pupil-year option[value=year-3]").hasAttr("selected"));
+        assertTrue(page.getElementById("parent-agreement--agree-points").hasAttr("checked"));
+        assertTrue(page.getElementById("parent-agreement--agree-points--2").hasAttr("checked"));
+        assertTrue(page.getElementById("parent-agreement--relationship").hasAttr("checked"));
+        assertEquals("Diolch", page.getElementById("parent-agreement--comments").text());
+        assertEquals("aaaaaaaaaaa1", page.selectFirst("input[name=form-version]").val());
+        assertEquals(1, page.select(".form-group--error").size());
+    }
+
+    @Test
+    void everyValidationErrorInEnglish() {
+        String[] pairs = agreement("en");
+        pairs = with(pairs, "parent-name", "");
+        pairs = with(pairs, "pupil-year", "year-9");
+        pairs = with(pairs, "start-date", "2026-02-30");
+        pairs = with(pairs, "call-time", "25:61");
+        pairs = with(pairs, "contact-method", "pigeon");
+        pairs = with(pairs, "comments", "x".repeat(51));
+        pairs = with(pairs, "surprise", "field");
+        Document page = post("parent-agreement", pairs);
+
+        assertEquals(List.of(
+                "Enter an answer for ‘Your name’",
+                "Select one of the answers listed for ‘Year group’",
+                "‘Start date’ must be a real date",
+                "‘Best time to call’ must be a real time, for example 14:30",
+                "Select one of the answers listed for ‘How to contact you’",
+                "‘Comments’ must be 50 characters or fewer",
+                "The form sent an answer we do not recognise (‘surprise’). Reload the page and try again."),
+                summary(page));
+        assertEquals("x".repeat(51), page.getElementById("parent-agreement--comments").text());
+    }
+
+    @Test
+    void everyValidationErrorInWelsh() {
+        String[] pairs = agreement("cy");
+        pairs = with(pairs, "parent-name", "");
+        pairs = with(pairs, "email", "dim");
+        pairs = with(pairs, "pupil-year", "");
+        pairs = with(pairs, "start-date", "31/12/2026");
+        pairs = with(pairs, "call-time", "9am");
+        pairs = with(pairs, "comments", "x".repeat(51));
+        Document page = post("parent-agreement", pairs);
+
+        assertTrue(page.title().startsWith("Gwall: Cytundeb rhieni a gofalwyr"), page.title());
+        assertEquals("Mae problem wedi codi", page.selectFirst("#error-summary-title").text());
+        assertEquals(List.of(
+                "Rhowch ateb ar gyfer ‘Eich enw’",
+                "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com",
+                "Dewiswch ateb ar gyfer ‘Grŵp blwyddyn’",
+                "Rhaid i ‘Dyddiad dechrau’ fod yn ddyddiad go iawn",
+                "Rhaid i ‘Yr amser gorau i ffonio’ fod yn amser go iawn, er enghraifft 14:30",
+                "Rhaid i ‘Sylwadau’ fod yn 50 nod neu lai"),
+                summary(page));
+        assertEquals("Gwall:", page.selectFirst(".error-message .visually-hidden").text());
+    }
+
+    @Test
+    void checkboxesAndRadiosGetTheirMessageAtTheTopOfTheFieldset() {
+        Document english = post("parent-agreement", without(agreement("en"), "agree-points"));
+        Element fieldset = english.selectFirst(".form-group[data-field=agree-points] fieldset");
+        assertEquals("p", fieldset.child(1).tagName(), "after the legend");
+        assertEquals("parent-agreement--agree-points--error", fieldset.child(1).id());
+        assertEquals("parent-agreement--agree-points--error", fieldset.attr("aria-describedby"));
+        assertEquals(List.of("Select at least one answer for ‘I agree to’"), summary(english));
+
+        Document welsh = post("parent-agreement", with(agreement("cy"), "agree-points", "everything"));
+        assertEquals(List.of("Dewiswch un o’r atebion a restrir ar gyfer ‘Rwy’n cytuno i’"), summary(welsh));
+    }
+
+    @Test
+    void consentStatementsAndPupilNamesInBothLanguages() {
+        Document english = post("images-consent", consent("en", "", "", "perhaps"));
+        assertEquals(List.of("Enter an answer for ‘Name of pupil’",
+                "Select whether or not you give consent",
+                "Select either ‘I give consent’ or ‘I do not give consent’"), summary(english));
+        assertEquals("#images-consent--pupil-names--1", english.selectFirst(".error-summary__list a").attr("href"));
+        assertTrue(english.selectFirst(".form-group[data-field=consent.photos-on-website]").hasClass("form-group--error"));
+        assertNotNull(english.getElementById("images-consent--consent--video--error"));
+
+        Document welsh = post("images-consent", consent("cy", "", "", ""));
+        assertEquals(List.of("Rhowch ateb ar gyfer ‘Enw’r disgybl’",
+                "Dewiswch a ydych yn rhoi caniatâd ai peidio",
+                "Dewiswch a ydych yn rhoi caniatâd ai peidio"), summary(welsh));
+    }
+
+    @Test
+    void tooManyPupilNamesInBothLanguages() {
+        String json = """
+                {"form-lang": "%s", "form-version": "%s", "pupil-names": ["A", "B", "C", "D"],
+                 "consent.photos-on-website": "given", "consent.video": "given"}""";
+        HttpResponse<String> english = server.browser().postJson("/forms/testschool/images-consent",
+                json.formatted("en", "aaaaaaaaaaa2"));
+        HttpResponse<String> welsh = server.browser().postJson("/forms/testschool/images-consent",
+                json.formatted("cy", "ccccccccccc2"));
+        assertTrue(english.body().contains("Enter no more than 3 names for ‘Name of pupil’"), english.body());
+        assertTrue(welsh.body().contains("Rhowch ddim mwy na 3 enw ar gyfer ‘Enw’r disgybl’"), welsh.body());
+    }
+
+    @Test
+    void aStaleFormVersionIsReshownWithTheCurrentVersionAndTheAnswers() {
+        Document english = post("parent-agreement", with(agreement("en"), "form-version", "000000000000"));
+        assertEquals(List.of("This form has changed since you opened it. Check your answers and send it again."),
+                summary(english));
+        assertEquals("aaaaaaaaaaa1", english.selectFirst("input[name=form-version]").val());
+        assertEquals("Siân Jones", english.getElementById("parent-agreement--parent-name").val());
+
+        Document welsh = post("parent-agreement", with(agreement("cy"), "form-version", "aaaaaaaaaaa1"));
+        assertEquals(List.of("Mae’r ffurflen hon wedi newid ers i chi ei hagor. Gwiriwch eich atebion a’i hanfon eto."),
+                summary(welsh), "an English version is not a Welsh version");
+    }
+
+    @Test
+    void aWithdrawalNamingNoConsentFormInBothLanguages() {
+        Document english = post("consent-withdrawal", withdrawal("en", "ZZZZZZZZ"));
+        assertEquals(List.of("Check the reference number: we cannot find a consent form with that reference"),
+                summary(english));
+        Document welsh = post("consent-withdrawal", withdrawal("cy", ""));
+        assertEquals(List.of("Rhowch ateb ar gyfer ‘Cyfeirnod’"), summary(welsh));
+    }
+
+    @Test
+    void theHoneypotIsNotPutBack() {
+        Document page = post("parent-agreement", with(agreement("en"), "email", ""));
+        Element honeypot = page.getElementById("parent-agreement--website");
+        assertEquals("", honeypot.attr("value"));
+    }
+}
