@@ -95,11 +95,11 @@ final class ConfirmationHandler {
         Element section = Html.add(main, "section", "receipt").attr("aria-labelledby", "receipt-title");
         Html.text(section, "h2", messages.get(language, "confirmation.receipt")).attr("id", "receipt-title");
         Element details = Html.add(section, "dl", "summary-list");
-        addRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
-        addRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
-        addRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
+        Html.summaryRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
+        Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
+        Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
-            addRow(details, field.label(), field.answer().isEmpty()
+            Html.summaryRow(details, field.label(), field.answer().isEmpty()
                     ? messages.get(language, "confirmation.not-answered") : field.answer());
         }
         String retention = Text.in(form.retentionText(), language);
@@ -110,19 +110,6 @@ final class ConfirmationHandler {
         String formPage = form.pages().get(language);
         if (formPage != null) {
             Html.link(Html.add(main, "p"), formPage, messages.get(language, "confirmation.back"));
-        }
-    }
-
-    private static void addRow(Element list, String term, String description) {
-        Element row = Html.add(list, "div", "summary-list__row");
-        Html.text(row, "dt", term).addClass("summary-list__key");
-        Element value = Html.add(row, "dd", "summary-list__value");
-        String[] lines = description.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                value.appendElement("br");
-            }
-            value.appendText(lines[i]);
         }
     }
 }

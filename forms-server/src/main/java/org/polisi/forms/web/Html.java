@@ -40,4 +40,18 @@ final class Html {
     static Element hidden(Element form, String name, String value) {
         return form.appendElement("input").attr("type", "hidden").attr("name", name).attr("value", value);
     }
+
+    /** One row of a GOV.UK summary list: a term and its value, line breaks kept as {@code <br>}. */
+    static void summaryRow(Element list, String term, String description) {
+        Element row = add(list, "div", "summary-list__row");
+        text(row, "dt", term).addClass("summary-list__key");
+        Element value = add(row, "dd", "summary-list__value");
+        String[] lines = description.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                value.appendElement("br");
+            }
+            value.appendText(lines[i]);
+        }
+    }
 }

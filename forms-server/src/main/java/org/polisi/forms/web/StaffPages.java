@@ -145,12 +145,12 @@ final class StaffPages {
             Html.text(main, "p", messages.get(language, "staff.record.urgent")).addClass("urgent-flag");
         }
         Element details = Html.add(main, "dl", "summary-list");
-        addRow(details, messages.get(language, "csv.form"), Text.in(form.title(), language));
-        addRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
-        addRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
-        addRow(details, messages.get(language, "csv.version"), row.formVersion());
+        Html.summaryRow(details, messages.get(language, "csv.form"), Text.in(form.title(), language));
+        Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
+        Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
+        Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
-            addRow(details, field.label(), field.answer());
+            Html.summaryRow(details, field.label(), field.answer());
         }
         if (form.kind() == FormKind.INCIDENT) {
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
@@ -338,18 +338,6 @@ final class StaffPages {
                 .attr("type", "submit");
     }
 
-    private static void addRow(Element list, String term, String description) {
-        Element row = Html.add(list, "div", "summary-list__row");
-        Html.text(row, "dt", term).addClass("summary-list__key");
-        Element value = Html.add(row, "dd", "summary-list__value");
-        String[] lines = description.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                value.appendElement("br");
-            }
-            value.appendText(lines[i]);
-        }
-    }
 
     private static Optional<LocalDate> date(String text) {
         if (text == null || text.isBlank()) {
