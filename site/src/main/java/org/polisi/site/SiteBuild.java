@@ -71,6 +71,7 @@ public final class SiteBuild {
                     site.allPages().size()));
         }
         pages.addAll(new IndexComposer(sites, messages).compose());
+        long composed = System.nanoTime();
         Path built = options.workDir().resolve("out");
         FileTrees.deleteRecursively(built);
         FormsBuildContext.begin(forms);
@@ -80,9 +81,11 @@ public final class SiteBuild {
         } finally {
             rendered = FormsBuildContext.end();
         }
+        long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
         new HtmlChecks(built, problems).check(pages);
+        long checked = System.nanoTime();
         boolean publish = !(options.strict() && problems.hasErrors());
         if (publish) {
             Path manifests = options.workDir().resolve("manifests");
@@ -97,6 +100,11 @@ public final class SiteBuild {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (Boolean.getBoolean("polisi.timings")) {
+            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, publish %.2f s",
+                    (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
+                    (System.nanoTime() - checked) / 1e9));
+        }
         return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
     }
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 @Command(name = "polisi", mixinStandardHelpOptions = true, version = "polisi 0.1",
         description = "Bilingual school policy websites from version-controlled AsciiDoc.",
         subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class,
-                StampTranslationsCommand.class})
+                StampTranslationsCommand.class, org.polisi.site.bench.BenchCommand.class})
 public final class PolisiCli implements Runnable {
 
     @CommandLine.Spec
