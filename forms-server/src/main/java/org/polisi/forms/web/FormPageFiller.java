@@ -174,4 +174,22 @@ final class FormPageFiller {
         Iterator<String> cursor = cursors.computeIfAbsent(name, key -> values.iterator());
         return cursor.hasNext() ? cursor.next() : "";
     }
+
+    /**
+     * The page is re-shown at the form's POST address, not at its own: relative links (breadcrumbs,
+     * the language toggle, the stylesheet) are made root-relative to the page's own path so they
+     * still lead where they did. In-page links ({@code #field}) stay as they are, so the error
+     * summary's links still move to the fields; a {@code <base>} element would break them.
+     */
+    static void keepLinksRelativeTo(Document page, String pagePath) {
+        java.net.URI base = java.net.URI.create(pagePath);
+        for (Element element : page.select("[href], [src]")) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String value = element.attr(attribute);
+            if (value.isEmpty() || value.startsWith("#") || value.startsWith("/") || value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                continue;
+            }
+            element.attr(attribute, base.resolve(value).toString());
+        }
+    }
 }

@@ -43,6 +43,7 @@ final class RequestGuards {
         }
         if (ctx.contentLength() > maxBodyBytes) {
             LOG.warn("Refused a POST to {}: body of {} bytes is over the limit", ctx.path(), ctx.contentLength());
+            discardBody(ctx);
             refuse(ctx, () -> errors.tooLarge(ctx));
             return;
         }
@@ -60,5 +61,20 @@ final class RequestGuards {
     private static void refuse(Context ctx, Runnable page) {
         page.run();
         ctx.skipRemainingHandlers();
+    }
+
+    /** Most a refused body is read for: enough for a form pasted too long, not for an upload. */
+    private static final long DISCARD_LIMIT_BYTES = 1024 * 1024;
+
+    /**
+     * Reads and drops a refused body (up to a bound) before answering: a client still sending
+     * when the server closes the connection sees a reset instead of the 413 page that explains.
+     */
+    private static void discardBody(Context ctx) {
+        try (java.io.InputStream body = ctx.req().getInputStream()) {
+            body.skipNBytes(Math.min(Math.max(ctx.contentLength(), 0), DISCARD_LIMIT_BYTES));
+        } catch (java.io.IOException e) {
+            LOG.debug("The refused body could not be read to the end: {}", e.getMessage());
+        }
     }
 }

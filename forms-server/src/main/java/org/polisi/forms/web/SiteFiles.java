@@ -78,7 +78,9 @@ final class SiteFiles {
                 return true;
             }
             InputStream body = Files.newInputStream(file);
-            ctx.status(200).contentType(type).header("Content-Length", String.valueOf(Files.size(file))).result(body);
+            // No Content-Length of our own: Javalin may compress the body, and Jetty refuses a response
+            // shorter than the length it was promised.
+            ctx.status(200).contentType(type).result(body);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

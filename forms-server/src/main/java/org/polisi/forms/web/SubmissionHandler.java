@@ -104,6 +104,7 @@ final class SubmissionHandler {
         if (page.isPresent()) {
             try {
                 Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
+                FormPageFiller.keepLinksRelativeTo(document, sitePath);
                 if (filler.fill(document, rejected.form().id(), rejected.language(), rejected.errors(),
                         rejected.typed())) {
                     Responses.html(ctx, 422, document.outerHtml());

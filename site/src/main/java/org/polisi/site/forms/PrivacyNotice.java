@@ -24,7 +24,9 @@ final class PrivacyNotice {
         sentence(notice, messages.get("forms.privacy.readers", "readers", messages.get("forms.role." + form.readerRole())));
         sentence(notice, messages.get("forms.privacy.retention", "retention", form.retention().text().in(language)));
         sentence(notice, messages.get("forms.privacy.rights"));
-        appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+        if (!school.contactEmail().isBlank()) {   // a template preview has no school to contact
+            appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+        }
     }
 
     private static void sentence(Element notice, String text) {

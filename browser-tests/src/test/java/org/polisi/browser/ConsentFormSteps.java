@@ -1,0 +1,111 @@
+package org.polisi.browser;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A parent filling in Rumney's digital and video images consent (appendix D), as the Welsh and the
+ * no-script journeys both do: everything but one answer, then the missing answer.
+ */
+final class ConsentFormSteps {
+
+    static final String FORM = "digital-images-consent";
+    static final String PAGE = "appendix-d-digital-images-consent.html";
+    static final List<String> STATEMENTS = List.of("learning-and-publicity", "own-images-of-events",
+            "local-or-national-paper", "individual-photo-website", "group-photo-website");
+    /** The statement the parent forgets. */
+    static final String FORGOTTEN = "group-photo-website";
+
+    private final WebDriver driver;
+
+    ConsentFormSteps(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    private WebElement field(String suffix) {
+        return Pages.byId(driver, FORM + "--" + suffix);
+    }
+
+    /** Name, child, every statement but one (the third refused), and a date typed as a person would. */
+    void fillAllButOneAnswer() {
+        field("parent-name").sendKeys("Siân Jones");
+        field("pupil-names--1").sendKeys("Gruffydd Jones");
+        for (String statement : STATEMENTS) {
+            if (statement.equals(FORGOTTEN)) {
+                continue;
+            }
+            String suffix = statement.equals("local-or-national-paper") ? "--refused" : "";
+            choose(field("consent--" + statement + suffix));
+        }
+        typeDate(field("date"));
+    }
+
+    /**
+     * Types a recent date whose day and month are the same number (11/11, 3/3): the same keys work
+     * whether the browser's date field is day-first or month-first. Returns the ISO value.
+     */
+    static String typeDate(WebElement dateField) {
+        LocalDate date = LocalDate.now();
+        while (date.getDayOfMonth() != date.getMonthValue()) {
+            date = date.minusDays(1);
+        }
+        dateField.sendKeys("%02d%02d%04d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear()));
+        assertEquals(date.toString(), dateField.getAttribute("value"), "the date field took the typed date");
+        return date.toString();
+    }
+
+    /** Clicks a radio's label, as a person does. */
+    void choose(WebElement radio) {
+        driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        assertTrue(radio.isSelected(), radio.getAttribute("id") + " is chosen");
+    }
+
+    void send() {
+        Pages.andWaitForNextPage(driver, () -> driver.findElement(
+                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]")).click());
+    }
+
+    /** The error summary has focus and links to the missing answer; everything typed is still there. */
+    void assertErrorPage(String titlePrefix) {
+        WebElement summary = driver.findElement(By.cssSelector(".error-summary"));
+        WebElement focused = Pages.focused(driver);
+        String missing = FORM + "--consent--" + FORGOTTEN;
+        List<String> links = summary.findElements(By.tagName("a")).stream().map(a -> a.getDomAttribute("href")).toList();
+        assertAll(
+                () -> assertTrue(driver.getTitle().startsWith(titlePrefix), "title: " + driver.getTitle()),
+                () -> assertEquals(summary, focused, "document.activeElement is the error summary, not "
+                        + focused.getTagName() + "#" + focused.getAttribute("id") + "." + focused.getAttribute("class")),
+                () -> assertEquals(List.of("#" + missing), links,
+                        "the summary links to the one missing answer"),
+                () -> assertTrue(driver.findElement(By.cssSelector("[data-field='consent." + FORGOTTEN + "']"))
+                        .getAttribute("class").contains("form-group--error"), "the field is marked"),
+                () -> assertEquals("Siân Jones", field("parent-name").getAttribute("value")),
+                () -> assertEquals("Gruffydd Jones", field("pupil-names--1").getAttribute("value")),
+                () -> assertTrue(field("date").getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}"), "the date is kept"),
+                () -> assertTrue(field("consent--learning-and-publicity").isSelected()),
+                () -> assertTrue(field("consent--local-or-national-paper--refused").isSelected()),
+                () -> assertTrue(field("consent--individual-photo-website").isSelected()));
+    }
+
+    /** Follows the summary's link to the missing answer and gives it. */
+    void answerTheMissingQuestion() {
+        driver.findElement(By.cssSelector(".error-summary a")).click();
+        choose(field("consent--" + FORGOTTEN));
+    }
+
+    /** The confirmation page: its reference number. */
+    String assertConfirmation(String language) {
+        assertTrue(Pages.path(driver).startsWith("/forms/rumney/received/"), "confirmation at " + driver.getCurrentUrl());
+        assertEquals(language, Pages.language(driver));
+        String reference = driver.findElement(By.cssSelector(".confirmation-panel .reference")).getText().strip();
+        assertTrue(reference.matches("[A-Z0-9]{6,}"), "a reference number: " + reference);
+        return reference;
+    }
+}

@@ -1,0 +1,100 @@
+package org.polisi.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/** Journey 3: a pupil completes and sends their agreement with the keyboard alone: no clicks, no pointer. */
+@BrowserTest
+class KeyboardOnlyAgreementTest {
+
+    private static final String FORM = "pupil-agreement-year-3-6";
+
+    private static PolisiServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        server = PolisiServer.start(BakedSites.get());
+        browser = Chromium.options().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static void press(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Presses Tab until the element with this id has focus, checking that every stop shows where focus is. */
+    private static WebElement tabTo(String id) {
+        for (int stop = 0; stop < 150; stop++) {
+            press(Keys.TAB);
+            WebElement focused = Pages.focused(browser);
+            assertFocusVisible(focused);
+            if (id.equals(focused.getAttribute("id"))) {
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private static void assertFocusVisible(WebElement focused) {
+        String outline = focused.getCssValue("outline-style");
+        String shadow = focused.getCssValue("box-shadow");
+        assertTrue(!"none".equals(outline) || !"none".equals(shadow),
+                "focus is visible on " + focused.getTagName() + "#" + focused.getAttribute("id")
+                        + " (outline " + outline + ", box-shadow " + shadow + ")");
+    }
+
+    @Test
+    void aPupilSignsTheAgreementWithTheKeyboardAlone() {
+        browser.get(server.url("/rumney/en/appendix-b-pupil-agreement-year-3-6.html"));
+
+        press(Keys.TAB);
+        assertEquals("skip-link", Pages.focused(browser).getAttribute("class"), "the first Tab reaches the skip link");
+
+        WebElement name = tabTo(FORM + "--pupil-name");
+        press("Dewi Pritchard");
+        assertEquals("Dewi Pritchard", name.getAttribute("value"));
+
+        WebElement year3 = tabTo(FORM + "--year-group");
+        press(Keys.SPACE);
+        assertTrue(year3.isSelected(), "Space chooses the focused radio");
+        press(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        WebElement year5 = Pages.focused(browser);
+        assertEquals(FORM + "--year-group--year-5", year5.getAttribute("id"), "arrow keys move within the radios");
+        assertTrue(year5.isSelected());
+
+        press(Keys.TAB);
+        WebElement send = Pages.focused(browser);
+        assertEquals("button", send.getTagName(), "after the radios, Tab reaches the send button (the honeypot is skipped)");
+        assertFocusVisible(send);
+
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertEquals(year5.getAttribute("id"), Pages.focused(browser).getAttribute("id"),
+                "Shift+Tab goes back to the chosen radio");
+        press(Keys.TAB);
+        assertEquals("button", Pages.focused(browser).getTagName());
+
+        Pages.andWaitForNextPage(browser, () -> press(Keys.ENTER));
+        assertTrue(Pages.path(browser).startsWith("/forms/rumney/received/"), "sent: " + browser.getCurrentUrl());
+        String reference = browser.findElement(org.openqa.selenium.By.cssSelector(".reference")).getText().strip();
+        assertEquals(FORM, server.submission(reference).orElseThrow().get("form_id"));
+        assertEquals("en", server.submission(reference).orElseThrow().get("lang"));
+    }
+}

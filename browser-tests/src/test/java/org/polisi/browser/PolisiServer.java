@@ -1,0 +1,93 @@
+package org.polisi.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.polisi.forms.FormsServer;
+import org.polisi.forms.config.ConfigLoader;
+import org.polisi.forms.staff.AccountService;
+import org.polisi.forms.staff.PasswordHasher;
+
+/** The real forms server on a free port, serving the baked sites, with a fresh SQLite file in a temporary folder. */
+public final class PolisiServer implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private final FormsServer server;
+    private final Path folder;
+    private final Path database;
+
+    private PolisiServer(FormsServer server, Path folder, Path database) {
+        this.server = server;
+        this.folder = folder;
+        this.database = database;
+    }
+
+    public static PolisiServer start(BakedSites sites) {
+        try {
+            Path folder = Files.createTempDirectory("polisi-server-");
+            Path database = folder.resolve("data/polisi.db");
+            FormsServer server = FormsServer.create(ConfigLoader.defaults()
+                    .set("port", 0)
+                    .set("db", database)
+                    .set("site-dir", sites.publicDir())
+                    .set("manifest-dir", sites.manifestsDir())
+                    .set("rate-limit.submissions", 1000)
+                    .set("rate-limit.logins", 1000)
+                    .load()).start();
+            return new PolisiServer(server, folder, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + server.port() + path;
+    }
+
+    public Path database() {
+        return database;
+    }
+
+    /** A staff account made the way {@code ./polisi forms user add} makes it. */
+    public void addStaff(String school, String name, String email, String role) {
+        new AccountService(server.jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, PASSWORD);
+    }
+
+    /** The stored submission with this reference, read straight from the SQLite file with plain JDBC. */
+    public Optional<Map<String, String>> submission(String reference) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT school, form_id, form_kind, lang, urgent, fields_json FROM submission WHERE reference = ?")) {
+            query.setString(1, reference);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> columns = new LinkedHashMap<>();
+                for (String column : new String[] {"school", "form_id", "form_kind", "lang", "urgent", "fields_json"}) {
+                    columns.put(column, row.getString(column));
+                }
+                return Optional.of(columns);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + database, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        BakedSites.deleteQuietly(folder);
+    }
+}

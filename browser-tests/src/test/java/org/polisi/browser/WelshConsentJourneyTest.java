@@ -1,0 +1,99 @@
+package org.polisi.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Journey 1: a parent reads Rumney's policy, switches to Welsh and gives consent in Welsh. */
+@BrowserTest
+class WelshConsentJourneyTest {
+
+    private static PolisiServer server;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        server = PolisiServer.start(BakedSites.get());
+        browser = Chromium.options().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aParentSwitchesToWelshAndGivesConsentAfterCorrectingAMissingAnswer() {
+        browser.get(server.url("/rumney/en/online-safety-policy.html"));
+        assertEquals("en", Pages.language(browser));
+
+        Pages.andWaitForNextPage(browser, () -> browser.findElement(
+                By.cssSelector("nav.language-toggle a[hreflang='cy']")).click());
+        assertEquals("/rumney/cy/online-safety-policy.html", Pages.path(browser), "the same page, in Welsh");
+        assertEquals("cy", Pages.language(browser));
+
+        Pages.andWaitForNextPage(browser, () -> browser.findElement(
+                By.cssSelector("main a[href='" + ConsentFormSteps.PAGE + "']")).click());
+        assertEquals("/rumney/cy/" + ConsentFormSteps.PAGE, Pages.path(browser));
+
+        ConsentFormSteps form = new ConsentFormSteps(browser);
+        form.fillAllButOneAnswer();
+        form.send();
+        form.assertErrorPage("Gwall: ");
+        assertEquals("cy", Pages.language(browser), "the errors are in the language of the form");
+
+        form.answerTheMissingQuestion();
+        form.send();
+        String reference = form.assertConfirmation("cy");
+
+        Map<String, String> stored = server.submission(reference).orElseThrow(
+                () -> new AssertionError("no row in the database for " + reference));
+        assertEquals("rumney", stored.get("school"));
+        assertEquals(ConsentFormSteps.FORM, stored.get("form_id"));
+        assertEquals("cy", stored.get("lang"));
+        assertTrue(stored.get("fields_json").contains("Gruffydd Jones"), stored.get("fields_json"));
+    }
+
+    @Test
+    void everyLinkOnTheReShownFormPageStillLeadsSomewhere() throws Exception {
+        browser.get(server.url("/rumney/cy/" + ConsentFormSteps.PAGE));
+        ConsentFormSteps form = new ConsentFormSteps(browser);
+        form.fillAllButOneAnswer();
+        form.send();
+
+        @SuppressWarnings("unchecked")
+        List<String> links = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('a[href], link[href]'))"
+                        + ".map(a => a.href).filter(h => h.startsWith(location.origin) && !h.includes('#'))");
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> broken = links.stream().distinct().filter(link -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() != 200;
+            } catch (Exception e) {
+                return true;
+            }
+        }).toList();
+        assertTrue(broken.isEmpty(), "links on the page re-shown at " + Pages.path(browser)
+                + " that lead nowhere (relative links resolved against /forms/rumney/):\n"
+                + broken.stream().collect(Collectors.joining("\n")));
+    }
+}
