@@ -1,6 +1,11 @@
 package org.polisi.site.render;
 
+import org.jbake.app.ContentStore;
+import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Renderer;
+import org.jbake.app.Utensils;
+import org.jbake.app.UtensilsFactory;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.polisi.site.compose.StagedPage;
@@ -48,7 +53,7 @@ public final class JBakeRenderer {
         RenderLog.drain();
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
-        Oven oven = new Oven(configuration);
+        Oven oven = new Oven(utensilsWithSingleBakeStore(configuration));
         oven.bake();
         for (Throwable error : oven.getErrors()) {
             problems.error("render-failed", null, 0, String.valueOf(error.getMessage()));
@@ -60,6 +65,16 @@ public final class JBakeRenderer {
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
         }
+    }
+
+    /** JBake's own parts, but sharing a store that skips its incremental-bake bookkeeping. */
+    private static Utensils utensilsWithSingleBakeStore(DefaultJBakeConfiguration configuration) {
+        Utensils utensils = UtensilsFactory.createDefaultUtensils(configuration);
+        ContentStore store = new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath());
+        utensils.setContentStore(store);
+        utensils.setCrawler(new Crawler(store, configuration));
+        utensils.setRenderer(new Renderer(store, configuration));
+        return utensils;
     }
 
     private static SourceLine originOf(StagedPage page, int line) {
