@@ -19,12 +19,15 @@ import org.polisi.site.problem.Problems;
 import org.polisi.site.publish.AtomicPublisher;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.JBakeRenderer;
+import org.polisi.site.render.RenderCache;
 import org.polisi.site.theme.Messages;
 import org.polisi.site.translation.TranslationPairer;
 import org.polisi.site.translation.TranslationState;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +46,17 @@ public final class SiteBuild {
 
     private final BuildOptions options;
     private final Consumer<String> progress;
+    private final Optional<RenderCache> cache;
 
     public SiteBuild(BuildOptions options, Consumer<String> progress) {
+        this(options, progress, Optional.empty());
+    }
+
+    /** A build that re-renders only what changed since the cache's last build (for preview). */
+    public SiteBuild(BuildOptions options, Consumer<String> progress, Optional<RenderCache> cache) {
         this.options = options;
         this.progress = progress;
+        this.cache = cache;
     }
 
     /** Resolves and checks content without rendering: what {@code ./polisi report} needs. */
@@ -73,14 +83,7 @@ public final class SiteBuild {
         pages.addAll(new IndexComposer(sites, messages).compose());
         long composed = System.nanoTime();
         Path built = options.workDir().resolve("out");
-        FileTrees.deleteRecursively(built);
-        FormsBuildContext.begin(forms);
-        List<RenderedForm> rendered;
-        try {
-            new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")).render(pages, built, problems);
-        } finally {
-            rendered = FormsBuildContext.end();
-        }
+        List<RenderedForm> rendered = render(pages, forms, built, problems);
         long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
@@ -95,7 +98,8 @@ public final class SiteBuild {
                 FormsManifestWriter.write(manifests, school.getKey(), school.getValue(), own);
             }
             AtomicPublisher.publish(built, options.outputDir());
-            if (java.nio.file.Files.exists(manifests)) {
+            cache.ifPresent(c -> c.remember(pages, rendered));
+            if (Files.exists(manifests)) {
                 AtomicPublisher.publish(manifests, options.manifestsDir());
             }
         }
@@ -106,6 +110,34 @@ public final class SiteBuild {
                     (System.nanoTime() - checked) / 1e9));
         }
         return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
+    }
+
+    /**
+     * Renders the pages into {@code built}. With a cache (preview), only pages whose composed
+     * document changed since the last published build are converted; the others are copied from
+     * the published site, and their forms are taken from the cache.
+     */
+    private List<RenderedForm> render(List<StagedPage> pages, Map<String, FormsSchoolContext> forms, Path built,
+                                      Problems problems) throws IOException {
+        FileTrees.deleteRecursively(built);
+        List<StagedPage> toRender = cache.map(c -> c.changed(pages)).orElse(pages);
+        List<StagedPage> unchanged = pages.stream().filter(page -> !toRender.contains(page)).toList();
+        List<RenderedForm> rendered = new ArrayList<>(cache.map(c -> c.formsOn(unchanged)).orElse(List.of()));
+        if (!toRender.isEmpty()) {
+            FormsBuildContext.begin(forms);
+            try {
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates"))
+                        .render(toRender, built, problems, cache.orElse(null));
+            } finally {
+                rendered.addAll(FormsBuildContext.end());
+            }
+        }
+        for (StagedPage page : unchanged) {
+            Path target = built.resolve(page.outputPath() + ".html");
+            Files.createDirectories(target.getParent());
+            Files.copy(options.outputDir().resolve(page.outputPath() + ".html"), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return rendered;
     }
 
     private List<ResolvedSite> resolve(Problems problems) {

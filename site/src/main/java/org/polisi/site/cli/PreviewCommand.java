@@ -3,6 +3,7 @@ package org.polisi.site.cli;
 import com.sun.net.httpserver.HttpServer;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.SiteBuild;
+import org.polisi.site.render.RenderCache;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -31,6 +33,9 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "port (default 8080)")
     int port = 8080;
+
+    /** The preview's JVM stays warm and remembers what it rendered, so a save re-renders only what changed. */
+    private final RenderCache cache = new RenderCache();
 
     @Override
     public Integer call() throws Exception {
@@ -60,15 +65,15 @@ public final class PreviewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void rebuild(Path root, BuildOptions options) {
+    private void rebuild(Path root, BuildOptions options) {
         try {
-            BuildCommand.summarise(new SiteBuild(options, System.out::println).run(), root, options);
+            BuildCommand.summarise(new SiteBuild(options, System.out::println, Optional.of(cache)).run(), root, options);
         } catch (IOException | RuntimeException e) {
             System.err.println("error: rebuild failed: " + e.getMessage());
         }
     }
 
-    private static void watch(Path root, BuildOptions options) throws IOException, InterruptedException {
+    private void watch(Path root, BuildOptions options) throws IOException, InterruptedException {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             for (Path top : new Path[]{options.contentDir(), options.themeDir()}) {
                 try (Stream<Path> dirs = Files.walk(top)) {

@@ -1,11 +1,11 @@
 package org.polisi.site.render;
 
+import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
 import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
 import org.jbake.app.Renderer;
 import org.jbake.app.Utensils;
-import org.jbake.app.UtensilsFactory;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.polisi.site.compose.StagedPage;
@@ -36,6 +36,11 @@ public final class JBakeRenderer {
 
     /** Bakes the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
     public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
+        render(pages, destination, problems, null);
+    }
+
+    /** The same, keeping JBake's content store open in {@code warm} between bakes (preview). */
+    public void render(List<StagedPage> pages, Path destination, Problems problems, RenderCache warm) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         Files.createDirectories(source.resolve("content"));
@@ -53,7 +58,9 @@ public final class JBakeRenderer {
         RenderLog.drain();
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
-        Oven oven = new Oven(utensilsWithSingleBakeStore(configuration));
+        SingleBakeContentStore store = warm != null ? warm.store(configuration)
+                : new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath(), false);
+        Oven oven = new Oven(utensils(configuration, store));
         oven.bake();
         for (Throwable error : oven.getErrors()) {
             problems.error("render-failed", null, 0, String.valueOf(error.getMessage()));
@@ -67,13 +74,14 @@ public final class JBakeRenderer {
         }
     }
 
-    /** JBake's own parts, but sharing a store that skips its incremental-bake bookkeeping. */
-    private static Utensils utensilsWithSingleBakeStore(DefaultJBakeConfiguration configuration) {
-        Utensils utensils = UtensilsFactory.createDefaultUtensils(configuration);
-        ContentStore store = new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath());
+    /** JBake's own parts (as its UtensilsFactory makes them), sharing our content store. */
+    private static Utensils utensils(DefaultJBakeConfiguration configuration, ContentStore store) {
+        Utensils utensils = new Utensils();
+        utensils.setConfiguration(configuration);
         utensils.setContentStore(store);
         utensils.setCrawler(new Crawler(store, configuration));
         utensils.setRenderer(new Renderer(store, configuration));
+        utensils.setAsset(new Asset(configuration));
         return utensils;
     }
 

@@ -8,22 +8,35 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * JBake's content store for a bake that always starts empty and whose content cannot change
- * while pages render. Two pieces of JBake 2.7's bookkeeping grow with the square of the page
- * count, and both are unnecessary here:
+ * JBake's content store for bakes whose content cannot change while pages render. Two pieces of
+ * JBake 2.7's bookkeeping grow with the square of the page count, and both are unnecessary here:
  * <ul>
  *   <li>its documents renderer asks for every document of a type once per document (to find
  *       "previous" and "next" links), each time reading all of them back from OrientDB: we read
- *       them once per type and keep the list for the bake;</li>
+ *       them once per type and bake, and keep the list;</li>
  *   <li>it marks each page "rendered" with an update whose filter matches every page not yet
- *       written, for incremental re-bakes we never do (each build stages a fresh tree and store).</li>
+ *       written, for incremental re-bakes we never do (every bake starts from a cleared store).</li>
  * </ul>
+ * A preview keeps one store open across its bakes ({@code keepOpen}): starting OrientDB is most
+ * of the cost of re-rendering one page. JBake clears the store's documents at the start of a bake.
  */
 final class SingleBakeContentStore extends ContentStore {
     private final Map<String, DocumentList<DocumentModel>> allContentByType = new HashMap<>();
+    private final boolean keepOpen;
+    private boolean started;
 
-    SingleBakeContentStore(String type, String name) {
+    SingleBakeContentStore(String type, String name, boolean keepOpen) {
         super(type, name);
+        this.keepOpen = keepOpen;
+    }
+
+    @Override
+    public void startup() {
+        allContentByType.clear();
+        if (!started) {
+            super.startup();
+            started = true;
+        }
     }
 
     @Override
@@ -33,6 +46,27 @@ final class SingleBakeContentStore extends ContentStore {
 
     @Override
     public void markContentAsRendered(DocumentModel document) {
-        // Nothing to remember: this store is thrown away when the bake ends.
+        // Nothing to remember: the next bake starts from a cleared store.
+    }
+
+    @Override
+    public void close() {
+        if (!keepOpen) {
+            closeForGood();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        // Closing (above, or closeForGood) is what releases the database; JBake calls both.
+    }
+
+    /** Releases the database: at the end of a one-off bake, or when a preview stops. */
+    void closeForGood() {
+        if (started) {
+            super.close();
+            super.shutdown();
+            started = false;
+        }
     }
 }
