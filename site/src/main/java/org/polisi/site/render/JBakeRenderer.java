@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stage 5: renders every staged page of every school and language in ONE JBake bake, so that
- * JRuby (Asciidoctor) and OrientDB (JBake's content store) start once per build, not once per
- * school. JBake's configuration keys, its folders and its errors stay inside this class.
+ * Stage 5: renders every staged page of every school and language. The AsciiDoc is converted
+ * first, on every core with one Asciidoctor instance ({@link AsciidocConverter}); then ONE JBake
+ * bake puts the converted pages through JBake's content store and the theme's Freemarker
+ * templates, so OrientDB starts once per build (and once per preview). JBake's configuration
+ * keys, its folders, its header format and its errors stay inside this class.
  */
 public final class JBakeRenderer {
+    private static final String HEADER_SEPARATOR = "~~~~~~";
     private final Path workDir;
     private final Path templatesDir;
 
@@ -48,14 +51,15 @@ public final class JBakeRenderer {
         FileTrees.copy(templatesDir, source.resolve("templates"));
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
-        for (StagedPage page : pages) {
-            Path file = source.resolve("content").resolve(page.outputPath() + ".adoc");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
-            byUrl.put(page.url(), page);
-        }
-        Files.createDirectories(destination);
+        pages.forEach(page -> byUrl.put(page.url(), page));
         RenderLog.drain();
+        Path content = source.resolve("content");
+        AsciidocConverter.convert(pages, converted -> {
+            Path file = content.resolve(converted.page().outputPath() + ".html");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, jbakeDocument(converted), StandardCharsets.UTF_8);
+        });
+        Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
         SingleBakeContentStore store = warm != null ? warm.store(configuration)
@@ -72,6 +76,29 @@ public final class JBakeRenderer {
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
         }
+    }
+
+    /**
+     * A converted page in JBake's own content format: {@code name=value} header lines, the
+     * separator, then the body. JBake passes every header value to the template as it is.
+     */
+    private static String jbakeDocument(ConvertedPage converted) {
+        StringBuilder document = new StringBuilder();
+        document.append("title=").append(oneLine(converted.title())).append('\n');
+        document.append("type=").append(converted.attributes().getOrDefault("jbake-type", "page")).append('\n');
+        document.append("status=published\n");
+        converted.attributes().forEach((name, value) -> {
+            if (!name.startsWith("jbake-")) {
+                document.append(name).append('=').append(oneLine(value)).append('\n');
+            }
+        });
+        document.append(HEADER_SEPARATOR).append('\n');
+        document.append(converted.body()).append('\n');
+        return document.toString();
+    }
+
+    private static String oneLine(String value) {
+        return value.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** JBake's own parts (as its UtensilsFactory makes them), sharing our content store. */

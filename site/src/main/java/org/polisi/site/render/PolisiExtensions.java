@@ -8,7 +8,6 @@ public final class PolisiExtensions implements ExtensionRegistry {
     @Override
     public void register(Asciidoctor asciidoctor) {
         asciidoctor.javaExtensionRegistry()
-                .preprocessor(CurrentPagePreprocessor.class)
                 .inlineMacro(TickMacro.class)
                 .inlineMacro(PolicyReferenceMacro.class);
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * Collects Asciidoctor's warnings (an unknown attribute, an invalid reference) while a bake runs.
  * Asciidoctor instantiates log handlers through the service loader, so this cannot be handed to
  * it: it is process-wide, and it knows which page is being converted through
- * {@link CurrentPage}, set by {@link CurrentPagePreprocessor} on the converting thread.
+ * {@link CurrentPage}, set by {@link AsciidocConverter} on the converting thread.
  */
 public final class RenderLog implements LogHandler {
     public record Entry(String pageUrl, int line, String severity, String message) {

@@ -4,16 +4,17 @@ import org.jbake.app.ContentStore;
 import org.jbake.app.DocumentList;
 import org.jbake.model.DocumentModel;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * JBake's content store for bakes whose content cannot change while pages render. Two pieces of
  * JBake 2.7's bookkeeping grow with the square of the page count, and both are unnecessary here:
  * <ul>
- *   <li>its documents renderer asks for every document of a type once per document (to find
- *       "previous" and "next" links), each time reading all of them back from OrientDB: we read
- *       them once per type and bake, and keep the list;</li>
+ *   <li>its documents renderer asks for every document of a type once per document, each time
+ *       reading all of them (bodies included) back from OrientDB, only to find "previous" and
+ *       "next" links. In one bake of many schools those links would cross from one school to
+ *       the next, and the theme never prints them: the store answers with a list holding one
+ *       unpublished placeholder, in which JBake's navigation finds no neighbour ({@code content.previousContent} and {@code nextContent} stay empty, and so
+ *       do JBake's typed lists such as {@code pages}, which a template must not rely on);</li>
  *   <li>it marks each page "rendered" with an update whose filter matches every page not yet
  *       written, for incremental re-bakes we never do (every bake starts from a cleared store).</li>
  * </ul>
@@ -21,7 +22,6 @@ import java.util.Map;
  * of the cost of re-rendering one page. JBake clears the store's documents at the start of a bake.
  */
 final class SingleBakeContentStore extends ContentStore {
-    private final Map<String, DocumentList<DocumentModel>> allContentByType = new HashMap<>();
     private final boolean keepOpen;
     private boolean started;
 
@@ -32,7 +32,6 @@ final class SingleBakeContentStore extends ContentStore {
 
     @Override
     public void startup() {
-        allContentByType.clear();
         if (!started) {
             super.startup();
             started = true;
@@ -41,7 +40,9 @@ final class SingleBakeContentStore extends ContentStore {
 
     @Override
     public DocumentList<DocumentModel> getAllContent(String docType) {
-        return allContentByType.computeIfAbsent(docType, super::getAllContent);
+        DocumentList<DocumentModel> noNeighbours = new DocumentList<>();
+        noNeighbours.add(new DocumentModel());   // JBake calls getFirst(): the list must not be empty
+        return noNeighbours;
     }
 
     @Override

@@ -1,0 +1,123 @@
+package org.polisi.site.render;
+
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.OptionsBuilder;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Document;
+import org.polisi.site.compose.StagedPage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts staged pages from AsciiDoc to HTML on every core, with ONE Asciidoctor instance for the
+ * whole process: JRuby's start-up is the costliest part of a build, so it is paid once (and a
+ * preview's later builds find it warm), and AsciidoctorJ 2.5 converts safely on several threads
+ * with one instance. Our extensions (forms, ticks, policy references) register through the SPI
+ * when the instance is created.
+ */
+final class AsciidocConverter {
+    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
+    private static volatile Asciidoctor shared;
+
+    private AsciidocConverter() {
+    }
+
+    /** What receives each converted page, on the converting thread: it must be thread-safe. */
+    interface Sink {
+        void accept(ConvertedPage page) throws java.io.IOException;
+    }
+
+    /**
+     * Converts every page and hands each to {@code sink} as soon as it is done, so that a large
+     * build never holds all converted pages in memory at once.
+     */
+    static void convert(List<StagedPage> pages, Sink sink) {
+        Asciidoctor asciidoctor = instance();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), pages.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "asciidoc-converter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            if (pages.isEmpty()) {
+                return;
+            }
+            // The first conversion defines our extensions' Ruby classes; doing it alone keeps two
+            // threads from defining them at once (JRuby warns "already initialized constant").
+            sink.accept(convertOne(asciidoctor, pages.get(0)));
+            List<Future<?>> results = new ArrayList<>();
+            for (StagedPage page : pages.subList(1, pages.size())) {
+                results.add(pool.submit(() -> {
+                    sink.accept(convertOne(asciidoctor, page));
+                    return null;
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("conversion interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("conversion failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static ConvertedPage convertOne(Asciidoctor asciidoctor, StagedPage page) {
+        CurrentPage.set(page.url());
+        try {
+            Document document = asciidoctor.load(page.asciidoc(),
+                    OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap());
+            String body = document.convert();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (String name : headerAttributeNames(page.asciidoc())) {
+                Object value = document.getAttribute(name);
+                attributes.put(name, value == null ? "" : value.toString());
+            }
+            String title = document.getDoctitle();
+            return new ConvertedPage(page, title == null ? "" : title, attributes, body);
+        } finally {
+            CurrentPage.set(null);
+        }
+    }
+
+    /** The attributes the composer wrote in the page's header, in order. */
+    private static List<String> headerAttributeNames(String asciidoc) {
+        List<String> names = new ArrayList<>();
+        for (String line : asciidoc.split("\n", -1)) {
+            if (line.isBlank()) {
+                break;
+            }
+            Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
+            if (entry.find()) {
+                names.add(entry.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static Asciidoctor instance() {
+        if (shared == null) {
+            synchronized (AsciidocConverter.class) {
+                if (shared == null) {
+                    shared = Asciidoctor.Factory.create();
+                }
+            }
+        }
+        return shared;
+    }
+}
