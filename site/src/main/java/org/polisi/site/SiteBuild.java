@@ -68,6 +68,7 @@ public final class SiteBuild {
 
     public BuildResult run() throws IOException {
         long start = System.nanoTime();
+        JBakeRenderer.prepare();
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
         Map<String, List<TranslationState>> translations = pair(sites, problems);

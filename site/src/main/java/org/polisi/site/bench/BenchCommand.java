@@ -52,7 +52,7 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "asciidoctor", description = "Baseline: bare AsciidoctorJ, one instance, converting every .adoc under DIR.")
     static final class BareAsciidoctor implements Callable<Integer> {
-        @Parameters(index = "0", description = "folder of resolved .adoc files (a build's site/target/build/src/content)")
+        @Parameters(index = "0", description = "folder of resolved .adoc files (a build's site/target/build/staged)")
         Path dir;
 
         @Option(names = "--out", required = true, description = "where to write the HTML")
@@ -71,7 +71,7 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "jbake", description = "Baseline: plain JBake baking every .adoc under DIR with a minimal template.")
     static final class PlainJBake implements Callable<Integer> {
-        @Parameters(index = "0", description = "folder of resolved .adoc files (a build's site/target/build/src/content)")
+        @Parameters(index = "0", description = "folder of resolved .adoc files (a build's site/target/build/staged)")
         Path dir;
 
         @Option(names = "--out", required = true, description = "work folder (source and output)")

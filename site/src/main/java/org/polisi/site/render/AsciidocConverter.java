@@ -110,6 +110,18 @@ final class AsciidocConverter {
         return names;
     }
 
+    /**
+     * Starts creating the Asciidoctor instance (JRuby's start-up, seconds) on a background thread,
+     * so that it overlaps the build's stages before rendering; {@link #convert} waits for it.
+     */
+    static void warmUpInBackground() {
+        if (shared == null) {
+            Thread warmUp = new Thread(AsciidocConverter::instance, "asciidoctor-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
+
     private static Asciidoctor instance() {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {

@@ -29,12 +29,19 @@ import java.util.Map;
  */
 public final class JBakeRenderer {
     private static final String HEADER_SEPARATOR = "~~~~~~";
+    /** System property: also write each staged AsciiDoc document under {@code <work>/staged/} (benchmarks, debugging). */
+    public static final String KEEP_STAGED = "polisi.keep-staged";
     private final Path workDir;
     private final Path templatesDir;
 
     public JBakeRenderer(Path workDir, Path templatesDir) {
         this.workDir = workDir;
         this.templatesDir = templatesDir;
+    }
+
+    /** Call early in a build: JRuby (for Asciidoctor) then starts while the build loads and composes content. */
+    public static void prepare() {
+        AsciidocConverter.warmUpInBackground();
     }
 
     /** Bakes the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
@@ -52,8 +59,12 @@ public final class JBakeRenderer {
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
         pages.forEach(page -> byUrl.put(page.url(), page));
+        if (Boolean.getBoolean(KEEP_STAGED)) {
+            keepStaged(pages);
+        }
         RenderLog.drain();
         Path content = source.resolve("content");
+        long convertStart = System.nanoTime();
         AsciidocConverter.convert(pages, converted -> {
             Path file = content.resolve(converted.page().outputPath() + ".html");
             Files.createDirectories(file.getParent());
@@ -65,7 +76,12 @@ public final class JBakeRenderer {
         SingleBakeContentStore store = warm != null ? warm.store(configuration)
                 : new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath(), false);
         Oven oven = new Oven(utensils(configuration, store));
+        long bakeStart = System.nanoTime();
         oven.bake();
+        if (Boolean.getBoolean("polisi.timings")) {
+            System.out.printf("  render: convert %.2f s (%d pages), JBake bake %.2f s%n",
+                    (bakeStart - convertStart) / 1e9, pages.size(), (System.nanoTime() - bakeStart) / 1e9);
+        }
         for (Throwable error : oven.getErrors()) {
             problems.error("render-failed", null, 0, String.valueOf(error.getMessage()));
         }
@@ -75,6 +91,16 @@ public final class JBakeRenderer {
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
+        }
+    }
+
+    private void keepStaged(List<StagedPage> pages) throws IOException {
+        Path staged = workDir.resolve("staged");
+        FileTrees.deleteRecursively(staged);
+        for (StagedPage page : pages) {
+            Path file = staged.resolve(page.outputPath() + ".adoc");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
         }
     }
 
