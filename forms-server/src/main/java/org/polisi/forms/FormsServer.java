@@ -26,12 +26,14 @@ public final class FormsServer {
 
     private final ServerConfig config;
     private final Javalin app;
-    private final Jdbi jdbi;
+    private final Database database;
+    private final SubmissionLedger ledger;
 
-    private FormsServer(ServerConfig config, Javalin app, Jdbi jdbi) {
+    private FormsServer(ServerConfig config, Javalin app, Database database, SubmissionLedger ledger) {
         this.config = config;
         this.app = app;
-        this.jdbi = jdbi;
+        this.database = database;
+        this.ledger = ledger;
     }
 
     public static FormsServer create(ServerConfig config) {
@@ -40,7 +42,8 @@ public final class FormsServer {
 
     /** With a clock of the caller's choosing: tests use it to make records that are already old. */
     public static FormsServer create(ServerConfig config, Clock clock) {
-        Jdbi jdbi = Database.open(config.database());
+        Database database = Database.connect(config.database());
+        Jdbi jdbi = database.jdbi();
         SecretKey key = SecretKey.loadOrCreate(config.secretKeyFile());
         Messages messages = new Messages();
         ManifestCatalog manifests = new ManifestCatalog(config.manifestDir());
@@ -57,7 +60,7 @@ public final class FormsServer {
             javalin.jetty.modifyServer(server -> server.setStopTimeout(2_000));
             routes.register(javalin.routes);
         });
-        return new FormsServer(config, app, jdbi);
+        return new FormsServer(config, app, database, ledger);
     }
 
     public FormsServer start() {
@@ -68,8 +71,11 @@ public final class FormsServer {
         return this;
     }
 
+    /** Stops taking requests, lets the writes already queued commit, then closes the database. */
     public void stop() {
         app.stop();
+        ledger.close();
+        database.close();
     }
 
     /** The port actually listened on (a free one when the configuration says 0). */
@@ -78,6 +84,6 @@ public final class FormsServer {
     }
 
     public Jdbi jdbi() {
-        return jdbi;
+        return database.jdbi();
     }
 }

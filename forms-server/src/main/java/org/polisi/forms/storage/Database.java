@@ -16,34 +16,61 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the SQLite database, brings its schema up to date with Flyway, and returns a Jdbi.
+ * Opens the SQLite database, brings its schema up to date with Flyway, and gives a Jdbi whose
+ * handles borrow from a few long-lived connections ({@link ConnectionPool}).
  *
- * <p>Every connection gets WAL (readers never block the writer), a busy timeout (the command line
- * and the server may write at the same moment), foreign keys, {@code synchronous=FULL} (a
+ * <p>Every connection gets, once when it opens: WAL (readers never block the writer), a busy
+ * timeout (the command line and the server may write at the same moment), foreign keys,
+ * {@code synchronous=FULL} (in WAL mode each commit is flushed to disk before it returns, so a
  * submission acknowledged to the sender survives a power cut, not only a crash) and immediate
  * transactions (a transaction that will write takes the lock at its start instead of failing
  * half-way).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
-    private Database() {
+    /** The ledger's writer holds one for good; the rest serve readers (staff pages, confirmations). */
+    static final int CONNECTIONS = 5;
+
+    private final ConnectionPool pool;
+    private final Jdbi jdbi;
+
+    private Database(ConnectionPool pool, Jdbi jdbi) {
+        this.pool = pool;
+        this.jdbi = jdbi;
     }
 
-    public static Jdbi open(Path file) {
+    /** For a long-running process that closes what it opened (the server). */
+    public static Database connect(Path file) {
         SQLiteDataSource dataSource = dataSource(file);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        Jdbi jdbi = Jdbi.create(dataSource);
+        ConnectionPool pool = new ConnectionPool(dataSource, CONNECTIONS);
+        Jdbi jdbi = Jdbi.create(pool);
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantArgumentFactory());
         jdbi.registerColumnMapper(Instant.class, (results, column, context) -> {
             String stored = results.getString(column);
             return stored == null ? null : Times.parse(stored);
         });
+        return new Database(pool, jdbi);
+    }
+
+    /** For a command that runs once and exits: its connections close with the process. */
+    public static Jdbi open(Path file) {
+        return connect(file).jdbi();
+    }
+
+    public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Closes the idle connections; the last one to close checkpoints the WAL into the database file. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     static SQLiteDataSource dataSource(Path file) {

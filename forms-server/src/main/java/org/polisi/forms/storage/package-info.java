@@ -10,5 +10,8 @@
  * never updated except to erase their answers (a tombstone keeps the chain whole), triggers refuse
  * deletes, and each school's records are chained by SHA-256 so that a change made behind the
  * server's back is found by {@code verify}. Migrations are plain SQL run by Flyway (ADR 0010).
+ * Writes go through one writer thread that commits many submissions with one fsync and answers
+ * them only after the commit (group commit, ADR 0014); reads borrow from a few long-lived
+ * connections.
  */
 package org.polisi.forms.storage;

@@ -1,0 +1,102 @@
+package org.polisi.forms.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread, holding one connection, does every write of the ledger. It takes all
+ * the writes waiting (up to {@link #MAX_BATCH}), runs them in order in one transaction, commits
+ * once, and only then answers their callers. One flush to disk acknowledges the whole batch, so
+ * throughput grows with the number of callers instead of being one fsync per submission.
+ *
+ * <p>One thread also keeps each school's hash chain in order: every append reads the chain head
+ * its predecessor in the batch has just moved, on the same connection, in the same transaction.
+ * See docs/adr/0014-group-commit.md.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    /** Enough to share one fsync among all the callers of a busy moment; small enough to keep a batch short. */
+    static final int MAX_BATCH = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+
+    private final Jdbi jdbi;
+    // Unbounded on purpose: each caller waits for its own write, so the queue never holds more than
+    // one write per request thread (Jetty's pool bounds those).
+    private final LinkedBlockingQueue<QueuedWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    GroupCommitWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        // A daemon: a command-line run ends when its work is done; every caller has had its answer
+        // by then, and a write never acknowledged is one nobody was told was stored.
+        this.thread = new Thread(this::run, "polisi-ledger-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs the work in the next batch; returns once that batch is committed to disk. */
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a write cannot wait for another write from inside the writer");
+        }
+        if (closing) {
+            throw new IllegalStateException("not stored: the ledger is closed");
+        }
+        QueuedWrite<T> queued = new QueuedWrite<>(work);
+        queue.add(queued);
+        return queued.await(thread::isAlive);
+    }
+
+    private void run() {
+        try (Handle handle = jdbi.open()) {
+            while (!closing || !queue.isEmpty()) {
+                QueuedWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<QueuedWrite<?>> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(handle, batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("The ledger's writer stopped: submissions cannot be stored until the server restarts", e);
+        }
+        List<QueuedWrite<?>> unanswered = new ArrayList<>();
+        queue.drainTo(unanswered);
+        unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
+    }
+
+    private static void commit(Handle handle, List<QueuedWrite<?>> batch) {
+        try {
+            handle.useTransaction(transaction -> batch.forEach(write -> write.runIn(transaction)));
+        } catch (RuntimeException | Error e) {
+            LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
+            batch.forEach(write -> write.notCommitted(e));
+            return;
+        }
+        batch.forEach(QueuedWrite::committed);
+    }
+
+    /** Finishes the writes already queued, refuses new ones, and releases the connection. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
