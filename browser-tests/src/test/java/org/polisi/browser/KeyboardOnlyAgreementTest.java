@@ -3,38 +3,17 @@ package org.polisi.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /** Journey 3: a pupil completes and sends their agreement with the keyboard alone: no clicks, no pointer. */
 @BrowserTest
-class KeyboardOnlyAgreementTest {
+class KeyboardOnlyAgreementTest extends ServerAndBrowser {
 
     private static final String FORM = "pupil-agreement-year-3-6";
 
-    private static PolisiServer server;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        server = PolisiServer.start(BakedSites.get());
-        browser = Chromium.options().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static void press(CharSequence... keys) {
         new Actions(browser).sendKeys(keys).perform();

@@ -2,9 +2,10 @@ package org.polisi.browser;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Small things every journey does with a page. */
@@ -17,13 +18,25 @@ final class Pages {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    /** Runs the action (a click, a key press) and waits until the browser has loaded the next page. */
+    /**
+     * Runs the action (a click, a key press) and waits until the browser has loaded the next page.
+     * The old page is marked on its window object; a new document has no mark. (Waiting for an old
+     * element to go stale is racy in Chromium: it may report the node as belonging to another
+     * document instead of as stale.)
+     */
     static void andWaitForNextPage(WebDriver driver, Runnable action) {
-        WebElement before = driver.findElement(By.tagName("html"));
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript("window.polisiPreviousPage = true;");
         action.run();
-        waiting(driver).until(ExpectedConditions.stalenessOf(before));
-        waiting(driver).until(ready -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) ready).executeScript("return document.readyState")));
+        waiting(driver).until(ready -> {
+            try {
+                Object state = script.executeScript(
+                        "return window.polisiPreviousPage === true ? 'old' : document.readyState;");
+                return "complete".equals(state);
+            } catch (WebDriverException stillNavigating) {
+                return false;
+            }
+        });
     }
 
     static String language(WebDriver driver) {

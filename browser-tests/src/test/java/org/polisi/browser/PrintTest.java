@@ -11,38 +11,17 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PrintOptions;
 
 /** A policy prints: Chromium's PDF of the page holds its title and every section heading, and none of the site's chrome. */
 @BrowserTest
-class PrintTest {
+class PrintTest extends ServerAndBrowser {
 
-    private static PolisiServer server;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        server = PolisiServer.start(BakedSites.get());
-        browser = Chromium.options().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static String words(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).replace('\u00AD', ' ').replaceAll("[\\s\\u00A0]+", " ")

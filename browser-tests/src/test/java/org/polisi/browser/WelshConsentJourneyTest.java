@@ -10,35 +10,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Journey 1: a parent reads Rumney's policy, switches to Welsh and gives consent in Welsh. */
 @BrowserTest
-class WelshConsentJourneyTest {
+class WelshConsentJourneyTest extends ServerAndBrowser {
 
-    private static PolisiServer server;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        server = PolisiServer.start(BakedSites.get());
-        browser = Chromium.options().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void aParentSwitchesToWelshAndGivesConsentAfterCorrectingAMissingAnswer() {
