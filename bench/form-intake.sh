@@ -31,7 +31,7 @@ echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /pro
 server_pid=""
 start_server() {   # start_server DB: sets server_pid, prints the start-up time
   local begin; begin=$(date +%s%N)
-  POLISI_RATE_LIMIT_SUBMISSIONS=1000000000 java ${POLISI_SERVER_JAVA_OPTS:-} -Dpolisi.root="$ROOT" -cp "$CP" \
+  POLISI_RATE_LIMIT_SUBMISSIONS=1000000000 java ${POLISI_SERVER_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Dpolisi.root="$ROOT" -cp "$CP" \
     org.polisi.forms.cli.FormsCli serve --site site/target/public --manifests site/target/manifests \
     --port "$PORT" --db "$1" > "$B/server.out" 2>&1 &
   server_pid=$!
