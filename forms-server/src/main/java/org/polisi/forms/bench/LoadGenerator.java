@@ -2,14 +2,10 @@ package org.polisi.forms.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,9 +46,8 @@ public final class LoadGenerator {
     public static final String HEADER = "concurrency\tsent\taccepted\trejected\terrors\tseconds\taccepted/s\tp50 ms\tp95 ms\tp99 ms\tserver memory";
 
     private final URI base;
+    private final String origin;
     private final SubmissionBodies bodies;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicLong counter = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1_000_000);
     private final List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
 
@@ -61,7 +56,11 @@ public final class LoadGenerator {
         if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
             throw new IllegalArgumentException("the load generator posts to the loopback address only, not " + host);
         }
+        if (base.getPort() < 0) {
+            throw new IllegalArgumentException("the load generator needs the server's port in " + base);
+        }
         this.base = base;
+        this.origin = base.getScheme() + "://" + base.getRawAuthority();
         this.bodies = bodies;
     }
 
@@ -89,11 +88,12 @@ public final class LoadGenerator {
             Thread worker = new Thread(() -> {
                 long[] mine = new long[Math.min(requests, 1 << 20)];
                 int count = 0;
+                KeptAliveConnection connection = new KeptAliveConnection(base.getHost(), base.getPort());
                 while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
                     long number = counter.incrementAndGet();
                     boolean valid = invalidEvery <= 0 || number % invalidEvery != 0;
                     long before = System.nanoTime();
-                    int status = post(number, valid);
+                    int status = post(connection, number, valid);
                     long took = System.nanoTime() - before;
                     sent.incrementAndGet();
                     if (count < mine.length) {
@@ -110,6 +110,7 @@ public final class LoadGenerator {
                         }
                     }
                 }
+                connection.close();
                 latencies.add(Arrays.copyOf(mine, count));
             }, "load-" + t);
             workers.add(worker);
@@ -125,23 +126,15 @@ public final class LoadGenerator {
     }
 
     /** The status code, or -1 when the request failed (connection refused, reset, timed out). */
-    private int post(long number, boolean valid) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(bodies.path()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", base.getScheme() + "://" + base.getRawAuthority())
-                .POST(HttpRequest.BodyPublishers.ofString(bodies.body(number, valid), StandardCharsets.UTF_8))
-                .build();
+    private int post(KeptAliveConnection connection, long number, boolean valid) {
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() == 303) {
-                response.headers().firstValue("Location").map(LoadGenerator::referenceOf).ifPresent(acknowledged::add);
+            KeptAliveConnection.Answer answer = connection.post(bodies.path(), origin,
+                    bodies.body(number, valid).getBytes(StandardCharsets.UTF_8));
+            if (answer.status() == 303 && !answer.location().isEmpty()) {
+                acknowledged.add(referenceOf(answer.location()));
             }
-            return response.statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return answer.status();
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -3,21 +3,16 @@ package org.polisi.forms.consent;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code consent_event} table: appended to, never changed except to erase a pupil's name. */
+/**
+ * The {@code consent_event} table: appended to ({@link ConsentRecorder}, on the ledger writer's
+ * statements), never changed except to erase a pupil's name.
+ */
 @RegisterConstructorMapper(ConsentEvent.class)
 @RegisterConstructorMapper(CurrentConsent.class)
 public interface ConsentEventDao {
-
-    @SqlUpdate("""
-            INSERT INTO consent_event (school, consent_submission, cause_submission, form_id, pupil, statement,
-                                       answer, recorded_at)
-            VALUES (:school, :consentSubmission, :causeSubmission, :formId, :pupil, :statement, :answer, :recordedAt)
-            """)
-    void append(@BindMethods ConsentEvent event);
 
     /** The newest event for each pupil and statement of one consent form. */
     @SqlQuery("""

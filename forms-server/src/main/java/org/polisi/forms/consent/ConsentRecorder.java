@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 import org.polisi.forms.manifest.ConsentStatement;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FieldType;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Turns consent forms and withdrawals into events, inside the transaction that stores them, so
@@ -17,9 +17,17 @@ import org.polisi.forms.storage.SubmissionRow;
  */
 public final class ConsentRecorder {
 
+    // Plain SQL on the writer's prepared statements: a consent form appends one row per pupil and
+    // statement, on the one thread every submission goes through (see WriteTransaction).
+    private static final String APPEND = """
+            INSERT INTO consent_event (school, consent_submission, cause_submission, form_id, pupil, statement,
+                                       answer, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     /** One event per pupil named on the form and per statement answered. */
-    public void recordAnswers(Handle handle, FormDefinition form, SubmissionRow record, Map<String, Object> answers) {
-        ConsentEventDao events = handle.attach(ConsentEventDao.class);
+    public void recordAnswers(WriteTransaction transaction, FormDefinition form, SubmissionRow record,
+                              Map<String, Object> answers) {
         List<String> pupils = pupils(form, answers);
         for (FieldDefinition field : form.fields()) {
             if (field.type() != FieldType.CONSENT) {
@@ -32,25 +40,30 @@ public final class ConsentRecorder {
                     continue;
                 }
                 for (String pupil : pupils) {
-                    events.append(new ConsentEvent(record.id(), record.id(), record.school(), form.id(), pupil, key,
-                            String.valueOf(answer), record.receivedAt()));
+                    append(transaction, new ConsentEvent(record.id(), record.id(), record.school(), form.id(), pupil,
+                            key, String.valueOf(answer), record.receivedAt()));
                 }
             }
         }
     }
 
     /** Withdraws every consent that currently stands on the referenced consent form; returns how many. */
-    public int recordWithdrawal(Handle handle, SubmissionRow withdrawal, SubmissionRow consentForm, Instant now) {
-        ConsentEventDao events = handle.attach(ConsentEventDao.class);
+    public int recordWithdrawal(WriteTransaction transaction, SubmissionRow withdrawal, SubmissionRow consentForm,
+                                Instant now) {
         int withdrawn = 0;
-        for (ConsentEvent latest : events.latestFor(consentForm.id())) {
+        for (ConsentEvent latest : transaction.handle().attach(ConsentEventDao.class).latestFor(consentForm.id())) {
             if (ConsentEvent.GIVEN.equals(latest.answer())) {
-                events.append(new ConsentEvent(consentForm.id(), withdrawal.id(), consentForm.school(),
+                append(transaction, new ConsentEvent(consentForm.id(), withdrawal.id(), consentForm.school(),
                         latest.formId(), latest.pupil(), latest.statement(), ConsentEvent.WITHDRAWN, now));
                 withdrawn++;
             }
         }
         return withdrawn;
+    }
+
+    private static void append(WriteTransaction transaction, ConsentEvent event) {
+        transaction.update(APPEND, event.school(), event.consentSubmission(), event.causeSubmission(), event.formId(),
+                event.pupil(), event.statement(), event.answer(), event.recordedAt());
     }
 
     private static List<String> pupils(FormDefinition form, Map<String, Object> answers) {

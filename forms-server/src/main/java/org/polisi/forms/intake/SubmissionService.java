@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.consent.ConsentRecorder;
 import org.polisi.forms.i18n.Messages;
@@ -22,6 +21,7 @@ import org.polisi.forms.storage.NewSubmission;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,11 +103,10 @@ public final class SubmissionService {
         String fingerprint = secretKey.sign(String.join("\n", manifest.school(), form.id(), language,
                 request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
         Instant now = clock.instant();
-        return ledger.inWriteTransaction(handle -> {
-            SubmissionDao submissions = handle.attach(SubmissionDao.class);
+        return ledger.inWriteTransaction(transaction -> {
             Optional<SubmissionRow> earlier = idempotencyKey != null
-                    ? submissions.findByIdempotencyKey(manifest.school(), form.id(), idempotencyKey)
-                    : submissions.findRecentDuplicate(manifest.school(), form.id(), fingerprint,
+                    ? ledger.withIdempotencyKey(transaction, manifest.school(), form.id(), idempotencyKey)
+                    : ledger.recentDuplicate(transaction, manifest.school(), form.id(), fingerprint,
                             now.minus(duplicateWindow));
             if (earlier.isPresent()) {
                 LOG.info("Resubmission to {}/{} answered with the first reference", manifest.school(), form.id());
@@ -115,7 +114,7 @@ public final class SubmissionService {
             }
             Optional<SubmissionRow> withdrawnForm = Optional.empty();
             if (form.kind() == FormKind.WITHDRAWAL) {
-                withdrawnForm = consentFormReferred(submissions, manifest, form, answers);
+                withdrawnForm = consentFormReferred(transaction, manifest, form, answers);
                 if (withdrawnForm.isEmpty()) {
                     FieldDefinition field = referenceField(form).orElseThrow();
                     List<FieldError> errors = List.of(new FieldError(field.name(), InputIds.of(form.id(), field),
@@ -124,26 +123,27 @@ public final class SubmissionService {
                 }
             }
             Optional<String> urgentCategory = UrgentConcern.category(form, answers);
-            SubmissionRow stored = ledger.append(handle, new NewSubmission(manifest.school(), uniqueReference(submissions),
+            SubmissionRow stored = ledger.append(transaction, new NewSubmission(manifest.school(),
+                    uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
-            afterStoring(handle, form, stored, answers, withdrawnForm, urgentCategory, now);
+            afterStoring(transaction, form, stored, answers, withdrawnForm, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
     }
 
-    private void afterStoring(Handle handle, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
+    private void afterStoring(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
                               Optional<SubmissionRow> withdrawnForm, Optional<String> urgentCategory, Instant now) {
         if (form.kind() == FormKind.CONSENT) {
-            consents.recordAnswers(handle, form, stored, answers);
+            consents.recordAnswers(transaction, form, stored, answers);
         }
         withdrawnForm.ifPresent(consentForm -> {
-            int withdrawn = consents.recordWithdrawal(handle, stored, consentForm, now);
+            int withdrawn = consents.recordWithdrawal(transaction, stored, consentForm, now);
             LOG.info("Withdrawal {} withdrew {} consent(s) given on {}", stored.reference(), withdrawn,
                     consentForm.reference());
         });
         urgentCategory.ifPresent(category -> {
-            handle.attach(OutboxDao.class).queue(new OutboxDao.Alert(stored.school(), "urgent-incident",
+            transaction.handle().attach(OutboxDao.class).queue(new OutboxDao.Alert(stored.school(), "urgent-incident",
                     "safeguarding-lead", stored.reference(), UrgentConcern.reporter(form, answers).orElse(null),
                     category, now));
             LOG.warn("URGENT incident report {} received for {} ({}): alert queued for the safeguarding lead",
@@ -152,7 +152,7 @@ public final class SubmissionService {
     }
 
     /** The consent form a withdrawal names, if it is a consent form of the same school that still exists. */
-    private Optional<SubmissionRow> consentFormReferred(SubmissionDao submissions, Manifest manifest,
+    private Optional<SubmissionRow> consentFormReferred(WriteTransaction transaction, Manifest manifest,
                                                         FormDefinition form, Map<String, Object> answers) {
         Optional<FieldDefinition> field = referenceField(form);
         if (field.isEmpty()) {
@@ -162,7 +162,7 @@ public final class SubmissionService {
         if (!ReferenceGenerator.plausible(reference)) {
             return Optional.empty();
         }
-        return submissions.findByReference(reference)
+        return transaction.handle().attach(SubmissionDao.class).findByReference(reference)
                 .filter(row -> row.school().equals(manifest.school()))
                 .filter(row -> FormKind.CONSENT.word().equals(row.formKind()))
                 .filter(row -> !row.erased());
@@ -172,9 +172,9 @@ public final class SubmissionService {
         return form.fields().stream().filter(field -> REFERENCE_FIELDS.contains(field.name())).findFirst();
     }
 
-    private String uniqueReference(SubmissionDao submissions) {
+    private String uniqueReference(WriteTransaction transaction) {
         String reference = references.next();
-        while (submissions.findByReference(reference).isPresent()) {
+        while (ledger.referenceTaken(transaction, reference)) {
             reference = references.next();
         }
         return reference;

@@ -28,7 +28,8 @@ public final class ErasureService {
     /** Erases the school's record with that reference; empty when there is none or it is already erased. */
     public Optional<SubmissionRow> erase(String school, String reference, String reason, String erasedBy,
                                          Instant now) {
-        return ledger.inWriteTransaction(handle -> {
+        return ledger.inWriteTransaction(transaction -> {
+            Handle handle = transaction.handle();
             Optional<SubmissionRow> row = handle.attach(SubmissionDao.class).findByReference(reference)
                     .filter(found -> found.school().equals(school) && !found.erased());
             row.ifPresent(found -> erase(handle, found, reason, erasedBy, now));

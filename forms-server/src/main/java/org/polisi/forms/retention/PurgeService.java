@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -42,7 +43,8 @@ public final class PurgeService {
                     continue;
                 }
                 Instant cutoff = now.minus(Duration.ofDays(form.retentionDays()));
-                purged.addAll(ledger.inWriteTransaction(handle -> {
+                purged.addAll(ledger.inWriteTransaction(transaction -> {
+                    Handle handle = transaction.handle();
                     List<Purged> removed = new ArrayList<>();
                     for (SubmissionRow row : handle.attach(SubmissionDao.class)
                             .receivedBefore(manifest.school(), form.id(), cutoff)) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /** Runs the work in the next batch; returns once that batch is committed to disk. */
-    <T> T write(HandleCallback<T, RuntimeException> work) {
+    <T> T write(LedgerWork<T> work) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write cannot wait for another write from inside the writer");
         }
@@ -57,7 +56,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
-        try (Handle handle = jdbi.open()) {
+        try (Handle handle = jdbi.open(); WriteTransaction transaction = new WriteTransaction(handle)) {
             while (!closing || !queue.isEmpty()) {
                 QueuedWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -66,7 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 List<QueuedWrite<?>> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(handle, batch);
+                commit(handle, transaction, batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,9 +77,9 @@ final class GroupCommitWriter implements AutoCloseable {
         unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
     }
 
-    private static void commit(Handle handle, List<QueuedWrite<?>> batch) {
+    private static void commit(Handle handle, WriteTransaction transaction, List<QueuedWrite<?>> batch) {
         try {
-            handle.useTransaction(transaction -> batch.forEach(write -> write.runIn(transaction)));
+            handle.useTransaction(open -> batch.forEach(write -> write.runIn(transaction)));
         } catch (RuntimeException | Error e) {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));

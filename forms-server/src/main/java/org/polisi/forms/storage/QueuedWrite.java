@@ -5,8 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 
 /**
  * One caller's write, waiting in the {@link GroupCommitWriter}'s queue. The writer runs it inside
@@ -15,28 +13,28 @@ import org.jdbi.v3.core.HandleCallback;
  */
 final class QueuedWrite<T> {
 
-    private final HandleCallback<T, RuntimeException> work;
+    private final LedgerWork<T> work;
     private final CompletableFuture<T> answer = new CompletableFuture<>();
     private T result;
     private RuntimeException failure;
 
-    QueuedWrite(HandleCallback<T, RuntimeException> work) {
+    QueuedWrite(LedgerWork<T> work) {
         this.work = work;
     }
 
     /**
-     * Runs the work on the writer's handle, inside the batch's open transaction. A failure of the
+     * Runs the work inside the batch's open transaction. A failure of the
      * work is kept for its caller; a failure to undo it (the transaction itself is broken) is thrown,
      * so that the whole batch fails.
      */
-    void runIn(Handle handle) {
-        handle.execute("SAVEPOINT queued_write");
+    void runIn(WriteTransaction transaction) {
+        transaction.update("SAVEPOINT queued_write");
         try {
-            result = work.withHandle(handle);
-            handle.execute("RELEASE queued_write");
+            result = work.runIn(transaction);
+            transaction.update("RELEASE queued_write");
         } catch (RuntimeException e) {
-            handle.execute("ROLLBACK TO queued_write");
-            handle.execute("RELEASE queued_write");
+            transaction.update("ROLLBACK TO queued_write");
+            transaction.update("RELEASE queued_write");
             failure = e;
         }
     }

@@ -1,12 +1,12 @@
 package org.polisi.forms.storage;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,8 +15,37 @@ import org.jdbi.v3.core.Jdbi;
  * the hash of the one before it, and "is this a resubmission?" must be answered and acted on
  * atomically, so writes run one after another, in order, in the writer's transaction. Across
  * processes (the command line) SQLite's immediate transactions keep them apart.
+ *
+ * <p>The statements every submission runs are here as plain SQL on the writer's prepared
+ * statements ({@link WriteTransaction}); everything else reads and writes through Jdbi's
+ * {@link SubmissionDao}.
  */
 public final class SubmissionLedger implements AutoCloseable {
+
+    private static final String CHAIN_HEAD = "SELECT last_seq, last_hash FROM chain_head WHERE school = ?";
+    private static final String MOVE_CHAIN_HEAD = """
+            INSERT INTO chain_head (school, last_seq, last_hash) VALUES (?, ?, ?)
+            ON CONFLICT (school) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash
+            """;
+    private static final String INSERT = """
+            INSERT INTO submission (school, seq, reference, form_id, form_kind, form_version, lang, fields_json,
+                                    received_at, urgent, salt, content_hash, prev_hash, hash, fingerprint, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
+            """;
+    private static final String REFERENCE_TAKEN = "SELECT 1 FROM submission WHERE reference = ?";
+    /*
+     * INDEXED BY: left to itself SQLite picks submission_by_school_form (it has a range on
+     * received_at as well), which scans every submission of the form in the window: thousands of
+     * rows per check at a few hundred submissions a second. By fingerprint it reads zero or one.
+     */
+    private static final String RECENT_DUPLICATE = """
+            SELECT * FROM submission INDEXED BY submission_by_fingerprint
+            WHERE school = ? AND form_id = ? AND fingerprint = ? AND received_at >= ? AND erased_at IS NULL
+            ORDER BY seq DESC LIMIT 1
+            """;
+    private static final String BY_IDEMPOTENCY_KEY =
+            "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
@@ -38,14 +67,32 @@ public final class SubmissionLedger implements AutoCloseable {
      * returns once it is committed to disk. If the work throws, only its own changes are undone.
      * The work runs on the writer's thread: it must not wait for another write.
      */
-    public <T> T inWriteTransaction(HandleCallback<T, RuntimeException> work) {
+    public <T> T inWriteTransaction(LedgerWork<T> work) {
         return writer.write(work);
     }
 
+    /** The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}. */
+    public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
+                                                   String fingerprint, Instant since) {
+        return transaction.first(RECENT_DUPLICATE, SubmissionLedger::row, school, formId, fingerprint, since);
+    }
+
+    /** The submission sent with this idempotency key; call inside {@link #inWriteTransaction}. */
+    public Optional<SubmissionRow> withIdempotencyKey(WriteTransaction transaction, String school, String formId,
+                                                      String key) {
+        return transaction.first(BY_IDEMPOTENCY_KEY, SubmissionLedger::row, school, formId, key);
+    }
+
+    /** Whether any school's submission has this reference already; call inside {@link #inWriteTransaction}. */
+    public boolean referenceTaken(WriteTransaction transaction, String reference) {
+        return transaction.first(REFERENCE_TAKEN, row -> true, reference).isPresent();
+    }
+
     /** Adds the submission as the newest link of its school's chain; call inside {@link #inWriteTransaction}. */
-    public SubmissionRow append(Handle handle, NewSubmission submission) {
-        SubmissionDao dao = handle.attach(SubmissionDao.class);
-        ChainHead head = dao.chainHead(submission.school())
+    public SubmissionRow append(WriteTransaction transaction, NewSubmission submission) {
+        ChainHead head = transaction.first(CHAIN_HEAD,
+                        found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
+                        submission.school())
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
@@ -57,8 +104,11 @@ public final class SubmissionLedger implements AutoCloseable {
                 contentHash, head.lastHash(), "", submission.fingerprint(), submission.idempotencyKey(), null);
         String hash = ChainHasher.linkHash(head.lastHash(), unhashed, contentHash);
         SubmissionRow row = withHash(unhashed, hash);
-        long id = dao.insert(row);
-        dao.moveChainHead(row.school(), row.seq(), hash);
+        long id = transaction.first(INSERT, inserted -> inserted.getLong(1),
+                row.school(), row.seq(), row.reference(), row.formId(), row.formKind(), row.formVersion(), row.lang(),
+                row.fieldsJson(), row.receivedAt(), row.urgent(), row.salt(), row.contentHash(), row.prevHash(),
+                row.hash(), row.fingerprint(), row.idempotencyKey()).orElseThrow();
+        transaction.update(MOVE_CHAIN_HEAD, row.school(), row.seq(), hash);
         return withId(row, id);
     }
 
@@ -66,6 +116,21 @@ public final class SubmissionLedger implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+    }
+
+    /** A {@code submission} row, column by column as the table defines it. */
+    private static SubmissionRow row(ResultSet found) throws SQLException {
+        return new SubmissionRow(found.getLong("id"), found.getString("school"), found.getLong("seq"),
+                found.getString("reference"), found.getString("form_id"), found.getString("form_kind"),
+                found.getString("form_version"), found.getString("lang"), found.getString("fields_json"),
+                instant(found.getString("received_at")), found.getInt("urgent") != 0, found.getString("salt"),
+                found.getString("content_hash"), found.getString("prev_hash"), found.getString("hash"),
+                found.getString("fingerprint"), found.getString("idempotency_key"),
+                instant(found.getString("erased_at")));
+    }
+
+    private static Instant instant(String stored) {
+        return stored == null ? null : Times.parse(stored);
     }
 
     /** The instant as it reads back from the table, so the row returned equals the row stored. */

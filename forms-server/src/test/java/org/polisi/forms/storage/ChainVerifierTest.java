@@ -23,12 +23,12 @@ class ChainVerifierTest {
         for (int i = 1; i <= 5; i++) {
             String reference = "REF2345" + (char) ('A' + i);
             String answers = CanonicalJson.write(Map.of("parent-name", "Parent " + i));
-            ledger.inWriteTransaction(handle -> ledger.append(handle, new NewSubmission("testschool", reference,
+            ledger.inWriteTransaction(transaction -> ledger.append(transaction, new NewSubmission("testschool", reference,
                     "parent-agreement", "agreement", "aaaaaaaaaaa1", "en", answers, Instant.now(), false, "f" + reference,
                     null)));
             references.add(reference);
         }
-        ledger.inWriteTransaction(handle -> ledger.append(handle, new NewSubmission("otherschool", "OTHER234",
+        ledger.inWriteTransaction(transaction -> ledger.append(transaction, new NewSubmission("otherschool", "OTHER234",
                 "incident-report", "incident", "bbbbbbbbbbb3", "en", "{}", Instant.now(), false, "x", null)));
         return references;
     }

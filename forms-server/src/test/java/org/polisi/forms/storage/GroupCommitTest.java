@@ -33,8 +33,8 @@ class GroupCommitTest {
             for (int i = 0; i < 90; i++) {
                 String reference = "REF" + (10_000 + i);
                 boolean fails = i % 3 == 0;
-                writes.add(() -> ledger.inWriteTransaction(handle -> {
-                    SubmissionRow row = ledger.append(handle, submission(reference));
+                writes.add(() -> ledger.inWriteTransaction(transaction -> {
+                    SubmissionRow row = ledger.append(transaction, submission(reference));
                     if (fails) {
                         throw new IllegalArgumentException("refused after appending " + row.reference());
                     }
@@ -65,7 +65,7 @@ class GroupCommitTest {
     void theRowAnAppendReturnsIsTheRowThatWasStored(@TempDir Path temporaryFolder) {
         try (Database database = Database.connect(temporaryFolder.resolve("polisi.db"));
              SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
-            SubmissionRow returned = ledger.inWriteTransaction(handle -> ledger.append(handle, submission("REF23456")));
+            SubmissionRow returned = ledger.inWriteTransaction(transaction -> ledger.append(transaction, submission("REF23456")));
 
             assertEquals(database.jdbi().withExtension(SubmissionDao.class, dao -> dao.findByReference("REF23456"))
                     .orElseThrow(), returned);
@@ -79,7 +79,7 @@ class GroupCommitTest {
             ledger.close();
 
             assertThrows(IllegalStateException.class,
-                    () -> ledger.inWriteTransaction(handle -> ledger.append(handle, submission("REF23456"))));
+                    () -> ledger.inWriteTransaction(transaction -> ledger.append(transaction, submission("REF23456"))));
         }
     }
 }

@@ -1,0 +1,111 @@
+package org.polisi.forms.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The ledger writer's open transaction, as one write sees it. There is one for the writer's life,
+ * so a statement is prepared once on its connection and reused by every later write. {@link #handle()} gives Jdbi for
+ * writes off the hot path (erasure, purge, withdrawals); {@link #update} and {@link #first} run
+ * the statements every submission needs on statements prepared once on the writer's connection.
+ *
+ * <p>Why not Jdbi there: each Jdbi statement copies Jdbi's configuration and looks up its mappers,
+ * and a submission runs a dozen statements on the one thread every write goes through. Profiled at
+ * about 0.8 ms of that thread per submission, the set-up, not SQLite, capped intake near 1,100/s
+ * (docs/benchmarks.md). Parameters are always bound, never spliced into the SQL.
+ */
+public final class WriteTransaction implements AutoCloseable {
+
+    /** Reads the current row of a result. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final Handle handle;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+    WriteTransaction(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Jdbi on the same connection and in the same transaction. */
+    public Handle handle() {
+        return handle;
+    }
+
+    /** Runs an INSERT, UPDATE, DELETE or SAVEPOINT; returns the number of rows changed. */
+    public int update(String sql, Object... parameters) {
+        try {
+            PreparedStatement statement = bound(sql, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("write failed: " + sql, e);
+        }
+    }
+
+    /** The first row of a query (or of an {@code INSERT … RETURNING}), read by the reader. */
+    public <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) {
+        try {
+            PreparedStatement statement = bound(sql, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** Closes the prepared statements; the connection stays with the handle. */
+    @Override
+    public void close() {
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // closing a statement of a connection about to close: nothing is lost
+            }
+        }
+        prepared.clear();
+    }
+
+    private PreparedStatement bound(String sql, Object[] parameters) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            Connection connection = handle.getConnection();
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        statement.clearParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            bind(statement, i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, int position, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(position, Types.NULL);
+        } else if (value instanceof String text) {
+            statement.setString(position, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(position, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(position, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setInt(position, flag ? 1 : 0);
+        } else if (value instanceof Instant instant) {
+            statement.setString(position, Times.format(instant));
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+        }
+    }
+}
