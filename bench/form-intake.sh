@@ -4,11 +4,11 @@
 #   - start-up: launch to the first HTTP answer;
 #   - the storage ceiling: raw Jdbi insert transactions/s with the server's SQLite settings;
 #   - valid consent submissions (Rumney's digital-images-consent, from site/target/manifests) at
-#     concurrency 1, 2, 4, 8, 16, and a mixed run with one invalid submission in five;
+#     concurrency 1, 2, 4, 8, 16, 32, and a mixed run with one invalid submission in five;
 #   - that every acknowledged reference (303 Location) is in the database;
 #   - a crash run: kill -9 during load, restart, count acknowledged submissions missing.
 #
-#   bench/form-intake.sh                       # RUNS=3 REQUESTS=3000 SECONDS_PER_LEVEL=15
+#   bench/form-intake.sh                       # RUNS=3 REQUESTS=10000 SECONDS_PER_LEVEL=15 LEVELS=1,2,4,8,16,32
 #
 # Needs a site build (./polisi build) for the manifest. The per-address rate limit is raised for
 # the benchmark through POLISI_RATE_LIMIT_SUBMISSIONS (config key rate-limit.submissions).
@@ -17,9 +17,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 B="${BENCH_DIR:-/tmp/polisi-bench}/forms"
 RUNS="${RUNS:-3}"
-REQUESTS="${REQUESTS:-3000}"
+REQUESTS="${REQUESTS:-10000}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-15}"
-LEVELS="${LEVELS:-1,2,4,8,16}"
+LEVELS="${LEVELS:-1,2,4,8,16,32}"
 PORT="${PORT:-18271}"
 MANIFEST="${MANIFEST:-site/target/manifests/rumney.json}"
 mkdir -p "$B"
