@@ -33,7 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
@@ -122,13 +124,15 @@ public final class SiteBuild {
                                       Problems problems) throws IOException {
         FileTrees.deleteRecursively(built);
         List<StagedPage> toRender = cache.map(c -> c.changed(pages)).orElse(pages);
-        List<StagedPage> unchanged = pages.stream().filter(page -> !toRender.contains(page)).toList();
+        // By URL: comparing whole pages (documents and origins) made this quadratic in the page count.
+        Set<String> rendering = toRender.stream().map(StagedPage::url).collect(Collectors.toSet());
+        List<StagedPage> unchanged = pages.stream().filter(page -> !rendering.contains(page.url())).toList();
         List<RenderedForm> rendered = new ArrayList<>(cache.map(c -> c.formsOn(unchanged)).orElse(List.of()));
         if (!toRender.isEmpty()) {
             FormsBuildContext.begin(forms);
             try {
                 new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates"))
-                        .render(toRender, built, problems, cache.orElse(null));
+                        .render(toRender, built, problems);
             } finally {
                 rendered.addAll(FormsBuildContext.end());
             }

@@ -1,7 +1,9 @@
 package org.polisi.site.content;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A setting that may differ per language: a school's name, its local authority.
@@ -13,8 +15,13 @@ public record LocalizedText(Map<String, String> byLanguage, String everyLanguage
         return new LocalizedText(Map.of(), value == null ? "" : value);
     }
 
+    /**
+     * Sorted by language: a page's hash (and so its forms' versions) includes the school's settings
+     * as text, and {@code Map.copyOf} iterates in an order that changes with every JVM, which gave
+     * every form a new version at every build.
+     */
     public static LocalizedText of(Map<String, String> byLanguage) {
-        return new LocalizedText(Map.copyOf(byLanguage), null);
+        return new LocalizedText(Collections.unmodifiableSortedMap(new TreeMap<>(byLanguage)), null);
     }
 
     public Optional<String> in(String language) {

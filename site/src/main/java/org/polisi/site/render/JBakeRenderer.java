@@ -1,13 +1,10 @@
 package org.polisi.site.render;
 
-import org.jbake.app.Asset;
 import org.jbake.app.ContentStore;
-import org.jbake.app.Crawler;
-import org.jbake.app.Oven;
 import org.jbake.app.Renderer;
-import org.jbake.app.Utensils;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.jbake.model.DocumentModel;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.problem.Problems;
@@ -19,16 +16,23 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
- * Stage 5: renders every staged page of every school and language. The AsciiDoc is converted
- * first, on every core with one Asciidoctor instance ({@link AsciidocConverter}); then ONE JBake
- * bake puts the converted pages through JBake's content store and the theme's Freemarker
- * templates, so OrientDB starts once per build (and once per preview). JBake's configuration
- * keys, its folders, its header format and its errors stay inside this class.
+ * Stage 5: renders every staged page of every school and language. Each page's AsciiDoc is
+ * converted on every core with one Asciidoctor instance ({@link AsciidocConverter}), and the
+ * converting thread hands the result straight to JBake's {@link Renderer}, which puts it through
+ * the theme's Freemarker templates and writes the page. JBake's configuration keys, its folders,
+ * its document model and its errors stay inside this class.
+ *
+ * <p>JBake's crawler and content store are not used: they would write each converted page to a
+ * file, read it back, store it in OrientDB and read it out again, on one thread, only to hand the
+ * same header values and body to the same {@code Renderer}. The model built here is the one JBake's
+ * crawler builds from its own content format ({@code name=value} header lines, values trimmed), so
+ * a template sees the same {@code content}. ADR 6 records the measurements.
  */
 public final class JBakeRenderer {
-    private static final String HEADER_SEPARATOR = "~~~~~~";
     /** System property: also write each staged AsciiDoc document under {@code <work>/staged/} (benchmarks, debugging). */
     public static final String KEEP_STAGED = "polisi.keep-staged";
     private final Path workDir;
@@ -44,17 +48,11 @@ public final class JBakeRenderer {
         AsciidocConverter.warmUpInBackground();
     }
 
-    /** Bakes the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
+    /** Renders the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
     public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
-        render(pages, destination, problems, null);
-    }
-
-    /** The same, keeping JBake's content store open in {@code warm} between bakes (preview). */
-    public void render(List<StagedPage> pages, Path destination, Problems problems, RenderCache warm) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         Files.createDirectories(source.resolve("content"));
-        Files.createDirectories(source.resolve("assets"));
         FileTrees.copy(templatesDir, source.resolve("templates"));
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
@@ -63,28 +61,26 @@ public final class JBakeRenderer {
             keepStaged(pages);
         }
         RenderLog.drain();
-        Path content = source.resolve("content");
-        long convertStart = System.nanoTime();
-        AsciidocConverter.convert(pages, converted -> {
-            Path file = content.resolve(converted.page().outputPath() + ".html");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, jbakeDocument(converted), StandardCharsets.UTF_8);
-        });
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
-        SingleBakeContentStore store = warm != null ? warm.store(configuration)
-                : new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath(), false);
-        Oven oven = new Oven(utensils(configuration, store));
-        long bakeStart = System.nanoTime();
-        oven.bake();
+        // The templates read only the page ("content"), never the store; it is never started.
+        Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
+                configuration.getDatabasePath()), configuration);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        AsciidocConverter.convert(pages, converted -> {
+            try {
+                renderer.render(documentModel(converted));
+            } catch (Exception e) {
+                failures.add(converted.page().url() + ": " + e.getMessage());
+            }
+        });
         if (Boolean.getBoolean("polisi.timings")) {
-            System.out.printf("  render: convert %.2f s (%d pages), JBake bake %.2f s%n",
-                    (bakeStart - convertStart) / 1e9, pages.size(), (System.nanoTime() - bakeStart) / 1e9);
+            System.out.printf("  render: convert and bake %.2f s (%d pages)%n", (System.nanoTime() - start) / 1e9,
+                    pages.size());
         }
-        for (Throwable error : oven.getErrors()) {
-            problems.error("render-failed", null, 0, String.valueOf(error.getMessage()));
-        }
+        failures.forEach(failure -> problems.error("render-failed", null, 0, failure));
         for (RenderLog.Entry entry : RenderLog.drain()) {
             StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
             SourceLine origin = originOf(page, entry.line());
@@ -105,37 +101,27 @@ public final class JBakeRenderer {
     }
 
     /**
-     * A converted page in JBake's own content format: {@code name=value} header lines, the
-     * separator, then the body. JBake passes every header value to the template as it is.
+     * A converted page as JBake's crawler would model it from its content format: header values
+     * trimmed, the type and status set, the body as lines each ended by a new line, and the page's
+     * path (relative to the destination) as its URI.
      */
-    private static String jbakeDocument(ConvertedPage converted) {
-        StringBuilder document = new StringBuilder();
-        document.append("title=").append(oneLine(converted.title())).append('\n');
-        document.append("type=").append(converted.attributes().getOrDefault("jbake-type", "page")).append('\n');
-        document.append("status=published\n");
+    static DocumentModel documentModel(ConvertedPage converted) {
+        DocumentModel document = new DocumentModel();
         converted.attributes().forEach((name, value) -> {
             if (!name.startsWith("jbake-")) {
-                document.append(name).append('=').append(oneLine(value)).append('\n');
+                document.put(name, oneLine(value).trim());
             }
         });
-        document.append(HEADER_SEPARATOR).append('\n');
-        document.append(converted.body()).append('\n');
-        return document.toString();
+        document.setTitle(oneLine(converted.title()).trim());
+        document.setType(converted.attributes().getOrDefault("jbake-type", "page").trim());
+        document.setStatus("published");
+        document.setBody((converted.body() + "\n").lines().collect(Collectors.joining("\n", "", "\n")));
+        document.setUri(converted.page().outputPath() + ".html");
+        return document;
     }
 
     private static String oneLine(String value) {
         return value.replace('\n', ' ').replace('\r', ' ');
-    }
-
-    /** JBake's own parts (as its UtensilsFactory makes them), sharing our content store. */
-    private static Utensils utensils(DefaultJBakeConfiguration configuration, ContentStore store) {
-        Utensils utensils = new Utensils();
-        utensils.setConfiguration(configuration);
-        utensils.setContentStore(store);
-        utensils.setCrawler(new Crawler(store, configuration));
-        utensils.setRenderer(new Renderer(store, configuration));
-        utensils.setAsset(new Asset(configuration));
-        return utensils;
     }
 
     private static SourceLine originOf(StagedPage page, int line) {

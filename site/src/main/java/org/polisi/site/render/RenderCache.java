@@ -11,9 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a long-running {@code ./polisi preview} keeps between builds: JBake's content store, open,
- * and what the previous build rendered: each page's composed
- * document and the forms on it. A page whose composed document is unchanged renders to the same
+ * What a long-running {@code ./polisi preview} keeps between builds: what the previous build
+ * rendered, each page's composed document and the forms on it. A page whose composed document is unchanged renders to the same
  * HTML, so the next build copies it instead of converting it again. The composed document holds
  * everything a page shows (its body and all its chrome: titles of linked appendices, toggle,
  * notices), so a change anywhere that affects a page changes its document.
@@ -21,15 +20,6 @@ import java.util.stream.Collectors;
 public final class RenderCache {
     private final Map<String, String> documents = new HashMap<>();
     private final Map<String, List<RenderedForm>> forms = new HashMap<>();
-    private SingleBakeContentStore store;
-
-    /** JBake's content store, opened once and kept open for every later bake of this preview. */
-    synchronized SingleBakeContentStore store(org.jbake.app.configuration.JBakeConfiguration configuration) {
-        if (store == null) {
-            store = new SingleBakeContentStore(configuration.getDatabaseStore(), configuration.getDatabasePath(), true);
-        }
-        return store;
-    }
 
     /** The pages that must be rendered: new ones and those whose document changed. */
     public synchronized List<StagedPage> changed(List<StagedPage> pages) {
