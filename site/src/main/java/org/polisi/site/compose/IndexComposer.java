@@ -77,7 +77,7 @@ public final class IndexComposer {
         AttributeBlock attributes = new AttributeBlock();
         attributes.put("jbake-type", type).put("jbake-status", "published").put("lang", "en")
                 .put("polisi-lang", "en").put("polisi-root", "").put("polisi-key", key);
-        for (Map.Entry<String, String> message : messages.get("en").all().entrySet()) {
+        for (Map.Entry<String, String> message : messages.get("en").family(Messages.SITE).entrySet()) {
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }
         String asciidoc = "= " + title + "\n" + attributes.render() + "\n"

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Stage 4: composes each page of a site into the document the renderer bakes: the author's body,
@@ -58,12 +59,21 @@ public final class PageComposer {
         return site.id() + "/" + language + "/" + key;
     }
 
+    /**
+     * What a form on the page records as "the text the person saw": the page's text and the
+     * school's settings, in name order, so that the same sources give the same hash in every build
+     * (the settings map's own order is not stable from one JVM to the next).
+     */
+    static String pageHash(String bodyText, Map<String, LocalizedText> settings) {
+        return SectionIndex.sha(bodyText + new TreeMap<>(settings));
+    }
+
     private StagedPage composePage(ResolvedPage page) {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), "page");
         attributes.put("polisi-page-kind", page.kind());
-        attributes.put("polisi-page-hash", SectionIndex.sha(page.bodyText() + site.source().settings().attributes()));
+        attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
         crumbs(attributes, page);
         contents(attributes, page);
         if (page.kind().equals("policy")) {
@@ -142,7 +152,10 @@ public final class PageComposer {
             attributes.put("polisi-alt-" + other, "../" + other + "/" + key + ".html");
             attributes.put("polisi-name-" + other, messages.get(other).get("language.name"));
         }
-        for (Map.Entry<String, String> message : text.all().entrySet()) {
+        // The site bundle only: the theme and the page's macros read these; the forms' and the
+        // server's words are not the page's, and 200 more header attributes per page cost the
+        // conversion about a millisecond each page.
+        for (Map.Entry<String, String> message : text.family(Messages.SITE).entrySet()) {
             if (message.getKey().startsWith("date.month.")) {
                 continue;
             }

@@ -4,6 +4,7 @@ import org.polisi.site.problem.Problems;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class SettingsLoader {
         return new Settings(id, file, name, List.copyOf(languages),
                 yaml.text("adopts").filter(s -> !s.isBlank() && !s.equals("none")),
                 yaml.text("why-standalone").orElse(""),
-                Map.copyOf(attributes), policy,
+                Collections.unmodifiableMap(attributes), policy,
                 yaml.text("contact-email").orElse(defaults == null ? "" : defaults.contactEmail()),
                 yaml.text("forms-endpoint").orElse(defaults == null ? "/forms" : defaults.formsEndpoint()),
                 yaml.text("base-url").orElse(""));

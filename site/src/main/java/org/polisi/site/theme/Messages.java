@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,28 +20,48 @@ import java.util.stream.Stream;
  * formatted whole, so that a Welsh sentence is never glued together from fragments.
  */
 public final class Messages {
+    /** The bundle family of the generated pages' own interface text ({@code site_<lang>.properties}). */
+    public static final String SITE = "site";
+
     private final String language;
     private final Map<String, String> texts;
+    private final Map<String, Map<String, String>> families;
 
-    private Messages(String language, Map<String, String> texts) {
+    private Messages(String language, Map<String, String> texts, Map<String, Map<String, String>> families) {
         this.language = language;
         this.texts = texts;
+        this.families = families;
     }
 
     public static Messages load(Path i18nDir, String language) {
         Map<String, String> texts = new TreeMap<>();
+        Map<String, Map<String, String>> families = new TreeMap<>();
+        String suffix = "_" + language + ".properties";
         try (Stream<Path> files = Files.list(i18nDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_" + language + ".properties")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
                 Properties properties = new Properties();
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
                 }
-                properties.forEach((key, value) -> texts.put((String) key, (String) value));
+                String name = file.getFileName().toString();
+                Map<String, String> family = families.computeIfAbsent(
+                        name.substring(0, name.length() - suffix.length()), f -> new TreeMap<>());
+                properties.forEach((key, value) -> {
+                    texts.put((String) key, (String) value);
+                    family.put((String) key, (String) value);
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Messages(language, Map.copyOf(texts));
+        Map<String, Map<String, String>> frozen = new TreeMap<>();
+        families.forEach((name, family) -> frozen.put(name, Collections.unmodifiableMap(family)));
+        return new Messages(language, Collections.unmodifiableMap(texts), Collections.unmodifiableMap(frozen));
+    }
+
+    /** The messages of one bundle family ({@code site}, {@code forms}, {@code server}), in key order. */
+    public Map<String, String> family(String name) {
+        return families.getOrDefault(name, Map.of());
     }
 
     public String language() {

@@ -22,6 +22,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TemplatesTest {
     private static final Pattern LETTER = Pattern.compile("\\p{L}+");
+    /**
+     * JBake's model entries that come from its content store. Pages are rendered without the store
+     * (ADR 6): a template that used one of these would get nothing.
+     */
+    private static final Pattern STORE_MODEL = Pattern.compile(
+            "\\b(db|data|published_\\w+|all_content|alltags|tag_posts|tagged_\\w+|posts|pages|tags|previousContent|nextContent)\\b");
+
+    /** Template code that could name a model entry: comments and string literals removed. */
+    static List<String> storeModelNames(String template) {
+        String code = template.replaceAll("(?s)<#--.*?-->", " ").replaceAll("\"[^\"]*\"", "\"\"");
+        Matcher directives = Pattern.compile("(?s)\\$\\{.*?}|<#[^>]*>").matcher(code);
+        List<String> found = new java.util.ArrayList<>();
+        while (directives.find()) {
+            Matcher name = STORE_MODEL.matcher(directives.group());
+            while (name.find()) {
+                found.add(name.group(1));
+            }
+        }
+        return found;
+    }
 
     /** What a visitor could read in a template: its text with comments, directives, interpolations and tags removed. */
     static String visibleText(String template) {
@@ -77,5 +97,15 @@ class TemplatesTest {
         String template = "<#-- a comment --><p class=\"x\">${c[\"t-skip-link\"]} Skip</p><#if a>${b}</#if><!DOCTYPE html>";
         assertEquals("Skip", visibleText(template).trim());
         assertFalse(LETTER.matcher(visibleText("<title>${c.title} – ${c[\"polisi-school-name\"]}</title>")).find());
+    }
+
+    @Test
+    void templatesReadOnlyThePageNeverJBakesContentStore() throws IOException {
+        for (Path template : templates()) {
+            assertEquals(List.of(), storeModelNames(Files.readString(template, StandardCharsets.UTF_8)),
+                    template.getFileName() + " uses JBake's content store, which Polisi does not fill");
+        }
+        assertEquals(List.of("db", "published_posts"),
+                storeModelNames("<p class=\"pages\">${db.getAllContent(\"page\")?size}</p><#list published_posts as p></#list>"));
     }
 }
