@@ -47,25 +47,38 @@ public final class HtmlChecks {
     }
 
     public void check(List<StagedPage> pages) {
-        // Reading and parsing the pages is most of the work, and each page stands alone: it runs on
-        // every core, each page's problems kept apart, then reported in page order so that the
-        // report reads the same at every build.
-        List<PageReading> readings = pages.parallelStream().map(page -> {
-            Problems found = new Problems();
-            return new PageReading(new HtmlChecks(outputRoot, found).readPage(page), found);
-        }).toList();
+        // Reading and parsing the pages is most of the work. A page and its translations stand
+        // alone: each such group is read and compared on whichever core is free, its problems kept
+        // apart, then reported in page order so that the report reads the same at every build.
+        // Only what the link check needs (ids, links) outlives its group, so a large build does
+        // not carry every page's text through the collector.
+        Map<String, List<StagedPage>> groups = new LinkedHashMap<>();
+        pages.forEach(page -> groups.computeIfAbsent(page.site() + "/" + page.key(), k -> new ArrayList<>()).add(page));
+        List<GroupReading> readings = groups.values().parallelStream().map(this::readGroup).toList();
         Map<String, PageFacts> facts = new LinkedHashMap<>();
-        for (PageReading reading : readings) {
+        for (GroupReading reading : readings) {
             reading.found().all().forEach(problems::add);
-            facts.put(reading.facts().page().url(), reading.facts());
+            reading.pages().forEach(page -> facts.put(page.page().url(), page));
         }
         for (PageFacts page : facts.values()) {
             checkLinks(page, facts);
-            checkTranslated(page, facts);
         }
     }
 
-    private record PageReading(PageFacts facts, Problems found) {
+    private record GroupReading(List<PageFacts> pages, Problems found) {
+    }
+
+    /** One page in each of its languages: read, checked alone, Welsh compared with English. */
+    private GroupReading readGroup(List<StagedPage> group) {
+        Problems found = new Problems();
+        HtmlChecks checks = new HtmlChecks(outputRoot, found);
+        Map<String, PageFacts> read = new LinkedHashMap<>();
+        group.forEach(page -> read.put(page.url(), checks.readPage(page)));
+        read.values().forEach(page -> checks.checkTranslated(page, read));
+        List<PageFacts> kept = read.values().stream()
+                .map(page -> new PageFacts(page.page(), page.ids(), page.links(), List.of()))
+                .toList();
+        return new GroupReading(kept, found);
     }
 
     private PageFacts readPage(StagedPage page) {
