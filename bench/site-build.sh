@@ -4,7 +4,7 @@
 # the same resolved .adoc files through bare AsciidoctorJ (1 and 2 threads) and plain JBake;
 # and, for the real content, the save-to-rebuilt-page time in ./polisi preview.
 #
-#   bench/site-build.sh                 # real content x3, clusters of 10 (x3), 50 and 100 (x1)
+#   bench/site-build.sh                 # real content and clusters of 10, 50 and 100 schools, x3 each (~6 min)
 #   RUNS=3 BIG_RUNS=3 SIZES="10 50 100" bench/site-build.sh
 #   SIZES="" bench/site-build.sh        # real content only
 #
@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 B="${BENCH_DIR:-/tmp/polisi-bench}"
 RUNS="${RUNS:-3}"
-BIG_RUNS="${BIG_RUNS:-1}"          # runs for clusters of 50 schools and more
+BIG_RUNS="${BIG_RUNS:-3}"          # runs for clusters of 50 schools and more
 SIZES="${SIZES-10 50 100}"
 PREVIEW_EDITS="${PREVIEW_EDITS:-3}"
 JAVA_FLAGS=(${POLISI_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m})
