@@ -50,15 +50,15 @@ public record Handlers(
         PasswordHasher hasher = new PasswordHasher();
         LoginService logins = new LoginService(jdbi, hasher, clock, config.loginFailuresBeforeLockout(),
                 config.lockoutDuration());
+        StaffRecords records = new StaffRecords(jdbi, manifests, clock);
+        StaffFrame frame = new StaffFrame(layout, messages, manifests);
         StaffPages staffPages = new StaffPages(
-                new StaffRecords(jdbi, manifests, clock),
-                new ConsentState(jdbi),
-                new GovernorSummary(jdbi),
-                new ErasureService(ledger),
-                submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                new CsvExport(messages),
-                new StaffFrame(layout, messages, manifests),
-                errors, messages, clock);
+                new SubmissionPages(records, new CsvExport(messages), frame, errors, messages),
+                new RecordPage(records, new ErasureService(ledger),
+                        submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
+                        frame, errors, messages, clock),
+                new ConsentPage(records, new ConsentState(jdbi), frame, errors, messages),
+                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,

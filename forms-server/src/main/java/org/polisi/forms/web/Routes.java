@@ -31,13 +31,13 @@ public final class Routes {
         routes.get("/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
         routes.post("/staff/logout", handlers.login()::logout);
-        routes.get("/staff/", staff(handlers.staffPages()::dashboard));
-        routes.get("/staff/submissions", staff(handlers.staffPages()::submissions));
-        routes.get("/staff/submissions/{reference}", staff(handlers.staffPages()::record));
-        routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages()::erase));
-        routes.get("/staff/export.csv", staff(handlers.staffPages()::exportCsv));
-        routes.get("/staff/consents", staff(handlers.staffPages()::consents));
-        routes.get("/staff/governors", staff(handlers.staffPages()::governors));
+        routes.get("/staff/", staff(handlers.staffPages().submissions()::dashboard));
+        routes.get("/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
+        routes.get("/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
+        routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
+        routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
+        routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
+        routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
 
         routes.get("/", handlers.site()::root);
         routes.get("/<path>", handlers.site()::file);

@@ -1,0 +1,84 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.consent.ConsentState;
+import org.polisi.forms.consent.CurrentConsent;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.Answers;
+import org.polisi.forms.manifest.ConsentStatement;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.StaffRecords;
+import org.polisi.forms.staff.StaffSession;
+
+/**
+ * {@code /staff/consents}: the consent that stands now for each pupil and statement of the consent
+ * forms the member of staff may read, derived from the events ({@link ConsentState}).
+ */
+final class ConsentPage {
+
+    private final StaffRecords records;
+    private final ConsentState consents;
+    private final StaffFrame frame;
+    private final ErrorPages errors;
+    private final Messages messages;
+    private final Answers answers;
+
+    ConsentPage(StaffRecords records, ConsentState consents, StaffFrame frame, ErrorPages errors, Messages messages) {
+        this.records = records;
+        this.consents = consents;
+        this.frame = frame;
+        this.errors = errors;
+        this.messages = messages;
+        this.answers = new Answers(messages);
+    }
+
+    void consents(Context ctx, StaffSession session) {
+        String language = session.language();
+        List<FormDefinition> consentForms = records.readableForms(session.user()).stream()
+                .filter(form -> form.kind() == FormKind.CONSENT).toList();
+        if (consentForms.isEmpty()) {
+            errors.forbidden(ctx);
+            return;
+        }
+        List<String> readable = consentForms.stream().map(FormDefinition::id).toList();
+        List<CurrentConsent> state = consents.of(session.user().school()).stream()
+                .filter(consent -> readable.contains(consent.formId())).toList();
+        PageLayout.Page page = frame.page(ctx, session, "staff.consents.title");
+        Html.text(page.main(), "p", messages.get(language, "staff.consents.explanation"));
+        if (state.isEmpty()) {
+            Html.text(page.main(), "p", messages.get(language, "staff.consents.none"));
+        } else {
+            Element table = Html.add(page.main(), "table", "table");
+            Element head = Html.add(Html.add(table, "thead"), "tr");
+            for (String key : List.of("staff.consents.pupil", "csv.form", "staff.consents.statement",
+                    "staff.consents.answer", "staff.consents.since", "csv.reference")) {
+                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
+            }
+            Element body = Html.add(table, "tbody");
+            for (CurrentConsent consent : state) {
+                FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
+                        .findFirst().orElseThrow();
+                Element tr = Html.add(body, "tr").addClass("consent--" + consent.answer());
+                Html.text(tr, "td", consent.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")
+                        : consent.pupil());
+                Html.text(tr, "td", Text.in(form.title(), language));
+                Html.text(tr, "td", statementText(form, consent.statement(), language));
+                Html.text(tr, "td", answers.consentAnswer(consent.answer(), language));
+                Html.text(tr, "td", Dates.display(consent.since(), language));
+                Html.link(Html.add(tr, "td"), "/staff/submissions/" + consent.reference(), consent.reference());
+            }
+        }
+        Responses.html(ctx, 200, page.html());
+    }
+
+    private static String statementText(FormDefinition form, String key, String language) {
+        int dot = key.indexOf('.');
+        return form.field(key.substring(0, dot)).flatMap(field -> field.statements().stream()
+                        .filter(statement -> statement.id().equals(key.substring(dot + 1))).findFirst())
+                .map(ConsentStatement::text).map(text -> Text.in(text, language)).orElse(key);
+    }
+}

@@ -1,0 +1,86 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FieldDefinition;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.GovernorSummary;
+import org.polisi.forms.staff.RecordAccess;
+import org.polisi.forms.staff.StaffRecords;
+import org.polisi.forms.staff.StaffSession;
+
+/**
+ * {@code /staff/governors}: incident reports counted by month, form and category, with no names
+ * and no content, for the governors' termly report. Who may see it is {@link RecordAccess}'s call.
+ */
+final class GovernorsPage {
+
+    private final StaffRecords records;
+    private final GovernorSummary governors;
+    private final StaffFrame frame;
+    private final ErrorPages errors;
+    private final Messages messages;
+
+    GovernorsPage(StaffRecords records, GovernorSummary governors, StaffFrame frame, ErrorPages errors,
+                  Messages messages) {
+        this.records = records;
+        this.governors = governors;
+        this.frame = frame;
+        this.errors = errors;
+        this.messages = messages;
+    }
+
+    void governors(Context ctx, StaffSession session) {
+        if (!RecordAccess.maySeeGovernorSummary(session.user())) {
+            errors.forbidden(ctx);
+            return;
+        }
+        Optional<Manifest> manifest = records.manifestOf(session.user());
+        if (manifest.isEmpty()) {
+            errors.notFound(ctx);
+            return;
+        }
+        String language = session.language();
+        List<GovernorSummary.Count> counts = governors.incidents(manifest.get());
+        PageLayout.Page page = frame.page(ctx, session, "staff.governors.title");
+        Html.text(page.main(), "p", messages.get(language, "staff.governors.explanation"));
+        if (counts.isEmpty()) {
+            Html.text(page.main(), "p", messages.get(language, "staff.governors.none"));
+        } else {
+            Element table = Html.add(page.main(), "table", "table");
+            Element head = Html.add(Html.add(table, "thead"), "tr");
+            for (String key : List.of("staff.governors.month", "csv.form", "staff.governors.category",
+                    "staff.governors.reports", "staff.governors.urgent")) {
+                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
+            }
+            Element body = Html.add(table, "tbody");
+            for (GovernorSummary.Count count : counts) {
+                FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
+                Element tr = Html.add(body, "tr");
+                Html.text(tr, "td", Dates.month(count.month(), language));
+                Html.text(tr, "td", Text.in(form.title(), language));
+                Html.text(tr, "td", categoryLabel(form, count.category(), language));
+                Html.text(tr, "td", String.valueOf(count.reports()));
+                Html.text(tr, "td", String.valueOf(count.urgent()));
+            }
+        }
+        Responses.html(ctx, 200, page.html());
+    }
+
+    private String categoryLabel(FormDefinition form, String category, String language) {
+        if (category.isEmpty()) {
+            return messages.get(language, "staff.governors.uncategorised");
+        }
+        String fieldName = GovernorSummary.categoryField(form);
+        Optional<FieldDefinition> field = fieldName == null ? Optional.empty() : form.field(fieldName);
+        return String.join(", ", Arrays.stream(category.split(",")).map(value -> field
+                .flatMap(f -> f.option(value)).map(option -> Text.in(option.label(), language))
+                .orElse(value)).toList());
+    }
+}

@@ -1,0 +1,124 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.AnsweredField;
+import org.polisi.forms.manifest.Answers;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.staff.IncidentViewDao;
+import org.polisi.forms.staff.RecordAccess;
+import org.polisi.forms.staff.StaffRecords;
+import org.polisi.forms.staff.StaffRole;
+import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.staff.StaffUser;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * {@code /staff/submissions/{reference}}: one record with its answers (and, for an incident, who
+ * has viewed it), and the headteacher's erasure of it. Whether the member of staff may open it is
+ * decided by {@link StaffRecords} and {@link RecordAccess}, never here.
+ */
+final class RecordPage {
+
+    private final StaffRecords records;
+    private final ErasureService erasure;
+    private final IncidentViews incidentViews;
+    private final StaffFrame frame;
+    private final ErrorPages errors;
+    private final Messages messages;
+    private final Answers answers;
+    private final Clock clock;
+
+    /** Reads the record of who viewed an incident, for the record's own page. */
+    interface IncidentViews {
+        List<IncidentViewDao.IncidentView> of(long submissionId);
+    }
+
+    RecordPage(StaffRecords records, ErasureService erasure, IncidentViews incidentViews, StaffFrame frame,
+               ErrorPages errors, Messages messages, Clock clock) {
+        this.records = records;
+        this.erasure = erasure;
+        this.incidentViews = incidentViews;
+        this.frame = frame;
+        this.errors = errors;
+        this.messages = messages;
+        this.answers = new Answers(messages);
+        this.clock = clock;
+    }
+
+    void record(Context ctx, StaffSession session) {
+        StaffRecords.Opened opened = records.open(session.user(), ctx.pathParam("reference"));
+        if (opened instanceof StaffRecords.Opened.Forbidden) {
+            errors.forbidden(ctx);
+            return;
+        }
+        if (!(opened instanceof StaffRecords.Opened.Found found)) {
+            errors.notFound(ctx);
+            return;
+        }
+        String language = session.language();
+        SubmissionRow row = found.record();
+        FormDefinition form = found.form();
+        PageLayout.Page page = frame.page(ctx, session, "staff.record.title", row.reference());
+        Element main = page.main();
+        if (row.urgent()) {
+            Html.text(main, "p", messages.get(language, "staff.record.urgent")).addClass("urgent-flag");
+        }
+        Element details = Html.add(main, "dl", "summary-list");
+        Html.summaryRow(details, messages.get(language, "csv.form"), Text.in(form.title(), language));
+        Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
+        Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
+        Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
+        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+            Html.summaryRow(details, field.label(), field.answer());
+        }
+        if (form.kind() == FormKind.INCIDENT) {
+            Html.text(main, "h2", messages.get(language, "staff.record.views"));
+            Element views = Html.add(main, "ul");
+            for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {
+                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + view.viewer() + " · "
+                        + messages.get(language, "channel." + view.channel()));
+            }
+        }
+        if (session.user().staffRole() == StaffRole.HEADTEACHER) {
+            Html.text(main, "h2", messages.get(language, "staff.erase.title"));
+            Html.text(main, "p", messages.get(language, "staff.erase.explanation"));
+            Element form2 = Html.add(main, "form").attr("method", "post")
+                    .attr("action", "/staff/submissions/" + row.reference() + "/erase");
+            Html.hidden(form2, StaffAuth.CSRF_FIELD, session.csrfToken());
+            Html.text(form2, "button", messages.get(language, "staff.erase.button"))
+                    .addClass("button button--warning").attr("type", "submit");
+        }
+        Responses.html(ctx, 200, page.html());
+    }
+
+    void erase(Context ctx, StaffSession session, boolean tokenValid) {
+        if (!tokenValid) {
+            errors.forbidden(ctx);
+            return;
+        }
+        StaffUser user = session.user();
+        if (user.staffRole() != StaffRole.HEADTEACHER) {
+            errors.forbidden(ctx);
+            return;
+        }
+        String reference = ctx.pathParam("reference");
+        boolean erased = erasure.erase(user.school(), reference, ErasureService.REQUEST,
+                user.name() + " <" + user.email() + ">", clock.instant()).isPresent();
+        if (!erased) {
+            errors.notFound(ctx);
+            return;
+        }
+        PageLayout.Page page = frame.page(ctx, session, "staff.erase.done", reference);
+        Html.link(Html.add(page.main(), "p"), "/staff/submissions", messages.get(session.language(),
+                "staff.submissions.title"));
+        Responses.html(ctx, 200, page.html());
+    }
+}

@@ -1,0 +1,165 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.export.CsvExport;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.StaffRecords;
+import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * {@code /staff/}, {@code /staff/submissions} and {@code /staff/export.csv}: the forms a member of
+ * staff may read, their submissions filtered by form and dates, and the same as CSV. What they may
+ * see is decided by {@link StaffRecords}, never here.
+ */
+final class SubmissionPages {
+
+    private final StaffRecords records;
+    private final CsvExport csv;
+    private final StaffFrame frame;
+    private final ErrorPages errors;
+    private final Messages messages;
+
+    SubmissionPages(StaffRecords records, CsvExport csv, StaffFrame frame, ErrorPages errors, Messages messages) {
+        this.records = records;
+        this.csv = csv;
+        this.frame = frame;
+        this.errors = errors;
+        this.messages = messages;
+    }
+
+    void dashboard(Context ctx, StaffSession session) {
+        String language = session.language();
+        PageLayout.Page page = frame.page(ctx, session, "staff.dashboard.title");
+        List<FormDefinition> forms = records.readableForms(session.user());
+        if (forms.isEmpty()) {
+            Html.text(page.main(), "p", messages.get(language, "staff.no-forms"));
+        } else {
+            Html.text(page.main(), "h2", messages.get(language, "staff.your-forms"));
+            Element list = Html.add(page.main(), "ul");
+            for (FormDefinition form : forms) {
+                Element item = Html.add(list, "li");
+                Html.link(item, "/staff/submissions?form=" + form.id(), Text.in(form.title(), language));
+                item.appendText(" (" + messages.get(language, "kind." + form.kind().word()) + ") · ");
+                Html.link(item, "/staff/export.csv?form=" + form.id(), messages.get(language, "staff.export-csv"));
+            }
+        }
+        Responses.html(ctx, 200, page.html());
+    }
+
+    void submissions(Context ctx, StaffSession session) {
+        String language = session.language();
+        List<FormDefinition> forms = records.readableForms(session.user());
+        Optional<String> formId = Optional.ofNullable(ctx.queryParam("form")).filter(id -> !id.isBlank());
+        if (formId.isPresent() && forms.stream().noneMatch(form -> form.id().equals(formId.get()))) {
+            errors.forbidden(ctx);
+            return;
+        }
+        Optional<LocalDate> from = date(ctx.queryParam("from"));
+        Optional<LocalDate> to = date(ctx.queryParam("to"));
+        List<SubmissionRow> rows = records.list(session.user(), formId, start(from), end(to));
+        PageLayout.Page page = frame.page(ctx, session, "staff.submissions.title");
+        filters(page.main(), language, forms, formId, ctx);
+        if (rows.isEmpty()) {
+            Html.text(page.main(), "p", messages.get(language, "staff.submissions.none"));
+        } else {
+            Element table = Html.add(page.main(), "table", "table");
+            Element head = Html.add(Html.add(table, "thead"), "tr");
+            for (String key : List.of("csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent")) {
+                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
+            }
+            Element body = Html.add(table, "tbody");
+            for (SubmissionRow row : rows) {
+                Element tr = Html.add(body, "tr");
+                Html.link(Html.add(tr, "td"), "/staff/submissions/" + row.reference(), row.reference());
+                Html.text(tr, "td", forms.stream().filter(form -> form.id().equals(row.formId())).findFirst()
+                        .map(form -> Text.in(form.title(), language)).orElse(row.formId()));
+                Html.text(tr, "td", Dates.display(row.receivedAt(), language));
+                Html.text(tr, "td", messages.get(row.lang(), "language.name"));
+                Html.text(tr, "td", row.urgent() ? messages.get(language, "staff.urgent") : "");
+            }
+        }
+        Element exportLink = Html.add(page.main(), "p");
+        Html.link(exportLink, "/staff/export.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""), messages.get(language, "staff.export-csv"));
+        Responses.html(ctx, 200, page.html());
+    }
+
+    void exportCsv(Context ctx, StaffSession session) {
+        String language = session.language();
+        Optional<String> formId = Optional.ofNullable(ctx.queryParam("form")).filter(id -> !id.isBlank());
+        List<FormDefinition> forms = records.readableForms(session.user());
+        Optional<FormDefinition> form = formId.flatMap(id -> forms.stream().filter(f -> f.id().equals(id)).findFirst());
+        if (formId.isPresent() && form.isEmpty()) {
+            errors.forbidden(ctx);
+            return;
+        }
+        Optional<Manifest> manifest = records.manifestOf(session.user());
+        if (manifest.isEmpty()) {
+            errors.notFound(ctx);
+            return;
+        }
+        List<SubmissionRow> rows = records.list(session.user(), formId,
+                start(date(ctx.queryParam("from"))), end(date(ctx.queryParam("to"))));
+        records.recordIncidentViews(session.user(), rows, "csv");
+        String text = form.isPresent() ? csv.oneForm(form.get(), rows, language)
+                : csv.allForms(manifest.get(), rows, language);
+        String name = session.user().school() + "-" + formId.orElse("all-forms") + ".csv";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
+    }
+
+    private void filters(Element main, String language, List<FormDefinition> forms, Optional<String> formId,
+                         Context ctx) {
+        Element form = Html.add(main, "form", "filters").attr("method", "get").attr("action", "/staff/submissions");
+        Element group = Html.add(form, "div", "form-group");
+        Html.text(group, "label", messages.get(language, "csv.form")).addClass("label").attr("for", "filter--form");
+        Element select = Html.add(group, "select", "select").attr("id", "filter--form").attr("name", "form");
+        Html.text(select, "option", messages.get(language, "staff.filter.all-forms")).attr("value", "");
+        for (FormDefinition each : forms) {
+            Element option = Html.text(select, "option", Text.in(each.title(), language)).attr("value", each.id());
+            if (formId.isPresent() && formId.get().equals(each.id())) {
+                option.attr("selected", "");
+            }
+        }
+        for (String bound : List.of("from", "to")) {
+            Element dateGroup = Html.add(form, "div", "form-group");
+            Html.text(dateGroup, "label", messages.get(language, "staff.filter." + bound)).addClass("label")
+                    .attr("for", "filter--" + bound);
+            Element input = Html.add(dateGroup, "input", "input").attr("type", "date").attr("id", "filter--" + bound)
+                    .attr("name", bound);
+            date(ctx.queryParam(bound)).ifPresent(value -> input.attr("value", value.toString()));
+        }
+        Html.text(form, "button", messages.get(language, "staff.filter.apply")).addClass("button")
+                .attr("type", "submit");
+    }
+
+
+    private static Optional<LocalDate> date(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException ignored) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant start(Optional<LocalDate> from) {
+        return from.map(day -> day.atStartOfDay(Dates.SCHOOL_TIME).toInstant()).orElse(Instant.EPOCH);
+    }
+
+    private static Instant end(Optional<LocalDate> to) {
+        return to.map(day -> day.plusDays(1).atStartOfDay(Dates.SCHOOL_TIME).toInstant())
+                .orElse(Instant.parse("9999-12-31T00:00:00Z"));
+    }
+}
