@@ -16,12 +16,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * axe-core, WCAG 2.0/2.1/2.2 A and AA, finds no violation on any generated page of any school in any
  * language, nor on the server's own pages: the re-shown form with errors, the confirmation (plain and
- * urgent), 404, staff sign-in, the staff dashboard, list and record.
+ * urgent), 404, staff sign-in, the staff dashboard, list and record, and a consent record with its history.
  */
 @BrowserTest
 class AccessibilityTest {
 
     private static final String LEAD = "lead@rumney.example.org";
+    private static final String HEAD = "head@rumney.example.org";
 
     private static PolisiServer server;
     private static ChromeDriver browser;
@@ -30,6 +31,7 @@ class AccessibilityTest {
     static void start() {
         server = PolisiServer.start(BakedSites.get());
         server.addStaff("rumney", "Gwen Safeguarding", LEAD, "safeguarding-lead");
+        server.addStaff("rumney", "Huw Headteacher", HEAD, "headteacher");
         browser = Chromium.options().start();
     }
 
@@ -124,6 +126,18 @@ class AccessibilityTest {
             assertNoViolations("the consents page");
             browser.get(server.url("/staff/governors"));
             assertNoViolations("the governors' summary");
+        }));
+        tests.add(DynamicTest.dynamicTest("staff consent record with its history", () -> {
+            browser.manage().deleteAllCookies();
+            browser.get(server.url("/staff/login"));
+            browser.findElement(By.id("login--email")).sendKeys(HEAD);
+            browser.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
+            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
+            browser.get(server.url("/staff/consents"));
+            String record = browser.findElement(By.cssSelector("main table tbody tr td a")).getAttribute("href");
+            browser.get(record);
+            assertEquals(1, browser.findElements(By.cssSelector("main h2 + table")).size(), browser.getCurrentUrl());
+            assertNoViolations("a consent record with its history");
         }));
         return tests;
     }

@@ -12,6 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(ConsentEvent.class)
 @RegisterConstructorMapper(CurrentConsent.class)
+@RegisterConstructorMapper(ConsentChange.class)
 public interface ConsentEventDao {
 
     /** The newest event for each pupil and statement of one consent form. */
@@ -24,6 +25,15 @@ public interface ConsentEventDao {
             ORDER BY e.id
             """)
     List<ConsentEvent> latestFor(@Bind("submission") long consentSubmission);
+
+    /** Every event of one consent form, oldest first, with the reference of the form that caused it. */
+    @SqlQuery("""
+            SELECT e.pupil, e.statement, e.answer, e.recorded_at, cause.reference AS cause_reference
+            FROM consent_event e JOIN submission cause ON cause.id = e.cause_submission
+            WHERE e.consent_submission = :submission
+            ORDER BY e.id
+            """)
+    List<ConsentChange> historyOf(@Bind("submission") long consentSubmission);
 
     /**
      * For each pupil (names compared without case), form and statement: the newest event from a

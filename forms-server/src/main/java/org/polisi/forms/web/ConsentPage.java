@@ -75,7 +75,8 @@ final class ConsentPage {
         Responses.html(ctx, 200, page.html());
     }
 
-    private static String statementText(FormDefinition form, String key, String language) {
+    /** A statement's words in the language, from its key ({@code field.statement}). */
+    static String statementText(FormDefinition form, String key, String language) {
         int dot = key.indexOf('.');
         return form.field(key.substring(0, dot)).flatMap(field -> field.statements().stream()
                         .filter(statement -> statement.id().equals(key.substring(dot + 1))).findFirst())

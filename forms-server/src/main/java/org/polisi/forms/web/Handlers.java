@@ -52,12 +52,13 @@ public record Handlers(
                 config.lockoutDuration());
         StaffRecords records = new StaffRecords(jdbi, manifests, clock);
         StaffFrame frame = new StaffFrame(layout, messages, manifests);
+        ConsentState consentState = new ConsentState(jdbi);
         StaffPages staffPages = new StaffPages(
                 new SubmissionPages(records, new CsvExport(messages), frame, errors, messages),
-                new RecordPage(records, new ErasureService(ledger),
+                new RecordPage(records, consentState, new ErasureService(ledger),
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
                         frame, errors, messages, clock),
-                new ConsentPage(records, new ConsentState(jdbi), frame, errors, messages),
+                new ConsentPage(records, consentState, frame, errors, messages),
                 new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),

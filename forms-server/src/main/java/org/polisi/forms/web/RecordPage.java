@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.consent.ConsentChange;
+import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
@@ -28,6 +30,7 @@ import org.polisi.forms.storage.SubmissionRow;
 final class RecordPage {
 
     private final StaffRecords records;
+    private final ConsentState consents;
     private final ErasureService erasure;
     private final IncidentViews incidentViews;
     private final StaffFrame frame;
@@ -41,9 +44,10 @@ final class RecordPage {
         List<IncidentViewDao.IncidentView> of(long submissionId);
     }
 
-    RecordPage(StaffRecords records, ErasureService erasure, IncidentViews incidentViews, StaffFrame frame,
-               ErrorPages errors, Messages messages, Clock clock) {
+    RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock) {
         this.records = records;
+        this.consents = consents;
         this.erasure = erasure;
         this.incidentViews = incidentViews;
         this.frame = frame;
@@ -78,6 +82,9 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
             Html.summaryRow(details, field.label(), field.answer());
+        }
+        if (form.kind() == FormKind.CONSENT) {
+            consentHistory(main, form, row, language);
         }
         if (form.kind() == FormKind.INCIDENT) {
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
@@ -120,5 +127,35 @@ final class RecordPage {
         Html.link(Html.add(page.main(), "p"), "/staff/submissions", messages.get(session.language(),
                 "staff.submissions.title"));
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** Each answer given on the form and each withdrawal since, so staff can see when consent changed and why. */
+    private void consentHistory(Element main, FormDefinition form, SubmissionRow row, String language) {
+        List<ConsentChange> history = consents.historyOf(row.id());
+        if (history.isEmpty()) {
+            return;
+        }
+        Html.text(main, "h2", messages.get(language, "staff.record.consent-history"));
+        Element table = Html.add(main, "table", "table");
+        Element head = Html.add(Html.add(table, "thead"), "tr");
+        for (String key : List.of("staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
+                "staff.record.consent-recorded", "staff.record.consent-by")) {
+            Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
+        }
+        Element body = Html.add(table, "tbody");
+        for (ConsentChange change : history) {
+            Element tr = Html.add(body, "tr").addClass("consent--" + change.answer());
+            Html.text(tr, "td", change.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")
+                    : change.pupil());
+            Html.text(tr, "td", ConsentPage.statementText(form, change.statement(), language));
+            Html.text(tr, "td", answers.consentAnswer(change.answer(), language));
+            Html.text(tr, "td", Dates.display(change.recordedAt(), language));
+            Element by = Html.add(tr, "td");
+            if (change.causeReference().equals(row.reference())) {
+                by.text(messages.get(language, "staff.record.consent-by-this-form"));
+            } else {
+                Html.link(by, "/staff/submissions/" + change.causeReference(), change.causeReference());
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
@@ -66,6 +68,35 @@ class ConsentWithdrawalTest {
             assertTrue(page.contains("Mali Owen"));
             assertTrue(page.contains("Consent withdrawn"));
             assertTrue(!page.contains("<td>I give consent</td>"), page);
+        }
+    }
+
+    @Test
+    void theConsentFormsRecordShowsItsHistoryWithTheWithdrawalThatChangedIt(@TempDir Path temporaryFolder) {
+        try (TestServer server = TestServer.start(temporaryFolder)) {
+            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
+            TestServer.Browser parent = server.browser();
+            String consentReference = reference(parent.post("/forms/testschool/images-consent",
+                    form(consent("en", "Mali Owen", "given", "refused"))));
+            String withdrawalReference = reference(parent.post("/forms/testschool/consent-withdrawal",
+                    form(withdrawal("en", consentReference))));
+
+            TestServer.Browser office = server.browser();
+            office.login("office@test.example", TestServer.PASSWORD);
+            Document page = Jsoup.parse(office.get("/staff/submissions/" + consentReference).body());
+
+            List<List<String>> rows = page.select("h2:contains(History of this consent form) + table tbody tr").stream()
+                    .map(row -> row.select("td").eachText()).toList();
+            assertEquals(3, rows.size(), page.outerHtml());
+            assertEquals(List.of("Mali Owen", "I give consent", "This form"),
+                    List.of(rows.get(0).get(0), rows.get(0).get(2), rows.get(0).get(4)));
+            assertEquals(List.of("Mali Owen", "I do not give consent", "This form"),
+                    List.of(rows.get(1).get(0), rows.get(1).get(2), rows.get(1).get(4)));
+            assertEquals(List.of("Mali Owen", "Consent withdrawn", withdrawalReference),
+                    List.of(rows.get(2).get(0), rows.get(2).get(2), rows.get(2).get(4)));
+            assertEquals("/staff/submissions/" + withdrawalReference,
+                    page.select("h2:contains(History of this consent form) + table tbody tr").get(2)
+                            .selectFirst("a").attr("href"));
         }
     }
 }
