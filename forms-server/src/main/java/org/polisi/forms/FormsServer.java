@@ -3,6 +3,7 @@ package org.polisi.forms;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.alerts.AlertDelivery;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.i18n.Messages;
@@ -28,12 +29,15 @@ public final class FormsServer {
     private final Javalin app;
     private final Database database;
     private final SubmissionLedger ledger;
+    private final AlertDelivery alerts;
 
-    private FormsServer(ServerConfig config, Javalin app, Database database, SubmissionLedger ledger) {
+    private FormsServer(ServerConfig config, Javalin app, Database database, SubmissionLedger ledger,
+                        AlertDelivery alerts) {
         this.config = config;
         this.app = app;
         this.database = database;
         this.ledger = ledger;
+        this.alerts = alerts;
     }
 
     public static FormsServer create(ServerConfig config) {
@@ -60,11 +64,14 @@ public final class FormsServer {
             javalin.jetty.modifyServer(server -> server.setStopTimeout(2_000));
             routes.register(javalin.routes);
         });
-        return new FormsServer(config, app, database, ledger);
+        AlertDelivery alerts = new AlertDelivery(jdbi, manifests, messages, config.alertMail(),
+                () -> "http://localhost:" + app.port(), clock);
+        return new FormsServer(config, app, database, ledger, alerts);
     }
 
     public FormsServer start() {
         app.start();
+        alerts.start();
         LOG.info("Polisi forms server on http://localhost:{}/ serving {} with manifests from {}, database {}",
                 app.port(), config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
                 config.database().toAbsolutePath());
@@ -74,6 +81,7 @@ public final class FormsServer {
     /** Stops taking requests, lets the writes already queued commit, then closes the database. */
     public void stop() {
         app.stop();
+        alerts.close();
         ledger.close();
         database.close();
     }
@@ -85,5 +93,10 @@ public final class FormsServer {
 
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** The outbox's delivery, for a caller that wants a round now rather than at the next interval. */
+    public AlertDelivery alerts() {
+        return alerts;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.alerts.AlertDelivery;
 import org.polisi.forms.config.ConfigLoader;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.staff.AccountService;
@@ -69,6 +70,11 @@ public final class TestServer implements AutoCloseable {
 
     public Jdbi jdbi() {
         return server.jdbi();
+    }
+
+    /** The outbox's e-mail delivery, to run a round now. */
+    public AlertDelivery alerts() {
+        return server.alerts();
     }
 
     /** The number a {@code SELECT count(*)} gives. */

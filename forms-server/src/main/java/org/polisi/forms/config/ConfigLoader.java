@@ -106,7 +106,22 @@ public final class ConfigLoader {
                 Duration.ofMinutes(integer("session.absolute-minutes")),
                 integer("login.failures-before-lockout"),
                 Duration.ofMinutes(integer("login.lockout-minutes")),
-                Duration.ofMinutes(integer("receipt.lifetime-minutes")));
+                Duration.ofMinutes(integer("receipt.lifetime-minutes")),
+                alertMail());
+    }
+
+    private AlertMailSettings alertMail() {
+        AlertMailSettings mail = new AlertMailSettings(text("alerts.smtp-host"), integer("alerts.smtp-port"),
+                bool("alerts.smtp-starttls"), text("alerts.smtp-username"), text("alerts.smtp-password"),
+                text("alerts.from"), text("alerts.staff-url"), Duration.ofSeconds(integer("alerts.interval-seconds")));
+        if (mail.enabled() && !mail.from().contains("@")) {
+            throw new IllegalArgumentException("configuration key 'alerts.from' must be an e-mail address when "
+                    + "'alerts.smtp-host' is set, not '" + mail.from() + "'");
+        }
+        if (mail.interval().isNegative() || mail.interval().isZero()) {
+            throw new IllegalArgumentException("configuration key 'alerts.interval-seconds' must be at least 1");
+        }
+        return mail;
     }
 
     private void requireKnown(String key, String source) {

@@ -26,5 +26,6 @@ public record ServerConfig(
         Duration sessionAbsoluteTimeout,
         int loginFailuresBeforeLockout,
         Duration lockoutDuration,
-        Duration receiptLifetime) {
+        Duration receiptLifetime,
+        AlertMailSettings alertMail) {
 }

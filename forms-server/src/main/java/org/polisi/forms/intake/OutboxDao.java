@@ -14,10 +14,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * after logging in; never the report's content, so that an e-mail gateway sees nothing sensitive.
  */
 @RegisterConstructorMapper(OutboxDao.Alert.class)
+@RegisterConstructorMapper(OutboxDao.Pending.class)
 public interface OutboxDao {
 
     record Alert(String school, String kind, String recipientRole, String reference, String raisedBy,
                  String category, Instant raisedAt) {
+    }
+
+    /** An alert not yet sent, with its row id and the tries so far. */
+    record Pending(long id, String school, String kind, String recipientRole, String reference, String raisedBy,
+                   String category, Instant raisedAt, int attempts) {
     }
 
     @SqlUpdate("""
@@ -31,4 +37,20 @@ public interface OutboxDao {
             FROM outbox WHERE school = :school AND sent_at IS NULL ORDER BY id
             """)
     List<Alert> unsent(@Bind("school") String school);
+
+    @SqlQuery("""
+            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts
+            FROM outbox WHERE sent_at IS NULL ORDER BY id
+            """)
+    List<Pending> pending();
+
+    @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+    void markSent(@Bind("id") long id, @Bind("sentAt") Instant sentAt);
+
+    @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+    void markFailed(@Bind("id") long id, @Bind("error") String error);
+
+    /** E-mail addresses of the school's staff accounts with this role. */
+    @SqlQuery("SELECT email FROM staff_user WHERE school = :school AND role = :role ORDER BY email")
+    List<String> staffEmails(@Bind("school") String school, @Bind("role") String role);
 }

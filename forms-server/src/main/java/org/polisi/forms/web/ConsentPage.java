@@ -5,6 +5,7 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
+import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.ConsentStatement;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
+import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;

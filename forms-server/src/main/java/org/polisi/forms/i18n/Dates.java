@@ -1,22 +1,21 @@
-package org.polisi.forms.web;
+package org.polisi.forms.i18n;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.polisi.forms.i18n.Messages;
 
 /** Times as people in Wales read them: UK time, day month year, 24-hour clock, month names in their language. */
-final class Dates {
+public final class Dates {
 
-    static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
+    public static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     private static final String[] WELSH_MONTHS = {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
         "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"};
 
     private Dates() {
     }
 
-    static String display(Instant instant, String language) {
+    public static String display(Instant instant, String language) {
         var local = instant.atZone(SCHOOL_TIME);
         String time = DateTimeFormatter.ofPattern("HH:mm").format(local);
         if (Messages.WELSH.equals(language)) {
@@ -27,7 +26,7 @@ final class Dates {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(local) + ", " + time;
     }
 
-    static String month(java.time.YearMonth month, String language) {
+    public static String month(java.time.YearMonth month, String language) {
         if (Messages.WELSH.equals(language)) {
             return WELSH_MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
         }

@@ -1,0 +1,146 @@
+package org.polisi.forms.alerts;
+
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.AlertMailSettings;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.OutboxDao;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.staff.StaffRole;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's alerts by e-mail, every few seconds, on one background thread. An alert is
+ * marked sent only after the SMTP server has accepted the message; until then it stays queued and
+ * is tried again at the next round (a failure is counted and its reason kept). An alert for a role
+ * nobody at the school holds goes to the headteacher instead, so that it is never silently dropped.
+ */
+public final class AlertDelivery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+
+    /** What one round did. */
+    public record Round(int sent, int failed) {
+    }
+
+    private final Jdbi jdbi;
+    private final ManifestCatalog manifests;
+    private final Messages messages;
+    private final AlertMailSettings settings;
+    private final Supplier<String> staffUrl;
+    private final Clock clock;
+    private final SmtpMailer mailer;
+    private ScheduledExecutorService schedule;
+
+    public AlertDelivery(Jdbi jdbi, ManifestCatalog manifests, Messages messages, AlertMailSettings settings,
+                         Supplier<String> defaultStaffUrl, Clock clock) {
+        this.jdbi = jdbi;
+        this.manifests = manifests;
+        this.messages = messages;
+        this.settings = settings;
+        // the server's own address is known only once it listens (a free port in tests)
+        this.staffUrl = () -> (settings.staffUrl().isBlank() ? defaultStaffUrl.get() : settings.staffUrl())
+                .replaceAll("/+$", "");
+        this.clock = clock;
+        this.mailer = settings.enabled() ? new SmtpMailer(settings) : null;
+    }
+
+    /** Starts the rounds, or says once why alerts will only be queued. */
+    public synchronized void start() {
+        if (!settings.enabled()) {
+            LOG.warn("Alerts are queued but not e-mailed: set alerts.smtp-host (and alerts.from) to send them");
+            return;
+        }
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "polisi-alert-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.interval().toMillis();
+        schedule.scheduleWithFixedDelay(this::roundQuietly, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("Alerts are e-mailed through {}:{} every {} s", settings.smtpHost(), settings.smtpPort(),
+                settings.interval().toSeconds());
+    }
+
+    /** Sends every alert still queued; returns how many were sent and how many failed this time. */
+    public synchronized Round deliverPending() {
+        if (mailer == null) {
+            return new Round(0, 0);
+        }
+        int sent = 0;
+        int failed = 0;
+        for (OutboxDao.Pending alert : jdbi.withExtension(OutboxDao.class, OutboxDao::pending)) {
+            Optional<String> problem = deliver(alert);
+            if (problem.isEmpty()) {
+                jdbi.useExtension(OutboxDao.class, outbox -> outbox.markSent(alert.id(), clock.instant()));
+                LOG.info("Alert for {} {} e-mailed", alert.school(), alert.reference());
+                sent++;
+            } else {
+                jdbi.useExtension(OutboxDao.class, outbox -> outbox.markFailed(alert.id(), problem.get()));
+                LOG.warn("Alert for {} {} not sent (try {}): {}", alert.school(), alert.reference(),
+                        alert.attempts() + 1, problem.get());
+                failed++;
+            }
+        }
+        return new Round(sent, failed);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule = null;
+        }
+    }
+
+    private void roundQuietly() {
+        try {
+            deliverPending();
+        } catch (RuntimeException e) {
+            // a broken round (the database busy, say) must not stop the next ones
+            LOG.error("A round of alert delivery failed; the alerts stay queued", e);
+        }
+    }
+
+    /** Empty when the message was accepted; otherwise why not. */
+    private Optional<String> deliver(OutboxDao.Pending alert) {
+        Optional<Manifest> school = manifests.school(alert.school());
+        if (school.isEmpty()) {
+            return Optional.of("no manifest for school " + alert.school());
+        }
+        List<String> recipients = recipients(alert);
+        if (recipients.isEmpty()) {
+            return Optional.of("no staff account with the role " + alert.recipientRole() + " or headteacher");
+        }
+        Optional<FormDefinition> form = jdbi.withExtension(SubmissionDao.class, submissions ->
+                        submissions.findByReference(alert.reference()))
+                .map(SubmissionRow::formId).flatMap(school.get()::form);
+        AlertMessage message = AlertMessage.of(alert, school.get(), form, staffUrl.get(), messages);
+        try {
+            mailer.send(recipients, message.subject(), message.body(), clock.instant());
+            return Optional.empty();
+        } catch (MessagingException | RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private List<String> recipients(OutboxDao.Pending alert) {
+        List<String> holders = jdbi.withExtension(OutboxDao.class,
+                outbox -> outbox.staffEmails(alert.school(), alert.recipientRole()));
+        return holders.isEmpty()
+                ? jdbi.withExtension(OutboxDao.class, outbox -> outbox.staffEmails(alert.school(), StaffRole.HEADTEACHER.word()))
+                : holders;
+    }
+}

@@ -1,0 +1,50 @@
+package org.polisi.forms.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.polisi.forms.i18n.Dates;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.OutboxDao;
+import org.polisi.forms.intake.UrgentConcern;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.Text;
+
+/**
+ * The words of an alert e-mail, in each language the school publishes (English first, then Welsh),
+ * from the server's bundles. Only what the outbox holds goes in: who raised it, when, the category
+ * and the reference, with a link to sign in; never the report itself.
+ */
+record AlertMessage(String subject, String body) {
+
+    static AlertMessage of(OutboxDao.Pending alert, Manifest school, Optional<FormDefinition> form, String staffUrl,
+                           Messages messages) {
+        List<String> subjects = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (String language : school.languages()) {
+            String schoolName = school.schoolName().getOrDefault(language, school.schoolName().getOrDefault("en", school.school()));
+            subjects.add(messages.get(language, "alert.urgent-incident.subject", alert.reference(), schoolName));
+            bodies.add(messages.get(language, "alert.urgent-incident.body",
+                    Dates.display(alert.raisedAt(), language),
+                    category(alert.category(), form, language),
+                    alert.raisedBy() == null || alert.raisedBy().isBlank()
+                            ? messages.get(language, "alert.not-named") : alert.raisedBy(),
+                    alert.reference(),
+                    staffUrl + "/staff/submissions/" + alert.reference()));
+        }
+        return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
+    }
+
+    /** The category as the form words it in that language (several joined by commas). */
+    private static String category(String values, Optional<FormDefinition> form, String language) {
+        List<String> labels = new ArrayList<>();
+        for (String value : values.split(",")) {
+            labels.add(form.flatMap(definition -> definition.field(UrgentConcern.FIELD))
+                    .flatMap(field -> field.option(value))
+                    .map(option -> Text.in(option.label(), language))
+                    .orElse(value));
+        }
+        return String.join(", ", labels);
+    }
+}

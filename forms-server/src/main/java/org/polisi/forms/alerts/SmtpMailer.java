@@ -1,0 +1,58 @@
+package org.polisi.forms.alerts;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import org.polisi.forms.config.AlertMailSettings;
+
+/** Sends one plain-text e-mail through the configured SMTP server (Jakarta Mail, ADR 21). */
+final class SmtpMailer {
+
+    private static final String TIMEOUT_MILLIS = "10000";
+
+    private final AlertMailSettings settings;
+    private final Session session;
+
+    SmtpMailer(AlertMailSettings settings) {
+        this.settings = settings;
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+        properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
+        properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        boolean authenticate = !settings.username().isBlank();
+        properties.put("mail.smtp.auth", String.valueOf(authenticate));
+        this.session = authenticate
+                ? Session.getInstance(properties, new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return new PasswordAuthentication(settings.username(), settings.password());
+                    }
+                })
+                : Session.getInstance(properties);
+    }
+
+    void send(List<String> recipients, String subject, String body, Instant sentAt) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(settings.from(), true));
+        for (String recipient : recipients) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+        }
+        message.setSubject(subject, "UTF-8");
+        message.setText(body, "UTF-8");
+        message.setSentDate(Date.from(sentAt));
+        Transport.send(message);
+    }
+}

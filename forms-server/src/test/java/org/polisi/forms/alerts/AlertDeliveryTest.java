@@ -1,0 +1,144 @@
+package org.polisi.forms.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.TestServer.form;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+
+/** Alerts leave the outbox through a real SMTP server (GreenMail, in this JVM, on a free port). */
+class AlertDeliveryTest {
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static TestServer serverMailingTo(Path folder, int smtpPort) {
+        return TestServer.start(TestServer.settings(folder)
+                .set("alerts.smtp-host", "127.0.0.1")
+                .set("alerts.smtp-port", smtpPort)
+                .set("alerts.smtp-starttls", false)
+                .set("alerts.from", "polisi@testschool.example")
+                .set("alerts.staff-url", "https://forms.testschool.example/")
+                .set("alerts.interval-seconds", 3600)   // rounds are run by the test
+                .load(), Clock.systemUTC());
+    }
+
+    private static GreenMail smtpOn(int port) {
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    private static Map<String, Object> outboxRow(TestServer server, String reference) {
+        return server.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT sent_at, attempts, last_error FROM outbox WHERE reference = :reference")
+                .bind("reference", reference).mapToMap().one());
+    }
+
+    @Test
+    void anUrgentReportIsEmailedToTheSafeguardingLeadInBothLanguagesWithoutItsContent(@TempDir Path folder)
+            throws Exception {
+        int port = freePort();
+        GreenMail mail = smtpOn(port);
+        try (TestServer server = serverMailingTo(folder, port)) {
+            server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
+            server.addStaff("testschool", "Olwen Office", "office@testschool.example", "office");
+            String reference = reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("en", "illegal-content", "Secret details of the images"))));
+
+            assertEquals(new AlertDelivery.Round(1, 0), server.alerts().deliverPending());
+
+            MimeMessage[] received = mail.getReceivedMessages();
+            assertEquals(1, received.length);
+            MimeMessage message = received[0];
+            assertEquals(List.of("lead@testschool.example"), Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .map(String::valueOf).toList());
+            assertEquals("polisi@testschool.example", String.valueOf(message.getFrom()[0]));
+            assertTrue(message.getSubject().contains(reference), message.getSubject());
+            assertTrue(message.getSubject().contains("Adroddiad diogelwch ar-lein brys"), message.getSubject());
+            String body = GreenMailUtil.getBody(message);
+            String text = new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("Reference: " + reference), text);
+            assertTrue(text.contains("Cyfeirnod: " + reference), text);
+            assertTrue(text.contains("Suspected illegal content"), text);
+            assertTrue(text.contains("Amheuaeth o gynnwys anghyfreithlon"), text);
+            assertTrue(text.contains("Gareth Evans"), text);
+            assertTrue(text.contains("https://forms.testschool.example/staff/submissions/" + reference), text);
+            assertFalse(text.contains("Secret details") || body.contains("Secret details"), "the report's content never leaves");
+
+            assertNotNull(outboxRow(server, reference).get("sent_at"));
+            assertEquals(new AlertDelivery.Round(0, 0), server.alerts().deliverPending(), "sent once, not again");
+            assertEquals(1, mail.getReceivedMessages().length);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void withNoSafeguardingLeadAccountTheHeadteacherIsAlerted(@TempDir Path folder) throws Exception {
+        int port = freePort();
+        GreenMail mail = smtpOn(port);
+        try (TestServer server = serverMailingTo(folder, port)) {
+            server.addStaff("testschool", "Huw Headteacher", "head@testschool.example", "headteacher");
+            reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("cy", "immediate-risk", "Manylion"))));
+
+            assertEquals(new AlertDelivery.Round(1, 0), server.alerts().deliverPending());
+            assertEquals("head@testschool.example",
+                    String.valueOf(mail.getReceivedMessages()[0].getRecipients(Message.RecipientType.TO)[0]));
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void anAlertTheMailServerCannotTakeStaysQueuedWithTheReasonAndIsSentWhenItCan(@TempDir Path folder)
+            throws Exception {
+        int port = freePort();   // nothing listens there yet
+        try (TestServer server = serverMailingTo(folder, port)) {
+            server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
+            String reference = reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("en", "illegal-content", "Details"))));
+
+            assertEquals(new AlertDelivery.Round(0, 1), server.alerts().deliverPending());
+            Map<String, Object> failed = outboxRow(server, reference);
+            assertNull(failed.get("sent_at"));
+            assertEquals(1, ((Number) failed.get("attempts")).intValue());
+            assertNotNull(failed.get("last_error"));
+
+            GreenMail mail = smtpOn(port);
+            try {
+                assertEquals(new AlertDelivery.Round(1, 0), server.alerts().deliverPending());
+                assertEquals(1, mail.getReceivedMessages().length);
+                Map<String, Object> sent = outboxRow(server, reference);
+                assertNotNull(sent.get("sent_at"));
+                assertEquals(2, ((Number) sent.get("attempts")).intValue());
+                assertNull(sent.get("last_error"));
+            } finally {
+                mail.stop();
+            }
+        }
+    }
+}
