@@ -2,11 +2,13 @@ package org.polisi.forms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,28 @@ class SubmissionLedgerTest {
             assertEquals(first.hash(), second.prevHash());
             assertEquals(new ChainHead("testschool", 2, second.hash()), database.jdbi()
                     .withExtension(SubmissionDao.class, dao -> dao.chainHead("testschool")).orElseThrow());
+        }
+    }
+
+    @Test
+    void aStatementThatFailsLeavesThePreparedStatementsUsableForTheNextWrites(@TempDir Path folder) {
+        try (Database database = Database.connect(folder.resolve("polisi.db"));
+             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+            NewSubmission first = new NewSubmission("testschool", "REF23456", "photo-consent", "consent", "v1", "en",
+                    "{}", RECEIVED, false, "f1", null);
+            ledger.inWriteTransaction(transaction -> ledger.append(transaction, first));
+
+            // the same reference again: the INSERT breaks the UNIQUE constraint inside its savepoint
+            assertThrows(IllegalStateException.class,
+                    () -> ledger.inWriteTransaction(transaction -> ledger.append(transaction, first)));
+
+            SubmissionRow next = ledger.inWriteTransaction(transaction -> ledger.append(transaction,
+                    new NewSubmission("testschool", "REF34567", "photo-consent", "consent", "v1", "en", "{}",
+                            RECEIVED, false, "f2", null)));
+            assertEquals(2, next.seq());
+            List<SubmissionRow> chain = database.jdbi().withExtension(SubmissionDao.class, dao -> dao.chainOf("testschool"));
+            assertEquals(List.of("REF23456", "REF34567"), chain.stream().map(SubmissionRow::reference).toList());
+            assertTrue(new ChainVerifier(database.jdbi()).verifyAll().stream().allMatch(r -> r.problem().isEmpty()));
         }
     }
 }
