@@ -89,8 +89,13 @@ public final class AlertDelivery implements AutoCloseable {
                 sent++;
             } else {
                 jdbi.useExtension(OutboxDao.class, outbox -> outbox.markFailed(alert.id(), problem.get()));
-                LOG.warn("Alert for {} {} not sent (try {}): {}", alert.school(), alert.reference(),
-                        alert.attempts() + 1, problem.get());
+                int tries = alert.attempts() + 1;
+                // said at the first failure and every 20th after (every 5 minutes by default), so a
+                // mail server down for a day does not bury the log; the reason is in the outbox too
+                if (tries == 1 || tries % 20 == 0) {
+                    LOG.warn("Alert for {} {} not sent (try {}), will keep trying: {}", alert.school(),
+                            alert.reference(), tries, problem.get());
+                }
                 failed++;
             }
         }
