@@ -65,7 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 List<QueuedWrite<?>> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(handle, transaction, batch);
+                commit(transaction, batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,9 +77,9 @@ final class GroupCommitWriter implements AutoCloseable {
         unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
     }
 
-    private static void commit(Handle handle, WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+    private static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
         try {
-            handle.useTransaction(open -> batch.forEach(write -> write.runIn(transaction)));
+            transaction.handle().useTransaction(open -> batch.forEach(write -> write.runIn(transaction)));
         } catch (RuntimeException | Error e) {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));

@@ -53,13 +53,9 @@ final class ConsentPage {
         if (state.isEmpty()) {
             Html.text(page.main(), "p", messages.get(language, "staff.consents.none"));
         } else {
-            Element table = Html.add(page.main(), "table", "table");
-            Element head = Html.add(Html.add(table, "thead"), "tr");
-            for (String key : List.of("staff.consents.pupil", "csv.form", "staff.consents.statement",
-                    "staff.consents.answer", "staff.consents.since", "csv.reference")) {
-                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
-            }
-            Element body = Html.add(table, "tbody");
+            Element body = Html.table(page.main(), messages, language,
+                    "staff.consents.pupil", "csv.form", "staff.consents.statement", "staff.consents.answer",
+                    "staff.consents.since", "csv.reference");
             for (CurrentConsent consent : state) {
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();

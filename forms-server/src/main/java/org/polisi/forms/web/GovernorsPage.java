@@ -54,13 +54,9 @@ final class GovernorsPage {
         if (counts.isEmpty()) {
             Html.text(page.main(), "p", messages.get(language, "staff.governors.none"));
         } else {
-            Element table = Html.add(page.main(), "table", "table");
-            Element head = Html.add(Html.add(table, "thead"), "tr");
-            for (String key : List.of("staff.governors.month", "csv.form", "staff.governors.category",
-                    "staff.governors.reports", "staff.governors.urgent")) {
-                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
-            }
-            Element body = Html.add(table, "tbody");
+            Element body = Html.table(page.main(), messages, language,
+                    "staff.governors.month", "csv.form", "staff.governors.category", "staff.governors.reports",
+                    "staff.governors.urgent");
             for (GovernorSummary.Count count : counts) {
                 FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
                 Element tr = Html.add(body, "tr");

@@ -1,11 +1,22 @@
 package org.polisi.forms.web;
 
 import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Messages;
 
 /** Small helpers over Jsoup's builder: text set through Jsoup is always escaped. */
 final class Html {
 
     private Html() {
+    }
+
+    /** A table with one row of column headings, worded in the language; returns its body, for the rows. */
+    static Element table(Element parent, Messages messages, String language, String... headingKeys) {
+        Element table = add(parent, "table", "table");
+        Element head = add(add(table, "thead"), "tr");
+        for (String key : headingKeys) {
+            text(head, "th", messages.get(language, key)).attr("scope", "col");
+        }
+        return add(table, "tbody");
     }
 
     static Element add(Element parent, String tag) {

@@ -137,13 +137,9 @@ final class RecordPage {
             return;
         }
         Html.text(main, "h2", messages.get(language, "staff.record.consent-history"));
-        Element table = Html.add(main, "table", "table");
-        Element head = Html.add(Html.add(table, "thead"), "tr");
-        for (String key : List.of("staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
-                "staff.record.consent-recorded", "staff.record.consent-by")) {
-            Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
-        }
-        Element body = Html.add(table, "tbody");
+        Element body = Html.table(main, messages, language,
+                "staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
+                "staff.record.consent-recorded", "staff.record.consent-by");
         for (ConsentChange change : history) {
             Element tr = Html.add(body, "tr").addClass("consent--" + change.answer());
             Html.text(tr, "td", change.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")

@@ -73,12 +73,8 @@ final class SubmissionPages {
         if (rows.isEmpty()) {
             Html.text(page.main(), "p", messages.get(language, "staff.submissions.none"));
         } else {
-            Element table = Html.add(page.main(), "table", "table");
-            Element head = Html.add(Html.add(table, "thead"), "tr");
-            for (String key : List.of("csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent")) {
-                Html.text(head, "th", messages.get(language, key)).attr("scope", "col");
-            }
-            Element body = Html.add(table, "tbody");
+            Element body = Html.table(page.main(), messages, language,
+                    "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent");
             for (SubmissionRow row : rows) {
                 Element tr = Html.add(body, "tr");
                 Html.link(Html.add(tr, "td"), "/staff/submissions/" + row.reference(), row.reference());

@@ -52,7 +52,6 @@ public final class JBakeRenderer {
     public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
-        Files.createDirectories(source.resolve("content"));
         FileTrees.copy(templatesDir, source.resolve("templates"));
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
