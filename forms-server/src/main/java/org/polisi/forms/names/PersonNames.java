@@ -1,0 +1,103 @@
+package org.polisi.forms.names;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import java.util.regex.Pattern;
+
+/**
+ * The one name-matching rule of the forms server, built on ICU4J.
+ *
+ * <p>{@link #searchKey} applies Unicode NFKC case folding (UAX #15 and the Unicode case-folding
+ * tables, which also drop default-ignorable characters such as U+200B), treats the apostrophe
+ * look-alikes ’ ' ʼ ‘ ′ as one apostrophe and the hyphen look-alikes ‐ ‑ ‒ – − as one hyphen,
+ * and collapses every run of white space to one space. {@link #accentFreeKey} also removes accents
+ * with ICU's {@code Latin-ASCII} transform after decomposition, so {@code Aine Ni Bhriain} finds
+ * {@code Áine Ní Bhriain} and {@code Lukasz} finds {@code Łukasz}. Never compare names with SQL
+ * {@code lower()} or {@code LIKE}: SQLite folds ASCII only.
+ *
+ * <p>All methods are pure and safe to call from any thread; a {@code null} input is treated as
+ * the empty string.
+ */
+public final class PersonNames {
+
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02BC\u2032\u0060\u00B4\uFF07]");
+    private static final Pattern HYPHENS = Pattern.compile("[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    // Transliterator#transliterate(String) keeps no state between calls, but ICU documents only
+    // that instances may be shared read-only; one lock keeps that promise simple.
+    private static final Transliterator STRIP_ACCENTS =
+            Transliterator.getInstance("NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; NFC");
+
+    private PersonNames() {
+    }
+
+    /**
+     * The exact search key of a name.
+     *
+     * @param name a name or any text as typed; may be {@code null}
+     * @return the NFKC case-folded text with apostrophes and hyphens unified and white space
+     *     collapsed and trimmed; empty for {@code null} or a name of only invisible characters
+     */
+    public static String searchKey(String name) {
+        if (name == null) {
+            return "";
+        }
+        String folded = NFKC_CASEFOLD.normalize(name);
+        folded = APOSTROPHES.matcher(folded).replaceAll("'");
+        folded = HYPHENS.matcher(folded).replaceAll("-");
+        return SPACES.matcher(folded).replaceAll(" ").strip();
+    }
+
+    /**
+     * The search key with accents and letter variants set aside (ł → l, ŵ → w, đ → d).
+     *
+     * @param name as for {@link #searchKey}
+     * @return the accent-free key, lower case
+     */
+    public static String accentFreeKey(String name) {
+        String key = searchKey(name);
+        synchronized (STRIP_ACCENTS) {
+            key = STRIP_ACCENTS.transliterate(key);
+        }
+        return searchKey(key);
+    }
+
+    /**
+     * Whether two whole names are the same person's name.
+     *
+     * @return {@link NameMatch#EXACT} when the search keys are equal, {@link
+     *     NameMatch#WITHOUT_ACCENTS} when only the accent-free keys are, else {@link NameMatch#NONE};
+     *     two empty names never match
+     */
+    public static NameMatch same(String a, String b) {
+        String keyA = searchKey(a);
+        String keyB = searchKey(b);
+        if (keyA.isEmpty() || keyB.isEmpty()) {
+            return NameMatch.NONE;
+        }
+        if (keyA.equals(keyB)) {
+            return NameMatch.EXACT;
+        }
+        return accentFreeKey(a).equals(accentFreeKey(b)) ? NameMatch.WITHOUT_ACCENTS : NameMatch.NONE;
+    }
+
+    /**
+     * Whether a text (a name field or a longer free-text answer) mentions the queried name.
+     *
+     * @param query the name searched for, at least one visible character
+     * @param text the stored text
+     * @return how {@code text} contains {@code query}, comparing search keys; {@link
+     *     NameMatch#NONE} for an empty query
+     */
+    public static NameMatch mentions(String query, String text) {
+        String needle = searchKey(query);
+        if (needle.isEmpty() || text == null) {
+            return NameMatch.NONE;
+        }
+        if (searchKey(text).contains(needle)) {
+            return NameMatch.EXACT;
+        }
+        return accentFreeKey(text).contains(accentFreeKey(query)) ? NameMatch.WITHOUT_ACCENTS : NameMatch.NONE;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Finding a person however their name is spelt: one matching rule for the subject access export,
+ * the staff search and consent and withdrawal matching.
+ *
+ * <p>Input: a name as typed (any Unicode). Output: search keys and a {@link
+ * org.polisi.forms.names.NameMatch}. Why here: a school that answers a subject access request
+ * (UK GDPR Article 15) must find every record about a person, whether the name was stored with or
+ * without accents, in composed or decomposed form, or with a curly or straight apostrophe.
+ */
+package org.polisi.forms.names;
