@@ -16,6 +16,8 @@ import org.polisi.site.forms.FormsSchoolContext;
 import org.polisi.site.forms.RenderedForm;
 import org.polisi.site.problem.ContentException;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.proof.ProofResult;
+import org.polisi.site.proof.Proofing;
 import org.polisi.site.publish.AtomicPublisher;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.JBakeRenderer;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * publish atomically. Each stage is a package; this class only calls them in order.
+ * proof the sources (spelling, terms) → publish atomically. Each stage is a package; this class only calls them in order.
  */
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
@@ -65,7 +67,10 @@ public final class SiteBuild {
     public BuildResult resolveOnly() {
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
-        return new BuildResult(sites, pair(sites, problems), problems.all(), 0, false, 0);
+        Proofing.preload(sites);
+        Map<String, List<TranslationState>> translations = pair(sites, problems);
+        ProofResult proofing = proof(sites, problems);
+        return new BuildResult(sites, translations, problems.all(), 0, false, 0, proofing);
     }
 
     public BuildResult run() throws IOException {
@@ -73,6 +78,7 @@ public final class SiteBuild {
         JBakeRenderer.prepare();
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
+        Proofing.preload(sites);    // the dictionaries are read while the pages are composed and rendered
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         Map<String, Messages> messages = messages(sites);
         List<StagedPage> pages = new ArrayList<>();
@@ -92,6 +98,8 @@ public final class SiteBuild {
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
         new HtmlChecks(built, problems).check(pages);
         long checked = System.nanoTime();
+        ProofResult proofing = proof(sites, problems);
+        long proofed = System.nanoTime();
         boolean publish = !(options.strict() && problems.hasErrors());
         if (publish) {
             Path manifests = options.workDir().resolve("manifests");
@@ -108,11 +116,11 @@ public final class SiteBuild {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (Boolean.getBoolean("polisi.timings")) {
-            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, publish %.2f s",
+            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, proof %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (System.nanoTime() - checked) / 1e9));
+                    (proofed - checked) / 1e9, (System.nanoTime() - proofed) / 1e9));
         }
-        return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
+        return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds, proofing);
     }
 
     /**
@@ -190,6 +198,11 @@ public final class SiteBuild {
         var settings = new org.polisi.site.content.Settings(previewId, s.file(), s.name(), s.languages(), Optional.empty(),
                 s.whyStandalone(), s.attributes(), s.policy(), s.contactEmail(), s.formsEndpoint(), s.baseUrl());
         return new SiteSource(SiteSource.Kind.CLUSTER, settings, cluster.dir(), cluster.pagesByLanguage(), cluster.formsDir());
+    }
+
+    /** Stage 5b: spelling and terms of the sources (warnings), counted for the report. */
+    private ProofResult proof(List<ResolvedSite> sites, Problems problems) {
+        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n")).run(sites, problems);
     }
 
     private static Map<String, List<TranslationState>> pair(List<ResolvedSite> sites, Problems problems) {
