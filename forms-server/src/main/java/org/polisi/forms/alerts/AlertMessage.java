@@ -3,6 +3,7 @@ package org.polisi.forms.alerts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
@@ -24,14 +25,15 @@ record AlertMessage(String subject, String body) {
         List<String> bodies = new ArrayList<>();
         for (String language : school.languages()) {
             String schoolName = school.schoolName().getOrDefault(language, school.schoolName().getOrDefault("en", school.school()));
-            subjects.add(messages.get(language, "alert.urgent-incident.subject", alert.reference(), schoolName));
-            bodies.add(messages.get(language, "alert.urgent-incident.body",
-                    Dates.display(alert.raisedAt(), language),
-                    category(alert.category(), form, language),
-                    alert.raisedBy() == null || alert.raisedBy().isBlank()
+            subjects.add(messages.format(language, "alert.urgent-incident.subject",
+                    Map.of("reference", alert.reference(), "school", schoolName)));
+            bodies.add(messages.format(language, "alert.urgent-incident.body", Map.of(
+                    "received", Dates.display(alert.raisedAt(), language),
+                    "category", category(alert.category(), form, language),
+                    "raisedBy", alert.raisedBy() == null || alert.raisedBy().isBlank()
                             ? messages.get(language, "alert.not-named") : alert.raisedBy(),
-                    alert.reference(),
-                    staffUrl + "/staff/submissions/" + alert.reference()));
+                    "reference", alert.reference(),
+                    "link", staffUrl + "/staff/submissions/" + alert.reference())));
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
     }

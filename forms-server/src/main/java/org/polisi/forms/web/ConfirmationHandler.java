@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
@@ -105,7 +106,7 @@ final class ConfirmationHandler {
         }
         String retention = Text.in(form.retentionText(), language);
         if (!retention.isBlank()) {
-            Html.text(section, "p", messages.get(language, "confirmation.retention", retention));
+            Html.text(section, "p", messages.format(language, "confirmation.retention", Map.of("retention", retention)));
         }
         Html.text(section, "p", messages.get(language, "confirmation.print")).addClass("print-hint");
         String formPage = form.pages().get(language);

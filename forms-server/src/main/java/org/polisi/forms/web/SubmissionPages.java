@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
@@ -70,9 +71,8 @@ final class SubmissionPages {
         List<SubmissionRow> rows = records.list(session.user(), formId, start(from), end(to));
         PageLayout.Page page = frame.page(ctx, session, "staff.submissions.title");
         filters(page.main(), language, forms, formId, ctx);
-        if (rows.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.submissions.none"));
-        } else {
+        Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", rows.size())));
+        if (!rows.isEmpty()) {
             Element body = Html.table(page.main(), messages, language,
                     "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent");
             for (SubmissionRow row : rows) {

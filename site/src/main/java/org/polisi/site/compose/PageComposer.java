@@ -82,10 +82,10 @@ public final class PageComposer {
         }
         if (page.kind().equals("appendix")) {
             String label = page.attribute("appendix-label");
-            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", label));
+            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", Map.of("label", label)));
             parent(page).ifPresent(parent -> {
                 attributes.put("polisi-back-href", parent.key() + ".html");
-                attributes.put("polisi-back-text", text.format("page.back.to.policy", parent.title()));
+                attributes.put("polisi-back-text", text.format("page.back.to.policy", Map.of("policy", parent.title())));
             });
         }
         draftNotice(attributes, page);
@@ -115,7 +115,7 @@ public final class PageComposer {
         attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
         attributes.put("polisi-crumb-1-href", "../../index.html");
         StringBuilder body = new StringBuilder();
-        body.append(text.format("school.index.intro", schoolName)).append("\n\n");
+        body.append(text.format("school.index.intro", Map.of("school", schoolName))).append("\n\n");
         body.append("== ").append(text.get("school.pages.title")).append("\n\n");
         for (ResolvedPage page : ordered(site.pages(language).values())) {
             if (page.kind().equals("appendix")) {
@@ -156,13 +156,10 @@ public final class PageComposer {
         // server's words are not the page's, and 200 more header attributes per page cost the
         // conversion about a millisecond each page.
         for (Map.Entry<String, String> message : text.family(Messages.SITE).entrySet()) {
-            if (message.getKey().startsWith("date.month.")) {
-                continue;
-            }
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }
         if (!settings.contactEmail().isBlank()) {
-            attributes.put("polisi-footer-contact", text.format("footer.contact", settings.contactEmail()));
+            attributes.put("polisi-footer-contact", text.format("footer.contact", Map.of("email", settings.contactEmail())));
         }
         for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
             attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
@@ -209,19 +206,19 @@ public final class PageComposer {
         String approvedOn = value(page, "approved-on", school.approvedOn());
         String reviewDue = value(page, "review-due", school.reviewDue());
         attributes.put("polisi-details", "1");
-        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", version));
-        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", d)).orElse(""));
+        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", Map.of("version", version)));
+        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", Map.of("date", d))).orElse(""));
         if (approvedBy.isBlank()) {
             attributes.put("polisi-approval-text", text.get("policy.awaiting.approval"));
         } else {
             attributes.put("polisi-approval-text", date(approvedOn, text)
-                    .map(d -> text.format("policy.approved", approvedBy, d))
-                    .orElse(text.format("policy.approved.nodate", approvedBy)));
+                    .map(d -> text.format("policy.approved", Map.of("approver", approvedBy, "date", d)))
+                    .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);
-        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", LocalDates.format(d, text))).orElse(""));
+        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", Map.of("date", LocalDates.format(d, text)))).orElse(""));
         attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
-                .map(d -> text.format("policy.review.overdue", LocalDates.format(d, text))).orElse(""));
+                .map(d -> text.format("policy.review.overdue", Map.of("date", LocalDates.format(d, text)))).orElse(""));
     }
 
     private void appendices(AttributeBlock attributes, ResolvedPage policy) {
@@ -243,7 +240,7 @@ public final class PageComposer {
             for (String language : Set.of(page.language(), "en")) {
                 Messages text = messages.get(language);
                 attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
-                attributes.put("polisi-draft-body-" + language, text.format("translation.draft.body", contact));
+                attributes.put("polisi-draft-body-" + language, text.format("translation.draft.body", Map.of("contact", contact)));
             }
         }
     }
@@ -260,7 +257,7 @@ public final class PageComposer {
 
     private static String appendixTitle(ResolvedPage appendix, Messages text) {
         String label = appendix.attribute("appendix-label");
-        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", label, appendix.title());
+        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", Map.of("label", label, "title", appendix.title()));
     }
 
     private static List<ResolvedPage> ordered(java.util.Collection<ResolvedPage> pages) {

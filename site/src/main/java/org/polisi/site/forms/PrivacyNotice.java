@@ -25,7 +25,7 @@ final class PrivacyNotice {
         sentence(notice, messages.get("forms.privacy.retention", "retention", form.retention().text().in(language)));
         sentence(notice, messages.get("forms.privacy.rights"));
         if (!school.contactEmail().isBlank()) {   // a template preview has no school to contact
-            appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+            appendContact(notice, messages.get("forms.privacy.contact", "contactEmail", CONTACT), school.contactEmail());
         }
     }
 

@@ -2,6 +2,7 @@ package org.polisi.site.proof;
 
 import org.apache.lucene.analysis.hunspell.Dictionary;
 import org.apache.lucene.analysis.hunspell.Hunspell;
+import org.apache.lucene.analysis.hunspell.TimeoutPolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
@@ -55,7 +56,9 @@ public final class Dictionaries {
         String base = "dictionaries/" + language + "/index.";
         try (InputStream affix = open(base + "aff"); InputStream words = open(base + "dic")) {
             Dictionary dictionary = new Dictionary(new ByteBuffersDirectory(), "hunspell", affix, List.of(words), false);
-            return new Speller(language, new Hunspell(dictionary));
+            // No time limit on suggestions: with Lucene's default (250 ms, then partial results) a busy
+            // machine would print different suggestions from one build to the next.
+            return new Speller(language, new Hunspell(dictionary, TimeoutPolicy.NO_TIMEOUT, () -> { }));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the " + language + " dictionary", e);
         } catch (ParseException e) {

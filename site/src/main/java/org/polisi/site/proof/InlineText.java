@@ -49,8 +49,8 @@ final class InlineText {
     }
 
     private static String plain(String text) {
-        String plain = URL.matcher(text).replaceAll(" ");
-        plain = EMAIL.matcher(plain).replaceAll(" ");
+        String plain = EMAIL.matcher(text).replaceAll(" ");
+        plain = URL.matcher(plain).replaceAll(" ");
         return ATTRIBUTE_REFERENCE.matcher(plain).replaceAll(" ");
     }
 

@@ -34,7 +34,7 @@ public final class Proofing {
     /**
      * @param contentDir {@code content/}: its {@code glossary.yml}, word lists and
      *                   {@code welsh-language-sites.txt}
-     * @param i18nDir    the theme's bundles ({@code themes/default/i18n})
+     * @param i18nDir    the theme's bundles ({@code themes/default/i18n}) and their own word list
      */
     public Proofing(Path contentDir, Path i18nDir) {
         this.contentDir = contentDir;
@@ -57,7 +57,8 @@ public final class Proofing {
         List<SiteFindings> found = sites.parallelStream()
                 .map(site -> new SiteProof(site, wordList(site, project, setup), glossary, links).run())
                 .toList();
-        SiteFindings bundles = new SiteProof(null, project, glossary, links).runBundles(i18nDir);
+        WordList theme = project.and(WordList.read(i18nDir.resolve(WordList.FILE_NAME), setup));
+        SiteFindings bundles = new SiteProof(null, theme, glossary, links).runBundles(i18nDir);
         Map<String, Map<String, ProofResult.Counts>> counts = new LinkedHashMap<>();
         Set<String> reported = new LinkedHashSet<>();
         setup.all().stream().filter(p -> reported.add(key(p))).forEach(problems::add);
@@ -106,6 +107,7 @@ public final class Proofing {
         }
 
         SiteFindings run() {
+            site.languages().forEach(language -> count(language, new ProofResult.Counts(0, 0)));
             List<Prose> prose = new ArrayList<>();
             List<Counterparts> pairs = new ArrayList<>();
             for (String language : site.languages()) {
@@ -130,6 +132,7 @@ public final class Proofing {
             List<Prose> prose = new ArrayList<>();
             List<Counterparts> pairs = new ArrayList<>();
             BundleProse.read(i18nDir, prose, pairs);
+            prose.forEach(line -> count(line.language(), new ProofResult.Counts(0, 0)));
             check(prose, pairs);
             return new SiteFindings(ProofResult.INTERFACE, counts, problems.all());
         }
