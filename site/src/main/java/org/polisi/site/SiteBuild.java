@@ -96,7 +96,7 @@ public final class SiteBuild {
         long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
-        new HtmlChecks(built, problems).check(pages);
+        new HtmlChecks(built, problems, messages).check(pages);
         long checked = System.nanoTime();
         ProofResult proofing = proof(sites, problems);
         long proofed = System.nanoTime();
