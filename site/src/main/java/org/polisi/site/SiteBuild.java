@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
     public static final String TEMPLATE_PREVIEW_SUFFIX = "-template";
+    private static final boolean PROOF = !"false".equals(System.getProperty("polisi.proof"));
 
     private final BuildOptions options;
     private final Consumer<String> progress;
@@ -67,7 +68,6 @@ public final class SiteBuild {
     public BuildResult resolveOnly() {
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
-        Proofing.preload(sites);
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         ProofResult proofing = proof(sites, problems);
         return new BuildResult(sites, translations, problems.all(), 0, false, 0, proofing);
@@ -78,7 +78,9 @@ public final class SiteBuild {
         JBakeRenderer.prepare();
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
-        Proofing.preload(sites);    // the dictionaries are read while the pages are composed and rendered
+        if (PROOF) {
+            Proofing.preload(sites);    // the dictionaries are read while the pages are composed and rendered
+        }
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         Map<String, Messages> messages = messages(sites);
         List<StagedPage> pages = new ArrayList<>();
@@ -200,8 +202,14 @@ public final class SiteBuild {
         return new SiteSource(SiteSource.Kind.CLUSTER, settings, cluster.dir(), cluster.pagesByLanguage(), cluster.formsDir());
     }
 
-    /** Stage 5b: spelling and terms of the sources (warnings), counted for the report. */
+    /**
+     * Stage 5b: spelling and terms of the sources (warnings), counted for the report.
+     * {@code -Dpolisi.proof=false} leaves it out, only so that docs/benchmarks.md can measure its cost.
+     */
     private ProofResult proof(List<ResolvedSite> sites, Problems problems) {
+        if (!PROOF) {
+            return ProofResult.NONE;
+        }
         return new Proofing(options.contentDir(), options.themeDir().resolve("i18n")).run(sites, problems);
     }
 

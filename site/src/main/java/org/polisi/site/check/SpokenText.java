@@ -81,11 +81,9 @@ final class SpokenText {
         if (spoken.isEmpty()) {
             return;
         }
-        english.forEach((pattern, key) -> {
-            if (pattern.matcher(spoken).matches()) {
-                found.add(where + " '" + spoken + "' is the English of " + key);
-            }
-        });
+        english.entrySet().stream().filter(message -> message.getKey().matcher(spoken).matches())
+                .map(Map.Entry::getValue).sorted().findFirst()
+                .ifPresent(key -> found.add(where + " '" + spoken + "' is the English of " + key));
     }
 
     private static boolean english(Element element) {

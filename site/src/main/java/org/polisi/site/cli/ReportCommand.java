@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ./polisi report [--json]}: each school's relation to its template, translations, reviews, missing documents. */
-@Command(name = "report", description = "Per school: template overrides (and stale ones), translations, review dates, missing documents.")
+/** {@code ./polisi report [--json]}: each school's relation to its template, translations, reviews, missing documents, and proofing counts. */
+@Command(name = "report", description = "Per school: template overrides (and stale ones), translations, review dates, missing documents, unknown words and glossary deviations per language.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print JSON for scripts")
@@ -29,9 +29,9 @@ public final class ReportCommand implements Callable<Integer> {
         BuildResult result = new SiteBuild(options, line -> { }).resolveOnly();
         List<SiteReport.SchoolReport> reports = SiteReport.of(result.sites(), result.translations(), options.today());
         if (json) {
-            ReportPrinter.json(reports, root, System.out);
+            ReportPrinter.json(reports, result.proofing(), root, System.out);
         } else {
-            ReportPrinter.text(reports, root, System.out);
+            ReportPrinter.text(reports, result.proofing(), root, System.out);
             result.errors().forEach(p -> System.out.println("error: " + p.describe(root)));
         }
         return 0;

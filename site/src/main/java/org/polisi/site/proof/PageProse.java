@@ -31,6 +31,11 @@ final class PageProse {
 
     /** The page's prose by section id (the text before the first id under ""), in page order. */
     static Map<String, List<Prose>> sections(ResolvedSite site, ResolvedPage page) {
+        return sections(site, page, new java.util.HashMap<>());
+    }
+
+    /** As above, reading each distinct line once: {@code readable} maps a line's text to its prose. */
+    static Map<String, List<Prose>> sections(ResolvedSite site, ResolvedPage page, Map<String, String> readable) {
         Map<String, List<Prose>> sections = new LinkedHashMap<>();
         List<Prose> current = sections.computeIfAbsent("", k -> new ArrayList<>());
         titleLine(site, page).ifPresent(current::add);
@@ -56,9 +61,9 @@ final class PageProse {
             if (trimmed.isEmpty() || SKIPPED_LINE.matcher(trimmed).matches() || line.file() == null) {
                 continue;
             }
-            String readable = InlineText.ofAsciidoc(text);
-            if (!readable.isBlank()) {
-                current.add(new Prose(line.file(), line.number(), page.language(), readable));
+            String prose = readable.computeIfAbsent(text, InlineText::ofAsciidoc);
+            if (!prose.isBlank()) {
+                current.add(new Prose(line.file(), line.number(), page.language(), prose));
             }
         }
         return sections;

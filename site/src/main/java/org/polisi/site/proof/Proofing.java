@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -54,11 +56,12 @@ public final class Proofing {
         WordList project = WordList.read(contentDir.resolve(WordList.FILE_NAME), setup);
         GlossaryCheck glossary = new GlossaryCheck(Glossary.read(contentDir.resolve("glossary.yml"), setup));
         EnglishOnlyLinks links = EnglishOnlyLinks.read(contentDir.resolve(EnglishOnlyLinks.FILE_NAME), setup);
+        Shared shared = new Shared(project, setup);
         List<SiteFindings> found = sites.parallelStream()
-                .map(site -> new SiteProof(site, wordList(site, project, setup), glossary, links).run())
+                .map(site -> new SiteProof(site, shared.wordList(site), glossary, links, shared).run())
                 .toList();
         WordList theme = project.and(WordList.read(i18nDir.resolve(WordList.FILE_NAME), setup));
-        SiteFindings bundles = new SiteProof(null, theme, glossary, links).runBundles(i18nDir);
+        SiteFindings bundles = new SiteProof(null, theme, glossary, links, shared).runBundles(i18nDir);
         Map<String, Map<String, ProofResult.Counts>> counts = new LinkedHashMap<>();
         Set<String> reported = new LinkedHashSet<>();
         setup.all().stream().filter(p -> reported.add(key(p))).forEach(problems::add);
@@ -79,12 +82,64 @@ public final class Proofing {
         return problem.code() + "|" + problem.file() + "|" + problem.line() + "|" + problem.message();
     }
 
-    private static WordList wordList(ResolvedSite site, WordList project, Problems problems) {
-        WordList words = project.and(WordList.read(site.source().dir().resolve(WordList.FILE_NAME), problems));
-        if (site.template().isPresent()) {
-            words = words.and(WordList.read(site.template().get().dir().resolve(WordList.FILE_NAME), problems));
+    /**
+     * What the sites of one run share, so that a line a hundred schools publish is read and checked
+     * once: the word lists (one object per distinct list), a spell check per list and language
+     * (each remembers the texts it has checked), the readable text of each AsciiDoc line, each YAML
+     * file's prose, and the glossary's verdict on each pair of counterparts.
+     */
+    private static final class Shared {
+        private final WordList project;
+        private final Problems problems;
+        private final Map<Path, WordList> clusterLists = new ConcurrentHashMap<>();
+        private final Map<WordList, Map<String, Optional<SpellCheck>>> checks = Collections.synchronizedMap(new IdentityHashMap<>());
+        private final Map<String, String> readable = new ConcurrentHashMap<>();
+        private final Map<Path, YamlReading> yaml = new ConcurrentHashMap<>();
+        private final Map<String, List<GlossaryCheck.Finding>> glossary = new ConcurrentHashMap<>();
+
+        Shared(WordList project, Problems problems) {
+            this.project = project;
+            this.problems = problems;
         }
-        return words;
+
+        WordList wordList(ResolvedSite site) {
+            WordList shared = site.template()
+                    .map(t -> clusterLists.computeIfAbsent(t.dir(), dir -> project.and(WordList.read(dir.resolve(WordList.FILE_NAME), problems))))
+                    .orElse(project);
+            Path own = site.source().dir().resolve(WordList.FILE_NAME);
+            return Files.isRegularFile(own) ? shared.and(WordList.read(own, problems)) : shared;
+        }
+
+        Optional<SpellCheck> spellCheck(WordList words, String language) {
+            Map<String, Optional<SpellCheck>> byLanguage;
+            synchronized (checks) {
+                byLanguage = checks.computeIfAbsent(words, w -> new ConcurrentHashMap<>());
+            }
+            return byLanguage.computeIfAbsent(language, l -> {
+                Optional<Speller> other = Dictionaries.of(l.equals("en") ? "cy" : "en");
+                return Dictionaries.of(l).map(speller -> new SpellCheck(speller, other, words));
+            });
+        }
+
+        YamlReading yaml(Path file) {
+            return yaml.computeIfAbsent(file, f -> {
+                List<Prose> prose = new ArrayList<>();
+                List<Counterparts> pairs = new ArrayList<>();
+                YamlProse.read(f, prose, pairs);
+                return new YamlReading(List.copyOf(prose), List.copyOf(pairs));
+            });
+        }
+
+        List<GlossaryCheck.Finding> counterparts(GlossaryCheck check, Counterparts pair) {
+            StringBuilder key = new StringBuilder();
+            pair.english().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
+            key.append('|');
+            pair.translated().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
+            return glossary.computeIfAbsent(key.toString(), k -> check.counterparts(pair));
+        }
+    }
+
+    private record YamlReading(List<Prose> prose, List<Counterparts> pairs) {
     }
 
     record SiteFindings(String site, Map<String, ProofResult.Counts> counts, List<Problem> problems) {
@@ -96,14 +151,16 @@ public final class Proofing {
         private final WordList words;
         private final GlossaryCheck glossary;
         private final EnglishOnlyLinks links;
+        private final Shared shared;
         private final Map<String, ProofResult.Counts> counts = new TreeMap<>();
         private final Problems problems = new Problems();
 
-        SiteProof(ResolvedSite site, WordList words, GlossaryCheck glossary, EnglishOnlyLinks links) {
+        SiteProof(ResolvedSite site, WordList words, GlossaryCheck glossary, EnglishOnlyLinks links, Shared shared) {
             this.site = site;
             this.words = words;
             this.glossary = glossary;
             this.links = links;
+            this.shared = shared;
         }
 
         SiteFindings run() {
@@ -112,10 +169,11 @@ public final class Proofing {
             List<Counterparts> pairs = new ArrayList<>();
             for (String language : site.languages()) {
                 for (ResolvedPage page : site.pages(language).values()) {
-                    Map<String, List<Prose>> sections = PageProse.sections(site, page);
+                    Map<String, List<Prose>> sections = PageProse.sections(site, page, shared.readable);
                     sections.values().forEach(prose::addAll);
                     if (!language.equals("en")) {
-                        site.page("en", page.key()).ifPresent(english -> pair(PageProse.sections(site, english), sections, pairs));
+                        site.page("en", page.key()).ifPresent(english ->
+                                pair(PageProse.sections(site, english, shared.readable), sections, pairs));
                         page.body().forEach(this::checkLinks);
                     }
                 }
@@ -123,7 +181,11 @@ public final class Proofing {
             Set<Path> yaml = new LinkedHashSet<>();
             site.template().ifPresent(t -> addYaml(t.dir(), t.formsDir(), yaml));
             addYaml(site.source().dir(), site.source().formsDir(), yaml);
-            yaml.forEach(file -> YamlProse.read(file, prose, pairs));
+            yaml.forEach(file -> {
+                YamlReading reading = shared.yaml(file);
+                prose.addAll(reading.prose());
+                pairs.addAll(reading.pairs());
+            });
             check(prose, pairs);
             return new SiteFindings(site.id(), counts, problems.all());
         }
@@ -138,20 +200,14 @@ public final class Proofing {
         }
 
         private void check(List<Prose> prose, List<Counterparts> pairs) {
-            Map<String, Optional<SpellCheck>> spelling = new TreeMap<>();
             for (Prose line : prose) {
-                Optional<SpellCheck> check = spelling.computeIfAbsent(line.language(), this::spellCheck);
+                Optional<SpellCheck> check = shared.spellCheck(words, line.language());
                 check.ifPresent(c -> spell(c, line));
                 if (!line.language().equals("en")) {
                     glossary.avoided(line).forEach(f -> glossary(f));
                 }
             }
-            pairs.forEach(pair -> glossary.counterparts(pair).forEach(this::glossary));
-        }
-
-        private Optional<SpellCheck> spellCheck(String language) {
-            Optional<Speller> other = Dictionaries.of(language.equals("en") ? "cy" : "en");
-            return Dictionaries.of(language).map(speller -> new SpellCheck(speller, other, words));
+            pairs.forEach(pair -> shared.counterparts(glossary, pair).forEach(this::glossary));
         }
 
         private void spell(SpellCheck check, Prose line) {

@@ -140,6 +140,17 @@ class ProofingTest {
     }
 
     @Test
+    void theReportPrintsTheCountsPerSchoolAndLanguage() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.polisi.site.report.ReportPrinter.text(org.polisi.site.report.SiteReport.of(site.result().sites(),
+                site.result().translations(), Fixtures.TODAY), site.result().proofing(), content, new java.io.PrintStream(bytes, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String report = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.contains("    cy: 2 unknown words, 4 glossary deviations"), report);
+        assertTrue(report.contains("    en: 1 unknown words, 0 glossary deviations"), report);
+    }
+
+    @Test
     void findingsAreWarningsSoTheStrictBuildStillPublishes() {
         assertTrue(site.result().published(), site.result().errors().toString());
     }
