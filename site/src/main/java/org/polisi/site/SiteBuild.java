@@ -1,5 +1,6 @@
 package org.polisi.site;
 
+import org.polisi.site.archive.AgreedTextArchive;
 import org.polisi.site.check.HtmlChecks;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.IndexComposer;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * publish atomically. Each stage is a package; this class only calls them in order.
+ * archive the texts the forms agree to → publish atomically. Each stage is a package; this class only calls them in order.
  */
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
@@ -93,6 +94,12 @@ public final class SiteBuild {
         new HtmlChecks(built, problems).check(pages);
         long checked = System.nanoTime();
         boolean publish = !(options.strict() && problems.hasErrors());
+        if (publish) {
+            // Before the manifests: the server must never see a form version whose text is not archived.
+            int errorsBefore = problems.errors().size();
+            new AgreedTextArchive(options.agreedTextsDir()).archive(rendered, built, sites, forms, options.today(), problems);
+            publish = problems.errors().size() == errorsBefore;
+        }
         if (publish) {
             Path manifests = options.workDir().resolve("manifests");
             FileTrees.deleteRecursively(manifests);
