@@ -25,11 +25,13 @@ public final class BakedSites {
     private final Path projectRoot;
     private final Path publicDir;
     private final Path manifestsDir;
+    private final Path agreedTextsDir;
 
-    private BakedSites(Path projectRoot, Path publicDir, Path manifestsDir) {
+    private BakedSites(Path projectRoot, Path publicDir, Path manifestsDir, Path agreedTextsDir) {
         this.projectRoot = projectRoot;
         this.publicDir = publicDir;
         this.manifestsDir = manifestsDir;
+        this.agreedTextsDir = agreedTextsDir;
     }
 
     /** Bakes on first use; later calls in the same JVM get the same folder. */
@@ -46,6 +48,11 @@ public final class BakedSites {
 
     public Path manifestsDir() {
         return manifestsDir;
+    }
+
+    /** The archive of agreed texts the bake wrote (its own, never the project's data/ folder). */
+    public Path agreedTextsDir() {
+        return agreedTextsDir;
     }
 
     public Path projectRoot() {
@@ -95,7 +102,8 @@ public final class BakedSites {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
                     "-Dpolisi.root=" + root, "-cp", classes + File.pathSeparator + lib.resolve("*"),
-                    "org.polisi.site.cli.PolisiCli", "build", "--strict", "--out", publicDir.toString()));
+                    "org.polisi.site.cli.PolisiCli", "build", "--strict", "--out", publicDir.toString(),
+                    "--agreed-texts", work.resolve("agreed-texts").toString()));
             Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -106,7 +114,7 @@ public final class BakedSites {
                 throw new IllegalStateException("the site build failed (exit " + process.exitValue() + "):\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
-            return new BakedSites(root, publicDir, work.resolve("public-manifests"));
+            return new BakedSites(root, publicDir, work.resolve("public-manifests"), work.resolve("agreed-texts"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the site build", e);
         } catch (InterruptedException e) {

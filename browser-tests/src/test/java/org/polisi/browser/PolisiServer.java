@@ -42,6 +42,7 @@ public final class PolisiServer implements AutoCloseable {
                     .set("db", database)
                     .set("site-dir", sites.publicDir())
                     .set("manifest-dir", sites.manifestsDir())
+                    .set("agreed-texts-dir", sites.agreedTextsDir())
                     .set("rate-limit.submissions", 1000)
                     .set("rate-limit.logins", 1000)
                     .load()).start();

@@ -56,6 +56,7 @@ public final class TestServer implements AutoCloseable {
                 .set("db", temporaryFolder.resolve("data/polisi.db"))
                 .set("site-dir", fixture().resolve("site"))
                 .set("manifest-dir", fixture().resolve("manifests"))
+                .set("agreed-texts-dir", fixture().resolve("agreed-texts"))
                 .set("rate-limit.submissions", 1000)
                 .set("rate-limit.logins", 1000);
     }

@@ -27,6 +27,7 @@ public final class Routes {
 
         routes.post("/forms/{school}/{form}", handlers.submissions()::handle);
         routes.get("/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        routes.get("/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
         routes.get("/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
