@@ -12,6 +12,7 @@ import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.LoginService;
@@ -62,7 +63,9 @@ public record Handlers(
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
                         frame, errors, messages, clock, agreedTexts),
                 new ConsentPage(records, consentState, frame, errors, messages),
-                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages));
+                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages,
+                        new SignatureRegister(jdbi)),
+                new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,

@@ -39,6 +39,8 @@ public final class Routes {
         routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
         routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
+        routes.get("/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
+        routes.get("/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
 
         routes.get("/", handlers.site()::root);
         routes.get("/<path>", handlers.site()::file);
