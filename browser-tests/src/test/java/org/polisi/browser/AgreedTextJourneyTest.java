@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +70,7 @@ class AgreedTextJourneyTest {
     }
 
     @Test
-    void anOlderRecordStillOpensItsOwnTextAfterTheWordingChanges() throws IOException {
+    void anOlderRecordStillOpensItsOwnTextAfterTheWordingChanges() throws Exception {
         String first = sign("Ffion Morgan");
         String firstText = textLinkOf(first);
 
@@ -92,6 +93,18 @@ class AgreedTextJourneyTest {
 
         head.get(server.url(secondText));
         assertTrue(head.findElement(By.tagName("main")).getText().contains(NEW_WORDING));
+        String raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url(firstText))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> errors = HtmlValidityTest.errorsIn(raw);
+        assertTrue(errors.isEmpty(), "Nu Html Checker errors in the archived text:\n" + String.join("\n", errors));
+
+        // Who must sign again: the first signer signed only the older wording.
+        head.get(server.url("/staff/signatures"));
+        WebElement first = head.findElement(By.xpath("//tr[td[1][normalize-space()='Ffion Morgan']]"));
+        assertEquals("Must sign again", first.findElements(By.tagName("td")).get(1).getText());
+        WebElement second = head.findElement(By.xpath("//tr[td[1][normalize-space()='Gareth Price']]"));
+        assertEquals("Signed the current version", second.findElements(By.tagName("td")).get(1).getText());
+        assertEquals("", Axe.violations(head), "the list of who must sign again passes axe");
     }
 
     /** Signs the agreement in the signer's browser; returns the reference on the receipt. */

@@ -105,7 +105,7 @@ final class AgreedTextPage {
         form.select("input[type=hidden], .honeypot, .error-summary-region").remove();
         Element fieldset = new Element("fieldset").attr("disabled", "").addClass("agreed-text__form");
         fieldset.appendElement("legend").addClass("visually-hidden").text(messages.get(language, "agreed-text.form-closed"));
-        fieldset.insertChildren(0, form.childNodesCopy());
+        fieldset.appendChildren(form.childNodesCopy());
         form.empty().appendChild(fieldset);
         form.before(new Element("p").addClass("hint").text(messages.get(language, "agreed-text.form-closed")));
     }
