@@ -100,6 +100,7 @@ public final class SiteBuild {
             new AgreedTextArchive(options.agreedTextsDir()).archive(rendered, built, sites, forms, options.today(), problems);
             publish = problems.errors().size() == errorsBefore;
         }
+        long archived = System.nanoTime();
         if (publish) {
             Path manifests = options.workDir().resolve("manifests");
             FileTrees.deleteRecursively(manifests);
@@ -115,9 +116,10 @@ public final class SiteBuild {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (Boolean.getBoolean("polisi.timings")) {
-            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, publish %.2f s",
+            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
+                            + "archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (System.nanoTime() - checked) / 1e9));
+                    (archived - checked) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
         return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
     }

@@ -36,7 +36,7 @@ class AgreedTextArchiveTest {
 
     @Test
     void aSubmissionWhoseVersionHasNoSnapshotIsRefusedKeepsTheAnswersAndStoresNothing(@TempDir Path folder) throws IOException {
-        Path archive = copyOfFixtureArchive(folder);
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
         Path english = archive.resolve("testschool/parent-agreement/" + version("en", 1) + ".json");
         Path kept = folder.resolve("kept.json");
         Files.move(english, kept);
@@ -62,7 +62,7 @@ class AgreedTextArchiveTest {
 
     @Test
     void theRefusalIsWordedInTheFormsLanguage(@TempDir Path folder) throws IOException {
-        Path archive = copyOfFixtureArchive(folder);
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
         Files.delete(archive.resolve("testschool/parent-agreement/" + version("cy", 1) + ".json"));
         try (TestServer server = start(folder, archive)) {
             HttpResponse<String> refused = server.browser().post(AGREEMENT, form(agreement("cy")));
@@ -142,7 +142,7 @@ class AgreedTextArchiveTest {
 
     @Test
     void theCheckFindsMissingAlteredAndMisplacedSnapshots(@TempDir Path folder) throws IOException {
-        Path archive = copyOfFixtureArchive(folder);
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
         try (TestServer server = start(folder, archive)) {
             reference(server.browser().post(AGREEMENT, form(agreement("en"))));
             reference(server.browser().post(AGREEMENT, form(agreement("en"))
@@ -192,18 +192,5 @@ class AgreedTextArchiveTest {
 
     private static TestServer start(Path folder, Path archive) {
         return TestServer.start(TestServer.settings(folder).set("agreed-texts-dir", archive).load(), Clock.systemUTC());
-    }
-
-    private static Path copyOfFixtureArchive(Path folder) throws IOException {
-        Path copy = folder.resolve("agreed-texts");
-        Path source = TestServer.fixture().resolve("agreed-texts");
-        try (var files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = copy.resolve(source.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        }
-        return copy;
     }
 }

@@ -20,7 +20,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -40,8 +39,8 @@ class WhoMustSignAgainTest {
 
     @Test
     void peopleWhoSignedOnlyAnOlderVersionAreListedAsMustSignAgain(@TempDir Path folder) throws IOException {
-        Path manifests = copy(TestServer.fixture().resolve("manifests"), folder.resolve("manifests"));
-        Path archive = copy(TestServer.fixture().resolve("agreed-texts"), folder.resolve("agreed-texts"));
+        Path manifests = TestServer.copyOfFixture("manifests", folder.resolve("manifests"));
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
         try (TestServer server = start(folder, manifests, archive)) {
             String gwen = reference(server.browser().post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "parent-name", "Gwen Morgan"))));
@@ -122,8 +121,8 @@ class WhoMustSignAgainTest {
 
     @Test
     void theGovernorsSummaryCountsStaffOnTheCurrentStaffAgreement(@TempDir Path folder) throws IOException {
-        Path manifests = copy(TestServer.fixture().resolve("manifests"), folder.resolve("manifests"));
-        Path archive = copy(TestServer.fixture().resolve("agreed-texts"), folder.resolve("agreed-texts"));
+        Path manifests = TestServer.copyOfFixture("manifests", folder.resolve("manifests"));
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
         try (TestServer server = start(folder, manifests, archive)) {
             server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
             TestServer.Browser head = server.browser();
@@ -209,14 +208,4 @@ class WhoMustSignAgainTest {
                 .load(), Clock.systemUTC());
     }
 
-    private static Path copy(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
-        return target;
-    }
 }
