@@ -100,10 +100,10 @@ class AgreedTextJourneyTest {
 
         // Who must sign again: the first signer signed only the older wording.
         head.get(server.url("/staff/signatures"));
-        WebElement first = head.findElement(By.xpath("//tr[td[1][normalize-space()='Ffion Morgan']]"));
-        assertEquals("Must sign again", first.findElements(By.tagName("td")).get(1).getText());
-        WebElement second = head.findElement(By.xpath("//tr[td[1][normalize-space()='Gareth Price']]"));
-        assertEquals("Signed the current version", second.findElements(By.tagName("td")).get(1).getText());
+        WebElement ffion = head.findElement(By.xpath("//tr[td[1][normalize-space()='Ffion Morgan']]"));
+        assertEquals("Must sign again", ffion.findElements(By.tagName("td")).get(1).getText());
+        WebElement gareth = head.findElement(By.xpath("//tr[td[1][normalize-space()='Gareth Price']]"));
+        assertEquals("Signed the current version", gareth.findElements(By.tagName("td")).get(1).getText());
         assertEquals("", Axe.violations(head), "the list of who must sign again passes axe");
     }
 
