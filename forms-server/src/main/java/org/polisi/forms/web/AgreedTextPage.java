@@ -10,6 +10,7 @@ import org.polisi.forms.archive.AgreedText;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
@@ -86,7 +87,8 @@ final class AgreedTextPage {
                 schoolName, "/" + text.school() + "/" + language + "/", null);
         Element main = page.main();
         Element note = Html.add(main, "div", "notice notice--archive").attr("role", "note");
-        Html.text(note, "p", messages.get(language, "agreed-text.intro", published));
+        boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
+        Html.text(note, "p", messages.get(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", published));
         Element details = Html.add(note, "dl", "summary-list");
         Html.summaryRow(details, messages.get(language, "confirmation.form"), text.formTitle());
         Html.summaryRow(details, messages.get(language, "csv.version"), text.formVersion());

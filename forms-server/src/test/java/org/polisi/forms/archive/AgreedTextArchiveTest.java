@@ -124,6 +124,9 @@ class AgreedTextArchiveTest {
             assertTrue(record.text().contains("The page this person saw"), record.text());
             assertFalse(record.text().contains("The text this person agreed to"));
             assertNotNull(record.selectFirst("a[href=/agreed-texts/testschool/incident-report/" + version("en", 3) + "]"));
+            String page = server.browser().get("/agreed-texts/testschool/incident-report/" + version("en", 3)).body();
+            assertTrue(page.contains("what anyone who sent this version of the form saw."), page);
+            assertFalse(page.contains("agreed to"), "an incident report agrees to nothing");
         }
     }
 
