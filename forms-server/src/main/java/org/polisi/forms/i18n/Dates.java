@@ -35,8 +35,8 @@ public final class Dates {
         return format("d MMMM y, HH:mm xxx", Date.from(instant), UK, language);
     }
 
-    /** A calendar date, such as a date a form asked for: "11 Tachwedd 2026". */
-    public static String date(LocalDate date, String language) {
+    /** A day without a time, such as a date a form asked for: "11 Tachwedd 2026", "11 November 2026". */
+    public static String day(LocalDate date, String language) {
         return format("d MMMM y", Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), TimeZone.GMT_ZONE, language);
     }
 

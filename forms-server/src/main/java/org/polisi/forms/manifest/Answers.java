@@ -62,7 +62,7 @@ public final class Answers {
     /** A date answer as people read it ("11 Tachwedd 2026"); what was stored stays ISO. */
     private static String readableDate(String value, String language) {
         try {
-            return Dates.date(LocalDate.parse(value), language);
+            return Dates.day(LocalDate.parse(value), language);
         } catch (DateTimeParseException e) {
             return value;
         }

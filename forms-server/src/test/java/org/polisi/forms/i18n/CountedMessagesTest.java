@@ -24,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class CountedMessagesTest {
     private static final List<Integer> COUNTS = List.of(0, 1, 2, 3, 6, 10);
-    private static final Map<String, String> FIELD = Map.of("en", "Name", "cy", "Enw");
+    /** The text arguments of counted messages, per language; every other argument is the count. */
+    private static final Map<String, Map<String, Object>> TEXTS = Map.of(
+            "en", Map.of("field", "Name", "agreement", "Code of conduct", "percent", 50),
+            "cy", Map.of("field", "Enw", "agreement", "Cod ymddygiad", "percent", 50));
     private final Messages messages = new Messages();
 
     /** key → language → count → sentence */
@@ -43,33 +46,46 @@ class CountedMessagesTest {
         return expected;
     }
 
-    /** The keys whose message has a plural argument, with that argument's name. */
-    private static Map<String, String> countedKeys() {
+    /** The keys whose message has a plural argument, with the names of all its arguments. */
+    private static Map<String, Set<String>> countedKeys() {
         Properties english = Messages.load("/i18n/server_en.properties");
-        Map<String, String> counted = new TreeMap<>();
+        Map<String, Set<String>> counted = new TreeMap<>();
         for (String key : english.stringPropertyNames()) {
             MessagePattern pattern = new MessagePattern(english.getProperty(key));
+            Set<String> names = new TreeSet<>();
+            boolean plural = false;
             for (int i = 0; i < pattern.countParts(); i++) {
-                if (pattern.getPart(i).getType() == MessagePattern.Part.Type.ARG_START
-                        && pattern.getPart(i).getArgType() == MessagePattern.ArgType.PLURAL) {
-                    counted.put(key, pattern.getSubstring(pattern.getPart(i + 1)));
+                MessagePattern.Part part = pattern.getPart(i);
+                plural |= part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() == MessagePattern.ArgType.PLURAL;
+                if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
+                    names.add(pattern.getSubstring(part));
                 }
+            }
+            if (plural) {
+                counted.put(key, names);
             }
         }
         return counted;
     }
 
+    /** The message's arguments: the language's text where one is given, the count everywhere else. */
+    private static Map<String, Object> arguments(Set<String> names, String language, int count) {
+        Map<String, Object> arguments = new TreeMap<>();
+        names.forEach(name -> arguments.put(name, TEXTS.get(language).getOrDefault(name, count)));
+        return arguments;
+    }
+
     @Test
     void everyCountedMessageReadsAsTheFixtureSpellsItOut() throws IOException {
         Map<String, Map<String, Map<Integer, String>>> expected = expected();
-        Map<String, String> counted = countedKeys();
+        Map<String, Set<String>> counted = countedKeys();
         assertFalse(counted.isEmpty());
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, String> key : counted.entrySet()) {
+        for (Map.Entry<String, Set<String>> key : counted.entrySet()) {
             for (String language : List.of("en", "cy")) {
                 for (int count : COUNTS) {
                     String sentence = expected.getOrDefault(key.getKey(), Map.of()).getOrDefault(language, Map.of()).get(count);
-                    String actual = messages.format(language, key.getKey(), Map.of(key.getValue(), count, "field", FIELD.get(language)));
+                    String actual = messages.format(language, key.getKey(), arguments(key.getValue(), language, count));
                     if (!actual.equals(sentence)) {
                         wrong.add(key.getKey() + " " + language + " " + count + ": got '" + actual + "', the fixture says '" + sentence + "'");
                     }

@@ -33,13 +33,13 @@ class DatesTest {
                 "Medi", "Hydref", "Tachwedd", "Rhagfyr");
         for (int month = 1; month <= 12; month++) {
             assertEquals(expected.get(month - 1) + " 2026", Dates.month(YearMonth.of(2026, month), "cy"));
-            assertEquals("1 " + expected.get(month - 1) + " 2026", Dates.date(LocalDate.of(2026, month, 1), "cy"));
+            assertEquals("1 " + expected.get(month - 1) + " 2026", Dates.day(LocalDate.of(2026, month, 1), "cy"));
         }
     }
 
     @Test
     void aCalendarDateIsTheSameDayWhateverTheZone() {
-        assertEquals("11 November 2026", Dates.date(LocalDate.of(2026, 11, 11), "en"));
-        assertEquals("29 Mawrth 2026", Dates.date(LocalDate.of(2026, 3, 29), "cy"), "the day the clocks go forward");
+        assertEquals("11 November 2026", Dates.day(LocalDate.of(2026, 11, 11), "en"));
+        assertEquals("29 Mawrth 2026", Dates.day(LocalDate.of(2026, 3, 29), "cy"), "the day the clocks go forward");
     }
 }
