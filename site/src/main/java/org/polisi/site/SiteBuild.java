@@ -71,8 +71,8 @@ public final class SiteBuild {
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
         Map<String, List<TranslationState>> translations = pair(sites, problems);
-        ProofResult proofing = proof(sites, problems);
-        return new BuildResult(sites, translations, problems.all(), 0, false, 0, proofing);
+        ProofResult proofed = PROOF ? proofing().run(sites, problems) : ProofResult.NONE;
+        return new BuildResult(sites, translations, problems.all(), 0, false, 0, proofed);
     }
 
     public BuildResult run() throws IOException {
@@ -80,8 +80,9 @@ public final class SiteBuild {
         JBakeRenderer.prepare();
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
+        Proofing proofing = proofing();
         if (PROOF) {
-            Proofing.preload(sites);    // the dictionaries are read while the pages are composed and rendered
+            proofing.preload(sites);    // a first build reads the dictionaries while the pages are rendered
         }
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         Map<String, Messages> messages = messages(sites);
@@ -102,8 +103,8 @@ public final class SiteBuild {
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
         new HtmlChecks(built, problems, messages).check(pages);
         long checked = System.nanoTime();
-        ProofResult proofing = proof(sites, problems);
-        long proofed = System.nanoTime();
+        ProofResult proofed = PROOF ? proofing.run(sites, problems) : ProofResult.NONE;
+        long proofedAt = System.nanoTime();
         boolean publish = !(options.strict() && problems.hasErrors());
         if (publish) {
             // Before the manifests: the server must never see a form version whose text is not archived.
@@ -130,9 +131,9 @@ public final class SiteBuild {
             progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
                             + "proof %.2f s, archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (proofed - checked) / 1e9, (archived - proofed) / 1e9, (System.nanoTime() - archived) / 1e9));
+                    (proofedAt - checked) / 1e9, (archived - proofedAt) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
-        return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds, proofing);
+        return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds, proofed);
     }
 
     /**
@@ -216,11 +217,8 @@ public final class SiteBuild {
      * Stage 5b: spelling and terms of the sources (warnings), counted for the report.
      * {@code -Dpolisi.proof=false} leaves it out, only so that docs/benchmarks.md can measure its cost.
      */
-    private ProofResult proof(List<ResolvedSite> sites, Problems problems) {
-        if (!PROOF) {
-            return ProofResult.NONE;
-        }
-        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n")).run(sites, problems);
+    private Proofing proofing() {
+        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir());
     }
 
     private static Map<String, List<TranslationState>> pair(List<ResolvedSite> sites, Problems problems) {

@@ -37,14 +37,20 @@ import java.util.stream.Collectors;
 final class Glossary {
     static final Glossary EMPTY = new Glossary(List.of());
 
-    record Term(String english, String welsh, List<Pattern> matches, List<List<Pattern>> accepted, List<Avoided> avoided) {
+    /**
+     * @param firstWords the first word of each English form, folded: a line without one of them
+     *                   cannot use the term, so its patterns need not run
+     */
+    record Term(String english, String welsh, List<Pattern> matches, List<String> firstWords, List<List<Pattern>> accepted,
+                List<Avoided> avoided) {
         /** Whether the Welsh text uses the term or a variant: each of its words, in any mutated form. */
         boolean usedIn(String foldedWelsh) {
             return accepted.stream().anyMatch(words -> words.stream().allMatch(word -> word.matcher(foldedWelsh).find()));
         }
     }
 
-    record Avoided(String form, Pattern pattern) {
+    /** @param starts the avoided form's first word in each of its mutated forms: a word of the text starts with one */
+    record Avoided(String form, Pattern pattern, List<String> starts) {
     }
 
     private final List<Term> terms;
@@ -87,8 +93,10 @@ final class Glossary {
             acceptedForms.addAll(strings(entry.get("variants")));
             terms.add(new Term(english, welsh,
                     matchForms.stream().map(Glossary::englishPattern).toList(),
+                    matchForms.stream().map(f -> fold(f).split("[\\s-]+")[0]).distinct().toList(),
                     acceptedForms.stream().map(Glossary::wordPatterns).toList(),
-                    strings(entry.get("avoid")).stream().map(f -> new Avoided(f, welshPattern(f))).toList()));
+                    strings(entry.get("avoid")).stream()
+                            .map(f -> new Avoided(f, welshPattern(f), Mutations.of(fold(f).split("\\s+")[0]))).toList()));
         }
         return new Glossary(terms);
     }

@@ -24,6 +24,8 @@ final class InlineText {
     /** ICU MessageFormat: {@code {count, plural, one {...} other {...}}} keeps the branches' text. */
     private static final Pattern ICU_ARGUMENT = Pattern.compile("\\{\\s*[\\w-]+\\s*,\\s*(?:plural|select|selectordinal|number|date|time)\\s*,?");
     private static final Pattern ICU_BRANCH = Pattern.compile("(?:=\\d+|\\b(?:zero|one|two|few|many|other))\\s*\\{");
+    /** A Polisi command line in a message ("./polisi forms verify") is code, not prose. */
+    private static final Pattern COMMAND = Pattern.compile("\\./polisi(?:\\s+(?:forms|user|add|verify|purge|backup|export|erase|build|report|serve|preview|new-school|stamp-translations)\\b)*");
     private static final Pattern ADMONITION = Pattern.compile("^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):\\s");
 
     private InlineText() {
@@ -49,7 +51,8 @@ final class InlineText {
     }
 
     private static String plain(String text) {
-        String plain = EMAIL.matcher(text).replaceAll(" ");
+        String plain = COMMAND.matcher(text).replaceAll(" ");
+        plain = EMAIL.matcher(plain).replaceAll(" ");
         plain = URL.matcher(plain).replaceAll(" ");
         return ATTRIBUTE_REFERENCE.matcher(plain).replaceAll(" ");
     }

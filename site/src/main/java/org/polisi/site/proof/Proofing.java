@@ -32,22 +32,31 @@ import java.util.stream.Stream;
 public final class Proofing {
     private final Path contentDir;
     private final Path i18nDir;
+    private final Map<String, Speller> spellers = new ConcurrentHashMap<>();
 
     /**
      * @param contentDir {@code content/}: its {@code glossary.yml}, word lists and
      *                   {@code welsh-language-sites.txt}
      * @param i18nDir    the theme's bundles ({@code themes/default/i18n}) and their own word list
+     * @param cacheDir   where the dictionaries' answers are kept between builds (the build's work
+     *                   folder), or null to keep none
      */
-    public Proofing(Path contentDir, Path i18nDir) {
+    public Proofing(Path contentDir, Path i18nDir, Path cacheDir) {
         this.contentDir = contentDir;
         this.i18nDir = i18nDir;
+        for (String language : Dictionaries.VERSIONS.keySet()) {
+            spellers.put(language, new Speller(language, cacheDir));
+        }
     }
 
-    /** Starts reading the dictionaries these sites need, so that {@link #run} rarely waits for them. */
-    public static void preload(List<ResolvedSite> sites) {
+    /**
+     * Starts reading, in the background, the dictionaries these sites need and have no cached
+     * answers for (a first build), so that {@link #run} rarely waits for them.
+     */
+    public void preload(List<ResolvedSite> sites) {
         Set<String> languages = new LinkedHashSet<>(List.of("en"));
         sites.forEach(site -> languages.addAll(site.languages()));
-        Dictionaries.preload(languages);
+        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(Dictionaries::hunspell);
     }
 
     /** Proofs the sites and the interface bundles, adding every finding to {@code problems}. */
@@ -56,7 +65,7 @@ public final class Proofing {
         WordList project = WordList.read(contentDir.resolve(WordList.FILE_NAME), setup);
         GlossaryCheck glossary = new GlossaryCheck(Glossary.read(contentDir.resolve("glossary.yml"), setup));
         EnglishOnlyLinks links = EnglishOnlyLinks.read(contentDir.resolve(EnglishOnlyLinks.FILE_NAME), setup);
-        Shared shared = new Shared(project, setup);
+        Shared shared = new Shared(project, setup, spellers);
         List<SiteFindings> found = sites.parallelStream()
                 .map(site -> new SiteProof(site, shared.wordList(site), glossary, links, shared).run())
                 .toList();
@@ -69,6 +78,7 @@ public final class Proofing {
             counts.put(findings.site(), findings.counts());
             findings.problems().stream().filter(p -> reported.add(key(p))).forEach(problems::add);
         }
+        spellers.values().forEach(Speller::save);
         return new ProofResult(Collections.unmodifiableMap(counts));
     }
 
@@ -96,10 +106,12 @@ public final class Proofing {
         private final Map<String, String> readable = new ConcurrentHashMap<>();
         private final Map<Path, YamlReading> yaml = new ConcurrentHashMap<>();
         private final Map<String, List<GlossaryCheck.Finding>> glossary = new ConcurrentHashMap<>();
+        private final Map<String, Speller> spellers;
 
-        Shared(WordList project, Problems problems) {
+        Shared(WordList project, Problems problems, Map<String, Speller> spellers) {
             this.project = project;
             this.problems = problems;
+            this.spellers = spellers;
         }
 
         WordList wordList(ResolvedSite site) {
@@ -116,8 +128,8 @@ public final class Proofing {
                 byLanguage = checks.computeIfAbsent(words, w -> new ConcurrentHashMap<>());
             }
             return byLanguage.computeIfAbsent(language, l -> {
-                Optional<Speller> other = Dictionaries.of(l.equals("en") ? "cy" : "en");
-                return Dictionaries.of(l).map(speller -> new SpellCheck(speller, other, words));
+                Optional<Speller> other = Optional.ofNullable(spellers.get(l.equals("en") ? "cy" : "en"));
+                return Optional.ofNullable(spellers.get(l)).map(speller -> new SpellCheck(speller, other, words));
             });
         }
 

@@ -151,6 +151,20 @@ class ProofingTest {
     }
 
     @Test
+    void aBuildWithTheCachedAnswersFindsExactlyTheSame() throws IOException {
+        Path cache = Files.createTempDirectory("polisi-spelling-cache");
+        org.polisi.site.problem.Problems first = new org.polisi.site.problem.Problems();
+        new Proofing(content, Fixtures.theme().resolve("i18n"), cache).run(site.result().sites(), first);
+        String cached = Files.readString(cache.resolve("spelling-dictionary-cy-2.0.0.tsv"), StandardCharsets.UTF_8);
+        assertTrue(cached.contains("kamsillafiad\t0\t"), "an unknown word and its suggestions are kept");
+        assertTrue(cached.contains("\nrheolau\t1\n") || cached.startsWith("rheolau\t1\n"), "a known word is kept");
+        org.polisi.site.problem.Problems second = new org.polisi.site.problem.Problems();
+        new Proofing(content, Fixtures.theme().resolve("i18n"), cache).run(site.result().sites(), second);
+        assertEquals(first.all(), second.all());
+        assertEquals(found("spelling").size(), second.all().stream().filter(p -> p.code().equals("spelling")).count());
+    }
+
+    @Test
     void findingsAreWarningsSoTheStrictBuildStillPublishes() {
         assertTrue(site.result().published(), site.result().errors().toString());
     }
