@@ -42,6 +42,8 @@ public final class HtmlChecks {
     private final Path outputRoot;
     private final Problems problems;
     private final Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
+    static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
     public HtmlChecks(Path outputRoot, Problems problems) {
         this.outputRoot = outputRoot;
@@ -199,7 +201,7 @@ public final class HtmlChecks {
                     : new String[]{"<<" + fragment, pageName + ".adoc#" + fragment, pageName + ".html#" + fragment,
                             "#" + fragment, pageName.isEmpty() ? fragment : pageName};
             if (linked == null) {
-                if (!Files.exists(outputRoot.resolve(path.substring(1)))) {
+                if (!ROOT_PAGES.contains(path) && !Files.exists(outputRoot.resolve(path.substring(1)))) {
                     report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needles);
                 }
                 continue;
