@@ -100,6 +100,9 @@ public final class TranslationPairer {
     static String signature(Directive directive) {
         List<String> inserted = directive.operation() == Directive.Operation.REMOVE ? List.of()
                 : SectionIndex.of(directive.content()).sections().stream().map(Section::id).filter(java.util.Objects::nonNull).toList();
+        if (directive.operation() == Directive.Operation.REPLACE && inserted.equals(List.of(directive.sectionId()))) {
+            inserted = List.of();   // "replace scope", not "replace scope: scope"
+        }
         return directive.operation().word() + (directive.sectionId() == null ? "" : " " + directive.sectionId())
                 + (inserted.isEmpty() ? "" : ": " + String.join(", ", inserted));
     }
