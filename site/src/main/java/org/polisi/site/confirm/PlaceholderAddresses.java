@@ -18,7 +18,7 @@ public final class PlaceholderAddresses implements ConfirmationSource {
     /** The {@link ToConfirm#source()} of its items. */
     public static final String SOURCE = "placeholder";
     static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)(?:[\\w.+-]+@|https?://)(?:[\\w-]+\\.)*(?:example\\.(?:org|com|net)|[\\w-]+\\.invalid)\\b[\\w/.-]*");
+            "(?i)(?:[\\w.+-]+@|https?://)(?:[\\w-]+\\.)*(?:example\\.(?:org|com|net)|[\\w-]+\\.invalid)\\b(?:/[\\w/.~%-]*[\\w/~%-])?");
 
     @Override
     public List<ToConfirm> find(ResolvedSite site) {
