@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,7 @@ class PartialBuildServingTest {
     @Test
     void buildingOneSchoolLeavesTheOthersServedAndTheirFormsKnown(@TempDir Path root) throws Exception {
         Path project = BakedSites.findProjectRoot();
-        copy(project.resolve("content"), root.resolve("content"));
+        org.polisi.site.render.FileTrees.copy(project.resolve("content"), root.resolve("content"));
         Files.createSymbolicLink(root.resolve("themes"), project.resolve("themes"));
         build(project, root);
         FormsServer server = FormsServer.create(ConfigLoader.defaults()
@@ -97,18 +96,5 @@ class PartialBuildServingTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the build finished");
         assertEquals(0, process.exitValue(), Files.readString(log));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 }

@@ -39,6 +39,18 @@ class AdaptationParityTest {
             // polisi: remove community
             """;
 
+    /** A Welsh adaptation that makes only the first of the English changes. */
+    private static final String WELSH_SCOPE_ONLY = """
+                = Polisi Diogelwch Ar-lein
+                :adapts-template:
+                :translation-status: draft
+
+                // polisi: replace scope
+                [[scope]]
+                == Cwmpas
+                Ein cwmpas ein hunain.
+            """;
+
     private static FixtureTree tree(Path folder) {
         FixtureTree tree = FixtureTree.copyOf("good", folder);
         // The template's community section carries a form, which must not survive its removal.
@@ -56,16 +68,7 @@ class AdaptationParityTest {
     @Test
     void anEnglishOnlyAdaptationIsAMissingTranslationAtEachEnglishDirective(@TempDir Path folder) {
         FixtureTree tree = tree(folder);
-        tree.write("schools/adopter/cy/policy.adoc", """
-                = Polisi Diogelwch Ar-lein
-                :adapts-template:
-                :translation-status: draft
-
-                // polisi: replace scope
-                [[scope]]
-                == Cwmpas
-                Ein cwmpas ein hunain.
-                """);
+        tree.write("schools/adopter/cy/policy.adoc", WELSH_SCOPE_ONLY);
         BuildResult result = tree.build("adopter");
         Path english = tree.file("schools/adopter/en/policy.adoc");
         List<String> missing = result.errors().stream().filter(p -> p.code().equals("translation-missing") && english.equals(p.file()))
@@ -108,15 +111,7 @@ class AdaptationParityTest {
     @Test
     void theSameAdaptationInBothLanguagesPublishesWithoutTheRemovedSectionOrItsForm(@TempDir Path folder) {
         FixtureTree tree = tree(folder);
-        tree.write("schools/adopter/cy/policy.adoc", """
-                = Polisi Diogelwch Ar-lein
-                :adapts-template:
-                :translation-status: draft
-
-                // polisi: replace scope
-                [[scope]]
-                == Cwmpas
-                Ein cwmpas ein hunain.
+        tree.write("schools/adopter/cy/policy.adoc", WELSH_SCOPE_ONLY + """
 
                 // polisi: insert-after scope
                 [[mobile-phones]]
