@@ -77,6 +77,12 @@ class PartialPublicationTest {
         BuildResult result = tree.build();
         assertTrue(result.heldBack().contains("solo"));
         assertFalse(FixtureTree.readFile(tree.published("solo/en/policy.html")).contains("setting-manger"));
+        List<String> lines = tree.read("schools/solo/en/policy.adoc").lines().toList();
+        int linkLine = lines.indexOf("See xref:nowhere.adoc[this].") + 1;
+        int attributeLine = lines.indexOf("Ask {setting-manger}.") + 1;
+        assertTrue(result.errors().stream().anyMatch(p -> p.code().equals("broken-link") && p.line() == linkLine), result.errors().toString());
+        assertTrue(result.errors().stream().anyMatch(p -> p.code().equals("unresolved-attribute") && p.line() == attributeLine),
+                result.errors().toString());
         assertTrue(result.publishedSites().contains("adopter"));
     }
 

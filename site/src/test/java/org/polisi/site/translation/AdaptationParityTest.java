@@ -49,7 +49,7 @@ class AdaptationParityTest {
                 [[scope]]
                 == Cwmpas
                 Ein cwmpas ein hunain.
-            """;
+                """;
 
     private static FixtureTree tree(Path folder) {
         FixtureTree tree = FixtureTree.copyOf("good", folder);
