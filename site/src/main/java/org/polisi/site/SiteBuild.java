@@ -2,6 +2,7 @@ package org.polisi.site;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.polisi.site.archive.AgreedTextArchive;
 import org.polisi.site.check.HtmlChecks;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.ImageReferences;
@@ -51,7 +52,8 @@ import java.util.stream.Stream;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * publish atomically. Each stage is a package; this class only calls them in order and decides
+ * archive the texts the forms agree to → publish atomically. Each stage is a package; this class
+ * only calls them in order and decides
  * what is published: every site (school or template preview) whose files hold no error, next to
  * the last good output of the others, which stays in place. An error always holds its site back,
  * {@code --strict} or not; {@code --strict} makes every warning an error.
@@ -125,8 +127,19 @@ public final class SiteBuild {
         List<Problem> all = strictly(problems.all());
         Map<String, List<Path>> folders = new LinkedHashMap<>();
         sites.forEach(site -> folders.put(site.id(), foldersOf(site)));
-        Set<String> heldBack = Blame.sitesStoppedBy(all, folders);
-        List<ResolvedSite> fresh = sites.stream().filter(site -> !heldBack.contains(site.id())).toList();
+        Set<String> heldBack = new LinkedHashSet<>(Blame.sitesStoppedBy(all, folders));
+        List<ResolvedSite> clean = sites.stream().filter(site -> !heldBack.contains(site.id())).toList();
+        // Before the manifests: the server must never see a form version whose text is not archived.
+        Problems archiving = new Problems();
+        new AgreedTextArchive(options.agreedTextsDir()).archive(rendered.stream().filter(form -> clean.stream()
+                .anyMatch(site -> site.id().equals(form.school()))).toList(), built, clean, forms, options.today(), archiving);
+        if (!archiving.all().isEmpty()) {
+            all = new ArrayList<>(all);
+            all.addAll(strictly(archiving.all()));
+            heldBack.addAll(Blame.sitesStoppedBy(strictly(archiving.all()), folders));
+        }
+        List<ResolvedSite> fresh = clean.stream().filter(site -> !heldBack.contains(site.id())).toList();
+        long archived = System.nanoTime();
         Set<String> publishedSites = new LinkedHashSet<>();
         if (!fresh.isEmpty()) {
             List<Problem> rootProblems = publish(loaded, fresh, messages, checks.titles(), forms, rendered, built);
@@ -139,9 +152,10 @@ public final class SiteBuild {
             all.addAll(rootProblems);
         }
         if (Boolean.getBoolean("polisi.timings")) {
-            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, publish %.2f s",
+            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
+                            + "archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (System.nanoTime() - checked) / 1e9));
+                    (archived - checked) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
         Set<String> notPublished = sites.stream().map(ResolvedSite::id).filter(id -> !publishedSites.contains(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));

@@ -28,12 +28,19 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--release", description = "refuse to build while anything is left to confirm with the school (./polisi report)")
     boolean release;
 
+    @Option(names = "--agreed-texts", paramLabel = "DIR",
+            description = "the archive of agreed texts (default data/agreed-texts, or $POLISI_AGREED_TEXTS_DIR); never delete it")
+    Path agreedTexts;
+
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
         BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict).withRelease(release);
         if (out != null) {
             options = options.withOutput(out.toAbsolutePath());
+        }
+        if (agreedTexts != null) {
+            options = options.withAgreedTexts(agreedTexts.toAbsolutePath());
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
         BuildResult result = new SiteBuild(options, System.out::println).run();

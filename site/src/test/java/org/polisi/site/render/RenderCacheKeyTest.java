@@ -43,7 +43,7 @@ class RenderCacheKeyTest {
         Path theme = folder.resolve("theme");
         FileTrees.copy(Fixtures.theme(), theme);
         options = new BuildOptions(tree.content(), theme, folder.resolve("public"), folder.resolve("manifests"),
-                folder.resolve("build"), List.of(), true, Fixtures.TODAY);
+                folder.resolve("build"), List.of(), true, Fixtures.TODAY, folder.resolve("agreed-texts"));
         assertTrue(build().published());
         mark();
     }
