@@ -43,6 +43,7 @@ class PartialBuildServingTest {
                 .set("db", root.resolve("data/polisi.db"))
                 .set("site-dir", root.resolve("site/target/public"))
                 .set("manifest-dir", root.resolve("site/target/manifests"))
+                .set("agreed-texts-dir", root.resolve("data/agreed-texts"))
                 .load()).start();
         try {
             String before = get(server, "/brynford/en/online-safety-policy.html").body();
