@@ -35,7 +35,7 @@ class PartialBuildServingTest {
     @Test
     void buildingOneSchoolLeavesTheOthersServedAndTheirFormsKnown(@TempDir Path root) throws Exception {
         Path project = BakedSites.findProjectRoot();
-        org.polisi.site.render.FileTrees.copy(project.resolve("content"), root.resolve("content"));
+        BakedSites.copy(project.resolve("content"), root.resolve("content"));
         Files.createSymbolicLink(root.resolve("themes"), project.resolve("themes"));
         build(project, root);
         FormsServer server = FormsServer.create(ConfigLoader.defaults()
