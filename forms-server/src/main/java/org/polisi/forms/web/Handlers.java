@@ -7,6 +7,7 @@ import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -37,9 +38,10 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
+        BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
-                config.maxBodyBytes(),
+                bodyLimits,
                 new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
                 new ClientAddress(config.trustProxy()),
@@ -59,12 +61,13 @@ public record Handlers(
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
                         frame, errors, messages, clock),
                 new ConsentPage(records, consentState, frame, errors, messages),
-                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages));
+                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages),
+                new PersonPage(records, frame, messages, clock));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
-                        messages),
+                        messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages),
                 new LoginHandler(logins, auth, errors, layout, messages),
                 auth,
