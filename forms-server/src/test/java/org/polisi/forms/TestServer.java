@@ -95,7 +95,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public long addStaff(String school, String name, String email, String role) {
-        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, PASSWORD);
+        return addStaff(school, name, email, role, PASSWORD);
+    }
+
+    /** An account with a password of the test's choosing (log in with {@link Browser#login}). */
+    public long addStaff(String school, String name, String email, String role, String password) {
+        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, password);
     }
 
     @Override

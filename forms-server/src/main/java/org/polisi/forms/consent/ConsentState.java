@@ -1,5 +1,7 @@
 package org.polisi.forms.consent;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,9 @@ import org.polisi.forms.names.PersonNames;
 
 /** Derives what stands now from the events (newest answer wins, withdrawals included), and keeps their history readable. */
 public final class ConsentState {
+
+    /** Alphabetical order for names in any language (ICU's root collation: Ŵ with W, Ł after L). */
+    private static final Comparator<Object> PUPIL_ORDER = Collator.getInstance(ULocale.ROOT).freeze();
 
     private final Jdbi jdbi;
 
@@ -22,7 +27,7 @@ public final class ConsentState {
      * are the same pupil when {@link PersonNames#same} says so exactly (case, NFD, apostrophe and
      * hyphen look-alikes and spacing set aside), never by SQL's ASCII-only case folding.
      *
-     * @return ordered by pupil (search key), form and statement
+     * @return ordered by pupil (alphabetically, by the Unicode Collation Algorithm), form and statement
      */
     public List<CurrentConsent> of(String school) {
         Map<List<String>, CurrentConsent> newest = new LinkedHashMap<>();
@@ -33,7 +38,7 @@ public final class ConsentState {
             changes.merge(key, 1, Integer::sum);
         }
         return newest.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing((List<String> key) -> key.get(0))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing((List<String> key) -> key.get(0), PUPIL_ORDER)
                         .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2))))
                 .map(entry -> {
                     CurrentConsent event = entry.getValue();
