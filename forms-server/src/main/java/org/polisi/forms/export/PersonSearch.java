@@ -109,10 +109,14 @@ public final class PersonSearch {
 
     private List<FoundSubmission> submissions(String person, Scope scope) {
         List<FoundSubmission> found = new ArrayList<>();
-        String sql = "SELECT * FROM submission WHERE erased_at IS NULL"
-                + (scope.school() == null ? "" : " AND school = :school") + " ORDER BY school, seq";
+        // A first sift on the derived key (V11; computed by PersonNames, so no SQL folding), then
+        // each answer is compared. A submission without a key is compared answer by answer.
+        String sql = """
+                SELECT s.* FROM submission s LEFT JOIN submission_name_key k ON k.submission_id = s.id
+                WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR instr(k.accent_free, :key) > 0)"""
+                + (scope.school() == null ? "" : " AND s.school = :school") + " ORDER BY s.school, s.seq";
         jdbi.useHandle(handle -> {
-            var query = handle.createQuery(sql);
+            var query = handle.createQuery(sql).bind("key", PersonNames.accentFreeKey(person));
             if (scope.school() != null) {
                 query.bind("school", scope.school());
             }

@@ -19,6 +19,7 @@ import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.names.AnswerKeys;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.NewSubmission;
 import org.polisi.forms.storage.SubmissionDao;
@@ -39,6 +40,9 @@ public final class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
     private static final List<String> REFERENCE_FIELDS = List.of("reference", "reference-number");
+    /** The derived search key of the answers (V11), for finding a person's records. */
+    private static final String INSERT_NAME_KEY =
+            "INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)";
 
     private final ManifestCatalog manifests;
     private final FormValidator validator;
@@ -106,6 +110,7 @@ public final class SubmissionService {
     private SubmissionOutcome store(Manifest manifest, FormDefinition form, String language,
                                     SubmissionRequest request, Map<String, Object> answers, String idempotencyKey) {
         String fieldsJson = CanonicalJson.write(answers);
+        String nameKey = AnswerKeys.of(answers); // folded here, not on the writer's one thread
         String fingerprint = secretKey.sign(String.join("\n", manifest.school(), form.id(), language,
                 request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
         Instant now = clock.instant();
@@ -133,6 +138,7 @@ public final class SubmissionService {
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
+            transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
             afterStoring(transaction, form, stored, answers, withdrawnForm, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });

@@ -134,6 +134,18 @@ class SubjectAccessExportTest {
     }
 
     @Test
+    void anErasedRecordAndItsDerivedKeyAreGone() throws IOException {
+        String reference = reference(server.browser().post("/forms/testschool/parent-agreement",
+                form(with(agreement("en"), "parent-name", "Eirlys Ó Súilleabháin"))));
+        assertEquals("without accents", matched(export("Eirlys O Suilleabhain"), reference));
+        assertEquals(0, FormsCliTest.run("", "erase", "--db", db, "--school", "testschool", "--reference", reference)
+                .exitCode());
+        assertEquals("", matched(export("Eirlys O Suilleabhain"), reference));
+        assertEquals(0, server.count("SELECT count(*) FROM submission_name_key k JOIN submission s"
+                + " ON s.id = k.submission_id WHERE s.reference = '" + reference + "'"));
+    }
+
+    @Test
     void someoneElseIsNotFoundAndAQueryTooShortIsRefused() throws IOException {
         JsonNode export = export("Bryn Morgan");
         assertEquals(0, export.get("submissions").size(), export.toString());
