@@ -62,7 +62,7 @@ public record Handlers(
                         frame, errors, messages, clock),
                 new ConsentPage(records, consentState, frame, errors, messages),
                 new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages),
-                new PersonPage(records, frame, messages, clock));
+                new PersonPage(records, frame, errors, messages, clock));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,

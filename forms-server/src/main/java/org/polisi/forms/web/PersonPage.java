@@ -1,8 +1,6 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,30 +19,47 @@ import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.text.DisplayText;
 
 /**
- * {@code /staff/people?name=…} ("Find everything about a person") and {@code /staff/people.json}:
- * a search box, and everything found that names the person, each record with how it matched. The
- * search, what the member of staff may see and the record of incident views are
- * {@link StaffRecords#findPerson}'s; the JSON is the command line's subject access export.
+ * {@code /staff/people} ("Find everything about a person") and {@code /staff/people.json}: a search
+ * box, and everything found that names the person, each record with how it matched. The name is
+ * posted (with the session's anti-forgery token), never put in an address, so it stays out of
+ * browser history and proxy logs. The search, what the member of staff may see and the record of
+ * incident views are {@link StaffRecords#findPerson}'s; the JSON is the command line's subject
+ * access export.
  */
 final class PersonPage {
 
     private final StaffRecords records;
     private final StaffFrame frame;
+    private final ErrorPages errors;
     private final Messages messages;
     private final Answers answers;
     private final Clock clock;
 
-    PersonPage(StaffRecords records, StaffFrame frame, Messages messages, Clock clock) {
+    PersonPage(StaffRecords records, StaffFrame frame, ErrorPages errors, Messages messages, Clock clock) {
         this.records = records;
         this.frame = frame;
+        this.errors = errors;
         this.messages = messages;
         this.answers = new Answers(messages);
         this.clock = clock;
     }
 
-    void search(Context ctx, StaffSession session) {
+    /** GET: the search box. */
+    void form(Context ctx, StaffSession session) {
+        show(ctx, session, "");
+    }
+
+    /** POST: the search box again, and what was found. */
+    void search(Context ctx, StaffSession session, boolean tokenValid) {
+        if (!tokenValid) {
+            errors.forbidden(ctx);
+            return;
+        }
+        show(ctx, session, Optional.ofNullable(ctx.formParam("name")).orElse(""));
+    }
+
+    private void show(Context ctx, StaffSession session, String name) {
         String language = session.language();
-        String name = Optional.ofNullable(ctx.queryParam("name")).orElse("");
         boolean asked = !name.isBlank();
         boolean searchable = PersonSearch.searchable(name);
         PageLayout.Page page = frame.page(ctx, session, "staff.people.title");
@@ -53,15 +68,20 @@ final class PersonPage {
         if (session.user().staffRole() == StaffRole.HEADTEACHER) {
             Html.text(main, "p", messages.get(language, "staff.people.explanation-accounts"));
         }
-        searchBox(main, language, name, asked && !searchable);
+        searchBox(main, language, session, name, asked && !searchable);
         if (searchable) {
             results(main, language, session, records.findPerson(session.user(), name), name);
         }
         Responses.html(ctx, 200, page.html());
     }
 
-    void download(Context ctx, StaffSession session) {
-        String name = Optional.ofNullable(ctx.queryParam("name")).orElse("");
+    /** POST: everything found, as the subject access export's JSON. */
+    void download(Context ctx, StaffSession session, boolean tokenValid) {
+        if (!tokenValid) {
+            errors.forbidden(ctx);
+            return;
+        }
+        String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         if (!PersonSearch.searchable(name)) {
             Responses.seeOther(ctx, "/staff/people");
             return;
@@ -71,9 +91,10 @@ final class PersonPage {
         Responses.json(ctx, 200, json);
     }
 
-    private void searchBox(Element main, String language, String name, boolean tooShort) {
-        Element form = Html.add(main, "form", "person-search").attr("method", "get").attr("action", "/staff/people")
+    private void searchBox(Element main, String language, StaffSession session, String name, boolean tooShort) {
+        Element form = Html.add(main, "form", "person-search").attr("method", "post").attr("action", "/staff/people")
                 .attr("role", "search");
+        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
         Element group = Html.add(form, "div", "form-group");
         Html.text(group, "label", messages.get(language, "staff.people.name")).addClass("label")
                 .attr("for", "person--name");
@@ -162,8 +183,11 @@ final class PersonPage {
                 Html.text(tr, "td", matched(account.match(), language));
             }
         }
-        Html.link(Html.add(main, "p"), "/staff/people.json?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
-                messages.get(language, "staff.people.download"));
+        Element download = Html.add(main, "form").attr("method", "post").attr("action", "/staff/people.json");
+        Html.hidden(download, StaffAuth.CSRF_FIELD, session.csrfToken());
+        Html.hidden(download, "name", name);
+        Html.text(download, "button", messages.get(language, "staff.people.download"))
+                .addClass("button button--secondary").attr("type", "submit");
     }
 
     private String matched(NameMatch match, String language) {

@@ -38,8 +38,9 @@ public final class Routes {
         routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
         routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
-        routes.get("/staff/people", staff(handlers.staffPages().people()::search));
-        routes.get("/staff/people.json", staff(handlers.staffPages().people()::download));
+        routes.get("/staff/people", staff(handlers.staffPages().people()::form));
+        routes.post("/staff/people", staffPost(handlers.staffPages().people()::search));
+        routes.post("/staff/people.json", staffPost(handlers.staffPages().people()::download));
 
         routes.get("/", handlers.site()::root);
         routes.get("/<path>", handlers.site()::file);

@@ -12,9 +12,7 @@ import static org.polisi.forms.TestServer.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -58,20 +56,15 @@ class PersonPageTest {
         server.close();
     }
 
-    private TestServer.Browser loggedIn(String email) {
-        TestServer.Browser browser = server.browser();
-        assertEquals(303, browser.login(email, TestServer.PASSWORD).statusCode());
-        return browser;
-    }
-
-    private static String query(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    /** The search as the page's form posts it, with the session's anti-forgery token. */
+    private static HttpResponse<String> search(TestServer.Browser browser, String path, String name) {
+        return browser.post(path, form("csrf-token", browser.csrf(), "name", name));
     }
 
     @Test
     void theHeadteacherSeesWhatTheExportFindsWithHowEachRecordMatched() throws Exception {
-        TestServer.Browser head = loggedIn("head@testschool.example");
-        HttpResponse<String> response = head.get("/staff/people?name=" + query("Aine Ni Bhriain"));
+        TestServer.Browser head = server.loggedIn("head@testschool.example");
+        HttpResponse<String> response = search(head, "/staff/people", "Aine Ni Bhriain");
         assertEquals(200, response.statusCode());
         Document page = Jsoup.parse(response.body());
         Element forms = page.select("main table").first();
@@ -83,7 +76,7 @@ class PersonPageTest {
         String export = SubjectAccessExport.write(new PersonSearch(server.jdbi()).find("Aine Ni Bhriain",
                 PersonSearch.Scope.everything()), Instant.EPOCH);
         JsonNode exported = new ObjectMapper().readTree(export);
-        JsonNode downloaded = new ObjectMapper().readTree(head.get("/staff/people.json?name=" + query("Aine Ni Bhriain")).body());
+        JsonNode downloaded = new ObjectMapper().readTree(search(head, "/staff/people.json", "Aine Ni Bhriain").body());
         assertEquals(exported.get("submissions"), downloaded.get("submissions"), "the page's download is the export");
         assertEquals(exported.get("consentEvents"), downloaded.get("consentEvents"));
         assertEquals(2, downloaded.get("consentEvents").size());
@@ -95,23 +88,23 @@ class PersonPageTest {
 
     @Test
     void theOfficeSeesOnlyTheFormsItsRoleMayReadAndNoStaffAccounts() {
-        TestServer.Browser office = loggedIn("office@testschool.example");
-        Document page = Jsoup.parse(office.get("/staff/people?name=" + query("Áine Ní Bhriain")).body());
+        TestServer.Browser office = server.loggedIn("office@testschool.example");
+        Document page = Jsoup.parse(search(office, "/staff/people", "Áine Ní Bhriain").body());
         String main = page.select("main").text();
         assertTrue(main.contains(consentForm), main);
         assertFalse(main.contains(agreement), "the agreement is the headteacher's to read");
         assertFalse(main.contains(incidentReport), "the incident report is the safeguarding lead's");
 
-        Document staffSearch = Jsoup.parse(office.get("/staff/people?name=" + query("Olwen Office")).body());
+        Document staffSearch = Jsoup.parse(search(office, "/staff/people", "Olwen Office").body());
         assertTrue(staffSearch.select("main").text().contains("Nothing you may read mentions"), staffSearch.text());
-        Document asHead = Jsoup.parse(loggedIn("head@testschool.example").get("/staff/people?name=" + query("olwen office")).body());
+        Document asHead = Jsoup.parse(search(server.loggedIn("head@testschool.example"), "/staff/people", "olwen office").body());
         assertTrue(asHead.select("main").text().contains("office@testschool.example"), "the headteacher sees staff accounts");
     }
 
     @Test
     void thePageIsInWelshWithASearchBoxAndATooShortQueryIsSaidSo() {
-        TestServer.Browser head = loggedIn("head@testschool.example");
-        Document welsh = Jsoup.parse(head.get("/staff/people?lang=cy&name=" + query("Áine Ní Bhriain")).body());
+        TestServer.Browser head = server.loggedIn("head@testschool.example");
+        Document welsh = Jsoup.parse(search(head, "/staff/people?lang=cy", "Áine Ní Bhriain").body());
         assertEquals("cy", welsh.selectFirst("html").attr("lang"));
         assertEquals("Dod o hyd i bopeth am unigolyn", welsh.selectFirst("h1").text());
         assertTrue(welsh.select("main").text().contains("yn union"), welsh.select("main").text());
@@ -120,16 +113,18 @@ class PersonPageTest {
         assertEquals("Áine Ní Bhriain", box.val());
         assertEquals("Enw", welsh.selectFirst("label[for=person--name]").text());
 
-        Document tooShort = Jsoup.parse(head.get("/staff/people?lang=en&name=" + query(" A\u200B ")).body());
+        Document tooShort = Jsoup.parse(search(head, "/staff/people?lang=en", " A\u200B ").body());
         assertTrue(tooShort.getElementById("person--name--error").text().contains("Enter at least two letters"));
         assertTrue(tooShort.select("main table").isEmpty());
         assertTrue(tooShort.select("header a[href=/staff/people]").size() == 1, "the staff navigation links the page");
     }
 
     @Test
-    void withoutASessionThePageSendsYouToTheLogin() {
-        HttpResponse<String> response = server.browser().get("/staff/people?name=" + query("Áine"));
-        assertEquals(303, response.statusCode());
-        assertEquals(303, server.browser().get("/staff/people.json?name=" + query("Áine")).statusCode());
+    void withoutASessionOrItsTokenNothingIsSearched() {
+        assertEquals(303, server.browser().get("/staff/people").statusCode(), "to the login page");
+        assertEquals(403, server.browser().post("/staff/people", form("name", "Áine")).statusCode());
+        TestServer.Browser head = server.loggedIn("head@testschool.example");
+        assertEquals(403, head.post("/staff/people.json", form("csrf-token", "forged", "name", "Áine")).statusCode());
+        assertEquals(200, head.get("/staff/people").statusCode());
     }
 }
