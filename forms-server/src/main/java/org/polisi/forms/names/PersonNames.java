@@ -6,7 +6,6 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * The one name-matching rule of the forms server, built on ICU4J.
@@ -25,9 +24,10 @@ import java.util.regex.Pattern;
 public final class PersonNames {
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
-    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02BC\u2032\u0060\u00B4\uFF07]");
-    private static final Pattern HYPHENS = Pattern.compile("[\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    private static final String APOSTROPHES = "\u2019\u2018\u02BC\u2032\u0060\u00B4\uFF07";
+    private static final String HYPHENS = "\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D";
+    /** Regex {@code \s}: the ASCII white space; the rest of white space is Unicode category Z. */
+    private static final String ASCII_SPACES = " \t\n\u000B\f\r";
     private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     // Transliterator#transliterate(String) keeps no state between calls, but ICU documents only
@@ -55,9 +55,31 @@ public final class PersonNames {
             return "";
         }
         String folded = NFKC_CASEFOLD.normalize(name);
-        folded = APOSTROPHES.matcher(folded).replaceAll("'");
-        folded = HYPHENS.matcher(folded).replaceAll("-");
-        return SPACES.matcher(folded).replaceAll(" ").strip();
+        // One pass instead of three regular expressions: a search folds every stored answer.
+        StringBuilder key = new StringBuilder(folded.length());
+        boolean spaceBefore = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (space(c)) {
+                spaceBefore = true;
+                continue;
+            }
+            if (spaceBefore && key.length() > 0) {
+                key.append(' ');
+            }
+            spaceBefore = false;
+            key.append(APOSTROPHES.indexOf(c) >= 0 ? '\'' : HYPHENS.indexOf(c) >= 0 ? '-' : c);
+        }
+        return key.toString().strip();
+    }
+
+    private static boolean space(char c) {
+        if (ASCII_SPACES.indexOf(c) >= 0) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**
