@@ -20,6 +20,8 @@ import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
@@ -30,6 +32,7 @@ import org.polisi.forms.manifest.Text;
 final class SubmissionHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
     private final SiteFiles site;
@@ -54,12 +57,15 @@ final class SubmissionHandler {
 
     void handle(Context ctx) {
         boolean json = ctx.isJson();
+        // Log lines here name no path segment and no answer: both are typed by whoever sent the request.
         if (!json && !ctx.isFormUrlencoded()) {
+            LOG.info("Refused a submission: neither a form post nor JSON");
             errors.badRequest(ctx);
             return;
         }
         Optional<byte[]> body = body(ctx);
         if (body.isEmpty()) {
+            LOG.warn("Refused a submission: body over the largest valid submission of the school's forms");
             errors.tooLarge(ctx);
             return;
         }
@@ -67,6 +73,7 @@ final class SubmissionHandler {
         if (json) {
             Optional<PostedBody> parsed = PostedBody.json(body.get(), ctx.header("Content-Type"));
             if (parsed.isEmpty()) {
+                LOG.info("Refused a submission: the JSON is not a flat object");
                 jsonErrors(ctx, 400, Map.of(FieldError.WHOLE_FORM,
                         messages.get(Messages.ENGLISH, "error.json.malformed")));
                 return;
