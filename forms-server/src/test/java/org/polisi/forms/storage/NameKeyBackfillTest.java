@@ -33,7 +33,7 @@ class NameKeyBackfillTest {
                 .bind("json", CanonicalJson.write(answers)).execute());
 
         Jdbi migrated = Database.open(file);
-        assertEquals(AnswerKeys.of(answers), migrated.withHandle(handle -> handle.createQuery(
+        assertEquals(AnswerKeys.of(CanonicalJson.readFields(CanonicalJson.write(answers))), migrated.withHandle(handle -> handle.createQuery(
                 "SELECT accent_free FROM submission_name_key").mapTo(String.class).one()));
         assertTrue(AnswerKeys.of(answers).contains("aine ni bhriain"), AnswerKeys.of(answers));
         assertEquals(1, new PersonSearch(migrated).find("Aine Ni Bhriain", PersonSearch.Scope.everything())
