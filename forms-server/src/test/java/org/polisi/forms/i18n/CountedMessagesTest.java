@@ -26,8 +26,8 @@ class CountedMessagesTest {
     private static final List<Integer> COUNTS = List.of(0, 1, 2, 3, 6, 10);
     /** The text arguments of counted messages, per language; every other argument is the count. */
     private static final Map<String, Map<String, Object>> TEXTS = Map.of(
-            "en", Map.of("field", "Name", "agreement", "Code of conduct", "percent", 50),
-            "cy", Map.of("field", "Enw", "agreement", "Cod ymddygiad", "percent", 50));
+            "en", Map.of("field", "Name", "name", "Name", "agreement", "Code of conduct", "percent", 50),
+            "cy", Map.of("field", "Enw", "name", "Enw", "agreement", "Cod ymddygiad", "percent", 50));
     private final Messages messages = new Messages();
 
     /** key → language → count → sentence */

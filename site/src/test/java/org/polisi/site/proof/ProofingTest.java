@@ -26,9 +26,12 @@ class ProofingTest {
     private static Path content;
 
     @BeforeAll
-    static void bake() {
+    static void bake() throws IOException {
+        // Not --strict: there every warning is an error, and these findings are meant to be warnings.
         content = Fixtures.content("proofing");
-        site = Fixtures.bake(content, List.of());
+        Path folder = Files.createTempDirectory("polisi-test-");
+        org.polisi.site.BuildOptions options = Fixtures.options(content, folder, List.of()).withStrict(false);
+        site = new Fixtures.BakedSite(folder, options, new org.polisi.site.SiteBuild(options, line -> { }).run());
     }
 
     @AfterAll
@@ -165,7 +168,19 @@ class ProofingTest {
     }
 
     @Test
-    void findingsAreWarningsSoTheStrictBuildStillPublishes() {
+    void findingsAreWarningsSoTheBuildStillPublishes() {
         assertTrue(site.result().published(), site.result().errors().toString());
+    }
+
+    @Test
+    void underStrictTheFindingsAreErrorsAndHoldTheSchoolBack() {
+        Fixtures.BakedSite strict = Fixtures.bake(content, List.of());
+        try {
+            assertTrue(strict.result().errors().stream().anyMatch(p -> p.code().equals("spelling")
+                    && p.message().contains("'kamsillafiad'")), strict.result().errors().toString());
+            assertTrue(strict.result().heldBack().contains("speller"));
+        } finally {
+            strict.delete();
+        }
     }
 }

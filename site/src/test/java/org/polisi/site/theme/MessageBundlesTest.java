@@ -148,4 +148,20 @@ class MessageBundlesTest {
                 com.ibm.icu.text.PluralRules.forLocale(com.ibm.icu.util.ULocale.forLanguageTag("en")).getKeywords());
         assertEquals(List.of(Set.of("one", "other")), IcuMessages.pluralForms("{n, plural, one {# day} other {# days}}"));
     }
+
+    @Test
+    void theSiteBundleHasAsciidoctorsCaptionsAndLabelsInEveryLanguage() {
+        bundles.get("site").forEach((language, keys) -> {
+            for (String label : org.polisi.site.compose.PageComposer.ASCIIDOC_LABELS) {
+                assertTrue(keys.contains(org.polisi.site.compose.PageComposer.ASCIIDOC_WORDS + label), language + " asciidoc." + label);
+            }
+        });
+    }
+
+    @Test
+    void everyNotYetTranslatedNoticeExistsInEveryLanguage() {
+        Set<String> languages = bundles.get("site").keySet();
+        bundles.get("site").forEach((language, keys) -> languages.forEach(missing ->
+                assertTrue(keys.contains("translation.missing." + missing), language + " translation.missing." + missing)));
+    }
 }
