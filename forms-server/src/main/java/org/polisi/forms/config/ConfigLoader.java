@@ -107,7 +107,10 @@ public final class ConfigLoader {
                 integer("login.failures-before-lockout"),
                 Duration.ofMinutes(integer("login.lockout-minutes")),
                 Duration.ofMinutes(integer("receipt.lifetime-minutes")),
-                alertMail());
+                alertMail(),
+                new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
+                        integer("http.min-body-bytes-per-second"), integer("http.requests-per-client"),
+                        integer("http.max-connections")));
     }
 
     private AlertMailSettings alertMail() {

@@ -39,7 +39,7 @@ class FormsCliTest {
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            int exitCode = new CommandLine(new FormsCli()).execute(args);
+            int exitCode = FormsCli.commandLine().execute(args);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(originalIn);
