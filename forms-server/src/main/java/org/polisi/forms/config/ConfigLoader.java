@@ -109,7 +109,7 @@ public final class ConfigLoader {
                 Duration.ofMinutes(integer("receipt.lifetime-minutes")),
                 alertMail(),
                 new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
-                        integer("http.min-body-bytes-per-second"), integer("http.requests-per-client"),
+                        integer("http.requests-per-client"),
                         integer("http.max-connections")));
     }
 

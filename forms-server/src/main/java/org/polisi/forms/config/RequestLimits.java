@@ -7,12 +7,10 @@ import java.time.Duration;
  *
  * @param idleTimeout          how long a connection may send nothing (headers, body, or between
  *                             requests) before it is closed; a body that stops arriving gets 408
- * @param minBodyBytesPerSecond the slowest a request body may arrive on average; slower gets 408
- *                             (so the largest valid form arrives in {@code maxBodyBytes / this} seconds)
  * @param requestsPerClient    requests one client address may have in progress at once; more wait
  *                             without a thread (Jetty's ThreadLimitHandler)
  * @param maxConnections       connections open at once across all clients; more wait to be accepted
  */
-public record RequestLimits(Duration idleTimeout, int minBodyBytesPerSecond, int requestsPerClient,
+public record RequestLimits(Duration idleTimeout, int requestsPerClient,
                             int maxConnections) {
 }

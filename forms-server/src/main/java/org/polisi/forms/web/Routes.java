@@ -31,6 +31,7 @@ public final class Routes {
 
         get(routes, "/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
+        routes.post("/staff/login/code", handlers.login()::code);
         routes.post("/staff/logout", handlers.login()::logout);
         get(routes, "/staff/", staff(handlers.staffPages().submissions()::dashboard));
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
@@ -39,6 +40,8 @@ public final class Routes {
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
+        get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
+        routes.post("/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
 
         get(routes, "/", handlers.site()::root);
         get(routes, "/<path>", handlers.site()::file);
@@ -76,8 +79,27 @@ public final class Routes {
         routes.head(path, handler);
     }
 
-    /** A staff page: only with a live session; otherwise the login page. */
+    /**
+     * A staff page: only with a live session (otherwise the login page), and only once a role that
+     * must have a second factor has one (otherwise the account page, to set it up).
+     */
     private io.javalin.http.Handler staff(StaffHandler handler) {
+        return ctx -> {
+            var session = handlers.auth().session(ctx);
+            if (session.isEmpty()) {
+                Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx));
+                return;
+            }
+            if (session.get().enrolmentDue()) {
+                Responses.seeOther(ctx, "/staff/account");
+                return;
+            }
+            handler.handle(ctx, session.get());
+        };
+    }
+
+    /** The account page: a live session, whether or not its second factor is set up yet. */
+    private io.javalin.http.Handler staffAccount(StaffHandler handler) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
             if (session.isEmpty()) {
@@ -88,11 +110,15 @@ public final class Routes {
         };
     }
 
-    /** A staff action: a live session and its anti-forgery token. */
     private io.javalin.http.Handler staffPost(StaffAction handler) {
+        return staffPost(handler, false);
+    }
+
+    /** A staff action: a live session and its anti-forgery token (and a second factor, unless it sets one up). */
+    private io.javalin.http.Handler staffPost(StaffAction handler, boolean settingUpSecondFactor) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
-            if (session.isEmpty()) {
+            if (session.isEmpty() || (session.get().enrolmentDue() && !settingUpSecondFactor)) {
                 handlers.errors().forbidden(ctx);
                 return;
             }

@@ -9,9 +9,9 @@ import org.polisi.forms.config.ServerConfig;
 
 /**
  * Jetty's own facilities, set up so that one client cannot hold the server (issue 23, fault 3):
- * an idle timeout on every connection and a minimum data rate for request bodies (a body that stops
- * arriving ends in 408 after a few seconds instead of holding a thread for 30), a limit on the
- * requests one client address has in progress ({@link ThreadLimitHandler}: more wait without a
+ * an idle timeout on every connection and request (a body that stops arriving ends in 408 after a
+ * few seconds instead of holding a thread for 30), a limit on the requests one client address has
+ * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
  * override headers removed ({@link MethodOverrideStripper}), and Jetty's own error pages replaced
  * by the server's ({@link JettyErrorPage}).
@@ -25,9 +25,11 @@ public final class ServerLimits {
     public static void apply(JavalinConfig javalin, ServerConfig config, Handlers handlers) {
         var limits = config.requestLimits();
         long idleMillis = limits.idleTimeout().toMillis();
+        // No minimum data rate (HttpConfiguration.setMinRequestDataRate): Jetty measures it from the
+        // first byte, so a small body read a millisecond late fails it; the idle timeout and the
+        // per-client limit bound a slow client instead.
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setIdleTimeout(idleMillis);
-            http.setMinRequestDataRate(limits.minBodyBytesPerSecond());
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
         });
