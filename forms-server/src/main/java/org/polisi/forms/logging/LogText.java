@@ -3,7 +3,7 @@ package org.polisi.forms.logging;
 /**
  * Makes text safe for a one-line log record: every control character (C0, DEL, C1, and the Unicode
  * line and paragraph separators) becomes a visible escape, so a value that came from a request can
- * neither start a forged log line (CWE-117, OWASP ASVS 5.0 V16.4.1) nor send a terminal escape
+ * neither start a forged log line (CWE-117, OWASP ASVS 5.0 V16 (Security Logging and Error Handling)) nor send a terminal escape
  * sequence to whoever reads the log.
  */
 public final class LogText {

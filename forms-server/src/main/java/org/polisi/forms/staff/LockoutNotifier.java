@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Told when an account's sign-in back-off starts (the first failure past the free ones), so the
- * account holder learns that someone is guessing their password (ASVS 5.0 V6.3.5). It must not
+ * account holder learns that someone is guessing their password (ASVS 5.0 V6 (Authentication)). It must not
  * block: the sign-in answer must take as long whether or not it is called.
  */
 @FunctionalInterface

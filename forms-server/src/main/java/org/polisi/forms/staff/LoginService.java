@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a sign-in so that the answer tells nothing about which accounts exist (ASVS 5.0 V6.3.8,
+ * Checks a sign-in so that the answer tells nothing about which accounts exist (ASVS 5.0 V6 (Authentication),
  * issue 23 fault 6): an unknown address, a wrong password and a throttled attempt each cost one
  * Argon2id check (against a decoy hash where there is no account) and get the same words; a right
  * password moves on to the second factor when the account has one.

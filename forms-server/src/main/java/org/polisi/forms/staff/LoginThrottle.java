@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Exponential back-off after failed sign-ins (OWASP ASVS 5.0 V6.3.1, NIST SP 800-63B §5.2.2), kept
+ * Exponential back-off after failed sign-ins (OWASP ASVS 5.0 V6 (Authentication), NIST SP 800-63B §5.2.2), kept
  * in the database so a restart does not reset it. Each subject (a client address, or an account
  * name as typed) has {@code freeFailures} failures free; each failure after those blocks the subject
  * for {@code firstDelay} doubled per further failure, up to {@code maxDelay}. A success clears the

@@ -26,11 +26,11 @@ import org.polisi.forms.manifest.ManifestCatalog;
  * six digits, 30-second steps) from an authenticator app, or one of ten single-use recovery codes.
  * Codes come from dev.samstevens.totp (ADR 0026); this class keeps the secrets and the replay rule:
  * a code is accepted for the step before, the step of, or the step after now, and only for a step
- * later than the last one accepted (RFC 6238 §5.2, OWASP ASVS 5.0 V6.5.1), so a code cannot be used twice.
+ * later than the last one accepted (RFC 6238 §5.2, OWASP ASVS 5.0 V6 (Authentication)), so a code cannot be used twice.
  *
  * <p>It is required of every role that can read incident reports about children (the headteacher,
  * the safeguarding lead, and any role a school's incident form names as its reader), and optional
- * for the others (ASVS V6.3.3).
+ * for the others (ASVS 5.0 V6, Authentication).
  */
 public final class SecondFactor {
 
