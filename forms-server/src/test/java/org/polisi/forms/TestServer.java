@@ -96,6 +96,11 @@ public final class TestServer implements AutoCloseable {
         return "http://localhost:" + server.port() + path;
     }
 
+    /** The port the server listens on. */
+    public int port() {
+        return server.port();
+    }
+
     public String origin() {
         return "http://localhost:" + server.port();
     }

@@ -13,14 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestMail;
 import org.polisi.forms.TestServer;
 
 /**
@@ -58,12 +57,8 @@ class AlertReporterTest {
 
     @Test
     void theAlertNamesTheReporterNotWhoTookAction(@TempDir Path folder) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = TestMail.start();
+        int port = mail.getSmtp().getPort();
         try (TestServer server = TestServer.start(TestServer.settings(folder)
                 .set("manifest-dir", realShapedManifests(folder))
                 .set("alerts.smtp-host", "127.0.0.1").set("alerts.smtp-port", port).set("alerts.smtp-starttls", false)

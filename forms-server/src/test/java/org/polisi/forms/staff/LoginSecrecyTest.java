@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.TestServer.form;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestMail;
 import org.polisi.forms.TestServer;
 
 /**
@@ -124,12 +123,8 @@ class LoginSecrecyTest {
 
     @Test
     void theHolderIsEmailedWhenTheBackOffStarts(@TempDir Path folder) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = TestMail.start();
+        int port = mail.getSmtp().getPort();
         try (TestServer server = serverBehindProxy(folder, port)) {
             server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
             TestServer.Browser browser = server.browser();

@@ -29,7 +29,7 @@ class HostileRequestFuzzTest {
     @Test
     void noHostileRequestGetsAServerErrorAndTheLogStaysBounded(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder); LogCapture log = new LogCapture()) {
-            int port = Integer.parseInt(server.origin().substring(server.origin().lastIndexOf(':') + 1));
+            int port = server.port();
             List<String> requests = HostileRequests.generate(REQUESTS, 23);
             Map<Integer, Integer> statuses = new TreeMap<>();
             StringBuilder serverErrors = new StringBuilder();

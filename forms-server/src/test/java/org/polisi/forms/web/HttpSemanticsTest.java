@@ -33,7 +33,7 @@ class HttpSemanticsTest {
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        port = Integer.parseInt(server.origin().substring(server.origin().lastIndexOf(':') + 1));
+        port = server.port();
     }
 
     @AfterAll

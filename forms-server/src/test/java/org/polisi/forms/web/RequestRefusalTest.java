@@ -32,7 +32,7 @@ class RequestRefusalTest {
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        port = Integer.parseInt(server.origin().substring(server.origin().lastIndexOf(':') + 1));
+        port = server.port();
     }
 
     @AfterAll

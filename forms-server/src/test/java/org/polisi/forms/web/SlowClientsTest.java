@@ -31,7 +31,7 @@ class SlowClientsTest {
     void threeHundredSlowBodiesFromOneClientDoNotStopAnotherClientsPage(@TempDir Path temporaryFolder)
             throws Exception {
         try (TestServer server = TestServer.start(temporaryFolder)) {
-            int port = Integer.parseInt(server.origin().substring(server.origin().lastIndexOf(':') + 1));
+            int port = server.port();
             List<Socket> slow = new ArrayList<>();
             try {
                 for (int i = 0; i < SLOW_CONNECTIONS; i++) {
