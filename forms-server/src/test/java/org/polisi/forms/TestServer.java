@@ -58,6 +58,21 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A copy of a fixture folder ({@code manifests}, {@code agreed-texts}) in {@code target}, for a test to change. */
+    public static Path copyOfFixture(String name, Path target) {
+        Path source = fixture().resolve(name);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                java.nio.file.Files.createDirectories(copy.getParent());
+                java.nio.file.Files.copy(file, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the fixture's " + name, e);
+        }
+        return target;
+    }
+
     /** Settings for a test: free port, fixture site, generous rate limit; change with {@link ConfigLoader#set}. */
     public static ConfigLoader settings(Path temporaryFolder) {
         return ConfigLoader.defaults()
@@ -65,6 +80,7 @@ public final class TestServer implements AutoCloseable {
                 .set("db", temporaryFolder.resolve("data/polisi.db"))
                 .set("site-dir", fixture().resolve("site"))
                 .set("manifest-dir", fixture().resolve("manifests"))
+                .set("agreed-texts-dir", fixture().resolve("agreed-texts"))
                 .set("rate-limit.submissions", 1000)
                 .set("rate-limit.logins", 1000);
     }
@@ -115,7 +131,22 @@ public final class TestServer implements AutoCloseable {
      * with e-mail and password alone, whatever its role.
      */
     public long addStaff(String school, String name, String email, String role) {
-        long id = addStaffWithoutSecondFactor(school, name, email, role);
+        return addStaff(school, name, email, role, PASSWORD);
+    }
+
+    /** A browser logged in (through the login page, and its second factor) to an account made with {@link #addStaff}. */
+    public Browser loggedIn(String email) {
+        Browser browser = new Browser();
+        HttpResponse<String> response = browser.login(email, PASSWORD);
+        if (response.statusCode() != 303) {
+            throw new AssertionError("login as " + email + " gave " + response.statusCode());
+        }
+        return browser;
+    }
+
+    /** An account with a password of the test's choosing, and a second factor (log in with {@link Browser#login}). */
+    public long addStaff(String school, String name, String email, String role, String password) {
+        long id = addStaffWithoutSecondFactor(school, name, email, role, password);
         SecondFactor secondFactor = new SecondFactor(jdbi(), clock, manifests);
         String secret = secondFactor.newSecret();
         long previousStep = Math.floorDiv(clock.instant().getEpochSecond(), 30) - 1;
@@ -126,10 +157,14 @@ public final class TestServer implements AutoCloseable {
         return id;
     }
 
-    /** An account with a password only (a test of the second factor's set-up, or of a role that may go without). */
+    /** An account with {@link #PASSWORD} only (a test of the second factor's set-up, or of a role that may go without). */
     public long addStaffWithoutSecondFactor(String school, String name, String email, String role) {
+        return addStaffWithoutSecondFactor(school, name, email, role, PASSWORD);
+    }
+
+    private long addStaffWithoutSecondFactor(String school, String name, String email, String role, String password) {
         return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC(), manifests)
-                .add(school, name, email, role, PASSWORD);
+                .add(school, name, email, role, password);
     }
 
     /** The account's authenticator app, as the test holds it. */

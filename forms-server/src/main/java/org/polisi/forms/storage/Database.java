@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new NameKeyBackfill())
                     .load()
                     .migrate();
         } catch (RuntimeException failure) {

@@ -2,15 +2,18 @@ package org.polisi.forms.web;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.alerts.LockoutMail;
@@ -33,21 +36,24 @@ public record Handlers(
         StaffAuth auth,
         StaffPages staffPages,
         SiteHandler site,
+        AgreedTextPage agreedTexts,
         ErrorPages errors) {
 
     /** The wait after the first failure past the free ones; it doubles with each further failure. */
     static final java.time.Duration LOGIN_FIRST_DELAY = java.time.Duration.ofSeconds(2);
 
     public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
-                                ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions) {
+                                ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
+                                AgreedTextArchive agreedTexts) {
         PageLayout layout = new PageLayout(messages);
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
         ClientAddress clients = new ClientAddress(config.trustProxy());
+        BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
-                config.maxBodyBytes(),
+                bodyLimits,
                 new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
                 clients,
@@ -68,20 +74,24 @@ public record Handlers(
                 new SubmissionPages(records, new CsvExport(messages), frame, errors, messages),
                 new RecordPage(records, consentState, new ErasureService(ledger),
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                        frame, errors, messages, clock),
+                        frame, errors, messages, clock, agreedTexts),
                 new ConsentPage(records, consentState, frame, errors, messages),
-                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages),
+                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages,
+                        new SignatureRegister(jdbi)),
+                new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
+                new PersonPage(records, frame, errors, messages, clock),
                 new AccountPage(secondFactor, frame, errors, messages));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
-                        messages),
-                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages),
+                        messages, bodyLimits),
+                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts),
                 new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),
+                new AgreedTextPage(agreedTexts, manifests, layout, errors, messages),
                 errors);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.ConsentChange;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Dates;
@@ -22,6 +23,7 @@ import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.text.DisplayText;
 
 /**
  * {@code /staff/submissions/{reference}}: one record with its answers (and, for an incident, who
@@ -39,6 +41,7 @@ final class RecordPage {
     private final Messages messages;
     private final Answers answers;
     private final Clock clock;
+    private final AgreedTextArchive agreedTexts;
 
     /** Reads the record of who viewed an incident, for the record's own page. */
     interface IncidentViews {
@@ -46,7 +49,8 @@ final class RecordPage {
     }
 
     RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock) {
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts) {
+        this.agreedTexts = agreedTexts;
         this.records = records;
         this.consents = consents;
         this.erasure = erasure;
@@ -81,6 +85,9 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
+        boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
+        AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
+                : "staff.record.seen-text"), agreedTexts, row, messages, language);
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
             Html.summaryRow(details, field.label(), field.answer());
         }
@@ -91,7 +98,7 @@ final class RecordPage {
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
             Element views = Html.add(main, "ul");
             for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {
-                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + view.viewer() + " · "
+                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + DisplayText.isolated(view.viewer()) + " · "
                         + messages.get(language, "channel." + view.channel()));
             }
         }
@@ -142,8 +149,11 @@ final class RecordPage {
                 "staff.record.consent-recorded", "staff.record.consent-by");
         for (ConsentChange change : history) {
             Element tr = Html.add(body, "tr").addClass("consent--" + change.answer());
-            Html.text(tr, "td", change.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")
-                    : change.pupil());
+            if (change.pupil().isEmpty()) {
+                Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
+            } else {
+                Html.typed(tr, "td", change.pupil());
+            }
             Html.text(tr, "td", ConsentPage.statementText(form, change.statement(), language));
             Html.text(tr, "td", answers.consentAnswer(change.answer(), language));
             Html.text(tr, "td", Dates.display(change.recordedAt(), language));

@@ -28,6 +28,7 @@ public final class Routes {
 
         routes.post("/forms/{school}/{form}", handlers.submissions()::handle);
         get(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        get(routes, "/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
         get(routes, "/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
@@ -40,6 +41,11 @@ public final class Routes {
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
+        get(routes, "/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
+        get(routes, "/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
+        get(routes, "/staff/people", staff(handlers.staffPages().people()::form));
+        routes.post("/staff/people", staffPost(handlers.staffPages().people()::search));
+        routes.post("/staff/people.json", staffPost(handlers.staffPages().people()::download));
         get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
         routes.post("/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
 
