@@ -58,7 +58,7 @@ public final class PolisiServer implements AutoCloseable {
                     .set("rate-limit.submissions", 1000)
                     .set("rate-limit.logins", 1000)
                     .load()).start();
-            return new PolisiServer(server, folder, database, new ManifestCatalog(sites.manifestsDir()));
+            return new PolisiServer(server, folder, database, new ManifestCatalog(manifestsDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

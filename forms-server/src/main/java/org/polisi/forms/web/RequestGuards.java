@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks made before any request reaches a handler: a body's declared charset must be one Java can
- * decode (any route; refused with 400 instead of failing half-way through parsing); and for a POST,
+ * decode (any route but a form post, whose intake refuses it with the form's own message; refused
+ * with 400 instead of failing half-way through parsing); and for a POST,
  * where it comes from, how big it is, and (for the public forms and the login) how often this
  * client has posted lately.
  */
@@ -35,6 +36,10 @@ final class RequestGuards {
     }
 
     void check(Context ctx) {
+        if (isSubmission(ctx)) {
+            checkPost(ctx); // a form post's charset is the intake's to judge: it names the form's own error
+            return;
+        }
         String charset = declaredCharset(ctx.header("Content-Type"));
         if (charset == null && !javalinReadsCharset(ctx)) {
             charset = "";
@@ -49,6 +54,15 @@ final class RequestGuards {
         if (!HandlerType.POST.name().equals(ctx.req().getMethod())) {
             return;
         }
+        checkPost(ctx);
+    }
+
+    private static boolean isSubmission(Context ctx) {
+        return HandlerType.POST.name().equals(ctx.req().getMethod()) && ctx.path().startsWith("/forms/");
+    }
+
+    /** Where a POST comes from, how big it is, how often this client posts. */
+    private void checkPost(Context ctx) {
         if (!origins.allows(ctx.header("Origin"), ctx.header("Referer"), ctx.header("Host"))) {
             LOG.warn("Refused a POST to {} from foreign origin {}", ctx.path(),
                     ctx.header("Origin") != null ? ctx.header("Origin") : ctx.header("Referer"));

@@ -37,9 +37,12 @@ class SlowClientsTest {
                 for (int i = 0; i < SLOW_CONNECTIONS; i++) {
                     Socket socket = new Socket();
                     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-                    // half announce more than the limit (the example), half a valid size: neither sends it
-                    int announced = i % 2 == 0 ? 70_000 : 60_000;
-                    socket.getOutputStream().write(("POST /forms/testschool/images-consent HTTP/1.1\r\nHost: localhost\r\n"
+                    // half announce more than their limit (the example: over 64 KiB to a POST whose
+                    // limit is max-body-bytes), half a valid size for a form: neither sends its body
+                    boolean over = i % 2 == 0;
+                    int announced = over ? 70_000 : 60_000;
+                    socket.getOutputStream().write(("POST " + (over ? "/staff/login" : "/forms/testschool/images-consent")
+                            + " HTTP/1.1\r\nHost: localhost\r\n"
                             + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + announced
                             + "\r\n\r\nform-lang=en").getBytes(StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
