@@ -28,12 +28,10 @@ import org.polisi.forms.TestServer;
 class HttpSemanticsTest {
 
     TestServer server;
-    int port;
 
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        port = server.port();
     }
 
     @AfterAll
@@ -45,7 +43,7 @@ class HttpSemanticsTest {
     @ValueSource(strings = {"//evil.example/x", "///evil.example/x", "//evil.example", "/%2F%2Fevil.example/x",
         "//evil.example/testschool/en/x.html?lang=en&a=b", "//evil.example/forms/testschool/received/X"})
     void theLanguageToggleStaysOnThisSite(String path) {
-        RawHttp.Response response = RawHttp.send(port, RawHttp.get(path));
+        RawHttp.Response response = RawHttp.send(server.port(), RawHttp.get(path));
         assertTrue(response.status() >= 400 && response.status() < 500, response.head());
         URI page = URI.create(server.url("/")).resolve(path.replace("%2F", "/").replaceFirst("^/+", "/"));
         for (Element link : Jsoup.parse(response.body()).select("a[href]")) {
@@ -60,7 +58,7 @@ class HttpSemanticsTest {
     @ParameterizedTest
     @ValueSource(strings = {"//testschool", "///testschool", "//testschool/en"})
     void aFolderRedirectStaysOnThisSite(String path) {
-        RawHttp.Response response = RawHttp.send(port, RawHttp.get(path));
+        RawHttp.Response response = RawHttp.send(server.port(), RawHttp.get(path));
         if (response.status() == 303) {
             String location = response.header("Location");
             assertFalse(location.startsWith("//"), location);
@@ -72,8 +70,8 @@ class HttpSemanticsTest {
     void headAnswersWhatGetAnswersWithoutABody() {
         for (String path : List.of("/nothing-here", "/testschool/en/parent-agreement.html", "/testschool/en/nope.html",
                 "/staff/", "/staff/login", "/", "/forms/testschool/received/NOPE", "/assets/polisi.css", "/%u002e")) {
-            RawHttp.Response get = RawHttp.send(port, RawHttp.get(path));
-            RawHttp.Response head = RawHttp.send(port, RawHttp.request("HEAD", path, ""));
+            RawHttp.Response get = RawHttp.send(server.port(), RawHttp.get(path));
+            RawHttp.Response head = RawHttp.send(server.port(), RawHttp.request("HEAD", path, ""));
             assertEquals(get.status(), head.status(), "HEAD " + path);
             assertEquals(get.header("Content-Type"), head.header("Content-Type"), "HEAD " + path);
             assertEquals("", head.body(), "HEAD " + path + " has no body");
@@ -84,11 +82,11 @@ class HttpSemanticsTest {
     void aMethodOverrideHeaderIsIgnored() {
         for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
             // a POST that says it is a GET is still a POST: the login refuses it for its missing token
-            RawHttp.Response post = RawHttp.send(port, RawHttp.request("POST", "/staff/login", "a=b",
+            RawHttp.Response post = RawHttp.send(server.port(), RawHttp.request("POST", "/staff/login", "a=b",
                     "Content-Type: application/x-www-form-urlencoded", header + ": GET"));
             assertEquals(403, post.status(), header + " " + post.head());
             // a GET that says it is a POST is still a GET: the login page
-            RawHttp.Response get = RawHttp.send(port, RawHttp.get("/staff/login", header + ": POST"));
+            RawHttp.Response get = RawHttp.send(server.port(), RawHttp.get("/staff/login", header + ": POST"));
             assertEquals(200, get.status(), header + " " + get.head());
             assertTrue(get.body().contains("name=\"password\""), "the login form");
         }
@@ -102,7 +100,7 @@ class HttpSemanticsTest {
                 "GET / HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n",
                 "GET /a/%2e%2e/%2e%2e/b HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         for (String request : requests) {
-            RawHttp.Response response = RawHttp.send(port, request);
+            RawHttp.Response response = RawHttp.send(server.port(), request);
             assertTrue(response.status() >= 400 && response.status() < 500, response.head());
             for (String header : List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
                     "Referrer-Policy", "Permissions-Policy")) {

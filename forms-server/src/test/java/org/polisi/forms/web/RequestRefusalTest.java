@@ -27,12 +27,10 @@ import org.polisi.forms.TestServer;
 class RequestRefusalTest {
 
     TestServer server;
-    int port;
 
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        port = server.port();
     }
 
     @AfterAll
@@ -43,7 +41,7 @@ class RequestRefusalTest {
     /** Sends the request, and checks it was refused with a 4xx and logged in one line; returns the response. */
     private RawHttp.Response refusedWithOneLogLine(String request, int expectedStatus) {
         try (LogCapture log = new LogCapture()) {
-            RawHttp.Response response = RawHttp.send(port, request);
+            RawHttp.Response response = RawHttp.send(server.port(), request);
             assertEquals(expectedStatus, response.status(), response.head());
             List<String> lines = log.lines().stream().filter(line -> !line.contains("AlertDelivery")).toList();
             assertEquals(1, lines.size(), "one log line: " + lines);
@@ -67,7 +65,7 @@ class RequestRefusalTest {
         "http://localhost:%d@evil.example", "http://[::1", "http://%%00", "null"})
     void aForeignOrMalformedOriginIsRefusedNotAnError(String origin) {
         String request = RawHttp.request("POST", "/staff/login", "a=b",
-                "Content-Type: application/x-www-form-urlencoded", "Origin: " + origin.formatted(port));
+                "Content-Type: application/x-www-form-urlencoded", "Origin: " + origin.formatted(server.port()));
         RawHttp.Response response = refusedWithOneLogLine(request, 403);
         assertTrue(response.body().contains("Form not accepted"), response.body());
     }
@@ -111,7 +109,7 @@ class RequestRefusalTest {
     @Test
     void malformedJsonIsABadRequestWithJson() {
         for (String body : List.of("{bad", "[1,2", "{\"a\":", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
-            RawHttp.Response response = RawHttp.send(port, RawHttp.request("POST", "/forms/testschool/images-consent",
+            RawHttp.Response response = RawHttp.send(server.port(), RawHttp.request("POST", "/forms/testschool/images-consent",
                     body, "Content-Type: application/json"));
             assertEquals(400, response.status(), body.substring(0, Math.min(20, body.length())) + response.head());
             assertTrue(response.header("Content-Type").startsWith("application/json"), response.head());
@@ -121,10 +119,10 @@ class RequestRefusalTest {
     @Test
     void aLineBreakOrTerminalEscapeInARequestCannotForgeALogLine() {
         try (LogCapture log = new LogCapture()) {
-            RawHttp.send(port, RawHttp.request("POST", "/forms/testschool/x%0aFAKE%20forged%20line", "a=b",
+            RawHttp.send(server.port(), RawHttp.request("POST", "/forms/testschool/x%0aFAKE%20forged%20line", "a=b",
                     "Content-Type: application/x-www-form-urlencoded"));
-            RawHttp.send(port, RawHttp.get("/x%0d%0aFAKE%1b[2J%u002e"));
-            RawHttp.send(port, RawHttp.request("POST", "/forms/testschool/x%1b%5b2J%1b%5d0title%07", "a=b",
+            RawHttp.send(server.port(), RawHttp.get("/x%0d%0aFAKE%1b[2J%u002e"));
+            RawHttp.send(server.port(), RawHttp.request("POST", "/forms/testschool/x%1b%5b2J%1b%5d0title%07", "a=b",
                     "Content-Type: application/x-www-form-urlencoded"));
             String text = log.text();
             assertFalse(text.lines().anyMatch(line -> line.startsWith("FAKE")), text);
@@ -137,7 +135,7 @@ class RequestRefusalTest {
     void repeatedRefusalsAreRateLimitedInTheLog() {
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 200; i++) {
-                assertEquals(400, RawHttp.send(port, RawHttp.get("/%u002e")).status());
+                assertEquals(400, RawHttp.send(server.port(), RawHttp.get("/%u002e")).status());
             }
             long refusals = log.lines().stream().filter(line -> line.contains("Refused GET /%u002e")).count();
             assertTrue(refusals >= 1 && refusals <= 20, refusals + " lines for 200 refusals");
@@ -147,7 +145,7 @@ class RequestRefusalTest {
     @Test
     void aBodyThatStopsArrivingGets408() {
         // announces 1,000 bytes and sends 10: the idle timeout (5 s) ends it, not 30 s of a held thread
-        RawHttp.Response response = RawHttp.send(port, "POST /forms/testschool/images-consent HTTP/1.1\r\n"
+        RawHttp.Response response = RawHttp.send(server.port(), "POST /forms/testschool/images-consent HTTP/1.1\r\n"
                 + "Host: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
                 + "form-langu");
         assertEquals(408, response.status(), response.text());
@@ -158,7 +156,7 @@ class RequestRefusalTest {
     void aBodyOverTheLimitGets413() {
         // over max-body-bytes (64 KiB), the limit of every POST but a form's (whose limit its manifest sets)
         String body = "a=" + "x".repeat(70_000);
-        RawHttp.Response response = RawHttp.send(port, RawHttp.request("POST", "/staff/login", body,
+        RawHttp.Response response = RawHttp.send(server.port(), RawHttp.request("POST", "/staff/login", body,
                 "Content-Type: application/x-www-form-urlencoded"));
         assertEquals(413, response.status(), response.head());
     }
