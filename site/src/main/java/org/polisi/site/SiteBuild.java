@@ -1,6 +1,7 @@
 package org.polisi.site;
 
 import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.check.TableCellLists;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.IndexComposer;
 import org.polisi.site.compose.PageComposer;
@@ -74,6 +75,7 @@ public final class SiteBuild {
         Problems problems = new Problems();
         List<ResolvedSite> sites = resolve(problems);
         Map<String, List<TranslationState>> translations = pair(sites, problems);
+        TableCellLists.check(sites, problems);
         Map<String, Messages> messages = messages(sites);
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
@@ -188,7 +190,7 @@ public final class SiteBuild {
     private static SiteSource asPreview(SiteSource cluster, String previewId) {
         var s = cluster.settings();
         var settings = new org.polisi.site.content.Settings(previewId, s.file(), s.name(), s.languages(), Optional.empty(),
-                s.whyStandalone(), s.attributes(), s.policy(), s.contactEmail(), s.formsEndpoint(), s.baseUrl());
+                s.whyStandalone(), s.attributes(), s.policy(), s.contactEmail(), s.formsEndpoint(), s.baseUrl(), s.words());
         return new SiteSource(SiteSource.Kind.CLUSTER, settings, cluster.dir(), cluster.pagesByLanguage(), cluster.formsDir());
     }
 

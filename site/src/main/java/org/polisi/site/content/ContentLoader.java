@@ -64,7 +64,7 @@ public final class ContentLoader {
             Map<String, Map<String, SourcePage>> pages = new LinkedHashMap<>();
             for (Path languageDir : subfolders(dir)) {
                 String language = languageDir.getFileName().toString();
-                if (language.equals("forms")) {
+                if (language.equals("forms") || language.equals("assets")) {   // assets/: the school's images
                     continue;
                 }
                 if (!settings.languages().contains(language)) {

@@ -20,7 +20,8 @@ public record Settings(
         PolicyDates policy,
         String contactEmail,
         String formsEndpoint,
-        String baseUrl) {
+        String baseUrl,
+        SettingWords words) {
 
     /** Named roles and settings that every page can use, e.g. {@code {headteacher}}. */
     public static final List<String> ROLES = List.of(

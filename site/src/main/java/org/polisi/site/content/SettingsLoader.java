@@ -58,7 +58,8 @@ public final class SettingsLoader {
                 Collections.unmodifiableMap(attributes), policy,
                 yaml.text("contact-email").orElse(defaults == null ? "" : defaults.contactEmail()),
                 yaml.text("forms-endpoint").orElse(defaults == null ? "/forms" : defaults.formsEndpoint()),
-                yaml.text("base-url").orElse(""));
+                yaml.text("base-url").orElse(""),
+                SettingWords.read(yaml, file, defaults == null ? SettingWords.DEFAULTS : defaults.words(), problems));
     }
 
     private static void readAttribute(YamlFile yaml, Map<String, LocalizedText> into, String attribute, String... path) {
