@@ -82,8 +82,9 @@ final class AsciidocTable {
         List<String> widths = new ArrayList<>();
         Matcher cols = COLS.matcher(attributeLine);
         if (cols.find()) {
-            for (String width : cols.group(1).split(",")) {
-                widths.add(width.trim().replace("%", "").replaceAll("[a-z<>^.]+$", ""));
+            for (String width : cols.group(1).split(",", -1)) {
+                String digits = width.replaceAll("[^0-9]", "");
+                widths.add(digits.isEmpty() ? "1" : digits);
             }
         } else {
             for (int i = 0; i < Math.max(1, firstLineCells); i++) {

@@ -18,7 +18,8 @@ final class Headings {
     static final Pattern HEADING = Pattern.compile("^(={1,6}) (.+)$");
     private static final Pattern NUMBER = Pattern.compile(
             "^(?:\\d{1,2}\\.(?:\\d{1,2}\\.?)*|\\d{1,2}\\)|[A-Za-z][.)]|(?:[ivxlc]+|[IVXLC]+)[.)])\\s+(?=\\S)");
-    private static final Pattern WORD_ANCHOR = Pattern.compile("\\[\\[_[A-Za-z0-9_]+]]|\\[#_[A-Za-z0-9_]+]##");
+    /** Bookmarks: Word's ({@code [[_Toc123]]}) and the empty anchored spans other readers leave ({@code [#anchor]##}). */
+    private static final Pattern WORD_ANCHOR = Pattern.compile("\\[\\[_[A-Za-z0-9_]+]]|\\[#[A-Za-z0-9_.:-]+](?:####|##)");
     private static final Pattern ANCHOR_LINE = Pattern.compile("^\\[\\[[^\\]]+]]$|^\\[#[^\\]]+]$");
 
     private Headings() {
@@ -30,7 +31,7 @@ final class Headings {
         return number.lookingAt() ? text.strip().substring(number.end()) : text.strip();
     }
 
-    /** Word's own bookmarks ({@code _Toc123}, {@code _GoBack}) mean nothing on a web page. */
+    /** Bookmarks ({@code _Toc123}, {@code _GoBack}, OpenDocument's empty anchors) mean nothing on a web page. */
     static String withoutWordAnchors(String line) {
         return WORD_ANCHOR.matcher(line).replaceAll("");
     }

@@ -97,7 +97,7 @@ final class ImportCleanup {
             boolean alone = image.matches();
             image.reset();
             while (image.find()) {
-                String alt = image.group(3).equals("image") ? "" : image.group(3);
+                String alt = withoutPlaceholderAlt(image.group(3));
                 Optional<String> stored = image.group(2).startsWith("data:") ? Optional.empty() : images.apply(image.group(2));
                 String target = stored.orElse(image.group(2));
                 String macro = (alone ? "image::" : "image:") + target + "[" + alt + "]";
@@ -107,6 +107,20 @@ final class ImportCleanup {
             out.add(text.toString());
         }
         return out;
+    }
+
+    /** Pandoc writes "image" where the document gave no alt text: that is no description, so it goes. */
+    private static String withoutPlaceholderAlt(String attributes) {
+        if (attributes.equals("image")) {
+            return "";
+        }
+        return attributes.startsWith("image,") ? attributes.substring("image,".length()) : attributes;
+    }
+
+    /** The alt text among an image macro's attributes: its first positional attribute, if any. */
+    private static String altOf(String attributes) {
+        String first = attributes.split(",", -1)[0].strip();
+        return first.contains("=") ? "" : first.replaceAll("^\"|\"$", "");
     }
 
     private static List<String> collapseBlankLines(List<String> lines) {
@@ -153,9 +167,9 @@ final class ImportCleanup {
             while (image.find()) {
                 String target = image.group(2);
                 String problem = target.startsWith("data:") ? "an image embedded in the page's code could not be saved: save it into assets/ and refer to it by name"
-                        : image.group(3).isBlank() ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::"
+                        : altOf(image.group(3)).isBlank() ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::"
                         + target + "[The school's logo]"
-                        : "image " + target + " has the alt text \"" + image.group(3) + "\" from the document: check it says what the image shows";
+                        : "image " + target + " has the alt text \"" + altOf(image.group(3)) + "\" from the document: check it says what the image shows";
                 findings.add(new ImportFinding(target.startsWith("data:") ? ImportFinding.Kind.NOT_CONVERTED : ImportFinding.Kind.ALT_TEXT,
                         at, place, problem));
             }

@@ -79,7 +79,7 @@ public final class PageImporter {
             String title = documentTitle(lines);
             List<ImportFinding> findings = new ArrayList<>();
             if (title.isBlank()) {
-                title = loneTopHeading(lines).orElse("");
+                title = loneTopHeading(lines).or(() -> titleParagraph(lines)).orElse("");
             }
             if (title.isBlank()) {
                 title = humanised(request.key());
@@ -129,7 +129,7 @@ public final class PageImporter {
             case "docx" -> "docx";
             case "odt" -> "odt";
             case "html", "htm" -> "html+raw_html";
-            case "md", "markdown" -> "markdown";
+            case "md", "markdown" -> "markdown-smart";   // keep the author's straight quotes as typed
             default -> throw new ImportRefused("cannot import '" + source.getFileName() + "': Polisi reads .docx, .odt, .html and .md files."
                     + " In Word, use File > Save As > Word Document (.docx).");
         };
@@ -197,6 +197,29 @@ public final class PageImporter {
             String title = Headings.withoutNumber(lines.get(first).substring(prefix.length()));
             lines.remove(first);
             return Optional.of(title);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * OpenDocument's title style arrives as a plain paragraph: a short first line without a full
+     * stop, followed by the first heading, is taken as the title (and reported with the others).
+     */
+    private static Optional<String> titleParagraph(List<String> lines) {
+        int first = firstContent(lines);
+        int next = first + 1;
+        while (next < lines.size() && lines.get(next).isBlank()) {
+            next++;
+        }
+        if (first >= lines.size() || next >= lines.size()) {
+            return Optional.empty();
+        }
+        String candidate = lines.get(first).strip();
+        boolean plain = candidate.length() <= 100 && !candidate.endsWith(".") && candidate.matches("[\\p{L}\\p{N}].*")
+                && !candidate.contains("[") && !candidate.startsWith("*");
+        if (plain && Headings.HEADING.matcher(Headings.withoutWordAnchors(lines.get(next))).matches()) {
+            lines.remove(first);
+            return Optional.of(candidate);
         }
         return Optional.empty();
     }
