@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Finds list markers in table cells that are not AsciiDoc ({@code a|}) cells. Asciidoctor prints
  * such a cell's {@code * item} as the text "* item", silently
  * (https://docs.asciidoctor.org/asciidoc/latest/tables/format-cell-content/): each one is a
- * content warning at its file and line, with the fix.
+ * content warning at the cell's first list line, with the fix (one per cell).
  */
 public final class TableCellLists {
     private static final Pattern DELIMITER = Pattern.compile("^\\|===+\\s*$");
@@ -40,6 +40,7 @@ public final class TableCellLists {
         int cellIndex = 0;
         char style = 'd';
         String attributes = "";
+        boolean warnedThisCell = false;
         for (SourceLine line : body) {
             String text = line.text();
             if (DELIMITER.matcher(text).matches()) {
@@ -63,6 +64,7 @@ public final class TableCellLists {
                 char column = columnStyles.isEmpty() ? 'd' : columnStyles.get(cellIndex % columnStyles.size());
                 style = own != 0 ? own : column;
                 cellIndex++;
+                warnedThisCell = false;
                 contentFrom = cell.end();
                 int next = text.indexOf('|', contentFrom);
                 String content = next < 0 ? text.substring(contentFrom) : text.substring(contentFrom, next);
@@ -73,7 +75,8 @@ public final class TableCellLists {
             if (starts.isEmpty() && style != 'a' && MARKER.matcher(text).find()) {
                 markerOnLine = true;
             }
-            if (markerOnLine) {
+            if (markerOnLine && !warnedThisCell) {
+                warnedThisCell = true;
                 problems.warning("list-in-table-cell", line.file(), line.number(),
                         "list markers in a table cell that is not an AsciiDoc cell are printed as text: "
                                 + "start the cell with a| instead of | (for example a|* first item), or mark the column with a in cols");

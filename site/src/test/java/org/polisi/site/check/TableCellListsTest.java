@@ -17,7 +17,7 @@ class TableCellListsTest {
     private static final Path FILE = Path.of("content/schools/x/en/policy.adoc");
 
     @Test
-    void aListInAPlainCellIsAWarningAtItsLineWithTheFix() {
+    void aListInAPlainCellIsOneWarningAtItsFirstListLineWithTheFix() {
         List<Problem> problems = check("""
                 Intro.
 
@@ -27,7 +27,7 @@ class TableCellListsTest {
                 * pupils
                 |===
                 """);
-        assertEquals(List.of(5, 6), problems.stream().map(Problem::line).toList());
+        assertEquals(List.of(5), problems.stream().map(Problem::line).toList());
         Problem first = problems.get(0);
         assertEquals(Problem.Severity.WARNING, first.severity());
         assertEquals("list-in-table-cell", first.code());
@@ -72,7 +72,7 @@ class TableCellListsTest {
         org.polisi.site.Fixtures.BakedSite site = org.polisi.site.Fixtures.bake(org.polisi.site.Fixtures.content("list-in-cell"), List.of("lonely"));
         try {
             List<Problem> warnings = site.result().warnings().stream().filter(p -> p.code().equals("list-in-table-cell")).toList();
-            assertEquals(List.of(12, 13), warnings.stream().map(Problem::line).toList());
+            assertEquals(List.of(12), warnings.stream().map(Problem::line).toList());
             assertTrue(warnings.get(0).file().endsWith(Path.of("lonely/en/policy.adoc")));
             assertTrue(site.result().published(), "a warning does not fail a strict build");
         } finally {
