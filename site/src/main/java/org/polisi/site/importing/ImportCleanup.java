@@ -22,6 +22,7 @@ final class ImportCleanup {
     private static final Pattern BLANK = Pattern.compile("_{4,}|\\.{8,}|…{3,}|[☐□]");
     private static final Pattern NOT_CONVERTED_INLINE = Pattern.compile("\u27E6polisi-import: ([^\u27E7]*)\u27E7");
     static final String NOT_CONVERTED_BLOCK = "// polisi-import: not converted ";
+    private static final Pattern BOOKMARK_LINK = Pattern.compile("link:#_[A-Za-z0-9_]+\\[([^\\]]*)]");
 
     /** Where an image of the document goes: given pandoc's target, the name it has in assets/, if it could be saved. */
     interface ImageStore extends Function<String, Optional<String>> {
@@ -163,6 +164,12 @@ final class ImportCleanup {
                 findings.add(new ImportFinding(ImportFinding.Kind.NOT_CONVERTED, at, place, "(" + inline.group(1).replaceFirst(": ", "): ")));
             }
             line = NOT_CONVERTED_INLINE.matcher(line).replaceAll("");
+            Matcher bookmark = BOOKMARK_LINK.matcher(line);
+            while (bookmark.find()) {
+                findings.add(new ImportFinding(ImportFinding.Kind.CHECK, at, place, "the link \"" + bookmark.group(1)
+                        + "\" pointed at a Word bookmark and is now plain text: to link a section, write <<section-id," + bookmark.group(1) + ">>"));
+            }
+            line = BOOKMARK_LINK.matcher(line).replaceAll("$1");
             Matcher image = IMAGE.matcher(line);
             while (image.find()) {
                 String target = image.group(2);

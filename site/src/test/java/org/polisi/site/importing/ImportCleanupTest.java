@@ -117,6 +117,14 @@ class ImportCleanupTest {
         assertEquals(15, result.findings().get(1).line());
     }
 
+    @Test
+    void aLinkToAWordBookmarkBecomesItsTextAndIsReported() {
+        ImportCleanup.Result result = clean("See link:#_Ref12345[the flowchart] below.");
+        assertEquals("See the flowchart below.", result.body().get(0));
+        assertEquals(ImportFinding.Kind.CHECK, result.findings().get(0).kind());
+        assertEquals(10, result.findings().get(0).line());
+    }
+
     private static ImportCleanup.Result clean(String... lines) {
         return ImportCleanup.apply(new ArrayList<>(Arrays.asList(lines)), List.of(), target -> Optional.empty(), 10);
     }
