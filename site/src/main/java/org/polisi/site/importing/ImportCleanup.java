@@ -172,13 +172,7 @@ final class ImportCleanup {
             line = BOOKMARK_LINK.matcher(line).replaceAll("$1");
             Matcher image = IMAGE.matcher(line);
             while (image.find()) {
-                String target = image.group(2);
-                String problem = target.startsWith("data:") ? "an image embedded in the page's code could not be saved: save it into assets/ and refer to it by name"
-                        : altOf(image.group(3)).isBlank() ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::"
-                        + target + "[The school's logo]"
-                        : "image " + target + " has the alt text \"" + altOf(image.group(3)) + "\" from the document: check it says what the image shows";
-                findings.add(new ImportFinding(target.startsWith("data:") ? ImportFinding.Kind.NOT_CONVERTED : ImportFinding.Kind.ALT_TEXT,
-                        at, place, problem));
+                findings.add(imageFinding(image.group(2), image.group(3), at, place));
             }
             if (!line.startsWith("//") && BLANK.matcher(line).find()) {
                 findings.add(new ImportFinding(ImportFinding.Kind.FORM_CANDIDATE, at, place,
@@ -198,6 +192,19 @@ final class ImportCleanup {
             out.add(line);
         }
         return out;
+    }
+
+    /** Every image needs a person: to describe it, or to save it where the page can show it. */
+    private static ImportFinding imageFinding(String target, String attributes, int line, String place) {
+        if (target.startsWith("data:") || target.contains("://")) {
+            String what = target.startsWith("data:") ? "an image embedded in the page's code" : "image " + target + ", on another web site,";
+            return new ImportFinding(ImportFinding.Kind.NOT_CONVERTED, line, place,
+                    what + " was not saved: save it into assets/ and refer to it by its file name");
+        }
+        String alt = altOf(attributes);
+        return new ImportFinding(ImportFinding.Kind.ALT_TEXT, line, place, alt.isBlank()
+                ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::" + target + "[The school's logo]"
+                : "image " + target + " has the alt text \"" + alt + "\" from the document: check it says what the image shows");
     }
 
     private static boolean opensTable(List<String> lines, int index) {

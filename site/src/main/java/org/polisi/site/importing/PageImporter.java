@@ -74,7 +74,7 @@ public final class PageImporter {
             }
             Path source = request.source().toAbsolutePath();
             Pandoc.Output output = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "asciidoc", "--wrap=none",
-                    "--standalone", "--extract-media=media", "--resource-path=" + source.getParent(), "--lua-filter=" + filter));
+                    "--standalone", "--extract-media=media", "--sandbox", "--lua-filter=" + filter));
             List<String> lines = new ArrayList<>(Arrays.asList(output.text().replace("\r\n", "\n").split("\n", -1)));
             String title = documentTitle(lines);
             List<ImportFinding> findings = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class PageImporter {
             List<String> header = header(request, schoolDir, title, label, english, lines, findings);
             List<String> givenIds = english.map(e -> SectionIndex.of(e.body()).sections().stream().map(Section::id)
                     .filter(id -> id != null).toList()).orElse(List.of());
-            ImageSaver images = new ImageSaver(work, schoolDir.resolve("assets"),
+            ImageSaver images = new ImageSaver(work, source.getParent(), schoolDir.resolve("assets"),
                     request.key() + (request.language().equals("en") ? "" : "-" + request.language()));
             ImportCleanup.Result cleaned = ImportCleanup.apply(lines, givenIds, images, header.size() + 2);
             if (cleaned.removedWordContents()) {
@@ -301,24 +301,36 @@ public final class PageImporter {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** Copies the document's images into assets/ as KEY-1.png, KEY-2.jpg...; only on {@link #commit()}. */
+    /**
+     * Copies the document's images into assets/ as KEY-1.png, KEY-2.jpg...; only on {@link #commit()}.
+     * An image is one pandoc extracted (from inside a Word or OpenDocument file) or, for an HTML or
+     * Markdown page, a file beside it; never one from the network (pandoc runs with --sandbox).
+     */
     private static final class ImageSaver implements ImportCleanup.ImageStore {
         private final Path work;
+        private final Path sourceDir;
         private final Path assets;
         private final String prefix;
         private final List<Path[]> pending = new ArrayList<>();
 
-        ImageSaver(Path work, Path assets, String prefix) {
+        ImageSaver(Path work, Path sourceDir, Path assets, String prefix) {
             this.work = work;
+            this.sourceDir = sourceDir;
             this.assets = assets;
             this.prefix = prefix;
         }
 
         @Override
         public Optional<String> apply(String target) {
+            if (target.contains(":")) {
+                return Optional.empty();   // a web address: not fetched
+            }
             Path file = work.resolve(target).normalize();
             if (!file.startsWith(work) || !Files.isRegularFile(file)) {
-                return Optional.empty();
+                file = sourceDir.resolve(target).normalize();
+                if (!file.startsWith(sourceDir) || !Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
             }
             String name = file.getFileName().toString();
             String extension = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";

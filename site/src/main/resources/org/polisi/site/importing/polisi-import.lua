@@ -1,4 +1,4 @@
--- Pandoc filter run by ./polisi import (site/.../importing/PandocImport.java).
+-- Pandoc filter run by ./polisi import (site/.../importing/PageImporter.java).
 -- The AsciiDoc writer silently drops raw HTML, forms, video and the like. This filter leaves a
 -- marker in their place instead, so the importer can say what it could not convert, and where.
 local function shorten(text)

@@ -94,17 +94,19 @@ class ImportCleanupTest {
         List<String> asked = new ArrayList<>();
         ImportCleanup.ImageStore store = target -> {
             asked.add(target);
-            return Optional.of("policy-" + asked.size() + ".png");
+            return target.contains(":") ? Optional.empty() : Optional.of("policy-" + asked.size() + ".png");
         };
         ImportCleanup.Result result = ImportCleanup.apply(List.of("image:media/rId7.png[image]", "", "Logo image:media/a.png[School logo] here",
-                "", "image:data:image/svg+xml;base64,AAAA[image]"), List.of(), store, 1);
-        assertEquals(List.of("media/rId7.png", "media/a.png"), asked);
+                "", "image:data:image/svg+xml;base64,AAAA[image]", "", "image:https://example.org/logo.png[Logo]"), List.of(), store, 1);
         assertEquals("image::policy-1.png[]", result.body().get(0));
         assertEquals("Logo image:policy-2.png[School logo] here", result.body().get(2));
         List<ImportFinding> findings = result.findings();
         assertEquals(ImportFinding.Kind.ALT_TEXT, findings.get(0).kind());
         assertTrue(findings.get(1).message().contains("\"School logo\""), findings.get(1).message());
         assertEquals(ImportFinding.Kind.NOT_CONVERTED, findings.get(2).kind());
+        assertEquals(ImportFinding.Kind.NOT_CONVERTED, findings.get(3).kind(), "a web image is neither fetched nor kept quiet");
+        assertEquals(List.of("media/rId7.png", "media/a.png", "https://example.org/logo.png"), asked);
+        assertEquals("image::https://example.org/logo.png[Logo]", result.body().get(6));
     }
 
     @Test

@@ -74,6 +74,10 @@ class ImportVariantsTest {
             assertFalse(page.contains("##"), page);
             assertEquals(3, page.split("tick:\\[]", -1).length - 1, page);
         }
+        Path assets = project.content.resolve("schools/ysgol-dau/assets");
+        for (String image : List.of("from-odt-1.png", "from-docx-1.png", "from-markdown-1.png")) {
+            assertTrue(Files.isRegularFile(assets.resolve(image)), image + ": inside the document, or beside the Markdown file");
+        }
         // Pandoc's OpenDocument reader loses a table's header row and a cell's list (its limits, not ours).
         for (String page : List.of(fromDocx, fromMarkdown)) {
             assertTrue(page.contains("a|\n* staff\n* pupils"), page);
