@@ -1,6 +1,7 @@
 package org.polisi.site;
 
 import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.check.ImageAltText;
 import org.polisi.site.check.TableCellLists;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.IndexComposer;
@@ -76,6 +77,7 @@ public final class SiteBuild {
         List<ResolvedSite> sites = resolve(problems);
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         TableCellLists.check(sites, problems);
+        ImageAltText.check(sites, problems);
         Map<String, Messages> messages = messages(sites);
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();

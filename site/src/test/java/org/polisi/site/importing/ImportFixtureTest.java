@@ -58,6 +58,15 @@ class ImportFixtureTest {
     }
 
     @Test
+    void theBuildWarnsOfTheImagesStillWithoutAltTextAndOfNothingElse() throws IOException {
+        List<String> warnings = site.result().warnings().stream()
+                .map(p -> p.code() + " " + p.file().getParent().getFileName() + ":" + p.line()).sorted().toList();
+        int englishImage = Files.readAllLines(english.page()).indexOf("image::online-safety-policy-1.png[]") + 1;
+        int welshImage = Files.readAllLines(welsh.page()).indexOf("image::online-safety-policy-cy-1.png[]") + 1;
+        assertEquals(List.of("image-without-alt cy:" + welshImage, "image-without-alt en:" + englishImage), warnings);
+    }
+
+    @Test
     void everyHeadingArrivesWithoutItsTypedNumberAndWithTheSameIdInBothLanguages() {
         Document en = page("en");
         Document cy = page("cy");
