@@ -37,7 +37,7 @@ final class AsciidocTable {
     }
 
     final List<String> widths;
-    final boolean headerRow;
+    boolean headerRow;
     final List<Cell> cells;
 
     private AsciidocTable(List<String> widths, boolean headerRow, List<Cell> cells) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites every table of a converted page: widths without per cent signs, a header column where
- * the first column labels the rows, and {@code a|} cells wherever a cell holds a list (otherwise
+ * Rewrites every table of a converted page: widths without per cent signs, a header row where the
+ * first row is bold, a header column where the first column labels the rows, and {@code a|} cells wherever a cell holds a list (otherwise
  * Asciidoctor prints the list markers as text). Word's typed bullets ({@code •}) become list items.
  */
 final class TableCleanup {
@@ -33,6 +33,7 @@ final class TableCleanup {
                 end++;
             }
             AsciidocTable table = AsciidocTable.parse(attributes, lines.subList(i + 1, Math.min(end, lines.size())));
+            table.headerRow = table.headerRow || boldFirstRow(table);
             for (AsciidocTable.Cell cell : table.cells) {
                 if (cell.holdsList()) {
                     cell.asciidoc = true;
@@ -44,6 +45,23 @@ final class TableCleanup {
             i = end;
         }
         return out;
+    }
+
+    /**
+     * Word marks a header row with "Repeat as header row", which pandoc reads; many schools only
+     * make the first row bold. A first row of bold labels above at least one more row is a header row.
+     */
+    static boolean boldFirstRow(AsciidocTable table) {
+        if (table.rows() < 2) {
+            return false;
+        }
+        for (int column = 0; column < table.columns(); column++) {
+            AsciidocTable.Cell cell = table.cell(0, column);
+            if (!cell.blank() && !BOLD.matcher(cell.text).matches()) {
+                return false;
+            }
+        }
+        return !table.cell(0, 0).blank() || table.columns() > 1 && !table.cell(0, 1).blank();
     }
 
     /**

@@ -79,6 +79,13 @@ class ImportCleanupTest {
     }
 
     @Test
+    void aBoldFirstRowIsAHeaderRow() {
+        assertEquals("[cols=\"1,1\",options=\"header\"]", clean("|===", "|*Who* |*When*", "|Office |9am", "|===").body().get(0));
+        assertEquals("[cols=\"1,1\"]", clean("|===", "|*Who* |When", "|Office |9am", "|===").body().get(0), "one plain cell: no header");
+        assertEquals("[cols=\"1,1\"]", clean("|===", "|*Who* |*When*", "|===").body().get(0), "a table of one row has no header");
+    }
+
+    @Test
     void blanksAndEmptyTablesAreFormCandidatesAtTheirFileLine() {
         ImportCleanup.Result result = clean("== Agreement", "", "Signed: ______ Date: ____", "", "Llofnod: ........................", "",
                 "[cols=\"50%,50%\",options=\"header\",]", "|===", "|Date |Name", "| |", "| |", "|===", "", "☐ I agree");
