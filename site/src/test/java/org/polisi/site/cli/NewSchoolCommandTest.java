@@ -56,9 +56,7 @@ class NewSchoolCommandTest {
         assertEquals(0, exit);
         Path settings = root.resolve("content/schools/new-school/school.yml");
         assertTrue(Files.isRegularFile(settings));
-        BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
-                root.resolve("manifests"), root.resolve("build"), List.of("new-school"), true, Fixtures.TODAY, root.resolve("agreed-texts"));
-        BuildResult result = new SiteBuild(options, line -> { }).run();
+        BuildResult result = build("new-school");
         assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
         assertTrue(result.published());
         String english = Files.readString(root.resolve("public/new-school/en/policy.html"), StandardCharsets.UTF_8);
@@ -133,7 +131,7 @@ class NewSchoolCommandTest {
 
     private BuildResult build(String school) throws IOException {
         BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
-                root.resolve("manifests"), root.resolve("build"), List.of(school), true, Fixtures.TODAY);
+                root.resolve("manifests"), root.resolve("build"), List.of(school), true, Fixtures.TODAY, root.resolve("agreed-texts"));
         return new SiteBuild(options, line -> { }).run();
     }
 }
