@@ -203,7 +203,8 @@ final class ImportCleanup {
         }
         String alt = altOf(attributes);
         return new ImportFinding(ImportFinding.Kind.ALT_TEXT, line, place, alt.isBlank()
-                ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::" + target + "[The school's logo]"
+                ? "image " + target + " has no alt text: write what it shows between the brackets, e.g. image::" + target
+                        + "[The school's logo], or [\"\",role=presentation] if it only decorates"
                 : "image " + target + " has the alt text \"" + alt + "\" from the document: check it says what the image shows");
     }
 
