@@ -27,5 +27,6 @@ public record ServerConfig(
         int loginFailuresBeforeLockout,
         Duration lockoutDuration,
         Duration receiptLifetime,
-        AlertMailSettings alertMail) {
+        AlertMailSettings alertMail,
+        CheckpointSettings checkpoints) {
 }

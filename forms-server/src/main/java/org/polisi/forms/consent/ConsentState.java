@@ -1,10 +1,50 @@
 package org.polisi.forms.consent;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.names.PersonNames;
+import org.polisi.forms.storage.ChainProblem;
+import org.polisi.forms.storage.ChainRow;
+import org.polisi.forms.storage.ReadSnapshot;
+import org.polisi.forms.storage.RecordChainVerifier;
+import org.polisi.forms.storage.RecordChains;
+import org.polisi.forms.storage.Times;
 
-/** Derives what stands now from the events (newest answer wins, withdrawals included), and keeps their history readable. */
+/**
+ * Derives what stands now from the events (newest answer wins, withdrawals included), and keeps
+ * their history readable, from verified events only: the school's consent event chain is walked
+ * first, and an event at or after its first broken link is left out (issue #23: a row changed in
+ * the database behind the server's back must not change what staff are shown).
+ */
 public final class ConsentState {
+
+    /**
+     * What the events say, and the first problem of the chain if there is one (then the events
+     * from it on are not used).
+     */
+    public record Verified<T>(T value, Optional<ChainProblem> problem) {
+    }
+
+    /** A consent event as the chain holds it; values in {@link RecordChains#CONSENT_EVENT}'s column order. */
+    private record Event(long seq, long consentSubmission, long causeSubmission, String formId, String statement,
+                         String answer, Instant recordedAt, String pupil) {
+        static Event of(ChainRow row) {
+            List<String> values = row.values();
+            return new Event(row.seq(), Long.parseLong(values.get(0)), Long.parseLong(values.get(1)), values.get(2),
+                    values.get(3), values.get(4), Times.parse(values.get(5)), row.erasableValue());
+        }
+    }
+
+    private record Consent(String reference, boolean erased) {
+    }
 
     private final Jdbi jdbi;
 
@@ -12,12 +52,61 @@ public final class ConsentState {
         this.jdbi = jdbi;
     }
 
-    public List<CurrentConsent> of(String school) {
-        return jdbi.withExtension(ConsentEventDao.class, events -> events.currentState(school));
+    /**
+     * For each pupil (names compared by {@link PersonNames#searchKey}), form and statement of the
+     * school: the newest verified event from a consent form that has not been erased, and how many
+     * events led there; by pupil, form and statement.
+     */
+    public Verified<List<CurrentConsent>> of(String school) {
+        return ReadSnapshot.read(jdbi, handle -> {
+            RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.CONSENT_EVENT, school);
+            Map<Long, Consent> forms = submissions(handle, school);
+            Map<List<String>, List<Event>> byKey = new LinkedHashMap<>();
+            for (ChainRow row : walked.verifiedRows()) {
+                Event event = Event.of(row);
+                Consent form = forms.get(event.consentSubmission());
+                if (form == null || form.erased()) {
+                    continue;
+                }
+                byKey.computeIfAbsent(List.of(PersonNames.searchKey(event.pupil()), event.formId(), event.statement()),
+                        key -> new ArrayList<>()).add(event);
+            }
+            List<CurrentConsent> current = new ArrayList<>();
+            byKey.forEach((key, events) -> {
+                Event newest = events.get(events.size() - 1);
+                current.add(new CurrentConsent(newest.pupil(), newest.formId(), newest.statement(), newest.answer(),
+                        newest.recordedAt(), forms.get(newest.consentSubmission()).reference(), events.size()));
+            });
+            current.sort(Comparator.comparing((CurrentConsent consent) -> PersonNames.searchKey(consent.pupil()))
+                    .thenComparing(CurrentConsent::formId).thenComparing(CurrentConsent::statement));
+            return new Verified<>(current, walked.problem());
+        });
     }
 
-    /** Everything that happened to one consent form's answers, oldest first. */
-    public List<ConsentChange> historyOf(long consentSubmission) {
-        return jdbi.withExtension(ConsentEventDao.class, events -> events.historyOf(consentSubmission));
+    /** Everything that happened to one consent form's answers, oldest first, from verified events. */
+    public Verified<List<ConsentChange>> historyOf(String school, long consentSubmission) {
+        return ReadSnapshot.read(jdbi, handle -> {
+            RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.CONSENT_EVENT, school);
+            Map<Long, Consent> forms = submissions(handle, school);
+            List<ConsentChange> history = new ArrayList<>();
+            for (ChainRow row : walked.verifiedRows()) {
+                Event event = Event.of(row);
+                if (event.consentSubmission() == consentSubmission && forms.containsKey(event.causeSubmission())) {
+                    history.add(new ConsentChange(event.pupil(), event.statement(), event.answer(), event.recordedAt(),
+                            forms.get(event.causeSubmission()).reference()));
+                }
+            }
+            return new Verified<>(history, walked.problem());
+        });
+    }
+
+    private static Map<Long, Consent> submissions(Handle handle, String school) {
+        Map<Long, Consent> forms = new HashMap<>();
+        handle.createQuery("SELECT id, reference, erased_at FROM submission WHERE school = :school"
+                        + " AND form_kind IN ('consent', 'withdrawal')")
+                .bind("school", school)
+                .map((row, context) -> forms.put(row.getLong(1), new Consent(row.getString(2), row.getString(3) != null)))
+                .list();
+        return forms;
     }
 }

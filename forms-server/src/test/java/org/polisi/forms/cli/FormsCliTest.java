@@ -76,7 +76,7 @@ class FormsCliTest {
 
             Run verified = run("", "verify", "--db", db);
             assertEquals(0, verified.exitCode(), verified.out());
-            assertTrue(verified.out().contains("OK testschool: 2 record(s)"), verified.out());
+            assertTrue(verified.out().contains("OK testschool submission: 2 record(s)"), verified.out());
 
             Path backup = temporaryFolder.resolve("backups/copy.db");
             assertEquals(0, run("", "backup", "--db", db, "--to", backup.toString()).exitCode());
@@ -107,7 +107,7 @@ class FormsCliTest {
             });
             Run broken = run("", "verify", "--db", db);
             assertEquals(1, broken.exitCode());
-            assertTrue(broken.out().contains("BROKEN testschool: record 2"), broken.out());
+            assertTrue(broken.out().contains("BROKEN testschool submission: record 2"), broken.out());
         }
     }
 }
