@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.storage.ReadSnapshot;
@@ -48,9 +50,10 @@ public final class CheckpointVerifier {
         if (!problems.isEmpty()) {
             return problems; // a checkpoint that is not genuine proves nothing about the database
         }
+        Set<String> inserted = new HashSet<>();
         ReadSnapshot.read(jdbi, handle -> {
             for (Checkpoint checkpoint : checkpoints) {
-                problems.addAll(databaseProblems(handle, checkpoint));
+                problems.addAll(databaseProblems(handle, checkpoint, inserted));
             }
             return null;
         });
@@ -86,7 +89,8 @@ public final class CheckpointVerifier {
         return problems;
     }
 
-    private static List<String> databaseProblems(Handle handle, Checkpoint checkpoint) {
+    /** What the database no longer matches of one checkpoint; {@code inserted} keeps a record reported as inserted once. */
+    private static List<String> databaseProblems(Handle handle, Checkpoint checkpoint, Set<String> inserted) {
         List<String> problems = new ArrayList<>();
         String name = "checkpoint " + checkpoint.number() + " (" + checkpoint.time() + ")";
         Map<String, Map<String, Long>> covered = new HashMap<>();
@@ -117,6 +121,7 @@ public final class CheckpointVerifier {
                                 + table.time + " < :before ORDER BY seq LIMIT 1")
                         .bind("school", school).bind("seq", seqs.getOrDefault(school, 0L)).bind("before", before)
                         .mapTo(Long.class).findOne()
+                        .filter(seq -> inserted.add(school + " " + table.chain + " " + seq))
                         .ifPresent(seq -> problems.add(school + " " + table.chain + ": record " + seq
                                 + " is dated before " + name + " but is not in it: it was inserted afterwards"));
             }

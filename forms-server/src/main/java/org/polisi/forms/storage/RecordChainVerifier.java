@@ -40,7 +40,7 @@ public final class RecordChainVerifier {
     /** Every school's chain of this kind, schools in name order. */
     public static List<Walked> walkAll(Handle handle, RecordChain chain) {
         Map<String, List<ChainRow>> bySchool = new LinkedHashMap<>();
-        for (ChainRow row : handle.createQuery(select(chain) + " ORDER BY t.school, t.seq, t.id")
+        for (ChainRow row : handle.createQuery(select(chain) + " ORDER BY t.school, t.seq NULLS LAST, t.id")
                 .map((found, context) -> read(chain, found)).list()) {
             bySchool.computeIfAbsent(row.school() == null ? "(no school)" : row.school(), key -> new ArrayList<>())
                     .add(row);
@@ -57,7 +57,7 @@ public final class RecordChainVerifier {
 
     /** One school's chain of this kind. */
     public static Walked walkSchool(Handle handle, RecordChain chain, String school) {
-        List<ChainRow> rows = handle.createQuery(select(chain) + " WHERE t.school = :school ORDER BY t.seq, t.id")
+        List<ChainRow> rows = handle.createQuery(select(chain) + " WHERE t.school = :school ORDER BY t.seq NULLS LAST, t.id")
                 .bind("school", school).map((found, context) -> read(chain, found)).list();
         return walk(handle, chain, school, rows);
     }
