@@ -20,17 +20,13 @@ import org.polisi.forms.storage.WriteTransaction;
  */
 public final class ConsentRecorder {
 
-    /** One event per pupil named on the form and per statement answered. */
-    public void recordAnswers(WriteTransaction transaction, FormDefinition form, SubmissionRow record,
-                              Map<String, Object> answers) {
+    /**
+     * One event per pupil named on the form and per statement answered, hashed as far as it can be
+     * before the write (call it in the request thread: the ledger's writer then only links them).
+     */
+    public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
         List<String> pupils = pupils(form, answers);
-        try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, record.school())) {
-            appendAnswers(events, form, record, answers, pupils);
-        }
-    }
-
-    private static void appendAnswers(RecordChain.Appender events, FormDefinition form, SubmissionRow record,
-                                      Map<String, Object> answers, List<String> pupils) {
+        List<RecordChain.Row> events = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             if (field.type() != FieldType.CONSENT) {
                 continue;
@@ -42,9 +38,19 @@ public final class ConsentRecorder {
                     continue;
                 }
                 for (String pupil : pupils) {
-                    append(events, new ConsentEvent(record.id(), record.id(), record.school(), form.id(), pupil,
-                            key, String.valueOf(answer), record.receivedAt()));
+                    events.add(RecordChains.CONSENT_EVENT.prepare(form.id(), key, String.valueOf(answer), recordedAt,
+                            pupil));
                 }
+            }
+        }
+        return events;
+    }
+
+    /** Appends the prepared events of a consent form just stored, inside the transaction that stores it. */
+    public void recordAnswers(WriteTransaction transaction, SubmissionRow record, List<RecordChain.Row> prepared) {
+        try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, record.school())) {
+            for (RecordChain.Row event : prepared) {
+                events.append(event, record.id(), record.id());
             }
         }
     }

@@ -35,7 +35,7 @@ public final class ChainBackfill {
         String erasable = chain.erasable() == null ? "" : ", " + chain.erasable();
         String set = (chain.erasable() == null ? "" : "salt = ?, content_hash = ?, ") + "seq = ?, prev_hash = ?, hash = ?";
         Map<String, ChainHead> heads = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, school, " + String.join(", ", chain.columns())
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, school, " + String.join(", ", chain.allColumns())
                 + erasable + " FROM " + chain.table() + " WHERE school IS NOT NULL ORDER BY id");
              PreparedStatement update = connection.prepareStatement("UPDATE " + chain.table() + " SET " + set
                      + " WHERE id = ?");
@@ -43,7 +43,7 @@ public final class ChainBackfill {
             while (rows.next()) {
                 String school = rows.getString(2);
                 List<String> values = new ArrayList<>();
-                for (int i = 0; i < chain.columns().size(); i++) {
+                for (int i = 0; i < chain.allColumns().size(); i++) {
                     values.add(rows.getString(3 + i));
                 }
                 ChainHead head = heads.getOrDefault(school, new ChainHead(school, 0, ChainHasher.GENESIS));
@@ -53,7 +53,7 @@ public final class ChainBackfill {
                     byte[] salt = new byte[16];
                     RANDOM.nextBytes(salt);
                     String saltText = HexFormat.of().formatHex(salt);
-                    contentHash = ChainHasher.contentHash(saltText, rows.getString(3 + chain.columns().size()));
+                    contentHash = ChainHasher.contentHash(saltText, rows.getString(3 + chain.allColumns().size()));
                     update.setString(at++, saltText);
                     update.setString(at++, contentHash);
                 }

@@ -107,7 +107,8 @@ public final class PrivateFiles {
     }
 
     /**
-     * Removes group and other permissions from an existing file (0600) or folder (0700).
+     * Removes group and other permissions from an existing file or folder, keeping the owner's
+     * (a file the operator made read-only stays read-only: 0444 becomes 0400).
      *
      * @return whether anything had to change (false when it was already private, or is absent)
      * @throws NotPrivate when it cannot be changed (another owner, a read-only file system)
@@ -121,7 +122,10 @@ public final class PrivateFiles {
             if (now.stream().noneMatch(OTHERS::contains)) {
                 return false;
             }
-            Files.setPosixFilePermissions(path, Files.isDirectory(path) ? OWNER_FOLDER : OWNER_FILE);
+            Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+            ownerOnly.addAll(now);
+            ownerOnly.removeAll(OTHERS);
+            Files.setPosixFilePermissions(path, ownerOnly);
             return true;
         } catch (IOException | SecurityException e) {
             throw new NotPrivate(path + " can be read by other users of this computer and its mode cannot be "

@@ -100,7 +100,7 @@ public final class RecordChainVerifier {
             }
             if (!chain.linkHash(row.prevHash(), row.school(), row.seq(), row.values(), row.contentHash())
                     .equals(row.hash())) {
-                return problem(chain, school, expected, row, "its details (" + String.join(", ", chain.columns())
+                return problem(chain, school, expected, row, "its details (" + String.join(", ", chain.allColumns())
                         + ") or hash were altered");
             }
             previousHash = row.hash();
@@ -128,7 +128,7 @@ public final class RecordChainVerifier {
         StringBuilder sql = new StringBuilder("SELECT t.id, t.school, t.seq, t.prev_hash, t.hash, t.")
                 .append(chain.timeColumn()).append(" AS made_at, (").append(chain.erasureLogged())
                 .append(") AS erasure_logged");
-        chain.columns().forEach(column -> sql.append(", t.").append(column));
+        chain.allColumns().forEach(column -> sql.append(", t.").append(column));
         if (chain.erasable() != null) {
             sql.append(", t.").append(chain.erasable()).append(" AS erasable_value, t.salt, t.content_hash");
         }
@@ -137,7 +137,7 @@ public final class RecordChainVerifier {
 
     private static ChainRow read(RecordChain chain, ResultSet found) throws SQLException {
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < chain.columns().size(); i++) {
+        for (int i = 0; i < chain.allColumns().size(); i++) {
             values.add(found.getString(8 + i));
         }
         long seq = found.getLong("seq");

@@ -13,32 +13,34 @@ import java.util.List;
  *       that erasure clears), a unique index on {@code (school, seq)}, and the triggers of
  *       {@code V22__record_chains_append_only.sql}: refuse an INSERT without its link, every
  *       UPDATE (or all but the erasure one) and every DELETE.</li>
- *   <li>Add one {@link RecordChain} constant here, with the columns its link covers, and add it to
+ *   <li>Add one {@link RecordChain} constant here, with the columns its hashes cover, and add it to
  *       {@link #ALL}: {@code verify}, the checkpoints and {@code verify --checkpoints} then cover
  *       it with no other change.</li>
  *   <li>Write its rows only through {@link RecordChain#appender}: inside the ledger's writer
  *       ({@code ledger.inWriteTransaction(tx -> …)}), or in a Jdbi transaction with
- *       {@code WriteTransaction.over(handle)}; close the appender to move the chain head.</li>
+ *       {@code WriteTransaction.over(handle)}; close the appender to move the chain head. Rows
+ *       on the intake's hot path can be {@link RecordChain#prepare}d in the request thread, so
+ *       the writer computes only their links.</li>
  * </ol>
  */
 public final class RecordChains {
 
     /** Each answer to a consent statement for each pupil, and each withdrawal. */
     public static final RecordChain CONSENT_EVENT = new RecordChain("consent-event", "consent_event",
-            List.of("consent_submission", "cause_submission", "form_id", "statement", "answer", "recorded_at"),
+            List.of("consent_submission", "cause_submission"), List.of("form_id", "statement", "answer", "recorded_at"),
             "pupil", "recorded_at",
             "EXISTS (SELECT 1 FROM erasure x WHERE x.submission_id IN (t.consent_submission, t.cause_submission))");
 
     /** Why a submission's answers were removed, by whom, when. */
-    public static final RecordChain ERASURE = new RecordChain("erasure", "erasure",
+    public static final RecordChain ERASURE = new RecordChain("erasure", "erasure", List.of(),
             List.of("submission_id", "reason", "erased_by", "erased_at"), null, "erased_at", "1");
 
     /** Who looked at an incident report, when and how. */
-    public static final RecordChain INCIDENT_VIEW = new RecordChain("incident-view", "incident_view",
+    public static final RecordChain INCIDENT_VIEW = new RecordChain("incident-view", "incident_view", List.of(),
             List.of("submission_id", "staff_user_id", "viewer", "channel", "viewed_at"), null, "viewed_at", "1");
 
     /** Every change to a staff account (created, name, e-mail, role, password). */
-    public static final RecordChain STAFF_ACCOUNT = new RecordChain("staff-account", "staff_account_event",
+    public static final RecordChain STAFF_ACCOUNT = new RecordChain("staff-account", "staff_account_event", List.of(),
             List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "1");
 
     /** Every record chain, in the order verify reports them. */

@@ -92,6 +92,36 @@ class CheckpointTest {
     }
 
     @Test
+    void eachCheckpointIsEMailedToTheConfiguredAddressAsSigned(@TempDir Path folder) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            ServerConfig config = TestServer.settings(folder).set("alerts.smtp-host", "127.0.0.1")
+                    .set("alerts.smtp-port", port).set("alerts.smtp-starttls", false)
+                    .set("alerts.from", "polisi@testschool.example").set("alerts.interval-seconds", 3600)
+                    .set("checkpoint.mail-to", "chair@governors.example").load();
+            TestServer.start(config, Clock.systemUTC()).close();
+            jakarta.mail.internet.MimeMessage[] received = smtp.getReceivedMessages();
+            assertEquals(2, received.length, "start and shutdown");
+            assertEquals("chair@governors.example", received[1].getAllRecipients()[0].toString());
+            String body = (String) received[1].getContent();
+            Path saved = folder.resolve("filed-from-email.txt");
+            Files.writeString(saved, body);
+            List<Checkpoint> filed = CheckpointLog.readAll(saved);
+            assertEquals(List.of(log(config).get(1)), filed, "the e-mail carries the signed line itself");
+            assertEquals(List.of(), CheckpointVerifier.problems(Database.open(config.database()), filed,
+                    publicKey(config)));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
     void recordsMadeAfterTheLastCheckpointDoNotFailIt(@TempDir Path folder) {
         ServerConfig config = serveAndStop(folder);
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {

@@ -138,6 +138,22 @@ class PrivateFilesTest {
     }
 
     @Test
+    void tighteningTakesAwayOthersAccessAndNothingOfTheOwners(@TempDir Path folder) throws Exception {
+        Path readOnly = Files.writeString(folder.resolve("read-only.db"), "");
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+        Path open = Files.writeString(folder.resolve("open.csv"), "");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Path closed = Files.writeString(folder.resolve("closed.key"), "");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+
+        assertEquals(List.of(readOnly, open), PrivateFiles.tightenAll(List.of(readOnly, open, closed,
+                folder.resolve("absent"))));
+        assertEquals("r--------", mode(readOnly), "a read-only file stays read-only");
+        assertEquals("rw-------", mode(open));
+        assertEquals("rw-------", mode(closed));
+    }
+
+    @Test
     void theServerRefusesToKeepPrivateFilesWhereTheyWouldBePublished(@TempDir Path folder) {
         ServerConfig config = TestServer.settings(folder).set("site-dir", folder.resolve("site"))
                 .set("db", folder.resolve("site/data/polisi.db")).load();
