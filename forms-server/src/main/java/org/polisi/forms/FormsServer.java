@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertDelivery;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.checkpoint.Checkpointer;
 import org.polisi.forms.config.DataFiles;
 import org.polisi.forms.config.SecretKey;
@@ -62,9 +63,11 @@ public final class FormsServer {
         Messages messages = new Messages();
         ManifestCatalog manifests = new ManifestCatalog(config.manifestDir());
         SubmissionLedger ledger = new SubmissionLedger(jdbi);
+        AgreedTextArchive agreedTexts = new AgreedTextArchive(config.agreedTextsDir());
         SubmissionService submissions = new SubmissionService(manifests, messages, ledger, key, clock,
-                config.duplicateWindow());
-        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions));
+                config.duplicateWindow(), agreedTexts);
+        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions,
+                agreedTexts));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;

@@ -31,8 +31,14 @@ public final class Submissions {
             version(language, 4), "reference", reference, "parent-name", "Siân Jones", "website", ""};
     }
 
+    /**
+     * The fixture's published version of form {@code form} (1 parent agreement, 2 images consent, 3 incident
+     * report, 4 consent withdrawal): the name of its snapshot in fixture/agreed-texts, which it hashes to.
+     */
     public static String version(String language, int form) {
-        return (language.equals("cy") ? "ccccccccccc" : "aaaaaaaaaaa") + form;
+        String[] english = {"9185fca34835", "b66afb8d88e9", "a62d1d408abd", "2c2a366f32a1"};
+        String[] welsh = {"d74198109725", "8d07fb7ee220", "84c9bd21948b", "6bffdeeab6a0"};
+        return (language.equals("cy") ? welsh : english)[form - 1];
     }
 
     /** The same pairs with one value replaced (every occurrence of the name, first one kept). */

@@ -6,6 +6,8 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.archive.AgreedTextArchive;
+import org.polisi.forms.archive.AgreedTextCheck;
 import org.polisi.forms.checkpoint.Checkpoint;
 import org.polisi.forms.checkpoint.CheckpointKey;
 import org.polisi.forms.checkpoint.CheckpointLog;
@@ -18,12 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code verify [--checkpoints FILE [--public-key FILE]]}: checks every chain of every school, and
- * optionally the database against signed checkpoints; exit status 1 names the first broken record
- * of each chain and every checkpoint the database no longer matches.
+ * {@code verify [--checkpoints FILE [--public-key FILE]]}: checks every chain of every school (exit
+ * status 1 names the first broken record of each), then the archive of agreed texts (each missing
+ * or altered snapshot), then, if asked, the database against signed checkpoints (every checkpoint
+ * the database no longer matches).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check that no stored record was altered or removed behind the server's back.")
+        description = "Check that no stored record was altered or removed behind the server's back, that the text "
+                + "each record's form version names is archived and unaltered, and optionally that the database "
+                + "still holds what signed checkpoints saw.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,12 +47,14 @@ final class VerifyCommand implements Callable<Integer> {
         ServerConfig config = settings.config();
         Jdbi jdbi = Database.open(config.database());
         boolean intact = chains(jdbi);
+        intact &= agreedTexts(jdbi, config);
         if (checkpoints != null) {
             intact &= againstCheckpoints(jdbi, config);
         }
         return intact ? 0 : 1;
     }
 
+    /** Step 1: every chain of every school. */
     private static boolean chains(Jdbi jdbi) {
         List<ChainVerifier.SchoolResult> results = new ChainVerifier(jdbi).verifyAll();
         boolean intact = true;
@@ -66,6 +73,19 @@ final class VerifyCommand implements Callable<Integer> {
         return intact;
     }
 
+    /** Step 2: every record's form version has its snapshot, and every snapshot hashes to its name. */
+    private static boolean agreedTexts(Jdbi jdbi, ServerConfig config) {
+        AgreedTextCheck.Result result = new AgreedTextCheck(new AgreedTextArchive(config.agreedTextsDir())).check(jdbi);
+        result.problems().forEach(System.out::println);
+        if (result.whole()) {
+            System.out.println("OK agreed texts: " + result.snapshots() + " snapshot(s) in " + config.agreedTextsDir()
+                    + ", each hashing to its name; every one of the " + result.recordedVersions()
+                    + " form version(s) the records name is there");
+        }
+        return result.whole();
+    }
+
+    /** Step 3, with --checkpoints: nothing acknowledged before the last checkpoint changed. */
     private boolean againstCheckpoints(Jdbi jdbi, ServerConfig config) {
         if (!Files.isRegularFile(checkpoints)) {
             System.out.println("BROKEN no checkpoint file " + checkpoints);

@@ -4,11 +4,13 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
@@ -30,9 +32,11 @@ final class ConfirmationHandler {
     private final PageLayout layout;
     private final Messages messages;
     private final Answers answers;
+    private final AgreedTextArchive agreedTexts;
 
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
-                        PageLayout layout, Messages messages) {
+                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts) {
+        this.agreedTexts = agreedTexts;
         this.manifests = manifests;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -99,6 +103,10 @@ final class ConfirmationHandler {
         Html.summaryRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
+        if (form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT) {
+            AgreedTextPage.summaryRow(details, messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
+                    messages, language);
+        }
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
             Html.summaryRow(details, field.label(), field.answer().isEmpty()
                     ? messages.get(language, "confirmation.not-answered") : field.answer());

@@ -11,6 +11,7 @@ import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
@@ -27,9 +28,11 @@ final class GovernorsPage {
     private final StaffFrame frame;
     private final ErrorPages errors;
     private final Messages messages;
+    private final SignatureRegister signatures;
 
     GovernorsPage(StaffRecords records, GovernorSummary governors, StaffFrame frame, ErrorPages errors,
-                  Messages messages) {
+                  Messages messages, SignatureRegister signatures) {
+        this.signatures = signatures;
         this.records = records;
         this.governors = governors;
         this.frame = frame;
@@ -67,7 +70,22 @@ final class GovernorsPage {
                 Html.text(tr, "td", String.valueOf(count.urgent()));
             }
         }
+        staffAgreements(page.main(), manifest.get(), language);
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** How many of the staff who signed each staff agreement are on its current version: counts only. */
+    private void staffAgreements(Element main, Manifest manifest, String language) {
+        Html.text(main, "h2", messages.get(language, "staff.governors.staff-agreements"));
+        List<SignatureRegister.StaffCurrency> agreements = signatures.staffOnCurrentVersion(manifest);
+        if (agreements.isEmpty()) {
+            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement-none"));
+        }
+        for (SignatureRegister.StaffCurrency agreement : agreements) {
+            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement",
+                    Text.in(agreement.form().title(), language), agreement.signed(), agreement.current(),
+                    agreement.percent())).addClass("staff-agreement-currency");
+        }
     }
 
     private String categoryLabel(FormDefinition form, String category, String language) {

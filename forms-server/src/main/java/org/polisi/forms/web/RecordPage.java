@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.ConsentChange;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Dates;
@@ -39,6 +40,7 @@ final class RecordPage {
     private final Messages messages;
     private final Answers answers;
     private final Clock clock;
+    private final AgreedTextArchive agreedTexts;
 
     /** Reads the record of who viewed an incident, for the record's own page. */
     interface IncidentViews {
@@ -46,7 +48,8 @@ final class RecordPage {
     }
 
     RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock) {
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts) {
+        this.agreedTexts = agreedTexts;
         this.records = records;
         this.consents = consents;
         this.erasure = erasure;
@@ -81,6 +84,9 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
+        boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
+        AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
+                : "staff.record.seen-text"), agreedTexts, row, messages, language);
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
             Html.summaryRow(details, field.label(), field.answer());
         }

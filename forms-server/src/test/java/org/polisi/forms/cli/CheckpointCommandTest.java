@@ -52,7 +52,9 @@ class CheckpointCommandTest {
         Path publicKey = folder.resolve("filed/key.pub");
         Files.copy(folder.resolve("data/keys/checkpoint-ed25519.key.pub"), publicKey);
 
-        Run clean = run("verify", "--db", db, "--checkpoints", filed.toString(), "--public-key", publicKey.toString());
+        String texts = TestServer.fixture().resolve("agreed-texts").toString();
+        Run clean = run("verify", "--db", db, "--agreed-texts", texts, "--checkpoints", filed.toString(),
+                "--public-key", publicKey.toString());
         assertEquals(0, clean.exitCode(), clean.out());
         assertTrue(clean.out().contains("1 checkpoint(s) verified"), clean.out());
         Run last = run("checkpoint", "--db", db, "--last");
@@ -63,8 +65,10 @@ class CheckpointCommandTest {
             handle.execute("UPDATE submission SET lang = 'en' WHERE seq = 2");
             Forger.relinkSubmissions(handle, "testschool");
         });
-        assertEquals(0, run("verify", "--db", db).exitCode(), "the rewrite is consistent");
-        Run caught = run("verify", "--db", db, "--checkpoints", filed.toString(), "--public-key", publicKey.toString());
+        Run walked = run("verify", "--db", db, "--agreed-texts", texts);
+        assertEquals(0, walked.exitCode(), "the rewrite is consistent: " + walked.out());
+        Run caught = run("verify", "--db", db, "--agreed-texts", texts, "--checkpoints", filed.toString(),
+                "--public-key", publicKey.toString());
         assertEquals(1, caught.exitCode());
         assertTrue(caught.out().contains("BROKEN testschool submission: record 2 is not the one checkpoint 3"),
                 caught.out());

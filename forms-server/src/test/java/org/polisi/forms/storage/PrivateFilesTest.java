@@ -71,7 +71,8 @@ class PrivateFilesTest {
         String db = data.resolve("polisi.db").toString();
         Process server = cli(folder.resolve("server.log"), "serve", "--port", "0", "--db", db,
                 "--site", TestServer.fixture().resolve("site").toString(),
-                "--manifests", TestServer.fixture().resolve("manifests").toString());
+                "--manifests", TestServer.fixture().resolve("manifests").toString(),
+                "--agreed-texts", TestServer.fixture().resolve("agreed-texts").toString());
         try {
             int port = serve(server);
             HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -121,7 +122,8 @@ class PrivateFilesTest {
         Path log = folder.resolve("restart.log");
         Process server = cli(log, "serve", "--port", "0", "--db", config.database().toString(),
                 "--site", TestServer.fixture().resolve("site").toString(),
-                "--manifests", TestServer.fixture().resolve("manifests").toString());
+                "--manifests", TestServer.fixture().resolve("manifests").toString(),
+                "--agreed-texts", TestServer.fixture().resolve("agreed-texts").toString());
         try {
             serve(server);
             for (Path file : opened) {
