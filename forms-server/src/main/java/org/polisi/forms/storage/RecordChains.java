@@ -9,10 +9,10 @@ import java.util.List;
  * <p><b>How a table joins</b> (for example withdrawal-request decisions or incident actions):
  * <ol>
  *   <li>In its migration, give the table {@code school}, {@code seq}, {@code prev_hash} and
- *       {@code hash} columns (and {@code salt}, {@code content_hash} if one column holds a name
- *       that erasure clears), a unique index on {@code (school, seq)}, and the triggers of
- *       {@code V22__record_chains_append_only.sql}: refuse an INSERT without its link, every
- *       UPDATE (or all but the erasure one) and every DELETE.</li>
+ *       {@code hash} columns, NOT NULL (and {@code salt}, {@code content_hash} if one column holds
+ *       a name that erasure clears), a unique index on {@code (school, seq)}, and the triggers of
+ *       {@code V22__record_chains_append_only.sql}: refuse every UPDATE (or all but the erasure
+ *       one) and every DELETE.</li>
  *   <li>Add one {@link RecordChain} constant here, with the columns its hashes cover, and add it to
  *       {@link #ALL}: {@code verify}, the checkpoints and {@code verify --checkpoints} then cover
  *       it with no other change.</li>

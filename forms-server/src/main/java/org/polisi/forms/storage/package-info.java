@@ -21,10 +21,10 @@
  * <p><b>How a new record-making table joins the chains</b> (withdrawal-request decisions, incident
  * actions, staff sessions…):
  * <ol>
- *   <li>Its migration adds {@code school}, {@code seq}, {@code prev_hash}, {@code hash} (and
- *       {@code salt}, {@code content_hash} for one column erasure may clear), a unique index on
- *       {@code (school, seq)}, and the triggers of {@code V22__record_chains_append_only.sql}
- *       (insert without link, update, delete: refused).</li>
+ *   <li>Its migration adds {@code school}, {@code seq}, {@code prev_hash}, {@code hash} as
+ *       {@code NOT NULL} (and {@code salt}, {@code content_hash} for one column erasure may clear),
+ *       a unique index on {@code (school, seq)}, and the triggers of
+ *       {@code V22__record_chains_append_only.sql} (update, delete: refused).</li>
  *   <li>One {@link org.polisi.forms.storage.RecordChain} constant in
  *       {@link org.polisi.forms.storage.RecordChains}, added to {@code RecordChains.ALL}: verify and
  *       the checkpoints cover it with no other change.</li>
