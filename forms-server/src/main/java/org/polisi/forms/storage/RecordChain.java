@@ -1,5 +1,6 @@
 package org.polisi.forms.storage;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,13 +153,30 @@ public final class RecordChain {
                 rowDigest(values.subList(linkColumns.size(), values.size()), contentHash));
     }
 
+    /**
+     * The link: the same text as {@code CanonicalJson.write([name, school, seq, link texts…])}, built
+     * by hand with Jackson's own string escaping, since the writer runs this once per row.
+     */
     private String link(String prevHash, String school, long seq, List<String> linkTexts, String digest) {
-        List<Object> metadata = new ArrayList<>(linkTexts.size() + 3);
-        metadata.add(name);
-        metadata.add(school);
-        metadata.add(seq);
-        metadata.addAll(linkTexts);
-        return ChainHasher.sha256(prevHash + "\n" + CanonicalJson.write(metadata) + "\n" + digest);
+        StringBuilder text = new StringBuilder(prevHash.length() + digest.length() + 96);
+        text.append(prevHash).append("\n[");
+        quoted(text, name).append(',');
+        quoted(text, school).append(',').append(seq);
+        for (String value : linkTexts) {
+            text.append(',');
+            if (value == null) {
+                text.append("null");
+            } else {
+                quoted(text, value);
+            }
+        }
+        return ChainHasher.sha256(text.append("]\n").append(digest).toString());
+    }
+
+    private static StringBuilder quoted(StringBuilder text, String value) {
+        text.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, text);
+        return text.append('"');
     }
 
     /** The value as the table stores it, as text: what the hashes cover. */
