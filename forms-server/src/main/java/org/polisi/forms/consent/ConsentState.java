@@ -1,5 +1,7 @@
 package org.polisi.forms.consent;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +48,9 @@ public final class ConsentState {
     private record Consent(String reference, boolean erased) {
     }
 
+    /** Alphabetical order for names in any language (ICU's root collation: Ŵ with W, Ł after L). */
+    private static final Comparator<Object> PUPIL_ORDER = Collator.getInstance(ULocale.ROOT).freeze();
+
     private final Jdbi jdbi;
 
     public ConsentState(Jdbi jdbi) {
@@ -53,9 +58,12 @@ public final class ConsentState {
     }
 
     /**
-     * For each pupil (names compared by {@link PersonNames#searchKey}), form and statement of the
-     * school: the newest verified event from a consent form that has not been erased, and how many
-     * events led there; by pupil, form and statement.
+     * For each pupil, form and statement of the school: the newest verified event from a consent
+     * form that has not been erased, and how many events led there. Pupils are the same pupil when
+     * their {@link PersonNames#searchKey} is (case, NFD, apostrophe and hyphen look-alikes and
+     * spacing set aside), never by SQL's ASCII-only case folding.
+     *
+     * @return ordered by pupil (alphabetically, by the Unicode Collation Algorithm), form and statement
      */
     public Verified<List<CurrentConsent>> of(String school) {
         return ReadSnapshot.read(jdbi, handle -> {
@@ -77,7 +85,8 @@ public final class ConsentState {
                 current.add(new CurrentConsent(newest.pupil(), newest.formId(), newest.statement(), newest.answer(),
                         newest.recordedAt(), forms.get(newest.consentSubmission()).reference(), events.size()));
             });
-            current.sort(Comparator.comparing((CurrentConsent consent) -> PersonNames.searchKey(consent.pupil()))
+            current.sort(Comparator.comparing((CurrentConsent consent) -> PersonNames.searchKey(consent.pupil()),
+                            PUPIL_ORDER)
                     .thenComparing(CurrentConsent::formId).thenComparing(CurrentConsent::statement));
             return new Verified<>(current, walked.problem());
         });
