@@ -148,6 +148,8 @@ class CheckpointTest {
         forge(config, handle -> {
             handle.execute("DELETE FROM consent_event");
             handle.execute("DELETE FROM record_chain_head WHERE chain = 'consent-event'");
+            handle.execute("DELETE FROM submission_name_key WHERE submission_id IN"
+                    + " (SELECT id FROM submission WHERE seq >= 6)");
             handle.execute("DELETE FROM submission WHERE seq >= 6");
             Forger.relinkSubmissions(handle, "testschool");
         });
