@@ -10,7 +10,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * The staff account chain's events ({@link RecordChains#STAFF_ACCOUNT}): one row per attribute
  * that changes, so that the account as {@code staff_user} holds it can be compared with its
- * history ({@code verify}). The password is recorded as the SHA-256 of its Argon2id hash, which
+ * history ({@code verify}). A feature that changes an account (a new password, a second factor)
+ * appends its event with {@link #changed}; to have verify compare a new attribute, add it to
+ * {@link #mismatches}. The password is recorded as the SHA-256 of its Argon2id hash, which
  * shows that it changed without adding anything an attacker could use.
  */
 public final class StaffAccountHistory {
