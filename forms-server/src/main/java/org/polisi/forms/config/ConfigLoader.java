@@ -108,6 +108,9 @@ public final class ConfigLoader {
                 Duration.ofMinutes(integer("login.lockout-minutes")),
                 Duration.ofMinutes(integer("receipt.lifetime-minutes")),
                 alertMail(),
+                new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
+                        integer("http.requests-per-client"),
+                        integer("http.max-connections")),
                 checkpoints(dataFolder));
     }
 
