@@ -15,6 +15,7 @@ import org.polisi.site.forms.FormsBuildContext;
 import org.polisi.site.forms.FormsManifestWriter;
 import org.polisi.site.forms.FormsSchoolContext;
 import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.history.PageHistory;
 import org.polisi.site.problem.ContentException;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.publish.AtomicPublisher;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * archive the texts the forms agree to → publish atomically. Each stage is a package; this class only calls them in order.
+ * archive the texts the forms agree to → list each policy's updates from git → publish atomically. Each stage is a package; this class only calls them in order.
  */
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
@@ -102,6 +103,7 @@ public final class SiteBuild {
         }
         long archived = System.nanoTime();
         if (publish) {
+            new PageHistory(options.contentDir(), options.workDir(), messages).write(sites, built);
             Path manifests = options.workDir().resolve("manifests");
             FileTrees.deleteRecursively(manifests);
             for (Map.Entry<String, FormsSchoolContext> school : forms.entrySet()) {

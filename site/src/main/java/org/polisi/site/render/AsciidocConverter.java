@@ -122,7 +122,7 @@ final class AsciidocConverter {
         }
     }
 
-    private static Asciidoctor instance() {
+    static Asciidoctor instance() {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
                 if (shared == null) {
