@@ -136,7 +136,8 @@ class AgreedTextJourneyTest {
         BakedSites.build(BakedSites.findProjectRoot(), siteRoot, folder.resolve("public"), folder.resolve("agreed-texts"));
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies a folder's files (also used by the other tests that build a small real school). */
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
