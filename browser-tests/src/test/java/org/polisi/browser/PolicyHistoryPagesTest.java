@@ -72,12 +72,7 @@ class PolicyHistoryPagesTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+        ServerAndBrowser.stop(browser, server);
     }
 
     @Test
