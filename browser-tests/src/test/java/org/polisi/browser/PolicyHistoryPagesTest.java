@@ -43,8 +43,8 @@ class PolicyHistoryPagesTest {
     static void start() throws Exception {
         Path project = BakedSites.findProjectRoot();
         Path siteRoot = folder.resolve("school");
-        AgreedTextJourneyTest.copy(project.resolve("site/src/test/resources/fixtures/good/content"), siteRoot.resolve("content"));
-        AgreedTextJourneyTest.copy(project.resolve("themes"), siteRoot.resolve("themes"));
+        BakedSites.copy(project.resolve("site/src/test/resources/fixtures/good/content"), siteRoot.resolve("content"));
+        BakedSites.copy(project.resolve("themes"), siteRoot.resolve("themes"));
         git(siteRoot, "2026-01-10T12:00:00+00:00", "init", "-q", "-b", "main");
         commit(siteRoot, "2026-01-10T12:00:00+00:00");
         edit(siteRoot.resolve("content/schools/solo/en/policy.adoc"), Map.of(

@@ -12,7 +12,7 @@ import org.polisi.forms.storage.SubmissionRow;
 /**
  * Removes a submission's answers and leaves a tombstone: the row keeps its place and hashes in the
  * chain (so {@code verify} still passes), the erasure is logged, and the names it carried are
- * removed from consent events and alerts too.
+ * removed from consent events, alerts and the derived search key too.
  */
 public final class ErasureService {
 
@@ -42,6 +42,7 @@ public final class ErasureService {
         handle.attach(SubmissionDao.class).erase(row.id(), now);
         handle.attach(ErasureDao.class).record(row.id(), reason, erasedBy, now);
         handle.attach(ConsentEventDao.class).forgetPupils(row.id());
+        handle.createUpdate("DELETE FROM submission_name_key WHERE submission_id = :id").bind("id", row.id()).execute();
         handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
                 .bind("reference", row.reference())
                 .execute();

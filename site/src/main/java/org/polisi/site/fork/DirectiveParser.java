@@ -14,6 +14,9 @@ public final class DirectiveParser {
     private static final Pattern DIRECTIVE = Pattern.compile("^//\\s*polisi:\\s*(\\S+)\\s*(.*)$");
     private static final Pattern HASH = Pattern.compile("template=([0-9a-f]+)");
 
+    /** {@code // polisi: confirm <why>} marks text the school must confirm (see report.ToConfirm): not a change. */
+    public static final String CONFIRM = "confirm";
+
     private DirectiveParser() {
     }
 
@@ -29,7 +32,7 @@ public final class DirectiveParser {
             if (directive.matches() && directive.group(1).equals(ChangeNote.DIRECTIVE)) {
                 continue;   // a note on the change, for the page's history: not a change to the template
             }
-            if (!directive.matches()) {
+            if (!directive.matches() || directive.group(1).equals(CONFIRM)) {
                 if (current == null && !line.text().isBlank() && !line.text().startsWith("//")) {
                     problems.error("text-outside-directive", line.file(), line.number(),
                             "a page that adapts a template holds only directives and their text; start with '// polisi: replace ID' or similar");

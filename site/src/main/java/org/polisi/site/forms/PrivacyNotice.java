@@ -24,8 +24,10 @@ final class PrivacyNotice {
         sentence(notice, messages.get("forms.privacy.readers", "readers", messages.get("forms.role." + form.readerRole())));
         sentence(notice, messages.get("forms.privacy.retention", "retention", form.retention().text().in(language)));
         sentence(notice, messages.get("forms.privacy.rights"));
-        if (!school.contactEmail().isBlank()) {   // a template preview has no school to contact
+        if (!school.contactEmail().isBlank()) {
             appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+        } else {   // no address given (or a template preview): never invent one
+            sentence(notice, messages.get("forms.privacy.contact.office"));
         }
     }
 

@@ -48,6 +48,9 @@ public final class ReportPrinter {
                     + (r.get("reviewDue").isBlank() ? "" : " (due " + r.get("reviewDue") + ")") + ", " + r.get("approval")));
             out.println("  documents referred to but missing: " + (report.missingDocuments().isEmpty() ? "none" : ""));
             report.missingDocuments().forEach(m -> out.println("    " + m.get("document") + " (from " + relativeLocation(root, m.get("referredFrom")) + ")"));
+            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : report.toConfirm().size() + " items"));
+            report.toConfirm().forEach(item -> out.println("    " + relative(root, item.file()) + ":" + item.line() + ": "
+                    + item.what() + " — " + item.why()));
             out.println();
         }
     }
@@ -67,6 +70,8 @@ public final class ReportPrinter {
             school.put("missingTranslations", report.missingTranslations());
             school.put("reviews", report.reviews());
             school.put("missingDocuments", report.missingDocuments());
+            school.put("toConfirm", report.toConfirm().stream().map(item -> Map.of("source", item.source(),
+                    "file", relative(root, item.file()) + ":" + item.line(), "what", item.what(), "why", item.why())).toList());
             schools.add(school);
         }
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("schools", schools)));
