@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.polisi.site.archive.AgreedTextArchive;
 import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.check.TableCellLists;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.ImageReferences;
 import org.polisi.site.compose.IndexComposer;
@@ -21,6 +22,7 @@ import org.polisi.site.forms.FormsBuildContext;
 import org.polisi.site.forms.FormsManifestWriter;
 import org.polisi.site.forms.FormsSchoolContext;
 import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.history.PageHistory;
 import org.polisi.site.problem.Blame;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
@@ -52,7 +54,7 @@ import java.util.stream.Stream;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * archive the texts the forms agree to → publish atomically. Each stage is a package; this class
+ * archive the texts the forms agree to → list each policy's updates from git → publish atomically. Each stage is a package; this class
  * only calls them in order and decides
  * what is published: every site (school or template preview) whose files hold no error, next to
  * the last good output of the others, which stays in place. An error always holds its site back,
@@ -103,6 +105,7 @@ public final class SiteBuild {
             return new BuildResult(sites, translations, strictly(problems.all()), 0, Set.of(),
                     sites.stream().map(ResolvedSite::id).collect(Collectors.toSet()), toConfirm, seconds(start));
         }
+        TableCellLists.check(sites, problems);
         Map<String, Messages> messages = messages();
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
@@ -142,6 +145,7 @@ public final class SiteBuild {
         long archived = System.nanoTime();
         Set<String> publishedSites = new LinkedHashSet<>();
         if (!fresh.isEmpty()) {
+            new PageHistory(options.contentDir(), options.workDir(), messages).write(fresh, built);
             List<Problem> rootProblems = publish(loaded, fresh, messages, checks.titles(), forms, rendered, built);
             if (rootProblems.isEmpty()) {
                 fresh.forEach(site -> publishedSites.add(site.id()));
