@@ -20,6 +20,11 @@ abstract class ServerAndBrowser {
 
     @AfterAll
     static void stopServerAndBrowser() {
+        stop(browser, server);
+    }
+
+    /** Stops a browser and a server that a test started itself (either may be null, if starting failed). */
+    static void stop(ChromeDriver browser, PolisiServer server) {
         if (browser != null) {
             browser.quit();
         }

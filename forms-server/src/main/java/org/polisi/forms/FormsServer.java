@@ -1,10 +1,14 @@
 package org.polisi.forms;
 
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertDelivery;
 import org.polisi.forms.archive.AgreedTextArchive;
+import org.polisi.forms.checkpoint.Checkpointer;
+import org.polisi.forms.config.DataFiles;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.i18n.Messages;
@@ -19,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The forms server, assembled from its configuration: opens (and migrates) the database, loads
- * the signing key, wires the services and the routes. {@link #create} does not listen yet, so
+ * The forms server, assembled from its configuration: makes its files private, opens (and
+ * migrates) the database, loads the keys, wires the services and the routes, and signs checkpoints. {@link #create} does not listen yet, so
  * tests and the command line choose when to {@link #start()}.
  */
 public final class FormsServer {
@@ -32,14 +36,16 @@ public final class FormsServer {
     private final Database database;
     private final SubmissionLedger ledger;
     private final AlertDelivery alerts;
+    private final Checkpointer checkpoints;
 
     private FormsServer(ServerConfig config, Javalin app, Database database, SubmissionLedger ledger,
-                        AlertDelivery alerts) {
+                        AlertDelivery alerts, Checkpointer checkpoints) {
         this.config = config;
         this.app = app;
         this.database = database;
         this.ledger = ledger;
         this.alerts = alerts;
+        this.checkpoints = checkpoints;
     }
 
     public static FormsServer create(ServerConfig config) {
@@ -48,6 +54,10 @@ public final class FormsServer {
 
     /** With a clock of the caller's choosing: tests use it to make records that are already old. */
     public static FormsServer create(ServerConfig config, Clock clock) {
+        List<Path> tightened = DataFiles.secure(config);
+        if (!tightened.isEmpty()) {
+            LOG.warn("Made readable by the server's user only (they were open to others): {}", tightened);
+        }
         Database database = Database.connect(config.database());
         Jdbi jdbi = database.jdbi();
         SecretKey key = SecretKey.loadOrCreate(config.secretKeyFile());
@@ -70,23 +80,29 @@ public final class FormsServer {
         });
         AlertDelivery alerts = new AlertDelivery(jdbi, manifests, messages, config.alertMail(),
                 () -> "http://localhost:" + app.port(), clock);
-        return new FormsServer(config, app, database, ledger, alerts);
+        Checkpointer checkpoints = new Checkpointer(jdbi, config.checkpoints(), config.alertMail(), clock);
+        return new FormsServer(config, app, database, ledger, alerts, checkpoints);
     }
 
     public FormsServer start() {
         app.start();
         alerts.start();
+        checkpoints.start();
         LOG.info("Polisi forms server on http://localhost:{}/ serving {} with manifests from {}, database {}",
                 app.port(), config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
                 config.database().toAbsolutePath());
         return this;
     }
 
-    /** Stops taking requests, lets the writes already queued commit, then closes the database. */
+    /**
+     * Stops taking requests, lets the writes already queued commit, signs the shutdown checkpoint,
+     * then closes the database.
+     */
     public void stop() {
         app.stop();
         alerts.close();
         ledger.close();
+        checkpoints.close();
         database.close();
     }
 
@@ -97,6 +113,11 @@ public final class FormsServer {
 
     public Jdbi jdbi() {
         return database.jdbi();
+    }
+
+    /** The checkpoints: a caller (a test, an operator's command) may take one now. */
+    public Checkpointer checkpoints() {
+        return checkpoints;
     }
 
     /** The outbox's delivery, for a caller that wants a round now rather than at the next interval. */

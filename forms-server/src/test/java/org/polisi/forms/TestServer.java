@@ -98,6 +98,11 @@ public final class TestServer implements AutoCloseable {
         return server.jdbi();
     }
 
+    /** The server's checkpoints, to take one now. */
+    public org.polisi.forms.checkpoint.Checkpointer checkpoints() {
+        return server.checkpoints();
+    }
+
     /** The outbox's e-mail delivery, to run a round now. */
     public AlertDelivery alerts() {
         return server.alerts();

@@ -22,6 +22,7 @@ import org.polisi.site.forms.FormsBuildContext;
 import org.polisi.site.forms.FormsManifestWriter;
 import org.polisi.site.forms.FormsSchoolContext;
 import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.history.PageHistory;
 import org.polisi.site.problem.Blame;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
@@ -55,7 +56,7 @@ import java.util.stream.Stream;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * proof the sources (spelling, terms) → archive the texts the forms agree to → publish atomically. Each stage is a package; this class
+ * proof the sources (spelling, terms) → archive the texts the forms agree to → list each policy's updates from git → publish atomically. Each stage is a package; this class
  * only calls them in order and decides
  * what is published: every site (school or template preview) whose files hold no error, next to
  * the last good output of the others, which stays in place. An error always holds its site back,
@@ -154,6 +155,7 @@ public final class SiteBuild {
         long archived = System.nanoTime();
         Set<String> publishedSites = new LinkedHashSet<>();
         if (!fresh.isEmpty()) {
+            new PageHistory(options.contentDir(), options.workDir(), messages).write(fresh, built);
             List<Problem> rootProblems = publish(loaded, fresh, messages, checks.titles(), forms, rendered, built);
             if (rootProblems.isEmpty()) {
                 fresh.forEach(site -> publishedSites.add(site.id()));

@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Properties;
 import org.polisi.forms.config.AlertMailSettings;
 
-/** Sends one plain-text e-mail through the configured SMTP server (Jakarta Mail, ADR 21). */
-final class SmtpMailer {
+/**
+ * Sends one plain-text e-mail through the configured SMTP server (Jakarta Mail, ADR 21): alerts,
+ * and signed checkpoints ({@code checkpoint.Checkpointer}).
+ */
+public final class SmtpMailer {
 
     private static final String TIMEOUT_MILLIS = "10000";
 
     private final AlertMailSettings settings;
     private final Session session;
 
-    SmtpMailer(AlertMailSettings settings) {
+    public SmtpMailer(AlertMailSettings settings) {
         this.settings = settings;
         Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.smtpHost());
@@ -44,7 +47,8 @@ final class SmtpMailer {
                 : Session.getInstance(properties);
     }
 
-    void send(List<String> recipients, String subject, String body, Instant sentAt) throws MessagingException {
+    /** Sends the message to every recipient; throws when the SMTP server does not accept it. */
+    public void send(List<String> recipients, String subject, String body, Instant sentAt) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from(), true));
         for (String recipient : recipients) {

@@ -1,8 +1,6 @@
 package org.polisi.forms.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +16,9 @@ import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.staff.IncidentViewDao;
+import org.polisi.forms.staff.IncidentViews;
 import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.PrivateFiles;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
 import picocli.CommandLine.ArgGroup;
@@ -99,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
         if (out == null) {
             System.out.print(text);
         } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
+            PrivateFiles.write(out, text); // personal data: mode 0600 whatever the umask
             System.err.println("Written to " + out.toAbsolutePath());
         }
         return 0;
@@ -108,9 +107,7 @@ final class ExportCommand implements Callable<Integer> {
     private static void recordIncidentViews(Jdbi jdbi, List<SubmissionRow> rows) {
         String viewer = "command line (" + System.getProperty("user.name") + ")";
         Instant now = Instant.now();
-        jdbi.useTransaction(handle -> rows.stream()
-                .filter(row -> FormKind.INCIDENT.word().equals(row.formKind()))
-                .forEach(row -> handle.attach(IncidentViewDao.class)
-                        .record(row.id(), null, viewer, "command-line", now)));
+        IncidentViews.record(jdbi, rows.stream().filter(row -> FormKind.INCIDENT.word().equals(row.formKind())).toList(),
+                null, viewer, "command-line", now);
     }
 }

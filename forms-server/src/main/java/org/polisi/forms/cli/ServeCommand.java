@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.polisi.forms.FormsServer;
 import org.polisi.forms.config.ConfigLoader;
 import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.storage.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +37,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ConfigLoader loader = settings.loader().set("port", port).set("site-dir", site).set("manifest-dir", manifests);
         ServerConfig config = loader.load();
-        FormsServer server = FormsServer.create(config).start();
+        FormsServer server;
+        try {
+            server = FormsServer.create(config).start();
+        } catch (PrivateFiles.NotPrivate refused) {
+            System.err.println("Not started: " + refused.getMessage());
+            return 2;
+        }
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "polisi-shutdown"));
         System.out.println("http://localhost:" + server.port() + "/");

@@ -1,38 +1,81 @@
 package org.polisi.forms.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.archive.AgreedTextCheck;
+import org.polisi.forms.checkpoint.Checkpoint;
+import org.polisi.forms.checkpoint.CheckpointKey;
+import org.polisi.forms.checkpoint.CheckpointLog;
+import org.polisi.forms.checkpoint.CheckpointVerifier;
+import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.storage.ChainVerifier;
 import org.polisi.forms.storage.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code verify}: checks every school's hash chain (exit status 1 names the first broken record), then,
- * as a separate step, the archive of agreed texts (exit status 1 names each missing or altered snapshot).
+ * {@code verify [--checkpoints FILE [--public-key FILE]]}: checks every chain of every school (exit
+ * status 1 names the first broken record of each), then the archive of agreed texts (each missing
+ * or altered snapshot), then, if asked, the database against signed checkpoints (every checkpoint
+ * the database no longer matches).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check that no stored submission was altered or removed behind the server's back, and that "
-                + "the text each record's form version names is archived and unaltered.")
+        description = "Check that no stored record was altered or removed behind the server's back, that the text "
+                + "each record's form version names is archived and unaltered, and optionally that the database "
+                + "still holds what signed checkpoints saw.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     Settings settings;
 
+    @Option(names = "--checkpoints", paramLabel = "FILE",
+            description = "Also check against these signed checkpoints (the log, or a copy filed elsewhere).")
+    Path checkpoints;
+
+    @Option(names = "--public-key", paramLabel = "FILE",
+            description = "The checkpoint key's public half, as filed (default: the .pub beside the server's key).")
+    Path publicKey;
+
     @Override
     public Integer call() {
-        boolean chainIntact = verifyChain();
-        boolean archiveWhole = verifyAgreedTexts();
-        return chainIntact && archiveWhole ? 0 : 1;
+        ServerConfig config = settings.config();
+        Jdbi jdbi = Database.open(config.database());
+        boolean intact = chains(jdbi);
+        intact &= agreedTexts(jdbi, config);
+        if (checkpoints != null) {
+            intact &= againstCheckpoints(jdbi, config);
+        }
+        return intact ? 0 : 1;
+    }
+
+    /** Step 1: every chain of every school. */
+    private static boolean chains(Jdbi jdbi) {
+        List<ChainVerifier.SchoolResult> results = new ChainVerifier(jdbi).verifyAll();
+        boolean intact = true;
+        for (ChainVerifier.SchoolResult result : results) {
+            if (result.problem().isPresent()) {
+                intact = false;
+                System.out.println("BROKEN " + result.problem().get());
+            } else {
+                System.out.println("OK " + result.school() + " " + result.chain() + ": " + result.records()
+                        + " record(s), chain intact");
+            }
+        }
+        if (results.isEmpty()) {
+            System.out.println("OK no records yet");
+        }
+        return intact;
     }
 
     /** Step 2: every record's form version has its snapshot, and every snapshot hashes to its name. */
-    private boolean verifyAgreedTexts() {
-        var config = settings.config();
-        AgreedTextCheck.Result result = new AgreedTextCheck(new AgreedTextArchive(config.agreedTextsDir()))
-                .check(Database.open(config.database()));
+    private static boolean agreedTexts(Jdbi jdbi, ServerConfig config) {
+        AgreedTextCheck.Result result = new AgreedTextCheck(new AgreedTextArchive(config.agreedTextsDir())).check(jdbi);
         result.problems().forEach(System.out::println);
         if (result.whole()) {
             System.out.println("OK agreed texts: " + result.snapshots() + " snapshot(s) in " + config.agreedTextsDir()
@@ -42,22 +85,33 @@ final class VerifyCommand implements Callable<Integer> {
         return result.whole();
     }
 
-    /** Step 1: every school's record chain. */
-    private boolean verifyChain() {
-        List<ChainVerifier.SchoolResult> results =
-                new ChainVerifier(Database.open(settings.config().database())).verifyAll();
-        boolean intact = true;
-        for (ChainVerifier.SchoolResult result : results) {
-            if (result.problem().isPresent()) {
-                intact = false;
-                System.out.println("BROKEN " + result.problem().get());
-            } else {
-                System.out.println("OK " + result.school() + ": " + result.records() + " record(s), chain intact");
-            }
+    /** Step 3, with --checkpoints: nothing acknowledged before the last checkpoint changed. */
+    private boolean againstCheckpoints(Jdbi jdbi, ServerConfig config) {
+        if (!Files.isRegularFile(checkpoints)) {
+            System.out.println("BROKEN no checkpoint file " + checkpoints);
+            return false;
         }
-        if (results.isEmpty()) {
-            System.out.println("OK no records yet");
+        Path keyFile = publicKey != null ? publicKey : CheckpointKey.publicFileOf(config.checkpoints().keyFile());
+        PublicKey trusted;
+        List<Checkpoint> all;
+        try {
+            trusted = CheckpointKey.readPublic(keyFile);
+            all = CheckpointLog.readAll(checkpoints);
+        } catch (RuntimeException unreadable) {
+            System.out.println("BROKEN " + unreadable.getMessage());
+            return false;
         }
-        return intact;
+        if (publicKey == null) {
+            System.out.println("NOTE checked with the server's own public key " + keyFile + " (fingerprint "
+                    + CheckpointKey.fingerprint(trusted) + "): compare it with the one you filed, or give --public-key");
+        }
+        List<String> problems = CheckpointVerifier.problems(jdbi, all, trusted);
+        problems.forEach(problem -> System.out.println("BROKEN " + problem));
+        if (problems.isEmpty()) {
+            Checkpoint last = all.get(all.size() - 1);
+            System.out.println("OK " + all.size() + " checkpoint(s) verified; nothing recorded before checkpoint "
+                    + last.number() + " (" + last.time() + ") was altered, removed, reordered or inserted");
+        }
+        return problems.isEmpty();
     }
 }

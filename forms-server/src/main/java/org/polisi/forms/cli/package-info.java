@@ -1,7 +1,7 @@
 /**
  * The command line: what {@code ./polisi} calls to run the forms server and look after its data.
  *
- * <p><b>Input:</b> arguments ({@code serve}, {@code user add}, {@code verify}, {@code purge},
+ * <p><b>Input:</b> arguments ({@code serve}, {@code user add}, {@code verify}, {@code checkpoint}, {@code purge},
  * {@code backup}, {@code export}, {@code erase}), the configuration, a password on standard input.
  * <p><b>Output:</b> a running server; staff accounts; reports on standard output; exit status 0
  * when all is well, 1 when a check found a problem, 2 when the request could not be carried out.

@@ -85,9 +85,8 @@ public final class ConfigLoader {
     public ServerConfig load() {
         Path database = path("db");
         String secretKey = text("secret-key-file");
-        Path secretKeyFile = secretKey.isBlank()
-                ? database.toAbsolutePath().getParent().resolve("secret.key")
-                : Path.of(secretKey);
+        Path dataFolder = database.toAbsolutePath().getParent();
+        Path secretKeyFile = secretKey.isBlank() ? dataFolder.resolve("secret.key") : Path.of(secretKey);
         return new ServerConfig(
                 integer("port"),
                 database,
@@ -111,7 +110,26 @@ public final class ConfigLoader {
                 alertMail(),
                 new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
                         integer("http.requests-per-client"),
-                        integer("http.max-connections")));
+                        integer("http.max-connections")),
+                checkpoints(dataFolder));
+    }
+
+    private CheckpointSettings checkpoints(Path dataFolder) {
+        String log = text("checkpoint.log-file");
+        String key = text("checkpoint.key-file");
+        int minutes = integer("checkpoint.interval-minutes");
+        if (minutes < 1) {
+            throw new IllegalArgumentException("configuration key 'checkpoint.interval-minutes' must be at least 1");
+        }
+        List<String> mailTo = list("checkpoint.mail-to");
+        mailTo.stream().filter(address -> !address.contains("@")).findFirst().ifPresent(address -> {
+            throw new IllegalArgumentException("configuration key 'checkpoint.mail-to' must list e-mail addresses, not '"
+                    + address + "'");
+        });
+        return new CheckpointSettings(
+                log.isBlank() ? dataFolder.resolve("checkpoints").resolve("checkpoints.log") : Path.of(log),
+                key.isBlank() ? dataFolder.resolve("keys").resolve("checkpoint-ed25519.key") : Path.of(key),
+                Duration.ofMinutes(minutes), mailTo);
     }
 
     private AlertMailSettings alertMail() {

@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.polisi.forms.storage.PrivateFiles;
 
 /**
  * The server's signing key: made on first start in the data folder (never in the repository),
@@ -43,19 +42,12 @@ public final class SecretKey {
     }
 
     private static void create(Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         try {
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
+            PrivateFiles.writeNew(file, Base64.getEncoder().encodeToString(fresh)); // 0600 in a 0700 folder
         } catch (FileAlreadyExistsException raced) {
-            return; // another process made it first: use theirs
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data folder's own permissions apply
+            // another process made it first: use theirs
         }
     }
 

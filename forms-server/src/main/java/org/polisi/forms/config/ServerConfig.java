@@ -29,5 +29,6 @@ public record ServerConfig(
         Duration lockoutDuration,
         Duration receiptLifetime,
         AlertMailSettings alertMail,
-        RequestLimits requestLimits) {
+        RequestLimits requestLimits,
+        CheckpointSettings checkpoints) {
 }

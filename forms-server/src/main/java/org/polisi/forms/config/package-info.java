@@ -5,8 +5,10 @@
  * <p><b>Input:</b> embedded defaults ({@code polisi-forms-defaults.properties}), an optional
  * properties file ({@code --config}), {@code POLISI_*} environment variables, command-line options.
  *
- * <p><b>Output:</b> one immutable {@link org.polisi.forms.config.ServerConfig}, and the
- * {@link org.polisi.forms.config.SecretKey} made in the data folder on first start.
+ * <p><b>Output:</b> one immutable {@link org.polisi.forms.config.ServerConfig}, the
+ * {@link org.polisi.forms.config.SecretKey} made in the data folder on first start, and the
+ * private files of that configuration checked and made owner-only at start
+ * ({@link org.polisi.forms.config.DataFiles}: never inside a published folder).
  *
  * <p><b>Why:</b> {@code ./polisi serve} must work with no configuration at all, while a school's
  * operator can change one setting (the port, the allowed origins) without copying the rest.

@@ -8,11 +8,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The {@code consent_event} table: appended to ({@link ConsentRecorder}, on the ledger writer's
- * statements), never changed except to erase a pupil's name.
+ * statements), never changed except to erase a pupil's name. What the staff pages show of the
+ * current state comes from verified events ({@link ConsentState}), not from these queries alone.
  */
 @RegisterConstructorMapper(ConsentEvent.class)
-@RegisterConstructorMapper(CurrentConsent.class)
-@RegisterConstructorMapper(ConsentChange.class)
 public interface ConsentEventDao {
 
     /** The newest event for each pupil and statement of one consent form. */
@@ -26,27 +25,10 @@ public interface ConsentEventDao {
             """)
     List<ConsentEvent> latestFor(@Bind("submission") long consentSubmission);
 
-    /** Every event of one consent form, oldest first, with the reference of the form that caused it. */
-    @SqlQuery("""
-            SELECT e.pupil, e.statement, e.answer, e.recorded_at, cause.reference AS cause_reference
-            FROM consent_event e JOIN submission cause ON cause.id = e.cause_submission
-            WHERE e.consent_submission = :submission
-            ORDER BY e.id
+    /** Erasure: clears the pupil's name and its salt (the only change the table's trigger allows). */
+    @SqlUpdate("""
+            UPDATE consent_event SET pupil = '', salt = NULL
+            WHERE (consent_submission = :id OR cause_submission = :id) AND salt IS NOT NULL
             """)
-    List<ConsentChange> historyOf(@Bind("submission") long consentSubmission);
-
-    /**
-     * Every event of the school from a consent form that has not been erased, oldest first, as
-     * {@link CurrentConsent} rows of one change each; {@link ConsentState} groups them by pupil.
-     */
-    @SqlQuery("""
-            SELECT e.pupil, e.form_id, e.statement, e.answer, e.recorded_at AS since, s.reference, 1 AS changes
-            FROM consent_event e JOIN submission s ON s.id = e.consent_submission
-            WHERE e.school = :school AND s.erased_at IS NULL
-            ORDER BY e.id
-            """)
-    List<CurrentConsent> liveEvents(@Bind("school") String school);
-
-    @SqlUpdate("UPDATE consent_event SET pupil = '' WHERE consent_submission = :id OR cause_submission = :id")
     void forgetPupils(@Bind("id") long submissionId);
 }

@@ -8,27 +8,25 @@ import org.polisi.forms.manifest.ConsentStatement;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FieldType;
 import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Turns consent forms and withdrawals into events, inside the transaction that stores them, so
- * that a stored consent form always has its events and a withdrawal is never half-applied.
+ * that a stored consent form always has its events and a withdrawal is never half-applied. The
+ * events form each school's {@link RecordChains#CONSENT_EVENT} chain.
  */
 public final class ConsentRecorder {
 
-    // Plain SQL on the writer's prepared statements: a consent form appends one row per pupil and
-    // statement, on the one thread every submission goes through (see WriteTransaction).
-    private static final String APPEND = """
-            INSERT INTO consent_event (school, consent_submission, cause_submission, form_id, pupil, statement,
-                                       answer, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
-    /** One event per pupil named on the form and per statement answered. */
-    public void recordAnswers(WriteTransaction transaction, FormDefinition form, SubmissionRow record,
-                              Map<String, Object> answers) {
+    /**
+     * One event per pupil named on the form and per statement answered, hashed as far as it can be
+     * before the write (call it in the request thread: the ledger's writer then only links them).
+     */
+    public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
         List<String> pupils = pupils(form, answers);
+        List<RecordChain.Row> events = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             if (field.type() != FieldType.CONSENT) {
                 continue;
@@ -40,9 +38,19 @@ public final class ConsentRecorder {
                     continue;
                 }
                 for (String pupil : pupils) {
-                    append(transaction, new ConsentEvent(record.id(), record.id(), record.school(), form.id(), pupil,
-                            key, String.valueOf(answer), record.receivedAt()));
+                    events.add(RecordChains.CONSENT_EVENT.prepare(form.id(), key, String.valueOf(answer), recordedAt,
+                            pupil));
                 }
+            }
+        }
+        return events;
+    }
+
+    /** Appends the prepared events of a consent form just stored, inside the transaction that stores it. */
+    public void recordAnswers(WriteTransaction transaction, SubmissionRow record, List<RecordChain.Row> prepared) {
+        try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, record.school())) {
+            for (RecordChain.Row event : prepared) {
+                events.append(event, record.id(), record.id());
             }
         }
     }
@@ -51,19 +59,22 @@ public final class ConsentRecorder {
     public int recordWithdrawal(WriteTransaction transaction, SubmissionRow withdrawal, SubmissionRow consentForm,
                                 Instant now) {
         int withdrawn = 0;
-        for (ConsentEvent latest : transaction.handle().attach(ConsentEventDao.class).latestFor(consentForm.id())) {
-            if (ConsentEvent.GIVEN.equals(latest.answer())) {
-                append(transaction, new ConsentEvent(consentForm.id(), withdrawal.id(), consentForm.school(),
-                        latest.formId(), latest.pupil(), latest.statement(), ConsentEvent.WITHDRAWN, now));
-                withdrawn++;
+        try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, consentForm.school())) {
+            for (ConsentEvent latest : transaction.handle().attach(ConsentEventDao.class).latestFor(consentForm.id())) {
+                if (ConsentEvent.GIVEN.equals(latest.answer())) {
+                    append(events, new ConsentEvent(consentForm.id(), withdrawal.id(), consentForm.school(),
+                            latest.formId(), latest.pupil(), latest.statement(), ConsentEvent.WITHDRAWN, now));
+                    withdrawn++;
+                }
             }
         }
         return withdrawn;
     }
 
-    private static void append(WriteTransaction transaction, ConsentEvent event) {
-        transaction.update(APPEND, event.school(), event.consentSubmission(), event.causeSubmission(), event.formId(),
-                event.pupil(), event.statement(), event.answer(), event.recordedAt());
+    /** Appends to the school's consent event chain, on the writer's prepared statements (see WriteTransaction). */
+    private static void append(RecordChain.Appender events, ConsentEvent event) {
+        events.append(event.consentSubmission(), event.causeSubmission(), event.formId(), event.statement(),
+                event.answer(), event.recordedAt(), event.pupil());
     }
 
     private static List<String> pupils(FormDefinition form, Map<String, Object> answers) {

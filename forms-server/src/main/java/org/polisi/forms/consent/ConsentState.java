@@ -2,16 +2,51 @@ package org.polisi.forms.consent;
 
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.util.ULocale;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.names.PersonNames;
+import org.polisi.forms.storage.ChainProblem;
+import org.polisi.forms.storage.ChainRow;
+import org.polisi.forms.storage.ReadSnapshot;
+import org.polisi.forms.storage.RecordChainVerifier;
+import org.polisi.forms.storage.RecordChains;
+import org.polisi.forms.storage.Times;
 
-/** Derives what stands now from the events (newest answer wins, withdrawals included), and keeps their history readable. */
+/**
+ * Derives what stands now from the events (newest answer wins, withdrawals included), and keeps
+ * their history readable, from verified events only: the school's consent event chain is walked
+ * first, and an event at or after its first broken link is left out (issue #23: a row changed in
+ * the database behind the server's back must not change what staff are shown).
+ */
 public final class ConsentState {
+
+    /**
+     * What the events say, and the first problem of the chain if there is one (then the events
+     * from it on are not used).
+     */
+    public record Verified<T>(T value, Optional<ChainProblem> problem) {
+    }
+
+    /** A consent event as the chain holds it; values in {@link RecordChains#CONSENT_EVENT}'s column order. */
+    private record Event(long seq, long consentSubmission, long causeSubmission, String formId, String statement,
+                         String answer, Instant recordedAt, String pupil) {
+        static Event of(ChainRow row) {
+            List<String> values = row.values();
+            return new Event(row.seq(), Long.parseLong(values.get(0)), Long.parseLong(values.get(1)), values.get(2),
+                    values.get(3), values.get(4), Times.parse(values.get(5)), row.erasableValue());
+        }
+    }
+
+    private record Consent(String reference, boolean erased) {
+    }
 
     /** Alphabetical order for names in any language (ICU's root collation: Ŵ with W, Ł after L). */
     private static final Comparator<Object> PUPIL_ORDER = Collator.getInstance(ULocale.ROOT).freeze();
@@ -23,33 +58,64 @@ public final class ConsentState {
     }
 
     /**
-     * For each pupil, form and statement: the newest event and how many events led there. Pupils
-     * are the same pupil when {@link PersonNames#same} says so exactly (case, NFD, apostrophe and
-     * hyphen look-alikes and spacing set aside), never by SQL's ASCII-only case folding.
+     * For each pupil, form and statement of the school: the newest verified event from a consent
+     * form that has not been erased, and how many events led there. Pupils are the same pupil when
+     * their {@link PersonNames#searchKey} is (case, NFD, apostrophe and hyphen look-alikes and
+     * spacing set aside), never by SQL's ASCII-only case folding.
      *
      * @return ordered by pupil (alphabetically, by the Unicode Collation Algorithm), form and statement
      */
-    public List<CurrentConsent> of(String school) {
-        Map<List<String>, CurrentConsent> newest = new LinkedHashMap<>();
-        Map<List<String>, Integer> changes = new HashMap<>();
-        for (CurrentConsent event : jdbi.withExtension(ConsentEventDao.class, events -> events.liveEvents(school))) {
-            List<String> key = List.of(PersonNames.searchKey(event.pupil()), event.formId(), event.statement());
-            newest.put(key, event);
-            changes.merge(key, 1, Integer::sum);
-        }
-        return newest.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing((List<String> key) -> key.get(0), PUPIL_ORDER)
-                        .thenComparing(key -> key.get(1)).thenComparing(key -> key.get(2))))
-                .map(entry -> {
-                    CurrentConsent event = entry.getValue();
-                    return new CurrentConsent(event.pupil(), event.formId(), event.statement(), event.answer(),
-                            event.since(), event.reference(), changes.get(entry.getKey()));
-                })
-                .toList();
+    public Verified<List<CurrentConsent>> of(String school) {
+        return ReadSnapshot.read(jdbi, handle -> {
+            RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.CONSENT_EVENT, school);
+            Map<Long, Consent> forms = submissions(handle, school);
+            Map<List<String>, List<Event>> byKey = new LinkedHashMap<>();
+            for (ChainRow row : walked.verifiedRows()) {
+                Event event = Event.of(row);
+                Consent form = forms.get(event.consentSubmission());
+                if (form == null || form.erased()) {
+                    continue;
+                }
+                byKey.computeIfAbsent(List.of(PersonNames.searchKey(event.pupil()), event.formId(), event.statement()),
+                        key -> new ArrayList<>()).add(event);
+            }
+            List<CurrentConsent> current = new ArrayList<>();
+            byKey.forEach((key, events) -> {
+                Event newest = events.get(events.size() - 1);
+                current.add(new CurrentConsent(newest.pupil(), newest.formId(), newest.statement(), newest.answer(),
+                        newest.recordedAt(), forms.get(newest.consentSubmission()).reference(), events.size()));
+            });
+            current.sort(Comparator.comparing((CurrentConsent consent) -> PersonNames.searchKey(consent.pupil()),
+                            PUPIL_ORDER)
+                    .thenComparing(CurrentConsent::formId).thenComparing(CurrentConsent::statement));
+            return new Verified<>(current, walked.problem());
+        });
     }
 
-    /** Everything that happened to one consent form's answers, oldest first. */
-    public List<ConsentChange> historyOf(long consentSubmission) {
-        return jdbi.withExtension(ConsentEventDao.class, events -> events.historyOf(consentSubmission));
+    /** Everything that happened to one consent form's answers, oldest first, from verified events. */
+    public Verified<List<ConsentChange>> historyOf(String school, long consentSubmission) {
+        return ReadSnapshot.read(jdbi, handle -> {
+            RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.CONSENT_EVENT, school);
+            Map<Long, Consent> forms = submissions(handle, school);
+            List<ConsentChange> history = new ArrayList<>();
+            for (ChainRow row : walked.verifiedRows()) {
+                Event event = Event.of(row);
+                if (event.consentSubmission() == consentSubmission && forms.containsKey(event.causeSubmission())) {
+                    history.add(new ConsentChange(event.pupil(), event.statement(), event.answer(), event.recordedAt(),
+                            forms.get(event.causeSubmission()).reference()));
+                }
+            }
+            return new Verified<>(history, walked.problem());
+        });
+    }
+
+    private static Map<Long, Consent> submissions(Handle handle, String school) {
+        Map<Long, Consent> forms = new HashMap<>();
+        handle.createQuery("SELECT id, reference, erased_at FROM submission WHERE school = :school"
+                        + " AND form_kind IN ('consent', 'withdrawal')")
+                .bind("school", school)
+                .map((row, context) -> forms.put(row.getLong(1), new Consent(row.getString(2), row.getString(3) != null)))
+                .list();
+        return forms;
     }
 }

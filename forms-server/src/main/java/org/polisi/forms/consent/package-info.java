@@ -2,10 +2,11 @@
  * Consent: each answer to each consent statement is an event; withdrawals are events too.
  *
  * <p><b>Input:</b> stored consent forms and withdrawals (in the transaction that stores them).
- * <p><b>Output:</b> {@code consent_event} rows, and the current state of each pupil's consents
- * ({@link org.polisi.forms.consent.CurrentConsent}) derived from them.
+ * <p><b>Output:</b> {@code consent_event} rows, each school's chain of them (ADR 24), and the
+ * current state of each pupil's consents ({@link org.polisi.forms.consent.CurrentConsent}) derived
+ * from the events that verify, never from one changed behind the server's back.
  * <p><b>Why:</b> a school must know what a parent agreed to at each moment, not only now. Events
- * are never changed, so the history survives; the current state is a query, never a stored copy
+ * are never changed (triggers refuse it, the chain shows it), so the history survives; the current state is a query, never a stored copy
  * that could disagree with it.
  */
 package org.polisi.forms.consent;

@@ -24,6 +24,7 @@ import org.polisi.forms.names.AnswerKeys;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.NewSubmission;
 import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
@@ -125,6 +126,9 @@ public final class SubmissionService {
         String fingerprint = secretKey.sign(String.join("\n", manifest.school(), form.id(), language,
                 request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
         Instant now = clock.instant();
+        // hashed here, in the request thread: the ledger's one writer thread only links them
+        List<RecordChain.Row> consentEvents = form.kind() == FormKind.CONSENT
+                ? consents.prepareAnswers(form, answers, now) : List.of();
         return ledger.inWriteTransaction(transaction -> {
             Optional<SubmissionRow> earlier = idempotencyKey != null
                     ? ledger.withIdempotencyKey(transaction, manifest.school(), form.id(), idempotencyKey)
@@ -150,15 +154,16 @@ public final class SubmissionService {
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
             transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
-            afterStoring(transaction, form, stored, answers, withdrawnForm, urgentCategory, now);
+            afterStoring(transaction, form, stored, answers, consentEvents, withdrawnForm, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
     }
 
     private void afterStoring(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
-                              Optional<SubmissionRow> withdrawnForm, Optional<String> urgentCategory, Instant now) {
+                              List<RecordChain.Row> consentEvents, Optional<SubmissionRow> withdrawnForm,
+                              Optional<String> urgentCategory, Instant now) {
         if (form.kind() == FormKind.CONSENT) {
-            consents.recordAnswers(transaction, form, stored, answers);
+            consents.recordAnswers(transaction, stored, consentEvents);
         }
         withdrawnForm.ifPresent(consentForm -> {
             int withdrawn = consents.recordWithdrawal(transaction, stored, consentForm, now);

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.polisi.forms.consent.ConsentEventDao;
-import org.polisi.forms.storage.ErasureDao;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Removes a submission's answers and leaves a tombstone: the row keeps its place and hashes in the
@@ -29,18 +31,23 @@ public final class ErasureService {
     public Optional<SubmissionRow> erase(String school, String reference, String reason, String erasedBy,
                                          Instant now) {
         return ledger.inWriteTransaction(transaction -> {
-            Handle handle = transaction.handle();
-            Optional<SubmissionRow> row = handle.attach(SubmissionDao.class).findByReference(reference)
+            Optional<SubmissionRow> row = transaction.handle().attach(SubmissionDao.class).findByReference(reference)
                     .filter(found -> found.school().equals(school) && !found.erased());
-            row.ifPresent(found -> erase(handle, found, reason, erasedBy, now));
+            row.ifPresent(found -> erase(transaction, found, reason, erasedBy, now));
             return row;
         });
     }
 
-    /** Erases inside the caller's write transaction. */
-    static void erase(Handle handle, SubmissionRow row, String reason, String erasedBy, Instant now) {
+    /**
+     * Erases inside the caller's write transaction: the erasure is recorded first, in the school's
+     * erasure chain (the submission's trigger refuses an erasure that is not recorded).
+     */
+    static void erase(WriteTransaction transaction, SubmissionRow row, String reason, String erasedBy, Instant now) {
+        try (RecordChain.Appender erasures = RecordChains.ERASURE.appender(transaction, row.school())) {
+            erasures.append(row.id(), reason, erasedBy, now);
+        }
+        Handle handle = transaction.handle();
         handle.attach(SubmissionDao.class).erase(row.id(), now);
-        handle.attach(ErasureDao.class).record(row.id(), reason, erasedBy, now);
         handle.attach(ConsentEventDao.class).forgetPupils(row.id());
         handle.createUpdate("DELETE FROM submission_name_key WHERE submission_id = :id").bind("id", row.id()).execute();
         handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")

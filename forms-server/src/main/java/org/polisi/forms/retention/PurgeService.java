@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -44,11 +43,10 @@ public final class PurgeService {
                 }
                 Instant cutoff = now.minus(Duration.ofDays(form.retentionDays()));
                 purged.addAll(ledger.inWriteTransaction(transaction -> {
-                    Handle handle = transaction.handle();
                     List<Purged> removed = new ArrayList<>();
-                    for (SubmissionRow row : handle.attach(SubmissionDao.class)
+                    for (SubmissionRow row : transaction.handle().attach(SubmissionDao.class)
                             .receivedBefore(manifest.school(), form.id(), cutoff)) {
-                        ErasureService.erase(handle, row, ErasureService.RETENTION, "purge", now);
+                        ErasureService.erase(transaction, row, ErasureService.RETENTION, "purge", now);
                         removed.add(new Purged(row.school(), row.formId(), row.reference(), row.receivedAt()));
                     }
                     return removed;

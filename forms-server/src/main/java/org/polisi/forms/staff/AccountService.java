@@ -1,16 +1,24 @@
 package org.polisi.forms.staff;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
+import org.polisi.forms.storage.StaffAccountHistory;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Creates staff accounts (from the command line: there is no self-registration), for a school the
- * server serves (one with a manifest) and with a password {@link PasswordPolicy} accepts.
+ * server serves (one with a manifest) and with a password {@link PasswordPolicy} accepts. Each
+ * account's attributes are also appended to the school's staff account chain
+ * ({@link StaffAccountHistory}): a later change must append its event too, or {@code verify} names
+ * the account.
  */
 public final class AccountService {
 
@@ -56,9 +64,18 @@ public final class AccountService {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
         }
         String hash = hasher.hash(password);
+        Instant now = clock.instant();
         try {
-            return jdbi.withExtension(StaffUserDao.class, users ->
-                    users.insert(school, name.strip(), email.strip(), staffRole.word(), hash, clock.instant()));
+            return jdbi.inTransaction(handle -> {
+                long id = handle.attach(StaffUserDao.class)
+                        .insert(school, name.strip(), email.strip(), staffRole.word(), hash, now);
+                try (WriteTransaction transaction = WriteTransaction.over(handle);
+                     RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                    StaffAccountHistory.created(events, id, school, name.strip(), email.strip(), staffRole.word(), hash,
+                            "command line", now);
+                }
+                return id;
+            });
         } catch (UnableToExecuteStatementException e) {
             throw new IllegalArgumentException("an account with the email " + email + " already exists", e);
         }

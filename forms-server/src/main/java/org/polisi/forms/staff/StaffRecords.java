@@ -103,11 +103,7 @@ public final class StaffRecords {
         if (incidents.isEmpty()) {
             return;
         }
-        jdbi.useTransaction(handle -> {
-            IncidentViewDao views = handle.attach(IncidentViewDao.class);
-            for (SubmissionRow incident : incidents) {
-                views.record(incident.id(), user.id(), user.name() + " <" + user.email() + ">", channel, now);
-            }
-        });
+        String viewer = user.name() + " <" + user.email() + ">";
+        IncidentViews.record(jdbi, incidents, user.id(), viewer, channel, now);
     }
 }

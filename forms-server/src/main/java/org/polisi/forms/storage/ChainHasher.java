@@ -32,12 +32,20 @@ public final class ChainHasher {
         return sha256(prevHash + "\n" + metadata + "\n" + contentHash);
     }
 
+    /** SHA-256 of the text's UTF-8 bytes, lower-case hex (64 characters). */
     public static String sha256(String text) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // One digest per thread: the ledger's writer hashes several times per submission, and looking
+    // the algorithm up each time costs more than hashing a few hundred bytes.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
+    });
 }

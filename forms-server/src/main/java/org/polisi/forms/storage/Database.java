@@ -1,8 +1,5 @@
 package org.polisi.forms.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
@@ -85,14 +82,9 @@ public final class Database implements AutoCloseable {
     }
 
     static SQLiteDataSource dataSource(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder for " + file, e);
-        }
+        // Created empty with mode 0600 before SQLite opens it: SQLite gives its -wal, -shm and
+        // -journal files the database file's mode, so they are private too, whatever the umask.
+        PrivateFiles.create(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);

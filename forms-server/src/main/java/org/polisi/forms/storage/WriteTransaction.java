@@ -31,14 +31,38 @@ public final class WriteTransaction implements AutoCloseable {
     }
 
     private final Handle handle;
+    private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     WriteTransaction(Handle handle) {
         this.handle = handle;
+        this.connection = handle.getConnection();
+    }
+
+    private WriteTransaction(Connection connection) {
+        this.handle = null;
+        this.connection = connection;
+    }
+
+    /**
+     * A write transaction over a Jdbi handle already in a transaction, for writes outside the ledger's
+     * writer (an incident view from a staff page, a staff account from the command line). Close it
+     * before the handle; it prepares its statements afresh.
+     */
+    public static WriteTransaction over(Handle handle) {
+        return new WriteTransaction(handle);
+    }
+
+    /** Over a bare connection in a transaction (a Flyway Java migration); {@link #handle()} is not available. */
+    static WriteTransaction over(Connection connection) {
+        return new WriteTransaction(connection);
     }
 
     /** Jdbi on the same connection and in the same transaction. */
     public Handle handle() {
+        if (handle == null) {
+            throw new IllegalStateException("this write transaction has no Jdbi handle");
+        }
         return handle;
     }
 
@@ -80,7 +104,6 @@ public final class WriteTransaction implements AutoCloseable {
     private PreparedStatement bound(String sql, Object[] parameters) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
-            Connection connection = handle.getConnection();
             statement = connection.prepareStatement(sql);
             prepared.put(sql, statement);
         }

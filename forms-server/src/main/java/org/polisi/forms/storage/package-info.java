@@ -1,17 +1,38 @@
 /**
- * Storage: the SQLite database, its migrations, and the append-only, hash-chained ledger of
- * submissions.
+ * Storage: the SQLite database, its migrations, the append-only, hash-chained records, and the
+ * files that must stay private.
  *
- * <p><b>Input:</b> a database file path; {@link org.polisi.forms.storage.NewSubmission}s from the intake.
+ * <p><b>Input:</b> a database file path; {@link org.polisi.forms.storage.NewSubmission}s from the
+ * intake; rows of the other record-making tables through {@link org.polisi.forms.storage.RecordChain#appender}.
  * <p><b>Output:</b> a migrated {@link org.jdbi.v3.core.Jdbi}; stored
- * {@link org.polisi.forms.storage.SubmissionRow}s; a chain verification naming the first altered or
- * removed record; online backups.
- * <p><b>Why:</b> schools must be able to show that what they hold is what was sent. Records are
- * never updated except to erase their answers (a tombstone keeps the chain whole), triggers refuse
- * deletes, and each school's records are chained by SHA-256 so that a change made behind the
- * server's back is found by {@code verify}. Migrations are plain SQL run by Flyway (ADR 0010).
- * Writes go through one writer thread that commits many submissions with one fsync and answers
- * them only after the commit (group commit, ADR 0014); reads borrow from a few long-lived
- * connections.
+ * {@link org.polisi.forms.storage.SubmissionRow}s; a verification of every chain naming the first
+ * altered, removed, reordered or inserted record of each; online backups; files with mode 0600 in
+ * folders with mode 0700 ({@link org.polisi.forms.storage.PrivateFiles}).
+ * <p><b>Why:</b> schools must be able to show that what they hold is what was sent. Submissions
+ * are never updated except to erase their answers (a tombstone keeps the chain whole), and each
+ * school's submissions are chained by SHA-256 (ADR 13). Every other table that makes a record
+ * (consent events, erasures, incident views, staff account changes) is a chain of its own kind per
+ * school, append-only by trigger (ADR 24); the heads of all chains are signed outside the database
+ * by {@code checkpoint} (ADR 25). Migrations are plain SQL run by Flyway (ADR 10), with one Java
+ * step ({@code db.migration.V21__Link_existing_records}) where SHA-256 is needed. Writes go through
+ * one writer thread that commits many submissions with one fsync and answers them only after the
+ * commit (group commit, ADR 14); reads borrow from a few long-lived connections.
+ *
+ * <p><b>How a new record-making table joins the chains</b> (withdrawal-request decisions, incident
+ * actions, staff sessions…):
+ * <ol>
+ *   <li>Its migration adds {@code school}, {@code seq}, {@code prev_hash}, {@code hash} as
+ *       {@code NOT NULL} (and {@code salt}, {@code content_hash} for one column erasure may clear),
+ *       a unique index on {@code (school, seq)}, and the triggers of
+ *       {@code V22__record_chains_append_only.sql} (update, delete: refused).</li>
+ *   <li>One {@link org.polisi.forms.storage.RecordChain} constant in
+ *       {@link org.polisi.forms.storage.RecordChains}, added to {@code RecordChains.ALL}: verify and
+ *       the checkpoints cover it with no other change.</li>
+ *   <li>Rows are written only through {@code try (RecordChain.Appender rows =
+ *       RecordChains.X.appender(transaction, school)) { rows.append(…); }}, inside
+ *       {@code ledger.inWriteTransaction} or over a Jdbi handle in a transaction
+ *       ({@link org.polisi.forms.storage.WriteTransaction#over}).</li>
+ * </ol>
+ * See docs/adr/0024-record-chains.md.
  */
 package org.polisi.forms.storage;

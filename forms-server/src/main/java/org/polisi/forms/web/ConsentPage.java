@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
@@ -17,7 +18,7 @@ import org.polisi.forms.staff.StaffSession;
 
 /**
  * {@code /staff/consents}: the consent that stands now for each pupil and statement of the consent
- * forms the member of staff may read, derived from the events ({@link ConsentState}).
+ * forms the member of staff may read, derived from the verified events only ({@link ConsentState}).
  */
 final class ConsentPage {
 
@@ -46,9 +47,11 @@ final class ConsentPage {
             return;
         }
         List<String> readable = consentForms.stream().map(FormDefinition::id).toList();
-        List<CurrentConsent> state = consents.of(session.user().school()).stream()
+        ConsentState.Verified<List<CurrentConsent>> verified = consents.of(session.user().school());
+        List<CurrentConsent> state = verified.value().stream()
                 .filter(consent -> readable.contains(consent.formId())).toList();
         PageLayout.Page page = frame.page(ctx, session, "staff.consents.title");
+        unverifiedNotice(page.main(), verified, messages, language);
         Html.text(page.main(), "p", messages.get(language, "staff.consents.explanation"));
         if (state.isEmpty()) {
             Html.text(page.main(), "p", messages.get(language, "staff.consents.none"));
@@ -73,6 +76,13 @@ final class ConsentPage {
             }
         }
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** When the consent events fail their check: says so, and that only the events before the break are shown. */
+    static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
+        verified.problem().ifPresent(problem -> Html.text(main, "p",
+                messages.format(language, "staff.consents.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
+                .addClass("notice notice--warning"));
     }
 
     /** A statement's words in the language, from its key ({@code field.statement}). */

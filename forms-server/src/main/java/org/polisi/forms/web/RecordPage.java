@@ -140,11 +140,13 @@ final class RecordPage {
 
     /** Each answer given on the form and each withdrawal since, so staff can see when consent changed and why. */
     private void consentHistory(Element main, FormDefinition form, SubmissionRow row, String language) {
-        List<ConsentChange> history = consents.historyOf(row.id());
-        if (history.isEmpty()) {
+        ConsentState.Verified<List<ConsentChange>> verified = consents.historyOf(row.school(), row.id());
+        List<ConsentChange> history = verified.value();
+        if (history.isEmpty() && verified.problem().isEmpty()) {
             return;
         }
         Html.text(main, "h2", messages.get(language, "staff.record.consent-history"));
+        ConsentPage.unverifiedNotice(main, verified, messages, language);
         Element body = Html.table(main, messages, language,
                 "staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
                 "staff.record.consent-recorded", "staff.record.consent-by");

@@ -99,7 +99,7 @@ class FormsCliTest {
 
             Run verified = run("", "verify", "--db", db, "--agreed-texts", texts);
             assertEquals(0, verified.exitCode(), verified.out());
-            assertTrue(verified.out().contains("OK testschool: 2 record(s)"), verified.out());
+            assertTrue(verified.out().contains("OK testschool submission: 2 record(s)"), verified.out());
             assertTrue(verified.out().contains("OK agreed texts: 9 snapshot(s)"), verified.out());
 
             Path backup = temporaryFolder.resolve("backups/copy.db");
@@ -139,7 +139,7 @@ class FormsCliTest {
             });
             Run broken = run("", "verify", "--db", db, "--agreed-texts", texts);
             assertEquals(1, broken.exitCode());
-            assertTrue(broken.out().contains("BROKEN testschool: record 2"), broken.out());
+            assertTrue(broken.out().contains("BROKEN testschool submission: record 2"), broken.out());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.polisi.site.fork;
 
 import org.polisi.site.content.SourceLine;
+import org.polisi.site.history.ChangeNote;
 import org.polisi.site.problem.Problems;
 
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ public final class DirectiveParser {
         List<SourceLine> content = new ArrayList<>();
         for (SourceLine line : body) {
             Matcher directive = DIRECTIVE.matcher(line.text().trim());
+            if (directive.matches() && directive.group(1).equals(ChangeNote.DIRECTIVE)) {
+                continue;   // a note on the change, for the page's history: not a change to the template
+            }
             if (!directive.matches() || directive.group(1).equals(CONFIRM)) {
                 if (current == null && !line.text().isBlank() && !line.text().startsWith("//")) {
                     problems.error("text-outside-directive", line.file(), line.number(),

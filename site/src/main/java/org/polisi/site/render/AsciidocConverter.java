@@ -145,7 +145,7 @@ final class AsciidocConverter {
         }
     }
 
-    private static Asciidoctor instance() {
+    static Asciidoctor instance() {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
                 if (shared == null) {

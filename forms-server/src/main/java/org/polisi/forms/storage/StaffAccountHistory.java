@@ -1,0 +1,86 @@
+package org.polisi.forms.storage;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The staff account chain's events ({@link RecordChains#STAFF_ACCOUNT}): one row per attribute
+ * that changes, so that the account as {@code staff_user} holds it can be compared with its
+ * history ({@code verify}). A feature that changes an account (a new password, a second factor)
+ * appends its event with {@link #changed}; to have verify compare a new attribute, add it to
+ * {@link #mismatches}. The password is recorded as the SHA-256 of its Argon2id hash, which
+ * shows that it changed without adding anything an attacker could use.
+ */
+public final class StaffAccountHistory {
+
+    public static final String CREATED = "created";
+    public static final String NAME = "name";
+    public static final String EMAIL = "email";
+    public static final String ROLE = "role";
+    public static final String PASSWORD = "password";
+
+    private StaffAccountHistory() {
+    }
+
+    /**
+     * Appends the events of a new account: {@code created} (its school), then its name, e-mail,
+     * role and password. {@code changedAt} is an ISO-8601 instant or an {@link java.time.Instant}.
+     */
+    public static void created(RecordChain.Appender events, long staffUserId, String school, String name,
+                               String email, String role, String passwordHash, String changedBy, Object changedAt) {
+        events.append(staffUserId, CREATED, school, changedBy, changedAt);
+        for (Map.Entry<String, String> attribute : Map.of(NAME, name, EMAIL, email, ROLE, role,
+                PASSWORD, passwordDigest(passwordHash)).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .toList()) {
+            events.append(staffUserId, attribute.getKey(), attribute.getValue(), changedBy, changedAt);
+        }
+    }
+
+    /** Appends one change (for example a new role, or {@link #passwordDigest} of a new password hash). */
+    public static void changed(RecordChain.Appender events, long staffUserId, String change, String value,
+                               String changedBy, Object changedAt) {
+        events.append(staffUserId, change, value, changedBy, changedAt);
+    }
+
+    /** What the history records of a password hash. */
+    public static String passwordDigest(String passwordHash) {
+        return ChainHasher.sha256(passwordHash);
+    }
+
+    /**
+     * For each school, the first staff account whose school, name, e-mail, role or password differs
+     * from what its verified history says (or that has no history: added behind Polisi's back).
+     *
+     * @param verified each school's verified staff account events, in chain order
+     */
+    public static Map<String, ChainProblem> mismatches(Handle handle, Map<String, List<ChainRow>> verified) {
+        Map<Long, Map<String, String>> history = new HashMap<>();
+        verified.values().forEach(rows -> rows.forEach(row -> history
+                .computeIfAbsent(Long.parseLong(row.values().get(0)), id -> new HashMap<>())
+                .put(row.values().get(1), row.values().get(2))));
+        Map<String, ChainProblem> first = new TreeMap<>();
+        handle.createQuery("SELECT id, school, name, email, role, password_hash FROM staff_user ORDER BY id")
+                .map((found, context) -> {
+                    long id = found.getLong(1);
+                    String school = found.getString(2);
+                    Map<String, String> said = history.getOrDefault(id, Map.of());
+                    Map<String, String> now = Map.of(CREATED, school, NAME, found.getString(3),
+                            EMAIL, found.getString(4), ROLE, found.getString(5),
+                            PASSWORD, passwordDigest(found.getString(6)));
+                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD).stream()
+                            .filter(attribute -> !now.get(attribute).equals(said.get(attribute))).findFirst();
+                    return differs.map(attribute -> new ChainProblem(RecordChains.STAFF_ACCOUNT.name(),
+                            school, 0, "staff account " + id, said.isEmpty()
+                            ? "the account has no history: it was added behind Polisi's back"
+                            : "its " + (CREATED.equals(attribute) ? "school" : attribute)
+                            + " differs from its recorded history: changed behind Polisi's back"));
+                })
+                .list().stream().flatMap(Optional::stream)
+                .forEach(problem -> first.putIfAbsent(problem.school(), problem));
+        return first;
+    }
+}

@@ -1,0 +1,234 @@
+package org.polisi.forms.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.consent;
+import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.TestServer.form;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+
+/**
+ * Issue #23, fault 1: everything that makes a record is append-only (triggers) and chained
+ * ({@code verify} names the first bad row of each chain), on a real server and database.
+ */
+class AppendOnlyTest {
+
+    private static final String OFFICE = "office@test.example";
+
+    /** A server with a consent form, an incident report viewed by the headteacher, an erasure, staff. */
+    private static TestServer serverWithRecords(Path folder) {
+        TestServer server = TestServer.start(folder);
+        server.addStaff("testschool", "Heledd Head", "head@test.example", "headteacher");
+        server.addStaff("testschool", "Olwen Office", OFFICE, "office");
+        TestServer.Browser parent = server.browser();
+        reference(parent.post("/forms/testschool/images-consent", form(consent("en", "Dewi Rees", "refused", "refused"))));
+        String erased = reference(parent.post("/forms/testschool/images-consent",
+                form(consent("en", "Erin Erased", "given", "given"))));
+        String incident = reference(parent.post("/forms/testschool/incident-report",
+                form(incident("en", "none", "Unkind messages"))));
+        TestServer.Browser head = server.browser();
+        assertEquals(303, head.login("head@test.example", TestServer.PASSWORD).statusCode());
+        assertEquals(200, head.get("/staff/submissions/" + incident).statusCode());
+        new org.polisi.forms.retention.ErasureService(new SubmissionLedger(server.jdbi()))
+                .erase("testschool", erased, "request", "test", java.time.Instant.now()).orElseThrow();
+        return server;
+    }
+
+    private static List<ChainVerifier.SchoolResult> verify(TestServer server) {
+        return new ChainVerifier(server.jdbi()).verifyAll();
+    }
+
+    private static ChainProblem problemOf(TestServer server, String chain) {
+        return verify(server).stream().filter(result -> result.chain().equals(chain))
+                .flatMap(result -> result.problem().stream()).findFirst()
+                .orElseThrow(() -> new AssertionError("verify found nothing wrong with " + chain + ": " + verify(server)));
+    }
+
+    private static void refused(TestServer server, String sql) {
+        assertThrows(UnableToExecuteStatementException.class, () -> server.jdbi().useHandle(handle -> handle.execute(sql)),
+                sql);
+    }
+
+    @Test
+    void anUntouchedDatabaseVerifiesEveryChain(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            List<ChainVerifier.SchoolResult> results = verify(server);
+            assertTrue(results.stream().allMatch(result -> result.problem().isEmpty()), results.toString());
+            for (String chain : List.of("submission", "consent-event", "erasure", "incident-view", "staff-account")) {
+                assertTrue(results.stream().anyMatch(result -> result.chain().equals(chain) && result.records() > 0),
+                        chain + " has records: " + results);
+            }
+        }
+    }
+
+    @Test
+    void everyUpdateAndDeleteOnEveryProtectedTableIsRefused(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            // fault 1's own examples
+            refused(server, "UPDATE consent_event SET answer = 'given'");
+            refused(server, "DELETE FROM incident_view");
+            refused(server, "INSERT INTO erasure (school, submission_id, reason, erased_by, erased_at)"
+                    + " SELECT school, id, 'request', 'forger', '2026-01-01T00:00:00.000Z' FROM submission"
+                    + " WHERE erased_at IS NULL LIMIT 1");
+            refused(server, "UPDATE submission SET fields_json = '{}', salt = NULL, erased_at = '2026-01-01T00:00:00.000Z'"
+                    + " WHERE erased_at IS NULL");
+            // and the rest of the kind
+            for (String table : List.of("consent_event", "erasure", "incident_view", "staff_account_event",
+                    "record_chain_head", "chain_head", "staff_user")) {
+                refused(server, "DELETE FROM " + table);
+            }
+            for (String sql : List.of("UPDATE consent_event SET recorded_at = '2020-01-01T00:00:00.000Z'",
+                    "UPDATE consent_event SET pupil = 'Someone Else'",
+                    "UPDATE consent_event SET hash = 'x'",
+                    "UPDATE erasure SET reason = 'retention'",
+                    "UPDATE incident_view SET viewer = 'nobody'",
+                    "UPDATE staff_account_event SET value = 'headteacher'",
+                    "UPDATE record_chain_head SET last_seq = last_seq - 1",
+                    "UPDATE chain_head SET last_seq = last_seq - 1",
+                    "UPDATE staff_user SET school = 'otherschool'",
+                    "INSERT INTO consent_event (school, consent_submission, cause_submission, form_id, pupil, statement,"
+                            + " answer, recorded_at) SELECT school, consent_submission, cause_submission, form_id, pupil,"
+                            + " statement, 'given', recorded_at FROM consent_event LIMIT 1",
+                    "INSERT INTO incident_view (school, submission_id, viewer, channel, viewed_at)"
+                            + " SELECT school, submission_id, 'x', 'page', viewed_at FROM incident_view LIMIT 1",
+                    "INSERT INTO staff_account_event (school, staff_user_id, change, value, changed_by, changed_at)"
+                            + " VALUES ('testschool', 1, 'role', 'office', 'x', '2026-01-01T00:00:00.000Z')")) {
+                refused(server, sql);
+            }
+            assertTrue(verify(server).stream().allMatch(result -> result.problem().isEmpty()));
+        }
+    }
+
+    @Test
+    void aConsentAnswerChangedBehindTheServersBackIsNamedAndNotShown(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("UPDATE consent_event SET answer = 'given' WHERE pupil = 'Dewi Rees'");
+            });
+            ChainProblem problem = problemOf(server, "consent-event");
+            assertEquals(1, problem.seq(), problem.toString());
+            assertTrue(problem.description().contains("details"), problem.toString());
+
+            TestServer.Browser office = server.browser();
+            office.login(OFFICE, TestServer.PASSWORD);
+            String page = office.get("/staff/consents").body();
+            assertTrue(page.contains("fails its check from event 1"), page);
+            assertFalse(page.contains("Dewi Rees"), "a changed event is not shown as standing: " + page);
+        }
+    }
+
+    @Test
+    void aPupilNameChangedOrClearedWithoutErasureIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("UPDATE consent_event SET pupil = '', salt = NULL WHERE pupil = 'Dewi Rees' AND seq = 2");
+            });
+            ChainProblem problem = problemOf(server, "consent-event");
+            assertEquals(2, problem.seq());
+            assertTrue(problem.description().contains("without an erasure"), problem.toString());
+        }
+    }
+
+    @Test
+    void aForgedErasureIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("INSERT INTO erasure (school, submission_id, reason, erased_by, erased_at)"
+                        + " SELECT school, id, 'request', 'forger', '2026-01-01T00:00:00.000Z' FROM submission"
+                        + " WHERE form_kind = 'incident'");
+                handle.execute("UPDATE submission SET fields_json = '{}', salt = NULL, erased_at = '2026-01-01T00:00:00.000Z'"
+                        + " WHERE form_kind = 'incident'");
+            });
+            ChainProblem problem = problemOf(server, "erasure");
+            assertEquals(2, problem.seq(), "the real erasure is record 1: " + problem);
+            assertTrue(problem.description().contains("behind Polisi's back"), problem.toString());
+        }
+    }
+
+    @Test
+    void aDeletedIncidentViewIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            TestServer.Browser head = server.browser();
+            head.login("head@test.example", TestServer.PASSWORD);
+            String incident = server.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT reference FROM submission WHERE form_kind = 'incident'").mapTo(String.class).one());
+            head.get("/staff/submissions/" + incident);
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("DELETE FROM incident_view WHERE seq = 1");
+            });
+            ChainProblem problem = problemOf(server, "incident-view");
+            assertEquals(1, problem.seq());
+            assertTrue(problem.description().contains("missing"), problem.toString());
+
+            server.jdbi().useHandle(handle -> handle.execute("DELETE FROM incident_view"));
+            assertTrue(problemOf(server, "incident-view").description().contains("newest records were removed"));
+        }
+    }
+
+    @Test
+    void reorderedEventsAreNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("UPDATE consent_event SET seq = -seq WHERE seq IN (1, 2)");
+                handle.execute("UPDATE consent_event SET seq = 2 WHERE seq = -1");
+                handle.execute("UPDATE consent_event SET seq = 1 WHERE seq = -2");
+            });
+            ChainProblem problem = problemOf(server, "consent-event");
+            assertEquals(1, problem.seq(), problem.toString());
+        }
+    }
+
+    @Test
+    void aStaffAccountChangedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            // allowed by the triggers (login needs to update the row), caught by its history
+            server.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE staff_user SET role = 'headteacher' WHERE email = ?", OFFICE));
+            ChainProblem problem = problemOf(server, "staff-account");
+            assertTrue(problem.description().contains("role differs"), problem.toString());
+
+            server.jdbi().useHandle(handle -> {
+                handle.execute("UPDATE staff_user SET role = 'office' WHERE email = ?", OFFICE);
+                handle.execute("UPDATE staff_user SET password_hash = 'forged' WHERE email = ?", OFFICE);
+            });
+            assertTrue(problemOf(server, "staff-account").description().contains("password differs"));
+        }
+    }
+
+    @Test
+    void aStaffAccountAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_user (school, name, email, role,"
+                    + " password_hash, created_at) VALUES ('otherschool', 'Mallory', 'm@x.example', 'headteacher', 'h',"
+                    + " '2026-01-01T00:00:00.000Z')"));
+            ChainProblem problem = problemOf(server, "staff-account");
+            assertEquals("otherschool", problem.school());
+            assertTrue(problem.description().contains("no history"), problem.toString());
+        }
+    }
+
+    @Test
+    void erasingAConsentFormKeepsEveryChainWhole(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            assertEquals(0, server.count("SELECT count(*) FROM consent_event WHERE pupil = 'Erin Erased'"));
+            assertTrue(server.count("SELECT count(*) FROM consent_event WHERE pupil = '' AND salt IS NULL") > 0);
+            Optional<ChainProblem> any = verify(server).stream().flatMap(result -> result.problem().stream()).findFirst();
+            assertTrue(any.isEmpty(), any.toString());
+        }
+    }
+}

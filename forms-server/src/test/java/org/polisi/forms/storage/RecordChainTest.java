@@ -1,0 +1,44 @@
+package org.polisi.forms.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The record chains' hashes are the construction ADR 24 documents, so anyone can recompute them. */
+class RecordChainTest {
+
+    private static final RecordChain CHAIN = new RecordChain("consent-event", "consent_event", List.of("a", "b"),
+            List.of("c", "d"), "e", "d", "1");
+
+    @Test
+    void theLinkIsTheDocumentedCanonicalJsonWhateverTheText() {
+        String school = "ysgol \"ŵ\" \\ \n\u0001";
+        String digest = CHAIN.rowDigest(List.of("form", "2026-01-01T00:00:00.000Z"), "c0ffee");
+        assertEquals(ChainHasher.sha256(CanonicalJson.write(List.of("form", "2026-01-01T00:00:00.000Z")) + "\nc0ffee"),
+                digest);
+        List<Object> metadata = new ArrayList<>(List.of("consent-event", school, 7L));
+        metadata.add("12");
+        metadata.add(null);
+        assertEquals(ChainHasher.sha256("prev\n" + CanonicalJson.write(metadata) + "\n" + digest),
+                CHAIN.linkHash("prev", school, 7, Arrays.asList("12", null, "form", "2026-01-01T00:00:00.000Z"),
+                        "c0ffee"));
+    }
+
+    @Test
+    void everyPartOfTheRowChangesItsLink() {
+        List<String> values = List.of("12", "12", "form", "2026-01-01T00:00:00.000Z");
+        String link = CHAIN.linkHash("prev", "testschool", 7, values, "c0ffee");
+        assertNotEquals(link, CHAIN.linkHash("prev2", "testschool", 7, values, "c0ffee"));
+        assertNotEquals(link, CHAIN.linkHash("prev", "otherschool", 7, values, "c0ffee"));
+        assertNotEquals(link, CHAIN.linkHash("prev", "testschool", 8, values, "c0ffee"));
+        assertNotEquals(link, CHAIN.linkHash("prev", "testschool", 7, List.of("13", "12", "form",
+                "2026-01-01T00:00:00.000Z"), "c0ffee"));
+        assertNotEquals(link, CHAIN.linkHash("prev", "testschool", 7, List.of("12", "12", "form",
+                "2026-01-01T00:00:00.001Z"), "c0ffee"));
+        assertNotEquals(link, CHAIN.linkHash("prev", "testschool", 7, values, "c0ffef"));
+    }
+}

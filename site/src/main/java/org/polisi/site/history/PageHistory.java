@@ -1,0 +1,229 @@
+package org.polisi.site.history;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.polisi.site.SiteBuild;
+import org.polisi.site.content.ContentLoader;
+import org.polisi.site.content.ContentTree;
+import org.polisi.site.content.LocalizedText;
+import org.polisi.site.content.SiteSource;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.ForkResolver;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.render.FileTrees;
+import org.polisi.site.render.HtmlFragments;
+import org.polisi.site.theme.LocalDates;
+import org.polisi.site.theme.Messages;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The history stage. For every policy and appendix page of every school (not the template
+ * previews), it lists the page's published changes on the page, newest first, under "Updates to
+ * this policy", and links each to the page as it was then ({@code <key>.version-<commit>.html}) and
+ * to a comparison with the current text ({@code <key>.changes-<commit>.html}).
+ *
+ * <p>A change is listed when a commit gives one of the page's source files (the school's file and
+ * the template's, in the page's language) a new change note that is not {@code minor}, and changes
+ * its text beyond white space; the first commit of the page is listed as "First published". An
+ * earlier version is the content at that commit, loaded and resolved by the build's own stages;
+ * those versions are kept under {@code <work>/history/<commit>} between builds (a commit never
+ * changes). Without a git repository nothing is added.
+ */
+public final class PageHistory {
+    /** A listed change: its commit, date and summary ({@code null} for the first publication). */
+    public record Entry(String commit, LocalDate date, String summary) {
+        String shortId() {
+            return commit.substring(0, 12);
+        }
+    }
+
+    private final Path contentDir;
+    private final Path workDir;
+    private final Map<String, Messages> messages;
+    private final Map<String, Optional<ContentTree>> trees = new HashMap<>();
+
+    /**
+     * @param contentDir the content folder being built
+     * @param workDir    the build's work folder ({@code history/} under it keeps earlier versions)
+     * @param messages   the site bundles by language
+     */
+    public PageHistory(Path contentDir, Path workDir, Map<String, Messages> messages) {
+        this.contentDir = contentDir;
+        this.workDir = workDir;
+        this.messages = messages;
+    }
+
+    /**
+     * Adds the updates to the built pages in {@code built} and writes the earlier versions and
+     * comparisons beside them.
+     *
+     * @return how many pages show a list of updates (0 without a git repository)
+     * @throws IOException when a built page cannot be read or written, or the repository cannot be read
+     */
+    public int write(List<ResolvedSite> sites, Path built) throws IOException {
+        long start = System.nanoTime();
+        Optional<ContentHistory> opened = ContentHistory.open(contentDir);
+        if (opened.isEmpty()) {
+            return 0;
+        }
+        int pages = 0;
+        try (ContentHistory history = opened.get()) {
+            for (ResolvedSite site : sites) {
+                if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                    continue;
+                }
+                for (String language : site.languages()) {
+                    for (ResolvedPage page : site.pages(language).values()) {
+                        Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
+                        if ((page.kind().equals("policy") || page.kind().equals("appendix")) && Files.exists(html)) {
+                            List<Entry> entries = entries(history, page);
+                            if (!entries.isEmpty()) {
+                                publish(history, site, page, entries, html);
+                                pages++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (Boolean.getBoolean("polisi.timings")) {
+            System.out.printf("  history: %d pages with updates, %.2f s%n", pages, (System.nanoTime() - start) / 1e9);
+        }
+        return pages;
+    }
+
+    /** The page's listed changes, newest first. */
+    static List<Entry> entries(ContentHistory history, ResolvedPage page) throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        files.add(page.file());
+        page.body().stream().map(SourceLine::file).filter(f -> f != null).forEach(files::add);
+        record Change(ContentHistory.FileChange change, String before) {
+        }
+        TreeMap<Long, List<Change>> byCommit = new TreeMap<>();
+        for (Path file : files) {
+            Optional<String> path = history.pathOf(file);
+            if (path.isEmpty()) {
+                continue;
+            }
+            String before = null;
+            for (ContentHistory.FileChange change : history.changesOf(path.get())) {
+                byCommit.computeIfAbsent(change.order(), o -> new ArrayList<>()).add(new Change(change, before));
+                before = change.text();
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        boolean first = true;
+        for (List<Change> commit : byCommit.values()) {
+            ContentHistory.FileChange any = commit.get(0).change();
+            if (first) {
+                entries.add(0, new Entry(any.commit(), any.date(), null));
+                first = false;
+                continue;
+            }
+            List<String> notes = new ArrayList<>();
+            for (Change change : commit) {
+                ChangeNote note = ChangeNote.in(change.change().text());
+                if (change.change().text() != null && !note.isBlank() && !note.isMinor()
+                        && !note.equals(ChangeNote.in(change.before()))
+                        && ChangeNote.differsBeyondWhitespace(change.before(), change.change().text())) {
+                    notes.add(note.text());
+                }
+            }
+            if (!notes.isEmpty()) {
+                entries.add(0, new Entry(any.commit(), any.date(), String.join(" ", notes)));
+            }
+        }
+        return entries;
+    }
+
+    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html)
+            throws IOException {
+        Messages text = messages.get(page.language());
+        Document current = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
+        current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
+        HistoryPages pages = new HistoryPages(current, page, text);
+        List<HistoryPages.Listed> listed = new ArrayList<>();
+        for (Entry entry : entries) {
+            Optional<ResolvedPage> then = pageAt(history, entry.commit(), site, page);
+            boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
+            if (readable) {
+                Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, then.get())).body();
+                pages.writeVersion(entry, then.get().title(), earlier, html.resolveSibling(HistoryPages.versionFile(page, entry)));
+                pages.writeComparison(entry, earlier, html.resolveSibling(HistoryPages.changesFile(page, entry)));
+            }
+            listed.add(new HistoryPages.Listed(entry, readable));
+        }
+        pages.list(listed);
+        Files.writeString(html, current.outerHtml(), StandardCharsets.UTF_8);
+    }
+
+    /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
+    private Optional<ResolvedPage> pageAt(ContentHistory history, String commit, ResolvedSite site, ResolvedPage page) {
+        Optional<ContentTree> tree = trees.computeIfAbsent(commit, c -> load(history, c));
+        Optional<SiteSource> school = tree.map(t -> t.schools().get(site.id()));
+        if (school.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SiteSource> template = school.get().settings().adopts().flatMap(tree.get()::cluster);
+        return ForkResolver.resolve(school.get(), template, new Problems()).page(page.language(), page.key());
+    }
+
+    private Optional<ContentTree> load(ContentHistory history, String commit) {
+        Path dir = workDir.resolve("history").resolve(commit);
+        try {
+            if (!Files.isDirectory(dir.resolve("content"))) {
+                Path partial = workDir.resolve("history").resolve(commit + ".part");
+                FileTrees.deleteRecursively(partial);
+                history.writeContentAt(commit, partial.resolve("content"));
+                Files.createDirectories(dir.getParent());
+                Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            // An earlier version's problems were the build's problems then, not now.
+            return Optional.of(ContentLoader.load(dir.resolve("content"), new Problems()));
+        } catch (IOException | RuntimeException unreadable) {   // e.g. ContentException: an older format
+            return Optional.empty();
+        }
+    }
+
+    /** The earlier version's body as HTML, converted once and kept beside its content. */
+    private String earlierHtml(String commit, ResolvedSite site, ResolvedPage then) throws IOException {
+        Path cached = workDir.resolve("history").resolve(commit).resolve("html")
+                .resolve(site.id()).resolve(then.language()).resolve(then.key() + ".html");
+        if (Files.exists(cached)) {
+            return Files.readString(cached, StandardCharsets.UTF_8);
+        }
+        StringBuilder asciidoc = new StringBuilder("= ").append(then.title()).append('\n');
+        for (Map.Entry<String, LocalizedText> value : site.source().settings().attributes().entrySet()) {
+            asciidoc.append(':').append(value.getKey()).append(": ").append(value.getValue().inOrEnglish(then.language())).append('\n');
+        }
+        for (Map.Entry<String, String> message : messages.get(then.language()).family(Messages.SITE).entrySet()) {
+            asciidoc.append(":t-").append(message.getKey().replace('.', '-')).append(": ").append(message.getValue()).append('\n');
+        }
+        asciidoc.append(":idprefix:\n:idseparator: -\n:attribute-missing: skip\n\n");
+        for (SourceLine line : then.body()) {
+            // Forms are only on the current page: an earlier version's form cannot be sent.
+            asciidoc.append(line.text().startsWith("form::") ? "" : line.text()).append('\n');
+        }
+        String html = HtmlFragments.convert(asciidoc.toString());
+        Files.createDirectories(cached.getParent());
+        Files.writeString(cached, html, StandardCharsets.UTF_8);
+        return html;
+    }
+}

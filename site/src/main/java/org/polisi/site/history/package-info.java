@@ -1,0 +1,16 @@
+/**
+ * Stage 6¾, updates to this policy. Input: the sites about to be published, their built pages, and
+ * the content's git repository (read with JGit: {@link org.polisi.site.history.ContentHistory}, the
+ * first-parent line of {@code HEAD}, so a merge into the published branch is one publication).
+ * Output: on every policy and appendix page of a school, "Updates to this policy" in GOV.UK's "see
+ * all updates" pattern, newest first, each with its date and the author's note in the page's
+ * language ({@link org.polisi.site.history.ChangeNote}: {@code :change-note:} or
+ * {@code // polisi: change-note}; {@code minor} and white-space-only changes left out); beside the
+ * page, each listed version ({@code <key>.version-<commit>.html}) and its comparison with the
+ * current text ({@code <key>.changes-<commit>.html}, {@link org.polisi.site.history.Comparison}:
+ * sections added, removed, changed, with {@code <ins>}/{@code <del>} announced by visually hidden
+ * words). Why a stage: the history is a fact of the repository, not of any one page's source, and
+ * it must run after the archive of agreed texts so a snapshot never holds the list. Without
+ * {@code .git} it adds nothing (docs/adr/0038-updates-to-this-policy.md).
+ */
+package org.polisi.site.history;

@@ -1,0 +1,68 @@
+package org.polisi.site.history;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.polisi.site.Fixtures;
+import org.polisi.site.render.FileTrees;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * A real git repository made in a test: a copy of the {@code good} fixture's content, committed on
+ * given days, with files edited between commits.
+ */
+final class PolicyRepository implements AutoCloseable {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    final Path root;
+    private final Git git;
+
+    private PolicyRepository(Path root, Git git) {
+        this.root = root;
+        this.git = git;
+    }
+
+    /** A new repository holding the {@code good} fixture's content under {@code content/}, not yet committed. */
+    static PolicyRepository ofGoodFixture() throws IOException, GitAPIException {
+        Path root = Files.createTempDirectory("polisi-history-");
+        FileTrees.copy(Fixtures.content("good"), root.resolve("content"));
+        return new PolicyRepository(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
+    }
+
+    Path content() {
+        return root.resolve("content");
+    }
+
+    /** Replaces the first occurrence of {@code from} in a content file; fails if it is not there. */
+    void edit(String contentPath, String from, String to) throws IOException {
+        Path file = content().resolve(contentPath);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(contentPath + " has no '" + from + "'");
+        }
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+    }
+
+    /** Commits every change at noon on {@code day}, London time. */
+    RevCommit commit(LocalDate day, String message) throws GitAPIException {
+        PersonIdent author = new PersonIdent("Policy Author", "author@example.org",
+                day.atTime(12, 0).atZone(LONDON).toInstant(), LONDON);
+        git.add().addFilepattern(".").call();
+        git.add().addFilepattern(".").setUpdate(true).call();
+        return git.commit().setMessage(message).setAuthor(author).setCommitter(author).call();
+    }
+
+    @Override
+    public void close() throws IOException {
+        git.close();
+        FileTrees.deleteRecursively(root);
+    }
+}
