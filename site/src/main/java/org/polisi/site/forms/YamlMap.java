@@ -146,6 +146,27 @@ final class YamlMap {
         return value == null ? Optional.empty() : of(value, "'" + key + "'", problems);
     }
 
+    /** A list of plain values, e.g. {@code [headteacher, online-safety-coordinator]}; empty when absent. */
+    List<String> strings(String key) {
+        Node value = entries.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            problems.at(value, "'" + key + "' should be a list, e.g. [headteacher]");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                items.add(scalar.getValue().strip());
+            } else {
+                problems.at(item, "each item of '" + key + "' should be a single value");
+            }
+        }
+        return items;
+    }
+
     /** A list of mappings, e.g. a form's fields or a field's options. */
     List<YamlMap> mappings(String key) {
         Node value = entries.get(key);

@@ -48,6 +48,9 @@ public final class ReportPrinter {
                     + (r.get("reviewDue").isBlank() ? "" : " (due " + r.get("reviewDue") + ")") + ", " + r.get("approval")));
             out.println("  documents referred to but missing: " + (report.missingDocuments().isEmpty() ? "none" : ""));
             report.missingDocuments().forEach(m -> out.println("    " + m.get("document") + " (from " + relativeLocation(root, m.get("referredFrom")) + ")"));
+            out.println("  to confirm with the school (retention): " + (report.retentionToConfirm().isEmpty() ? "none" : ""));
+            report.retentionToConfirm().forEach(r -> out.println("    " + r.get("form") + ": " + r.get("rule") + " ("
+                    + relative(root, Path.of(r.get("file"))) + "): " + r.get("why")));
             out.println();
         }
     }
@@ -67,6 +70,11 @@ public final class ReportPrinter {
             school.put("missingTranslations", report.missingTranslations());
             school.put("reviews", report.reviews());
             school.put("missingDocuments", report.missingDocuments());
+            school.put("retentionToConfirm", report.retentionToConfirm().stream().map(entry -> {
+                Map<String, String> relativeEntry = new LinkedHashMap<>(entry);
+                relativeEntry.put("file", relative(root, Path.of(entry.get("file"))));
+                return relativeEntry;
+            }).toList());
             schools.add(school);
         }
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("schools", schools)));

@@ -28,7 +28,8 @@ public final class SiteReport {
     public record SchoolReport(String school, String adopts, List<SectionChange> sections, List<SectionChange> staleOverrides,
                                Map<String, Integer> translationCounts, List<TranslationState> staleTranslations,
                                List<String> missingTranslations, List<Map<String, String>> reviews,
-                               List<Map<String, String>> missingDocuments) {
+                               List<Map<String, String>> missingDocuments,
+                               List<Map<String, String>> retentionToConfirm) {
     }
 
     private SiteReport() {
@@ -50,7 +51,7 @@ public final class SiteReport {
                     states.stream().filter(TranslationState::stale).toList(),
                     states.stream().filter(s -> s.status() == TranslationState.Status.MISSING)
                             .map(s -> s.pageKey() + " (" + s.language() + ")").toList(),
-                    reviews(site, today), missingDocuments(site)));
+                    reviews(site, today), missingDocuments(site), RetentionToConfirm.of(site)));
         }
         return reports;
     }
