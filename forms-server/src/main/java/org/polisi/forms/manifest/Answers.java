@@ -56,7 +56,7 @@ public final class Answers {
 
     private String single(FieldDefinition field, String value, String language) {
         return switch (field.type()) {
-            case SELECT, RADIO, CHECKBOXES -> field.option(value).map(option -> Text.in(option.label(), language))
+            case SELECT, RADIO, CHECKBOXES, CONSENT_FORM -> field.option(value).map(option -> Text.in(option.label(), language))
                     .filter(label -> !label.isEmpty()).orElse(value);
             case YEAR_GROUP -> messages.get(language, "year-group." + value);
             default -> value;

@@ -11,6 +11,16 @@ public final class RetentionSentence {
     private RetentionSentence() {
     }
 
+    /**
+     * The sentence in one language.
+     *
+     * @param bundle the forms messages of that language (forms_&lt;lang&gt;.properties), as the build merges them
+     * @throws IllegalStateException when the bundle lacks a retention key (a build bug, not a content one)
+     */
+    public static String in(Retention retention, String language, java.util.Map<String, String> bundle) {
+        return of(retention, new Messages(language, bundle));
+    }
+
     /** The sentence (without the "How long we keep it:" lead) in {@code messages}' language. */
     static String of(Retention retention, Messages messages) {
         return switch (retention.rule()) {

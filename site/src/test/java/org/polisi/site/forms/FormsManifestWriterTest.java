@@ -65,13 +65,18 @@ class FormsManifestWriterTest {
         JsonNode consent = manifest.get("forms").get(0);
         assertEquals("consent", consent.get("kind").asText());
         assertEquals("headteacher", consent.get("readerRole").asText());
-        assertEquals(2555, consent.get("retentionDays").asInt());
+        assertEquals("{\"rule\":\"after-pupil-leaves\",\"amount\":1,\"unit\":\"years\",\"yearGroupField\":\"year-group\","
+                + "\"lastYearGroup\":\"year-6\",\"confirm\":\"the fixture school must confirm it\"}",
+                consent.get("retention").toString());
         assertEquals(version(english), consent.get("versions").get("en").asText());
         assertEquals(version(welsh), consent.get("versions").get("cy").asText());
         assertEquals(EN_URL, consent.get("pages").get("en").asText());
         assertEquals(CY_URL, consent.get("pages").get("cy").asText());
         assertEquals("Defnyddio delweddau digidol a fideo", consent.get("title").get("cy").asText());
-        assertEquals("tra bydd eich plentyn yn yr ysgol ac am flwyddyn wedyn", consent.get("retentionText").get("cy").asText());
+        assertEquals("hyd flwyddyn ar ôl diwedd y flwyddyn ysgol pan fydd eich plentyn yn gadael yr ysgol (os ydych"
+                + " yn enwi mwy nag un plentyn, yr ieuengaf).", consent.get("retentionText").get("cy").asText());
+        assertEquals("until 1 year after the end of the school year in which your child leaves the school (if you name"
+                + " more than one child, the youngest).", consent.get("retentionText").get("en").asText());
         assertEquals("We have your answers.", consent.get("confirmation").get("en").asText());
         assertEquals(fieldNamesIn(english), fieldNamesIn(consent));
     }
