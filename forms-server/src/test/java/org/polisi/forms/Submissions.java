@@ -26,9 +26,23 @@ public final class Submissions {
             "what-happened", whatHappened, "website", ""};
     }
 
-    public static String[] withdrawal(String language, String reference) {
+    /** A withdrawal's first page: the reference (may be empty), the parent, one child, the consent form. */
+    public static String[] withdrawal(String language, String reference, String pupil) {
         return new String[] {"form-id", "consent-withdrawal", "form-lang", language, "form-version",
-            version(language, 4), "reference", reference, "parent-name", "Siân Jones", "website", ""};
+            version(language, 4), "reference", reference, "parent-name", "Siân Jones", "pupil-names", pupil,
+            "pupil-names", "", "pupil-names", "", "consent-form", "images-consent", "website", ""};
+    }
+
+    /** A withdrawal's second page: the first page's answers and the statements chosen ({@code all}, or keys). */
+    public static String[] withdrawing(String language, String reference, String pupil, String... statements) {
+        java.util.List<String> pairs = new java.util.ArrayList<>(java.util.List.of(withdrawal(language, reference, pupil)));
+        pairs.add("withdraw-step");
+        pairs.add("statements");
+        for (String statement : statements) {
+            pairs.add("withdraw");
+            pairs.add(statement);
+        }
+        return pairs.toArray(String[]::new);
     }
 
     public static String version(String language, int form) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.polisi.forms.consent.ConsentEventDao;
+import org.polisi.forms.consent.WithdrawalDecisionDao;
+import org.polisi.forms.incident.IncidentEventDao;
 import org.polisi.forms.storage.ErasureDao;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
@@ -42,6 +44,8 @@ public final class ErasureService {
         handle.attach(SubmissionDao.class).erase(row.id(), now);
         handle.attach(ErasureDao.class).record(row.id(), reason, erasedBy, now);
         handle.attach(ConsentEventDao.class).forgetPupils(row.id());
+        handle.attach(WithdrawalDecisionDao.class).forgetReason(row.id());
+        handle.attach(IncidentEventDao.class).forgetActions(row.id());
         handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
                 .bind("reference", row.reference())
                 .execute();

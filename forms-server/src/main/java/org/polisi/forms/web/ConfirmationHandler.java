@@ -3,7 +3,11 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.alerts.AlertStatus;
+import org.polisi.forms.consent.Withdrawals;
+import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
@@ -30,9 +34,11 @@ final class ConfirmationHandler {
     private final PageLayout layout;
     private final Messages messages;
     private final Answers answers;
+    private final AlertStatus alertStatus;
 
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
-                        PageLayout layout, Messages messages) {
+                        PageLayout layout, Messages messages, AlertStatus alertStatus) {
+        this.alertStatus = alertStatus;
         this.manifests = manifests;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -68,7 +74,7 @@ final class ConfirmationHandler {
         Html.text(referenceLine, "strong", reference).addClass("reference");
 
         if (record.isPresent() && record.get().urgent()) {
-            urgentInstructions(main, language);
+            urgentInstructions(main, language, school, reference, form);
         }
         if (record.isEmpty() || form.isEmpty()) {
             Html.paragraphs(main, messages.get(language, "confirmation.received"));
@@ -81,15 +87,51 @@ final class ConfirmationHandler {
         Responses.html(ctx, 200, page.html());
     }
 
-    private void urgentInstructions(Element main, String language) {
+    /**
+     * What to do now, and the truth about who has been told: sent, queued, or (with no mail server)
+     * nobody, in which case the reporter is told plainly to tell the named roles in person now.
+     */
+    private void urgentInstructions(Element main, String language, String school, String reference,
+                                    Optional<FormDefinition> form) {
+        List<AlertStatus.Alert> alerts = alertStatus.about(school, reference);
+        List<String> roleKeys = alerts.stream().map(AlertStatus.Alert::recipientRole).distinct().toList();
+        if (roleKeys.isEmpty()) {
+            roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
+        }
+        String roles = String.join(", ", roleKeys.stream().map(role -> messages.get(language,
+                "role." + ("school-office".equals(role) ? "office" : role))).toList());
+        String truth;
+        if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
+            truth = "urgent.alert.not-configured";
+        } else if (alerts.stream().allMatch(AlertStatus.Alert::sent)) {
+            truth = "urgent.alert.sent";
+        } else {
+            truth = "urgent.alert.queued";
+        }
         Element box = Html.add(main, "div", "urgent-instructions").attr("role", "alert");
         Html.text(box, "h2", messages.get(language, "urgent.title"));
         Html.text(box, "p", messages.get(language, "urgent.intro"));
+        Html.text(box, "p", messages.get(language, truth, roles)).addClass("alert-status")
+                .attr("data-alert-status", truth.substring("urgent.alert.".length()));
         Element steps = Html.add(box, "ol");
         for (String step : List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
                 "urgent.step.preserve", "urgent.step.report")) {
-            Html.text(steps, "li", messages.get(language, step));
+            Html.text(steps, "li", messages.get(language, step, roles));
         }
+    }
+
+    /** A withdrawal's receipt names the consent form, the child and each consent withdrawn, in the parent's language. */
+    private void withdrawalReceipt(Element details, Element section, String language, Manifest manifest,
+                                   Map<String, Object> stored) {
+        Optional<FormDefinition> consentForm = manifest.form(String.valueOf(stored.get(Withdrawals.CONSENT_FORM)));
+        List<String> statements = Withdrawals.names(stored.get(Withdrawals.CHOSEN)).stream()
+                .map(key -> consentForm.map(FormDefinition::statements).map(all -> all.get(key))
+                        .map(statement -> Text.in(statement.text(), language)).orElse(key))
+                .toList();
+        Html.summaryRow(details, messages.get(language, "withdrawal.receipt.statements"), String.join("\n", statements));
+        boolean request = String.valueOf(stored.getOrDefault(Withdrawals.REFERENCE, "")).isBlank();
+        Html.text(section, "p", messages.get(language, request ? "withdrawal.receipt.pending" : "withdrawal.receipt.applied"))
+                .addClass(request ? "withdrawal-pending" : "withdrawal-applied");
     }
 
     private void receipt(Element main, String language, Manifest manifest, FormDefinition form, SubmissionRow row) {
@@ -99,9 +141,13 @@ final class ConfirmationHandler {
         Html.summaryRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
-        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+        Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
+        for (AnsweredField field : answers.describe(form, stored, language)) {
             Html.summaryRow(details, field.label(), field.answer().isEmpty()
                     ? messages.get(language, "confirmation.not-answered") : field.answer());
+        }
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            withdrawalReceipt(details, section, language, manifest, stored);
         }
         String retention = Text.in(form.retentionText(), language);
         if (!retention.isBlank()) {

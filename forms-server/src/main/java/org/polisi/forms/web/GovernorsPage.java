@@ -1,5 +1,8 @@
 package org.polisi.forms.web;
 
+import java.time.YearMonth;
+import java.util.Map;
+import org.polisi.forms.incident.IncidentChronology;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +20,8 @@ import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 
 /**
- * {@code /staff/governors}: incident reports counted by month, form and category, with no names
- * and no content, for the governors' termly report. Who may see it is {@link RecordAccess}'s call.
+ * {@code /staff/governors}: incident reports counted by month, form and category, and by month and
+ * status (open, actioned, closed), with no names and no content, for the governors' termly report. Who may see it is {@link RecordAccess}'s call.
  */
 final class GovernorsPage {
 
@@ -28,8 +31,11 @@ final class GovernorsPage {
     private final ErrorPages errors;
     private final Messages messages;
 
-    GovernorsPage(StaffRecords records, GovernorSummary governors, StaffFrame frame, ErrorPages errors,
-                  Messages messages) {
+    private final IncidentChronology chronology;
+
+    GovernorsPage(StaffRecords records, GovernorSummary governors, IncidentChronology chronology, StaffFrame frame,
+                  ErrorPages errors, Messages messages) {
+        this.chronology = chronology;
         this.records = records;
         this.governors = governors;
         this.frame = frame;
@@ -66,8 +72,23 @@ final class GovernorsPage {
                 Html.text(tr, "td", String.valueOf(count.reports()));
                 Html.text(tr, "td", String.valueOf(count.urgent()));
             }
+            statusByMonth(page.main(), language, manifest.get().school());
         }
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** Per month of receipt: how many reports are open, actioned and closed now (their newest status event). */
+    private void statusByMonth(Element main, String language, String school) {
+        Html.text(main, "h2", messages.get(language, "staff.governors.status-title"));
+        Element body = Html.table(main, messages, language, "staff.governors.month", "staff.incident.status.open",
+                "staff.incident.status.actioned", "staff.incident.status.closed");
+        for (Map.Entry<YearMonth, Map<String, Integer>> month : chronology.statusByMonth(school).entrySet()) {
+            Element tr = Html.add(body, "tr");
+            Html.text(tr, "td", Dates.month(month.getKey(), language));
+            for (String status : IncidentChronology.STATUSES) {
+                Html.text(tr, "td", String.valueOf(month.getValue().getOrDefault(status, 0)));
+            }
+        }
     }
 
     private String categoryLabel(FormDefinition form, String category, String language) {

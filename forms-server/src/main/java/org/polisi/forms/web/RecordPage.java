@@ -24,8 +24,9 @@ import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
 
 /**
- * {@code /staff/submissions/{reference}}: one record with its answers (and, for an incident, who
- * has viewed it), and the headteacher's erasure of it. Whether the member of staff may open it is
+ * {@code /staff/submissions/{reference}}: one record with its answers (for an incident, its
+ * chronology and who has viewed it; for a withdrawal request, its matching), and the headteacher's
+ * erasure of it. Whether the member of staff may open it is
  * decided by {@link StaffRecords} and {@link RecordAccess}, never here.
  */
 final class RecordPage {
@@ -39,6 +40,8 @@ final class RecordPage {
     private final Messages messages;
     private final Answers answers;
     private final Clock clock;
+    private final WithdrawalRequestSection withdrawalSection;
+    private final IncidentChronologySection chronologySection;
 
     /** Reads the record of who viewed an incident, for the record's own page. */
     interface IncidentViews {
@@ -46,7 +49,10 @@ final class RecordPage {
     }
 
     RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock) {
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock,
+               WithdrawalRequestSection withdrawalSection, IncidentChronologySection chronologySection) {
+        this.withdrawalSection = withdrawalSection;
+        this.chronologySection = chronologySection;
         this.records = records;
         this.consents = consents;
         this.erasure = erasure;
@@ -87,7 +93,12 @@ final class RecordPage {
         if (form.kind() == FormKind.CONSENT) {
             consentHistory(main, form, row, language);
         }
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            records.manifestOf(session.user()).ifPresent(manifest -> withdrawalSection.appendTo(main, session, row,
+                    manifest));
+        }
         if (form.kind() == FormKind.INCIDENT) {
+            chronologySection.appendTo(main, session, row, form);
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
             Element views = Html.add(main, "ul");
             for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {

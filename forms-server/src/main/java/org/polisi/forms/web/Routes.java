@@ -35,6 +35,10 @@ public final class Routes {
         routes.get("/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         routes.get("/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
+        routes.post("/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
+        routes.post("/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
+        routes.post("/staff/submissions/{reference}/chronology",
+                staffPost(handlers.staffPages().chronology()::append));
         routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
         routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));

@@ -6,5 +6,6 @@ package org.polisi.forms.web;
  * decided by {@link org.polisi.forms.staff.StaffRecords} and
  * {@link org.polisi.forms.staff.RecordAccess}, never in the pages.
  */
-record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors) {
+record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors,
+                  WithdrawalRequestSection withdrawals, IncidentChronologySection chronology) {
 }
