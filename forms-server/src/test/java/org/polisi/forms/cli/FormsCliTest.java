@@ -110,4 +110,27 @@ class FormsCliTest {
             assertTrue(broken.out().contains("BROKEN testschool: record 2"), broken.out());
         }
     }
+
+    /** Issue 14: purge applies the form's rule and says, for each record it removed, until when it was kept and why. */
+    @Test
+    void purgePrintsWhatItRemovedAndWhy(@TempDir Path temporaryFolder) {
+        var config = TestServer.settings(temporaryFolder).load();
+        String old;
+        String recent;
+        try (TestServer past = TestServer.start(config, Clock.offset(Clock.systemUTC(), Duration.ofDays(-40)))) {
+            old = reference(past.browser().post("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "Old Pupil", "given", "given"))));
+        }
+        try (TestServer present = TestServer.start(config, Clock.systemUTC())) {
+            recent = reference(present.browser().post("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "New Pupil", "given", "given"))));
+        }
+        Run purged = run("", "purge", "--db", config.database().toString(), "--manifests",
+                config.manifestDir().toString());
+        assertEquals(0, purged.exitCode(), purged.out());
+        assertTrue(purged.out().contains("purged testschool images-consent " + old), purged.out());
+        assertTrue(purged.out().contains("(30 days after it was received)"), purged.out());
+        assertTrue(!purged.out().contains(recent), purged.out());
+        assertTrue(purged.out().contains("1 submission(s) purged"), purged.out());
+    }
 }
