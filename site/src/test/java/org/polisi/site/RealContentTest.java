@@ -101,10 +101,8 @@ class RealContentTest {
     void everyPublishedPrivacyNoticeStatesTheSentenceGeneratedFromItsRule() throws Exception {
         int notices = 0;
         for (ResolvedSite site : result.sites()) {
-            java.util.List<Path> dirs = new java.util.ArrayList<>();
-            site.template().ifPresent(template -> dirs.add(template.formsDir()));
-            dirs.add(site.source().formsDir());
-            org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(), dirs);
+            org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(),
+                    org.polisi.site.compose.FormReferences.formsDirs(site));
             for (String language : site.languages()) {
                 java.util.Map<String, String> bundle = bundle(language);
                 Path folder = options.outputDir().resolve(site.id() + "/" + language);

@@ -3,13 +3,13 @@ package org.polisi.forms.incident;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.ChainHasher;
@@ -29,7 +29,6 @@ public final class IncidentChronology {
     public static final String ACTIONED = "actioned";
     public static final String CLOSED = "closed";
     public static final List<String> STATUSES = List.of(OPEN, ACTIONED, CLOSED);
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private final Jdbi jdbi;
     private final SubmissionLedger ledger;
@@ -93,7 +92,7 @@ public final class IncidentChronology {
         Map<YearMonth, Map<String, Integer>> counts = new TreeMap<>();
         for (IncidentEventDao.StatusOfReport report : jdbi.withExtension(IncidentEventDao.class,
                 events -> events.statuses(school))) {
-            Map<String, Integer> month = counts.computeIfAbsent(YearMonth.from(report.receivedAt().atZone(SCHOOL_TIME)),
+            Map<String, Integer> month = counts.computeIfAbsent(YearMonth.from(report.receivedAt().atZone(Dates.SCHOOL_TIME)),
                     key -> new TreeMap<>());
             month.merge(report.status(), 1, Integer::sum);
         }

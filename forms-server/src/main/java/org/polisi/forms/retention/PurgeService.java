@@ -2,11 +2,11 @@ package org.polisi.forms.retention;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEventDao;
 import org.polisi.forms.manifest.FormDefinition;
@@ -24,12 +24,11 @@ import org.slf4j.LoggerFactory;
  * Applies each form's retention rule ({@code retention} in the manifest, {@link RetentionRule}): a
  * submission whose last day of keeping has passed is erased, leaving a tombstone and an erasure
  * record with reason "retention". Nothing else is removed: a record the rule cannot date (no date
- * set by staff yet, no year group answered) is kept and said so.
+ * set by staff yet, no year group answered) is kept.
  */
 public final class PurgeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurgeService.class);
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
 
     private final ManifestCatalog manifests;
     private final SubmissionLedger ledger;
@@ -51,7 +50,7 @@ public final class PurgeService {
 
     /** Erases every record past its rule's last day on {@code now}; returns them, oldest first per form. */
     public List<Purged> purge(Instant now) {
-        LocalDate today = now.atZone(SCHOOL_TIME).toLocalDate();
+        LocalDate today = now.atZone(Dates.SCHOOL_TIME).toLocalDate();
         List<Purged> purged = new ArrayList<>();
         for (Manifest manifest : manifests.all()) {
             for (FormDefinition form : manifest.forms()) {
@@ -87,6 +86,6 @@ public final class PurgeService {
         Optional<LocalDate> staffSet = RetentionRule.UNTIL_STAFF_DATE.equals(rule.rule())
                 ? IncidentChronology.keptUntil(handle.attach(IncidentEventDao.class).of(row.id()))
                 : Optional.empty();
-        return rule.keptUntil(row.receivedAt(), yearGroup, staffSet, SCHOOL_TIME);
+        return rule.keptUntil(row.receivedAt(), yearGroup, staffSet, Dates.SCHOOL_TIME);
     }
 }

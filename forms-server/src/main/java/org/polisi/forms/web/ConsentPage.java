@@ -1,11 +1,11 @@
 package org.polisi.forms.web;
 
-import org.polisi.forms.consent.WithdrawalRequests;
 import io.javalin.http.Context;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
+import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;

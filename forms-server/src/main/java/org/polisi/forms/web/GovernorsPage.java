@@ -1,15 +1,15 @@
 package org.polisi.forms.web;
 
-import java.time.YearMonth;
-import java.util.Map;
-import org.polisi.forms.incident.IncidentChronology;
 import io.javalin.http.Context;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;

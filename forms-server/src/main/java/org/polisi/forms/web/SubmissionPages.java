@@ -1,8 +1,5 @@
 package org.polisi.forms.web;
 
-import org.polisi.forms.alerts.AlertStatus;
-import org.polisi.forms.consent.WithdrawalRequests;
-import org.polisi.forms.manifest.FormKind;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,10 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.alerts.AlertStatus;
+import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;

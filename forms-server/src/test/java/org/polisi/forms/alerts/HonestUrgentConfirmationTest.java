@@ -10,14 +10,10 @@ import static org.polisi.forms.TestServer.form;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -42,22 +38,6 @@ class HonestUrgentConfirmationTest {
 
     private static Document confirmation(TestServer.Browser browser, HttpResponse<String> sent) {
         return Jsoup.parse(browser.get(sent.headers().firstValue("Location").orElseThrow()).body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static TestServer mailingServer(Path folder, int smtpPort) {
-        return TestServer.start(TestServer.settings(folder)
-                .set("alerts.smtp-host", "127.0.0.1")
-                .set("alerts.smtp-port", smtpPort)
-                .set("alerts.smtp-starttls", false)
-                .set("alerts.from", "polisi@testschool.example")
-                .set("alerts.interval-seconds", 3600)   // rounds are run by the test
-                .load(), Clock.systemUTC());
     }
 
     @Test
@@ -98,10 +78,9 @@ class HonestUrgentConfirmationTest {
 
     @Test
     void queuedThenSentIsSaidOnlyWhenTrueAndTheFormDecidesWhoIsAlerted(@TempDir Path folder) throws Exception {
-        int port = freePort();
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        try (TestServer server = mailingServer(folder, port)) {
+        int port = AlertDeliveryTest.freePort();
+        GreenMail mail = AlertDeliveryTest.smtpOn(port);
+        try (TestServer server = AlertDeliveryTest.serverMailingTo(folder, port)) {
             server.addStaff("testschool", "Mike Coordinator", "osc@testschool.example", "online-safety-coordinator");
             server.addStaff("testschool", "Eleri Head", "head@testschool.example", "headteacher");
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");

@@ -46,6 +46,20 @@ class WithdrawalByStatementTest {
         return reference(server.browser().post("/forms/testschool/images-consent", form(pairs)));
     }
 
+    /** The school office, signed in: the fixture's withdrawal form is read by the office. */
+    private static TestServer.Browser office(TestServer server) {
+        server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
+        TestServer.Browser office = server.browser();
+        office.login("office@test.example", TestServer.PASSWORD);
+        return office;
+    }
+
+    /** A withdrawal sent without a reference: its reference. */
+    private static String request(TestServer server, String language, String pupil, String... statements) {
+        return reference(server.browser().post("/forms/testschool/consent-withdrawal",
+                form(withdrawing(language, "", pupil, statements))));
+    }
+
     @Test
     void aPartWithdrawalOfOneStatementLeavesTheOthersGivenInBothLanguages(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder)) {
@@ -162,7 +176,6 @@ class WithdrawalByStatementTest {
     @Test
     void withoutAReferenceTheWithdrawalWaitsForStaffAndAppliesOnlyOnceMatched(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder)) {
-            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
             String reference = consentFor(server, "Nia Morgan");
             TestServer.Browser parent = server.browser();
             HttpResponse<String> firstPage = parent.post("/forms/testschool/consent-withdrawal",
@@ -176,8 +189,7 @@ class WithdrawalByStatementTest {
             assertTrue(receipt.selectFirst(".withdrawal-pending").text().contains("the school will find your consent form"));
             assertEquals(Map.of(PHOTOS, "given", VIDEO, "given"), stateOf(server, "Nia Morgan"), "not applied yet");
 
-            TestServer.Browser office = server.browser();
-            office.login("office@test.example", TestServer.PASSWORD);
+            TestServer.Browser office = office(server);
             Document dashboard = Jsoup.parse(office.get("/staff/").body());
             assertEquals(List.of(request), dashboard.select(".withdrawal-requests a").eachText());
             Document consents = Jsoup.parse(office.get("/staff/consents").body());
@@ -202,12 +214,9 @@ class WithdrawalByStatementTest {
     @Test
     void staffRejectARequestOnlyWithAReasonAndARejectedRequestWithdrawsNothing(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder)) {
-            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
             consentFor(server, "Nia Morgan");
-            String request = reference(server.browser().post("/forms/testschool/consent-withdrawal",
-                    form(withdrawing("cy", "", "Nia Morgan", "all"))));
-            TestServer.Browser office = server.browser();
-            office.login("office@test.example", TestServer.PASSWORD);
+            String request = request(server, "cy", "Nia Morgan", "all");
+            TestServer.Browser office = office(server);
             HttpResponse<String> noReason = office.post("/staff/submissions/" + request + "/reject",
                     form("csrf-token", office.csrf(), "reason", "   "));
             assertEquals(422, noReason.statusCode());
@@ -226,12 +235,9 @@ class WithdrawalByStatementTest {
     @Test
     void aRequestCannotBeMatchedToAConsentThatDoesNotNameTheChild(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder)) {
-            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
             String other = consentFor(server, "Bryn Morgan");
-            String request = reference(server.browser().post("/forms/testschool/consent-withdrawal",
-                    form(withdrawing("en", "", "Alys Morgan", "all"))));
-            TestServer.Browser office = server.browser();
-            office.login("office@test.example", TestServer.PASSWORD);
+            String request = request(server, "en", "Alys Morgan", "all");
+            TestServer.Browser office = office(server);
             HttpResponse<String> refused = office.post("/staff/submissions/" + request + "/match",
                     form("csrf-token", office.csrf(), "consent", other));
             assertEquals(422, refused.statusCode());
@@ -243,12 +249,9 @@ class WithdrawalByStatementTest {
     @Test
     void decisionsAreAppendOnly(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(temporaryFolder)) {
-            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
             consentFor(server, "Nia Morgan");
-            String request = reference(server.browser().post("/forms/testschool/consent-withdrawal",
-                    form(withdrawing("en", "", "Nia Morgan", "all"))));
-            TestServer.Browser office = server.browser();
-            office.login("office@test.example", TestServer.PASSWORD);
+            String request = request(server, "en", "Nia Morgan", "all");
+            TestServer.Browser office = office(server);
             office.post("/staff/submissions/" + request + "/reject", form("csrf-token", office.csrf(), "reason", "no"));
             for (String change : List.of("DELETE FROM withdrawal_decision", "UPDATE withdrawal_decision SET reason = 'yes'",
                     "UPDATE withdrawal_decision SET reason = ''")) {

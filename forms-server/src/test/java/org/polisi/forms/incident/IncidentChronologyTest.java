@@ -27,14 +27,23 @@ class IncidentChronologyTest {
                 form("csrf-token", staff.csrf(), "kind", kind, "detail", detail));
     }
 
+    private static TestServer.Browser signedIn(TestServer server, String email, String role) {
+        server.addStaff("testschool", "Gwen " + role, email, role);
+        TestServer.Browser staff = server.browser();
+        staff.login(email, TestServer.PASSWORD);
+        return staff;
+    }
+
+    private static String report(TestServer server, String whatHappened) {
+        return reference(server.browser().post("/forms/testschool/incident-report",
+                form(incident("en", "none", whatHappened))));
+    }
+
     @Test
     void staffAddActionsAndChangeTheStatusAndEveryEntryIsChained(@TempDir Path folder) {
         try (TestServer server = TestServer.start(folder)) {
-            server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
-            String reference = reference(server.browser().post("/forms/testschool/incident-report",
-                    form(incident("en", "none", "A message on a tablet"))));
-            TestServer.Browser lead = server.browser();
-            lead.login("lead@testschool.example", TestServer.PASSWORD);
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser lead = signedIn(server, "lead@testschool.example", "safeguarding-lead");
             Document before = Jsoup.parse(lead.get("/staff/submissions/" + reference).body());
             assertEquals("Status: Open", before.selectFirst(".incident-status").text());
 
@@ -47,7 +56,7 @@ class IncidentChronologyTest {
             List<List<String>> rows = after.select("h2#chronology ~ table").first().select("tbody tr").stream()
                     .map(row -> row.select("td").eachText()).toList();
             assertEquals(3, rows.size(), after.outerHtml());
-            assertEquals("Gwen Safeguarding <lead@testschool.example>", rows.get(0).get(1));
+            assertEquals("Gwen safeguarding-lead <lead@testschool.example>", rows.get(0).get(1));
             assertEquals("Tablet taken out of use; parents phoned", rows.get(0).get(2));
             assertEquals("Status changed to Closed", rows.get(2).get(2));
 
@@ -71,12 +80,8 @@ class IncidentChronologyTest {
     @Test
     void aBrokenOrForgedEntryIsRefusedInBothLanguagesAndOthersMayNotWrite(@TempDir Path folder) {
         try (TestServer server = TestServer.start(folder)) {
-            server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
-            server.addStaff("testschool", "Olwen Office", "office@testschool.example", "office");
-            String reference = reference(server.browser().post("/forms/testschool/incident-report",
-                    form(incident("en", "none", "A message on a tablet"))));
-            TestServer.Browser lead = server.browser();
-            lead.login("lead@testschool.example", TestServer.PASSWORD);
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser lead = signedIn(server, "lead@testschool.example", "safeguarding-lead");
             HttpResponse<String> empty = add(lead, reference, "action", "  ");
             assertEquals(422, empty.statusCode());
             assertTrue(empty.body().contains("Describe what was done"), empty.body());
@@ -88,8 +93,7 @@ class IncidentChronologyTest {
             assertEquals(403, lead.post("/staff/submissions/" + reference + "/chronology",
                     form("csrf-token", "forged", "kind", "status", "detail", "closed")).statusCode());
 
-            TestServer.Browser office = server.browser();
-            office.login("office@testschool.example", TestServer.PASSWORD);
+            TestServer.Browser office = signedIn(server, "office@testschool.example", "office");
             assertEquals(403, add(office, reference, "status", "closed").statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM incident_event"));
         }
@@ -98,13 +102,8 @@ class IncidentChronologyTest {
     @Test
     void theGovernorsSummaryCountsOpenActionedAndClosedReportsByMonth(@TempDir Path folder) {
         try (TestServer server = TestServer.start(folder)) {
-            server.addStaff("testschool", "Eleri Head", "head@testschool.example", "headteacher");
-            List<String> references = List.of(
-                    reference(server.browser().post("/forms/testschool/incident-report", form(incident("en", "none", "One")))),
-                    reference(server.browser().post("/forms/testschool/incident-report", form(incident("en", "none", "Two")))),
-                    reference(server.browser().post("/forms/testschool/incident-report", form(incident("cy", "none", "Tri")))));
-            TestServer.Browser head = server.browser();
-            head.login("head@testschool.example", TestServer.PASSWORD);
+            List<String> references = List.of(report(server, "One"), report(server, "Two"), report(server, "Tri"));
+            TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
             add(head, references.get(0), "status", "closed");
             add(head, references.get(1), "status", "actioned");
             Document summary = Jsoup.parse(head.get("/staff/governors").body());
@@ -117,4 +116,19 @@ class IncidentChronologyTest {
         }
     }
 
+
+    /** Erasing a report (retention or a request) removes the words of its actions too; the entries stay. */
+    @Test
+    void erasingAReportErasesItsActionsWordsAndKeepsTheEntries(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
+            add(head, reference, "action", "Spoke to Alys Morgan's parents");
+            add(head, reference, "status", "closed");
+            assertEquals(200, head.post("/staff/submissions/" + reference + "/erase",
+                    form("csrf-token", head.csrf())).statusCode());
+            assertEquals(List.of("", "closed"), server.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT detail FROM incident_event ORDER BY seq").mapTo(String.class).list()));
+        }
+    }
 }

@@ -36,10 +36,16 @@ public final class FormReferences {
                 && forms.all().stream().noneMatch(form -> form.kind() == FormKind.CONSENT);
     }
 
-    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
+    /** Where a site's forms are, lowest precedence first: its template's folder, then its own. */
+    public static List<Path> formsDirs(ResolvedSite site) {
         List<Path> dirs = new ArrayList<>();
-        site.template().ifPresent(t -> dirs.add(t.formsDir()));
+        site.template().ifPresent(template -> dirs.add(template.formsDir()));
         dirs.add(site.source().formsDir());
+        return dirs;
+    }
+
+    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
+        List<Path> dirs = formsDirs(site);
         SchoolForms forms;
         try {
             forms = SchoolForms.load(site.id(), site.languages(), dirs);

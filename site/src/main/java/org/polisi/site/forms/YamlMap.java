@@ -148,16 +148,8 @@ final class YamlMap {
 
     /** A list of plain values, e.g. {@code [headteacher, online-safety-coordinator]}; empty when absent. */
     List<String> strings(String key) {
-        Node value = entries.get(key);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof SequenceNode sequence)) {
-            problems.at(value, "'" + key + "' should be a list, e.g. [headteacher]");
-            return List.of();
-        }
         List<String> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
+        for (Node item : sequence(key)) {
             if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                 items.add(scalar.getValue().strip());
             } else {
@@ -169,6 +161,15 @@ final class YamlMap {
 
     /** A list of mappings, e.g. a form's fields or a field's options. */
     List<YamlMap> mappings(String key) {
+        List<YamlMap> items = new ArrayList<>();
+        for (Node item : sequence(key)) {
+            of(item, "each item of '" + key + "'", problems).ifPresent(items::add);
+        }
+        return items;
+    }
+
+    /** The items of a list; none (and a problem) when the value is not a list, none when it is absent. */
+    private List<Node> sequence(String key) {
         Node value = entries.get(key);
         if (value == null) {
             return List.of();
@@ -177,11 +178,7 @@ final class YamlMap {
             problems.at(value, "'" + key + "' should be a list");
             return List.of();
         }
-        List<YamlMap> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            of(item, "each item of '" + key + "'", problems).ifPresent(items::add);
-        }
-        return items;
+        return sequence.getValue();
     }
 
     Problems problems() {

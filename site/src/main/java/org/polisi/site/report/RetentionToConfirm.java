@@ -1,10 +1,10 @@
 package org.polisi.site.report;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polisi.site.compose.FormReferences;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.FormDefinition;
 import org.polisi.site.forms.FormDefinitionException;
@@ -22,12 +22,9 @@ final class RetentionToConfirm {
 
     /** One entry per such form: {@code form}, {@code rule} (as written in YAML), {@code why}, {@code file}. */
     static List<Map<String, String>> of(ResolvedSite site) {
-        List<Path> dirs = new ArrayList<>();
-        site.template().ifPresent(template -> dirs.add(template.formsDir()));
-        dirs.add(site.source().formsDir());
         SchoolForms forms;
         try {
-            forms = SchoolForms.load(site.id(), site.languages(), dirs);
+            forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
         } catch (FormDefinitionException broken) {
             return List.of(); // the build reports broken forms with file and line
         }
