@@ -120,15 +120,8 @@ final class ConfirmationHandler {
         }
     }
 
-    /** A withdrawal's receipt names the consent form, the child and each consent withdrawn, in the parent's language. */
-    private void withdrawalReceipt(Element details, Element section, String language, Manifest manifest,
-                                   Map<String, Object> stored) {
-        Optional<FormDefinition> consentForm = manifest.form(String.valueOf(stored.get(Withdrawals.CONSENT_FORM)));
-        List<String> statements = Withdrawals.names(stored.get(Withdrawals.CHOSEN)).stream()
-                .map(key -> consentForm.map(FormDefinition::statements).map(all -> all.get(key))
-                        .map(statement -> Text.in(statement.text(), language)).orElse(key))
-                .toList();
-        Html.summaryRow(details, messages.get(language, "withdrawal.receipt.statements"), String.join("\n", statements));
+    /** A withdrawal's receipt (its rows already name the child, the form and each consent withdrawn): applied, or pending. */
+    private void withdrawalReceipt(Element section, String language, Map<String, Object> stored) {
         boolean request = String.valueOf(stored.getOrDefault(Withdrawals.REFERENCE, "")).isBlank();
         Html.text(section, "p", messages.get(language, request ? "withdrawal.receipt.pending" : "withdrawal.receipt.applied"))
                 .addClass(request ? "withdrawal-pending" : "withdrawal-applied");
@@ -142,12 +135,12 @@ final class ConfirmationHandler {
         Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
         Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
-        for (AnsweredField field : answers.describe(form, stored, language)) {
+        for (AnsweredField field : answers.describe(form, stored, language, manifest)) {
             Html.summaryRow(details, field.label(), field.answer().isEmpty()
                     ? messages.get(language, "confirmation.not-answered") : field.answer());
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
-            withdrawalReceipt(details, section, language, manifest, stored);
+            withdrawalReceipt(section, language, stored);
         }
         String retention = Text.in(form.retentionText(), language);
         if (!retention.isBlank()) {

@@ -12,6 +12,7 @@ import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.staff.IncidentViewDao;
@@ -87,15 +88,16 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
-        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+        Manifest school = records.manifestOf(session.user()).orElseThrow();
+        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
+                school)) {
             Html.summaryRow(details, field.label(), field.answer());
         }
         if (form.kind() == FormKind.CONSENT) {
             consentHistory(main, form, row, language);
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
-            records.manifestOf(session.user()).ifPresent(manifest -> withdrawalSection.appendTo(main, session, row,
-                    manifest));
+            withdrawalSection.appendTo(main, session, row, school);
         }
         if (form.kind() == FormKind.INCIDENT) {
             chronologySection.appendTo(main, session, row, form);

@@ -141,7 +141,7 @@ final class SubmissionPages {
         List<SubmissionRow> rows = records.list(session.user(), formId,
                 start(date(ctx.queryParam("from"))), end(date(ctx.queryParam("to"))));
         records.recordIncidentViews(session.user(), rows, "csv");
-        String text = form.isPresent() ? csv.oneForm(form.get(), rows, language)
+        String text = form.isPresent() ? csv.oneForm(manifest.get(), form.get(), rows, language)
                 : csv.allForms(manifest.get(), rows, language);
         String name = session.user().school() + "-" + formId.orElse("all-forms") + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -196,6 +196,10 @@ class WithdrawalByStatementTest {
             assertTrue(consents.select("td.withdrawal-pending").text().contains(request), consents.outerHtml());
 
             Document requestPage = Jsoup.parse(office.get("/staff/submissions/" + request).body());
+            assertTrue(requestPage.select(".summary-list").text().contains("Consents withdrawn Photos on the school website"),
+                    "staff see what the parent withdraws, in words");
+            String csv = office.get("/staff/export.csv?form=consent-withdrawal").body();
+            assertTrue(csv.contains("Consents withdrawn") && csv.contains("Photos on the school website"), csv);
             assertEquals(List.of(reference), requestPage.select("input[name=consent]").eachAttr("value"));
             HttpResponse<String> matched = office.post("/staff/submissions/" + request + "/match",
                     form("csrf-token", office.csrf(), "consent", reference));

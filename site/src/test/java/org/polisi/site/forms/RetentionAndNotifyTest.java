@@ -96,7 +96,8 @@ class RetentionAndNotifyTest {
         Retention hold = new Retention(Retention.Rule.UNTIL_STAFF_DATE, 0, Retention.Unit.NONE,
                 java.util.Optional.empty(), "year-6", java.util.Optional.of("no source"));
         assertEquals("for 8 years after you send it.", RetentionSentence.in(eightYears, "en", english));
-        assertEquals("am 8 o flynyddoedd ar ôl i chi ei hanfon.", RetentionSentence.in(eightYears, "cy", welsh));
+        assertEquals("hyd nes y bydd 8 o flynyddoedd wedi mynd heibio ers i chi ei hanfon.",
+                RetentionSentence.in(eightYears, "cy", welsh));
         assertEquals("for 1 day after you send it.", RetentionSentence.in(oneDay, "en", english));
         assertEquals("am ddiwrnod ar ôl i chi ei hanfon.", RetentionSentence.in(oneDay, "cy", welsh));
         assertTrue(RetentionSentence.in(leaving, "en", english).startsWith("until the end of the school year in which"));
