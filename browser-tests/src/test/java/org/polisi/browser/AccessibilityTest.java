@@ -151,6 +151,10 @@ class AccessibilityTest {
             browser.get(record);
             assertEquals(1, browser.findElements(By.cssSelector("main h2 + table")).size(), browser.getCurrentUrl());
             assertNoViolations("a consent record with its history");
+            browser.get(browser.findElement(By.cssSelector("main a[href^='/agreed-texts/']")).getAttribute("href"));
+            assertNoViolations("the text a consent was given to");
+            browser.get(server.url("/staff/signatures"));
+            assertNoViolations("who must sign again");
         }));
         return tests;
     }

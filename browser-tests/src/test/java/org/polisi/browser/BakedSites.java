@@ -25,11 +25,13 @@ public final class BakedSites {
     private final Path projectRoot;
     private final Path publicDir;
     private final Path manifestsDir;
+    private final Path agreedTextsDir;
 
-    private BakedSites(Path projectRoot, Path publicDir, Path manifestsDir) {
+    private BakedSites(Path projectRoot, Path publicDir, Path manifestsDir, Path agreedTextsDir) {
         this.projectRoot = projectRoot;
         this.publicDir = publicDir;
         this.manifestsDir = manifestsDir;
+        this.agreedTextsDir = agreedTextsDir;
     }
 
     /** Bakes on first use; later calls in the same JVM get the same folder. */
@@ -46,6 +48,11 @@ public final class BakedSites {
 
     public Path manifestsDir() {
         return manifestsDir;
+    }
+
+    /** The archive of agreed texts the bake wrote (its own, never the project's data/ folder). */
+    public Path agreedTextsDir() {
+        return agreedTextsDir;
     }
 
     public Path projectRoot() {
@@ -81,22 +88,37 @@ public final class BakedSites {
     }
 
     private static BakedSites bake(Path root) {
-        Path classes = root.resolve("site/target/classes");
-        Path lib = root.resolve("site/target/lib");
+        try {
+            Path work = Files.createTempDirectory("polisi-browser-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(work), "polisi-browser-cleanup"));
+            Path publicDir = work.resolve("public");
+            build(root, root, publicDir, work.resolve("agreed-texts"));
+            return new BakedSites(root, publicDir, work.resolve("public-manifests"), work.resolve("agreed-texts"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for the site build", e);
+        }
+    }
+
+    /**
+     * Runs {@code ./polisi build --strict} over {@code siteRoot}'s content/ and themes/ with the generator
+     * packaged in {@code projectRoot}: the pages go to {@code publicDir}, the manifests beside it
+     * ({@code <publicDir>-manifests}) and the agreed texts to {@code agreedTexts}.
+     */
+    static void build(Path projectRoot, Path siteRoot, Path publicDir, Path agreedTexts) {
+        Path classes = projectRoot.resolve("site/target/classes");
+        Path lib = projectRoot.resolve("site/target/lib");
         if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
             throw new IllegalStateException("the site generator is not packaged (" + lib + " is missing): run "
                     + "./mvnw verify from the project root, which packages site/ before these tests");
         }
         try {
-            Path work = Files.createTempDirectory("polisi-browser-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(work), "polisi-browser-cleanup"));
-            Path publicDir = work.resolve("public");
-            Path log = work.resolve("build.log");
+            Path log = Files.createTempFile("polisi-build-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
-                    "-Dpolisi.root=" + root, "-cp", classes + File.pathSeparator + lib.resolve("*"),
-                    "org.polisi.site.cli.PolisiCli", "build", "--strict", "--out", publicDir.toString()));
-            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    "-Dpolisi.root=" + siteRoot, "-cp", classes + File.pathSeparator + lib.resolve("*"),
+                    "org.polisi.site.cli.PolisiCli", "build", "--strict", "--out", publicDir.toString(),
+                    "--agreed-texts", agreedTexts.toString()));
+            Process process = new ProcessBuilder(command).directory(siteRoot.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
@@ -106,7 +128,7 @@ public final class BakedSites {
                 throw new IllegalStateException("the site build failed (exit " + process.exitValue() + "):\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
-            return new BakedSites(root, publicDir, work.resolve("public-manifests"));
+            Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the site build", e);
         } catch (InterruptedException e) {

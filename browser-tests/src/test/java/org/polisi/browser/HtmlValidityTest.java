@@ -20,6 +20,12 @@ class HtmlValidityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The Nu checker's errors in one HTML document (a page the server wrote, fetched as it sent it). */
+    static List<String> errorsIn(String html) throws Exception {
+        return errors(JSON.readTree(validator().validate(
+                new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
     private static EmbeddedValidator validator() {
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);

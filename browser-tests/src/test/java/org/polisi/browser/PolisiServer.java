@@ -34,14 +34,20 @@ public final class PolisiServer implements AutoCloseable {
     }
 
     public static PolisiServer start(BakedSites sites) {
+        return start(sites.publicDir(), sites.manifestsDir(), sites.agreedTextsDir());
+    }
+
+    /** A server over a site baked elsewhere: its pages, manifests and archive of agreed texts. */
+    public static PolisiServer start(Path publicDir, Path manifestsDir, Path agreedTextsDir) {
         try {
             Path folder = Files.createTempDirectory("polisi-server-");
             Path database = folder.resolve("data/polisi.db");
             FormsServer server = FormsServer.create(ConfigLoader.defaults()
                     .set("port", 0)
                     .set("db", database)
-                    .set("site-dir", sites.publicDir())
-                    .set("manifest-dir", sites.manifestsDir())
+                    .set("site-dir", publicDir)
+                    .set("manifest-dir", manifestsDir)
+                    .set("agreed-texts-dir", agreedTextsDir)
                     .set("rate-limit.submissions", 1000)
                     .set("rate-limit.logins", 1000)
                     .load()).start();

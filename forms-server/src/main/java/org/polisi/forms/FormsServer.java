@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertDelivery;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.i18n.Messages;
@@ -52,9 +53,11 @@ public final class FormsServer {
         Messages messages = new Messages();
         ManifestCatalog manifests = new ManifestCatalog(config.manifestDir());
         SubmissionLedger ledger = new SubmissionLedger(jdbi);
+        AgreedTextArchive agreedTexts = new AgreedTextArchive(config.agreedTextsDir());
         SubmissionService submissions = new SubmissionService(manifests, messages, ledger, key, clock,
-                config.duplicateWindow());
-        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions));
+                config.duplicateWindow(), agreedTexts);
+        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions,
+                agreedTexts));
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;

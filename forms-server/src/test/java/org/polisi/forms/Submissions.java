@@ -45,8 +45,17 @@ public final class Submissions {
         return pairs.toArray(String[]::new);
     }
 
+    /**
+     * The fixture's published version of form {@code form} (1 parent agreement, 2 images consent, 3 incident
+     * report, 4 consent withdrawal, 5 online safety log, 6 class photos consent): the name of its snapshot in
+     * fixture/agreed-texts, which it hashes to.
+     */
     public static String version(String language, int form) {
-        return (language.equals("cy") ? "ccccccccccc" : "aaaaaaaaaaa") + form;
+        String[] english = {"9185fca34835", "b66afb8d88e9", "a62d1d408abd", "7dec942bce75", "5c0ffac7721f",
+            "8ce0cb5bbc39"};
+        String[] welsh = {"d74198109725", "8d07fb7ee220", "84c9bd21948b", "f9bd33deecf5", "d438e91b8fe9",
+            "a3c4f0d575df"};
+        return (language.equals("cy") ? welsh : english)[form - 1];
     }
 
     /** The same pairs with one value replaced (every occurrence of the name, first one kept). */

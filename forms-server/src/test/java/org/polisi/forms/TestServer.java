@@ -49,6 +49,21 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A copy of a fixture folder ({@code manifests}, {@code agreed-texts}) in {@code target}, for a test to change. */
+    public static Path copyOfFixture(String name, Path target) {
+        Path source = fixture().resolve(name);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                java.nio.file.Files.createDirectories(copy.getParent());
+                java.nio.file.Files.copy(file, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the fixture's " + name, e);
+        }
+        return target;
+    }
+
     /** Settings for a test: free port, fixture site, generous rate limit; change with {@link ConfigLoader#set}. */
     public static ConfigLoader settings(Path temporaryFolder) {
         return ConfigLoader.defaults()
@@ -56,6 +71,7 @@ public final class TestServer implements AutoCloseable {
                 .set("db", temporaryFolder.resolve("data/polisi.db"))
                 .set("site-dir", fixture().resolve("site"))
                 .set("manifest-dir", fixture().resolve("manifests"))
+                .set("agreed-texts-dir", fixture().resolve("agreed-texts"))
                 .set("rate-limit.submissions", 1000)
                 .set("rate-limit.logins", 1000);
     }

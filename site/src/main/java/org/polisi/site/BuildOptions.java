@@ -6,32 +6,44 @@ import java.util.List;
 
 /**
  * What a build is asked to do. {@code schools} empty means every school and every cluster
- * template's preview. {@code today} decides which review dates have passed (tests fix it).
+ * template's preview. {@code today} decides which review dates have passed (tests fix it) and is the
+ * date a new agreed text is first published. {@code agreedTextsDir} is the archive of agreed texts
+ * (docs/adr/0036-archive-of-agreed-texts.md): outside the replaceable output, only ever added to.
  */
 public record BuildOptions(Path contentDir, Path themeDir, Path outputDir, Path manifestsDir, Path workDir,
-                           List<String> schools, boolean strict, LocalDate today) {
+                           List<String> schools, boolean strict, LocalDate today, Path agreedTextsDir) {
+
+    /** The environment variable the forms server also reads for the archive's folder. */
+    public static final String AGREED_TEXTS_VARIABLE = "POLISI_AGREED_TEXTS_DIR";
 
     public static BuildOptions defaults(Path projectRoot) {
         Path target = projectRoot.resolve("site/target");
+        String configured = System.getenv(AGREED_TEXTS_VARIABLE);
+        Path archive = configured == null || configured.isBlank() ? projectRoot.resolve("data/agreed-texts")
+                : projectRoot.resolve(configured);
         return new BuildOptions(projectRoot.resolve("content"), projectRoot.resolve("themes/default"),
                 target.resolve("public"), target.resolve("manifests"), target.resolve("build"),
-                List.of(), false, LocalDate.now());
+                List.of(), false, LocalDate.now(), archive);
     }
 
     public BuildOptions withSchools(List<String> ids) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, List.copyOf(ids), strict, today);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, List.copyOf(ids), strict, today, agreedTextsDir);
     }
 
     public BuildOptions withStrict(boolean value) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, value, today);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, value, today, agreedTextsDir);
     }
 
     public BuildOptions withOutput(Path output) {
         return new BuildOptions(contentDir, themeDir, output, output.resolveSibling(output.getFileName() + "-manifests"),
-                workDir, schools, strict, today);
+                workDir, schools, strict, today, agreedTextsDir);
     }
 
     public BuildOptions withToday(LocalDate date) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, date);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, date, agreedTextsDir);
+    }
+
+    public BuildOptions withAgreedTexts(Path folder) {
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, today, folder);
     }
 }

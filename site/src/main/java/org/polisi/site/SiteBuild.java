@@ -1,5 +1,6 @@
 package org.polisi.site;
 
+import org.polisi.site.archive.AgreedTextArchive;
 import org.polisi.site.check.HtmlChecks;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.IndexComposer;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * publish atomically. Each stage is a package; this class only calls them in order.
+ * archive the texts the forms agree to → publish atomically. Each stage is a package; this class only calls them in order.
  */
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
@@ -94,6 +95,13 @@ public final class SiteBuild {
         long checked = System.nanoTime();
         boolean publish = !(options.strict() && problems.hasErrors());
         if (publish) {
+            // Before the manifests: the server must never see a form version whose text is not archived.
+            int errorsBefore = problems.errors().size();
+            new AgreedTextArchive(options.agreedTextsDir()).archive(rendered, built, sites, forms, options.today(), problems);
+            publish = problems.errors().size() == errorsBefore;
+        }
+        long archived = System.nanoTime();
+        if (publish) {
             Path manifests = options.workDir().resolve("manifests");
             FileTrees.deleteRecursively(manifests);
             for (Map.Entry<String, FormsSchoolContext> school : forms.entrySet()) {
@@ -108,9 +116,10 @@ public final class SiteBuild {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (Boolean.getBoolean("polisi.timings")) {
-            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, publish %.2f s",
+            progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
+                            + "archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (System.nanoTime() - checked) / 1e9));
+                    (archived - checked) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
         return new BuildResult(sites, translations, problems.all(), pages.size(), publish, seconds);
     }

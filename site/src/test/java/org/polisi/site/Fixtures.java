@@ -65,7 +65,7 @@ public final class Fixtures {
     /** Strict options that build {@code contentDir} into {@code folder}/public, working in {@code folder}/build. */
     public static BuildOptions options(Path contentDir, Path folder, List<String> schools) {
         return new BuildOptions(contentDir, theme(), folder.resolve("public"), folder.resolve("manifests"),
-                folder.resolve("build"), List.copyOf(schools), true, TODAY);
+                folder.resolve("build"), List.copyOf(schools), true, TODAY, folder.resolve("agreed-texts"));
     }
 
     /** Bakes a content folder into a new temporary folder. */

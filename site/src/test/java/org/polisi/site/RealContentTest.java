@@ -35,7 +35,7 @@ class RealContentTest {
         work = Files.createTempDirectory("polisi-real");
         Path root = Fixtures.projectRoot();
         options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
-                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY);
+                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY, work.resolve("agreed-texts"));
         result = new SiteBuild(options, line -> { }).run();
     }
 

@@ -1,6 +1,9 @@
 package org.polisi.forms.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.polisi.forms.archive.ArchiveBackup;
+import org.polisi.forms.config.ServerConfig;
 import java.util.concurrent.Callable;
 import org.polisi.forms.storage.BackupService;
 import org.polisi.forms.storage.Database;
@@ -8,8 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code backup --to FILE}: a consistent copy of the live database, safe while the server runs. */
-@Command(name = "backup", mixinStandardHelpOptions = true, description = "Copy the database while it is in use.")
+/**
+ * {@code backup --to FILE}: a consistent copy of the live database, safe while the server runs, and
+ * beside it ({@code FILE.agreed-texts/}) a copy of the archive of agreed texts the records name.
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Copy the database while it is in use, and the archive of agreed texts beside it.")
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,13 +27,22 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ServerConfig config = settings.config();
+        Path texts = ArchiveBackup.besides(target);
+        if (Files.exists(texts)) {
+            System.err.println("No backup made: backup target " + texts + " already exists: choose a new file");
+            return 2;
+        }
         try {
-            new BackupService(Database.open(settings.config().database())).backupTo(target);
+            new BackupService(Database.open(config.database())).backupTo(target);
         } catch (IllegalArgumentException refused) {
             System.err.println("No backup made: " + refused.getMessage());
             return 2;
         }
+        // After the database: every text a copied record names was archived before that record was accepted.
+        int snapshots = ArchiveBackup.copy(config.agreedTextsDir(), texts);
         System.out.println("Backed up to " + target.toAbsolutePath());
+        System.out.println("Backed up " + snapshots + " agreed text(s) to " + texts.toAbsolutePath());
         return 0;
     }
 }

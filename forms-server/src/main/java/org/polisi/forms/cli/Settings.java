@@ -5,7 +5,7 @@ import org.polisi.forms.config.ConfigLoader;
 import org.polisi.forms.config.ServerConfig;
 import picocli.CommandLine.Option;
 
-/** The options every command shares: the database and an optional configuration file. */
+/** The options every command shares: the database, the archive of agreed texts and an optional configuration file. */
 final class Settings {
 
     @Option(names = "--db", paramLabel = "FILE", description = "The SQLite database (default: data/polisi.db).")
@@ -14,9 +14,14 @@ final class Settings {
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
     Path configFile;
 
+    @Option(names = "--agreed-texts", paramLabel = "DIR",
+            description = "The archive of agreed texts the site build writes (default: data/agreed-texts).")
+    Path agreedTexts;
+
     /** Defaults, then the file, then POLISI_* environment variables, then the options given. */
     ConfigLoader loader() {
-        return ConfigLoader.defaults().file(configFile).environment(System.getenv()).set("db", database);
+        return ConfigLoader.defaults().file(configFile).environment(System.getenv()).set("db", database)
+                .set("agreed-texts-dir", agreedTexts);
     }
 
     ServerConfig config() {

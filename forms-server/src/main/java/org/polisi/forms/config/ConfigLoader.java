@@ -93,6 +93,7 @@ public final class ConfigLoader {
                 database,
                 path("site-dir"),
                 path("manifest-dir"),
+                path("agreed-texts-dir"),
                 secretKeyFile,
                 list("allowed-origins"),
                 bool("secure-cookies"),

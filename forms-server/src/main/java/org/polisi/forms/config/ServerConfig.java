@@ -13,6 +13,7 @@ public record ServerConfig(
         Path database,
         Path siteDir,
         Path manifestDir,
+        Path agreedTextsDir,
         Path secretKeyFile,
         List<String> allowedOrigins,
         boolean secureCookies,

@@ -13,6 +13,8 @@ import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.signatures.AgreementSignatures;
+import org.polisi.forms.signatures.Signer;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.Times;
@@ -64,6 +66,22 @@ public final class CsvExport {
                     cells.add(field.answer());
                     printer.printRecord(cells.stream().map(SafeCsv::cell).toList());
                 }
+            }
+        });
+    }
+
+    /** Who signed one agreement: one row per person, those who must sign again first. */
+    public String signatures(AgreementSignatures agreement, String language) {
+        List<String> header = List.of(messages.get(language, "staff.signatures.name"),
+                messages.get(language, "staff.signatures.status"), messages.get(language, "staff.signatures.version"),
+                messages.get(language, "csv.language"), messages.get(language, "staff.signatures.signed-on"),
+                messages.get(language, "csv.reference"), messages.get(language, "staff.signatures.earlier"));
+        return write(header, printer -> {
+            for (Signer signer : agreement.signers()) {
+                printer.printRecord(java.util.stream.Stream.of(signer.name(),
+                        messages.get(language, signer.current() ? "staff.signatures.current" : "staff.signatures.must-sign-again"),
+                        signer.formVersion(), signer.language(), Times.format(signer.signedAt()), signer.reference(),
+                        String.valueOf(signer.earlierVersions())).map(SafeCsv::cell).toList());
             }
         });
     }

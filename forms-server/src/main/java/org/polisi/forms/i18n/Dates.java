@@ -26,6 +26,14 @@ public final class Dates {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(local) + ", " + time;
     }
 
+    /** A day without a time: "22 November 2026", "22 Tachwedd 2026". */
+    public static String day(java.time.LocalDate day, String language) {
+        if (Messages.WELSH.equals(language)) {
+            return day.getDayOfMonth() + " " + WELSH_MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
+        }
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(day);
+    }
+
     public static String month(java.time.YearMonth month, String language) {
         if (Messages.WELSH.equals(language)) {
             return WELSH_MONTHS[month.getMonthValue() - 1] + " " + month.getYear();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.consent.ConsentRecorder;
 import org.polisi.forms.consent.Withdrawals;
@@ -47,9 +48,13 @@ public final class SubmissionService {
     private final SecretKey secretKey;
     private final Clock clock;
     private final java.time.Duration duplicateWindow;
+    private final AgreedTextArchive agreedTexts;
 
+    /** @param agreedTexts the archive a submission's form version must have its snapshot in */
     public SubmissionService(ManifestCatalog manifests, Messages messages, SubmissionLedger ledger,
-                             SecretKey secretKey, Clock clock, java.time.Duration duplicateWindow) {
+                             SecretKey secretKey, Clock clock, java.time.Duration duplicateWindow,
+                             AgreedTextArchive agreedTexts) {
+        this.agreedTexts = agreedTexts;
         this.manifests = manifests;
         this.messages = messages;
         this.validator = new FormValidator(messages);
@@ -89,6 +94,12 @@ public final class SubmissionService {
             errors.add(formError(form, language, "error.form.language"));
         } else if (!form.publishedVersion(language, request.single(SubmissionRequest.FORM_VERSION))) {
             errors.add(formError(form, language, "error.form.version-changed"));
+        } else if (!agreedTexts.has(manifest.get().school(), form.id(), request.single(SubmissionRequest.FORM_VERSION))) {
+            // Never record a version whose text cannot be shown later: the site must be rebuilt.
+            LOG.warn("Form version {} of {}/{} has no snapshot in the archive of agreed texts {}: rebuild the site "
+                    + "(./polisi build) with the same archive folder", request.single(SubmissionRequest.FORM_VERSION),
+                    manifest.get().school(), form.id(), agreedTexts.folder().toAbsolutePath());
+            errors.add(formError(form, language, "error.form.text-not-archived"));
         }
         errors.addAll(validation.errors());
         String idempotencyKey = request.single(SubmissionRequest.IDEMPOTENCY_KEY);

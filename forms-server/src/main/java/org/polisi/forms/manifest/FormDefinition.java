@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One form of a school's manifest: what may be posted to it and what to say afterwards. */
+/**
+ * One form of a school's manifest: what may be posted to it and what to say afterwards.
+ * {@code signedBy} is an agreement's signer group ({@code staff}, {@code pupils}, {@code parents},
+ * {@code others}); empty for other kinds.
+ */
 public record FormDefinition(
         String id,
         FormKind kind,
@@ -17,7 +21,8 @@ public record FormDefinition(
         Map<String, String> title,
         Map<String, String> confirmation,
         Map<String, String> retentionText,
-        List<FieldDefinition> fields) {
+        List<FieldDefinition> fields,
+        String signedBy) {
 
     public FormDefinition {
         alerts = alerts == null ? AlertRoles.NONE : alerts;
@@ -27,6 +32,7 @@ public record FormDefinition(
         confirmation = confirmation == null ? Map.of() : confirmation;
         retentionText = retentionText == null ? Map.of() : retentionText;
         fields = fields == null ? List.of() : fields;
+        signedBy = signedBy == null ? "" : signedBy;
     }
 
     public Optional<FieldDefinition> field(String name) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.alerts.AlertStatus;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
@@ -34,10 +35,12 @@ final class ConfirmationHandler {
     private final PageLayout layout;
     private final Messages messages;
     private final Answers answers;
+    private final AgreedTextArchive agreedTexts;
     private final AlertStatus alertStatus;
 
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
-                        PageLayout layout, Messages messages, AlertStatus alertStatus) {
+                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts, AlertStatus alertStatus) {
+        this.agreedTexts = agreedTexts;
         this.alertStatus = alertStatus;
         this.manifests = manifests;
         this.ledger = ledger;
@@ -134,6 +137,10 @@ final class ConfirmationHandler {
         Html.summaryRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
         Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
+        if (form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT) {
+            AgreedTextPage.summaryRow(details, messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
+                    messages, language);
+        }
         Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
         for (AnsweredField field : answers.describe(form, stored, language, manifest)) {
             Html.summaryRow(details, field.label(), field.answer().isEmpty()

@@ -14,6 +14,7 @@ import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
@@ -30,12 +31,14 @@ final class GovernorsPage {
     private final StaffFrame frame;
     private final ErrorPages errors;
     private final Messages messages;
+    private final SignatureRegister signatures;
 
     private final IncidentChronology chronology;
 
     GovernorsPage(StaffRecords records, GovernorSummary governors, IncidentChronology chronology, StaffFrame frame,
-                  ErrorPages errors, Messages messages) {
+                  ErrorPages errors, Messages messages, SignatureRegister signatures) {
         this.chronology = chronology;
+        this.signatures = signatures;
         this.records = records;
         this.governors = governors;
         this.frame = frame;
@@ -74,6 +77,7 @@ final class GovernorsPage {
             }
             statusByMonth(page.main(), language, manifest.get().school());
         }
+        staffAgreements(page.main(), manifest.get(), language);
         Responses.html(ctx, 200, page.html());
     }
 
@@ -88,6 +92,20 @@ final class GovernorsPage {
             for (String status : IncidentChronology.STATUSES) {
                 Html.text(tr, "td", String.valueOf(month.getValue().getOrDefault(status, 0)));
             }
+        }
+    }
+
+    /** How many of the staff who signed each staff agreement are on its current version: counts only. */
+    private void staffAgreements(Element main, Manifest manifest, String language) {
+        Html.text(main, "h2", messages.get(language, "staff.governors.staff-agreements"));
+        List<SignatureRegister.StaffCurrency> agreements = signatures.staffOnCurrentVersion(manifest);
+        if (agreements.isEmpty()) {
+            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement-none"));
+        }
+        for (SignatureRegister.StaffCurrency agreement : agreements) {
+            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement",
+                    Text.in(agreement.form().title(), language), agreement.signed(), agreement.current(),
+                    agreement.percent())).addClass("staff-agreement-currency");
         }
     }
 

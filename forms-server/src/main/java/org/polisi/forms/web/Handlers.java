@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertStatus;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
@@ -14,6 +15,7 @@ import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.LoginService;
@@ -32,10 +34,12 @@ public record Handlers(
         StaffAuth auth,
         StaffPages staffPages,
         SiteHandler site,
+        AgreedTextPage agreedTexts,
         ErrorPages errors) {
 
     public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
-                                ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions) {
+                                ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
+                                AgreedTextArchive agreedTexts) {
         PageLayout layout = new PageLayout(messages);
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
@@ -68,20 +72,23 @@ public record Handlers(
                         withdrawalRequests),
                 new RecordPage(records, consentState, new ErasureService(ledger),
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                        frame, errors, messages, clock, withdrawals, chronologySection),
+                        frame, errors, messages, clock, agreedTexts, withdrawals, chronologySection),
                 new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages),
-                new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages),
+                new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
+                        new SignatureRegister(jdbi)),
+                new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
                 withdrawals, chronologySection);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
                         messages),
-                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, alertStatus),
+                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, auth, errors, layout, messages),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),
+                new AgreedTextPage(agreedTexts, manifests, layout, errors, messages),
                 errors);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.ConsentChange;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Dates;
@@ -41,6 +42,7 @@ final class RecordPage {
     private final Messages messages;
     private final Answers answers;
     private final Clock clock;
+    private final AgreedTextArchive agreedTexts;
     private final WithdrawalRequestSection withdrawalSection;
     private final IncidentChronologySection chronologySection;
 
@@ -50,8 +52,9 @@ final class RecordPage {
     }
 
     RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock,
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts,
                WithdrawalRequestSection withdrawalSection, IncidentChronologySection chronologySection) {
+        this.agreedTexts = agreedTexts;
         this.withdrawalSection = withdrawalSection;
         this.chronologySection = chronologySection;
         this.records = records;
@@ -88,6 +91,9 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
+        boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
+        AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
+                : "staff.record.seen-text"), agreedTexts, row, messages, language);
         Manifest school = records.manifestOf(session.user()).orElseThrow();
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
                 school)) {

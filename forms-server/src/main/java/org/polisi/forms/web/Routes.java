@@ -27,6 +27,7 @@ public final class Routes {
 
         routes.post("/forms/{school}/{form}", handlers.submissions()::handle);
         routes.get("/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        routes.get("/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
         routes.get("/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
@@ -42,6 +43,8 @@ public final class Routes {
         routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
         routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
+        routes.get("/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
+        routes.get("/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
 
         routes.get("/", handlers.site()::root);
         routes.get("/<path>", handlers.site()::file);

@@ -34,6 +34,7 @@ final class StaffFrame {
         link(list, "/staff/submissions", messages.get(language, "staff.submissions.title"));
         link(list, "/staff/consents", messages.get(language, "staff.consents.title"));
         link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
+        link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
         Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
         Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
         Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")

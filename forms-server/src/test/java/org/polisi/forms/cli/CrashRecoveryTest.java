@@ -36,7 +36,8 @@ class CrashRecoveryTest {
                 FormsCli.class.getName(), "serve", "--port", "0",
                 "--db", temporaryFolder.resolve("data/polisi.db").toString(),
                 "--site", TestServer.fixture().resolve("site").toString(),
-                "--manifests", TestServer.fixture().resolve("manifests").toString()))
+                "--manifests", TestServer.fixture().resolve("manifests").toString(),
+                "--agreed-texts", TestServer.fixture().resolve("agreed-texts").toString()))
                 .redirectError(temporaryFolder.resolve("server-" + System.nanoTime() + ".log").toFile())
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -67,6 +67,7 @@ class FormsCliTest {
     void verifyBackupAndExport(@TempDir Path temporaryFolder) throws Exception {
         String db = temporaryFolder.resolve("data/polisi.db").toString();
         String manifests = TestServer.fixture().resolve("manifests").toString();
+        String texts = TestServer.fixture().resolve("agreed-texts").toString();
         String agreementReference;
         try (TestServer server = TestServer.start(temporaryFolder)) {
             agreementReference = reference(server.browser().post("/forms/testschool/parent-agreement",
@@ -74,14 +75,21 @@ class FormsCliTest {
             reference(server.browser().post("/forms/testschool/incident-report",
                     form(incident("en", "none", "Rhys was sent unkind messages"))));
 
-            Run verified = run("", "verify", "--db", db);
+            Run verified = run("", "verify", "--db", db, "--agreed-texts", texts);
             assertEquals(0, verified.exitCode(), verified.out());
             assertTrue(verified.out().contains("OK testschool: 2 record(s)"), verified.out());
+            assertTrue(verified.out().contains("OK agreed texts: 9 snapshot(s)"), verified.out());
 
             Path backup = temporaryFolder.resolve("backups/copy.db");
-            assertEquals(0, run("", "backup", "--db", db, "--to", backup.toString()).exitCode());
+            Run backedUp = run("", "backup", "--db", db, "--agreed-texts", texts, "--to", backup.toString());
+            assertEquals(0, backedUp.exitCode());
             assertTrue(Database.open(backup).withExtension(SubmissionDao.class,
                     dao -> dao.findByReference(agreementReference)).isPresent());
+            assertTrue(backedUp.out().contains("Backed up 9 agreed text(s)"), backedUp.out());
+            assertTrue(Files.isRegularFile(temporaryFolder.resolve("backups/copy.db.agreed-texts/testschool/parent-agreement/"
+                    + org.polisi.forms.Submissions.version("en", 1) + ".json")), "the archive is copied beside the database");
+            assertEquals(0, run("", "verify", "--db", backup.toString(), "--agreed-texts",
+                    temporaryFolder.resolve("backups/copy.db.agreed-texts").toString()).exitCode(), "the backup verifies");
             assertEquals(2, run("", "backup", "--db", db, "--to", backup.toString()).exitCode(), "never overwrites");
 
             Path csv = temporaryFolder.resolve("agreements.csv");
@@ -99,13 +107,14 @@ class FormsCliTest {
 
             Run erase = run("", "erase", "--db", db, "--school", "testschool", "--reference", agreementReference);
             assertEquals(0, erase.exitCode(), erase.out());
-            assertEquals(0, run("", "verify", "--db", db).exitCode(), "an erasure leaves the chain whole");
+            assertEquals(0, run("", "verify", "--db", db, "--agreed-texts", texts).exitCode(),
+                    "an erasure leaves the chain whole");
 
             server.jdbi().useHandle(handle -> {
                 handle.execute("DROP TRIGGER submission_only_erasure");
                 handle.execute("UPDATE submission SET lang = 'cy' WHERE seq = 2");
             });
-            Run broken = run("", "verify", "--db", db);
+            Run broken = run("", "verify", "--db", db, "--agreed-texts", texts);
             assertEquals(1, broken.exitCode());
             assertTrue(broken.out().contains("BROKEN testschool: record 2"), broken.out());
         }

@@ -44,7 +44,7 @@ class StaffAccessTest {
         agreementReference = reference(public_.post("/forms/testschool/parent-agreement", form(agreement("en"))));
         reference(public_.post("/forms/testschool/images-consent", form(consent("cy", "Dewi Rees", "given", "refused"))));
         otherSchoolIncident = reference(public_.post("/forms/otherschool/incident-report", form(
-                "form-lang", "en", "form-version", "bbbbbbbbbbb3", "reporter-name", "Other Reporter",
+                "form-lang", "en", "form-version", "b0f4de80f903", "reporter-name", "Other Reporter",
                 "urgent-concern", "none", "what-happened", "At the other school")));
     }
 

@@ -24,12 +24,12 @@ class ChainVerifierTest {
             String reference = "REF2345" + (char) ('A' + i);
             String answers = CanonicalJson.write(Map.of("parent-name", "Parent " + i));
             ledger.inWriteTransaction(transaction -> ledger.append(transaction, new NewSubmission("testschool", reference,
-                    "parent-agreement", "agreement", "aaaaaaaaaaa1", "en", answers, Instant.now(), false, "f" + reference,
+                    "parent-agreement", "agreement", "9185fca34835", "en", answers, Instant.now(), false, "f" + reference,
                     null)));
             references.add(reference);
         }
         ledger.inWriteTransaction(transaction -> ledger.append(transaction, new NewSubmission("otherschool", "OTHER234",
-                "incident-report", "incident", "bbbbbbbbbbb3", "en", "{}", Instant.now(), false, "x", null)));
+                "incident-report", "incident", "b0f4de80f903", "en", "{}", Instant.now(), false, "x", null)));
         return references;
     }
 

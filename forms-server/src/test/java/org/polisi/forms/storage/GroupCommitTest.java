@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GroupCommitTest {
 
     private static NewSubmission submission(String reference) {
-        return new NewSubmission("testschool", reference, "parent-agreement", "agreement", "aaaaaaaaaaa1", "en",
+        return new NewSubmission("testschool", reference, "parent-agreement", "agreement", "9185fca34835", "en",
                 "{\"parent-name\":\"" + reference + "\"}", Instant.now(), false, "f" + reference, null);
     }
 

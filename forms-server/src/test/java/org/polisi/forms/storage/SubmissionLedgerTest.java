@@ -23,7 +23,7 @@ class SubmissionLedgerTest {
         try (Database database = Database.connect(folder.resolve("polisi.db"));
              SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
             SubmissionRow stored = ledger.inWriteTransaction(transaction -> ledger.append(transaction,
-                    new NewSubmission("testschool", "REF23456", "photo-consent", "consent", "aaaaaaaaaaa1", "cy",
+                    new NewSubmission("testschool", "REF23456", "photo-consent", "consent", "9185fca34835", "cy",
                             "{\"parent-name\":\"Siân\"}", RECEIVED, true, "fingerprint-1", null)));
 
             Optional<SubmissionRow> within = ledger.inWriteTransaction(transaction -> ledger.recentDuplicate(

@@ -83,7 +83,7 @@ class InvalidSubmissionPageTest {
         assertTrue(page.getElementById("parent-agreement--agree-points--2").hasAttr("checked"));
         assertTrue(page.getElementById("parent-agreement--relationship").hasAttr("checked"));
         assertEquals("Diolch", page.getElementById("parent-agreement--comments").text());
-        assertEquals("aaaaaaaaaaa1", page.selectFirst("input[name=form-version]").val());
+        assertEquals("9185fca34835", page.selectFirst("input[name=form-version]").val());
         assertEquals(1, page.select(".form-group--error").size());
     }
 
@@ -170,9 +170,9 @@ class InvalidSubmissionPageTest {
                 {"form-lang": "%s", "form-version": "%s", "pupil-names": ["A", "B", "C", "D"],
                  "consent.photos-on-website": "given", "consent.video": "given"}""";
         HttpResponse<String> english = server.browser().postJson("/forms/testschool/images-consent",
-                json.formatted("en", "aaaaaaaaaaa2"));
+                json.formatted("en", "b66afb8d88e9"));
         HttpResponse<String> welsh = server.browser().postJson("/forms/testschool/images-consent",
-                json.formatted("cy", "ccccccccccc2"));
+                json.formatted("cy", "8d07fb7ee220"));
         assertTrue(english.body().contains("Enter no more than 3 names for ‘Name of pupil’"), english.body());
         assertTrue(welsh.body().contains("Rhowch ddim mwy na 3 enw ar gyfer ‘Enw’r disgybl’"), welsh.body());
     }
@@ -182,10 +182,10 @@ class InvalidSubmissionPageTest {
         Document english = post("parent-agreement", with(agreement("en"), "form-version", "000000000000"));
         assertEquals(List.of("This form has changed since you opened it. Check your answers and send it again."),
                 summary(english));
-        assertEquals("aaaaaaaaaaa1", english.selectFirst("input[name=form-version]").val());
+        assertEquals("9185fca34835", english.selectFirst("input[name=form-version]").val());
         assertEquals("Siân Jones", english.getElementById("parent-agreement--parent-name").val());
 
-        Document welsh = post("parent-agreement", with(agreement("cy"), "form-version", "aaaaaaaaaaa1"));
+        Document welsh = post("parent-agreement", with(agreement("cy"), "form-version", "9185fca34835"));
         assertEquals(List.of("Mae’r ffurflen hon wedi newid ers i chi ei hagor. Gwiriwch eich atebion a’i hanfon eto."),
                 summary(welsh), "an English version is not a Welsh version");
     }

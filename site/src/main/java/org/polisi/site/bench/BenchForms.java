@@ -52,7 +52,7 @@ final class BenchForms {
     }
 
     static String agreement() {
-        return "id: acceptable-use-agreement\nkind: agreement\n"
+        return "id: acceptable-use-agreement\nkind: agreement\nsigned-by: pupils\n"
                 + "title: {en: Acceptable use agreement, cy: Cytundeb defnydd derbyniol}\n" + COMMON
                 + "fields:\n" + PEOPLE + """
                   - name: year-group

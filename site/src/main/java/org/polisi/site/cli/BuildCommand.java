@@ -25,12 +25,19 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "fail on any check error (the default in CI and tests)")
     boolean strict;
 
+    @Option(names = "--agreed-texts", paramLabel = "DIR",
+            description = "the archive of agreed texts (default data/agreed-texts, or $POLISI_AGREED_TEXTS_DIR); never delete it")
+    Path agreedTexts;
+
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
         BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict);
         if (out != null) {
             options = options.withOutput(out.toAbsolutePath());
+        }
+        if (agreedTexts != null) {
+            options = options.withAgreedTexts(agreedTexts.toAbsolutePath());
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
         BuildResult result = new SiteBuild(options, System.out::println).run();

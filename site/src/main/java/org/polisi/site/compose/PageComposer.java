@@ -65,7 +65,12 @@ public final class PageComposer {
      * (the settings map's own order is not stable from one JVM to the next).
      */
     static String pageHash(String bodyText, Map<String, LocalizedText> settings) {
-        return SectionIndex.sha(bodyText + new TreeMap<>(settings));
+        return SectionIndex.sha(pageSource(bodyText, settings));
+    }
+
+    /** The text {@link #pageHash} hashes; the archive of agreed texts keeps it so the hash can be checked later. */
+    public static String pageSource(String bodyText, Map<String, LocalizedText> settings) {
+        return bodyText + new TreeMap<>(settings);
     }
 
     private StagedPage composePage(ResolvedPage page) {

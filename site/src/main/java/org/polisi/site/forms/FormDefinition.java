@@ -18,6 +18,7 @@ public record FormDefinition(
         LocalizedText purpose,
         LocalizedText lawfulBasis,
         List<FormField> fields,
+        Optional<SignerGroup> signedBy,
         Path source) {
 
     public FormDefinition {

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FormDefinitionReader {
 
     private static final Set<String> KEYS = Set.of("id", "kind", "title", "introduction", "declaration",
-            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields");
+            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields", "signed-by");
 
     /** What one file gave: the definition when it is sound, and everything wrong with it. */
     record Result(Optional<FormDefinition> definition, List<FormProblem> problems) {
@@ -78,12 +78,34 @@ final class FormDefinitionReader {
         Notify alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(Notify.NONE);
         retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
         kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
+        Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
         if (yaml.problems().count() > 0) {
             return Optional.empty();
         }
         return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
                 confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
-                file));
+                signedBy, file));
+    }
+
+    /** An agreement says who signs it; no other kind of form may. */
+    private static Optional<SignerGroup> readSignedBy(YamlMap yaml, Optional<FormKind> kind) {
+        boolean agreement = kind.filter(k -> k == FormKind.AGREEMENT).isPresent();
+        if (!yaml.has("signed-by")) {
+            if (agreement) {
+                yaml.problems().at(yaml.line(), "an agreement must say who signs it: signed-by: staff, pupils, parents or others");
+            }
+            return Optional.empty();
+        }
+        if (kind.isPresent() && !agreement) {
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by is for agreements only, not a " + kind.get().yamlName() + " form");
+            return Optional.empty();
+        }
+        Optional<String> word = yaml.string("signed-by");
+        Optional<SignerGroup> group = word.flatMap(SignerGroup::fromYaml);
+        if (group.isEmpty()) {
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of staff, pupils, parents, others");
+        }
+        return group;
     }
 
     private static Optional<FormKind> readKind(YamlMap yaml) {

@@ -12,17 +12,28 @@ import java.util.List;
  * digits of SHA-256 over the form's definition in that language and the hash of the page text, so
  * that changing one word of either gives a new version, and the Welsh and English forms differ.
  */
-final class FormVersion {
+public final class FormVersion {
 
     private FormVersion() {
     }
 
     static String of(FormDefinition form, FormsSchoolContext school, String language, String pageHash) {
-        String definition = definitionJson(form, school, language);
-        return sha256(definition + "\npage:" + pageHash).substring(0, 12);
+        return of(definitionText(form, school, language), pageHash);
     }
 
-    private static String definitionJson(FormDefinition form, FormsSchoolContext school, String language) {
+    /**
+     * The version from its two inputs, as the archive of agreed texts and {@code forms verify} recompute it.
+     *
+     * @param definitionText what {@link #definitionText} gave
+     * @param pageHash       the 12 hex digits of the page text's hash ({@code polisi-page-hash})
+     * @return 12 lower-case hex digits
+     */
+    public static String of(String definitionText, String pageHash) {
+        return sha256(definitionText + "\npage:" + pageHash).substring(0, 12);
+    }
+
+    /** The form's definition in one language, as JSON text: exactly what the version hashes. */
+    public static String definitionText(FormDefinition form, FormsSchoolContext school, String language) {
         try {
             return FormJson.MAPPER.writeValueAsString(FormJson.head(form).setAll(FormJson.body(form, school, List.of(language))));
         } catch (JsonProcessingException impossible) {

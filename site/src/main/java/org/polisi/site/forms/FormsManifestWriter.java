@@ -40,6 +40,8 @@ public final class FormsManifestWriter {
         for (FormDefinition form : context.forms().all()) {
             Map<String, RenderedForm> byLanguage = renderedById.getOrDefault(form.id(), Map.of());
             ObjectNode json = FormJson.head(form);
+            // Not part of FormJson.head: who signs is not what is signed, so it does not change the version.
+            form.signedBy().ifPresent(group -> json.put("signedBy", group.yamlName()));
             ObjectNode versions = json.putObject("versions");
             ObjectNode pages = json.putObject("pages");
             for (String language : languages) {

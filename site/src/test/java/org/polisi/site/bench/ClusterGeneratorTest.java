@@ -22,7 +22,7 @@ class ClusterGeneratorTest {
         int perSchool = new ClusterGenerator(work.resolve("content")).generate(2);
         Path root = Fixtures.projectRoot();
         BuildOptions options = new BuildOptions(work.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
-                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY);
+                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY, work.resolve("agreed-texts"));
 
         BuildResult result = new SiteBuild(options, line -> { }).run();
 

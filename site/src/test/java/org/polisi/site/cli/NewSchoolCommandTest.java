@@ -57,7 +57,7 @@ class NewSchoolCommandTest {
         Path settings = root.resolve("content/schools/new-school/school.yml");
         assertTrue(Files.isRegularFile(settings));
         BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
-                root.resolve("manifests"), root.resolve("build"), List.of("new-school"), true, Fixtures.TODAY);
+                root.resolve("manifests"), root.resolve("build"), List.of("new-school"), true, Fixtures.TODAY, root.resolve("agreed-texts"));
         BuildResult result = new SiteBuild(options, line -> { }).run();
         assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
         assertTrue(result.published());

@@ -47,6 +47,21 @@ class FormDefinitionReaderTest {
     }
 
     @Test
+    void anAgreementMustSayWhoSignsIt() {
+        assertOnlyProblem("unsigned-agreement", 1, "an agreement must say who signs it: signed-by: staff, pupils, parents or others");
+    }
+
+    @Test
+    void onlyAnAgreementMaySayWhoSignsIt() {
+        assertOnlyProblem("signed-consent", 3, "signed-by is for agreements only, not a consent form");
+    }
+
+    @Test
+    void anUnknownSignerGroupIsReportedAtItsLine() {
+        assertOnlyProblem("unknown-signer", 3, "signed-by 'governors' is not one of staff, pupils, parents, others");
+    }
+
+    @Test
     void everyProblemOfAFileIsReportedInOneRun() {
         List<FormProblem> problems = problems("many-problems");
         assertHas(problems, 2, "unknown kind 'permission'");

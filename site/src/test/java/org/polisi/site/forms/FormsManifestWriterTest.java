@@ -43,6 +43,27 @@ class FormsManifestWriterTest {
     }
 
     @Test
+    void anAgreementCarriesWhoSignsItWithoutItChangingTheFormVersion() throws Exception {
+        FormsSchoolContext school = FormsFixtures.rumney();
+        FormsManifestWriter.write(manifests, "rumney", school, List.of());
+        JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
+        for (JsonNode form : manifest.get("forms")) {
+            if (form.get("id").asText().equals("parent-carer-agreement")) {
+                assertEquals("parents", form.get("signedBy").asText());
+            } else {
+                assertTrue(form.path("signedBy").isMissingNode(), form.get("id") + " is not an agreement");
+            }
+        }
+        FormDefinition agreement = school.forms().find("parent-carer-agreement").orElseThrow();
+        FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
+                agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
+                agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
+                java.util.Optional.of(SignerGroup.STAFF), agreement.source());
+        assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
+                "who signs is not what is signed");
+    }
+
+    @Test
     void theManifestCarriesTheSchoolAndEveryFormWithWhatWasRendered() throws Exception {
         FormsSchoolContext school = FormsFixtures.rumney();
         FormsBuildContext.begin(Map.of("rumney", school));

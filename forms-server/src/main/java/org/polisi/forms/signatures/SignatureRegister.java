@@ -1,0 +1,97 @@
+package org.polisi.forms.signatures;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.manifest.FieldDefinition;
+import org.polisi.forms.manifest.FieldType;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.names.PersonNames;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * Builds {@link AgreementSignatures} from the stored records: erased records are left out; a person's
+ * newest signature (by the order records were stored) decides whether they are on a current version,
+ * that is a version the manifest publishes now in any language.
+ */
+public final class SignatureRegister {
+
+    private final Jdbi jdbi;
+
+    public SignatureRegister(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Every agreement among {@code forms}, in group order (staff, pupils, parents, others), then by form id. */
+    public List<AgreementSignatures> agreements(Manifest manifest, List<FormDefinition> forms) {
+        return forms.stream().filter(form -> form.kind() == FormKind.AGREEMENT)
+                .sorted(Comparator.comparing((FormDefinition form) -> SignerGroup.of(form.signedBy()))
+                        .thenComparing(FormDefinition::id))
+                .map(form -> of(manifest.school(), form)).toList();
+    }
+
+    public AgreementSignatures of(String school, FormDefinition form) {
+        List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, dao -> dao.allOfForm(school, form.id()));
+        Optional<String> nameField = signerField(form);
+        Map<String, List<SubmissionRow>> byPerson = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (SubmissionRow row : rows) {
+            if (row.erased()) {
+                continue;
+            }
+            String name = nameField.map(field -> CanonicalJson.readFields(row.fieldsJson()).get(field))
+                    .map(String::valueOf).orElse("");
+            String key = name.isBlank() ? "\u0000" + row.reference() : PersonNames.searchKey(name);
+            byPerson.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            typed.put(key, name);
+        }
+        Set<String> currentVersions = Set.copyOf(form.versions().values());
+        List<Signer> signers = new ArrayList<>();
+        byPerson.forEach((key, signatures) -> {
+            SubmissionRow newest = signatures.get(signatures.size() - 1);
+            Set<String> versions = new TreeSet<>();
+            signatures.forEach(row -> versions.add(row.formVersion()));
+            signers.add(new Signer(typed.get(key), newest.reference(), newest.receivedAt(), newest.lang(),
+                    newest.formVersion(), currentVersions.contains(newest.formVersion()), versions.size() - 1));
+        });
+        signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
+        return new AgreementSignatures(form, SignerGroup.of(form.signedBy()), List.copyOf(signers));
+    }
+
+    /**
+     * For governors: of the people who have signed the school's staff agreements, how many are on a
+     * current version; empty when the school has no staff agreement or nobody has signed one.
+     */
+    public record StaffCurrency(FormDefinition form, int signed, int current) {
+        public int percent() {
+            return (int) Math.round(100.0 * current / signed);
+        }
+    }
+
+    public List<StaffCurrency> staffOnCurrentVersion(Manifest manifest) {
+        return agreements(manifest, manifest.forms()).stream()
+                .filter(agreement -> agreement.group() == SignerGroup.STAFF && !agreement.signers().isEmpty())
+                .map(agreement -> new StaffCurrency(agreement.form(), agreement.signers().size(),
+                        agreement.current().size()))
+                .toList();
+    }
+
+    /** The field holding the signer's name: the first of type {@code name}, else the first {@code text}. */
+    static Optional<String> signerField(FormDefinition form) {
+        return first(form, FieldType.NAME).or(() -> first(form, FieldType.TEXT));
+    }
+
+    private static Optional<String> first(FormDefinition form, FieldType type) {
+        return form.fields().stream().filter(field -> field.type() == type).map(FieldDefinition::name).findFirst();
+    }
+}

@@ -1,0 +1,114 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.archive.AgreedText;
+import org.polisi.forms.archive.AgreedTextArchive;
+import org.polisi.forms.i18n.Dates;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * {@code GET /agreed-texts/{school}/{form}/{version}}: the archived page a form version names, as the
+ * person saw it, in its own language, under a note saying when it was first published. The text is
+ * the school's published policy, so the page is public (the receipt links to it). Its form is shown
+ * but cannot be sent: its fields are disabled and it has no address to post to.
+ */
+final class AgreedTextPage {
+
+    private final AgreedTextArchive archive;
+    private final ManifestCatalog manifests;
+    private final PageLayout layout;
+    private final ErrorPages errors;
+    private final Messages messages;
+
+    AgreedTextPage(AgreedTextArchive archive, ManifestCatalog manifests, PageLayout layout, ErrorPages errors,
+                   Messages messages) {
+        this.archive = archive;
+        this.manifests = manifests;
+        this.layout = layout;
+        this.errors = errors;
+        this.messages = messages;
+    }
+
+    /** Where a record's text is read: the address of its snapshot. */
+    static String href(String school, String formId, String version) {
+        return "/agreed-texts/" + school + "/" + formId + "/" + version;
+    }
+
+    /**
+     * A summary-list row for a record's page or receipt: {@code term}, then a link to the text the
+     * record's form version names with the date it was first published, or a note that the archive
+     * lacks it (which {@code forms verify} also reports).
+     */
+    static void summaryRow(Element list, String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
+                           String language) {
+        Optional<AgreedText> text;
+        try {
+            text = archive.find(row.school(), row.formId(), row.formVersion());
+        } catch (IOException unreadable) {
+            text = Optional.empty();
+        }
+        Element entry = Html.add(list, "div", "summary-list__row");
+        Html.text(entry, "dt", term).addClass("summary-list__key");
+        Element value = Html.add(entry, "dd", "summary-list__value");
+        if (text.isEmpty()) {
+            value.text(messages.get(language, "staff.record.text-missing"));
+            return;
+        }
+        String published = Dates.day(LocalDate.parse(text.get().firstPublished()), language);
+        String textLanguage = text.get().language();
+        Html.link(value, href(row.school(), row.formId(), row.formVersion()), text.get().pageTitle())
+                .attr("hreflang", textLanguage).attr("lang", textLanguage);
+        String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
+        value.appendText(inLanguage + ", " + messages.get(language, "staff.record.text-published", published));
+    }
+
+    void show(Context ctx) throws IOException {
+        Optional<AgreedText> found = archive.find(ctx.pathParam("school"), ctx.pathParam("form"), ctx.pathParam("version"));
+        if (found.isEmpty()) {
+            errors.notFound(ctx);
+            return;
+        }
+        AgreedText text = found.get();
+        String language = Messages.supported(text.language());
+        String published = Dates.day(LocalDate.parse(text.firstPublished()), language);
+        String schoolName = manifests.school(text.school()).map(Manifest::schoolName)
+                .map(names -> Text.in(names, language)).orElse(text.school());
+        PageLayout.Page page = layout.page(language, messages.get(language, "agreed-text.title", text.formTitle(), published),
+                schoolName, "/" + text.school() + "/" + language + "/", null);
+        Element main = page.main();
+        Element note = Html.add(main, "div", "notice notice--archive").attr("role", "note");
+        boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
+        Html.text(note, "p", messages.get(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", published));
+        Element details = Html.add(note, "dl", "summary-list");
+        Html.summaryRow(details, messages.get(language, "confirmation.form"), text.formTitle());
+        Html.summaryRow(details, messages.get(language, "csv.version"), text.formVersion());
+        Html.summaryRow(details, messages.get(language, "agreed-text.first-published"), published);
+        Html.link(Html.add(note, "p"), text.pageUrl(), messages.get(language, "agreed-text.current"));
+        Element archived = Html.add(main, "div", "agreed-text");
+        Jsoup.parseBodyFragment(text.pageHtml()).body().childNodesCopy().forEach(archived::appendChild);
+        archived.select("form").forEach(form -> closeForm(form, language));
+        FormPageFiller.keepLinksRelativeTo(page.document(), text.pageUrl());
+        Responses.html(ctx, 200, page.html());
+    }
+
+    /** Keeps every word of the form and makes it impossible to send: no address, every control disabled. */
+    private void closeForm(Element form, String language) {
+        form.removeAttr("action").removeAttr("method");
+        form.select("input[type=hidden], .honeypot, .error-summary-region").remove();
+        Element fieldset = new Element("fieldset").attr("disabled", "").addClass("agreed-text__form");
+        fieldset.appendElement("legend").addClass("visually-hidden").text(messages.get(language, "agreed-text.form-closed"));
+        fieldset.appendChildren(form.childNodesCopy());
+        form.empty().appendChild(fieldset);
+        form.before(new Element("p").addClass("hint").text(messages.get(language, "agreed-text.form-closed")));
+    }
+}
