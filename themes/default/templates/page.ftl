@@ -53,6 +53,13 @@
 </#if>
     </div>
 </#if>
+<#if (c["polisi-untranslated"]!"0")?number gt 0>
+    <div class="notice notice--untranslated" role="note">
+<#list 1..c["polisi-untranslated"]?number as i>
+      <p lang="${c["polisi-untranslated-" + i + "-lang"]}">${c["polisi-untranslated-" + i + "-text"]}</p>
+</#list>
+    </div>
+</#if>
 <#if (c["polisi-caption"]!"")?has_content>
     <span class="caption">${c["polisi-caption"]}</span>
 </#if>

@@ -16,7 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * axe-core, WCAG 2.0/2.1/2.2 A and AA, finds no violation on any generated page of any school in any
  * language, nor on the server's own pages: the re-shown form with errors, the confirmation (plain and
- * urgent), 404, staff sign-in, the staff dashboard, list and record, and a consent record with its history.
+ * urgent), 404, staff sign-in, the staff dashboard, list and record, a consent record with its history,
+ * and "find everything about a person" with its results.
  */
 @BrowserTest
 class AccessibilityTest {
@@ -139,6 +140,14 @@ class AccessibilityTest {
             assertNoViolations("the consents page");
             browser.get(server.url("/staff/governors"));
             assertNoViolations("the governors' summary");
+            browser.get(server.url("/staff/people"));
+            assertNoViolations("find everything about a person");
+            browser.findElement(By.id("person--name")).sendKeys("tom teacher");
+            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.id("person--name"))
+                    .sendKeys(org.openqa.selenium.Keys.ENTER));
+            assertTrue(browser.findElement(By.cssSelector("main table")).getText().contains(reference[0]),
+                    "the urgent report names Tom Teacher");
+            assertNoViolations("find everything about a person, with results");
         }));
         tests.add(DynamicTest.dynamicTest("staff consent record with its history", () -> {
             browser.manage().deleteAllCookies();

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +46,8 @@ class AgreedTextJourneyTest {
     static void start() throws IOException {
         Path project = BakedSites.findProjectRoot();
         siteRoot = folder.resolve("school");
-        copy(project.resolve("site/src/test/resources/fixtures/agreement/content"), siteRoot.resolve("content"));
-        copy(project.resolve("themes"), siteRoot.resolve("themes"));
+        BakedSites.copy(project.resolve("site/src/test/resources/fixtures/agreement/content"), siteRoot.resolve("content"));
+        BakedSites.copy(project.resolve("themes"), siteRoot.resolve("themes"));
         build();
         server = PolisiServer.start(folder.resolve("public"), folder.resolve("public-manifests"), folder.resolve("agreed-texts"));
         server.addStaff("hillside", "Rhian Head", HEAD, "headteacher");
@@ -134,17 +132,5 @@ class AgreedTextJourneyTest {
 
     private static void build() {
         BakedSites.build(BakedSites.findProjectRoot(), siteRoot, folder.resolve("public"), folder.resolve("agreed-texts"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -137,6 +137,19 @@ public final class BakedSites {
         }
     }
 
+    /** Copies every file under {@code from} to the same place under {@code to} (fixture trees for a test). */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     static void deleteQuietly(Path folder) {
         if (!Files.exists(folder)) {
             return;

@@ -111,7 +111,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public long addStaff(String school, String name, String email, String role) {
-        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, PASSWORD);
+        return addStaff(school, name, email, role, PASSWORD);
+    }
+
+    /** A browser logged in (through the login page) to an account made with {@link #addStaff}'s password. */
+    public Browser loggedIn(String email) {
+        Browser browser = new Browser();
+        HttpResponse<String> response = browser.login(email, PASSWORD);
+        if (response.statusCode() != 303) {
+            throw new AssertionError("login as " + email + " gave " + response.statusCode());
+        }
+        return browser;
+    }
+
+    /** An account with a password of the test's choosing (log in with {@link Browser#login}). */
+    public long addStaff(String school, String name, String email, String role, String password) {
+        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, password);
     }
 
     @Override

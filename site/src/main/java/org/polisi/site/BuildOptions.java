@@ -6,15 +6,23 @@ import java.util.List;
 
 /**
  * What a build is asked to do. {@code schools} empty means every school and every cluster
- * template's preview. {@code today} decides which review dates have passed (tests fix it) and is the
- * date a new agreed text is first published. {@code agreedTextsDir} is the archive of agreed texts
- * (docs/adr/0036-archive-of-agreed-texts.md): outside the replaceable output, only ever added to.
+ * template's preview; otherwise only those are built and published, next to the others' last good
+ * output. {@code strict} turns warnings into errors. {@code today} decides which review dates have
+ * passed (tests fix it) and is the date a new agreed text is first published. {@code agreedTextsDir}
+ * is the archive of agreed texts (docs/adr/0036-archive-of-agreed-texts.md): outside the
+ * replaceable output, only ever added to. {@code release} refuses to build while the report's
+ * "to confirm with the school" section has open items.
  */
 public record BuildOptions(Path contentDir, Path themeDir, Path outputDir, Path manifestsDir, Path workDir,
-                           List<String> schools, boolean strict, LocalDate today, Path agreedTextsDir) {
+                           List<String> schools, boolean strict, LocalDate today, Path agreedTextsDir, boolean release) {
 
     /** The environment variable the forms server also reads for the archive's folder. */
     public static final String AGREED_TEXTS_VARIABLE = "POLISI_AGREED_TEXTS_DIR";
+
+    public BuildOptions(Path contentDir, Path themeDir, Path outputDir, Path manifestsDir, Path workDir,
+                        List<String> schools, boolean strict, LocalDate today, Path agreedTextsDir) {
+        this(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, today, agreedTextsDir, false);
+    }
 
     public static BuildOptions defaults(Path projectRoot) {
         Path target = projectRoot.resolve("site/target");
@@ -27,23 +35,28 @@ public record BuildOptions(Path contentDir, Path themeDir, Path outputDir, Path 
     }
 
     public BuildOptions withSchools(List<String> ids) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, List.copyOf(ids), strict, today, agreedTextsDir);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, List.copyOf(ids), strict, today,
+                agreedTextsDir, release);
     }
 
     public BuildOptions withStrict(boolean value) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, value, today, agreedTextsDir);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, value, today, agreedTextsDir, release);
+    }
+
+    public BuildOptions withRelease(boolean value) {
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, today, agreedTextsDir, value);
     }
 
     public BuildOptions withOutput(Path output) {
         return new BuildOptions(contentDir, themeDir, output, output.resolveSibling(output.getFileName() + "-manifests"),
-                workDir, schools, strict, today, agreedTextsDir);
+                workDir, schools, strict, today, agreedTextsDir, release);
     }
 
     public BuildOptions withToday(LocalDate date) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, date, agreedTextsDir);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, date, agreedTextsDir, release);
     }
 
     public BuildOptions withAgreedTexts(Path folder) {
-        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, today, folder);
+        return new BuildOptions(contentDir, themeDir, outputDir, manifestsDir, workDir, schools, strict, today, folder, release);
     }
 }

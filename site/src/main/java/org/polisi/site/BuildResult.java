@@ -1,15 +1,28 @@
 package org.polisi.site;
 
+import org.polisi.site.confirm.ToConfirm;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.translation.TranslationState;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What a build did: the sites it resolved, their translation states, every problem, and whether it published. */
+/**
+ * What a build did: the sites it resolved, their translation states, every problem (after
+ * {@code --strict} made warnings errors), which sites it published ({@code publishedSites}) and
+ * which it held back on their last good output because of an error ({@code heldBack}), and what
+ * each site must still confirm with the school.
+ */
 public record BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
-                          List<Problem> problems, int pages, boolean published, double seconds) {
+                          List<Problem> problems, int pages, Set<String> publishedSites, Set<String> heldBack,
+                          Map<String, List<ToConfirm>> toConfirm, double seconds) {
+
+    /** Whether everything asked for was published: no site was held back and nothing stopped the build. */
+    public boolean published() {
+        return heldBack.isEmpty() && errors().isEmpty();
+    }
 
     public List<Problem> errors() {
         return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();

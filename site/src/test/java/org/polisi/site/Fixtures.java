@@ -36,6 +36,15 @@ public final class Fixtures {
         }
     }
 
+    /** A file of the form fixtures under src/test/resources/forms, e.g. {@code cluster/forms/parent-carer-agreement.yml}. */
+    public static Path formsFixture(String path) {
+        try {
+            return Path.of(Fixtures.class.getResource("/forms/" + path).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no form fixture " + path, e);
+        }
+    }
+
     /** A fixture's {@code content/} folder. */
     public static Path content(String name) {
         return fixture(name).resolve("content");

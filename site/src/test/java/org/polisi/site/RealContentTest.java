@@ -160,7 +160,9 @@ class RealContentTest {
     void retentionRulesNoSourceStatesAreListedForTheSchoolToConfirm() {
         var rumney = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).stream()
                 .filter(r -> r.school().equals("rumney")).findFirst().orElseThrow();
-        List<String> toConfirm = rumney.retentionToConfirm().stream().map(entry -> entry.get("form")).toList();
+        List<String> toConfirm = rumney.toConfirm().stream()
+                .filter(item -> item.source().equals(org.polisi.site.confirm.RetentionRulesToConfirm.SOURCE))
+                .map(item -> item.what().substring("form ".length(), item.what().indexOf(':'))).toList();
         assertFalse(toConfirm.contains("parent-carer-agreement"), toConfirm.toString());
         assertTrue(toConfirm.containsAll(List.of("digital-images-consent", "incident-report", "consent-withdrawal")),
                 toConfirm.toString());

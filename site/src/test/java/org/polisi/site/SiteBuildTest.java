@@ -185,7 +185,7 @@ class SiteBuildTest {
         assertNotNull(notice);
         assertTrue(notice.selectFirst("p[lang=cy]").text().startsWith("Cyfieithiad Cymraeg yn aros am adolygiad"));
         assertTrue(notice.selectFirst("p[lang=en]").text().startsWith("Welsh translation awaiting review"));
-        assertTrue(notice.text().contains("office@riverside.example.org"));
+        assertTrue(notice.text().contains("office@riverside.test"));
         assertNull(page("adopter/en/policy.html").selectFirst(".notice--draft"));
         assertNull(page("adopter/cy/appendix-a-agreement.html").selectFirst(".notice--draft"), "a reviewed translation");
         assertNull(page("adopter/cy/about.html").selectFirst(".notice--draft"), "a reviewed, if stale, translation");

@@ -10,11 +10,14 @@ import org.polisi.forms.intake.UrgentConcern;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.text.DisplayText;
 
 /**
  * The words of an alert e-mail, in each language the school publishes (English first, then Welsh),
  * from the server's bundles. Only what the outbox holds goes in: who raised it, when, the category
- * and the reference, with a link to sign in; never the report itself.
+ * and the reference, with a link to sign in; never the report itself. The reporter's name is typed
+ * text: it goes in on one line between Unicode isolates, so it can neither start a line that looks
+ * like ours nor reorder the words around it.
  */
 record AlertMessage(String subject, String body) {
 
@@ -30,7 +33,7 @@ record AlertMessage(String subject, String body) {
                     Dates.display(alert.raisedAt(), language),
                     category(alert.category(), form, language),
                     alert.raisedBy() == null || alert.raisedBy().isBlank()
-                            ? messages.get(language, "alert.not-named") : alert.raisedBy(),
+                            ? messages.get(language, "alert.not-named") : DisplayText.isolatedLine(alert.raisedBy()),
                     alert.reference(),
                     staffUrl + "/staff/submissions/" + alert.reference(),
                     messages.get(language, "role." + alert.recipientRole())));

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.export.CsvExport;
+import org.polisi.forms.export.PersonSearch;
 import org.polisi.forms.export.SubjectAccessExport;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FormDefinition;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code export --school ID [--form ID]}: a school's submissions as CSV; {@code export --person NAME}:
- * everything naming a person, as JSON (subject access). Incident reports exported are recorded as viewed.
+ * everything naming a person, as JSON (subject access), found with {@link PersonSearch} and saying for each
+ * record whether it matched exactly or without accents. Incident reports exported are recorded as viewed.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a school's submissions (CSV), or everything naming a person (JSON).")
@@ -66,7 +68,13 @@ final class ExportCommand implements Callable<Integer> {
         Jdbi jdbi = Database.open(config.database());
         String text;
         if (what.person != null) {
-            text = new SubjectAccessExport(jdbi).forPerson(what.person, Instant.now());
+            if (!PersonSearch.searchable(what.person)) {
+                System.err.println("Give at least two letters of the person's name");
+                return 2;
+            }
+            PersonSearch.Findings findings = new PersonSearch(jdbi).find(what.person, PersonSearch.Scope.everything());
+            recordIncidentViews(jdbi, findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList());
+            text = SubjectAccessExport.write(findings, Instant.now());
         } else {
             Optional<Manifest> manifest = new ManifestCatalog(config.manifestDir()).school(what.school);
             if (manifest.isEmpty()) {

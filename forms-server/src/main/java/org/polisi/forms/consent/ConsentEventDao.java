@@ -36,25 +36,16 @@ public interface ConsentEventDao {
     List<ConsentChange> historyOf(@Bind("submission") long consentSubmission);
 
     /**
-     * For each pupil (names compared without case), form and statement: the newest event from a
-     * consent form that has not been erased, and how many events led there.
+     * Every event of the school from a consent form that has not been erased, oldest first, as
+     * {@link CurrentConsent} rows of one change each; {@link ConsentState} groups them by pupil.
      */
     @SqlQuery("""
-            WITH live AS (
-                SELECT e.*, s.reference
-                FROM consent_event e JOIN submission s ON s.id = e.consent_submission
-                WHERE e.school = :school AND s.erased_at IS NULL
-            ), ranked AS (
-                SELECT live.*,
-                       row_number() OVER (PARTITION BY pupil COLLATE NOCASE, form_id, statement ORDER BY id DESC) AS newest,
-                       count(*) OVER (PARTITION BY pupil COLLATE NOCASE, form_id, statement) AS changes
-                FROM live
-            )
-            SELECT pupil, form_id, statement, answer, recorded_at AS since, reference, changes
-            FROM ranked WHERE newest = 1
-            ORDER BY pupil COLLATE NOCASE, form_id, statement
+            SELECT e.pupil, e.form_id, e.statement, e.answer, e.recorded_at AS since, s.reference, 1 AS changes
+            FROM consent_event e JOIN submission s ON s.id = e.consent_submission
+            WHERE e.school = :school AND s.erased_at IS NULL
+            ORDER BY e.id
             """)
-    List<CurrentConsent> currentState(@Bind("school") String school);
+    List<CurrentConsent> liveEvents(@Bind("school") String school);
 
     @SqlUpdate("UPDATE consent_event SET pupil = '' WHERE consent_submission = :id OR cause_submission = :id")
     void forgetPupils(@Bind("id") long submissionId);

@@ -4,52 +4,55 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
-import org.polisi.forms.storage.CanonicalJson;
-import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.Times;
 
 /**
- * Everything held that names a person (a subject access request): submissions with an answer that
- * contains the name, consent events for a pupil of that name, alerts they raised, and a staff
- * account of that name. The search is deliberately broad (a name inside a longer answer counts);
- * the school's data protection officer reviews the result before sending it.
+ * A subject access export: {@link PersonSearch}'s findings as a JSON document (written by Jackson,
+ * so every answer comes back exactly as stored), each record with {@code "matched": "exactly"} or
+ * {@code "without accents"}.
  */
 public final class SubjectAccessExport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Jdbi jdbi;
+    private final PersonSearch search;
 
-    public SubjectAccessExport(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public SubjectAccessExport(PersonSearch search) {
+        this.search = search;
     }
 
+    /**
+     * @param name the person's name as typed
+     * @param now when the export is made
+     * @return the findings of every school, as indented JSON
+     * @throws IllegalArgumentException when the name has fewer than two characters
+     */
     public String forPerson(String name, Instant now) {
-        String needle = name.strip().toLowerCase(Locale.ROOT);
-        if (needle.length() < 2) {
-            throw new IllegalArgumentException("give at least two letters of the person's name");
-        }
+        return write(search.find(name, PersonSearch.Scope.everything()), now);
+    }
+
+    /** The findings as JSON. */
+    public static String write(PersonSearch.Findings findings, Instant now) {
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("person", name.strip());
+        export.put("person", findings.person());
         export.put("generatedAt", Times.format(now));
-        export.put("submissions", submissions(needle));
-        export.put("consentEvents", rows("""
-                SELECT e.school, e.form_id, s.reference, e.pupil, e.statement, e.answer, e.recorded_at
-                FROM consent_event e JOIN submission s ON s.id = e.consent_submission
-                WHERE instr(lower(e.pupil), :needle) > 0 ORDER BY e.id""", needle));
-        export.put("alertsRaised", rows("""
-                SELECT school, kind, reference, raised_by, category, raised_at FROM outbox
-                WHERE instr(lower(raised_by), :needle) > 0 ORDER BY id""", needle));
-        export.put("staffAccounts", rows("""
-                SELECT school, name, email, role, created_at FROM staff_user
-                WHERE instr(lower(name), :needle) > 0 ORDER BY id""", needle));
+        export.put("submissions", findings.submissions().stream().map(SubjectAccessExport::submission).toList());
+        export.put("consentEvents", findings.consentEvents().stream().map(event -> entry(
+                "school", event.school(), "form", event.formId(), "reference", event.reference(),
+                "pupil", event.pupil(), "statement", event.statement(), "answer", event.answer(),
+                "recordedAt", Times.format(event.recordedAt()), "matched", matched(event.match()))).toList());
+        export.put("alertsRaised", findings.alertsRaised().stream().map(alert -> entry(
+                "school", alert.school(), "kind", alert.kind(), "reference", alert.reference(),
+                "raisedBy", alert.raisedBy(), "category", alert.category(),
+                "raisedAt", Times.format(alert.raisedAt()), "matched", matched(alert.match()))).toList());
+        export.put("staffAccounts", findings.staffAccounts().stream().map(account -> entry(
+                "school", account.school(), "name", account.name(), "email", account.email(),
+                "role", account.role(), "createdAt", Times.format(account.createdAt()),
+                "matched", matched(account.match()))).toList());
         try {
             return JSON.writeValueAsString(export);
         } catch (JsonProcessingException e) {
@@ -57,29 +60,26 @@ public final class SubjectAccessExport {
         }
     }
 
-    private List<Map<String, Object>> submissions(String needle) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (SubmissionRow row : jdbi.withExtension(SubmissionDao.class, dao -> dao.mentioning(needle))) {
-            Map<String, Object> answers = CanonicalJson.readFields(row.fieldsJson());
-            boolean names = answers.values().stream()
-                    .anyMatch(value -> String.valueOf(value).toLowerCase(Locale.ROOT).contains(needle));
-            if (!names) {
-                continue;
-            }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("school", row.school());
-            entry.put("reference", row.reference());
-            entry.put("form", row.formId());
-            entry.put("kind", row.formKind());
-            entry.put("language", row.lang());
-            entry.put("receivedAt", Times.format(row.receivedAt()));
-            entry.put("answers", answers);
-            found.add(entry);
-        }
-        return found;
+    /** How a record matched, in the export's words. */
+    public static String matched(NameMatch match) {
+        return match == NameMatch.EXACT ? "exactly" : "without accents";
     }
 
-    private List<Map<String, Object>> rows(String sql, String needle) {
-        return jdbi.withHandle(handle -> handle.createQuery(sql).bind("needle", needle).mapToMap().list());
+    private static Map<String, Object> submission(PersonSearch.FoundSubmission found) {
+        SubmissionRow row = found.record();
+        Map<String, Object> entry = entry("school", row.school(), "reference", row.reference(), "form", row.formId(),
+                "kind", row.formKind(), "language", row.lang(), "receivedAt", Times.format(row.receivedAt()),
+                "matched", matched(found.match()));
+        entry.put("matchedIn", found.fields());
+        entry.put("answers", found.answers());
+        return entry;
+    }
+
+    private static Map<String, Object> entry(Object... pairs) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            entry.put((String) pairs[i], pairs[i + 1]);
+        }
+        return entry;
     }
 }

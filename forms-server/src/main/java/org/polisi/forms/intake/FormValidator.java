@@ -18,12 +18,19 @@ import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FieldType;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.text.DisplayText;
+import org.polisi.forms.text.TypedText;
 
 /**
  * Checks posted answers against the form's definition in the manifest, and nothing else: each
  * field's type, whether it is required, its length, its allowed values, real dates and times,
  * email addresses, the number of pupil names, every consent statement answered. Messages are in
  * the submission's language and name the field by its label, as the person saw it.
+ *
+ * <p>Typed answers are kept as typed ({@link TypedText#normalise}: NFC and control characters only,
+ * ADR 0022). An answer without a visible character ({@link TypedText#hasVisibleCharacter}) counts as
+ * no answer. Dates, times and e-mail addresses are values, not prose: surrounding white space is
+ * removed from them, as HTML's value sanitisation does for those input types.
  */
 public final class FormValidator {
 
@@ -54,7 +61,7 @@ public final class FormValidator {
         }
         for (String name : posted.keySet()) {
             if (!expected.contains(name)) {
-                check.formError("error.form.unexpected-field", name);
+                check.formError("error.form.unexpected-field", DisplayText.isolated(name));
             }
         }
         return new Validation(List.copyOf(check.errors), check.answers);
@@ -92,11 +99,11 @@ public final class FormValidator {
         }
 
         private void typedLine(FieldDefinition field, String label, List<String> values) {
-            String value = TextCleaner.line(first(values));
-            if (!lengthAndPresence(field, label, value)) {
-                return;
+            String value = TypedText.normalise(first(values));
+            if (field.type() == FieldType.EMAIL || field.type() == FieldType.DATE || field.type() == FieldType.TIME) {
+                value = value.strip();
             }
-            if (value.isEmpty()) {
+            if (!lengthAndPresence(field, label, value) || !TypedText.hasVisibleCharacter(value)) {
                 return;
             }
             switch (field.type()) {
@@ -124,15 +131,15 @@ public final class FormValidator {
         }
 
         private void typedLines(FieldDefinition field, String label, List<String> values) {
-            String value = TextCleaner.lines(first(values));
-            if (lengthAndPresence(field, label, value) && !value.isEmpty()) {
+            String value = TypedText.normalise(first(values));
+            if (lengthAndPresence(field, label, value) && TypedText.hasVisibleCharacter(value)) {
                 answers.put(field.name(), value);
             }
         }
 
         /** False when an error was recorded. */
         private boolean lengthAndPresence(FieldDefinition field, String label, String value) {
-            if (value.isEmpty() && field.required()) {
+            if (!TypedText.hasVisibleCharacter(value) && field.required()) {
                 error(field.name(), inputId(field), "error.required.text", label);
                 return false;
             }
@@ -174,7 +181,8 @@ public final class FormValidator {
         }
 
         private void pupilNames(FieldDefinition field, String label, List<String> values) {
-            List<String> names = values.stream().map(TextCleaner::line).filter(name -> !name.isEmpty()).toList();
+            List<String> names = values.stream().map(TypedText::normalise)
+                    .filter(TypedText::hasVisibleCharacter).toList();
             if (names.isEmpty()) {
                 if (field.required()) {
                     error(field.name(), inputId(field), "error.required.text", label);

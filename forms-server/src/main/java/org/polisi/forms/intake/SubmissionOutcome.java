@@ -14,9 +14,12 @@ public sealed interface SubmissionOutcome {
             implements SubmissionOutcome {
     }
 
-    /** Not stored: the person must correct it. {@code typed} is what they sent, to put back in the page. */
+    /**
+     * Not stored: the person must correct it. {@code typed} is what they sent, to put back in the
+     * page; {@code unreadable} when part of the body could not be decoded (a 400, not a 422).
+     */
     record Rejected(Manifest manifest, FormDefinition form, String language, List<FieldError> errors,
-                    Map<String, List<String>> typed) implements SubmissionOutcome {
+                    Map<String, List<String>> typed, boolean unreadable) implements SubmissionOutcome {
     }
 
     /**

@@ -2,9 +2,18 @@ package org.polisi.forms.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What arrived: the school and form from the address, and every posted parameter. */
-public record SubmissionRequest(String school, String formId, Map<String, List<String>> parameters) {
+/**
+ * What arrived: the school and form from the address, every posted parameter that could be read,
+ * and the names of the fields that could not ({@link PostedBody#unreadable()}).
+ */
+public record SubmissionRequest(String school, String formId, Map<String, List<String>> parameters,
+                                Set<String> unreadable) {
+
+    public SubmissionRequest(String school, String formId, Map<String, List<String>> parameters) {
+        this(school, formId, parameters, Set.of());
+    }
 
     /** The hidden fields every rendered form posts, and the honeypot; never stored as answers. */
     public static final String FORM_ID = "form-id";

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
@@ -14,10 +15,13 @@ import org.polisi.forms.consent.ConsentRecorder;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FieldDefinition;
+import org.polisi.forms.manifest.FieldType;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
+import org.polisi.forms.names.AnswerKeys;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.NewSubmission;
 import org.polisi.forms.storage.SubmissionDao;
@@ -37,6 +41,9 @@ public final class SubmissionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
+    /** The derived search key of the answers (V11), for finding a person's records. */
+    private static final String INSERT_NAME_KEY =
+            "INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)";
 
     private final ManifestCatalog manifests;
     private final FormValidator validator;
@@ -101,7 +108,10 @@ public final class SubmissionService {
                     manifest.get().school(), form.id(), agreedTexts.folder().toAbsolutePath());
             errors.add(formError(form, language, "error.form.text-not-archived"));
         }
-        errors.addAll(validation.errors());
+        errors.addAll(unreadable(form, language, request.unreadable()));
+        validation.errors().stream()
+                .filter(error -> !request.unreadable().contains(error.field()))
+                .forEach(errors::add);
         String idempotencyKey = request.single(SubmissionRequest.IDEMPOTENCY_KEY);
         if (!idempotencyKey.isEmpty() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             errors.add(formError(form, language, "error.form.idempotency-key"));
@@ -136,6 +146,7 @@ public final class SubmissionService {
     private SubmissionOutcome store(Manifest manifest, FormDefinition form, String language,
                                     SubmissionRequest request, Map<String, Object> answers, String idempotencyKey) {
         String fieldsJson = CanonicalJson.write(answers);
+        String nameKey = AnswerKeys.of(answers); // folded here, not on the writer's one thread
         String fingerprint = secretKey.sign(String.join("\n", manifest.school(), form.id(), language,
                 request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
         Instant now = clock.instant();
@@ -162,6 +173,7 @@ public final class SubmissionService {
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
+            transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
             afterStoring(transaction, form, stored, answers, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
@@ -199,14 +211,36 @@ public final class SubmissionService {
         return reference;
     }
 
+    /** One error per field whose bytes could not be read; "type it again", in the form's language. */
+    private List<FieldError> unreadable(FormDefinition form, String language, Set<String> fields) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : fields) {
+            int dot = name.indexOf('.');
+            Optional<FieldDefinition> field = form.field(dot < 0 ? name : name.substring(0, dot))
+                    .filter(found -> dot < 0 ? found.type() != FieldType.CONSENT : found.statements().stream()
+                            .anyMatch(statement -> statement.id().equals(name.substring(dot + 1))));
+            if (field.isEmpty()) {
+                errors.add(formError(form, language, "error.encoding.form"));
+            } else {
+                String inputId = dot < 0 ? InputIds.of(form.id(), field.get())
+                        : form.id() + "--" + field.get().name() + "--" + name.substring(dot + 1);
+                errors.add(new FieldError(name, inputId, messages.get(language, "error.encoding.field",
+                        Text.in(field.get().label(), language))));
+            }
+        }
+        return errors.stream().distinct().toList();
+    }
+
     private FieldError formError(FormDefinition form, String language, String key) {
         return new FieldError(FieldError.WHOLE_FORM, form.id() + "--title", messages.get(language, key));
     }
 
     private static SubmissionOutcome rejected(Manifest manifest, FormDefinition form, String language,
                                               List<FieldError> errors, SubmissionRequest request) {
-        LOG.info("Refused a submission to {}/{}: {}", manifest.school(), form.id(),
+        boolean unreadable = !request.unreadable().isEmpty();
+        LOG.info("Refused a submission to {}/{}: {}{}", manifest.school(), form.id(),
+                unreadable ? "not valid in its charset, " : "",
                 errors.stream().map(FieldError::field).distinct().toList());
-        return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters());
+        return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters(), unreadable);
     }
 }

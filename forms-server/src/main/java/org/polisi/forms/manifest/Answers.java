@@ -42,7 +42,7 @@ public final class Answers {
     }
 
     /** Every field of the form, in form order, with its answer ("" when not answered). */
-    private List<AnsweredField> describe(FormDefinition form, Map<String, Object> stored, String language) {
+    public List<AnsweredField> describe(FormDefinition form, Map<String, Object> stored, String language) {
         List<AnsweredField> described = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             String label = Text.in(field.label(), language);

@@ -1,6 +1,8 @@
 /**
- * Finding a person however their name is spelt: one matching rule for the subject access export,
- * the staff search and consent and withdrawal matching.
+ * Finding a person however their name is spelt: one matching rule for the subject access export
+ * and the staff page "Find everything about a person" ({@link org.polisi.forms.export.PersonSearch}),
+ * and for grouping a pupil's consents; and the derived search key of a submission's answers
+ * ({@link org.polisi.forms.names.AnswerKeys}, ADR 0023).
  *
  * <p>Input: a name as typed (any Unicode). Output: search keys and a {@link
  * org.polisi.forms.names.NameMatch}. Why here: a school that answers a subject access request

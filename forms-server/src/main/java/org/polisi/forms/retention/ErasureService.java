@@ -14,7 +14,7 @@ import org.polisi.forms.storage.SubmissionRow;
 /**
  * Removes a submission's answers and leaves a tombstone: the row keeps its place and hashes in the
  * chain (so {@code verify} still passes), the erasure is logged, and the names it carried are
- * removed from consent events and alerts too.
+ * removed from consent events, alerts and the derived search key too.
  */
 public final class ErasureService {
 
@@ -46,6 +46,7 @@ public final class ErasureService {
         handle.attach(ConsentEventDao.class).forgetPupils(row.id());
         handle.attach(WithdrawalDecisionDao.class).forgetReason(row.id());
         handle.attach(IncidentEventDao.class).forgetActions(row.id());
+        handle.createUpdate("DELETE FROM submission_name_key WHERE submission_id = :id").bind("id", row.id()).execute();
         handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
                 .bind("reference", row.reference())
                 .execute();

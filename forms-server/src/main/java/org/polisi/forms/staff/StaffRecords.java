@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.export.PersonSearch;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
@@ -74,6 +75,24 @@ public final class StaffRecords {
         }
         recordIncidentViews(user, List.of(row.get()), "page");
         return new Opened.Found(row.get(), form.get());
+    }
+
+    /**
+     * Everything in the user's school that names a person, as the command line's subject access
+     * export finds it ({@link PersonSearch}), limited to the forms the user's role may read; staff
+     * accounts for a headteacher only. Incident reports found are recorded as viewed ({@code search}).
+     *
+     * @throws IllegalArgumentException when the name has fewer than two characters
+     */
+    public PersonSearch.Findings findPerson(StaffUser user, String name) {
+        List<String> readable = readableForms(user).stream().map(FormDefinition::id).toList();
+        PersonSearch.Findings findings = new PersonSearch(jdbi).find(name, new PersonSearch.Scope(user.school(),
+                (school, formId) -> readable.contains(formId), user.staffRole() == StaffRole.HEADTEACHER));
+        recordIncidentViews(user, findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList(),
+                "search");
+        LOG.info("Staff account {} of {} searched for a person: {} records found", user.id(), user.school(),
+                findings.count());
+        return findings;
     }
 
     /** Records that the user saw these rows, for each that is an incident report. */

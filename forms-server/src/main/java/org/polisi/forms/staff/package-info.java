@@ -7,7 +7,7 @@
  * states and anonymised counts a given member of staff may see; a record of every incident view.
  * <p><b>Why:</b> incident reports and consents concern children: each is readable only by the role
  * the form names (and the headteacher), only within the staff member's own school, and every look
- * at an incident leaves a trace. Passwords are hashed with Argon2id (ADR 0011); repeated failures
- * lock the account for a while.
+ * at an incident leaves a trace. Passwords are prepared with RFC 8265 OpaqueString (ADR 0022) and
+ * hashed with Argon2id (ADR 0011); repeated failures lock the account for a while.
  */
 package org.polisi.forms.staff;

@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new NameKeyBackfill())
                 .load()
                 .migrate();
         ConnectionPool pool = new ConnectionPool(dataSource, CONNECTIONS);

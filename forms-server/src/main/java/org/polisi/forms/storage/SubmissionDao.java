@@ -53,14 +53,6 @@ public interface SubmissionDao {
     List<SubmissionRow> receivedBefore(@Bind("school") String school, @Bind("formId") String formId,
                                        @Bind("before") Instant before);
 
-    /** A first sift by SQL: the caller checks the parsed answers, since JSON escapes some characters. */
-    @SqlQuery("""
-            SELECT * FROM submission
-            WHERE erased_at IS NULL AND instr(lower(fields_json), lower(:text)) > 0
-            ORDER BY school, seq
-            """)
-    List<SubmissionRow> mentioning(@Bind("text") String text);
-
     @SqlUpdate("""
             UPDATE submission SET fields_json = '{}', salt = NULL, fingerprint = NULL, erased_at = :erasedAt
             WHERE id = :id AND erased_at IS NULL

@@ -67,8 +67,11 @@ final class ConsentPage {
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();
                 Element tr = Html.add(body, "tr").addClass("consent--" + consent.answer());
-                Html.text(tr, "td", consent.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")
-                        : consent.pupil());
+                if (consent.pupil().isEmpty()) {
+                Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
+            } else {
+                Html.typed(tr, "td", consent.pupil());
+            }
                 Html.text(tr, "td", Text.in(form.title(), language));
                 Html.text(tr, "td", statementText(form, consent.statement(), language));
                 Html.text(tr, "td", answers.consentAnswer(consent.answer(), language));

@@ -11,6 +11,7 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.incident.IncidentChronology;
+import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -44,9 +45,10 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
+        BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
-                config.maxBodyBytes(),
+                bodyLimits,
                 new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
                 new ClientAddress(config.trustProxy()),
@@ -77,12 +79,13 @@ public record Handlers(
                 new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
                         new SignatureRegister(jdbi)),
                 new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
+                new PersonPage(records, frame, errors, messages, clock),
                 withdrawals, chronologySection);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
-                        messages),
+                        messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, auth, errors, layout, messages),
                 auth,

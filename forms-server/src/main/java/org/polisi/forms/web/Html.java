@@ -3,7 +3,12 @@ package org.polisi.forms.web;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 
-/** Small helpers over Jsoup's builder: text set through Jsoup is always escaped. */
+/**
+ * Small helpers over Jsoup's builder: text set through Jsoup is always escaped. Text a person
+ * typed goes in through {@link #typed} or {@link #summaryRow}, each line in its own {@code <bdi>}
+ * (HTML's bidirectional isolate), so that a right-to-left mark or an override such as U+202E in an
+ * answer cannot reorder the page around it (ADR 0022).
+ */
 final class Html {
 
     private Html() {
@@ -35,6 +40,24 @@ final class Html {
         return parent.appendElement(tag).text(text);
     }
 
+    /** An element holding typed text, isolated: {@code <tag><bdi>text</bdi></tag>}, lines kept as {@code <br>}. */
+    static Element typed(Element parent, String tag, String text) {
+        Element element = parent.appendElement(tag);
+        isolatedLines(element, text);
+        return element;
+    }
+
+    /** Each line of the text in its own {@code <bdi>}, separated by {@code <br>}. */
+    static void isolatedLines(Element parent, String text) {
+        String[] lines = (text == null ? "" : text).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                parent.appendElement("br");
+            }
+            parent.appendElement("bdi").text(lines[i]);
+        }
+    }
+
     static Element link(Element parent, String href, String text) {
         return parent.appendElement("a").attr("href", href).text(text);
     }
@@ -52,17 +75,13 @@ final class Html {
         return form.appendElement("input").attr("type", "hidden").attr("name", name).attr("value", value);
     }
 
-    /** One row of a GOV.UK summary list: a term and its value, line breaks kept as {@code <br>}. */
+    /**
+     * One row of a GOV.UK summary list: a term and its value (an answer, so typed text), each line
+     * of the value isolated in a {@code <bdi>} and line breaks kept as {@code <br>}.
+     */
     static void summaryRow(Element list, String term, String description) {
         Element row = add(list, "div", "summary-list__row");
         text(row, "dt", term).addClass("summary-list__key");
-        Element value = add(row, "dd", "summary-list__value");
-        String[] lines = description.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                value.appendElement("br");
-            }
-            value.appendText(lines[i]);
-        }
+        isolatedLines(add(row, "dd", "summary-list__value"), description);
     }
 }

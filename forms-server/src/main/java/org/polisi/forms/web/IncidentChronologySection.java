@@ -11,13 +11,13 @@ import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEvent;
-import org.polisi.forms.intake.TextCleaner;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.RetentionRule;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.text.TypedText;
 
 /**
  * On an incident report's own page: its chronology (what was done, by whom, when), its status, and
@@ -133,7 +133,7 @@ final class IncidentChronologySection {
             refuse(ctx, session, problem.get());
             return;
         }
-        String clean = IncidentEvent.ACTION.equals(kind) ? TextCleaner.lines(detail) : detail.strip();
+        String clean = IncidentEvent.ACTION.equals(kind) ? TypedText.normalise(detail) : detail.strip();
         chronology.append(session.user(), reference, kind, clean, clock.instant());
         Responses.seeOther(ctx, "/staff/submissions/" + reference + "#chronology");
     }
@@ -142,8 +142,8 @@ final class IncidentChronologySection {
     private static Optional<String> problem(String kind, String detail) {
         switch (kind) {
             case IncidentEvent.ACTION -> {
-                String clean = TextCleaner.lines(detail);
-                return clean.isBlank() || clean.length() > MAX_ACTION
+                String clean = TypedText.normalise(detail);
+                return !TypedText.hasVisibleCharacter(clean) || clean.length() > MAX_ACTION
                         ? Optional.of("error.incident.action-required") : Optional.empty();
             }
             case IncidentEvent.STATUS -> {

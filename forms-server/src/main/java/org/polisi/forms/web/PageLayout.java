@@ -49,7 +49,8 @@ final class PageLayout {
      */
     Page page(String language, String title, String siteName, String homeHref, String toggleHref) {
         Document document = Document.createShell("");
-        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(true);
+        // Not pretty-printed: that would collapse the spaces and tabs of typed answers (ADR 0022).
+        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
         document.prependChild(new DocumentType("html", "", ""));
         document.selectFirst("html").attr("lang", language);
         Element head = document.head();

@@ -24,6 +24,7 @@ import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.text.DisplayText;
 
 /**
  * {@code /staff/submissions/{reference}}: one record with its answers (for an incident, its
@@ -110,7 +111,7 @@ final class RecordPage {
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
             Element views = Html.add(main, "ul");
             for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {
-                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + view.viewer() + " · "
+                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + DisplayText.isolated(view.viewer()) + " · "
                         + messages.get(language, "channel." + view.channel()));
             }
         }
@@ -161,8 +162,11 @@ final class RecordPage {
                 "staff.record.consent-recorded", "staff.record.consent-by");
         for (ConsentChange change : history) {
             Element tr = Html.add(body, "tr").addClass("consent--" + change.answer());
-            Html.text(tr, "td", change.pupil().isEmpty() ? messages.get(language, "staff.consents.unnamed")
-                    : change.pupil());
+            if (change.pupil().isEmpty()) {
+                Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
+            } else {
+                Html.typed(tr, "td", change.pupil());
+            }
             Html.text(tr, "td", ConsentPage.statementText(form, change.statement(), language));
             Html.text(tr, "td", answers.consentAnswer(change.answer(), language));
             Html.text(tr, "td", Dates.display(change.recordedAt(), language));

@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,16 +16,16 @@ final class RequestGuards {
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuards.class);
 
     private final OriginPolicy origins;
-    private final int maxBodyBytes;
+    private final BodyLimits bodyLimits;
     private final SubmissionRateLimiter submissionLimiter;
     private final SubmissionRateLimiter loginLimiter;
     private final ClientAddress clients;
     private final ErrorPages errors;
 
-    RequestGuards(OriginPolicy origins, int maxBodyBytes, SubmissionRateLimiter submissionLimiter,
+    RequestGuards(OriginPolicy origins, BodyLimits bodyLimits, SubmissionRateLimiter submissionLimiter,
                   SubmissionRateLimiter loginLimiter, ClientAddress clients, ErrorPages errors) {
         this.origins = origins;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodyLimits = bodyLimits;
         this.submissionLimiter = submissionLimiter;
         this.loginLimiter = loginLimiter;
         this.clients = clients;
@@ -41,7 +42,7 @@ final class RequestGuards {
             refuse(ctx, () -> errors.foreignOrigin(ctx));
             return;
         }
-        if (ctx.contentLength() > maxBodyBytes) {
+        if (ctx.contentLength() > bodyLimits.forPath(ctx.path())) {
             LOG.warn("Refused a POST to {}: body of {} bytes is over the limit", ctx.path(), ctx.contentLength());
             discardBody(ctx);
             refuse(ctx, () -> errors.tooLarge(ctx));

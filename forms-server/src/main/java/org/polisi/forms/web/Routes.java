@@ -45,6 +45,9 @@ public final class Routes {
         routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
         routes.get("/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
         routes.get("/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
+        routes.get("/staff/people", staff(handlers.staffPages().people()::form));
+        routes.post("/staff/people", staffPost(handlers.staffPages().people()::search));
+        routes.post("/staff/people.json", staffPost(handlers.staffPages().people()::download));
 
         routes.get("/", handlers.site()::root);
         routes.get("/<path>", handlers.site()::file);

@@ -82,7 +82,7 @@ final class SignaturesPage {
                 "staff.signatures.version", "staff.signatures.signed-on", "csv.reference");
         for (Signer signer : agreement.signers()) {
             Element tr = Html.add(body, "tr").addClass(signer.current() ? "signature--current" : "signature--must-sign-again");
-            Html.text(tr, "td", signer.name());
+            Html.typed(tr, "td", signer.name());
             Html.text(tr, "td", messages.get(language, signer.current() ? "staff.signatures.current"
                     : "staff.signatures.must-sign-again"));
             Html.link(Html.add(tr, "td"), AgreedTextPage.href(school, form.id(), signer.formVersion()),

@@ -6,6 +6,7 @@ import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.text.DisplayText;
 
 /** The frame of staff pages: the school's name, the staff navigation, and a logout button. */
 final class StaffFrame {
@@ -35,12 +36,13 @@ final class StaffFrame {
         link(list, "/staff/consents", messages.get(language, "staff.consents.title"));
         link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
         link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
+        link(list, "/staff/people", messages.get(language, "staff.people.title"));
         Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
         Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
         Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")
                 .attr("type", "submit");
         Html.text(page.main(), "h1", title);
-        Html.text(page.main(), "p", messages.get(language, "staff.signed-in-as", session.user().name(),
+        Html.text(page.main(), "p", messages.get(language, "staff.signed-in-as", DisplayText.isolated(session.user().name()),
                 messages.get(language, "role." + session.user().role()))).addClass("signed-in-as");
         return page;
     }

@@ -1,12 +1,11 @@
 package org.polisi.forms.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +14,26 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.FieldError;
+import org.polisi.forms.intake.PostedBody;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
- * confirmation, the page again with its errors (422), or JSON.
+ * confirmation, the page again with its errors (422, or 400 when part of the body was not valid in
+ * its charset), or JSON.
  */
 final class SubmissionHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
     private final SiteFiles site;
@@ -37,10 +42,12 @@ final class SubmissionHandler {
     private final ErrorPages errors;
     private final PageLayout layout;
     private final Messages messages;
+    private final BodyLimits limits;
     private final WithdrawalStatementsPage statementsPage;
 
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
-                      ErrorPages errors, PageLayout layout, Messages messages) {
+                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits) {
+        this.limits = limits;
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
         this.site = site;
@@ -53,23 +60,33 @@ final class SubmissionHandler {
 
     void handle(Context ctx) {
         boolean json = ctx.isJson();
-        Map<String, List<String>> parameters;
+        // Log lines here name no path segment and no answer: both are typed by whoever sent the request.
+        if (!json && !ctx.isFormUrlencoded()) {
+            LOG.info("Refused a submission: neither a form post nor JSON");
+            errors.badRequest(ctx);
+            return;
+        }
+        Optional<byte[]> body = body(ctx);
+        if (body.isEmpty()) {
+            LOG.warn("Refused a submission: body over the largest valid submission of the school's forms");
+            errors.tooLarge(ctx);
+            return;
+        }
+        PostedBody posted;
         if (json) {
-            Optional<Map<String, List<String>>> parsed = parseJson(ctx.bodyAsBytes());
+            Optional<PostedBody> parsed = PostedBody.json(body.get(), ctx.header("Content-Type"));
             if (parsed.isEmpty()) {
+                LOG.info("Refused a submission: the JSON is not a flat object");
                 jsonErrors(ctx, 400, Map.of(FieldError.WHOLE_FORM,
                         messages.get(Messages.ENGLISH, "error.json.malformed")));
                 return;
             }
-            parameters = parsed.get();
-        } else if (ctx.isFormUrlencoded()) {
-            parameters = ctx.formParamMap();
+            posted = parsed.get();
         } else {
-            errors.badRequest(ctx);
-            return;
+            posted = PostedBody.urlEncoded(body.get(), ctx.header("Content-Type"));
         }
-        SubmissionOutcome outcome = submissions.submit(
-                new SubmissionRequest(ctx.pathParam("school"), ctx.pathParam("form"), parameters));
+        SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
+                ctx.pathParam("form"), posted.parameters(), posted.unreadable()));
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
         } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {
@@ -87,6 +104,21 @@ final class SubmissionHandler {
             jsonErrors(ctx, 404, Map.of(FieldError.WHOLE_FORM, messages.get(Messages.ENGLISH, "error.form.unknown")));
         } else {
             errors.notFound(ctx);
+        }
+    }
+
+    /**
+     * The body, read as bytes so that it is decoded strictly ({@link PostedBody}); empty when it is
+     * longer than the largest valid submission of the school's forms (a chunked body has no length
+     * for {@link RequestGuards} to check first).
+     */
+    private Optional<byte[]> body(Context ctx) {
+        long limit = limits.forPath(ctx.path());
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the submission's body", e);
         }
     }
 
@@ -117,7 +149,7 @@ final class SubmissionHandler {
                 FormPageFiller.keepLinksRelativeTo(document, sitePath);
                 if (filler.fill(document, rejected.form().id(), rejected.language(), rejected.errors(),
                         rejected.typed())) {
-                    Responses.html(ctx, 422, document.outerHtml());
+                    Responses.html(ctx, status(rejected), document.outerHtml());
                     return;
                 }
             } catch (IOException e) {
@@ -143,44 +175,16 @@ final class SubmissionHandler {
         if (sitePath != null) {
             Html.link(Html.add(page.main(), "p"), sitePath, messages.get(language, "error.back-to-form"));
         }
-        Responses.html(ctx, 422, page.html());
+        Responses.html(ctx, status(rejected), page.html());
+    }
+
+    /** 400 when part of the body could not be read at all; 422 when it was read and is not valid. */
+    private static int status(SubmissionOutcome.Rejected rejected) {
+        return rejected.unreadable() ? 400 : 422;
     }
 
     private static void jsonErrors(Context ctx, int status, Map<String, String> byField) {
         Responses.json(ctx, status, write(Map.of("errors", byField)));
-    }
-
-    /** A flat JSON object: strings, numbers and booleans, or arrays of them. Anything else is refused. */
-    static Optional<Map<String, List<String>>> parseJson(byte[] body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                return Optional.empty();
-            }
-            Map<String, List<String>> parameters = new LinkedHashMap<>();
-            for (var entry : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
-                JsonNode value = entry.getValue();
-                List<String> values = new ArrayList<>();
-                if (value.isArray()) {
-                    for (JsonNode item : value) {
-                        if (!item.isValueNode() || item.isNull()) {
-                            return Optional.empty();
-                        }
-                        values.add(item.asText());
-                    }
-                } else if (value.isValueNode()) {
-                    if (!value.isNull()) {
-                        values.add(value.asText());
-                    }
-                } else {
-                    return Optional.empty();
-                }
-                parameters.put(entry.getKey(), values);
-            }
-            return Optional.of(parameters);
-        } catch (IOException malformed) {
-            return Optional.empty();
-        }
     }
 
     private static String write(Object value) {

@@ -10,13 +10,13 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.intake.TextCleaner;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.text.TypedText;
 
 /**
  * On a withdrawal request's own page (one sent without a reference): its decision, or the consent
@@ -103,8 +103,8 @@ final class WithdrawalRequestSection {
     }
 
     void reject(Context ctx, StaffSession session, boolean tokenValid) {
-        String reason = TextCleaner.lines(Optional.ofNullable(ctx.formParam("reason")).orElse(""));
-        if (tokenValid && (reason.isBlank() || reason.length() > MAX_REASON)) {
+        String reason = TypedText.normalise(Optional.ofNullable(ctx.formParam("reason")).orElse(""));
+        if (tokenValid && (!TypedText.hasVisibleCharacter(reason) || reason.length() > MAX_REASON)) {
             problem(ctx, session, "error.withdrawal.reason-required");
             return;
         }

@@ -141,4 +141,32 @@ class AlertDeliveryTest {
             }
         }
     }
+
+    @Test
+    void theReportersNameIsSentExactlyAsTypedIsolatedOnItsOwnLine(@TempDir Path folder) throws Exception {
+        int port = freePort();
+        GreenMail mail = smtpOn(port);
+        List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂",
+                "Ann\nReference: FAKE1234");
+        try (TestServer server = serverMailingTo(folder, port)) {
+            server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
+            for (String name : names) {
+                server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(
+                        incident("cy", "immediate-risk", "Manylion"), "reporter-name", name)));
+            }
+            assertEquals(new AlertDelivery.Round(names.size(), 0), server.alerts().deliverPending());
+            StringBuilder all = new StringBuilder();
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                all.append(new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n"));
+            }
+            for (String name : names) {
+                assertTrue(all.toString().contains("Raised by: \u2068" + name.replace('\n', ' ') + "\u2069\n"), name);
+                assertTrue(all.toString().contains("Codwyd gan: \u2068" + name.replace('\n', ' ') + "\u2069\n"), name);
+            }
+            assertFalse(all.toString().contains("\nReference: FAKE1234"), "a name cannot start a line of its own");
+        } finally {
+            mail.stop();
+        }
+    }
 }

@@ -29,10 +29,10 @@ import picocli.CommandLine;
 
 class FormsCliTest {
 
-    private record Run(int exitCode, String out) {
+    record Run(int exitCode, String out) {
     }
 
-    private static Run run(String stdin, String... args) {
+    static Run run(String stdin, String... args) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -23,7 +23,10 @@ import org.polisi.forms.TestServer;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
 
-/** Hostile input is stored as harmless text and never comes back as markup. */
+/**
+ * Hostile input is stored exactly as typed (ADR 0022: no cleaning) and never comes back as markup:
+ * every output escapes it. TextPolicyTest sends a whole catalogue through every output.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InjectionTest {
 
@@ -50,15 +53,20 @@ class InjectionTest {
     }
 
     @Test
-    void markupIsRemovedBeforeStoringAndSqlIsJustText() {
+    void markupIsStoredAsTypedAndSqlIsJustText() {
         TestServer.Browser browser = server.browser();
         HttpResponse<String> response = browser.post("/forms/testschool/incident-report",
                 form(with(with(incident("en", "none", IMAGE + "\n<b>bold</b> & <i>more</i>"), "reporter-name", SCRIPT),
                         "category", "other")));
         Map<String, Object> answers = storedAnswers(response);
 
-        assertEquals("Robert", answers.get("reporter-name"));
-        assertEquals("Bobby\nbold & more", answers.get("what-happened"));
+        assertEquals(SCRIPT, answers.get("reporter-name"));
+        assertEquals(IMAGE + "\n<b>bold</b> & <i>more</i>", answers.get("what-happened"));
+
+        String receipt = browser.get(response.headers().firstValue("Location").orElseThrow()).body();
+        Document page = Jsoup.parse(receipt);
+        assertTrue(page.select("main script, main img, main b, main i").isEmpty(), "no markup came back");
+        assertTrue(receipt.contains("&lt;script&gt;alert('x')&lt;/script&gt;Robert"), receipt);
 
         HttpResponse<String> sql = browser.post("/forms/testschool/parent-agreement",
                 form(with(agreement("en"), "parent-name", SQL)));

@@ -106,7 +106,7 @@ class InvalidSubmissionPageTest {
                 "‘Best time to call’ must be a real time, for example 14:30",
                 "Select one of the answers listed for ‘How to contact you’",
                 "‘Comments’ must be 50 characters or fewer",
-                "The form sent an answer we do not recognise (‘surprise’). Reload the page and try again."),
+                "The form sent an answer we do not recognise (‘\u2068surprise\u2069’). Reload the page and try again."),
                 summary(page));
         assertEquals("x".repeat(51), page.getElementById("parent-agreement--comments").text());
     }

@@ -207,7 +207,8 @@ class SubmissionIntakeTest {
 
     @Test
     void aBodyOverTheLimitIsRefused() {
-        String huge = "x".repeat(70 * 1024);
+        // larger than the largest valid submission of any of the school's forms (see BodyLimitTest)
+        String huge = "x".repeat(300 * 1024);
         HttpResponse<String> response = browser.post("/forms/testschool/parent-agreement",
                 form(with(agreement("en"), "comments", huge)));
         assertEquals(413, response.statusCode());

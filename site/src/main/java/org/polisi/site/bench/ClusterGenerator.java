@@ -296,7 +296,7 @@ public final class ClusterGenerator {
                   approved-by: ""
                   approved-on: ""
                   review-due: 2027-01-31
-                contact-email: office@%2$s.example.org
+                contact-email: office@%2$s.test
                 forms-endpoint: /forms
                 base-url: http://localhost:7070/%2$s/
                 attributes:

@@ -34,12 +34,16 @@ import java.util.regex.Pattern;
  */
 public final class HtmlChecks {
     private static final Pattern UNRESOLVED = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)}");
+    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static final Pattern BLOCK_MACRO = Pattern.compile("^([a-z][a-z0-9_-]*)::(\\S*)\\[.*]$");
     /** A Welsh paragraph this long that equals an English one was not translated. */
     static final int UNTRANSLATED_MIN_WORDS = 5;
 
     private final Path outputRoot;
     private final Problems problems;
+    private final Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
+    static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
     public HtmlChecks(Path outputRoot, Problems problems) {
         this.outputRoot = outputRoot;
@@ -63,9 +67,18 @@ public final class HtmlChecks {
         for (PageFacts page : facts.values()) {
             checkLinks(page, facts);
         }
+        readings.forEach(reading -> titles.putAll(reading.titles()));
     }
 
-    private record GroupReading(List<PageFacts> pages, Problems found) {
+    /**
+     * Each checked page's title as the reader sees it (the text of its {@code <h1>}, attributes
+     * resolved), by URL: what the root index lists, so it never shows a raw {@code {school-name}}.
+     */
+    public Map<String, String> titles() {
+        return Map.copyOf(titles);
+    }
+
+    private record GroupReading(List<PageFacts> pages, Problems found, Map<String, String> titles) {
     }
 
     /** One page in each of its languages: read, checked alone, Welsh compared with English. */
@@ -78,7 +91,7 @@ public final class HtmlChecks {
         List<PageFacts> kept = read.values().stream()
                 .map(page -> new PageFacts(page.page(), page.ids(), page.links(), List.of()))
                 .toList();
-        return new GroupReading(kept, found);
+        return new GroupReading(kept, found, checks.titles);
     }
 
     private PageFacts readPage(StagedPage page) {
@@ -100,6 +113,10 @@ public final class HtmlChecks {
             if (!ids.add(element.id())) {
                 report(page, "duplicate-id", "the id '" + element.id() + "' is used twice on this page", "[[" + element.id() + "]]", "#" + element.id());
             }
+        }
+        Element heading = html.selectFirst("main h1");
+        if (heading != null) {
+            titles.put(page.url(), heading.text());
         }
         checkHeadings(page, html);
         checkText(page, html.body());
@@ -130,8 +147,11 @@ public final class HtmlChecks {
                 }
                 Matcher unresolved = UNRESOLVED.matcher(text.text());
                 while (unresolved.find()) {
-                    report(page, "unresolved-attribute", "'{" + unresolved.group(1) + "}' has no value: add it to the school's settings",
-                            "{" + unresolved.group(1) + "}");
+                    String name = unresolved.group(1);
+                    report(page, "unresolved-attribute", "'{" + name + "}' has no value"
+                            + nearestKnown(page, name).map(known -> ": did you mean '{" + known + "}'?")
+                            .orElse(": check its spelling, or give it a value under 'attributes:' in school.yml (or the template's cluster.yml)"),
+                            "{" + name + "}");
                 }
                 Matcher macro = BLOCK_MACRO.matcher(text.text().trim());
                 if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
@@ -144,6 +164,18 @@ public final class HtmlChecks {
             public void tail(org.jsoup.nodes.Node node, int depth) {
             }
         }, body);
+    }
+
+    /** The attribute the page does define that is nearest to a misspelt one ({@code setting-manger} → {@code setting-manager}). */
+    private static java.util.Optional<String> nearestKnown(StagedPage page, String name) {
+        List<String> known = new ArrayList<>();
+        for (String line : page.asciidoc().split("\n")) {
+            Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
+            if (entry.find() && !entry.group(1).startsWith("t-") && !entry.group(1).startsWith("polisi-")) {
+                known.add(entry.group(1));
+            }
+        }
+        return org.polisi.site.content.Names.nearest(name, known);
     }
 
     private void checkLinks(PageFacts page, Map<String, PageFacts> facts) {
@@ -162,16 +194,21 @@ public final class HtmlChecks {
             String path = target.getPath();
             String fragment = target.getFragment();
             PageFacts linked = path == null || path.isEmpty() || path.equals(base.getPath()) ? page : facts.get(path);
-            String needle = href.startsWith("#") ? "[[" + fragment + "]]" : href.replaceFirst("\\.html.*", "");
+            // Where the author wrote the link: <<id>>, xref:page.adoc#id[...], link:page.html[...].
+            String pageName = href.replaceFirst("[#?].*", "").replaceFirst("\\.html$", "");
+            String[] needles = fragment == null || fragment.isEmpty()
+                    ? new String[]{pageName + ".adoc", pageName + ".html", pageName}
+                    : new String[]{"<<" + fragment, pageName + ".adoc#" + fragment, pageName + ".html#" + fragment,
+                            "#" + fragment, pageName.isEmpty() ? fragment : pageName};
             if (linked == null) {
-                if (!Files.exists(outputRoot.resolve(path.substring(1)))) {
-                    report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needle, fragment);
+                if (!ROOT_PAGES.contains(path) && !Files.exists(outputRoot.resolve(path.substring(1)))) {
+                    report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needles);
                 }
                 continue;
             }
             if (fragment != null && !fragment.isEmpty() && !linked.ids().contains(fragment)) {
                 report(page.page(), "broken-anchor", "link to '" + href + "': the page has no section with id '" + fragment + "'",
-                        "#" + fragment, needle);
+                        needles);
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ./polisi build [--school ID ...] [--out DIR] [--strict]}. */
+/** {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release]}. */
 @Command(name = "build", description = "Bake every school (or the named ones) into site/target/public.")
 public final class BuildCommand implements Callable<Integer> {
 
@@ -22,8 +22,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default site/target/public)")
     Path out;
 
-    @Option(names = "--strict", description = "fail on any check error (the default in CI and tests)")
+    @Option(names = "--strict", description = "treat every warning as an error (the default in CI and tests)")
     boolean strict;
+
+    @Option(names = "--release", description = "refuse to build while anything is left to confirm with the school (./polisi report)")
+    boolean release;
 
     @Option(names = "--agreed-texts", paramLabel = "DIR",
             description = "the archive of agreed texts (default data/agreed-texts, or $POLISI_AGREED_TEXTS_DIR); never delete it")
@@ -32,7 +35,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
-        BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict);
+        BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict).withRelease(release);
         if (out != null) {
             options = options.withOutput(out.toAbsolutePath());
         }
@@ -44,18 +47,25 @@ public final class BuildCommand implements Callable<Integer> {
         return summarise(result, root, options);
     }
 
+    /** Prints every problem ({@code file:line: level: message [code]}) and what was published; 1 when there was an error. */
     static int summarise(BuildResult result, Path root, BuildOptions options) {
         for (Problem problem : result.problems()) {
-            System.err.println((problem.severity() == Problem.Severity.ERROR ? "error: " : "warning: ") + problem.describe(root));
+            System.err.println(problem.describe(root));
         }
         long languages = result.sites().stream().flatMap(s -> s.languages().stream()).distinct().count();
         System.out.printf("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s%n",
                 result.sites().size(), result.pages(), languages, result.errors().size(), result.warnings().size(), result.seconds());
-        if (!result.published()) {
-            System.err.println("Build failed: nothing published; the last good site is still in " + root.relativize(options.outputDir()));
-            return 1;
+        long open = result.toConfirm().values().stream().mapToLong(List::size).sum();
+        if (open > 0) {
+            System.out.println(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
         }
-        System.out.println("Published to " + options.outputDir());
-        return 0;
+        if (!result.publishedSites().isEmpty()) {
+            System.out.println("Published " + String.join(", ", result.publishedSites()) + " to " + options.outputDir());
+        }
+        if (!result.heldBack().isEmpty()) {
+            System.err.println("Not published, because of the errors above (their last good output, if any, stays in "
+                    + root.relativize(options.outputDir().toAbsolutePath()) + "): " + String.join(", ", result.heldBack()));
+        }
+        return result.errors().isEmpty() && result.heldBack().isEmpty() ? 0 : 1;
     }
 }

@@ -30,8 +30,8 @@ public final class NewSchoolCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path content = PolisiCli.projectRoot().resolve("content");
-        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-            System.err.println("error: --id must be lower-case letters, digits and hyphens, e.g. ysgol-example");
+        if (!org.polisi.site.content.Names.isSlug(id)) {
+            System.err.println("error: --id '" + id + "' cannot be a school id: " + org.polisi.site.content.Names.advice(id));
             return 2;
         }
         Path clusterFile = content.resolve("clusters").resolve(cluster).resolve("cluster.yml");

@@ -17,7 +17,15 @@ public final class PolisiCli implements Runnable {
 
     public static void main(String[] args) {
         Logging.quieten();
-        int exit = new CommandLine(new PolisiCli()).execute(args);
+        // A content problem is reported by the build at its file and line; anything that still
+        // escapes is a fault of ours, reported in one line, never as a Java stack trace.
+        int exit = new CommandLine(new PolisiCli())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println("error: the build stopped unexpectedly: " + e
+                            + " (please report this; no page was published by this run)");
+                    return 2;
+                })
+                .execute(args);
         System.exit(exit);
     }
 

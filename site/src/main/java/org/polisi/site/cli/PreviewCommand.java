@@ -2,12 +2,14 @@ package org.polisi.site.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.render.RenderCache;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./polisi preview [--port N]}: builds, serves the output on localhost and rebuilds when
- * anything under content/ or themes/ changes. A failed rebuild keeps the last good pages served.
+ * anything under content/ or themes/ changes. A site with errors keeps its last good pages served,
+ * and each of its pages shows the errors at the top, with file and line, until they are fixed.
  */
 @Command(name = "preview", description = "Serve the built sites locally and rebuild when content/ or themes/ change.")
 public final class PreviewCommand implements Callable<Integer> {
@@ -36,6 +39,8 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** The preview's JVM stays warm and remembers what it rendered, so a save re-renders only what changed. */
     private final RenderCache cache = new RenderCache();
+    /** The last build's result: its errors are shown on the pages of the sites they held back. */
+    private volatile BuildResult last;
 
     @Override
     public Integer call() throws Exception {
@@ -53,6 +58,9 @@ public final class PreviewCommand implements Callable<Integer> {
             Path served = found ? file : options.outputDir().resolve("404.html");
             byte[] body = Files.exists(served) ? Files.readAllBytes(served) : new byte[0];
             String name = served.getFileName().toString();
+            if (name.endsWith(".html") && last != null) {
+                body = PreviewErrors.show(new String(body, StandardCharsets.UTF_8), path, last, root).getBytes(StandardCharsets.UTF_8);
+            }
             exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
             exchange.sendResponseHeaders(found ? 200 : 404, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -67,7 +75,9 @@ public final class PreviewCommand implements Callable<Integer> {
 
     private void rebuild(Path root, BuildOptions options) {
         try {
-            BuildCommand.summarise(new SiteBuild(options, System.out::println, Optional.of(cache)).run(), root, options);
+            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache)).run();
+            last = result;
+            BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {
             System.err.println("error: rebuild failed: " + e.getMessage());
         }

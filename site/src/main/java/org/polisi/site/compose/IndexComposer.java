@@ -11,15 +11,27 @@ import java.util.Map;
 
 /**
  * Composes the pages that belong to no school: the cluster index at the site root, listing every
- * school and its policies in each of its languages, and the not-found page. Both are bilingual,
- * each part marked with its own {@code lang}, because a visitor arriving there has not chosen yet.
+ * published school and its policies in each of its languages, and the not-found page. Both are
+ * bilingual, each part marked with its own {@code lang}, because a visitor arriving there has not
+ * chosen yet. The index is composed after the schools' pages are rendered and checked: it lists
+ * each page by its title as rendered ({@code titles}, by URL), and a school not published by this
+ * build (not asked for, or held back by an error) as the previous index listed it ({@code kept},
+ * its {@code <li>} by school id), so that a partial or failed build never drops a school from it.
  */
 public final class IndexComposer {
-    private final List<ResolvedSite> sites;
+    private final List<String> order;
+    private final Map<String, ResolvedSite> sites;
+    private final Map<String, String> titles;
+    private final Map<String, String> kept;
     private final Map<String, Messages> messages;
 
-    public IndexComposer(List<ResolvedSite> sites, Map<String, Messages> messages) {
-        this.sites = sites;
+    public IndexComposer(List<String> order, List<ResolvedSite> published, Map<String, String> titles,
+                         Map<String, String> kept, Map<String, Messages> messages) {
+        this.order = order;
+        this.sites = new java.util.LinkedHashMap<>();
+        published.forEach(site -> this.sites.put(site.id(), site));
+        this.titles = titles;
+        this.kept = kept;
         this.messages = messages;
     }
 
@@ -37,7 +49,14 @@ public final class IndexComposer {
             }
         }
         html.append("<ul class=\"school-list\">\n");
-        for (ResolvedSite site : sites) {
+        for (String id : order) {
+            ResolvedSite site = sites.get(id);
+            if (site == null) {
+                if (kept.containsKey(id)) {
+                    html.append(kept.get(id)).append('\n');
+                }
+                continue;
+            }
             html.append("<li class=\"school\">\n");
             for (String language : site.languages()) {
                 Messages text = messages.get(language);
@@ -51,8 +70,11 @@ public final class IndexComposer {
                 site.pages(language).values().stream()
                         .filter(p -> !p.kind().equals("appendix"))
                         .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
-                        .forEach(p -> html.append("<li><a href=\"").append(site.id()).append('/').append(language).append('/')
-                                .append(p.key()).append(".html\">").append(escape(p.title())).append("</a></li>\n"));
+                        .forEach(p -> {
+                            String url = site.id() + '/' + language + '/' + p.key() + ".html";
+                            html.append("<li><a href=\"").append(url).append("\">")
+                                    .append(escape(titles.getOrDefault("/" + url, p.title()))).append("</a></li>\n");
+                        });
                 html.append("</ul>\n</section>\n");
             }
             html.append("</li>\n");

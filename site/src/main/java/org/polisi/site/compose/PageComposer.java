@@ -3,6 +3,8 @@ package org.polisi.site.compose;
 import org.polisi.site.content.LocalizedText;
 import org.polisi.site.content.PolicyDates;
 import org.polisi.site.content.Settings;
+import org.polisi.site.content.SettingsDate;
+import org.polisi.site.problem.Problems;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -29,6 +31,20 @@ import java.util.TreeMap;
  * of words: it prints these attributes and the message bundles' text.
  */
 public final class PageComposer {
+    /**
+     * Bundle keys {@code asciidoc.<attribute>} hold Asciidoctor's built-in words per language:
+     * {@code note-caption}, {@code tip-caption}, {@code important-caption}, {@code warning-caption},
+     * {@code caution-caption}, {@code table-caption}, {@code example-caption}, {@code figure-caption},
+     * {@code appendix-caption}, {@code toc-title}, {@code last-update-label}, {@code untitled-label},
+     * {@code version-label}, and our {@code footnote-tooltip}, which Asciidoctor does not let a
+     * document set (the renderer puts it in place of "View footnote.").
+     */
+    public static final String ASCIIDOC_WORDS = "asciidoc.";
+    public static final String FOOTNOTE_TOOLTIP = "footnote-tooltip";
+    public static final List<String> ASCIIDOC_LABELS = List.of("note-caption", "tip-caption", "important-caption",
+            "warning-caption", "caution-caption", "table-caption", "example-caption", "figure-caption", "appendix-caption",
+            "toc-title", "last-update-label", "untitled-label", "version-label", FOOTNOTE_TOOLTIP);
+
     /** A contents list is worth its space from this many top-level sections on. */
     static final int CONTENTS_MIN_SECTIONS = 3;
 
@@ -36,12 +52,15 @@ public final class PageComposer {
     private final Map<String, Messages> messages;
     private final List<TranslationState> translations;
     private final LocalDate today;
+    private final Problems problems;
 
-    public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today) {
+    public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today,
+                        Problems problems) {
         this.site = site;
         this.messages = messages;
         this.translations = translations;
         this.today = today;
+        this.problems = problems;
     }
 
     public List<StagedPage> compose() {
@@ -77,6 +96,7 @@ public final class PageComposer {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), "page");
+        untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
         attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
         crumbs(attributes, page);
@@ -119,21 +139,35 @@ public final class PageComposer {
         attributes.put("polisi-crumbs", "1");
         attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
         attributes.put("polisi-crumb-1-href", "../../index.html");
-        StringBuilder body = new StringBuilder();
-        body.append(text.format("school.index.intro", schoolName)).append("\n\n");
-        body.append("== ").append(text.get("school.pages.title")).append("\n\n");
+        // Each generated line points back to what it shows (a page's title line, the settings'
+        // name), so that a problem found in the index is reported there and stops only this school.
+        List<SourceLine> lines = new ArrayList<>();
+        SourceLine settings = new SourceLine("", site.source().settings().file(), 0);
+        lines.add(new SourceLine(text.format("school.index.intro", schoolName), settings.file(), 0));
+        lines.add(settings);
+        lines.add(new SourceLine("== " + text.get("school.pages.title"), settings.file(), 0));
+        lines.add(settings);
         for (ResolvedPage page : ordered(site.pages(language).values())) {
             if (page.kind().equals("appendix")) {
                 continue;
             }
-            body.append("* xref:").append(page.key()).append(".adoc[").append(escapeLinkText(page.title())).append("]\n");
+            lines.add(new SourceLine("* xref:" + page.key() + ".adoc[" + escapeLinkText(page.title()) + "]", page.file(), 1));
             for (ResolvedPage appendix : appendicesOf(page)) {
-                body.append("** xref:").append(appendix.key()).append(".adoc[")
-                        .append(escapeLinkText(appendixTitle(appendix, text))).append("]\n");
+                lines.add(new SourceLine("** xref:" + appendix.key() + ".adoc[" + escapeLinkText(appendixTitle(appendix, text)) + "]",
+                        appendix.file(), 1));
             }
         }
-        String asciidoc = "= " + schoolName + "\n" + attributes.render() + "\n" + body;
-        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc, List.of());
+        StringBuilder asciidoc = new StringBuilder("= " + schoolName + "\n" + attributes.render() + "\n");
+        List<SourceLine> origins = new ArrayList<>();
+        int headerLines = asciidoc.toString().split("\n", -1).length - 1;
+        for (int i = 0; i < headerLines; i++) {
+            origins.add(settings);
+        }
+        for (SourceLine line : lines) {
+            asciidoc.append(line.text()).append('\n');
+            origins.add(line);
+        }
+        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins);
     }
 
     /** Attributes every page of a site carries: its place, its languages and the school's values. */
@@ -152,8 +186,12 @@ public final class PageComposer {
         attributes.put("polisi-contact", settings.contactEmail());
         attributes.put("polisi-forms-endpoint", settings.formsEndpoint());
         attributes.put("polisi-pages", String.join(",", site.pages(language).keySet()));
-        attributes.put("polisi-languages", String.join(",", site.languages()));
-        for (String other : site.languages()) {
+        // The toggle and hreflang name only the languages this page exists in, strict build or not:
+        // a link to a missing page is never published (the "not yet translated" notice says why).
+        List<String> available = site.languages().stream()
+                .filter(other -> key.equals("index") || site.page(other, key).isPresent()).toList();
+        attributes.put("polisi-languages", String.join(",", available));
+        for (String other : available) {
             attributes.put("polisi-alt-" + other, "../" + other + "/" + key + ".html");
             attributes.put("polisi-name-" + other, messages.get(other).get("language.name"));
         }
@@ -164,14 +202,21 @@ public final class PageComposer {
             if (message.getKey().startsWith("date.month.")) {
                 continue;
             }
+            if (message.getKey().startsWith(ASCIIDOC_WORDS)) {
+                // Asciidoctor's captions and labels ("Note", "Table 1.") in the page's language.
+                String name = message.getKey().substring(ASCIIDOC_WORDS.length());
+                attributes.put(name.equals(FOOTNOTE_TOOLTIP) ? "polisi-" + name : name, message.getValue());
+                continue;
+            }
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }
-        if (!settings.contactEmail().isBlank()) {
-            attributes.put("polisi-footer-contact", text.format("footer.contact", settings.contactEmail()));
-        }
+        String contact = settings.contactLine(language);
+        attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
+                : text.format("footer.contact", contact));
         for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
             attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
         }
+        attributes.put("imagesdir", "../assets");
         attributes.put("attribute-missing", "warn");
         attributes.put("idprefix", "");
         attributes.put("idseparator", "-");
@@ -209,10 +254,10 @@ public final class PageComposer {
     private void policyDetails(AttributeBlock attributes, ResolvedPage page, Messages text) {
         PolicyDates school = site.source().settings().policy();
         String version = value(page, "version", school.version());
-        String updated = value(page, "last-updated", school.lastUpdated());
+        String updated = dateValue(page, "last-updated", school.lastUpdated());
         String approvedBy = value(page, "approved-by", school.approvedBy());
-        String approvedOn = value(page, "approved-on", school.approvedOn());
-        String reviewDue = value(page, "review-due", school.reviewDue());
+        String approvedOn = dateValue(page, "approved-on", school.approvedOn());
+        String reviewDue = dateValue(page, "review-due", school.reviewDue());
         attributes.put("polisi-details", "1");
         attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", version));
         attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", d)).orElse(""));
@@ -224,9 +269,10 @@ public final class PageComposer {
                     .orElse(text.format("policy.approved.nodate", approvedBy)));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);
-        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", LocalDates.format(d, text))).orElse(""));
+        String dueText = LocalDates.describe(reviewDue, text).orElse("");
+        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", dueText)).orElse(""));
         attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
-                .map(d -> text.format("policy.review.overdue", LocalDates.format(d, text))).orElse(""));
+                .map(d -> text.format("policy.review.overdue", dueText)).orElse(""));
     }
 
     private void appendices(AttributeBlock attributes, ResolvedPage policy) {
@@ -239,16 +285,35 @@ public final class PageComposer {
         }
     }
 
+    /** For each language the page is missing in: "not yet available in Welsh", in that language and the page's. */
+    private void untranslated(AttributeBlock attributes, ResolvedPage page) {
+        List<String[]> notices = new ArrayList<>();
+        for (String missing : site.languages()) {
+            if (site.page(missing, page.key()).isPresent()) {
+                continue;
+            }
+            for (String language : new java.util.LinkedHashSet<>(List.of(page.language(), missing))) {
+                notices.add(new String[]{language, messages.get(language).get("translation.missing." + missing)});
+            }
+        }
+        attributes.put("polisi-untranslated", String.valueOf(notices.size()));
+        for (int i = 0; i < notices.size(); i++) {
+            attributes.put("polisi-untranslated-" + (i + 1) + "-lang", notices.get(i)[0]);
+            attributes.put("polisi-untranslated-" + (i + 1) + "-text", notices.get(i)[1]);
+        }
+    }
+
     private void draftNotice(AttributeBlock attributes, ResolvedPage page) {
         boolean draft = translations.stream().anyMatch(t -> t.pageKey().equals(page.key())
                 && t.language().equals(page.language()) && t.status() == TranslationState.Status.DRAFT);
         attributes.put("polisi-draft", draft ? "1" : "");
         if (draft) {
-            String contact = site.source().settings().contactEmail();
             for (String language : Set.of(page.language(), "en")) {
                 Messages text = messages.get(language);
+                String contact = site.source().settings().contactLine(language);
                 attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
-                attributes.put("polisi-draft-body-" + language, text.format("translation.draft.body", contact));
+                attributes.put("polisi-draft-body-" + language, contact.isBlank() ? text.get("translation.draft.body.office")
+                        : text.format("translation.draft.body", contact));
             }
         }
     }
@@ -277,8 +342,24 @@ public final class PageComposer {
         return own.isBlank() ? fallback : own;
     }
 
-    private static Optional<String> date(String iso, Messages text) {
-        return LocalDates.parse(iso).map(d -> LocalDates.format(d, text));
+    /** A date in the page's header, in any form settings accept; a date not understood is an error at the page. */
+    private String dateValue(ResolvedPage page, String attribute, String fallback) {
+        String own = page.attribute(attribute);
+        if (own.isBlank()) {
+            return fallback;
+        }
+        try {
+            return SettingsDate.parse(own).orElse("");
+        } catch (IllegalArgumentException e) {
+            if (page.language().equals("en")) {
+                problems.error("bad-date", page.file(), 0, ":" + attribute + ": " + e.getMessage());
+            }
+            return "";
+        }
+    }
+
+    private static Optional<String> date(String value, Messages text) {
+        return LocalDates.describe(value, text);
     }
 
     private static String escapeLinkText(String text) {

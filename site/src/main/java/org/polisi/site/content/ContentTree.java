@@ -3,9 +3,14 @@ package org.polisi.site.content;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Everything under {@code content/}: the output of loading, the input of fork resolution. */
-public record ContentTree(Path root, Map<String, SiteSource> clusters, Map<String, SiteSource> schools) {
+/**
+ * Everything under {@code content/}: the output of loading, the input of fork resolution.
+ * {@code unreadable} holds the ids of schools and clusters whose folder exists but whose settings
+ * could not be read (a YAML slip): they are not built, and their last good output stays published.
+ */
+public record ContentTree(Path root, Map<String, SiteSource> clusters, Map<String, SiteSource> schools, Set<String> unreadable) {
 
     public Optional<SiteSource> cluster(String id) {
         return Optional.ofNullable(clusters.get(id));

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * A school's (or a cluster template's) settings file: who it is, which languages it publishes,
- * which template it adopts, and the values substituted into its pages as AsciiDoc attributes.
+ * which template it adopts, how to contact it, and the values substituted into its pages as
+ * AsciiDoc attributes. The contact details are blank when the school has not given them: pages
+ * then say "contact the school office" and invent no address.
  */
 public record Settings(
         String id,
@@ -20,14 +22,26 @@ public record Settings(
         PolicyDates policy,
         String contactEmail,
         String formsEndpoint,
-        String baseUrl) {
+        String baseUrl,
+        String contactPhone,
+        LocalizedText contactAddress) {
 
     /** Named roles and settings that every page can use, e.g. {@code {headteacher}}. */
-    public static final List<String> ROLES = List.of(
-            "headteacher", "online-safety-coordinator", "safeguarding-lead",
-            "online-safety-governor", "chair-of-governors");
+    public static final List<String> ROLES = SettingsKeys.ROLES;
 
     public boolean bilingual() {
         return languages.size() > 1;
+    }
+
+    /** The same settings under another id (a cluster template's preview site). */
+    public Settings withId(String newId) {
+        return new Settings(newId, file, name, languages, Optional.empty(), whyStandalone, attributes, policy,
+                contactEmail, formsEndpoint, baseUrl, contactPhone, contactAddress);
+    }
+
+    /** The school's contact details in a language, joined for one line ("office@…, 01234 567890"); blank when none. */
+    public String contactLine(String language) {
+        return String.join(", ", java.util.stream.Stream.of(contactEmail, contactPhone, contactAddress.inOrEnglish(language))
+                .filter(s -> s != null && !s.isBlank()).toList());
     }
 }

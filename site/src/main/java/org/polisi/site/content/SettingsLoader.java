@@ -10,13 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads school.yml and cluster.yml into {@link Settings}, layering a school over its template's defaults. */
+/**
+ * Reads school.yml and cluster.yml into {@link Settings}, layering a school over its template's
+ * defaults. Unknown keys are warned about with the nearest known one ({@link SettingsKeys}); dates
+ * are read by {@link SettingsDate}; a syntax error is thrown by {@link YamlFile#read} as one
+ * {@link org.polisi.site.problem.ContentException} and the caller skips the file.
+ */
 public final class SettingsLoader {
     private SettingsLoader() {
     }
 
     public static Settings load(String id, Path file, Settings defaults, Problems problems) {
-        YamlFile yaml = YamlFile.read(file);
+        return load(id, YamlFile.read(file), defaults, problems);
+    }
+
+    public static Settings load(String id, YamlFile yaml, Settings defaults, Problems problems) {
+        Path file = yaml.file();
+        unknownKeys(yaml, problems);
         List<String> languages = yaml.list("languages");
         if (languages.isEmpty()) {
             languages = defaults == null ? List.of("en") : defaults.languages();
@@ -27,7 +37,7 @@ public final class SettingsLoader {
         Map<String, LocalizedText> own = new LinkedHashMap<>();
         readAttribute(yaml, own, "school-name", "name");
         readAttribute(yaml, own, "local-authority", "local-authority");
-        for (String role : Settings.ROLES) {
+        for (String role : SettingsKeys.ROLES) {
             readAttribute(yaml, own, role, "roles", role);
         }
         yaml.entries("attributes").forEach((key, node) -> own.put(key, YamlFile.localized(node)));
@@ -46,19 +56,51 @@ public final class SettingsLoader {
         PolicyDates base = defaults == null ? PolicyDates.NONE : defaults.policy();
         PolicyDates policy = new PolicyDates(
                 yaml.text("policy", "version").orElse(base.version()),
-                yaml.text("policy", "last-updated").orElse(base.lastUpdated()),
+                date(yaml, "last-updated", base.lastUpdated(), problems),
                 yaml.text("policy", "approved-by").orElse(base.approvedBy()),
-                yaml.text("policy", "approved-on").orElse(base.approvedOn()),
-                yaml.text("policy", "review-due").orElse(base.reviewDue()));
+                date(yaml, "approved-on", base.approvedOn(), problems),
+                date(yaml, "review-due", base.reviewDue(), problems));
         LocalizedText name = yaml.node("name").map(YamlFile::localized)
                 .orElse(defaults == null ? LocalizedText.same(id) : defaults.name());
         return new Settings(id, file, name, List.copyOf(languages),
                 yaml.text("adopts").filter(s -> !s.isBlank() && !s.equals("none")),
                 yaml.text("why-standalone").orElse(""),
                 Collections.unmodifiableMap(attributes), policy,
-                yaml.text("contact-email").orElse(defaults == null ? "" : defaults.contactEmail()),
+                yaml.text("contact-email").orElse(defaults == null ? "" : defaults.contactEmail()).trim(),
                 yaml.text("forms-endpoint").orElse(defaults == null ? "/forms" : defaults.formsEndpoint()),
-                yaml.text("base-url").orElse(""));
+                yaml.text("base-url").orElse(""),
+                yaml.text("contact-phone").orElse(defaults == null ? "" : defaults.contactPhone()).trim(),
+                yaml.node("contact-address").map(YamlFile::localized)
+                        .orElse(defaults == null ? LocalizedText.same("") : defaults.contactAddress()));
+    }
+
+    private static void unknownKeys(YamlFile yaml, Problems problems) {
+        yaml.keys().forEach((key, line) -> {
+            if (!SettingsKeys.TOP_LEVEL.contains(key)) {
+                problems.warning("unknown-setting", yaml.file(), line, "'" + key + "' is not a setting this build knows"
+                        + Names.nearest(key, SettingsKeys.TOP_LEVEL).map(k -> ": did you mean '" + k + "'?").orElse(": it is ignored"));
+            }
+        });
+        SettingsKeys.BLOCKS.forEach((block, known) -> yaml.keys(block).forEach((key, line) -> {
+            if (!known.contains(key)) {
+                problems.warning("unknown-setting", yaml.file(), line, "'" + block + ": " + key + "' is not a setting this build knows"
+                        + Names.nearest(key, known).map(k -> ": did you mean '" + k + "'?")
+                        .orElse(block.equals("roles") ? ": a school's own values go under 'attributes:'" : ": it is ignored"));
+            }
+        }));
+    }
+
+    private static String date(YamlFile yaml, String key, String inherited, Problems problems) {
+        Optional<String> written = yaml.text("policy", key);
+        if (written.isEmpty()) {
+            return inherited;
+        }
+        try {
+            return SettingsDate.parse(written.get()).orElse("");
+        } catch (IllegalArgumentException e) {
+            problems.error("bad-date", yaml.file(), yaml.lineOf("policy", key), "policy: " + key + ": " + e.getMessage());
+            return "";
+        }
     }
 
     private static void readAttribute(YamlFile yaml, Map<String, LocalizedText> into, String attribute, String... path) {
@@ -70,7 +112,7 @@ public final class SettingsLoader {
         if (attribute.equals("school-name")) {
             return yaml.lineOf("name");
         }
-        if (Settings.ROLES.contains(attribute)) {
+        if (SettingsKeys.ROLES.contains(attribute)) {
             return yaml.lineOf("roles", attribute);
         }
         int line = yaml.lineOf(attribute);

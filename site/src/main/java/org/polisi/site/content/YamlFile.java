@@ -46,9 +46,39 @@ public final class YamlFile {
         } catch (IOException e) {
             throw new ContentException(Problem.error("unreadable", file, 0, e.getMessage()));
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ContentException(Problem.error("bad-yaml", file, line, e.getProblem()));
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            int column = mark == null ? 0 : mark.getColumn() + 1;
+            throw new ContentException(new Problem(Problem.Severity.ERROR, "bad-yaml", file, line, column,
+                    hint(e.getProblem() + " " + e.getContext())));
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ContentException(Problem.error("bad-yaml", file, 0, "this file is not valid YAML: " + e.getMessage()));
         }
+    }
+
+    /**
+     * SnakeYAML's words for a syntax error, turned into what an author should do. The two slips
+     * seen most are a value holding ": " (a headteacher's "Ms X (Manager: Early Years)") and a
+     * tab used to indent; anything else gets the parser's own words after a plain sentence.
+     */
+    static String hint(String parserWords) {
+        String words = parserWords == null ? "" : parserWords.replace("null", "").trim();
+        if (words.contains("mapping values are not allowed")) {
+            return "a value that contains ': ' needs quotes: write it between double quotes, e.g. headteacher: \"Ms X (Manager: Early Years)\"";
+        }
+        if (words.contains("'\\t'") || words.contains("\\t") || words.contains("tab")) {
+            return "a tab cannot indent YAML: indent with spaces (two per level)";
+        }
+        if (words.contains("could not find expected ':'")) {
+            return "a line is neither 'key: value' nor a continuation of the value above: check for a missing ':' or an unclosed quote";
+        }
+        if (words.contains("did not find expected key") || words.contains("expected <block end>")) {
+            return "the indentation does not match the lines above: line up keys of the same block exactly";
+        }
+        if (words.contains("found duplicate key")) {
+            return "a key is given twice: keep one";
+        }
+        return "this line is not valid YAML (" + words + "): check quotes, colons and indentation";
     }
 
     public Path file() {
@@ -89,6 +119,18 @@ public final class YamlFile {
             }
         });
         return entries;
+    }
+
+    /** The keys of a mapping (the top level when {@code path} is empty) with their lines, in file order. */
+    public Map<String, Integer> keys(String... path) {
+        Map<String, Integer> keys = new LinkedHashMap<>();
+        Optional<Node> mapping = path.length == 0 ? Optional.ofNullable(root) : node(path);
+        mapping.filter(MappingNode.class::isInstance).ifPresent(n -> {
+            for (NodeTuple tuple : ((MappingNode) n).getValue()) {
+                keys.put(scalar(tuple.getKeyNode()), line(tuple.getKeyNode()));
+            }
+        });
+        return keys;
     }
 
     public int lineOf(String... path) {

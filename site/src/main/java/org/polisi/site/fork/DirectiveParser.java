@@ -13,6 +13,9 @@ public final class DirectiveParser {
     private static final Pattern DIRECTIVE = Pattern.compile("^//\\s*polisi:\\s*(\\S+)\\s*(.*)$");
     private static final Pattern HASH = Pattern.compile("template=([0-9a-f]+)");
 
+    /** {@code // polisi: confirm <why>} marks text the school must confirm (see report.ToConfirm): not a change. */
+    public static final String CONFIRM = "confirm";
+
     private DirectiveParser() {
     }
 
@@ -25,7 +28,7 @@ public final class DirectiveParser {
         List<SourceLine> content = new ArrayList<>();
         for (SourceLine line : body) {
             Matcher directive = DIRECTIVE.matcher(line.text().trim());
-            if (!directive.matches()) {
+            if (!directive.matches() || directive.group(1).equals(CONFIRM)) {
                 if (current == null && !line.text().isBlank() && !line.text().startsWith("//")) {
                     problems.error("text-outside-directive", line.file(), line.number(),
                             "a page that adapts a template holds only directives and their text; start with '// polisi: replace ID' or similar");

@@ -24,6 +24,7 @@ public final class ForkResolver {
     public static ResolvedSite resolve(SiteSource school, Optional<SiteSource> template, Problems problems) {
         Map<String, Map<String, ResolvedPage>> pages = new LinkedHashMap<>();
         List<SectionChange> changes = new ArrayList<>();
+        Map<String, Map<String, List<Directive>>> adaptations = new LinkedHashMap<>();
         for (String language : school.settings().languages()) {
             Map<String, ResolvedPage> resolved = new TreeMap<>();
             Map<String, SourcePage> templatePages = template.map(t -> t.pages(language)).orElse(Map.of());
@@ -36,7 +37,9 @@ public final class ForkResolver {
                                 "says :adapts-template: but the template has no page '" + own.key() + "' in " + language);
                         continue;
                     }
-                    resolved.put(own.key(), adapt(templatePage, own, changes, problems));
+                    List<Directive> directives = DirectiveParser.parse(own.body(), problems);
+                    adaptations.computeIfAbsent(language, l -> new TreeMap<>()).put(own.key(), directives);
+                    resolved.put(own.key(), adapt(templatePage, own, directives, changes, problems));
                 } else {
                     resolved.put(own.key(), asIs(own, ResolvedPage.Origin.SCHOOL));
                 }
@@ -46,16 +49,16 @@ public final class ForkResolver {
             }
             pages.put(language, resolved);
         }
-        return new ResolvedSite(school, template, pages, List.copyOf(changes));
+        return new ResolvedSite(school, template, pages, List.copyOf(changes), adaptations);
     }
 
     private static ResolvedPage asIs(SourcePage page, ResolvedPage.Origin origin) {
         return new ResolvedPage(page.key(), page.language(), page.title(), page.header(), page.body(), page.file(), origin);
     }
 
-    private static ResolvedPage adapt(SourcePage templatePage, SourcePage own, List<SectionChange> changes, Problems problems) {
+    private static ResolvedPage adapt(SourcePage templatePage, SourcePage own, List<Directive> directives,
+                                      List<SectionChange> changes, Problems problems) {
         SectionIndex index = SectionIndex.of(templatePage.body());
-        List<Directive> directives = DirectiveParser.parse(own.body(), problems);
         Map<Integer, List<SourceLine>> before = new TreeMap<>();
         Map<Integer, List<SourceLine>> after = new TreeMap<>();
         Map<Integer, Directive> replacedFrom = new TreeMap<>();

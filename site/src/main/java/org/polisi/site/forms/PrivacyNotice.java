@@ -25,8 +25,10 @@ final class PrivacyNotice {
         sentence(notice, messages.get("forms.privacy.retention", "retention",
                 RetentionSentence.of(form.retention(), messages)));
         sentence(notice, messages.get("forms.privacy.rights"));
-        if (!school.contactEmail().isBlank()) {   // a template preview has no school to contact
+        if (!school.contactEmail().isBlank()) {
             appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+        } else {   // no address given (or a template preview): never invent one
+            sentence(notice, messages.get("forms.privacy.contact.office"));
         }
     }
 

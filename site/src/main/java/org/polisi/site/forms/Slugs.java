@@ -1,15 +1,12 @@
 package org.polisi.site.forms;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names that end up in input ids and posted parameters. Lower-case words joined by single hyphens,
  * so that {@code <form-id>--<field>--<statement>} can always be split back at the double hyphens.
  */
 final class Slugs {
-
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** Field names the form itself posts, or whose input id would clash with the title's or honeypot's. */
     // withdraw and withdraw-step are the second page of a withdrawal (docs/forms.md), idempotency-key the server's
@@ -23,6 +20,6 @@ final class Slugs {
     }
 
     static boolean isSlug(String text) {
-        return SLUG.matcher(text).matches();
+        return org.polisi.site.content.Names.isSlug(text);
     }
 }

@@ -80,9 +80,11 @@ final class AsciidocConverter {
     private static ConvertedPage convertOne(Asciidoctor asciidoctor, StagedPage page) {
         CurrentPage.set(page.url());
         try {
+            // SECURE: Asciidoctor reads no file at all. Includes were expanded, within the school's
+            // own folders, when the content was loaded (content.Includes).
             Document document = asciidoctor.load(page.asciidoc(),
-                    OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap());
-            String body = document.convert();
+                    OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
+            String body = inLanguage(document.convert(), document);
             Map<String, String> attributes = new LinkedHashMap<>();
             for (String name : headerAttributeNames(page.asciidoc())) {
                 Object value = document.getAttribute(name);
@@ -93,6 +95,27 @@ final class AsciidocConverter {
         } finally {
             CurrentPage.set(null);
         }
+    }
+
+    private static final Pattern FOOTNOTE_TOOLTIP = Pattern.compile("title=\"View footnote\\.\"");
+    private static final Pattern PRESENTATION_IMAGE = Pattern.compile(
+            "(class=\"(?:imageblock|image)\\b[^\"]*\\bpresentation\\b[^\"]*\">(?:\\s*<div class=\"content\">)?\\s*<img src=\"[^\"]*\") alt=\"[^\"]*\"");
+
+    /**
+     * What Asciidoctor writes in English whatever the document says: the footnote link's tooltip
+     * (the page's {@code polisi-footnote-tooltip} instead), and a decorative image's alt text,
+     * which it makes from the file name (empty for {@code role=presentation}, as WCAG's H67 asks).
+     */
+    static String inLanguage(String html, Document document) {
+        String result = html;
+        Object tooltip = document.getAttribute("polisi-footnote-tooltip");
+        if (tooltip != null && result.contains("View footnote.")) {
+            result = FOOTNOTE_TOOLTIP.matcher(result).replaceAll(Matcher.quoteReplacement("title=\"" + tooltip + "\""));
+        }
+        if (result.contains("presentation")) {
+            result = PRESENTATION_IMAGE.matcher(result).replaceAll("$1 alt=\"\"");
+        }
+        return result;
     }
 
     /** The attributes the composer wrote in the page's header, in order. */

@@ -82,7 +82,7 @@ public final class JBakeRenderer {
         failures.forEach(failure -> problems.error("render-failed", null, 0, failure));
         for (RenderLog.Entry entry : RenderLog.drain()) {
             StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
-            SourceLine origin = originOf(page, entry.line());
+            SourceLine origin = entry.line() > 0 ? originOf(page, entry.line()) : located(page, entry.message());
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
@@ -121,6 +121,28 @@ public final class JBakeRenderer {
 
     private static String oneLine(String value) {
         return value.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("reference: (\\S+)");
+
+    /**
+     * Asciidoctor reports some problems without a line (an invalid cross reference is found only
+     * when the page is converted): find the line that holds what it names, else the page's first.
+     */
+    private static SourceLine located(StagedPage page, String message) {
+        java.util.regex.Matcher reference = REFERENCE.matcher(message);
+        if (page != null && reference.find()) {
+            String id = reference.group(1);
+            String bare = id.replaceFirst("^.*#", "");
+            for (String needle : List.of("<<" + id, "xref:" + id, "<<" + bare, "#" + bare)) {
+                for (SourceLine line : page.origins()) {
+                    if (line != null && line.text().contains(needle)) {
+                        return line;
+                    }
+                }
+            }
+        }
+        return originOf(page, 0);
     }
 
     private static SourceLine originOf(StagedPage page, int line) {

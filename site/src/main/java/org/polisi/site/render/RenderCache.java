@@ -8,22 +8,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a long-running {@code ./polisi preview} keeps between builds: what the previous build
- * rendered, each page's composed document and the forms on it. A page whose composed document is unchanged renders to the same
- * HTML, so the next build copies it instead of converting it again. The composed document holds
- * everything a page shows (its body and all its chrome: titles of linked appendices, toggle,
- * notices), so a change anywhere that affects a page changes its document.
+ * What a long-running {@code ./polisi preview} keeps between builds: for each page published, the
+ * key of everything its HTML depends on and the forms on it. A page whose key is unchanged renders
+ * to the same HTML, so the next build copies it instead of converting it again. The key (computed
+ * by the build, see {@code SiteBuild.renderKey}) covers the page's composed AsciiDoc (its body with
+ * includes, and all its chrome), the theme's templates and message bundles, the definitions of the
+ * site's forms, and the school's and its template's settings files: an edit to any of them renders
+ * the page again.
  */
 public final class RenderCache {
-    private final Map<String, String> documents = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private final Map<String, List<RenderedForm>> forms = new HashMap<>();
 
-    /** The pages that must be rendered: new ones and those whose document changed. */
-    public synchronized List<StagedPage> changed(List<StagedPage> pages) {
-        return pages.stream().filter(page -> !page.asciidoc().equals(documents.get(page.url()))).toList();
+    /** The pages that must be rendered: new ones and those whose key changed. */
+    public synchronized List<StagedPage> changed(List<StagedPage> pages, Function<StagedPage, String> key) {
+        return pages.stream().filter(page -> !key.apply(page).equals(keys.get(page.url()))).toList();
     }
 
     /** Forms on pages that were not rendered again, as the previous build rendered them. */
@@ -33,12 +36,17 @@ public final class RenderCache {
         return kept;
     }
 
-    /** Remembers a published build; pages that no longer exist are forgotten. */
-    public synchronized void remember(List<StagedPage> pages, List<RenderedForm> rendered) {
-        Set<String> urls = pages.stream().map(StagedPage::url).collect(Collectors.toSet());
-        documents.keySet().retainAll(urls);
-        forms.clear();
-        pages.forEach(page -> documents.put(page.url(), page.asciidoc()));
-        rendered.forEach(form -> forms.computeIfAbsent(form.pageUrl(), url -> new ArrayList<>()).add(form));
+    /**
+     * Remembers the published pages of the sites {@code sites}; what the cache knew of those sites'
+     * other pages is forgotten, and other sites (not published by this build) are kept as they were.
+     */
+    public synchronized void remember(Set<String> sites, List<StagedPage> pages, List<RenderedForm> rendered,
+                                      Function<StagedPage, String> key) {
+        Set<String> prefixes = sites.stream().map(site -> "/" + site + "/").collect(Collectors.toSet());
+        keys.keySet().removeIf(url -> prefixes.stream().anyMatch(url::startsWith));
+        forms.keySet().removeIf(url -> prefixes.stream().anyMatch(url::startsWith));
+        pages.stream().filter(page -> sites.contains(page.site())).forEach(page -> keys.put(page.url(), key.apply(page)));
+        rendered.stream().filter(form -> sites.contains(form.school()))
+                .forEach(form -> forms.computeIfAbsent(form.pageUrl(), url -> new ArrayList<>()).add(form));
     }
 }

@@ -48,9 +48,9 @@ public final class ReportPrinter {
                     + (r.get("reviewDue").isBlank() ? "" : " (due " + r.get("reviewDue") + ")") + ", " + r.get("approval")));
             out.println("  documents referred to but missing: " + (report.missingDocuments().isEmpty() ? "none" : ""));
             report.missingDocuments().forEach(m -> out.println("    " + m.get("document") + " (from " + relativeLocation(root, m.get("referredFrom")) + ")"));
-            out.println("  to confirm with the school (retention): " + (report.retentionToConfirm().isEmpty() ? "none" : ""));
-            report.retentionToConfirm().forEach(r -> out.println("    " + r.get("form") + ": " + r.get("rule") + " ("
-                    + relative(root, Path.of(r.get("file"))) + "): " + r.get("why")));
+            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : report.toConfirm().size() + " items"));
+            report.toConfirm().forEach(item -> out.println("    " + relative(root, item.file()) + ":" + item.line() + ": "
+                    + item.what() + " — " + item.why()));
             out.println();
         }
     }
@@ -70,11 +70,8 @@ public final class ReportPrinter {
             school.put("missingTranslations", report.missingTranslations());
             school.put("reviews", report.reviews());
             school.put("missingDocuments", report.missingDocuments());
-            school.put("retentionToConfirm", report.retentionToConfirm().stream().map(entry -> {
-                Map<String, String> relativeEntry = new LinkedHashMap<>(entry);
-                relativeEntry.put("file", relative(root, Path.of(entry.get("file"))));
-                return relativeEntry;
-            }).toList());
+            school.put("toConfirm", report.toConfirm().stream().map(item -> Map.of("source", item.source(),
+                    "file", relative(root, item.file()) + ":" + item.line(), "what", item.what(), "why", item.why())).toList());
             schools.add(school);
         }
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("schools", schools)));

@@ -1,5 +1,7 @@
 package org.polisi.site.report;
 
+import org.polisi.site.confirm.ToConfirm;
+import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.content.PolicyDates;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * What {@code ./polisi report} tells each school: how it relates to its template (sections
  * inherited, replaced, removed, inserted; overrides gone stale), the state of its translations,
- * policies past their review date, and documents its pages refer to that it does not publish.
+ * policies past their review date, documents its pages refer to that it does not publish, and what
+ * is still to confirm with the school ({@link ToConfirmList}).
  */
 public final class SiteReport {
     private static final Pattern POLICY_REFERENCE = Pattern.compile("policy:([A-Za-z0-9_-]+)\\[");
@@ -28,8 +31,7 @@ public final class SiteReport {
     public record SchoolReport(String school, String adopts, List<SectionChange> sections, List<SectionChange> staleOverrides,
                                Map<String, Integer> translationCounts, List<TranslationState> staleTranslations,
                                List<String> missingTranslations, List<Map<String, String>> reviews,
-                               List<Map<String, String>> missingDocuments,
-                               List<Map<String, String>> retentionToConfirm) {
+                               List<Map<String, String>> missingDocuments, List<ToConfirm> toConfirm) {
     }
 
     private SiteReport() {
@@ -51,7 +53,7 @@ public final class SiteReport {
                     states.stream().filter(TranslationState::stale).toList(),
                     states.stream().filter(s -> s.status() == TranslationState.Status.MISSING)
                             .map(s -> s.pageKey() + " (" + s.language() + ")").toList(),
-                    reviews(site, today), missingDocuments(site), RetentionToConfirm.of(site)));
+                    reviews(site, today), missingDocuments(site), ToConfirmList.of(site)));
         }
         return reports;
     }

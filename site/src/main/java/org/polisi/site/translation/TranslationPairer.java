@@ -2,7 +2,9 @@ package org.polisi.site.translation;
 
 import org.polisi.site.content.SiteSource;
 import org.polisi.site.content.SourcePage;
+import org.polisi.site.fork.Directive;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.fork.Section;
 import org.polisi.site.fork.SectionIndex;
 import org.polisi.site.problem.Problems;
 
@@ -14,8 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Stage 3: pairs each page with its counterparts. Every page of a bilingual school must exist in
- * each of its languages (a missing one fails the build); each translated file is compared with
- * the hash of the English file it says it was translated from, to find stale translations.
+ * each of its languages (a missing one fails the build), and a page that adapts its template must
+ * adapt it the same way in each; each translated file is compared with the hash of the English
+ * file it says it was translated from, to find stale translations.
  */
 public final class TranslationPairer {
     public static final String SOURCE_LANGUAGE = "en";
@@ -47,9 +50,61 @@ public final class TranslationPairer {
                     continue;
                 }
                 states.add(stateOf(site, key, language, problems));
+                if (!sameAdaptation(site, key, language, problems)) {
+                    states.add(new TranslationState(key, language, TranslationState.Status.MISSING, false, null, null,
+                            translated.get().file()));
+                }
             }
         }
         return List.copyOf(states);
+    }
+
+    /**
+     * Whether the page adapts the template in {@code language} exactly as it does in English: the
+     * same replace, remove, insert and append directives on the same section ids, inserting
+     * sections with the same ids. Each difference is a {@code translation-missing} error at the
+     * English directive (the change is not made in the other language) or a
+     * {@code translation-stale} error at the other language's directive (English does not make it),
+     * so that a section removed in English never survives, with its form, in Welsh.
+     */
+    private static boolean sameAdaptation(ResolvedSite site, String key, String language, Problems problems) {
+        List<Directive> english = site.adaptation(SOURCE_LANGUAGE, key);
+        List<Directive> translated = site.adaptation(language, key);
+        if (english.isEmpty() && translated.isEmpty()) {
+            return true;
+        }
+        boolean translatedAdapts = site.source().page(language, key).map(SourcePage::adaptsTemplate).orElse(false);
+        List<String> remaining = new ArrayList<>(translated.stream().map(TranslationPairer::signature).toList());
+        boolean same = true;
+        for (Directive directive : english) {
+            if (!remaining.remove(signature(directive))) {
+                same = false;
+                String where = translatedAdapts ? "its '" + language + "' file" : "the '" + language + "' page (which has no file adapting the template: add "
+                        + language + "/" + key + ".adoc with :adapts-template:)";
+                problems.error("translation-missing", directive.line().file(), directive.line().number(),
+                        "'" + signature(directive) + "' is made in English but not in " + where
+                                + ": make the same change there, with the same section ids");
+            }
+        }
+        for (Directive directive : translated) {
+            if (english.stream().noneMatch(e -> signature(e).equals(signature(directive)))) {
+                same = false;
+                problems.error("translation-stale", directive.line().file(), directive.line().number(),
+                        "'" + signature(directive) + "' is not made in the English page: make it there too, or remove it here");
+            }
+        }
+        return same;
+    }
+
+    /** What a directive does, independent of language: "replace scope", "insert-after scope: mobile-phones". */
+    static String signature(Directive directive) {
+        List<String> inserted = directive.operation() == Directive.Operation.REMOVE ? List.of()
+                : SectionIndex.of(directive.content()).sections().stream().map(Section::id).filter(java.util.Objects::nonNull).toList();
+        if (directive.operation() == Directive.Operation.REPLACE && inserted.equals(List.of(directive.sectionId()))) {
+            inserted = List.of();   // "replace scope", not "replace scope: scope"
+        }
+        return directive.operation().word() + (directive.sectionId() == null ? "" : " " + directive.sectionId())
+                + (inserted.isEmpty() ? "" : ": " + String.join(", ", inserted));
     }
 
     /** A page's state combines the files it is made of: a template page and the school's changes. */

@@ -42,7 +42,7 @@ class ContentLoaderTest {
         assertEquals(Optional.of("demo"), adopter.adopts());
         assertEquals("2027-11-30", adopter.policy().reviewDue());
         assertEquals("", adopter.policy().approvedBy());
-        assertEquals("office@riverside.example.org", adopter.contactEmail());
+        assertEquals("office@riverside.test", adopter.contactEmail());
     }
 
     @Test

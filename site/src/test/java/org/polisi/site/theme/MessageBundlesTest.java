@@ -85,4 +85,20 @@ class MessageBundlesTest {
             }
         });
     }
+
+    @Test
+    void theSiteBundleHasAsciidoctorsCaptionsAndLabelsInEveryLanguage() {
+        bundles.get("site").forEach((language, keys) -> {
+            for (String label : org.polisi.site.compose.PageComposer.ASCIIDOC_LABELS) {
+                assertTrue(keys.contains(org.polisi.site.compose.PageComposer.ASCIIDOC_WORDS + label), language + " asciidoc." + label);
+            }
+        });
+    }
+
+    @Test
+    void everyNotYetTranslatedNoticeExistsInEveryLanguage() {
+        Set<String> languages = bundles.get("site").keySet();
+        bundles.get("site").forEach((language, keys) -> languages.forEach(missing ->
+                assertTrue(keys.contains("translation.missing." + missing), language + " translation.missing." + missing)));
+    }
 }

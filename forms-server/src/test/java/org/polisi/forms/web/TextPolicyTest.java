@@ -1,0 +1,230 @@
+package org.polisi.forms.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.agreement;
+import static org.polisi.forms.Submissions.consent;
+import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.Submissions.with;
+import static org.polisi.forms.Submissions.without;
+import static org.polisi.forms.TestServer.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.polisi.forms.TestServer;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionDao;
+
+/**
+ * The text policy (ADR 0022) end to end: what was typed is stored exactly (NFC, controls removed,
+ * nothing else) and comes back exactly from every output: the receipt, the staff record page, the
+ * re-shown form, the CSV download and the JSON subject access export.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TextPolicyTest {
+
+    /** Markup-like answers: each is stored and shown exactly as typed. */
+    static final List<String> CATALOGUE = List.of(
+            "He said he would meet her <Oct 20th behind the shop. Police informed.",
+            "Pupil wrote <you are dead> in chat",
+            "Email me at <ann.jones@example.org> please",
+            "if a<b and c>d",
+            "Ann <Bee> Jones",
+            "Tom &amp; Jerry &lt;3 &#60;b&#62; &copy;",
+            "She said \"stop\" and 'no', then ‘curly’ and “double”",
+            "</textarea><script>alert('x')</script>",
+            "<img src=x onerror=alert(1)><!-- comment -->",
+            "javascript:alert(document.cookie)",
+            "Mae’r disgybl yn drist 😢🏴󠁧󠁢󠁷󠁬󠁳󠁿 — Siân, Ŵyn a Llŷr",
+            "first line <word\nsecond line > still\n\nthird line after a blank",
+            "=HYPERLINK(\"http://example.org\",\"click\")",
+            "+44 29 2000 0000 and @mention",
+            "\u202Ereversed after an override, \u200Fthen a right-to-left mark",
+            "  spaces either side and\ttab  ");
+
+    TestServer server;
+    TestServer.Browser staff;
+
+    @BeforeAll
+    void start(@TempDir Path folder) {
+        server = TestServer.start(folder);
+        server.addStaff("testschool", "Nia Head", "head@testschool.example", "headteacher");
+        staff = server.loggedIn("head@testschool.example");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> catalogueInBothLanguages() {
+        return Stream.of("en", "cy").flatMap(language -> CATALOGUE.stream().map(text -> Arguments.of(language, text)));
+    }
+
+    private Map<String, Object> stored(String reference) {
+        return CanonicalJson.readFields(server.jdbi().withExtension(SubmissionDao.class,
+                dao -> dao.findByReference(reference)).orElseThrow().fieldsJson());
+    }
+
+    /** The typed text of a value: the lines of its {@code <bdi>} isolates, as the page shows them. */
+    private static String shown(Element value) {
+        return value.select("bdi").stream().map(Element::wholeText).collect(Collectors.joining("\n"));
+    }
+
+    /** The answer to the fixture's "What happened" question, worded in either language. */
+    private static Element whatHappened(Document page) {
+        for (Element row : page.select(".summary-list__row")) {
+            if (List.of("What happened", "Beth ddigwyddodd").contains(row.selectFirst("dt").text())) {
+                return row.selectFirst("dd");
+            }
+        }
+        throw new AssertionError("no answer to What happened in\n" + page);
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("catalogueInBothLanguages")
+    void aMarkupLikeIncidentReportReadsBackIdenticallyEverywhere(String language, String typed) throws IOException {
+        String name = "Gareth " + typed.lines().findFirst().orElse("").strip() + " Evans";
+        TestServer.Browser browser = server.browser();
+        HttpResponse<String> sent = browser.post("/forms/testschool/incident-report",
+                form(with(incident(language, "none", typed), "reporter-name", name)));
+        assertEquals(303, sent.statusCode(), sent.body());
+        String reference = reference(sent);
+
+        Map<String, Object> answers = stored(reference);
+        assertEquals(typed, answers.get("what-happened"), "stored");
+        assertEquals(name, answers.get("reporter-name"), "stored name");
+
+        Document receipt = Jsoup.parse(browser.get(sent.headers().firstValue("Location").orElseThrow()).body());
+        assertEquals(typed, shown(whatHappened(receipt)), "receipt");
+        assertTrue(receipt.select("script").isEmpty() && receipt.select("img").isEmpty(), "no markup came back");
+
+        Document record = Jsoup.parse(staff.get("/staff/submissions/" + reference + "?lang=" + language).body());
+        assertEquals(typed, shown(whatHappened(record)), "staff record page");
+        assertTrue(record.select("main script, main img").isEmpty());
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(
+                staff.get("/staff/export.csv?form=incident-report").body().substring(1))).getRecords();
+        CSVRecord row = rows.stream().filter(each -> each.get(0).equals(reference)).findFirst().orElseThrow();
+        assertEquals(typed, unguarded(row.get(8)), "CSV");
+        assertEquals(name, unguarded(row.get(5)), "CSV name");
+
+        JsonNode export = new ObjectMapper().readTree(staff.post("/staff/people.json",
+                form("csrf-token", staff.csrf(), "name", name)).body());
+        JsonNode found = null;
+        for (JsonNode submission : export.get("submissions")) {
+            if (submission.get("reference").asText().equals(reference)) {
+                found = submission;
+            }
+        }
+        assertEquals(typed, found.get("answers").get("what-happened").asText(), "JSON export");
+        assertEquals("exactly", found.get("matched").asText());
+    }
+
+    /** A formula-safe cell back to what was typed: the guard is one leading apostrophe. */
+    private static String unguarded(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("catalogueInBothLanguages")
+    void aReshownFormPutsBackExactlyWhatWasTyped(String language, String typed) {
+        HttpResponse<String> response = server.browser().post("/forms/testschool/incident-report",
+                form(with(without(incident(language, "none", typed), "category"), "reporter-name",
+                        typed.lines().findFirst().orElse(""))));
+        assertEquals(422, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(typed, page.getElementById("incident-report--what-happened").wholeText()
+                .replaceFirst("^\n", ""), "textarea");
+        assertEquals(typed.lines().findFirst().orElse(""), page.getElementById("incident-report--reporter-name").val());
+        assertTrue(page.select("main script").isEmpty(), "no markup came back");
+    }
+
+    @Test
+    void theIssuesExamplesAreStoredAsTypedNotCleaned() {
+        for (String language : List.of("en", "cy")) {
+            for (String parent : List.of("Ann <Bee> Jones", "Tom &amp; Jerry", "O’Connor <o.connor@example.org>")) {
+                String reference = reference(server.browser().post("/forms/testschool/parent-agreement",
+                        form(with(agreement(language), "parent-name", parent))));
+                assertEquals(parent, stored(reference).get("parent-name"));
+            }
+        }
+    }
+
+    @Test
+    void decomposedAnswersAreStoredComposedAndControlCharactersRemoved() {
+        String nfd = Normalizer.normalize("Ŵyn Llŷr Nguyễn", Normalizer.Form.NFD);
+        String reference = reference(server.browser().post("/forms/testschool/incident-report",
+                form(with(incident("cy", "none", "Line one\r\nline two\u0000\u0007 end\u009B"), "reporter-name", nfd))));
+        assertEquals("Ŵyn Llŷr Nguyễn", stored(reference).get("reporter-name"));
+        assertEquals("Line one\nline two end", stored(reference).get("what-happened"));
+    }
+
+    static Stream<Arguments> invisibleNames() {
+        return Stream.of("\u200B", "\u2060", "\uFEFF", "\u200D", "\u00AD", "\u0301", "\u202E", "\u200B\u2060\uFEFF",
+                        " \u3000 ", "\u3164", "\u115F\u1160", "\uFFA0", "\u2800", "\u200E\u200F", "\u034F")
+                .flatMap(name -> Stream.of(Arguments.of("en", name, "Enter an answer for ‘Your name’"),
+                        Arguments.of("cy", name, "Rhowch ateb ar gyfer ‘Eich enw’")));
+    }
+
+    @ParameterizedTest(name = "[{0}] U+{1}")
+    @MethodSource("invisibleNames")
+    void aRequiredNameOfOnlyInvisibleCharactersIsRefusedInTheFormsLanguage(String language, String name,
+                                                                           String message) {
+        int before = server.count("SELECT count(*) FROM submission");
+        HttpResponse<String> response = server.browser().post("/forms/testschool/parent-agreement",
+                form(with(agreement(language), "parent-name", name)));
+        assertEquals(422, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.select(".error-summary__list a").eachText().contains(message), page.select(".error-summary").text());
+        assertTrue(page.getElementById("parent-agreement--parent-name--error").text().endsWith(message));
+        assertEquals(before, server.count("SELECT count(*) FROM submission"), "nothing stored");
+
+        HttpResponse<String> pupils = server.browser().post("/forms/testschool/images-consent",
+                form(consent(language, name, "given", "refused")));
+        assertEquals(422, pupils.statusCode(), "an invisible pupil name is no pupil name");
+    }
+
+    @Test
+    void bidiControlsInAnAnswerAreIsolatedOnStaffPages() {
+        String pupil = "\u202EAlys \u200FMorgan";
+        String reference = reference(server.browser().post("/forms/testschool/images-consent",
+                form(consent("en", pupil, "given", "refused"))));
+        Document record = Jsoup.parse(staff.get("/staff/submissions/" + reference).body());
+        for (Element bdi : record.select("main bdi")) {
+            assertTrue(bdi.children().isEmpty(), "an isolate holds text only");
+        }
+        assertTrue(record.select("main bdi").stream().anyMatch(bdi -> bdi.wholeText().equals(pupil)),
+                record.select("main").html());
+        Document consents = Jsoup.parse(staff.get("/staff/consents").body());
+        assertTrue(consents.select("td > bdi").stream().anyMatch(bdi -> bdi.wholeText().equals(pupil)),
+                "the consents page isolates the pupil's name");
+        assertFalse(consents.select("td").stream().anyMatch(td -> td.ownText().contains("\u202E")),
+                "never outside an isolate");
+    }
+}

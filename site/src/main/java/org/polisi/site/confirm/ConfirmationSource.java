@@ -1,0 +1,16 @@
+package org.polisi.site.confirm;
+
+import org.polisi.site.fork.ResolvedSite;
+
+import java.util.List;
+
+/**
+ * A producer of items for the report's "to confirm with the school" section. Implementations read
+ * what a build resolved (the site, its files) and return what the school must confirm; they decide
+ * nothing else. Add a producer to {@link ToConfirmList#SOURCES} (for example retention rules
+ * chosen without a source).
+ */
+public interface ConfirmationSource {
+    /** The items for one site, in file and line order; never null. */
+    List<ToConfirm> find(ResolvedSite site);
+}

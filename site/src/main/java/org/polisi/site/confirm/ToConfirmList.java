@@ -1,0 +1,61 @@
+package org.polisi.site.confirm;
+
+import org.polisi.site.fork.ResolvedSite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The report's section "to confirm with the school": every item of every {@link ConfirmationSource}.
+ * {@code ./polisi report} lists them; {@code ./polisi build --release} refuses while any is open;
+ * plain {@code build} and {@code serve} only count them. Other producers add themselves to
+ * {@link #SOURCES}: the section is a list that any stage can add to, not a fixed set of checks.
+ */
+public final class ToConfirmList {
+    /** Every producer of items, in the order their items are listed. */
+    public static final List<ConfirmationSource> SOURCES = List.of(new ConfirmMarkers(), new PlaceholderAddresses(),
+            new RetentionRulesToConfirm());
+
+    private ToConfirmList() {
+    }
+
+    /** Every open item for the site, from every producer, in file and line order. */
+    public static List<ToConfirm> of(ResolvedSite site) {
+        List<ToConfirm> items = new ArrayList<>();
+        SOURCES.forEach(source -> items.addAll(source.find(site)));
+        items.sort(Comparator.comparing((ToConfirm item) -> String.valueOf(item.file())).thenComparingInt(ToConfirm::line));
+        return List.copyOf(items);
+    }
+
+    /** The text files a site is made of (its own folder and its template's): pages, settings, forms. */
+    static List<Path> filesOf(ResolvedSite site) {
+        List<Path> dirs = new ArrayList<>();
+        site.template().ifPresent(t -> dirs.add(t.dir()));
+        dirs.add(site.source().dir());
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().endsWith(".adoc") || f.toString().endsWith(".yml"))
+                        .sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            return List.of();   // unreadable files are reported by the stage that reads them
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.polisi.site.content;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The names authors give things that end up in URLs and ids: page keys, school ids, cluster ids,
+ * form ids. A name is lower-case letters and digits in words joined by single hyphens
+ * ({@code [a-z0-9]+(-[a-z0-9]+)*}), so that it is the same in every URL, link, file system and
+ * language (docs/adr/0003-shared-slugs.md). Also the "did you mean" of a misspelt name.
+ */
+public final class Names {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private Names() {
+    }
+
+    public static boolean isSlug(String name) {
+        return name != null && SLUG.matcher(name).matches();
+    }
+
+    /**
+     * The valid name closest to {@code name}: accents dropped (ŵ → w), lower case, every run of
+     * other characters one hyphen. "Anti Bullying" → "anti-bullying", "appendix-b-100%-safe" →
+     * "appendix-b-100-safe". Empty when nothing usable is left.
+     */
+    public static String suggestSlug(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug;
+    }
+
+    /** "use 'anti-bullying'" or, when nothing usable is left, how a name is made. */
+    public static String advice(String name) {
+        String suggestion = suggestSlug(name);
+        return suggestion.isEmpty()
+                ? "use lower-case letters a-z and digits, words joined by hyphens"
+                : "rename it '" + suggestion + "' (lower-case letters a-z and digits, words joined by hyphens)";
+    }
+
+    /**
+     * The known name nearest to {@code wrong} by edit distance (Levenshtein), when it is near
+     * enough to be a slip (at most a third of its letters, and at least one, differ): the
+     * "did you mean {@code headteacher}?" of an unknown settings key or attribute.
+     */
+    public static Optional<String> nearest(String wrong, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = LevenshteinDistance.getDefaultInstance().apply(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int allowed = Math.max(1, Math.max(wrong.length(), best == null ? 0 : best.length()) / 3);
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+}
