@@ -129,6 +129,9 @@ class AccessibilityTest {
             browser.findElement(By.id("login--email")).sendKeys(LEAD);
             browser.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
             Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
+            assertNoViolations("the second factor's code page");
+            browser.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(LEAD));
+            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
             assertEquals("/staff/", Pages.path(browser));
             assertNoViolations("the staff dashboard");
             browser.get(server.url("/staff/submissions"));
@@ -155,6 +158,10 @@ class AccessibilityTest {
             browser.findElement(By.id("login--email")).sendKeys(HEAD);
             browser.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
             Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
+            browser.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(HEAD));
+            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
+            browser.get(server.url("/staff/account"));
+            assertNoViolations("the account page");
             browser.get(server.url("/staff/consents"));
             String record = browser.findElement(By.cssSelector("main table tbody tr td a")).getAttribute("href");
             browser.get(record);

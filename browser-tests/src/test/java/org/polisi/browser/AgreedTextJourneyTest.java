@@ -122,6 +122,8 @@ class AgreedTextJourneyTest {
             head.findElement(By.id("login--email")).sendKeys(HEAD);
             head.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
             Pages.andWaitForNextPage(head, () -> head.findElement(By.cssSelector("main button[type=submit]")).click());
+            head.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(HEAD));
+            Pages.andWaitForNextPage(head, () -> head.findElement(By.cssSelector("main button[type=submit]")).click());
         }
         head.get(server.url("/staff/submissions/" + reference));
         WebElement row = head.findElement(By.xpath("//dt[normalize-space()='The text this person agreed to']/.."));

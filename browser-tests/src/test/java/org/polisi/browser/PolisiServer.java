@@ -15,22 +15,29 @@ import java.util.Map;
 import java.util.Optional;
 import org.polisi.forms.FormsServer;
 import org.polisi.forms.config.ConfigLoader;
+import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
+import org.polisi.forms.staff.SecondFactor;
 
 /** The real forms server on a free port, serving the baked sites, with a fresh SQLite file in a temporary folder. */
 public final class PolisiServer implements AutoCloseable {
 
-    public static final String PASSWORD = "correct horse battery staple";
+    /** Every test account's password: one the server's password checks accept. */
+    public static final String PASSWORD = "heulwen ar draeth y barri";
 
     private final FormsServer server;
     private final Path folder;
     private final Path database;
+    private final ManifestCatalog manifests;
+    private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private PolisiServer(FormsServer server, Path folder, Path database) {
+    private PolisiServer(FormsServer server, Path folder, Path database, ManifestCatalog manifests) {
         this.server = server;
         this.folder = folder;
         this.database = database;
+        this.manifests = manifests;
     }
 
     public static PolisiServer start(BakedSites sites) {
@@ -51,7 +58,7 @@ public final class PolisiServer implements AutoCloseable {
                     .set("rate-limit.submissions", 1000)
                     .set("rate-limit.logins", 1000)
                     .load()).start();
-            return new PolisiServer(server, folder, database);
+            return new PolisiServer(server, folder, database, new ManifestCatalog(manifestsDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,9 +72,43 @@ public final class PolisiServer implements AutoCloseable {
         return database;
     }
 
-    /** A staff account made the way {@code ./polisi forms user add} makes it. */
+    /**
+     * A staff account made the way {@code ./polisi forms user add} makes it, with its second factor
+     * set up as at {@code /staff/account}; {@link #secondFactorCode} is what its authenticator app shows.
+     */
     public void addStaff(String school, String name, String email, String role) {
-        new AccountService(server.jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, PASSWORD);
+        long id = addStaffWithoutSecondFactor(school, name, email, role);
+        SecondFactor secondFactor = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests);
+        String secret = secondFactor.newSecret();
+        long previous = step() - 1;
+        secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previous)).orElseThrow();
+        secrets.put(email, secret);
+        lastSteps.put(email, previous);
+    }
+
+    /** An account with a password only, as {@code user add} leaves it before its first sign-in. */
+    public long addStaffWithoutSecondFactor(String school, String name, String email, String role) {
+        return new AccountService(server.jdbi(), new PasswordHasher(), Clock.systemUTC(), manifests)
+                .add(school, name, email, role, PASSWORD);
+    }
+
+    /** The account's next unused code (the server accepts each 30-second step once, and the steps either side of now). */
+    public synchronized String secondFactorCode(String email) {
+        long step = Math.max(lastSteps.get(email) + 1, step() - 1);
+        if (step > step() + 1) {
+            throw new IllegalStateException("more than three sign-ins of " + email + " within a minute");
+        }
+        lastSteps.put(email, step);
+        return codeFor(secrets.get(email), step);
+    }
+
+    /** The code for a key and a step, as an authenticator app computes it. */
+    public String codeFor(String secret, long step) {
+        return new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests).codeFor(secret, step);
+    }
+
+    public static long step() {
+        return Math.floorDiv(Clock.systemUTC().instant().getEpochSecond(), 30);
     }
 
     /** The stored submission with this reference, read straight from the SQLite file with plain JDBC. */

@@ -14,6 +14,7 @@ import org.polisi.forms.storage.Database;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.web.Handlers;
 import org.polisi.forms.web.Routes;
+import org.polisi.forms.web.ServerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,15 +57,15 @@ public final class FormsServer {
         AgreedTextArchive agreedTexts = new AgreedTextArchive(config.agreedTextsDir());
         SubmissionService submissions = new SubmissionService(manifests, messages, ledger, key, clock,
                 config.duplicateWindow(), agreedTexts);
-        Routes routes = new Routes(Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions,
-                agreedTexts));
+        Handlers handlers = Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions,
+                agreedTexts);
+        Routes routes = new Routes(handlers);
         Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.maxRequestSize = config.maxBodyBytes();
             javalin.http.defaultContentType = "text/plain; charset=utf-8";
-            javalin.jetty.port = config.port();
-            javalin.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            ServerLimits.apply(javalin, config, handlers);
             routes.register(javalin.routes);
         });
         AlertDelivery alerts = new AlertDelivery(jdbi, manifests, messages, config.alertMail(),

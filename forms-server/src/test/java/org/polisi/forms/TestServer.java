@@ -21,8 +21,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertDelivery;
 import org.polisi.forms.config.ConfigLoader;
 import org.polisi.forms.config.ServerConfig;
+import java.util.concurrent.ConcurrentHashMap;
+import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
+import org.polisi.forms.staff.SecondFactor;
 
 /**
  * The real server on a free port, with the fixture site and manifests and a fresh SQLite file in a
@@ -30,15 +33,21 @@ import org.polisi.forms.staff.PasswordHasher;
  */
 public final class TestServer implements AutoCloseable {
 
-    public static final String PASSWORD = "correct horse battery staple";
+    /** Every test account's password: one {@link org.polisi.forms.staff.PasswordPolicy} accepts. */
+    public static final String PASSWORD = "heulwen ar draeth y barri";
 
     private final FormsServer server;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final Path database;
+    private final Clock clock;
+    private final ManifestCatalog manifests;
+    private final Map<String, SecondFactorDevice> devices = new ConcurrentHashMap<>();
 
-    private TestServer(FormsServer server, Path database) {
+    private TestServer(FormsServer server, Path database, Clock clock, ManifestCatalog manifests) {
         this.server = server;
         this.database = database;
+        this.clock = clock;
+        this.manifests = manifests;
     }
 
     public static Path fixture() {
@@ -81,7 +90,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config, Clock clock) {
-        return new TestServer(FormsServer.create(config, clock).start(), config.database());
+        return new TestServer(FormsServer.create(config, clock).start(), config.database(), clock,
+                new ManifestCatalog(config.manifestDir()));
     }
 
     public Jdbi jdbi() {
@@ -102,6 +112,11 @@ public final class TestServer implements AutoCloseable {
         return "http://localhost:" + server.port() + path;
     }
 
+    /** The port the server listens on. */
+    public int port() {
+        return server.port();
+    }
+
     public String origin() {
         return "http://localhost:" + server.port();
     }
@@ -110,11 +125,16 @@ public final class TestServer implements AutoCloseable {
         return new Browser();
     }
 
+    /**
+     * Adds an account with {@link #PASSWORD} and a second factor, as every real account that reads
+     * incidents must have: {@link Browser#login} answers the code page from it, so a test logs in
+     * with e-mail and password alone, whatever its role.
+     */
     public long addStaff(String school, String name, String email, String role) {
         return addStaff(school, name, email, role, PASSWORD);
     }
 
-    /** A browser logged in (through the login page) to an account made with {@link #addStaff}'s password. */
+    /** A browser logged in (through the login page, and its second factor) to an account made with {@link #addStaff}. */
     public Browser loggedIn(String email) {
         Browser browser = new Browser();
         HttpResponse<String> response = browser.login(email, PASSWORD);
@@ -124,9 +144,58 @@ public final class TestServer implements AutoCloseable {
         return browser;
     }
 
-    /** An account with a password of the test's choosing (log in with {@link Browser#login}). */
+    /** An account with a password of the test's choosing, and a second factor (log in with {@link Browser#login}). */
     public long addStaff(String school, String name, String email, String role, String password) {
-        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC()).add(school, name, email, role, password);
+        long id = addStaffWithoutSecondFactor(school, name, email, role, password);
+        SecondFactor secondFactor = new SecondFactor(jdbi(), clock, manifests);
+        String secret = secondFactor.newSecret();
+        long previousStep = Math.floorDiv(clock.instant().getEpochSecond(), 30) - 1;
+        List<String> recovery = secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previousStep))
+                .orElseThrow(() -> new AssertionError("enrolment refused its own code"));
+        devices.put(email.toLowerCase(java.util.Locale.ROOT), new SecondFactorDevice(secondFactor, secret,
+                new java.util.concurrent.atomic.AtomicLong(previousStep), new java.util.concurrent.ConcurrentLinkedDeque<>(recovery)));
+        return id;
+    }
+
+    /** An account with {@link #PASSWORD} only (a test of the second factor's set-up, or of a role that may go without). */
+    public long addStaffWithoutSecondFactor(String school, String name, String email, String role) {
+        return addStaffWithoutSecondFactor(school, name, email, role, PASSWORD);
+    }
+
+    private long addStaffWithoutSecondFactor(String school, String name, String email, String role, String password) {
+        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC(), manifests)
+                .add(school, name, email, role, password);
+    }
+
+    /** The account's authenticator app, as the test holds it. */
+    private record SecondFactorDevice(SecondFactor secondFactor, String secret,
+                                      java.util.concurrent.atomic.AtomicLong lastStep,
+                                      java.util.Deque<String> recovery) {
+    }
+
+    /**
+     * A code the server will accept now for an account made by {@link #addStaff}: the app's code for
+     * the next time step not yet used (the server refuses a step twice), or once the steps in reach
+     * are spent, a recovery code; null for an account without a second factor.
+     */
+    public String secondFactorCode(String email) {
+        SecondFactorDevice device = devices.get(email.toLowerCase(java.util.Locale.ROOT));
+        if (device == null) {
+            return null;
+        }
+        synchronized (device) {
+            long now = Math.floorDiv(clock.instant().getEpochSecond(), 30);
+            long step = Math.max(device.lastStep().get() + 1, now - 1);
+            if (step <= now + 1) {
+                device.lastStep().set(step);
+                return device.secondFactor().codeFor(device.secret(), step);
+            }
+            String recovery = device.recovery().poll();
+            if (recovery == null) {
+                throw new AssertionError("the test used every code of " + email + " within a minute");
+            }
+            return recovery;
+        }
     }
 
     @Override
@@ -168,14 +237,23 @@ public final class TestServer implements AutoCloseable {
             return post(path, json, "Content-Type", "application/json");
         }
 
-        /** Logs in through the login page; afterwards {@link #csrf()} is the session's token. */
+        /**
+         * Logs in through the login page, answering the second-factor page with the account's next
+         * code ({@link #secondFactorCode}); afterwards {@link #csrf()} is the session's token. Returns
+         * the last answer: 303 when signed in, else the refusal.
+         */
         public HttpResponse<String> login(String email, String password) {
             HttpResponse<String> page = get("/staff/login");
             String token = hiddenValue(page.body(), "csrf-token");
             HttpResponse<String> response = post("/staff/login", form("csrf-token", token, "email", email,
                     "password", password));
+            if (response.statusCode() == 200 && response.body().contains("action=\"/staff/login/code")) {
+                response = post("/staff/login/code", form("csrf-token", hiddenValue(response.body(), "csrf-token"),
+                        "code", String.valueOf(secondFactorCode(email))));
+            }
             if (response.statusCode() == 303) {
-                HttpResponse<String> dashboard = get("/staff/");
+                String landing = response.headers().firstValue("Location").orElse("/staff/");
+                HttpResponse<String> dashboard = get(landing.startsWith("/staff/account") ? "/staff/account" : "/staff/");
                 if (dashboard.statusCode() != 200) {
                     throw new AssertionError("after login /staff/ gave " + dashboard.statusCode() + " "
                             + dashboard.headers().map() + " cookies " + cookies);

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.polisi.site.archive.AgreedTextArchive;
 import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.check.TableCellLists;
 import org.polisi.site.compose.FormReferences;
 import org.polisi.site.compose.ImageReferences;
 import org.polisi.site.compose.IndexComposer;
@@ -103,6 +104,7 @@ public final class SiteBuild {
             return new BuildResult(sites, translations, strictly(problems.all()), 0, Set.of(),
                     sites.stream().map(ResolvedSite::id).collect(Collectors.toSet()), toConfirm, seconds(start));
         }
+        TableCellLists.check(sites, problems);
         Map<String, Messages> messages = messages();
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();

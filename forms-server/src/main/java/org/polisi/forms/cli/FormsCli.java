@@ -17,11 +17,27 @@ public final class FormsCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new FormsCli());
-        int exitCode = commandLine.execute(args);
+        int exitCode = commandLine().execute(args);
         if (!ServeCommand.serving()) {
             System.exit(exitCode);
         }
+    }
+
+    /**
+     * The command line, with failures an operator can fix (a database that cannot be opened, a bad
+     * setting) printed as one line on standard error with exit code 1, never as a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new FormsCli());
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            if (failure instanceof org.polisi.forms.storage.DatabaseUnavailable
+                    || failure instanceof IllegalArgumentException) {
+                line.getErr().println(failure.getMessage());
+                return 1;
+            }
+            throw failure;
+        });
+        return commandLine;
     }
 
     @Override

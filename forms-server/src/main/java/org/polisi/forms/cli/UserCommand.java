@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
 import org.polisi.forms.storage.Database;
@@ -41,6 +42,10 @@ final class UserCommand implements Runnable {
         @Option(names = "--email", required = true, paramLabel = "EMAIL")
         String email;
 
+        @Option(names = "--manifests", paramLabel = "DIR",
+                description = "The forms manifests, which name the schools served (default site/target/manifests).")
+        java.nio.file.Path manifests;
+
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
         String role;
@@ -52,8 +57,9 @@ final class UserCommand implements Runnable {
                 System.err.println("No password given.");
                 return 2;
             }
-            AccountService accounts = new AccountService(Database.open(settings.config().database()),
-                    new PasswordHasher(), Clock.systemUTC());
+            var config = settings.loader().set("manifest-dir", manifests).load();
+            AccountService accounts = new AccountService(Database.open(config.database()),
+                    new PasswordHasher(), Clock.systemUTC(), new ManifestCatalog(config.manifestDir()));
             try {
                 accounts.add(school, name, email, role, password);
             } catch (IllegalArgumentException refused) {
@@ -61,6 +67,8 @@ final class UserCommand implements Runnable {
                 return 2;
             }
             System.out.println("Added " + role + " " + name + " <" + email + "> to " + school + ".");
+            System.out.println("At the first sign-in (/staff/login) the account sets up its second factor at /staff/account"
+                    + " with an authenticator app; it is required for roles that can read incident reports.");
             return 0;
         }
 

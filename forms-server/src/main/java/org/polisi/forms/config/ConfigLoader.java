@@ -108,7 +108,10 @@ public final class ConfigLoader {
                 integer("login.failures-before-lockout"),
                 Duration.ofMinutes(integer("login.lockout-minutes")),
                 Duration.ofMinutes(integer("receipt.lifetime-minutes")),
-                alertMail());
+                alertMail(),
+                new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
+                        integer("http.requests-per-client"),
+                        integer("http.max-connections")));
     }
 
     private AlertMailSettings alertMail() {

@@ -28,5 +28,6 @@ public record ServerConfig(
         int loginFailuresBeforeLockout,
         Duration lockoutDuration,
         Duration receiptLifetime,
-        AlertMailSettings alertMail) {
+        AlertMailSettings alertMail,
+        RequestLimits requestLimits) {
 }

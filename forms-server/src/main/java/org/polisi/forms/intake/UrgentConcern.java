@@ -40,10 +40,17 @@ public final class UrgentConcern {
         return urgent.isEmpty() ? Optional.empty() : Optional.of(String.join(",", urgent));
     }
 
-    /** Who raised it: the {@code reporter-name} field, else the form's first name field; never the content. */
+    /** The fields that name the person reporting, in the forms' own words: {@code reported-by}, {@code reporter-name}. */
+    public static final List<String> REPORTER_FIELDS = List.of("reported-by", "reporter-name");
+
+    /**
+     * Who raised it: the answer to the form's reporter field ({@link #REPORTER_FIELDS}); empty when
+     * the form has none or it was left blank. Never another name field: an incident form also asks
+     * who took action ({@code action-taken-by}), and naming that person as the reporter would be
+     * false. Never the report's content.
+     */
     public static Optional<String> reporter(FormDefinition form, Map<String, Object> answers) {
-        Optional<FieldDefinition> nameField = form.field("reporter-name")
-                .or(() -> form.fields().stream().filter(field -> field.type() == FieldType.NAME).findFirst());
-        return nameField.map(field -> answers.get(field.name())).map(String::valueOf);
+        return REPORTER_FIELDS.stream().filter(name -> form.field(name).isPresent()).findFirst()
+                .map(answers::get).map(String::valueOf).filter(name -> !name.isBlank());
     }
 }

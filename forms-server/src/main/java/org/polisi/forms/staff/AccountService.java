@@ -1,31 +1,47 @@
 package org.polisi.forms.staff;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
 
-/** Creates staff accounts (from the command line: there is no self-registration). */
+/**
+ * Creates staff accounts (from the command line: there is no self-registration), for a school the
+ * server serves (one with a manifest) and with a password {@link PasswordPolicy} accepts.
+ */
 public final class AccountService {
 
-    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern SCHOOL = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final ManifestCatalog schools;
+    private final PasswordPolicy policy = new PasswordPolicy();
 
-    public AccountService(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+    /** @param schools the manifests of the schools served: an account is only for one of them */
+    public AccountService(Jdbi jdbi, PasswordHasher hasher, Clock clock, ManifestCatalog schools) {
         this.jdbi = jdbi;
         this.hasher = hasher;
         this.clock = clock;
+        this.schools = schools;
     }
 
     /** Adds the account; throws IllegalArgumentException with a message for the operator when it cannot. */
     public long add(String school, String name, String email, String role, String password) {
         if (school == null || !SCHOOL.matcher(school).matches()) {
             throw new IllegalArgumentException("school must be a school id such as 'rumney'");
+        }
+        if (schools.school(school).isEmpty()) {
+            List<String> known = schools.all().stream().map(Manifest::school).toList();
+            throw new IllegalArgumentException("there is no school '" + school + "'"
+                    + (known.isEmpty() ? ": no school has been built yet (run ./polisi build first)"
+                    : "; the schools served are " + String.join(", ", known)));
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be empty");
@@ -35,8 +51,9 @@ public final class AccountService {
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
                 "role must be one of headteacher, safeguarding-lead, online-safety-coordinator, office"));
-        if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must be at least " + MINIMUM_PASSWORD_LENGTH + " characters");
+        List<String> problems = policy.problems(password, List.of(name, email, school));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
         }
         String hash = hasher.hash(password);
         try {

@@ -1,17 +1,21 @@
 package org.polisi.forms.staff;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks an email and password. After {@code failuresBeforeLockout} wrong passwords in a row the
- * account is locked for {@code lockoutDuration}, even for the right password, and the count is
- * kept in the database so a restart does not reset it.
+ * Checks a sign-in so that the answer tells nothing about which accounts exist (ASVS 5.0 V6 (Authentication),
+ * issue 23 fault 6): an unknown address, a wrong password and a throttled attempt each cost one
+ * Argon2id check (against a decoy hash where there is no account) and get the same words; a right
+ * password moves on to the second factor when the account has one.
+ *
+ * <p>Failures slow the client address and the account name down ({@link LoginThrottle}); the
+ * account's back-off does not apply to a browser that has signed in to that account before (a
+ * remembered device, OWASP "device cookies"), so a stranger's guesses cannot lock its holder out.
+ * The holder is e-mailed when the account's back-off starts.
  */
 public final class LoginService {
 
@@ -19,56 +23,104 @@ public final class LoginService {
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
-    private final Clock clock;
-    private final int failuresBeforeLockout;
-    private final Duration lockoutDuration;
+    private final LoginThrottle throttle;
+    private final SecondFactor secondFactor;
+    private final LockoutNotifier notifier;
     private final String decoyHash;
 
+    /** What a sign-in step comes to. */
     public sealed interface Result {
-        record Success(StaffUser user) implements Result { }
+        /** Signed in; {@code enrolmentDue} when the role needs a second factor the account has not set up. */
+        record Success(StaffUser user, boolean enrolmentDue) implements Result { }
+        /** The password was right and the account has a second factor: ask for its code. */
+        record SecondFactorNeeded(StaffUser user) implements Result { }
+        /** Wrong (or unknown) address, password or code: the same for all three. */
         record Refused() implements Result { }
-        record Locked() implements Result { }
+        /** Too many failures from this address, or for this account name: wait that long. */
+        record Throttled(Duration retryAfter) implements Result { }
     }
 
-    public LoginService(Jdbi jdbi, PasswordHasher hasher, Clock clock, int failuresBeforeLockout,
-                        Duration lockoutDuration) {
+    public LoginService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, SecondFactor secondFactor,
+                        LockoutNotifier notifier) {
         this.jdbi = jdbi;
         this.hasher = hasher;
-        this.clock = clock;
-        this.failuresBeforeLockout = failuresBeforeLockout;
-        this.lockoutDuration = lockoutDuration;
+        this.throttle = throttle;
+        this.secondFactor = secondFactor;
+        this.notifier = notifier;
         this.decoyHash = hasher.hash("decoy password that matches nothing");
     }
 
-    public Result login(String email, String password) {
-        Optional<StaffUser> account = jdbi.withExtension(StaffUserDao.class,
+    /**
+     * The first step: e-mail address and password.
+     *
+     * @param clientAddress  the client's address (for its back-off)
+     * @param rememberedDevice true when the browser holds a valid device cookie for this e-mail address
+     */
+    public Result login(String email, String password, String clientAddress, boolean rememberedDevice) {
+        String typed = password == null ? "" : password;
+        String address = LoginThrottle.address(clientAddress);
+        String account = LoginThrottle.account(email);
+        Optional<Duration> wait = waitFor(address, account, rememberedDevice);
+        Optional<StaffUser> user = jdbi.withExtension(StaffUserDao.class,
                 users -> users.findByEmail(email == null ? "" : email.strip()));
-        if (account.isEmpty()) {
-            hasher.matches(password == null ? "" : password, decoyHash); // same time as a real check
-            LOG.info("Refused a staff login for an unknown email address");
-            return new Result.Refused();
+        // one Argon2id check whatever happens, so the time taken tells nothing either
+        boolean matches = hasher.matches(typed, user.map(StaffUser::passwordHash).orElse(decoyHash));
+        if (wait.isPresent()) {
+            LOG.info("Refused a staff sign-in from a client that must wait {} s", wait.get().toSeconds());
+            return new Result.Throttled(wait.get());
         }
-        StaffUser user = account.get();
-        Instant now = clock.instant();
-        if (user.lockedUntil() != null && now.isBefore(user.lockedUntil())) {
-            LOG.warn("Refused a login to locked account {} of {}", user.id(), user.school());
-            return new Result.Locked();
+        if (user.isEmpty() || !matches) {
+            return failed(address, account, user, clientAddress, "wrong e-mail address or password");
         }
-        if (!hasher.matches(password == null ? "" : password, user.passwordHash())) {
-            int failures = user.failedLogins() + 1;
-            boolean lock = failures >= failuresBeforeLockout;
-            jdbi.useExtension(StaffUserDao.class, users ->
-                    users.recordFailure(user.id(), lock ? 0 : failures, lock ? now.plus(lockoutDuration) : null));
-            if (lock) {
-                LOG.warn("Locked account {} of {} for {} after {} failed logins", user.id(), user.school(),
-                        lockoutDuration, failures);
-                return new Result.Locked();
+        if (secondFactor.enrolled(user.get().id())) {
+            return new Result.SecondFactorNeeded(user.get());
+        }
+        return succeeded(address, account, user.get(), secondFactor.required(user.get()));
+    }
+
+    /** The second step, for an account whose password was right: its TOTP code or a recovery code. */
+    public Result secondStep(StaffUser user, String code, String clientAddress, boolean rememberedDevice) {
+        String address = LoginThrottle.address(clientAddress);
+        String account = LoginThrottle.account(user.email());
+        Optional<Duration> wait = waitFor(address, account, rememberedDevice);
+        if (wait.isPresent()) {
+            return new Result.Throttled(wait.get());
+        }
+        if (!secondFactor.verify(user.id(), code)) {
+            return failed(address, account, Optional.of(user), clientAddress, "wrong second-factor code");
+        }
+        return succeeded(address, account, user, false);
+    }
+
+    private Optional<Duration> waitFor(String address, String account, boolean rememberedDevice) {
+        Optional<Duration> forAddress = throttle.waitFor(address);
+        Optional<Duration> forAccount = rememberedDevice ? Optional.empty() : throttle.waitFor(account);
+        if (forAddress.isPresent() && forAccount.isPresent()) {
+            return Optional.of(forAddress.get().compareTo(forAccount.get()) > 0 ? forAddress.get() : forAccount.get());
+        }
+        return forAddress.or(() -> forAccount);
+    }
+
+    private Result failed(String address, String account, Optional<StaffUser> user, String clientAddress, String why) {
+        throttle.fail(address);
+        LoginThrottle.Failure failure = throttle.fail(account);
+        if (user.isPresent()) {
+            LOG.info("Refused a sign-in to staff account {} of {}: {}", user.get().id(), user.get().school(), why);
+            if (failure.backOffStarted()) {
+                LOG.warn("Sign-ins to staff account {} of {} now wait after {} failures", user.get().id(),
+                        user.get().school(), failure.failures());
+                notifier.backOffStarted(user.get(), clientAddress, failure.blockedUntil());
             }
-            LOG.info("Refused a login to account {} of {}: wrong password", user.id(), user.school());
-            return new Result.Refused();
+        } else {
+            LOG.info("Refused a staff sign-in for an address that is no account");
         }
-        jdbi.useExtension(StaffUserDao.class, users -> users.recordSuccess(user.id()));
-        LOG.info("Staff account {} of {} logged in", user.id(), user.school());
-        return new Result.Success(user);
+        return new Result.Refused();
+    }
+
+    private Result succeeded(String address, String account, StaffUser user, boolean enrolmentDue) {
+        throttle.clear(address);
+        throttle.clear(account);
+        LOG.info("Staff account {} of {} signed in", user.id(), user.school());
+        return new Result.Success(user, enrolmentDue);
     }
 }

@@ -31,9 +31,15 @@ public final class SessionStore {
 
     /** A new session with new id and token: never reuse an id from before login (session fixation). */
     public StaffSession start(StaffUser user, String language) {
+        return start(user, language, false);
+    }
+
+    /** As {@link #start(StaffUser, String)}, limited to setting up a second factor when {@code enrolmentDue}. */
+    public StaffSession start(StaffUser user, String language, boolean enrolmentDue) {
         forgetExpired();
         StaffSession session = new StaffSession(randomToken(), user, randomToken(), clock.instant());
         session.language(language);
+        session.enrolmentDue(enrolmentDue);
         sessions.put(session.id(), session);
         return session;
     }

@@ -14,6 +14,8 @@ public final class StaffSession {
     private final Instant created;
     private volatile Instant lastSeen;
     private volatile String language;
+    private volatile boolean enrolmentDue;
+    private volatile String pendingSecret;
 
     StaffSession(String id, StaffUser user, String csrfToken, Instant created) {
         this.id = id;
@@ -54,5 +56,23 @@ public final class StaffSession {
 
     public void language(String chosen) {
         language = chosen;
+    }
+
+    /** True until a role that needs a second factor has set one up: only {@code /staff/account} is open to it. */
+    public boolean enrolmentDue() {
+        return enrolmentDue;
+    }
+
+    public void enrolmentDue(boolean due) {
+        enrolmentDue = due;
+    }
+
+    /** The TOTP secret shown on the account page while it is being set up, or null. */
+    public String pendingSecret() {
+        return pendingSecret;
+    }
+
+    public void pendingSecret(String secret) {
+        pendingSecret = secret;
     }
 }

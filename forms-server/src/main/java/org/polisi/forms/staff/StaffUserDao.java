@@ -26,10 +26,4 @@ public interface StaffUserDao {
 
     @SqlQuery("SELECT * FROM staff_user WHERE id = :id")
     Optional<StaffUser> findById(@Bind("id") long id);
-
-    @SqlUpdate("UPDATE staff_user SET failed_logins = :failures, locked_until = :lockedUntil WHERE id = :id")
-    void recordFailure(@Bind("id") long id, @Bind("failures") int failures, @Bind("lockedUntil") Instant lockedUntil);
-
-    @SqlUpdate("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = :id")
-    void recordSuccess(@Bind("id") long id);
 }

@@ -39,15 +39,25 @@ public final class Database implements AutoCloseable {
         this.jdbi = jdbi;
     }
 
-    /** For a long-running process that closes what it opened (the server). */
+    /**
+     * For a long-running process that closes what it opened (the server).
+     *
+     * @throws DatabaseUnavailable when the file cannot be opened for writing or migrated, naming the
+     *     file and the cause
+     */
     public static Database connect(Path file) {
-        SQLiteDataSource dataSource = dataSource(file);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .javaMigrations(new NameKeyBackfill())
-                .load()
-                .migrate();
+        SQLiteDataSource dataSource;
+        try {
+            dataSource = dataSource(file);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .javaMigrations(new NameKeyBackfill())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException failure) {
+            throw new DatabaseUnavailable(file, failure);
+        }
         ConnectionPool pool = new ConnectionPool(dataSource, CONNECTIONS);
         Jdbi jdbi = Jdbi.create(pool);
         jdbi.installPlugin(new SqlObjectPlugin());

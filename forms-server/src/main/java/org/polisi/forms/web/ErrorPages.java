@@ -1,13 +1,20 @@
 package org.polisi.forms.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.polisi.forms.i18n.Messages;
 
 /**
  * The server's own error pages, in the language of the request, with the same frame as every
- * other page: not found, refused, too large, too many, server error.
+ * other page: not found, refused, too large, too many, server error. A script (a request that sends
+ * or asks for JSON) gets the same words as a JSON object instead: {@code {"status", "error", "title",
+ * "message"}}.
  */
 final class ErrorPages {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Messages messages;
     private final PageLayout layout;
@@ -46,13 +53,50 @@ final class ErrorPages {
         show(ctx, 400, "bad-request");
     }
 
+    /** A request refused for what it is (see {@link RequestFaults}): 408, 413, or 400 for the rest. */
+    void refused(Context ctx, int status) {
+        switch (status) {
+            case 408 -> show(ctx, 408, "timeout");
+            case 413 -> tooLarge(ctx);
+            default -> show(ctx, status >= 400 && status < 500 ? status : 400, "malformed");
+        }
+    }
+
     /** {@code page.<key>.title} as heading, {@code page.<key>.body} as text. */
     void show(Context ctx, int status, String key) {
         String language = RequestLanguage.of(ctx);
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("error", key);
+            body.put("title", messages.get(language, "page." + key + ".title"));
+            body.put("message", messages.get(language, "page." + key + ".body"));
+            try {
+                Responses.json(ctx, status, JSON.writeValueAsString(body));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            return;
+        }
+        Responses.html(ctx, status, html(language, key, RequestLanguage.toggleHref(ctx, language)));
+    }
+
+    /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
+    String html(String language, String key, String toggleHref) {
         PageLayout.Page page = layout.page(language, messages.get(language, "page." + key + ".title"),
-                messages.get(language, "server.name"), "/", RequestLanguage.toggleHref(ctx, language));
+                messages.get(language, "server.name"), "/", toggleHref);
         Html.text(page.main(), "h1", messages.get(language, "page." + key + ".title"));
         Html.paragraphs(page.main(), messages.get(language, "page." + key + ".body"));
-        Responses.html(ctx, status, page.html());
+        return page.html();
+    }
+
+    /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */
+    static boolean wantsJson(Context ctx) {
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return true;
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 }

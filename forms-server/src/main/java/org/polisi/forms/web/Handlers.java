@@ -19,7 +19,11 @@ import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.IncidentViewDao;
+import org.polisi.forms.alerts.LockoutMail;
 import org.polisi.forms.staff.LoginService;
+import org.polisi.forms.staff.LoginThrottle;
+import org.polisi.forms.staff.PendingSignIns;
+import org.polisi.forms.staff.SecondFactor;
 import org.polisi.forms.staff.PasswordHasher;
 import org.polisi.forms.staff.SessionStore;
 import org.polisi.forms.staff.StaffRecords;
@@ -38,6 +42,9 @@ public record Handlers(
         AgreedTextPage agreedTexts,
         ErrorPages errors) {
 
+    /** The wait after the first failure past the free ones; it doubles with each further failure. */
+    static final java.time.Duration LOGIN_FIRST_DELAY = java.time.Duration.ofSeconds(2);
+
     public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
                                 ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
                                 AgreedTextArchive agreedTexts) {
@@ -45,20 +52,24 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
+        ClientAddress clients = new ClientAddress(config.trustProxy());
         BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
                 bodyLimits,
                 new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
-                new ClientAddress(config.trustProxy()),
+                clients,
                 errors);
         StaffAuth auth = new StaffAuth(
                 new SessionStore(clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
         PasswordHasher hasher = new PasswordHasher();
-        LoginService logins = new LoginService(jdbi, hasher, clock, config.loginFailuresBeforeLockout(),
-                config.lockoutDuration());
+        SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests);
+        LoginService logins = new LoginService(jdbi, hasher,
+                new LoginThrottle(jdbi, clock, config.loginFailuresBeforeLockout(), LOGIN_FIRST_DELAY,
+                        config.lockoutDuration()),
+                secondFactor, new LockoutMail(config.alertMail(), messages, clock));
         StaffRecords records = new StaffRecords(jdbi, manifests, clock);
         AlertStatus alertStatus = new AlertStatus(jdbi, config.alertMail().enabled());
         StaffFrame frame = new StaffFrame(layout, messages, manifests);
@@ -80,6 +91,7 @@ public record Handlers(
                         new SignatureRegister(jdbi)),
                 new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
                 new PersonPage(records, frame, errors, messages, clock),
+                new AccountPage(secondFactor, frame, errors, messages),
                 withdrawals, chronologySection);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
@@ -87,7 +99,7 @@ public record Handlers(
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
-                new LoginHandler(logins, auth, errors, layout, messages),
+                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),

@@ -4,20 +4,31 @@ import io.javalin.http.Context;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.staff.LoginService;
+import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.staff.StaffUser;
 
-/** {@code /staff/login} and {@code /staff/logout}. */
+/**
+ * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
+ * factor's code, for an account that has one) and {@code /staff/logout}. Every failure gets the
+ * same words whatever its cause; a throttled client gets 429 with Retry-After.
+ */
 final class LoginHandler {
 
     private final LoginService logins;
+    private final PendingSignIns pending;
     private final StaffAuth auth;
+    private final ClientAddress clients;
     private final ErrorPages errors;
     private final PageLayout layout;
     private final Messages messages;
 
-    LoginHandler(LoginService logins, StaffAuth auth, ErrorPages errors, PageLayout layout, Messages messages) {
+    LoginHandler(LoginService logins, PendingSignIns pending, StaffAuth auth, ClientAddress clients, ErrorPages errors,
+                 PageLayout layout, Messages messages) {
         this.logins = logins;
+        this.pending = pending;
         this.auth = auth;
+        this.clients = clients;
         this.errors = errors;
         this.layout = layout;
         this.messages = messages;
@@ -43,14 +54,49 @@ final class LoginHandler {
             form(ctx, 422, messages.get(language, "login.error.missing"), email);
             return;
         }
-        LoginService.Result result = logins.login(email, password);
-        if (result instanceof LoginService.Result.Success success) {
-            auth.startSession(ctx, success.user(), language);
-            Responses.seeOther(ctx, "/staff/");
-        } else if (result instanceof LoginService.Result.Locked) {
-            form(ctx, 429, messages.get(language, "login.error.locked"), email);
+        LoginService.Result result = logins.login(email, password, clients.of(ctx), auth.remembersDevice(ctx, email));
+        if (result instanceof LoginService.Result.SecondFactorNeeded needed) {
+            auth.holdPending(ctx, pending.start(needed.user()));
+            codeForm(ctx, 200, null);
         } else {
-            form(ctx, 401, messages.get(language, "login.error.wrong"), email);
+            answer(ctx, result, () -> form(ctx, 401, messages.get(language, "login.error.wrong"), email),
+                    wait -> form(ctx, 429, messages.get(language, "login.error.throttled", wait), email));
+        }
+    }
+
+    void code(Context ctx) {
+        if (!auth.validLoginPost(ctx)) {
+            errors.forbidden(ctx);
+            return;
+        }
+        String language = RequestLanguage.of(ctx);
+        String id = auth.pending(ctx);
+        StaffUser user = pending.find(id).orElse(null);
+        if (user == null) {
+            form(ctx, 401, messages.get(language, "login.code.expired"), "");
+            return;
+        }
+        LoginService.Result result = logins.secondStep(user, ctx.formParam("code"), clients.of(ctx),
+                auth.remembersDevice(ctx, user.email()));
+        if (result instanceof LoginService.Result.Success) {
+            pending.end(id);
+        }
+        answer(ctx, result, () -> codeForm(ctx, 401, messages.get(language, "login.code.wrong")),
+                wait -> codeForm(ctx, 429, messages.get(language, "login.error.throttled", wait)));
+    }
+
+    private void answer(Context ctx, LoginService.Result result, Runnable refused,
+                        java.util.function.LongConsumer throttled) {
+        String language = RequestLanguage.of(ctx);
+        if (result instanceof LoginService.Result.Success success) {
+            auth.startSession(ctx, success.user(), language, success.enrolmentDue());
+            Responses.seeOther(ctx, success.enrolmentDue() ? "/staff/account" : "/staff/");
+        } else if (result instanceof LoginService.Result.Throttled throttle) {
+            long minutes = Math.max(1, (throttle.retryAfter().toSeconds() + 59) / 60);
+            ctx.header("Retry-After", String.valueOf(Math.max(1, throttle.retryAfter().toSeconds())));
+            throttled.accept(minutes);
+        } else {
+            refused.run();
         }
     }
 
@@ -70,14 +116,34 @@ final class LoginHandler {
 
     private void form(Context ctx, int status, String error, String email) {
         String language = RequestLanguage.of(ctx);
-        String title = messages.get(language, "login.title");
+        Element form = page(ctx, "login.title", error, "#login--email", "/staff/login?lang=" + language);
+        field(form, "email", "email", "username", messages.get(language, "login.email"), email, null);
+        field(form, "password", "password", "current-password", messages.get(language, "login.password"), "", null);
+        Html.text(form, "button", messages.get(language, "login.submit")).addClass("button").attr("type", "submit");
+        Responses.html(ctx, status, form.ownerDocument().outerHtml());
+    }
+
+    private void codeForm(Context ctx, int status, String error) {
+        String language = RequestLanguage.of(ctx);
+        Element form = page(ctx, "login.code.title", error, "#login--code", "/staff/login/code?lang=" + language);
+        Element input = field(form, "code", "text", "one-time-code", messages.get(language, "login.code.label"), "",
+                messages.get(language, "login.code.hint"));
+        input.attr("inputmode", "text").attr("spellcheck", "false").attr("autocapitalize", "none");
+        Html.text(form, "button", messages.get(language, "login.code.submit")).addClass("button").attr("type", "submit");
+        Responses.html(ctx, status, form.ownerDocument().outerHtml());
+    }
+
+    /** The frame, heading, error summary and form of a sign-in step; returns the form. */
+    private Element page(Context ctx, String titleKey, String error, String errorTarget, String action) {
+        String language = RequestLanguage.of(ctx);
+        String title = messages.get(language, titleKey);
         PageLayout.Page page = layout.page(language, error == null ? title
                         : messages.get(language, "error.title-prefix") + " " + title,
                 messages.get(language, "server.name"), "/staff/login?lang=" + language,
                 "/staff/login?lang=" + Messages.other(language));
         Element main = page.main();
         Html.text(main, "h1", title);
-        Element form = Html.add(main, "form").attr("method", "post").attr("action", "/staff/login?lang=" + language)
+        Element form = Html.add(main, "form").attr("method", "post").attr("action", action)
                 .attr("novalidate", "").attr("accept-charset", "UTF-8");
         Element region = Html.add(form, "div", "error-summary-region");
         if (error != null) {
@@ -86,23 +152,27 @@ final class LoginHandler {
             Html.text(summary, "h2", messages.get(language, "error.summary-title"))
                     .addClass("error-summary__title").attr("id", "error-summary-title");
             Element list = Html.add(summary, "ul", "error-summary__list");
-            Html.link(Html.add(list, "li"), "#login--email", error);
+            Html.link(Html.add(list, "li"), errorTarget, error);
         }
         Html.hidden(form, StaffAuth.CSRF_FIELD, auth.loginToken(ctx));
-        field(form, "email", "email", "username", messages.get(language, "login.email"), email);
-        field(form, "password", "password", "current-password", messages.get(language, "login.password"), "");
-        Html.text(form, "button", messages.get(language, "login.submit")).addClass("button").attr("type", "submit");
-        Responses.html(ctx, status, page.html());
+        return form;
     }
 
-    private static void field(Element form, String name, String type, String autocomplete, String label,
-                              String value) {
+    private static Element field(Element form, String name, String type, String autocomplete, String label,
+                                 String value, String hint) {
         Element group = Html.add(form, "div", "form-group").attr("data-field", name);
         Html.text(group, "label", label).addClass("label").attr("for", "login--" + name);
+        if (hint != null) {
+            Html.text(group, "div", hint).addClass("hint").attr("id", "login--" + name + "-hint");
+        }
         Element input = Html.add(group, "input", "input").attr("id", "login--" + name).attr("name", name)
                 .attr("type", type).attr("autocomplete", autocomplete);
+        if (hint != null) {
+            input.attr("aria-describedby", "login--" + name + "-hint");
+        }
         if (value != null && !value.isEmpty()) {
             input.attr("value", value);
         }
+        return input;
     }
 }

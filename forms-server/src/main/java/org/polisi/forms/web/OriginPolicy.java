@@ -39,6 +39,9 @@ final class OriginPolicy {
         }
         try {
             URI uri = URI.create(origin);
+            if (uri.getHost() == null) {
+                return false; // a registry-based authority such as 127.0.0.1:7401.evil.example is no host
+            }
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("https") || (!httpsOnly && scheme.equals("http")))) {
                 return false;

@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks made before any POST reaches a handler: where it comes from, how big it is, and (for
- * the public forms and the login) how often this client has posted lately.
+ * Checks made before any request reaches a handler: a body's declared charset must be one Java can
+ * decode (any route but a form post, whose intake refuses it with the form's own message; refused
+ * with 400 instead of failing half-way through parsing); and for a POST,
+ * where it comes from, how big it is, and (for the public forms and the login) how often this
+ * client has posted lately.
  */
 final class RequestGuards {
 
@@ -33,9 +36,33 @@ final class RequestGuards {
     }
 
     void check(Context ctx) {
-        if (ctx.method() != HandlerType.POST) {
+        if (isSubmission(ctx)) {
+            checkPost(ctx); // a form post's charset is the intake's to judge: it names the form's own error
             return;
         }
+        String charset = declaredCharset(ctx.header("Content-Type"));
+        if (charset == null && !javalinReadsCharset(ctx)) {
+            charset = "";
+        }
+        if (charset != null && !supported(charset)) {
+            LOG.warn("Refused {} {} with 400: unsupported charset '{}' in Content-Type", ctx.req().getMethod(),
+                    ctx.path(), charset);
+            discardBody(ctx);
+            refuse(ctx, () -> errors.refused(ctx, 400));
+            return;
+        }
+        if (!HandlerType.POST.name().equals(ctx.req().getMethod())) {
+            return;
+        }
+        checkPost(ctx);
+    }
+
+    private static boolean isSubmission(Context ctx) {
+        return HandlerType.POST.name().equals(ctx.req().getMethod()) && ctx.path().startsWith("/forms/");
+    }
+
+    /** Where a POST comes from, how big it is, how often this client posts. */
+    private void checkPost(Context ctx) {
         if (!origins.allows(ctx.header("Origin"), ctx.header("Referer"), ctx.header("Host"))) {
             LOG.warn("Refused a POST to {} from foreign origin {}", ctx.path(),
                     ctx.header("Origin") != null ? ctx.header("Origin") : ctx.header("Referer"));
@@ -56,6 +83,56 @@ final class RequestGuards {
                 LOG.warn("Refused a POST to {}: too many from one client in a short time", ctx.path());
                 refuse(ctx, () -> errors.tooMany(ctx, limiter.secondsUntilAllowed(client)));
             }
+        }
+    }
+
+    /**
+     * The {@code charset} parameter of a Content-Type header (RFC 9110 §8.3.2), unquoted; null when
+     * there is none; {@code ""} when a parameter starting with "charset" is not a well-formed
+     * {@code charset=value} (which no charset supports, so the request is refused).
+     */
+    static String declaredCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String found = null;
+        for (String parameter : contentType.split(";")) {
+            String trimmed = parameter.strip();
+            if (!trimmed.toLowerCase(java.util.Locale.ROOT).contains("charset")
+                    && !trimmed.toUpperCase(java.util.Locale.ROOT).contains("CHARSET")) {
+                continue;
+            }
+            if (found != null) {
+                return ""; // two charsets: which one a parser takes is anyone's guess
+            }
+            int equals = trimmed.indexOf('=');
+            if (equals < 0 || !trimmed.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                return "";
+            }
+            String value = trimmed.substring(equals + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            found = value;
+        }
+        return found;
+    }
+
+    /** Javalin's own reading of the charset (it splits the header its own way) does not fail. */
+    private static boolean javalinReadsCharset(Context ctx) {
+        try {
+            ctx.characterEncoding();
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return !charset.isEmpty() && java.nio.charset.Charset.isSupported(charset);
+        } catch (java.nio.charset.IllegalCharsetNameException illegal) {
+            return false;
         }
     }
 

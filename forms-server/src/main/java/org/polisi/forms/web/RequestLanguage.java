@@ -14,7 +14,12 @@ final class RequestLanguage {
     }
 
     static String of(Context ctx) {
-        String asked = ctx.queryParam("lang");
+        String asked;
+        try {
+            asked = ctx.queryParam("lang");
+        } catch (RuntimeException undecodable) { // a query or charset Javalin cannot decode
+            asked = null;
+        }
         if (asked != null && Messages.LANGUAGES.contains(asked)) {
             return asked;
         }
@@ -29,14 +34,23 @@ final class RequestLanguage {
         return Messages.ENGLISH;
     }
 
-    /** The current path with {@code lang} set to the other language, for the language toggle. */
+    /**
+     * The current page with {@code lang} set to the other language, for the language toggle: a
+     * query-only relative reference ({@code ?lang=cy&…}, RFC 3986 §4.2), which a browser resolves
+     * against the page's own address, so a request path such as {@code //evil.example/x} can never
+     * make the toggle point at another site. A query that cannot be decoded is left out.
+     */
     static String toggleHref(Context ctx, String language) {
-        StringBuilder href = new StringBuilder(ctx.path()).append("?lang=").append(Messages.other(language));
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!name.equals("lang")) {
-                values.forEach(value -> href.append('&').append(encode(name)).append('=').append(encode(value)));
-            }
-        });
+        StringBuilder href = new StringBuilder("?lang=").append(Messages.other(language));
+        try {
+            ctx.queryParamMap().forEach((name, values) -> {
+                if (!name.equals("lang")) {
+                    values.forEach(value -> href.append('&').append(encode(name)).append('=').append(encode(value)));
+                }
+            });
+        } catch (RuntimeException undecodable) {
+            return "?lang=" + Messages.other(language);
+        }
         return href.toString();
     }
 

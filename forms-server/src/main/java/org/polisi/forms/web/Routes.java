@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Every route of the server, in one place. Handlers are thin: they turn a request into a call to
  * a service and the result into a page. Staff routes go through {@link #staff} (a logged-in session
  * or a redirect to the login page) and their POSTs through {@link #staffPost} (the session's
- * anti-forgery token, or 403).
+ * anti-forgery token, or 403). Every GET route also answers HEAD with the same status and headers
+ * (RFC 9110 §9.3.2): Javalin alone answers 200 to a HEAD for any path a GET route matches.
  */
 public final class Routes {
 
@@ -26,31 +27,34 @@ public final class Routes {
         routes.before(handlers.guards()::check);
 
         routes.post("/forms/{school}/{form}", handlers.submissions()::handle);
-        routes.get("/forms/{school}/received/{reference}", handlers.confirmation()::handle);
-        routes.get("/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
+        get(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        get(routes, "/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
-        routes.get("/staff/login", handlers.login()::show);
+        get(routes, "/staff/login", handlers.login()::show);
         routes.post("/staff/login", handlers.login()::login);
+        routes.post("/staff/login/code", handlers.login()::code);
         routes.post("/staff/logout", handlers.login()::logout);
-        routes.get("/staff/", staff(handlers.staffPages().submissions()::dashboard));
-        routes.get("/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
-        routes.get("/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
+        get(routes, "/staff/", staff(handlers.staffPages().submissions()::dashboard));
+        get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
+        get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
         routes.post("/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
         routes.post("/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
         routes.post("/staff/submissions/{reference}/chronology",
                 staffPost(handlers.staffPages().chronology()::append));
-        routes.get("/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
-        routes.get("/staff/consents", staff(handlers.staffPages().consents()::consents));
-        routes.get("/staff/governors", staff(handlers.staffPages().governors()::governors));
-        routes.get("/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
-        routes.get("/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
-        routes.get("/staff/people", staff(handlers.staffPages().people()::form));
+        get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
+        get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
+        get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
+        get(routes, "/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
+        get(routes, "/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
+        get(routes, "/staff/people", staff(handlers.staffPages().people()::form));
         routes.post("/staff/people", staffPost(handlers.staffPages().people()::search));
         routes.post("/staff/people.json", staffPost(handlers.staffPages().people()::download));
+        get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
+        routes.post("/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
 
-        routes.get("/", handlers.site()::root);
-        routes.get("/<path>", handlers.site()::file);
+        get(routes, "/", handlers.site()::root);
+        get(routes, "/<path>", handlers.site()::file);
 
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -67,13 +71,45 @@ public final class Routes {
             }
         });
         routes.exception(Exception.class, (exception, ctx) -> {
-            LOG.error("Failed to answer {} {}", ctx.method(), ctx.path(), exception);
+            var refusal = RequestFaults.of(exception);
+            if (refusal.isPresent()) {
+                LOG.warn("Refused {} {} with {}: {}", ctx.req().getMethod(), ctx.path(), refusal.get().status(),
+                        refusal.get().reason());
+                handlers.errors().refused(ctx, refusal.get().status());
+                return;
+            }
+            LOG.error("Failed to answer {} {}", ctx.req().getMethod(), ctx.path(), exception);
             handlers.errors().serverError(ctx);
         });
     }
 
-    /** A staff page: only with a live session; otherwise the login page. */
+    /** A GET route, and the same handler for HEAD (Jetty sends the headers and leaves the body out). */
+    private static void get(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
+    }
+
+    /**
+     * A staff page: only with a live session (otherwise the login page), and only once a role that
+     * must have a second factor has one (otherwise the account page, to set it up).
+     */
     private io.javalin.http.Handler staff(StaffHandler handler) {
+        return ctx -> {
+            var session = handlers.auth().session(ctx);
+            if (session.isEmpty()) {
+                Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx));
+                return;
+            }
+            if (session.get().enrolmentDue()) {
+                Responses.seeOther(ctx, "/staff/account");
+                return;
+            }
+            handler.handle(ctx, session.get());
+        };
+    }
+
+    /** The account page: a live session, whether or not its second factor is set up yet. */
+    private io.javalin.http.Handler staffAccount(StaffHandler handler) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
             if (session.isEmpty()) {
@@ -84,11 +120,15 @@ public final class Routes {
         };
     }
 
-    /** A staff action: a live session and its anti-forgery token. */
     private io.javalin.http.Handler staffPost(StaffAction handler) {
+        return staffPost(handler, false);
+    }
+
+    /** A staff action: a live session and its anti-forgery token (and a second factor, unless it sets one up). */
+    private io.javalin.http.Handler staffPost(StaffAction handler, boolean settingUpSecondFactor) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
-            if (session.isEmpty()) {
+            if (session.isEmpty() || (session.get().enrolmentDue() && !settingUpSecondFactor)) {
                 handlers.errors().forbidden(ctx);
                 return;
             }

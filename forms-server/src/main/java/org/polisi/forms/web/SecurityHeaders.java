@@ -27,26 +27,27 @@ final class SecurityHeaders {
     }
 
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        apply(ctx.path(), ctx::header);
+    }
+
+    /** The same headers through any setter: Jetty's own error pages ({@link JettyErrorPage}) use it. */
+    void apply(String path, java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "same-origin");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         if (behindHttps) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000");
+            header.accept("Strict-Transport-Security", "max-age=31536000");
         }
-        if (isPersonal(ctx.path())) {
-            noStore(ctx);
+        if (path == null || isPersonal(path)) {
+            header.accept("Cache-Control", "no-store");
+            header.accept("Pragma", "no-cache");
         }
     }
 
     static boolean isPersonal(String path) {
         return path.startsWith("/forms/") || path.startsWith("/staff");
-    }
-
-    static void noStore(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Pragma", "no-cache");
     }
 }

@@ -57,7 +57,8 @@ final class SiteFiles {
         Path file = found.get();
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             if (!requestPath.endsWith("/")) {
-                Responses.seeOther(ctx, requestPath + "/");
+                // one leading slash: "//host" would send the browser to another site (an open redirect)
+                Responses.seeOther(ctx, "/" + requestPath.replaceFirst("^[/\\\\]+", "") + "/");
                 return true;
             }
             file = file.resolve("index.html");

@@ -22,7 +22,11 @@ final class StaffAuth {
 
     static final String SESSION_COOKIE = "polisi_staff";
     static final String LOGIN_COOKIE = "polisi_login";
+    static final String PENDING_COOKIE = "polisi_pending";
+    static final String DEVICE_COOKIE = "polisi_device";
     static final String CSRF_FIELD = "csrf-token";
+    /** How long a browser is remembered as one that has signed in to an account (OWASP device cookies). */
+    private static final int DEVICE_SECONDS = 180 * 24 * 3600;
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuth.class);
 
     private final SessionStore sessions;
@@ -47,12 +51,44 @@ final class StaffAuth {
         return session;
     }
 
-    StaffSession startSession(Context ctx, StaffUser user, String language) {
+    StaffSession startSession(Context ctx, StaffUser user, String language, boolean enrolmentDue) {
         sessions.end(ctx.cookie(SESSION_COOKIE));
-        StaffSession session = sessions.start(user, language);
+        StaffSession session = sessions.start(user, language, enrolmentDue);
         setCookie(ctx, SESSION_COOKIE, session.id(), "/staff", -1);
         clearCookie(ctx, LOGIN_COOKIE, "/staff/login");
+        clearCookie(ctx, PENDING_COOKIE, "/staff/login");
+        rememberDevice(ctx, user.email());
         return session;
+    }
+
+    /** Holds a pending second-factor sign-in's id in a cookie for the login pages. */
+    void holdPending(Context ctx, String id) {
+        setCookie(ctx, PENDING_COOKIE, id, "/staff/login", 300);
+    }
+
+    String pending(Context ctx) {
+        return ctx.cookie(PENDING_COOKIE);
+    }
+
+    /** True when the browser holds this server's device cookie for the e-mail address (it signed in to it before). */
+    boolean remembersDevice(Context ctx, String email) {
+        String cookie = ctx.cookie(DEVICE_COOKIE);
+        if (cookie == null || email == null) {
+            return false;
+        }
+        int dot = cookie.indexOf('.');
+        return dot > 0 && key.verify(deviceText(email, cookie.substring(0, dot)), cookie.substring(dot + 1));
+    }
+
+    private void rememberDevice(Context ctx, String email) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        setCookie(ctx, DEVICE_COOKIE, nonce + "." + key.sign(deviceText(email, nonce)), "/staff/login", DEVICE_SECONDS);
+    }
+
+    private static String deviceText(String email, String nonce) {
+        return "device\n" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + nonce;
     }
 
     void endSession(Context ctx) {

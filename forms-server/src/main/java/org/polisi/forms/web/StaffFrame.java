@@ -37,6 +37,7 @@ final class StaffFrame {
         link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
         link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
         link(list, "/staff/people", messages.get(language, "staff.people.title"));
+        link(list, "/staff/account", messages.get(language, "staff.account.title"));
         Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
         Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
         Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")

@@ -21,7 +21,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
-import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PasswordHasher;
 import org.polisi.forms.storage.Database;
 import org.polisi.forms.storage.SubmissionDao;
@@ -39,7 +38,7 @@ class FormsCliTest {
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            int exitCode = new CommandLine(new FormsCli()).execute(args);
+            int exitCode = FormsCli.commandLine().execute(args);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(originalIn);
@@ -50,17 +49,40 @@ class FormsCliTest {
     @Test
     void userAddReadsThePasswordFromStandardInputAndTheAccountCanLogIn(@TempDir Path temporaryFolder) {
         String db = temporaryFolder.resolve("data/polisi.db").toString();
-        Run added = run("a long enough password\n", "user", "add", "--db", db, "--school", "testschool",
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        String password = "mango tractor lighthouse quilt";
+        Run added = run(password + "\n", "user", "add", "--db", db, "--manifests", manifests, "--school", "testschool",
                 "--name", "Nia Head", "--email", "nia@test.example", "--role", "headteacher");
         assertEquals(0, added.exitCode(), added.out());
+        assertTrue(added.out().contains("/staff/account"), "says where the second factor is set up: " + added.out());
 
-        LoginService logins = new LoginService(Database.open(Path.of(db)), new PasswordHasher(), Clock.systemUTC(), 5,
-                Duration.ofMinutes(15));
-        assertInstanceOf(LoginService.Result.Success.class, logins.login("nia@test.example", "a long enough password"));
-        assertEquals(2, run("short\n", "user", "add", "--db", db, "--school", "testschool", "--name", "X",
-                "--email", "x@test.example", "--role", "headteacher").exitCode());
-        assertEquals(2, run("a long enough password\n", "user", "add", "--db", db, "--school", "testschool",
-                "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());
+        String hash = Database.open(Path.of(db)).withHandle(handle -> handle.createQuery(
+                "SELECT password_hash FROM staff_user WHERE email = 'nia@test.example'").mapTo(String.class).one());
+        assertTrue(new PasswordHasher().matches(password, hash));
+        assertEquals(2, run(password + "\n", "user", "add", "--db", db, "--manifests", manifests, "--school",
+                "testschool", "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());
+    }
+
+    /** Issue 23, fault 7: NIST SP 800-63B's checks, and only schools that exist. */
+    @Test
+    void userAddRefusesWeakPasswordsAndUnknownSchools(@TempDir Path temporaryFolder) {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        for (String weak : new String[] {"aaaaaaaaaaaa", "password1234", "            ", "short", "aaaaaaaaaaaaaaaaaaaa",
+            "abcdefghijklmnopqrstu", "12345678901234567890", "correct horse battery staple", "qwertyuiopasdfghjkl",
+            "Nia Head testschool 2026", "password password password"}) {
+            Run refused = run(weak + "\n", "user", "add", "--db", db, "--manifests", manifests, "--school",
+                    "testschool", "--name", "Nia Head", "--email", "nia@test.example", "--role", "headteacher");
+            assertEquals(2, refused.exitCode(), "'" + weak + "' was accepted");
+        }
+        for (String school : new String[] {"nosuchschool", "testschool2", "rumney"}) {
+            assertEquals(2, run("mango tractor lighthouse quilt\n", "user", "add", "--db", db, "--manifests", manifests,
+                    "--school", school, "--name", "Nia", "--email", "nia@test.example", "--role", "headteacher")
+                    .exitCode(), school);
+        }
+        int accounts = Database.open(Path.of(db)).withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM staff_user").mapTo(Integer.class).one());
+        assertEquals(0, accounts);
     }
 
     @Test

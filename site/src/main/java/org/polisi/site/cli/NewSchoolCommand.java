@@ -11,12 +11,17 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./polisi new-school --cluster ID --id ID --name "..."}: the way a school starts, adopting
  * its cluster's template whole, with a settings file to fill in and nothing else to write yet.
+ * Without {@code --cluster}, a school that stands alone: every setting written out and explained in
+ * a comment, a folder per language, and its index page (made by the build from its pages).
  */
-@Command(name = "new-school", description = "Scaffold a school that adopts a cluster template.")
+@Command(name = "new-school", description = "Start a school: adopting a cluster template (--cluster), or standing alone.")
 public final class NewSchoolCommand implements Callable<Integer> {
 
-    @Option(names = "--cluster", required = true, description = "the cluster template to adopt")
+    @Option(names = "--cluster", description = "the cluster template to adopt; leave out for a school that stands alone")
     String cluster;
+
+    @Option(names = "--country", defaultValue = "wales", description = "wales (default: English and Welsh pages) or england (English only); standalone schools")
+    String country;
 
     @Option(names = "--id", required = true, description = "the school's id: lower-case letters, digits and hyphens")
     String id;
@@ -33,6 +38,13 @@ public final class NewSchoolCommand implements Callable<Integer> {
         if (!org.polisi.site.content.Names.isSlug(id)) {
             System.err.println("error: --id '" + id + "' cannot be a school id: " + org.polisi.site.content.Names.advice(id));
             return 2;
+        }
+        if (!country.equals("wales") && !country.equals("england")) {
+            System.err.println("error: --country must be wales or england");
+            return 2;
+        }
+        if (cluster == null) {
+            return standalone(content);
         }
         Path clusterFile = content.resolve("clusters").resolve(cluster).resolve("cluster.yml");
         if (!Files.isRegularFile(clusterFile)) {
@@ -71,6 +83,27 @@ public final class NewSchoolCommand implements Callable<Integer> {
                 wales ? "en, cy" : "en", id);
         Files.writeString(school.resolve("school.yml"), settings, StandardCharsets.UTF_8);
         System.out.println("Created " + PolisiCli.projectRoot().relativize(school) + ". Edit school.yml, then run ./polisi build --school " + id);
+        return 0;
+    }
+
+    private int standalone(Path content) throws java.io.IOException {
+        Path school = content.resolve("schools").resolve(id);
+        if (Files.exists(school)) {
+            System.err.println("error: " + school + " already exists");
+            return 2;
+        }
+        boolean wales = country.equals("wales");
+        Files.createDirectories(school.resolve("en"));
+        if (wales) {
+            Files.createDirectories(school.resolve("cy"));
+        }
+        Files.createDirectories(school.resolve("assets"));
+        Files.writeString(school.resolve("school.yml"), StandaloneSettings.text(id, name, welshName, wales), StandardCharsets.UTF_8);
+        System.out.println("Created " + PolisiCli.projectRoot().relativize(school) + " (a school that stands alone, "
+                + (wales ? "English and Welsh" : "English") + "). Next:");
+        System.out.println("  1. fill in school.yml (every setting is explained in it)");
+        System.out.println("  2. ./polisi import YOUR-POLICY.docx --school " + id + " --page online-safety-policy");
+        System.out.println("  3. ./polisi preview, and open http://localhost:8080/" + id + "/en/index.html (docs/authoring.md)");
         return 0;
     }
 }

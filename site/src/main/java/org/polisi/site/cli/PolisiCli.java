@@ -8,7 +8,13 @@ import java.nio.file.Path;
 /** {@code ./polisi}: the site generator's commands. The launcher script adds {@code serve} and {@code forms}. */
 @Command(name = "polisi", mixinStandardHelpOptions = true, version = "polisi 0.1",
         description = "Bilingual school policy websites from version-controlled AsciiDoc.",
-        subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class,
+        footer = {"", "The ./polisi launcher also runs the forms server's commands:",
+                "  serve               Build, then serve the sites and receive forms.",
+                "  forms               Staff accounts, verify, purge, backup, export.",
+                "", "./polisi help COMMAND prints a command's usage (./polisi help serve too).",
+                "A guide for school staff: docs/authoring.md."},
+        subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class, ImportCommand.class,
+                CommandLine.HelpCommand.class,
                 StampTranslationsCommand.class, org.polisi.site.bench.BenchCommand.class})
 public final class PolisiCli implements Runnable {
 

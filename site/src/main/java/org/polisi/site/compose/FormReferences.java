@@ -71,7 +71,7 @@ public final class FormReferences {
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (String language : site.languages()) {
             names.put(language, site.source().settings().name().inOrEnglish(language));
-            texts.put(language, messages.get(language).all());
+            texts.put(language, site.source().settings().words().applyTo(messages.get(language).all()));
         }
         var settings = site.source().settings();
         return Optional.of(new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts));

@@ -262,7 +262,7 @@ public final class PageComposer {
         attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", version));
         attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", d)).orElse(""));
         if (approvedBy.isBlank()) {
-            attributes.put("polisi-approval-text", text.get("policy.awaiting.approval"));
+            attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
         } else {
             attributes.put("polisi-approval-text", date(approvedOn, text)
                     .map(d -> text.format("policy.approved", approvedBy, d))

@@ -24,7 +24,8 @@ public record Settings(
         String formsEndpoint,
         String baseUrl,
         String contactPhone,
-        LocalizedText contactAddress) {
+        LocalizedText contactAddress,
+        SettingWords words) {
 
     /** Named roles and settings that every page can use, e.g. {@code {headteacher}}. */
     public static final List<String> ROLES = SettingsKeys.ROLES;
@@ -36,7 +37,7 @@ public record Settings(
     /** The same settings under another id (a cluster template's preview site). */
     public Settings withId(String newId) {
         return new Settings(newId, file, name, languages, Optional.empty(), whyStandalone, attributes, policy,
-                contactEmail, formsEndpoint, baseUrl, contactPhone, contactAddress);
+                contactEmail, formsEndpoint, baseUrl, contactPhone, contactAddress, words);
     }
 
     /** The school's contact details in a language, joined for one line ("office@…, 01234 567890"); blank when none. */

@@ -13,7 +13,9 @@ public final class SettingsKeys {
     /** Top-level keys. {@code roles}, {@code policy} and {@code attributes} hold the keys below. */
     public static final List<String> TOP_LEVEL = List.of(
             "name", "languages", "adopts", "why-standalone", "local-authority", "roles", "policy",
-            "contact-email", "contact-phone", "contact-address", "forms-endpoint", "base-url", "attributes");
+            "contact-email", "contact-phone", "contact-address", "forms-endpoint", "base-url", "attributes",
+            // the words that fit the setting (SettingWords, docs/adr/0033)
+            "approving-body", "children", "head-title");
 
     /** Named roles that every page can use as attributes, e.g. {@code {headteacher}}. */
     public static final List<String> ROLES = List.of(

@@ -71,7 +71,8 @@ public final class SettingsLoader {
                 yaml.text("base-url").orElse(""),
                 yaml.text("contact-phone").orElse(defaults == null ? "" : defaults.contactPhone()).trim(),
                 yaml.node("contact-address").map(YamlFile::localized)
-                        .orElse(defaults == null ? LocalizedText.same("") : defaults.contactAddress()));
+                        .orElse(defaults == null ? LocalizedText.same("") : defaults.contactAddress()),
+                SettingWords.read(yaml, file, defaults == null ? SettingWords.DEFAULTS : defaults.words(), problems));
     }
 
     private static void unknownKeys(YamlFile yaml, Problems problems) {

@@ -9,6 +9,7 @@ public final class PolisiExtensions implements ExtensionRegistry {
     public void register(Asciidoctor asciidoctor) {
         asciidoctor.javaExtensionRegistry()
                 .inlineMacro(TickMacro.class)
-                .inlineMacro(PolicyReferenceMacro.class);
+                .inlineMacro(PolicyReferenceMacro.class)
+                .postprocessor(AccessibleAdmonitions.class);
     }
 }

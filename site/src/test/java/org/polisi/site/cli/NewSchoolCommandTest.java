@@ -56,9 +56,7 @@ class NewSchoolCommandTest {
         assertEquals(0, exit);
         Path settings = root.resolve("content/schools/new-school/school.yml");
         assertTrue(Files.isRegularFile(settings));
-        BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
-                root.resolve("manifests"), root.resolve("build"), List.of("new-school"), true, Fixtures.TODAY, root.resolve("agreed-texts"));
-        BuildResult result = new SiteBuild(options, line -> { }).run();
+        BuildResult result = build("new-school");
         assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
         assertTrue(result.published());
         String english = Files.readString(root.resolve("public/new-school/en/policy.html"), StandardCharsets.UTF_8);
@@ -85,5 +83,55 @@ class NewSchoolCommandTest {
         String before = Files.readString(settings);
         assertEquals(2, newSchool("--cluster", "demo", "--id", "solo", "--name", "Solo"));
         assertEquals(before, Files.readString(settings));
+    }
+
+    @Test
+    void withoutAClusterAStandaloneSchoolStartsWithBothLanguagesAndBuildsItsIndexStrictly() throws IOException {
+        assertEquals(0, newSchool("--id", "ysgol-annibynnol", "--name", "Independent Primary", "--welsh-name", "Ysgol Gynradd Annibynnol"));
+        Path school = root.resolve("content/schools/ysgol-annibynnol");
+        assertTrue(Files.isDirectory(school.resolve("en")) && Files.isDirectory(school.resolve("cy")));
+        BuildResult result = build("ysgol-annibynnol");
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
+        assertTrue(result.published());
+        assertTrue(Files.readString(root.resolve("public/ysgol-annibynnol/en/index.html")).contains("Independent Primary"));
+        assertTrue(Files.readString(root.resolve("public/ysgol-annibynnol/cy/index.html")).contains("Ysgol Gynradd Annibynnol"));
+        assertTrue(result.sites().get(0).source().settings().adopts().isEmpty());
+    }
+
+    @Test
+    void aStandaloneSchoolInEnglandPublishesInEnglishOnly() throws IOException {
+        assertEquals(0, newSchool("--id", "english-school", "--name", "English School", "--country", "england"));
+        Path school = root.resolve("content/schools/english-school");
+        assertTrue(Files.notExists(school.resolve("cy")));
+        BuildResult result = build("english-school");
+        assertEquals(List.of("en"), result.sites().get(0).languages());
+        assertEquals(List.of(), result.errors());
+    }
+
+    @Test
+    void everySettingOfAStandaloneSchoolIsExplainedByTheCommentAboveIt() throws IOException {
+        assertEquals(0, newSchool("--id", "explained", "--name", "Explained School"));
+        List<String> lines = Files.readAllLines(root.resolve("content/schools/explained/school.yml"));
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("^[a-z-]+:.*")) {
+                keys.add(lines.get(i).substring(0, lines.get(i).indexOf(':')));
+                assertTrue(lines.get(i - 1).startsWith("#"), "no comment above " + lines.get(i));
+            }
+        }
+        assertEquals(List.of("name", "languages", "adopts", "why-standalone", "local-authority", "approving-body", "children",
+                "head-title", "roles", "policy", "contact-email", "forms-endpoint", "base-url", "attributes"), keys);
+    }
+
+    @Test
+    void anUnknownCountryIsRefused() {
+        assertEquals(2, newSchool("--id", "somewhere", "--name", "Somewhere", "--country", "scotland"));
+        assertTrue(Files.notExists(root.resolve("content/schools/somewhere")));
+    }
+
+    private BuildResult build(String school) throws IOException {
+        BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
+                root.resolve("manifests"), root.resolve("build"), List.of(school), true, Fixtures.TODAY, root.resolve("agreed-texts"));
+        return new SiteBuild(options, line -> { }).run();
     }
 }

@@ -1,0 +1,71 @@
+package org.polisi.forms.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.polisi.forms.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The page Jetty itself answers with when a request never reaches Javalin (a path Jetty will not
+ * route, such as {@code /a/%2e%2e/b}, a header line it cannot parse, a header block too large):
+ * the server's own error page in the request's language, with the same security headers as every
+ * other response, no stack trace, no Jetty version, and one log line.
+ */
+final class JettyErrorPage extends ErrorHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JettyErrorPage.class);
+
+    private final ErrorPages pages;
+    private final SecurityHeaders headers;
+
+    JettyErrorPage(ErrorPages pages, SecurityHeaders headers) {
+        this.pages = pages;
+        this.headers = headers;
+        setShowStacks(false);
+        setShowMessageInTitle(false);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+        if (status == 505) {
+            status = 400; // a mangled version in the request line is the client's error, not the server's
+            response.setStatus(status);
+        }
+        String path = request.getHttpURI() == null ? "?" : request.getHttpURI().getPath();
+        Object message = request.getAttribute(ERROR_MESSAGE);
+        if (status >= 500) {
+            LOG.error("Jetty answered {} {} with {}: {}", request.getMethod(), path, status, message);
+        } else {
+            LOG.warn("Refused {} {} with {}: {}", request.getMethod(), path, status, message);
+        }
+        headers.apply(path, (name, value) -> response.getHeaders().put(name, value));
+        String key = switch (status) {
+            case 404 -> "not-found";
+            case 408 -> "timeout";
+            case 413, 431 -> "too-large";
+            case 429 -> "too-many";
+            default -> status >= 500 ? "server-error" : "malformed";
+        };
+        String html = pages.html(language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), key, null);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.HTML);
+        if ("HEAD".equals(request.getMethod())) {
+            callback.succeeded();
+            return true;
+        }
+        response.write(true, BufferUtil.toBuffer(html, StandardCharsets.UTF_8), callback);
+        return true;
+    }
+
+    private static String language(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("cy")
+                ? Messages.WELSH : Messages.ENGLISH;
+    }
+}

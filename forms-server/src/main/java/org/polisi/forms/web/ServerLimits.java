@@ -1,0 +1,51 @@
+package org.polisi.forms.web;
+
+import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ThreadLimitHandler;
+import org.polisi.forms.config.ServerConfig;
+
+/**
+ * Jetty's own facilities, set up so that one client cannot hold the server (issue 23, fault 3):
+ * an idle timeout on every connection and request (a body that stops arriving ends in 408 after a
+ * few seconds instead of holding a thread for 30), a limit on the requests one client address has
+ * in progress ({@link ThreadLimitHandler}: more wait without a
+ * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
+ * override headers removed ({@link MethodOverrideStripper}), and Jetty's own error pages replaced
+ * by the server's ({@link JettyErrorPage}).
+ */
+public final class ServerLimits {
+
+    private ServerLimits() {
+    }
+
+    /** Applies the limits of {@code config} to the Javalin being configured; call inside {@code Javalin.create}. */
+    public static void apply(JavalinConfig javalin, ServerConfig config, Handlers handlers) {
+        var limits = config.requestLimits();
+        long idleMillis = limits.idleTimeout().toMillis();
+        // No minimum data rate (HttpConfiguration.setMinRequestDataRate): Jetty measures it from the
+        // first byte, so a small body read a millisecond late fails it; the idle timeout and the
+        // per-client limit bound a slow client instead.
+        javalin.jetty.modifyHttpConfiguration(http -> {
+            http.setIdleTimeout(idleMillis);
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+        javalin.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setPort(config.port());
+            connector.setIdleTimeout(idleMillis);
+            return connector;
+        });
+        javalin.jetty.modifyServer(server -> {
+            server.setStopTimeout(2_000);
+            ThreadLimitHandler perClient = new ThreadLimitHandler(config.trustProxy() ? "X-Forwarded-For" : null, false);
+            perClient.setThreadLimit(limits.requestsPerClient());
+            server.setHandler(new MethodOverrideStripper(perClient));
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+            server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package org.polisi.site.importing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The clean-up of pandoc's AsciiDoc, on text as pandoc writes it (no pandoc needed). */
+class ImportCleanupTest {
+
+    @Test
+    void typedHeadingNumbersGoAndOtherNumbersStay() {
+        assertEquals("Introduction", Headings.withoutNumber("1. Introduction"));
+        assertEquals("Scope", Headings.withoutNumber("1.1 Scope"));
+        assertEquals("Scope", Headings.withoutNumber("2.3.4. Scope"));
+        assertEquals("Roles", Headings.withoutNumber("a) Roles"));
+        assertEquals("Roles", Headings.withoutNumber("iv. Roles"));
+        assertEquals("2023 review", Headings.withoutNumber("2023 review"));
+        assertEquals("10 steps to safety", Headings.withoutNumber("10 steps to safety"));
+    }
+
+    @Test
+    void idsAreLowerCaseAsciiWordsAndWelshLettersLoseTheirAccents() {
+        assertEquals("development-monitoring-and-review", Headings.slug("Development, Monitoring & Review"));
+        assertEquals("rol-a-chyfrifoldebau", Headings.slug("Rôl a Chyfrifoldebau"));
+        assertEquals("section", Headings.slug("✓"));
+    }
+
+    @Test
+    void headingsGetIdsTheTopLevelBecomesTwoEqualsAndRepeatsStayUnique() {
+        ImportCleanup.Result result = clean("=== 1. Scope", "", "text", "", "==== 1.1 Who", "", "=== 2. Scope");
+        assertEquals(List.of("[[scope]]", "== Scope", "", "text", "", "[[who]]", "=== Who", "", "[[scope-2]]", "== Scope"), result.body());
+        assertEquals(List.of("scope", "who", "scope-2"), result.ids());
+    }
+
+    @Test
+    void aTranslationTakesTheEnglishIdsInOrder() {
+        List<String> ids = new ArrayList<>();
+        List<String> body = Headings.apply(List.of("== Cwmpas", "", "=== Pwy"), List.of("scope", "who-it-covers"), ids);
+        assertEquals(List.of("[[scope]]", "== Cwmpas", "", "[[who-it-covers]]", "=== Pwy"), body);
+    }
+
+    @Test
+    void wordsContentsListAndBookmarksAreLeftOut() {
+        ImportCleanup.Result result = clean("== Contents", "", "link:#_Toc1[1. Introduction 3]", "",
+                "link:#_Toc2[2. Scope 4]", "", "== [[_Toc1]]1. Introduction", "", "Text[[_GoBack]].");
+        assertTrue(result.removedWordContents());
+        assertEquals(List.of("[[introduction]]", "== Introduction", "", "Text."), result.body());
+    }
+
+    @Test
+    void ticksBecomeTheTickMacroEverywhereButInLiteralBlocks() {
+        ImportCleanup.Result result = clean("|===", "|Phones |✓ |✔", "|Tablets |☑ |", "|===", "", "Done ✓", "", "....", "✓", "....");
+        String text = String.join("\n", result.body());
+        assertEquals(4, text.split("tick:\\[]", -1).length - 1, text);
+        assertTrue(text.contains("....\n✓\n...."));
+    }
+
+    @Test
+    void typedBulletsBecomeListsAndACellWithAListBecomesAnAsciidocCell() {
+        ImportCleanup.Result result = clean("• first", "", "• second", "", "[cols=\"40%,60%\",options=\"header\",]", "|===",
+                "|Rule |Who", "|Passwords |• staff", "• pupils", "|===");
+        assertEquals(List.of("* first", "", "* second", "", "[cols=\"40,60\",options=\"header\"]", "|===", "|Rule |Who", "",
+                "|Passwords", "a|", "* staff", "* pupils", "|==="), result.body());
+    }
+
+    @Test
+    void aTickGridOrBoldLabelsMakeAHeaderColumnAndOtherTablesDoNot() {
+        assertTrue(clean("|===", "|A |B", "|Phones |✓", "|Tablets |", "|===").body().get(0).contains("cols=\"1h,1\""));
+        assertTrue(clean("|===", "|*Who* |office", "|*When* |9am", "|===").body().get(0).contains("cols=\"1h,1\""));
+        assertFalse(clean("|===", "|Who |office", "|When |9am", "|===").body().get(0).contains("h"));
+        assertFalse(clean("|===", "| |✓", "|Tablets |✓", "|===").body().get(0).contains("h"), "an empty label is no header column");
+    }
+
+    @Test
+    void aBoldFirstRowIsAHeaderRow() {
+        assertEquals("[cols=\"1,1\",options=\"header\"]", clean("|===", "|*Who* |*When*", "|Office |9am", "|===").body().get(0));
+        assertEquals("[cols=\"1,1\"]", clean("|===", "|*Who* |When", "|Office |9am", "|===").body().get(0), "one plain cell: no header");
+        assertEquals("[cols=\"1,1\"]", clean("|===", "|*Who* |*When*", "|===").body().get(0), "a table of one row has no header");
+    }
+
+    @Test
+    void blanksAndEmptyTablesAreFormCandidatesAtTheirFileLine() {
+        ImportCleanup.Result result = clean("== Agreement", "", "Signed: ______ Date: ____", "", "Llofnod: ........................", "",
+                "[cols=\"50%,50%\",options=\"header\",]", "|===", "|Date |Name", "| |", "| |", "|===", "", "☐ I agree");
+        List<ImportFinding> forms = result.findings().stream().filter(f -> f.kind() == ImportFinding.Kind.FORM_CANDIDATE).toList();
+        // The body starts at line 10 of the file; the heading gained an id line, the header row a blank line after it.
+        assertEquals(List.of(13, 15, 18, 25), forms.stream().map(ImportFinding::line).toList());
+        assertTrue(forms.stream().allMatch(f -> f.place().equals("Agreement")));
+        assertTrue(forms.get(2).message().contains("2 empty rows"));
+    }
+
+    @Test
+    void imagesAreStoredByNameAndEachNeedsAltText() {
+        List<String> asked = new ArrayList<>();
+        ImportCleanup.ImageStore store = target -> {
+            asked.add(target);
+            return target.contains(":") ? Optional.empty() : Optional.of("policy-" + asked.size() + ".png");
+        };
+        ImportCleanup.Result result = ImportCleanup.apply(List.of("image:media/rId7.png[image]", "", "Logo image:media/a.png[School logo] here",
+                "", "image:data:image/svg+xml;base64,AAAA[image]", "", "image:https://example.org/logo.png[Logo]"), List.of(), store, 1);
+        assertEquals("image::policy-1.png[]", result.body().get(0));
+        assertEquals("Logo image:policy-2.png[School logo] here", result.body().get(2));
+        List<ImportFinding> findings = result.findings();
+        assertEquals(ImportFinding.Kind.ALT_TEXT, findings.get(0).kind());
+        assertTrue(findings.get(1).message().contains("\"School logo\""), findings.get(1).message());
+        assertEquals(ImportFinding.Kind.NOT_CONVERTED, findings.get(2).kind());
+        assertEquals(ImportFinding.Kind.NOT_CONVERTED, findings.get(3).kind(), "a web image is neither fetched nor kept quiet");
+        assertEquals(List.of("media/rId7.png", "media/a.png", "https://example.org/logo.png"), asked);
+        assertEquals("image::https://example.org/logo.png[Logo]", result.body().get(6));
+    }
+
+    @Test
+    void whatCouldNotBeConvertedIsReportedAndItsMarkerRemoved() {
+        ImportCleanup.Result result = clean("== Map", "", "// polisi-import: not converted (html): <iframe src=\"x\">", "",
+                "Text \u27E6polisi-import: html: <input name=\"a\">\u27E7 more.");
+        assertEquals(2, result.findings().size());
+        assertEquals("Text  more.", result.body().get(5));
+        assertEquals("(html): <input name=\"a\">", result.findings().get(1).message());
+        assertEquals(15, result.findings().get(1).line());
+    }
+
+    @Test
+    void aLinkToAWordBookmarkBecomesItsTextAndIsReported() {
+        ImportCleanup.Result result = clean("See link:#_Ref12345[the flowchart] below.");
+        assertEquals("See the flowchart below.", result.body().get(0));
+        assertEquals(ImportFinding.Kind.CHECK, result.findings().get(0).kind());
+        assertEquals(10, result.findings().get(0).line());
+    }
+
+    private static ImportCleanup.Result clean(String... lines) {
+        return ImportCleanup.apply(new ArrayList<>(Arrays.asList(lines)), List.of(), target -> Optional.empty(), 10);
+    }
+}

@@ -1,0 +1,156 @@
+package org.polisi.site.importing;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.polisi.site.Fixtures;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The other formats, what cannot be converted, and the requests the importer refuses without writing anything. */
+@ExtendWith(PandocCondition.class)
+class ImportVariantsTest {
+    private ScratchProject project;
+
+    @BeforeEach
+    void newSchool() throws IOException {
+        project = ScratchProject.withSchool("ysgol-dau", "Ysgol Dau", "england");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        project.delete();
+    }
+
+    @Test
+    void whatPandocWouldDropIsReportedUnderItsHeadingAndLeftAsAComment() throws IOException {
+        PageImporter.Outcome outcome = project.importPage(ScratchProject.resource("dropped.html"), "ysgol-dau", "visitors-policy", "en", "policy");
+        List<ImportFinding> dropped = outcome.findings().stream().filter(f -> f.kind() == ImportFinding.Kind.NOT_CONVERTED).toList();
+        assertEquals(2, dropped.size(), outcome.findings().toString());
+        assertEquals("Signing in", dropped.get(0).place());
+        assertTrue(dropped.get(0).message().contains("<iframe"), dropped.get(0).message());
+        assertEquals("Leaving", dropped.get(1).place());
+        assertTrue(dropped.get(1).message().contains("<video"), dropped.get(1).message());
+        List<String> lines = Files.readAllLines(outcome.page(), StandardCharsets.UTF_8);
+        assertTrue(lines.get(dropped.get(0).line() - 1).startsWith("// polisi-import: not converted"));
+        assertFalse(String.join("\n", lines).contains("\u27E6"), "no marker left in the text");
+        Fixtures.BakedSite site = project.bake("ysgol-dau");
+        try {
+            assertEquals(List.of(), site.result().errors());
+            Document page = site.page("ysgol-dau/en/visitors-policy.html");
+            assertEquals("Visitors Policy", page.selectFirst("h1").text());
+            assertEquals(List.of("Signing in", "Leaving"), page.select(".body h2").eachText());
+            assertEquals(2, page.select(".body .tick").size());
+            assertEquals(List.of("Parents", "Contractors"), page.select(".body tbody th").eachText());
+        } finally {
+            site.delete();
+        }
+    }
+
+    @Test
+    void openDocumentAndMarkdownGiveTheSamePageAsWord() throws IOException {
+        Path source = ScratchProject.resource("fixture-en.md");
+        Path odt = project.document(source, "policy.odt");
+        Path docx = project.document(source, "policy.docx");
+        String fromOdt = body(project.importPage(odt, "ysgol-dau", "from-odt", "en", "policy"));
+        String fromDocx = body(project.importPage(docx, "ysgol-dau", "from-docx", "en", "policy"));
+        String fromMarkdown = body(project.importPage(source, "ysgol-dau", "from-markdown", "en", "policy"));
+        for (String page : List.of(fromOdt, fromDocx, fromMarkdown)) {
+            assertTrue(page.startsWith("= Online Safety Policy\n"), page);
+            assertTrue(page.contains("[[who-it-covers]]\n=== Who it covers\n"), page);
+            assertFalse(page.contains("##"), page);
+            assertEquals(3, page.split("tick:\\[]", -1).length - 1, page);
+        }
+        Path assets = project.content.resolve("schools/ysgol-dau/assets");
+        for (String image : List.of("from-odt-1.png", "from-docx-1.png", "from-markdown-1.png")) {
+            assertTrue(Files.isRegularFile(assets.resolve(image)), image + ": inside the document, or beside the Markdown file");
+        }
+        // Pandoc's OpenDocument reader loses a table's header row and a cell's list (its limits, not ours).
+        for (String page : List.of(fromDocx, fromMarkdown)) {
+            assertTrue(page.contains("a|\n* staff\n* pupils"), page);
+        }
+    }
+
+    @Test
+    void anAppendixGetsItsParentAndTheLabelFromItsTitle() throws IOException {
+        project.importPage(ScratchProject.resource("fixture-en.md"), "ysgol-dau", "online-safety-policy", "en", "policy");
+        Path appendix = project.root.resolve("appendix.md");
+        Files.writeString(appendix, "---\ntitle: \"Appendix B: Visitors' rules\"\n---\n\nVisitors sign in.\n");
+        PageImporter.Outcome outcome = project.importPage(appendix, "ysgol-dau", "appendix-b-visitors-rules", "en", "appendix");
+        String text = Files.readString(outcome.page());
+        assertTrue(text.startsWith("= Visitors' rules\n:page-kind: appendix\n:page-order: 2\n:page-parent: online-safety-policy\n:appendix-label: B\n"), text);
+    }
+
+    @Test
+    void refusedRequestsWriteNothing() throws IOException {
+        Path docx = project.document(ScratchProject.resource("fixture-en.md"), "policy.docx");
+        Path pages = project.content.resolve("schools/ysgol-dau/en");
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(docx, "no-such-school", "policy", "en", "policy"));
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(docx, "ysgol-dau", "Policy Page", "en", "policy"));
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(docx, "ysgol-dau", "policy", "cy", "policy"),
+                "a school in England publishes no Welsh");
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(docx, "ysgol-dau", "policy", "en", "leaflet"));
+        Path text = project.root.resolve("policy.txt");
+        Files.writeString(text, "plain text");
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(text, "ysgol-dau", "policy", "en", "policy"));
+        try (var files = Files.list(pages)) {
+            assertEquals(0, files.count());
+        }
+        project.importPage(docx, "ysgol-dau", "policy", "en", "policy");
+        assertThrows(PageImporter.ImportRefused.class, () -> project.importPage(docx, "ysgol-dau", "policy", "en", "policy"),
+                "an existing page is not replaced without --force");
+    }
+
+    @Test
+    void aWelshPageNeedsItsEnglishPageFirst() throws IOException {
+        ScratchProject wales = ScratchProject.withSchool("ysgol-tri", "Ysgol Tri", "wales");
+        try {
+            Path docx = wales.document(ScratchProject.resource("fixture-cy.md"), "polisi.docx");
+            PageImporter.ImportRefused refused = assertThrows(PageImporter.ImportRefused.class,
+                    () -> wales.importPage(docx, "ysgol-tri", "online-safety-policy", "cy", "policy"));
+            assertTrue(refused.getMessage().contains("import the English page first"));
+        } finally {
+            wales.delete();
+        }
+    }
+
+    @Test
+    void withoutPandocTheCommandSaysHowToInstallItAndStops() throws IOException {
+        Path docx = project.document(ScratchProject.resource("fixture-en.md"), "policy.docx");
+        String previous = System.getProperty("polisi.pandoc");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setProperty("polisi.pandoc", project.root.resolve("no-pandoc-here").toString());
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int status = project.cli("import", docx.toString(), "--school", "ysgol-dau", "--page", "policy");
+            assertEquals(2, status);
+        } finally {
+            System.setErr(err);
+            if (previous == null) {
+                System.clearProperty("polisi.pandoc");
+            } else {
+                System.setProperty("polisi.pandoc", previous);
+            }
+        }
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("apt-get install pandoc"), captured.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(project.content.resolve("schools/ysgol-dau/en/policy.adoc")));
+    }
+
+    private static String body(PageImporter.Outcome outcome) throws IOException {
+        return Files.readString(outcome.page(), StandardCharsets.UTF_8);
+    }
+}
