@@ -27,14 +27,16 @@ record AlertMessage(String subject, String body) {
         List<String> bodies = new ArrayList<>();
         for (String language : school.languages()) {
             String schoolName = school.schoolName().getOrDefault(language, school.schoolName().getOrDefault("en", school.school()));
-            subjects.add(messages.get(language, "alert.urgent-incident.subject", alert.reference(), schoolName));
-            bodies.add(messages.get(language, "alert.urgent-incident.body",
+            String kind = "incident".equals(alert.kind()) ? "incident" : "urgent-incident";
+            subjects.add(messages.get(language, "alert." + kind + ".subject", alert.reference(), schoolName));
+            bodies.add(messages.get(language, "alert." + kind + ".body",
                     Dates.display(alert.raisedAt(), language),
                     category(alert.category(), form, language),
                     alert.raisedBy() == null || alert.raisedBy().isBlank()
                             ? messages.get(language, "alert.not-named") : DisplayText.isolatedLine(alert.raisedBy()),
                     alert.reference(),
-                    staffUrl + "/staff/submissions/" + alert.reference()));
+                    staffUrl + "/staff/submissions/" + alert.reference(),
+                    messages.get(language, "role." + alert.recipientRole())));
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
     }
