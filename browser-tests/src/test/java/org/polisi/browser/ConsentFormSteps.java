@@ -37,6 +37,7 @@ final class ConsentFormSteps {
     void fillAllButOneAnswer() {
         field("parent-name").sendKeys("Siân Jones");
         field("pupil-names--1").sendKeys("Gruffydd Jones");
+        new org.openqa.selenium.support.ui.Select(field("year-group")).selectByValue("year-3");
         for (String statement : STATEMENTS) {
             if (statement.equals(FORGOTTEN)) {
                 continue;
@@ -88,10 +89,22 @@ final class ConsentFormSteps {
                         .getAttribute("class").contains("form-group--error"), "the field is marked"),
                 () -> assertEquals("Siân Jones", field("parent-name").getAttribute("value")),
                 () -> assertEquals("Gruffydd Jones", field("pupil-names--1").getAttribute("value")),
+                () -> assertEquals("year-3", field("year-group").getAttribute("value")),
                 () -> assertTrue(field("date").getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}"), "the date is kept"),
                 () -> assertTrue(field("consent--learning-and-publicity").isSelected()),
                 () -> assertTrue(field("consent--local-or-national-paper--refused").isSelected()),
                 () -> assertTrue(field("consent--individual-photo-website").isSelected()));
+    }
+
+    /** Everything answered, every statement given: a consent the parent may later withdraw part of. */
+    void fillEverythingGiven(String child) {
+        field("parent-name").sendKeys("Nia Morgan");
+        field("pupil-names--1").sendKeys(child);
+        new org.openqa.selenium.support.ui.Select(field("year-group")).selectByValue("year-4");
+        for (String statement : STATEMENTS) {
+            choose(field("consent--" + statement));
+        }
+        typeDate(field("date"));
     }
 
     /** Follows the summary's link to the missing answer and gives it. */

@@ -1,8 +1,11 @@
 package org.polisi.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,5 +65,36 @@ class NoScriptConsentJourneyTest {
         assertEquals("en", stored.get("lang"));
         assertEquals(ConsentFormSteps.FORM, stored.get("form_id"));
         assertNotEquals("1", stored.get("urgent"));
+    }
+
+    /**
+     * Issue 14, fault 1: a parent who withdraws only the newspaper photo has exactly that withdrawn; the
+     * other four stay given. Two pages, no script: reference and child, then the statements.
+     */
+    @Test
+    void aParentWithdrawsOnlyTheNewspaperPhotoWithoutJavaScript() {
+        browser.get(server.url("/rumney/en/" + ConsentFormSteps.PAGE));
+        ConsentFormSteps consent = new ConsentFormSteps(browser);
+        consent.fillEverythingGiven("Alys Morgan");
+        consent.send();
+        String consentReference = consent.assertConfirmation("en");
+
+        browser.get(server.url("/rumney/en/" + WithdrawalSteps.PAGE));
+        WithdrawalSteps withdrawal = new WithdrawalSteps(browser);
+        withdrawal.firstPage(consentReference, "Nia Morgan", "alys morgan");
+        assertEquals(List.of("All of them",
+                "I understand that the images will only be used to support learning activities or in publicity that"
+                        + " reasonably celebrates success and promotes the work of the school."),
+                withdrawal.choices().subList(0, 2));
+        withdrawal.withdraw("local-or-national-paper");
+
+        String withdrawn = withdrawal.withdrawnOnReceipt();
+        assertTrue(withdrawn.startsWith("The school may use my child's photo for a publicity shot"), withdrawn);
+        assertFalse(withdrawn.contains("website"), "only the statement chosen: " + withdrawn);
+        assertTrue(browser.getPageSource().contains("Alys Morgan") || browser.getPageSource().contains("alys morgan"));
+        Map<String, String> now = server.currentConsents(consentReference);
+        assertEquals("withdrawn", now.get("local-or-national-paper"));
+        assertEquals(List.of("given", "given", "given", "given"), ConsentFormSteps.STATEMENTS.stream()
+                .filter(statement -> !statement.equals("local-or-national-paper")).map(now::get).toList(), now.toString());
     }
 }

@@ -132,6 +132,28 @@ public final class PolisiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The answer that stands now for each statement of the consent form with this reference, by
+     * statement id: the consent's newest event per statement, read with plain JDBC.
+     */
+    public Map<String, String> currentConsents(String consentReference) {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT e.statement, e.answer FROM consent_event e JOIN submission s ON s.id = e.consent_submission
+                     WHERE s.reference = ? ORDER BY e.id""")) {
+            query.setString(1, consentReference);
+            Map<String, String> current = new java.util.TreeMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    current.put(row.getString(1).substring(row.getString(1).indexOf('.') + 1), row.getString(2));
+                }
+            }
+            return current;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + database, e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -31,6 +31,7 @@ class StaffIncidentJourneyTest {
 
     private static final String FORM = "incident-report";
     private static final String WHAT_HAPPENED = "A pupil was sent messages by an adult asking to meet.";
+    private static final String COORDINATOR = "osc@rumney.example.org";
     private static final String LEAD = "lead@rumney.example.org";
 
     @TempDir
@@ -43,6 +44,7 @@ class StaffIncidentJourneyTest {
     @BeforeAll
     static void start() {
         server = PolisiServer.start(BakedSites.get());
+        server.addStaffWithoutSecondFactor("rumney", "Mike Carne", COORDINATOR, "online-safety-coordinator");
         server.addStaffWithoutSecondFactor("rumney", "Gwen Safeguarding", LEAD, "safeguarding-lead");
         reporter = Chromium.options().start();
         lead = Chromium.options().downloadsTo(downloads).start();
@@ -65,7 +67,13 @@ class StaffIncidentJourneyTest {
     }
 
     @Test
-    void anUrgentReportReachesTheSafeguardingLeadAndNobodyElse() throws IOException {
+    /**
+     * Rumney's policy: an online safety incident goes to the online safety co-ordinator, and the
+     * headteacher is always informed (issue 14, fault 5). With no mail server (the default), the
+     * reporter is told plainly that nobody was alerted and whom to tell now (fault 4). The co-ordinator
+     * records what was done and closes the report (the chronology).
+     */
+    void anUrgentReportReachesTheOnlineSafetyCoordinatorWhoRecordsWhatWasDone() throws IOException {
         // A member of staff reports the incident from the policy's appendix.
         reporter.get(server.url("/rumney/en/appendix-g-reporting-log.html"));
         ConsentFormSteps.typeDate(field("date"));
@@ -88,10 +96,13 @@ class StaffIncidentJourneyTest {
         assertTrue(urgent.isDisplayed());
         assertTrue(urgent.getText().contains("999"), "the urgent instructions say to call 999: " + urgent.getText());
         assertEquals("1", server.submission(reference).orElseThrow().get("urgent"), "stored as urgent");
+        String status = reporter.findElement(By.cssSelector(".alert-status")).getText();
+        assertEquals("Nobody has been alerted: this server does not send alerts. Tell them now, in person or by phone:"
+                + " online safety coordinator, headteacher.", status);
 
-        // The safeguarding lead signs in, finds the report, opens it and exports the form's reports.
+        // The co-ordinator signs in, finds the report, opens it, records an action and exports the reports.
         lead.get(server.url("/staff/login"));
-        lead.findElement(By.id("login--email")).sendKeys(LEAD);
+        lead.findElement(By.id("login--email")).sendKeys(COORDINATOR);
         lead.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
         Pages.andWaitForNextPage(lead, () -> lead.findElement(By.cssSelector("main button[type=submit]")).click());
         // her role reads incident reports, so she sets up her second factor first, from the key as text
@@ -112,8 +123,17 @@ class StaffIncidentJourneyTest {
         String record = lead.findElement(By.tagName("main")).getText();
         assertTrue(record.contains(WHAT_HAPPENED), record);
         assertTrue(lead.findElement(By.cssSelector(".urgent-flag")).isDisplayed(), "the record is flagged urgent");
+        lead.findElement(By.id("incident--action")).sendKeys("Police called; device kept switched off in the office.");
+        Pages.andWaitForNextPage(lead, () -> lead.findElement(
+                By.xpath("//textarea[@id='incident--action']/ancestor::form//button")).click());
+        lead.findElement(By.cssSelector("label[for='incident--status--closed']")).click();
+        Pages.andWaitForNextPage(lead, () -> lead.findElement(
+                By.xpath("//input[@id='incident--status--closed']/ancestor::form//button")).click());
+        assertEquals("Status: Closed", lead.findElement(By.cssSelector(".incident-status")).getText());
+        assertTrue(lead.findElement(By.id("main-content")).getText()
+                .contains("Police called; device kept switched off in the office."));
 
-        lead.navigate().back();
+        lead.get(server.url("/staff/submissions?form=" + FORM));
         lead.findElement(By.cssSelector("main a[href^='/staff/export.csv']")).click();
         Path csv = waitForDownload();
         String exported = Files.readString(csv, StandardCharsets.UTF_8);
@@ -125,6 +145,14 @@ class StaffIncidentJourneyTest {
             assertEquals("/staff/login", Pages.path(reporter), path + " sends a signed-out browser to sign in");
             assertFalse(reporter.getPageSource().contains(WHAT_HAPPENED), path + " shows nothing of the report");
         }
+
+        // A member of staff in a role the form does not name (here the safeguarding lead) cannot open it.
+        reporter.get(server.url("/staff/login"));
+        reporter.findElement(By.id("login--email")).sendKeys(LEAD);
+        reporter.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
+        Pages.andWaitForNextPage(reporter, () -> reporter.findElement(By.cssSelector("main button[type=submit]")).click());
+        reporter.get(server.url("/staff/submissions/" + reference));
+        assertFalse(reporter.getPageSource().contains(WHAT_HAPPENED), "the form names other roles");
     }
 
     private static Path waitForDownload() {

@@ -75,4 +75,33 @@ class WelshConsentJourneyTest extends ServerAndBrowser {
                 + " that lead nowhere (relative links resolved against /forms/rumney/):\n"
                 + broken.stream().collect(Collectors.joining("\n")));
     }
+
+    /**
+     * Issue 14, fault 3: a parent who has lost the reference can still withdraw, in Welsh. The request
+     * waits for the school, and the receipt says so instead of claiming the consent is withdrawn.
+     */
+    @Test
+    void aParentWithoutTheReferenceAsksTheSchoolToWithdrawInWelsh() {
+        browser.get(server.url("/rumney/cy/" + ConsentFormSteps.PAGE));
+        ConsentFormSteps consent = new ConsentFormSteps(browser);
+        consent.fillEverythingGiven("Bryn Morgan");
+        consent.send();
+        String consentReference = consent.assertConfirmation("cy");
+
+        browser.get(server.url("/rumney/cy/" + WithdrawalSteps.PAGE));
+        String label = browser.findElement(By.cssSelector("label[for='consent-withdrawal--reference']")).getText();
+        assertEquals("Cyfeirnod y ffurflen ganiatâd (dewisol)", label, "honestly optional");
+        WithdrawalSteps withdrawal = new WithdrawalSteps(browser);
+        withdrawal.firstPage("", "Nia Morgan", "Bryn Morgan");
+        WithdrawalSteps.assertLanguage(browser, "cy");
+        assertEquals("Pob un ohonynt", withdrawal.choices().get(0));
+        withdrawal.withdraw("group-photo-website");
+
+        String pending = browser.findElement(By.cssSelector(".withdrawal-pending")).getText();
+        assertTrue(pending.startsWith("Ni roesoch gyfeirnod"), pending);
+        assertTrue(withdrawal.withdrawnOnReceipt().startsWith("Caiff yr ysgol ddefnyddio llun grŵp"),
+                withdrawal.withdrawnOnReceipt());
+        assertEquals("given", server.currentConsents(consentReference).get("group-photo-website"),
+                "nothing changes until the school matches the request");
+    }
 }

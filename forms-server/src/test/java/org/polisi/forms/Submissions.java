@@ -26,18 +26,35 @@ public final class Submissions {
             "what-happened", whatHappened, "website", ""};
     }
 
-    public static String[] withdrawal(String language, String reference) {
+    /** A withdrawal's first page: the reference (may be empty), the parent, one child, the consent form. */
+    public static String[] withdrawal(String language, String reference, String pupil) {
         return new String[] {"form-id", "consent-withdrawal", "form-lang", language, "form-version",
-            version(language, 4), "reference", reference, "parent-name", "Siân Jones", "website", ""};
+            version(language, 4), "reference", reference, "parent-name", "Siân Jones", "pupil-names", pupil,
+            "pupil-names", "", "pupil-names", "", "consent-form", "images-consent", "website", ""};
+    }
+
+    /** A withdrawal's second page: the first page's answers and the statements chosen ({@code all}, or keys). */
+    public static String[] withdrawing(String language, String reference, String pupil, String... statements) {
+        java.util.List<String> pairs = new java.util.ArrayList<>(java.util.List.of(withdrawal(language, reference, pupil)));
+        pairs.add("withdraw-step");
+        pairs.add("statements");
+        for (String statement : statements) {
+            pairs.add("withdraw");
+            pairs.add(statement);
+        }
+        return pairs.toArray(String[]::new);
     }
 
     /**
      * The fixture's published version of form {@code form} (1 parent agreement, 2 images consent, 3 incident
-     * report, 4 consent withdrawal): the name of its snapshot in fixture/agreed-texts, which it hashes to.
+     * report, 4 consent withdrawal, 5 online safety log, 6 class photos consent): the name of its snapshot in
+     * fixture/agreed-texts, which it hashes to.
      */
     public static String version(String language, int form) {
-        String[] english = {"9185fca34835", "b66afb8d88e9", "a62d1d408abd", "2c2a366f32a1"};
-        String[] welsh = {"d74198109725", "8d07fb7ee220", "84c9bd21948b", "6bffdeeab6a0"};
+        String[] english = {"9185fca34835", "b66afb8d88e9", "a62d1d408abd", "7dec942bce75", "5c0ffac7721f",
+            "8ce0cb5bbc39"};
+        String[] welsh = {"d74198109725", "8d07fb7ee220", "84c9bd21948b", "f9bd33deecf5", "d438e91b8fe9",
+            "a3c4f0d575df"};
         return (language.equals("cy") ? welsh : english)[form - 1];
     }
 

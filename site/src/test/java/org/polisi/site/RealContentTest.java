@@ -106,4 +106,91 @@ class RealContentTest {
                 .filter(r -> r.get("status").equals("overdue")).count();
         assertEquals(3, overdue, "Brynford (March 2026), Rumney (September 2024) and Holy Trinity (December 2021)");
     }
+
+    /**
+     * Fault 6 of issue 14: a privacy notice may promise only the retention the server applies. Every
+     * form on every published page states, in its page's language, exactly the sentence generated
+     * from the form's own rule (read again from content/, not from the manifest).
+     */
+    @Test
+    void everyPublishedPrivacyNoticeStatesTheSentenceGeneratedFromItsRule() throws Exception {
+        int notices = 0;
+        for (ResolvedSite site : result.sites()) {
+            org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(),
+                    org.polisi.site.compose.FormReferences.formsDirs(site));
+            for (String language : site.languages()) {
+                java.util.Map<String, String> bundle = bundle(language);
+                Path folder = options.outputDir().resolve(site.id() + "/" + language);
+                try (Stream<Path> pages = Files.list(folder)) {
+                    for (Path page : pages.filter(file -> file.toString().endsWith(".html")).toList()) {
+                        for (var form : Jsoup.parse(page.toFile()).select("section.polisi-form")) {
+                            String formId = form.selectFirst("form").attr("data-form-id");
+                            var definition = forms.find(formId).orElseThrow();
+                            String expected = bundle.get("forms.privacy.retention").replace("{retention}",
+                                    org.polisi.site.forms.RetentionSentence.in(definition.retention(), language, bundle));
+                            List<String> stated = form.select(".privacy-notice p").eachText().stream()
+                                    .filter(text -> text.startsWith(bundle.get("forms.privacy.retention")
+                                            .replace("{retention}", "")))
+                                    .toList();
+                            assertEquals(List.of(expected), stated, page + " " + formId);
+                            notices++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(notices >= 25, "every form on every page was checked: " + notices);
+    }
+
+    /** No seed form invents a justification: the incident form's "25 years, in line with safeguarding practice" is gone. */
+    @Test
+    void noPublishedPageClaimsARetentionNoSourceStates() throws IOException {
+        try (Stream<Path> files = Files.walk(options.outputDir())) {
+            for (Path page : files.filter(file -> file.toString().endsWith(".html")).toList()) {
+                String text = Jsoup.parse(page.toFile()).text();
+                assertFalse(text.contains("25 years") || text.contains("25 mlynedd"), page.toString());
+                assertFalse(text.contains("safeguarding record-keeping practice"), page.toString());
+            }
+        }
+    }
+
+    /** Rumney's incident form routes as its policy says: the online safety co-ordinator, and the headteacher for urgent reports. */
+    @Test
+    void rumneysIncidentFormNotifiesTheRolesItsPolicyNames() throws IOException {
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                options.manifestsDir().resolve("rumney.json").toFile());
+        for (var form : manifest.get("forms")) {
+            if (form.get("id").asText().equals("incident-report")) {
+                assertEquals("[\"online-safety-coordinator\"]", form.get("notify").get("incident").toString());
+                assertEquals("[\"online-safety-coordinator\",\"headteacher\"]", form.get("notify").get("urgent").toString());
+                assertEquals("until-staff-date", form.get("retention").get("rule").asText());
+                return;
+            }
+        }
+        throw new AssertionError("Rumney has no incident-report form");
+    }
+
+    /** Rumney's Appendix C states its rule (until the youngest child leaves); forms without a source rule are listed to confirm. */
+    @Test
+    void retentionRulesNoSourceStatesAreListedForTheSchoolToConfirm() {
+        var rumney = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).stream()
+                .filter(r -> r.school().equals("rumney")).findFirst().orElseThrow();
+        List<String> toConfirm = rumney.toConfirm().stream()
+                .filter(item -> item.source().equals(org.polisi.site.confirm.RetentionRulesToConfirm.SOURCE))
+                .map(item -> item.what().substring("form ".length(), item.what().indexOf(':'))).toList();
+        assertFalse(toConfirm.contains("parent-carer-agreement"), toConfirm.toString());
+        assertTrue(toConfirm.containsAll(List.of("digital-images-consent", "incident-report", "consent-withdrawal")),
+                toConfirm.toString());
+    }
+
+    private static java.util.Map<String, String> bundle(String language) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(Fixtures.projectRoot()
+                .resolve("themes/default/i18n/forms_" + language + ".properties"))) {
+            properties.load(reader);
+        }
+        java.util.Map<String, String> messages = new java.util.TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> messages.put(key, properties.getProperty(key)));
+        return messages;
+    }
 }

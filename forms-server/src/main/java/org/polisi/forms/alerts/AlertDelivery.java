@@ -60,7 +60,9 @@ public final class AlertDelivery implements AutoCloseable {
     /** Starts the rounds, or says once why alerts will only be queued. */
     public synchronized void start() {
         if (!settings.enabled()) {
-            LOG.warn("Alerts are queued but not e-mailed: set alerts.smtp-host (and alerts.from) to send them");
+            LOG.warn("ALERTS ARE NOT DELIVERED: no mail server is set, so urgent incident alerts only wait in the"
+                    + " database. Set alerts.smtp-host and alerts.from (POLISI_ALERTS_SMTP_HOST, POLISI_ALERTS_FROM)."
+                    + " Until then reporters are told to tell staff in person, and staff see this on their dashboard.");
             return;
         }
         schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {

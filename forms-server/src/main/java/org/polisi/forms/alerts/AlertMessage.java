@@ -28,15 +28,17 @@ record AlertMessage(String subject, String body) {
         List<String> bodies = new ArrayList<>();
         for (String language : school.languages()) {
             String schoolName = school.schoolName().getOrDefault(language, school.schoolName().getOrDefault("en", school.school()));
-            subjects.add(messages.format(language, "alert.urgent-incident.subject",
+            String kind = "incident".equals(alert.kind()) ? "incident" : "urgent-incident";
+            subjects.add(messages.format(language, "alert." + kind + ".subject",
                     Map.of("reference", alert.reference(), "school", schoolName)));
-            bodies.add(messages.format(language, "alert.urgent-incident.body", Map.of(
+            bodies.add(messages.format(language, "alert." + kind + ".body", Map.of(
                     "received", Dates.display(alert.raisedAt(), language),
                     "category", category(alert.category(), form, language),
                     "raisedBy", alert.raisedBy() == null || alert.raisedBy().isBlank()
                             ? messages.get(language, "alert.not-named") : DisplayText.isolatedLine(alert.raisedBy()),
                     "reference", alert.reference(),
-                    "link", staffUrl + "/staff/submissions/" + alert.reference())));
+                    "link", staffUrl + "/staff/submissions/" + alert.reference(),
+                    "role", messages.get(language, "role." + alert.recipientRole()))));
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
     }

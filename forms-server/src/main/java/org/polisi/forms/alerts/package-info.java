@@ -1,8 +1,11 @@
 /**
- * Alerts out of the outbox, by e-mail. An urgent incident report queues an alert in the same
- * transaction that stores it (intake); {@link org.polisi.forms.alerts.AlertDelivery} sends what is
+ * Alerts out of the outbox, by e-mail. An incident report queues one alert per role its form's
+ * {@code notify} names (the urgent roles when it is urgent) in the same transaction that stores it
+ * (intake); {@link org.polisi.forms.alerts.AlertDelivery} sends what is
  * queued to the school's staff with the alert's role, and marks it sent only once the SMTP server has
  * accepted it. The e-mail names who raised the report, when, its category and its reference, never
- * its content: staff sign in to read it.
+ * its content: staff sign in to read it. {@link org.polisi.forms.alerts.AlertStatus} says what has
+ * really become of them (sent, queued, or not sent at all with no mail server), for the confirmation
+ * page and the staff dashboard (docs/adr/0029).
  */
 package org.polisi.forms.alerts;

@@ -92,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
                     .stream().filter(row -> !row.erased()).toList();
             recordIncidentViews(jdbi, rows);
             CsvExport csv = new CsvExport(new Messages());
-            text = chosen.isPresent() ? csv.oneForm(chosen.get(), rows, Messages.supported(language))
+            text = chosen.isPresent() ? csv.oneForm(manifest.get(), chosen.get(), rows, Messages.supported(language))
                     : csv.allForms(manifest.get(), rows, Messages.supported(language));
         }
         if (out == null) {

@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code purge}: erases the answers of every submission older than its form's retention period. */
+/** {@code purge}: erases the answers of every submission past its form's retention rule, and says why for each. */
 @Command(name = "purge", mixinStandardHelpOptions = true,
-        description = "Erase submissions past their form's retention period (a tombstone stays).")
+        description = "Erase submissions past their form's retention rule (a tombstone stays); prints each and why.")
 final class PurgeCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,7 +32,8 @@ final class PurgeCommand implements Callable<Integer> {
                 new SubmissionLedger(Database.open(config.database()))).purge(Instant.now());
         for (PurgeService.Purged each : purged) {
             System.out.println("purged " + each.school() + " " + each.formId() + " " + each.reference()
-                    + " received " + Times.format(each.receivedAt()));
+                    + " received " + Times.format(each.receivedAt()) + ": kept until " + each.keptUntil()
+                    + " (" + each.why() + ")");
         }
         System.out.println(purged.size() + " submission(s) purged");
         return 0;

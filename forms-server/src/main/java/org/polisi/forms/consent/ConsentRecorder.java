@@ -55,13 +55,20 @@ public final class ConsentRecorder {
         }
     }
 
-    /** Withdraws every consent that currently stands on the referenced consent form; returns how many. */
+    /**
+     * Withdraws, on the referenced consent form, exactly the chosen statements for exactly the pupils
+     * given, where consent currently stands as given; returns how many events it appended.
+     *
+     * @param statements statement keys ({@code <field>.<statement-id>}) chosen by the parent
+     * @param pupils     pupil names as the consent form spells them (already matched to the names given)
+     */
     public int recordWithdrawal(WriteTransaction transaction, SubmissionRow withdrawal, SubmissionRow consentForm,
-                                Instant now) {
+                                List<String> statements, List<String> pupils, Instant now) {
         int withdrawn = 0;
         try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, consentForm.school())) {
             for (ConsentEvent latest : transaction.handle().attach(ConsentEventDao.class).latestFor(consentForm.id())) {
-                if (ConsentEvent.GIVEN.equals(latest.answer())) {
+                if (ConsentEvent.GIVEN.equals(latest.answer()) && statements.contains(latest.statement())
+                        && pupils.contains(latest.pupil())) {
                     append(events, new ConsentEvent(consentForm.id(), withdrawal.id(), consentForm.school(),
                             latest.formId(), latest.pupil(), latest.statement(), ConsentEvent.WITHDRAWN, now));
                     withdrawn++;
@@ -77,7 +84,8 @@ public final class ConsentRecorder {
                 event.answer(), event.recordedAt(), event.pupil());
     }
 
-    private static List<String> pupils(FormDefinition form, Map<String, Object> answers) {
+    /** The names given in the form's pupil-names fields, or one empty name when it has none. */
+    static List<String> pupils(FormDefinition form, Map<String, Object> answers) {
         List<String> pupils = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             if (field.type() == FieldType.PUPIL_NAMES && answers.get(field.name()) instanceof List<?> names) {

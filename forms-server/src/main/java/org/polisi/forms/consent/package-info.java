@@ -1,5 +1,9 @@
 /**
- * Consent: each answer to each consent statement is an event; withdrawals are events too.
+ * Consent: each answer to each consent statement is an event; withdrawals are events too. A
+ * withdrawal applies to the statements the parent chose, for the child named, on the consent its
+ * reference names ({@link org.polisi.forms.consent.Withdrawals}); one sent without a reference waits
+ * as a request until staff match or reject it ({@link org.polisi.forms.consent.WithdrawalRequests},
+ * {@code withdrawal_decision}). See docs/adr/0028.
  *
  * <p><b>Input:</b> stored consent forms and withdrawals (in the transaction that stores them).
  * <p><b>Output:</b> {@code consent_event} rows, each school's chain of them (ADR 24), and the

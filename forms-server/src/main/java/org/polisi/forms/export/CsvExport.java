@@ -35,13 +35,13 @@ public final class CsvExport {
         this.answers = new Answers(messages);
     }
 
-    public String oneForm(FormDefinition form, List<SubmissionRow> rows, String language) {
+    public String oneForm(Manifest school, FormDefinition form, List<SubmissionRow> rows, String language) {
         List<String> header = new ArrayList<>(fixedHeader(language));
-        answers.describe(form, java.util.Map.of(), language).forEach(field -> header.add(field.label()));
+        answers.describe(form, java.util.Map.of(), language, school).forEach(field -> header.add(field.label()));
         return write(header, printer -> {
             for (SubmissionRow row : rows) {
                 List<String> cells = new ArrayList<>(fixedCells(row, language));
-                answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)
+                answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language, school)
                         .forEach(field -> cells.add(field.answer()));
                 printer.printRecord(cells.stream().map(SafeCsv::cell).toList());
             }
@@ -60,7 +60,7 @@ public final class CsvExport {
                     continue;
                 }
                 for (AnsweredField field : answers.describe(form.get(), CanonicalJson.readFields(row.fieldsJson()),
-                        language)) {
+                        language, manifest)) {
                     List<String> cells = new ArrayList<>(fixedCells(row, language));
                     cells.add(row.formId());
                     cells.add(field.label());

@@ -71,6 +71,13 @@ public final class BodyLimits {
         return bytes;
     }
 
+    /**
+     * The second page of a withdrawal: {@code withdraw-step} and up to 100 {@code withdraw} values, each a
+     * statement key ({@code <field>.<statement-id>}, both slugs of at most 100 characters).
+     */
+    private static final long WITHDRAWAL_CHOICE_BYTES = 3L * "withdraw-step=statements&".length()
+            + 100L * (3L * "withdraw=&".length() + 3L * 201);
+
     private static long largestAnswer(FieldDefinition field) {
         long name = encoded(field.name()) + 8; // "=", "&", or JSON's quotes, colon, comma, brackets
         return switch (field.type()) {
@@ -78,6 +85,9 @@ public final class BodyLimits {
             case PUPIL_NAMES -> field.itemLimit() * (name + (long) field.lengthLimit() * BYTES_PER_CHARACTER);
             case DATE, TIME -> name + (long) DATE_OR_TIME_CHARACTERS * BYTES_PER_CHARACTER;
             case SELECT, RADIO -> name + longest(field.options().stream().map(FieldOption::value).toList());
+            // a withdrawal's second page also posts the chosen statements of that consent form (docs/forms.md)
+            case CONSENT_FORM -> name + longest(field.options().stream().map(FieldOption::value).toList())
+                    + WITHDRAWAL_CHOICE_BYTES;
             case YEAR_GROUP -> name + longest(FormValidator.YEAR_GROUPS);
             case CHECKBOXES -> field.options().stream().mapToLong(option -> name + encoded(option.value())).sum();
             case CONSENT -> field.statements().stream().map(ConsentStatement::id)

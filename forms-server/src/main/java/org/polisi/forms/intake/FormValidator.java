@@ -89,7 +89,7 @@ public final class FormValidator {
             switch (field.type()) {
                 case TEXT, NAME, EMAIL, DATE, TIME -> typedLine(field, label, values);
                 case TEXTAREA -> typedLines(field, label, values);
-                case SELECT, RADIO -> choice(field, label, values, optionValues(field));
+                case SELECT, RADIO, CONSENT_FORM -> choice(field, label, values, optionValues(field));
                 case YEAR_GROUP -> choice(field, label, values, YEAR_GROUPS);
                 case CHECKBOXES -> checkboxes(field, label, values);
                 case PUPIL_NAMES -> pupilNames(field, label, values);

@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Alerts waiting to be sent to a role (today: the safeguarding lead, for urgent incidents). An
+ * Alerts waiting to be sent to a role (the roles an incident form's {@code notify} names). An
  * alert names who raised it, when and the category, and the reference to look the report up with
  * after logging in; never the report's content, so that an e-mail gateway sees nothing sensitive.
  */

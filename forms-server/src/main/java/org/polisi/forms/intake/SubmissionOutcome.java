@@ -22,6 +22,15 @@ public sealed interface SubmissionOutcome {
                     Map<String, List<String>> typed, boolean unreadable) implements SubmissionOutcome {
     }
 
+    /**
+     * A withdrawal whose first page is valid (or whose choice of statements was not): ask which
+     * statements of the consent form to withdraw. Nothing is stored yet.
+     */
+    record ChooseStatements(Manifest manifest, FormDefinition form, String language, FormDefinition consentForm,
+                            boolean request, List<FieldError> errors, Map<String, List<String>> typed)
+            implements SubmissionOutcome {
+    }
+
     /** The honeypot was filled: dropped without a trace, but answered as if received. */
     record Discarded(Manifest manifest, FormDefinition form, String language, String decoyReference)
             implements SubmissionOutcome {

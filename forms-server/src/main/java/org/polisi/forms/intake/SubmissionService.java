@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.consent.ConsentRecorder;
+import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FieldType;
@@ -41,7 +42,6 @@ public final class SubmissionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{8,100}");
-    private static final List<String> REFERENCE_FIELDS = List.of("reference", "reference-number");
     /** The derived search key of the answers (V11), for finding a person's records. */
     private static final String INSERT_NAME_KEY =
             "INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)";
@@ -50,6 +50,7 @@ public final class SubmissionService {
     private final FormValidator validator;
     private final SubmissionLedger ledger;
     private final ConsentRecorder consents = new ConsentRecorder();
+    private final IncidentAlerts alerts = new IncidentAlerts();
     private final ReferenceGenerator references = new ReferenceGenerator();
     private final Messages messages;
     private final SecretKey secretKey;
@@ -91,6 +92,10 @@ public final class SubmissionService {
 
         Map<String, List<String>> answersPosted = new LinkedHashMap<>(request.parameters());
         SubmissionRequest.RESERVED.forEach(answersPosted::remove);
+        if (form.kind() == FormKind.WITHDRAWAL) {   // the second page's choice is checked below, against the consent form
+            answersPosted.remove(Withdrawals.CHOSEN);
+            answersPosted.remove(Withdrawals.STEP);
+        }
         Validation validation = validator.validate(form, language, answersPosted);
         List<FieldError> errors = new ArrayList<>();
         if (!languageKnown) {
@@ -115,7 +120,27 @@ public final class SubmissionService {
         if (!errors.isEmpty()) {
             return rejected(manifest.get(), form, language, errors, request);
         }
-        return store(manifest.get(), form, language, request, validation.answers(),
+        Map<String, Object> answers = validation.answers();
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
+                    reference -> ledger.find(manifest.get().school(), reference));
+            if (target.isEmpty()) {
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request);
+            }
+            Optional<List<String>> chosen = Withdrawals.chosen(target.get().consentForm(),
+                    request.parameters().getOrDefault(Withdrawals.CHOSEN, List.of()));
+            boolean secondPage = !request.single(Withdrawals.STEP).isEmpty();
+            if (!secondPage || chosen.isEmpty() || chosen.get().isEmpty()) {
+                List<FieldError> choiceErrors = secondPage ? List.of(new FieldError(Withdrawals.CHOSEN,
+                        form.id() + "--" + Withdrawals.CHOSEN, messages.get(language, "error.withdrawal.none-chosen")))
+                        : List.of();
+                return new SubmissionOutcome.ChooseStatements(manifest.get(), form, language,
+                        target.get().consentForm(), target.get().isRequest(), choiceErrors, request.parameters());
+            }
+            answers = new LinkedHashMap<>(answers);
+            answers.put(Withdrawals.CHOSEN, chosen.get());
+        }
+        return store(manifest.get(), form, language, request, answers,
                 idempotencyKey.isEmpty() ? null : idempotencyKey);
     }
 
@@ -138,14 +163,13 @@ public final class SubmissionService {
                 LOG.info("Resubmission to {}/{} answered with the first reference", manifest.school(), form.id());
                 return new SubmissionOutcome.Accepted(manifest, form, earlier.get(), true);
             }
-            Optional<SubmissionRow> withdrawnForm = Optional.empty();
+            Optional<Withdrawals.Target> withdrawal = Optional.empty();
             if (form.kind() == FormKind.WITHDRAWAL) {
-                withdrawnForm = consentFormReferred(transaction, manifest, form, answers);
-                if (withdrawnForm.isEmpty()) {
-                    FieldDefinition field = referenceField(form).orElseThrow();
-                    List<FieldError> errors = List.of(new FieldError(field.name(), InputIds.of(form.id(), field),
-                            messages.get(language, "error.withdrawal.reference-unknown")));
-                    return rejected(manifest, form, language, errors, request);
+                // again inside the transaction: the consent may have been erased since the first page
+                SubmissionDao records = transaction.handle().attach(SubmissionDao.class);
+                withdrawal = Withdrawals.target(manifest, answers, records::findByReference);
+                if (withdrawal.isEmpty()) {
+                    return rejected(manifest, form, language, List.of(noMatch(form, language)), request);
                 }
             }
             Optional<String> urgentCategory = UrgentConcern.category(form, answers);
@@ -154,50 +178,34 @@ public final class SubmissionService {
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
             transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
-            afterStoring(transaction, form, stored, answers, consentEvents, withdrawnForm, urgentCategory, now);
+            afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
     }
 
     private void afterStoring(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
-                              List<RecordChain.Row> consentEvents, Optional<SubmissionRow> withdrawnForm,
+                              List<RecordChain.Row> consentEvents, Optional<Withdrawals.Target> withdrawal,
                               Optional<String> urgentCategory, Instant now) {
         if (form.kind() == FormKind.CONSENT) {
             consents.recordAnswers(transaction, stored, consentEvents);
         }
-        withdrawnForm.ifPresent(consentForm -> {
-            int withdrawn = consents.recordWithdrawal(transaction, stored, consentForm, now);
+        withdrawal.ifPresent(target -> target.consent().ifPresentOrElse(consent -> {
+            int withdrawn = consents.recordWithdrawal(transaction, stored, consent,
+                    Withdrawals.names(answers.get(Withdrawals.CHOSEN)), target.pupils(), now);
             LOG.info("Withdrawal {} withdrew {} consent(s) given on {}", stored.reference(), withdrawn,
-                    consentForm.reference());
-        });
-        urgentCategory.ifPresent(category -> {
-            transaction.handle().attach(OutboxDao.class).queue(new OutboxDao.Alert(stored.school(), "urgent-incident",
-                    "safeguarding-lead", stored.reference(), UrgentConcern.reporter(form, answers).orElse(null),
-                    category, now));
-            LOG.warn("URGENT incident report {} received for {} ({}): alert queued for the safeguarding lead",
-                    stored.reference(), stored.school(), category);
-        });
+                    consent.reference());
+        }, () -> LOG.info("Withdrawal request {} without a reference waits for staff to match it", stored.reference())));
+        if (form.kind() == FormKind.INCIDENT) {
+            alerts.queue(transaction, form, stored, answers, urgentCategory, now);
+        }
     }
 
-    /** The consent form a withdrawal names, if it is a consent form of the same school that still exists. */
-    private Optional<SubmissionRow> consentFormReferred(WriteTransaction transaction, Manifest manifest,
-                                                        FormDefinition form, Map<String, Object> answers) {
-        Optional<FieldDefinition> field = referenceField(form);
-        if (field.isEmpty()) {
-            throw new IllegalStateException("withdrawal form " + form.id() + " has no 'reference' field");
-        }
-        String reference = ReferenceGenerator.normalise(String.valueOf(answers.getOrDefault(field.get().name(), "")));
-        if (!ReferenceGenerator.plausible(reference)) {
-            return Optional.empty();
-        }
-        return transaction.handle().attach(SubmissionDao.class).findByReference(reference)
-                .filter(row -> row.school().equals(manifest.school()))
-                .filter(row -> FormKind.CONSENT.word().equals(row.formKind()))
-                .filter(row -> !row.erased());
-    }
-
-    private static Optional<FieldDefinition> referenceField(FormDefinition form) {
-        return form.fields().stream().filter(field -> REFERENCE_FIELDS.contains(field.name())).findFirst();
+    /** One message whatever failed (form, reference or child), so that a reference never tells whose form it is. */
+    private FieldError noMatch(FormDefinition form, String language) {
+        FieldDefinition field = form.field(Withdrawals.REFERENCE).orElseThrow(() ->
+                new IllegalStateException("withdrawal form " + form.id() + " has no 'reference' field"));
+        return new FieldError(field.name(), InputIds.of(form.id(), field),
+                messages.get(language, "error.withdrawal.no-match"));
     }
 
     private String uniqueReference(WriteTransaction transaction) {

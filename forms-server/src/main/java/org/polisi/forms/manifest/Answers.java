@@ -23,6 +23,29 @@ public final class Answers {
         this.messages = messages;
     }
 
+    /** The answer a withdrawal stores its chosen statement keys under, and the field naming its consent form (docs/forms.md). */
+    private static final String WITHDRAWN = "withdraw";
+    private static final String CONSENT_FORM = "consent-form";
+
+    /**
+     * Every field of the form, in form order, with its answer ("" when not answered); for a withdrawal,
+     * then the consents withdrawn, each in the words of the school's consent form ({@code school}).
+     */
+    public List<AnsweredField> describe(FormDefinition form, Map<String, Object> stored, String language,
+                                        Manifest school) {
+        List<AnsweredField> described = describe(form, stored, language);
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            java.util.Optional<FormDefinition> consentForm = school.form(String.valueOf(stored.get(CONSENT_FORM)));
+            List<String> keys = stored.get(WITHDRAWN) instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList() : List.of();
+            described.add(new AnsweredField(WITHDRAWN, messages.get(language, "withdrawal.receipt.statements"),
+                    String.join("\n", keys.stream().map(key -> consentForm.map(FormDefinition::statements)
+                            .map(statements -> statements.get(key))
+                            .map(statement -> Text.in(statement.text(), language)).orElse(key)).toList())));
+        }
+        return described;
+    }
+
     /** Every field of the form, in form order, with its answer ("" when not answered). */
     public List<AnsweredField> describe(FormDefinition form, Map<String, Object> stored, String language) {
         List<AnsweredField> described = new ArrayList<>();
@@ -70,7 +93,7 @@ public final class Answers {
 
     private String single(FieldDefinition field, String value, String language) {
         return switch (field.type()) {
-            case SELECT, RADIO, CHECKBOXES -> field.option(value).map(option -> Text.in(option.label(), language))
+            case SELECT, RADIO, CHECKBOXES, CONSENT_FORM -> field.option(value).map(option -> Text.in(option.label(), language))
                     .filter(label -> !label.isEmpty()).orElse(value);
             case YEAR_GROUP -> messages.get(language, "year-group." + value);
             case DATE -> readableDate(value, language);

@@ -17,7 +17,9 @@ public enum FieldType {
     CHECKBOXES("checkboxes", 0),
     YEAR_GROUP("year-group", 0),
     PUPIL_NAMES("pupil-names", 100),
-    CONSENT("consent", 0);
+    CONSENT("consent", 0),
+    /** Withdrawal forms: one of the school's consent forms, by id (the manifest lists them as options). */
+    CONSENT_FORM("consent-form", 0);
 
     private final String word;
     private final int defaultMaxLength;
@@ -43,7 +45,7 @@ public enum FieldType {
 
     /** Rendered as a fieldset of radios or checkboxes: the error goes at the top of the fieldset. */
     public boolean isFieldset() {
-        return this == RADIO || this == CHECKBOXES || this == CONSENT;
+        return this == RADIO || this == CHECKBOXES || this == CONSENT || this == CONSENT_FORM;
     }
 
     /** May be posted more than once under the same name. */

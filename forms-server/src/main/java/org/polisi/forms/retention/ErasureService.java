@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.polisi.forms.consent.ConsentEventDao;
+import org.polisi.forms.consent.WithdrawalDecisionDao;
+import org.polisi.forms.incident.IncidentEventDao;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionDao;
@@ -49,6 +51,8 @@ public final class ErasureService {
         Handle handle = transaction.handle();
         handle.attach(SubmissionDao.class).erase(row.id(), now);
         handle.attach(ConsentEventDao.class).forgetPupils(row.id());
+        handle.attach(WithdrawalDecisionDao.class).forgetReason(row.id());
+        handle.attach(IncidentEventDao.class).forgetActions(row.id());
         handle.createUpdate("DELETE FROM submission_name_key WHERE submission_id = :id").bind("id", row.id()).execute();
         handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
                 .bind("reference", row.reference())

@@ -1,12 +1,19 @@
 package org.polisi.forms.retention;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.polisi.forms.i18n.Dates;
+import org.polisi.forms.incident.IncidentChronology;
+import org.polisi.forms.incident.IncidentEventDao;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
@@ -14,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each form's retention period ({@code retentionDays} in the manifest): a submission older
- * than that is erased, leaving a tombstone and an erasure record with reason "retention".
+ * Applies each form's retention rule ({@code retention} in the manifest, {@link RetentionRule}): a
+ * submission whose last day of keeping has passed is erased, leaving a tombstone and an erasure
+ * record with reason "retention". Nothing else is removed: a record the rule cannot date (no date
+ * set by staff yet, no year group answered) is kept.
  */
 public final class PurgeService {
 
@@ -29,31 +38,54 @@ public final class PurgeService {
         this.ledger = ledger;
     }
 
-    /** What was removed: enough to answer "what happened to my form?" without keeping its content. */
-    public record Purged(String school, String formId, String reference, Instant receivedAt) {
+    /**
+     * What was removed and why: enough to answer "what happened to my form?" without keeping its content.
+     *
+     * @param keptUntil the last day the rule kept it (school time)
+     * @param why       the rule, in words, e.g. "8 years after it was received"
+     */
+    public record Purged(String school, String formId, String reference, Instant receivedAt, LocalDate keptUntil,
+                         String why) {
     }
 
+    /** Erases every record past its rule's last day on {@code now}; returns them, oldest first per form. */
     public List<Purged> purge(Instant now) {
+        LocalDate today = now.atZone(Dates.SCHOOL_TIME).toLocalDate();
         List<Purged> purged = new ArrayList<>();
         for (Manifest manifest : manifests.all()) {
             for (FormDefinition form : manifest.forms()) {
-                if (form.retentionDays() <= 0) {
-                    LOG.warn("Form {}/{} has no retention period: nothing purged", manifest.school(), form.id());
+                RetentionRule rule = form.retention();
+                if (rule == null || !rule.known()) {
+                    LOG.warn("Form {}/{} has no retention rule: nothing purged", manifest.school(), form.id());
                     continue;
                 }
-                Instant cutoff = now.minus(Duration.ofDays(form.retentionDays()));
                 purged.addAll(ledger.inWriteTransaction(transaction -> {
                     List<Purged> removed = new ArrayList<>();
-                    for (SubmissionRow row : transaction.handle().attach(SubmissionDao.class)
-                            .receivedBefore(manifest.school(), form.id(), cutoff)) {
-                        ErasureService.erase(transaction, row, ErasureService.RETENTION, "purge", now);
-                        removed.add(new Purged(row.school(), row.formId(), row.reference(), row.receivedAt()));
+                    Handle handle = transaction.handle();
+                    for (SubmissionRow row : handle.attach(SubmissionDao.class)
+                            .receivedBefore(manifest.school(), form.id(), now)) {
+                        Optional<LocalDate> until = keptUntil(handle, rule, row);
+                        if (until.isPresent() && today.isAfter(until.get())) {
+                            ErasureService.erase(transaction, row, ErasureService.RETENTION, "purge", now);
+                            removed.add(new Purged(row.school(), row.formId(), row.reference(), row.receivedAt(),
+                                    until.get(), rule.explain()));
+                        }
                     }
                     return removed;
                 }));
             }
         }
-        LOG.info("Purge removed the answers of {} submission(s) past their retention period", purged.size());
+        LOG.info("Purge removed the answers of {} submission(s) past their retention rule", purged.size());
         return purged;
+    }
+
+    private static Optional<LocalDate> keptUntil(Handle handle, RetentionRule rule, SubmissionRow row) {
+        Optional<String> yearGroup = Optional.ofNullable(rule.yearGroupField())
+                .map(field -> CanonicalJson.readFields(row.fieldsJson()).get(field))
+                .map(String::valueOf);
+        Optional<LocalDate> staffSet = RetentionRule.UNTIL_STAFF_DATE.equals(rule.rule())
+                ? IncidentChronology.keptUntil(handle.attach(IncidentEventDao.class).of(row.id()))
+                : Optional.empty();
+        return rule.keptUntil(row.receivedAt(), yearGroup, staffSet, Dates.SCHOOL_TIME);
     }
 }

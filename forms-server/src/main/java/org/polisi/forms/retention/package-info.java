@@ -1,7 +1,7 @@
 /**
  * Retention: how long answers are kept, and how they are removed.
  *
- * <p><b>Input:</b> the manifests' {@code retentionDays}; an erasure request (school, reference).
+ * <p><b>Input:</b> each form's retention rule in the manifest (after submission, after the pupil leaves, until a date staff set); an erasure request (school, reference).
  * <p><b>Output:</b> tombstoned submissions and {@code erasure} rows saying what was removed, why,
  * by whom and when.
  * <p><b>Why:</b> data protection law wants personal data kept no longer than needed and erased on

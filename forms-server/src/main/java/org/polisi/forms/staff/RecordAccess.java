@@ -6,7 +6,8 @@ import org.polisi.forms.manifest.Manifest;
 
 /**
  * Who may read what: a member of staff reads a form's submissions when their role is the form's
- * {@code readerRole}, and a headteacher reads every form of their school. Nobody reads another
+ * {@code readerRole} or one its alerts go to ({@code notify}: whoever is alerted must be able to read
+ * the report), and a headteacher reads every form of their school. Nobody reads another
  * school's records: every query is made with the staff member's own school.
  */
 public final class RecordAccess {
@@ -16,7 +17,8 @@ public final class RecordAccess {
 
     public static boolean mayRead(StaffUser user, FormDefinition form) {
         StaffRole role = user.staffRole();
-        return role == StaffRole.HEADTEACHER || role.word().equals(staffRoleOf(form.readerRole()));
+        return role == StaffRole.HEADTEACHER
+                || form.readerRoles().stream().anyMatch(reader -> role.word().equals(staffRoleOf(reader)));
     }
 
     /**

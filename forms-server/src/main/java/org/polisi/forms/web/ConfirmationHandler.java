@@ -2,10 +2,13 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Map;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
+import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
@@ -34,10 +37,12 @@ final class ConfirmationHandler {
     private final Messages messages;
     private final Answers answers;
     private final AgreedTextArchive agreedTexts;
+    private final AlertStatus alertStatus;
 
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
-                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts) {
+                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts, AlertStatus alertStatus) {
         this.agreedTexts = agreedTexts;
+        this.alertStatus = alertStatus;
         this.manifests = manifests;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -73,7 +78,7 @@ final class ConfirmationHandler {
         Html.text(referenceLine, "strong", reference).addClass("reference");
 
         if (record.isPresent() && record.get().urgent()) {
-            urgentInstructions(main, language);
+            urgentInstructions(main, language, school, reference, form);
         }
         if (record.isEmpty() || form.isEmpty()) {
             Html.paragraphs(main, messages.get(language, "confirmation.received"));
@@ -86,15 +91,44 @@ final class ConfirmationHandler {
         Responses.html(ctx, 200, page.html());
     }
 
-    private void urgentInstructions(Element main, String language) {
+    /**
+     * What to do now, and the truth about who has been told: sent, queued, or (with no mail server)
+     * nobody, in which case the reporter is told plainly to tell the named roles in person now.
+     */
+    private void urgentInstructions(Element main, String language, String school, String reference,
+                                    Optional<FormDefinition> form) {
+        List<AlertStatus.Alert> alerts = alertStatus.about(school, reference);
+        List<String> roleKeys = alerts.stream().map(AlertStatus.Alert::recipientRole).distinct().toList();
+        if (roleKeys.isEmpty()) {
+            roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
+        }
+        String roles = String.join(", ", roleKeys.stream().map(role -> messages.get(language,
+                "role." + ("school-office".equals(role) ? "office" : role))).toList());
+        String truth;
+        if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
+            truth = "urgent.alert.not-configured";
+        } else if (alerts.stream().allMatch(AlertStatus.Alert::sent)) {
+            truth = "urgent.alert.sent";
+        } else {
+            truth = "urgent.alert.queued";
+        }
         Element box = Html.add(main, "div", "urgent-instructions").attr("role", "alert");
         Html.text(box, "h2", messages.get(language, "urgent.title"));
         Html.text(box, "p", messages.get(language, "urgent.intro"));
+        Html.text(box, "p", messages.format(language, truth, Map.of("roles", roles))).addClass("alert-status")
+                .attr("data-alert-status", truth.substring("urgent.alert.".length()));
         Element steps = Html.add(box, "ol");
         for (String step : List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
                 "urgent.step.preserve", "urgent.step.report")) {
-            Html.text(steps, "li", messages.get(language, step));
+            Html.text(steps, "li", messages.format(language, step, Map.of("roles", roles)));
         }
+    }
+
+    /** A withdrawal's receipt (its rows already name the child, the form and each consent withdrawn): applied, or pending. */
+    private void withdrawalReceipt(Element section, String language, Map<String, Object> stored) {
+        boolean request = String.valueOf(stored.getOrDefault(Withdrawals.REFERENCE, "")).isBlank();
+        Html.text(section, "p", messages.get(language, request ? "withdrawal.receipt.pending" : "withdrawal.receipt.applied"))
+                .addClass(request ? "withdrawal-pending" : "withdrawal-applied");
     }
 
     private void receipt(Element main, String language, Manifest manifest, FormDefinition form, SubmissionRow row) {
@@ -108,9 +142,13 @@ final class ConfirmationHandler {
             AgreedTextPage.summaryRow(details, messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
                     messages, language);
         }
-        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+        Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
+        for (AnsweredField field : answers.describe(form, stored, language, manifest)) {
             Html.summaryRow(details, field.label(), field.answer().isEmpty()
                     ? messages.get(language, "confirmation.not-answered") : field.answer());
+        }
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            withdrawalReceipt(section, language, stored);
         }
         String retention = Text.in(form.retentionText(), language);
         if (!retention.isBlank()) {

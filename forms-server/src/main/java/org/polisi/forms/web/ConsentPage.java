@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
+import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
@@ -18,7 +19,9 @@ import org.polisi.forms.staff.StaffSession;
 
 /**
  * {@code /staff/consents}: the consent that stands now for each pupil and statement of the consent
- * forms the member of staff may read, derived from the verified events only ({@link ConsentState}).
+ * forms the member of staff may read, derived from the verified events only ({@link ConsentState}),
+ * with "withdrawal pending" where a withdrawal sent without a reference names the pupil and waits
+ * for staff to match it.
  */
 final class ConsentPage {
 
@@ -29,7 +32,11 @@ final class ConsentPage {
     private final Messages messages;
     private final Answers answers;
 
-    ConsentPage(StaffRecords records, ConsentState consents, StaffFrame frame, ErrorPages errors, Messages messages) {
+    private final WithdrawalRequests requests;
+
+    ConsentPage(StaffRecords records, ConsentState consents, WithdrawalRequests requests, StaffFrame frame,
+                ErrorPages errors, Messages messages) {
+        this.requests = requests;
         this.records = records;
         this.consents = consents;
         this.frame = frame;
@@ -58,21 +65,24 @@ final class ConsentPage {
         } else {
             Element body = Html.table(page.main(), messages, language,
                     "staff.consents.pupil", "csv.form", "staff.consents.statement", "staff.consents.answer",
-                    "staff.consents.since", "csv.reference");
+                    "staff.consents.since", "csv.reference", "staff.consents.pending-column");
+            List<WithdrawalRequests.Request> pending = requests.pending(session.user().school());
             for (CurrentConsent consent : state) {
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();
                 Element tr = Html.add(body, "tr").addClass("consent--" + consent.answer());
                 if (consent.pupil().isEmpty()) {
-                Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
-            } else {
-                Html.typed(tr, "td", consent.pupil());
-            }
+                    Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
+                } else {
+                    Html.typed(tr, "td", consent.pupil());
+                }
                 Html.text(tr, "td", Text.in(form.title(), language));
                 Html.text(tr, "td", statementText(form, consent.statement(), language));
                 Html.text(tr, "td", answers.consentAnswer(consent.answer(), language));
                 Html.text(tr, "td", Dates.display(consent.since(), language));
                 Html.link(Html.add(tr, "td"), "/staff/submissions/" + consent.reference(), consent.reference());
+                pendingCell(Html.add(tr, "td"), language,
+                        WithdrawalRequests.naming(pending, consent.formId(), consent.pupil()));
             }
         }
         Responses.html(ctx, 200, page.html());
@@ -83,6 +93,19 @@ final class ConsentPage {
         verified.problem().ifPresent(problem -> Html.text(main, "p",
                 messages.format(language, "staff.consents.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
                 .addClass("notice notice--warning"));
+    }
+
+    /** "Withdrawal pending", linked to each request sent without a reference that names this pupil. */
+    private void pendingCell(Element cell, String language, List<WithdrawalRequests.Request> naming) {
+        if (naming.isEmpty()) {
+            return;
+        }
+        cell.addClass("withdrawal-pending");
+        cell.appendText(messages.get(language, "staff.consents.pending") + " ");
+        for (WithdrawalRequests.Request request : naming) {
+            Html.link(cell, "/staff/submissions/" + request.withdrawal().reference(), request.withdrawal().reference());
+            cell.appendText(" ");
+        }
     }
 
     /** A statement's words in the language, from its key ({@code field.statement}). */

@@ -1,13 +1,16 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.Manifest;
@@ -19,8 +22,8 @@ import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 
 /**
- * {@code /staff/governors}: incident reports counted by month, form and category, with no names
- * and no content, for the governors' termly report. Who may see it is {@link RecordAccess}'s call.
+ * {@code /staff/governors}: incident reports counted by month, form and category, and by month and
+ * status (open, actioned, closed), with no names and no content, for the governors' termly report. Who may see it is {@link RecordAccess}'s call.
  */
 final class GovernorsPage {
 
@@ -31,8 +34,11 @@ final class GovernorsPage {
     private final Messages messages;
     private final SignatureRegister signatures;
 
-    GovernorsPage(StaffRecords records, GovernorSummary governors, StaffFrame frame, ErrorPages errors,
-                  Messages messages, SignatureRegister signatures) {
+    private final IncidentChronology chronology;
+
+    GovernorsPage(StaffRecords records, GovernorSummary governors, IncidentChronology chronology, StaffFrame frame,
+                  ErrorPages errors, Messages messages, SignatureRegister signatures) {
+        this.chronology = chronology;
         this.signatures = signatures;
         this.records = records;
         this.governors = governors;
@@ -70,9 +76,24 @@ final class GovernorsPage {
                 Html.text(tr, "td", String.valueOf(count.reports()));
                 Html.text(tr, "td", String.valueOf(count.urgent()));
             }
+            statusByMonth(page.main(), language, manifest.get().school());
         }
         staffAgreements(page.main(), manifest.get(), language);
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** Per month of receipt: how many reports are open, actioned and closed now (their newest status event). */
+    private void statusByMonth(Element main, String language, String school) {
+        Html.text(main, "h2", messages.get(language, "staff.governors.status-title"));
+        Element body = Html.table(main, messages, language, "staff.governors.month", "staff.incident.status.open",
+                "staff.incident.status.actioned", "staff.incident.status.closed");
+        for (Map.Entry<YearMonth, Map<String, Integer>> month : chronology.statusByMonth(school).entrySet()) {
+            Element tr = Html.add(body, "tr");
+            Html.text(tr, "td", Dates.month(month.getKey(), language));
+            for (String status : IncidentChronology.STATUSES) {
+                Html.text(tr, "td", String.valueOf(month.getValue().getOrDefault(status, 0)));
+            }
+        }
     }
 
     /** How many of the staff who signed each staff agreement are on its current version: counts only. */

@@ -2,12 +2,15 @@ package org.polisi.forms.web;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
+import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
@@ -68,25 +71,34 @@ public record Handlers(
                         config.lockoutDuration()),
                 secondFactor, new LockoutMail(config.alertMail(), messages, clock));
         StaffRecords records = new StaffRecords(jdbi, manifests, clock);
+        AlertStatus alertStatus = new AlertStatus(jdbi, config.alertMail().enabled());
         StaffFrame frame = new StaffFrame(layout, messages, manifests);
         ConsentState consentState = new ConsentState(jdbi);
+        WithdrawalRequests withdrawalRequests = new WithdrawalRequests(jdbi, ledger);
+        WithdrawalRequestSection withdrawals = new WithdrawalRequestSection(records, withdrawalRequests, frame, errors,
+                messages, clock);
+        IncidentChronology chronology = new IncidentChronology(jdbi, ledger);
+        IncidentChronologySection chronologySection = new IncidentChronologySection(records, chronology, frame, errors,
+                messages, clock);
         StaffPages staffPages = new StaffPages(
-                new SubmissionPages(records, new CsvExport(messages), frame, errors, messages),
+                new SubmissionPages(records, new CsvExport(messages), frame, errors, messages, alertStatus,
+                        withdrawalRequests),
                 new RecordPage(records, consentState, new ErasureService(ledger),
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                        frame, errors, messages, clock, agreedTexts),
-                new ConsentPage(records, consentState, frame, errors, messages),
-                new GovernorsPage(records, new GovernorSummary(jdbi), frame, errors, messages,
+                        frame, errors, messages, clock, agreedTexts, withdrawals, chronologySection),
+                new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages),
+                new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
                         new SignatureRegister(jdbi)),
                 new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
                 new PersonPage(records, frame, errors, messages, clock),
-                new AccountPage(secondFactor, frame, errors, messages));
+                new AccountPage(secondFactor, frame, errors, messages),
+                withdrawals, chronologySection);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
                         messages, bodyLimits),
-                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts),
+                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
                 auth,
                 staffPages,

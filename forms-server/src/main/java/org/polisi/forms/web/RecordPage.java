@@ -14,6 +14,7 @@ import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.staff.IncidentViewDao;
@@ -27,8 +28,9 @@ import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.text.DisplayText;
 
 /**
- * {@code /staff/submissions/{reference}}: one record with its answers (and, for an incident, who
- * has viewed it), and the headteacher's erasure of it. Whether the member of staff may open it is
+ * {@code /staff/submissions/{reference}}: one record with its answers (for an incident, its
+ * chronology and who has viewed it; for a withdrawal request, its matching), and the headteacher's
+ * erasure of it. Whether the member of staff may open it is
  * decided by {@link StaffRecords} and {@link RecordAccess}, never here.
  */
 final class RecordPage {
@@ -43,6 +45,8 @@ final class RecordPage {
     private final Answers answers;
     private final Clock clock;
     private final AgreedTextArchive agreedTexts;
+    private final WithdrawalRequestSection withdrawalSection;
+    private final IncidentChronologySection chronologySection;
 
     /** Reads the record of who viewed an incident, for the record's own page. */
     interface IncidentViews {
@@ -50,8 +54,11 @@ final class RecordPage {
     }
 
     RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts) {
+               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts,
+               WithdrawalRequestSection withdrawalSection, IncidentChronologySection chronologySection) {
         this.agreedTexts = agreedTexts;
+        this.withdrawalSection = withdrawalSection;
+        this.chronologySection = chronologySection;
         this.records = records;
         this.consents = consents;
         this.erasure = erasure;
@@ -89,13 +96,19 @@ final class RecordPage {
         boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
         AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
                 : "staff.record.seen-text"), agreedTexts, row, messages, language);
-        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language)) {
+        Manifest school = records.manifestOf(session.user()).orElseThrow();
+        for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
+                school)) {
             Html.summaryRow(details, field.label(), field.answer());
         }
         if (form.kind() == FormKind.CONSENT) {
             consentHistory(main, form, row, language);
         }
+        if (form.kind() == FormKind.WITHDRAWAL) {
+            withdrawalSection.appendTo(main, session, row, school);
+        }
         if (form.kind() == FormKind.INCIDENT) {
+            chronologySection.appendTo(main, session, row, form);
             Html.text(main, "h2", messages.get(language, "staff.record.views"));
             Element views = Html.add(main, "ul");
             for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {

@@ -38,6 +38,10 @@ public final class Routes {
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
+        routes.post("/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
+        routes.post("/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
+        routes.post("/staff/submissions/{reference}/chronology",
+                staffPost(handlers.staffPages().chronology()::append));
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));

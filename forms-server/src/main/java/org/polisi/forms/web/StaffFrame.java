@@ -55,6 +55,15 @@ final class StaffFrame {
         return page;
     }
 
+    /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
+    void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref) {
+        PageLayout.Page page = page(ctx, session, titleKey);
+        Html.text(page.main(), "p", messages.get(session.language(), messageKey)).addClass("error-message");
+        Html.link(Html.add(page.main(), "p"), backHref, messages.get(session.language(), "error.back-to-form"));
+        org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);
+        Responses.html(ctx, 422, page.html());
+    }
+
     private static void link(Element list, String href, String text) {
         Html.link(Html.add(list, "li"), href, text);
     }

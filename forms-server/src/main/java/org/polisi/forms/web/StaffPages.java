@@ -7,5 +7,6 @@ package org.polisi.forms.web;
  * {@link org.polisi.forms.staff.RecordAccess}, never in the pages.
  */
 record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors,
-                  SignaturesPage signatures, PersonPage people, AccountPage account) {
+                  SignaturesPage signatures, PersonPage people, AccountPage account,
+                  WithdrawalRequestSection withdrawals, IncidentChronologySection chronology) {
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.FieldError;
@@ -42,10 +43,12 @@ final class SubmissionHandler {
     private final PageLayout layout;
     private final Messages messages;
     private final BodyLimits limits;
+    private final WithdrawalStatementsPage statementsPage;
 
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
                       ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits) {
         this.limits = limits;
+        this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
         this.site = site;
         this.filler = filler;
@@ -90,6 +93,13 @@ final class SubmissionHandler {
             accepted(ctx, json, discarded.manifest().school(), discarded.decoyReference(), false);
         } else if (outcome instanceof SubmissionOutcome.Rejected rejected) {
             rejected(ctx, json, rejected);
+        } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {
+            if (json) {   // a script sends the choice with the first page's answers: say what is missing
+                jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
+                        messages.get(choose.language(), "error.withdrawal.none-chosen")));
+            } else {
+                statementsPage.show(ctx, choose);
+            }
         } else if (json) {
             jsonErrors(ctx, 404, Map.of(FieldError.WHOLE_FORM, messages.get(Messages.ENGLISH, "error.form.unknown")));
         } else {

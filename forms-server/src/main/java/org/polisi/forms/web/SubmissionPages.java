@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.alerts.AlertStatus;
+import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
@@ -31,7 +34,13 @@ final class SubmissionPages {
     private final ErrorPages errors;
     private final Messages messages;
 
-    SubmissionPages(StaffRecords records, CsvExport csv, StaffFrame frame, ErrorPages errors, Messages messages) {
+    private final AlertStatus alerts;
+    private final WithdrawalRequests requests;
+
+    SubmissionPages(StaffRecords records, CsvExport csv, StaffFrame frame, ErrorPages errors, Messages messages,
+                    AlertStatus alerts, WithdrawalRequests requests) {
+        this.alerts = alerts;
+        this.requests = requests;
         this.records = records;
         this.csv = csv;
         this.frame = frame;
@@ -42,7 +51,12 @@ final class SubmissionPages {
     void dashboard(Context ctx, StaffSession session) {
         String language = session.language();
         PageLayout.Page page = frame.page(ctx, session, "staff.dashboard.title");
+        if (!alerts.deliveryConfigured()) {
+            Html.text(page.main(), "p", messages.format(language, "staff.alerts.not-delivered",
+                    Map.of("count", alerts.waiting(session.user().school())))).addClass("notice notice--warning").attr("role", "status");
+        }
         List<FormDefinition> forms = records.readableForms(session.user());
+        pendingWithdrawals(page.main(), session, forms);
         if (forms.isEmpty()) {
             Html.text(page.main(), "p", messages.get(language, "staff.no-forms"));
         } else {
@@ -56,6 +70,26 @@ final class SubmissionPages {
             }
         }
         Responses.html(ctx, 200, page.html());
+    }
+
+    /** Withdrawals sent without a reference, for those who read the withdrawal form: each waits for a match. */
+    private void pendingWithdrawals(Element main, StaffSession session, List<FormDefinition> forms) {
+        List<String> withdrawalForms = forms.stream().filter(form -> form.kind() == FormKind.WITHDRAWAL)
+                .map(FormDefinition::id).toList();
+        List<WithdrawalRequests.Request> pending = requests.pending(session.user().school()).stream()
+                .filter(request -> withdrawalForms.contains(request.withdrawal().formId())).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        String language = session.language();
+        Html.text(main, "h2", messages.get(language, "staff.withdrawals.title"));
+        Html.text(main, "p", messages.get(language, "staff.withdrawals.explanation"));
+        Element list = Html.add(main, "ul", "withdrawal-requests");
+        for (WithdrawalRequests.Request request : pending) {
+            Element item = Html.add(list, "li");
+            Html.link(item, "/staff/submissions/" + request.withdrawal().reference(), request.withdrawal().reference());
+            item.appendText(" · " + Dates.display(request.withdrawal().receivedAt(), language));
+        }
     }
 
     void submissions(Context ctx, StaffSession session) {
@@ -107,7 +141,7 @@ final class SubmissionPages {
         List<SubmissionRow> rows = records.list(session.user(), formId,
                 start(date(ctx.queryParam("from"))), end(date(ctx.queryParam("to"))));
         records.recordIncidentViews(session.user(), rows, "csv");
-        String text = form.isPresent() ? csv.oneForm(form.get(), rows, language)
+        String text = form.isPresent() ? csv.oneForm(manifest.get(), form.get(), rows, language)
                 : csv.allForms(manifest.get(), rows, language);
         String name = session.user().school() + "-" + formId.orElse("all-forms") + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");

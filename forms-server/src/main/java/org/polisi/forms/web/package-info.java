@@ -8,7 +8,9 @@
  * {@code /staff/}, and GETs for the baked site.
  * <p><b>Output:</b> responses: the baked site's files with security headers; 303 to a confirmation
  * page; the baked page re-shown with its errors (422, or 400 when part of the body could not be
- * decoded); JSON for scripts; staff pages (including "Find everything about a person"); CSV.
+ * decoded); a withdrawal's second page (its consent form's statements); JSON for scripts; staff
+ * pages (including "Find everything about a person", a withdrawal request's matching and an
+ * incident's chronology); CSV.
  * <p><b>Why:</b> the only package that knows Javalin: services below it are plain Java and tested
  * without HTTP; here, every page is built with Jsoup, so every text is escaped on its way out, and
  * typed text is isolated in {@code <bdi>} (ADR 0022).

@@ -28,13 +28,13 @@ import org.polisi.forms.TestServer;
 /** Alerts leave the outbox through a real SMTP server (GreenMail, in this JVM, on a free port). */
 class AlertDeliveryTest {
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static TestServer serverMailingTo(Path folder, int smtpPort) {
+    static TestServer serverMailingTo(Path folder, int smtpPort) {
         return TestServer.start(TestServer.settings(folder)
                 .set("alerts.smtp-host", "127.0.0.1")
                 .set("alerts.smtp-port", smtpPort)
@@ -45,7 +45,7 @@ class AlertDeliveryTest {
                 .load(), Clock.systemUTC());
     }
 
-    private static GreenMail smtpOn(int port) {
+    static GreenMail smtpOn(int port) {
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         return mail;

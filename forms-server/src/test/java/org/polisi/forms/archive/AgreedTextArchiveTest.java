@@ -153,7 +153,7 @@ class AgreedTextArchiveTest {
             AgreedTextCheck check = new AgreedTextCheck(new AgreedTextArchive(archive));
             AgreedTextCheck.Result whole = check.check(server.jdbi());
             assertTrue(whole.whole(), whole.problems().toString());
-            assertEquals(9, whole.snapshots());
+            assertEquals(15, whole.snapshots());
             assertEquals(1, whole.recordedVersions());
 
             Path english = archive.resolve("testschool/parent-agreement/" + version("en", 1) + ".json");

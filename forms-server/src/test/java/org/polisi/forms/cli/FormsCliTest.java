@@ -100,14 +100,14 @@ class FormsCliTest {
             Run verified = run("", "verify", "--db", db, "--agreed-texts", texts);
             assertEquals(0, verified.exitCode(), verified.out());
             assertTrue(verified.out().contains("OK testschool submission: 2 record(s)"), verified.out());
-            assertTrue(verified.out().contains("OK agreed texts: 9 snapshot(s)"), verified.out());
+            assertTrue(verified.out().contains("OK agreed texts: 15 snapshot(s)"), verified.out());
 
             Path backup = temporaryFolder.resolve("backups/copy.db");
             Run backedUp = run("", "backup", "--db", db, "--agreed-texts", texts, "--to", backup.toString());
             assertEquals(0, backedUp.exitCode());
             assertTrue(Database.open(backup).withExtension(SubmissionDao.class,
                     dao -> dao.findByReference(agreementReference)).isPresent());
-            assertTrue(backedUp.out().contains("Backed up 9 agreed text(s)"), backedUp.out());
+            assertTrue(backedUp.out().contains("Backed up 15 agreed text(s)"), backedUp.out());
             assertTrue(Files.isRegularFile(temporaryFolder.resolve("backups/copy.db.agreed-texts/testschool/parent-agreement/"
                     + org.polisi.forms.Submissions.version("en", 1) + ".json")), "the archive is copied beside the database");
             assertEquals(0, run("", "verify", "--db", backup.toString(), "--agreed-texts",
@@ -141,5 +141,28 @@ class FormsCliTest {
             assertEquals(1, broken.exitCode());
             assertTrue(broken.out().contains("BROKEN testschool submission: record 2"), broken.out());
         }
+    }
+
+    /** Issue 14: purge applies the form's rule and says, for each record it removed, until when it was kept and why. */
+    @Test
+    void purgePrintsWhatItRemovedAndWhy(@TempDir Path temporaryFolder) {
+        var config = TestServer.settings(temporaryFolder).load();
+        String old;
+        String recent;
+        try (TestServer past = TestServer.start(config, Clock.offset(Clock.systemUTC(), Duration.ofDays(-40)))) {
+            old = reference(past.browser().post("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "Old Pupil", "given", "given"))));
+        }
+        try (TestServer present = TestServer.start(config, Clock.systemUTC())) {
+            recent = reference(present.browser().post("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "New Pupil", "given", "given"))));
+        }
+        Run purged = run("", "purge", "--db", config.database().toString(), "--manifests",
+                config.manifestDir().toString());
+        assertEquals(0, purged.exitCode(), purged.out());
+        assertTrue(purged.out().contains("purged testschool images-consent " + old), purged.out());
+        assertTrue(purged.out().contains("(30 days after it was received)"), purged.out());
+        assertTrue(!purged.out().contains(recent), purged.out());
+        assertTrue(purged.out().contains("1 submission(s) purged"), purged.out());
     }
 }

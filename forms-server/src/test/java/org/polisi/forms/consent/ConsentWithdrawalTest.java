@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.consent;
 import static org.polisi.forms.Submissions.reference;
-import static org.polisi.forms.Submissions.withdrawal;
+import static org.polisi.forms.Submissions.withdrawing;
 import static org.polisi.forms.TestServer.form;
 
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class ConsentWithdrawalTest {
 
             String typedReference = consentReference.substring(0, 4).toLowerCase() + "-" + consentReference.substring(4);
             assertEquals(303, parent.post("/forms/testschool/consent-withdrawal",
-                    form(withdrawal("cy", typedReference))).statusCode());
+                    form(withdrawing("cy", typedReference, "Dewi Rees", "consent.photos-on-website"))).statusCode());
 
             assertEquals(Map.of("consent.photos-on-website", "withdrawn", "consent.video", "refused"),
                     stateOf(server, "Dewi Rees"));
@@ -60,7 +60,7 @@ class ConsentWithdrawalTest {
             TestServer.Browser parent = server.browser();
             String reference = reference(parent.post("/forms/testschool/images-consent",
                     form(consent("en", "Mali Owen", "given", "given"))));
-            parent.post("/forms/testschool/consent-withdrawal", form(withdrawal("en", reference)));
+            parent.post("/forms/testschool/consent-withdrawal", form(withdrawing("en", reference, "Mali Owen", "all")));
 
             TestServer.Browser office = server.browser();
             office.login("office@test.example", TestServer.PASSWORD);
@@ -79,7 +79,7 @@ class ConsentWithdrawalTest {
             String consentReference = reference(parent.post("/forms/testschool/images-consent",
                     form(consent("en", "Mali Owen", "given", "refused"))));
             String withdrawalReference = reference(parent.post("/forms/testschool/consent-withdrawal",
-                    form(withdrawal("en", consentReference))));
+                    form(withdrawing("en", consentReference, "mali owen", "all"))));
 
             TestServer.Browser office = server.browser();
             office.login("office@test.example", TestServer.PASSWORD);

@@ -192,11 +192,16 @@ class InvalidSubmissionPageTest {
 
     @Test
     void aWithdrawalNamingNoConsentFormInBothLanguages() {
-        Document english = post("consent-withdrawal", withdrawal("en", "ZZZZZZZZ"));
-        assertEquals(List.of("Check the reference number: we cannot find a consent form with that reference"),
+        Document english = post("consent-withdrawal", withdrawal("en", "ZZZZZZZZ", "Alys Morgan"));
+        assertEquals(List.of("We cannot find a consent form of that kind with this reference number for the child you"
+                + " named. Check the reference number and the child’s name as they are on the consent form, or leave the"
+                + " reference number empty: the school will then find the form and confirm the withdrawal to you."),
                 summary(english));
-        Document welsh = post("consent-withdrawal", withdrawal("cy", ""));
-        assertEquals(List.of("Rhowch ateb ar gyfer ‘Cyfeirnod’"), summary(welsh));
+        Document welsh = post("consent-withdrawal", withdrawal("cy", "ZZZZZZZZ", "Alys Morgan"));
+        assertEquals(List.of("Ni allwn ddod o hyd i ffurflen ganiatâd o’r math hwnnw gyda’r cyfeirnod hwn ar gyfer y"
+                + " plentyn a enwoch. Gwiriwch y cyfeirnod ac enw’r plentyn fel y maent ar y ffurflen ganiatâd, neu gadewch"
+                + " y cyfeirnod yn wag: bydd yr ysgol wedyn yn dod o hyd i’r ffurflen ac yn cadarnhau’r tynnu’n ôl i chi."),
+                summary(welsh));
     }
 
     @Test

@@ -8,8 +8,8 @@ final class BenchForms {
     private static final String COMMON = """
             reader-role: headteacher
             retention:
-              days: 2920
-              text: {en: while your child attends the school and for one year after, cy: tra bydd eich plentyn yn mynychu'r ysgol ac am flwyddyn wedyn}
+              rule: after-submission
+              years: 8
             purpose: {en: To record your answers so that the school respects them., cy: Er mwyn cofnodi eich atebion fel bod yr ysgol yn eu parchu.}
             lawful-basis: {en: Consent (UK GDPR Article 6(1)(a))., cy: Caniatâd (Erthygl 6(1)(a) GDPR y DU).}
             confirmation: {en: The headteacher will see your form., cy: Bydd y pennaeth yn gweld eich ffurflen.}
@@ -75,14 +75,13 @@ final class BenchForms {
                 + "fields:\n" + """
                   - name: reference
                     type: text
-                    label: {en: Reference number of your original consent, cy: Cyfeirnod eich caniatâd gwreiddiol}
+                    label: {en: "Reference number of the consent form, if you have it", cy: "Cyfeirnod y ffurflen ganiatâd, os yw gennych chi"}
                     max-length: 40
                 """ + PEOPLE + """
-                  - name: which-consent
-                    type: textarea
-                    label: {en: "Which consent are you withdrawing?", cy: "Pa ganiatâd rydych chi'n ei dynnu'n ôl?"}
+                  - name: consent-form
+                    type: consent-form
+                    label: {en: "Which consent form are you withdrawing from?", cy: "O ba ffurflen ganiatâd rydych chi'n tynnu'n ôl?"}
                     required: true
-                    max-length: 1000
-                """ + DATE;
+                """;
     }
 }

@@ -5,6 +5,7 @@ import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.FormDefinitionException;
 import org.polisi.site.forms.FormsSchoolContext;
+import org.polisi.site.forms.FormKind;
 import org.polisi.site.forms.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
@@ -29,10 +30,22 @@ public final class FormReferences {
     private FormReferences() {
     }
 
-    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
+    /** A withdrawal form on a school with no consent form could only ever answer "not found". */
+    private static boolean withdrawsNothing(SchoolForms forms, String formId) {
+        return forms.find(formId).filter(form -> form.kind() == FormKind.WITHDRAWAL).isPresent()
+                && forms.all().stream().noneMatch(form -> form.kind() == FormKind.CONSENT);
+    }
+
+    /** Where a site's forms are, lowest precedence first: its template's folder, then its own. */
+    public static List<Path> formsDirs(ResolvedSite site) {
         List<Path> dirs = new ArrayList<>();
-        site.template().ifPresent(t -> dirs.add(t.formsDir()));
+        site.template().ifPresent(template -> dirs.add(template.formsDir()));
         dirs.add(site.source().formsDir());
+        return dirs;
+    }
+
+    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
+        List<Path> dirs = formsDirs(site);
         SchoolForms forms;
         try {
             forms = SchoolForms.load(site.id(), site.languages(), dirs);
@@ -46,6 +59,11 @@ public final class FormReferences {
                 if (macro.matches() && !forms.contains(macro.group(1))) {
                     problems.error("unknown-form", line.file(), line.number(),
                             "no form '" + macro.group(1) + "' in " + site.id() + "'s forms folders " + dirs);
+                } else if (macro.matches() && withdrawsNothing(forms, macro.group(1))) {
+                    problems.error("withdrawal-without-consent", line.file(), line.number(),
+                            "form '" + macro.group(1) + "' is a withdrawal form, but " + site.id()
+                                    + " publishes no consent form to withdraw from: remove this page or line,"
+                                    + " or add the consent form first");
                 }
             }
         }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  */
 public final class ToConfirmList {
     /** Every producer of items, in the order their items are listed. */
-    public static final List<ConfirmationSource> SOURCES = List.of(new ConfirmMarkers(), new PlaceholderAddresses());
+    public static final List<ConfirmationSource> SOURCES = List.of(new ConfirmMarkers(), new PlaceholderAddresses(),
+            new RetentionRulesToConfirm());
 
     private ToConfirmList() {
     }

@@ -1,7 +1,8 @@
 /**
  * What the school must confirm. Input: a resolved site. Output: the items of the report's "to
  * confirm with the school" section ({@link org.polisi.site.confirm.ToConfirm}): markers authors
- * left ({@code // polisi: confirm <why>}), placeholder addresses, and whatever other producers
+ * left ({@code // polisi: confirm <why>}), placeholder addresses, retention rules no source states
+ * ({@code confirm:} in a form's retention), and whatever other producers
  * ({@link org.polisi.site.confirm.ConfirmationSource}) add. Why: nothing invented is published as
  * fact; {@code ./polisi build --release} refuses while an item is open.
  */

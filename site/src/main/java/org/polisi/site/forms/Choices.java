@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The choices a field offers: the author's options, or for {@code year-group} the fixed school years,
- * worded by the message bundle. Rendering and the manifest both ask here, so they cannot disagree.
+ * The choices a field offers: the author's options, for {@code year-group} the fixed school years,
+ * worded by the message bundle, and for {@code consent-form} the school's consent forms by title. Rendering and the manifest both ask here, so they cannot disagree.
  */
 final class Choices {
 
@@ -20,6 +20,10 @@ final class Choices {
     }
 
     static List<FieldOption> of(FormField field, FormsSchoolContext school, List<String> languages) {
+        if (field.type() == FieldType.CONSENT_FORM) {
+            return school.forms().all().stream().filter(form -> form.kind() == FormKind.CONSENT)
+                    .map(form -> new FieldOption(form.id(), form.title())).toList();
+        }
         if (field.type() != FieldType.YEAR_GROUP) {
             return field.options();
         }

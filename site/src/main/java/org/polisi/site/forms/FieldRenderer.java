@@ -18,7 +18,7 @@ final class FieldRenderer {
 
     void appendTo(Element form, FormField field) {
         switch (field.type()) {
-            case RADIO, CHECKBOXES -> fieldsets.appendChoices(form, field);
+            case RADIO, CHECKBOXES, CONSENT_FORM -> fieldsets.appendChoices(form, field);
             case PUPIL_NAMES -> fieldsets.appendPupilNames(form, field);
             case CONSENT -> fieldsets.appendConsent(form, field);
             default -> appendSingle(form, field);

@@ -16,7 +16,9 @@ public enum FieldType {
     CHECKBOXES("checkboxes", 0),
     YEAR_GROUP("year-group", 0),
     PUPIL_NAMES("pupil-names", 100),
-    CONSENT("consent", 0);
+    CONSENT("consent", 0),
+    /** Withdrawal forms only: radios naming each consent form the school publishes (filled in by the build). */
+    CONSENT_FORM("consent-form", 0);
 
     private final String yamlName;
     private final int defaultMaxLength;

@@ -20,7 +20,7 @@ final class FieldsetRenderer {
      */
     void appendChoices(Element form, FormField field) {
         Element fieldset = fieldset(markup.group(form, field.name()), field, markup.labelText(field));
-        boolean radio = field.type() == FieldType.RADIO;
+        boolean radio = field.type() == FieldType.RADIO || field.type() == FieldType.CONSENT_FORM;
         Element items = fieldset.appendElement("div").addClass(radio ? "radios" : "checkboxes");
         boolean first = true;
         for (FieldOption option : markup.choices(field)) {

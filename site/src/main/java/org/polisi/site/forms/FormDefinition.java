@@ -13,6 +13,7 @@ public record FormDefinition(
         Optional<LocalizedText> declaration,
         LocalizedText confirmation,
         String readerRole,
+        Notify alerts,
         Retention retention,
         LocalizedText purpose,
         LocalizedText lawfulBasis,

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FormDefinitionReader {
 
     private static final Set<String> KEYS = Set.of("id", "kind", "title", "introduction", "declaration",
-            "confirmation", "reader-role", "retention", "purpose", "lawful-basis", "fields", "signed-by");
+            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields", "signed-by");
 
     /** What one file gave: the definition when it is sound, and everything wrong with it. */
     record Result(Optional<FormDefinition> definition, List<FormProblem> problems) {
@@ -75,12 +75,15 @@ final class FormDefinitionReader {
         Optional<LocalizedText> purpose = yaml.requiredText("purpose", languages, where + " (its privacy notice)");
         Optional<LocalizedText> lawfulBasis = yaml.requiredText("lawful-basis", languages, where + " (its privacy notice)");
         List<FormField> fields = readFields(yaml);
+        Notify alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(Notify.NONE);
+        retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
+        kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
         Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
         if (yaml.problems().count() > 0) {
             return Optional.empty();
         }
         return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
-                confirmation.get(), readerRole.get(), retention.get(), purpose.get(), lawfulBasis.get(), fields,
+                confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
                 signedBy, file));
     }
 
@@ -115,21 +118,45 @@ final class FormDefinitionReader {
         return kind;
     }
 
-    private Optional<Retention> readRetention(YamlMap yaml) {
+    private static Optional<Retention> readRetention(YamlMap yaml) {
         if (!yaml.has("retention")) {
-            yaml.problems().at(yaml.line(), "the form has no 'retention' (days and text)");
+            yaml.problems().at(yaml.line(), "the form has no 'retention' rule (see docs/forms.md)");
             return Optional.empty();
         }
-        return yaml.mapping("retention").flatMap(retention -> {
-            retention.allowOnly(Set.of("days", "text"), "retention");
-            if (!retention.has("days")) {
-                retention.problems().at(retention.line(), "retention has no 'days'");
+        return yaml.mapping("retention").flatMap(RetentionReader::read);
+    }
+
+    /**
+     * A withdrawal names the consent form it withdraws from ({@code consent-form}), the child
+     * ({@code pupil-names}) and, when the parent has it, the consent's {@code reference}; the server
+     * then asks which statements. Other kinds have no {@code consent-form} field.
+     */
+    private static void checkWithdrawalFields(YamlMap yaml, FormKind kind, List<FormField> fields) {
+        long consentForms = fields.stream().filter(field -> field.type() == FieldType.CONSENT_FORM).count();
+        if (kind != FormKind.WITHDRAWAL) {
+            if (consentForms > 0) {
+                yaml.problems().at(yaml.lineOf("fields"), "a 'consent-form' field belongs in withdrawal forms only");
             }
-            Optional<Integer> days = retention.positiveInt("days");
-            Optional<LocalizedText> text = retention.requiredText("text", languages, "retention");
-            return days.isPresent() && text.isPresent()
-                    ? Optional.of(new Retention(days.get(), text.get()))
-                    : Optional.empty();
+            return;
+        }
+        boolean reference = fields.stream().anyMatch(field -> field.name().equals("reference")
+                && field.type() == FieldType.TEXT && !field.required());
+        boolean pupils = fields.stream().anyMatch(field -> field.type() == FieldType.PUPIL_NAMES && field.required());
+        if (consentForms != 1 || !reference || !pupils) {
+            yaml.problems().at(yaml.lineOf("fields"), "a withdrawal form needs one required 'consent-form' field,"
+                    + " a required 'pupil-names' field and an optional text field named 'reference' (docs/forms.md)");
+        }
+    }
+
+    /** The after-pupil-leaves rule reads the pupil's year group from a field of this form. */
+    private static void checkYearGroupField(YamlMap yaml, Retention rule, List<FormField> fields) {
+        rule.yearGroupField().ifPresent(name -> {
+            boolean found = fields.stream().anyMatch(field -> field.name().equals(name)
+                    && field.type() == FieldType.YEAR_GROUP);
+            if (!found) {
+                yaml.problems().at(yaml.lineOf("retention"), "retention year-group-field '" + name
+                        + "' is not a field of type year-group in this form");
+            }
         });
     }
 

@@ -23,7 +23,17 @@ final class FormJson {
         json.put("id", form.id());
         json.put("kind", form.kind().yamlName());
         json.put("readerRole", form.readerRole());
-        json.put("retentionDays", form.retention().days());
+        ObjectNode notify = json.putObject("notify");
+        form.alerts().incident().forEach(notify.putArray("incident")::add);
+        form.alerts().urgent().forEach(notify.putArray("urgent")::add);
+        Retention retention = form.retention();
+        ObjectNode rule = json.putObject("retention");
+        rule.put("rule", retention.rule().word());
+        rule.put("amount", retention.amount());
+        rule.put("unit", retention.unit().word());
+        retention.yearGroupField().ifPresent(field -> rule.put("yearGroupField", field));
+        rule.put("lastYearGroup", retention.lastYearGroup());
+        retention.confirm().ifPresent(reason -> rule.put("confirm", reason));
         return json;
     }
 
@@ -34,7 +44,9 @@ final class FormJson {
         optional(json, "introduction", form.introduction(), languages);
         optional(json, "declaration", form.declaration(), languages);
         json.set("confirmation", texts(form.confirmation(), languages));
-        json.set("retentionText", texts(form.retention().text(), languages));
+        ObjectNode retentionText = json.putObject("retentionText");
+        languages.forEach(language -> retentionText.put(language,
+                RetentionSentence.of(form.retention(), school.messages(language))));
         json.set("purpose", texts(form.purpose(), languages));
         json.set("lawfulBasis", texts(form.lawfulBasis(), languages));
         ArrayNode fields = json.putArray("fields");

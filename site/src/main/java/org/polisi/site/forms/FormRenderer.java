@@ -36,7 +36,9 @@ final class FormRenderer {
         form.fields().forEach(field -> fields.appendTo(post, field));
         form.declaration().ifPresent(text -> paragraphs(post, "declaration", text.in(language)));
         appendHoneypot(post, form.id());
-        String submit = form.kind() == FormKind.AGREEMENT ? "forms.submit.agreement" : "forms.submit";
+        // a withdrawal is sent from its second page (the statements), where the server asks what to withdraw
+        String submit = form.kind() == FormKind.AGREEMENT ? "forms.submit.agreement"
+                : form.kind() == FormKind.WITHDRAWAL ? "forms.submit.continue" : "forms.submit";
         post.appendElement("button").addClass("button").attr("type", "submit").text(school.messages(language).get(submit));
         return section.outerHtml();
     }

@@ -21,14 +21,24 @@ final class PrivacyNotice {
         sentence(notice, messages.get("forms.privacy.who", "school", schoolName(school, language)));
         sentence(notice, messages.get("forms.privacy.why", "purpose", form.purpose().in(language)));
         sentence(notice, messages.get("forms.privacy.lawful-basis", "lawfulBasis", form.lawfulBasis().in(language)));
-        sentence(notice, messages.get("forms.privacy.readers", "readers", messages.get("forms.role." + form.readerRole())));
-        sentence(notice, messages.get("forms.privacy.retention", "retention", form.retention().text().in(language)));
+        sentence(notice, messages.get("forms.privacy.readers", "readers", readers(form, messages)));
+        sentence(notice, messages.get("forms.privacy.retention", "retention",
+                RetentionSentence.of(form.retention(), messages)));
         sentence(notice, messages.get("forms.privacy.rights"));
         if (!school.contactEmail().isBlank()) {
             appendContact(notice, messages.get("forms.privacy.contact", "contactEmail", CONTACT), school.contactEmail());
         } else {   // no address given (or a template preview): never invent one
             sentence(notice, messages.get("forms.privacy.contact.office"));
         }
+    }
+
+    /** The reader role, then every role an incident notifies (they are alerted, so they read it). */
+    private static String readers(FormDefinition form, Messages messages) {
+        java.util.LinkedHashSet<String> roles = new java.util.LinkedHashSet<>();
+        roles.add(form.readerRole());
+        roles.addAll(form.alerts().incident());
+        roles.addAll(form.alerts().urgent());
+        return String.join("; ", roles.stream().map(role -> messages.get("forms.role." + role)).toList());
     }
 
     private static void sentence(Element notice, String text) {

@@ -9,7 +9,9 @@ import java.util.Set;
 final class Slugs {
 
     /** Field names the form itself posts, or whose input id would clash with the title's or honeypot's. */
-    static final Set<String> RESERVED_FIELD_NAMES = Set.of("form-id", "form-lang", "form-version", "website", "title");
+    // withdraw and withdraw-step are the second page of a withdrawal (docs/forms.md), idempotency-key the server's
+    static final Set<String> RESERVED_FIELD_NAMES = Set.of("form-id", "form-lang", "form-version", "website", "title",
+            "withdraw", "withdraw-step", "idempotency-key");
 
     /** {@code <field-id>--hint} and {@code <field-id>--error} are taken by the hint and the server's error message. */
     static final Set<String> RESERVED_SUFFIXES = Set.of("hint", "error");

@@ -146,8 +146,30 @@ final class YamlMap {
         return value == null ? Optional.empty() : of(value, "'" + key + "'", problems);
     }
 
+    /** A list of plain values, e.g. {@code [headteacher, online-safety-coordinator]}; empty when absent. */
+    List<String> strings(String key) {
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence(key)) {
+            if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+                items.add(scalar.getValue().strip());
+            } else {
+                problems.at(item, "each item of '" + key + "' should be a single value");
+            }
+        }
+        return items;
+    }
+
     /** A list of mappings, e.g. a form's fields or a field's options. */
     List<YamlMap> mappings(String key) {
+        List<YamlMap> items = new ArrayList<>();
+        for (Node item : sequence(key)) {
+            of(item, "each item of '" + key + "'", problems).ifPresent(items::add);
+        }
+        return items;
+    }
+
+    /** The items of a list; none (and a problem) when the value is not a list, none when it is absent. */
+    private List<Node> sequence(String key) {
         Node value = entries.get(key);
         if (value == null) {
             return List.of();
@@ -156,11 +178,7 @@ final class YamlMap {
             problems.at(value, "'" + key + "' should be a list");
             return List.of();
         }
-        List<YamlMap> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            of(item, "each item of '" + key + "'", problems).ifPresent(items::add);
-        }
-        return items;
+        return sequence.getValue();
     }
 
     Problems problems() {

@@ -8,6 +8,8 @@
  * <p><b>Output:</b> the form's HTML inside the page (a pass block written by {@link FormMacro}),
  * and one manifest per school ({@link FormsManifestWriter}) that the forms server validates
  * submissions against. Nothing about a form is defined twice: the server reads the manifest only.
+ * Each form's retention is a rule ({@link Retention}); the privacy notice's sentence is generated
+ * from it ({@link RetentionSentence}) and the server enforces the same rule (docs/adr/0029).
  *
  * <p><b>Why it looks like this:</b> Asciidoctor creates extension instances itself (through the
  * {@code ExtensionRegistry} service), so the macro cannot be given its dependencies; the build

@@ -66,8 +66,8 @@ class SettingWordsTest {
                 confirmation: {en: Thank you., cy: Diolch.}
                 reader-role: headteacher
                 retention:
-                  days: 365
-                  text: {en: for one year, cy: am flwyddyn}
+                  rule: after-submission
+                  years: 1
                 purpose: {en: to record your consent, cy: er mwyn cofnodi eich caniatâd}
                 lawful-basis: {en: consent, cy: caniatâd}
                 fields:

@@ -192,7 +192,8 @@ class FormMacroTest {
                 "Why we collect it: to know which photographs of your child we may use",
                 "Our lawful basis for using it: your consent",
                 "Who will see it: the headteacher",
-                "How long we keep it: while your child attends the school and for one year after",
+                "How long we keep it: until 1 year after the end of the school year in which your child leaves the school"
+                        + " (if you name more than one child, the youngest).",
                 "You have the right to see the information we hold about you, to ask us to correct it or delete it, "
                         + "and to withdraw your consent at any time if you gave it.",
                 "Contact us to use these rights or to ask a question: office@rumney.example.sch.uk"),

@@ -57,7 +57,7 @@ class FormsManifestWriterTest {
         FormDefinition agreement = school.forms().find("parent-carer-agreement").orElseThrow();
         FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
                 agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
-                agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
+                agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
                 java.util.Optional.of(SignerGroup.STAFF), agreement.source());
         assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
                 "who signs is not what is signed");
@@ -86,13 +86,18 @@ class FormsManifestWriterTest {
         JsonNode consent = manifest.get("forms").get(0);
         assertEquals("consent", consent.get("kind").asText());
         assertEquals("headteacher", consent.get("readerRole").asText());
-        assertEquals(2555, consent.get("retentionDays").asInt());
+        assertEquals("{\"rule\":\"after-pupil-leaves\",\"amount\":1,\"unit\":\"years\",\"yearGroupField\":\"year-group\","
+                + "\"lastYearGroup\":\"year-6\",\"confirm\":\"the fixture school must confirm it\"}",
+                consent.get("retention").toString());
         assertEquals(version(english), consent.get("versions").get("en").asText());
         assertEquals(version(welsh), consent.get("versions").get("cy").asText());
         assertEquals(EN_URL, consent.get("pages").get("en").asText());
         assertEquals(CY_URL, consent.get("pages").get("cy").asText());
         assertEquals("Defnyddio delweddau digidol a fideo", consent.get("title").get("cy").asText());
-        assertEquals("tra bydd eich plentyn yn yr ysgol ac am flwyddyn wedyn", consent.get("retentionText").get("cy").asText());
+        assertEquals("hyd flwyddyn ar ôl diwedd y flwyddyn ysgol pan fydd eich plentyn yn gadael yr ysgol (os ydych"
+                + " yn enwi mwy nag un plentyn, yr ieuengaf).", consent.get("retentionText").get("cy").asText());
+        assertEquals("until 1 year after the end of the school year in which your child leaves the school (if you name"
+                + " more than one child, the youngest).", consent.get("retentionText").get("en").asText());
         assertEquals("We have your answers.", consent.get("confirmation").get("en").asText());
         assertEquals(fieldNamesIn(english), fieldNamesIn(consent));
     }

@@ -45,7 +45,9 @@ class SchoolFormsTest {
         FormDefinition consent = FormsFixtures.rumneyForms().find("digital-images-consent").orElseThrow();
 
         assertEquals(FormKind.CONSENT, consent.kind());
-        assertEquals(2555, consent.retention().days());
+        assertEquals(Retention.Rule.AFTER_PUPIL_LEAVES, consent.retention().rule());
+        assertEquals(1, consent.retention().amount());
+        assertEquals(java.util.Optional.of("year-group"), consent.retention().yearGroupField());
         FormField pupils = consent.fields().get(0);
         assertEquals(FieldType.PUPIL_NAMES, pupils.type());
         assertEquals(3, pupils.maxItems());

@@ -1,0 +1,127 @@
+package org.polisi.forms.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.polisi.forms.intake.ReferenceGenerator;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.manifest.Manifest;
+import org.polisi.forms.names.PersonNames;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * What a withdrawal of consent applies to (issue 14). A parent names a consent form of the school,
+ * the child and, when they have it, the reference of the consent they sent; then chooses the
+ * statements to withdraw (or all of them). With a reference, the withdrawal applies only to the
+ * pupils of that consent whose names match the names given ({@link PersonNames#same}: case,
+ * accents, apostrophes and hyphens as the records issue compares them); without one it is a request
+ * that staff match to a consent ({@link WithdrawalRequests}).
+ */
+public final class Withdrawals {
+
+    /** The withdrawal form's fields (docs/forms.md). */
+    public static final String REFERENCE = "reference";
+    public static final String CONSENT_FORM = "consent-form";
+    public static final String PUPIL_NAMES = "pupil-names";
+    /** The second page's choice, and the answer it is stored as: statement keys ({@code <field>.<id>}). */
+    public static final String CHOSEN = "withdraw";
+    /** The choice "all of them", expanded to every statement of the form before it is stored. */
+    public static final String ALL = "all";
+    /** Sent by the second page, so that an empty choice there is an error, not the first page again. */
+    public static final String STEP = "withdraw-step";
+
+    private Withdrawals() {
+    }
+
+    /**
+     * The consent form chosen, the consent record the reference names (none without a reference),
+     * and the pupils the withdrawal applies to: the consent's own spelling of each matched name, or
+     * the names as typed for a request.
+     */
+    public record Target(FormDefinition consentForm, Optional<SubmissionRow> consent, List<String> pupils) {
+        public boolean isRequest() {
+            return consent.isEmpty();
+        }
+    }
+
+    /**
+     * @param answers    the withdrawal's validated answers
+     * @param byReference finds a record by reference (any school; checked here)
+     * @return the target, or empty when the consent form is not one of the school's consent forms, or a
+     *     reference is given that names no live consent of that form and school with one of the
+     *     children named. The caller says so without saying which part failed, so that a reference
+     *     never reveals whose form it is.
+     */
+    public static Optional<Target> target(Manifest manifest, Map<String, Object> answers,
+                                          Function<String, Optional<SubmissionRow>> byReference) {
+        Optional<FormDefinition> consentForm = manifest.form(text(answers.get(CONSENT_FORM)))
+                .filter(form -> form.kind() == FormKind.CONSENT);
+        if (consentForm.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = names(answers.get(PUPIL_NAMES));
+        String reference = ReferenceGenerator.normalise(text(answers.get(REFERENCE)));
+        if (reference.isEmpty()) {
+            return Optional.of(new Target(consentForm.get(), Optional.empty(), named));
+        }
+        if (!ReferenceGenerator.plausible(reference)) {
+            return Optional.empty();
+        }
+        Optional<SubmissionRow> consent = byReference.apply(reference)
+                .filter(row -> row.school().equals(manifest.school()))
+                .filter(row -> FormKind.CONSENT.word().equals(row.formKind()))
+                .filter(row -> row.formId().equals(consentForm.get().id()))
+                .filter(row -> !row.erased());
+        if (consent.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> matched = matching(pupilsOf(consentForm.get(), consent.get()), named);
+        return matched.isEmpty() ? Optional.empty()
+                : Optional.of(new Target(consentForm.get(), consent, matched));
+    }
+
+    /**
+     * The statement keys chosen, in the form's order: every statement for {@link #ALL}.
+     *
+     * @return empty when something chosen is not a statement of the form (a forged post); an empty
+     *     list when nothing was chosen
+     */
+    public static Optional<List<String>> chosen(FormDefinition consentForm, List<String> posted) {
+        List<String> keys = new ArrayList<>(consentForm.statements().keySet());
+        if (posted.contains(ALL)) {
+            return Optional.of(keys);
+        }
+        if (!keys.containsAll(posted)) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.stream().filter(posted::contains).toList());
+    }
+
+    /** The pupils named on a stored consent form, as they were typed there. */
+    public static List<String> pupilsOf(FormDefinition consentForm, SubmissionRow consent) {
+        return ConsentRecorder.pupils(consentForm, CanonicalJson.readFields(consent.fieldsJson()));
+    }
+
+    /** The pupils among {@code pupils} whose names are the same as one of {@code named}. */
+    public static List<String> matching(List<String> pupils, List<String> named) {
+        return pupils.stream()
+                .filter(pupil -> named.stream().anyMatch(name -> PersonNames.same(pupil, name).found()))
+                .toList();
+    }
+
+    /** A stored answer that is a list of names (pupil names), or one name. */
+    public static List<String> names(Object answer) {
+        if (answer instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return answer == null || String.valueOf(answer).isBlank() ? List.of() : List.of(String.valueOf(answer));
+    }
+
+    private static String text(Object answer) {
+        return answer == null ? "" : String.valueOf(answer);
+    }
+}

@@ -1,0 +1,121 @@
+package org.polisi.forms.incident;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.i18n.Dates;
+import org.polisi.forms.manifest.FormKind;
+import org.polisi.forms.staff.StaffUser;
+import org.polisi.forms.storage.ChainHasher;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionLedger;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * An incident report's chronology (issue 14): the actions staff took ("Action taken: what? by whom?",
+ * the reporting log's columns), its status (open, actioned, closed) and the date staff set until which
+ * it is kept. Every entry is an appended, chained event written through the ledger's one writer; the
+ * status and the date are the newest such event, never a stored value that is changed.
+ */
+public final class IncidentChronology {
+
+    public static final String OPEN = "open";
+    public static final String ACTIONED = "actioned";
+    public static final String CLOSED = "closed";
+    public static final List<String> STATUSES = List.of(OPEN, ACTIONED, CLOSED);
+
+    private final Jdbi jdbi;
+    private final SubmissionLedger ledger;
+
+    public IncidentChronology(Jdbi jdbi, SubmissionLedger ledger) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+    }
+
+    /** Every entry of the report, oldest first. */
+    public List<IncidentEvent> of(long submissionId) {
+        return jdbi.withExtension(IncidentEventDao.class, events -> events.of(submissionId));
+    }
+
+    /** The newest status, {@code open} when none was set. */
+    public static String status(List<IncidentEvent> events) {
+        return newest(events, IncidentEvent.STATUS).orElse(OPEN);
+    }
+
+    /** The newest date staff set until which the report is kept, if any. */
+    public static Optional<LocalDate> keptUntil(List<IncidentEvent> events) {
+        return newest(events, IncidentEvent.KEEP_UNTIL).map(LocalDate::parse);
+    }
+
+    /**
+     * Appends an entry to the school's incident report with this reference.
+     *
+     * @param kind   {@link IncidentEvent#ACTION} (detail: what was done), {@link IncidentEvent#STATUS}
+     *               (one of {@link #STATUSES}) or {@link IncidentEvent#KEEP_UNTIL} (an ISO date)
+     * @return false when there is no such live incident report in the staff member's school
+     * @throws IllegalArgumentException when the detail does not suit the kind
+     */
+    public boolean append(StaffUser staff, String reference, String kind, String detail, Instant now) {
+        if (IncidentEvent.STATUS.equals(kind) && !STATUSES.contains(detail)
+                || IncidentEvent.ACTION.equals(kind) && detail.isBlank()
+                || !Set.of(IncidentEvent.ACTION, IncidentEvent.STATUS, IncidentEvent.KEEP_UNTIL).contains(kind)) {
+            throw new IllegalArgumentException("not a " + kind + ": " + detail);
+        }
+        return ledger.inWriteTransaction(transaction -> {
+            Optional<SubmissionRow> report = transaction.handle().attach(SubmissionDao.class)
+                    .findByReference(reference == null ? "" : reference)
+                    .filter(row -> row.school().equals(staff.school()) && !row.erased())
+                    .filter(row -> FormKind.INCIDENT.word().equals(row.formKind()));
+            if (report.isEmpty()) {
+                return false;
+            }
+            IncidentEventDao events = transaction.handle().attach(IncidentEventDao.class);
+            Optional<IncidentEvent> previous = events.newest(report.get().id());
+            long seq = previous.map(IncidentEvent::seq).orElse(0L) + 1;
+            String prevHash = previous.map(IncidentEvent::hash).orElse(ChainHasher.GENESIS);
+            String by = staff.name() + " <" + staff.email() + ">";
+            Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            events.append(new IncidentEvent(0, staff.school(), report.get().id(), seq, kind, detail, staff.id(), by, at,
+                    prevHash, IncidentEvent.linkHash(prevHash, staff.school(), report.get().id(), seq, kind, detail, by, at)));
+            return true;
+        });
+    }
+
+    /** For the governors: per month of receipt, how many reports are open, actioned and closed now. Counts only. */
+    public Map<YearMonth, Map<String, Integer>> statusByMonth(String school) {
+        Map<YearMonth, Map<String, Integer>> counts = new TreeMap<>();
+        for (IncidentEventDao.StatusOfReport report : jdbi.withExtension(IncidentEventDao.class,
+                events -> events.statuses(school))) {
+            Map<String, Integer> month = counts.computeIfAbsent(YearMonth.from(report.receivedAt().atZone(Dates.SCHOOL_TIME)),
+                    key -> new TreeMap<>());
+            month.merge(report.status(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Whether the chain of entries is unbroken: each links to the one before (an erased action excepted). */
+    public static boolean intact(List<IncidentEvent> events) {
+        String prev = ChainHasher.GENESIS;
+        for (IncidentEvent event : events) {
+            boolean erasedAction = IncidentEvent.ACTION.equals(event.kind()) && event.detail().isEmpty();
+            if (!event.prevHash().equals(prev) || !erasedAction && !event.hash().equals(IncidentEvent.linkHash(prev,
+                    event.school(), event.submissionId(), event.seq(), event.kind(), event.detail(), event.recordedBy(),
+                    event.recordedAt()))) {
+                return false;
+            }
+            prev = event.hash();
+        }
+        return true;
+    }
+
+    private static Optional<String> newest(List<IncidentEvent> events, String kind) {
+        return events.stream().filter(event -> kind.equals(event.kind())).reduce((older, newer) -> newer)
+                .map(IncidentEvent::detail);
+    }
+}

@@ -1,0 +1,55 @@
+package org.polisi.forms.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.WriteTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues the alerts an incident report's form asks for ({@code notify} in its definition: the roles
+ * told of every report, and those told of an urgent one), in the transaction that stores the report.
+ * One outbox row per role; each carries who raised it, when, the kind and the reference, never the
+ * report. An urgent report of a form that names nobody still alerts the safeguarding lead, so that it
+ * is never silently dropped.
+ */
+final class IncidentAlerts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentAlerts.class);
+    static final String URGENT = "urgent-incident";
+    static final String INCIDENT = "incident";
+    private static final String FALLBACK_ROLE = "safeguarding-lead";
+
+    void queue(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
+               Optional<String> urgentCategory, Instant now) {
+        boolean urgent = urgentCategory.isPresent();
+        List<String> roles = form.alerts().forReport(urgent);
+        if (roles.isEmpty() && urgent) {
+            LOG.warn("Form {}/{} names no role for urgent reports: alerting the safeguarding lead", stored.school(),
+                    form.id());
+            roles = List.of(FALLBACK_ROLE);
+        }
+        OutboxDao outbox = transaction.handle().attach(OutboxDao.class);
+        String raisedBy = UrgentConcern.reporter(form, answers).orElse(null);
+        for (String role : roles) {
+            outbox.queue(new OutboxDao.Alert(stored.school(), urgent ? URGENT : INCIDENT, accountRole(role),
+                    stored.reference(), raisedBy, urgentCategory.orElse(INCIDENT), now));
+        }
+        if (urgent) {
+            LOG.warn("URGENT incident report {} received for {} ({}): alert queued for {}", stored.reference(),
+                    stored.school(), urgentCategory.get(), String.join(", ", roles));
+        } else if (!roles.isEmpty()) {
+            LOG.info("Incident report {} received for {}: alert queued for {}", stored.reference(), stored.school(),
+                    String.join(", ", roles));
+        }
+    }
+
+    /** The form's words for roles are the staff account roles, except the office ({@code school-office}). */
+    private static String accountRole(String role) {
+        return "school-office".equals(role) ? "office" : role;
+    }
+}

@@ -1,0 +1,134 @@
+package org.polisi.forms.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.TestServer.form;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+
+/**
+ * Issue 14, "staff act on incidents": an incident report's chronology of actions (what, by whom, when),
+ * its status open, actioned or closed as chained events that cannot be changed or removed, and the
+ * governors' summary counting open and closed reports by month.
+ */
+class IncidentChronologyTest {
+
+    private static HttpResponse<String> add(TestServer.Browser staff, String reference, String kind, String detail) {
+        return staff.post("/staff/submissions/" + reference + "/chronology",
+                form("csrf-token", staff.csrf(), "kind", kind, "detail", detail));
+    }
+
+    private static TestServer.Browser signedIn(TestServer server, String email, String role) {
+        server.addStaff("testschool", "Gwen " + role, email, role);
+        TestServer.Browser staff = server.browser();
+        staff.login(email, TestServer.PASSWORD);
+        return staff;
+    }
+
+    private static String report(TestServer server, String whatHappened) {
+        return reference(server.browser().post("/forms/testschool/incident-report",
+                form(incident("en", "none", whatHappened))));
+    }
+
+    @Test
+    void staffAddActionsAndChangeTheStatusAndEveryEntryIsChained(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser lead = signedIn(server, "lead@testschool.example", "safeguarding-lead");
+            Document before = Jsoup.parse(lead.get("/staff/submissions/" + reference).body());
+            assertEquals("Status: Open", before.selectFirst(".incident-status").text());
+
+            assertEquals(303, add(lead, reference, "action", "Tablet taken out of use; parents phoned").statusCode());
+            assertEquals(303, add(lead, reference, "status", "actioned").statusCode());
+            assertEquals(303, add(lead, reference, "status", "closed").statusCode());
+
+            Document after = Jsoup.parse(lead.get("/staff/submissions/" + reference).body());
+            assertEquals("Status: Closed", after.selectFirst(".incident-status").text());
+            List<List<String>> rows = after.select("h2#chronology ~ table").first().select("tbody tr").stream()
+                    .map(row -> row.select("td").eachText()).toList();
+            assertEquals(3, rows.size(), after.outerHtml());
+            assertEquals("Gwen safeguarding-lead <lead@testschool.example>", rows.get(0).get(1));
+            assertEquals("Tablet taken out of use; parents phoned", rows.get(0).get(2));
+            assertEquals("Status changed to Closed", rows.get(2).get(2));
+
+            long id = server.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT id FROM submission WHERE reference = :r").bind("r", reference).mapTo(Long.class).one());
+            List<IncidentEvent> events = new IncidentChronology(server.jdbi(), null).of(id);
+            assertTrue(IncidentChronology.intact(events));
+            assertEquals(List.of(1L, 2L, 3L), events.stream().map(IncidentEvent::seq).toList());
+            for (String change : List.of("DELETE FROM incident_event", "UPDATE incident_event SET detail = 'open'"
+                    + " WHERE kind = 'status'", "UPDATE incident_event SET detail = '' WHERE kind = 'action'")) {
+                try {
+                    server.jdbi().useHandle(handle -> handle.execute(change));
+                    throw new AssertionError("not refused: " + change);
+                } catch (RuntimeException refused) {
+                    assertTrue(String.valueOf(refused.getMessage()).contains("append-only"), refused.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBrokenOrForgedEntryIsRefusedInBothLanguagesAndOthersMayNotWrite(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser lead = signedIn(server, "lead@testschool.example", "safeguarding-lead");
+            HttpResponse<String> empty = add(lead, reference, "action", "  ");
+            assertEquals(422, empty.statusCode());
+            assertTrue(empty.body().contains("Describe what was done"), empty.body());
+            assertEquals(422, add(lead, reference, "status", "solved").statusCode());
+            assertEquals(422, add(lead, reference, "keep-until", "2031-02-30").statusCode());
+            HttpResponse<String> welsh = lead.post("/staff/submissions/" + reference + "/chronology?lang=cy",
+                    form("csrf-token", lead.csrf(), "kind", "keep-until", "detail", "someday"));
+            assertTrue(welsh.body().contains("Rhowch ddyddiad go iawn"), welsh.body());
+            assertEquals(403, lead.post("/staff/submissions/" + reference + "/chronology",
+                    form("csrf-token", "forged", "kind", "status", "detail", "closed")).statusCode());
+
+            TestServer.Browser office = signedIn(server, "office@testschool.example", "office");
+            assertEquals(403, add(office, reference, "status", "closed").statusCode());
+            assertEquals(0, server.count("SELECT count(*) FROM incident_event"));
+        }
+    }
+
+    @Test
+    void theGovernorsSummaryCountsOpenActionedAndClosedReportsByMonth(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            List<String> references = List.of(report(server, "One"), report(server, "Two"), report(server, "Tri"));
+            TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
+            add(head, references.get(0), "status", "closed");
+            add(head, references.get(1), "status", "actioned");
+            Document summary = Jsoup.parse(head.get("/staff/governors").body());
+            List<String> row = summary.select("h2:contains(by month and status) + table tbody tr").first()
+                    .select("td").eachText();
+            assertEquals(List.of("1", "1", "1"), row.subList(1, 4), summary.outerHtml());
+            assertTrue(!summary.text().contains("One") && !summary.text().contains("Tri"), "counts only");
+            Document welsh = Jsoup.parse(head.get("/staff/governors?lang=cy").body());
+            assertTrue(welsh.text().contains("Adroddiadau am ddigwyddiadau fesul mis a statws"), welsh.text());
+        }
+    }
+
+
+    /** Erasing a report (retention or a request) removes the words of its actions too; the entries stay. */
+    @Test
+    void erasingAReportErasesItsActionsWordsAndKeepsTheEntries(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
+            add(head, reference, "action", "Spoke to Alys Morgan's parents");
+            add(head, reference, "status", "closed");
+            assertEquals(200, head.post("/staff/submissions/" + reference + "/erase",
+                    form("csrf-token", head.csrf())).statusCode());
+            assertEquals(List.of("", "closed"), server.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT detail FROM incident_event ORDER BY seq").mapTo(String.class).list()));
+        }
+    }
+}

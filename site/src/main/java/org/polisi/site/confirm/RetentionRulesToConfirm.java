@@ -1,0 +1,57 @@
+package org.polisi.site.confirm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.polisi.site.compose.FormReferences;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.FormDefinition;
+import org.polisi.site.forms.FormDefinitionException;
+import org.polisi.site.forms.Retention;
+import org.polisi.site.forms.SchoolForms;
+
+/**
+ * Retention rules no source states (issue 14): a form whose {@code retention:} carries a
+ * {@code confirm:} reason keeps its records by a rule the school has not confirmed, so the privacy
+ * notice promises it only once the school agrees. One item per such form, at its {@code retention:}
+ * line, saying the rule and the reason.
+ */
+public final class RetentionRulesToConfirm implements ConfirmationSource {
+    /** The {@link ToConfirm#source()} of its items. */
+    public static final String SOURCE = "retention";
+
+    @Override
+    public List<ToConfirm> find(ResolvedSite site) {
+        SchoolForms forms;
+        try {
+            forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
+        } catch (FormDefinitionException broken) {
+            return List.of(); // the build reports broken forms with file and line
+        }
+        List<ToConfirm> items = new ArrayList<>();
+        for (FormDefinition form : forms.all()) {
+            form.retention().confirm().ifPresent(why -> items.add(new ToConfirm(SOURCE, form.source(),
+                    lineOfRetention(form.source()), "form " + form.id() + ": " + describe(form.retention()), why)));
+        }
+        return items;
+    }
+
+    private static int lineOfRetention(Path file) {
+        List<String> lines = ToConfirmList.lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("retention:")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static String describe(Retention retention) {
+        return switch (retention.rule()) {
+            case AFTER_SUBMISSION -> "retention " + retention.amount() + " " + retention.unit().word() + " after submission";
+            case AFTER_PUPIL_LEAVES -> "retention until the end of the school year the pupil leaves ("
+                    + retention.lastYearGroup() + ") + " + retention.amount() + " year(s)";
+            case UNTIL_STAFF_DATE -> "retention until a date staff set";
+        };
+    }
+}
