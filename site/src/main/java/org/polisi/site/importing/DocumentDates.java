@@ -1,5 +1,6 @@
 package org.polisi.site.importing;
 
+import org.polisi.site.theme.LocalDates;
 import org.polisi.site.theme.Messages;
 
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ final class DocumentDates {
         months = new LinkedHashMap<>();
         for (Messages messages : languages) {
             for (int month = 1; month <= 12; month++) {
-                String name = messages.get("date.month." + month).toLowerCase(Locale.ROOT);
+                String name = LocalDates.monthName(month, messages.language()).toLowerCase(Locale.ROOT);
                 months.put(name, month);
                 if (name.length() > 3) {
                     months.putIfAbsent(name.substring(0, 3), month);

@@ -55,6 +55,16 @@ public final class LocalDates {
         return format("d MMMM y", date, language);
     }
 
+    /**
+     * A month's name on its own ("September", "Medi"), CLDR's stand-alone form.
+     *
+     * @param month 1 (January) to 12
+     * @param language a BCP 47 tag: en, cy
+     */
+    public static String monthName(int month, String language) {
+        return format("LLLL", LocalDate.of(2000, month, 1), language);
+    }
+
     public static String format(LocalDate date, Messages messages) {
         return format(date, messages.language());
     }

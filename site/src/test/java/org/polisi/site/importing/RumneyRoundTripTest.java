@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,13 @@ class RumneyRoundTripTest {
         Document page = rumney.page(PAGE);
         original = page.selectFirst("main .body");
         project = ScratchProject.withSchool("rumney-copy", "Rumney Copy", "england");
+        // Rumney's own accepted words (names, the source's spellings) come with its text
+        Files.copy(Fixtures.projectRoot().resolve("content/schools/rumney/words.txt"),
+                project.content.resolve("schools/rumney-copy/words.txt"));
+        // and the people its settings name, which the published page (and so the Word file) spells out
+        Files.writeString(project.content.resolve("schools/rumney-copy/words.txt"),
+                "\nEleri # Rumney's headteacher (school.yml)\nCarne # Rumney's co-ordinator (school.yml)\n"
+                        + "Howells # Rumney's DCF co-ordinator (school.yml)\n", StandardOpenOption.APPEND);
         Path html = project.root.resolve("rumney.html");
         Element body = original.clone();
         body.select(".visually-hidden").remove();   // a Word document has the ✓, not the screen reader's "Yes"

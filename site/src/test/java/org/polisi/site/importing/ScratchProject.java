@@ -30,6 +30,10 @@ final class ScratchProject {
     static ScratchProject withSchool(String id, String name, String country) throws IOException {
         ScratchProject project = new ScratchProject(Files.createTempDirectory("polisi-import-test-"));
         Files.createDirectories(project.content.resolve("schools"));
+        // the project-wide lists a school in this repository shares: accepted words, sites that offer Welsh
+        for (String list : List.of("words.txt", "welsh-language-sites.txt")) {
+            Files.copy(Fixtures.projectRoot().resolve("content").resolve(list), project.content.resolve(list));
+        }
         project.cli("new-school", "--id", id, "--name", name, "--country", country);
         return project;
     }
