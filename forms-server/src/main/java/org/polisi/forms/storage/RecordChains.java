@@ -6,7 +6,7 @@ import java.util.List;
  * Every record chain besides the submissions' own (ADR 0013): what makes a record is chained per
  * school and append-only (issue #23, docs/adr/0024-record-chains.md).
  *
- * <p><b>How a table joins</b> (for example withdrawal-request decisions or incident actions):
+ * <p><b>How a table joins</b> (as incident events and withdrawal decisions did, migrations V40.1-V40.3):
  * <ol>
  *   <li>In its migration, give the table {@code school}, {@code seq}, {@code prev_hash} and
  *       {@code hash} columns, NOT NULL (and {@code salt}, {@code content_hash} if one column holds

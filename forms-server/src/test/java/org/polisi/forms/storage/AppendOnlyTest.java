@@ -337,6 +337,36 @@ class AppendOnlyTest {
     }
 
     @Test
+    void aSecondFactorSwappedOrAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            long head = server.count("SELECT id FROM staff_user WHERE email = 'head@test.example'");
+            assertEquals(1, server.count("SELECT count(*) FROM staff_account_event WHERE change = 'second-factor'"
+                    + " AND staff_user_id = " + head), "the headteacher's enrolment is in the history");
+            server.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE staff_second_factor SET secret = 'JBSWY3DPEHPK3PXP' WHERE staff_user_id = ?", head));
+            ChainProblem swapped = problemOf(server, "staff-account");
+            assertTrue(swapped.description().contains("second-factor differs"), swapped.toString());
+        }
+    }
+
+    @Test
+    void aRecoveryCodeOrSecondFactorAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            long head = server.count("SELECT id FROM staff_user WHERE email = 'head@test.example'");
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_recovery_code (staff_user_id, code_hash,"
+                    + " created_at) VALUES (?, 'forged', '2026-01-01T00:00:00.000Z')", head));
+            assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
+        }
+        try (TestServer server = serverWithRecords(folder.resolve("office"))) {
+            long office = server.addStaffWithoutSecondFactor("testschool", "Nia Nobody", "nia@test.example", "office");
+            assertTrue(verify(server).stream().allMatch(result -> result.problem().isEmpty()), "no factor, no event");
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_second_factor (staff_user_id, secret,"
+                    + " enrolled_at, last_step) VALUES (?, 'JBSWY3DPEHPK3PXP', '2026-01-01T00:00:00.000Z', 0)", office));
+            assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
+        }
+    }
+
+    @Test
     void erasingAConsentFormKeepsEveryChainWhole(@TempDir Path folder) {
         try (TestServer server = serverWithRecords(folder)) {
             assertEquals(0, server.count("SELECT count(*) FROM consent_event WHERE pupil = 'Erin Erased'"));
