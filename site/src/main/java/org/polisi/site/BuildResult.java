@@ -3,6 +3,7 @@ package org.polisi.site;
 import org.polisi.site.confirm.ToConfirm;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problem;
+import org.polisi.site.proof.ProofResult;
 import org.polisi.site.translation.TranslationState;
 
 import java.util.List;
@@ -12,12 +13,19 @@ import java.util.Set;
 /**
  * What a build did: the sites it resolved, their translation states, every problem (after
  * {@code --strict} made warnings errors), which sites it published ({@code publishedSites}) and
- * which it held back on their last good output because of an error ({@code heldBack}), and what
- * each site must still confirm with the school.
+ * which it held back on their last good output because of an error ({@code heldBack}), what
+ * each site must still confirm with the school, and what proofing counted per school and language.
  */
 public record BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
                           List<Problem> problems, int pages, Set<String> publishedSites, Set<String> heldBack,
-                          Map<String, List<ToConfirm>> toConfirm, double seconds) {
+                          Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofing) {
+
+    /** A build that did not proof (its {@link #proofing()} is {@link ProofResult#NONE}). */
+    public BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
+                       List<Problem> problems, int pages, Set<String> publishedSites, Set<String> heldBack,
+                       Map<String, List<ToConfirm>> toConfirm, double seconds) {
+        this(sites, translations, problems, pages, publishedSites, heldBack, toConfirm, seconds, ProofResult.NONE);
+    }
 
     /** Whether everything asked for was published: no site was held back and nothing stopped the build. */
     public boolean published() {

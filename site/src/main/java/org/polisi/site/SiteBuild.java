@@ -26,6 +26,8 @@ import org.polisi.site.history.PageHistory;
 import org.polisi.site.problem.Blame;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.proof.ProofResult;
+import org.polisi.site.proof.Proofing;
 import org.polisi.site.publish.AtomicPublisher;
 import org.polisi.site.publish.MergedTree;
 import org.polisi.site.render.FileTrees;
@@ -54,7 +56,7 @@ import java.util.stream.Stream;
 /**
  * The one orchestrator: load content → resolve each school over its template → pair translations
  * → compose pages (and prepare forms) → render all of them in one JBake bake → check the HTML →
- * archive the texts the forms agree to → list each policy's updates from git → publish atomically. Each stage is a package; this class
+ * proof the sources (spelling, terms) → archive the texts the forms agree to → list each policy's updates from git → publish atomically. Each stage is a package; this class
  * only calls them in order and decides
  * what is published: every site (school or template preview) whose files hold no error, next to
  * the last good output of the others, which stays in place. An error always holds its site back,
@@ -64,6 +66,7 @@ public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
     public static final String TEMPLATE_PREVIEW_SUFFIX = "-template";
     private static final Set<String> ROOT_PAGES = Set.of("index.html", "404.html");
+    private static final boolean PROOF = !"false".equals(System.getProperty("polisi.proof"));
 
     private final BuildOptions options;
     private final Consumer<String> progress;
@@ -85,8 +88,9 @@ public final class SiteBuild {
         Problems problems = new Problems();
         Loaded loaded = resolve(problems);
         Map<String, List<TranslationState>> translations = pair(loaded.sites(), problems);
+        ProofResult proofed = PROOF ? proofing().run(loaded.sites(), problems) : ProofResult.NONE;
         return new BuildResult(loaded.sites(), translations, strictly(problems.all()), 0, Set.of(), Set.of(),
-                toConfirm(loaded.sites(), new Problems()), 0);
+                toConfirm(loaded.sites(), new Problems()), 0, proofed);
     }
 
     public BuildResult run() throws IOException {
@@ -95,6 +99,10 @@ public final class SiteBuild {
         Problems problems = new Problems();
         Loaded loaded = resolve(problems);
         List<ResolvedSite> sites = loaded.sites();
+        Proofing proofing = proofing();
+        if (PROOF) {
+            proofing.preload(sites);    // a first build reads the dictionaries while the pages are rendered
+        }
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         Map<String, List<ToConfirm>> toConfirm = toConfirm(sites, problems);
         if (options.release()) {
@@ -123,9 +131,11 @@ public final class SiteBuild {
         long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         copyAssets(sites, built);
-        HtmlChecks checks = new HtmlChecks(built, problems);
+        HtmlChecks checks = new HtmlChecks(built, problems, messages);
         checks.check(pages);
         long checked = System.nanoTime();
+        ProofResult proofed = PROOF ? proofing.run(sites, problems) : ProofResult.NONE;
+        long proofedAt = System.nanoTime();
 
         List<Problem> all = strictly(problems.all());
         Map<String, List<Path>> folders = new LinkedHashMap<>();
@@ -157,14 +167,14 @@ public final class SiteBuild {
         }
         if (Boolean.getBoolean("polisi.timings")) {
             progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
-                            + "archive %.2f s, publish %.2f s",
+                            + "proof %.2f s, archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (archived - checked) / 1e9, (System.nanoTime() - archived) / 1e9));
+                    (proofedAt - checked) / 1e9, (archived - proofedAt) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
         Set<String> notPublished = sites.stream().map(ResolvedSite::id).filter(id -> !publishedSites.contains(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return new BuildResult(sites, translations, List.copyOf(all), pages.size(), publishedSites, notPublished,
-                toConfirm, seconds(start));
+                toConfirm, seconds(start), proofed);
     }
 
     /**
@@ -249,6 +259,15 @@ public final class SiteBuild {
             Files.copy(options.outputDir().resolve(page.outputPath() + ".html"), target, StandardCopyOption.REPLACE_EXISTING);
         }
         return rendered;
+    }
+
+    /**
+     * Stage 5b: spelling and terms of the sources (warnings; errors under {@code --strict}), counted
+     * for the report; the dictionaries' answers are kept in the work folder between builds.
+     * {@code -Dpolisi.proof=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost.
+     */
+    private Proofing proofing() {
+        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir());
     }
 
     /** The theme's assets for the root, and each site's images (its template's, then its own) once per site. */

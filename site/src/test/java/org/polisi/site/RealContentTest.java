@@ -51,6 +51,19 @@ class RealContentTest {
     }
 
     @Test
+    void theRealContentHasNoUnknownWordsAndNoGlossaryDeviations() {
+        // Pages, forms, settings and interface bundles, in English and Welsh (docs/adr/0034).
+        assertEquals(List.of(), result.warnings().stream()
+                .filter(p -> List.of("spelling", "glossary", "word-list").contains(p.code()))
+                .map(p -> p.describe(Fixtures.projectRoot())).toList());
+        for (String school : List.of("aberford", "brynford", "holy-trinity", "rumney", "ngp-template")) {
+            assertFalse(result.proofing().of(school).isEmpty(), school + " was proofed");
+            result.proofing().of(school).forEach((language, counts) ->
+                    assertEquals(new org.polisi.site.proof.ProofResult.Counts(0, 0), counts, school + " " + language));
+        }
+    }
+
+    @Test
     void everySchoolAndTheTemplatePreviewIsPublished() {
         for (String site : List.of("aberford", "brynford", "holy-trinity", "rumney", "ngp-template")) {
             assertTrue(Files.isRegularFile(options.outputDir().resolve(site + "/en/index.html")), site);

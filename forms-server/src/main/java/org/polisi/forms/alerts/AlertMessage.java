@@ -3,6 +3,7 @@ package org.polisi.forms.alerts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
@@ -28,15 +29,16 @@ record AlertMessage(String subject, String body) {
         for (String language : school.languages()) {
             String schoolName = school.schoolName().getOrDefault(language, school.schoolName().getOrDefault("en", school.school()));
             String kind = "incident".equals(alert.kind()) ? "incident" : "urgent-incident";
-            subjects.add(messages.get(language, "alert." + kind + ".subject", alert.reference(), schoolName));
-            bodies.add(messages.get(language, "alert." + kind + ".body",
-                    Dates.display(alert.raisedAt(), language),
-                    category(alert.category(), form, language),
-                    alert.raisedBy() == null || alert.raisedBy().isBlank()
+            subjects.add(messages.format(language, "alert." + kind + ".subject",
+                    Map.of("reference", alert.reference(), "school", schoolName)));
+            bodies.add(messages.format(language, "alert." + kind + ".body", Map.of(
+                    "received", Dates.display(alert.raisedAt(), language),
+                    "category", category(alert.category(), form, language),
+                    "raisedBy", alert.raisedBy() == null || alert.raisedBy().isBlank()
                             ? messages.get(language, "alert.not-named") : DisplayText.isolatedLine(alert.raisedBy()),
-                    alert.reference(),
-                    staffUrl + "/staff/submissions/" + alert.reference(),
-                    messages.get(language, "role." + alert.recipientRole())));
+                    "reference", alert.reference(),
+                    "link", staffUrl + "/staff/submissions/" + alert.reference(),
+                    "role", messages.get(language, "role." + alert.recipientRole()))));
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Map;
 import org.polisi.forms.config.AlertMailSettings;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
@@ -52,8 +53,8 @@ public final class LockoutMail implements LockoutNotifier, AutoCloseable {
                     if (body.length() > 0) {
                         body.append("\n\n----\n\n");
                     }
-                    body.append(messages.get(language, "alert.lockout.body", user.name(), Dates.display(now, language),
-                            clientAddress));
+                    body.append(messages.format(language, "alert.lockout.body", Map.of("name", user.name(),
+                            "date", Dates.display(now, language), "address", clientAddress)));
                 }
                 String subject = messages.get(Messages.ENGLISH, "alert.lockout.subject") + " / "
                         + messages.get(Messages.WELSH, "alert.lockout.subject");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
@@ -39,7 +40,7 @@ public final class CsvExport {
         answers.describe(form, java.util.Map.of(), language, school).forEach(field -> header.add(field.label()));
         return write(header, printer -> {
             for (SubmissionRow row : rows) {
-                List<String> cells = new ArrayList<>(fixedCells(row));
+                List<String> cells = new ArrayList<>(fixedCells(row, language));
                 answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language, school)
                         .forEach(field -> cells.add(field.answer()));
                 printer.printRecord(cells.stream().map(SafeCsv::cell).toList());
@@ -60,7 +61,7 @@ public final class CsvExport {
                 }
                 for (AnsweredField field : answers.describe(form.get(), CanonicalJson.readFields(row.fieldsJson()),
                         language, manifest)) {
-                    List<String> cells = new ArrayList<>(fixedCells(row));
+                    List<String> cells = new ArrayList<>(fixedCells(row, language));
                     cells.add(row.formId());
                     cells.add(field.label());
                     cells.add(field.answer());
@@ -87,14 +88,15 @@ public final class CsvExport {
     }
 
     private List<String> fixedHeader(String language) {
-        return List.of(messages.get(language, "csv.reference"), messages.get(language, "csv.received"),
-                messages.get(language, "csv.language"), messages.get(language, "csv.version"),
-                messages.get(language, "csv.urgent"));
+        return List.of(messages.get(language, "csv.reference"), messages.get(language, "csv.received-utc"),
+                messages.get(language, "csv.received-local"), messages.get(language, "csv.language"),
+                messages.get(language, "csv.version"), messages.get(language, "csv.urgent"));
     }
 
-    private static List<String> fixedCells(SubmissionRow row) {
-        return List.of(row.reference(), Times.format(row.receivedAt()), row.lang(), row.formVersion(),
-                row.urgent() ? "yes" : "");
+    /** When received twice: the ISO 8601 instant in UTC for machines, UK time with its offset for people. */
+    private List<String> fixedCells(SubmissionRow row, String language) {
+        return List.of(row.reference(), Times.format(row.receivedAt()), Dates.displayWithOffset(row.receivedAt(), language),
+                row.lang(), row.formVersion(), row.urgent() ? messages.get(language, "csv.yes") : "");
     }
 
     private interface Rows {

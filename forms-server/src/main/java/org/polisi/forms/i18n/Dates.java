@@ -1,43 +1,53 @@
 package org.polisi.forms.i18n;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import com.ibm.icu.text.SimpleDateFormat;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 
-/** Times as people in Wales read them: UK time, day month year, 24-hour clock, month names in their language. */
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+/**
+ * Times as people in Wales read them: UK time (GMT or BST, whichever applied at that instant), day
+ * month year, 24-hour clock, with month names in the reader's language. The names come from CLDR
+ * through ICU4J, the one source of month and day names for the site and the server, not from a
+ * table of our own or from the JDK (whose Welsh locale data varies between runtimes).
+ */
 public final class Dates {
 
     public static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
-    private static final String[] WELSH_MONTHS = {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
-        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"};
+    private static final TimeZone UK = TimeZone.getTimeZone(SCHOOL_TIME.getId());
 
     private Dates() {
     }
 
+    /** "30 Tachwedd 2026, 10:28" / "30 November 2026, 10:28", in UK time. */
     public static String display(Instant instant, String language) {
-        var local = instant.atZone(SCHOOL_TIME);
-        String time = DateTimeFormatter.ofPattern("HH:mm").format(local);
-        if (Messages.WELSH.equals(language)) {
-            // the JDK's Welsh month names vary between versions; these are the ones schools use
-            return local.getDayOfMonth() + " " + WELSH_MONTHS[local.getMonthValue() - 1] + " " + local.getYear()
-                    + ", " + time;
-        }
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(local) + ", " + time;
+        return format("d MMMM y, HH:mm", Date.from(instant), UK, language);
     }
 
-    /** A day without a time: "22 November 2026", "22 Tachwedd 2026". */
-    public static String day(java.time.LocalDate day, String language) {
-        if (Messages.WELSH.equals(language)) {
-            return day.getDayOfMonth() + " " + WELSH_MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
-        }
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(day);
+    /** As {@link #display} with the UK offset then in force: "30 November 2026, 10:28 +00:00". */
+    public static String displayWithOffset(Instant instant, String language) {
+        return format("d MMMM y, HH:mm xxx", Date.from(instant), UK, language);
     }
 
-    public static String month(java.time.YearMonth month, String language) {
-        if (Messages.WELSH.equals(language)) {
-            return WELSH_MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
-        }
-        return DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(month);
+    /** A day without a time, such as a date a form asked for: "11 Tachwedd 2026", "11 November 2026". */
+    public static String day(LocalDate date, String language) {
+        return format("d MMMM y", Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), TimeZone.GMT_ZONE, language);
+    }
+
+    /** A month on its own, as a heading or a table cell: "Tachwedd 2026". */
+    public static String month(YearMonth month, String language) {
+        return format("LLLL y", Date.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()), TimeZone.GMT_ZONE, language);
+    }
+
+    private static String format(String pattern, Date when, TimeZone zone, String language) {
+        SimpleDateFormat format = new SimpleDateFormat(pattern, ULocale.forLanguageTag(Messages.supported(language)));
+        format.setTimeZone(zone);
+        return format.format(when);
     }
 }

@@ -1,13 +1,14 @@
 package org.polisi.forms.i18n;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -16,6 +17,12 @@ import java.util.Set;
  * The server's own words in each language, from {@code themes/default/i18n/server_<lang>.properties}
  * (copied onto the classpath at {@code i18n/} by the build). Read as UTF-8 explicitly so that
  * Welsh letters (ŵ, ŷ, â) survive whatever the platform's default is.
+ *
+ * <p>Every message is an ICU4J {@link MessageFormat} pattern with <em>named</em> arguments
+ * ({@code {field}}, {@code {count, plural, one {# form} other {# forms}}}), formatted with the
+ * language's CLDR plural rules: Welsh has six plural categories (zero, one, two, few, many,
+ * other), English two. See docs/adr/0035-icu-messages-plurals-and-dates.md. A single apostrophe
+ * is literal (ICU's "double optional" mode), so "Rwy’n" and "Rwy'n" need no escaping.
  */
 public final class Messages {
 
@@ -49,16 +56,24 @@ public final class Messages {
         return language != null && LANGUAGES.contains(language) ? language : ENGLISH;
     }
 
-    /** The message for the key, with {0}, {1}… filled in. A missing key is a bug: it fails loudly. */
-    public String get(String language, String key, Object... arguments) {
-        String pattern = bundles.get(supported(language)).getProperty(key);
+    /** The message for the key, which takes no arguments. A missing key is a bug: it fails loudly. */
+    public String get(String language, String key) {
+        return format(language, key, Map.of());
+    }
+
+    /**
+     * The message for the key with its named arguments filled in: numbers are formatted and choose
+     * the plural form by the language's CLDR rules, anything else is written as text.
+     *
+     * @throws IllegalArgumentException when the key is missing (a bug, not a user error)
+     */
+    public String format(String language, String key, Map<String, ?> arguments) {
+        String supported = supported(language);
+        String pattern = bundles.get(supported).getProperty(key);
         if (pattern == null) {
             throw new IllegalArgumentException("no message '" + key + "' in language " + language);
         }
-        if (arguments.length == 0) {
-            return pattern;
-        }
-        return new MessageFormat(pattern.replace("'", "''"), Locale.forLanguageTag(language)).format(arguments);
+        return new MessageFormat(pattern, ULocale.forLanguageTag(supported)).format(arguments);
     }
 
     /** The other language of a bilingual pair, for the language toggle. */

@@ -61,7 +61,7 @@ public final class FormValidator {
         }
         for (String name : posted.keySet()) {
             if (!expected.contains(name)) {
-                check.formError("error.form.unexpected-field", DisplayText.isolated(name));
+                check.formError("error.form.unexpected-field", Map.of("name", DisplayText.isolated(name)));
             }
         }
         return new Validation(List.copyOf(check.errors), check.answers);
@@ -144,7 +144,7 @@ public final class FormValidator {
                 return false;
             }
             if (field.lengthLimit() > 0 && value.codePointCount(0, value.length()) > field.lengthLimit()) {
-                error(field.name(), inputId(field), "error.too-long", label, field.lengthLimit());
+                error(field.name(), inputId(field), "error.too-long", Map.of("field", label, "max", field.lengthLimit()));
                 return false;
             }
             return true;
@@ -190,12 +190,12 @@ public final class FormValidator {
                 return;
             }
             if (names.size() > field.itemLimit()) {
-                error(field.name(), inputId(field), "error.pupil-names.too-many", label, field.itemLimit());
+                error(field.name(), inputId(field), "error.pupil-names.too-many", Map.of("field", label, "max", field.itemLimit()));
                 return;
             }
             for (String name : names) {
                 if (name.codePointCount(0, name.length()) > field.lengthLimit()) {
-                    error(field.name(), inputId(field), "error.too-long", label, field.lengthLimit());
+                    error(field.name(), inputId(field), "error.too-long", Map.of("field", label, "max", field.lengthLimit()));
                     return;
                 }
             }
@@ -222,13 +222,22 @@ public final class FormValidator {
             }
         }
 
-        void formError(String key, Object... arguments) {
+        void formError(String key, Map<String, ?> arguments) {
             errors.add(new FieldError(FieldError.WHOLE_FORM, form.id() + "--title",
-                    messages.get(language, key, arguments)));
+                    messages.format(language, key, arguments)));
         }
 
-        private void error(String field, String inputId, String key, Object... arguments) {
-            errors.add(new FieldError(field, inputId, messages.get(language, key, arguments)));
+        /** A field's error: every message names the field ({@code {field}}, its label). */
+        private void error(String field, String inputId, String key, String label) {
+            error(field, inputId, key, Map.of("field", label));
+        }
+
+        private void error(String field, String inputId, String key) {
+            error(field, inputId, key, Map.of());
+        }
+
+        private void error(String field, String inputId, String key, Map<String, ?> arguments) {
+            errors.add(new FieldError(field, inputId, messages.format(language, key, arguments)));
         }
 
         private String inputId(FieldDefinition field) {

@@ -229,8 +229,8 @@ public final class SubmissionService {
             } else {
                 String inputId = dot < 0 ? InputIds.of(form.id(), field.get())
                         : form.id() + "--" + field.get().name() + "--" + name.substring(dot + 1);
-                errors.add(new FieldError(name, inputId, messages.get(language, "error.encoding.field",
-                        Text.in(field.get().label(), language))));
+                errors.add(new FieldError(name, inputId, messages.format(language, "error.encoding.field",
+                        Map.of("field", Text.in(field.get().label(), language)))));
             }
         }
         return errors.stream().distinct().toList();

@@ -1,5 +1,10 @@
 package org.polisi.forms.manifest;
 
+import org.polisi.forms.i18n.Dates;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +82,21 @@ public final class Answers {
         return single(field, String.valueOf(answer), language);
     }
 
+    /** A date answer as people read it ("11 Tachwedd 2026"); what was stored stays ISO. */
+    private static String readableDate(String value, String language) {
+        try {
+            return Dates.day(LocalDate.parse(value), language);
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
     private String single(FieldDefinition field, String value, String language) {
         return switch (field.type()) {
             case SELECT, RADIO, CHECKBOXES, CONSENT_FORM -> field.option(value).map(option -> Text.in(option.label(), language))
                     .filter(label -> !label.isEmpty()).orElse(value);
             case YEAR_GROUP -> messages.get(language, "year-group." + value);
+            case DATE -> readableDate(value, language);
             default -> value;
         };
     }

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.staff.SecondFactor;
 import org.polisi.forms.staff.StaffSession;
+import java.util.Map;
 
 /**
  * {@code /staff/account}: the second factor, set up without JavaScript. The page shows the new
@@ -60,7 +61,7 @@ final class AccountPage {
         Element main = page.main();
         Html.text(main, "h2", messages.get(language, "staff.account.second-factor"));
         if (secondFactor.enrolled(userId) && session.pendingSecret() == null) {
-            Html.text(main, "p", messages.get(language, "staff.account.enrolled", secondFactor.recoveryCodesLeft(userId)));
+            Html.text(main, "p", messages.format(language, "staff.account.enrolled", Map.of("count", secondFactor.recoveryCodesLeft(userId))));
             Responses.html(ctx, status, page.html());
             return;
         }

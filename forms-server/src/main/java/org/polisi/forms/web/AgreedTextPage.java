@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.archive.AgreedText;
@@ -69,7 +70,7 @@ final class AgreedTextPage {
         Html.link(value, href(row.school(), row.formId(), row.formVersion()), text.get().pageTitle())
                 .attr("hreflang", textLanguage).attr("lang", textLanguage);
         String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
-        value.appendText(inLanguage + ", " + messages.get(language, "staff.record.text-published", published));
+        value.appendText(inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
     }
 
     void show(Context ctx) throws IOException {
@@ -83,12 +84,12 @@ final class AgreedTextPage {
         String published = Dates.day(LocalDate.parse(text.firstPublished()), language);
         String schoolName = manifests.school(text.school()).map(Manifest::schoolName)
                 .map(names -> Text.in(names, language)).orElse(text.school());
-        PageLayout.Page page = layout.page(language, messages.get(language, "agreed-text.title", text.formTitle(), published),
+        PageLayout.Page page = layout.page(language, messages.format(language, "agreed-text.title", Map.of("form", text.formTitle(), "date", published)),
                 schoolName, "/" + text.school() + "/" + language + "/", null);
         Element main = page.main();
         Element note = Html.add(main, "div", "notice notice--archive").attr("role", "note");
         boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
-        Html.text(note, "p", messages.get(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", published));
+        Html.text(note, "p", messages.format(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", Map.of("date", published)));
         Element details = Html.add(note, "dl", "summary-list");
         Html.summaryRow(details, messages.get(language, "confirmation.form"), text.formTitle());
         Html.summaryRow(details, messages.get(language, "csv.version"), text.formVersion());

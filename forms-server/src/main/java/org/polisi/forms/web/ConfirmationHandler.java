@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
@@ -114,12 +115,12 @@ final class ConfirmationHandler {
         Element box = Html.add(main, "div", "urgent-instructions").attr("role", "alert");
         Html.text(box, "h2", messages.get(language, "urgent.title"));
         Html.text(box, "p", messages.get(language, "urgent.intro"));
-        Html.text(box, "p", messages.get(language, truth, roles)).addClass("alert-status")
+        Html.text(box, "p", messages.format(language, truth, Map.of("roles", roles))).addClass("alert-status")
                 .attr("data-alert-status", truth.substring("urgent.alert.".length()));
         Element steps = Html.add(box, "ol");
         for (String step : List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
                 "urgent.step.preserve", "urgent.step.report")) {
-            Html.text(steps, "li", messages.get(language, step, roles));
+            Html.text(steps, "li", messages.format(language, step, Map.of("roles", roles)));
         }
     }
 
@@ -151,7 +152,7 @@ final class ConfirmationHandler {
         }
         String retention = Text.in(form.retentionText(), language);
         if (!retention.isBlank()) {
-            Html.text(section, "p", messages.get(language, "confirmation.retention", retention));
+            Html.text(section, "p", messages.format(language, "confirmation.retention", Map.of("retention", retention)));
         }
         Html.text(section, "p", messages.get(language, "confirmation.print")).addClass("print-hint");
         String formPage = form.pages().get(language);

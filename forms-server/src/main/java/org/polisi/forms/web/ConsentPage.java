@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
@@ -90,7 +91,7 @@ final class ConsentPage {
     /** When the consent events fail their check: says so, and that only the events before the break are shown. */
     static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
         verified.problem().ifPresent(problem -> Html.text(main, "p",
-                messages.get(language, "staff.consents.unverified", problem.seq())).attr("role", "alert")
+                messages.format(language, "staff.consents.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
                 .addClass("notice notice--warning"));
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
@@ -103,9 +104,9 @@ final class GovernorsPage {
             Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement-none"));
         }
         for (SignatureRegister.StaffCurrency agreement : agreements) {
-            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement",
-                    Text.in(agreement.form().title(), language), agreement.signed(), agreement.current(),
-                    agreement.percent())).addClass("staff-agreement-currency");
+            Html.text(main, "p", messages.format(language, "staff.governors.staff-agreement", Map.of(
+                    "agreement", Text.in(agreement.form().title(), language), "signed", agreement.signed(),
+                    "current", agreement.current(), "percent", agreement.percent()))).addClass("staff-agreement-currency");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -51,11 +52,12 @@ final class IncidentChronologySection {
         List<IncidentEvent> events = chronology.of(row.id());
         String status = IncidentChronology.status(events);
         Html.text(main, "h2", messages.get(language, "staff.incident.chronology")).attr("id", "chronology");
-        Html.text(main, "p", messages.get(language, "staff.incident.status-now",
-                messages.get(language, "staff.incident.status." + status))).addClass("incident-status");
+        Html.text(main, "p", messages.format(language, "staff.incident.status-now",
+                Map.of("status", messages.get(language, "staff.incident.status." + status)))).addClass("incident-status");
         Optional<LocalDate> keptUntil = IncidentChronology.keptUntil(events);
         if (form.retention() != null && RetentionRule.UNTIL_STAFF_DATE.equals(form.retention().rule())) {
-            Html.text(main, "p", keptUntil.map(date -> messages.get(language, "staff.incident.kept-until", date.toString()))
+            Html.text(main, "p", keptUntil.map(date -> messages.format(language, "staff.incident.kept-until",
+                    Map.of("date", Dates.day(date, language))))
                     .orElse(messages.get(language, "staff.incident.kept-until-none")));
         }
         if (events.isEmpty()) {
@@ -171,9 +173,10 @@ final class IncidentChronologySection {
 
     private String describe(IncidentEvent event, String language) {
         return switch (event.kind()) {
-            case IncidentEvent.STATUS -> messages.get(language, "staff.incident.status-changed",
-                    messages.get(language, "staff.incident.status." + event.detail()));
-            case IncidentEvent.KEEP_UNTIL -> messages.get(language, "staff.incident.kept-until", event.detail());
+            case IncidentEvent.STATUS -> messages.format(language, "staff.incident.status-changed",
+                    Map.of("status", messages.get(language, "staff.incident.status." + event.detail())));
+            case IncidentEvent.KEEP_UNTIL -> messages.format(language, "staff.incident.kept-until",
+                    Map.of("date", Dates.day(LocalDate.parse(event.detail()), language)));
             default -> event.detail();
         };
     }

@@ -7,6 +7,7 @@ import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
+import java.util.Map;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
@@ -60,7 +61,7 @@ final class LoginHandler {
             codeForm(ctx, 200, null);
         } else {
             answer(ctx, result, () -> form(ctx, 401, messages.get(language, "login.error.wrong"), email),
-                    wait -> form(ctx, 429, messages.get(language, "login.error.throttled", wait), email));
+                    wait -> form(ctx, 429, messages.format(language, "login.error.throttled", Map.of("minutes", wait)), email));
         }
     }
 
@@ -82,7 +83,7 @@ final class LoginHandler {
             pending.end(id);
         }
         answer(ctx, result, () -> codeForm(ctx, 401, messages.get(language, "login.code.wrong")),
-                wait -> codeForm(ctx, 429, messages.get(language, "login.error.throttled", wait)));
+                wait -> codeForm(ctx, 429, messages.format(language, "login.error.throttled", Map.of("minutes", wait))));
     }
 
     private void answer(Context ctx, LoginService.Result result, Runnable refused,

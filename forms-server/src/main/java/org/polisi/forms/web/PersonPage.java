@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.export.PersonSearch;
 import org.polisi.forms.export.SubjectAccessExport;
@@ -115,12 +116,12 @@ final class PersonPage {
     private void results(Element main, String language, StaffSession session, PersonSearch.Findings found,
                          String name) {
         if (found.count() == 0) {
-            Html.text(main, "p", messages.get(language, "staff.people.none", DisplayText.isolated(found.person())))
+            Html.text(main, "p", messages.format(language, "staff.people.none", Map.of("name", DisplayText.isolated(found.person()))))
                     .attr("role", "status");
             return;
         }
-        Html.text(main, "h2", messages.get(language, "staff.people.found", found.count(),
-                DisplayText.isolated(found.person()))).attr("role", "status");
+        Html.text(main, "h2", messages.format(language, "staff.people.found", Map.of("count", found.count(),
+                "name", DisplayText.isolated(found.person())))).attr("role", "status");
         List<FormDefinition> forms = records.readableForms(session.user());
         if (!found.submissions().isEmpty()) {
             Html.text(main, "h3", messages.get(language, "staff.people.submissions"));

@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.ConsentChange;
@@ -82,7 +83,7 @@ final class RecordPage {
         String language = session.language();
         SubmissionRow row = found.record();
         FormDefinition form = found.form();
-        PageLayout.Page page = frame.page(ctx, session, "staff.record.title", row.reference());
+        PageLayout.Page page = frame.page(ctx, session, "staff.record.title", Map.of("reference", row.reference()));
         Element main = page.main();
         if (row.urgent()) {
             Html.text(main, "p", messages.get(language, "staff.record.urgent")).addClass("urgent-flag");
@@ -144,7 +145,7 @@ final class RecordPage {
             errors.notFound(ctx);
             return;
         }
-        PageLayout.Page page = frame.page(ctx, session, "staff.erase.done", reference);
+        PageLayout.Page page = frame.page(ctx, session, "staff.erase.done", Map.of("reference", reference));
         Html.link(Html.add(page.main(), "p"), "/staff/submissions", messages.get(session.language(),
                 "staff.submissions.title"));
         Responses.html(ctx, 200, page.html());

@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
@@ -76,8 +77,8 @@ final class SignaturesPage {
             Html.text(section, "p", messages.get(language, "staff.signatures.none"));
             return;
         }
-        Html.text(section, "p", messages.get(language, "staff.signatures.counts", agreement.current().size(),
-                agreement.mustSignAgain().size()));
+        Html.text(section, "p", messages.format(language, "staff.signatures.counts", Map.of(
+                "current", agreement.current().size(), "earlier", agreement.mustSignAgain().size())));
         Element body = Html.table(section, messages, language, "staff.signatures.name", "staff.signatures.status",
                 "staff.signatures.version", "staff.signatures.signed-on", "csv.reference");
         for (Signer signer : agreement.signers()) {

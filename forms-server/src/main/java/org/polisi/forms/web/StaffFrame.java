@@ -1,5 +1,7 @@
 package org.polisi.forms.web;
 
+import java.util.Map;
+
 import io.javalin.http.Context;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
@@ -21,11 +23,16 @@ final class StaffFrame {
         this.manifests = manifests;
     }
 
-    PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Object... titleArguments) {
+    PageLayout.Page page(Context ctx, StaffSession session, String titleKey) {
+        return page(ctx, session, titleKey, Map.of());
+    }
+
+    /** A staff page whose title message takes named arguments (ICU MessageFormat). */
+    PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments) {
         String language = session.language();
         String schoolName = manifests.school(session.user().school())
                 .map(manifest -> Text.in(manifest.schoolName(), language)).orElse(session.user().school());
-        String title = messages.get(language, titleKey, titleArguments);
+        String title = messages.format(language, titleKey, titleArguments);
         PageLayout.Page page = layout.page(language, title, schoolName + " – " + messages.get(language, "staff.area"),
                 "/staff/", RequestLanguage.toggleHref(ctx, language));
         Element header = page.document().selectFirst("header.site-header");
@@ -43,8 +50,8 @@ final class StaffFrame {
         Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")
                 .attr("type", "submit");
         Html.text(page.main(), "h1", title);
-        Html.text(page.main(), "p", messages.get(language, "staff.signed-in-as", DisplayText.isolated(session.user().name()),
-                messages.get(language, "role." + session.user().role()))).addClass("signed-in-as");
+        Html.text(page.main(), "p", messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
+                "role", messages.get(language, "role." + session.user().role())))).addClass("signed-in-as");
         return page;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.alerts.AlertStatus;
@@ -51,8 +52,8 @@ final class SubmissionPages {
         String language = session.language();
         PageLayout.Page page = frame.page(ctx, session, "staff.dashboard.title");
         if (!alerts.deliveryConfigured()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.alerts.not-delivered",
-                    alerts.waiting(session.user().school()))).addClass("notice notice--warning").attr("role", "status");
+            Html.text(page.main(), "p", messages.format(language, "staff.alerts.not-delivered",
+                    Map.of("count", alerts.waiting(session.user().school())))).addClass("notice notice--warning").attr("role", "status");
         }
         List<FormDefinition> forms = records.readableForms(session.user());
         pendingWithdrawals(page.main(), session, forms);
@@ -104,9 +105,8 @@ final class SubmissionPages {
         List<SubmissionRow> rows = records.list(session.user(), formId, start(from), end(to));
         PageLayout.Page page = frame.page(ctx, session, "staff.submissions.title");
         filters(page.main(), language, forms, formId, ctx);
-        if (rows.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.submissions.none"));
-        } else {
+        Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", rows.size())));
+        if (!rows.isEmpty()) {
             Element body = Html.table(page.main(), messages, language,
                     "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent");
             for (SubmissionRow row : rows) {

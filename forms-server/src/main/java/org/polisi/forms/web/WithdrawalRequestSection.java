@@ -1,6 +1,7 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -58,9 +59,10 @@ final class WithdrawalRequestSection {
             WithdrawalDecisionDao.Decision made = decision.get();
             String when = Dates.display(made.decidedAt(), language);
             Element said = WithdrawalDecisionDao.Decision.MATCHED.equals(made.decision())
-                    ? Html.text(main, "p", messages.get(language, "staff.withdrawal.matched", made.decidedBy(), when))
-                    : Html.text(main, "p", messages.get(language, "staff.withdrawal.rejected", made.decidedBy(), when,
-                            made.reason()));
+                    ? Html.text(main, "p", messages.format(language, "staff.withdrawal.matched",
+                            Map.of("name", made.decidedBy(), "date", when)))
+                    : Html.text(main, "p", messages.format(language, "staff.withdrawal.rejected",
+                            Map.of("name", made.decidedBy(), "date", when, "reason", made.reason())));
             said.addClass("withdrawal-decision");
             if (made.consentReference() != null) {
                 Html.link(Html.add(main, "p"), "/staff/submissions/" + made.consentReference(), made.consentReference());
@@ -83,7 +85,8 @@ final class WithdrawalRequestSection {
                         .orElse(""));
                 Element match = post(Html.add(tr, "td"), session, row.reference() + "/match");
                 Html.hidden(match, "consent", candidate.reference());
-                Html.text(match, "button", messages.get(language, "staff.withdrawal.match", candidate.reference()))
+                Html.text(match, "button", messages.format(language, "staff.withdrawal.match",
+                        Map.of("reference", candidate.reference())))
                         .addClass("button").attr("type", "submit");
             }
         }

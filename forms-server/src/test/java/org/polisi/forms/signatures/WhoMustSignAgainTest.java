@@ -63,7 +63,7 @@ class WhoMustSignAgainTest {
             Element section = page.selectFirst("section[aria-labelledby=signatures--parent-agreement]");
             assertNotNull(section, page.outerHtml());
             assertEquals("Parents and carers", section.previousElementSibling().text(), "under the parents' heading");
-            assertTrue(section.text().contains("2 signed the current version; 1 signed only an earlier version and must sign again."),
+            assertTrue(section.text().contains("2 people signed the current version; 1 person signed only an earlier version and must sign again."),
                     section.text());
             List<Element> rows = section.select("tbody tr");
             assertEquals(3, rows.size(), "Siân is one person, whatever the case of her name");
@@ -137,7 +137,7 @@ class WhoMustSignAgainTest {
             reference(server.browser().post("/forms/testschool/staff-agreement", form(staffAgreement(second, "Aled Jones"))));
 
             Document governors = Jsoup.parse(head.get("/staff/governors").body());
-            assertEquals("Of the 4 people who have signed ‘Staff agreement’, 1 (25%) have signed its current version.",
+            assertEquals("Of the 4 people who have signed ‘Staff agreement’, 1 (25%) has signed its current version.",
                     governors.selectFirst(".staff-agreement-currency").text());
             assertFalse(governors.text().contains("Bethan"), "counts only, no names");
             Document welsh = Jsoup.parse(head.get("/staff/governors?lang=cy").body());

@@ -155,6 +155,15 @@ class StaffAccessTest {
     }
 
     @Test
+    void theCsvGivesTheUtcInstantLabelledAndTheUkTimeWithItsOffset() {
+        String[] lines = loggedIn("safe@test.example").get("/staff/export.csv?form=incident-report").body()
+                .replace("\uFEFF", "").split("\r\n");
+        assertTrue(lines[0].startsWith("Reference,\"Received (UTC, ISO 8601)\",Received (UK time),"), lines[0]);
+        assertTrue(lines[1].matches("^[A-Z0-9]+,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,"
+                + "\"\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d \\+0[01]:00\",.*"), lines[1]);
+    }
+
+    @Test
     void theGovernorsSummaryCountsWithoutNames() {
         TestServer.Browser head = loggedIn("head@test.example");
         HttpResponse<String> page = head.get("/staff/governors");

@@ -77,7 +77,7 @@ class SiteServingTest {
 
         assertEquals(404, welsh.statusCode());
         assertTrue(welsh.body().contains("<html lang=\"cy\">"));
-        assertTrue(welsh.body().contains("Tudalen heb ei chanfod"));
+        assertTrue(welsh.body().contains("Heb ddod o hyd i’r dudalen"));
         assertTrue(welsh.body().contains("href=\"/assets/polisi.css\""));
         assertTrue(welsh.body().contains("<main id=\"main-content\" class=\"main\">"));
         assertTrue(welsh.body().contains("aria-label=\"Iaith\""), "a language toggle");

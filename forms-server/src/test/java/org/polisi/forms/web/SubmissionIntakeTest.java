@@ -79,6 +79,8 @@ class SubmissionIntakeTest {
         assertTrue(page.body().contains(reference(response)));
         assertTrue(page.body().contains("Bydd yr ysgol yn cadw eich cytundeb ar ffeil."), "the form's own words");
         assertTrue(page.body().contains("Blwyddyn 3"), "the receipt shows answers in words");
+        assertTrue(page.body().contains("1 Medi 2026"), "a date answer reads as a date in Welsh, not 2026-09-01");
+        assertFalse(page.body().contains("2026-09-01"));
         assertTrue(page.body().contains("Siân Jones"));
         assertTrue(page.body().contains("href=\"/assets/polisi.css\""));
         assertTrue(page.body().contains("class=\"skip-link\" href=\"#main-content\""));

@@ -130,8 +130,8 @@ class TextPolicyTest {
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(
                 staff.get("/staff/export.csv?form=incident-report").body().substring(1))).getRecords();
         CSVRecord row = rows.stream().filter(each -> each.get(0).equals(reference)).findFirst().orElseThrow();
-        assertEquals(typed, unguarded(row.get(8)), "CSV");
-        assertEquals(name, unguarded(row.get(5)), "CSV name");
+        assertEquals(typed, unguarded(row.get(9)), "CSV");
+        assertEquals(name, unguarded(row.get(6)), "CSV name");
 
         JsonNode export = new ObjectMapper().readTree(staff.post("/staff/people.json",
                 form("csrf-token", staff.csrf(), "name", name)).body());

@@ -9,6 +9,7 @@ import org.jsoup.select.NodeVisitor;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.theme.Messages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * AsciidoctorJ prints an unknown block macro or a missing attribute as plain text instead of
  * failing. Checks: broken internal links and anchors (across languages too), unresolved
  * attributes, unknown block macros, duplicate ids, a wrong {@code lang}, skipped heading levels,
- * and Welsh paragraphs left identical to the English ones.
+ * Welsh paragraphs left identical to the English ones, and English interface words where a browser
+ * or screen reader speaks them on a Welsh page ({@link SpokenText}).
  */
 public final class HtmlChecks {
     private static final Pattern UNRESOLVED = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)}");
@@ -41,13 +43,36 @@ public final class HtmlChecks {
 
     private final Path outputRoot;
     private final Problems problems;
+    private final Map<String, SpokenText> spoken;
     private final Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
     /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
     static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
     public HtmlChecks(Path outputRoot, Problems problems) {
+        this(outputRoot, problems, Map.of());
+    }
+
+    /**
+     * @param messages the interface words by language, for the check that a non-English page speaks
+     *                 no English interface text (a language without messages is not checked)
+     */
+    public HtmlChecks(Path outputRoot, Problems problems, Map<String, Messages> messages) {
         this.outputRoot = outputRoot;
         this.problems = problems;
+        Map<String, SpokenText> spoken = new HashMap<>();
+        Messages english = messages.get("en");
+        messages.forEach((language, text) -> {
+            if (english != null && !language.equals("en")) {
+                spoken.put(language, new SpokenText(english, text));
+            }
+        });
+        this.spoken = Map.copyOf(spoken);
+    }
+
+    private HtmlChecks(Path outputRoot, Problems problems, Map<String, SpokenText> spoken, boolean internal) {
+        this.outputRoot = outputRoot;
+        this.problems = problems;
+        this.spoken = spoken;
     }
 
     public void check(List<StagedPage> pages) {
@@ -84,7 +109,7 @@ public final class HtmlChecks {
     /** One page in each of its languages: read, checked alone, Welsh compared with English. */
     private GroupReading readGroup(List<StagedPage> group) {
         Problems found = new Problems();
-        HtmlChecks checks = new HtmlChecks(outputRoot, found);
+        HtmlChecks checks = new HtmlChecks(outputRoot, found, spoken, true);
         Map<String, PageFacts> read = new LinkedHashMap<>();
         group.forEach(page -> read.put(page.url(), checks.readPage(page)));
         read.values().forEach(page -> checks.checkTranslated(page, read));
@@ -119,6 +144,11 @@ public final class HtmlChecks {
             titles.put(page.url(), heading.text());
         }
         checkHeadings(page, html);
+        SpokenText speaking = spoken.get(page.language());
+        if (speaking != null) {
+            speaking.findIn(html).forEach(english -> report(page, "english-interface-text", english
+                    + ": a Welsh reader's browser or screen reader would speak it; translate the message or mark it lang=\"en\""));
+        }
         checkText(page, html.body());
         List<String> links = new ArrayList<>();
         html.select("a[href], link[rel=alternate][href]").forEach(a -> links.add(a.attr("href")));

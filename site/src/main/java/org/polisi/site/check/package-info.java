@@ -2,7 +2,8 @@
  * Stage 6, check the output. Input: the staged pages and the HTML the renderer wrote for them.
  * Output: problems, each located at the author's file and line where it can be found. Why on HTML:
  * Asciidoctor turns several author mistakes into plain text rather than errors, and links across
- * pages and languages can only be checked once every page exists. One check reads the resolved
+ * pages and languages can only be checked once every page exists, and what a screen reader speaks
+ * on a Welsh page (titles, labels, buttons) only exists once the theme has written it. One check reads the resolved
  * sources instead, before rendering, because what it looks for is gone from the HTML: list markers
  * in a table cell that is not {@code a|} ({@link org.polisi.site.check.TableCellLists}), a warning
  * at the author's line.

@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ./polisi report [--json] [--school ID] [--sections SCHOOL]}: each school's relation to its
- * template, translations, reviews, missing documents, and what is to confirm with the school.
+ * template, translations, reviews, missing documents, and what is to confirm with the school, and proofing's counts per language.
  */
-@Command(name = "report", description = "Per school: template overrides (and stale ones), translations, review dates, missing documents.")
+@Command(name = "report", description = "Per school: template overrides (and stale ones), translations, review dates, missing documents, to confirm, unknown words and glossary deviations per language.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print JSON for scripts")
@@ -44,9 +44,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         List<SiteReport.SchoolReport> reports = SiteReport.of(result.sites(), result.translations(), options.today());
         if (json) {
-            ReportPrinter.json(reports, root, System.out);
+            ReportPrinter.json(reports, result.proofing(), root, System.out);
         } else {
-            ReportPrinter.text(reports, root, System.out);
+            ReportPrinter.text(reports, result.proofing(), root, System.out);
             result.errors().forEach(p -> System.out.println(p.describe(root)));
         }
         return 0;

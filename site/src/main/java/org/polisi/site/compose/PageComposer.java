@@ -107,10 +107,10 @@ public final class PageComposer {
         }
         if (page.kind().equals("appendix")) {
             String label = page.attribute("appendix-label");
-            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", label));
+            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", Map.of("label", label)));
             parent(page).ifPresent(parent -> {
                 attributes.put("polisi-back-href", parent.key() + ".html");
-                attributes.put("polisi-back-text", text.format("page.back.to.policy", parent.title()));
+                attributes.put("polisi-back-text", text.format("page.back.to.policy", Map.of("policy", parent.title())));
             });
         }
         draftNotice(attributes, page);
@@ -143,7 +143,7 @@ public final class PageComposer {
         // name), so that a problem found in the index is reported there and stops only this school.
         List<SourceLine> lines = new ArrayList<>();
         SourceLine settings = new SourceLine("", site.source().settings().file(), 0);
-        lines.add(new SourceLine(text.format("school.index.intro", schoolName), settings.file(), 0));
+        lines.add(new SourceLine(text.format("school.index.intro", Map.of("school", schoolName)), settings.file(), 0));
         lines.add(settings);
         lines.add(new SourceLine("== " + text.get("school.pages.title"), settings.file(), 0));
         lines.add(settings);
@@ -199,9 +199,6 @@ public final class PageComposer {
         // server's words are not the page's, and 200 more header attributes per page cost the
         // conversion about a millisecond each page.
         for (Map.Entry<String, String> message : text.family(Messages.SITE).entrySet()) {
-            if (message.getKey().startsWith("date.month.")) {
-                continue;
-            }
             if (message.getKey().startsWith(ASCIIDOC_WORDS)) {
                 // Asciidoctor's captions and labels ("Note", "Table 1.") in the page's language.
                 String name = message.getKey().substring(ASCIIDOC_WORDS.length());
@@ -212,7 +209,7 @@ public final class PageComposer {
         }
         String contact = settings.contactLine(language);
         attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
-                : text.format("footer.contact", contact));
+                : text.format("footer.contact", Map.of("email", contact)));
         for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
             attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
         }
@@ -259,20 +256,20 @@ public final class PageComposer {
         String approvedOn = dateValue(page, "approved-on", school.approvedOn());
         String reviewDue = dateValue(page, "review-due", school.reviewDue());
         attributes.put("polisi-details", "1");
-        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", version));
-        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", d)).orElse(""));
+        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", Map.of("version", version)));
+        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", Map.of("date", d))).orElse(""));
         if (approvedBy.isBlank()) {
             attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
         } else {
             attributes.put("polisi-approval-text", date(approvedOn, text)
-                    .map(d -> text.format("policy.approved", approvedBy, d))
-                    .orElse(text.format("policy.approved.nodate", approvedBy)));
+                    .map(d -> text.format("policy.approved", Map.of("approver", approvedBy, "date", d)))
+                    .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);
         String dueText = LocalDates.describe(reviewDue, text).orElse("");
-        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", dueText)).orElse(""));
+        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", Map.of("date", dueText))).orElse(""));
         attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
-                .map(d -> text.format("policy.review.overdue", dueText)).orElse(""));
+                .map(d -> text.format("policy.review.overdue", Map.of("date", dueText))).orElse(""));
     }
 
     private void appendices(AttributeBlock attributes, ResolvedPage policy) {
@@ -313,7 +310,7 @@ public final class PageComposer {
                 String contact = site.source().settings().contactLine(language);
                 attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
                 attributes.put("polisi-draft-body-" + language, contact.isBlank() ? text.get("translation.draft.body.office")
-                        : text.format("translation.draft.body", contact));
+                        : text.format("translation.draft.body", Map.of("contact", contact)));
             }
         }
     }
@@ -330,7 +327,7 @@ public final class PageComposer {
 
     private static String appendixTitle(ResolvedPage appendix, Messages text) {
         String label = appendix.attribute("appendix-label");
-        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", label, appendix.title());
+        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", Map.of("label", label, "title", appendix.title()));
     }
 
     private static List<ResolvedPage> ordered(java.util.Collection<ResolvedPage> pages) {

@@ -1,11 +1,16 @@
 package org.polisi.site.forms;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The interface words of one language. Placeholders are {@code {name}} replaced literally: not
- * {@link java.text.MessageFormat}, whose quoting rules would eat the apostrophes of Welsh
- * ("Rwy'n", "casglu'r").
+ * The interface words of one language. Every message is an ICU4J {@link MessageFormat} pattern with
+ * named arguments ({@code {school}}, {@code {n}}), as in the site's and the server's bundles
+ * (docs/adr/0035). In ICU's default apostrophe mode a single apostrophe is literal, so the
+ * apostrophes of Welsh ("Rwy'n", "casglu'r") need no escaping.
  */
 final class Messages {
 
@@ -21,16 +26,21 @@ final class Messages {
         return language;
     }
 
-    /** @throws IllegalStateException when the bundle lacks the key: a build bug, not a content one */
+    /**
+     * The message with its named arguments, given as name, value, name, value...
+     *
+     * @throws IllegalStateException when the bundle lacks the key: a build bug, not a content one
+     */
     String get(String key, String... namesAndValues) {
         String message = byKey.get(key);
         if (message == null) {
             throw new IllegalStateException("message '" + key + "' is missing from forms_" + language + ".properties");
         }
+        Map<String, Object> arguments = new HashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            message = message.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+            arguments.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return message;
+        return new MessageFormat(message, ULocale.forLanguageTag(language)).format(arguments);
     }
 
     boolean has(String key) {

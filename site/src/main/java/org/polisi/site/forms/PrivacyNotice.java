@@ -26,7 +26,7 @@ final class PrivacyNotice {
                 RetentionSentence.of(form.retention(), messages)));
         sentence(notice, messages.get("forms.privacy.rights"));
         if (!school.contactEmail().isBlank()) {
-            appendContact(notice, messages.get("forms.privacy.contact"), school.contactEmail());
+            appendContact(notice, messages.get("forms.privacy.contact", "contactEmail", CONTACT), school.contactEmail());
         } else {   // no address given (or a template preview): never invent one
             sentence(notice, messages.get("forms.privacy.contact.office"));
         }

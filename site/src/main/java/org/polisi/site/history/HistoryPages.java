@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a page's history into HTML: the "Updates to this policy" list on the current page, and the
@@ -57,9 +58,9 @@ final class HistoryPages {
             if (item.readable()) {
                 Element links = li.appendElement("ul").addClass("updates__links");
                 links.appendElement("li").appendElement("a").attr("href", versionFile(page, item.entry()))
-                        .text(text.format("history.read.version", date(item.entry())));
+                        .text(text.format("history.read.version", Map.of("date", date(item.entry()))));
                 links.appendElement("li").appendElement("a").attr("href", changesFile(page, item.entry()))
-                        .text(text.format("history.compare.link", date(item.entry())));
+                        .text(text.format("history.compare.link", Map.of("date", date(item.entry()))));
             }
         }
         Element before = main.selectFirst("nav.appendices, p.back-link");
@@ -77,14 +78,14 @@ final class HistoryPages {
 
     /** The page as it was: its text (without forms) under a notice that it has been replaced. */
     void writeVersion(PageHistory.Entry entry, String title, Element earlier, Path target) throws IOException {
-        Document document = shell(text.format("history.version.title", title, date(entry)));
+        Document document = shell(text.format("history.version.title", Map.of("title", title, "date", date(entry))));
         Element main = document.selectFirst("main");
         Element notice = main.appendElement("div").addClass("notice").attr("role", "note");
-        notice.appendElement("p").text(text.format("history.version.notice", date(entry)));
+        notice.appendElement("p").text(text.format("history.version.notice", Map.of("date", date(entry))));
         Element links = notice.appendElement("p");
         links.appendElement("a").attr("href", page.key() + ".html").text(text.get("history.current.link"));
         links.appendText(" · ");
-        links.appendElement("a").attr("href", changesFile(page, entry)).text(text.format("history.compare.link", date(entry)));
+        links.appendElement("a").attr("href", changesFile(page, entry)).text(text.format("history.compare.link", Map.of("date", date(entry))));
         if (!current.select("main section.polisi-form").isEmpty()) {
             notice.appendElement("p").text(text.get("history.form.omitted"));
         }
@@ -94,9 +95,9 @@ final class HistoryPages {
 
     /** The comparison of the earlier version with the current one, section by section. */
     void writeComparison(PageHistory.Entry entry, Element earlier, Path target) throws IOException {
-        Document document = shell(text.format("history.compare.title", page.title(), date(entry)));
+        Document document = shell(text.format("history.compare.title", Map.of("title", page.title(), "date", date(entry))));
         Element main = document.selectFirst("main");
-        main.appendElement("p").text(text.format("history.compare.intro", date(entry)));
+        main.appendElement("p").text(text.format("history.compare.intro", Map.of("date", date(entry))));
         Element body = current.selectFirst("main div.body");
         Element now = body == null ? new Element("div") : body.clone();
         now.select("section.polisi-form").remove();
@@ -125,7 +126,7 @@ final class HistoryPages {
             unchanged.forEach(o -> list.appendElement("li").text(o.title()));
         }
         Element links = main.appendElement("p").addClass("back-link");
-        links.appendElement("a").attr("href", versionFile(page, entry)).text(text.format("history.read.version", date(entry)));
+        links.appendElement("a").attr("href", versionFile(page, entry)).text(text.format("history.read.version", Map.of("date", date(entry))));
         links.appendText(" · ");
         links.appendElement("a").attr("href", page.key() + ".html").text(text.get("history.current.link"));
         Files.writeString(target, document.outerHtml(), StandardCharsets.UTF_8);

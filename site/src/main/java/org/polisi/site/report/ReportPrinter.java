@@ -3,6 +3,7 @@ package org.polisi.site.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.polisi.site.fork.SectionChange;
+import org.polisi.site.proof.ProofResult;
 import org.polisi.site.translation.TranslationState;
 
 import java.io.PrintStream;
@@ -18,6 +19,11 @@ public final class ReportPrinter {
     }
 
     public static void text(List<SiteReport.SchoolReport> reports, Path root, PrintStream out) {
+        text(reports, ProofResult.NONE, root, out);
+    }
+
+    /** The report with proofing's counts: unknown words and glossary deviations per school and language. */
+    public static void text(List<SiteReport.SchoolReport> reports, ProofResult proofing, Path root, PrintStream out) {
         for (SiteReport.SchoolReport report : reports) {
             out.println(report.school() + (report.adopts().isEmpty() ? " (stands alone)" : " (adopts " + report.adopts() + ")"));
             if (!report.adopts().isEmpty()) {
@@ -51,11 +57,29 @@ public final class ReportPrinter {
             out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : report.toConfirm().size() + " items"));
             report.toConfirm().forEach(item -> out.println("    " + relative(root, item.file()) + ":" + item.line() + ": "
                     + item.what() + " — " + item.why()));
+            proofing(proofing.of(report.school()), out);
             out.println();
+        }
+        if (!proofing.of(ProofResult.INTERFACE).isEmpty()) {
+            out.println("interface (themes/default/i18n)");
+            proofing(proofing.of(ProofResult.INTERFACE), out);
         }
     }
 
+    private static void proofing(Map<String, ProofResult.Counts> counts, PrintStream out) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.println("  proofing (./polisi build lists each at its file and line):");
+        counts.forEach((language, count) -> out.printf("    %s: %d unknown words, %d glossary deviations%n",
+                language, count.spelling(), count.glossary()));
+    }
+
     public static void json(List<SiteReport.SchoolReport> reports, Path root, PrintStream out) throws Exception {
+        json(reports, ProofResult.NONE, root, out);
+    }
+
+    public static void json(List<SiteReport.SchoolReport> reports, ProofResult proofing, Path root, PrintStream out) throws Exception {
         List<Map<String, Object>> schools = new ArrayList<>();
         for (SiteReport.SchoolReport report : reports) {
             Map<String, Object> school = new LinkedHashMap<>();
@@ -72,9 +96,13 @@ public final class ReportPrinter {
             school.put("missingDocuments", report.missingDocuments());
             school.put("toConfirm", report.toConfirm().stream().map(item -> Map.of("source", item.source(),
                     "file", relative(root, item.file()) + ":" + item.line(), "what", item.what(), "why", item.why())).toList());
+            school.put("proofing", proofing.of(report.school()));
             schools.add(school);
         }
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Map.of("schools", schools)));
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("schools", schools);
+        all.put("interfaceProofing", proofing.of(ProofResult.INTERFACE));
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
     }
 
     private static Map<String, Object> change(SectionChange change, Path root) {

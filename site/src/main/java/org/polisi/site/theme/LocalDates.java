@@ -1,5 +1,10 @@
 package org.polisi.site.theme;
 
+import com.ibm.icu.text.SimpleDateFormat;
+import com.ibm.icu.util.GregorianCalendar;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,8 +14,9 @@ import java.util.Optional;
  * Dates written the way the page's language writes them: "22 November 2026", "22 Tachwedd 2026",
  * or "September 2026" / "Medi 2026" when the school gave only the month. Reads the normalised
  * forms of {@link org.polisi.site.content.SettingsDate}: {@code yyyy-MM-dd} and {@code yyyy-MM}.
- * Month names come from the message bundle, not from the JDK's locale data, whose Welsh is not
- * present in every runtime.
+ * The day-month-year order is the UK's in both languages; the month names are CLDR's, through
+ * ICU4J, the one source of month and day names for the site and the forms server (the JDK's own
+ * Welsh locale data differs between runtimes).
  */
 public final class LocalDates {
     private LocalDates() {
@@ -39,15 +45,26 @@ public final class LocalDates {
             return Optional.empty();
         }
         if (value.trim().length() == "yyyy-MM".length()) {
-            LocalDate day = date.get();
-            return Optional.of(messages.format("date.month.only", messages.get("date.month." + day.getMonthValue()),
-                    String.valueOf(day.getYear())));
+            return Optional.of(format("LLLL y", date.get(), messages.language()));
         }
         return Optional.of(format(date.get(), messages));
     }
 
+    /** The date as "d MMMM y" with the month's name in {@code language} (a BCP 47 tag: en, cy). */
+    public static String format(LocalDate date, String language) {
+        return format("d MMMM y", date, language);
+    }
+
     public static String format(LocalDate date, Messages messages) {
-        String month = messages.get("date.month." + date.getMonthValue());
-        return messages.format("date.format", date.getDayOfMonth(), month, String.valueOf(date.getYear()));
+        return format(date, messages.language());
+    }
+
+    private static String format(String pattern, LocalDate date, String language) {
+        SimpleDateFormat format = new SimpleDateFormat(pattern, ULocale.forLanguageTag(language));
+        format.setTimeZone(TimeZone.GMT_ZONE);
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.GMT_ZONE, ULocale.forLanguageTag(language));
+        calendar.clear();
+        calendar.set(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+        return format.format(calendar.getTime());
     }
 }

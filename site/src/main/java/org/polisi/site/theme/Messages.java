@@ -1,14 +1,15 @@
 package org.polisi.site.theme;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -17,7 +18,10 @@ import java.util.stream.Stream;
 /**
  * The interface text of one language: every {@code *_<lang>.properties} bundle of the theme's
  * {@code i18n} folder (site, forms, server), read as UTF-8. Sentences with placeholders are
- * formatted whole, so that a Welsh sentence is never glued together from fragments.
+ * formatted whole, so that a Welsh sentence is never glued together from fragments: every message
+ * is an ICU4J {@link MessageFormat} pattern with named arguments and CLDR plural rules (the one
+ * convention of the site, the forms and the server: docs/adr/0035). A single apostrophe is
+ * literal ("Rwy'n", "casglu'r"); only one before a brace would quote it.
  */
 public final class Messages {
     /** The bundle family of the generated pages' own interface text ({@code site_<lang>.properties}). */
@@ -80,8 +84,13 @@ public final class Messages {
         return text;
     }
 
-    public String format(String key, Object... arguments) {
-        MessageFormat format = new MessageFormat(get(key).replace("'", "''"), Locale.ROOT);
-        return format.format(arguments);
+    /**
+     * The message for the key with its named arguments filled in; a number chooses the plural form
+     * by this language's CLDR rules.
+     *
+     * @throws IllegalArgumentException when the key is missing (a theme bug)
+     */
+    public String format(String key, Map<String, ?> arguments) {
+        return new MessageFormat(get(key), ULocale.forLanguageTag(language)).format(arguments);
     }
 }

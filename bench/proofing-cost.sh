@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# What the proofing stage (spelling and glossary, docs/adr/0034) costs a build (issue #18).
+# Each run is a fresh JVM with the launcher's flags and --strict, once with proofing and once
+# without (-Dpolisi.proof=false), alternating, on the real content and on a generated cluster.
+#
+#   bench/proofing-cost.sh                  # real content x3, cluster of 100 schools x2
+#   RUNS=5 BIG_RUNS=3 SIZE=100 bench/proofing-cost.sh
+#   POLISI_CP='/some/copy/polisi-site.jar:/some/copy/lib/*' bench/proofing-cost.sh   # a fixed build
+#
+# Everything runs under $BENCH_DIR (default /tmp/polisi-bench). Results: results/proofing-cost.tsv
+# (wall seconds from /usr/bin/time, the build's own proof-stage time, warnings).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+B="${BENCH_DIR:-/tmp/polisi-bench}"
+RUNS="${RUNS:-3}"
+BIG_RUNS="${BIG_RUNS:-2}"
+SIZE="${SIZE:-100}"
+JAVA_FLAGS=(${POLISI_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m})
+mkdir -p "$B/results"
+echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -z "${POLISI_CP:-}" ]; then ./mvnw -q -B -o -pl site -Dmaven.test.skip=true package >&2; fi
+CP="${POLISI_CP:-site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*}"
+
+# run NAME ROOT PROOF: one cold strict build; appends a row.
+run() {
+  local name="$1" root="$2" proof="$3" out="$B/results/proof-$1-$3.out"
+  /usr/bin/time -f "%e" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" \
+    -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
+  local stage; stage=$(grep -oE 'proof [0-9.]+ s' "$out" | grep -oE '[0-9.]+' || echo 0)
+  local warnings; warnings=$(grep -oE '[0-9]+ warnings' "$out" | cut -d' ' -f1)
+  printf "%s\t%s\tproof=%s\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$name" "$proof" "$(cat "$B/results/time.tmp")" \
+    "$stage" "$warnings" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/proofing-cost.tsv"
+}
+
+rm -rf "$B/proof-real" && mkdir -p "$B/proof-real"
+cp -r content "$B/proof-real/content" && cp -r themes "$B/proof-real/themes"
+for i in $(seq "$RUNS"); do run real "$B/proof-real" true; run real "$B/proof-real" false; done
+
+if [ "$SIZE" -gt 0 ]; then
+  rm -rf "$B/proof-c$SIZE"
+  java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.site.cli.PolisiCli bench generate --schools "$SIZE" --out "$B/proof-c$SIZE" >&2
+  for i in $(seq "$BIG_RUNS"); do run "cluster-$SIZE" "$B/proof-c$SIZE" true; run "cluster-$SIZE" "$B/proof-c$SIZE" false; done
+fi
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

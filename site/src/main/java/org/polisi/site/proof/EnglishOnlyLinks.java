@@ -1,0 +1,91 @@
+package org.polisi.site.proof;
+
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.problem.Problems;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A link on a Welsh page to a site that does not publish in Welsh must say so: "(Saesneg yn unig)"
+ * after it, before the next link on the line. Every external site is taken to be English-only
+ * unless {@code content/welsh-language-sites.txt} lists its host (one a line, with {@code #} and
+ * why), so that a new link is marked until someone has checked that the site speaks Welsh.
+ */
+final class EnglishOnlyLinks {
+    /** The marker, as the glossary gives it. */
+    static final String MARKER = "(Saesneg yn unig)";
+    static final String FILE_NAME = "welsh-language-sites.txt";
+    private static final Pattern LINK = Pattern.compile("\\bhttps?://[^\\s\\[\\]<>\"]+(?:\\[[^\\]]*])?");
+
+    private final Set<String> welshHosts;
+
+    private EnglishOnlyLinks(Set<String> welshHosts) {
+        this.welshHosts = welshHosts;
+    }
+
+    static EnglishOnlyLinks read(Path file, Problems problems) {
+        Set<String> hosts = new HashSet<>();
+        if (Files.isRegularFile(file)) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    String line = lines.get(i).strip();
+                    int hash = line.indexOf('#');
+                    String host = (hash < 0 ? line : line.substring(0, hash)).strip().toLowerCase(Locale.ROOT);
+                    if (!host.isEmpty()) {
+                        if (hash < 0) {
+                            problems.warning("word-list", file, i + 1, "'" + host + "': say after a # where the site offers Welsh");
+                        }
+                        hosts.add(host);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return new EnglishOnlyLinks(hosts);
+    }
+
+    /** The message for a Welsh line that links an English-only site without the marker, if it does. */
+    Optional<String> check(SourceLine line) {
+        Matcher link = LINK.matcher(line.text());
+        while (link.find()) {
+            String url = link.group();
+            int next = link.end();
+            Matcher following = LINK.matcher(line.text());
+            int until = following.find(next) ? following.start() : line.text().length();
+            if (!welsh(url) && !line.text().substring(next, until).contains(MARKER)) {
+                return Optional.of("the link to " + url.replaceFirst("\\[.*", "") + " leads to an English-only site: add '"
+                        + MARKER + "' after it (or list the host in content/" + FILE_NAME + " if it offers Welsh)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean welsh(String url) {
+        String host;
+        try {
+            host = Optional.ofNullable(URI.create(url.replaceFirst("\\[.*", "")).getHost()).orElse("").toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (String listed : welshHosts) {
+            if (host.equals(listed) || host.endsWith("." + listed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

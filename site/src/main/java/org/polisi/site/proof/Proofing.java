@@ -1,0 +1,274 @@
+package org.polisi.site.proof;
+
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problem;
+import org.polisi.site.problem.Problems;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The proofing stage: spelling of every page, form, setting and interface bundle in every
+ * language with a dictionary, the glossary's terms in Welsh, and the English-only marker on Welsh
+ * links. Findings are warnings (a draft is not held back by a word the dictionary lacks); each is
+ * reported once at its file and line, however many schools publish that line.
+ */
+public final class Proofing {
+    private final Path contentDir;
+    private final Path i18nDir;
+    private final Map<String, Speller> spellers = new ConcurrentHashMap<>();
+
+    /**
+     * @param contentDir {@code content/}: its {@code glossary.yml}, word lists and
+     *                   {@code welsh-language-sites.txt}
+     * @param i18nDir    the theme's bundles ({@code themes/default/i18n}) and their own word list
+     * @param cacheDir   where the dictionaries' answers are kept between builds (the build's work
+     *                   folder), or null to keep none
+     */
+    public Proofing(Path contentDir, Path i18nDir, Path cacheDir) {
+        this.contentDir = contentDir;
+        this.i18nDir = i18nDir;
+        for (String language : Dictionaries.VERSIONS.keySet()) {
+            spellers.put(language, new Speller(language, cacheDir));
+        }
+    }
+
+    /**
+     * Starts reading, in the background, the dictionaries these sites need and have no cached
+     * answers for (a first build), so that {@link #run} rarely waits for them.
+     */
+    public void preload(List<ResolvedSite> sites) {
+        Set<String> languages = new LinkedHashSet<>(List.of("en"));
+        sites.forEach(site -> languages.addAll(site.languages()));
+        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(Dictionaries::hunspell);
+    }
+
+    /** Proofs the sites and the interface bundles, adding every finding to {@code problems}. */
+    public ProofResult run(List<ResolvedSite> sites, Problems problems) {
+        Problems setup = new Problems();
+        WordList project = WordList.read(contentDir.resolve(WordList.FILE_NAME), setup);
+        GlossaryCheck glossary = new GlossaryCheck(Glossary.read(contentDir.resolve("glossary.yml"), setup));
+        EnglishOnlyLinks links = EnglishOnlyLinks.read(contentDir.resolve(EnglishOnlyLinks.FILE_NAME), setup);
+        Shared shared = new Shared(project, setup, spellers);
+        List<SiteFindings> found = sites.parallelStream()
+                .map(site -> new SiteProof(site, shared.wordList(site), glossary, links, shared).run())
+                .toList();
+        WordList theme = project.and(WordList.read(i18nDir.resolve(WordList.FILE_NAME), setup));
+        SiteFindings bundles = new SiteProof(null, theme, glossary, links, shared).runBundles(i18nDir);
+        Map<String, Map<String, ProofResult.Counts>> counts = new LinkedHashMap<>();
+        Set<String> reported = new LinkedHashSet<>();
+        setup.all().stream().filter(p -> reported.add(key(p))).forEach(problems::add);
+        for (SiteFindings findings : concat(found, bundles)) {
+            counts.put(findings.site(), findings.counts());
+            findings.problems().stream().filter(p -> reported.add(key(p))).forEach(problems::add);
+        }
+        spellers.values().forEach(Speller::save);
+        return new ProofResult(Collections.unmodifiableMap(counts));
+    }
+
+    private static List<SiteFindings> concat(List<SiteFindings> sites, SiteFindings bundles) {
+        List<SiteFindings> all = new ArrayList<>(sites);
+        all.add(bundles);
+        return all;
+    }
+
+    private static String key(Problem problem) {
+        return problem.code() + "|" + problem.file() + "|" + problem.line() + "|" + problem.message();
+    }
+
+    /**
+     * What the sites of one run share, so that a line a hundred schools publish is read and checked
+     * once: the word lists (one object per distinct list), a spell check per list and language
+     * (each remembers the texts it has checked), the readable text of each AsciiDoc line, each YAML
+     * file's prose, and the glossary's verdict on each pair of counterparts.
+     */
+    private static final class Shared {
+        private final WordList project;
+        private final Problems problems;
+        private final Map<Path, WordList> clusterLists = new ConcurrentHashMap<>();
+        private final Map<WordList, Map<String, Optional<SpellCheck>>> checks = Collections.synchronizedMap(new IdentityHashMap<>());
+        private final Map<String, String> readable = new ConcurrentHashMap<>();
+        private final Map<Path, YamlReading> yaml = new ConcurrentHashMap<>();
+        private final Map<String, List<GlossaryCheck.Finding>> glossary = new ConcurrentHashMap<>();
+        private final Map<String, Speller> spellers;
+
+        Shared(WordList project, Problems problems, Map<String, Speller> spellers) {
+            this.project = project;
+            this.problems = problems;
+            this.spellers = spellers;
+        }
+
+        WordList wordList(ResolvedSite site) {
+            WordList shared = site.template()
+                    .map(t -> clusterLists.computeIfAbsent(t.dir(), dir -> project.and(WordList.read(dir.resolve(WordList.FILE_NAME), problems))))
+                    .orElse(project);
+            Path own = site.source().dir().resolve(WordList.FILE_NAME);
+            return Files.isRegularFile(own) ? shared.and(WordList.read(own, problems)) : shared;
+        }
+
+        Optional<SpellCheck> spellCheck(WordList words, String language) {
+            Map<String, Optional<SpellCheck>> byLanguage;
+            synchronized (checks) {
+                byLanguage = checks.computeIfAbsent(words, w -> new ConcurrentHashMap<>());
+            }
+            return byLanguage.computeIfAbsent(language, l -> {
+                Optional<Speller> other = Optional.ofNullable(spellers.get(l.equals("en") ? "cy" : "en"));
+                return Optional.ofNullable(spellers.get(l)).map(speller -> new SpellCheck(speller, other, words));
+            });
+        }
+
+        YamlReading yaml(Path file) {
+            return yaml.computeIfAbsent(file, f -> {
+                List<Prose> prose = new ArrayList<>();
+                List<Counterparts> pairs = new ArrayList<>();
+                YamlProse.read(f, prose, pairs);
+                return new YamlReading(List.copyOf(prose), List.copyOf(pairs));
+            });
+        }
+
+        List<GlossaryCheck.Finding> counterparts(GlossaryCheck check, Counterparts pair) {
+            StringBuilder key = new StringBuilder();
+            pair.english().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
+            key.append('|');
+            pair.translated().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
+            return glossary.computeIfAbsent(key.toString(), k -> check.counterparts(pair));
+        }
+    }
+
+    private record YamlReading(List<Prose> prose, List<Counterparts> pairs) {
+    }
+
+    record SiteFindings(String site, Map<String, ProofResult.Counts> counts, List<Problem> problems) {
+    }
+
+    /** One site's proofing, on one thread. */
+    private static final class SiteProof {
+        private final ResolvedSite site;
+        private final WordList words;
+        private final GlossaryCheck glossary;
+        private final EnglishOnlyLinks links;
+        private final Shared shared;
+        private final Map<String, ProofResult.Counts> counts = new TreeMap<>();
+        private final Problems problems = new Problems();
+
+        SiteProof(ResolvedSite site, WordList words, GlossaryCheck glossary, EnglishOnlyLinks links, Shared shared) {
+            this.site = site;
+            this.words = words;
+            this.glossary = glossary;
+            this.links = links;
+            this.shared = shared;
+        }
+
+        SiteFindings run() {
+            site.languages().forEach(language -> count(language, new ProofResult.Counts(0, 0)));
+            List<Prose> prose = new ArrayList<>();
+            List<Counterparts> pairs = new ArrayList<>();
+            for (String language : site.languages()) {
+                for (ResolvedPage page : site.pages(language).values()) {
+                    Map<String, List<Prose>> sections = PageProse.sections(site, page, shared.readable);
+                    sections.values().forEach(prose::addAll);
+                    if (!language.equals("en")) {
+                        site.page("en", page.key()).ifPresent(english ->
+                                pair(PageProse.sections(site, english, shared.readable), sections, pairs));
+                        page.body().forEach(this::checkLinks);
+                    }
+                }
+            }
+            Set<Path> yaml = new LinkedHashSet<>();
+            site.template().ifPresent(t -> addYaml(t.dir(), t.formsDir(), yaml));
+            addYaml(site.source().dir(), site.source().formsDir(), yaml);
+            yaml.forEach(file -> {
+                YamlReading reading = shared.yaml(file);
+                prose.addAll(reading.prose());
+                pairs.addAll(reading.pairs());
+            });
+            check(prose, pairs);
+            return new SiteFindings(site.id(), counts, problems.all());
+        }
+
+        SiteFindings runBundles(Path i18nDir) {
+            List<Prose> prose = new ArrayList<>();
+            List<Counterparts> pairs = new ArrayList<>();
+            BundleProse.read(i18nDir, prose, pairs);
+            prose.forEach(line -> count(line.language(), new ProofResult.Counts(0, 0)));
+            check(prose, pairs);
+            return new SiteFindings(ProofResult.INTERFACE, counts, problems.all());
+        }
+
+        private void check(List<Prose> prose, List<Counterparts> pairs) {
+            for (Prose line : prose) {
+                Optional<SpellCheck> check = shared.spellCheck(words, line.language());
+                check.ifPresent(c -> spell(c, line));
+                if (!line.language().equals("en")) {
+                    glossary.avoided(line).forEach(f -> glossary(f));
+                }
+            }
+            pairs.forEach(pair -> shared.counterparts(glossary, pair).forEach(this::glossary));
+        }
+
+        private void spell(SpellCheck check, Prose line) {
+            for (String word : check.unknown(line.text())) {
+                List<String> suggestions = check.suggest(word);
+                problems.warning("spelling", line.file(), line.line(), "'" + word + "' is not in the " + line.language()
+                        + " dictionary" + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?")
+                        + " If it is right, add it to a words.txt with a comment saying why");
+                count(line.language(), new ProofResult.Counts(1, 0));
+            }
+        }
+
+        private void glossary(GlossaryCheck.Finding finding) {
+            problems.warning("glossary", finding.where().file(), finding.where().line(), finding.message());
+            count(finding.where().language(), new ProofResult.Counts(0, 1));
+        }
+
+        private void checkLinks(SourceLine line) {
+            if (line.file() == null || line.text().strip().startsWith("//")) {
+                return;
+            }
+            links.check(line).ifPresent(message -> {
+                problems.warning("glossary", line.file(), line.number(), message);
+                count("cy", new ProofResult.Counts(0, 1));
+            });
+        }
+
+        private void count(String language, ProofResult.Counts more) {
+            counts.merge(language, more, ProofResult.Counts::plus);
+        }
+
+        private static void pair(Map<String, List<Prose>> english, Map<String, List<Prose>> translated, List<Counterparts> pairs) {
+            english.forEach((id, lines) -> {
+                List<Prose> counterpart = translated.get(id);
+                if (counterpart != null && !counterpart.isEmpty()) {
+                    pairs.add(new Counterparts(lines, counterpart));
+                }
+            });
+        }
+
+        private static void addYaml(Path dir, Path formsDir, Set<Path> files) {
+            Stream.of("school.yml", "cluster.yml").map(dir::resolve).filter(Files::isRegularFile).forEach(files::add);
+            if (formsDir != null && Files.isDirectory(formsDir)) {
+                try (Stream<Path> forms = Files.list(formsDir)) {
+                    forms.filter(f -> f.toString().endsWith(".yml")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + formsDir, e);
+                }
+            }
+        }
+    }
+}
