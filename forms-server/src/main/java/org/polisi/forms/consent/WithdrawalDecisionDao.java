@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code withdrawal_decision} table (migration V40): appended to, never changed but for erasing a reason. */
+/** The {@code withdrawal_decision} table (migrations V40, V40.1-3): appended to, through {@code RecordChains.WITHDRAWAL_DECISION}, and, never changed but for erasing a reason. */
 @RegisterConstructorMapper(WithdrawalDecisionDao.Decision.class)
 public interface WithdrawalDecisionDao {
 
@@ -19,19 +18,6 @@ public interface WithdrawalDecisionDao {
         public static final String MATCHED = "matched";
         public static final String REJECTED = "rejected";
     }
-
-    /** What is inserted: the consent by id. */
-    record NewDecision(String school, long withdrawalSubmission, String decision, Long consentSubmission, String reason,
-                       long staffUserId, String decidedBy, Instant decidedAt) {
-    }
-
-    @SqlUpdate("""
-            INSERT INTO withdrawal_decision (school, withdrawal_submission, decision, consent_submission, reason,
-                                             staff_user_id, decided_by, decided_at)
-            VALUES (:school, :withdrawalSubmission, :decision, :consentSubmission, :reason, :staffUserId, :decidedBy,
-                    :decidedAt)
-            """)
-    void record(@BindMethods NewDecision decision);
 
     @SqlQuery("""
             SELECT d.withdrawal_submission, d.decision, c.reference AS consent_reference, d.reason, d.decided_by,
@@ -51,6 +37,7 @@ public interface WithdrawalDecisionDao {
             """)
     List<Long> pendingIds(@Bind("school") String school);
 
-    @SqlUpdate("UPDATE withdrawal_decision SET reason = '' WHERE withdrawal_submission = :id AND reason IS NOT NULL")
+    /** Erasure: clears the reason and its salt (the chain then requires the request's erasure). */
+    @SqlUpdate("UPDATE withdrawal_decision SET reason = '', salt = NULL WHERE withdrawal_submission = :id AND reason IS NOT NULL")
     void forgetReason(@Bind("id") long withdrawalSubmission);
 }

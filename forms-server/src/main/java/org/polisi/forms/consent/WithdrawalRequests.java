@@ -12,9 +12,12 @@ import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Withdrawals sent without a reference (issue 14): they wait, "pending", until a member of staff
@@ -97,11 +100,19 @@ public final class WithdrawalRequests {
             if (pupils.isEmpty()) {
                 return Outcome.NOT_A_CANDIDATE;
             }
-            decisions.record(new WithdrawalDecisionDao.NewDecision(staff.school(), withdrawal.get().id(),
-                    WithdrawalDecisionDao.Decision.MATCHED, consent.get().id(), null, staff.id(), by(staff), now));
+            record(transaction, staff, withdrawal.get(), WithdrawalDecisionDao.Decision.MATCHED, consent.get().id(), null,
+                    now);
             recorder.recordWithdrawal(transaction, withdrawal.get(), consent.get(), request.statements(), pupils, now);
             return Outcome.DONE;
         });
+    }
+
+    /** Appends the decision to the school's withdrawal-decision record chain (ADR 0024). */
+    private static void record(WriteTransaction transaction, StaffUser staff, SubmissionRow withdrawal, String decision,
+                               Long consentSubmission, String reason, Instant now) {
+        try (RecordChain.Appender decisions = RecordChains.WITHDRAWAL_DECISION.appender(transaction, staff.school())) {
+            decisions.append(withdrawal.id(), decision, consentSubmission, staff.id(), by(staff), now, reason);
+        }
     }
 
     /** Rejects the request with the staff member's reason (stored exactly as typed, after cleaning). */
@@ -116,8 +127,7 @@ public final class WithdrawalRequests {
             if (decisions.of(withdrawal.get().id()).isPresent()) {
                 return Outcome.ALREADY_DECIDED;
             }
-            decisions.record(new WithdrawalDecisionDao.NewDecision(staff.school(), withdrawal.get().id(),
-                    WithdrawalDecisionDao.Decision.REJECTED, null, reason, staff.id(), by(staff), now));
+            record(transaction, staff, withdrawal.get(), WithdrawalDecisionDao.Decision.REJECTED, null, reason, now);
             return Outcome.DONE;
         });
     }

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.staff.StaffUser;
-import org.polisi.forms.storage.ChainHasher;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
@@ -75,14 +76,12 @@ public final class IncidentChronology {
             if (report.isEmpty()) {
                 return false;
             }
-            IncidentEventDao events = transaction.handle().attach(IncidentEventDao.class);
-            Optional<IncidentEvent> previous = events.newest(report.get().id());
-            long seq = previous.map(IncidentEvent::seq).orElse(0L) + 1;
-            String prevHash = previous.map(IncidentEvent::hash).orElse(ChainHasher.GENESIS);
+            long reportSeq = transaction.handle().attach(IncidentEventDao.class).lastReportSeq(report.get().id()) + 1;
             String by = staff.name() + " <" + staff.email() + ">";
             Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            events.append(new IncidentEvent(0, staff.school(), report.get().id(), seq, kind, detail, staff.id(), by, at,
-                    prevHash, IncidentEvent.linkHash(prevHash, staff.school(), report.get().id(), seq, kind, detail, by, at)));
+            try (RecordChain.Appender events = RecordChains.INCIDENT_EVENT.appender(transaction, staff.school())) {
+                events.append(report.get().id(), reportSeq, kind, staff.id(), by, at, detail);
+            }
             return true;
         });
     }
@@ -97,21 +96,6 @@ public final class IncidentChronology {
             month.merge(report.status(), 1, Integer::sum);
         }
         return counts;
-    }
-
-    /** Whether the chain of entries is unbroken: each links to the one before (an erased action excepted). */
-    public static boolean intact(List<IncidentEvent> events) {
-        String prev = ChainHasher.GENESIS;
-        for (IncidentEvent event : events) {
-            boolean erasedAction = IncidentEvent.ACTION.equals(event.kind()) && event.detail().isEmpty();
-            if (!event.prevHash().equals(prev) || !erasedAction && !event.hash().equals(IncidentEvent.linkHash(prev,
-                    event.school(), event.submissionId(), event.seq(), event.kind(), event.detail(), event.recordedBy(),
-                    event.recordedAt()))) {
-                return false;
-            }
-            prev = event.hash();
-        }
-        return true;
     }
 
     private static Optional<String> newest(List<IncidentEvent> events, String kind) {

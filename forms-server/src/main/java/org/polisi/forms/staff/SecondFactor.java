@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
+import org.polisi.forms.storage.StaffAccountHistory;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * The second factor of a staff sign-in: a time-based one-time password (TOTP, RFC 6238: HMAC-SHA1,
@@ -103,6 +108,7 @@ public final class SecondFactor {
             return Optional.empty();
         }
         List<String> recovery = List.of(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
+        Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
             handle.createUpdate("DELETE FROM staff_recovery_code WHERE staff_user_id = :id").bind("id", staffUserId).execute();
             handle.createUpdate("""
@@ -115,6 +121,15 @@ public final class SecondFactor {
                 handle.createUpdate("""
                         INSERT INTO staff_recovery_code (staff_user_id, code_hash, created_at) VALUES (:id, :hash, :now)
                         """).bind("id", staffUserId).bind("hash", digest(each)).bind("now", clock.instant()).execute();
+            }
+            // the staff account history records the enrolment, so a secret or codes swapped in later are named by verify
+            String school = handle.createQuery("SELECT school FROM staff_user WHERE id = :id").bind("id", staffUserId)
+                    .mapTo(String.class).one();
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                StaffAccountHistory.changed(events, staffUserId, StaffAccountHistory.SECOND_FACTOR,
+                        StaffAccountHistory.secondFactorDigest(secret, recovery.stream().map(SecondFactor::digest).toList()),
+                        "the account holder", now);
             }
         });
         return Optional.of(recovery);

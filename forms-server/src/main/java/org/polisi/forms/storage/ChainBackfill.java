@@ -31,7 +31,12 @@ public final class ChainBackfill {
         accountEvents(connection);
     }
 
-    private static void link(Connection connection, RecordChain chain) throws SQLException {
+    /**
+     * Links one chain's existing rows (those with a school), in id order per school, and writes each
+     * school's chain head; inside the caller's (a migration's) transaction. The table must have its
+     * link columns and no trigger that refuses the update.
+     */
+    public static void link(Connection connection, RecordChain chain) throws SQLException {
         String erasable = chain.erasable() == null ? "" : ", " + chain.erasable();
         String set = (chain.erasable() == null ? "" : "salt = ?, content_hash = ?, ") + "seq = ?, prev_hash = ?, hash = ?";
         Map<String, ChainHead> heads = new HashMap<>();

@@ -6,7 +6,7 @@ import java.util.List;
  * Every record chain besides the submissions' own (ADR 0013): what makes a record is chained per
  * school and append-only (issue #23, docs/adr/0024-record-chains.md).
  *
- * <p><b>How a table joins</b> (for example withdrawal-request decisions or incident actions):
+ * <p><b>How a table joins</b> (as incident events and withdrawal decisions did, migrations V40.1-V40.3):
  * <ol>
  *   <li>In its migration, give the table {@code school}, {@code seq}, {@code prev_hash} and
  *       {@code hash} columns, NOT NULL (and {@code salt}, {@code content_hash} if one column holds
@@ -43,8 +43,27 @@ public final class RecordChains {
     public static final RecordChain STAFF_ACCOUNT = new RecordChain("staff-account", "staff_account_event", List.of(),
             List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "1");
 
+    /**
+     * Each staff action, status change and keep-until date on an incident report (ADR 0028); the
+     * order within the report is {@code report_seq}. An action's words are cleared when the report
+     * is erased.
+     */
+    public static final RecordChain INCIDENT_EVENT = new RecordChain("incident-event", "incident_event", List.of(),
+            List.of("submission_id", "report_seq", "kind", "staff_user_id", "recorded_by", "recorded_at"),
+            "detail", "recorded_at", "EXISTS (SELECT 1 FROM erasure x WHERE x.submission_id = t.submission_id)");
+
+    /**
+     * Each staff decision on a withdrawal request sent without a reference: matched to a consent
+     * form, or rejected with a reason that is cleared when the request is erased (ADR 0028).
+     */
+    public static final RecordChain WITHDRAWAL_DECISION = new RecordChain("withdrawal-decision", "withdrawal_decision",
+            List.of(), List.of("withdrawal_submission", "decision", "consent_submission", "staff_user_id", "decided_by",
+                    "decided_at"),
+            "reason", "decided_at", "EXISTS (SELECT 1 FROM erasure x WHERE x.submission_id = t.withdrawal_submission)");
+
     /** Every record chain, in the order verify reports them. */
-    public static final List<RecordChain> ALL = List.of(CONSENT_EVENT, ERASURE, INCIDENT_VIEW, STAFF_ACCOUNT);
+    public static final List<RecordChain> ALL = List.of(CONSENT_EVENT, ERASURE, INCIDENT_VIEW, STAFF_ACCOUNT,
+            INCIDENT_EVENT, WITHDRAWAL_DECISION);
 
     /** The submissions' chain's name in verify's output and in checkpoints. */
     public static final String SUBMISSION = "submission";

@@ -1,5 +1,6 @@
 package org.polisi.forms.storage;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * The staff account chain's events ({@link RecordChains#STAFF_ACCOUNT}): one row per attribute
  * that changes, so that the account as {@code staff_user} holds it can be compared with its
- * history ({@code verify}). A feature that changes an account (a new password, a second factor)
- * appends its event with {@link #changed}; to have verify compare a new attribute, add it to
+ * history ({@code verify}). A feature that changes an account (a new password, a second factor
+ * enrolled: {@link #SECOND_FACTOR}) appends its event with {@link #changed}; to have verify compare a new attribute, add it to
  * {@link #mismatches}. The password is recorded as the SHA-256 of its Argon2id hash, which
  * shows that it changed without adding anything an attacker could use.
  */
@@ -22,6 +23,8 @@ public final class StaffAccountHistory {
     public static final String EMAIL = "email";
     public static final String ROLE = "role";
     public static final String PASSWORD = "password";
+    /** A second factor enrolled or enrolled again (a new TOTP secret and new recovery codes). */
+    public static final String SECOND_FACTOR = "second-factor";
 
     private StaffAccountHistory() {
     }
@@ -52,7 +55,19 @@ public final class StaffAccountHistory {
     }
 
     /**
-     * For each school, the first staff account whose school, name, e-mail, role or password differs
+     * What the history records of a second factor: the SHA-256 of its TOTP secret (RFC 6238) and its
+     * recovery codes' hashes in sorted order, so that neither can be swapped in unseen; {@code ""}
+     * for an account without one.
+     */
+    public static String secondFactorDigest(String secret, List<String> recoveryCodeHashes) {
+        if (secret == null) {
+            return "";
+        }
+        return ChainHasher.sha256(CanonicalJson.write(List.of(secret, recoveryCodeHashes.stream().sorted().toList())));
+    }
+
+    /**
+     * For each school, the first staff account whose school, name, e-mail, role, password or second factor differs
      * from what its verified history says (or that has no history: added behind Polisi's back).
      *
      * @param verified each school's verified staff account events, in chain order
@@ -62,6 +77,16 @@ public final class StaffAccountHistory {
         verified.values().forEach(rows -> rows.forEach(row -> history
                 .computeIfAbsent(Long.parseLong(row.values().get(0)), id -> new HashMap<>())
                 .put(row.values().get(1), row.values().get(2))));
+        Map<Long, String> secrets = new HashMap<>();
+        Map<Long, List<String>> codes = new HashMap<>();
+        handle.createQuery("SELECT f.staff_user_id, f.secret, r.code_hash FROM staff_second_factor f"
+                        + " LEFT JOIN staff_recovery_code r ON r.staff_user_id = f.staff_user_id")
+                .map((found, context) -> {
+                    secrets.put(found.getLong(1), found.getString(2));
+                    List<String> hashes = codes.computeIfAbsent(found.getLong(1), id -> new ArrayList<>());
+                    Optional.ofNullable(found.getString(3)).ifPresent(hashes::add);
+                    return 0;
+                }).list();
         Map<String, ChainProblem> first = new TreeMap<>();
         handle.createQuery("SELECT id, school, name, email, role, password_hash FROM staff_user ORDER BY id")
                 .map((found, context) -> {
@@ -70,9 +95,11 @@ public final class StaffAccountHistory {
                     Map<String, String> said = history.getOrDefault(id, Map.of());
                     Map<String, String> now = Map.of(CREATED, school, NAME, found.getString(3),
                             EMAIL, found.getString(4), ROLE, found.getString(5),
-                            PASSWORD, passwordDigest(found.getString(6)));
-                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD).stream()
-                            .filter(attribute -> !now.get(attribute).equals(said.get(attribute))).findFirst();
+                            PASSWORD, passwordDigest(found.getString(6)),
+                            SECOND_FACTOR, secondFactorDigest(secrets.get(id), codes.getOrDefault(id, List.of())));
+                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR).stream()
+                            .filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
+                                    SECOND_FACTOR.equals(attribute) ? "" : null))).findFirst();
                     return differs.map(attribute -> new ChainProblem(RecordChains.STAFF_ACCOUNT.name(),
                             school, 0, "staff account " + id, said.isEmpty()
                             ? "the account has no history: it was added behind Polisi's back"

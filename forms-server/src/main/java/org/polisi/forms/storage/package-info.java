@@ -11,15 +11,16 @@
  * <p><b>Why:</b> schools must be able to show that what they hold is what was sent. Submissions
  * are never updated except to erase their answers (a tombstone keeps the chain whole), and each
  * school's submissions are chained by SHA-256 (ADR 13). Every other table that makes a record
- * (consent events, erasures, incident views, staff account changes) is a chain of its own kind per
- * school, append-only by trigger (ADR 24); the heads of all chains are signed outside the database
+ * (consent events, erasures, incident views, staff account changes, incident events, withdrawal-request
+ * decisions) is a chain of its own kind per school, append-only by trigger (ADR 24); the heads of all chains are signed outside the database
  * by {@code checkpoint} (ADR 25). Migrations are plain SQL run by Flyway (ADR 10), with one Java
- * step ({@code db.migration.V21__Link_existing_records}) where SHA-256 is needed. Writes go through
+ * steps ({@code db.migration.V21__Link_existing_records}, {@code V40_2__Link_incident_events_and_withdrawal_decisions})
+ * where SHA-256 is needed. Writes go through
  * one writer thread that commits many submissions with one fsync and answers them only after the
  * commit (group commit, ADR 14); reads borrow from a few long-lived connections.
  *
- * <p><b>How a new record-making table joins the chains</b> (withdrawal-request decisions, incident
- * actions, staff sessions…):
+ * <p><b>How a new record-making table joins the chains</b> (as incident events and withdrawal-request
+ * decisions did in V40.1-V40.3; staff sessions…):
  * <ol>
  *   <li>Its migration adds {@code school}, {@code seq}, {@code prev_hash}, {@code hash} as
  *       {@code NOT NULL} (and {@code salt}, {@code content_hash} for one column erasure may clear),

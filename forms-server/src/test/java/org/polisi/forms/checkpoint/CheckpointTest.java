@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.agreement;
 import static org.polisi.forms.Submissions.consent;
+import static org.polisi.forms.Submissions.incident;
 import static org.polisi.forms.Submissions.reference;
 import static org.polisi.forms.Submissions.with;
+import static org.polisi.forms.Submissions.withdrawing;
 import static org.polisi.forms.TestServer.form;
 
 import java.nio.charset.StandardCharsets;
@@ -213,6 +215,45 @@ class CheckpointTest {
         List<String> problems = checked(config);
         assertTrue(problems.stream().anyMatch(problem -> problem.contains("testschool consent-event: record 2 is not the one")),
                 problems.toString());
+    }
+
+    @Test
+    void rewritingAnIncidentChronologyOrAWithdrawalDecisionFails(@TempDir Path folder) {
+        ServerConfig config = TestServer.settings(folder).load();
+        try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
+            server.addStaff("testschool", "Heledd Head", "head@test.example", "headteacher");
+            server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
+            String incident = reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("en", "none", "Unkind messages"))));
+            TestServer.Browser head = server.browser();
+            assertEquals(303, head.login("head@test.example", TestServer.PASSWORD).statusCode());
+            for (String[] entry : List.of(new String[] {"action", "Parents phoned"}, new String[] {"status", "closed"})) {
+                assertEquals(303, head.post("/staff/submissions/" + incident + "/chronology",
+                        form("csrf-token", head.csrf(), "kind", entry[0], "detail", entry[1])).statusCode());
+            }
+            reference(server.browser().post("/forms/testschool/images-consent",
+                    form(consent("en", "Dewi Rees", "given", "given"))));
+            String request = reference(server.browser().post("/forms/testschool/consent-withdrawal",
+                    form(withdrawing("en", "", "Dewi Rees", "all"))));
+            TestServer.Browser office = server.browser();
+            assertEquals(303, office.login("office@test.example", TestServer.PASSWORD).statusCode());
+            assertEquals(303, office.post("/staff/submissions/" + request + "/reject",
+                    form("csrf-token", office.csrf(), "reason", "Sent by mistake")).statusCode());
+        }
+        assertTrue(log(config).get(log(config).size() - 1).heads().stream()
+                .anyMatch(head -> head.chain().equals("incident-event") && head.seq() == 2), log(config).toString());
+        assertEquals(List.of(), checked(config));
+        forge(config, handle -> {
+            handle.execute("UPDATE incident_event SET detail = 'open' WHERE kind = 'status'");
+            Forger.relinkRecords(handle, RecordChains.INCIDENT_EVENT, "testschool");
+            handle.execute("UPDATE withdrawal_decision SET reason = 'The parent asked us to'");
+            Forger.relinkRecords(handle, RecordChains.WITHDRAWAL_DECISION, "testschool");
+        });
+        List<String> problems = checked(config);
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains("testschool incident-event: record 2 is not the one")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains(
+                "testschool withdrawal-decision: record 1 is not the one")), problems.toString());
     }
 
     @Test

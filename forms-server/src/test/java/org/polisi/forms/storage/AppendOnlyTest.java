@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.consent;
 import static org.polisi.forms.Submissions.incident;
 import static org.polisi.forms.Submissions.reference;
+import static org.polisi.forms.Submissions.withdrawing;
 import static org.polisi.forms.TestServer.form;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
+import org.polisi.forms.retention.ErasureService;
 
 /**
  * Issue #23, fault 1: everything that makes a record is append-only (triggers) and chained
@@ -25,7 +27,10 @@ class AppendOnlyTest {
 
     private static final String OFFICE = "office@test.example";
 
-    /** A server with a consent form, an incident report viewed by the headteacher, an erasure, staff. */
+    /**
+     * A server with a consent form, an incident report viewed by the headteacher with an action and a
+     * status change, a withdrawal request the office rejected, an erasure, staff.
+     */
     private static TestServer serverWithRecords(Path folder) {
         TestServer server = TestServer.start(folder);
         server.addStaff("testschool", "Heledd Head", "head@test.example", "headteacher");
@@ -39,6 +44,16 @@ class AppendOnlyTest {
         TestServer.Browser head = server.browser();
         assertEquals(303, head.login("head@test.example", TestServer.PASSWORD).statusCode());
         assertEquals(200, head.get("/staff/submissions/" + incident).statusCode());
+        assertEquals(303, head.post("/staff/submissions/" + incident + "/chronology",
+                form("csrf-token", head.csrf(), "kind", "action", "detail", "Parents phoned")).statusCode());
+        assertEquals(303, head.post("/staff/submissions/" + incident + "/chronology",
+                form("csrf-token", head.csrf(), "kind", "status", "detail", "actioned")).statusCode());
+        String request = reference(parent.post("/forms/testschool/consent-withdrawal",
+                form(withdrawing("en", "", "Dewi Rees", "all"))));
+        TestServer.Browser office = server.browser();
+        assertEquals(303, office.login(OFFICE, TestServer.PASSWORD).statusCode());
+        assertEquals(303, office.post("/staff/submissions/" + request + "/reject",
+                form("csrf-token", office.csrf(), "reason", "Sent by mistake")).statusCode());
         new org.polisi.forms.retention.ErasureService(new SubmissionLedger(server.jdbi()))
                 .erase("testschool", erased, "request", "test", java.time.Instant.now()).orElseThrow();
         return server;
@@ -64,7 +79,8 @@ class AppendOnlyTest {
         try (TestServer server = serverWithRecords(folder)) {
             List<ChainVerifier.SchoolResult> results = verify(server);
             assertTrue(results.stream().allMatch(result -> result.problem().isEmpty()), results.toString());
-            for (String chain : List.of("submission", "consent-event", "erasure", "incident-view", "staff-account")) {
+            for (String chain : List.of("submission", "consent-event", "erasure", "incident-view", "staff-account",
+                    "incident-event", "withdrawal-decision")) {
                 assertTrue(results.stream().anyMatch(result -> result.chain().equals(chain) && result.records() > 0),
                         chain + " has records: " + results);
             }
@@ -84,7 +100,7 @@ class AppendOnlyTest {
                     + " WHERE erased_at IS NULL");
             // and the rest of the kind
             for (String table : List.of("consent_event", "erasure", "incident_view", "staff_account_event",
-                    "record_chain_head", "chain_head", "staff_user")) {
+                    "incident_event", "withdrawal_decision", "record_chain_head", "chain_head", "staff_user")) {
                 refused(server, "DELETE FROM " + table);
             }
             for (String sql : List.of("UPDATE consent_event SET recorded_at = '2020-01-01T00:00:00.000Z'",
@@ -93,6 +109,13 @@ class AppendOnlyTest {
                     "UPDATE erasure SET reason = 'retention'",
                     "UPDATE incident_view SET viewer = 'nobody'",
                     "UPDATE staff_account_event SET value = 'headteacher'",
+                    "UPDATE incident_event SET detail = 'Nothing to do' WHERE kind = 'action'",
+                    "UPDATE incident_event SET detail = 'closed' WHERE kind = 'status'",
+                    "UPDATE incident_event SET detail = '', salt = NULL WHERE kind = 'action'",
+                    "UPDATE incident_event SET recorded_by = 'nobody'",
+                    "UPDATE withdrawal_decision SET reason = 'Another reason'",
+                    "UPDATE withdrawal_decision SET reason = '', salt = NULL",
+                    "UPDATE withdrawal_decision SET decided_by = 'nobody'",
                     "UPDATE record_chain_head SET last_seq = last_seq - 1",
                     "UPDATE chain_head SET last_seq = last_seq - 1",
                     "UPDATE staff_user SET school = 'otherschool'",
@@ -101,6 +124,13 @@ class AppendOnlyTest {
                             + " statement, 'given', recorded_at FROM consent_event LIMIT 1",
                     "INSERT INTO incident_view (school, submission_id, viewer, channel, viewed_at)"
                             + " SELECT school, submission_id, 'x', 'page', viewed_at FROM incident_view LIMIT 1",
+                    "INSERT INTO incident_event (school, submission_id, report_seq, kind, detail, recorded_by,"
+                            + " recorded_at, prev_hash, hash) SELECT school, submission_id, 9, 'status', 'closed', 'x',"
+                            + " recorded_at, prev_hash, hash FROM incident_event LIMIT 1",
+                    "INSERT INTO withdrawal_decision (school, withdrawal_submission, decision, consent_submission,"
+                            + " decided_by, decided_at) SELECT s.school, s.id, 'matched', c.id, 'x', s.received_at"
+                            + " FROM submission s, submission c WHERE s.form_kind = 'incident'"
+                            + " AND c.form_kind = 'consent' LIMIT 1",
                     "INSERT INTO staff_account_event (school, staff_user_id, change, value, changed_by, changed_at)"
                             + " VALUES ('testschool', 1, 'role', 'office', 'x', '2026-01-01T00:00:00.000Z')")) {
                 refused(server, sql);
@@ -219,6 +249,120 @@ class AppendOnlyTest {
             ChainProblem problem = problemOf(server, "staff-account");
             assertEquals("otherschool", problem.school());
             assertTrue(problem.description().contains("no history"), problem.toString());
+        }
+    }
+
+    @Test
+    void anIncidentActionChangedOrClearedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("UPDATE incident_event SET detail = 'Nothing needed' WHERE kind = 'action'");
+            });
+            ChainProblem problem = problemOf(server, "incident-event");
+            assertEquals(1, problem.seq(), problem.toString());
+            assertTrue(problem.description().contains("detail was altered"), problem.toString());
+
+            server.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE incident_event SET detail = '', salt = NULL WHERE kind = 'action'"));
+            assertTrue(problemOf(server, "incident-event").description().contains("without an erasure"));
+        }
+    }
+
+    @Test
+    void anIncidentStatusChangedDeletedOrForgedIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("INSERT INTO incident_event (school, submission_id, report_seq, kind, detail, salt,"
+                        + " content_hash, recorded_by, recorded_at, seq, prev_hash, hash) SELECT school, submission_id, 3,"
+                        + " 'status', 'closed', salt, content_hash, recorded_by, recorded_at, 3, hash, hash"
+                        + " FROM incident_event WHERE seq = 2");
+            });
+            ChainProblem forged = problemOf(server, "incident-event");
+            assertEquals(3, forged.seq(), forged.toString());
+            server.jdbi().useHandle(handle -> {
+                handle.execute("DELETE FROM incident_event WHERE seq = 3");
+                handle.execute("UPDATE incident_event SET kind = 'status', detail = 'closed' WHERE seq = 2");
+            });
+            assertTrue(problemOf(server, "incident-event").description().contains("altered"));
+            server.jdbi().useHandle(handle -> handle.execute("DELETE FROM incident_event WHERE seq = 1"));
+            ChainProblem removed = problemOf(server, "incident-event");
+            assertEquals(1, removed.seq(), removed.toString());
+            assertTrue(removed.description().contains("missing"), removed.toString());
+        }
+    }
+
+    @Test
+    void aWithdrawalDecisionChangedOrForgedIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            server.jdbi().useHandle(handle -> {
+                Forger.dropTriggers(handle);
+                handle.execute("UPDATE withdrawal_decision SET reason = 'The parent changed her mind'");
+            });
+            ChainProblem altered = problemOf(server, "withdrawal-decision");
+            assertEquals(1, altered.seq(), altered.toString());
+            assertTrue(altered.description().contains("reason was altered"), altered.toString());
+
+            server.jdbi().useHandle(handle -> {
+                handle.execute("UPDATE withdrawal_decision SET reason = 'Sent by mistake'");
+                handle.execute("INSERT INTO withdrawal_decision (school, withdrawal_submission, decision,"
+                        + " consent_submission, decided_by, decided_at) SELECT s.school, s.id, 'matched', c.id, 'x',"
+                        + " s.received_at FROM submission s, submission c WHERE s.form_kind = 'incident'"
+                        + " AND c.form_kind = 'consent' LIMIT 1");
+            });
+            ChainProblem forged = problemOf(server, "withdrawal-decision");
+            assertTrue(forged.description().contains("behind Polisi's back"), forged.toString());
+
+            server.jdbi().useHandle(handle -> handle.execute("DELETE FROM withdrawal_decision"));
+            assertTrue(problemOf(server, "withdrawal-decision").description().contains("newest records were removed"));
+        }
+    }
+
+    @Test
+    void erasingAnIncidentReportAndARejectedRequestKeepsEveryChainWhole(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            ErasureService erasure = new ErasureService(new SubmissionLedger(server.jdbi()));
+            for (String kind : List.of("incident", "withdrawal")) {
+                String reference = server.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT reference FROM submission WHERE form_kind = :kind").bind("kind", kind)
+                        .mapTo(String.class).one());
+                erasure.erase("testschool", reference, "request", "test", java.time.Instant.now()).orElseThrow();
+            }
+            assertEquals(1, server.count("SELECT count(*) FROM incident_event WHERE detail = '' AND salt IS NULL"));
+            assertEquals(1, server.count("SELECT count(*) FROM withdrawal_decision WHERE reason = '' AND salt IS NULL"));
+            Optional<ChainProblem> any = verify(server).stream().flatMap(result -> result.problem().stream()).findFirst();
+            assertTrue(any.isEmpty(), any.toString());
+        }
+    }
+
+    @Test
+    void aSecondFactorSwappedOrAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            long head = server.count("SELECT id FROM staff_user WHERE email = 'head@test.example'");
+            assertEquals(1, server.count("SELECT count(*) FROM staff_account_event WHERE change = 'second-factor'"
+                    + " AND staff_user_id = " + head), "the headteacher's enrolment is in the history");
+            server.jdbi().useHandle(handle -> handle.execute(
+                    "UPDATE staff_second_factor SET secret = 'JBSWY3DPEHPK3PXP' WHERE staff_user_id = ?", head));
+            ChainProblem swapped = problemOf(server, "staff-account");
+            assertTrue(swapped.description().contains("second-factor differs"), swapped.toString());
+        }
+    }
+
+    @Test
+    void aRecoveryCodeOrSecondFactorAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder)) {
+            long head = server.count("SELECT id FROM staff_user WHERE email = 'head@test.example'");
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_recovery_code (staff_user_id, code_hash,"
+                    + " created_at) VALUES (?, 'forged', '2026-01-01T00:00:00.000Z')", head));
+            assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
+        }
+        try (TestServer server = serverWithRecords(folder.resolve("office"))) {
+            long office = server.addStaffWithoutSecondFactor("testschool", "Nia Nobody", "nia@test.example", "office");
+            assertTrue(verify(server).stream().allMatch(result -> result.problem().isEmpty()), "no factor, no event");
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_second_factor (staff_user_id, secret,"
+                    + " enrolled_at, last_step) VALUES (?, 'JBSWY3DPEHPK3PXP', '2026-01-01T00:00:00.000Z', 0)", office));
+            assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
         }
     }
 
