@@ -7,7 +7,12 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${c.title}</title>
+<#if (c["polisi-description"]!"")?has_content>
+<meta name="description" content="${c["polisi-description"]?replace('"', '&quot;')}">
+</#if>
 <link rel="stylesheet" href="/assets/polisi.css">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>

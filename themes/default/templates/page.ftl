@@ -9,11 +9,21 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${c.title} – ${c["polisi-school-name"]}</title>
+<#-- A school's home page is titled by the school's name once, not "X – X". -->
+<title><#if c.title == c["polisi-school-name"]>${c.title}<#else>${c.title} – ${c["polisi-school-name"]}</#if></title>
+<#if (c["polisi-description"]!"")?has_content>
+<meta name="description" content="${c["polisi-description"]?replace('"', '&quot;')}">
+</#if>
 <link rel="stylesheet" href="${root}assets/polisi.css">
+<link rel="icon" href="${root}favicon.ico" sizes="32x32">
+<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">
+<#if (c["polisi-canonical"]!"")?has_content>
+<link rel="canonical" href="${c["polisi-canonical"]}">
+</#if>
 <#list langs as l>
 <link rel="alternate" hreflang="${l}" href="${c["polisi-alt-" + l]}">
 </#list>
+<script src="${root}assets/polisi.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>
@@ -27,7 +37,7 @@
 <#if l == lang>
         <li><span class="language-toggle__current" aria-current="true" lang="${l}">${c["polisi-name-" + l]}</span></li>
 <#else>
-        <li><a href="${c["polisi-alt-" + l]}" hreflang="${l}" lang="${l}" rel="alternate">${c["polisi-name-" + l]}</a></li>
+        <li><a href="${c["polisi-toggle-" + l]}" hreflang="${l}" lang="${l}" rel="alternate">${c["polisi-name-" + l]}</a></li>
 </#if>
 </#list>
       </ul>
@@ -45,6 +55,9 @@
     </ol>
   </nav>
   <main id="main-content" class="main">
+<#if (c["polisi-preview"]!"")?has_content>
+    <div class="notice notice--preview" role="note"><p>${c["polisi-preview"]}</p></div>
+</#if>
 <#if (c["polisi-draft"]!"")?has_content>
     <div class="notice notice--draft" role="note">
       <p lang="${lang}"><strong>${c["polisi-draft-title-" + lang]}</strong> ${c["polisi-draft-body-" + lang]}</p>

@@ -99,6 +99,8 @@ public final class Chromium {
                 prefs.put("download.prompt_for_download", false);
             }
             chrome.setExperimentalOption("prefs", prefs);
+            // The console's messages (a blocked inline style, a failed request) are read by the tests.
+            chrome.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER.toFile())
                     .usingAnyFreePort()

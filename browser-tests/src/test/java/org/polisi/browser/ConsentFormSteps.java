@@ -33,7 +33,7 @@ final class ConsentFormSteps {
         return Pages.byId(driver, FORM + "--" + suffix);
     }
 
-    /** Name, child, every statement but one (the third refused), and a date typed as a person would. */
+    /** Name, child, every statement but one (the third refused); the date of signing is the server's. */
     void fillAllButOneAnswer() {
         field("parent-name").sendKeys("Siân Jones");
         field("pupil-names--1").sendKeys("Gruffydd Jones");
@@ -45,7 +45,6 @@ final class ConsentFormSteps {
             String suffix = statement.equals("local-or-national-paper") ? "--refused" : "";
             choose(field("consent--" + statement + suffix));
         }
-        typeDate(field("date"));
     }
 
     /**
@@ -83,14 +82,16 @@ final class ConsentFormSteps {
                 () -> assertTrue(driver.getTitle().startsWith(titlePrefix), "title: " + driver.getTitle()),
                 () -> assertEquals(summary, focused, "document.activeElement is the error summary, not "
                         + focused.getTagName() + "#" + focused.getAttribute("id") + "." + focused.getAttribute("class")),
-                () -> assertEquals(List.of("#" + missing), links,
-                        "the summary links to the one missing answer"),
+                () -> assertEquals(List.of("#" + missing + "--legend"), links,
+                        "the summary links to the one missing question's legend"),
+                () -> assertEquals(missing, summary.findElement(By.tagName("a")).getDomAttribute("data-input"),
+                        "and names its first answer, which the script focuses"),
                 () -> assertTrue(driver.findElement(By.cssSelector("[data-field='consent." + FORGOTTEN + "']"))
                         .getAttribute("class").contains("form-group--error"), "the field is marked"),
                 () -> assertEquals("Siân Jones", field("parent-name").getAttribute("value")),
                 () -> assertEquals("Gruffydd Jones", field("pupil-names--1").getAttribute("value")),
                 () -> assertEquals("year-3", field("year-group").getAttribute("value")),
-                () -> assertTrue(field("date").getAttribute("value").matches("\\d{4}-\\d{2}-\\d{2}"), "the date is kept"),
+                () -> assertTrue(driver.findElements(By.id(FORM + "--date")).isEmpty(), "no typed date: the server records it"),
                 () -> assertTrue(field("consent--learning-and-publicity").isSelected()),
                 () -> assertTrue(field("consent--local-or-national-paper--refused").isSelected()),
                 () -> assertTrue(field("consent--individual-photo-website").isSelected()));
@@ -104,13 +105,21 @@ final class ConsentFormSteps {
         for (String statement : STATEMENTS) {
             choose(field("consent--" + statement));
         }
-        typeDate(field("date"));
     }
 
-    /** Follows the summary's link to the missing answer and gives it. */
+    /** Follows the summary's link to the missing answer: its question (the legend) is in view; then gives it. */
     void answerTheMissingQuestion() {
         driver.findElement(By.cssSelector(".error-summary a")).click();
+        WebElement legend = Pages.byId(driver, FORM + "--consent--" + FORGOTTEN + "--legend");
+        assertTrue(inView(driver, legend), "the question's legend is in view after following the summary link");
         choose(field("consent--" + FORGOTTEN));
+    }
+
+    /** Whether the whole of {@code element} is inside the viewport. */
+    static boolean inView(WebDriver driver, WebElement element) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var r = arguments[0].getBoundingClientRect();"
+                        + "return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;", element));
     }
 
     /** The confirmation page: its reference number. */

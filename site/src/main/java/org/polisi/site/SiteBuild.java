@@ -131,6 +131,9 @@ public final class SiteBuild {
         long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         copyAssets(sites, built);
+        for (ResolvedSite site : sites) {
+            org.polisi.site.publish.Sitemap.write(site, built);
+        }
         HtmlChecks checks = new HtmlChecks(built, problems, messages);
         checks.check(pages);
         long checked = System.nanoTime();
@@ -193,6 +196,11 @@ public final class SiteBuild {
         Problems rootProblems = new Problems();
         new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")).render(rootPages, staging, rootProblems);
         new HtmlChecks(staging, rootProblems).check(rootPages);
+        // Browsers ask for /favicon.ico on pages that name no icon (the server's own pages among them).
+        Path favicon = options.themeDir().resolve("assets").resolve("favicon.ico");
+        if (Files.isRegularFile(favicon)) {
+            Files.copy(favicon, staging.resolve("favicon.ico"), StandardCopyOption.REPLACE_EXISTING);
+        }
         if (rootProblems.hasErrors()) {
             return rootProblems.all();
         }

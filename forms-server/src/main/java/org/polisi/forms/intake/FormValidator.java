@@ -208,14 +208,16 @@ public final class FormValidator {
                 List<String> values = posted.getOrDefault(key, List.of());
                 String id = form.id() + "--" + field.name() + "--" + statement.id();
                 String value = values.size() == 1 ? values.get(0) : "";
+                // Each message names its own statement: five identical messages help no one.
+                Map<String, String> named = Map.of("statement", statement.shortLabel(language));
                 if (values.size() > 1) {
-                    error(key, id, "error.consent.invalid");
+                    error(key, id, "error.consent.invalid", named);
                 } else if (value.isEmpty()) {
                     if (field.required()) {
-                        error(key, id, "error.required.consent");
+                        error(key, id, "error.required.consent", named);
                     }
                 } else if (!CONSENT_ANSWERS.contains(value)) {
-                    error(key, id, "error.consent.invalid");
+                    error(key, id, "error.consent.invalid", named);
                 } else {
                     answers.put(key, value);
                 }

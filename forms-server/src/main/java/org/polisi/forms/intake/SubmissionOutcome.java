@@ -36,6 +36,18 @@ public sealed interface SubmissionOutcome {
             implements SubmissionOutcome {
     }
 
+    /**
+     * The person pressed "add another" (GOV.UK's add-another pattern, without JavaScript): nothing is
+     * checked or stored; the form is shown again with what was typed and one more box for {@code field}.
+     */
+    record AddAnother(Manifest manifest, FormDefinition form, String language, String field,
+                      Map<String, List<String>> typed) implements SubmissionOutcome {
+    }
+
+    /** A form of a cluster template's preview: it takes no submissions, and nothing is stored. */
+    record Preview(Manifest manifest, FormDefinition form, String language) implements SubmissionOutcome {
+    }
+
     /** No such school or form in the manifests. */
     record UnknownForm() implements SubmissionOutcome {
     }

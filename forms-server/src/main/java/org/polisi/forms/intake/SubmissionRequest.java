@@ -21,7 +21,9 @@ public record SubmissionRequest(String school, String formId, Map<String, List<S
     public static final String FORM_VERSION = "form-version";
     public static final String HONEYPOT = "website";
     public static final String IDEMPOTENCY_KEY = "idempotency-key";
-    static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY);
+    /** The "add another" submit button's name; its value names the field that gets one more box. */
+    public static final String ADD_ANOTHER = "add-another";
+    static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY, ADD_ANOTHER);
 
     public String single(String name) {
         List<String> values = parameters.get(name);

@@ -85,6 +85,14 @@ public final class SubmissionService {
         boolean languageKnown = manifest.get().publishes(postedLanguage);
         String language = languageKnown ? postedLanguage : manifest.get().languages().get(0);
 
+        if (manifest.get().preview()) {
+            LOG.info("Refused a submission to {}/{}: a template's preview takes no submissions", request.school(), form.id());
+            return new SubmissionOutcome.Preview(manifest.get(), form, language);
+        }
+        String adding = request.single(SubmissionRequest.ADD_ANOTHER);
+        if (!adding.isEmpty() && form.field(adding).filter(field -> field.type() == FieldType.PUPIL_NAMES).isPresent()) {
+            return new SubmissionOutcome.AddAnother(manifest.get(), form, language, adding, request.parameters());
+        }
         if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
             LOG.info("Discarded a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
             return new SubmissionOutcome.Discarded(manifest.get(), form, language, references.next());

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A school's forms manifest, written by the site build to {@code site/target/manifests/<school>.json}. */
+/**
+ * A school's forms manifest, written by the site build to {@code site/target/manifests/<school>.json}.
+ * {@code preview} is true for a cluster template's preview site, whose forms take no submissions.
+ */
 public record Manifest(
         String school,
         Map<String, String> schoolName,
         List<String> languages,
         String contactEmail,
         String endpoint,
-        List<FormDefinition> forms) {
+        List<FormDefinition> forms,
+        boolean preview) {
 
     public Manifest {
         schoolName = schoolName == null ? Map.of() : schoolName;

@@ -40,6 +40,7 @@ final class FormPageFiller {
         if (title != null) {
             title.text(messages.get(language, "error.title-prefix") + " " + title.text());
         }
+        AddAnotherItems.ensure(form, typed, "");
         putBackValues(form, typed);
         summary(form, language, errors);
         for (FieldError error : errors) {
@@ -47,6 +48,20 @@ final class FormPageFiller {
                 markField(form, language, error);
             }
         }
+        return true;
+    }
+
+    /**
+     * The form again after "add another" was pressed for {@code field}: what was typed put back, and
+     * one more box (focused) unless the field has as many as it allows. False when the page has no such form.
+     */
+    boolean addAnother(Document page, String formId, String field, Map<String, List<String>> typed) {
+        Optional<Element> found = findForm(page, formId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        AddAnotherItems.ensure(found.get(), typed, field);
+        putBackValues(found.get(), typed);
         return true;
     }
 
@@ -78,9 +93,32 @@ final class FormPageFiller {
         Set<String> shown = new LinkedHashSet<>();
         for (FieldError error : errors) {
             if (shown.add(error.inputId() + "\n" + error.message())) {
-                list.appendElement("li").appendElement("a").attr("href", "#" + error.inputId()).text(error.message());
+                Element link = list.appendElement("li").appendElement("a").text(error.message());
+                Optional<String> legend = legendOf(form, error.inputId());
+                link.attr("href", "#" + legend.orElse(error.inputId()));
+                legend.ifPresent(id -> link.attr("data-input", error.inputId()));
             }
         }
+    }
+
+    /**
+     * The id of the legend of the fieldset holding {@code inputId}, given one if it has none (the
+     * input's id + "--legend"). A summary link to a question asked by a fieldset goes to its legend,
+     * so the question, not only its first radio, is in view (GOV.UK error summary; without
+     * JavaScript the browser scrolls to the legend, and Tab then reaches the first answer);
+     * assets/polisi.js then moves focus to the input named in {@code data-input}.
+     */
+    private static Optional<String> legendOf(Element form, String inputId) {
+        Element input = form.getElementById(inputId);
+        Element fieldset = input == null ? null : input.closest("fieldset");
+        Element legend = fieldset == null ? null : fieldset.selectFirst("> legend");
+        if (legend == null) {
+            return Optional.empty();
+        }
+        if (legend.id().isEmpty()) {
+            legend.id(inputId.replaceFirst("--\\d+$", "") + "--legend");
+        }
+        return Optional.of(legend.id());
     }
 
     private void markField(Element form, String language, FieldError error) {

@@ -93,6 +93,10 @@ final class SubmissionHandler {
             accepted(ctx, json, discarded.manifest().school(), discarded.decoyReference(), false);
         } else if (outcome instanceof SubmissionOutcome.Rejected rejected) {
             rejected(ctx, json, rejected);
+        } else if (outcome instanceof SubmissionOutcome.Preview) {
+            errors.show(ctx, 403, "preview");
+        } else if (outcome instanceof SubmissionOutcome.AddAnother adding && !json) {
+            addAnother(ctx, adding);
         } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {
             if (json) {   // a script sends the choice with the first page's answers: say what is missing
                 jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
@@ -157,6 +161,30 @@ final class SubmissionHandler {
             }
         }
         fallbackPage(ctx, rejected, sitePath);
+    }
+
+    /**
+     * "Add another" without JavaScript: the page again (200), with what was typed and one more box,
+     * which has focus. A script sends its list in one request and never presses the button.
+     */
+    private void addAnother(Context ctx, SubmissionOutcome.AddAnother adding) {
+        String sitePath = adding.form().pages().get(adding.language());
+        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
+        if (page.isEmpty()) {
+            errors.notFound(ctx);
+            return;
+        }
+        try {
+            Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
+            FormPageFiller.keepLinksRelativeTo(document, sitePath);
+            if (filler.addAnother(document, adding.form().id(), adding.field(), adding.typed())) {
+                Responses.html(ctx, 200, document.outerHtml());
+            } else {
+                errors.notFound(ctx);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
+        }
     }
 
     /** When the baked page is missing (the site not built yet), still say what was wrong. */

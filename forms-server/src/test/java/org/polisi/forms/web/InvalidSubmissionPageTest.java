@@ -151,17 +151,25 @@ class InvalidSubmissionPageTest {
     @Test
     void consentStatementsAndPupilNamesInBothLanguages() {
         Document english = post("images-consent", consent("en", "", "", "perhaps"));
+        // Each message names its own statement (issue 20: five identical messages helped no one).
         assertEquals(List.of("Enter an answer for ‘Name of pupil’",
-                "Select whether or not you give consent",
-                "Select either ‘I give consent’ or ‘I do not give consent’"), summary(english));
-        assertEquals("#images-consent--pupil-names--1", english.selectFirst(".error-summary__list a").attr("href"));
+                "Select whether or not you give consent to ‘Photos on the school website’",
+                "Select either ‘I give consent’ or ‘I do not give consent’ for ‘Video of school events’"), summary(english));
+        // A question asked by a fieldset is linked by its legend (in view), naming the input to focus.
+        Element first = english.selectFirst(".error-summary__list a");
+        assertEquals("#images-consent--pupil-names--legend", first.attr("href"));
+        assertEquals("images-consent--pupil-names--1", first.attr("data-input"));
+        assertNotNull(english.getElementById("images-consent--pupil-names--legend"));
+        assertEquals("legend", english.getElementById("images-consent--pupil-names--legend").tagName());
+        assertEquals("#images-consent--consent--photos-on-website--legend",
+                english.select(".error-summary__list a").get(1).attr("href"));
         assertTrue(english.selectFirst(".form-group[data-field=consent.photos-on-website]").hasClass("form-group--error"));
         assertNotNull(english.getElementById("images-consent--consent--video--error"));
 
         Document welsh = post("images-consent", consent("cy", "", "", ""));
         assertEquals(List.of("Rhowch ateb ar gyfer ‘Enw’r disgybl’",
-                "Dewiswch a ydych yn rhoi caniatâd ai peidio",
-                "Dewiswch a ydych yn rhoi caniatâd ai peidio"), summary(welsh));
+                "Dewiswch a ydych yn rhoi caniatâd i ‘Lluniau ar wefan yr ysgol’ ai peidio",
+                "Dewiswch a ydych yn rhoi caniatâd i ‘Fideo o ddigwyddiadau’r ysgol’ ai peidio"), summary(welsh));
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class FormReferences {
             texts.put(language, site.source().settings().words().applyTo(messages.get(language).all()));
         }
         var settings = site.source().settings();
-        return Optional.of(new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts));
+        return Optional.of(new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts,
+                site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER));
     }
 }

@@ -66,7 +66,13 @@ public final class IndexComposer {
                         .append("<a href=\"").append(site.id()).append('/').append(language).append("/index.html\">")
                         .append(escape(site.source().settings().name().inOrEnglish(language)))
                         .append(site.languages().size() > 1 ? " <span class=\"lang-label\">(" + escape(text.get("language.name")) + ")</span>" : "")
-                        .append("</a></h2>\n<ul>\n");
+                        .append("</a></h2>\n");
+                if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
+                    // a template's preview is not a school: say so where it is listed
+                    html.append("<p class=\"preview-label\"><strong>").append(escape(text.get("site.preview.label")))
+                            .append("</strong></p>\n");
+                }
+                html.append("<ul>\n");
                 site.pages(language).values().stream()
                         .filter(p -> !p.kind().equals("appendix"))
                         .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
@@ -98,7 +104,8 @@ public final class IndexComposer {
     private StagedPage passthrough(String key, String type, String title, String intro, String html) {
         AttributeBlock attributes = new AttributeBlock();
         attributes.put("jbake-type", type).put("jbake-status", "published").put("lang", "en")
-                .put("polisi-lang", "en").put("polisi-root", "").put("polisi-key", key);
+                .put("polisi-lang", "en").put("polisi-root", "").put("polisi-key", key)
+                .put("polisi-description", intro);
         for (Map.Entry<String, String> message : messages.get("en").family(Messages.SITE).entrySet()) {
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }

@@ -96,6 +96,7 @@ public final class PageComposer {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), "page");
+        attributes.put("polisi-description", PageDescription.of(page.attribute("description"), page.body()));
         untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
         attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
@@ -136,6 +137,7 @@ public final class PageComposer {
         Messages text = messages.get(language);
         String schoolName = site.source().settings().name().inOrEnglish(language);
         AttributeBlock attributes = common(language, "index", "schoolindex");
+        attributes.put("polisi-description", text.format("school.index.intro", Map.of("school", schoolName)));
         attributes.put("polisi-crumbs", "1");
         attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
         attributes.put("polisi-crumb-1-href", "../../index.html");
@@ -183,6 +185,9 @@ public final class PageComposer {
         attributes.put("polisi-page-url", "/" + outputPath(language, key) + ".html");
         attributes.put("polisi-root", "../../");
         attributes.put("polisi-school-name", settings.name().inOrEnglish(language));
+        if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
+            attributes.put("polisi-preview", text.get("site.preview.notice"));
+        }
         attributes.put("polisi-contact", settings.contactEmail());
         attributes.put("polisi-forms-endpoint", settings.formsEndpoint());
         attributes.put("polisi-pages", String.join(",", site.pages(language).keySet()));
@@ -191,8 +196,14 @@ public final class PageComposer {
         List<String> available = site.languages().stream()
                 .filter(other -> key.equals("index") || site.page(other, key).isPresent()).toList();
         attributes.put("polisi-languages", String.join(",", available));
+        // Search engines need absolute alternates and canonical addresses: under the school's base-url when
+        // the settings give one (a template preview has none, and keeps relative alternates).
+        String base = settings.baseUrl() == null ? "" : settings.baseUrl().strip();
+        String prefix = base.isEmpty() ? "../" : base.endsWith("/") ? base : base + "/";
+        attributes.put("polisi-canonical", base.isEmpty() ? "" : prefix + language + "/" + key + ".html");
         for (String other : available) {
-            attributes.put("polisi-alt-" + other, "../" + other + "/" + key + ".html");
+            attributes.put("polisi-alt-" + other, prefix + other + "/" + key + ".html");
+            attributes.put("polisi-toggle-" + other, "../" + other + "/" + key + ".html");   // the toggle stays on this server
             attributes.put("polisi-name-" + other, messages.get(other).get("language.name"));
         }
         // The site bundle only: the theme and the page's macros read these; the forms' and the

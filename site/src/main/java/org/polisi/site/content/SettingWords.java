@@ -30,7 +30,7 @@ public record SettingWords(String approvingBody, String children, String headTit
     /** The interface sentences that change with each setting. */
     static final Map<String, List<String>> SENTENCES = Map.of(
             "approving-body", List.of("policy.awaiting.approval", "forms.role.chair-of-governors"),
-            "children", List.of("forms.pupil-names.item"),
+            "children", List.of("forms.pupil-names.item", "forms.pupil-names.add"),
             "head-title", List.of("forms.role.headteacher"));
 
     public static final SettingWords DEFAULTS = new SettingWords("governing-body", "pupils", "headteacher");

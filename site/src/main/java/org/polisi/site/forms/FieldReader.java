@@ -116,14 +116,14 @@ final class FieldReader {
         List<ConsentStatement> statements = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (YamlMap item : items) {
-            item.allowOnly(Set.of("id", "text"), "a statement");
+            item.allowOnly(Set.of("id", "text", "label"), "a statement");
             Optional<String> id = item.requiredString("id", "a statement of " + where);
             if (id.isPresent()) {
                 checkIdPart(item, "id", "statement id", seen);
             }
             Optional<LocalizedText> text = item.requiredText("text", languages, "a statement of " + where);
             if (id.isPresent() && text.isPresent()) {
-                statements.add(new ConsentStatement(id.get(), text.get()));
+                statements.add(new ConsentStatement(id.get(), text.get(), item.text("label", languages)));
             }
         }
         return statements;

@@ -30,16 +30,29 @@ final class FieldsetRenderer {
         }
     }
 
-    /** {@code max-items} inputs all named after the field; the server takes the non-empty ones. */
+    /**
+     * GOV.UK's "add another" pattern: one box, all boxes named after the field (the server takes the
+     * non-empty ones), and an "add another" button. Without JavaScript the button is a submit button
+     * ({@code name="add-another"}, value the field's name) and the server shows the form again with
+     * what was typed and one more box; with JavaScript (assets/polisi.js) the box is added here. The
+     * fieldset says how: {@code data-add-another} (the field), {@code data-max-items},
+     * {@code data-item-label} (a box's label, {@code {n}} its number).
+     */
     void appendPupilNames(Element form, FormField field) {
         Element fieldset = fieldset(markup.group(form, field.name()), field, markup.labelText(field));
-        for (int n = 1; n <= field.maxItems(); n++) {
-            String id = markup.id(field) + "--" + n;
-            Element item = fieldset.appendElement("div").addClass("pupil-name");
-            item.appendElement("label").addClass("label").attr("for", id)
-                    .text(markup.messages().get("forms.pupil-names.item", "n", String.valueOf(n)));
-            item.appendElement("input").addClass("input").id(id).attr("name", field.name()).attr("type", "text")
-                    .attr("maxlength", String.valueOf(field.maxLength())).attr("autocomplete", "off").attr("spellcheck", "false");
+        fieldset.addClass("add-another").attr("data-add-another", field.name())
+                .attr("data-max-items", String.valueOf(field.maxItems()))
+                .attr("data-item-label", markup.messages().get("forms.pupil-names.item", "n", "{n}"));
+        String id = markup.id(field) + "--1";
+        Element item = fieldset.appendElement("div").addClass("pupil-name").addClass("add-another__item");
+        item.appendElement("label").addClass("label").attr("for", id)
+                .text(markup.messages().get("forms.pupil-names.item", "n", "1"));
+        item.appendElement("input").addClass("input").id(id).attr("name", field.name()).attr("type", "text")
+                .attr("maxlength", String.valueOf(field.maxLength())).attr("autocomplete", "off").attr("spellcheck", "false");
+        if (field.maxItems() > 1) {
+            fieldset.appendElement("button").addClass("button").addClass("button--secondary").addClass("add-another__add")
+                    .attr("type", "submit").attr("name", "add-another").attr("value", field.name())
+                    .text(markup.messages().get("forms.pupil-names.add"));
         }
     }
 

@@ -72,9 +72,11 @@ final class FormJson {
                 .put("value", option.value())
                 .set("label", texts(option.label(), languages)));
         ArrayNode statements = json.putArray("statements");
-        field.statements().forEach(statement -> statements.addObject()
-                .put("id", statement.id())
-                .set("text", texts(statement.text(), languages)));
+        field.statements().forEach(statement -> {
+            ObjectNode one = statements.addObject().put("id", statement.id());
+            one.set("text", texts(statement.text(), languages));
+            optional(one, "label", statement.label(), languages);
+        });
         return json;
     }
 

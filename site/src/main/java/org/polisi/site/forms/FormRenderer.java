@@ -40,7 +40,24 @@ final class FormRenderer {
         String submit = form.kind() == FormKind.AGREEMENT ? "forms.submit.agreement"
                 : form.kind() == FormKind.WITHDRAWAL ? "forms.submit.continue" : "forms.submit";
         post.appendElement("button").addClass("button").attr("type", "submit").text(school.messages(language).get(submit));
+        if (school.preview()) {
+            asPreview(section, post);
+        }
         return section.outerHtml();
+    }
+
+    /**
+     * A template's preview shows what the form asks but is no live form: a notice says so, every
+     * control is disabled and no button sends it (the server refuses a submission all the same).
+     */
+    private void asPreview(Element section, Element post) {
+        Element notice = new Element("div").addClass("notice").addClass("notice--preview").attr("role", "note");
+        notice.appendElement("p").text(school.messages(language).get("forms.preview.notice"));
+        post.before(notice);
+        post.addClass("polisi-form--preview");
+        post.select("button").remove();
+        post.select("input:not([type=hidden]), select, textarea").attr("disabled", "");
+        section.addClass("polisi-form--preview");
     }
 
     private static void hidden(Element form, String name, String value) {

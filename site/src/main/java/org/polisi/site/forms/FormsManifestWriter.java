@@ -35,6 +35,9 @@ public final class FormsManifestWriter {
         languages.forEach(manifest.putArray("languages")::add);
         manifest.put("contactEmail", context.contactEmail());
         manifest.put("endpoint", context.schoolEndpoint());
+        if (context.preview()) {
+            manifest.put("preview", true);   // a template's preview: the server refuses its submissions
+        }
         Map<String, Map<String, RenderedForm>> renderedById = byFormAndLanguage(schoolId, context, rendered);
         ArrayNode forms = manifest.putArray("forms");
         for (FormDefinition form : context.forms().all()) {

@@ -8,13 +8,22 @@ import java.util.Map;
  * @param formsEndpoint  where forms post to, without the school, e.g. {@code /forms}
  * @param messagesByLang every message key per language, already merged by the build
  *                       ({@code forms_<lang>.properties} included)
+ * @param preview        a cluster template's preview: its forms are shown, marked as a preview, and
+ *                       take no submissions (the manifest says so, and the server refuses them)
  */
 public record FormsSchoolContext(
         SchoolForms forms,
         Map<String, String> schoolNameByLang,
         String contactEmail,
         String formsEndpoint,
-        Map<String, Map<String, String>> messagesByLang) {
+        Map<String, Map<String, String>> messagesByLang,
+        boolean preview) {
+
+    /** A school's own site (not a preview). */
+    public FormsSchoolContext(SchoolForms forms, Map<String, String> schoolNameByLang, String contactEmail,
+                              String formsEndpoint, Map<String, Map<String, String>> messagesByLang) {
+        this(forms, schoolNameByLang, contactEmail, formsEndpoint, messagesByLang, false);
+    }
 
     /** Where this school's forms post: {@code <forms-endpoint>/<school>}. */
     public String schoolEndpoint() {

@@ -207,7 +207,7 @@ public final class PageHistory {
         Path cached = workDir.resolve("history").resolve(commit).resolve("html")
                 .resolve(site.id()).resolve(then.language()).resolve(then.key() + ".html");
         if (Files.exists(cached)) {
-            return Files.readString(cached, StandardCharsets.UTF_8);
+            return org.polisi.site.render.ResponsiveTables.rewrite(Files.readString(cached, StandardCharsets.UTF_8));
         }
         StringBuilder asciidoc = new StringBuilder("= ").append(then.title()).append('\n');
         for (Map.Entry<String, LocalizedText> value : site.source().settings().attributes().entrySet()) {

@@ -2,7 +2,8 @@
  * Stage 7, publish. Input: a checked build in a staging folder and the sites it may publish (those
  * without errors). Output: the live {@code site/target/public} and {@code site/target/manifests},
  * assembled from those sites and every other site's last good output ({@link org.polisi.site.publish.MergedTree})
- * and swapped in whole ({@link org.polisi.site.publish.AtomicPublisher}). Why a stage: publishing
+ * and swapped in whole ({@link org.polisi.site.publish.AtomicPublisher}); each school's {@code sitemap.xml}
+ * ({@link org.polisi.site.publish.Sitemap}) is written with its pages. Why a stage: publishing
  * only what passed is what keeps the last good site of every school online when content breaks (ADR 30).
  */
 package org.polisi.site.publish;

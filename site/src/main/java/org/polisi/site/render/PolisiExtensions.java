@@ -10,6 +10,7 @@ public final class PolisiExtensions implements ExtensionRegistry {
         asciidoctor.javaExtensionRegistry()
                 .inlineMacro(TickMacro.class)
                 .inlineMacro(PolicyReferenceMacro.class)
-                .postprocessor(AccessibleAdmonitions.class);
+                .postprocessor(AccessibleAdmonitions.class)
+                .postprocessor(ResponsiveTables.class);
     }
 }

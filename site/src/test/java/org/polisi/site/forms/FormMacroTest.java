@@ -118,19 +118,24 @@ class FormMacroTest {
                 "Blwyddyn 4", "Blwyddyn 5", "Blwyddyn 6"), select.select("option").eachText());
     }
 
+    /** GOV.UK "add another": one box, and a button that works without JavaScript (a submit the server answers). */
     @Test
-    void pupilNamesAreMaxItemsInputsInOneFieldset() throws Exception {
+    void pupilNamesAreOneBoxAndAnAddAnotherButton() throws Exception {
         Element fieldset = render("en", "abc123").selectFirst("[data-field=pupil-names] fieldset");
 
         assertEquals("Name of pupil", fieldset.selectFirst("legend").text());
         assertEquals("digital-images-consent--pupil-names--hint", fieldset.attr("aria-describedby"));
         Elements inputs = fieldset.select("input");
-        assertEquals(3, inputs.size());
-        assertEquals(List.of("pupil-names", "pupil-names", "pupil-names"), inputs.eachAttr("name"));
-        assertEquals(List.of("digital-images-consent--pupil-names--1", "digital-images-consent--pupil-names--2",
-                "digital-images-consent--pupil-names--3"), inputs.eachAttr("id"));
-        assertEquals(List.of("Pupil 1", "Pupil 2", "Pupil 3"), fieldset.select("label").eachText());
+        assertEquals(List.of("digital-images-consent--pupil-names--1"), inputs.eachAttr("id"));
+        assertEquals(List.of("pupil-names"), inputs.eachAttr("name"));
+        assertEquals(List.of("Pupil 1"), fieldset.select("label").eachText());
         assertEquals("100", inputs.get(0).attr("maxlength"));
+        assertEquals("pupil-names", fieldset.attr("data-add-another"));
+        assertEquals("3", fieldset.attr("data-max-items"));
+        assertEquals("Pupil {n}", fieldset.attr("data-item-label"));
+        Element add = fieldset.selectFirst("button");
+        assertEquals(List.of("submit", "add-another", "pupil-names", "Add another pupil"),
+                List.of(add.attr("type"), add.attr("name"), add.attr("value"), add.text()));
     }
 
     @Test

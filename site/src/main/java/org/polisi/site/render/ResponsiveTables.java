@@ -1,0 +1,206 @@
+package org.polisi.site.render;
+
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.extension.Postprocessor;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tables that a phone can read and a strict Content-Security-Policy ({@code style-src 'self'})
+ * allows (docs/adr/0044-tables-for-phones.md).
+ *
+ * <ul>
+ *   <li>Asciidoctor's inline width hints ({@code <col style="width: 33.3333%;">}, a table's
+ *       {@code style="width: 50%;"}) become classes {@code col-w35}, {@code table-w50}: the width
+ *       rounded to the nearest 5 %, which the theme's stylesheet defines. No {@code style}
+ *       attribute is left, so the browser blocks nothing.</li>
+ *   <li>A table with a header row ({@code thead}) and at least {@value #STACK_FROM_COLUMNS}
+ *       columns is marked {@code table--stack}: each body cell gets {@code data-label}, the text
+ *       of the header cell(s) above it (found on the table's grid, so row and column spans are
+ *       followed as HTML's table model does), and an empty cell the class {@code cell--empty}.
+ *       Below 40rem the theme shows each row as a labelled list from this same HTML. Because a
+ *       change of CSS {@code display} can remove a table's semantics in some browsers, the
+ *       table's elements also get their ARIA table roles (WAI-ARIA 1.2 table, row, columnheader,
+ *       rowheader, cell), which keeps a screen reader's table navigation.</li>
+ * </ul>
+ * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten.
+ */
+public final class ResponsiveTables extends Postprocessor {
+    /** Tables narrower than this fit a 320 px screen with words unbroken, and stay tables. */
+    static final int STACK_FROM_COLUMNS = 3;
+    private static final Pattern WIDTH = Pattern.compile("^\\s*width:\\s*([0-9.]+)%;?\\s*$");
+
+    @Override
+    public String process(Document document, String output) {
+        return rewrite(output);
+    }
+
+    /**
+     * {@code html} with each outermost table rewritten as the class comment says; anything else
+     * untouched. Rewriting a rewritten table changes nothing (PageHistory applies it to earlier
+     * versions converted and cached before this class existed).
+     */
+    public static String rewrite(String html) {
+        if (!html.contains("<table")) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length() + 1024);
+        int from = 0;
+        int start;
+        while ((start = html.indexOf("<table", from)) >= 0) {
+            int end = endOfTable(html, start);
+            if (end < 0) {
+                break;
+            }
+            out.append(html, from, start).append(table(html.substring(start, end)));
+            from = end;
+        }
+        return out.append(html, from, html.length()).toString();
+    }
+
+    /** The index just after the {@code </table>} that closes the table opened at {@code start}, or -1. */
+    private static int endOfTable(String html, int start) {
+        int depth = 0;
+        int at = start;
+        while (at >= 0 && at < html.length()) {
+            int open = html.indexOf("<table", at);
+            int close = html.indexOf("</table>", at);
+            if (close < 0) {
+                return -1;
+            }
+            if (open >= 0 && open < close) {
+                depth++;
+                at = open + 6;
+            } else {
+                depth--;
+                at = close + 8;
+                if (depth == 0) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String table(String tableHtml) {
+        Element body = Jsoup.parseBodyFragment(tableHtml).body();
+        body.ownerDocument().outputSettings().prettyPrint(false);
+        Element table = body.selectFirst("table");
+        if (table == null || !table.hasClass("tableblock")) {
+            return tableHtml;
+        }
+        for (Element element : table.select("table, col")) {
+            widthAsClass(element);
+        }
+        List<Element> rows = table.select("> thead > tr, > tbody > tr, > tfoot > tr");
+        Grid grid = new Grid(rows);
+        Element thead = table.selectFirst("> thead");
+        if (thead != null && grid.columns >= STACK_FROM_COLUMNS) {
+            stack(table, grid);
+        }
+        return table.outerHtml();
+    }
+
+    private static void widthAsClass(Element element) {
+        Matcher width = WIDTH.matcher(element.attr("style"));
+        if (!element.hasAttr("style") || !width.matches()) {
+            return;
+        }
+        long rounded = Math.max(5, Math.min(100, Math.round(Double.parseDouble(width.group(1)) / 5) * 5));
+        element.removeAttr("style");
+        element.addClass(element.tagName().toLowerCase(Locale.ROOT) + "-w" + rounded);
+    }
+
+    private static void stack(Element table, Grid grid) {
+        table.addClass("table--stack").attr("role", "table");
+        table.select("> thead, > tbody, > tfoot").attr("role", "rowgroup");
+        for (Element row : grid.rows) {
+            boolean header = row.parent() != null && row.parent().tagName().equals("thead");
+            row.attr("role", "row");
+            for (Element cell : row.children()) {
+                if (cell.tagName().equals("th")) {
+                    cell.attr("role", header ? "columnheader" : "rowheader");
+                } else if (cell.tagName().equals("td")) {
+                    cell.attr("role", "cell");
+                    String label = grid.headerText(cell);
+                    if (!label.isEmpty()) {
+                        cell.attr("data-label", label);
+                    }
+                    if (cell.text().isBlank() && cell.select("img").isEmpty()) {
+                        cell.addClass("cell--empty");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The table's cells placed on its grid, as the HTML table model places them (spans followed). */
+    private static final class Grid {
+        final List<Element> rows;
+        final Map<Element, Integer> firstColumn = new HashMap<>();
+        final List<List<Element>> headerColumns = new ArrayList<>();   // per column: its thead cells
+        int columns;
+
+        Grid(List<Element> rows) {
+            this.rows = rows;
+            Map<Integer, Map<Integer, Boolean>> taken = new HashMap<>();
+            for (int r = 0; r < rows.size(); r++) {
+                Element row = rows.get(r);
+                boolean header = row.parent() != null && row.parent().tagName().equals("thead");
+                int column = 0;
+                for (Element cell : row.children()) {
+                    if (!cell.tagName().equals("td") && !cell.tagName().equals("th")) {
+                        continue;
+                    }
+                    while (taken.getOrDefault(r, Map.of()).containsKey(column)) {
+                        column++;
+                    }
+                    int colspan = span(cell, "colspan");
+                    int rowspan = span(cell, "rowspan");
+                    firstColumn.put(cell, column);
+                    for (int dr = 0; dr < rowspan; dr++) {
+                        for (int dc = 0; dc < colspan; dc++) {
+                            taken.computeIfAbsent(r + dr, k -> new HashMap<>()).put(column + dc, true);
+                        }
+                    }
+                    if (header) {
+                        for (int dc = 0; dc < colspan; dc++) {
+                            while (headerColumns.size() <= column + dc) {
+                                headerColumns.add(new ArrayList<>());
+                            }
+                            headerColumns.get(column + dc).add(cell);
+                        }
+                    }
+                    column += colspan;
+                    columns = Math.max(columns, column);
+                }
+            }
+        }
+
+        /** The text of the header row cells above {@code cell}'s first column, joined by ": ". */
+        String headerText(Element cell) {
+            Integer column = firstColumn.get(cell);
+            if (column == null || column >= headerColumns.size()) {
+                return "";
+            }
+            return String.join(": ", headerColumns.get(column).stream().map(Element::text).map(String::strip)
+                    .filter(text -> !text.isEmpty()).distinct().toList());
+        }
+
+        private static int span(Element cell, String attribute) {
+            try {
+                return Math.max(1, Integer.parseInt(cell.attr(attribute).isBlank() ? "1" : cell.attr(attribute).strip()));
+            } catch (NumberFormatException notANumber) {
+                return 1;
+            }
+        }
+    }
+}

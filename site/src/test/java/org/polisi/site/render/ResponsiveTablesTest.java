@@ -1,0 +1,105 @@
+package org.polisi.site.render;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.Fixtures;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tables as a phone and a strict Content-Security-Policy need them (ADR 0044): no inline style, width hints
+ * as classes the theme defines, and wide tables labelled cell by cell from their header row, spans followed.
+ */
+class ResponsiveTablesTest {
+    private static Fixtures.BakedSite site;
+    private static Document page;
+
+    @BeforeAll
+    static void bake() {
+        site = Fixtures.bake(Fixtures.content("tables"), List.of("grid"));
+        page = site.page("grid/en/policy.html");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        site.delete();
+    }
+
+    @Test
+    void theFixtureBuildsStrictly() {
+        assertEquals(List.of(), site.result().errors());
+    }
+
+    @Test
+    void noElementOfThePageHasAnInlineStyle() {
+        assertTrue(page.select("[style]").isEmpty(), page.select("[style]").outerHtml());
+        assertEquals(List.of("col-w50", "col-w15", "col-w15", "col-w15", "col-w15"),
+                page.select(".sect1:has(#ticks) col").eachAttr("class"));
+        assertTrue(page.selectFirst(".sect1:has(#narrow) table").hasClass("table-w50"));
+    }
+
+    @Test
+    void everyWidthClassIsDefinedByTheTheme() throws Exception {
+        String css = java.nio.file.Files.readString(Fixtures.theme().resolve("assets/polisi.css"));
+        for (Element element : page.select("col, table")) {
+            for (String name : element.classNames()) {
+                if (name.matches("(col|table)-w\\d+")) {
+                    assertTrue(css.contains(element.tagName() + "." + name + " {"), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWideTableLabelsEachCellWithItsColumnsHeader() {
+        Element table = page.selectFirst(".sect1:has(#ticks) table");
+        assertTrue(table.hasClass("table--stack"), table.outerHtml());
+        assertEquals("table", table.attr("role"));
+        org.jsoup.select.Elements cells = table.select("tbody td");
+        assertEquals(List.of("Refer to class teacher", "Refer to Headteacher", "Refer to Police", "Warning",
+                "Refer to class teacher", "Refer to Headteacher", "Refer to Police", "Warning"), cells.eachAttr("data-label"));
+        assertEquals(List.of(false, true, false, true, true, false, true, false),
+                cells.stream().map(c -> c.hasClass("cell--empty")).toList());
+        assertEquals(List.of("rowheader", "rowheader"), table.select("tbody th").eachAttr("role"));
+        assertEquals(5, table.select("thead th[role=columnheader]").size());
+        assertEquals(2, table.select("tbody tr[role=row]").size());
+    }
+
+    @Test
+    void spansAreFollowedAsTheHtmlTableModelDoes() {
+        Element table = page.selectFirst(".sect1:has(#spans) table");
+        assertTrue(table.hasClass("table--stack"), table.outerHtml());
+        // Row 2 starts under the row-spanning header: its first data cell is in the "Acceptable" column.
+        List<Element> rows = table.select("tbody tr");
+        assertEquals(List.of("Acceptable", "Unacceptable"), rows.get(0).select("td").eachAttr("data-label"), table.outerHtml());
+        assertEquals(List.of("Acceptable", "Unacceptable"), rows.get(1).select("td").eachAttr("data-label"), table.outerHtml());
+        assertEquals(List.of("Users shall not visit sites that relate to:", "Gambling"), rows.get(0).select("th").eachText());
+        assertEquals(List.of("Shopping"), rows.get(1).select("th").eachText());
+    }
+
+    @Test
+    void aTwoColumnTableWithoutAHeaderRowStaysATable() {
+        Element table = page.selectFirst(".sect1:has(#pairs) table");
+        assertFalse(table.hasClass("table--stack"));
+        assertFalse(table.hasAttr("role"));
+        assertTrue(table.select("[data-label]").isEmpty());
+    }
+
+    @Test
+    void rewritingLeavesEverythingButTablesAsItWas() {
+        String html = "<p>caf&#233; <em>x</em></p><div><table class=\"tableblock\"><colgroup><col style=\"width: 33.3333%;\">"
+                + "</colgroup><tbody><tr><td>a<table class=\"tableblock\"><tr><td>b</td></tr></table></td></tr></tbody></table></div><p>after</p>";
+        String out = ResponsiveTables.rewrite(html);
+        assertTrue(out.startsWith("<p>caf&#233; <em>x</em></p><div><table"), out);
+        assertTrue(out.endsWith("</table></div><p>after</p>"), out);
+        assertTrue(out.contains("<col class=\"col-w35\">"), out);
+        assertFalse(out.contains("style="), out);
+    }
+}
