@@ -22,7 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * JavaScript (here) and without it (the server shows the form again).
  */
 @BrowserTest
-class FormRecoveryTest {
+class FormRecoveryTest extends ServerAndBrowser {
 
     /** The contrast ratio (WCAG 2.2, relative luminance) of an element's text against the first opaque background behind it. */
     static final String CONTRAST = """
@@ -35,23 +35,16 @@ class FormRecoveryTest {
             var l1 = lum(fg), l2 = lum(bg);
             return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);""";
 
-    private static PolisiServer server;
-    private static ChromeDriver browser;
     private static ChromeDriver noScript;
 
     @BeforeAll
-    static void start() {
-        server = PolisiServer.start(BakedSites.get());
-        browser = Chromium.options().start();
+    static void startNoScript() {
         noScript = Chromium.options().withoutJavaScript().start();
     }
 
     @AfterAll
-    static void stop() {
-        if (noScript != null) {
-            noScript.quit();
-        }
-        ServerAndBrowser.stop(browser, server);
+    static void stopNoScript() {
+        stop(noScript, null);
     }
 
     @TestFactory

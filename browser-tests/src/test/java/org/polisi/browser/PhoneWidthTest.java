@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -27,7 +25,7 @@ import org.openqa.selenium.logging.LogType;
  * missing favicon), and axe finds nothing. Tables read as labelled lists on a phone (ADR 0044).
  */
 @BrowserTest
-class PhoneWidthTest {
+class PhoneWidthTest extends ServerAndBrowser {
 
     static final List<Integer> WIDTHS = List.of(320, 390, 1280);
 
@@ -53,20 +51,6 @@ class PhoneWidthTest {
               }
             });
             return broken;""";
-
-    private static PolisiServer server;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        server = PolisiServer.start(BakedSites.get());
-        browser = Chromium.options().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        ServerAndBrowser.stop(browser, server);
-    }
 
     /** The viewport as a phone's: the CSS width and a device that is mobile (no window minimum applies). */
     static void width(ChromeDriver driver, int width) {

@@ -52,9 +52,7 @@ class AddAnotherAndPreviewTest {
     @Test
     void addAnotherFromOneBoxGivesTwoAndFocusesTheNewOne(@TempDir Path folder) {
         try (TestServer server = TestServer.start(folder)) {
-            String[] pairs = {"form-id", "images-consent", "form-lang", "en", "form-version", "b66afb8d88e9",
-                "pupil-names", "Alys", "consent.photos-on-website", "", "consent.video", "", "website", "",
-                "add-another", "pupil-names"};
+            String[] pairs = with(pupils("Alys"), "add-another", "pupil-names");
             Document page = Jsoup.parse(server.browser().post("/forms/testschool/images-consent", form(pairs)).body());
             List<Element> boxes = page.select("fieldset[data-add-another] input[name=pupil-names]");
             assertEquals(2, boxes.size());
@@ -69,14 +67,22 @@ class AddAnotherAndPreviewTest {
     @Test
     void anErrorPageKeepsABoxForEveryNameTyped(@TempDir Path folder) {
         try (TestServer server = TestServer.start(folder)) {
-            String[] pairs = {"form-id", "images-consent", "form-lang", "en", "form-version", "b66afb8d88e9",
-                "pupil-names", "Alys", "pupil-names", "Bryn", "consent.photos-on-website", "", "consent.video", "given",
-                "website", ""};
+            String[] pairs = pupils("Alys", "Bryn");
             HttpResponse<String> response = server.browser().post("/forms/testschool/images-consent", form(pairs));
             assertEquals(422, response.statusCode());
             Document page = Jsoup.parse(response.body());
             assertEquals(List.of("Alys", "Bryn"), page.select("fieldset[data-add-another] input[name=pupil-names]").eachAttr("value"));
         }
+    }
+
+    /** The English images consent with these pupils (one box each) and no statement answered. */
+    private static String[] pupils(String... names) {
+        List<String> pairs = new java.util.ArrayList<>(List.of("form-id", "images-consent", "form-lang", "en",
+                "form-version", "b66afb8d88e9", "consent.photos-on-website", "", "consent.video", "", "website", ""));
+        for (String name : names) {
+            pairs.addAll(List.of("pupil-names", name));
+        }
+        return pairs.toArray(String[]::new);
     }
 
     @Test
