@@ -63,6 +63,75 @@ class RealContentTest {
         }
     }
 
+    /** Issue 20, fault 8: what search engines and browsers ask of every page. */
+    @Test
+    void everyPageHasADescriptionAbsoluteAlternatesAndOneTitleAtHome() throws IOException {
+        Document policy = Jsoup.parse(options.outputDir().resolve("rumney/en/online-safety-policy.html").toFile());
+        assertTrue(policy.selectFirst("meta[name=description]").attr("content")
+                .startsWith("The United Nations Convention on the Rights of the Child"), "the first real paragraph, not the motto");
+        assertEquals("http://localhost:7070/rumney/en/online-safety-policy.html", policy.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(List.of("http://localhost:7070/rumney/en/online-safety-policy.html",
+                "http://localhost:7070/rumney/cy/online-safety-policy.html"), policy.select("link[rel=alternate][hreflang]").eachAttr("href"));
+        assertEquals("../cy/online-safety-policy.html", policy.selectFirst("nav.language-toggle a[hreflang=cy]").attr("href"),
+                "the toggle stays on this server");
+        for (String school : List.of("aberford", "brynford", "holy-trinity", "rumney")) {
+            try (Stream<Path> pages = Files.walk(options.outputDir().resolve(school))) {
+                for (Path page : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
+                    Document html = Jsoup.parse(page.toFile());
+                    String description = html.select("meta[name=description]").attr("content");
+                    assertTrue(description.length() > 20 && description.length() <= 160, page + ": " + description);
+                    assertTrue(html.select("link[rel=icon]").size() >= 1, page + " names its icon");
+                }
+            }
+            Document home = Jsoup.parse(options.outputDir().resolve(school + "/en/index.html").toFile());
+            assertFalse(home.title().contains(" – "), "one title on the home page: " + home.title());
+        }
+        assertTrue(Files.size(options.outputDir().resolve("favicon.ico")) > 0, "browsers ask for /favicon.ico");
+        assertTrue(Files.isRegularFile(options.outputDir().resolve("assets/favicon.svg")));
+    }
+
+    @Test
+    void eachSchoolHasASitemapWithItsLanguageAlternates() throws IOException {
+        Document sitemap = Jsoup.parse(Files.readString(options.outputDir().resolve("rumney/sitemap.xml")), "",
+                org.jsoup.parser.Parser.xmlParser());
+        List<String> locations = sitemap.select("url > loc").eachText();
+        assertTrue(locations.contains("http://localhost:7070/rumney/cy/appendix-d-digital-images-consent.html"), locations.toString());
+        assertEquals(locations.size(), locations.stream().distinct().count());
+        org.jsoup.nodes.Element english = sitemap.select("url").stream()
+                .filter(u -> u.selectFirst("loc").text().endsWith("/en/online-safety-policy.html")).findFirst().orElseThrow();
+        assertEquals(List.of("en", "cy"), english.select("xhtml|link").eachAttr("hreflang"));
+        assertFalse(Files.exists(options.outputDir().resolve("ngp-template/sitemap.xml")), "a preview has no base-url and no sitemap");
+        assertTrue(Files.readString(options.outputDir().resolve("aberford/sitemap.xml")).contains("<loc>http://localhost:7070/aberford/en/internet-policy.html</loc>"));
+    }
+
+    @Test
+    void theTemplatePreviewIsMarkedAndItsFormsCannotBeSent() throws IOException {
+        Document index = Jsoup.parse(options.outputDir().resolve("index.html").toFile());
+        assertTrue(index.select("li.school:has(a[href^=ngp-template]) .preview-label").size() >= 1, "marked in the index");
+        assertTrue(index.select("li.school:has(a[href^=rumney]) .preview-label").isEmpty());
+        Path manifest = options.manifestsDir().resolve("ngp-template.json");
+        assertTrue(Files.readString(manifest).contains("\"preview\":true"), "the server is told");
+        assertFalse(Files.readString(options.manifestsDir().resolve("rumney.json")).contains("\"preview\""));
+        try (Stream<Path> pages = Files.walk(options.outputDir().resolve("ngp-template"))) {
+            for (Path page : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Document html = Jsoup.parse(page.toFile());
+                assertFalse(html.select(".notice--preview").isEmpty(), page + " says it is a preview");
+                assertTrue(html.select("form button, form input:not([type=hidden]):not([disabled])").isEmpty(), page + ": no live form");
+            }
+        }
+    }
+
+    /** Issue 20, fault 8: Appendix G is the web form, its hint naming the paper log's columns, not the empty paper table. */
+    @Test
+    void appendixGShowsTheFormWithThePaperLogsColumnsInItsHint() throws IOException {
+        for (String language : List.of("en", "cy")) {
+            Document page = Jsoup.parse(options.outputDir().resolve("rumney/" + language + "/appendix-g-reporting-log.html").toFile());
+            assertTrue(page.select("main table").isEmpty(), language + ": no empty paper table");
+            String introduction = page.select(".polisi-form .form-introduction").text();
+            assertTrue(introduction.contains(language.equals("en") ? "paper reporting log" : "cofnod adrodd papur"), introduction);
+        }
+    }
+
     @Test
     void everySchoolAndTheTemplatePreviewIsPublished() {
         for (String site : List.of("aberford", "brynford", "holy-trinity", "rumney", "ngp-template")) {

@@ -96,7 +96,10 @@ public final class PageComposer {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), "page");
-        attributes.put("polisi-description", PageDescription.of(page.attribute("description"), page.body()));
+        String description = PageDescription.of(page.attribute("description"), page.body());
+        // A page without a paragraph (a form only) is described by its title and school.
+        attributes.put("polisi-description", description.isEmpty()
+                ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);
         untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
         attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
