@@ -100,13 +100,16 @@ class SiteBuildTest {
         assertNull(page("solo/en/policy.html").selectFirst("nav.language-toggle"));
     }
 
+    /** Search engines need absolute alternates and canonical addresses: under the school's base-url (issue 20). */
     @Test
     void theHeadNamesEveryLanguageVersionOfThePage() {
+        String base = "http://localhost:7070/adopter/";
         for (String path : List.of("adopter/en/about.html", "adopter/cy/about.html")) {
             List<Element> alternates = page(path).select("head link[rel=alternate][hreflang]");
             assertEquals(List.of("en", "cy"), alternates.stream().map(l -> l.attr("hreflang")).toList(), path);
-            assertEquals(List.of("../en/about.html", "../cy/about.html"), alternates.stream().map(l -> l.attr("href")).toList(), path);
-            alternates.forEach(l -> assertTrue(Files.isRegularFile(target(path, l.attr("href"))), path + " " + l));
+            assertEquals(List.of(base + "en/about.html", base + "cy/about.html"), alternates.stream().map(l -> l.attr("href")).toList(), path);
+            alternates.forEach(l -> assertTrue(Files.isRegularFile(target(path, "../" + l.attr("href").substring(base.length()))), path + " " + l));
+            assertEquals(base + path.substring("adopter/".length()), page(path).selectFirst("link[rel=canonical]").attr("href"));
         }
     }
 

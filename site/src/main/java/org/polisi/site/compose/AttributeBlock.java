@@ -20,6 +20,11 @@ final class AttributeBlock {
         return this;
     }
 
+    /** The value put under {@code name}, or null. */
+    String get(String name) {
+        return values.get(name);
+    }
+
     String render() {
         StringBuilder text = new StringBuilder();
         values.forEach((name, value) -> text.append(':').append(name).append(": ").append(value).append('\n'));

@@ -96,7 +96,7 @@ public final class PageComposer {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), "page");
-        String description = PageDescription.of(page.attribute("description"), page.body());
+        String description = PageDescription.of(page.attribute("description"), page.body(), attributes::get);
         // A page without a paragraph (a form only) is described by its title and school.
         attributes.put("polisi-description", description.isEmpty()
                 ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A page's {@code <meta name="description">}: its {@code :description:} attribute, or else its first
  * paragraph of at least {@value #MIN_WORDS} words as plain text, shortened at a word to at most {@value #MAX_CHARACTERS} characters
- * (search engines show about that much). Attribute references ({@code {school-name}}) are left
- * for Asciidoctor to replace, as in any header attribute.
+ * (search engines show about that much). Attribute references ({@code {school-name}}) are
+ * replaced first, so that the length is the length shown.
  */
 public final class PageDescription {
     static final int MAX_CHARACTERS = 160;
@@ -18,6 +18,7 @@ public final class PageDescription {
     private static final Pattern NOT_A_PARAGRAPH = Pattern.compile(
             "^(=|\\[|:[A-Za-z0-9_-]+:|//|\\*|-|\\.|\\||\\+|_{4}|-{4}|={4}|[A-Za-z]+::|NOTE:|TIP:|IMPORTANT:|WARNING:|CAUTION:|\\d+\\.|<<<).*");
     private static final Pattern LABELLED_MACRO = Pattern.compile("\\b(?:xref|link|policy|mailto|https?|footnote|pass|image):[^\\[\\s]*\\[([^\\]]*)\\]");
+    private static final Pattern ATTRIBUTE_REFERENCE = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)\\}");
     private static final Pattern EMPTY_MACRO = Pattern.compile("\\b[a-z]+:\\[\\]");
     private static final Pattern CROSS_REFERENCE = Pattern.compile("<<[^,>]*,?([^>]*)>>");
     private static final Pattern FORMATTING = Pattern.compile("(?<![\\w])[*_`#]{1,2}([^*_`#]+?)[*_`#]{1,2}(?![\\w])");
@@ -31,7 +32,18 @@ public final class PageDescription {
      * @return the description, or "" when the page has no paragraph
      */
     public static String of(String declared, List<SourceLine> body) {
+        return of(declared, body, name -> null);
+    }
+
+    /**
+     * @param attributes an attribute's value by name, or null when unknown (left as written, for Asciidoctor)
+     */
+    public static String of(String declared, List<SourceLine> body, java.util.function.Function<String, String> attributes) {
         String text = declared.isBlank() ? firstParagraph(body) : declared;
+        text = ATTRIBUTE_REFERENCE.matcher(text).replaceAll(match -> {
+            String value = attributes.apply(match.group(1));
+            return java.util.regex.Matcher.quoteReplacement(value == null ? match.group() : value);
+        });
         return shorten(plain(text));
     }
 

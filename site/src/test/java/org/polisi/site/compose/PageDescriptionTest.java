@@ -41,6 +41,15 @@ class PageDescriptionTest {
     }
 
     @Test
+    void attributeReferencesAreReplacedBeforeTheLengthIsCounted() {
+        String description = PageDescription.of("", body("At {school-name}, we believe that the Internet and other "
+                + "digital technologies are very powerful resources which can enhance and potentially transform teaching "
+                + "and learning when used well."), name -> name.equals("school-name") ? "Aberford C of E Primary School" : null);
+        assertTrue(description.startsWith("At Aberford C of E Primary School, we believe"), description);
+        assertTrue(description.length() <= PageDescription.MAX_CHARACTERS, description.length() + ": " + description);
+    }
+
+    @Test
     void aPageWithoutAParagraphHasNone() {
         assertEquals("", PageDescription.of("", body("= Title", "", "form::incident-report[]")));
     }
