@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Asciidoctor's inline width hints ({@code <col style="width: 33.3333%;">}, a table's
- *       {@code style="width: 50%;"}) become classes {@code col-w35}, {@code table-w50}: the width
- *       rounded to the nearest 5 %, which the theme's stylesheet defines. No {@code style}
+ *       {@code style="width: 50%;"}) become classes {@code col-w30}, {@code table-w50}: the width
+ *       rounded down to a multiple of 5 % (at least 5), which the theme's stylesheet defines. No {@code style}
  *       attribute is left, so the browser blocks nothing.</li>
  *   <li>A table with a header row ({@code thead}) and at least {@value #STACK_FROM_COLUMNS}
  *       columns is marked {@code table--stack}: each body cell gets {@code data-label}, the text
@@ -106,7 +106,35 @@ public final class ResponsiveTables extends Postprocessor {
         if (thead != null && grid.columns >= STACK_FROM_COLUMNS) {
             stack(table, grid);
         }
+        table.select("th").forEach(ResponsiveTables::breakAfterSlashes);
         return table.outerHtml();
+    }
+
+    /**
+     * A header's "detention/exclusion" or "Llywodraethu/is-bwyllgor" may break after its slash
+     * ({@code <wbr>}), as it may after a hyphen: otherwise the pair is one word as wide as both,
+     * and a ten-column table no longer fits. Nothing is added to the text itself.
+     */
+    private static void breakAfterSlashes(Element header) {
+        for (org.jsoup.nodes.TextNode text : header.textNodes()) {
+            breakAfterSlashes(text);
+        }
+        for (Element child : header.children()) {
+            if (!child.hasClass("visually-hidden")) {
+                breakAfterSlashes(child);
+            }
+        }
+    }
+
+    private static void breakAfterSlashes(org.jsoup.nodes.TextNode text) {
+        String whole = text.getWholeText();
+        int slash = whole.indexOf('/');
+        if (slash < 0 || slash == whole.length() - 1) {
+            return;
+        }
+        org.jsoup.nodes.TextNode rest = text.splitText(slash + 1);
+        rest.before(new Element("wbr"));
+        breakAfterSlashes(rest);
     }
 
     private static void widthAsClass(Element element) {
@@ -114,7 +142,8 @@ public final class ResponsiveTables extends Postprocessor {
         if (!element.hasAttr("style") || !width.matches()) {
             return;
         }
-        long rounded = Math.max(5, Math.min(100, Math.round(Double.parseDouble(width.group(1)) / 5) * 5));
+        // Down to a multiple of 5 %: rounding up made ten 7.7 % columns ask for 120 % of the width.
+        long rounded = Math.max(5, Math.min(100, (long) Math.floor(Double.parseDouble(width.group(1)) / 5) * 5));
         element.removeAttr("style");
         element.addClass(element.tagName().toLowerCase(Locale.ROOT) + "-w" + rounded);
     }
