@@ -164,7 +164,8 @@ class SubmissionIntakeTest {
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("\"pupil-names\":\"Rhowch ateb ar gyfer ‘Enw’r disgybl’\""), response.body());
         assertTrue(response.body().contains("\"consent.photos-on-website\":\"Dewiswch naill ai"), response.body());
-        assertTrue(response.body().contains("\"consent.video\":\"Dewiswch a ydych yn rhoi caniatâd ai peidio\""));
+        assertTrue(response.body().contains("\"consent.video\":\"Dewiswch a ydych yn rhoi caniatâd i ‘Fideo o ddigwyddiadau’r ysgol’ ai peidio\""),
+                response.body());
     }
 
     @Test
