@@ -45,9 +45,8 @@ class StaffRecordsTest {
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
-        server.addStaff("testschool", "Sam Safe", "safe@test.example", "safeguarding-lead");
-        server.addStaff("testschool", "Olwen Office", "office@test.example", "office");
+        Map.of("head", "headteacher", "safe", "safeguarding-lead", "office", "office").forEach((who, role) ->
+                server.addStaff("testschool", "Staff " + who, who + "@test.example", role));
         incidentReference = reference(server.browser().post("/forms/testschool/incident-report",
                 form(incident("en", "none", "Rhys was pushed"))));
         reference(server.browser().post("/forms/testschool/images-consent", form(consent("en", "Dewi Rees", "given",
