@@ -69,7 +69,7 @@ final class ConsentFormSteps {
 
     void send() {
         Pages.andWaitForNextPage(driver, () -> driver.findElement(
-                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]")).click());
+                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]:not([name=add-another])")).click());
     }
 
     /** The error summary has focus and links to the missing answer; everything typed is still there. */

@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
  *       columns is marked {@code table--stack}: each body cell gets {@code data-label}, the text
  *       of the header cell(s) above it (found on the table's grid, so row and column spans are
  *       followed as HTML's table model does), and an empty cell the class {@code cell--empty}.
- *       Below 40rem the theme shows each row as a labelled list from this same HTML. Because a
- *       change of CSS {@code display} can remove a table's semantics in some browsers, the
- *       table's elements also get their ARIA table roles (WAI-ARIA 1.2 table, row, columnheader,
- *       rowheader, cell), which keeps a screen reader's table navigation.</li>
+ *       Below 40rem the theme shows each row as a labelled list from this same HTML. No ARIA
+ *       table roles are added: the HTML standard forbids them on the rows and cells of a table
+ *       (the Nu checker's error). Where a browser drops table semantics for the changed
+ *       {@code display}, each cell still reads with its label ("Refer to Headteacher: Yes").</li>
  * </ul>
  * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten.
  */
@@ -149,16 +149,10 @@ public final class ResponsiveTables extends Postprocessor {
     }
 
     private static void stack(Element table, Grid grid) {
-        table.addClass("table--stack").attr("role", "table");
-        table.select("> thead, > tbody, > tfoot").attr("role", "rowgroup");
+        table.addClass("table--stack");
         for (Element row : grid.rows) {
-            boolean header = row.parent() != null && row.parent().tagName().equals("thead");
-            row.attr("role", "row");
             for (Element cell : row.children()) {
-                if (cell.tagName().equals("th")) {
-                    cell.attr("role", header ? "columnheader" : "rowheader");
-                } else if (cell.tagName().equals("td")) {
-                    cell.attr("role", "cell");
+                if (cell.tagName().equals("td")) {
                     String label = grid.headerText(cell);
                     if (!label.isEmpty()) {
                         cell.attr("data-label", label);
