@@ -33,7 +33,7 @@ final class WithdrawalSteps {
         driver.findElement(By.cssSelector("label[for='" + consentForm.getAttribute("id") + "']")).click();
         assertTrue(consentForm.isSelected());
         Pages.andWaitForNextPage(driver, () -> driver.findElement(
-                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]")).click());
+                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]:not([name=add-another])")).click());
     }
 
     /** The second page's checkbox labels, in order ("all of them" first). */
@@ -49,7 +49,7 @@ final class WithdrawalSteps {
             assertTrue(driver.findElement(By.id(id)).isSelected(), id);
         }
         Pages.andWaitForNextPage(driver, () -> driver.findElement(
-                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]")).click());
+                By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]:not([name=add-another])")).click());
         assertTrue(Pages.path(driver).startsWith("/forms/rumney/received/"), "sent: " + driver.getCurrentUrl());
     }
 
