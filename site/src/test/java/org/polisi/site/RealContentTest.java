@@ -117,7 +117,7 @@ class RealContentTest {
         int notices = 0;
         for (ResolvedSite site : result.sites()) {
             org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(),
-                    org.polisi.site.compose.FormReferences.formsDirs(site));
+                    org.polisi.site.catalog.CatalogStage.formsDirs(site));
             for (String language : site.languages()) {
                 java.util.Map<String, String> bundle = bundle(language);
                 Path folder = options.outputDir().resolve(site.id() + "/" + language);

@@ -66,10 +66,10 @@ class FormsManifestWriterTest {
     @Test
     void theManifestCarriesTheSchoolAndEveryFormWithWhatWasRendered() throws Exception {
         FormsSchoolContext school = FormsFixtures.rumney();
-        FormsBuildContext.begin(Map.of("rumney", school));
-        Document english = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "e1", EN_URL, FormsFixtures.page("digital-images-consent")));
-        Document welsh = Jsoup.parse(FormsFixtures.convert(asciidoctor, "cy", "c1", CY_URL, FormsFixtures.page("digital-images-consent")));
-        List<RenderedForm> rendered = FormsBuildContext.end();
+        FormsSession session = new FormsSession(Map.of("rumney", school));
+        Document english = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "en", "e1", EN_URL, FormsFixtures.page("digital-images-consent")));
+        Document welsh = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "cy", "c1", CY_URL, FormsFixtures.page("digital-images-consent")));
+        List<RenderedForm> rendered = session.rendered();
 
         FormsManifestWriter.write(manifests, "rumney", school, rendered);
         JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
