@@ -1,7 +1,7 @@
 package org.polisi.site.catalog;
 
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.translation.TranslationState;
 
 import java.nio.file.Path;

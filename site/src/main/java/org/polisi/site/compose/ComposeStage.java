@@ -4,7 +4,7 @@ import org.polisi.site.BuildProgress;
 import org.polisi.site.catalog.SiteCatalog;
 import org.polisi.site.check.TableCellLists;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormsSchoolContext;
+import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
 

@@ -1,6 +1,6 @@
 package org.polisi.site.compose;
 
-import org.polisi.site.forms.FormsSchoolContext;
+import org.polisi.site.forms.definition.FormsSchoolContext;
 
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormsSchoolContext;
-import org.polisi.site.forms.FormKind;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.definition.FormKind;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
 

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormDefinition;
-import org.polisi.site.forms.FormDefinitionException;
-import org.polisi.site.forms.Retention;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.definition.FormDefinitionException;
+import org.polisi.site.forms.definition.Retention;
+import org.polisi.site.forms.definition.SchoolForms;
 
 /**
  * Retention rules no source states (issue 14): a form whose {@code retention:} carries a

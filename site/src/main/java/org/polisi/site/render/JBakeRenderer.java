@@ -7,7 +7,7 @@ import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
-import org.polisi.site.forms.FormsSession;
+import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;

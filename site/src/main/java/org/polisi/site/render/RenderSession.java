@@ -6,9 +6,9 @@ import org.asciidoctor.log.LogHandler;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
 import org.polisi.site.compose.StagedPage;
-import org.polisi.site.forms.FormMacro;
-import org.polisi.site.forms.FormPage;
-import org.polisi.site.forms.FormsSession;
+import org.polisi.site.forms.markup.FormMacro;
+import org.polisi.site.forms.markup.FormPage;
+import org.polisi.site.forms.markup.FormsSession;
 
 import java.util.ArrayList;
 import java.util.List;

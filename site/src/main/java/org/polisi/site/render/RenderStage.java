@@ -7,8 +7,8 @@ import org.polisi.site.compose.ComposedSite;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormsSession;
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;

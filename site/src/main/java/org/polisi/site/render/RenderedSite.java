@@ -1,6 +1,6 @@
 package org.polisi.site.render;
 
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.manifest.RenderedForm;
 
 import java.nio.file.Path;
 import java.util.List;
