@@ -1,0 +1,156 @@
+package org.polisi.site;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.fork.SectionChange;
+import org.polisi.site.render.FileTrees;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 15: what the real content publishes is what its source says. Brynford adopts the NGP
+ * template, yet its published policy holds only Brynford's sentences (fault 1): every sentence of
+ * the English body is found in Brynford's seed, after the typing fixes that
+ * {@code content/CHANGES-FROM-SOURCE.md} lists for that seed (so a silent rewording fails here), and
+ * the Welsh page has the same sections and blocks.
+ */
+class SourceFidelityTest {
+    static final String BRYNFORD_SEED = "000_806d908c06fafb3f.txt";
+    private static Path work;
+    private static BuildResult result;
+    private static BuildOptions options;
+
+    @BeforeAll
+    static void bakeTheRealContent() throws IOException {
+        work = Files.createTempDirectory("polisi-fidelity");
+        Path root = Fixtures.projectRoot();
+        options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
+                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY, work.resolve("agreed-texts"));
+        result = new SiteBuild(options, line -> { }).run();
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        FileTrees.deleteRecursively(work);
+    }
+
+    @Test
+    void everySentenceOfBrynfordsEnglishPolicyIsInBrynfordsSource() throws IOException {
+        String seed = normalise(corrected(Files.readString(seeds().resolve(BRYNFORD_SEED)), BRYNFORD_SEED));
+        List<String> sentences = sentences(body("brynford", "en", "online-safety-policy"));
+        assertTrue(sentences.size() > 80, "the whole body was read: " + sentences.size());
+        List<String> notInSource = sentences.stream().filter(sentence -> !seed.contains(normalise(sentence))).toList();
+        assertEquals(List.of(), notInSource);
+    }
+
+    /** The test's own probe: a template sentence, or one word changed, is not found. */
+    @Test
+    void theComparisonFindsATemplateSentenceOrAChangedWord() throws IOException {
+        String seed = normalise(corrected(Files.readString(seeds().resolve(BRYNFORD_SEED)), BRYNFORD_SEED));
+        assertFalse(seed.contains(normalise("It will be monitored by the Digital Leader and reviewed by relevant members of the Governing Body as appropriate.")));
+        assertFalse(seed.contains(normalise("This policy is implemented on a day-to-day basis by all school staff and is monitored by the Governors.")));
+        assertTrue(seed.contains(normalise("This policy is implemented on a day-to-day basis by all school staff and is monitored by the Headteacher.")));
+        assertTrue(seed.contains(normalise("Staff are required to only use platforms")), "a listed correction applies");
+    }
+
+    @Test
+    void brynfordPublishesNoTemplateSectionAndUsesEveryForkRule() {
+        ResolvedSite brynford = result.sites().stream().filter(s -> s.id().equals("brynford")).findFirst().orElseThrow();
+        for (String language : List.of("en", "cy")) {
+            List<SectionChange> changes = brynford.sectionChanges().stream()
+                    .filter(c -> c.language().equals(language) && c.pageKey().equals("online-safety-policy")).toList();
+            assertEquals(List.of(), changes.stream().filter(c -> c.status() == SectionChange.Status.INHERITED)
+                    .map(SectionChange::sectionId).toList(), language + ": no template section is published as it is");
+            for (SectionChange.Status rule : List.of(SectionChange.Status.REPLACED, SectionChange.Status.REMOVED,
+                    SectionChange.Status.INSERTED)) {
+                assertTrue(changes.stream().anyMatch(c -> c.status() == rule), language + " " + rule);
+            }
+            assertTrue(changes.stream().noneMatch(SectionChange::stale), language + ": overrides match the template");
+        }
+    }
+
+    /** The Welsh publishes the same sections, in the same order, with the same number of paragraphs and items. */
+    @Test
+    void brynfordsWelshPolicyHasTheEnglishSectionsAndBlocks() throws IOException {
+        Element english = body("brynford", "en", "online-safety-policy");
+        Element welsh = body("brynford", "cy", "online-safety-policy");
+        assertEquals(english.select("h2[id], h3[id]").eachAttr("id"), welsh.select("h2[id], h3[id]").eachAttr("id"));
+        assertEquals(english.select("div.paragraph > p, li").size(), welsh.select("div.paragraph > p, li").size());
+        List<String> sections = english.select("h2[id]").eachAttr("id");
+        assertEquals("scope", sections.get(0), "Brynford's introduction comes first");
+        assertEquals("monitoring-and-review", sections.get(sections.size() - 1), "and its monitoring and review last");
+    }
+
+    /** The policy body of a published page, without its forms (their interface and privacy notices). */
+    static Element body(String school, String language, String page) throws IOException {
+        Document html = Jsoup.parse(options.outputDir().resolve(school + "/" + language + "/" + page + ".html").toFile(),
+                StandardCharsets.UTF_8.name());
+        Element body = html.selectFirst("main div.body");
+        body.select("section.polisi-form").remove();
+        return body;
+    }
+
+    /** Sentences of the body's paragraphs and list items (a list item's nested list is its own item). */
+    static List<String> sentences(Element body) {
+        List<String> sentences = new ArrayList<>();
+        for (Element block : body.select("div.paragraph > p, li > p")) {
+            for (String sentence : block.text().split("(?<=[.?!’])\\s+(?=[A-Z(])")) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence.strip());
+                }
+            }
+        }
+        return sentences;
+    }
+
+    /**
+     * The seed with the typing fixes listed under its heading in CHANGES-FROM-SOURCE.md applied: rows
+     * "| file | original | corrected |" (a parenthesised note in back-quotes after the corrected text is not part of it).
+     */
+    static String corrected(String seed, String seedFile) throws IOException {
+        String log = Files.readString(Fixtures.projectRoot().resolve("content/CHANGES-FROM-SOURCE.md"));
+        int start = log.indexOf("## " + seedFile);
+        assertTrue(start >= 0, "CHANGES-FROM-SOURCE.md has a section for " + seedFile);
+        int end = log.indexOf("\n## ", start + 1);
+        String section = log.substring(start, end < 0 ? log.length() : end);
+        Matcher row = Pattern.compile("(?m)^\\| [^|]+ \\| ([^|]+) \\| ([^|]+) \\|$").matcher(section);
+        String text = seed.replaceAll("\\s+", " ");
+        while (row.find()) {
+            String original = row.group(1).strip();
+            String fixed = row.group(2).replaceAll("\\s*\\(`[^`]*`\\)", "").strip();
+            if (!original.equals("original")) {
+                text = text.replace(original, fixed);
+            }
+        }
+        return text;
+    }
+
+    /** NFC, one kind of quote and dash, single spaces, no space before punctuation, lower case. */
+    static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replaceAll("[‘’]", "'").replaceAll("[“”]", "\"").replace('–', '-')
+                .replaceAll("\\s+", " ").replaceAll(" ([.,;:])", "$1").strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Copies of the source policies in the test resources (their README says which). */
+    static Path seeds() {
+        return Fixtures.projectRoot().resolve("site/src/test/resources/seeds");
+    }
+}
