@@ -6,7 +6,11 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.polisi.site.compose.FormReferences;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.FormDefinition;
+import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.StatementMacro;
 import org.polisi.site.fork.SectionChange;
 import org.polisi.site.render.FileTrees;
 
@@ -16,9 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * template, yet its published policy holds only Brynford's sentences (fault 1): every sentence of
  * the English body is found in Brynford's seed, after the typing fixes that
  * {@code content/CHANGES-FROM-SOURCE.md} lists for that seed (so a silent rewording fails here), and
- * the Welsh page has the same sections and blocks.
+ * the Welsh page has the same sections and blocks. What a person agrees to reads the same on the page
+ * as in the form that records it, in each language (fault 2).
  */
 class SourceFidelityTest {
     static final String BRYNFORD_SEED = "000_806d908c06fafb3f.txt";
@@ -96,6 +104,111 @@ class SourceFidelityTest {
         List<String> sections = english.select("h2[id]").eachAttr("id");
         assertEquals("scope", sections.get(0), "Brynford's introduction comes first");
         assertEquals("monitoring-and-review", sections.get(sections.size() - 1), "and its monitoring and review last");
+    }
+
+    /**
+     * Fault 2: every statement a form records (its consent statements and its declaration) appears on
+     * the published page, in the page's language, in exactly the recorded words; and no block of the
+     * page outside the form is a rewording of one (Rumney's Appendix D in Welsh was five of them).
+     */
+    @Test
+    void everyRecordedStatementReadsTheSameOnThePageAsInTheForm() throws Exception {
+        int checked = 0;
+        List<String> faults = new ArrayList<>();
+        for (ResolvedSite site : result.sites()) {
+            SchoolForms forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
+            for (String language : site.languages()) {
+                try (Stream<Path> pages = Files.list(options.outputDir().resolve(site.id() + "/" + language))) {
+                    for (Path file : pages.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                        Document page = Jsoup.parse(file.toFile(), StandardCharsets.UTF_8.name());
+                        String whole = normalise(page.select("main").text());
+                        Element outside = page.selectFirst("main").clone();
+                        outside.select("section.polisi-form").remove();
+                        List<FormDefinition> onPage = new ArrayList<>();
+                        for (Element form : page.select("section.polisi-form form[data-form-id]")) {
+                            onPage.add(forms.find(form.attr("data-form-id")).orElseThrow());
+                        }
+                        List<String> statementsOnPage = onPage.stream()
+                                .flatMap(form -> StatementMacro.statements(form).values().stream())
+                                .map(text -> text.byLanguage().get(language)).toList();
+                        for (FormDefinition definition : onPage) {
+                            for (var statement : StatementMacro.statements(definition).entrySet()) {
+                                String words = statement.getValue().byLanguage().get(language);
+                                String where = site.id() + "/" + language + "/" + file.getFileName() + " "
+                                        + definition.id() + "[" + statement.getKey() + "]";
+                                checked++;
+                                if (!whole.contains(normalise(words))) {
+                                    faults.add(where + ": not on the page: " + words);
+                                }
+                                rewordings(outside, words, statementsOnPage).forEach(block -> faults.add(where + ": reworded on the page as: " + block));
+                                quotedTitles(words).stream().filter(title -> !normalise(outside.text()).contains(normalise(title)))
+                                        .forEach(title -> faults.add(where + ": names '" + title + "', which the page does not"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), faults);
+        assertTrue(checked > 40, "statements checked: " + checked);
+    }
+
+    /** The probe of the check above: Rumney's old Welsh wording of an Appendix D statement is a rewording. */
+    @Test
+    void aRewordedStatementIsFound() {
+        Element page = Jsoup.parse("<main><ul><li><p>Caiff yr ysgol ddefnyddio llun o'm plentyn fel llun cyhoeddusrwydd mewn papur "
+                + "newydd lleol neu genedlaethol, lle gellir defnyddio enwau cyntaf (llun unigol neu lun grŵp).</p></li>"
+                + "<li><p>Caiff yr ysgol ddefnyddio llun o fy mhlentyn ar gyfer llun cyhoeddusrwydd mewn papur newydd lleol neu "
+                + "genedlaethol, lle gellir defnyddio enwau cyntaf (llun unigol neu lun grŵp).</p></li></ul></main>");
+        String statement = "Caiff yr ysgol ddefnyddio llun o fy mhlentyn ar gyfer llun cyhoeddusrwydd mewn "
+                + "papur newydd lleol neu genedlaethol, lle gellir defnyddio enwau cyntaf (llun unigol neu lun grŵp).";
+        List<String> found = rewordings(page, statement, List.of(statement));
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).contains("o'm plentyn fel"));
+        assertEquals(List.of("Live Streaming Safeguarding Principles (Updated 07.01.21)"),
+                quotedTitles("I will follow the ‘Live Streaming Safeguarding Principles (Updated 07.01.21)’, and use Hwb."));
+    }
+
+    /**
+     * Paragraphs and list items that share most of a statement's words (70 % of the longer one's
+     * distinct words) without holding any statement on the page exactly, or being held by one: a
+     * second wording. Statements under eight words are too short to tell a rewording from a shared phrase.
+     */
+    static List<String> rewordings(Element page, String statement, List<String> onThePage) {
+        Set<String> words = words(statement);
+        if (words.size() < 8) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        for (Element block : page.select("p, li")) {
+            if (block.tagName().equals("li") && !block.select("p").isEmpty()) {
+                continue;   // the item's own paragraph is checked
+            }
+            String text = normalise(block.text());
+            if (onThePage.stream().map(SourceFidelityTest::normalise).anyMatch(exact -> text.contains(exact) || exact.contains(text))) {
+                continue;
+            }
+            Set<String> blockWords = words(block.text());
+            long shared = words.stream().filter(blockWords::contains).count();
+            if (shared >= 0.7 * Math.max(words.size(), blockWords.size())) {
+                found.add(block.text());
+            }
+        }
+        return found;
+    }
+
+    private static Set<String> words(String text) {
+        return new HashSet<>(List.of(normalise(text).split("[^\\p{L}\\p{N}']+")));
+    }
+
+    /** Titles a statement quotes in ‘single quotes’: the page must name the same document the same way. */
+    static List<String> quotedTitles(String statement) {
+        List<String> titles = new ArrayList<>();
+        Matcher quoted = Pattern.compile("‘([^’]+)’").matcher(statement);
+        while (quoted.find()) {
+            titles.add(quoted.group(1));
+        }
+        return titles;
     }
 
     /** The policy body of a published page, without its forms (their interface and privacy notices). */

@@ -4,13 +4,13 @@ import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.jruby.extension.spi.ExtensionRegistry;
 
 /**
- * Registers {@code form::<id>[]} with every Asciidoctor instance, including the one JBake creates,
+ * Registers {@code form::<id>[]} and {@code statement:<form-id>[<statement-id>]} with every Asciidoctor instance, including the one JBake creates,
  * through {@code META-INF/services/org.asciidoctor.jruby.extension.spi.ExtensionRegistry}.
  */
 public final class FormsExtensionRegistry implements ExtensionRegistry {
 
     @Override
     public void register(Asciidoctor asciidoctor) {
-        asciidoctor.javaExtensionRegistry().blockMacro(FormMacro.class);
+        asciidoctor.javaExtensionRegistry().blockMacro(FormMacro.class).inlineMacro(StatementMacro.class);
     }
 }
