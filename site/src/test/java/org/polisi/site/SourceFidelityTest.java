@@ -6,11 +6,11 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.polisi.site.compose.FormReferences;
+import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormDefinition;
-import org.polisi.site.forms.SchoolForms;
-import org.polisi.site.forms.StatementMacro;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.definition.SchoolForms;
+import org.polisi.site.forms.markup.StatementMacro;
 import org.polisi.site.fork.SectionChange;
 import org.polisi.site.render.FileTrees;
 
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -116,7 +117,7 @@ class SourceFidelityTest {
         int checked = 0;
         List<String> faults = new ArrayList<>();
         for (ResolvedSite site : result.sites()) {
-            SchoolForms forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
+            SchoolForms forms = SchoolForms.load(site.id(), site.languages(), CatalogStage.formsDirs(site));
             for (String language : site.languages()) {
                 try (Stream<Path> pages = Files.list(options.outputDir().resolve(site.id() + "/" + language))) {
                     for (Path file : pages.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
@@ -259,7 +260,7 @@ class SourceFidelityTest {
     static String normalise(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC)
                 .replaceAll("[‘’]", "'").replaceAll("[“”]", "\"").replace('–', '-')
-                .replaceAll("\\s+", " ").replaceAll(" ([.,;:])", "$1").strip().toLowerCase(java.util.Locale.ROOT);
+                .replaceAll("\\s+", " ").replaceAll(" ([.,;:])", "$1").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Copies of the source policies in the test resources (their README says which). */

@@ -7,6 +7,7 @@ import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
+import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
@@ -43,13 +44,12 @@ public final class JBakeRenderer {
         this.templatesDir = templatesDir;
     }
 
-    /** Call early in a build: JRuby (for Asciidoctor) then starts while the build loads and composes content. */
-    public static void prepare() {
-        AsciidocConverter.warmUpInBackground();
-    }
-
-    /** Renders the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
-    public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
+    /**
+     * Renders the pages into {@code destination}, their {@code form::} lines from {@code forms}
+     * (which receives the forms rendered and their problems); adds to {@code problems} what JBake
+     * and Asciidoctor reported, at the author's file and line where it can be found.
+     */
+    public void render(List<StagedPage> pages, Path destination, FormsSession forms, Problems problems) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         FileTrees.copy(templatesDir, source.resolve("templates"));
@@ -59,7 +59,6 @@ public final class JBakeRenderer {
         if (Boolean.getBoolean(KEEP_STAGED)) {
             keepStaged(pages);
         }
-        RenderLog.drain();
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
@@ -67,20 +66,16 @@ public final class JBakeRenderer {
         Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
                 configuration.getDatabasePath()), configuration);
         List<String> failures = new CopyOnWriteArrayList<>();
-        long start = System.nanoTime();
-        AsciidocConverter.convert(pages, converted -> {
+        RenderSession session = new RenderSession(forms);
+        AsciidocConverter.convert(pages, session, converted -> {
             try {
                 renderer.render(documentModel(converted));
             } catch (Exception e) {
                 failures.add(converted.page().url() + ": " + e.getMessage());
             }
         });
-        if (Boolean.getBoolean("polisi.timings")) {
-            System.out.printf("  render: convert and bake %.2f s (%d pages)%n", (System.nanoTime() - start) / 1e9,
-                    pages.size());
-        }
         failures.forEach(failure -> problems.error("render-failed", null, 0, failure));
-        for (RenderLog.Entry entry : RenderLog.drain()) {
+        for (RenderSession.Entry entry : session.entries()) {
             StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
             SourceLine origin = entry.line() > 0 ? originOf(page, entry.line()) : located(page, entry.message());
             String where = page == null ? "" : " (" + page.url() + ")";
