@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.catalog.CatalogStage;
+import org.polisi.site.content.PolicyDates;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.SchoolForms;
@@ -20,8 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -210,6 +215,63 @@ class SourceFidelityTest {
             titles.add(quoted.group(1));
         }
         return titles;
+    }
+
+    /**
+     * Fault 3: every date in a school's settings is one its seed states, at the precision it states
+     * it: a month the seed gives alone is stored as a month ("September 2023"), never with a day.
+     */
+    @Test
+    void everySettingsDateIsInTheSchoolsSeedAsItIsWritten() throws IOException {
+        Map<String, String> seedOf = Map.of("brynford", BRYNFORD_SEED, "rumney", "002_4d366fb888dc393e.txt",
+                "aberford", "003_009a75ccc2479c4e.txt", "holy-trinity", "004_1f7d8366016f1c2d.txt");
+        int dates = 0;
+        for (ResolvedSite site : result.sites()) {
+            if (!seedOf.containsKey(site.id())) {
+                continue;   // the template's preview
+            }
+            String seed = Files.readString(seeds().resolve(seedOf.get(site.id()))).replaceAll("\\s+", " ");
+            PolicyDates policy = site.source().settings().policy();
+            for (String date : List.of(policy.lastUpdated(), policy.approvedOn(), policy.reviewDue())) {
+                if (date.isBlank()) {
+                    continue;
+                }
+                dates++;
+                String written = date.length() == "yyyy-MM".length()
+                        ? YearMonth.parse(date).format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK))
+                        : LocalDate.parse(date).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+                assertTrue(seed.contains(written), site.id() + ": " + written + " is not in " + seedOf.get(site.id()));
+            }
+        }
+        assertEquals(6, dates, "Brynford 2, Rumney 2 (its approval and review; it states no update), Holy Trinity 2");
+    }
+
+    /**
+     * Fault 3: approval only from the settings (Rumney's table: the Governing Body, September 2023), in
+     * both languages and as a month; an overdue policy says when review was due and asks the reader to
+     * ask the school, claiming nothing about what the school is doing.
+     */
+    @Test
+    void policyDetailsStateOnlyWhatTheSettingsSay() throws IOException {
+        assertEquals("Approved by the Governing Body in September 2023.", details("rumney", "en").selectFirst("li:contains(Approved)").text());
+        assertTrue(details("rumney", "cy").text().contains("Cymeradwywyd ym mis Medi 2023. Cymeradwywyd gan y canlynol: y Corff Llywodraethu."),
+                details("rumney", "cy").text());
+        assertTrue(details("brynford", "en").text().contains("Awaiting approval by the governing body."), "its signature lines are blank");
+        for (String[] overdue : new String[][]{{"rumney", "en", "September 2024"}, {"rumney", "cy", "Medi 2024"},
+                {"brynford", "en", "March 2026"}, {"brynford", "cy", "Mawrth 2026"}, {"holy-trinity", "en", "December 2021"}}) {
+            String text = details(overdue[0], overdue[1]).text();
+            assertTrue(text.contains(overdue[1].equals("en")
+                    ? "This policy was due for review by " + overdue[2] + ". Please ask the school for its current version."
+                    : "Roedd disgwyl i'r polisi hwn gael ei adolygu erbyn " + overdue[2] + ". Gofynnwch i'r ysgol am y fersiwn gyfredol."),
+                    String.join(" ", overdue) + ": " + text);
+            assertFalse(text.contains("reviewing") || text.contains("yn ei adolygu"), text);
+            assertFalse(text.matches(".*\\b\\d{1,2} " + overdue[2] + ".*"), "no day is invented: " + text);
+        }
+    }
+
+    private static Element details(String school, String language) throws IOException {
+        return Jsoup.parse(options.outputDir().resolve(school + "/" + language + "/online-safety-policy.html").toFile(),
+                StandardCharsets.UTF_8.name()).selectFirst("section.policy-details");
     }
 
     /** The policy body of a published page, without its forms (their interface and privacy notices). */

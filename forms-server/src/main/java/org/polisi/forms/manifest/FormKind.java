@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /** What a submission means to the school: it decides how it is filed and what the confirmation says. */
 public enum FormKind {
-    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL;
+    /** OBJECTION: a notice under an opt-out scheme of what the person does not agree to (UK GDPR Article 21). */
+    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL, OBJECTION;
 
     @JsonValue
     public String word() {

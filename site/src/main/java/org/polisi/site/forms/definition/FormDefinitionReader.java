@@ -113,7 +113,7 @@ final class FormDefinitionReader {
         Optional<FormKind> kind = word.flatMap(FormKind::fromYaml);
         if (word.isPresent() && kind.isEmpty()) {
             yaml.problems().at(yaml.lineOf("kind"),
-                    "unknown kind '" + word.get() + "' (known: agreement, consent, incident, withdrawal)");
+                    "unknown kind '" + word.get() + "' (known: agreement, consent, incident, withdrawal, objection)");
         }
         return kind;
     }
