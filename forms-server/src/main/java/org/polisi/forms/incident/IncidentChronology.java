@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.i18n.Dates;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;

@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 
 /**
  * Stored answers in words: option values become their labels, consent answers become "I give

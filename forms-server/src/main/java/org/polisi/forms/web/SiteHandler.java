@@ -3,7 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 
