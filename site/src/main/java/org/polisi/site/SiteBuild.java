@@ -79,12 +79,8 @@ public final class SiteBuild {
             proofing.preload(catalog.sites());    // a first build reads the dictionaries while the pages are rendered
         }
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog.sites(), problems);
-        if (options.release()) {
-            toConfirm.values().forEach(items -> items.forEach(item -> problems.error("to-confirm", item.file(), item.line(),
-                    "--release: " + item.what() + " must be confirmed with the school first (" + item.why() + ")")));
-            if (problems.hasErrors()) {
-                return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
-            }
+        if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
+            return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
@@ -102,9 +98,8 @@ public final class SiteBuild {
         // Before the manifests: the server must never see a form version whose text is not archived.
         List<ResolvedSite> clean = verdict.publishable(catalog.sites(), ResolvedSite::id);
         Problems archiving = new Problems();
-        new AgreedTextArchive(options.agreedTextsDir()).archive(rendered.forms().stream().filter(form -> clean.stream()
-                        .anyMatch(site -> site.id().equals(form.school()))).toList(), rendered.built(), clean,
-                composed.forms(), options.today(), archiving);
+        new AgreedTextArchive(options.agreedTextsDir())
+                .archive(rendered.formsOf(clean), rendered.built(), clean, composed.forms(), options.today(), archiving);
         verdict.add(archiving.all());
         List<ResolvedSite> fresh = verdict.publishable(clean, ResolvedSite::id);
         clock.lap("archive");

@@ -56,6 +56,17 @@ public final class ToConfirmList {
         return items;
     }
 
+    /**
+     * {@code --release}: every open item is an error where it is written.
+     *
+     * @return whether the release is refused (any error in {@code problems}, these or earlier ones)
+     */
+    public static boolean refuseRelease(Map<String, List<ToConfirm>> bySite, Problems problems) {
+        bySite.values().forEach(items -> items.forEach(item -> problems.error("to-confirm", item.file(), item.line(),
+                "--release: " + item.what() + " must be confirmed with the school first (" + item.why() + ")")));
+        return problems.hasErrors();
+    }
+
     /** The text files a site is made of (its own folder and its template's): pages, settings, forms. */
     static List<Path> filesOf(ResolvedSite site) {
         List<Path> dirs = new ArrayList<>();

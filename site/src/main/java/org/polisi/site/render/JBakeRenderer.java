@@ -34,8 +34,6 @@ import java.util.stream.Collectors;
  * a template sees the same {@code content}. ADR 6 records the measurements.
  */
 public final class JBakeRenderer {
-    /** System property: also write each staged AsciiDoc document under {@code <work>/staged/} (benchmarks, debugging). */
-    public static final String KEEP_STAGED = "polisi.keep-staged";
     private final Path workDir;
     private final Path templatesDir;
 
@@ -56,9 +54,6 @@ public final class JBakeRenderer {
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
         pages.forEach(page -> byUrl.put(page.url(), page));
-        if (Boolean.getBoolean(KEEP_STAGED)) {
-            keepStaged(pages);
-        }
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
@@ -81,16 +76,6 @@ public final class JBakeRenderer {
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
-        }
-    }
-
-    private void keepStaged(List<StagedPage> pages) throws IOException {
-        Path staged = workDir.resolve("staged");
-        FileTrees.deleteRecursively(staged);
-        for (StagedPage page : pages) {
-            Path file = staged.resolve(page.outputPath() + ".adoc");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
         }
     }
 

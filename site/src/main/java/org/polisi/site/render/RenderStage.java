@@ -12,6 +12,7 @@ import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,12 @@ import java.util.stream.Collectors;
  * published.
  */
 public final class RenderStage {
+    /**
+     * System property: also write every staged AsciiDoc document of the build's sites under
+     * {@code <work>/staged/} (the baselines of bench/site-build.sh, debugging). The root index pages
+     * are not among them.
+     */
+    public static final String KEEP_STAGED = "polisi.keep-staged";
     private final BuildOptions options;
     private final Optional<RenderCache> cache;
     private final BuildProgress progress;
@@ -59,6 +66,9 @@ public final class RenderStage {
         FileTrees.deleteRecursively(built);
         keys = new RenderKeys(options.themeDir(), catalog.sites());
         pages = composed.pages();
+        if (Boolean.getBoolean(KEEP_STAGED)) {
+            keepStaged(pages);
+        }
         Set<String> rendering = cache.map(c -> c.changed(pages, keys::of)).orElse(pages).stream()
                 .map(StagedPage::url).collect(Collectors.toCollection(HashSet::new));
         // By URL: comparing whole pages (documents and origins) made this quadratic in the page count.
@@ -89,6 +99,16 @@ public final class RenderStage {
     /** After publication: the cache (if any) remembers the published sites' pages and forms as this build rendered them. */
     public void remember(Set<String> publishedSites) {
         cache.ifPresent(c -> c.remember(publishedSites, pages, forms, keys::of));
+    }
+
+    private void keepStaged(List<StagedPage> pages) throws IOException {
+        Path staged = options.workDir().resolve("staged");
+        FileTrees.deleteRecursively(staged);
+        for (StagedPage page : pages) {
+            Path file = staged.resolve(page.outputPath() + ".adoc");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
+        }
     }
 
     private Path published(StagedPage page) {
