@@ -51,7 +51,7 @@ class SchoolFormsTest {
         assertEquals(FormKind.CONSENT, consent.kind());
         assertEquals(RetentionRule.Rule.AFTER_PUPIL_LEAVES, consent.retention().rule());
         assertEquals(1, consent.retention().amount());
-        assertEquals(java.util.Optional.of("year-group"), consent.retention().yearGroupField());
+        assertEquals(java.util.Optional.of("year-group"), consent.retention().yearGroupFieldName());
         FormField pupils = consent.fields().get(0);
         assertEquals(FieldType.PUPIL_NAMES, pupils.type());
         assertEquals(3, pupils.maxItems());
