@@ -5,15 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * What a submission means to the school: it decides how it is filed and what the confirmation says (docs/forms.md).
- * {@code OBJECTION} is a notice under an opt-out scheme: the person says what they do NOT agree to (UK GDPR
- * Article 21, the right to object), where nothing rests on their consent (issue 15, docs/adr/0046).
- */
+/** What a submission means to the school: it decides how it is filed and what the confirmation says (docs/forms.md). */
 public enum FormKind {
-    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL, OBJECTION;
+    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL;
 
-    /** The word used in YAML and in the manifest: {@code agreement}, {@code consent}, {@code incident}, {@code withdrawal}, {@code objection}. */
+    /** The word used in YAML and in the manifest: {@code agreement}, {@code consent}, {@code incident}, {@code withdrawal}. */
     @JsonValue
     public String word() {
         return name().toLowerCase(Locale.ROOT);
