@@ -109,7 +109,7 @@ final class FormDefinitionReader {
         Optional<String> word = yaml.string("signed-by");
         Optional<SignerGroup> group = word.flatMap(SignerGroup::find);
         if (group.isEmpty()) {
-            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of staff, pupils, parents, others");
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of " + SignerGroup.known());
         }
         return group;
     }

@@ -26,7 +26,7 @@ final class RetentionReader {
         Optional<RetentionRule.Rule> rule = word.flatMap(RetentionRule.Rule::find);
         if (word.isPresent() && rule.isEmpty()) {
             problems.at(retention.lineOf("rule"), "unknown retention rule '" + word.get()
-                    + "' (known: after-submission, after-pupil-leaves, until-staff-date)");
+                    + "' (known: " + RetentionRule.Rule.known() + ")");
         }
         Optional<String> confirm = retention.string("confirm");
         if (rule.isEmpty()) {
