@@ -98,7 +98,7 @@ final class AgreedTextPage {
         Element archived = Html.add(main, "div", "agreed-text");
         Jsoup.parseBodyFragment(text.pageHtml()).body().childNodesCopy().forEach(archived::appendChild);
         archived.select("form").forEach(form -> closeForm(form, language));
-        FormPageFiller.keepLinksRelativeTo(page.document(), text.pageUrl());
+        FormPageFiller.keepLinksRelativeTo(archived, text.pageUrl());
         Responses.html(ctx, 200, page.html());
     }
 

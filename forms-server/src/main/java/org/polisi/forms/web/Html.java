@@ -64,11 +64,7 @@ final class Html {
 
     /** Paragraphs from text with blank lines between them (a manifest's confirmation text). */
     static void paragraphs(Element parent, String text) {
-        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
-            if (!paragraph.isBlank()) {
-                parent.appendElement("p").text(paragraph.strip());
-            }
-        }
+        PageLayout.paragraphs(text).forEach(paragraph -> parent.appendElement("p").text(paragraph));
     }
 
     static Element hidden(Element form, String name, String value) {
