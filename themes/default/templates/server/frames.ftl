@@ -30,3 +30,13 @@
 </#if>
 </@layout.page>
 </#macro>
+
+<#-- Text a person typed: each line in its own <bdi>, lines kept as <br> (ADR 0022). On one line:
+     a space or new line added here would change what the page shows of the answer. -->
+<#macro typed text><#list (text!"")?split("\n") as line><#if line?index gt 0><br></#if><bdi>${line}</bdi></#list></#macro>
+
+<#-- A GOV.UK summary-list row: a term and its value. row: term, value (typed text), link (href,
+     text, lang; or null) and after (plain text after the link, or null). -->
+<#macro summaryRow row>
+<div class="summary-list__row"><dt class="summary-list__key">${row.term}</dt><dd class="summary-list__value"><#if row.link??><a href="${row.link.href}"<#if row.link.lang?has_content> hreflang="${row.link.lang}" lang="${row.link.lang}"</#if>>${row.link.text}</a>${row.after!""}<#else><@typed row.value/></#if></dd></div>
+</#macro>
