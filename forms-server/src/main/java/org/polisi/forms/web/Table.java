@@ -16,8 +16,15 @@ record Table(List<String> headings, List<Row> rows) {
         }
     }
 
-    /** A cell: {@code text} (typed or not), then {@code links}; {@code className} may be empty. */
-    record Cell(String text, boolean typed, List<Link> links, String className) {
+    /**
+     * A cell: {@code text} (typed or not), then {@code links}, then {@code details} as a summary
+     * list (the answers that matched a search); {@code className} may be empty.
+     */
+    record Cell(String text, boolean typed, List<Link> links, String className, List<SummaryRow> details) {
+        Cell(String text, boolean typed, List<Link> links, String className) {
+            this(text, typed, links, className, List.of());
+        }
+
         static Cell text(String text) {
             return new Cell(text, false, List.of(), "");
         }
