@@ -48,12 +48,11 @@ final class ConsentPage {
 
     void consents(Context ctx, StaffSession session) {
         String language = session.language();
-        List<FormDefinition> consentForms = records.readableForms(session.user()).stream()
-                .filter(form -> form.kind() == FormKind.CONSENT).toList();
-        if (consentForms.isEmpty()) {
+        if (!(records.consentForms(session.user()) instanceof StaffRecords.Decision.Granted<List<FormDefinition>> granted)) {
             errors.forbidden(ctx);
             return;
         }
+        List<FormDefinition> consentForms = granted.value();
         List<String> readable = consentForms.stream().map(FormDefinition::id).toList();
         ConsentState.Verified<List<CurrentConsent>> verified = consents.of(session.user().school());
         List<CurrentConsent> state = verified.value().stream()
