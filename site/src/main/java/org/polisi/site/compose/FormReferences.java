@@ -3,10 +3,9 @@ package org.polisi.site.compose;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormDefinitionException;
-import org.polisi.site.forms.FormsSchoolContext;
-import org.polisi.site.forms.FormKind;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.FormDefinitionException;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
 
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polisi.contract.FormKind;
 
 /**
  * Prepares a site's forms for rendering: loads its form definitions (the template's, then the

@@ -1,7 +1,7 @@
 package org.polisi.site.render;
 
 import org.polisi.site.compose.StagedPage;
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.manifest.RenderedForm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
