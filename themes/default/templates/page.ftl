@@ -1,51 +1,36 @@
-<#-- A school page: policy, appendix or school index. Markup only: every word comes from the
-     message bundles (t-* attributes) or from attributes composed by PageComposer. -->
+<#ftl output_format="HTML" auto_esc=false>
+<#-- A school page: policy, appendix or school index, in the frame every page shares (layout.ftl).
+     Markup only: every word comes from the message bundles (t-* attributes) or from attributes
+     composed by PageComposer. Asciidoctor has escaped every attribute already, so this template
+     prints them as they are (auto_esc=false) and hands them to the frame as markup (?no_esc). -->
+<#import "layout.ftl" as layout>
 <#assign c = content>
 <#assign lang = c["polisi-lang"]>
 <#assign root = c["polisi-root"]>
 <#assign langs = c["polisi-languages"]?split(",")>
-<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<#assign toggle = []>
+<#assign alternates = []>
+<#list langs as l>
+<#-- The toggle stays on this server (polisi-toggle-*, relative); hreflang alternates are absolute
+     under the school's base-url (polisi-alt-*). -->
+<#assign toggle += [{"tag": l, "name": c["polisi-name-" + l]?no_esc, "href": (c["polisi-toggle-" + l]!c["polisi-alt-" + l])?no_esc, "current": l == lang}]>
+<#assign alternates += [{"tag": l, "href": c["polisi-alt-" + l]?no_esc}]>
+</#list>
+<#assign footer = []>
+<#if (c["polisi-footer-contact"]!"")?has_content>
+<#assign footer += [c["polisi-footer-contact"]?no_esc]>
+</#if>
+<#assign footer += [c["t-footer-published"]?no_esc]>
 <#-- A school's home page is titled by the school's name once, not "X – X". -->
-<title><#if c.title == c["polisi-school-name"]>${c.title}<#else>${c.title} – ${c["polisi-school-name"]}</#if></title>
-<#if (c["polisi-description"]!"")?has_content>
-<meta name="description" content="${c["polisi-description"]?replace('"', '&quot;')}">
-</#if>
-<link rel="stylesheet" href="${root}assets/polisi.css">
-<link rel="icon" href="${root}favicon.ico" sizes="32x32">
-<link rel="icon" href="${root}assets/favicon.svg" type="image/svg+xml">
-<#if (c["polisi-canonical"]!"")?has_content>
-<link rel="canonical" href="${c["polisi-canonical"]}">
-</#if>
-<#list langs as l>
-<link rel="alternate" hreflang="${l}" href="${c["polisi-alt-" + l]}">
-</#list>
-<script src="${root}assets/polisi.js" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>
-<header class="site-header">
-  <div class="container site-header__inner">
-    <a class="site-header__name" href="index.html">${c["polisi-school-name"]}</a>
-<#if langs?size gt 1>
-    <nav class="language-toggle" aria-label="${c["t-language-toggle-label"]}">
-      <ul>
-<#list langs as l>
-<#if l == lang>
-        <li><span class="language-toggle__current" aria-current="true" lang="${l}">${c["polisi-name-" + l]}</span></li>
-<#else>
-        <li><a href="${c["polisi-toggle-" + l]}" hreflang="${l}" lang="${l}" rel="alternate">${c["polisi-name-" + l]}</a></li>
-</#if>
-</#list>
-      </ul>
-    </nav>
-</#if>
-  </div>
-</header>
-<div class="container">
+<#assign frame = {"language": lang,
+    "title": (c.title == c["polisi-school-name"])?then(c.title, c.title + " – " + c["polisi-school-name"])?no_esc,
+    "description": (c["polisi-description"]!"")?replace('"', '&quot;')?no_esc, "iconRoot": root,
+    "canonical": (c["polisi-canonical"]!"")?no_esc, "alternates": alternates, "script": root + "assets/polisi.js",
+    "siteName": c["polisi-school-name"]?no_esc, "homeHref": "index.html", "stylesheet": root + "assets/polisi.css",
+    "indexed": true, "languages": toggle, "skipLink": c["t-skip-link"]?no_esc,
+    "toggleLabel": c["t-language-toggle-label"]?no_esc, "footer": footer}>
+<@layout.page frame=frame; slot>
+<#if slot == "before">
   <nav class="breadcrumbs" aria-label="${c["t-breadcrumbs-label"]}">
     <ol>
 <#list 1..c["polisi-crumbs"]?number as i>
@@ -54,7 +39,7 @@
       <li><span aria-current="page">${c.title}</span></li>
     </ol>
   </nav>
-  <main id="main-content" class="main">
+<#elseif slot == "main">
 <#if (c["polisi-preview"]!"")?has_content>
     <div class="notice notice--preview" role="note"><p>${c["polisi-preview"]}</p></div>
 </#if>
@@ -118,15 +103,5 @@ ${c.body}
 <#if (c["polisi-back-href"]!"")?has_content>
     <p class="back-link"><a href="${c["polisi-back-href"]}">${c["polisi-back-text"]}</a></p>
 </#if>
-  </main>
-</div>
-<footer class="site-footer">
-  <div class="container">
-<#if (c["polisi-footer-contact"]!"")?has_content>
-    <p>${c["polisi-footer-contact"]}</p>
 </#if>
-    <p>${c["t-footer-published"]}</p>
-  </div>
-</footer>
-</body>
-</html>
+</@layout.page>

@@ -3,6 +3,7 @@ package org.polisi.forms.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polisi.contract.ReservedNames;
 
 /**
  * What arrived: the school and form from the address, every posted parameter that could be read,
@@ -16,13 +17,13 @@ public record SubmissionRequest(String school, String formId, Map<String, List<S
     }
 
     /** The hidden fields every rendered form posts, and the honeypot; never stored as answers. */
-    public static final String FORM_ID = "form-id";
-    public static final String FORM_LANG = "form-lang";
-    public static final String FORM_VERSION = "form-version";
-    public static final String HONEYPOT = "website";
-    public static final String IDEMPOTENCY_KEY = "idempotency-key";
+    public static final String FORM_ID = ReservedNames.FORM_ID;
+    public static final String FORM_LANG = ReservedNames.FORM_LANG;
+    public static final String FORM_VERSION = ReservedNames.FORM_VERSION;
+    public static final String HONEYPOT = ReservedNames.HONEYPOT;
+    public static final String IDEMPOTENCY_KEY = ReservedNames.IDEMPOTENCY_KEY;
     /** The "add another" submit button's name; its value names the field that gets one more box. */
-    public static final String ADD_ANOTHER = "add-another";
+    public static final String ADD_ANOTHER = ReservedNames.ADD_ANOTHER;
     static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY, ADD_ANOTHER);
 
     public String single(String name) {
