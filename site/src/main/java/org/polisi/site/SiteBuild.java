@@ -23,6 +23,7 @@ import org.polisi.site.forms.FormsManifestWriter;
 import org.polisi.site.forms.FormsSchoolContext;
 import org.polisi.site.forms.RenderedForm;
 import org.polisi.site.history.PageHistory;
+import org.polisi.site.pdf.PolicyPdfs;
 import org.polisi.site.problem.Blame;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
@@ -99,10 +100,7 @@ public final class SiteBuild {
         Problems problems = new Problems();
         Loaded loaded = resolve(problems);
         List<ResolvedSite> sites = loaded.sites();
-        Proofing proofing = proofing();
-        if (PROOF) {
-            proofing.preload(sites);    // a first build reads the dictionaries while the pages are rendered
-        }
+        Proofing.Started proof = PROOF ? proofing().start(sites) : Proofing.Started.NONE;    // alongside render and check
         Map<String, List<TranslationState>> translations = pair(sites, problems);
         Map<String, List<ToConfirm>> toConfirm = toConfirm(sites, problems);
         if (options.release()) {
@@ -131,10 +129,12 @@ public final class SiteBuild {
         long renderedAt = System.nanoTime();
         FormsBuildContext.problems().forEach(p -> problems.error("form", null, 0, p));
         copyAssets(sites, built);
+        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), messages).start(sites, built);   // alongside check and proof
         HtmlChecks checks = new HtmlChecks(built, problems, messages);
         checks.check(pages);
         long checked = System.nanoTime();
-        ProofResult proofed = PROOF ? proofing.run(sites, problems) : ProofResult.NONE;
+        ProofResult proofed = proof.join(problems);
+        pdfs.join(problems);
         long proofedAt = System.nanoTime();
 
         List<Problem> all = strictly(problems.all());
@@ -167,9 +167,9 @@ public final class SiteBuild {
         }
         if (Boolean.getBoolean("polisi.timings")) {
             progress.accept(String.format("  timings: load+resolve+compose %.2f s, render %.2f s, check %.2f s, "
-                            + "proof %.2f s, archive %.2f s, publish %.2f s",
+                            + "proof %.2f s (ran %.2f s alongside), archive %.2f s, publish %.2f s",
                     (composed - start) / 1e9, (renderedAt - composed) / 1e9, (checked - renderedAt) / 1e9,
-                    (proofedAt - checked) / 1e9, (archived - proofedAt) / 1e9, (System.nanoTime() - archived) / 1e9));
+                    (proofedAt - checked) / 1e9, proof.seconds(), (archived - proofedAt) / 1e9, (System.nanoTime() - archived) / 1e9));
         }
         Set<String> notPublished = sites.stream().map(ResolvedSite::id).filter(id -> !publishedSites.contains(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));

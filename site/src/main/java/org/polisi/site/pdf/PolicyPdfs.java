@@ -1,0 +1,221 @@
+package org.polisi.site.pdf;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.polisi.site.SiteBuild;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.theme.Messages;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The PDF stage: an accessible PDF (PDF/UA-1) of every policy and appendix of every school, in
+ * each language, beside its page ({@code <key>.html} → {@code <key>.pdf}), made from the built
+ * page itself ({@link PdfSource}, {@link PdfWriter}), and a plain link to it on the page
+ * ("Download this policy as a PDF (accessible)"). Template previews get none.
+ *
+ * <p>The PDFs are made on a thread of their own while the build checks, proofs and archives on
+ * its own thread ({@link #start}, then {@link Started#join}). A PDF already made from the same
+ * source (same page text, images, fonts and style) is kept under {@code <work>/pdf/} and copied,
+ * not made again; entries that no build used are deleted at the end of the run. docs/adr/0047.
+ */
+public final class PolicyPdfs {
+    /** The class of the element that holds the link on a page (the PDF leaves it out). */
+    public static final String LINK_CLASS = "pdf-link";
+    /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
+    private static final String FORMAT = "polisi-pdf-1|openhtmltopdf-1.1.31|dejavu-2.37";
+    private static final Set<String> KINDS = Set.of("policy", "appendix");
+    /** {@code -Dpolisi.pdf=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost. */
+    private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.pdf"));
+
+    private final Path cacheDir;
+    private final Map<String, Messages> messages;
+
+    /**
+     * @param workDir  the build's work folder ({@code pdf/} under it keeps the PDFs between builds)
+     * @param messages the site bundles by language (the link's words)
+     */
+    public PolicyPdfs(Path workDir, Map<String, Messages> messages) {
+        this.cacheDir = workDir.resolve("pdf");
+        this.messages = messages;
+    }
+
+    private record Job(ResolvedPage page, Path html) {
+        Path pdf() {
+            String name = html.getFileName().toString();
+            return html.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf");
+        }
+    }
+
+    /**
+     * Starts making the PDFs of the policy and appendix pages of {@code sites} that are built under
+     * {@code built} ({@code <site>/<language>/<key>.html}), on a thread of its own. Nothing on the
+     * pages changes until {@link Started#join}.
+     */
+    public Started start(List<ResolvedSite> sites, Path built) {
+        List<Job> jobs = new ArrayList<>();
+        for (ResolvedSite site : ENABLED ? sites : List.<ResolvedSite>of()) {
+            if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                continue;
+            }
+            for (String language : site.languages()) {
+                for (ResolvedPage page : site.pages(language).values()) {
+                    Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
+                    if (KINDS.contains(page.kind()) && Files.isRegularFile(html)) {
+                        jobs.add(new Job(page, html));
+                    }
+                }
+            }
+        }
+        Problems found = new Problems();
+        CompletableFuture<List<Job>> made = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                made.complete(make(jobs, found));
+            } catch (Throwable e) {
+                made.completeExceptionally(e);
+            }
+        }, "polisi-pdf");
+        thread.setDaemon(true);
+        thread.start();
+        return new Started(made, found);
+    }
+
+    /** The PDFs being made (see {@link #start}). */
+    public final class Started {
+        private final CompletableFuture<List<Job>> made;
+        private final Problems found;
+
+        private Started(CompletableFuture<List<Job>> made, Problems found) {
+            this.made = made;
+            this.found = found;
+        }
+
+        /**
+         * Waits for the PDFs, links each page to its PDF, and adds to {@code problems} a {@code pdf}
+         * warning for each page whose PDF could not be made (that page gets no link).
+         *
+         * @throws IOException when a page cannot be read or written
+         */
+        public void join(Problems problems) throws IOException {
+            List<Job> done;
+            try {
+                done = made.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            found.all().forEach(problems::add);
+            for (Job job : done) {
+                link(job);
+            }
+        }
+    }
+
+    private List<Job> make(List<Job> jobs, Problems problems) throws IOException {
+        Set<Path> used = ConcurrentHashMap.newKeySet();
+        List<Job> done = new ArrayList<>();
+        for (Job job : jobs) {
+            try {
+                Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
+                Document source = PdfSource.of(page);
+                if (source == null) {
+                    continue;
+                }
+                Path cached = cacheDir.resolve(key(source, job.html()) + ".pdf");
+                if (!Files.isRegularFile(cached)) {
+                    Files.createDirectories(cacheDir);
+                    Path partial = Files.createTempFile(cacheDir, "making", ".part");
+                    try (OutputStream out = Files.newOutputStream(partial)) {
+                        PdfWriter.write(source, job.html().toUri().toString(), out);
+                    }
+                    Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                used.add(cached);
+                Files.copy(cached, job.pdf(), StandardCopyOption.REPLACE_EXISTING);
+                done.add(job);
+            } catch (IOException | RuntimeException e) {
+                problems.warning("pdf", job.page().file(), 0, "the PDF of this page could not be made ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the page is published without one");
+            }
+        }
+        prune(used);
+        return done;
+    }
+
+    /** What the PDF is made from: the source document, the bytes of each local image, and {@link #FORMAT}. */
+    private static String key(Document source, Path html) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+        digest.update(source.outerHtml().getBytes(StandardCharsets.UTF_8));
+        for (Element image : source.select("img[src]")) {
+            String src = image.attr("src");
+            if (!src.contains(":")) {
+                Path file = html.resolveSibling(src).normalize();
+                if (Files.isRegularFile(file)) {
+                    digest.update(Files.readAllBytes(file));
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void prune(Set<Path> used) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path file : files.filter(f -> !used.contains(f)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Puts the link on the page, once: under the policy's details, or else under its heading. */
+    private void link(Job job) throws IOException {
+        Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
+        page.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
+        page.select("." + LINK_CLASS).remove();
+        Messages text = messages.get(job.page().language());
+        String words = text.get(job.page().kind().equals("appendix") ? "pdf.download.appendix" : "pdf.download.policy");
+        Element details = page.selectFirst("ul.policy-details__list");
+        Element holder = details != null ? details.appendElement("li") : new Element("p");
+        holder.addClass(LINK_CLASS).appendElement("a").attr("href", job.pdf().getFileName().toString())
+                .attr("type", "application/pdf").text(words);
+        if (details == null) {
+            Element heading = page.selectFirst("main h1");
+            if (heading == null) {
+                return;
+            }
+            heading.after(holder);
+        }
+        Files.writeString(job.html(), page.outerHtml(), StandardCharsets.UTF_8);
+    }
+}
