@@ -1,11 +1,13 @@
 package org.polisi.site.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -13,7 +15,6 @@ import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +35,8 @@ final class PdfWriter {
     private static final byte[] SANS_BOLD = font("DejaVuSans-Bold.ttf");
     private static final byte[] SANS_OBLIQUE = font("DejaVuSans-Oblique.ttf");
     private static final byte[] MONO = font("DejaVuSansMono.ttf");
+    /** The fonts' metrics, read once per build instead of once per PDF (openhtmltopdf's own cache; thread-safe). */
+    private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
 
     static {
         XRLog.setLoggingEnabled(false);     // its warnings are about CSS it ignores, one line per page
@@ -58,34 +61,34 @@ final class PdfWriter {
         builder.useFont(() -> new ByteArrayInputStream(SANS_OBLIQUE), "DejaVu Sans", 400, FontStyle.ITALIC, true);
         builder.useFont(() -> new ByteArrayInputStream(MONO), "DejaVu Sans Mono", 400, FontStyle.NORMAL, true);
         builder.withW3cDocument(W3CDom.convert(source), baseUri);
-        Map<String, String> links = new HashMap<>();
-        source.select("a[href]").forEach(a -> links.putIfAbsent(a.attr("href"), a.attr("title")));
-        if (links.isEmpty()) {
-            builder.toStream(out);
-            builder.run();
-            return;
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
+        Map<String, String> titles = new HashMap<>();
+        source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.layout();
+            PDDocument document = renderer.createPDFKeepOpen();
+            describeLinks(document, titles);
+            // Without object streams: a little larger, much quicker to write, as readable to every reader.
+            document.save(out, CompressParameters.NO_COMPRESSION);
         }
-        ByteArrayOutputStream made = new ByteArrayOutputStream();
-        builder.toStream(made);
-        builder.run();
-        describeLinks(made.toByteArray(), links, out);
     }
 
     /**
      * PDF/UA-1 7.18.5 wants each link annotation's {@code Contents} to say where it goes;
      * openhtmltopdf puts the link's title only in the structure tree, so it is copied here.
      */
-    private static void describeLinks(byte[] pdf, Map<String, String> titles, OutputStream out) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            for (PDPage page : document.getPages()) {
+    private static void describeLinks(PDDocument document, Map<String, String> titles) {
+        for (PDPage page : document.getPages()) {
+            try {
                 for (PDAnnotation annotation : page.getAnnotations()) {
                     if (annotation instanceof PDAnnotationLink link && link.getContents() == null
                             && link.getAction() instanceof PDActionURI uri) {
                         link.setContents(titles.getOrDefault(uri.getURI(), uri.getURI()));
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the links of a page just made", e);
             }
-            document.save(out);
         }
     }
 

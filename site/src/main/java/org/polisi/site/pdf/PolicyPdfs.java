@@ -22,10 +22,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +56,9 @@ public final class PolicyPdfs {
 
     private final Path cacheDir;
     private final Map<String, Messages> messages;
+    /** For {@code -Dpolisi.timings}: PDFs made (not copied from the cache) and the stage's own time. */
+    private final AtomicInteger fresh = new AtomicInteger();
+    private volatile double seconds;
 
     /**
      * @param workDir  the build's work folder ({@code pdf/} under it keeps the PDFs between builds)
@@ -89,9 +98,12 @@ public final class PolicyPdfs {
         }
         Problems found = new Problems();
         CompletableFuture<List<Job>> made = new CompletableFuture<>();
+        long begin = System.nanoTime();
         Thread thread = new Thread(() -> {
             try {
-                made.complete(make(jobs, found));
+                List<Job> done = make(jobs, found);
+                seconds = (System.nanoTime() - begin) / 1e9;
+                made.complete(done);
             } catch (Throwable e) {
                 made.completeExceptionally(e);
             }
@@ -118,6 +130,7 @@ public final class PolicyPdfs {
          * @throws IOException when a page cannot be read or written
          */
         public void join(Problems problems) throws IOException {
+            long waiting = System.nanoTime();
             List<Job> done;
             try {
                 done = made.join();
@@ -131,38 +144,79 @@ public final class PolicyPdfs {
             for (Job job : done) {
                 link(job);
             }
+            if (Boolean.getBoolean("polisi.timings")) {
+                System.out.printf("  pdf: %d PDFs (%d made, the rest unchanged), %.2f s alongside, waited %.2f s%n",
+                        done.size(), fresh.get(), seconds, (System.nanoTime() - waiting) / 1e9);
+            }
         }
     }
 
+    /** Makes the PDFs on as many threads as the machine has cores; findings are added in page order. */
     private List<Job> make(List<Job> jobs, Problems problems) throws IOException {
         Set<Path> used = ConcurrentHashMap.newKeySet();
-        List<Job> done = new ArrayList<>();
-        for (Job job : jobs) {
-            try {
-                Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
-                Document source = PdfSource.of(page);
-                if (source == null) {
-                    continue;
-                }
-                Path cached = cacheDir.resolve(key(source, job.html()) + ".pdf");
-                if (!Files.isRegularFile(cached)) {
-                    Files.createDirectories(cacheDir);
-                    Path partial = Files.createTempFile(cacheDir, "making", ".part");
-                    try (OutputStream out = Files.newOutputStream(partial)) {
-                        PdfWriter.write(source, job.html().toUri().toString(), out);
-                    }
-                    Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-                used.add(cached);
-                Files.copy(cached, job.pdf(), StandardCopyOption.REPLACE_EXISTING);
-                done.add(job);
-            } catch (IOException | RuntimeException e) {
-                problems.warning("pdf", job.page().file(), 0, "the PDF of this page could not be made ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the page is published without one");
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "polisi-pdf-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<String>>> results = new ArrayList<>();
+            for (Job job : jobs) {
+                results.add(pool.submit(() -> make(job, used)));
             }
+            List<Job> done = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Optional<String> failure = get(results.get(i));
+                if (failure.isEmpty()) {
+                    done.add(jobs.get(i));
+                } else {
+                    problems.warning("pdf", jobs.get(i).page().file(), 0, "the PDF of this page could not be made ("
+                            + failure.get() + "); the page is published without one");
+                }
+            }
+            prune(used);
+            return done;
+        } finally {
+            pool.shutdownNow();
         }
-        prune(used);
-        return done;
+    }
+
+    private static Optional<String> get(Future<Optional<String>> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause().toString());
+        }
+    }
+
+    /** Makes (or copies from the cache) one page's PDF: empty when done, else why not. */
+    private Optional<String> make(Job job, Set<Path> used) {
+        try {
+            Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
+            Document source = PdfSource.of(page);
+            if (source == null) {
+                return Optional.of("the page has no <main>");
+            }
+            Path cached = cacheDir.resolve(key(source, job.html()) + ".pdf");
+            if (!Files.isRegularFile(cached)) {
+                Files.createDirectories(cacheDir);
+                Path partial = Files.createTempFile(cacheDir, "making", ".part");
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    PdfWriter.write(source, job.html().toUri().toString(), out);
+                }
+                fresh.incrementAndGet();
+                Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            used.add(cached);
+            Files.copy(cached, job.pdf(), StandardCopyOption.REPLACE_EXISTING);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /** What the PDF is made from: the source document, the bytes of each local image, and {@link #FORMAT}. */
