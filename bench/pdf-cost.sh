@@ -8,7 +8,8 @@
 #   RUNS=5 bench/pdf-cost.sh
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench). Results: results/pdf-cost.tsv
-# (mode, wall seconds from /usr/bin/time, PDFs published, load).
+# (mode, wall, user CPU and system CPU seconds from /usr/bin/time, PDFs published, load). On a
+# shared machine compare the CPU seconds: they do not grow with other people's load as wall time does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,7 +26,7 @@ rm -rf "$R" && mkdir -p "$R" && cp -r content "$R/content" && cp -r themes "$R/t
 # run MODE PDF: one cold strict build; appends a row.
 run() {
   local mode="$1" pdf="$2" out="$B/results/pdf-$1.out"
-  /usr/bin/time -f "%e" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.pdf="$pdf" \
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.pdf="$pdf" \
     -Dpolisi.root="$R" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
   printf "%s\treal\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$mode" "$(cat "$B/results/time.tmp")" \
     "$(find "$R/site/target/public" -name '*.pdf' | wc -l)" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/pdf-cost.tsv"
