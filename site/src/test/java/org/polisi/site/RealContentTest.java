@@ -146,8 +146,8 @@ class RealContentTest {
     void everyPublishedPrivacyNoticeStatesTheSentenceGeneratedFromItsRule() throws Exception {
         int notices = 0;
         for (ResolvedSite site : result.sites()) {
-            org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(),
-                    org.polisi.site.compose.FormReferences.formsDirs(site));
+            org.polisi.site.forms.definition.SchoolForms forms = org.polisi.site.forms.definition.SchoolForms.load(site.id(), site.languages(),
+                    org.polisi.site.catalog.CatalogStage.formsDirs(site));
             for (String language : site.languages()) {
                 java.util.Map<String, String> bundle = bundle(language);
                 Path folder = options.outputDir().resolve(site.id() + "/" + language);
@@ -157,7 +157,7 @@ class RealContentTest {
                             String formId = form.selectFirst("form").attr("data-form-id");
                             var definition = forms.find(formId).orElseThrow();
                             String expected = bundle.get("forms.privacy.retention").replace("{retention}",
-                                    org.polisi.site.forms.RetentionSentence.in(definition.retention(), language, bundle));
+                                    org.polisi.site.forms.definition.RetentionSentence.in(definition.retention(), language, bundle));
                             List<String> stated = form.select(".privacy-notice p").eachText().stream()
                                     .filter(text -> text.startsWith(bundle.get("forms.privacy.retention")
                                             .replace("{retention}", "")))

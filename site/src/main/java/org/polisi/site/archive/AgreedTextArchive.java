@@ -19,10 +19,10 @@ import org.polisi.site.compose.PageComposer;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.fork.SectionIndex;
-import org.polisi.site.forms.FormDefinition;
-import org.polisi.site.forms.FormVersion;
-import org.polisi.site.forms.FormsSchoolContext;
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.manifest.FormVersion;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
 
 /**

@@ -98,7 +98,8 @@ public final class PageComposer {
         AttributeBlock attributes = common(language, page.key(), "page");
         untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
-        attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
+        String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
+        attributes.put("polisi-page-hash", pageHash);
         crumbs(attributes, page);
         contents(attributes, page);
         if (page.kind().equals("policy")) {
@@ -129,7 +130,8 @@ public final class PageComposer {
             asciidoc.append(line.text()).append('\n');
             origins.add(line);
         }
-        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins);
+        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
+                pageHash);
     }
 
     private StagedPage composeSchoolIndex(String language) {

@@ -3,6 +3,7 @@ package org.polisi.site.pdf;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.polisi.site.BuildProgress;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -56,6 +57,7 @@ public final class PolicyPdfs {
 
     private final Path cacheDir;
     private final Map<String, Messages> messages;
+    private final BuildProgress progress;
     /** For {@code -Dpolisi.timings}: PDFs made (not copied from the cache) and the stage's own time. */
     private final AtomicInteger fresh = new AtomicInteger();
     private volatile double seconds;
@@ -63,10 +65,12 @@ public final class PolicyPdfs {
     /**
      * @param workDir  the build's work folder ({@code pdf/} under it keeps the PDFs between builds)
      * @param messages the site bundles by language (the link's words)
+     * @param progress where the stage's timing goes ({@code -Dpolisi.timings=true})
      */
-    public PolicyPdfs(Path workDir, Map<String, Messages> messages) {
+    public PolicyPdfs(Path workDir, Map<String, Messages> messages, BuildProgress progress) {
         this.cacheDir = workDir.resolve("pdf");
         this.messages = messages;
+        this.progress = progress;
     }
 
     private record Job(ResolvedPage page, Path html) {
@@ -144,10 +148,8 @@ public final class PolicyPdfs {
             for (Job job : done) {
                 link(job);
             }
-            if (Boolean.getBoolean("polisi.timings")) {
-                System.out.printf("  pdf: %d PDFs (%d made, the rest unchanged), %.2f s alongside, waited %.2f s%n",
-                        done.size(), fresh.get(), seconds, (System.nanoTime() - waiting) / 1e9);
-            }
+            progress.timed("pdf: " + done.size() + " PDFs (" + fresh.get() + " made, the rest unchanged), made alongside in",
+                    seconds, String.format("; waited %.2f s", (System.nanoTime() - waiting) / 1e9));
         }
     }
 
