@@ -13,13 +13,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-B="${BENCH_DIR:-/tmp/polisi-bench}"
 RUNS="${RUNS:-3}"
-JAVA_FLAGS=(${POLISI_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m})
-mkdir -p "$B/results"
-echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -z "${POLISI_CP:-}" ]; then ./mvnw -q -B -o -pl site -Dmaven.test.skip=true package >&2; fi
-CP="${POLISI_CP:-site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*}"
+source bench/cost-setup.sh
 R="$B/pdf-real"
 rm -rf "$R" && mkdir -p "$R" && cp -r content "$R/content" && cp -r themes "$R/themes"
 

@@ -13,15 +13,11 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-B="${BENCH_DIR:-/tmp/polisi-bench}"
 RUNS="${RUNS:-3}"
 BIG_RUNS="${BIG_RUNS:-2}"
 SIZE="${SIZE:-100}"
-JAVA_FLAGS=(${POLISI_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m})
-mkdir -p "$B/results"
-echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -z "${POLISI_CP:-}" ]; then ./mvnw -q -B -o -pl site,bench/site-bench -Dmaven.test.skip=true package >&2; fi
-CP="${POLISI_CP:-site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*}"
+BENCH_MODULES=site,bench/site-bench
+source bench/cost-setup.sh
 
 # run NAME ROOT PROOF: one cold strict build; appends a row.
 run() {
