@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the proofing stage (spelling and glossary, docs/adr/0034) costs a build (issue #18).
 # Each run is a fresh JVM with the launcher's flags and --strict, once with proofing and once
-# without (-Dpolisi.proof=false), alternating, on the real content and on a generated cluster.
+# without (-Dpolisi.proof=false), alternating, on the real content and on a generated cluster. The
+# PDF stage is left out of both (-Dpolisi.pdf=false): bench/pdf-cost.sh measures it.
 #
 #   bench/proofing-cost.sh                  # real content x3, cluster of 100 schools x2
 #   RUNS=5 BIG_RUNS=3 SIZE=100 bench/proofing-cost.sh
@@ -22,7 +23,7 @@ source bench/cost-setup.sh
 # run NAME ROOT PROOF: one cold strict build; appends a row.
 run() {
   local name="$1" root="$2" proof="$3" out="$B/results/proof-$1-$3.out"
-  /usr/bin/time -f "%e" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" \
+  /usr/bin/time -f "%e" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" -Dpolisi.pdf=false \
     -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
   local stage; stage=$(grep -oE 'proof [0-9.]+ s' "$out" | grep -oE '[0-9.]+' || echo 0)
   local ran; ran=$(grep -oE 'ran [0-9.]+ s alongside' "$out" | grep -oE '[0-9.]+' || echo 0)

@@ -8,10 +8,13 @@ import java.util.List;
 
 /**
  * The document a policy's PDF is made from: the built page's own {@code <main>}, so the PDF says
- * exactly what the page says, with what only works in a browser taken out. Kept: the language
+ * exactly what the page says, with what only works in a browser taken out, under the school's
+ * name from the page's header (on paper nothing else says whose policy it is). Kept: the language
  * ({@code <html lang>}, and every {@code lang} inside), the title, headings, lists, tables with
  * their header cells, images with their alternative text. Taken out: the contents list (the PDF's
- * bookmarks do that job), forms (they can only be sent from the page), the breadcrumbs, the
+ * bookmarks do that job), forms (they can only be sent from the page), "Updates to this policy"
+ * (its links lead to web pages; the PDFs are made before the history stage adds it, and a
+ * preview's reused page may already carry it), the breadcrumbs, the
  * back link, the PDF link itself, text hidden but for screen readers (the PDF's tags and bookmarks
  * give its structure), and links to other pages of the site (their text stays; a
  * relative address means nothing on paper). Links to the web and e-mail addresses stay.
@@ -21,6 +24,7 @@ final class PdfSource {
     static final String CSS = """
             @page { size: A4; margin: 20mm 18mm; }
             body { font-family: 'DejaVu Sans'; font-size: 10.5pt; line-height: 1.4; color: #0b0c0c; }
+            .school { font-size: 12pt; font-weight: bold; margin: 0 0 4pt; }
             h1 { font-size: 20pt; margin: 0 0 8pt; }
             h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; }
             h3, h4, h5, h6 { font-size: 11.5pt; margin: 10pt 0 4pt; page-break-after: avoid; }
@@ -35,7 +39,7 @@ final class PdfSource {
             """;
 
     private static final List<String> REMOVED = List.of("nav.contents", "nav.breadcrumbs", "form", "script", "noscript",
-            "template", ".visually-hidden", "p.back-link", "." + PolicyPdfs.LINK_CLASS, "li.policy-details__updates", "input", "button", "select",
+            "template", ".visually-hidden", "p.back-link", "." + PolicyPdfs.LINK_CLASS, "li.policy-details__updates", "#updates", "input", "button", "select",
             "textarea");
 
     private PdfSource() {
@@ -70,12 +74,24 @@ final class PdfSource {
                 link.attr("title", link.text().isBlank() ? href : link.text());
             }
         });
+        // A header-only table (a blank log to fill in on paper) would be a Table with a THead and no
+        // TBody, which PDF/UA-1 (7.2) does not allow: its header row becomes the body's first row.
+        body.select("table").forEach(table -> {
+            Element header = table.selectFirst("> thead");
+            if (header != null && table.selectFirst("> tbody") == null) {
+                header.tagName("tbody");
+            }
+        });
         body.select("[id]").forEach(e -> {
             if (e.id().isBlank()) {
                 e.removeAttr("id");
             }
         });
         bookmarks(body, head);
+        Element school = page.selectFirst("header .site-header__name");
+        if (school != null) {   // on paper, nothing else says whose policy it is
+            pdf.body().appendElement("p").addClass("school").text(school.text());
+        }
         pdf.body().appendChildren(body.childNodesCopy());
         return pdf;
     }

@@ -7,7 +7,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -68,8 +67,9 @@ final class PdfWriter {
             renderer.layout();
             PDDocument document = renderer.createPDFKeepOpen();
             describeLinks(document, titles);
-            // Without object streams: a little larger, much quicker to write, as readable to every reader.
-            document.save(out, CompressParameters.NO_COMPRESSION);
+            // With object streams (PDFBox's default): writing them costs CPU once per page change, but
+            // without them the real policies' PDFs were 3.6 times larger (1.1 MB against 310 KB).
+            document.save(out);
         }
     }
 

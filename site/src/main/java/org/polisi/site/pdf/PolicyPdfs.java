@@ -50,7 +50,7 @@ public final class PolicyPdfs {
     /** The class of the element that holds the link on a page (the PDF leaves it out). */
     public static final String LINK_CLASS = "pdf-link";
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
-    private static final String FORMAT = "polisi-pdf-1|openhtmltopdf-1.1.31|dejavu-2.37";
+    private static final String FORMAT = "polisi-pdf-2|openhtmltopdf-1.1.31|dejavu-2.37";
     private static final Set<String> KINDS = Set.of("policy", "appendix");
     /** {@code -Dpolisi.pdf=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost. */
     private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.pdf"));

@@ -107,6 +107,7 @@ class PolicyPdfsTest {
             assertTrue(sections.containsAll(html.select("main .body h2").eachText()), sections.toString());
             assertEquals(sections, bookmarks);
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains(html.selectFirst(".site-header__name").text()), "the school's name: " + text);
             String sentence = html.selectFirst("main .body p").text();
             assertTrue(text.contains(sentence), "real text: '" + sentence + "' in " + text);
             List<String> tags = new ArrayList<>();
