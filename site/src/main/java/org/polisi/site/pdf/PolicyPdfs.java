@@ -3,6 +3,7 @@ package org.polisi.site.pdf;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.polisi.site.BuildProgress;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.ResolvedPage;
@@ -33,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -52,6 +54,8 @@ public final class PolicyPdfs {
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
     private static final String FORMAT = "polisi-pdf-2|openhtmltopdf-1.1.31|dejavu-2.37";
     private static final Set<String> KINDS = Set.of("policy", "appendix");
+    /** The link an earlier build put on a page that a preview build reuses. */
+    private static final Pattern EXISTING_LINK = Pattern.compile("\\s*<(li|p) class=\"" + LINK_CLASS + "\">.*?</\\1>", Pattern.DOTALL);
     /** {@code -Dpolisi.pdf=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost. */
     private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.pdf"));
 
@@ -254,24 +258,29 @@ public final class PolicyPdfs {
         }
     }
 
-    /** Puts the link on the page, once: under the policy's details, or else under its heading. */
+    /**
+     * Puts the link on the page, once: as the last item of the policy's details, or else under its
+     * heading. Written into the page's text, not through a parser, so that the rest of the page
+     * keeps every byte the theme wrote (its character references included).
+     */
     private void link(Job job) throws IOException {
-        Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
-        page.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
-        page.select("." + LINK_CLASS).remove();
-        Messages text = messages.get(job.page().language());
-        String words = text.get(job.page().kind().equals("appendix") ? "pdf.download.appendix" : "pdf.download.policy");
-        Element details = page.selectFirst("ul.policy-details__list");
-        Element holder = details != null ? details.appendElement("li") : new Element("p");
-        holder.addClass(LINK_CLASS).appendElement("a").attr("href", job.pdf().getFileName().toString())
-                .attr("type", "application/pdf").text(words);
-        if (details == null) {
-            Element heading = page.selectFirst("main h1");
-            if (heading == null) {
+        String html = EXISTING_LINK.matcher(Files.readString(job.html(), StandardCharsets.UTF_8)).replaceAll("");
+        String words = messages.get(job.page().language())
+                .get(job.page().kind().equals("appendix") ? "pdf.download.appendix" : "pdf.download.policy");
+        String anchor = "<a href=\"" + job.pdf().getFileName() + "\" type=\"application/pdf\">" + Entities.escape(words) + "</a>";
+        int details = html.indexOf("class=\"policy-details__list\"");
+        int end = details < 0 ? -1 : html.indexOf("</ul>", details);
+        if (end >= 0) {
+            html = html.substring(0, end) + "  <li class=\"" + LINK_CLASS + "\">" + anchor + "</li>\n      " + html.substring(end);
+        } else {
+            int main = html.indexOf("<main");
+            int heading = main < 0 ? -1 : html.indexOf("</h1>", main);
+            if (heading < 0) {
                 return;
             }
-            heading.after(holder);
+            heading += "</h1>".length();
+            html = html.substring(0, heading) + "\n    <p class=\"" + LINK_CLASS + "\">" + anchor + "</p>" + html.substring(heading);
         }
-        Files.writeString(job.html(), page.outerHtml(), StandardCharsets.UTF_8);
+        Files.writeString(job.html(), html, StandardCharsets.UTF_8);
     }
 }
