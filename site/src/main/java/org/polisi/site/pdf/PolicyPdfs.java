@@ -104,6 +104,9 @@ public final class PolicyPdfs {
                 }
             }
         }
+        for (Job job : jobs) {
+            unlink(job.html());     // a page a preview reuses keeps its last link: its PDF is not there yet
+        }
         Problems found = new Problems();
         CompletableFuture<List<Job>> made = new CompletableFuture<>();
         long begin = System.nanoTime();
@@ -258,13 +261,25 @@ public final class PolicyPdfs {
         }
     }
 
+    /** Takes an earlier build's link off a page (the HTML checks must not see a link to a PDF not yet made). */
+    private static void unlink(Path html) {
+        try {
+            String text = Files.readString(html, StandardCharsets.UTF_8);
+            if (text.contains("class=\"" + LINK_CLASS + "\"")) {
+                Files.writeString(html, EXISTING_LINK.matcher(text).replaceAll(""), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built page " + html, e);
+        }
+    }
+
     /**
      * Puts the link on the page, once: as the last item of the policy's details, or else under its
      * heading. Written into the page's text, not through a parser, so that the rest of the page
      * keeps every byte the theme wrote (its character references included).
      */
     private void link(Job job) throws IOException {
-        String html = EXISTING_LINK.matcher(Files.readString(job.html(), StandardCharsets.UTF_8)).replaceAll("");
+        String html = Files.readString(job.html(), StandardCharsets.UTF_8);
         String words = messages.get(job.page().language())
                 .get(job.page().kind().equals("appendix") ? "pdf.download.appendix" : "pdf.download.policy");
         String anchor = "<a href=\"" + job.pdf().getFileName() + "\" type=\"application/pdf\">" + Entities.escape(words) + "</a>";
