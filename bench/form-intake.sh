@@ -24,7 +24,7 @@ PORT="${PORT:-18271}"
 MANIFEST="${MANIFEST:-site/target/manifests/rumney.json}"
 mkdir -p "$B"
 [ -f "$MANIFEST" ] || { echo "no $MANIFEST: run ./polisi build first" >&2; exit 1; }
-[ -d bench/forms-bench/target/classes/org/polisi/forms/bench ] || ./mvnw -q -B -o -pl forms-server,bench/forms-bench -Dmaven.test.skip=true package >&2
+[ -d bench/forms-bench/target/classes/org/polisi/forms/bench ] || ./mvnw -q -B -o -pl bench/forms-bench -am -Dmaven.test.skip=true package >&2
 CP="bench/forms-bench/target/classes:forms-server/target/classes:forms-server/target/lib/*"
 echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 

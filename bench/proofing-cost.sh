@@ -17,7 +17,7 @@ cd "$ROOT"
 RUNS="${RUNS:-3}"
 BIG_RUNS="${BIG_RUNS:-2}"
 SIZE="${SIZE:-100}"
-BENCH_MODULES=site,bench/site-bench
+BENCH_MODULES="bench/site-bench -am"
 source bench/cost-setup.sh
 
 # run NAME ROOT PROOF: one cold strict build; appends a row.
@@ -38,7 +38,7 @@ for i in $(seq "$RUNS"); do run real "$B/proof-real" true; run real "$B/proof-re
 
 if [ "$SIZE" -gt 0 ]; then
   rm -rf "$B/proof-c$SIZE"
-  [ -d bench/site-bench/target/classes ] || ./mvnw -q -B -o -pl site,bench/site-bench -Dmaven.test.skip=true package >&2
+  [ -d bench/site-bench/target/classes ] || ./mvnw -q -B -o -pl bench/site-bench -am -Dmaven.test.skip=true package >&2
   java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "bench/site-bench/target/classes:$CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$B/proof-c$SIZE" >&2
   for i in $(seq "$BIG_RUNS"); do run "cluster-$SIZE" "$B/proof-c$SIZE" true; run "cluster-$SIZE" "$B/proof-c$SIZE" false; done
 fi

@@ -24,7 +24,7 @@ mkdir -p "$B/results"
 
 echo "# $(date -Iseconds) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -version 2>&1 | head -1
-./mvnw -q -B -o -pl site,bench/site-bench -Dmaven.test.skip=true package >&2
+./mvnw -q -B -o -pl bench/site-bench -am -Dmaven.test.skip=true package >&2
 CP="site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*"
 BENCH_CP="bench/site-bench/target/classes:$CP"   # the tools (org.polisi.site.bench.BenchCommand), outside ./polisi
 polisi() { java "${JAVA_FLAGS[@]}" "$@"; }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldType;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionRow;
@@ -26,7 +26,7 @@ public final class ConsentRecorder {
      */
     public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
         List<String> pupils = pupils(form, answers);
-        List<RecordChain.Row> events = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             if (field.type() != FieldType.CONSENT) {
                 continue;
@@ -38,12 +38,11 @@ public final class ConsentRecorder {
                     continue;
                 }
                 for (String pupil : pupils) {
-                    events.add(RecordChains.CONSENT_EVENT.prepare(form.id(), key, String.valueOf(answer), recordedAt,
-                            pupil));
+                    events.add(new Object[] {form.id(), key, String.valueOf(answer), recordedAt, pupil});
                 }
             }
         }
-        return events;
+        return RecordChains.CONSENT_EVENT.prepareAll(events);
     }
 
     /** Appends the prepared events of a consent form just stored, inside the transaction that stores it. */

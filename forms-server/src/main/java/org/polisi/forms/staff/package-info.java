@@ -12,6 +12,8 @@
  * ({@link org.polisi.forms.staff.PasswordPolicy}); roles that read incidents need a TOTP second
  * factor ({@link org.polisi.forms.staff.SecondFactor}, ADR 0026); failures slow the client address
  * and the account name down ({@link org.polisi.forms.staff.LoginThrottle}) without saying whether
- * the account exists (docs/security.md).
+ * the account exists (docs/security.md). What a user may read is decided in one place,
+ * {@link org.polisi.forms.staff.StaffRecords}, which also records each incident view in the same call,
+ * for the staff pages, the CSV export and the command line's exports alike (issue 13).
  */
 package org.polisi.forms.staff;

@@ -10,9 +10,9 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
@@ -47,12 +47,11 @@ final class ConsentPage {
 
     void consents(Context ctx, StaffSession session) {
         String language = session.language();
-        List<FormDefinition> consentForms = records.readableForms(session.user()).stream()
-                .filter(form -> form.kind() == FormKind.CONSENT).toList();
-        if (consentForms.isEmpty()) {
+        if (!(records.consentForms(session.user()) instanceof StaffRecords.Decision.Granted<List<FormDefinition>> granted)) {
             errors.forbidden(ctx);
             return;
         }
+        List<FormDefinition> consentForms = granted.value();
         List<String> readable = consentForms.stream().map(FormDefinition::id).toList();
         ConsentState.Verified<List<CurrentConsent>> verified = consents.of(session.user().school());
         List<CurrentConsent> state = verified.value().stream()

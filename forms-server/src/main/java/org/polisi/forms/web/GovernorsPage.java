@@ -11,9 +11,9 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.incident.IncidentChronology;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
@@ -48,15 +48,16 @@ final class GovernorsPage {
     }
 
     void governors(Context ctx, StaffSession session) {
-        if (!RecordAccess.maySeeGovernorSummary(session.user())) {
+        StaffRecords.Decision<Manifest> decision = records.governorSummary(session.user());
+        if (decision instanceof StaffRecords.Decision.Forbidden<Manifest>) {
             errors.forbidden(ctx);
             return;
         }
-        Optional<Manifest> manifest = records.manifestOf(session.user());
-        if (manifest.isEmpty()) {
+        if (!(decision instanceof StaffRecords.Decision.Granted<Manifest> granted)) {
             errors.notFound(ctx);
             return;
         }
+        Optional<Manifest> manifest = Optional.of(granted.value());
         String language = session.language();
         List<GovernorSummary.Count> counts = governors.incidents(manifest.get());
         PageLayout.Page page = frame.page(ctx, session, "staff.governors.title");

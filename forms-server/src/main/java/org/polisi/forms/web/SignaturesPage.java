@@ -8,14 +8,14 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.signatures.AgreementSignatures;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.signatures.Signer;
-import org.polisi.forms.signatures.SignerGroup;
+import org.polisi.contract.SignerGroup;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 

@@ -3,7 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 
@@ -28,6 +28,11 @@ final class SiteHandler {
         if (!site.serve(ctx, ctx.path())) {
             errors.notFound(ctx);
         }
+    }
+
+    /** Whether the site has a file (or page) at the request path: what a GET there would serve. */
+    boolean exists(String requestPath) {
+        return site.resolve(requestPath).isPresent();
     }
 
     /** The site's own index when the build made one, else a bilingual list of the schools served. */

@@ -9,8 +9,9 @@ import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.FieldError;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
-import org.polisi.forms.manifest.ConsentStatement;
+import org.polisi.contract.ConsentStatement;
 import org.polisi.forms.manifest.Text;
+import org.polisi.contract.InputIds;
 
 /**
  * A withdrawal's second page (issue 14): the statements of the consent form the parent chose, as
@@ -40,8 +41,8 @@ final class WithdrawalStatementsPage {
         String schoolName = Text.in(choose.manifest().schoolName(), language);
         PageLayout.Page page = layout.page(language, pageTitle, schoolName,
                 "/" + choose.manifest().school() + "/" + language + "/", null);
-        Element section = Html.add(page.main(), "section", "polisi-form").attr("aria-labelledby", formId + "--title");
-        Html.text(section, "h1", title).attr("id", formId + "--title");
+        Element section = Html.add(page.main(), "section", "polisi-form").attr("aria-labelledby", InputIds.title(formId));
+        Html.text(section, "h1", title).attr("id", InputIds.title(formId));
         Map<String, List<String>> typed = choose.typed();
         String pupils = String.join(", ", typed.getOrDefault(Withdrawals.PUPIL_NAMES, List.of()).stream()
                 .filter(name -> !name.isBlank()).map(String::strip).toList());
@@ -74,16 +75,16 @@ final class WithdrawalStatementsPage {
     }
 
     private void statements(Element form, String language, SubmissionOutcome.ChooseStatements choose) {
-        String id = choose.form().id() + "--" + Withdrawals.CHOSEN;
+        String id = InputIds.field(choose.form().id(), Withdrawals.CHOSEN);
         Element group = Html.add(form, "div", "form-group").attr("data-field", Withdrawals.CHOSEN);
-        Element fieldset = Html.add(group, "fieldset", "fieldset").attr("aria-describedby", id + "--hint");
+        Element fieldset = Html.add(group, "fieldset", "fieldset").attr("aria-describedby", InputIds.hint(id));
         Html.text(fieldset, "legend", messages.get(language, "withdrawal.choose.legend")).addClass("legend");
         Html.text(fieldset, "div", messages.get(language, "withdrawal.choose.hint")).addClass("hint")
-                .attr("id", id + "--hint");
+                .attr("id", InputIds.hint(id));
         if (!choose.errors().isEmpty()) {
             group.addClass("form-group--error");
-            fieldset.attr("aria-describedby", id + "--hint " + id + "--error");
-            Element message = Html.add(fieldset, "p", "error-message").attr("id", id + "--error");
+            fieldset.attr("aria-describedby", InputIds.hint(id) + " " + InputIds.error(id));
+            Element message = Html.add(fieldset, "p", "error-message").attr("id", InputIds.error(id));
             Html.text(message, "span", messages.get(language, "error.hidden-prefix")).addClass("visually-hidden");
             message.appendText(" " + choose.errors().get(0).message());
         }
@@ -91,7 +92,7 @@ final class WithdrawalStatementsPage {
         List<String> ticked = choose.typed().getOrDefault(Withdrawals.CHOSEN, List.of());
         checkbox(items, id, Withdrawals.ALL, messages.get(language, "withdrawal.choose.all"), ticked);
         for (Map.Entry<String, ConsentStatement> statement : choose.consentForm().statements().entrySet()) {
-            checkbox(items, id + "--" + statement.getKey().replace('.', '-'), statement.getKey(),
+            checkbox(items, InputIds.part(id, statement.getKey().replace('.', '-')), statement.getKey(),
                     Text.in(statement.getValue().text(), language), ticked);
         }
     }

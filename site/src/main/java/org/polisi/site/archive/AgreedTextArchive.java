@@ -94,7 +94,7 @@ public final class AgreedTextArchive {
         }
         Document document = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
         Element main = document.selectFirst("main");
-        return Optional.of(new AgreedText(AgreedText.FORMAT, form.school(), form.formId(), definition.get().kind().yamlName(),
+        return Optional.of(new AgreedText(AgreedText.FORMAT, form.school(), form.formId(), definition.get().kind().word(),
                 form.lang(), form.version(), firstPublished.toString(), form.pageUrl(), page.get().title(),
                 definition.get().title().in(form.lang()), definitionText, pageSource,
                 main == null ? document.body().html() : main.html()));

@@ -5,7 +5,6 @@ import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.definition.FormsSchoolContext;
-import org.polisi.site.forms.definition.FormKind;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polisi.contract.FormKind;
 
 /**
  * Checks, before anything is rendered and next to the other references ({@link ImageReferences}),

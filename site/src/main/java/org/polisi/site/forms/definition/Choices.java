@@ -3,18 +3,15 @@ package org.polisi.site.forms.definition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.YearGroups;
 
 /**
  * The choices a field offers: the author's options, for {@code year-group} the fixed school years,
  * worded by the message bundle, and for {@code consent-form} the school's consent forms by title. Rendering and the manifest both ask here, so they cannot disagree.
  */
 public final class Choices {
-
-    /** The values {@code year-group} posts, youngest first. */
-    public static final List<String> YEAR_GROUPS = Stream.concat(
-            Stream.of("nursery", "reception"),
-            Stream.of(1, 2, 3, 4, 5, 6).map(year -> "year-" + year)).toList();
 
     private Choices() {
     }
@@ -27,7 +24,7 @@ public final class Choices {
         if (field.type() != FieldType.YEAR_GROUP) {
             return field.options();
         }
-        return YEAR_GROUPS.stream().map(value -> {
+        return YearGroups.VALUES.stream().map(value -> {
             Map<String, String> labels = new LinkedHashMap<>();
             languages.forEach(language -> labels.put(language, school.messages(language).get("forms.year-group." + value)));
             return new FieldOption(value, new LocalizedText(labels));

@@ -1,11 +1,13 @@
 package org.polisi.site.forms.definition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.ReservedNames;
+import org.polisi.contract.InputIds;
 
 /** Reads and checks one entry of a form's {@code fields:} list. */
 final class FieldReader {
@@ -46,19 +48,19 @@ final class FieldReader {
         if (name.isEmpty()) {
             return;
         }
-        if (!Slugs.isSlug(name)) {
+        if (!InputIds.isNamePart(name)) {
             problems.at(yaml.lineOf("name"), "field name '" + name + "' should be lower-case words joined by hyphens");
-        } else if (Slugs.RESERVED_FIELD_NAMES.contains(name)) {
+        } else if (ReservedNames.FIELD_NAMES.contains(name)) {
             problems.at(yaml.lineOf("name"), "field name '" + name + "' is reserved: choose another name");
         }
     }
 
     private static Optional<FieldType> readType(YamlMap yaml, String where) {
         Optional<String> word = yaml.requiredString("type", where);
-        Optional<FieldType> type = word.flatMap(FieldType::fromYaml);
+        Optional<FieldType> type = word.flatMap(FieldType::find);
         if (word.isPresent() && type.isEmpty()) {
             yaml.problems().at(yaml.lineOf("type"), where + " has unknown type '" + word.get() + "' (known: "
-                    + String.join(", ", Arrays.stream(FieldType.values()).map(FieldType::yamlName).toList()) + ")");
+                    + FieldType.known() + ")");
         }
         return type;
     }
@@ -86,7 +88,7 @@ final class FieldReader {
         }
         List<YamlMap> items = yaml.mappings("options");
         if (items.isEmpty()) {
-            yaml.problems().at(yaml.line(), where + " (" + type.yamlName() + ") has no options: list them under 'options:'");
+            yaml.problems().at(yaml.line(), where + " (" + type.word() + ") has no options: list them under 'options:'");
         }
         List<FieldOption> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -133,9 +135,9 @@ final class FieldReader {
     private static void checkIdPart(YamlMap item, String key, String what, Set<String> seen) {
         String value = item.string(key).orElse("");
         int line = item.lineOf(key);
-        if (!Slugs.isSlug(value)) {
+        if (!InputIds.isNamePart(value)) {
             item.problems().at(line, what + " '" + value + "' should be lower-case words joined by hyphens");
-        } else if (Slugs.RESERVED_SUFFIXES.contains(value)) {
+        } else if (ReservedNames.ID_SUFFIXES.contains(value)) {
             item.problems().at(line, what + " '" + value + "' is reserved: choose another");
         } else if (!seen.add(value)) {
             item.problems().at(line, what + " '" + value + "' is used twice in this field");
@@ -144,7 +146,7 @@ final class FieldReader {
 
     private static void refuse(YamlMap yaml, String key, String where, FieldType type) {
         if (yaml.has(key)) {
-            yaml.problems().at(yaml.lineOf(key), where + ": '" + key + "' does not apply to type '" + type.yamlName() + "'");
+            yaml.problems().at(yaml.lineOf(key), where + ": '" + key + "' does not apply to type '" + type.word() + "'");
         }
     }
 }

@@ -15,6 +15,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.SignerGroup;
+import org.polisi.contract.RetentionRule;
+import org.polisi.site.content.Names;
+import org.polisi.contract.AlertRoles;
 
 /** Reads one {@code forms/<id>.yml} file and checks it against docs/forms.md. */
 final class FormDefinitionReader {
@@ -69,13 +75,13 @@ final class FormDefinitionReader {
         Optional<LocalizedText> declaration = yaml.text("declaration", languages);
         Optional<LocalizedText> confirmation = yaml.requiredText("confirmation", languages, where);
         Optional<String> readerRole = yaml.requiredString("reader-role", where);
-        readerRole.filter(role -> !Slugs.isSlug(role)).ifPresent(role -> yaml.problems().at(yaml.lineOf("reader-role"),
+        readerRole.filter(role -> !Names.isSlug(role)).ifPresent(role -> yaml.problems().at(yaml.lineOf("reader-role"),
                 "reader-role '" + role + "' should be a role key such as headteacher or safeguarding-lead"));
-        Optional<Retention> retention = readRetention(yaml);
+        Optional<RetentionRule> retention = readRetention(yaml);
         Optional<LocalizedText> purpose = yaml.requiredText("purpose", languages, where + " (its privacy notice)");
         Optional<LocalizedText> lawfulBasis = yaml.requiredText("lawful-basis", languages, where + " (its privacy notice)");
         List<FormField> fields = readFields(yaml);
-        Notify alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(Notify.NONE);
+        AlertRoles alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(AlertRoles.NONE);
         retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
         kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
         Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
@@ -97,28 +103,28 @@ final class FormDefinitionReader {
             return Optional.empty();
         }
         if (kind.isPresent() && !agreement) {
-            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by is for agreements only, not a " + kind.get().yamlName() + " form");
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by is for agreements only, not a " + kind.get().word() + " form");
             return Optional.empty();
         }
         Optional<String> word = yaml.string("signed-by");
-        Optional<SignerGroup> group = word.flatMap(SignerGroup::fromYaml);
+        Optional<SignerGroup> group = word.flatMap(SignerGroup::find);
         if (group.isEmpty()) {
-            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of staff, pupils, parents, others");
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of " + SignerGroup.known());
         }
         return group;
     }
 
     private static Optional<FormKind> readKind(YamlMap yaml) {
         Optional<String> word = yaml.requiredString("kind", "the form");
-        Optional<FormKind> kind = word.flatMap(FormKind::fromYaml);
+        Optional<FormKind> kind = word.flatMap(FormKind::find);
         if (word.isPresent() && kind.isEmpty()) {
             yaml.problems().at(yaml.lineOf("kind"),
-                    "unknown kind '" + word.get() + "' (known: agreement, consent, incident, withdrawal)");
+                    "unknown kind '" + word.get() + "' (known: " + FormKind.known() + ")");
         }
         return kind;
     }
 
-    private static Optional<Retention> readRetention(YamlMap yaml) {
+    private static Optional<RetentionRule> readRetention(YamlMap yaml) {
         if (!yaml.has("retention")) {
             yaml.problems().at(yaml.line(), "the form has no 'retention' rule (see docs/forms.md)");
             return Optional.empty();
@@ -149,8 +155,8 @@ final class FormDefinitionReader {
     }
 
     /** The after-pupil-leaves rule reads the pupil's year group from a field of this form. */
-    private static void checkYearGroupField(YamlMap yaml, Retention rule, List<FormField> fields) {
-        rule.yearGroupField().ifPresent(name -> {
+    private static void checkYearGroupField(YamlMap yaml, RetentionRule rule, List<FormField> fields) {
+        rule.yearGroupFieldName().ifPresent(name -> {
             boolean found = fields.stream().anyMatch(field -> field.name().equals(name)
                     && field.type() == FieldType.YEAR_GROUP);
             if (!found) {

@@ -2,6 +2,7 @@ package org.polisi.site.forms.definition;
 
 import java.util.List;
 import java.util.Optional;
+import org.polisi.contract.FieldType;
 
 /**
  * One field of a form, with its limits already resolved ({@code maxLength} holds the type's default

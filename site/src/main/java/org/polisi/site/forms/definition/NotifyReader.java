@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.AlertRoles;
 
 /** Reads {@code notify: {incident: [roles], urgent: [roles]}}; only incident forms notify anyone. */
 final class NotifyReader {
@@ -15,21 +17,21 @@ final class NotifyReader {
     private NotifyReader() {
     }
 
-    static Notify read(YamlMap yaml, FormKind kind) {
+    static AlertRoles read(YamlMap yaml, FormKind kind) {
         if (!yaml.has("notify")) {
             if (kind == FormKind.INCIDENT) {
                 yaml.problems().at(yaml.line(), "an incident form needs 'notify:' with the roles told of every"
                         + " report ('incident') and of an urgent one ('urgent'), as the school's policy says");
             }
-            return Notify.NONE;
+            return AlertRoles.NONE;
         }
         if (kind != FormKind.INCIDENT) {
             yaml.problems().at(yaml.lineOf("notify"), "'notify' applies to incident forms only");
-            return Notify.NONE;
+            return AlertRoles.NONE;
         }
         Optional<YamlMap> notify = yaml.mapping("notify");
         if (notify.isEmpty()) {
-            return Notify.NONE;
+            return AlertRoles.NONE;
         }
         notify.get().allowOnly(Set.of("incident", "urgent"), "notify");
         List<String> urgent = roles(notify.get(), "urgent");
@@ -37,7 +39,7 @@ final class NotifyReader {
             notify.get().problems().at(notify.get().line(), "notify has no 'urgent' roles: name who must be told"
                     + " at once of a child at risk or suspected illegal content");
         }
-        return new Notify(roles(notify.get(), "incident"), urgent);
+        return new AlertRoles(roles(notify.get(), "incident"), urgent);
     }
 
     private static List<String> roles(YamlMap notify, String key) {

@@ -2,8 +2,10 @@ package org.polisi.site.forms.definition;
 
 import java.util.Optional;
 import java.util.Set;
+import org.polisi.contract.RetentionRule;
+import org.polisi.contract.YearGroups;
 
-/** Reads a form's {@code retention:} mapping into a {@link Retention} rule, reporting each mistake at its line. */
+/** Reads a form's {@code retention:} mapping into a {@link RetentionRule} rule, reporting each mistake at its line. */
 final class RetentionReader {
 
     private static final Set<String> KEYS = Set.of("rule", "days", "years", "year-group-field", "last-year-group",
@@ -12,7 +14,7 @@ final class RetentionReader {
     private RetentionReader() {
     }
 
-    static Optional<Retention> read(YamlMap retention) {
+    static Optional<RetentionRule> read(YamlMap retention) {
         Problems problems = retention.problems();
         int before = problems.count();
         if (retention.has("text")) {
@@ -21,29 +23,29 @@ final class RetentionReader {
         }
         retention.allowOnly(union(KEYS, Set.of("text")), "retention");
         Optional<String> word = retention.requiredString("rule", "retention");
-        Optional<Retention.Rule> rule = word.flatMap(Retention.Rule::fromWord);
+        Optional<RetentionRule.Rule> rule = word.flatMap(RetentionRule.Rule::find);
         if (word.isPresent() && rule.isEmpty()) {
             problems.at(retention.lineOf("rule"), "unknown retention rule '" + word.get()
-                    + "' (known: after-submission, after-pupil-leaves, until-staff-date)");
+                    + "' (known: " + RetentionRule.Rule.known() + ")");
         }
         Optional<String> confirm = retention.string("confirm");
         if (rule.isEmpty()) {
             return Optional.empty();
         }
-        Retention result = switch (rule.get()) {
+        RetentionRule result = switch (rule.get()) {
             case AFTER_SUBMISSION -> afterSubmission(retention, confirm);
             case AFTER_PUPIL_LEAVES -> afterPupilLeaves(retention, confirm);
             case UNTIL_STAFF_DATE -> {
                 refuse(retention, rule.get(), "days", "years", "year-group-field", "last-year-group");
-                yield new Retention(Retention.Rule.UNTIL_STAFF_DATE, 0, Retention.Unit.NONE, Optional.empty(),
-                        Retention.DEFAULT_LAST_YEAR_GROUP, confirm);
+                yield new RetentionRule(RetentionRule.Rule.UNTIL_STAFF_DATE, 0, RetentionRule.Unit.NONE, null,
+                        YearGroups.DEFAULT_LAST, confirm.orElse(null));
             }
         };
         return problems.count() > before ? Optional.empty() : Optional.of(result);
     }
 
-    private static Retention afterSubmission(YamlMap retention, Optional<String> confirm) {
-        refuse(retention, Retention.Rule.AFTER_SUBMISSION, "year-group-field", "last-year-group");
+    private static RetentionRule afterSubmission(YamlMap retention, Optional<String> confirm) {
+        refuse(retention, RetentionRule.Rule.AFTER_SUBMISSION, "year-group-field", "last-year-group");
         boolean days = retention.has("days");
         boolean years = retention.has("years");
         if (days == years) {
@@ -52,12 +54,12 @@ final class RetentionReader {
             return null;
         }
         int amount = retention.positiveInt(days ? "days" : "years").orElse(0);
-        return new Retention(Retention.Rule.AFTER_SUBMISSION, amount, days ? Retention.Unit.DAYS : Retention.Unit.YEARS,
-                Optional.empty(), Retention.DEFAULT_LAST_YEAR_GROUP, confirm);
+        return new RetentionRule(RetentionRule.Rule.AFTER_SUBMISSION, amount, days ? RetentionRule.Unit.DAYS : RetentionRule.Unit.YEARS,
+                null, YearGroups.DEFAULT_LAST, confirm.orElse(null));
     }
 
-    private static Retention afterPupilLeaves(YamlMap retention, Optional<String> confirm) {
-        refuse(retention, Retention.Rule.AFTER_PUPIL_LEAVES, "days");
+    private static RetentionRule afterPupilLeaves(YamlMap retention, Optional<String> confirm) {
+        refuse(retention, RetentionRule.Rule.AFTER_PUPIL_LEAVES, "days");
         int years = 0;
         if (retention.has("years")) {
             years = retention.string("years").flatMap(RetentionReader::wholeNumber).orElseGet(() -> {
@@ -66,12 +68,13 @@ final class RetentionReader {
             });
         }
         Optional<String> field = retention.requiredString("year-group-field", "retention after-pupil-leaves");
-        String last = retention.string("last-year-group").orElse(Retention.DEFAULT_LAST_YEAR_GROUP);
-        if (!Choices.YEAR_GROUPS.contains(last)) {
+        String last = retention.string("last-year-group").orElse(YearGroups.DEFAULT_LAST);
+        if (!YearGroups.VALUES.contains(last)) {
             retention.problems().at(retention.lineOf("last-year-group"), "last-year-group '" + last
-                    + "' is not a year group (known: " + String.join(", ", Choices.YEAR_GROUPS) + ")");
+                    + "' is not a year group (known: " + String.join(", ", YearGroups.VALUES) + ")");
         }
-        return new Retention(Retention.Rule.AFTER_PUPIL_LEAVES, years, Retention.Unit.YEARS, field, last, confirm);
+        return new RetentionRule(RetentionRule.Rule.AFTER_PUPIL_LEAVES, years, RetentionRule.Unit.YEARS, field.orElse(null), last,
+                confirm.orElse(null));
     }
 
     private static Optional<Integer> wholeNumber(String text) {
@@ -83,7 +86,7 @@ final class RetentionReader {
         }
     }
 
-    private static void refuse(YamlMap retention, Retention.Rule rule, String... keys) {
+    private static void refuse(YamlMap retention, RetentionRule.Rule rule, String... keys) {
         for (String key : keys) {
             if (retention.has(key)) {
                 retention.problems().at(retention.lineOf(key),

@@ -15,7 +15,7 @@
  * <p><b>Why it looks like this:</b> definitions are read with SnakeYAML's node API rather than as plain
  * maps so that every problem names the file and line of the offending node, and so that a Welsh "Na"
  * or an English "No" stays text instead of becoming a boolean. Each form's retention is a rule
- * ({@link org.polisi.site.forms.definition.Retention}); the privacy notice's sentence is generated from
+ * ({@link org.polisi.contract.RetentionRule}); the privacy notice's sentence is generated from
  * it ({@link org.polisi.site.forms.definition.RetentionSentence}) and the server enforces the same rule
  * (docs/adr/0029).
  */

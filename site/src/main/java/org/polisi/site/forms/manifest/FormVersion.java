@@ -1,11 +1,12 @@
 package org.polisi.site.forms.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.polisi.contract.ManifestJson;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.FormsSchoolContext;
 
@@ -34,13 +35,13 @@ public final class FormVersion {
         return sha256(definitionText + "\npage:" + pageHash).substring(0, 12);
     }
 
-    /** The form's definition in one language, as JSON text: exactly what the version hashes. */
+    /**
+     * The form's definition in one language, as JSON text: exactly what the version hashes. It is the
+     * manifest's record of the form in that language ({@link ManifestJson#versionedText}), without who
+     * signs, the versions and the pages.
+     */
     public static String definitionText(FormDefinition form, FormsSchoolContext school, String language) {
-        try {
-            return FormJson.MAPPER.writeValueAsString(FormJson.head(form).setAll(FormJson.body(form, school, List.of(language))));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return ManifestJson.versionedText(ManifestForm.of(form, school, List.of(language), Map.of(), Map.of()));
     }
 
     private static String sha256(String text) {

@@ -1,21 +1,25 @@
 package org.polisi.site.forms.manifest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polisi.contract.Manifest;
+import org.polisi.contract.ManifestJson;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.FormsSchoolContext;
 
 /**
- * Writes {@code <manifests dir>/<school>.json} in the shape of docs/forms.md: every form of the school,
- * its full definition in each language, and for the forms the pages rendered, the version and page of
- * each language. The forms server reads nothing else, so nothing about a form is defined twice.
+ * Writes {@code <manifests dir>/<school>.json} in the shape of docs/forms.md, as the contract's typed
+ * {@link Manifest} (docs/adr/0039): every form of the school, its full definition in each language, and
+ * for the forms the pages rendered, the version and page of each language. The forms server reads
+ * nothing else, strictly, so nothing about a form is defined twice.
  */
 public final class FormsManifestWriter {
 
@@ -30,22 +34,12 @@ public final class FormsManifestWriter {
     public static void write(Path manifestsDir, String schoolId, FormsSchoolContext context, List<RenderedForm> rendered)
             throws IOException {
         List<String> languages = context.forms().languages();
-        ObjectNode manifest = FormJson.MAPPER.createObjectNode();
-        manifest.put("school", schoolId);
-        ObjectNode names = manifest.putObject("schoolName");
-        languages.forEach(language -> names.put(language, context.schoolNameByLang().get(language)));
-        languages.forEach(manifest.putArray("languages")::add);
-        manifest.put("contactEmail", context.contactEmail());
-        manifest.put("endpoint", context.schoolEndpoint());
         Map<String, Map<String, RenderedForm>> renderedById = byFormAndLanguage(schoolId, context, rendered);
-        ArrayNode forms = manifest.putArray("forms");
+        List<org.polisi.contract.FormDefinition> forms = new ArrayList<>();
         for (FormDefinition form : context.forms().all()) {
             Map<String, RenderedForm> byLanguage = renderedById.getOrDefault(form.id(), Map.of());
-            ObjectNode json = FormJson.head(form);
-            // Not part of FormJson.head: who signs is not what is signed, so it does not change the version.
-            form.signedBy().ifPresent(group -> json.put("signedBy", group.yamlName()));
-            ObjectNode versions = json.putObject("versions");
-            ObjectNode pages = json.putObject("pages");
+            Map<String, String> versions = new LinkedHashMap<>();
+            Map<String, String> pages = new LinkedHashMap<>();
             for (String language : languages) {
                 RenderedForm one = byLanguage.get(language);
                 if (one != null) {
@@ -53,10 +47,12 @@ public final class FormsManifestWriter {
                     pages.put(language, one.pageUrl());
                 }
             }
-            json.setAll(FormJson.body(form, context, languages));
-            forms.add(json);
+            forms.add(ManifestForm.of(form, context, languages, versions, pages));
         }
-        writeAtomically(manifestsDir.resolve(schoolId + ".json"), manifest);
+        Map<String, String> names = new LinkedHashMap<>();
+        languages.forEach(language -> names.put(language, context.schoolNameByLang().get(language)));
+        Manifest manifest = new Manifest(schoolId, names, languages, context.contactEmail(), context.schoolEndpoint(), forms);
+        writeAtomically(manifestsDir.resolve(schoolId + ".json"), ManifestJson.write(manifest));
     }
 
     private static Map<String, Map<String, RenderedForm>> byFormAndLanguage(
@@ -79,11 +75,11 @@ public final class FormsManifestWriter {
     }
 
     /** The server may be reading the old manifest while the build runs: it sees the old or the new, never half. */
-    private static void writeAtomically(Path target, ObjectNode manifest) throws IOException {
+    private static void writeAtomically(Path target, String manifest) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path partial = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".part");
         try {
-            FormJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), manifest);
+            Files.writeString(partial, manifest, StandardCharsets.UTF_8);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

@@ -7,6 +7,7 @@ import org.polisi.site.forms.definition.FieldOption;
 import org.polisi.site.forms.definition.FormField;
 import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.forms.definition.Messages;
+import org.polisi.contract.InputIds;
 
 /**
  * What every field's markup shares: the ids of docs/forms.md ({@code <form-id>--<field>}, hints at
@@ -36,11 +37,11 @@ final class FieldMarkup {
     }
 
     String id(FormField field) {
-        return formId + "--" + field.name();
+        return InputIds.field(formId, field.name());
     }
 
     String hintId(FormField field) {
-        return id(field) + "--hint";
+        return InputIds.hint(id(field));
     }
 
     /** The field's own label, with "(optional)" when it may be left empty. */

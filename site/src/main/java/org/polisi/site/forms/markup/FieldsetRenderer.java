@@ -3,8 +3,9 @@ package org.polisi.site.forms.markup;
 import org.jsoup.nodes.Element;
 import org.polisi.site.forms.definition.ConsentStatement;
 import org.polisi.site.forms.definition.FieldOption;
-import org.polisi.site.forms.definition.FieldType;
 import org.polisi.site.forms.definition.FormField;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.InputIds;
 
 /**
  * Renders the fields made of several controls, each group a fieldset whose legend asks the question:
@@ -28,7 +29,7 @@ final class FieldsetRenderer {
         Element items = fieldset.appendElement("div").addClass(radio ? "radios" : "checkboxes");
         boolean first = true;
         for (FieldOption option : markup.choices(field)) {
-            String id = first ? markup.id(field) : markup.id(field) + "--" + option.value();
+            String id = first ? markup.id(field) : InputIds.part(markup.id(field), option.value());
             appendChoice(items, radio ? "radio" : "checkbox", id, field.name(), option.value(), option.label().in(markup.language()));
             first = false;
         }
@@ -38,7 +39,7 @@ final class FieldsetRenderer {
     void appendPupilNames(Element form, FormField field) {
         Element fieldset = fieldset(markup.group(form, field.name()), field, markup.labelText(field));
         for (int n = 1; n <= field.maxItems(); n++) {
-            String id = markup.id(field) + "--" + n;
+            String id = InputIds.part(markup.id(field), String.valueOf(n));
             Element item = fieldset.appendElement("div").addClass("pupil-name");
             item.appendElement("label").addClass("label").attr("for", id)
                     .text(markup.messages().get("forms.pupil-names.item", "n", String.valueOf(n)));
@@ -49,19 +50,19 @@ final class FieldsetRenderer {
 
     /** The field's label heads the statements (h3: the form title is the h2); each statement is a question. */
     void appendConsent(Element form, FormField field) {
-        String headingId = markup.id(field) + "--heading";
+        String headingId = InputIds.part(markup.id(field), InputIds.HEADING);
         Element consent = form.appendElement("div").addClass("consent").attr("role", "group").attr("aria-labelledby", headingId);
         consent.appendElement("h3").addClass("heading").id(headingId).text(markup.labelText(field));
         markup.appendHint(consent, field);
         for (ConsentStatement statement : field.statements()) {
             String parameter = field.name() + "." + statement.id();
-            String id = markup.id(field) + "--" + statement.id();
+            String id = InputIds.part(markup.id(field), statement.id());
             Element fieldset = markup.group(consent, parameter).appendElement("fieldset").addClass("fieldset");
             markup.describe(fieldset, field);
             fieldset.appendElement("legend").addClass("legend").text(statement.text().in(markup.language()));
             Element radios = fieldset.appendElement("div").addClass("radios").addClass("radios--inline");
             appendChoice(radios, "radio", id, parameter, "given", markup.messages().get("forms.consent.given"));
-            appendChoice(radios, "radio", id + "--refused", parameter, "refused", markup.messages().get("forms.consent.refused"));
+            appendChoice(radios, "radio", InputIds.part(id, "refused"), parameter, "refused", markup.messages().get("forms.consent.refused"));
         }
     }
 

@@ -2,8 +2,10 @@ package org.polisi.site.forms.markup;
 
 import org.jsoup.nodes.Element;
 import org.polisi.site.forms.definition.FormDefinition;
-import org.polisi.site.forms.definition.FormKind;
 import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.InputIds;
+import org.polisi.contract.ReservedNames;
 
 /**
  * Writes one form in one language as the HTML of docs/forms.md: a section titled by an h2, the
@@ -20,7 +22,7 @@ final class FormRenderer {
     }
 
     String render(FormDefinition form, String version) {
-        String titleId = form.id() + "--title";
+        String titleId = InputIds.title(form.id());
         Element section = new Element("section").addClass("polisi-form").attr("aria-labelledby", titleId);
         section.appendElement("h2").id(titleId).text(form.title().in(language));
         form.introduction().ifPresent(text -> paragraphs(section, "form-introduction", text.in(language)));
@@ -32,9 +34,9 @@ final class FormRenderer {
                 .attr("accept-charset", "UTF-8")
                 .attr("data-form-id", form.id());
         post.appendElement("div").addClass("error-summary-region");
-        hidden(post, "form-id", form.id());
-        hidden(post, "form-lang", language);
-        hidden(post, "form-version", version);
+        hidden(post, ReservedNames.FORM_ID, form.id());
+        hidden(post, ReservedNames.FORM_LANG, language);
+        hidden(post, ReservedNames.FORM_VERSION, version);
         FieldRenderer fields = new FieldRenderer(new FieldMarkup(form.id(), language, school));
         form.fields().forEach(field -> fields.appendTo(post, field));
         form.declaration().ifPresent(text -> paragraphs(post, "declaration", text.in(language)));
@@ -55,10 +57,10 @@ final class FormRenderer {
      * ({@code aria-hidden}) and the keyboard never reaches it ({@code tabindex="-1"}).
      */
     private void appendHoneypot(Element form, String formId) {
-        String id = formId + "--website";
+        String id = InputIds.field(formId, ReservedNames.HONEYPOT);
         Element trap = form.appendElement("div").addClass("honeypot").attr("aria-hidden", "true");
         trap.appendElement("label").attr("for", id).text(school.messages(language).get("forms.honeypot.label"));
-        trap.appendElement("input").id(id).attr("name", "website").attr("type", "text")
+        trap.appendElement("input").id(id).attr("name", ReservedNames.HONEYPOT).attr("type", "text")
                 .attr("tabindex", "-1").attr("autocomplete", "off");
     }
 

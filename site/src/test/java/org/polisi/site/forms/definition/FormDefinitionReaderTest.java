@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.contract.ReservedNames;
 import org.polisi.site.forms.FormsFixtures;
 
 /** Each bad definition fails the build with the file and the line of the offending node. */
@@ -60,6 +65,33 @@ class FormDefinitionReaderTest {
     @Test
     void anUnknownSignerGroupIsReportedAtItsLine() {
         assertOnlyProblem("unknown-signer", 3, "signed-by 'governors' is not one of staff, pupils, parents, others");
+    }
+
+    /** Every name the server reads from a post, or whose input id the form already uses, is refused at its line. */
+    @Test
+    void reservedNamesAreRefusedAtTheirLines() {
+        List<FormProblem> problems = problems("reserved-names");
+        assertHas(problems, 10, "field name 'idempotency-key' is reserved");
+        assertHas(problems, 13, "field name 'withdraw-step' is reserved");
+        assertHas(problems, 16, "field name 'title' is reserved");
+        assertHas(problems, 23, "option value 'heading' is reserved");
+        assertHas(problems, 28, "statement id 'error' is reserved");
+        assertEquals(5, problems.size(), problems.toString());
+        problems.forEach(problem -> assertTrue(problem.toString().contains("/bad/reserved-names/reserved-names.yml:"),
+                problem.toString()));
+    }
+
+    /** The contract's list, not a copy: every reserved parameter the server reads is refused as a field name. */
+    @Test
+    void everyReservedParameterIsRefusedAsAFieldName(@TempDir Path folder) throws IOException {
+        String form = Files.readString(FormsFixtures.dir("bad/reserved-names").resolve("reserved-names.yml"));
+        for (String parameter : ReservedNames.PARAMETERS) {
+            Path dir = Files.createDirectories(folder.resolve(parameter));
+            Files.writeString(dir.resolve("reserved-names.yml"), form.replace("name: idempotency-key", "name: " + parameter));
+            FormDefinitionException failure = assertThrows(FormDefinitionException.class, () ->
+                    SchoolForms.load("rumney", FormsFixtures.BILINGUAL, List.of(dir)));
+            assertHas(failure.problems(), 10, "field name '" + parameter + "' is reserved");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.forms.FormsFixtures;
+import org.polisi.contract.YearGroups;
 
 /** The theme's forms_en and forms_cy bundles. */
 class FormsMessagesTest {
@@ -40,7 +41,7 @@ class FormsMessagesTest {
                 "forms.missing", "forms.pupil-names.item", "forms.privacy.heading", "forms.privacy.who",
                 "forms.privacy.why", "forms.privacy.lawful-basis", "forms.privacy.readers", "forms.privacy.retention",
                 "forms.privacy.rights", "forms.privacy.contact", "forms.role.headteacher"));
-        Choices.YEAR_GROUPS.forEach(value -> keys.add("forms.year-group." + value));
+        YearGroups.VALUES.forEach(value -> keys.add("forms.year-group." + value));
         keys.forEach(key -> assertTrue(ENGLISH.containsKey(key), key));
     }
 

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.site.forms.FormsFixtures;
+import org.polisi.contract.RetentionRule;
 
-/** Retention rules, notify roles and withdrawal fields: what a definition may say, and the sentence each rule gives. */
+/** RetentionRule rules, notify roles and withdrawal fields: what a definition may say, and the sentence each rule gives. */
 class RetentionAndNotifyTest {
 
     @TempDir
@@ -88,14 +89,14 @@ class RetentionAndNotifyTest {
     void eachRuleGivesItsOwnSentenceInEachLanguage() {
         Map<String, String> english = FormsFixtures.bundle("en");
         Map<String, String> welsh = FormsFixtures.bundle("cy");
-        Retention eightYears = new Retention(Retention.Rule.AFTER_SUBMISSION, 8, Retention.Unit.YEARS,
-                java.util.Optional.empty(), "year-6", java.util.Optional.empty());
-        Retention oneDay = new Retention(Retention.Rule.AFTER_SUBMISSION, 1, Retention.Unit.DAYS,
-                java.util.Optional.empty(), "year-6", java.util.Optional.empty());
-        Retention leaving = new Retention(Retention.Rule.AFTER_PUPIL_LEAVES, 0, Retention.Unit.YEARS,
-                java.util.Optional.of("year-group"), "year-6", java.util.Optional.empty());
-        Retention hold = new Retention(Retention.Rule.UNTIL_STAFF_DATE, 0, Retention.Unit.NONE,
-                java.util.Optional.empty(), "year-6", java.util.Optional.of("no source"));
+        RetentionRule eightYears = new RetentionRule(RetentionRule.Rule.AFTER_SUBMISSION, 8, RetentionRule.Unit.YEARS,
+                null, "year-6", null);
+        RetentionRule oneDay = new RetentionRule(RetentionRule.Rule.AFTER_SUBMISSION, 1, RetentionRule.Unit.DAYS,
+                null, "year-6", null);
+        RetentionRule leaving = new RetentionRule(RetentionRule.Rule.AFTER_PUPIL_LEAVES, 0, RetentionRule.Unit.YEARS,
+                "year-group", "year-6", null);
+        RetentionRule hold = new RetentionRule(RetentionRule.Rule.UNTIL_STAFF_DATE, 0, RetentionRule.Unit.NONE,
+                null, "year-6", "no source");
         assertEquals("for 8 years after you send it.", RetentionSentence.in(eightYears, "en", english));
         assertEquals("hyd nes y bydd 8 o flynyddoedd wedi mynd heibio ers i chi ei hanfon.",
                 RetentionSentence.in(eightYears, "cy", welsh));

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.forms.FormsFixtures;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.RetentionRule;
 
 class SchoolFormsTest {
 
@@ -46,9 +49,9 @@ class SchoolFormsTest {
         FormDefinition consent = FormsFixtures.rumneyForms().find("digital-images-consent").orElseThrow();
 
         assertEquals(FormKind.CONSENT, consent.kind());
-        assertEquals(Retention.Rule.AFTER_PUPIL_LEAVES, consent.retention().rule());
+        assertEquals(RetentionRule.Rule.AFTER_PUPIL_LEAVES, consent.retention().rule());
         assertEquals(1, consent.retention().amount());
-        assertEquals(java.util.Optional.of("year-group"), consent.retention().yearGroupField());
+        assertEquals(java.util.Optional.of("year-group"), consent.retention().yearGroupFieldName());
         FormField pupils = consent.fields().get(0);
         assertEquals(FieldType.PUPIL_NAMES, pupils.type());
         assertEquals(3, pupils.maxItems());
