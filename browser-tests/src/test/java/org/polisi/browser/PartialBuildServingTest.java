@@ -61,7 +61,8 @@ class PartialBuildServingTest {
                         + Jsoup.parse(get(server, page).body()).selectFirst("main .pdf-link a[href$=.pdf]").attr("href");
                 HttpResponse<String> served = get(server, pdf);
                 assertEquals(200, served.statusCode(), pdf);
-                assertEquals("application/pdf", served.headers().firstValue("Content-Type").orElse(""), pdf);
+                // Jetty appends its default charset to every type (harmless for a PDF; images get it too)
+                assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), pdf);
                 assertEquals("no-cache", served.headers().firstValue("Cache-Control").orElse(""), pdf);
                 assertTrue(served.body().startsWith("%PDF-"), pdf);
             }
