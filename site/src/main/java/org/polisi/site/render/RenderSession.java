@@ -9,6 +9,7 @@ import org.polisi.site.compose.StagedPage;
 import org.polisi.site.forms.markup.FormMacro;
 import org.polisi.site.forms.markup.FormPage;
 import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.forms.markup.StatementMacro;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Everything one bake needs from the shared Asciidoctor instance and nothing another bake may see:
- * the {@code form::} macro bound to the build's {@link FormsSession}, and the log handler that
+ * the {@code form::} and {@code statement:} macros bound to the build's {@link FormsSession}, and the log handler that
  * collects Asciidoctor's warnings, each located at the page the converting thread is on.
  *
  * <p>Both are registered as instances while the session is {@linkplain #open open} and removed when
@@ -43,7 +44,8 @@ final class RenderSession implements LogHandler, AutoCloseable {
     /** Registers this session's macro and log handler on {@code shared}; call once, then {@link #close}. */
     void open(Asciidoctor shared) {
         asciidoctor = shared;
-        extensions = shared.createGroup().blockMacro(new FormMacro(forms, this::formPage));
+        extensions = shared.createGroup().blockMacro(new FormMacro(forms, this::formPage))
+                .inlineMacro(new StatementMacro(forms, this::formPage));
         extensions.register();
         shared.registerLogHandler(this);
     }

@@ -22,6 +22,7 @@ import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.forms.markup.FormMacro;
 import org.polisi.site.forms.markup.FormPage;
 import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.forms.markup.StatementMacro;
 
 /** The fixture forms under src/test/resources/forms, the real message bundles, and page conversion. */
 public final class FormsFixtures {
@@ -82,13 +83,15 @@ public final class FormsFixtures {
     }
 
     /**
-     * Converts a page body of Rumney's as the renderer does: with a {@link FormMacro} bound to
+     * Converts a page body of Rumney's as the renderer does: with a {@link FormMacro} and a
+     * {@link StatementMacro} bound to
      * {@code session} and told the page it is on, registered for this conversion only.
      */
     public static String convert(Asciidoctor asciidoctor, FormsSession session, String language, String pageHash, String pageUrl,
                           String body) {
         FormPage page = new FormPage("rumney", language, pageHash, pageUrl);
-        ExtensionGroup macro = asciidoctor.createGroup().blockMacro(new FormMacro(session, () -> Optional.of(page)));
+        ExtensionGroup macro = asciidoctor.createGroup().blockMacro(new FormMacro(session, () -> Optional.of(page)))
+                .inlineMacro(new StatementMacro(session, () -> Optional.of(page)));
         macro.register();
         try {
             return asciidoctor.convert(body, Options.builder().safe(SafeMode.SAFE).standalone(false).build());

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.FormsFixtures;
 import org.polisi.site.forms.definition.FormsSchoolContext;
-import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.contract.SignerGroup;
+import org.polisi.site.forms.markup.FormsSession;
 
 /** The manifest tells the server exactly what the pages rendered. */
 class FormsManifestWriterTest {
