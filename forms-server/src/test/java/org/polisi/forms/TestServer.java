@@ -109,6 +109,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The number a {@code SELECT count(*)} gives. */
+    /** The erasure service over this server's database and manifests (its own ledger writer, as the command line has). */
+    public org.polisi.forms.retention.ErasureService erasure() {
+        return new org.polisi.forms.retention.ErasureService(jdbi(),
+                new org.polisi.forms.storage.SubmissionLedger(jdbi()), manifests);
+    }
+
     public int count(String sql) {
         return jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }

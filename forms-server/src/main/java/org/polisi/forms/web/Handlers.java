@@ -80,19 +80,21 @@ public record Handlers(
         IncidentChronology chronology = new IncidentChronology(jdbi, ledger);
         IncidentChronologySection chronologySection = new IncidentChronologySection(records, chronology, frame, errors,
                 messages, clock);
+        ErasurePages erasurePages = new ErasurePages(records, new ErasureService(jdbi, ledger, manifests), frame, errors,
+                messages, clock);
         StaffPages staffPages = new StaffPages(
                 new SubmissionPages(records, new CsvExport(messages), frame, errors, messages, alertStatus,
                         withdrawalRequests),
-                new RecordPage(records, consentState, new ErasureService(ledger),
+                new RecordPage(records, consentState, erasurePages,
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                        frame, errors, messages, clock, agreedTexts, withdrawals, chronologySection),
+                        frame, errors, messages, agreedTexts, withdrawals, chronologySection),
                 new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages),
                 new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
                         new SignatureRegister(jdbi)),
                 new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
                 new PersonPage(records, frame, errors, messages, clock),
                 new AccountPage(secondFactor, frame, errors, messages),
-                withdrawals, chronologySection);
+                withdrawals, chronologySection, erasurePages);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,

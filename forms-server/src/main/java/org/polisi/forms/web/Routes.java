@@ -37,7 +37,8 @@ public final class Routes {
         get(routes, "/staff/", staff(handlers.staffPages().submissions()::dashboard));
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
-        routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
+        get(routes, "/staff/submissions/{reference}/erase", staff(handlers.staffPages().erasure()::confirm));
+        routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().erasure()::erase));
         routes.post("/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
         routes.post("/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
         routes.post("/staff/submissions/{reference}/chronology",

@@ -1,0 +1,16 @@
+package org.polisi.forms.cli;
+
+/** {@link FormsCliTest#run} for tests in other packages: the real command line, its output captured. */
+public final class FormsCliTestAccess {
+
+    private FormsCliTestAccess() {
+    }
+
+    public record Run(int exitCode, String out) {
+    }
+
+    public static Run run(String... args) {
+        FormsCliTest.Run run = FormsCliTest.run("", args);
+        return new Run(run.exitCode(), run.out());
+    }
+}
