@@ -87,13 +87,15 @@ final class ExportCommand implements Callable<Integer> {
             }
             List<String> formIds = chosen.map(f -> List.of(f.id()))
                     .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
-            List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.list(
-                            what.school, formIds, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), Integer.MAX_VALUE))
-                    .stream().filter(row -> !row.erased()).toList();
+            List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.livePage(
+                    what.school, formIds, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), false, -1, 0));
             recordIncidentViews(jdbi, rows);
             CsvExport csv = new CsvExport(new Messages());
             text = chosen.isPresent() ? csv.oneForm(manifest.get(), chosen.get(), rows, Messages.supported(language))
                     : csv.allForms(manifest.get(), rows, Messages.supported(language));
+            if (out != null) {
+                text = "\uFEFF" + text; // a file for a spreadsheet: the BOM makes Excel on Windows read UTF-8
+            }
         }
         if (out == null) {
             System.out.print(text);

@@ -109,6 +109,15 @@ public final class CsvExport {
         });
     }
 
+    /** Any table of text as CSV: the header, then the rows, every cell formula-safe. */
+    public String table(List<String> header, List<List<String>> rows) {
+        return write(header, printer -> {
+            for (List<String> row : rows) {
+                printer.printRecord(row.stream().map(SafeCsv::cell).toList());
+            }
+        });
+    }
+
     private List<String> fixedHeader(String language) {
         return List.of(messages.get(language, "csv.reference"), messages.get(language, "csv.received-utc"),
                 messages.get(language, "csv.received-local"), messages.get(language, "csv.language"),

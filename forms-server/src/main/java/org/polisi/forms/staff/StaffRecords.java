@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class StaffRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffRecords.class);
-    public static final int LIST_LIMIT = 500;
+    /** Submissions on one page of {@code /staff/submissions}; every one is reachable by paging. */
+    public static final int PAGE_SIZE = 50;
 
     private final Jdbi jdbi;
     private final ManifestCatalog manifests;
@@ -50,16 +51,46 @@ public final class StaffRecords {
         return manifestOf(user).map(manifest -> RecordAccess.readableForms(user, manifest)).orElse(List.of());
     }
 
-    /** Submissions of the forms the user may read (optionally one form), newest first, erased ones left out. */
+    /**
+     * Every submission of the forms the user may read (optionally one form), newest first, erased
+     * ones left out: for exports, which must never stop silently at a limit.
+     */
     public List<SubmissionRow> list(StaffUser user, Optional<String> formId, Instant from, Instant to) {
-        List<String> forms = readableForms(user).stream().map(FormDefinition::id)
-                .filter(id -> formId.isEmpty() || formId.get().equals(id)).toList();
+        List<String> forms = formIds(user, formId);
         if (forms.isEmpty()) {
             return List.of();
         }
         return jdbi.withExtension(SubmissionDao.class,
-                        submissions -> submissions.list(user.school(), forms, from, to, LIST_LIMIT))
-                .stream().filter(row -> !row.erased()).toList();
+                submissions -> submissions.livePage(user.school(), forms, from, to, false, -1, 0));
+    }
+
+    /** One page of a list, the total it pages through, and which page it is (1 = newest). */
+    public record Page(List<SubmissionRow> rows, int total, int page, int pages) {
+    }
+
+    /**
+     * One page of {@link #list}, {@link #PAGE_SIZE} rows long.
+     *
+     * @param page       1 for the newest; a page past the last gives the last
+     * @param urgentOnly only submissions flagged urgent
+     */
+    public Page page(StaffUser user, Optional<String> formId, Instant from, Instant to, boolean urgentOnly, int page) {
+        List<String> forms = formIds(user, formId);
+        if (forms.isEmpty()) {
+            return new Page(List.of(), 0, 1, 1);
+        }
+        return jdbi.withExtension(SubmissionDao.class, submissions -> {
+            int total = submissions.liveCount(user.school(), forms, from, to, urgentOnly);
+            int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            int shown = Math.min(Math.max(1, page), pages);
+            return new Page(submissions.livePage(user.school(), forms, from, to, urgentOnly, PAGE_SIZE,
+                    (shown - 1) * PAGE_SIZE), total, shown, pages);
+        });
+    }
+
+    private List<String> formIds(StaffUser user, Optional<String> formId) {
+        return readableForms(user).stream().map(FormDefinition::id)
+                .filter(id -> formId.isEmpty() || formId.get().equals(id)).toList();
     }
 
     public Opened open(StaffUser user, String reference) {

@@ -34,7 +34,7 @@ public final class Routes {
         routes.post("/staff/login", handlers.login()::login);
         routes.post("/staff/login/code", handlers.login()::code);
         routes.post("/staff/logout", handlers.login()::logout);
-        get(routes, "/staff/", staff(handlers.staffPages().submissions()::dashboard));
+        get(routes, "/staff/", staff(handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         get(routes, "/staff/submissions/{reference}/erase", staff(handlers.staffPages().erasure()::confirm));
@@ -45,6 +45,9 @@ public final class Routes {
                 staffPost(handlers.staffPages().chronology()::append));
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
+        get(routes, "/staff/consents.csv", staff(handlers.staffPages().consents()::exportCsv));
+        get(routes, "/staff/roster", staff(handlers.staffPages().roster()::show));
+        routes.post("/staff/roster", staffPost(handlers.staffPages().roster()::upload));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
         get(routes, "/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
         get(routes, "/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.text.DisplayText;
 
@@ -44,6 +45,9 @@ final class StaffFrame {
         link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
         link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
         link(list, "/staff/people", messages.get(language, "staff.people.title"));
+        if (StaffPermissions.mayUseRoster(session.user())) {
+            link(list, "/staff/roster", messages.get(language, "staff.roster.title"));
+        }
         link(list, "/staff/account", messages.get(language, "staff.account.title"));
         Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
         Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());

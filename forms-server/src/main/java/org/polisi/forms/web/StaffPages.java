@@ -9,5 +9,5 @@ package org.polisi.forms.web;
 record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors,
                   SignaturesPage signatures, PersonPage people, AccountPage account,
                   WithdrawalRequestSection withdrawals, IncidentChronologySection chronology,
-                  ErasurePages erasure) {
+                  ErasurePages erasure, DashboardPage dashboard, RosterPage roster) {
 }
