@@ -244,6 +244,12 @@ public final class TestServer implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), all.toArray(String[]::new));
         }
 
+        /** A POST of raw bytes with its own Content-Type (a multipart upload), from this server's origin. */
+        public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                    "Content-Type", contentType, "Origin", origin());
+        }
+
         public HttpResponse<String> postJson(String path, String json) {
             return post(path, json, "Content-Type", "application/json");
         }
