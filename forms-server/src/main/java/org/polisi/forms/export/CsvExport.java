@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.polisi.forms.i18n.Dates;
+import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
@@ -137,7 +138,7 @@ public final class CsvExport {
 
     /** A form's language ({@code en}, {@code cy}) named in the reader's language: "Welsh", "Cymraeg". */
     String languageName(String formLanguage, String language) {
-        return Messages.LANGUAGES.contains(formLanguage) ? messages.get(language, "csv.language." + formLanguage)
+        return Language.of(formLanguage).isPresent() ? messages.get(language, "csv.language." + formLanguage)
                 : formLanguage;
     }
 

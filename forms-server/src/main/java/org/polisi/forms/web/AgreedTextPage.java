@@ -50,27 +50,23 @@ final class AgreedTextPage {
      * record's form version names with the date it was first published, or a note that the archive
      * lacks it (which {@code forms verify} also reports).
      */
-    static void summaryRow(Element list, String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
-                           String language) {
+    static SummaryRow summaryRow(String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
+                                 String language) {
         Optional<AgreedText> text;
         try {
             text = archive.find(row.school(), row.formId(), row.formVersion());
         } catch (IOException unreadable) {
             text = Optional.empty();
         }
-        Element entry = Html.add(list, "div", "summary-list__row");
-        Html.text(entry, "dt", term).addClass("summary-list__key");
-        Element value = Html.add(entry, "dd", "summary-list__value");
         if (text.isEmpty()) {
-            value.text(messages.get(language, "staff.record.text-missing"));
-            return;
+            return SummaryRow.of(term, messages.get(language, "staff.record.text-missing"));
         }
         String published = Dates.day(LocalDate.parse(text.get().firstPublished()), language);
         String textLanguage = text.get().language();
-        Html.link(value, href(row.school(), row.formId(), row.formVersion()), text.get().pageTitle())
-                .attr("hreflang", textLanguage).attr("lang", textLanguage);
         String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
-        value.appendText(inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
+        return SummaryRow.linked(term, new SummaryRow.Link(href(row.school(), row.formId(), row.formVersion()),
+                        text.get().pageTitle(), textLanguage),
+                inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
     }
 
     void show(Context ctx) throws IOException {
@@ -98,7 +94,7 @@ final class AgreedTextPage {
         Element archived = Html.add(main, "div", "agreed-text");
         Jsoup.parseBodyFragment(text.pageHtml()).body().childNodesCopy().forEach(archived::appendChild);
         archived.select("form").forEach(form -> closeForm(form, language));
-        FormPageFiller.keepLinksRelativeTo(page.document(), text.pageUrl());
+        FormPageFiller.keepLinksRelativeTo(archived, text.pageUrl());
         Responses.html(ctx, 200, page.html());
     }
 

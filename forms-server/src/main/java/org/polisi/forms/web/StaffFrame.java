@@ -1,5 +1,6 @@
 package org.polisi.forms.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -36,27 +37,31 @@ final class StaffFrame {
         String title = messages.format(language, titleKey, titleArguments);
         PageLayout.Page page = layout.page(language, title, schoolName + " – " + messages.get(language, "staff.area"),
                 "/staff/", RequestLanguage.toggleHref(ctx, language));
-        Element header = page.document().selectFirst("header.site-header");
-        Element nav = Html.add(header, "nav", "staff-nav").attr("aria-label", messages.get(language, "staff.nav"));
-        Element list = Html.add(nav, "ul");
-        link(list, "/staff/", messages.get(language, "staff.dashboard.title"));
-        link(list, "/staff/submissions", messages.get(language, "staff.submissions.title"));
-        link(list, "/staff/consents", messages.get(language, "staff.consents.title"));
-        link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
-        link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
-        link(list, "/staff/people", messages.get(language, "staff.people.title"));
-        if (StaffPermissions.mayUseRoster(session.user())) {
-            link(list, "/staff/roster", messages.get(language, "staff.roster.title"));
-        }
-        link(list, "/staff/account", messages.get(language, "staff.account.title"));
-        Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
-        Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")
-                .attr("type", "submit");
-        Html.text(page.main(), "h1", title);
-        Html.text(page.main(), "p", messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
-                "role", messages.get(language, "role." + session.user().role())))).addClass("signed-in-as");
+        page.staff(header(session, title));
         return page;
+    }
+
+    /** The staff navigation, the page's title and who is signed in, as {@code frames.ftl} draws them. */
+    PageLayout.StaffHeader header(StaffSession session, String title) {
+        String language = session.language();
+        List<PageLayout.Link> links = NAVIGATION.stream()
+                .filter(each -> !ROSTER.equals(each) || StaffPermissions.mayUseRoster(session.user()))
+                .map(each -> new PageLayout.Link(each, messages.get(language, titleOf(each)))).toList();
+        return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
+                StaffAuth.CSRF_FIELD, session.csrfToken(), title,
+                messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
+                        "role", messages.get(language, "role." + session.user().role()))));
+    }
+
+    /** The staff pages in the navigation, in order; each page's title is its {@code staff.<name>.title}. */
+    private static final List<String> NAVIGATION = List.of("/staff/", "/staff/submissions", "/staff/consents",
+            "/staff/governors", "/staff/signatures", "/staff/people", StaffFrame.ROSTER, "/staff/account");
+    /** The roster's page: in the navigation of those who may use it only. */
+    private static final String ROSTER = "/staff/roster";
+
+    private static String titleOf(String href) {
+        String name = href.substring("/staff/".length());
+        return "staff." + (name.isEmpty() ? "dashboard" : name) + ".title";
     }
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
@@ -68,7 +73,4 @@ final class StaffFrame {
         Responses.html(ctx, 422, page.html());
     }
 
-    private static void link(Element list, String href, String text) {
-        Html.link(Html.add(list, "li"), href, text);
-    }
 }

@@ -166,12 +166,8 @@ final class SubmissionHandler {
         PageLayout.Page page = layout.page(language, title, Text.in(rejected.manifest().schoolName(), language),
                 "/", null);
         Html.text(page.main(), "h1", Text.in(rejected.form().title(), language));
-        var summary = Html.add(page.main(), "div", "error-summary").attr("role", "alert")
-                .attr("tabindex", "-1").attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-        Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                .attr("id", "error-summary-title");
-        var list = Html.add(summary, "ul", "error-summary__list");
-        rejected.errors().forEach(error -> Html.text(list, "li", error.message()));
+        page.main().appendChild(layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"),
+                rejected.errors().stream().map(error -> new ErrorSummary.Problem(error.message(), "")).toList())));
         if (sitePath != null) {
             Html.link(Html.add(page.main(), "p"), sitePath, messages.get(language, "error.back-to-form"));
         }

@@ -107,11 +107,7 @@ final class WithdrawalStatementsPage {
     }
 
     private void summary(Element form, String language, List<FieldError> errors) {
-        Element summary = Html.add(form, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-        Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                .attr("id", "error-summary-title");
-        Element list = Html.add(summary, "ul", "error-summary__list");
-        errors.forEach(error -> Html.link(Html.add(list, "li"), "#" + error.inputId(), error.message()));
+        form.appendChild(layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"),
+                errors.stream().map(error -> new ErrorSummary.Problem(error.message(), "#" + error.inputId())).toList())));
     }
 }
