@@ -17,7 +17,6 @@ import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
-import org.polisi.forms.text.DisplayText;
 import org.polisi.forms.text.TypedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Erasure done with care (issue 20, fault 5): {@code GET /staff/submissions/{reference}/erase} asks
  * the headteacher to confirm and say why (a plain form, no script needed), the POST erases unless
  * the record is under a legal hold, and an erased record's page is its tombstone ("answers erased
- * on …, by …, because …") instead of "Page not found". Who may do what is decided by
+ * on …, by …, because …") instead of "Page not found"; both are the theme's templates
+ * ({@code server/erase-confirm.ftl}, {@code server/tombstone.ftl}). Who may do what is decided by
  * {@link StaffPermissions}; what may be erased by {@link ErasureService}.
  */
 final class ErasurePages {
@@ -134,24 +134,18 @@ final class ErasurePages {
         }
         String language = session.language();
         ErasureService.Tombstone erased = tombstone.get();
-        PageLayout.Page page = frame.page(ctx, session, "staff.tombstone.title", Map.of("reference", reference));
-        Element main = page.main();
-        Html.text(main, "p", messages.get(language, "staff.tombstone.lead")).addClass("tombstone");
-        Element details = Html.add(main, "dl", "summary-list");
-        Html.summaryRow(details, messages.get(language, "csv.form"),
-                form.map(definition -> Text.in(definition.title(), language)).orElse(erased.formId()));
-        Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(erased.receivedAt(), language));
-        Html.summaryRow(details, messages.get(language, "staff.tombstone.erased-on"),
-                Dates.display(erased.erasedAt(), language));
-        Html.summaryRow(details, messages.get(language, "staff.tombstone.erased-by"),
-                DisplayText.isolated(erased.erasedBy()));
         String because = erased.explanation().orElse(messages.get(language,
                 ErasureService.RETENTION.equals(erased.reason()) ? "staff.tombstone.retention"
                         : "staff.tombstone.no-reason"));
-        Element row = Html.add(details, "div", "summary-list__row");
-        Html.text(row, "dt", messages.get(language, "staff.tombstone.because")).addClass("summary-list__key");
-        Html.typed(row, "dd", because).addClass("summary-list__value");
-        Responses.html(ctx, 200, page.html());
+        List<Row> rows = List.of(
+                new Row(messages.get(language, "csv.form"),
+                        form.map(definition -> Text.in(definition.title(), language)).orElse(erased.formId())),
+                new Row(messages.get(language, "csv.received"), Dates.display(erased.receivedAt(), language)),
+                new Row(messages.get(language, "staff.tombstone.erased-on"), Dates.display(erased.erasedAt(), language)),
+                new Row(messages.get(language, "staff.tombstone.erased-by"), erased.erasedBy()),
+                new Row(messages.get(language, "staff.tombstone.because"), because));
+        Responses.html(ctx, 200, frame.render(ctx, session, "staff.tombstone.title", Map.of("reference", reference),
+                "tombstone", new Tombstone(messages.get(language, "staff.tombstone.lead"), rows)));
         return true;
     }
 
@@ -182,58 +176,43 @@ final class ErasurePages {
             heldPage(ctx, session, found, hold.get());
             return;
         }
-        PageLayout.Page page = frame.page(ctx, session, "staff.erase.confirm.title", Map.of("reference", reference));
-        Element main = page.main();
-        Element form = Html.add(main, "form").attr("method", "post").attr("action",
-                "/staff/submissions/" + reference + "/erase").attr("novalidate", "");
-        if (!problems.isEmpty()) {
-            Element summary = Html.add(form, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                    .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-            Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                    .attr("id", "error-summary-title");
-            Element list = Html.add(summary, "ul", "error-summary__list");
-            problems.forEach(problem -> Html.link(Html.add(list, "li"), "#erase--" + problem,
-                    messages.get(language, "error.erase." + problem)));
-        }
-        Html.text(form, "p", messages.format(language, "staff.erase.confirm.lead", Map.of(
+        ErrorSummary summary = problems.isEmpty() ? null : new ErrorSummary(messages.get(language,
+                "error.summary-title"), problems.stream().map(problem -> new ErrorSummary.Problem(
+                messages.get(language, "error.erase." + problem), "#erase--" + problem)).toList());
+        Confirm body = new Confirm(messages.format(language, "staff.erase.confirm.lead", Map.of(
                 "form", Text.in(found.form().title(), language),
-                "received", Dates.display(found.record().receivedAt(), language))));
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
+                "received", Dates.display(found.record().receivedAt(), language))),
+                "/staff/submissions/" + reference + "/erase", summary, StaffAuth.CSRF_FIELD, session.csrfToken(),
+                new Field(messages.get(language, "staff.erase.reason"), messages.get(language, "staff.erase.reason-hint"),
+                        reason, problems.contains(REASON) ? messages.get(language, "error.erase.reason") : null),
+                MAX_REASON,
+                new Box(messages.get(language, "staff.erase.confirm"), confirmed,
+                        problems.contains(CONFIRM) ? messages.get(language, "error.erase.confirm") : null),
+                messages.get(language, "staff.erase.button"), "/staff/submissions/" + reference,
+                messages.get(language, "staff.erase.cancel"));
+        Responses.html(ctx, status, frame.render(ctx, session, "staff.erase.confirm.title",
+                Map.of("reference", reference), "erase-confirm", body));
+    }
 
-        Element reasonGroup = group(form, problems.contains(REASON));
-        Html.text(reasonGroup, "label", messages.get(language, "staff.erase.reason")).addClass("label")
-                .attr("for", "erase--reason");
-        Html.text(reasonGroup, "div", messages.get(language, "staff.erase.reason-hint")).addClass("hint")
-                .attr("id", "erase--reason--hint");
-        String describedBy = "erase--reason--hint";
-        if (problems.contains(REASON)) {
-            error(reasonGroup, "erase--reason--error", messages.get(language, "error.erase.reason"));
-            describedBy += " erase--reason--error";
-        }
-        Html.text(reasonGroup, "textarea", reason).addClass("textarea").attr("id", "erase--reason")
-                .attr("name", REASON).attr("rows", "4").attr("required", "")
-                .attr("maxlength", String.valueOf(MAX_REASON)).attr("aria-describedby", describedBy);
+    /** The view of {@code server/erase-confirm.ftl}. */
+    record Confirm(String lead, String action, ErrorSummary summary, String csrfField, String csrfToken, Field reason,
+                   int maxLength, Box confirm, String button, String cancelHref, String cancel) {
+    }
 
-        Element confirmGroup = group(form, problems.contains(CONFIRM));
-        if (problems.contains(CONFIRM)) {
-            error(confirmGroup, "erase--confirm--error", messages.get(language, "error.erase.confirm"));
-        }
-        Element item = Html.add(Html.add(confirmGroup, "div", "checkboxes"), "div", "checkboxes__item");
-        Element box = Html.add(item, "input", "checkboxes__input").attr("type", "checkbox").attr("id", "erase--confirm")
-                .attr("name", CONFIRM).attr("value", "yes").attr("required", "");
-        if (confirmed) {
-            box.attr("checked", "");
-        }
-        if (problems.contains(CONFIRM)) {
-            box.attr("aria-describedby", "erase--confirm--error");
-        }
-        Html.text(item, "label", messages.get(language, "staff.erase.confirm")).addClass("label checkboxes__label")
-                .attr("for", "erase--confirm");
+    /** The reason's text area: label, hint, what was typed, and its error or null. */
+    record Field(String label, String hint, String value, String error) {
+    }
 
-        Html.text(form, "button", messages.get(language, "staff.erase.button"))
-                .addClass("button button--warning").attr("type", "submit");
-        Html.link(Html.add(main, "p"), "/staff/submissions/" + reference, messages.get(language, "staff.erase.cancel"));
-        Responses.html(ctx, status, page.html());
+    /** The "I understand" check box: label, whether ticked, and its error or null. */
+    record Box(String label, boolean checked, String error) {
+    }
+
+    /** The view of {@code server/tombstone.ftl}: a lead paragraph and the summary list's rows. */
+    record Tombstone(String lead, List<Row> rows) {
+    }
+
+    /** A summary-list row: a term and its value (text as stored, drawn with a {@code <bdi>} per line). */
+    record Row(String term, String value) {
     }
 
     /** The record is under a legal hold: said plainly, with the way back (409, and one log line). */
@@ -254,15 +233,4 @@ final class ErasurePages {
                 .orElse(messages.get(language, "staff.erase.held-no-date"));
     }
 
-    private static Element group(Element form, boolean failing) {
-        Element group = Html.add(form, "div", "form-group");
-        if (failing) {
-            group.addClass("form-group--error");
-        }
-        return group;
-    }
-
-    private static void error(Element group, String id, String message) {
-        Html.text(group, "p", message).addClass("error-message").attr("id", id);
-    }
 }

@@ -41,6 +41,28 @@ final class StaffFrame {
         return page;
     }
 
+    /**
+     * A staff page drawn by its own template, {@code server/<template>.ftl}, which reads the staff
+     * header as {@code page.staff} and its own view as {@code page.body}.
+     */
+    String render(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments, String template,
+                  Object body) {
+        String language = session.language();
+        String title = messages.format(language, titleKey, titleArguments);
+        PageFrame pageFrame = layout.frame(language, title, schoolName(session) + " – "
+                + messages.get(language, "staff.area"), "/staff/", RequestLanguage.toggleHref(ctx, language));
+        return layout.render(template, pageFrame, new Staffed(header(session, title), body));
+    }
+
+    /** The view of a staff page's own template: the staff header and the page's body. */
+    record Staffed(PageLayout.StaffHeader staff, Object body) {
+    }
+
+    private String schoolName(StaffSession session) {
+        return manifests.school(session.user().school())
+                .map(manifest -> Text.in(manifest.schoolName(), session.language())).orElse(session.user().school());
+    }
+
     /** The staff navigation, the page's title and who is signed in, as {@code frames.ftl} draws them. */
     PageLayout.StaffHeader header(StaffSession session, String title) {
         String language = session.language();
