@@ -109,7 +109,7 @@ public record Handlers(
                 new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
-                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
+                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages, manifests),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),

@@ -10,7 +10,12 @@ public final class FormsCliTestAccess {
     }
 
     public static Run run(String... args) {
-        FormsCliTest.Run run = FormsCliTest.run("", args);
+        return runWithInput("", args);
+    }
+
+    /** The command line with this text on standard input (a password). */
+    public static Run runWithInput(String stdin, String... args) {
+        FormsCliTest.Run run = FormsCliTest.run(stdin, args);
         return new Run(run.exitCode(), run.out());
     }
 }
