@@ -12,6 +12,9 @@
  * ({@link org.polisi.forms.staff.PasswordPolicy}); roles that read incidents need a TOTP second
  * factor ({@link org.polisi.forms.staff.SecondFactor}, ADR 0026); failures slow the client address
  * and the account name down ({@link org.polisi.forms.staff.LoginThrottle}) without saying whether
- * the account exists (docs/security.md).
+ * the account exists (docs/security.md). The dashboard's counts are {@link org.polisi.forms.staff.Dashboard}'s,
+ * and the role checks of issue 20's features (erasure, roster, tombstones) are in
+ * {@link org.polisi.forms.staff.StaffPermissions} (ADR 0045); a password reset is
+ * {@link org.polisi.forms.staff.AccountService#resetPassword}.
  */
 package org.polisi.forms.staff;
