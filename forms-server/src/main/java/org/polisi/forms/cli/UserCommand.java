@@ -38,18 +38,11 @@ final class UserCommand implements Runnable {
         @Mixin
         Settings settings;
 
-        @Option(names = "--school", required = true, paramLabel = "ID")
-        String school;
+        @Mixin
+        Account account;
 
         @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
-        String email;
-
-        @Option(names = "--manifests", paramLabel = "DIR",
-                description = "The forms manifests, which name the schools served (default site/target/manifests).")
-        java.nio.file.Path manifests;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE",
                 description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
@@ -62,16 +55,13 @@ final class UserCommand implements Runnable {
                 System.err.println("No password given.");
                 return 2;
             }
-            var config = settings.loader().set("manifest-dir", manifests).load();
-            AccountService accounts = new AccountService(Database.open(config.database()),
-                    new PasswordHasher(), Clock.systemUTC(), new ManifestCatalog(config.manifestDir()));
             try {
-                accounts.add(school, name, email, role, password);
+                account.service(settings).add(account.school, name, account.email, role, password);
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not added: " + refused.getMessage());
                 return 2;
             }
-            System.out.println("Added " + role + " " + name + " <" + email + "> to " + school + ".");
+            System.out.println("Added " + role + " " + name + " <" + account.email + "> to " + account.school + ".");
             System.out.println("At the first sign-in (/staff/login) the account sets up its second factor at /staff/account"
                     + " with an authenticator app; it is required for roles that can read incident reports.");
             return 0;
@@ -102,19 +92,12 @@ final class UserCommand implements Runnable {
         @Mixin
         Settings settings;
 
-        @Option(names = "--school", required = true, paramLabel = "ID")
-        String school;
-
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
-        String email;
+        @Mixin
+        Account account;
 
         @Option(names = "--by", required = true, paramLabel = "NAME",
                 description = "Who issued the new password, such as the headteacher (recorded).")
         String by;
-
-        @Option(names = "--manifests", paramLabel = "DIR",
-                description = "The forms manifests, which name the schools served (default site/target/manifests).")
-        java.nio.file.Path manifests;
 
         @Override
         public Integer call() throws IOException {
@@ -123,18 +106,35 @@ final class UserCommand implements Runnable {
                 System.err.println("No password given.");
                 return 2;
             }
-            var config = settings.loader().set("manifest-dir", manifests).load();
-            AccountService accounts = new AccountService(Database.open(config.database()),
-                    new PasswordHasher(), Clock.systemUTC(), new ManifestCatalog(config.manifestDir()));
             try {
-                accounts.resetPassword(school, email, password, by + " (command line)");
+                account.service(settings).resetPassword(account.school, account.email, password, by + " (command line)");
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not reset: " + refused.getMessage());
                 return 2;
             }
-            System.out.println("New password set for " + email + " at " + school + ". Give it to them in person;"
+            System.out.println("New password set for " + account.email + " at " + account.school + ". Give it to them in person;"
                     + " their second factor is unchanged. Sessions already signed in end at their idle timeout.");
             return 0;
+        }
+    }
+
+    /** Which account: its school and e-mail address, and the manifests that name the schools served. */
+    static final class Account {
+
+        @Option(names = "--school", required = true, paramLabel = "ID")
+        String school;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--manifests", paramLabel = "DIR",
+                description = "The forms manifests, which name the schools served (default site/target/manifests).")
+        java.nio.file.Path manifests;
+
+        AccountService service(Settings settings) {
+            var config = settings.loader().set("manifest-dir", manifests).load();
+            return new AccountService(Database.open(config.database()), new PasswordHasher(), Clock.systemUTC(),
+                    new ManifestCatalog(config.manifestDir()));
         }
     }
 }
