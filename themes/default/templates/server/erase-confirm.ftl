@@ -1,12 +1,11 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- Erasing a submission (ErasurePages.Confirm): what is erased, why (required) and "I understand"
-     (required), as a plain form that works without JavaScript. page: staff (the staff header),
-     body: lead, action, summary (or null), csrfField, csrfToken, reason (label, hint, value, error
+     (required), as a plain form that works without JavaScript. page: lead, action, summary (or null), csrfField, csrfToken, reason (label, hint, value, error
      or null), confirm (label, checked, error or null), button, cancelHref, cancel. -->
 <#import "../layout.ftl" as layout>
 <#import "frames.ftl" as frames>
-<#assign body = page.body>
-<@frames.staff frame=frame staff=page.staff>
+<#assign body = page>
+<@frames.staff frame=frame staff=staff>
 <form method="post" action="${body.action}" novalidate accept-charset="UTF-8">
 <#if body.summary??><@layout.errorSummary title=body.summary.title errors=body.summary.errors/></#if>
 <p>${body.lead}</p>

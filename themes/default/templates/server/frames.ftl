@@ -40,3 +40,15 @@
 <#macro summaryRow row>
 <div class="summary-list__row"><dt class="summary-list__key">${row.term}</dt><dd class="summary-list__value"><#if row.link??><a href="${row.link.href}"<#if row.link.lang?has_content> hreflang="${row.link.lang}" lang="${row.link.lang}"</#if>>${row.link.text}</a>${row.after!""}<#else><@typed row.value/></#if></dd></div>
 </#macro>
+
+<#-- A staff table (Table): headings, then rows of cells; a cell's text, then its links. -->
+<#macro table table>
+<table class="table">
+<thead><tr><#list table.headings as heading><th scope="col">${heading}</th></#list></tr></thead>
+<tbody>
+<#list table.rows as row>
+<tr<#if row.className?has_content> class="${row.className}"</#if>><#list row.cells as cell><td<#if cell.className?has_content> class="${cell.className}"</#if>><#if cell.typed><@typed cell.text/><#else>${cell.text}</#if><#list cell.links as link><a href="${link.href}"<#if link.lang?has_content> hreflang="${link.lang}"</#if>>${link.text}</a><#if cell.links?size gt 1> </#if></#list><#if cell.details?has_content><dl class="summary-list"><#list cell.details as detail><@summaryRow detail/></#list></dl></#if></td></#list></tr>
+</#list>
+</tbody>
+</table>
+</#macro>

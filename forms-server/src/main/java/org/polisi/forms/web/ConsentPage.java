@@ -1,6 +1,7 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import org.polisi.forms.storage.Times;
  * {@code /staff/consents}: the consent that stands now for each pupil and statement of the consent
  * forms the member of staff may read, derived from the verified events only ({@link ConsentState}),
  * with "withdrawal pending" where a withdrawal sent without a reference names the pupil and waits
- * for staff to match it; filtered by statement, class (the roster's) or year group and answer, for a
+ * for staff to match it; filtered by statement, class (the roster's), year group and answer, for a
  * trip or a photo day ("who may appear on the website photo from class 3?"), printable (the print
  * style sheet leaves out the navigation and filters), and as CSV ({@code /staff/consents.csv}).
  */
@@ -73,44 +74,58 @@ final class ConsentPage {
         ConsentState.Verified<List<ConsentRegister.Line>> verified = register.lines(session.user().school(),
                 consentForms, PupilClasses.of(roster), filter);
         List<ConsentRegister.Line> lines = verified.value();
-        PageLayout.Page page = frame.page(ctx, session, "staff.consents.title");
-        unverifiedNotice(page.main(), verified, messages, language);
-        Html.text(page.main(), "p", messages.get(language, "staff.consents.explanation"));
-        filters(page.main(), language, consentForms, roster, filter);
-        if (lines.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.consents.none")).attr("role", "status");
-        } else {
-            Element body = Html.table(page.main(), messages, language,
-                    "staff.consents.pupil", "staff.consents.class", "csv.form", "staff.consents.statement",
-                    "staff.consents.answer", "staff.consents.since", "csv.reference", "staff.consents.pending-column");
-            Html.text(body.parent().prependElement("caption"), "span", messages.format(language,
-                    "staff.consents.caption", Map.of("count", lines.size()))).parent().addClass("table__caption");
+        Table table = null;
+        if (!lines.isEmpty()) {
             List<WithdrawalRequests.Request> pending = requests.pending(session.user().school());
+            List<Table.Row> rows = new ArrayList<>();
             for (ConsentRegister.Line line : lines) {
                 CurrentConsent consent = line.consent();
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();
-                Element tr = Html.add(body, "tr").addClass("consent--" + consent.answer());
-                if (consent.pupil().isEmpty()) {
-                    Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
-                } else {
-                    Html.typed(tr, "td", consent.pupil());
-                }
-                Html.typed(tr, "td", className(line, language));
-                Html.text(tr, "td", Text.in(form.title(), language));
-                Html.text(tr, "td", statementText(form, consent.statement(), language));
-                Html.text(tr, "td", answers.consentAnswer(consent.answer(), language));
-                Html.text(tr, "td", Dates.display(consent.since(), language));
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + consent.reference(), consent.reference());
-                pendingCell(Html.add(tr, "td"), language,
-                        WithdrawalRequests.naming(pending, consent.formId(), consent.pupil()));
+                rows.add(new Table.Row("consent--" + consent.answer(), List.of(
+                        consent.pupil().isEmpty() ? Table.Cell.text(messages.get(language, "staff.consents.unnamed"))
+                                : Table.Cell.typed(consent.pupil()),
+                        Table.Cell.typed(className(line, language)),
+                        Table.Cell.text(Text.in(form.title(), language)),
+                        Table.Cell.text(statementText(form, consent.statement(), language)),
+                        Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
+                        Table.Cell.text(Dates.display(consent.since(), language)),
+                        Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
+                        pendingCell(language, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
             }
+            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
+                    "csv.form", "staff.consents.statement", "staff.consents.answer", "staff.consents.since",
+                    "csv.reference", "staff.consents.pending-column"), rows);
         }
-        Element links = Html.add(page.main(), "p", "print-hint");
-        Html.link(links, "/staff/consents.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""),
-                messages.get(language, "staff.export-csv"));
-        links.appendText(" · " + messages.get(language, "staff.consents.print"));
-        Responses.html(ctx, 200, page.html());
+        frame.render(ctx, session, 200, "staff.consents.title", Map.of(), "consents", new View(
+                unverifiedText(verified, messages, language), messages.get(language, "staff.consents.explanation"),
+                filters(language, consentForms, roster, filter),
+                lines.isEmpty() ? messages.get(language, "staff.consents.none") : null, table,
+                messages.format(language, "staff.consents.caption", Map.of("count", lines.size())),
+                new PageLayout.Link("/staff/consents.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""),
+                        messages.get(language, "staff.export-csv")),
+                messages.get(language, "staff.consents.print")));
+    }
+
+    /**
+     * The view of {@code server/consents.ftl}: a warning when the consent events fail their check
+     * (or null), the filters, and the consents now in force ({@code none} when there are none, else
+     * the table and its caption), the same as CSV, and how to print them.
+     */
+    record View(String unverified, String explanation, Filters filters, String none, Table table, String caption,
+                PageLayout.Link csv, String print) {
+    }
+
+    /** A GET form of select boxes (statement, class, year group, answer) and its button. */
+    record Filters(String action, List<Select> selects, String button) {
+    }
+
+    /** One select box: its name (also its id's end), label and options. */
+    record Select(String name, String label, List<Option> options) {
+    }
+
+    /** One option; {@code selected} when it is the filter's choice. */
+    record Option(String value, String text, boolean selected) {
     }
 
     /** The same lines as the page, as CSV: one row per pupil and statement. */
@@ -123,7 +138,7 @@ final class ConsentPage {
         }
         List<ConsentRegister.Line> lines = register.lines(session.user().school(), consentForms,
                 PupilClasses.of(rosterFor(session)), filter(ctx)).value();
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (ConsentRegister.Line line : lines) {
             CurrentConsent consent = line.consent();
             FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId())).findFirst()
@@ -167,72 +182,65 @@ final class ConsentPage {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    /** Statement, class, year group and answer: a plain GET form, so a filtered list can be bookmarked and printed. */
-    private void filters(Element main, String language, List<FormDefinition> forms, List<Roster.Entry> roster,
-                         ConsentRegister.Filter filter) {
-        Element form = Html.add(main, "form", "filters").attr("method", "get").attr("action", "/staff/consents");
-        Element statements = select(form, language, "statement", "staff.consents.statement",
-                "staff.consents.all-statements", filter.statement());
+    /** Statement, class (with a roster), year group and answer: a GET form, so a filtered list can be bookmarked and printed. */
+    private Filters filters(String language, List<FormDefinition> forms, List<Roster.Entry> roster,
+                            ConsentRegister.Filter filter) {
+        List<Select> selects = new ArrayList<>();
+        List<Option> statements = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-statements"), filter.statement())));
         for (FormDefinition each : forms) {
-            each.fields().stream().filter(field -> !field.statements().isEmpty()).forEach(field ->
-                    field.statements().forEach(statement -> option(statements,
-                            each.id() + "." + field.name() + "." + statement.id(),
-                            Text.in(each.title(), language) + ": " + Text.in(statement.text(), language),
-                            filter.statement())));
+            each.fields().forEach(field -> field.statements().forEach(statement -> statements.add(option(
+                    each.id() + "." + field.name() + "." + statement.id(),
+                    Text.in(each.title(), language) + ": " + Text.in(statement.text(), language), filter.statement()))));
         }
+        selects.add(new Select("statement", messages.get(language, "staff.consents.statement"), statements));
         if (!roster.isEmpty()) {
-            Element classes = select(form, language, "class", "staff.consents.class", "staff.consents.all-classes",
-                    filter.className());
+            List<Option> classes = new ArrayList<>(List.of(option("", messages.get(language,
+                    "staff.consents.all-classes"), filter.className())));
             roster.stream().map(Roster.Entry::className).distinct().filter(name -> !name.isEmpty())
-                    .forEach(name -> option(classes, name, name, filter.className()));
+                    .forEach(name -> classes.add(option(name, name, filter.className())));
+            selects.add(new Select("class", messages.get(language, "staff.consents.class"), classes));
         }
-        Element years = select(form, language, "year", "staff.consents.year-group", "staff.consents.all-year-groups",
-                filter.yearGroup());
-        RetentionRule.YEAR_GROUPS.forEach(group -> option(years, group, messages.get(language, "year-group." + group),
-                filter.yearGroup()));
-        Element answers = select(form, language, "answer", "staff.consents.answer", "staff.consents.all-answers",
-                filter.answer());
+        List<Option> years = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-year-groups"), filter.yearGroup())));
+        RetentionRule.YEAR_GROUPS.forEach(group -> years.add(option(group,
+                messages.get(language, "year-group." + group), filter.yearGroup())));
+        selects.add(new Select("year", messages.get(language, "staff.consents.year-group"), years));
+        List<Option> answerOptions = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-answers"), filter.answer())));
         for (String answer : List.of("given", "refused", "withdrawn")) {
-            option(answers, answer, this.answers.consentAnswer(answer, language), filter.answer());
+            answerOptions.add(option(answer, answers.consentAnswer(answer, language), filter.answer()));
         }
-        Html.text(form, "button", messages.get(language, "staff.filter.apply")).addClass("button")
-                .attr("type", "submit");
+        selects.add(new Select("answer", messages.get(language, "staff.consents.answer"), answerOptions));
+        return new Filters("/staff/consents", selects, messages.get(language, "staff.filter.apply"));
     }
 
-    private Element select(Element form, String language, String name, String labelKey, String allKey,
-                           Optional<String> chosen) {
-        Element group = Html.add(form, "div", "form-group");
-        Html.text(group, "label", messages.get(language, labelKey)).addClass("label").attr("for", "filter--" + name);
-        Element select = Html.add(group, "select", "select").attr("id", "filter--" + name).attr("name", name);
-        option(select, "", messages.get(language, allKey), chosen);
-        return select;
+    private static Option option(String value, String text, Optional<String> chosen) {
+        return new Option(value, text, chosen.orElse("").equals(value));
     }
 
-    private static void option(Element select, String value, String text, Optional<String> chosen) {
-        Element option = Html.text(select, "option", text).attr("value", value);
-        if (chosen.orElse("").equals(value)) {
-            option.attr("selected", "");
-        }
+    /** The warning that the consent events fail their check, or null when they pass. */
+    static String unverifiedText(ConsentState.Verified<?> verified, Messages messages, String language) {
+        return verified.problem().map(problem -> messages.format(language, "staff.consents.unverified",
+                Map.of("event", problem.seq()))).orElse(null);
     }
 
     /** When the consent events fail their check: says so, and that only the events before the break are shown. */
     static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
-        verified.problem().ifPresent(problem -> Html.text(main, "p",
-                messages.format(language, "staff.consents.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
-                .addClass("notice notice--warning"));
+        String warning = unverifiedText(verified, messages, language);
+        if (warning != null) {
+            Html.text(main, "p", warning).attr("role", "alert").addClass("notice notice--warning");
+        }
     }
 
     /** "Withdrawal pending", linked to each request sent without a reference that names this pupil. */
-    private void pendingCell(Element cell, String language, List<WithdrawalRequests.Request> naming) {
+    private Table.Cell pendingCell(String language, List<WithdrawalRequests.Request> naming) {
         if (naming.isEmpty()) {
-            return;
+            return Table.Cell.text("");
         }
-        cell.addClass("withdrawal-pending");
-        cell.appendText(messages.get(language, "staff.consents.pending") + " ");
-        for (WithdrawalRequests.Request request : naming) {
-            Html.link(cell, "/staff/submissions/" + request.withdrawal().reference(), request.withdrawal().reference());
-            cell.appendText(" ");
-        }
+        return new Table.Cell(messages.get(language, "staff.consents.pending") + " ", false, naming.stream()
+                .map(request -> new Table.Link("/staff/submissions/" + request.withdrawal().reference(),
+                        request.withdrawal().reference(), "")).toList(), "withdrawal-pending");
     }
 
     /** A statement's words in the language, from its key ({@code field.statement}). */

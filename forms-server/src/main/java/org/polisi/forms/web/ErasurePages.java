@@ -144,8 +144,8 @@ final class ErasurePages {
                 new Row(messages.get(language, "staff.tombstone.erased-on"), Dates.display(erased.erasedAt(), language)),
                 new Row(messages.get(language, "staff.tombstone.erased-by"), erased.erasedBy()),
                 new Row(messages.get(language, "staff.tombstone.because"), because));
-        Responses.html(ctx, 200, frame.render(ctx, session, "staff.tombstone.title", Map.of("reference", reference),
-                "tombstone", new Tombstone(messages.get(language, "staff.tombstone.lead"), rows)));
+        frame.render(ctx, session, 200, "staff.tombstone.title", Map.of("reference", reference), "tombstone",
+                new Tombstone(messages.get(language, "staff.tombstone.lead"), rows));
         return true;
     }
 
@@ -190,8 +190,8 @@ final class ErasurePages {
                         problems.contains(CONFIRM) ? messages.get(language, "error.erase.confirm") : null),
                 messages.get(language, "staff.erase.button"), "/staff/submissions/" + reference,
                 messages.get(language, "staff.erase.cancel"));
-        Responses.html(ctx, status, frame.render(ctx, session, "staff.erase.confirm.title",
-                Map.of("reference", reference), "erase-confirm", body));
+        frame.render(ctx, session, status, "staff.erase.confirm.title", Map.of("reference", reference),
+                "erase-confirm", body);
     }
 
     /** The view of {@code server/erase-confirm.ftl}. */

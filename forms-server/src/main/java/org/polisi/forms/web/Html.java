@@ -24,6 +24,11 @@ final class Html {
         return add(table, "tbody");
     }
 
+    /** Column headings worded in the language, for a {@link Table}. */
+    static java.util.List<String> headings(Messages messages, String language, String... headingKeys) {
+        return java.util.Arrays.stream(headingKeys).map(key -> messages.get(language, key)).toList();
+    }
+
     static Element add(Element parent, String tag) {
         return parent.appendElement(tag);
     }

@@ -93,6 +93,11 @@ final class PageLayout {
         return theme.render(template, frame, view);
     }
 
+    /** A staff page {@code server/<template>.ftl}: the frame, the staff header and the view record. */
+    String render(String template, PageFrame frame, StaffHeader staff, Object view) {
+        return theme.render(template, frame, staff, view);
+    }
+
     /** A fragment template's markup, such as the error summary put into a baked page. */
     String fragment(String template, Object view) {
         return theme.fragment(template, view);

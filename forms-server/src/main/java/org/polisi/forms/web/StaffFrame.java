@@ -32,30 +32,24 @@ final class StaffFrame {
     /** A staff page whose title message takes named arguments (ICU MessageFormat). */
     PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments) {
         String language = session.language();
-        String schoolName = manifests.school(session.user().school())
-                .map(manifest -> Text.in(manifest.schoolName(), language)).orElse(session.user().school());
         String title = messages.format(language, titleKey, titleArguments);
-        PageLayout.Page page = layout.page(language, title, schoolName + " – " + messages.get(language, "staff.area"),
+        PageLayout.Page page = layout.page(language, title, schoolName(session) + " – " + messages.get(language, "staff.area"),
                 "/staff/", RequestLanguage.toggleHref(ctx, language));
         page.staff(header(session, title));
         return page;
     }
 
     /**
-     * A staff page drawn by its own template, {@code server/<template>.ftl}, which reads the staff
-     * header as {@code page.staff} and its own view as {@code page.body}.
+     * Answers with the staff page {@code server/<template>.ftl}: the shared frame, the staff
+     * navigation, the title ({@code titleKey}, an ICU message with {@code titleArguments}) and the view.
      */
-    String render(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments, String template,
-                  Object body) {
+    void render(Context ctx, StaffSession session, int status, String titleKey, Map<String, ?> titleArguments,
+                String template, Object view) {
         String language = session.language();
         String title = messages.format(language, titleKey, titleArguments);
-        PageFrame pageFrame = layout.frame(language, title, schoolName(session) + " – "
-                + messages.get(language, "staff.area"), "/staff/", RequestLanguage.toggleHref(ctx, language));
-        return layout.render(template, pageFrame, new Staffed(header(session, title), body));
-    }
-
-    /** The view of a staff page's own template: the staff header and the page's body. */
-    record Staffed(PageLayout.StaffHeader staff, Object body) {
+        PageFrame frame = layout.frame(language, title, schoolName(session) + " – " + messages.get(language, "staff.area"),
+                "/staff/", RequestLanguage.toggleHref(ctx, language));
+        Responses.html(ctx, status, layout.render(template, frame, header(session, title), view));
     }
 
     private String schoolName(StaffSession session) {
@@ -88,11 +82,13 @@ final class StaffFrame {
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
     void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref) {
-        PageLayout.Page page = page(ctx, session, titleKey);
-        Html.text(page.main(), "p", messages.get(session.language(), messageKey)).addClass("error-message");
-        Html.link(Html.add(page.main(), "p"), backHref, messages.get(session.language(), "error.back-to-form"));
         org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);
-        Responses.html(ctx, 422, page.html());
+        render(ctx, session, 422, titleKey, Map.of(), "refused", new Refused(messages.get(session.language(), messageKey),
+                new PageLayout.Link(backHref, messages.get(session.language(), "error.back-to-form"))));
+    }
+
+    /** The view of {@code server/refused.ftl}: what was wrong, and the way back. */
+    record Refused(String message, PageLayout.Link back) {
     }
 
 }

@@ -83,10 +83,29 @@ final class ThemePages {
      * @return the whole HTML document
      */
     String render(String name, PageFrame frame, Object page) {
+        return render(name, frame, null, page);
+    }
+
+    /** As {@link #render(String, PageFrame, Object)}, for a staff page: {@code staff} is its header (navigation, title). */
+    String render(String name, PageFrame frame, PageLayout.StaffHeader staff, Object page) {
         Map<String, Object> model = new HashMap<>();
         model.put("frame", frame);
+        model.put("staff", staff);
         model.put("page", page);
-        return process("server/" + name + ".ftl", model);
+        return serialised(process("server/" + name + ".ftl", model));
+    }
+
+    /**
+     * The page as Jsoup writes HTML, as every server page was written before the theme drew them:
+     * Freemarker has escaped every string already (it writes {@code '} and {@code "} in text as
+     * entities too); Jsoup's serializer writes entities only where HTML needs them ({@code <},
+     * {@code &}, and {@code "} in an attribute), so a stored answer reads the same in the page's
+     * source as it was typed. Not pretty-printed: that would collapse typed spaces (ADR 0022).
+     */
+    private static String serialised(String html) {
+        org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(html);
+        document.outputSettings().charset(java.nio.charset.StandardCharsets.UTF_8).prettyPrint(false);
+        return document.outerHtml();
     }
 
     /** A fragment, {@code server/<name>.ftl} without a frame (the error summary put into a baked page). */

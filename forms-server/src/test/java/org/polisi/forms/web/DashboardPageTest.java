@@ -78,7 +78,7 @@ class DashboardPageTest {
             assertEquals(1, rows.size(), rows.toString());
             assertEquals(List.of("SIAN JONES", "Class 3", "Use of digital images", "Photos on the school website",
                     "I give consent"), rows.get(0).subList(0, 5), "the roster's Siân Jones, matched as a name");
-            assertEquals("1 pupil and statement shown", page.selectFirst("table caption").text());
+            assertEquals("1 pupil and statement shown", page.selectFirst(".table__caption").text());
             assertNotNull(page.selectFirst("select#filter--class option[selected][value=Class 3]"), "the filter shows its choice");
             assertEquals("get", page.selectFirst("form.filters").attr("method"), "a list that can be bookmarked");
 
