@@ -2,6 +2,7 @@ package org.polisi.forms.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.staff.IncidentViews;
+import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.storage.Database;
 import org.polisi.forms.storage.PrivateFiles;
 import org.polisi.forms.storage.SubmissionDao;
@@ -65,34 +66,28 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ServerConfig config = settings.loader().set("manifest-dir", manifests).load();
         Jdbi jdbi = Database.open(config.database());
+        StaffRecords records = new StaffRecords(jdbi, new ManifestCatalog(config.manifestDir()), Clock.systemUTC());
         String text;
         if (what.person != null) {
             if (!PersonSearch.searchable(what.person)) {
                 System.err.println("Give at least two letters of the person's name");
                 return 2;
             }
-            PersonSearch.Findings findings = new PersonSearch(jdbi).find(what.person, PersonSearch.Scope.everything());
-            recordIncidentViews(jdbi, findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList());
-            text = SubjectAccessExport.write(findings, Instant.now());
+            text = SubjectAccessExport.write(records.commandLinePersonExport(what.person, operator()), Instant.now());
         } else {
-            Optional<Manifest> manifest = new ManifestCatalog(config.manifestDir()).school(what.school);
-            if (manifest.isEmpty()) {
-                System.err.println("No manifest for school " + what.school + " in " + config.manifestDir());
+            StaffRecords.Decision<StaffRecords.Rows> decision =
+                    records.commandLineExport(what.school, Optional.ofNullable(form), operator());
+            if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Rows> granted)) {
+                System.err.println(new ManifestCatalog(config.manifestDir()).school(what.school).isEmpty()
+                        ? "No manifest for school " + what.school + " in " + config.manifestDir()
+                        : "School " + what.school + " has no form " + form);
                 return 2;
             }
-            Optional<FormDefinition> chosen = form == null ? Optional.empty() : manifest.get().form(form);
-            if (form != null && chosen.isEmpty()) {
-                System.err.println("School " + what.school + " has no form " + form);
-                return 2;
-            }
-            List<String> formIds = chosen.map(f -> List.of(f.id()))
-                    .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
-            List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.livePage(
-                    what.school, formIds, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), false, -1, 0));
-            recordIncidentViews(jdbi, rows);
+            StaffRecords.Rows export = granted.value();
             CsvExport csv = new CsvExport(new Messages());
-            text = chosen.isPresent() ? csv.oneForm(manifest.get(), chosen.get(), rows, Messages.supported(language))
-                    : csv.allForms(manifest.get(), rows, Messages.supported(language));
+            text = export.form().isPresent()
+                    ? csv.oneForm(export.manifest(), export.form().get(), export.rows(), Messages.supported(language))
+                    : csv.allForms(export.manifest(), export.rows(), Messages.supported(language));
             if (out != null) {
                 text = "\uFEFF" + text; // a file for a spreadsheet: the BOM makes Excel on Windows read UTF-8
             }
@@ -106,10 +101,8 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void recordIncidentViews(Jdbi jdbi, List<SubmissionRow> rows) {
-        String viewer = "command line (" + System.getProperty("user.name") + ")";
-        Instant now = Instant.now();
-        IncidentViews.record(jdbi, rows.stream().filter(row -> FormKind.INCIDENT.word().equals(row.formKind())).toList(),
-                null, viewer, "command-line", now);
+    /** Who ran the export, as the record of incident views names them. */
+    private static String operator() {
+        return System.getProperty("user.name");
     }
 }

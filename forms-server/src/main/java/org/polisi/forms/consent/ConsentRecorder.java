@@ -26,7 +26,7 @@ public final class ConsentRecorder {
      */
     public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
         List<String> pupils = pupils(form, answers);
-        List<RecordChain.Row> events = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
             if (field.type() != FieldType.CONSENT) {
                 continue;
@@ -38,12 +38,11 @@ public final class ConsentRecorder {
                     continue;
                 }
                 for (String pupil : pupils) {
-                    events.add(RecordChains.CONSENT_EVENT.prepare(form.id(), key, String.valueOf(answer), recordedAt,
-                            pupil));
+                    events.add(new Object[] {form.id(), key, String.valueOf(answer), recordedAt, pupil});
                 }
             }
         }
-        return events;
+        return RecordChains.CONSENT_EVENT.prepareAll(events);
     }
 
     /** Appends the prepared events of a consent form just stored, inside the transaction that stores it. */

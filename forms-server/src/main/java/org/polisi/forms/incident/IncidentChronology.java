@@ -1,6 +1,8 @@
 package org.polisi.forms.incident;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -8,15 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.staff.StaffUser;
+import org.polisi.forms.storage.ChainRow;
+import org.polisi.forms.storage.ReadSnapshot;
 import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChainVerifier;
 import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.storage.Times;
 
 /**
  * An incident report's chronology (issue 14): the actions staff took ("Action taken: what? by whom?",
@@ -39,9 +47,33 @@ public final class IncidentChronology {
         this.ledger = ledger;
     }
 
-    /** Every entry of the report, oldest first. */
-    public List<IncidentEvent> of(long submissionId) {
-        return jdbi.withExtension(IncidentEventDao.class, events -> events.of(submissionId));
+    /**
+     * Every verified entry of the report, oldest first (issue 23): the school's incident event chain
+     * is walked first, and an entry at or after its first broken link is left out, as the consents
+     * page leaves out consent events, so a row changed behind the server's back changes neither the
+     * chronology nor the status staff are shown.
+     *
+     * @return the entries, and the chain's first problem if it has one
+     */
+    public ConsentState.Verified<List<IncidentEvent>> of(String school, long submissionId) {
+        return ReadSnapshot.read(jdbi, handle -> verified(handle, school, submissionId));
+    }
+
+    /** {@link #of} on an open handle (the purge's, in its own transaction). */
+    public static ConsentState.Verified<List<IncidentEvent>> verified(Handle handle, String school, long submissionId) {
+        RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.INCIDENT_EVENT, school);
+        List<IncidentEvent> events = walked.verifiedRows().stream().map(IncidentChronology::event)
+                .filter(event -> event.submissionId() == submissionId)
+                .sorted(Comparator.comparingLong(IncidentEvent::reportSeq)).toList();
+        return new ConsentState.Verified<>(events, walked.problem());
+    }
+
+    /** An entry from its chain row; values in {@link RecordChains#INCIDENT_EVENT}'s column order. */
+    private static IncidentEvent event(ChainRow row) {
+        List<String> values = row.values();
+        return new IncidentEvent(row.id(), row.school(), Long.parseLong(values.get(0)), Long.parseLong(values.get(1)),
+                values.get(2), row.erasableValue(), values.get(3) == null ? null : Long.valueOf(values.get(3)),
+                values.get(4), Times.parse(values.get(5)));
     }
 
     /** The newest status, {@code open} when none was set. */
@@ -88,14 +120,21 @@ public final class IncidentChronology {
 
     /** For the governors: per month of receipt, how many reports are open, actioned and closed now. Counts only. */
     public Map<YearMonth, Map<String, Integer>> statusByMonth(String school) {
-        Map<YearMonth, Map<String, Integer>> counts = new TreeMap<>();
-        for (IncidentEventDao.StatusOfReport report : jdbi.withExtension(IncidentEventDao.class,
-                events -> events.statuses(school))) {
-            Map<String, Integer> month = counts.computeIfAbsent(YearMonth.from(report.receivedAt().atZone(Dates.SCHOOL_TIME)),
-                    key -> new TreeMap<>());
-            month.merge(report.status(), 1, Integer::sum);
-        }
-        return counts;
+        return ReadSnapshot.read(jdbi, handle -> {
+            // the newest status of each report from the verified entries only, as the report's own page shows it
+            Map<Long, String> newestStatus = new HashMap<>();
+            RecordChainVerifier.walkSchool(handle, RecordChains.INCIDENT_EVENT, school).verifiedRows().stream()
+                    .map(IncidentChronology::event).filter(event -> IncidentEvent.STATUS.equals(event.kind()))
+                    .sorted(Comparator.comparingLong(IncidentEvent::reportSeq))
+                    .forEach(event -> newestStatus.put(event.submissionId(), event.detail()));
+            Map<YearMonth, Map<String, Integer>> counts = new TreeMap<>();
+            for (IncidentEventDao.StatusOfReport report : handle.attach(IncidentEventDao.class).statuses(school)) {
+                Map<String, Integer> month = counts.computeIfAbsent(
+                        YearMonth.from(report.receivedAt().atZone(Dates.SCHOOL_TIME)), key -> new TreeMap<>());
+                month.merge(newestStatus.getOrDefault(report.submissionId(), OPEN), 1, Integer::sum);
+            }
+            return counts;
+        });
     }
 
     private static Optional<String> newest(List<IncidentEvent> events, String kind) {

@@ -2,6 +2,8 @@ package org.polisi.forms.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.polisi.forms.manifest.ConsentStatement;
 import org.polisi.forms.manifest.FieldDefinition;
 import org.polisi.forms.manifest.FieldOption;
@@ -33,6 +35,8 @@ public final class BodyLimits {
 
     private final ManifestCatalog manifests;
     private final long otherPosts;
+    /** By school, with the manifest it was worked out from (a manifest is never changed once read). */
+    private final Map<String, Largest> largest = new ConcurrentHashMap<>();
 
     /**
      * @param manifests the forms, re-read when the site is rebuilt
@@ -54,7 +58,24 @@ public final class BodyLimits {
         }
         String rest = path.substring("/forms/".length());
         String school = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        return Math.max(otherPosts, manifests.school(school).map(BodyLimits::largestSubmission).orElse(0L));
+        return Math.max(otherPosts, manifests.school(school).map(this::cachedLargest).orElse(0L));
+    }
+
+    /**
+     * The school's largest submission, worked out once per manifest as read (a rebuilt site brings a
+     * new one): every form post asks twice, and walking every field of every form each time showed
+     * in the intake's profile (docs/benchmarks.md).
+     */
+    private long cachedLargest(Manifest manifest) {
+        Largest known = largest.get(manifest.school());
+        if (known == null || known.manifest() != manifest) {   // identity: a record's equals walks every form
+            known = new Largest(manifest, largestSubmission(manifest));
+            largest.put(manifest.school(), known);
+        }
+        return known.bytes();
+    }
+
+    private record Largest(Manifest manifest, long bytes) {
     }
 
     /** The largest valid submission, in bytes, of any form of the school. */

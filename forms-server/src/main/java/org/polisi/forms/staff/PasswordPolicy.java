@@ -71,8 +71,17 @@ public final class PasswordPolicy {
         return problems;
     }
 
+    /** Words of the service itself, which no password should be built on. */
+    private static final List<String> SERVICE_WORDS = List.of("polisi", "policy", "school", "ysgol");
+    /** Words that make a password a common one in any form, the Welsh among them (nbvcxz's list is English). */
+    private static final List<String> PASSWORD_WORDS = List.of("password", "cyfrinair");
+    private static final String HOLDER = "holder";
+    private static final String SERVICE = "service";
+    private static final String NBVCXZ_PASSWORDS = "passwords";
+    private static final String PASSWORD_WORD = "password-words";
+
     private static Nbvcxz estimator(Collection<String> context) {
-        Set<String> words = new LinkedHashSet<>(List.of("polisi", "policy", "school", "ysgol", "password", "cyfrinair"));
+        Set<String> words = new LinkedHashSet<>();
         for (String each : context) {
             if (each == null) {
                 continue;
@@ -83,16 +92,29 @@ public final class PasswordPolicy {
                 }
             }
         }
-        DictionaryBuilder own = new DictionaryBuilder().setDictionaryName("context").setExclusion(true);
-        words.forEach(word -> own.addWord(word, 0));
         List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
-        dictionaries.add(own.createDictionary());
+        dictionaries.add(dictionary(HOLDER, words));
+        dictionaries.add(dictionary(SERVICE, SERVICE_WORDS));
+        dictionaries.add(dictionary(PASSWORD_WORD, PASSWORD_WORDS));
         return new Nbvcxz(new ConfigurationBuilder().setDictionaries(dictionaries)
                 .setMinimumEntropy(MINIMUM_ENTROPY_BITS).createConfiguration());
     }
 
-    private static String weaknesses(List<Match> matches) {
+    private static Dictionary dictionary(String name, Collection<String> words) {
+        DictionaryBuilder own = new DictionaryBuilder().setDictionaryName(name).setExclusion(true);
+        words.forEach(word -> own.addWord(word, 0));
+        return own.createDictionary();
+    }
+
+    /**
+     * What nbvcxz found the password made of, in words that say which part is weak: each kind of
+     * match once, in the order found, and "the same part more than once" when a part repeats (nbvcxz
+     * reports {@code passwordpassword1} as two matches of one common password, not as a repeat).
+     * (A word used twice: separators and the like may repeat freely.)
+     */
+    static String weaknesses(List<Match> matches) {
         Set<String> kinds = new LinkedHashSet<>();
+        Set<String> parts = new java.util.HashSet<>();
         for (Match match : matches) {
             if (match instanceof RepeatMatch) {
                 kinds.add("repeated characters");
@@ -101,11 +123,18 @@ public final class PasswordPolicy {
             } else if (match instanceof SpacialMatch) {
                 kinds.add("a keyboard pattern");
             } else if (match instanceof DictionaryMatch dictionary) {
-                kinds.add("context".equals(dictionary.getDictionaryName())
-                        ? "your name, e-mail address, school or this service's name" : "common words or names");
+                kinds.add(switch (dictionary.getDictionaryName()) {
+                    case NBVCXZ_PASSWORDS, PASSWORD_WORD -> "a commonly used password";
+                    case HOLDER -> "your name, e-mail address or school";
+                    case SERVICE -> "this service's name";
+                    default -> "common words or names";
+                });
+            }
+            if (match instanceof DictionaryMatch && !parts.add(match.getToken().toLowerCase(Locale.ROOT))) {
+                kinds.add("the same part more than once");
             }
         }
         kinds.add("too few unpredictable characters");
-        return String.join(", ", kinds.stream().limit(3).toList());
+        return String.join(", ", kinds);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.export.PersonSearch;
+import org.polisi.forms.logging.LogText;
 import org.polisi.forms.manifest.FormDefinition;
 import org.polisi.forms.manifest.FormKind;
 import org.polisi.forms.manifest.Manifest;
@@ -16,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a member of staff may see of their school's submissions. Every opening of an incident
- * report is recorded (who, when, how) in the same call that returns it, so a view cannot happen
- * without its record.
+ * What a member of staff (or the command line's operator) may see of a school's submissions: the
+ * one place that decides, for the staff pages, the CSV export and the command line's exports alike
+ * (issue 13). Every incident report handed out with its content is recorded as viewed (who, when,
+ * how: {@code page}, {@code csv}, {@code search} or {@code command-line}) in the same call that
+ * returns it, so a view cannot happen without its record. Handlers only turn the answers into
+ * responses: {@link Decision.Forbidden} into 403, {@link Decision.NotFound} into 404.
  */
 public final class StaffRecords {
 
@@ -36,6 +40,24 @@ public final class StaffRecords {
         this.clock = clock;
     }
 
+    /**
+     * A decision on what was asked: granted with what may be shown, forbidden to this user's role,
+     * or not found (no manifest for the school, or another school's record).
+     */
+    public sealed interface Decision<T> {
+        /** @param value what the user may see */
+        record Granted<T>(T value) implements Decision<T> { }
+        record Forbidden<T>() implements Decision<T> { }
+        record NotFound<T>() implements Decision<T> { }
+    }
+
+    /**
+     * Rows to export or list, with the manifest they belong to and the one form asked for (if any).
+     *
+     * @param form the form asked for, or empty for every form the user may read
+     */
+    public record Rows(Manifest manifest, Optional<FormDefinition> form, List<SubmissionRow> rows) { }
+
     /** One record and its form, when it exists in the user's school. */
     public sealed interface Opened {
         record Found(SubmissionRow record, FormDefinition form) implements Opened { }
@@ -52,6 +74,144 @@ public final class StaffRecords {
     }
 
     /**
+     * The staff submissions list: what the user may read of one form (or every form they may read),
+     * received between the instants. Only references, forms and dates are shown, so no view is recorded.
+     *
+     * @return forbidden when the form asked for is not one the user may read
+     */
+    public Decision<Rows> submissions(StaffUser user, Optional<String> formId, Instant from, Instant to) {
+        return rows(user, formId, from, to);
+    }
+
+    /**
+     * The staff CSV export: as {@link #submissions}, and every incident report exported is recorded
+     * as viewed ({@code csv}) before the rows are returned.
+     */
+    public Decision<Rows> csvExport(StaffUser user, Optional<String> formId, Instant from, Instant to) {
+        Decision<Rows> decision = rows(user, formId, from, to);
+        if (decision instanceof Decision.Granted<Rows> granted) {
+            recordIncidentViews(user, granted.value().rows(), "csv");
+        }
+        return decision;
+    }
+
+    private Decision<Rows> rows(StaffUser user, Optional<String> formId, Instant from, Instant to) {
+        return readableForm(user, formId, manifestAndForm -> new Rows(manifestAndForm.manifest(),
+                manifestAndForm.form(), list(user, formId, from, to)));
+    }
+
+    /** One page of a list, the total it pages through, and which page it is (1 = newest). */
+    public record Page(List<SubmissionRow> rows, int total, int page, int pages) {
+    }
+
+    /**
+     * One page ({@link #PAGE_SIZE} rows) of the staff submissions list, instead of a silent limit
+     * (issue 20): as {@link #submissions}, optionally urgent submissions only.
+     *
+     * @param page 1 for the newest; a page past the last gives the last
+     * @return forbidden when the form asked for is not one the user may read
+     */
+    public Decision<Page> submissionsPage(StaffUser user, Optional<String> formId, Instant from, Instant to,
+                                          boolean urgentOnly, int page) {
+        return readableForm(user, formId, ignored -> {
+            List<String> forms = formIds(user, formId);
+            if (forms.isEmpty()) {
+                return new Page(List.of(), 0, 1, 1);
+            }
+            return jdbi.withExtension(SubmissionDao.class, submissions -> {
+                int total = submissions.liveCount(user.school(), forms, from, to, urgentOnly);
+                int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+                int shown = Math.min(Math.max(1, page), pages);
+                return new Page(submissions.livePage(user.school(), forms, from, to, urgentOnly, PAGE_SIZE,
+                        (shown - 1) * PAGE_SIZE), total, shown, pages);
+            });
+        });
+    }
+
+    private record ManifestAndForm(Manifest manifest, Optional<FormDefinition> form) {
+    }
+
+    /** The user's school's manifest and the form asked for, when the user may read it (or every form when none). */
+    private <T> Decision<T> readableForm(StaffUser user, Optional<String> formId,
+                                         java.util.function.Function<ManifestAndForm, T> granted) {
+        Optional<Manifest> manifest = manifestOf(user);
+        if (manifest.isEmpty()) {
+            return new Decision.NotFound<>();
+        }
+        List<FormDefinition> readable = RecordAccess.readableForms(user, manifest.get());
+        Optional<FormDefinition> form = formId.flatMap(id -> readable.stream().filter(f -> f.id().equals(id)).findFirst());
+        if (formId.isPresent() && form.isEmpty()) {
+            LOG.warn("Staff account {} ({}) was refused the submissions of form {}", user.id(), user.role(),
+                    LogText.escape(formId.get()));
+            return new Decision.Forbidden<>();
+        }
+        return new Decision.Granted<>(granted.apply(new ManifestAndForm(manifest.get(), form)));
+    }
+
+    /**
+     * The consents page: the consent forms the user may read.
+     *
+     * @return forbidden when the user may read none
+     */
+    public Decision<List<FormDefinition>> consentForms(StaffUser user) {
+        List<FormDefinition> forms = readableForms(user).stream().filter(form -> form.kind() == FormKind.CONSENT).toList();
+        return forms.isEmpty() ? new Decision.Forbidden<>() : new Decision.Granted<>(forms);
+    }
+
+    /**
+     * The governors' summary (counts only, no names or content): the user's school's manifest.
+     *
+     * @return forbidden for a role that does not report to governors ({@link RecordAccess#maySeeGovernorSummary})
+     */
+    public Decision<Manifest> governorSummary(StaffUser user) {
+        if (!RecordAccess.maySeeGovernorSummary(user)) {
+            return new Decision.Forbidden<>();
+        }
+        return manifestOf(user).<Decision<Manifest>>map(Decision.Granted::new).orElseGet(Decision.NotFound::new);
+    }
+
+    /**
+     * The command line's CSV export of a school (run by whoever holds the database: every form),
+     * every incident report exported recorded as viewed ({@code command-line}) by the operator.
+     *
+     * @param operator who ran it, as the record of views names them
+     * @return not found when the school has no manifest or no such form
+     */
+    public Decision<Rows> commandLineExport(String school, Optional<String> formId, String operator) {
+        Optional<Manifest> manifest = manifests.school(school);
+        Optional<FormDefinition> form = formId.flatMap(id -> manifest.flatMap(found -> found.form(id)));
+        if (manifest.isEmpty() || (formId.isPresent() && form.isEmpty())) {
+            return new Decision.NotFound<>();
+        }
+        List<String> formIds = form.map(f -> List.of(f.id()))
+                .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
+        List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.livePage(
+                school, formIds, Instant.EPOCH, END_OF_TIME, false, -1, 0));
+        recordCommandLineViews(rows, operator);
+        return new Decision.Granted<>(new Rows(manifest.get(), form, rows));
+    }
+
+    /**
+     * The command line's subject access export: everything in every school that names the person,
+     * every incident report found recorded as viewed ({@code command-line}) by the operator.
+     *
+     * @throws IllegalArgumentException when the name has fewer than two characters
+     */
+    public PersonSearch.Findings commandLinePersonExport(String name, String operator) {
+        PersonSearch.Findings findings = new PersonSearch(jdbi).find(name, PersonSearch.Scope.everything());
+        recordCommandLineViews(findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList(),
+                operator);
+        return findings;
+    }
+
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    private void recordCommandLineViews(List<SubmissionRow> rows, String operator) {
+        IncidentViews.record(jdbi, rows.stream().filter(row -> FormKind.INCIDENT.word().equals(row.formKind())).toList(),
+                null, "command line (" + operator + ")", "command-line", clock.instant());
+    }
+
+    /**
      * Every submission of the forms the user may read (optionally one form), newest first, erased
      * ones left out: for exports, which must never stop silently at a limit.
      */
@@ -62,30 +222,6 @@ public final class StaffRecords {
         }
         return jdbi.withExtension(SubmissionDao.class,
                 submissions -> submissions.livePage(user.school(), forms, from, to, false, -1, 0));
-    }
-
-    /** One page of a list, the total it pages through, and which page it is (1 = newest). */
-    public record Page(List<SubmissionRow> rows, int total, int page, int pages) {
-    }
-
-    /**
-     * One page of {@link #list}, {@link #PAGE_SIZE} rows long.
-     *
-     * @param page       1 for the newest; a page past the last gives the last
-     * @param urgentOnly only submissions flagged urgent
-     */
-    public Page page(StaffUser user, Optional<String> formId, Instant from, Instant to, boolean urgentOnly, int page) {
-        List<String> forms = formIds(user, formId);
-        if (forms.isEmpty()) {
-            return new Page(List.of(), 0, 1, 1);
-        }
-        return jdbi.withExtension(SubmissionDao.class, submissions -> {
-            int total = submissions.liveCount(user.school(), forms, from, to, urgentOnly);
-            int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            int shown = Math.min(Math.max(1, page), pages);
-            return new Page(submissions.livePage(user.school(), forms, from, to, urgentOnly, PAGE_SIZE,
-                    (shown - 1) * PAGE_SIZE), total, shown, pages);
-        });
     }
 
     private List<String> formIds(StaffUser user, Optional<String> formId) {

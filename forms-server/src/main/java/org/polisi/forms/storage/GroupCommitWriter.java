@@ -56,7 +56,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
-        try (Handle handle = jdbi.open(); WriteTransaction transaction = new WriteTransaction(handle)) {
+        try (Handle handle = jdbi.open(); WriteTransaction transaction = WriteTransaction.forWriter(handle)) {
             while (!closing || !queue.isEmpty()) {
                 QueuedWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {

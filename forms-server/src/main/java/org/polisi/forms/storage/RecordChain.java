@@ -31,6 +31,7 @@ import java.util.StringJoiner;
 public final class RecordChain {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SALT_BYTES = 16;
     private static final String HEAD = "SELECT last_seq, last_hash FROM record_chain_head WHERE chain = ? AND school = ?";
     private static final String FIRST_HEAD =
             "INSERT INTO record_chain_head (chain, school, last_seq, last_hash) VALUES (?, ?, ?, ?)";
@@ -119,28 +120,77 @@ public final class RecordChain {
      * erasable column) that column's value. Hashes what it can so the write does not have to.
      */
     public Row prepare(Object... values) {
-        int expected = columns.size() + (erasable == null ? 0 : 1);
-        if (values.length != expected) {
-            throw new IllegalArgumentException(name + " rows take " + expected + " values, not " + values.length);
-        }
-        List<String> texts = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            texts.add(stored(values[i]));
-        }
-        String salt = null;
-        String contentHash = null;
-        if (erasable != null) {
-            byte[] saltBytes = new byte[16];
-            RANDOM.nextBytes(saltBytes);
-            salt = HexFormat.of().formatHex(saltBytes);
-            contentHash = ChainHasher.contentHash(salt, stored(values[columns.size()]));
-        }
-        return new Row(values.clone(), salt, contentHash, rowDigest(texts, contentHash));
+        return prepareAll(List.<Object[]>of(values)).get(0);
     }
 
-    /** The row digest from the non-link columns as stored text and the content hash (null when none). */
+    /**
+     * Prepares several rows at once ({@link #prepare} for each), drawing all their salts in one
+     * call to the random source: a consent form makes a row per pupil and statement, and each
+     * separate draw from the system's generator costs a lock and a read of its own. Each row still
+     * gets 16 random bytes of its own.
+     *
+     * @param rows each row's values, as {@link #prepare} takes them
+     * @return the prepared rows, in the same order
+     */
+    public List<Row> prepareAll(List<Object[]> rows) {
+        int expected = columns.size() + (erasable == null ? 0 : 1);
+        byte[] salts = new byte[erasable == null ? 0 : SALT_BYTES * rows.size()];
+        if (salts.length > 0) {
+            RANDOM.nextBytes(salts);
+        }
+        List<Row> prepared = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] values = rows.get(r);
+            if (values.length != expected) {
+                throw new IllegalArgumentException(name + " rows take " + expected + " values, not " + values.length);
+            }
+            List<String> texts = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                texts.add(stored(values[i]));
+            }
+            String salt = null;
+            String contentHash = null;
+            if (erasable != null) {
+                salt = HexFormat.of().formatHex(salts, r * SALT_BYTES, (r + 1) * SALT_BYTES);
+                contentHash = ChainHasher.contentHash(salt, stored(values[columns.size()]));
+            }
+            // instants bound as the text already made for the digest: the one writer thread formats nothing
+            Object[] bound = values.clone();
+            for (int i = 0; i < bound.length; i++) {
+                if (bound[i] instanceof Instant) {
+                    bound[i] = i < texts.size() ? texts.get(i) : stored(bound[i]);
+                }
+            }
+            prepared.add(new Row(bound, salt, contentHash, rowDigest(texts, contentHash)));
+        }
+        return prepared;
+    }
+
+    /**
+     * The row digest from the non-link columns as stored text and the content hash (null when none).
+     * The JSON is {@code CanonicalJson.write(columnTexts)}, built by hand with Jackson's own string
+     * escaping (as {@link #link} is): an ObjectMapper per row cost more than the hash (issue 23's
+     * intake profile, docs/benchmarks.md).
+     */
     public String rowDigest(List<String> columnTexts, String contentHash) {
-        return ChainHasher.sha256(CanonicalJson.write(columnTexts) + "\n" + (contentHash == null ? "" : contentHash));
+        StringBuilder text = new StringBuilder(160);
+        text.append('[');
+        for (int i = 0; i < columnTexts.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            String value = columnTexts.get(i);
+            if (value == null) {
+                text.append("null");
+            } else {
+                quoted(text, value);
+            }
+        }
+        text.append("]\n");
+        if (contentHash != null) {
+            text.append(contentHash);
+        }
+        return ChainHasher.sha256(text.toString());
     }
 
     /**

@@ -157,8 +157,10 @@ final class ConsentPage {
         ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
     }
 
+    /** The consent forms the user may read, as {@link StaffRecords#consentForms} decides; none when refused. */
     private List<FormDefinition> consentForms(StaffSession session) {
-        return records.readableForms(session.user()).stream().filter(form -> form.kind() == FormKind.CONSENT).toList();
+        return records.consentForms(session.user()) instanceof StaffRecords.Decision.Granted<List<FormDefinition>> granted
+                ? granted.value() : List.of();
     }
 
     /** The roster, for those who may use it; nobody else's view is sorted by a list they may not see. */

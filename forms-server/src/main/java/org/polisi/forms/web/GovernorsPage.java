@@ -48,15 +48,16 @@ final class GovernorsPage {
     }
 
     void governors(Context ctx, StaffSession session) {
-        if (!RecordAccess.maySeeGovernorSummary(session.user())) {
+        StaffRecords.Decision<Manifest> decision = records.governorSummary(session.user());
+        if (decision instanceof StaffRecords.Decision.Forbidden<Manifest>) {
             errors.forbidden(ctx);
             return;
         }
-        Optional<Manifest> manifest = records.manifestOf(session.user());
-        if (manifest.isEmpty()) {
+        if (!(decision instanceof StaffRecords.Decision.Granted<Manifest> granted)) {
             errors.notFound(ctx);
             return;
         }
+        Optional<Manifest> manifest = Optional.of(granted.value());
         String language = session.language();
         List<GovernorSummary.Count> counts = governors.incidents(manifest.get());
         Table byCategory = null;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEvent;
 import org.polisi.forms.manifest.FormDefinition;
@@ -49,9 +50,13 @@ final class IncidentChronologySection {
 
     void appendTo(Element main, StaffSession session, SubmissionRow row, FormDefinition form) {
         String language = session.language();
-        List<IncidentEvent> events = chronology.of(row.id());
+        ConsentState.Verified<List<IncidentEvent>> verified = chronology.of(row.school(), row.id());
+        List<IncidentEvent> events = verified.value();
         String status = IncidentChronology.status(events);
         Html.text(main, "h2", messages.get(language, "staff.incident.chronology")).attr("id", "chronology");
+        verified.problem().ifPresent(problem -> Html.text(main, "p", messages.format(language,
+                "staff.incident.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
+                .addClass("notice notice--warning"));
         Html.text(main, "p", messages.format(language, "staff.incident.status-now",
                 Map.of("status", messages.get(language, "staff.incident.status." + status)))).addClass("incident-status");
         Optional<LocalDate> keptUntil = IncidentChronology.keptUntil(events);

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +42,11 @@ final class JettyErrorPage extends ErrorHandler {
         }
         String path = request.getHttpURI() == null ? "?" : request.getHttpURI().getPath();
         Object message = request.getAttribute(ERROR_MESSAGE);
+        String[] asked = asked(request, path);
         if (status >= 500) {
-            LOG.error("Jetty answered {} {} with {}: {}", request.getMethod(), path, status, message);
+            LOG.error("Jetty answered {} {} with {}: {}", asked[0], asked[1], status, LogText.escape(String.valueOf(message)));
         } else {
-            LOG.warn("Refused {} {} with {}: {}", request.getMethod(), path, status, message);
+            LOG.warn("Refused {} {} with {}: {}", asked[0], asked[1], status, LogText.escape(String.valueOf(message)));
         }
         headers.apply(path, (name, value) -> response.getHeaders().put(name, value));
         String key = switch (status) {
@@ -62,6 +64,23 @@ final class JettyErrorPage extends ErrorHandler {
         }
         response.write(true, BufferUtil.toBuffer(html, StandardCharsets.UTF_8), callback);
         return true;
+    }
+
+    /**
+     * The method and path the client asked for, escaped for the log: from the request line as it
+     * arrived when Jetty could not parse it (it then names the request {@code BAD /badMessage}).
+     */
+    private static String[] asked(Request request, String path) {
+        String method = request.getMethod();
+        if (!"/badMessage".equals(path) && !"BAD".equals(method)) {
+            return new String[] {LogText.escape(method), LogText.escape(path)};
+        }
+        String line = RequestLineConnectionFactory.requestLine(request).orElse("");
+        String[] parts = line.split(" ", 3);
+        String target = parts.length > 1 ? parts[1] : "";
+        int query = target.indexOf('?');
+        return new String[] {LogText.escape(parts[0].isEmpty() ? "?" : parts[0]),
+                LogText.escape(query < 0 ? target : target.substring(0, query))};
     }
 
     private static String language(String acceptLanguage) {

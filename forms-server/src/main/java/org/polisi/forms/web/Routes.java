@@ -2,6 +2,13 @@ package org.polisi.forms.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.polisi.forms.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +24,8 @@ public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     private final Handlers handlers;
+    /** Each route's path and the methods it answers, in the order registered. */
+    private final Map<String, Set<String>> allowed = new LinkedHashMap<>();
 
     public Routes(Handlers handlers) {
         this.handlers = handlers;
@@ -26,39 +35,53 @@ public final class Routes {
         routes.before(handlers.securityHeaders()::apply);
         routes.before(handlers.guards()::check);
 
-        routes.post("/forms/{school}/{form}", handlers.submissions()::handle);
+        post(routes, "/forms/{school}/{form}", handlers.submissions()::handle);
         get(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::handle);
         get(routes, "/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
         get(routes, "/staff/login", handlers.login()::show);
-        routes.post("/staff/login", handlers.login()::login);
-        routes.post("/staff/login/code", handlers.login()::code);
-        routes.post("/staff/logout", handlers.login()::logout);
+        post(routes, "/staff/login", handlers.login()::login);
+        post(routes, "/staff/login/code", handlers.login()::code);
+        post(routes, "/staff/logout", handlers.login()::logout);
         get(routes, "/staff/", staff(handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         get(routes, "/staff/submissions/{reference}/erase", staff(handlers.staffPages().erasure()::confirm));
-        routes.post("/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().erasure()::erase));
-        routes.post("/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
-        routes.post("/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
-        routes.post("/staff/submissions/{reference}/chronology",
+        post(routes, "/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().erasure()::erase));
+        post(routes, "/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
+        post(routes, "/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
+        post(routes, "/staff/submissions/{reference}/chronology",
                 staffPost(handlers.staffPages().chronology()::append));
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
         get(routes, "/staff/consents.csv", staff(handlers.staffPages().consents()::exportCsv));
         get(routes, "/staff/roster", staff(handlers.staffPages().roster()::show));
-        routes.post("/staff/roster", staffPost(handlers.staffPages().roster()::upload));
+        post(routes, "/staff/roster", staffPost(handlers.staffPages().roster()::upload));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
         get(routes, "/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
         get(routes, "/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));
         get(routes, "/staff/people", staff(handlers.staffPages().people()::form));
-        routes.post("/staff/people", staffPost(handlers.staffPages().people()::search));
-        routes.post("/staff/people.json", staffPost(handlers.staffPages().people()::download));
+        post(routes, "/staff/people", staffPost(handlers.staffPages().people()::search));
+        post(routes, "/staff/people.json", staffPost(handlers.staffPages().people()::download));
         get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
-        routes.post("/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
+        post(routes, "/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
 
+        notAllowed(routes);
         get(routes, "/", handlers.site()::root);
         get(routes, "/<path>", handlers.site()::file);
+        // any other path is the site's: its files answer GET and HEAD, and nothing else
+        for (HandlerType method : OTHER_METHODS) {
+            // a POST to a path no route has stays a 404 (after RequestGuards)
+            if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.POST) {
+                routes.addHttpHandler(method, "/<path>", ctx -> {
+                    if (handlers.site().exists(ctx.path())) {
+                        methodNotAllowed(ctx, List.of("GET", "HEAD"));
+                    } else {
+                        handlers.errors().notFound(ctx);
+                    }
+                });
+            }
+        }
 
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -88,9 +111,41 @@ public final class Routes {
     }
 
     /** A GET route, and the same handler for HEAD (Jetty sends the headers and leaves the body out). */
-    private static void get(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+    private void get(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
         routes.get(path, handler);
         routes.head(path, handler);
+        allowed.computeIfAbsent(path, key -> new LinkedHashSet<>()).addAll(List.of("GET", "HEAD"));
+    }
+
+    private void post(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.post(path, handler);
+        allowed.computeIfAbsent(path, key -> new LinkedHashSet<>()).add("POST");
+    }
+
+    /** The methods a path can be asked with that are not GET, HEAD or POST: refused with 405 where a route exists. */
+    private static final List<HandlerType> OTHER_METHODS = List.of(HandlerType.GET, HandlerType.HEAD, HandlerType.POST,
+            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.TRACE);
+
+    /**
+     * Every method a route's path does not answer gets 405 with {@code Allow} listing those it does
+     * (RFC 9110 §15.5.6), not the 404 that says the path does not exist. Registered before the
+     * site's catch-all, so a GET to a path that only takes POST is refused here too.
+     */
+    private void notAllowed(RoutesConfig routes) {
+        allowed.forEach((path, methods) -> {
+            for (HandlerType method : OTHER_METHODS) {
+                if (!methods.contains(method.name())) {
+                    routes.addHttpHandler(method, path, ctx -> methodNotAllowed(ctx, List.copyOf(methods)));
+                }
+            }
+        });
+    }
+
+    private void methodNotAllowed(Context ctx, List<String> methods) {
+        LOG.info("Refused {} {} with 405: it answers {}", LogText.escape(ctx.req().getMethod()), LogText.escape(ctx.path()),
+                methods);
+        ctx.header("Allow", String.join(", ", methods));
+        handlers.errors().show(ctx, 405, "method-not-allowed");
     }
 
     /**

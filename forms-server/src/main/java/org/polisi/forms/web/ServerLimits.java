@@ -1,7 +1,6 @@
 package org.polisi.forms.web;
 
 import io.javalin.config.JavalinConfig;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
@@ -34,7 +33,7 @@ public final class ServerLimits {
             http.setSendXPoweredBy(false);
         });
         javalin.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            ServerConnector connector = new ServerConnector(server, new RequestLineConnectionFactory(http));
             connector.setPort(config.port());
             connector.setIdleTimeout(idleMillis);
             return connector;

@@ -75,6 +75,11 @@ final class SiteHandler {
         }
     }
 
+    /** Whether the site has a file (or page) at the request path: what a GET there would serve. */
+    boolean exists(String requestPath) {
+        return site.resolve(requestPath).isPresent();
+    }
+
     /** The site's own index when the build made one, else a bilingual list of the schools served. */
     void root(Context ctx) {
         if (site.serve(ctx, "/index.html")) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.storage.SubmissionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /staff/}, {@code /staff/submissions} and {@code /staff/export.csv}: the forms a member of
@@ -24,6 +27,8 @@ import org.polisi.forms.storage.SubmissionRow;
  * see is decided by {@link StaffRecords}, never here.
  */
 final class SubmissionPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionPages.class);
 
     private final StaffRecords records;
     private final CsvExport csv;
@@ -43,18 +48,27 @@ final class SubmissionPages {
         String language = session.language();
         List<FormDefinition> forms = records.readableForms(session.user());
         Optional<String> formId = Optional.ofNullable(ctx.queryParam("form")).filter(id -> !id.isBlank());
-        if (formId.isPresent() && forms.stream().noneMatch(form -> form.id().equals(formId.get()))) {
-            errors.forbidden(ctx);
-            return;
-        }
+        Map<String, String> dateErrors = dateErrors(ctx, language);
         Optional<LocalDate> from = date(ctx.queryParam("from"));
         Optional<LocalDate> to = date(ctx.queryParam("to"));
         boolean urgentOnly = "1".equals(ctx.queryParam("urgent"));
-        StaffRecords.Page shown = records.page(session.user(), formId, start(from), end(to), urgentOnly,
-                pageNumber(ctx.queryParam("page")));
-        List<SubmissionRow> rows = shown.rows();
+        StaffRecords.Decision<StaffRecords.Page> decision = records.submissionsPage(session.user(), formId,
+                start(from), end(to), urgentOnly, pageNumber(ctx.queryParam("page")));
+        if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Page> granted)) {
+            refused(ctx, decision);
+            return;
+        }
         PageLayout.Page page = frame.page(ctx, session, "staff.submissions.title");
-        filters(page.main(), language, forms, formId, ctx);
+        if (!dateErrors.isEmpty()) {
+            // a date that is not a date is said so, per field, and nothing is listed as if it had been applied
+            LOG.info("Refused the submissions filter with 400: {} not a date", dateErrors.keySet());
+            filters(page.main(), language, forms, formId, ctx, dateErrors);
+            Responses.html(ctx, 400, page.html());
+            return;
+        }
+        StaffRecords.Page shown = granted.value();
+        List<SubmissionRow> rows = shown.rows();
+        filters(page.main(), language, forms, formId, ctx, dateErrors);
         Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", shown.total())))
                 .attr("role", "status");
         if (!rows.isEmpty()) {
@@ -79,29 +93,58 @@ final class SubmissionPages {
     void exportCsv(Context ctx, StaffSession session) {
         String language = session.language();
         Optional<String> formId = Optional.ofNullable(ctx.queryParam("form")).filter(id -> !id.isBlank());
-        List<FormDefinition> forms = records.readableForms(session.user());
-        Optional<FormDefinition> form = formId.flatMap(id -> forms.stream().filter(f -> f.id().equals(id)).findFirst());
-        if (formId.isPresent() && form.isEmpty()) {
-            errors.forbidden(ctx);
+        if (!dateErrors(ctx, language).isEmpty()) {
+            submissions(ctx, session); // the filters again, with the message for each date: no export of other dates
             return;
         }
-        Optional<Manifest> manifest = records.manifestOf(session.user());
-        if (manifest.isEmpty()) {
-            errors.notFound(ctx);
-            return;
-        }
-        List<SubmissionRow> rows = records.list(session.user(), formId,
+        StaffRecords.Decision<StaffRecords.Rows> decision = records.csvExport(session.user(), formId,
                 start(date(ctx.queryParam("from"))), end(date(ctx.queryParam("to"))));
-        records.recordIncidentViews(session.user(), rows, "csv");
-        String text = form.isPresent() ? csv.oneForm(manifest.get(), form.get(), rows, language)
-                : csv.allForms(manifest.get(), rows, language);
+        if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Rows> granted)) {
+            refused(ctx, decision);
+            return;
+        }
+        StaffRecords.Rows export = granted.value();
+        String text = export.form().isPresent() ? csv.oneForm(export.manifest(), export.form().get(), export.rows(), language)
+                : csv.allForms(export.manifest(), export.rows(), language);
         String name = session.user().school() + "-" + formId.orElse("all-forms") + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
     }
 
+    /** A refusal by {@link StaffRecords}: 403 when the role may not, 404 when there is nothing of the school's. */
+    private void refused(Context ctx, StaffRecords.Decision<?> decision) {
+        if (decision instanceof StaffRecords.Decision.Forbidden<?>) {
+            errors.forbidden(ctx);
+        } else {
+            errors.notFound(ctx);
+        }
+    }
+
+    /**
+     * A message for each of {@code from} and {@code to} that is given but is not a real date
+     * (ISO 8601 {@code yyyy-mm-dd}, as a date input sends it), in the page's language.
+     */
+    private Map<String, String> dateErrors(Context ctx, String language) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String bound : List.of("from", "to")) {
+            String text = ctx.queryParam(bound);
+            if (text != null && !text.isBlank() && date(text).isEmpty()) {
+                found.put(bound, messages.get(language, "staff.filter.error." + bound));
+            }
+        }
+        return found;
+    }
+
     private void filters(Element main, String language, List<FormDefinition> forms, Optional<String> formId,
-                         Context ctx) {
+                         Context ctx, Map<String, String> dateErrors) {
+        if (!dateErrors.isEmpty()) {
+            Element summary = Html.add(main, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
+                    .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
+            Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
+                    .attr("id", "error-summary-title");
+            Element list = Html.add(summary, "ul", "error-summary__list");
+            dateErrors.forEach((bound, message) -> Html.link(Html.add(list, "li"), "#filter--" + bound, message));
+        }
         Element form = Html.add(main, "form", "filters").attr("method", "get").attr("action", "/staff/submissions");
         Element group = Html.add(form, "div", "form-group");
         Html.text(group, "label", messages.get(language, "csv.form")).addClass("label").attr("for", "filter--form");
@@ -120,6 +163,15 @@ final class SubmissionPages {
             Element input = Html.add(dateGroup, "input", "input").attr("type", "date").attr("id", "filter--" + bound)
                     .attr("name", bound);
             date(ctx.queryParam(bound)).ifPresent(value -> input.attr("value", value.toString()));
+            if (dateErrors.containsKey(bound)) {
+                dateGroup.addClass("form-group--error");
+                Element message = new Element("p").addClass("error-message").attr("id", "filter--" + bound + "--error");
+                message.appendElement("span").addClass("visually-hidden").text(messages.get(language, "error.hidden-prefix"));
+                message.appendText(" " + dateErrors.get(bound));
+                input.before(message);
+                input.addClass("input--error").attr("aria-describedby", "filter--" + bound + "--error")
+                        .attr("value", ctx.queryParam(bound)); // shown as typed, so it can be corrected
+            }
         }
         Element urgentItem = Html.add(Html.add(Html.add(form, "div", "form-group"), "div", "checkboxes"), "div",
                 "checkboxes__item");

@@ -1,6 +1,7 @@
 package org.polisi.forms.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.agreement;
@@ -28,21 +29,26 @@ import picocli.CommandLine;
 
 class FormsCliTest {
 
-    record Run(int exitCode, String out) {
+    record Run(int exitCode, String out, String err) {
     }
 
     static Run run(String stdin, String... args) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
         try {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
             int exitCode = FormsCli.commandLine().execute(args);
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(originalIn);
             System.setOut(originalOut);
+            System.setErr(originalErr);
+            originalErr.print(errors.toString(StandardCharsets.UTF_8)); // still in the test's output
         }
     }
 
@@ -83,6 +89,23 @@ class FormsCliTest {
         int accounts = Database.open(Path.of(db)).withHandle(handle -> handle.createQuery(
                 "SELECT count(*) FROM staff_user").mapTo(Integer.class).one());
         assertEquals(0, accounts);
+    }
+
+    /** The refusal says what nbvcxz found: a common password used twice, not the holder's name. */
+    @Test
+    void aWeakPasswordIsRefusedForItsTrueReason(@TempDir Path temporaryFolder) {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        Run refused = run("passwordpassword1\n", "user", "add", "--db", db, "--manifests", manifests, "--school",
+                "testschool", "--name", "Nia Head", "--email", "nia@test.example", "--role", "headteacher");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("a commonly used password"), refused.err());
+        assertTrue(refused.err().contains("the same part more than once"), refused.err());
+        assertFalse(refused.err().contains("your name"), refused.err());
+        Run named = run("nia head nia head 2026\n", "user", "add", "--db", db, "--manifests", manifests, "--school",
+                "testschool", "--name", "Nia Head", "--email", "nia@test.example", "--role", "headteacher");
+        assertEquals(2, named.exitCode());
+        assertTrue(named.err().contains("your name, e-mail address or school"), named.err());
     }
 
     @Test

@@ -64,7 +64,7 @@ class IncidentChronologyTest {
 
             long id = server.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT id FROM submission WHERE reference = :r").bind("r", reference).mapTo(Long.class).one());
-            List<IncidentEvent> events = new IncidentChronology(server.jdbi(), null).of(id);
+            List<IncidentEvent> events = new IncidentChronology(server.jdbi(), null).of("testschool", id).value();
             assertEquals(List.of(1L, 2L, 3L), events.stream().map(IncidentEvent::reportSeq).toList());
             assertEquals(List.of(), server.jdbi().withHandle(handle -> RecordChainVerifier.walkSchool(handle,
                     RecordChains.INCIDENT_EVENT, "testschool")).problem().stream().toList());
@@ -119,6 +119,43 @@ class IncidentChronologyTest {
         }
     }
 
+
+    /**
+     * Issue 23: a row inserted behind the server's back (the triggers stop only changes and
+     * deletions) fails the chain, so the report's page shows neither it nor a status it sets, says
+     * why, and the governors' counts keep the verified status too.
+     */
+    @Test
+    void theChronologyShowsOnlyVerifiedEntries(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            String reference = report(server, "A message on a tablet");
+            TestServer.Browser lead = signedIn(server, "lead@testschool.example", "safeguarding-lead");
+            assertEquals(303, add(lead, reference, "action", "Parents phoned").statusCode());
+            server.jdbi().useHandle(handle -> handle.execute("""
+                    INSERT INTO incident_event (school, submission_id, report_seq, kind, detail, staff_user_id,
+                        recorded_by, recorded_at, salt, content_hash, seq, prev_hash, hash)
+                    SELECT 'testschool', id, 2, 'status', 'closed', NULL, 'Nobody <forged@example>',
+                        '2026-01-01T00:00:00.000Z', 'aa', 'bb', 2, 'forged', 'forged'
+                    FROM submission WHERE reference = ?""", reference));
+            Document page = Jsoup.parse(lead.get("/staff/submissions/" + reference).body());
+            assertEquals("Status: Open", page.selectFirst(".incident-status").text(), "the forged status is not used");
+            List<String> rows = page.select("h2#chronology ~ table").first().select("tbody tr").eachText();
+            assertEquals(1, rows.size(), rows.toString());
+            assertTrue(rows.get(0).contains("Parents phoned"));
+            assertTrue(!page.text().contains("forged@example"), "the forged entry is not shown");
+            assertTrue(page.selectFirst("[role=alert]").text().contains("fails its check from entry 2 on"),
+                    page.outerHtml());
+            Document welsh = Jsoup.parse(lead.get("/staff/submissions/" + reference + "?lang=cy").body());
+            assertTrue(welsh.selectFirst("[role=alert]").text().contains("o gofnod 2 ymlaen"), welsh.outerHtml());
+
+            TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
+            Document summary = Jsoup.parse(head.get("/staff/governors").body());
+            List<String> counts = summary.select("h2:contains(by month and status) + table tbody tr").first()
+                    .select("td").eachText();
+            assertEquals(List.of("1", "0", "0"), counts.subList(1, 4).stream()
+                    .map(count -> count.isEmpty() ? "0" : count).toList(), summary.outerHtml());
+        }
+    }
 
     /** Erasing a report (retention or a request) removes the words of its actions too; the entries stay. */
     @Test

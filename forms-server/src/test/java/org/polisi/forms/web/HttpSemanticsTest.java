@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -108,5 +109,34 @@ class HttpSemanticsTest {
             }
             assertFalse(response.head().toLowerCase(java.util.Locale.ROOT).contains("jetty"), response.head());
         }
+    }
+
+    /** Issue 23 follow-up: a method a known path does not take is 405 with Allow, not 404; one log line each. */
+    @Test
+    void aMethodAPathDoesNotTakeIs405WithAllow() {
+        Map<String, String> allowOf = Map.of(
+                "/staff/login", "GET, HEAD, POST",
+                "/staff/consents", "GET, HEAD",
+                "/forms/testschool/parent-agreement", "POST",
+                "/staff/logout", "POST",
+                "/testschool/en/parent-agreement.html", "GET, HEAD");
+        allowOf.forEach((path, allow) -> {
+            for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")) {
+                RawHttp.Response response = RawHttp.send(server.port(), RawHttp.request(method, path, ""));
+                assertEquals(405, response.status(), method + " " + path + "\n" + response.head());
+                assertEquals(allow, response.header("Allow"), method + " " + path);
+                assertNotNull(response.header("Content-Security-Policy"), method + " " + path);
+            }
+        });
+        assertEquals(405, RawHttp.send(server.port(), RawHttp.get("/staff/logout")).status());
+        assertEquals("POST", RawHttp.send(server.port(), RawHttp.get("/staff/logout")).header("Allow"));
+        assertEquals(405, server.browser().post("/staff/consents", TestServer.form("a", "b")).statusCode());
+        // a path nothing answers stays "not found", whatever the method
+        for (String method : List.of("PUT", "DELETE", "OPTIONS", "GET")) {
+            assertEquals(404, RawHttp.send(server.port(), RawHttp.request(method, "/testschool/en/nope.html", ""))
+                    .status(), method);
+        }
+        RawHttp.Response welsh = RawHttp.send(server.port(), RawHttp.request("DELETE", "/staff/consents?lang=cy", ""));
+        assertTrue(welsh.body().contains("Ni chaniateir hyn yma"), welsh.body());
     }
 }

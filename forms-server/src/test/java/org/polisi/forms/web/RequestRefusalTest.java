@@ -131,6 +131,28 @@ class RequestRefusalTest {
         }
     }
 
+    /** Jetty names a request it cannot parse "BAD /badMessage": the log says what was asked instead. */
+    @Test
+    void aRequestJettyCannotParseIsLoggedWithItsMethodAndPath() {
+        List<String> requests = List.of(
+                "GET /bad\u0001path?secret=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "DELETE /staff/x%0aFAKE HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n",
+                "PUT /x\u001b[2J HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        List<String> expected = List.of("Refused GET /bad\\u0001path with 400", "Refused DELETE /staff/x%0aFAKE with 400",
+                "Refused PUT /x\\u001b[2J with 400");
+        for (int i = 0; i < requests.size(); i++) {
+            try (LogCapture log = new LogCapture()) {
+                RawHttp.Response response = RawHttp.send(server.port(), requests.get(i));
+                assertEquals(400, response.status(), response.head());
+                String text = log.text();
+                assertEquals(1, log.lines().size(), text);
+                assertTrue(text.contains(expected.get(i)), expected.get(i) + " in: " + text);
+                assertFalse(text.contains("/badMessage") || text.contains("secret"), text);
+                assertFalse(text.contains("\u001b"), "no raw escape character: " + text);
+            }
+        }
+    }
+
     @Test
     void repeatedRefusalsAreRateLimitedInTheLog() {
         try (LogCapture log = new LogCapture()) {
