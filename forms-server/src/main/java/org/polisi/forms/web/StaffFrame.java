@@ -80,6 +80,11 @@ final class StaffFrame {
         return "staff." + (name.isEmpty() ? "dashboard" : name) + ".title";
     }
 
+    /** The theme's error summary, for a staff page whose content is still assembled with Jsoup. */
+    org.jsoup.nodes.Element errorSummary(String language, List<ErrorSummary.Problem> problems) {
+        return layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"), problems));
+    }
+
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
     void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref) {
         org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);

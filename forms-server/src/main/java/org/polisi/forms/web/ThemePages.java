@@ -36,6 +36,7 @@ final class ThemePages {
         configuration = new Configuration(Configuration.VERSION_2_3_33);
         configuration.setClassForTemplateLoading(ThemePages.class, "/templates");
         configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocalizedLookup(false); // one template per page; the language is in the view
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         configuration.setLogTemplateExceptions(false);
