@@ -3,8 +3,8 @@
 <#import "../layout.ftl" as layout>
 <#import "frames.ftl" as frames>
 <@frames.public frame=frame>
-<section class="polisi-form" aria-labelledby="${page.formId}--title">
-<h1 id="${page.formId}--title">${page.title}</h1>
+<section class="polisi-form" aria-labelledby="${page.titleId}">
+<h1 id="${page.titleId}">${page.title}</h1>
 <dl class="summary-list">
 <#list page.about as row>
 <@frames.summaryRow row/>
@@ -19,11 +19,11 @@
 <input type="hidden" name="${field.name}" value="${field.value}">
 </#list>
 <div class="form-group<#if page.error??> form-group--error</#if>" data-field="${page.field}">
-<fieldset class="fieldset" aria-describedby="${page.id}--hint<#if page.error??> ${page.id}--error</#if>">
+<fieldset class="fieldset" aria-describedby="${page.hintId}<#if page.error??> ${page.errorId}</#if>">
 <legend class="legend">${page.legend}</legend>
-<div class="hint" id="${page.id}--hint">${page.hint}</div>
+<div class="hint" id="${page.hintId}">${page.hint}</div>
 <#if page.error??>
-<p class="error-message" id="${page.id}--error"><span class="visually-hidden">${page.hiddenPrefix}</span> ${page.error}</p>
+<p class="error-message" id="${page.errorId}"><span class="visually-hidden">${page.hiddenPrefix}</span> ${page.error}</p>
 </#if>
 <div class="checkboxes">
 <#list page.checkboxes as box>

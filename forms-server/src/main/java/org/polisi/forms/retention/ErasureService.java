@@ -9,10 +9,11 @@ import org.polisi.forms.consent.ConsentEventDao;
 import org.polisi.forms.consent.WithdrawalDecisionDao;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.incident.IncidentEventDao;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.RetentionRule;
+import org.polisi.contract.YearGroups;
 import org.polisi.forms.storage.ErasureDao;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
@@ -124,7 +125,7 @@ public final class ErasureService {
     private Optional<LegalHold.Held> holdOn(Handle handle, SubmissionRow row, LocalDate today) {
         RetentionRule rule = manifests.form(row.school(), row.formId()).map(FormDefinition::retention)
                 .orElse(FormKind.INCIDENT.word().equals(row.formKind())
-                        ? new RetentionRule(RetentionRule.UNTIL_STAFF_DATE, 0, "none", null, null, null) : null);
+                        ? new RetentionRule(RetentionRule.Rule.UNTIL_STAFF_DATE, 0, RetentionRule.Unit.NONE, null, YearGroups.DEFAULT_LAST, null) : null);
         return LegalHold.of(handle, rule, row, today);
     }
 

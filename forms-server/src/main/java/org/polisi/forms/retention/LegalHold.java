@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEventDao;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.RetentionRule;
 import org.polisi.forms.storage.SubmissionRow;
 
 /**
@@ -28,7 +28,7 @@ public final class LegalHold {
      * @return empty when the record may be erased; otherwise the date staff set (empty inside when none is set)
      */
     public static Optional<Held> of(Handle handle, RetentionRule rule, SubmissionRow row, LocalDate today) {
-        if (rule == null || !RetentionRule.UNTIL_STAFF_DATE.equals(rule.rule())) {
+        if (rule == null || rule.rule() != RetentionRule.Rule.UNTIL_STAFF_DATE) {
             return Optional.empty();
         }
         Optional<LocalDate> until = IncidentChronology.keptUntil(handle.attach(IncidentEventDao.class).of(row.id()));

@@ -10,8 +10,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.polisi.forms.incident.IncidentChronology;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.storage.SubmissionRow;
 
 /**

@@ -1,7 +1,7 @@
 package org.polisi.forms.staff;
 
 import java.util.Optional;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
 
 /**
  * The role checks of the staff features added for issue 20 (erasure with care, the headteacher's

@@ -14,10 +14,10 @@ import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.YearGroups;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.roster.PupilClasses;
 import org.polisi.forms.roster.Roster;
@@ -171,7 +171,7 @@ final class ConsentPage {
     /** The roster's class, else the year group the form gave (in the reader's words), else nothing. */
     private String className(ConsentRegister.Line line, String language) {
         return line.rosterClass().orElseGet(() -> line.yearGroup()
-                .filter(RetentionRule.YEAR_GROUPS::contains)
+                .filter(YearGroups.VALUES::contains)
                 .map(group -> messages.get(language, "year-group." + group)).orElse(""));
     }
 
@@ -205,7 +205,7 @@ final class ConsentPage {
         }
         List<Option> years = new ArrayList<>(List.of(option("", messages.get(language,
                 "staff.consents.all-year-groups"), filter.yearGroup())));
-        RetentionRule.YEAR_GROUPS.forEach(group -> years.add(option(group,
+        YearGroups.VALUES.forEach(group -> years.add(option(group,
                 messages.get(language, "year-group." + group), filter.yearGroup())));
         selects.add(new Select("year", messages.get(language, "staff.consents.year-group"), years));
         List<Option> answerOptions = new ArrayList<>(List.of(option("", messages.get(language,

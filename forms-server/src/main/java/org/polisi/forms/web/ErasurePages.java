@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.retention.LegalHold;

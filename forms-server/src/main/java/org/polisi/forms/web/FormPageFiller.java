@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.FieldError;
 import org.polisi.forms.intake.SubmissionRequest;
+import org.polisi.contract.InputIds;
 
 /**
  * Re-shows the baked page with the GOV.UK error pattern, exactly as docs/forms.md describes: the
@@ -93,7 +94,7 @@ final class FormPageFiller {
             return; // the summary still names the problem
         }
         group.addClass("form-group--error");
-        String messageId = error.inputId() + "--error";
+        String messageId = InputIds.error(error.inputId());
         if (group.getElementById(messageId) != null) {
             return; // one message per input is enough
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.LoginService;

@@ -11,7 +11,7 @@ import org.polisi.forms.export.SubjectAccessExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.staff.StaffRecords;

@@ -12,7 +12,7 @@ import org.polisi.forms.intake.ReferenceGenerator;
 import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 import java.util.List;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 

@@ -8,8 +8,9 @@ import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
-import org.polisi.forms.manifest.ConsentStatement;
+import org.polisi.contract.ConsentStatement;
 import org.polisi.forms.manifest.Text;
+import org.polisi.contract.InputIds;
 
 /**
  * A withdrawal's second page (issue 14): the statements of the consent form the parent chose, as
@@ -45,23 +46,23 @@ final class WithdrawalStatementsPage {
             typed.getOrDefault(name, List.of()).forEach(value -> hidden.add(new Hidden(name, value)));
         }
         hidden.add(new Hidden(Withdrawals.STEP, "statements"));
-        String id = formId + "--" + Withdrawals.CHOSEN;
+        String id = InputIds.field(formId, Withdrawals.CHOSEN);
         List<String> ticked = typed.getOrDefault(Withdrawals.CHOSEN, List.of());
         List<Checkbox> boxes = new ArrayList<>();
         boxes.add(new Checkbox(id, Withdrawals.ALL, messages.get(language, "withdrawal.choose.all"), ticked.contains(Withdrawals.ALL)));
         for (Map.Entry<String, ConsentStatement> statement : choose.consentForm().statements().entrySet()) {
-            boxes.add(new Checkbox(id + "--" + statement.getKey().replace('.', '-'), statement.getKey(),
+            boxes.add(new Checkbox(InputIds.part(id, statement.getKey().replace('.', '-')), statement.getKey(),
                     Text.in(statement.getValue().text(), language), ticked.contains(statement.getKey())));
         }
         boolean wrong = !choose.errors().isEmpty();
         String firstPage = choose.form().pages().get(language);
-        View view = new View(formId, title, List.of(
+        View view = new View(formId, InputIds.title(formId), title, List.of(
                 SummaryRow.of(messages.get(language, "withdrawal.receipt.form"), Text.in(choose.consentForm().title(), language)),
                 SummaryRow.of(messages.get(language, "withdrawal.receipt.child"), pupils)),
                 choose.request() ? messages.get(language, "withdrawal.choose.request") : null, ctx.path(),
                 wrong ? new ErrorSummary(messages.get(language, "error.summary-title"), choose.errors().stream()
                         .map(error -> new ErrorSummary.Problem(error.message(), "#" + error.inputId())).toList()) : null,
-                hidden, Withdrawals.CHOSEN, id, messages.get(language, "withdrawal.choose.legend"),
+                hidden, Withdrawals.CHOSEN, id, InputIds.hint(id), InputIds.error(id), messages.get(language, "withdrawal.choose.legend"),
                 messages.get(language, "withdrawal.choose.hint"), wrong ? choose.errors().get(0).message() : null,
                 messages.get(language, "error.hidden-prefix"), boxes, messages.get(language, "withdrawal.choose.submit"),
                 firstPage == null ? null : new PageLayout.Link(firstPage, messages.get(language, "withdrawal.choose.back")));
@@ -73,8 +74,9 @@ final class WithdrawalStatementsPage {
      * The view of {@code server/withdrawal-statements.ftl}: what the first page said, the carried
      * over fields, the statements to choose from, and what was wrong (summary and error, or null).
      */
-    record View(String formId, String title, List<SummaryRow> about, String request, String action, ErrorSummary summary,
-                List<Hidden> hidden, String field, String id, String legend, String hint, String error,
+    record View(String formId, String titleId, String title, List<SummaryRow> about, String request, String action,
+                ErrorSummary summary, List<Hidden> hidden, String field, String id, String hintId, String errorId,
+                String legend, String hint, String error,
                 String hiddenPrefix, List<Checkbox> checkboxes, String submit, PageLayout.Link back) {
     }
 
