@@ -109,6 +109,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The number a {@code SELECT count(*)} gives. */
+    /** The erasure service over this server's database and manifests (its own ledger writer, as the command line has). */
+    public org.polisi.forms.retention.ErasureService erasure() {
+        return new org.polisi.forms.retention.ErasureService(jdbi(),
+                new org.polisi.forms.storage.SubmissionLedger(jdbi()), manifests);
+    }
+
     public int count(String sql) {
         return jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
@@ -236,6 +242,12 @@ public final class TestServer implements AutoCloseable {
             all.addAll(java.util.Arrays.asList(headers));
             return send(HttpRequest.newBuilder(URI.create(url(path)))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), all.toArray(String[]::new));
+        }
+
+        /** A POST of raw bytes with its own Content-Type (a multipart upload), from this server's origin. */
+        public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                    "Content-Type", contentType, "Origin", origin());
         }
 
         public HttpResponse<String> postJson(String path, String json) {

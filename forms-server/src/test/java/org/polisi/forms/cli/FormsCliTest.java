@@ -141,7 +141,8 @@ class FormsCliTest {
             assertEquals(0, run("", "export", "--db", db, "--manifests", manifests, "--school", "testschool",
                     "--form", "parent-agreement", "--out", csv.toString()).exitCode());
             String text = Files.readString(csv);
-            assertTrue(text.startsWith("Reference,\"Received (UTC, ISO 8601)\",Received (UK time),Language,Form version,Urgent,Your name,"), text);
+            assertTrue(text.startsWith("\uFEFFReference,\"Received (UTC, ISO 8601)\",Received (UK time),Language,Form version,"
+                    + "Urgent,Your name,"), "a byte order mark for Excel (issue 20), then the header: " + text);
             assertTrue(text.contains(",1 September 2026,"), "a date answer as people read it: " + text);
             assertTrue(text.contains("'@SUM(1+1) Rhys"), text);
             assertTrue(text.contains("Year 3"));

@@ -2,6 +2,7 @@ package org.polisi.forms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.consent;
@@ -54,8 +55,9 @@ class AppendOnlyTest {
         assertEquals(303, office.login(OFFICE, TestServer.PASSWORD).statusCode());
         assertEquals(303, office.post("/staff/submissions/" + request + "/reject",
                 form("csrf-token", office.csrf(), "reason", "Sent by mistake")).statusCode());
-        new org.polisi.forms.retention.ErasureService(new SubmissionLedger(server.jdbi()))
-                .erase("testschool", erased, "request", "test", java.time.Instant.now()).orElseThrow();
+        assertInstanceOf(ErasureService.Outcome.Erased.class, server.erasure()
+                .eraseOnRequest("testschool", erased, Optional.of("Asked for by the parent"), "test",
+                        java.time.Instant.now()));
         return server;
     }
 
@@ -322,12 +324,19 @@ class AppendOnlyTest {
     @Test
     void erasingAnIncidentReportAndARejectedRequestKeepsEveryChainWhole(@TempDir Path folder) {
         try (TestServer server = serverWithRecords(folder)) {
-            ErasureService erasure = new ErasureService(new SubmissionLedger(server.jdbi()));
+            ErasureService erasure = server.erasure();
+            TestServer.Browser head = server.browser();
+            assertEquals(303, head.login("head@test.example", TestServer.PASSWORD).statusCode());
             for (String kind : List.of("incident", "withdrawal")) {
                 String reference = server.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT reference FROM submission WHERE form_kind = :kind").bind("kind", kind)
                         .mapTo(String.class).one());
-                erasure.erase("testschool", reference, "request", "test", java.time.Instant.now()).orElseThrow();
+                if (kind.equals("incident")) { // lifts the report's legal hold: its keep-until date has passed
+                    assertEquals(303, head.post("/staff/submissions/" + reference + "/chronology", form("csrf-token",
+                            head.csrf(), "kind", "keep-until", "detail", "2020-01-01")).statusCode());
+                }
+                assertInstanceOf(ErasureService.Outcome.Erased.class, erasure.eraseOnRequest("testschool", reference,
+                        Optional.empty(), "test", java.time.Instant.now()));
             }
             assertEquals(1, server.count("SELECT count(*) FROM incident_event WHERE detail = '' AND salt IS NULL"));
             assertEquals(1, server.count("SELECT count(*) FROM withdrawal_decision WHERE reason = '' AND salt IS NULL"));
