@@ -20,7 +20,7 @@ import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
-import org.polisi.forms.staff.StaffRole;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
