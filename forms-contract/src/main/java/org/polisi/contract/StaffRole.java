@@ -56,6 +56,11 @@ public enum StaffRole {
         return Arrays.stream(values()).filter(role -> role.formWord.equals(formWord)).findFirst();
     }
 
+    /** Every role's account word, comma-separated in declaration order, for an error message. */
+    public static String knownWords() {
+        return Arrays.stream(values()).map(StaffRole::word).collect(Collectors.joining(", "));
+    }
+
     /** Every role's form word, comma-separated in declaration order, for a problem message. */
     public static String knownFormWords() {
         return Arrays.stream(values()).map(StaffRole::formWord).collect(Collectors.joining(", "));

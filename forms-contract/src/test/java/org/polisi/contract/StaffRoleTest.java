@@ -61,7 +61,8 @@ class StaffRoleTest {
     }
 
     @Test
-    void knownFormWordsListsEveryRoleForProblemMessages() {
+    void knownWordsListEveryRoleForMessages() {
+        assertEquals("headteacher, safeguarding-lead, online-safety-coordinator, office", StaffRole.knownWords());
         assertEquals("headteacher, safeguarding-lead, online-safety-coordinator, school-office",
                 StaffRole.knownFormWords());
     }

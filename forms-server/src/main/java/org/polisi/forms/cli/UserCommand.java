@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
@@ -24,6 +25,14 @@ final class UserCommand implements Runnable {
     @Override
     public void run() {
         System.out.println("Use: user add --school ID --name NAME --email EMAIL --role ROLE");
+    }
+
+    /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
+    static final class AccountRoles implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(StaffRole.values()).map(StaffRole::word).iterator();
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -46,8 +55,8 @@ final class UserCommand implements Runnable {
                 description = "The forms manifests, which name the schools served (default site/target/manifests).")
         java.nio.file.Path manifests;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", completionCandidates = AccountRoles.class,
+                description = "One of ${COMPLETION-CANDIDATES}.")
         String role;
 
         @Override

@@ -59,7 +59,7 @@ public final class AccountService {
             throw new IllegalArgumentException("email must be an email address");
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
-                "role must be one of headteacher, safeguarding-lead, online-safety-coordinator, office"));
+                "role must be one of " + StaffRole.knownWords()));
         List<String> problems = policy.problems(password, List.of(name, email, school));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
