@@ -19,7 +19,7 @@ SIZE="${SIZE:-100}"
 JAVA_FLAGS=(${POLISI_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m})
 mkdir -p "$B/results"
 echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -z "${POLISI_CP:-}" ]; then ./mvnw -q -B -o -pl site -Dmaven.test.skip=true package >&2; fi
+if [ -z "${POLISI_CP:-}" ]; then ./mvnw -q -B -o -pl bench/site-bench -am -Dmaven.test.skip=true package >&2; fi
 CP="${POLISI_CP:-site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*}"
 
 # run NAME ROOT PROOF: one cold strict build; appends a row.
@@ -39,7 +39,8 @@ for i in $(seq "$RUNS"); do run real "$B/proof-real" true; run real "$B/proof-re
 
 if [ "$SIZE" -gt 0 ]; then
   rm -rf "$B/proof-c$SIZE"
-  java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.site.cli.PolisiCli bench generate --schools "$SIZE" --out "$B/proof-c$SIZE" >&2
+  [ -d bench/site-bench/target/classes ] || ./mvnw -q -B -o -pl bench/site-bench -am -Dmaven.test.skip=true package >&2
+  java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "bench/site-bench/target/classes:$CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$B/proof-c$SIZE" >&2
   for i in $(seq "$BIG_RUNS"); do run "cluster-$SIZE" "$B/proof-c$SIZE" true; run "cluster-$SIZE" "$B/proof-c$SIZE" false; done
 fi
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

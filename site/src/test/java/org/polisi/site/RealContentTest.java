@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The product's own content: the five source policies as four schools and the NGP template must
  * bake strictly, every Welsh page must have its English counterpart and the other way round, and
- * Brynford must really adapt the NGP template (sections inherited and replaced).
+ * Brynford must really adapt the NGP template (sections replaced and removed).
  */
 class RealContentTest {
     private static Path work;
@@ -90,11 +90,12 @@ class RealContentTest {
     }
 
     @Test
-    void brynfordInheritsSomeTemplateSectionsAndReplacesOthers() {
+    void brynfordReplacesAndRemovesTemplateSections() {
         ResolvedSite brynford = result.sites().stream().filter(s -> s.id().equals("brynford")).findFirst().orElseThrow();
         List<SectionChange> english = brynford.sectionChanges().stream().filter(c -> c.language().equals("en")).toList();
-        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.INHERITED && c.sectionId().equals("scope")));
-        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REPLACED && c.sectionId().equals("pupils")));
+        // Issue 15: Brynford publishes only its own text (SourceFidelityTest reads it sentence by sentence).
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REPLACED && c.sectionId().equals("scope")));
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REMOVED && c.sectionId().equals("background-and-rationale")));
         assertTrue(english.stream().noneMatch(SectionChange::stale), "Brynford's overrides match the current template");
     }
 
@@ -117,7 +118,7 @@ class RealContentTest {
         int notices = 0;
         for (ResolvedSite site : result.sites()) {
             org.polisi.site.forms.definition.SchoolForms forms = org.polisi.site.forms.definition.SchoolForms.load(site.id(), site.languages(),
-                    org.polisi.site.compose.FormReferences.formsDirs(site));
+                    org.polisi.site.catalog.CatalogStage.formsDirs(site));
             for (String language : site.languages()) {
                 java.util.Map<String, String> bundle = bundle(language);
                 Path folder = options.outputDir().resolve(site.id() + "/" + language);

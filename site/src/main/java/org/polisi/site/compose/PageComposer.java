@@ -98,7 +98,8 @@ public final class PageComposer {
         AttributeBlock attributes = common(language, page.key(), "page");
         untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
-        attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
+        String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
+        attributes.put("polisi-page-hash", pageHash);
         crumbs(attributes, page);
         contents(attributes, page);
         if (page.kind().equals("policy")) {
@@ -129,7 +130,8 @@ public final class PageComposer {
             asciidoc.append(line.text()).append('\n');
             origins.add(line);
         }
-        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins);
+        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
+                pageHash);
     }
 
     private StagedPage composeSchoolIndex(String language) {
@@ -252,7 +254,7 @@ public final class PageComposer {
         PolicyDates school = site.source().settings().policy();
         String version = value(page, "version", school.version());
         String updated = dateValue(page, "last-updated", school.lastUpdated());
-        String approvedBy = value(page, "approved-by", school.approvedBy());
+        String approvedBy = value(page, "approved-by", school.approvedBy(page.language()));
         String approvedOn = dateValue(page, "approved-on", school.approvedOn());
         String reviewDue = dateValue(page, "review-due", school.reviewDue());
         attributes.put("polisi-details", "1");
@@ -261,8 +263,10 @@ public final class PageComposer {
         if (approvedBy.isBlank()) {
             attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
         } else {
+            // A month alone ("September 2023") is "in" it, never "on" an invented day (issue 15).
+            String approvedKey = approvedOn.length() == "yyyy-MM".length() ? "policy.approved.month" : "policy.approved";
             attributes.put("polisi-approval-text", date(approvedOn, text)
-                    .map(d -> text.format("policy.approved", Map.of("approver", approvedBy, "date", d)))
+                    .map(d -> text.format(approvedKey, Map.of("approver", approvedBy, "date", d)))
                     .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);

@@ -3,7 +3,7 @@ package org.polisi.site.confirm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.polisi.site.compose.FormReferences;
+
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.FormDefinitionException;
@@ -24,7 +24,7 @@ public final class RetentionRulesToConfirm implements ConfirmationSource {
     public List<ToConfirm> find(ResolvedSite site) {
         SchoolForms forms;
         try {
-            forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
+            forms = SchoolForms.load(site.id(), site.languages(), org.polisi.site.catalog.CatalogStage.formsDirs(site));
         } catch (FormDefinitionException broken) {
             return List.of(); // the build reports broken forms with file and line
         }

@@ -9,15 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.asciidoctor.Asciidoctor;
-import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
+import org.asciidoctor.extension.ExtensionGroup;
 import org.polisi.site.forms.definition.FormDefinitionException;
 import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.forms.definition.SchoolForms;
+import org.polisi.site.forms.markup.FormMacro;
+import org.polisi.site.forms.markup.FormPage;
+import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.forms.markup.StatementMacro;
 
 /** The fixture forms under src/test/resources/forms, the real message bundles, and page conversion. */
 public final class FormsFixtures {
@@ -77,16 +82,22 @@ public final class FormsFixtures {
         throw new IllegalStateException("no themes/default/i18n above " + start);
     }
 
-    /** Converts a page body as the build does, with the attributes the build sets on every page. */
-    public static String convert(Asciidoctor asciidoctor, String language, String pageHash, String pageUrl, String body) {
-        Attributes attributes = Attributes.builder()
-                .attribute("polisi-school", "rumney")
-                .attribute("polisi-lang", language)
-                .attribute("polisi-page-hash", pageHash)
-                .attribute("polisi-page-url", pageUrl)
-                .build();
-        Options options = Options.builder().safe(SafeMode.SAFE).standalone(false).attributes(attributes).build();
-        return asciidoctor.convert(body, options);
+    /**
+     * Converts a page body of Rumney's as the renderer does: with a {@link FormMacro} and a
+     * {@link StatementMacro} bound to
+     * {@code session} and told the page it is on, registered for this conversion only.
+     */
+    public static String convert(Asciidoctor asciidoctor, FormsSession session, String language, String pageHash, String pageUrl,
+                          String body) {
+        FormPage page = new FormPage("rumney", language, pageHash, pageUrl);
+        ExtensionGroup macro = asciidoctor.createGroup().blockMacro(new FormMacro(session, () -> Optional.of(page)))
+                .inlineMacro(new StatementMacro(session, () -> Optional.of(page)));
+        macro.register();
+        try {
+            return asciidoctor.convert(body, Options.builder().safe(SafeMode.SAFE).standalone(false).build());
+        } finally {
+            macro.unregister();
+        }
     }
 
     public static String page(String formId) {

@@ -27,7 +27,7 @@ public final class FormsManifestWriter {
     }
 
     /**
-     * @param rendered what {@code FormsBuildContext.end()} returned; other schools' entries are skipped
+     * @param rendered what the build's {@code forms.markup.FormsSession} rendered; other schools' entries are skipped
      * @throws IllegalArgumentException when {@code rendered} names an unknown form, or gives one form
      *                                  two versions in the same language
      */

@@ -2,6 +2,7 @@ package org.polisi.site.forms.markup;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.asciidoctor.ast.Cursor;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
@@ -15,25 +16,40 @@ import org.polisi.site.forms.manifest.RenderedForm;
 
 /**
  * {@code form::<id>[]}: renders the school's form at that place as a pass block, and records the
- * version it rendered for the manifest. Reads the page attributes the build sets:
- * {@code polisi-school}, {@code polisi-lang}, {@code polisi-page-hash}, {@code polisi-page-url}.
+ * version it rendered for the manifest in its {@link FormsSession}. The renderer registers one
+ * instance per build on its Asciidoctor (AsciidoctorJ's {@code ExtensionGroup}), bound to that
+ * build's session and told which page each converting thread is on; nothing is read back from the
+ * page's attributes and nothing is kept between builds.
  *
  * <p>Never throws: a form that cannot be rendered leaves a visible {@code form-missing} marker and a
- * problem in {@link FormsBuildContext#problems()}, so one bad page does not hide the others' errors.
+ * problem in the session, so one bad page does not hide the others' errors.
  */
 @Name("form")
 public final class FormMacro extends BlockMacroProcessor {
+    private final FormsSession session;
+    private final Supplier<Optional<FormPage>> currentPage;
+
+    /**
+     * @param session     the build's forms: what may be embedded, and where rendered forms and problems go
+     * @param currentPage the page being converted on the calling thread (empty outside a composed page)
+     */
+    public FormMacro(FormsSession session, Supplier<Optional<FormPage>> currentPage) {
+        super("form");
+        this.session = session;
+        this.currentPage = currentPage;
+    }
 
     @Override
     public Object process(StructuralNode parent, String formId, Map<String, Object> attributes) {
-        Document page = parent.getDocument();
-        String where = location(parent, page) + ": form::" + formId + "[]";
-        String schoolId = attribute(page, "polisi-school");
-        String language = attribute(page, "polisi-lang");
-        if (!FormsBuildContext.started()) {
-            return missing(parent, formId, Optional.empty(), language);
+        Document document = parent.getDocument();
+        Optional<FormPage> page = currentPage.get();
+        if (page.isEmpty()) {
+            return missing(parent, formId, Optional.empty(), "");
         }
-        Optional<FormsSchoolContext> school = FormsBuildContext.school(schoolId);
+        String where = location(parent, document, page.get()) + ": form::" + formId + "[]";
+        String schoolId = page.get().school();
+        String language = page.get().language();
+        Optional<FormsSchoolContext> school = session.school(schoolId);
         if (school.isEmpty()) {
             return problem(parent, formId, where + ": no forms are known for school '" + schoolId + "'", school, language);
         }
@@ -44,15 +60,15 @@ public final class FormMacro extends BlockMacroProcessor {
         if (form.isEmpty()) {
             return problem(parent, formId, where + ": unknown form id '" + formId + "' for school '" + schoolId + "'", school, language);
         }
-        String pageHash = attribute(page, "polisi-page-hash");
-        String pageUrl = attribute(page, "polisi-page-url");
+        String pageHash = page.get().pageHash();
+        String pageUrl = page.get().url();
         if (pageHash.isEmpty() || pageUrl.isEmpty()) {
-            FormsBuildContext.problem(where + ": the page has no polisi-page-hash or polisi-page-url, so the form's version cannot name what was signed");
+            session.problem(where + ": the page has no polisi-page-hash or polisi-page-url, so the form's version cannot name what was signed");
         }
         try {
             String version = FormVersion.of(form.get(), school.get(), language, pageHash);
             String html = new FormRenderer(school.get(), language).render(form.get(), version);
-            FormsBuildContext.record(new RenderedForm(schoolId, formId, language, version, pageUrl));
+            session.record(new RenderedForm(schoolId, formId, language, version, pageUrl));
             return createBlock(parent, "pass", html);
         } catch (RuntimeException cannotRender) {
             return problem(parent, formId, where + ": " + cannotRender.getMessage(), school, language);
@@ -61,7 +77,7 @@ public final class FormMacro extends BlockMacroProcessor {
 
     private Object problem(StructuralNode parent, String formId, String message,
                            Optional<FormsSchoolContext> school, String language) {
-        FormsBuildContext.problem(message);
+        session.problem(message);
         return missing(parent, formId, school, language);
     }
 
@@ -77,18 +93,13 @@ public final class FormMacro extends BlockMacroProcessor {
         return createBlock(parent, "pass", marker.outerHtml());
     }
 
-    private static String attribute(Document page, String name) {
-        Object value = page.getAttribute(name);
-        return value == null ? "" : value.toString().strip();
-    }
-
     /** File and line when the build enables Asciidoctor's sourcemap; otherwise the file or the page URL. */
-    private static String location(StructuralNode node, Document page) {
+    private static String location(StructuralNode node, Document document, FormPage page) {
         Cursor cursor = node.getSourceLocation();
         if (cursor != null && cursor.getFile() != null) {
             return cursor.getFile() + ":" + cursor.getLineNumber();
         }
-        String file = attribute(page, "docfile");
-        return file.isEmpty() ? attribute(page, "polisi-page-url") : file;
+        Object file = document.getAttribute("docfile");
+        return file == null || file.toString().isBlank() ? page.url() : file.toString();
     }
 }

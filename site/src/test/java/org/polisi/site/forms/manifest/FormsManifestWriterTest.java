@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.FormsFixtures;
 import org.polisi.site.forms.definition.FormsSchoolContext;
-import org.polisi.site.forms.markup.FormsBuildContext;
 import org.polisi.contract.SignerGroup;
+import org.polisi.site.forms.markup.FormsSession;
 
 /** The manifest tells the server exactly what the pages rendered. */
 class FormsManifestWriterTest {
@@ -71,10 +71,10 @@ class FormsManifestWriterTest {
     @Test
     void theManifestCarriesTheSchoolAndEveryFormWithWhatWasRendered() throws Exception {
         FormsSchoolContext school = FormsFixtures.rumney();
-        FormsBuildContext.begin(Map.of("rumney", school));
-        Document english = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "e1", EN_URL, FormsFixtures.page("digital-images-consent")));
-        Document welsh = Jsoup.parse(FormsFixtures.convert(asciidoctor, "cy", "c1", CY_URL, FormsFixtures.page("digital-images-consent")));
-        List<RenderedForm> rendered = FormsBuildContext.end();
+        FormsSession session = new FormsSession(Map.of("rumney", school));
+        Document english = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "en", "e1", EN_URL, FormsFixtures.page("digital-images-consent")));
+        Document welsh = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "cy", "c1", CY_URL, FormsFixtures.page("digital-images-consent")));
+        List<RenderedForm> rendered = session.rendered();
 
         FormsManifestWriter.write(manifests, "rumney", school, rendered);
         JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.extension.ExtensionGroup;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.forms.definition.FormDefinitionException;
@@ -23,7 +26,10 @@ import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.forms.manifest.RenderedForm;
 
-/** form::x[] through a real Asciidoctor, which finds the macro through the extension SPI. */
+/**
+ * form::x[] through a real Asciidoctor, with the macro registered as an instance bound to one
+ * session, as the renderer registers it for each build.
+ */
 class FormMacroTest {
 
     private static final String CONSENT_URL = "/rumney/en/appendix-d-digital-images-consent.html";
@@ -39,10 +45,8 @@ class FormMacroTest {
         asciidoctor.shutdown();
     }
 
-    @AfterEach
-    void endBuild() {
-        FormsBuildContext.end();
-    }
+    /** The session of the last {@link #render}: what it rendered and found wrong. */
+    private FormsSession session;
 
     @Test
     void theFormPostsPlainlyToTheSchoolsEndpointWithItsHiddenFields() throws Exception {
@@ -157,8 +161,7 @@ class FormMacroTest {
 
     @Test
     void radiosCheckboxesSelectsTextareasAndTimesHaveTheirMarkup() throws Exception {
-        FormsBuildContext.begin(Map.of("rumney", clusterOnly()));
-        Element form = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "abc123",
+        Element form = Jsoup.parse(FormsFixtures.convert(asciidoctor, new FormsSession(Map.of("rumney", clusterOnly())), "en", "abc123",
                 "/rumney/en/agreement.html", FormsFixtures.page("parent-carer-agreement"))).selectFirst("form");
 
         Element relationship = form.selectFirst("[data-field=relationship] fieldset");
@@ -239,7 +242,7 @@ class FormMacroTest {
     @Test
     void renderingRecordsWhatTheManifestNeeds() throws Exception {
         render("en", "abc123");
-        List<RenderedForm> rendered = FormsBuildContext.end();
+        List<RenderedForm> rendered = session.rendered();
 
         assertEquals(1, rendered.size());
         RenderedForm form = rendered.get(0);
@@ -248,38 +251,58 @@ class FormMacroTest {
 
     @Test
     void anUnknownFormIdLeavesAVisibleMarkerAndAProblem() throws Exception {
-        FormsBuildContext.begin(Map.of("rumney", FormsFixtures.rumney()));
-        Document page = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "abc123", "/rumney/en/p.html", FormsFixtures.page("no-such-form")));
+        session = new FormsSession(Map.of("rumney", FormsFixtures.rumney()));
+        Document page = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "en", "abc123", "/rumney/en/p.html", FormsFixtures.page("no-such-form")));
 
         assertEquals("This form cannot be shown at the moment. Please contact the school.", page.selectFirst("div.form-missing").text());
         assertTrue(page.select("form").isEmpty());
         assertTrue(page.text().contains("Some text of the policy."), "the rest of the page still renders");
-        assertEquals(1, FormsBuildContext.problems().size());
-        assertTrue(FormsBuildContext.problems().get(0).contains("unknown form id 'no-such-form' for school 'rumney'"));
-        assertTrue(FormsBuildContext.end().isEmpty());
+        assertEquals(1, session.problems().size());
+        assertTrue(session.problems().get(0).contains("unknown form id 'no-such-form' for school 'rumney'"));
+        assertTrue(session.rendered().isEmpty());
     }
 
     @Test
     void aPageWithoutItsHashIsReportedBecauseTheVersionCouldNotNameWhatWasSigned() throws Exception {
         render("en", "");
 
-        assertEquals(1, FormsBuildContext.problems().size());
-        assertTrue(FormsBuildContext.problems().get(0).contains("no polisi-page-hash"), FormsBuildContext.problems().toString());
+        assertEquals(1, session.problems().size());
+        assertTrue(session.problems().get(0).contains("no polisi-page-hash"), session.problems().toString());
     }
 
     @Test
-    void convertingOutsideABuildLeavesTheMarkerInsteadOfFailing() {
-        FormsBuildContext.end();
-        Document page = Jsoup.parse(FormsFixtures.convert(asciidoctor, "en", "abc123", "/rumney/en/p.html", FormsFixtures.page("digital-images-consent")));
+    void convertingOutsideAComposedPageLeavesTheMarkerInsteadOfFailing() throws Exception {
+        session = new FormsSession(Map.of("rumney", FormsFixtures.rumney()));
+        ExtensionGroup macro = asciidoctor.createGroup().blockMacro(new FormMacro(session, Optional::empty));
+        macro.register();
+        Document page;
+        try {
+            page = Jsoup.parse(asciidoctor.convert(FormsFixtures.page("digital-images-consent"),
+                    Options.builder().safe(SafeMode.SAFE).standalone(false).build()));
+        } finally {
+            macro.unregister();
+        }
 
         assertEquals("digital-images-consent", page.selectFirst("div.form-missing").attr("data-form-id"));
         assertTrue(page.select("form").isEmpty());
+        assertTrue(session.rendered().isEmpty());
     }
 
-    private static Document render(String language, String pageHash) throws FormDefinitionException {
-        FormsBuildContext.begin(Map.of("rumney", FormsFixtures.rumney()));
+    @Test
+    void eachSessionKeepsOnlyWhatWasRenderedInIt() throws Exception {
+        render("en", "");
+        FormsSession first = session;
+        render("en", "abc123");
+
+        assertEquals(1, first.problems().size(), "the first session's problem stays with it");
+        assertEquals(List.of(), session.problems(), "the second session starts with none");
+        assertEquals(1, session.rendered().size());
+    }
+
+    private Document render(String language, String pageHash) throws FormDefinitionException {
+        session = new FormsSession(Map.of("rumney", FormsFixtures.rumney()));
         String url = CONSENT_URL.replace("/en/", "/" + language + "/");
-        return Jsoup.parse(FormsFixtures.convert(asciidoctor, language, pageHash, url, FormsFixtures.page("digital-images-consent")));
+        return Jsoup.parse(FormsFixtures.convert(asciidoctor, session, language, pageHash, url, FormsFixtures.page("digital-images-consent")));
     }
 
     /** The cluster's fuller parent-carer-agreement, as a school that does not override it sees it. */

@@ -1,6 +1,6 @@
 /**
  * Benchmarks of form intake (issue #8; bench/form-intake.sh drives them). Not part of the server:
- * nothing here is wired into {@code FormsServer}. {@link org.polisi.forms.bench.LoadGenerator}
+ * a module of its own ({@code bench/forms-bench}), outside the server's jar. {@link org.polisi.forms.bench.LoadGenerator}
  * posts valid (and optionally invalid) url-encoded submissions of one manifest form to a running
  * server on the loopback address only, bounded in requests and seconds;
  * {@link org.polisi.forms.bench.StorageCeiling} measures raw Jdbi insert transactions into SQLite

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./polisi bench ...}: the site build's benchmark tools (bench/site-build.sh drives them).
+ * The site build's benchmark tools, run as {@code java -cp ... org.polisi.site.bench.BenchCommand ...}
+ * (bench/site-build.sh and bench/proofing-cost.sh drive them; they are not part of {@code ./polisi}).
  * {@code generate} writes a synthetic cluster; {@code asciidoctor} and {@code jbake} are the two
  * baselines, converting the resolved .adoc files a build left in its work folder.
  */
@@ -18,6 +19,12 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code generate}, {@code asciidoctor} or {@code jbake} with their options; exits with the command's status. */
+    public static void main(String[] args) {
+        org.polisi.site.cli.Logging.quieten();
+        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+    }
 
     @Override
     public void run() {
