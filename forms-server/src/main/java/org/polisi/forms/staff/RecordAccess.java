@@ -1,14 +1,13 @@
 package org.polisi.forms.staff;
 
 import java.util.List;
-import java.util.Optional;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
 import org.polisi.contract.StaffRole;
 
 /**
  * Who may read what: a member of staff reads a form's submissions when their role is the form's
- * {@code readerRole} or one its alerts go to (form words, {@link StaffRole#fromFormWord}) ({@code notify}: whoever is alerted must be able to read
+ * {@code readerRole} or one its alerts go to ({@code notify}: whoever is alerted must be able to read
  * the report), and a headteacher reads every form of their school. Nobody reads another
  * school's records: every query is made with the staff member's own school.
  */
@@ -20,7 +19,9 @@ public final class RecordAccess {
     public static boolean mayRead(StaffUser user, FormDefinition form) {
         StaffRole role = user.staffRole();
         return role == StaffRole.HEADTEACHER
-                || form.readerRoles().stream().anyMatch(reader -> StaffRole.fromFormWord(reader).equals(Optional.of(role)));
+                // forms name roles by their form words (school-office); no account holds any other reader role
+                || form.readerRoles().stream().anyMatch(reader -> StaffRole.fromFormWord(reader).filter(role::equals)
+                        .isPresent());
     }
 
     public static List<FormDefinition> readableForms(StaffUser user, Manifest manifest) {
