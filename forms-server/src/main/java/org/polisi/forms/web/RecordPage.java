@@ -94,8 +94,8 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
         boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
-        AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
-                : "staff.record.seen-text"), agreedTexts, row, messages, language);
+        Html.summaryRow(details, AgreedTextPage.summaryRow(messages.get(language, agreed ? "staff.record.agreed-text"
+                : "staff.record.seen-text"), agreedTexts, row, messages, language));
         Manifest school = records.manifestOf(session.user()).orElseThrow();
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
                 school)) {

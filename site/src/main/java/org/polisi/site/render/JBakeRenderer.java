@@ -5,6 +5,7 @@ import org.jbake.app.Renderer;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
+import org.polisi.site.compose.PageKind;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.forms.markup.FormsSession;
@@ -133,15 +134,18 @@ public final class JBakeRenderer {
         return origin != null ? origin : page.origins().get(0);
     }
 
+    /** Which template draws each kind of page: {@code template.<jbake type>.file=<template>}. */
+    private static String templates() {
+        return java.util.Arrays.stream(PageKind.values()).map(kind -> "template." + kind.jbakeType() + ".file=" + kind.template())
+                .distinct().collect(Collectors.joining("\n"));
+    }
+
     private static String properties() {
         return String.join("\n",
                 "# Written by Polisi for one bake; see JBakeRenderer.",
                 "render.index=false", "render.feed=false", "render.archive=false", "render.tags=false",
                 "render.tagsindex=false", "render.sitemap=false", "render.error404=false",
-                "template.page.file=page.ftl",
-                "template.schoolindex.file=page.ftl",
-                "template.clusterindex.file=index.ftl",
-                "template.notfound.file=index.ftl",
+                templates(),
                 "db.store=memory",
                 "default.status=published",
                 "asciidoctor.attributes=",
