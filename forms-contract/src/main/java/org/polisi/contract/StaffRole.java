@@ -1,8 +1,6 @@
 package org.polisi.contract;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The roles a school's staff account can hold on the forms server, written once for both halves
@@ -45,7 +43,7 @@ public enum StaffRole {
 
     /** The role whose account word is {@code word}; empty for any other text (case-sensitive). */
     public static Optional<StaffRole> fromWord(String word) {
-        return Arrays.stream(values()).filter(role -> role.word.equals(word)).findFirst();
+        return Words.find(values(), StaffRole::word, word);
     }
 
     /**
@@ -53,16 +51,16 @@ public enum StaffRole {
      * {@code deputy-headteacher}) and for any other text.
      */
     public static Optional<StaffRole> fromFormWord(String formWord) {
-        return Arrays.stream(values()).filter(role -> role.formWord.equals(formWord)).findFirst();
+        return Words.find(values(), StaffRole::formWord, formWord);
     }
 
     /** Every role's account word, comma-separated in declaration order, for an error message. */
     public static String knownWords() {
-        return Arrays.stream(values()).map(StaffRole::word).collect(Collectors.joining(", "));
+        return Words.known(values(), StaffRole::word);
     }
 
     /** Every role's form word, comma-separated in declaration order, for a problem message. */
     public static String knownFormWords() {
-        return Arrays.stream(values()).map(StaffRole::formWord).collect(Collectors.joining(", "));
+        return Words.known(values(), StaffRole::formWord);
     }
 }
