@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
@@ -31,6 +32,14 @@ final class UserCommand implements Runnable {
         System.out.println("  or user reset --school ID --email EMAIL --by NAME");
     }
 
+    /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
+    static final class AccountRoles implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(StaffRole.values()).map(StaffRole::word).iterator();
+        }
+    }
+
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a staff account. The password is read from standard input, or asked for.")
     static final class Add implements Callable<Integer> {
@@ -44,8 +53,8 @@ final class UserCommand implements Runnable {
         @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", completionCandidates = AccountRoles.class,
+                description = "One of ${COMPLETION-CANDIDATES}.")
         String role;
 
         @Override

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
@@ -58,7 +59,7 @@ public final class AccountService {
             throw new IllegalArgumentException("email must be an email address");
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
-                "role must be one of headteacher, safeguarding-lead, online-safety-coordinator, office"));
+                "role must be one of " + StaffRole.knownWords()));
         List<String> problems = policy.problems(password, List.of(name, email, school));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));

@@ -2,6 +2,7 @@ package org.polisi.forms.staff;
 
 import java.util.Optional;
 import org.polisi.contract.FormDefinition;
+import org.polisi.contract.StaffRole;
 
 /**
  * The role checks of the staff features added for issue 20 (erasure with care, the headteacher's

@@ -15,6 +15,7 @@ import org.polisi.forms.manifest.Answers;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.storage.CanonicalJson;
@@ -171,7 +172,7 @@ final class ConfirmationHandler {
             roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
         }
         String roles = String.join(", ", roleKeys.stream().map(role -> messages.get(language,
-                "role." + ("school-office".equals(role) ? "office" : role))).toList());
+                "role." + StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role))).toList());
         String truth;
         if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
             truth = "urgent.alert.not-configured";

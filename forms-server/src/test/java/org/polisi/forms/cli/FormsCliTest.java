@@ -69,6 +69,23 @@ class FormsCliTest {
                 "testschool", "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());
     }
 
+    /** Issue 13: an account holds the office's account word; the form word is refused, naming every account word. */
+    @Test
+    void userAddTakesAccountRoleWordsAndSaysWhichInItsHelp(@TempDir Path temporaryFolder) {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        String known = "headteacher, safeguarding-lead, online-safety-coordinator, office";
+        Run refused = run("mango tractor lighthouse quilt\n", "user", "add", "--db", db, "--manifests", manifests,
+                "--school", "testschool", "--name", "Olwen", "--email", "olwen@test.example", "--role", "school-office");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("role must be one of " + known), refused.err());
+        assertEquals(0, run("mango tractor lighthouse quilt\n", "user", "add", "--db", db, "--manifests", manifests,
+                "--school", "testschool", "--name", "Olwen", "--email", "olwen@test.example", "--role", "office")
+                .exitCode());
+        Run help = run("", "user", "add", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("One of " + known + "."), help.out());
+    }
+
     /** Issue 23, fault 7: NIST SP 800-63B's checks, and only schools that exist. */
     @Test
     void userAddRefusesWeakPasswordsAndUnknownSchools(@TempDir Path temporaryFolder) {
