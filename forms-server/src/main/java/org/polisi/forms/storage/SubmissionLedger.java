@@ -44,6 +44,8 @@ public final class SubmissionLedger implements AutoCloseable {
             WHERE school = ? AND form_id = ? AND fingerprint = ? AND received_at >= ? AND erased_at IS NULL
             ORDER BY seq DESC LIMIT 1
             """;
+    /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
+    private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -74,7 +76,8 @@ public final class SubmissionLedger implements AutoCloseable {
     /** The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}. */
     public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
                                                    String fingerprint, Instant since) {
-        return transaction.first(RECENT_DUPLICATE, SubmissionLedger::row, school, formId, fingerprint, since);
+        return transaction.first(transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
+                SubmissionLedger::row, school, formId, fingerprint, since);
     }
 
     /** The submission sent with this idempotency key; call inside {@link #inWriteTransaction}. */

@@ -35,6 +35,7 @@ public final class WriteTransaction implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private boolean ownsKeySetting;
+    private Dialect dialect;
 
     WriteTransaction(Handle handle) {
         this.handle = handle;
@@ -83,6 +84,14 @@ public final class WriteTransaction implements AutoCloseable {
     /** Over a bare connection in a transaction (a Flyway Java migration); {@link #handle()} is not available. */
     static WriteTransaction over(Connection connection) {
         return new WriteTransaction(connection);
+    }
+
+    /** Which database this transaction is on, for the few statements that differ (ADR 0049). */
+    public Dialect dialect() {
+        if (dialect == null) {
+            dialect = Dialect.of(connection);
+        }
+        return dialect;
     }
 
     /** Jdbi on the same connection and in the same transaction. */

@@ -62,7 +62,7 @@ public record Handlers(
                 clients,
                 errors);
         StaffAuth auth = new StaffAuth(
-                new SessionStore(clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
+                new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
         PasswordHasher hasher = new PasswordHasher();
         SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests);
@@ -99,7 +99,7 @@ public record Handlers(
                 new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
-                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
+                new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),

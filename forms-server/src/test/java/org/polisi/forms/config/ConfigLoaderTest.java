@@ -19,10 +19,10 @@ class ConfigLoaderTest {
     void theEmbeddedDefaultsNeedNoFile() {
         ServerConfig config = ConfigLoader.defaults().load();
         assertEquals(7070, config.port());
-        assertEquals(Path.of("data/polisi.db"), config.database());
+        assertEquals(Path.of("data/polisi.db"), config.database().file());
         assertEquals(Path.of("site/target/public"), config.siteDir());
         assertEquals(Path.of("site/target/manifests"), config.manifestDir());
-        assertEquals(config.database().toAbsolutePath().getParent().resolve("secret.key"), config.secretKeyFile());
+        assertEquals(config.database().file().toAbsolutePath().getParent().resolve("secret.key"), config.secretKeyFile());
         assertEquals(65536, config.maxBodyBytes());
         assertEquals(List.of(), config.allowedOrigins());
     }
@@ -37,7 +37,7 @@ class ConfigLoaderTest {
                 .load();
         assertEquals(9090, config.port());
         assertEquals(Path.of("/srv/sites"), config.siteDir());
-        assertEquals(Path.of("/srv/data/forms.db"), config.database());
+        assertEquals(Path.of("/srv/data/forms.db"), config.database().file());
         assertEquals(List.of("https://school.example", "https://other.example"), config.allowedOrigins());
     }
 
