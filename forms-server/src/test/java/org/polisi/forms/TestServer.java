@@ -299,6 +299,22 @@ public final class TestServer implements AutoCloseable {
             return csrfToken;
         }
 
+        /** The value of a cookie this browser holds, or null. */
+        public String cookie(String name) {
+            return cookies.get(name);
+        }
+
+        /**
+         * This browser (its cookies and token) pointed at another server on the same host: the same
+         * server after a restart, or another instance behind a load balancer.
+         */
+        public Browser to(TestServer other) {
+            Browser moved = other.new Browser();
+            moved.cookies.putAll(cookies);
+            moved.csrfToken = csrfToken;
+            return moved;
+        }
+
         private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
             Map<String, String> merged = new LinkedHashMap<>();
             for (int i = 0; i < headers.length; i += 2) {
