@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link GroupCommitWriter} (one thread, one connection, many writes per commit): each record needs
  * the hash of the one before it, and "is this a resubmission?" must be answered and acted on
  * atomically, so writes run one after another, in order, in the writer's transaction. Across
- * processes (the command line) SQLite's immediate transactions keep them apart.
+ * processes (the command line) SQLite's immediate transactions keep them apart; on PostgreSQL, where
+ * several instances write at once, each append locks its school's chain ({@link WriteTransaction#lockChain}).
  *
  * <p>The statements every submission runs are here as plain SQL on the writer's prepared
  * statements ({@link WriteTransaction}); everything else reads and writes through Jdbi's
@@ -93,7 +94,8 @@ public final class SubmissionLedger implements AutoCloseable {
 
     /** Adds the submission as the newest link of its school's chain; call inside {@link #inWriteTransaction}. */
     public SubmissionRow append(WriteTransaction transaction, NewSubmission submission) {
-        ChainHead head = transaction.first(CHAIN_HEAD,
+        transaction.lockChain("submission", submission.school());
+        ChainHead head = transaction.first(transaction.forUpdate(CHAIN_HEAD),
                         found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
                         submission.school())
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));
