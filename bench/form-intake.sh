@@ -24,8 +24,8 @@ PORT="${PORT:-18271}"
 MANIFEST="${MANIFEST:-site/target/manifests/rumney.json}"
 mkdir -p "$B"
 [ -f "$MANIFEST" ] || { echo "no $MANIFEST: run ./polisi build first" >&2; exit 1; }
-[ -d forms-server/target/classes/org/polisi/forms/bench ] || ./mvnw -q -B -o -pl forms-server -Dmaven.test.skip=true package >&2
-CP="forms-server/target/classes:forms-server/target/lib/*"
+[ -d bench/forms-bench/target/classes/org/polisi/forms/bench ] || ./mvnw -q -B -o -pl bench/forms-bench -am -Dmaven.test.skip=true package >&2
+CP="bench/forms-bench/target/classes:forms-server/target/classes:forms-server/target/lib/*"
 echo "# $(date -Iseconds) on $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 server_pid=""

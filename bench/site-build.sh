@@ -24,8 +24,9 @@ mkdir -p "$B/results"
 
 echo "# $(date -Iseconds) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -version 2>&1 | head -1
-./mvnw -q -B -o -pl site -Dmaven.test.skip=true package >&2
+./mvnw -q -B -o -pl bench/site-bench -am -Dmaven.test.skip=true package >&2
 CP="site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*"
+BENCH_CP="bench/site-bench/target/classes:$CP"   # the tools (org.polisi.site.bench.BenchCommand), outside ./polisi
 polisi() { java "${JAVA_FLAGS[@]}" "$@"; }
 
 # Peak heap used (before a collection) and committed, in MB, from a -Xlog:gc file.
@@ -51,7 +52,7 @@ baselines() {
   java "${JAVA_FLAGS[@]}" -Dpolisi.keep-staged=true -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build \
     > "$B/results/staging.out" 2>&1 || { cat "$B/results/staging.out"; exit 1; }
   for threads in 1 2; do
-    /usr/bin/time -f "%e %M" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -cp "$CP" org.polisi.site.cli.PolisiCli bench asciidoctor \
+    /usr/bin/time -f "%e %M" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand asciidoctor \
       "$adoc" --out "$B/baseline-html" --threads "$threads" > "$B/results/bare.out" 2>&1 || { cat "$B/results/bare.out"; exit 1; }
     read -r wall rss_kb < "$B/results/time.tmp"
     printf "%s\t%s\tbare-asciidoctorj-%st\t%s\t%s\t%s\n" "$(date -Iseconds)" "$name" "$threads" "$wall" "$((rss_kb / 1024))" \
@@ -60,7 +61,7 @@ baselines() {
   # Plain JBake grows with the square of the page count (see docs/benchmarks.md): past ~1,000 pages
   # it would run for hours, so it is measured on the smaller corpora only.
   if [ "$(find "$adoc" -name '*.adoc' | wc -l)" -gt "${JBAKE_BASELINE_MAX_PAGES:-1000}" ]; then return; fi
-  /usr/bin/time -f "%e %M" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -cp "$CP" org.polisi.site.cli.PolisiCli bench jbake \
+  /usr/bin/time -f "%e %M" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand jbake \
     "$adoc" --out "$B/baseline-jbake" > "$B/results/jbake.out" 2>&1 || { cat "$B/results/jbake.out"; exit 1; }
   read -r wall rss_kb < "$B/results/time.tmp"
   printf "%s\t%s\tplain-jbake\t%s\t%s\t%s\n" "$(date -Iseconds)" "$name" "$wall" "$((rss_kb / 1024))" \
@@ -75,7 +76,7 @@ for i in $(seq "$RUNS"); do baselines real "$B/real"; done
 
 # Synthetic clusters.
 for n in $SIZES; do
-  polisi -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.site.cli.PolisiCli bench generate --schools "$n" --out "$B/c$n" >&2
+  polisi -Dpolisi.root="$ROOT" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand generate --schools "$n" --out "$B/c$n" >&2
   runs=$RUNS; [ "$n" -ge 50 ] && runs=$BIG_RUNS
   for i in $(seq "$runs"); do cold_build "cluster-$n" "$B/c$n"; done
   baselines "cluster-$n" "$B/c$n"

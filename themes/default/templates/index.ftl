@@ -1,33 +1,17 @@
-<#-- Pages that belong to no school (the cluster index, the not-found page): bilingual bodies. -->
+<#ftl output_format="HTML" auto_esc=false>
+<#-- Pages that belong to no school (the cluster index, the not-found page): bilingual bodies, in
+     the frame every page shares (layout.ftl), with no language toggle. Attributes come escaped by
+     Asciidoctor: printed as they are, handed to the frame as markup (?no_esc). -->
+<#import "layout.ftl" as layout>
 <#assign c = content>
-<#assign root = c["polisi-root"]>
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${c.title}</title>
-<link rel="stylesheet" href="/assets/polisi.css">
-</head>
-<body>
-<a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>
-<header class="site-header">
-  <div class="container site-header__inner">
-    <a class="site-header__name" href="/index.html">${c["t-site-index-title"]}</a>
-  </div>
-</header>
-<div class="container">
-  <main id="main-content" class="main">
+<#assign frame = {"language": "en", "title": c.title?no_esc, "siteName": c["t-site-index-title"]?no_esc,
+    "homeHref": "/index.html", "stylesheet": "/assets/polisi.css", "indexed": true, "languages": [],
+    "skipLink": c["t-skip-link"]?no_esc, "toggleLabel": "", "footer": [c["t-footer-published"]?no_esc]}>
+<@layout.page frame=frame; slot>
+<#if slot == "main">
     <h1>${c.title}</h1>
     <div class="body">
 ${c.body}
     </div>
-  </main>
-</div>
-<footer class="site-footer">
-  <div class="container">
-    <p>${c["t-footer-published"]}</p>
-  </div>
-</footer>
-</body>
-</html>
+</#if>
+</@layout.page>

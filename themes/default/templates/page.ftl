@@ -1,41 +1,28 @@
-<#-- A school page: policy, appendix or school index. Markup only: every word comes from the
-     message bundles (t-* attributes) or from attributes composed by PageComposer. -->
+<#ftl output_format="HTML" auto_esc=false>
+<#-- A school page: policy, appendix or school index, in the frame every page shares (layout.ftl).
+     Markup only: every word comes from the message bundles (t-* attributes) or from attributes
+     composed by PageComposer. Asciidoctor has escaped every attribute already, so this template
+     prints them as they are (auto_esc=false) and hands them to the frame as markup (?no_esc). -->
+<#import "layout.ftl" as layout>
 <#assign c = content>
 <#assign lang = c["polisi-lang"]>
 <#assign root = c["polisi-root"]>
 <#assign langs = c["polisi-languages"]?split(",")>
-<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${c.title} – ${c["polisi-school-name"]}</title>
-<link rel="stylesheet" href="${root}assets/polisi.css">
+<#assign toggle = []>
 <#list langs as l>
-<link rel="alternate" hreflang="${l}" href="${c["polisi-alt-" + l]}">
+<#assign toggle += [{"tag": l, "name": c["polisi-name-" + l]?no_esc, "href": c["polisi-alt-" + l]?no_esc, "current": l == lang}]>
 </#list>
-</head>
-<body>
-<a class="skip-link" href="#main-content">${c["t-skip-link"]}</a>
-<header class="site-header">
-  <div class="container site-header__inner">
-    <a class="site-header__name" href="index.html">${c["polisi-school-name"]}</a>
-<#if langs?size gt 1>
-    <nav class="language-toggle" aria-label="${c["t-language-toggle-label"]}">
-      <ul>
-<#list langs as l>
-<#if l == lang>
-        <li><span class="language-toggle__current" aria-current="true" lang="${l}">${c["polisi-name-" + l]}</span></li>
-<#else>
-        <li><a href="${c["polisi-alt-" + l]}" hreflang="${l}" lang="${l}" rel="alternate">${c["polisi-name-" + l]}</a></li>
+<#assign footer = []>
+<#if (c["polisi-footer-contact"]!"")?has_content>
+<#assign footer += [c["polisi-footer-contact"]?no_esc]>
 </#if>
-</#list>
-      </ul>
-    </nav>
-</#if>
-  </div>
-</header>
-<div class="container">
+<#assign footer += [c["t-footer-published"]?no_esc]>
+<#assign frame = {"language": lang, "title": (c.title + " – " + c["polisi-school-name"])?no_esc,
+    "siteName": c["polisi-school-name"]?no_esc, "homeHref": "index.html", "stylesheet": root + "assets/polisi.css",
+    "indexed": true, "languages": toggle, "skipLink": c["t-skip-link"]?no_esc,
+    "toggleLabel": c["t-language-toggle-label"]?no_esc, "footer": footer}>
+<@layout.page frame=frame; slot>
+<#if slot == "before">
   <nav class="breadcrumbs" aria-label="${c["t-breadcrumbs-label"]}">
     <ol>
 <#list 1..c["polisi-crumbs"]?number as i>
@@ -44,7 +31,7 @@
       <li><span aria-current="page">${c.title}</span></li>
     </ol>
   </nav>
-  <main id="main-content" class="main">
+<#elseif slot == "main">
 <#if (c["polisi-draft"]!"")?has_content>
     <div class="notice notice--draft" role="note">
       <p lang="${lang}"><strong>${c["polisi-draft-title-" + lang]}</strong> ${c["polisi-draft-body-" + lang]}</p>
@@ -105,15 +92,5 @@ ${c.body}
 <#if (c["polisi-back-href"]!"")?has_content>
     <p class="back-link"><a href="${c["polisi-back-href"]}">${c["polisi-back-text"]}</a></p>
 </#if>
-  </main>
-</div>
-<footer class="site-footer">
-  <div class="container">
-<#if (c["polisi-footer-contact"]!"")?has_content>
-    <p>${c["polisi-footer-contact"]}</p>
 </#if>
-    <p>${c["t-footer-published"]}</p>
-  </div>
-</footer>
-</body>
-</html>
+</@layout.page>

@@ -1,6 +1,8 @@
 package org.polisi.forms;
 
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -52,11 +54,21 @@ public final class FormsServer {
         return create(config, Clock.systemUTC());
     }
 
-    /** With a clock of the caller's choosing: tests use it to make records that are already old. */
+    /**
+     * With a clock of the caller's choosing: tests use it to make records that are already old.
+     *
+     * @throws UncheckedIOException wrapping an {@link org.polisi.contract.InvalidManifestException} (naming the
+     *                              file and the property) when a manifest in the manifest folder is not valid
+     */
     public static FormsServer create(ServerConfig config, Clock clock) {
         List<Path> tightened = DataFiles.secure(config);
         if (!tightened.isEmpty()) {
             LOG.warn("Made readable by the server's user only (they were open to others): {}", tightened);
+        }
+        try {   // a manifest the server would misread stops it here, naming the file, before it takes a post
+            new ManifestCatalog(config.manifestDir()).checkAll();
+        } catch (IOException invalid) {
+            throw new UncheckedIOException(invalid);
         }
         Database database = Database.connect(config.database());
         Jdbi jdbi = database.jdbi();

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The product's own content: the five source policies as four schools and the NGP template must
  * bake strictly, every Welsh page must have its English counterpart and the other way round, and
- * Brynford must really adapt the NGP template (sections inherited and replaced).
+ * Brynford must really adapt the NGP template (sections replaced and removed).
  */
 class RealContentTest {
     private static Path work;
@@ -75,7 +75,7 @@ class RealContentTest {
     void everyWelshPageHasItsEnglishCounterpartAndTheToggleLandsOnIt() throws IOException {
         for (String school : List.of("brynford", "rumney")) {
             try (Stream<Path> pages = Files.list(options.outputDir().resolve(school + "/cy"))) {
-                for (Path welsh : pages.toList()) {
+                for (Path welsh : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                     // An earlier Welsh version (site/.../history) has no English twin: its toggle lands on the English page.
                     String counterpart = welsh.getFileName().toString().replaceFirst("\\.(version|changes)-[0-9a-f]{12}\\.html$", ".html");
                     Path english = options.outputDir().resolve(school + "/en").resolve(counterpart);
@@ -90,11 +90,42 @@ class RealContentTest {
     }
 
     @Test
-    void brynfordInheritsSomeTemplateSectionsAndReplacesOthers() {
+    void everyPolicyAndAppendixOfEachSchoolHasAnAccessiblePdfInEachLanguage() throws Exception {
+        List<String> failures = new java.util.ArrayList<>();
+        int pdfs = 0;
+        for (ResolvedSite site : result.sites()) {
+            if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                continue;
+            }
+            for (String language : site.languages()) {
+                for (var page : site.pages(language).values()) {
+                    if (!List.of("policy", "appendix").contains(page.kind())) {
+                        continue;
+                    }
+                    String path = site.id() + "/" + language + "/" + page.key();
+                    Path pdf = options.outputDir().resolve(path + ".pdf");
+                    assertTrue(Files.isRegularFile(pdf), "no PDF of " + path);
+                    Document html = Jsoup.parse(options.outputDir().resolve(path + ".html").toFile());
+                    assertEquals(1, html.select("main .pdf-link a[href=" + pdf.getFileName() + "]").size(), path + " links its PDF");
+                    org.polisi.site.pdf.PdfUa.failures(pdf).forEach(f -> failures.add(path + ".pdf: " + f));
+                    pdfs++;
+                }
+            }
+        }
+        assertTrue(pdfs >= 20, pdfs + " PDFs");
+        assertEquals(List.of(), failures, "veraPDF, PDF/UA-1");
+        for (String school : List.of("brynford", "rumney")) {
+            assertTrue(Files.isRegularFile(options.outputDir().resolve(school + "/cy/online-safety-policy.pdf")), school);
+        }
+    }
+
+    @Test
+    void brynfordReplacesAndRemovesTemplateSections() {
         ResolvedSite brynford = result.sites().stream().filter(s -> s.id().equals("brynford")).findFirst().orElseThrow();
         List<SectionChange> english = brynford.sectionChanges().stream().filter(c -> c.language().equals("en")).toList();
-        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.INHERITED && c.sectionId().equals("scope")));
-        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REPLACED && c.sectionId().equals("pupils")));
+        // Issue 15: Brynford publishes only its own text (SourceFidelityTest reads it sentence by sentence).
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REPLACED && c.sectionId().equals("scope")));
+        assertTrue(english.stream().anyMatch(c -> c.status() == SectionChange.Status.REMOVED && c.sectionId().equals("background-and-rationale")));
         assertTrue(english.stream().noneMatch(SectionChange::stale), "Brynford's overrides match the current template");
     }
 
@@ -116,8 +147,8 @@ class RealContentTest {
     void everyPublishedPrivacyNoticeStatesTheSentenceGeneratedFromItsRule() throws Exception {
         int notices = 0;
         for (ResolvedSite site : result.sites()) {
-            org.polisi.site.forms.SchoolForms forms = org.polisi.site.forms.SchoolForms.load(site.id(), site.languages(),
-                    org.polisi.site.compose.FormReferences.formsDirs(site));
+            org.polisi.site.forms.definition.SchoolForms forms = org.polisi.site.forms.definition.SchoolForms.load(site.id(), site.languages(),
+                    org.polisi.site.catalog.CatalogStage.formsDirs(site));
             for (String language : site.languages()) {
                 java.util.Map<String, String> bundle = bundle(language);
                 Path folder = options.outputDir().resolve(site.id() + "/" + language);
@@ -127,7 +158,7 @@ class RealContentTest {
                             String formId = form.selectFirst("form").attr("data-form-id");
                             var definition = forms.find(formId).orElseThrow();
                             String expected = bundle.get("forms.privacy.retention").replace("{retention}",
-                                    org.polisi.site.forms.RetentionSentence.in(definition.retention(), language, bundle));
+                                    org.polisi.site.forms.definition.RetentionSentence.in(definition.retention(), language, bundle));
                             List<String> stated = form.select(".privacy-notice p").eachText().stream()
                                     .filter(text -> text.startsWith(bundle.get("forms.privacy.retention")
                                             .replace("{retention}", "")))

@@ -8,8 +8,8 @@ import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
 import org.polisi.forms.intake.UrgentConcern;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.text.DisplayText;
 

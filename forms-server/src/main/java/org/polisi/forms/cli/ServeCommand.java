@@ -1,5 +1,6 @@
 package org.polisi.forms.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polisi.forms.FormsServer;
@@ -42,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
             server = FormsServer.create(config).start();
         } catch (PrivateFiles.NotPrivate refused) {
             System.err.println("Not started: " + refused.getMessage());
+            return 2;
+        } catch (UncheckedIOException unreadable) {   // e.g. a manifest that is not valid: the message names the file
+            System.err.println("Not started: " + unreadable.getCause().getMessage());
             return 2;
         }
         serving = true;

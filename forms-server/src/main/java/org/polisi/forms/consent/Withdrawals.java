@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.polisi.forms.intake.ReferenceGenerator;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.contract.ReservedNames;
 
 /**
  * What a withdrawal of consent applies to (issue 14). A parent names a consent form of the school,
@@ -28,11 +29,11 @@ public final class Withdrawals {
     public static final String CONSENT_FORM = "consent-form";
     public static final String PUPIL_NAMES = "pupil-names";
     /** The second page's choice, and the answer it is stored as: statement keys ({@code <field>.<id>}). */
-    public static final String CHOSEN = "withdraw";
+    public static final String CHOSEN = ReservedNames.WITHDRAW;
     /** The choice "all of them", expanded to every statement of the form before it is stored. */
     public static final String ALL = "all";
     /** Sent by the second page, so that an empty choice there is an error, not the first page again. */
-    public static final String STEP = "withdraw-step";
+    public static final String STEP = ReservedNames.WITHDRAW_STEP;
 
     private Withdrawals() {
     }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The server's own words in each language, from {@code themes/default/i18n/server_<lang>.properties}
@@ -26,15 +25,14 @@ import java.util.Set;
  */
 public final class Messages {
 
-    public static final String ENGLISH = "en";
-    public static final String WELSH = "cy";
-    public static final Set<String> LANGUAGES = Set.of(ENGLISH, WELSH);
+    public static final String ENGLISH = Language.ENGLISH.tag();
+    public static final String WELSH = Language.WELSH.tag();
 
     private final Map<String, Properties> bundles = new HashMap<>();
 
     public Messages() {
-        for (String language : LANGUAGES) {
-            bundles.put(language, load("/i18n/server_" + language + ".properties"));
+        for (Language language : Language.values()) {
+            bundles.put(language.tag(), load("/i18n/server_" + language.tag() + ".properties"));
         }
     }
 
@@ -53,7 +51,7 @@ public final class Messages {
 
     /** A supported language, or English: the one fallback every school has. */
     public static String supported(String language) {
-        return language != null && LANGUAGES.contains(language) ? language : ENGLISH;
+        return Language.orEnglish(language).tag();
     }
 
     /** The message for the key, which takes no arguments. A missing key is a bug: it fails loudly. */
@@ -78,6 +76,6 @@ public final class Messages {
 
     /** The other language of a bilingual pair, for the language toggle. */
     public static String other(String language) {
-        return WELSH.equals(language) ? ENGLISH : WELSH;
+        return Language.orEnglish(language).other().tag();
     }
 }

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.i18n.Dates;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.ChainRow;
 import org.polisi.forms.storage.ReadSnapshot;

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldOption;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldOption;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 
 /**

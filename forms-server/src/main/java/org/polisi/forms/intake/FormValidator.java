@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldType;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.text.DisplayText;
 import org.polisi.forms.text.TypedText;
+import org.polisi.contract.InputIds;
 
 /**
  * Checks posted answers against the form's definition in the manifest, and nothing else: each
@@ -206,7 +207,7 @@ public final class FormValidator {
             for (ConsentStatement statement : field.statements()) {
                 String key = field.name() + "." + statement.id();
                 List<String> values = posted.getOrDefault(key, List.of());
-                String id = form.id() + "--" + field.name() + "--" + statement.id();
+                String id = InputIds.part(InputIds.field(form.id(), field.name()), statement.id());
                 String value = values.size() == 1 ? values.get(0) : "";
                 if (values.size() > 1) {
                     error(key, id, "error.consent.invalid");
@@ -223,7 +224,7 @@ public final class FormValidator {
         }
 
         void formError(String key, Map<String, ?> arguments) {
-            errors.add(new FieldError(FieldError.WHOLE_FORM, form.id() + "--title",
+            errors.add(new FieldError(FieldError.WHOLE_FORM, InputIds.title(form.id()),
                     messages.format(language, key, arguments)));
         }
 
@@ -241,7 +242,7 @@ public final class FormValidator {
         }
 
         private String inputId(FieldDefinition field) {
-            return InputIds.of(form.id(), field);
+            return InputIds.firstControl(form.id(), field);
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
 import org.slf4j.Logger;

@@ -2,8 +2,8 @@ package org.polisi.forms.intake;
 
 import java.util.List;
 import java.util.Map;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.storage.SubmissionRow;
 
 /** What became of a submission. */

@@ -3,6 +3,7 @@ package org.polisi.forms.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.polisi.contract.ReservedNames;
 
 /**
  * What arrived: the school and form from the address, every posted parameter that could be read,
@@ -16,11 +17,11 @@ public record SubmissionRequest(String school, String formId, Map<String, List<S
     }
 
     /** The hidden fields every rendered form posts, and the honeypot; never stored as answers. */
-    public static final String FORM_ID = "form-id";
-    public static final String FORM_LANG = "form-lang";
-    public static final String FORM_VERSION = "form-version";
-    public static final String HONEYPOT = "website";
-    public static final String IDEMPOTENCY_KEY = "idempotency-key";
+    public static final String FORM_ID = ReservedNames.FORM_ID;
+    public static final String FORM_LANG = ReservedNames.FORM_LANG;
+    public static final String FORM_VERSION = ReservedNames.FORM_VERSION;
+    public static final String HONEYPOT = ReservedNames.HONEYPOT;
+    public static final String IDEMPOTENCY_KEY = ReservedNames.IDEMPOTENCY_KEY;
     static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY);
 
     public String single(String name) {

@@ -14,11 +14,11 @@ import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.consent.ConsentRecorder;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldType;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.names.AnswerKeys;
@@ -31,6 +31,7 @@ import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.polisi.contract.InputIds;
 
 /**
  * Receives a submission: finds its form in the manifest, refuses what the form does not allow,
@@ -132,7 +133,7 @@ public final class SubmissionService {
             boolean secondPage = !request.single(Withdrawals.STEP).isEmpty();
             if (!secondPage || chosen.isEmpty() || chosen.get().isEmpty()) {
                 List<FieldError> choiceErrors = secondPage ? List.of(new FieldError(Withdrawals.CHOSEN,
-                        form.id() + "--" + Withdrawals.CHOSEN, messages.get(language, "error.withdrawal.none-chosen")))
+                        InputIds.field(form.id(), Withdrawals.CHOSEN), messages.get(language, "error.withdrawal.none-chosen")))
                         : List.of();
                 return new SubmissionOutcome.ChooseStatements(manifest.get(), form, language,
                         target.get().consentForm(), target.get().isRequest(), choiceErrors, request.parameters());
@@ -204,7 +205,7 @@ public final class SubmissionService {
     private FieldError noMatch(FormDefinition form, String language) {
         FieldDefinition field = form.field(Withdrawals.REFERENCE).orElseThrow(() ->
                 new IllegalStateException("withdrawal form " + form.id() + " has no 'reference' field"));
-        return new FieldError(field.name(), InputIds.of(form.id(), field),
+        return new FieldError(field.name(), InputIds.firstControl(form.id(), field),
                 messages.get(language, "error.withdrawal.no-match"));
     }
 
@@ -227,8 +228,8 @@ public final class SubmissionService {
             if (field.isEmpty()) {
                 errors.add(formError(form, language, "error.encoding.form"));
             } else {
-                String inputId = dot < 0 ? InputIds.of(form.id(), field.get())
-                        : form.id() + "--" + field.get().name() + "--" + name.substring(dot + 1);
+                String inputId = dot < 0 ? InputIds.firstControl(form.id(), field.get())
+                        : InputIds.part(InputIds.field(form.id(), field.get().name()), name.substring(dot + 1));
                 errors.add(new FieldError(name, inputId, messages.format(language, "error.encoding.field",
                         Map.of("field", Text.in(field.get().label(), language)))));
             }
@@ -237,7 +238,7 @@ public final class SubmissionService {
     }
 
     private FieldError formError(FormDefinition form, String language, String key) {
-        return new FieldError(FieldError.WHOLE_FORM, form.id() + "--title", messages.get(language, key));
+        return new FieldError(FieldError.WHOLE_FORM, InputIds.title(form.id()), messages.get(language, key));
     }
 
     private static SubmissionOutcome rejected(Manifest manifest, FormDefinition form, String language,

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldType;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 
 /**
  * Recognises an incident report that must not wait: the incident form's {@code urgent-concern}

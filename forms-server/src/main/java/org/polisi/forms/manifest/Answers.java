@@ -9,6 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.contract.ReservedNames;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 
 /**
  * Stored answers in words: option values become their labels, consent answers become "I give
@@ -24,7 +31,7 @@ public final class Answers {
     }
 
     /** The answer a withdrawal stores its chosen statement keys under, and the field naming its consent form (docs/forms.md). */
-    private static final String WITHDRAWN = "withdraw";
+    private static final String WITHDRAWN = ReservedNames.WITHDRAW;
     private static final String CONSENT_FORM = "consent-form";
 
     /**

@@ -1,7 +1,5 @@
 package org.polisi.forms.manifest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +10,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.InvalidManifestException;
+import org.polisi.contract.Manifest;
+import org.polisi.contract.ManifestJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The manifests of every school, read from the manifest folder. A manifest is re-read when its
- * file changes, so that rebuilding the site while the server runs takes effect at once (a
- * submission is always checked against the form the page now shows).
+ * The manifests of every school, read from the manifest folder strictly ({@link ManifestJson}). A
+ * manifest is re-read when its file changes, so that rebuilding the site while the server runs takes
+ * effect at once (a submission is always checked against the form the page now shows). At start-up
+ * {@link #checkAll()} refuses a folder with a manifest that is not valid; one that becomes invalid
+ * later is logged with its file and problem and its school has no forms until it is rebuilt.
  */
 public final class ManifestCatalog {
 
@@ -26,8 +30,6 @@ public final class ManifestCatalog {
     private static final Pattern SCHOOL_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Path folder;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, Loaded> cache = new ConcurrentHashMap<>();
 
     private record Loaded(FileTime modified, Manifest manifest) {
@@ -50,14 +52,40 @@ public final class ManifestCatalog {
             FileTime modified = Files.getLastModifiedTime(file);
             Loaded loaded = cache.get(school);
             if (loaded == null || !loaded.modified().equals(modified)) {
-                loaded = new Loaded(modified, json.readValue(file.toFile(), Manifest.class));
+                loaded = new Loaded(modified, ManifestJson.read(file));
                 cache.put(school, loaded);
             }
             return Optional.of(loaded.manifest());
+        } catch (InvalidManifestException invalid) {
+            LOG.error("{}", invalid.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             LOG.error("Cannot read manifest {}: {}", file, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Reads every manifest in the folder now, so that a server never starts on a manifest it would
+     * misread. A folder that does not exist yet (no site built) has none.
+     *
+     * @return how many manifests were read
+     * @throws InvalidManifestException for the first file (in name order) that is not a valid manifest;
+     *                                  its message names the file, the property and the problem
+     * @throws IOException              when the folder or a file cannot be read
+     */
+    public int checkAll() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
+            ManifestJson.read(file);
+        }
+        return files.size();
     }
 
     /** Every school with a manifest, in id order. */

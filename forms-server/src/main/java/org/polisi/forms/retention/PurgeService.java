@@ -9,10 +9,10 @@ import org.jdbi.v3.core.Handle;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEventDao;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.RetentionRule;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
@@ -55,7 +55,7 @@ public final class PurgeService {
         for (Manifest manifest : manifests.all()) {
             for (FormDefinition form : manifest.forms()) {
                 RetentionRule rule = form.retention();
-                if (rule == null || !rule.known()) {
+                if (rule == null) {
                     LOG.warn("Form {}/{} has no retention rule: nothing purged", manifest.school(), form.id());
                     continue;
                 }
@@ -83,7 +83,7 @@ public final class PurgeService {
         Optional<String> yearGroup = Optional.ofNullable(rule.yearGroupField())
                 .map(field -> CanonicalJson.readFields(row.fieldsJson()).get(field))
                 .map(String::valueOf);
-        Optional<LocalDate> staffSet = RetentionRule.UNTIL_STAFF_DATE.equals(rule.rule())
+        Optional<LocalDate> staffSet = rule.rule() == RetentionRule.Rule.UNTIL_STAFF_DATE
                 ? IncidentChronology.keptUntil(handle.attach(IncidentEventDao.class).of(row.id()))
                 : Optional.empty();
         return rule.keptUntil(row.receivedAt(), yearGroup, staffSet, Dates.SCHOOL_TIME);

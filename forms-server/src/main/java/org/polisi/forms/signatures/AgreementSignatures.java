@@ -1,7 +1,8 @@
 package org.polisi.forms.signatures;
 
 import java.util.List;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.SignerGroup;
 
 /** Everyone who has signed one agreement, people who must sign again first, then by name. */
 public record AgreementSignatures(FormDefinition form, SignerGroup group, List<Signer> signers) {

@@ -9,15 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FieldType;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.contract.SignerGroup;
 
 /**
  * Builds {@link AgreementSignatures} from the stored records: erased records are left out; a person's
@@ -35,7 +36,7 @@ public final class SignatureRegister {
     /** Every agreement among {@code forms}, in group order (staff, pupils, parents, others), then by form id. */
     public List<AgreementSignatures> agreements(Manifest manifest, List<FormDefinition> forms) {
         return forms.stream().filter(form -> form.kind() == FormKind.AGREEMENT)
-                .sorted(Comparator.comparing((FormDefinition form) -> SignerGroup.of(form.signedBy()))
+                .sorted(Comparator.comparing((FormDefinition form) -> form.signers())
                         .thenComparing(FormDefinition::id))
                 .map(form -> of(manifest.school(), form)).toList();
     }
@@ -65,7 +66,7 @@ public final class SignatureRegister {
                     newest.formVersion(), currentVersions.contains(newest.formVersion()), versions.size() - 1));
         });
         signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
-        return new AgreementSignatures(form, SignerGroup.of(form.signedBy()), List.copyOf(signers));
+        return new AgreementSignatures(form, form.signers(), List.copyOf(signers));
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.polisi.forms.staff;
 
 import java.util.List;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 
 /**
  * Who may read what: a member of staff reads a form's submissions when their role is the form's

@@ -1,10 +1,10 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.staff.SecondFactor;
 import org.polisi.forms.staff.StaffSession;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,61 +45,50 @@ final class AccountPage {
         }
         session.pendingSecret(null);
         session.enrolmentDue(false);
-        PageLayout.Page page = frame.page(ctx, session, "staff.account.title");
-        Html.text(page.main(), "h2", messages.get(language, "staff.account.done"));
-        Html.text(page.main(), "p", messages.get(language, "staff.account.recovery"));
-        Element list = Html.add(page.main(), "ul", "recovery-codes");
-        recovery.get().forEach(code -> Html.text(Html.add(list, "li"), "code", code));
-        Html.link(Html.add(page.main(), "p"), "/staff/", messages.get(language, "staff.account.continue"));
-        Responses.html(ctx, 200, page.html());
+        frame.render(ctx, session, 200, "staff.account.title", Map.of(), "account", new View(
+                messages.get(language, "staff.account.second-factor"), null, null,
+                new Recovery(messages.get(language, "staff.account.done"), messages.get(language, "staff.account.recovery"),
+                        recovery.get(), new PageLayout.Link("/staff/", messages.get(language, "staff.account.continue")))));
+    }
+
+    /**
+     * The view of {@code server/account.ftl}: one of the account's second factor already set up
+     * ({@code enrolled}, the sentence saying so), the steps to set it up, or the recovery codes.
+     */
+    record View(String heading, String enrolled, Enrolment enrolment, Recovery recovery) {
+    }
+
+    /** The steps to set up a second factor: scan (or type) the key, then confirm the app's first code; {@code error} or null. */
+    record Enrolment(String need, String stepScan, String qrCode, String qrAlt, String stepKey, String key,
+                     String stepCode, String error, String csrfField, String csrfToken, String confirm) {
+    }
+
+    /** The recovery codes, shown once, and the way on. */
+    record Recovery(String done, String explanation, List<String> codes, PageLayout.Link next) {
     }
 
     private void page(Context ctx, StaffSession session, int status, String error) {
         String language = session.language();
         long userId = session.user().id();
-        PageLayout.Page page = frame.page(ctx, session, "staff.account.title");
-        Element main = page.main();
-        Html.text(main, "h2", messages.get(language, "staff.account.second-factor"));
+        String heading = messages.get(language, "staff.account.second-factor");
         if (secondFactor.enrolled(userId) && session.pendingSecret() == null) {
-            Html.text(main, "p", messages.format(language, "staff.account.enrolled", Map.of("count", secondFactor.recoveryCodesLeft(userId))));
-            Responses.html(ctx, status, page.html());
+            frame.render(ctx, session, status, "staff.account.title", Map.of(), "account", new View(heading,
+                    messages.format(language, "staff.account.enrolled", Map.of("count", secondFactor.recoveryCodesLeft(userId))),
+                    null, null));
             return;
         }
-        Html.text(main, "p", messages.get(language, secondFactor.required(session.user())
-                ? "staff.account.required" : "staff.account.optional"));
         if (session.pendingSecret() == null) {
             session.pendingSecret(secondFactor.newSecret());
         }
         String secret = session.pendingSecret();
-        String email = session.user().email();
-        Element steps = Html.add(main, "ol", "steps");
-        Element scan = Html.add(steps, "li");
-        Html.text(scan, "p", messages.get(language, "staff.account.step-scan"));
-        Html.add(scan, "img").attr("src", secondFactor.qrCode(secret, email))
-                .attr("alt", messages.get(language, "staff.account.qr-alt")).attr("width", "240").attr("height", "240");
-        Html.text(scan, "p", messages.get(language, "staff.account.step-key"));
-        Html.text(Html.add(scan, "p"), "code", grouped(secret)).attr("id", "second-factor-key");
-        Element confirm = Html.add(steps, "li");
-        Element form = Html.add(confirm, "form").attr("method", "post").attr("action", "/staff/account/second-factor")
-                .attr("novalidate", "").attr("accept-charset", "UTF-8");
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Element group = Html.add(form, "div", "form-group").attr("data-field", "code");
-        if (error != null) {
-            group.addClass("form-group--error");
-        }
-        Html.text(group, "label", messages.get(language, "staff.account.step-code")).addClass("label")
-                .attr("for", "account--code");
-        if (error != null) {
-            Html.text(group, "p", error).addClass("error-message").attr("id", "account--code-error");
-        }
-        Element input = Html.add(group, "input", "input").attr("id", "account--code").attr("name", "code")
-                .attr("type", "text").attr("inputmode", "numeric").attr("autocomplete", "one-time-code");
-        if (error != null) {
-            input.attr("aria-describedby", "account--code-error").attr("aria-invalid", "true");
-        }
-        Html.text(form, "button", messages.get(language, "staff.account.confirm")).addClass("button")
-                .attr("type", "submit");
-        Responses.html(ctx, status, page.html());
+        Enrolment enrolment = new Enrolment(messages.get(language, secondFactor.required(session.user())
+                ? "staff.account.required" : "staff.account.optional"),
+                messages.get(language, "staff.account.step-scan"), secondFactor.qrCode(secret, session.user().email()),
+                messages.get(language, "staff.account.qr-alt"), messages.get(language, "staff.account.step-key"),
+                grouped(secret), messages.get(language, "staff.account.step-code"), error, StaffAuth.CSRF_FIELD,
+                session.csrfToken(), messages.get(language, "staff.account.confirm"));
+        frame.render(ctx, session, status, "staff.account.title", Map.of(), "account",
+                new View(heading, null, enrolment, null));
     }
 
     /** The Base32 key in groups of four, as authenticator apps show keys, so it can be typed. */

@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -11,8 +12,8 @@ import org.polisi.forms.archive.AgreedText;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.storage.SubmissionRow;
@@ -50,27 +51,23 @@ final class AgreedTextPage {
      * record's form version names with the date it was first published, or a note that the archive
      * lacks it (which {@code forms verify} also reports).
      */
-    static void summaryRow(Element list, String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
-                           String language) {
+    static SummaryRow summaryRow(String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
+                                 String language) {
         Optional<AgreedText> text;
         try {
             text = archive.find(row.school(), row.formId(), row.formVersion());
         } catch (IOException unreadable) {
             text = Optional.empty();
         }
-        Element entry = Html.add(list, "div", "summary-list__row");
-        Html.text(entry, "dt", term).addClass("summary-list__key");
-        Element value = Html.add(entry, "dd", "summary-list__value");
         if (text.isEmpty()) {
-            value.text(messages.get(language, "staff.record.text-missing"));
-            return;
+            return SummaryRow.of(term, messages.get(language, "staff.record.text-missing"));
         }
         String published = Dates.day(LocalDate.parse(text.get().firstPublished()), language);
         String textLanguage = text.get().language();
-        Html.link(value, href(row.school(), row.formId(), row.formVersion()), text.get().pageTitle())
-                .attr("hreflang", textLanguage).attr("lang", textLanguage);
         String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
-        value.appendText(inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
+        return SummaryRow.linked(term, new SummaryRow.Link(href(row.school(), row.formId(), row.formVersion()),
+                        text.get().pageTitle(), textLanguage),
+                inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
     }
 
     void show(Context ctx) throws IOException {
@@ -84,22 +81,27 @@ final class AgreedTextPage {
         String published = Dates.day(LocalDate.parse(text.firstPublished()), language);
         String schoolName = manifests.school(text.school()).map(Manifest::schoolName)
                 .map(names -> Text.in(names, language)).orElse(text.school());
-        PageLayout.Page page = layout.page(language, messages.format(language, "agreed-text.title", Map.of("form", text.formTitle(), "date", published)),
-                schoolName, "/" + text.school() + "/" + language + "/", null);
-        Element main = page.main();
-        Element note = Html.add(main, "div", "notice notice--archive").attr("role", "note");
+        String title = messages.format(language, "agreed-text.title", Map.of("form", text.formTitle(), "date", published));
         boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
-        Html.text(note, "p", messages.format(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", Map.of("date", published)));
-        Element details = Html.add(note, "dl", "summary-list");
-        Html.summaryRow(details, messages.get(language, "confirmation.form"), text.formTitle());
-        Html.summaryRow(details, messages.get(language, "csv.version"), text.formVersion());
-        Html.summaryRow(details, messages.get(language, "agreed-text.first-published"), published);
-        Html.link(Html.add(note, "p"), text.pageUrl(), messages.get(language, "agreed-text.current"));
-        Element archived = Html.add(main, "div", "agreed-text");
-        Jsoup.parseBodyFragment(text.pageHtml()).body().childNodesCopy().forEach(archived::appendChild);
+        Element archived = Jsoup.parseBodyFragment(text.pageHtml()).body();
         archived.select("form").forEach(form -> closeForm(form, language));
-        FormPageFiller.keepLinksRelativeTo(page.document(), text.pageUrl());
-        Responses.html(ctx, 200, page.html());
+        FormPageFiller.keepLinksRelativeTo(archived, text.pageUrl());
+        archived.ownerDocument().outputSettings().prettyPrint(false);
+        Responses.html(ctx, 200, layout.render("agreed-text", layout.frame(language, title, schoolName,
+                "/" + text.school() + "/" + language + "/", null), new View(
+                messages.format(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", Map.of("date", published)),
+                List.of(SummaryRow.of(messages.get(language, "confirmation.form"), text.formTitle()),
+                        SummaryRow.of(messages.get(language, "csv.version"), text.formVersion()),
+                        SummaryRow.of(messages.get(language, "agreed-text.first-published"), published)),
+                new PageLayout.Link(text.pageUrl(), messages.get(language, "agreed-text.current")), archived.html())));
+    }
+
+    /**
+     * The view of {@code server/agreed-text.ftl}: the note above the archived page, and the page
+     * itself ({@code archived}: the school's published page as the archive keeps it, its form closed,
+     * printed as markup).
+     */
+    record View(String intro, List<SummaryRow> details, PageLayout.Link current, String archived) {
     }
 
     /** Keeps every word of the form and makes it impossible to send: no address, every control disabled. */

@@ -1,11 +1,10 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.Withdrawals;
@@ -13,9 +12,9 @@ import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.storage.CanonicalJson;
@@ -69,34 +68,52 @@ final class ConfirmationHandler {
 
         String title = messages.get(language, "confirmation.title");
         String schoolName = Text.in(manifest.get().schoolName(), language);
-        PageLayout.Page page = layout.page(language, title, schoolName, "/" + school + "/" + language + "/", toggle);
-        Element main = page.main();
-        Element panel = Html.add(main, "div", "confirmation-panel");
-        Html.text(panel, "h1", title);
-        Element referenceLine = Html.add(panel, "p");
-        referenceLine.appendText(messages.get(language, "confirmation.reference") + " ");
-        Html.text(referenceLine, "strong", reference).addClass("reference");
-
-        if (record.isPresent() && record.get().urgent()) {
-            urgentInstructions(main, language, school, reference, form);
-        }
+        PageFrame frame = layout.frame(language, title, schoolName, "/" + school + "/" + language + "/", toggle);
+        Urgent urgent = record.isPresent() && record.get().urgent()
+                ? urgentInstructions(language, school, reference, form) : null;
+        View view;
         if (record.isEmpty() || form.isEmpty()) {
-            Html.paragraphs(main, messages.get(language, "confirmation.received"));
+            view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent, "",
+                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null);
         } else {
-            Html.text(main, "h2", messages.get(language, "confirmation.next"));
             String next = Text.in(form.get().confirmation(), language);
-            Html.paragraphs(main, next.isBlank() ? messages.get(language, "confirmation.received") : next);
-            receipt(main, language, manifest.get(), form.get(), record.get());
+            view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent,
+                    messages.get(language, "confirmation.next"),
+                    PageLayout.paragraphs(next.isBlank() ? messages.get(language, "confirmation.received") : next),
+                    receipt(language, manifest.get(), form.get(), record.get()));
         }
-        Responses.html(ctx, 200, page.html());
+        Responses.html(ctx, 200, layout.render("confirmation", frame, view));
+    }
+
+    /**
+     * The view of {@code server/confirmation.ftl}.
+     *
+     * @param urgent    what to do now, for an urgent incident; null otherwise
+     * @param nextTitle "What happens next", or empty when the record or its form is gone
+     * @param receipt   the receipt of the answers, or null when the record or its form is gone
+     */
+    record View(String title, String referenceLabel, String reference, Urgent urgent, String nextTitle,
+                List<String> next, Receipt receipt) {
+    }
+
+    /** An urgent report's instructions; {@code status} is sent, queued or not-configured. */
+    record Urgent(String title, String intro, String status, String truth, List<String> steps) {
+    }
+
+    /** The receipt: its rows, a withdrawal's state (or null), the retention sentence (or empty), and the way back (or null). */
+    record Receipt(String title, List<SummaryRow> rows, Withdrawal withdrawal, String retention, String printHint,
+                   PageLayout.Link back) {
+    }
+
+    /** Whether a withdrawal was applied or waits for the school to match it; {@code state} is its CSS class. */
+    record Withdrawal(String state, String text) {
     }
 
     /**
      * What to do now, and the truth about who has been told: sent, queued, or (with no mail server)
      * nobody, in which case the reporter is told plainly to tell the named roles in person now.
      */
-    private void urgentInstructions(Element main, String language, String school, String reference,
-                                    Optional<FormDefinition> form) {
+    private Urgent urgentInstructions(String language, String school, String reference, Optional<FormDefinition> form) {
         List<AlertStatus.Alert> alerts = alertStatus.about(school, reference);
         List<String> roleKeys = alerts.stream().map(AlertStatus.Alert::recipientRole).distinct().toList();
         if (roleKeys.isEmpty()) {
@@ -112,52 +129,40 @@ final class ConfirmationHandler {
         } else {
             truth = "urgent.alert.queued";
         }
-        Element box = Html.add(main, "div", "urgent-instructions").attr("role", "alert");
-        Html.text(box, "h2", messages.get(language, "urgent.title"));
-        Html.text(box, "p", messages.get(language, "urgent.intro"));
-        Html.text(box, "p", messages.format(language, truth, Map.of("roles", roles))).addClass("alert-status")
-                .attr("data-alert-status", truth.substring("urgent.alert.".length()));
-        Element steps = Html.add(box, "ol");
-        for (String step : List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
-                "urgent.step.preserve", "urgent.step.report")) {
-            Html.text(steps, "li", messages.format(language, step, Map.of("roles", roles)));
-        }
+        List<String> steps = List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
+                "urgent.step.preserve", "urgent.step.report").stream()
+                .map(step -> messages.format(language, step, Map.of("roles", roles))).toList();
+        return new Urgent(messages.get(language, "urgent.title"), messages.get(language, "urgent.intro"),
+                truth.substring("urgent.alert.".length()), messages.format(language, truth, Map.of("roles", roles)), steps);
     }
 
     /** A withdrawal's receipt (its rows already name the child, the form and each consent withdrawn): applied, or pending. */
-    private void withdrawalReceipt(Element section, String language, Map<String, Object> stored) {
+    private Withdrawal withdrawalReceipt(String language, Map<String, Object> stored) {
         boolean request = String.valueOf(stored.getOrDefault(Withdrawals.REFERENCE, "")).isBlank();
-        Html.text(section, "p", messages.get(language, request ? "withdrawal.receipt.pending" : "withdrawal.receipt.applied"))
-                .addClass(request ? "withdrawal-pending" : "withdrawal-applied");
+        return new Withdrawal(request ? "withdrawal-pending" : "withdrawal-applied",
+                messages.get(language, request ? "withdrawal.receipt.pending" : "withdrawal.receipt.applied"));
     }
 
-    private void receipt(Element main, String language, Manifest manifest, FormDefinition form, SubmissionRow row) {
-        Element section = Html.add(main, "section", "receipt").attr("aria-labelledby", "receipt-title");
-        Html.text(section, "h2", messages.get(language, "confirmation.receipt")).attr("id", "receipt-title");
-        Element details = Html.add(section, "dl", "summary-list");
-        Html.summaryRow(details, messages.get(language, "confirmation.form"), Text.in(form.title(), language));
-        Html.summaryRow(details, messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language));
-        Html.summaryRow(details, messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language));
+    private Receipt receipt(String language, Manifest manifest, FormDefinition form, SubmissionRow row) {
+        List<SummaryRow> rows = new ArrayList<>();
+        rows.add(SummaryRow.of(messages.get(language, "confirmation.form"), Text.in(form.title(), language)));
+        rows.add(SummaryRow.of(messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language)));
+        rows.add(SummaryRow.of(messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language)));
         if (form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT) {
-            AgreedTextPage.summaryRow(details, messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
-                    messages, language);
+            rows.add(AgreedTextPage.summaryRow(messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
+                    messages, language));
         }
         Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
         for (AnsweredField field : answers.describe(form, stored, language, manifest)) {
-            Html.summaryRow(details, field.label(), field.answer().isEmpty()
-                    ? messages.get(language, "confirmation.not-answered") : field.answer());
-        }
-        if (form.kind() == FormKind.WITHDRAWAL) {
-            withdrawalReceipt(section, language, stored);
+            rows.add(SummaryRow.of(field.label(), field.answer().isEmpty()
+                    ? messages.get(language, "confirmation.not-answered") : field.answer()));
         }
         String retention = Text.in(form.retentionText(), language);
-        if (!retention.isBlank()) {
-            Html.text(section, "p", messages.format(language, "confirmation.retention", Map.of("retention", retention)));
-        }
-        Html.text(section, "p", messages.get(language, "confirmation.print")).addClass("print-hint");
         String formPage = form.pages().get(language);
-        if (formPage != null) {
-            Html.link(Html.add(main, "p"), formPage, messages.get(language, "confirmation.back"));
-        }
+        return new Receipt(messages.get(language, "confirmation.receipt"), rows,
+                form.kind() == FormKind.WITHDRAWAL ? withdrawalReceipt(language, stored) : null,
+                retention.isBlank() ? "" : messages.format(language, "confirmation.retention", Map.of("retention", retention)),
+                messages.get(language, "confirmation.print"),
+                formPage == null ? null : new PageLayout.Link(formPage, messages.get(language, "confirmation.back")));
     }
 }

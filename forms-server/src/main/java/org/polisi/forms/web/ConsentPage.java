@@ -1,6 +1,7 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -10,9 +11,9 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.ConsentStatement;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
+import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
@@ -56,55 +57,61 @@ final class ConsentPage {
         ConsentState.Verified<List<CurrentConsent>> verified = consents.of(session.user().school());
         List<CurrentConsent> state = verified.value().stream()
                 .filter(consent -> readable.contains(consent.formId())).toList();
-        PageLayout.Page page = frame.page(ctx, session, "staff.consents.title");
-        unverifiedNotice(page.main(), verified, messages, language);
-        Html.text(page.main(), "p", messages.get(language, "staff.consents.explanation"));
-        if (state.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.consents.none"));
-        } else {
-            Element body = Html.table(page.main(), messages, language,
-                    "staff.consents.pupil", "csv.form", "staff.consents.statement", "staff.consents.answer",
-                    "staff.consents.since", "csv.reference", "staff.consents.pending-column");
+        Table table = null;
+        if (!state.isEmpty()) {
             List<WithdrawalRequests.Request> pending = requests.pending(session.user().school());
+            List<Table.Row> rows = new ArrayList<>();
             for (CurrentConsent consent : state) {
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();
-                Element tr = Html.add(body, "tr").addClass("consent--" + consent.answer());
-                if (consent.pupil().isEmpty()) {
-                    Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
-                } else {
-                    Html.typed(tr, "td", consent.pupil());
-                }
-                Html.text(tr, "td", Text.in(form.title(), language));
-                Html.text(tr, "td", statementText(form, consent.statement(), language));
-                Html.text(tr, "td", answers.consentAnswer(consent.answer(), language));
-                Html.text(tr, "td", Dates.display(consent.since(), language));
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + consent.reference(), consent.reference());
-                pendingCell(Html.add(tr, "td"), language,
-                        WithdrawalRequests.naming(pending, consent.formId(), consent.pupil()));
+                rows.add(new Table.Row("consent--" + consent.answer(), List.of(
+                        consent.pupil().isEmpty() ? Table.Cell.text(messages.get(language, "staff.consents.unnamed"))
+                                : Table.Cell.typed(consent.pupil()),
+                        Table.Cell.text(Text.in(form.title(), language)),
+                        Table.Cell.text(statementText(form, consent.statement(), language)),
+                        Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
+                        Table.Cell.text(Dates.display(consent.since(), language)),
+                        Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
+                        pendingCell(language, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
             }
+            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "csv.form",
+                    "staff.consents.statement", "staff.consents.answer", "staff.consents.since", "csv.reference",
+                    "staff.consents.pending-column"), rows);
         }
-        Responses.html(ctx, 200, page.html());
+        frame.render(ctx, session, 200, "staff.consents.title", Map.of(), "consents", new View(
+                unverifiedText(verified, messages, language), messages.get(language, "staff.consents.explanation"),
+                state.isEmpty() ? messages.get(language, "staff.consents.none") : null, table));
+    }
+
+    /**
+     * The view of {@code server/consents.ftl}: a warning when the consent events fail their check
+     * (or null), and the consents now in force ({@code none} when there are none, else the table).
+     */
+    record View(String unverified, String explanation, String none, Table table) {
+    }
+
+    /** The warning that the consent events fail their check, or null when they pass. */
+    static String unverifiedText(ConsentState.Verified<?> verified, Messages messages, String language) {
+        return verified.problem().map(problem -> messages.format(language, "staff.consents.unverified",
+                Map.of("event", problem.seq()))).orElse(null);
     }
 
     /** When the consent events fail their check: says so, and that only the events before the break are shown. */
     static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
-        verified.problem().ifPresent(problem -> Html.text(main, "p",
-                messages.format(language, "staff.consents.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
-                .addClass("notice notice--warning"));
+        String warning = unverifiedText(verified, messages, language);
+        if (warning != null) {
+            Html.text(main, "p", warning).attr("role", "alert").addClass("notice notice--warning");
+        }
     }
 
     /** "Withdrawal pending", linked to each request sent without a reference that names this pupil. */
-    private void pendingCell(Element cell, String language, List<WithdrawalRequests.Request> naming) {
+    private Table.Cell pendingCell(String language, List<WithdrawalRequests.Request> naming) {
         if (naming.isEmpty()) {
-            return;
+            return Table.Cell.text("");
         }
-        cell.addClass("withdrawal-pending");
-        cell.appendText(messages.get(language, "staff.consents.pending") + " ");
-        for (WithdrawalRequests.Request request : naming) {
-            Html.link(cell, "/staff/submissions/" + request.withdrawal().reference(), request.withdrawal().reference());
-            cell.appendText(" ");
-        }
+        return new Table.Cell(messages.get(language, "staff.consents.pending") + " ", false, naming.stream()
+                .map(request -> new Table.Link("/staff/submissions/" + request.withdrawal().reference(),
+                        request.withdrawal().reference(), "")).toList(), "withdrawal-pending");
     }
 
     /** A statement's words in the language, from its key ({@code field.statement}). */

@@ -81,13 +81,15 @@ final class ErrorPages {
         Responses.html(ctx, status, html(language, key, RequestLanguage.toggleHref(ctx, language)));
     }
 
+    /** The view of {@code server/error.ftl}. */
+    record View(String title, java.util.List<String> paragraphs) {
+    }
+
     /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
     String html(String language, String key, String toggleHref) {
-        PageLayout.Page page = layout.page(language, messages.get(language, "page." + key + ".title"),
-                messages.get(language, "server.name"), "/", toggleHref);
-        Html.text(page.main(), "h1", messages.get(language, "page." + key + ".title"));
-        Html.paragraphs(page.main(), messages.get(language, "page." + key + ".body"));
-        return page.html();
+        String title = messages.get(language, "page." + key + ".title");
+        return layout.render("error", layout.frame(language, title, messages.get(language, "server.name"), "/", toggleHref),
+                new View(title, PageLayout.paragraphs(messages.get(language, "page." + key + ".body"))));
     }
 
     /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */

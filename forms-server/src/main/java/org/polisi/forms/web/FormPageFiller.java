@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.FieldError;
 import org.polisi.forms.intake.SubmissionRequest;
+import org.polisi.contract.InputIds;
 
 /**
  * Re-shows the baked page with the GOV.UK error pattern, exactly as docs/forms.md describes: the
@@ -23,9 +24,11 @@ import org.polisi.forms.intake.SubmissionRequest;
 final class FormPageFiller {
 
     private final Messages messages;
+    private final PageLayout layout;
 
-    FormPageFiller(Messages messages) {
-        this.messages = messages;
+    FormPageFiller(PageLayout layout) {
+        this.messages = layout.messages();
+        this.layout = layout;
     }
 
     /** Fills the form in the page; false when the page has no such form (the caller falls back). */
@@ -69,18 +72,14 @@ final class FormPageFiller {
             region = form.prependElement("div").addClass("error-summary-region");
         }
         region.empty();
-        Element summary = region.appendElement("div").addClass("error-summary")
-                .attr("role", "alert").attr("tabindex", "-1").attr("autofocus", "")
-                .attr("aria-labelledby", "error-summary-title");
-        summary.appendElement("h2").addClass("error-summary__title").attr("id", "error-summary-title")
-                .text(messages.get(language, "error.summary-title"));
-        Element list = summary.appendElement("ul").addClass("error-summary__list");
+        List<ErrorSummary.Problem> problems = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         for (FieldError error : errors) {
             if (shown.add(error.inputId() + "\n" + error.message())) {
-                list.appendElement("li").appendElement("a").attr("href", "#" + error.inputId()).text(error.message());
+                problems.add(new ErrorSummary.Problem(error.message(), "#" + error.inputId()));
             }
         }
+        region.appendChild(layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"), problems)));
     }
 
     private void markField(Element form, String language, FieldError error) {
@@ -95,7 +94,7 @@ final class FormPageFiller {
             return; // the summary still names the problem
         }
         group.addClass("form-group--error");
-        String messageId = error.inputId() + "--error";
+        String messageId = InputIds.error(error.inputId());
         if (group.getElementById(messageId) != null) {
             return; // one message per input is enough
         }
@@ -181,7 +180,7 @@ final class FormPageFiller {
      * still lead where they did. In-page links ({@code #field}) stay as they are, so the error
      * summary's links still move to the fields; a {@code <base>} element would break them.
      */
-    static void keepLinksRelativeTo(Document page, String pagePath) {
+    static void keepLinksRelativeTo(Element page, String pagePath) {
         java.net.URI base = java.net.URI.create(pagePath);
         for (Element element : page.select("[href], [src]")) {
             String attribute = element.hasAttr("href") ? "href" : "src";

@@ -2,18 +2,18 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.incident.IncidentChronology;
-import org.polisi.forms.manifest.FieldDefinition;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
@@ -60,55 +60,54 @@ final class GovernorsPage {
         Optional<Manifest> manifest = Optional.of(granted.value());
         String language = session.language();
         List<GovernorSummary.Count> counts = governors.incidents(manifest.get());
-        PageLayout.Page page = frame.page(ctx, session, "staff.governors.title");
-        Html.text(page.main(), "p", messages.get(language, "staff.governors.explanation"));
-        if (counts.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.governors.none"));
-        } else {
-            Element body = Html.table(page.main(), messages, language,
-                    "staff.governors.month", "csv.form", "staff.governors.category", "staff.governors.reports",
-                    "staff.governors.urgent");
-            for (GovernorSummary.Count count : counts) {
-                FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
-                Element tr = Html.add(body, "tr");
-                Html.text(tr, "td", Dates.month(count.month(), language));
-                Html.text(tr, "td", Text.in(form.title(), language));
-                Html.text(tr, "td", categoryLabel(form, count.category(), language));
-                Html.text(tr, "td", String.valueOf(count.reports()));
-                Html.text(tr, "td", String.valueOf(count.urgent()));
-            }
-            statusByMonth(page.main(), language, manifest.get().school());
+        Table byCategory = null;
+        Table byStatus = null;
+        if (!counts.isEmpty()) {
+            byCategory = new Table(Html.headings(messages, language, "staff.governors.month", "csv.form",
+                    "staff.governors.category", "staff.governors.reports", "staff.governors.urgent"),
+                    counts.stream().map(count -> {
+                        FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
+                        return Table.Row.of(Table.Cell.text(Dates.month(count.month(), language)),
+                                Table.Cell.text(Text.in(form.title(), language)),
+                                Table.Cell.text(categoryLabel(form, count.category(), language)),
+                                Table.Cell.text(String.valueOf(count.reports())),
+                                Table.Cell.text(String.valueOf(count.urgent())));
+                    }).toList());
+            byStatus = statusByMonth(language, manifest.get().school());
         }
-        staffAgreements(page.main(), manifest.get(), language);
-        Responses.html(ctx, 200, page.html());
+        List<String> agreements = signatures.staffOnCurrentVersion(manifest.get()).stream()
+                .map(agreement -> messages.format(language, "staff.governors.staff-agreement", Map.of(
+                        "agreement", Text.in(agreement.form().title(), language), "signed", agreement.signed(),
+                        "current", agreement.current(), "percent", agreement.percent()))).toList();
+        frame.render(ctx, session, 200, "staff.governors.title", Map.of(), "governors", new View(
+                messages.get(language, "staff.governors.explanation"),
+                counts.isEmpty() ? messages.get(language, "staff.governors.none") : null, byCategory,
+                messages.get(language, "staff.governors.status-title"), byStatus,
+                messages.get(language, "staff.governors.staff-agreements"), agreements,
+                agreements.isEmpty() ? messages.get(language, "staff.governors.staff-agreement-none") : null));
+    }
+
+    /**
+     * The view of {@code server/governors.ftl}: counts only, never a name. With no incident,
+     * {@code none} says so and both tables are null; {@code agreementsNone} is null when there are agreements.
+     */
+    record View(String explanation, String none, Table byCategory, String statusTitle, Table byStatus,
+                String agreementsTitle, List<String> agreements, String agreementsNone) {
     }
 
     /** Per month of receipt: how many reports are open, actioned and closed now (their newest status event). */
-    private void statusByMonth(Element main, String language, String school) {
-        Html.text(main, "h2", messages.get(language, "staff.governors.status-title"));
-        Element body = Html.table(main, messages, language, "staff.governors.month", "staff.incident.status.open",
-                "staff.incident.status.actioned", "staff.incident.status.closed");
+    private Table statusByMonth(String language, String school) {
+        List<Table.Row> rows = new ArrayList<>();
         for (Map.Entry<YearMonth, Map<String, Integer>> month : chronology.statusByMonth(school).entrySet()) {
-            Element tr = Html.add(body, "tr");
-            Html.text(tr, "td", Dates.month(month.getKey(), language));
+            List<Table.Cell> cells = new ArrayList<>();
+            cells.add(Table.Cell.text(Dates.month(month.getKey(), language)));
             for (String status : IncidentChronology.STATUSES) {
-                Html.text(tr, "td", String.valueOf(month.getValue().getOrDefault(status, 0)));
+                cells.add(Table.Cell.text(String.valueOf(month.getValue().getOrDefault(status, 0))));
             }
+            rows.add(new Table.Row("", cells));
         }
-    }
-
-    /** How many of the staff who signed each staff agreement are on its current version: counts only. */
-    private void staffAgreements(Element main, Manifest manifest, String language) {
-        Html.text(main, "h2", messages.get(language, "staff.governors.staff-agreements"));
-        List<SignatureRegister.StaffCurrency> agreements = signatures.staffOnCurrentVersion(manifest);
-        if (agreements.isEmpty()) {
-            Html.text(main, "p", messages.get(language, "staff.governors.staff-agreement-none"));
-        }
-        for (SignatureRegister.StaffCurrency agreement : agreements) {
-            Html.text(main, "p", messages.format(language, "staff.governors.staff-agreement", Map.of(
-                    "agreement", Text.in(agreement.form().title(), language), "signed", agreement.signed(),
-                    "current", agreement.current(), "percent", agreement.percent()))).addClass("staff-agreement-currency");
-        }
+        return new Table(Html.headings(messages, language, "staff.governors.month", "staff.incident.status.open",
+                "staff.incident.status.actioned", "staff.incident.status.closed"), rows);
     }
 
     private String categoryLabel(FormDefinition form, String category, String language) {

@@ -48,7 +48,7 @@ public record Handlers(
     public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
                                 ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
                                 AgreedTextArchive agreedTexts) {
-        PageLayout layout = new PageLayout(messages);
+        PageLayout layout = new PageLayout(messages, new ThemePages());
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
@@ -96,7 +96,7 @@ public record Handlers(
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
-                new SubmissionHandler(submissions, site, new FormPageFiller(messages), receipts, errors, layout,
+                new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages),

@@ -24,6 +24,11 @@ final class Html {
         return add(table, "tbody");
     }
 
+    /** Column headings worded in the language, for a {@link Table}. */
+    static java.util.List<String> headings(Messages messages, String language, String... headingKeys) {
+        return java.util.Arrays.stream(headingKeys).map(key -> messages.get(language, key)).toList();
+    }
+
     static Element add(Element parent, String tag) {
         return parent.appendElement(tag);
     }
@@ -64,11 +69,7 @@ final class Html {
 
     /** Paragraphs from text with blank lines between them (a manifest's confirmation text). */
     static void paragraphs(Element parent, String text) {
-        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
-            if (!paragraph.isBlank()) {
-                parent.appendElement("p").text(paragraph.strip());
-            }
-        }
+        PageLayout.paragraphs(text).forEach(paragraph -> parent.appendElement("p").text(paragraph));
     }
 
     static Element hidden(Element form, String name, String value) {
@@ -83,5 +84,23 @@ final class Html {
         Element row = add(list, "div", "summary-list__row");
         text(row, "dt", term).addClass("summary-list__key");
         isolatedLines(add(row, "dd", "summary-list__value"), description);
+    }
+
+    /** A summary-list row from its view (see {@link SummaryRow}), for a page still assembled with Jsoup. */
+    static void summaryRow(Element list, SummaryRow view) {
+        if (view.link() == null) {
+            summaryRow(list, view.term(), view.value());
+            return;
+        }
+        Element row = add(list, "div", "summary-list__row");
+        text(row, "dt", view.term()).addClass("summary-list__key");
+        Element value = add(row, "dd", "summary-list__value");
+        Element link = link(value, view.link().href(), view.link().text());
+        if (!view.link().lang().isEmpty()) {
+            link.attr("hreflang", view.link().lang()).attr("lang", view.link().lang());
+        }
+        if (view.after() != null) {
+            value.appendText(view.after());
+        }
     }
 }

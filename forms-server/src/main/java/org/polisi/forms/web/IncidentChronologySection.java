@@ -13,9 +13,9 @@ import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.incident.IncidentEvent;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.RetentionRule;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.storage.SubmissionRow;
@@ -60,7 +60,7 @@ final class IncidentChronologySection {
         Html.text(main, "p", messages.format(language, "staff.incident.status-now",
                 Map.of("status", messages.get(language, "staff.incident.status." + status)))).addClass("incident-status");
         Optional<LocalDate> keptUntil = IncidentChronology.keptUntil(events);
-        if (form.retention() != null && RetentionRule.UNTIL_STAFF_DATE.equals(form.retention().rule())) {
+        if (form.retention().rule() == RetentionRule.Rule.UNTIL_STAFF_DATE) {
             Html.text(main, "p", keptUntil.map(date -> messages.format(language, "staff.incident.kept-until",
                     Map.of("date", Dates.day(date, language))))
                     .orElse(messages.get(language, "staff.incident.kept-until-none")));

@@ -1,13 +1,14 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
+import java.util.List;
 import java.util.Map;
+import org.polisi.forms.i18n.Language;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
@@ -115,65 +116,42 @@ final class LoginHandler {
         Responses.seeOther(ctx, "/staff/login?lang=" + session.language());
     }
 
+    /** The view of {@code server/login.ftl}: one sign-in step. */
+    record View(String title, String action, ErrorSummary summary, String csrfField, String csrfToken,
+                List<Field> fields, String submit) {
+    }
+
+    /** One input: a hint, or null; {@code code} marks the one-time code (no spell check or capitals). */
+    record Field(String name, String type, String autocomplete, String label, String value, String hint, boolean code) {
+    }
+
     private void form(Context ctx, int status, String error, String email) {
         String language = RequestLanguage.of(ctx);
-        Element form = page(ctx, "login.title", error, "#login--email", "/staff/login?lang=" + language);
-        field(form, "email", "email", "username", messages.get(language, "login.email"), email, null);
-        field(form, "password", "password", "current-password", messages.get(language, "login.password"), "", null);
-        Html.text(form, "button", messages.get(language, "login.submit")).addClass("button").attr("type", "submit");
-        Responses.html(ctx, status, form.ownerDocument().outerHtml());
+        page(ctx, status, "login.title", error, "#login--email", "/staff/login?lang=" + language, List.of(
+                new Field("email", "email", "username", messages.get(language, "login.email"), email, null, false),
+                new Field("password", "password", "current-password", messages.get(language, "login.password"), "", null,
+                        false)), "login.submit");
     }
 
     private void codeForm(Context ctx, int status, String error) {
         String language = RequestLanguage.of(ctx);
-        Element form = page(ctx, "login.code.title", error, "#login--code", "/staff/login/code?lang=" + language);
-        Element input = field(form, "code", "text", "one-time-code", messages.get(language, "login.code.label"), "",
-                messages.get(language, "login.code.hint"));
-        input.attr("inputmode", "text").attr("spellcheck", "false").attr("autocapitalize", "none");
-        Html.text(form, "button", messages.get(language, "login.code.submit")).addClass("button").attr("type", "submit");
-        Responses.html(ctx, status, form.ownerDocument().outerHtml());
+        page(ctx, status, "login.code.title", error, "#login--code", "/staff/login/code?lang=" + language, List.of(
+                new Field("code", "text", "one-time-code", messages.get(language, "login.code.label"), "",
+                        messages.get(language, "login.code.hint"), true)), "login.code.submit");
     }
 
-    /** The frame, heading, error summary and form of a sign-in step; returns the form. */
-    private Element page(Context ctx, String titleKey, String error, String errorTarget, String action) {
+    /** The frame, heading, error summary and form of a sign-in step. */
+    private void page(Context ctx, int status, String titleKey, String error, String errorTarget, String action,
+                      List<Field> fields, String submitKey) {
         String language = RequestLanguage.of(ctx);
         String title = messages.get(language, titleKey);
-        PageLayout.Page page = layout.page(language, error == null ? title
+        PageFrame frame = layout.frame(language, error == null ? title
                         : messages.get(language, "error.title-prefix") + " " + title,
                 messages.get(language, "server.name"), "/staff/login?lang=" + language,
-                "/staff/login?lang=" + Messages.other(language));
-        Element main = page.main();
-        Html.text(main, "h1", title);
-        Element form = Html.add(main, "form").attr("method", "post").attr("action", action)
-                .attr("novalidate", "").attr("accept-charset", "UTF-8");
-        Element region = Html.add(form, "div", "error-summary-region");
-        if (error != null) {
-            Element summary = Html.add(region, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                    .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-            Html.text(summary, "h2", messages.get(language, "error.summary-title"))
-                    .addClass("error-summary__title").attr("id", "error-summary-title");
-            Element list = Html.add(summary, "ul", "error-summary__list");
-            Html.link(Html.add(list, "li"), errorTarget, error);
-        }
-        Html.hidden(form, StaffAuth.CSRF_FIELD, auth.loginToken(ctx));
-        return form;
-    }
-
-    private static Element field(Element form, String name, String type, String autocomplete, String label,
-                                 String value, String hint) {
-        Element group = Html.add(form, "div", "form-group").attr("data-field", name);
-        Html.text(group, "label", label).addClass("label").attr("for", "login--" + name);
-        if (hint != null) {
-            Html.text(group, "div", hint).addClass("hint").attr("id", "login--" + name + "-hint");
-        }
-        Element input = Html.add(group, "input", "input").attr("id", "login--" + name).attr("name", name)
-                .attr("type", type).attr("autocomplete", autocomplete);
-        if (hint != null) {
-            input.attr("aria-describedby", "login--" + name + "-hint");
-        }
-        if (value != null && !value.isEmpty()) {
-            input.attr("value", value);
-        }
-        return input;
+                "/staff/login?lang=" + Language.orEnglish(language).other());
+        ErrorSummary summary = error == null ? null : new ErrorSummary(messages.get(language, "error.summary-title"),
+                List.of(new ErrorSummary.Problem(error, errorTarget)));
+        Responses.html(ctx, status, layout.render("login", frame, new View(title, action, summary, StaffAuth.CSRF_FIELD,
+                auth.loginToken(ctx), fields, messages.get(language, submitKey))));
     }
 }

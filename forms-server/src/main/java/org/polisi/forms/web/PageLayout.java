@@ -1,89 +1,119 @@
 package org.polisi.forms.web;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 
 /**
- * The frame of every page the server writes itself (errors, confirmation, login, staff pages), in
- * the site's look: the theme's {@code /assets/polisi.css}, a skip link, the site header, a language
- * toggle and {@code <main id="main-content">}. No script, no inline style.
+ * Every page the server writes itself (errors, confirmation, login, staff pages) goes out through
+ * the theme ({@link ThemePages}): the same frame as the site's pages ({@code layout.ftl}), with the
+ * theme's {@code /assets/polisi.css}, a skip link, the site header, a language toggle (English
+ * first), the container with {@code <main id="main-content">}, and the footer. No script, no
+ * inline style.
+ *
+ * <p>A page drawn by its own template is rendered with {@link #render}; a page whose content is
+ * still assembled with Jsoup fills {@link Page#main()} and is put in the same frame by
+ * {@code server/built.ftl}.
  */
 final class PageLayout {
 
     private final Messages messages;
+    private final ThemePages theme;
 
-    PageLayout(Messages messages) {
+    PageLayout(Messages messages, ThemePages theme) {
         this.messages = messages;
+        this.theme = theme;
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     /** A page under construction; add content to {@link Page#main()}. */
-    static final class Page {
-        private final Document document;
+    final class Page {
+        private final PageFrame frame;
         private final Element main;
+        private StaffHeader staff;
 
-        private Page(Document document, Element main) {
-            this.document = document;
-            this.main = main;
+        private Page(PageFrame frame) {
+            this.frame = frame;
+            Document holder = Document.createShell("");
+            holder.outputSettings().prettyPrint(false); // pretty-printing would collapse typed spaces (ADR 0022)
+            this.main = holder.body().appendElement("main");
         }
 
         Element main() {
             return main;
         }
 
-        Document document() {
-            return document;
+        void staff(StaffHeader header) {
+            this.staff = header;
         }
 
         String html() {
-            return document.outerHtml();
+            return theme.render("built", frame, new Built(main.html(), staff));
         }
+    }
+
+    /** The view of {@code server/built.ftl}: content assembled in Java, and a staff page's header or null. */
+    record Built(String main, StaffHeader staff) {
     }
 
     /**
-     * @param siteName  shown in the header: the school's name, or the server's own name
-     * @param homeHref  where the header's name links
+     * A staff page's header, drawn by {@code frames.ftl}'s {@code staff} macro.
+     *
+     * @param links      the staff navigation, in order
+     * @param signedInAs "Signed in as …", the name isolated
+     */
+    record StaffHeader(String navLabel, List<Link> links, String logout, String csrfField, String csrfToken,
+                       String title, String signedInAs) {
+    }
+
+    /** A link: where it goes and its words. */
+    record Link(String href, String text) {
+    }
+
+    /**
+     * @param siteName   shown in the header: the school's name, or the server's own name
+     * @param homeHref   where the header's name links
      * @param toggleHref the same page in the other language, or null for no toggle
      */
     Page page(String language, String title, String siteName, String homeHref, String toggleHref) {
-        Document document = Document.createShell("");
-        // Not pretty-printed: that would collapse the spaces and tabs of typed answers (ADR 0022).
-        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
-        document.prependChild(new DocumentType("html", "", ""));
-        document.selectFirst("html").attr("lang", language);
-        Element head = document.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("meta").attr("name", "robots").attr("content", "noindex");
-        head.appendElement("title").text(title + " – " + siteName);
-        head.appendElement("link").attr("rel", "stylesheet").attr("href", "/assets/polisi.css");
-
-        Element body = document.body();
-        body.appendElement("a").addClass("skip-link").attr("href", "#main-content")
-                .text(messages.get(language, "page.skip-link"));
-        Element header = body.appendElement("header").addClass("site-header");
-        header.appendElement("a").addClass("site-header__name").attr("href", homeHref).text(siteName);
-        if (toggleHref != null) {
-            languageToggle(header, language, toggleHref);
-        }
-        Element main = body.appendElement("main").attr("id", "main-content").addClass("main");
-        return new Page(document, main);
+        return new Page(frame(language, title, siteName, homeHref, toggleHref));
     }
 
-    private void languageToggle(Element header, String language, String toggleHref) {
-        Element nav = header.appendElement("nav").addClass("language-toggle")
-                .attr("aria-label", messages.get(language, "page.language-toggle"));
-        Element list = nav.appendElement("ul");
-        for (String each : new String[] {Messages.WELSH, Messages.ENGLISH}) {
-            Element item = list.appendElement("li");
-            String name = messages.get(each, "language.name");
-            if (each.equals(language)) {
-                item.appendElement("span").attr("aria-current", "true").attr("lang", each).text(name);
-            } else {
-                item.appendElement("a").attr("href", toggleHref).attr("hreflang", each).attr("lang", each).text(name);
-            }
-        }
+    PageFrame frame(String language, String title, String siteName, String homeHref, String toggleHref) {
+        return PageFrame.of(messages, language, title, siteName, homeHref, toggleHref);
+    }
+
+    /** The page {@code server/<template>.ftl} with its view record, in the frame. */
+    String render(String template, PageFrame frame, Object view) {
+        return theme.render(template, frame, view);
+    }
+
+    /** A staff page {@code server/<template>.ftl}: the frame, the staff header and the view record. */
+    String render(String template, PageFrame frame, StaffHeader staff, Object view) {
+        return theme.render(template, frame, staff, view);
+    }
+
+    /** A fragment template's markup, such as the error summary put into a baked page. */
+    String fragment(String template, Object view) {
+        return theme.fragment(template, view);
+    }
+
+    /**
+     * The theme's error summary ({@code layout.ftl}'s {@code errorSummary}), as an element to put
+     * into a page assembled with Jsoup (a re-shown baked form, a withdrawal's second page).
+     */
+    Element errorSummary(ErrorSummary summary) {
+        return org.jsoup.Jsoup.parseBodyFragment(theme.fragment("error-summary", summary)).body().child(0);
+    }
+
+    /** Paragraphs from text with blank lines between them (a message or a manifest's confirmation text). */
+    static List<String> paragraphs(String text) {
+        return Arrays.stream(text.strip().split("\\n\\s*\\n")).filter(paragraph -> !paragraph.isBlank())
+                .map(String::strip).toList();
     }
 }

@@ -2,16 +2,16 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.export.PersonSearch;
 import org.polisi.forms.export.SubjectAccessExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.FormDefinition;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.staff.StaffRecords;
@@ -63,17 +63,31 @@ final class PersonPage {
         String language = session.language();
         boolean asked = !name.isBlank();
         boolean searchable = PersonSearch.searchable(name);
-        PageLayout.Page page = frame.page(ctx, session, "staff.people.title");
-        Element main = page.main();
-        Html.text(main, "p", messages.get(language, "staff.people.explanation"));
-        if (session.user().staffRole() == StaffRole.HEADTEACHER) {
-            Html.text(main, "p", messages.get(language, "staff.people.explanation-accounts"));
-        }
-        searchBox(main, language, session, name, asked && !searchable);
-        if (searchable) {
-            results(main, language, session, records.findPerson(session.user(), name), name);
-        }
-        Responses.html(ctx, 200, page.html());
+        String tooShort = asked && !searchable ? messages.get(language, "staff.people.too-short") : null;
+        frame.render(ctx, session, 200, "staff.people.title", Map.of(), "people", new View(
+                messages.get(language, "staff.people.explanation"),
+                session.user().staffRole() == StaffRole.HEADTEACHER
+                        ? messages.get(language, "staff.people.explanation-accounts") : null,
+                new Search(StaffAuth.CSRF_FIELD, session.csrfToken(), messages.get(language, "staff.people.name"), name,
+                        tooShort, messages.get(language, "error.hidden-prefix"), messages.get(language, "staff.people.search")),
+                searchable ? results(language, session, records.findPerson(session.user(), name), name) : null));
+    }
+
+    /** The view of {@code server/people.ftl}: the search, and what it found (null before a search). */
+    record View(String explanation, String explanationAccounts, Search search, Results results) {
+    }
+
+    /** The search box; {@code error} says the name is too short to search for, or is null. */
+    record Search(String csrfField, String csrfToken, String label, String name, String error, String hiddenPrefix,
+                  String button) {
+    }
+
+    /** What was found: {@code none} when nothing (then no sections), else the heading, a table per kind, and the download. */
+    record Results(String none, String found, List<Section> sections, String name, String download) {
+    }
+
+    /** One kind of finding: submissions, consent events, alerts raised, staff accounts. */
+    record Section(String heading, Table table) {
     }
 
     /** POST: everything found, as the subject access export's JSON. */
@@ -92,103 +106,68 @@ final class PersonPage {
         Responses.json(ctx, 200, json);
     }
 
-    private void searchBox(Element main, String language, StaffSession session, String name, boolean tooShort) {
-        Element form = Html.add(main, "form", "person-search").attr("method", "post").attr("action", "/staff/people")
-                .attr("role", "search");
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Element group = Html.add(form, "div", "form-group");
-        Html.text(group, "label", messages.get(language, "staff.people.name")).addClass("label")
-                .attr("for", "person--name");
-        Element input = Html.add(group, "input", "input").attr("type", "search").attr("id", "person--name")
-                .attr("name", "name").attr("value", name).attr("autocomplete", "off").attr("spellcheck", "false");
-        if (tooShort) {
-            group.addClass("form-group--error");
-            Element message = new Element("p").addClass("error-message").attr("id", "person--name--error");
-            message.appendElement("span").addClass("visually-hidden").text(messages.get(language, "error.hidden-prefix"));
-            message.appendText(" " + messages.get(language, "staff.people.too-short"));
-            input.before(message);
-            input.attr("aria-describedby", "person--name--error").attr("autofocus", "");
-        }
-        Html.text(form, "button", messages.get(language, "staff.people.search")).addClass("button")
-                .attr("type", "submit");
-    }
-
-    private void results(Element main, String language, StaffSession session, PersonSearch.Findings found,
-                         String name) {
+    private Results results(String language, StaffSession session, PersonSearch.Findings found, String name) {
         if (found.count() == 0) {
-            Html.text(main, "p", messages.format(language, "staff.people.none", Map.of("name", DisplayText.isolated(found.person()))))
-                    .attr("role", "status");
-            return;
+            return new Results(messages.format(language, "staff.people.none", Map.of("name", DisplayText.isolated(found.person()))),
+                    null, List.of(), name, null);
         }
-        Html.text(main, "h2", messages.format(language, "staff.people.found", Map.of("count", found.count(),
-                "name", DisplayText.isolated(found.person())))).attr("role", "status");
         List<FormDefinition> forms = records.readableForms(session.user());
+        List<Section> sections = new ArrayList<>();
         if (!found.submissions().isEmpty()) {
-            Html.text(main, "h3", messages.get(language, "staff.people.submissions"));
-            Element body = Html.table(main, messages, language, "csv.reference", "csv.form", "csv.received",
-                    "staff.people.matched", "staff.people.matched-in");
-            for (PersonSearch.FoundSubmission submission : found.submissions()) {
-                Optional<FormDefinition> form = forms.stream()
-                        .filter(each -> each.id().equals(submission.record().formId())).findFirst();
-                Element tr = Html.add(body, "tr");
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + submission.record().reference(),
-                        submission.record().reference());
-                Html.text(tr, "td", form.map(each -> Text.in(each.title(), language)).orElse(submission.record().formId()));
-                Html.text(tr, "td", Dates.display(submission.record().receivedAt(), language));
-                Html.text(tr, "td", matched(submission.match(), language));
-                Element dl = Html.add(Html.add(tr, "td"), "dl", "summary-list");
-                form.ifPresent(definition -> answers.describe(definition, submission.answers(), language).stream()
-                        .filter(field -> submission.fields().contains(field.key()))
-                        .forEach(field -> Html.summaryRow(dl, field.label(), field.answer())));
-            }
+            sections.add(new Section(messages.get(language, "staff.people.submissions"), new Table(Html.headings(messages,
+                    language, "csv.reference", "csv.form", "csv.received", "staff.people.matched", "staff.people.matched-in"),
+                    found.submissions().stream().map(submission -> {
+                        Optional<FormDefinition> form = forms.stream()
+                                .filter(each -> each.id().equals(submission.record().formId())).findFirst();
+                        List<SummaryRow> matchedIn = form.map(definition -> answers.describe(definition, submission.answers(),
+                                        language).stream().filter(field -> submission.fields().contains(field.key()))
+                                .map(field -> SummaryRow.of(field.label(), field.answer())).toList()).orElse(List.of());
+                        return Table.Row.of(
+                                Table.Cell.link("/staff/submissions/" + submission.record().reference(),
+                                        submission.record().reference()),
+                                Table.Cell.text(form.map(each -> Text.in(each.title(), language))
+                                        .orElse(submission.record().formId())),
+                                Table.Cell.text(Dates.display(submission.record().receivedAt(), language)),
+                                Table.Cell.text(matched(submission.match(), language)),
+                                new Table.Cell("", false, List.of(), "", matchedIn));
+                    }).toList())));
         }
         if (!found.consentEvents().isEmpty()) {
-            Html.text(main, "h3", messages.get(language, "staff.people.consent-events"));
-            Element body = Html.table(main, messages, language, "staff.consents.pupil", "csv.form",
-                    "staff.consents.statement", "staff.record.consent-answer", "staff.record.consent-recorded",
-                    "csv.reference", "staff.people.matched");
-            for (PersonSearch.FoundConsentEvent event : found.consentEvents()) {
-                Optional<FormDefinition> form = forms.stream().filter(each -> each.id().equals(event.formId())).findFirst();
-                Element tr = Html.add(body, "tr");
-                Html.typed(tr, "td", event.pupil());
-                Html.text(tr, "td", form.map(each -> Text.in(each.title(), language)).orElse(event.formId()));
-                Html.text(tr, "td", form.map(each -> ConsentPage.statementText(each, event.statement(), language))
-                        .orElse(event.statement()));
-                Html.text(tr, "td", answers.consentAnswer(event.answer(), language));
-                Html.text(tr, "td", Dates.display(event.recordedAt(), language));
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + event.reference(), event.reference());
-                Html.text(tr, "td", matched(event.match(), language));
-            }
+            sections.add(new Section(messages.get(language, "staff.people.consent-events"), new Table(Html.headings(messages,
+                    language, "staff.consents.pupil", "csv.form", "staff.consents.statement", "staff.record.consent-answer",
+                    "staff.record.consent-recorded", "csv.reference", "staff.people.matched"),
+                    found.consentEvents().stream().map(event -> {
+                        Optional<FormDefinition> form = forms.stream().filter(each -> each.id().equals(event.formId())).findFirst();
+                        return Table.Row.of(Table.Cell.typed(event.pupil()),
+                                Table.Cell.text(form.map(each -> Text.in(each.title(), language)).orElse(event.formId())),
+                                Table.Cell.text(form.map(each -> ConsentPage.statementText(each, event.statement(), language))
+                                        .orElse(event.statement())),
+                                Table.Cell.text(answers.consentAnswer(event.answer(), language)),
+                                Table.Cell.text(Dates.display(event.recordedAt(), language)),
+                                Table.Cell.link("/staff/submissions/" + event.reference(), event.reference()),
+                                Table.Cell.text(matched(event.match(), language)));
+                    }).toList())));
         }
         if (!found.alertsRaised().isEmpty()) {
-            Html.text(main, "h3", messages.get(language, "staff.people.alerts"));
-            Element body = Html.table(main, messages, language, "csv.reference", "staff.people.raised-by",
-                    "csv.received", "staff.people.matched");
-            for (PersonSearch.FoundAlert alert : found.alertsRaised()) {
-                Element tr = Html.add(body, "tr");
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + alert.reference(), alert.reference());
-                Html.typed(tr, "td", alert.raisedBy());
-                Html.text(tr, "td", Dates.display(alert.raisedAt(), language));
-                Html.text(tr, "td", matched(alert.match(), language));
-            }
+            sections.add(new Section(messages.get(language, "staff.people.alerts"), new Table(Html.headings(messages,
+                    language, "csv.reference", "staff.people.raised-by", "csv.received", "staff.people.matched"),
+                    found.alertsRaised().stream().map(alert -> Table.Row.of(
+                            Table.Cell.link("/staff/submissions/" + alert.reference(), alert.reference()),
+                            Table.Cell.typed(alert.raisedBy()),
+                            Table.Cell.text(Dates.display(alert.raisedAt(), language)),
+                            Table.Cell.text(matched(alert.match(), language)))).toList())));
         }
         if (!found.staffAccounts().isEmpty()) {
-            Html.text(main, "h3", messages.get(language, "staff.people.staff-accounts"));
-            Element body = Html.table(main, messages, language, "staff.people.name", "staff.people.email",
-                    "staff.people.role", "staff.people.matched");
-            for (PersonSearch.FoundStaffAccount account : found.staffAccounts()) {
-                Element tr = Html.add(body, "tr");
-                Html.typed(tr, "td", account.name());
-                Html.typed(tr, "td", account.email());
-                Html.text(tr, "td", messages.get(language, "role." + account.role()));
-                Html.text(tr, "td", matched(account.match(), language));
-            }
+            sections.add(new Section(messages.get(language, "staff.people.staff-accounts"), new Table(Html.headings(messages,
+                    language, "staff.people.name", "staff.people.email", "staff.people.role", "staff.people.matched"),
+                    found.staffAccounts().stream().map(account -> Table.Row.of(
+                            Table.Cell.typed(account.name()),
+                            Table.Cell.typed(account.email()),
+                            Table.Cell.text(messages.get(language, "role." + account.role())),
+                            Table.Cell.text(matched(account.match(), language)))).toList())));
         }
-        Element download = Html.add(main, "form").attr("method", "post").attr("action", "/staff/people.json");
-        Html.hidden(download, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Html.hidden(download, "name", name);
-        Html.text(download, "button", messages.get(language, "staff.people.download"))
-                .addClass("button button--secondary").attr("type", "submit");
+        return new Results(null, messages.format(language, "staff.people.found", Map.of("count", found.count(),
+                "name", DisplayText.isolated(found.person()))), sections, name, messages.get(language, "staff.people.download"));
     }
 
     private String matched(NameMatch match, String language) {

@@ -12,9 +12,9 @@ import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.staff.IncidentViewDao;
@@ -94,8 +94,8 @@ final class RecordPage {
         Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
         Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
         boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
-        AgreedTextPage.summaryRow(details, messages.get(language, agreed ? "staff.record.agreed-text"
-                : "staff.record.seen-text"), agreedTexts, row, messages, language);
+        Html.summaryRow(details, AgreedTextPage.summaryRow(messages.get(language, agreed ? "staff.record.agreed-text"
+                : "staff.record.seen-text"), agreedTexts, row, messages, language));
         Manifest school = records.manifestOf(session.user()).orElseThrow();
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
                 school)) {

@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 
 /**
@@ -20,11 +21,11 @@ final class RequestLanguage {
         } catch (RuntimeException undecodable) { // a query or charset Javalin cannot decode
             asked = null;
         }
-        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+        if (asked != null && Language.of(asked).isPresent()) {
             return asked;
         }
         String[] segments = ctx.path().split("/");
-        if (segments.length > 2 && Messages.LANGUAGES.contains(segments[2])) {
+        if (segments.length > 2 && Language.of(segments[2]).isPresent()) {
             return segments[2];
         }
         String accept = ctx.header("Accept-Language");

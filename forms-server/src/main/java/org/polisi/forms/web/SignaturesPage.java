@@ -1,21 +1,20 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.signatures.AgreementSignatures;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.signatures.Signer;
-import org.polisi.forms.signatures.SignerGroup;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 
@@ -50,49 +49,52 @@ final class SignaturesPage {
             return;
         }
         String language = session.language();
-        PageLayout.Page page = frame.page(ctx, session, "staff.signatures.title");
-        Element main = page.main();
-        Html.text(main, "p", messages.get(language, "staff.signatures.explanation"));
         List<AgreementSignatures> agreements = register.agreements(manifest.get(), records.readableForms(session.user()));
-        if (agreements.isEmpty()) {
-            Html.text(main, "p", messages.get(language, "staff.signatures.no-agreements"));
-        }
-        SignerGroup shown = null;
+        List<Group> groups = new ArrayList<>();
         for (AgreementSignatures agreement : agreements) {
-            if (agreement.group() != shown) {
-                shown = agreement.group();
-                Html.text(main, "h2", messages.get(language, "staff.signatures.group." + shown.word()));
+            String heading = messages.get(language, "staff.signatures.group." + agreement.group().word());
+            if (groups.isEmpty() || !groups.get(groups.size() - 1).heading().equals(heading)) {
+                groups.add(new Group(heading, new ArrayList<>()));
             }
-            agreement(main, manifest.get().school(), agreement, language);
+            groups.get(groups.size() - 1).agreements().add(agreement(manifest.get().school(), agreement, language));
         }
-        Responses.html(ctx, 200, page.html());
+        frame.render(ctx, session, 200, "staff.signatures.title", Map.of(), "signatures", new View(
+                messages.get(language, "staff.signatures.explanation"),
+                agreements.isEmpty() ? messages.get(language, "staff.signatures.no-agreements") : null, groups));
     }
 
-    private void agreement(Element main, String school, AgreementSignatures agreement, String language) {
+    /** The view of {@code server/signatures.ftl}: {@code none} says there are no agreements, or is null. */
+    record View(String explanation, String none, List<Group> groups) {
+    }
+
+    /** Agreements signed by one group (staff, parents, pupils). */
+    record Group(String heading, List<Agreement> agreements) {
+    }
+
+    /** One agreement: with no signer, {@code none} says so and there is no table. */
+    record Agreement(String id, String title, String none, String counts, Table table, PageLayout.Link export) {
+    }
+
+    private Agreement agreement(String school, AgreementSignatures agreement, String language) {
         FormDefinition form = agreement.form();
-        String headingId = "signatures--" + form.id();
-        Element section = Html.add(main, "section", "signatures").attr("aria-labelledby", headingId);
-        Html.text(section, "h3", Text.in(form.title(), language)).attr("id", headingId);
+        String title = Text.in(form.title(), language);
         if (agreement.signers().isEmpty()) {
-            Html.text(section, "p", messages.get(language, "staff.signatures.none"));
-            return;
+            return new Agreement(form.id(), title, messages.get(language, "staff.signatures.none"), null, null, null);
         }
-        Html.text(section, "p", messages.format(language, "staff.signatures.counts", Map.of(
-                "current", agreement.current().size(), "earlier", agreement.mustSignAgain().size())));
-        Element body = Html.table(section, messages, language, "staff.signatures.name", "staff.signatures.status",
-                "staff.signatures.version", "staff.signatures.signed-on", "csv.reference");
-        for (Signer signer : agreement.signers()) {
-            Element tr = Html.add(body, "tr").addClass(signer.current() ? "signature--current" : "signature--must-sign-again");
-            Html.typed(tr, "td", signer.name());
-            Html.text(tr, "td", messages.get(language, signer.current() ? "staff.signatures.current"
-                    : "staff.signatures.must-sign-again"));
-            Html.link(Html.add(tr, "td"), AgreedTextPage.href(school, form.id(), signer.formVersion()),
-                    signer.formVersion()).attr("hreflang", signer.language());
-            Html.text(tr, "td", Dates.display(signer.signedAt(), language));
-            Html.link(Html.add(tr, "td"), "/staff/submissions/" + signer.reference(), signer.reference());
-        }
-        Html.link(Html.add(section, "p"), "/staff/signatures.csv?form=" + form.id(),
-                messages.get(language, "staff.signatures.export"));
+        List<Table.Row> rows = agreement.signers().stream().map(signer -> new Table.Row(
+                signer.current() ? "signature--current" : "signature--must-sign-again", List.of(
+                Table.Cell.typed(signer.name()),
+                Table.Cell.text(messages.get(language, signer.current() ? "staff.signatures.current"
+                        : "staff.signatures.must-sign-again")),
+                new Table.Cell("", false, List.of(new Table.Link(AgreedTextPage.href(school, form.id(), signer.formVersion()),
+                        signer.formVersion(), signer.language())), ""),
+                Table.Cell.text(Dates.display(signer.signedAt(), language)),
+                Table.Cell.link("/staff/submissions/" + signer.reference(), signer.reference())))).toList();
+        return new Agreement(form.id(), title, null, messages.format(language, "staff.signatures.counts", Map.of(
+                "current", agreement.current().size(), "earlier", agreement.mustSignAgain().size())),
+                new Table(Html.headings(messages, language, "staff.signatures.name", "staff.signatures.status",
+                        "staff.signatures.version", "staff.signatures.signed-on", "csv.reference"), rows),
+                new PageLayout.Link("/staff/signatures.csv?form=" + form.id(), messages.get(language, "staff.signatures.export")));
     }
 
     void exportCsv(Context ctx, StaffSession session) {

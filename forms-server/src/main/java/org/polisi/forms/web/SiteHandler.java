@@ -1,9 +1,10 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
-import org.jsoup.nodes.Element;
+import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.Manifest;
+import java.util.List;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 
@@ -42,21 +43,21 @@ final class SiteHandler {
         }
         String language = RequestLanguage.of(ctx);
         String title = messages.get(language, "index.title");
-        PageLayout.Page page = layout.page(language, title, messages.get(language, "server.name"), "/",
-                "/?lang=" + Messages.other(language));
-        Html.text(page.main(), "h1", title);
-        Element list = Html.add(page.main(), "ul");
-        for (Manifest manifest : manifests.all()) {
-            Element item = Html.add(list, "li");
-            item.appendText(Text.in(manifest.schoolName(), language) + ": ");
-            for (String schoolLanguage : manifest.languages()) {
-                Html.link(item, "/" + manifest.school() + "/" + schoolLanguage + "/",
-                        messages.get(schoolLanguage, "language.name")).attr("hreflang", schoolLanguage)
-                        .attr("lang", schoolLanguage);
-                item.appendText(" ");
-            }
-        }
+        List<School> schools = manifests.all().stream().map(manifest -> new School(Text.in(manifest.schoolName(), language),
+                manifest.languages().stream().map(schoolLanguage -> new Table.Link("/" + manifest.school() + "/"
+                        + schoolLanguage + "/", messages.get(schoolLanguage, "language.name"), schoolLanguage)).toList()))
+                .toList();
+        String html = layout.render("schools", layout.frame(language, title, messages.get(language, "server.name"), "/",
+                "/?lang=" + Language.orEnglish(language).other()), new View(title, schools));
         ctx.header("Cache-Control", "no-cache");
-        Responses.html(ctx, 200, page.html());
+        Responses.html(ctx, 200, html);
+    }
+
+    /** The view of {@code server/schools.ftl}: the schools served, each with its site in each of its languages. */
+    record View(String title, List<School> schools) {
+    }
+
+    /** A school and its sites; each link's {@code lang} is the site's language. */
+    record School(String name, List<Table.Link> sites) {
     }
 }

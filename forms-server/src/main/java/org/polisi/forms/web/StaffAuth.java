@@ -44,7 +44,7 @@ final class StaffAuth {
         Optional<StaffSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         session.ifPresent(found -> {
             String asked = ctx.queryParam("lang");
-            if (asked != null && Messages.LANGUAGES.contains(asked)) {
+            if (asked != null && org.polisi.forms.i18n.Language.of(asked).isPresent()) {
                 found.language(asked);
             }
         });

@@ -1,5 +1,6 @@
 package org.polisi.forms.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -30,41 +31,65 @@ final class StaffFrame {
     /** A staff page whose title message takes named arguments (ICU MessageFormat). */
     PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments) {
         String language = session.language();
-        String schoolName = manifests.school(session.user().school())
-                .map(manifest -> Text.in(manifest.schoolName(), language)).orElse(session.user().school());
         String title = messages.format(language, titleKey, titleArguments);
-        PageLayout.Page page = layout.page(language, title, schoolName + " – " + messages.get(language, "staff.area"),
+        PageLayout.Page page = layout.page(language, title, schoolName(session) + " – " + messages.get(language, "staff.area"),
                 "/staff/", RequestLanguage.toggleHref(ctx, language));
-        Element header = page.document().selectFirst("header.site-header");
-        Element nav = Html.add(header, "nav", "staff-nav").attr("aria-label", messages.get(language, "staff.nav"));
-        Element list = Html.add(nav, "ul");
-        link(list, "/staff/", messages.get(language, "staff.dashboard.title"));
-        link(list, "/staff/submissions", messages.get(language, "staff.submissions.title"));
-        link(list, "/staff/consents", messages.get(language, "staff.consents.title"));
-        link(list, "/staff/governors", messages.get(language, "staff.governors.title"));
-        link(list, "/staff/signatures", messages.get(language, "staff.signatures.title"));
-        link(list, "/staff/people", messages.get(language, "staff.people.title"));
-        link(list, "/staff/account", messages.get(language, "staff.account.title"));
-        Element logout = Html.add(nav, "form").attr("method", "post").attr("action", "/staff/logout");
-        Html.hidden(logout, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Html.text(logout, "button", messages.get(language, "staff.logout")).addClass("button button--secondary")
-                .attr("type", "submit");
-        Html.text(page.main(), "h1", title);
-        Html.text(page.main(), "p", messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
-                "role", messages.get(language, "role." + session.user().role())))).addClass("signed-in-as");
+        page.staff(header(session, title));
         return page;
+    }
+
+    /**
+     * Answers with the staff page {@code server/<template>.ftl}: the shared frame, the staff
+     * navigation, the title ({@code titleKey}, an ICU message with {@code titleArguments}) and the view.
+     */
+    void render(Context ctx, StaffSession session, int status, String titleKey, Map<String, ?> titleArguments,
+                String template, Object view) {
+        String language = session.language();
+        String title = messages.format(language, titleKey, titleArguments);
+        PageFrame frame = layout.frame(language, title, schoolName(session) + " – " + messages.get(language, "staff.area"),
+                "/staff/", RequestLanguage.toggleHref(ctx, language));
+        Responses.html(ctx, status, layout.render(template, frame, header(session, title), view));
+    }
+
+    private String schoolName(StaffSession session) {
+        return manifests.school(session.user().school())
+                .map(manifest -> Text.in(manifest.schoolName(), session.language())).orElse(session.user().school());
+    }
+
+    /** The staff navigation, the page's title and who is signed in, as {@code frames.ftl} draws them. */
+    PageLayout.StaffHeader header(StaffSession session, String title) {
+        String language = session.language();
+        List<PageLayout.Link> links = NAVIGATION.stream()
+                .map(each -> new PageLayout.Link(each, messages.get(language, titleOf(each)))).toList();
+        return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
+                StaffAuth.CSRF_FIELD, session.csrfToken(), title,
+                messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
+                        "role", messages.get(language, "role." + session.user().role()))));
+    }
+
+    /** The staff pages in the navigation, in order; each page's title is its {@code staff.<name>.title}. */
+    private static final List<String> NAVIGATION = List.of("/staff/", "/staff/submissions", "/staff/consents",
+            "/staff/governors", "/staff/signatures", "/staff/people", "/staff/account");
+
+    private static String titleOf(String href) {
+        String name = href.substring("/staff/".length());
+        return "staff." + (name.isEmpty() ? "dashboard" : name) + ".title";
+    }
+
+    /** The theme's error summary, for a staff page whose content is still assembled with Jsoup. */
+    org.jsoup.nodes.Element errorSummary(String language, List<ErrorSummary.Problem> problems) {
+        return layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"), problems));
     }
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
     void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref) {
-        PageLayout.Page page = page(ctx, session, titleKey);
-        Html.text(page.main(), "p", messages.get(session.language(), messageKey)).addClass("error-message");
-        Html.link(Html.add(page.main(), "p"), backHref, messages.get(session.language(), "error.back-to-form"));
         org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);
-        Responses.html(ctx, 422, page.html());
+        render(ctx, session, 422, titleKey, Map.of(), "refused", new Refused(messages.get(session.language(), messageKey),
+                new PageLayout.Link(backHref, messages.get(session.language(), "error.back-to-form"))));
     }
 
-    private static void link(Element list, String href, String text) {
-        Html.link(Html.add(list, "li"), href, text);
+    /** The view of {@code server/refused.ftl}: what was wrong, and the way back. */
+    record Refused(String message, PageLayout.Link back) {
     }
+
 }

@@ -163,19 +163,15 @@ final class SubmissionHandler {
     private void fallbackPage(Context ctx, SubmissionOutcome.Rejected rejected, String sitePath) {
         String language = rejected.language();
         String title = messages.get(language, "error.title-prefix") + " " + Text.in(rejected.form().title(), language);
-        PageLayout.Page page = layout.page(language, title, Text.in(rejected.manifest().schoolName(), language),
-                "/", null);
-        Html.text(page.main(), "h1", Text.in(rejected.form().title(), language));
-        var summary = Html.add(page.main(), "div", "error-summary").attr("role", "alert")
-                .attr("tabindex", "-1").attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-        Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                .attr("id", "error-summary-title");
-        var list = Html.add(summary, "ul", "error-summary__list");
-        rejected.errors().forEach(error -> Html.text(list, "li", error.message()));
-        if (sitePath != null) {
-            Html.link(Html.add(page.main(), "p"), sitePath, messages.get(language, "error.back-to-form"));
-        }
-        Responses.html(ctx, status(rejected), page.html());
+        PageFrame frame = layout.frame(language, title, Text.in(rejected.manifest().schoolName(), language), "/", null);
+        Responses.html(ctx, status(rejected), layout.render("form-errors", frame, new FormErrors(
+                Text.in(rejected.form().title(), language), new ErrorSummary(messages.get(language, "error.summary-title"),
+                        rejected.errors().stream().map(error -> new ErrorSummary.Problem(error.message(), "")).toList()),
+                sitePath == null ? null : new PageLayout.Link(sitePath, messages.get(language, "error.back-to-form")))));
+    }
+
+    /** The view of {@code server/form-errors.ftl}: the form's title, what was wrong, and the way back (or null). */
+    record FormErrors(String title, ErrorSummary summary, PageLayout.Link back) {
     }
 
     /** 400 when part of the body could not be read at all; 422 when it was read and is not valid. */

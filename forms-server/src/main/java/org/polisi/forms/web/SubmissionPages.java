@@ -14,9 +14,9 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.manifest.FormDefinition;
-import org.polisi.forms.manifest.FormKind;
-import org.polisi.forms.manifest.Manifest;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
@@ -186,12 +186,8 @@ final class SubmissionPages {
     private void filters(Element main, String language, List<FormDefinition> forms, Optional<String> formId,
                          Context ctx, Map<String, String> dateErrors) {
         if (!dateErrors.isEmpty()) {
-            Element summary = Html.add(main, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                    .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-            Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                    .attr("id", "error-summary-title");
-            Element list = Html.add(summary, "ul", "error-summary__list");
-            dateErrors.forEach((bound, message) -> Html.link(Html.add(list, "li"), "#filter--" + bound, message));
+            main.appendChild(frame.errorSummary(language, dateErrors.entrySet().stream()
+                    .map(error -> new ErrorSummary.Problem(error.getValue(), "#filter--" + error.getKey())).toList()));
         }
         Element form = Html.add(main, "form", "filters").attr("method", "get").attr("action", "/staff/submissions");
         Element group = Html.add(form, "div", "form-group");

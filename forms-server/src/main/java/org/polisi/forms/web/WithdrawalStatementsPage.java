@@ -1,16 +1,16 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
-import org.polisi.forms.intake.FieldError;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
-import org.polisi.forms.manifest.ConsentStatement;
+import org.polisi.contract.ConsentStatement;
 import org.polisi.forms.manifest.Text;
+import org.polisi.contract.InputIds;
 
 /**
  * A withdrawal's second page (issue 14): the statements of the consent form the parent chose, as
@@ -38,80 +38,53 @@ final class WithdrawalStatementsPage {
         String title = messages.get(language, "withdrawal.choose.title");
         String pageTitle = (choose.errors().isEmpty() ? "" : messages.get(language, "error.title-prefix") + " ") + title;
         String schoolName = Text.in(choose.manifest().schoolName(), language);
-        PageLayout.Page page = layout.page(language, pageTitle, schoolName,
-                "/" + choose.manifest().school() + "/" + language + "/", null);
-        Element section = Html.add(page.main(), "section", "polisi-form").attr("aria-labelledby", formId + "--title");
-        Html.text(section, "h1", title).attr("id", formId + "--title");
         Map<String, List<String>> typed = choose.typed();
         String pupils = String.join(", ", typed.getOrDefault(Withdrawals.PUPIL_NAMES, List.of()).stream()
                 .filter(name -> !name.isBlank()).map(String::strip).toList());
-        Element about = Html.add(section, "dl", "summary-list");
-        Html.summaryRow(about, messages.get(language, "withdrawal.receipt.form"),
-                Text.in(choose.consentForm().title(), language));
-        Html.summaryRow(about, messages.get(language, "withdrawal.receipt.child"), pupils);
-        if (choose.request()) {
-            Html.text(section, "p", messages.get(language, "withdrawal.choose.request"));
-        }
-        Element form = Html.add(section, "form").attr("method", "post").attr("novalidate", "")
-                .attr("accept-charset", "UTF-8").attr("action", ctx.path()).attr("data-form-id", formId);
-        if (!choose.errors().isEmpty()) {
-            summary(form, language, choose.errors());
-        }
+        List<Hidden> hidden = new ArrayList<>();
         for (String name : CARRIED_OVER) {
-            for (String value : typed.getOrDefault(name, List.of())) {
-                Html.hidden(form, name, value);
-            }
+            typed.getOrDefault(name, List.of()).forEach(value -> hidden.add(new Hidden(name, value)));
         }
-        Html.hidden(form, Withdrawals.STEP, "statements");
-        statements(form, language, choose);
-        Html.text(form, "button", messages.get(language, "withdrawal.choose.submit")).addClass("button")
-                .attr("type", "submit");
-        String firstPage = choose.form().pages().get(language);
-        if (firstPage != null) {
-            Html.link(Html.add(section, "p"), firstPage, messages.get(language, "withdrawal.choose.back"));
-        }
-        Responses.html(ctx, choose.errors().isEmpty() ? 200 : 422, page.html());
-    }
-
-    private void statements(Element form, String language, SubmissionOutcome.ChooseStatements choose) {
-        String id = choose.form().id() + "--" + Withdrawals.CHOSEN;
-        Element group = Html.add(form, "div", "form-group").attr("data-field", Withdrawals.CHOSEN);
-        Element fieldset = Html.add(group, "fieldset", "fieldset").attr("aria-describedby", id + "--hint");
-        Html.text(fieldset, "legend", messages.get(language, "withdrawal.choose.legend")).addClass("legend");
-        Html.text(fieldset, "div", messages.get(language, "withdrawal.choose.hint")).addClass("hint")
-                .attr("id", id + "--hint");
-        if (!choose.errors().isEmpty()) {
-            group.addClass("form-group--error");
-            fieldset.attr("aria-describedby", id + "--hint " + id + "--error");
-            Element message = Html.add(fieldset, "p", "error-message").attr("id", id + "--error");
-            Html.text(message, "span", messages.get(language, "error.hidden-prefix")).addClass("visually-hidden");
-            message.appendText(" " + choose.errors().get(0).message());
-        }
-        Element items = Html.add(fieldset, "div", "checkboxes");
-        List<String> ticked = choose.typed().getOrDefault(Withdrawals.CHOSEN, List.of());
-        checkbox(items, id, Withdrawals.ALL, messages.get(language, "withdrawal.choose.all"), ticked);
+        hidden.add(new Hidden(Withdrawals.STEP, "statements"));
+        String id = InputIds.field(formId, Withdrawals.CHOSEN);
+        List<String> ticked = typed.getOrDefault(Withdrawals.CHOSEN, List.of());
+        List<Checkbox> boxes = new ArrayList<>();
+        boxes.add(new Checkbox(id, Withdrawals.ALL, messages.get(language, "withdrawal.choose.all"), ticked.contains(Withdrawals.ALL)));
         for (Map.Entry<String, ConsentStatement> statement : choose.consentForm().statements().entrySet()) {
-            checkbox(items, id + "--" + statement.getKey().replace('.', '-'), statement.getKey(),
-                    Text.in(statement.getValue().text(), language), ticked);
+            boxes.add(new Checkbox(InputIds.part(id, statement.getKey().replace('.', '-')), statement.getKey(),
+                    Text.in(statement.getValue().text(), language), ticked.contains(statement.getKey())));
         }
+        boolean wrong = !choose.errors().isEmpty();
+        String firstPage = choose.form().pages().get(language);
+        View view = new View(formId, InputIds.title(formId), title, List.of(
+                SummaryRow.of(messages.get(language, "withdrawal.receipt.form"), Text.in(choose.consentForm().title(), language)),
+                SummaryRow.of(messages.get(language, "withdrawal.receipt.child"), pupils)),
+                choose.request() ? messages.get(language, "withdrawal.choose.request") : null, ctx.path(),
+                wrong ? new ErrorSummary(messages.get(language, "error.summary-title"), choose.errors().stream()
+                        .map(error -> new ErrorSummary.Problem(error.message(), "#" + error.inputId())).toList()) : null,
+                hidden, Withdrawals.CHOSEN, id, InputIds.hint(id), InputIds.error(id), messages.get(language, "withdrawal.choose.legend"),
+                messages.get(language, "withdrawal.choose.hint"), wrong ? choose.errors().get(0).message() : null,
+                messages.get(language, "error.hidden-prefix"), boxes, messages.get(language, "withdrawal.choose.submit"),
+                firstPage == null ? null : new PageLayout.Link(firstPage, messages.get(language, "withdrawal.choose.back")));
+        Responses.html(ctx, wrong ? 422 : 200, layout.render("withdrawal-statements", layout.frame(language, pageTitle,
+                schoolName, "/" + choose.manifest().school() + "/" + language + "/", null), view));
     }
 
-    private static void checkbox(Element items, String id, String value, String label, List<String> ticked) {
-        Element item = Html.add(items, "div", "checkboxes__item");
-        Element input = Html.add(item, "input", "checkboxes__input").attr("id", id).attr("type", "checkbox")
-                .attr("name", Withdrawals.CHOSEN).attr("value", value);
-        if (ticked.contains(value)) {
-            input.attr("checked", "");
-        }
-        Html.text(item, "label", label).addClass("label checkboxes__label").attr("for", id);
+    /**
+     * The view of {@code server/withdrawal-statements.ftl}: what the first page said, the carried
+     * over fields, the statements to choose from, and what was wrong (summary and error, or null).
+     */
+    record View(String formId, String titleId, String title, List<SummaryRow> about, String request, String action,
+                ErrorSummary summary, List<Hidden> hidden, String field, String id, String hintId, String errorId,
+                String legend, String hint, String error,
+                String hiddenPrefix, List<Checkbox> checkboxes, String submit, PageLayout.Link back) {
     }
 
-    private void summary(Element form, String language, List<FieldError> errors) {
-        Element summary = Html.add(form, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-        Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                .attr("id", "error-summary-title");
-        Element list = Html.add(summary, "ul", "error-summary__list");
-        errors.forEach(error -> Html.link(Html.add(list, "li"), "#" + error.inputId(), error.message()));
+    /** A field carried over from the first page. */
+    record Hidden(String name, String value) {
+    }
+
+    /** One statement to withdraw, or "all of them". */
+    record Checkbox(String id, String value, String label, boolean checked) {
     }
 }

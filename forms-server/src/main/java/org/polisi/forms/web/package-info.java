@@ -12,7 +12,13 @@
  * pages (including "Find everything about a person", a withdrawal request's matching and an
  * incident's chronology); CSV.
  * <p><b>Why:</b> the only package that knows Javalin: services below it are plain Java and tested
- * without HTTP; here, every page is built with Jsoup, so every text is escaped on its way out, and
- * typed text is isolated in {@code <bdi>} (ADR 0022).
+ * without HTTP. A handler decides, builds a small view record and hands it to the theme
+ * ({@link org.polisi.forms.web.PageLayout}, {@link org.polisi.forms.web.ThemePages}): the pages
+ * come from {@code themes/default/templates/server/*.ftl} in the frame the site's pages share
+ * ({@code layout.ftl}: header, language toggle, container, footer, error summary), in Freemarker's
+ * HTML output format, so every text is escaped on its way out, and typed text is isolated in
+ * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). The re-shown baked form is filled with Jsoup; a
+ * few staff pages still assemble their content with Jsoup inside the shared frame
+ * ({@code server/built.ftl}).
  */
 package org.polisi.forms.web;

@@ -44,8 +44,10 @@ class AlertReporterTest {
                     if (fields.get(i).path("name").asText().equals("reporter-name")) {
                         ((ObjectNode) fields.get(i)).put("name", "reported-by").put("required", false);
                         ObjectNode actionBy = fields.insertObject(i);
-                        actionBy.put("name", "action-taken-by").put("type", "name");
+                        actionBy.put("name", "action-taken-by").put("type", "name").put("required", false);
                         actionBy.putObject("label").put("en", "Who took the action?").put("cy", "Pwy gymerodd y camau?");
+                        actionBy.putArray("options");
+                        actionBy.putArray("statements");
                         break;
                     }
                 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.manifest.RetentionRule;
+import org.polisi.contract.RetentionRule;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionLedger;
 
@@ -45,7 +45,7 @@ class RetentionRulePurgeTest {
 
     @Test
     void theLeavingRuleCountsFromTheEndOfTheSchoolYearInWhichThePupilIsInTheLastYearGroup() {
-        RetentionRule rule = new RetentionRule("after-pupil-leaves", 1, "years", "year-group", "year-6", null);
+        RetentionRule rule = new RetentionRule(RetentionRule.Rule.AFTER_PUPIL_LEAVES, 1, RetentionRule.Unit.YEARS, "year-group", "year-6", null);
         // a Year 4 pupil in October 2026 is in Year 6 in 2028-29: that year ends 31 August 2029, plus 1 year
         assertEquals(Optional.of(LocalDate.parse("2030-08-31")),
                 rule.keptUntil(at("2026-10-01"), Optional.of("year-4"), Optional.empty(), SCHOOL));
@@ -54,10 +54,10 @@ class RetentionRulePurgeTest {
                 rule.keptUntil(at("2026-07-01"), Optional.of("year-6"), Optional.empty(), SCHOOL));
         assertEquals(Optional.empty(), rule.keptUntil(at("2026-07-01"), Optional.empty(), Optional.empty(), SCHOOL),
                 "no year group answered: kept, never guessed");
-        RetentionRule years = new RetentionRule("after-submission", 8, "years", null, null, null);
+        RetentionRule years = new RetentionRule(RetentionRule.Rule.AFTER_SUBMISSION, 8, RetentionRule.Unit.YEARS, null, "year-6", null);
         assertEquals(Optional.of(LocalDate.parse("2034-10-01")),
                 years.keptUntil(at("2026-10-01"), Optional.empty(), Optional.empty(), SCHOOL));
-        RetentionRule hold = new RetentionRule("until-staff-date", 0, "none", null, null, null);
+        RetentionRule hold = new RetentionRule(RetentionRule.Rule.UNTIL_STAFF_DATE, 0, RetentionRule.Unit.NONE, null, "year-6", null);
         assertEquals(Optional.empty(), hold.keptUntil(at("2026-10-01"), Optional.empty(), Optional.empty(), SCHOOL));
     }
 

@@ -19,10 +19,10 @@ import org.polisi.site.compose.PageComposer;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.fork.SectionIndex;
-import org.polisi.site.forms.FormDefinition;
-import org.polisi.site.forms.FormVersion;
-import org.polisi.site.forms.FormsSchoolContext;
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.manifest.FormVersion;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
 
 /**
@@ -94,7 +94,7 @@ public final class AgreedTextArchive {
         }
         Document document = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
         Element main = document.selectFirst("main");
-        return Optional.of(new AgreedText(AgreedText.FORMAT, form.school(), form.formId(), definition.get().kind().yamlName(),
+        return Optional.of(new AgreedText(AgreedText.FORMAT, form.school(), form.formId(), definition.get().kind().word(),
                 form.lang(), form.version(), firstPublished.toString(), form.pageUrl(), page.get().title(),
                 definition.get().title().in(form.lang()), definitionText, pageSource,
                 main == null ? document.body().html() : main.html()));

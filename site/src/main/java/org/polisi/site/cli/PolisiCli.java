@@ -15,7 +15,7 @@ import java.nio.file.Path;
                 "A guide for school staff: docs/authoring.md."},
         subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class,
-                StampTranslationsCommand.class, org.polisi.site.bench.BenchCommand.class})
+                StampTranslationsCommand.class})
 public final class PolisiCli implements Runnable {
 
     @CommandLine.Spec

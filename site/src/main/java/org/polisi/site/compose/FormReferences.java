@@ -1,28 +1,25 @@
 package org.polisi.site.compose;
 
+import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormDefinitionException;
-import org.polisi.site.forms.FormsSchoolContext;
-import org.polisi.site.forms.FormKind;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polisi.contract.FormKind;
 
 /**
- * Prepares a site's forms for rendering: loads its form definitions (the template's, then the
- * school's own) and checks, before anything is rendered, that every {@code form::id[]} line names
- * a form the school has, so an unknown id is reported at the author's file and line.
+ * Checks, before anything is rendered and next to the other references ({@link ImageReferences}),
+ * that every {@code form::id[]} line names a form the school has (its template's or its own,
+ * loaded with the content in {@code catalog.CatalogStage}), so that an unknown id is reported at
+ * the author's file and line; and gives the renderer what it needs to know of the school's forms.
  */
 public final class FormReferences {
     private static final Pattern FORM_MACRO = Pattern.compile("^form::([^\\[\\s]*)\\[.*]\\s*$");
@@ -36,29 +33,14 @@ public final class FormReferences {
                 && forms.all().stream().noneMatch(form -> form.kind() == FormKind.CONSENT);
     }
 
-    /** Where a site's forms are, lowest precedence first: its template's folder, then its own. */
-    public static List<Path> formsDirs(ResolvedSite site) {
-        List<Path> dirs = new ArrayList<>();
-        site.template().ifPresent(template -> dirs.add(template.formsDir()));
-        dirs.add(site.source().formsDir());
-        return dirs;
-    }
-
-    public static Optional<FormsSchoolContext> prepare(ResolvedSite site, Map<String, Messages> messages, Problems problems) {
-        List<Path> dirs = formsDirs(site);
-        SchoolForms forms;
-        try {
-            forms = SchoolForms.load(site.id(), site.languages(), dirs);
-        } catch (FormDefinitionException e) {
-            e.problems().forEach(p -> problems.error("bad-form", p.file(), p.line(), p.message()));
-            return Optional.empty();
-        }
+    /** Reports every {@code form::} line of the site that names no form of {@code forms}, or withdraws from nothing. */
+    public static void check(ResolvedSite site, SchoolForms forms, Problems problems) {
         for (ResolvedPage page : site.allPages()) {
             for (SourceLine line : page.body()) {
                 Matcher macro = FORM_MACRO.matcher(line.text().trim());
                 if (macro.matches() && !forms.contains(macro.group(1))) {
                     problems.error("unknown-form", line.file(), line.number(),
-                            "no form '" + macro.group(1) + "' in " + site.id() + "'s forms folders " + dirs);
+                            "no form '" + macro.group(1) + "' in " + site.id() + "'s forms folders " + CatalogStage.formsDirs(site));
                 } else if (macro.matches() && withdrawsNothing(forms, macro.group(1))) {
                     problems.error("withdrawal-without-consent", line.file(), line.number(),
                             "form '" + macro.group(1) + "' is a withdrawal form, but " + site.id()
@@ -67,6 +49,10 @@ public final class FormReferences {
                 }
             }
         }
+    }
+
+    /** What rendering and the manifest need to know of the school besides its forms: names, contact, endpoint, words. */
+    public static FormsSchoolContext context(ResolvedSite site, SchoolForms forms, Map<String, Messages> messages) {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (String language : site.languages()) {
@@ -74,6 +60,6 @@ public final class FormReferences {
             texts.put(language, site.source().settings().words().applyTo(messages.get(language).all()));
         }
         var settings = site.source().settings();
-        return Optional.of(new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts));
+        return new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts);
     }
 }

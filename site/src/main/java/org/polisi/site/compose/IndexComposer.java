@@ -68,7 +68,7 @@ public final class IndexComposer {
                         .append(site.languages().size() > 1 ? " <span class=\"lang-label\">(" + escape(text.get("language.name")) + ")</span>" : "")
                         .append("</a></h2>\n<ul>\n");
                 site.pages(language).values().stream()
-                        .filter(p -> !p.kind().equals("appendix"))
+                        .filter(p -> !PageKind.APPENDIX.is(p.kind()))
                         .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
                         .forEach(p -> {
                             String url = site.id() + '/' + language + '/' + p.key() + ".html";
@@ -80,7 +80,7 @@ public final class IndexComposer {
             html.append("</li>\n");
         }
         html.append("</ul>\n");
-        return passthrough("index", "clusterindex", english.get("site.index.title"), english.get("site.index.intro"), html.toString());
+        return passthrough("index", PageKind.CLUSTER_INDEX, english.get("site.index.title"), english.get("site.index.intro"), html.toString());
     }
 
     private StagedPage notFound() {
@@ -92,12 +92,12 @@ public final class IndexComposer {
                     .append("<p><a href=\"/index.html\">").append(escape(text.get("notfound.home"))).append("</a></p>\n</section>\n");
         }
         Messages english = messages.get("en");
-        return passthrough("404", "notfound", english.get("notfound.title"), "", html.toString());
+        return passthrough("404", PageKind.NOT_FOUND, english.get("notfound.title"), "", html.toString());
     }
 
-    private StagedPage passthrough(String key, String type, String title, String intro, String html) {
+    private StagedPage passthrough(String key, PageKind kind, String title, String intro, String html) {
         AttributeBlock attributes = new AttributeBlock();
-        attributes.put("jbake-type", type).put("jbake-status", "published").put("lang", "en")
+        attributes.put("jbake-type", kind.jbakeType()).put("jbake-status", "published").put("lang", "en")
                 .put("polisi-lang", "en").put("polisi-root", "").put("polisi-key", key);
         for (Map.Entry<String, String> message : messages.get("en").family(Messages.SITE).entrySet()) {
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());

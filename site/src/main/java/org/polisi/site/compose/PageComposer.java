@@ -95,17 +95,18 @@ public final class PageComposer {
     private StagedPage composePage(ResolvedPage page) {
         String language = page.language();
         Messages text = messages.get(language);
-        AttributeBlock attributes = common(language, page.key(), "page");
+        AttributeBlock attributes = common(language, page.key(), PageKind.of(page.kind()).orElse(PageKind.POLICY));
         untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
-        attributes.put("polisi-page-hash", pageHash(page.bodyText(), site.source().settings().attributes()));
+        String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
+        attributes.put("polisi-page-hash", pageHash);
         crumbs(attributes, page);
         contents(attributes, page);
-        if (page.kind().equals("policy")) {
+        if (PageKind.POLICY.is(page.kind())) {
             policyDetails(attributes, page, text);
             appendices(attributes, page);
         }
-        if (page.kind().equals("appendix")) {
+        if (PageKind.APPENDIX.is(page.kind())) {
             String label = page.attribute("appendix-label");
             attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", Map.of("label", label)));
             parent(page).ifPresent(parent -> {
@@ -129,13 +130,14 @@ public final class PageComposer {
             asciidoc.append(line.text()).append('\n');
             origins.add(line);
         }
-        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins);
+        return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
+                pageHash);
     }
 
     private StagedPage composeSchoolIndex(String language) {
         Messages text = messages.get(language);
         String schoolName = site.source().settings().name().inOrEnglish(language);
-        AttributeBlock attributes = common(language, "index", "schoolindex");
+        AttributeBlock attributes = common(language, "index", PageKind.SCHOOL_INDEX);
         attributes.put("polisi-crumbs", "1");
         attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
         attributes.put("polisi-crumb-1-href", "../../index.html");
@@ -148,7 +150,7 @@ public final class PageComposer {
         lines.add(new SourceLine("== " + text.get("school.pages.title"), settings.file(), 0));
         lines.add(settings);
         for (ResolvedPage page : ordered(site.pages(language).values())) {
-            if (page.kind().equals("appendix")) {
+            if (PageKind.APPENDIX.is(page.kind())) {
                 continue;
             }
             lines.add(new SourceLine("* xref:" + page.key() + ".adoc[" + escapeLinkText(page.title()) + "]", page.file(), 1));
@@ -171,11 +173,11 @@ public final class PageComposer {
     }
 
     /** Attributes every page of a site carries: its place, its languages and the school's values. */
-    private AttributeBlock common(String language, String key, String type) {
+    private AttributeBlock common(String language, String key, PageKind kind) {
         Messages text = messages.get(language);
         Settings settings = site.source().settings();
         AttributeBlock attributes = new AttributeBlock();
-        attributes.put("jbake-type", type).put("jbake-status", "published");
+        attributes.put("jbake-type", kind.jbakeType()).put("jbake-status", "published");
         attributes.put("lang", language);
         attributes.put("polisi-school", site.id());
         attributes.put("polisi-lang", language);
@@ -224,7 +226,7 @@ public final class PageComposer {
         List<String[]> crumbs = new ArrayList<>();
         crumbs.add(new String[]{messages.get(page.language()).get("site.index.title"), "../../index.html"});
         crumbs.add(new String[]{site.source().settings().name().inOrEnglish(page.language()), "index.html"});
-        if (page.kind().equals("appendix")) {
+        if (PageKind.APPENDIX.is(page.kind())) {
             parent(page).ifPresent(parent -> crumbs.add(new String[]{parent.title(), parent.key() + ".html"}));
         }
         attributes.put("polisi-crumbs", String.valueOf(crumbs.size()));
@@ -252,7 +254,7 @@ public final class PageComposer {
         PolicyDates school = site.source().settings().policy();
         String version = value(page, "version", school.version());
         String updated = dateValue(page, "last-updated", school.lastUpdated());
-        String approvedBy = value(page, "approved-by", school.approvedBy());
+        String approvedBy = value(page, "approved-by", school.approvedBy(page.language()));
         String approvedOn = dateValue(page, "approved-on", school.approvedOn());
         String reviewDue = dateValue(page, "review-due", school.reviewDue());
         attributes.put("polisi-details", "1");
@@ -261,8 +263,10 @@ public final class PageComposer {
         if (approvedBy.isBlank()) {
             attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
         } else {
+            // A month alone ("September 2023") is "in" it, never "on" an invented day (issue 15).
+            String approvedKey = approvedOn.length() == "yyyy-MM".length() ? "policy.approved.month" : "policy.approved";
             attributes.put("polisi-approval-text", date(approvedOn, text)
-                    .map(d -> text.format("policy.approved", Map.of("approver", approvedBy, "date", d)))
+                    .map(d -> text.format(approvedKey, Map.of("approver", approvedBy, "date", d)))
                     .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);
@@ -321,7 +325,7 @@ public final class PageComposer {
 
     private List<ResolvedPage> appendicesOf(ResolvedPage policy) {
         return ordered(site.pages(policy.language()).values()).stream()
-                .filter(p -> p.kind().equals("appendix") && p.attribute("page-parent").equals(policy.key()))
+                .filter(p -> PageKind.APPENDIX.is(p.kind()) && p.attribute("page-parent").equals(policy.key()))
                 .toList();
     }
 

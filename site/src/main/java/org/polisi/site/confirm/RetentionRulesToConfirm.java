@@ -3,15 +3,15 @@ package org.polisi.site.confirm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.polisi.site.compose.FormReferences;
+
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.forms.FormDefinition;
-import org.polisi.site.forms.FormDefinitionException;
-import org.polisi.site.forms.Retention;
-import org.polisi.site.forms.SchoolForms;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.definition.FormDefinitionException;
+import org.polisi.site.forms.definition.SchoolForms;
+import org.polisi.contract.RetentionRule;
 
 /**
- * Retention rules no source states (issue 14): a form whose {@code retention:} carries a
+ * RetentionRule rules no source states (issue 14): a form whose {@code retention:} carries a
  * {@code confirm:} reason keeps its records by a rule the school has not confirmed, so the privacy
  * notice promises it only once the school agrees. One item per such form, at its {@code retention:}
  * line, saying the rule and the reason.
@@ -24,13 +24,13 @@ public final class RetentionRulesToConfirm implements ConfirmationSource {
     public List<ToConfirm> find(ResolvedSite site) {
         SchoolForms forms;
         try {
-            forms = SchoolForms.load(site.id(), site.languages(), FormReferences.formsDirs(site));
+            forms = SchoolForms.load(site.id(), site.languages(), org.polisi.site.catalog.CatalogStage.formsDirs(site));
         } catch (FormDefinitionException broken) {
             return List.of(); // the build reports broken forms with file and line
         }
         List<ToConfirm> items = new ArrayList<>();
         for (FormDefinition form : forms.all()) {
-            form.retention().confirm().ifPresent(why -> items.add(new ToConfirm(SOURCE, form.source(),
+            form.retention().confirmation().ifPresent(why -> items.add(new ToConfirm(SOURCE, form.source(),
                     lineOfRetention(form.source()), "form " + form.id() + ": " + describe(form.retention()), why)));
         }
         return items;
@@ -46,7 +46,7 @@ public final class RetentionRulesToConfirm implements ConfirmationSource {
         return 1;
     }
 
-    private static String describe(Retention retention) {
+    private static String describe(RetentionRule retention) {
         return switch (retention.rule()) {
             case AFTER_SUBMISSION -> "retention " + retention.amount() + " " + retention.unit().word() + " after submission";
             case AFTER_PUPIL_LEAVES -> "retention until the end of the school year the pupil leaves ("

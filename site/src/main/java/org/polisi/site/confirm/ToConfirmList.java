@@ -1,6 +1,7 @@
 package org.polisi.site.confirm;
 
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +36,35 @@ public final class ToConfirmList {
         SOURCES.forEach(source -> items.addAll(source.find(site)));
         items.sort(Comparator.comparing((ToConfirm item) -> String.valueOf(item.file())).thenComparingInt(ToConfirm::line));
         return List.copyOf(items);
+    }
+
+    /**
+     * Each site's open items, by site id; each placeholder address among them is also a warning
+     * where it is written (once per file, line and address).
+     */
+    public static Map<String, List<ToConfirm>> bySite(List<ResolvedSite> sites, Problems problems) {
+        Map<String, List<ToConfirm>> items = new LinkedHashMap<>();
+        Set<String> warned = new HashSet<>();
+        for (ResolvedSite site : sites) {
+            List<ToConfirm> own = of(site);
+            items.put(site.id(), own);
+            own.stream().filter(item -> item.source().equals(PlaceholderAddresses.SOURCE))
+                    .filter(item -> warned.add(item.file() + ":" + item.line() + item.what()))
+                    .forEach(item -> problems.warning("placeholder", item.file(), item.line(),
+                            item.what() + " would be published as if it were real: " + item.why()));
+        }
+        return items;
+    }
+
+    /**
+     * {@code --release}: every open item is an error where it is written.
+     *
+     * @return whether the release is refused (any error in {@code problems}, these or earlier ones)
+     */
+    public static boolean refuseRelease(Map<String, List<ToConfirm>> bySite, Problems problems) {
+        bySite.values().forEach(items -> items.forEach(item -> problems.error("to-confirm", item.file(), item.line(),
+                "--release: " + item.what() + " must be confirmed with the school first (" + item.why() + ")")));
+        return problems.hasErrors();
     }
 
     /** The text files a site is made of (its own folder and its template's): pages, settings, forms. */

@@ -1,5 +1,8 @@
 package org.polisi.site.content;
 
+import com.ibm.icu.text.DateFormatSymbols;
+import com.ibm.icu.util.ULocale;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -22,9 +25,11 @@ public final class SettingsDate {
     /** What an author is told when a date is not understood. */
     public static final String ACCEPTED = "write it as 2026-09-30, 30/09/2026, or, when only the month is known, September 2026 (Medi 2026)";
 
-    /** Welsh month names, January first, as in themes/default/i18n/site_cy.properties. */
-    private static final List<String> WELSH_MONTHS = List.of("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin",
-            "gorffennaf", "awst", "medi", "hydref", "tachwedd", "rhagfyr");
+    /**
+     * The languages whose month names a school may write: their names come from CLDR through ICU4J,
+     * the one source of month names for the site and the server (no table of our own).
+     */
+    private static final List<String> MONTH_LANGUAGES = List.of("en", "cy");
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\p{L}+)\\s+(\\d{4})");
 
@@ -60,14 +65,20 @@ public final class SettingsDate {
         throw new IllegalArgumentException("'" + value + "' is not a date this build understands: " + ACCEPTED);
     }
 
+    /** The month a name means in English or Welsh (CLDR's wide names, as written or stand-alone), any case. */
     private static Optional<Month> month(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        for (Month month : Month.values()) {
-            if (month.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return Optional.of(month);
+        for (String language : MONTH_LANGUAGES) {
+            DateFormatSymbols symbols = new DateFormatSymbols(ULocale.forLanguageTag(language));
+            for (int context : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
+                String[] names = symbols.getMonths(context, DateFormatSymbols.WIDE);
+                for (int i = 0; i < 12; i++) {
+                    if (names[i].toLowerCase(Locale.ROOT).equals(lower)) {
+                        return Optional.of(Month.of(i + 1));
+                    }
+                }
             }
         }
-        int welsh = WELSH_MONTHS.indexOf(lower);
-        return welsh < 0 ? Optional.empty() : Optional.of(Month.of(welsh + 1));
+        return Optional.empty();
     }
 }

@@ -54,12 +54,14 @@ public final class SettingsLoader {
             }
         }
         PolicyDates base = defaults == null ? PolicyDates.NONE : defaults.policy();
+        LocalizedText approver = yaml.node("policy", "approved-by").map(YamlFile::localized).orElse(base.approver());
         PolicyDates policy = new PolicyDates(
                 yaml.text("policy", "version").orElse(base.version()),
                 date(yaml, "last-updated", base.lastUpdated(), problems),
-                yaml.text("policy", "approved-by").orElse(base.approvedBy()),
+                approver.inOrEnglish("en"),
                 date(yaml, "approved-on", base.approvedOn(), problems),
-                date(yaml, "review-due", base.reviewDue(), problems));
+                date(yaml, "review-due", base.reviewDue(), problems),
+                approver);
         LocalizedText name = yaml.node("name").map(YamlFile::localized)
                 .orElse(defaults == null ? LocalizedText.same(id) : defaults.name());
         return new Settings(id, file, name, List.copyOf(languages),

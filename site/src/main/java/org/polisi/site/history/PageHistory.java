@@ -3,7 +3,8 @@ package org.polisi.site.history;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.polisi.site.SiteBuild;
+import org.polisi.site.BuildProgress;
+import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.content.ContentTree;
 import org.polisi.site.content.LocalizedText;
@@ -58,16 +59,19 @@ public final class PageHistory {
     private final Path workDir;
     private final Map<String, Messages> messages;
     private final Map<String, Optional<ContentTree>> trees = new HashMap<>();
+    private final BuildProgress progress;
 
     /**
      * @param contentDir the content folder being built
      * @param workDir    the build's work folder ({@code history/} under it keeps earlier versions)
      * @param messages   the site bundles by language
+     * @param progress   where the stage's timing goes ({@code -Dpolisi.timings=true})
      */
-    public PageHistory(Path contentDir, Path workDir, Map<String, Messages> messages) {
+    public PageHistory(Path contentDir, Path workDir, Map<String, Messages> messages, BuildProgress progress) {
         this.contentDir = contentDir;
         this.workDir = workDir;
         this.messages = messages;
+        this.progress = progress;
     }
 
     /**
@@ -86,7 +90,7 @@ public final class PageHistory {
         int pages = 0;
         try (ContentHistory history = opened.get()) {
             for (ResolvedSite site : sites) {
-                if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                if (site.id().endsWith(CatalogStage.TEMPLATE_PREVIEW_SUFFIX)) {
                     continue;
                 }
                 for (String language : site.languages()) {
@@ -103,9 +107,7 @@ public final class PageHistory {
                 }
             }
         }
-        if (Boolean.getBoolean("polisi.timings")) {
-            System.out.printf("  history: %d pages with updates, %.2f s%n", pages, (System.nanoTime() - start) / 1e9);
-        }
+        progress.timed("history: " + pages + " pages with updates,", (System.nanoTime() - start) / 1e9, "");
         return pages;
     }
 

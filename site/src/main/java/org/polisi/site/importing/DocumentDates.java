@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 /**
  * The policy dates a document states about itself ("Last updated: 1 February 2023", "Review date:
  * March 2026", "Diweddarwyd: Chwefror 2023", "Version 2.1"), read into the page attributes
- * {@code version}, {@code last-updated} and {@code review-due} (ISO 8601). Nothing is read that the
- * document does not say: who approved it is never guessed. A month without a day is read as its
- * first day, as the existing content does, and said so, so that a person checks it.
+ * {@code version}, {@code last-updated} and {@code review-due} (ISO 8601 for a day). Nothing is read
+ * that the document does not say: who approved it is never guessed, and a month without a day stays a
+ * month, written "March 2026" as {@link org.polisi.site.content.SettingsDate} reads it (issue 15: no
+ * invented days).
  */
 final class DocumentDates {
     /** A value read, and the words it was read from. */
-    record Reading(String attribute, String value, String source, boolean dayAssumed) {
+    record Reading(String attribute, String value, String source) {
     }
 
     private static final String UPDATED = "(?:last\\s+updated|date\\s+updated|updated|last\\s+reviewed|date\\s+of\\s+last\\s+review"
@@ -64,7 +65,7 @@ final class DocumentDates {
             dateAfter(review, line, "review-due").ifPresent(r -> found.putIfAbsent(r.attribute(), r));
             Matcher version = VERSION.matcher(line);
             if (version.find()) {
-                found.putIfAbsent("version", new Reading("version", version.group(1), version.group().strip(), false));
+                found.putIfAbsent("version", new Reading("version", version.group(1), version.group().strip()));
             }
         }
         return new ArrayList<>(found.values());
@@ -91,18 +92,19 @@ final class DocumentDates {
                 int month = months.get(value.group(2).toLowerCase(Locale.ROOT));
                 YearMonth yearMonth = YearMonth.of(Integer.parseInt(value.group(3)), month);
                 if (value.group(1) != null) {
-                    return Optional.of(new Reading(attribute, yearMonth.atDay(Integer.parseInt(value.group(1))).toString(), source, false));
+                    return Optional.of(new Reading(attribute, yearMonth.atDay(Integer.parseInt(value.group(1))).toString(), source));
                 }
-                LocalDate day = yearMonth.atDay(1);   // as content/schools/brynford reads "March 2026"
-                return Optional.of(new Reading(attribute, day.toString(), source, true));
+                String monthAlone = yearMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.UK)
+                        + " " + yearMonth.getYear();
+                return Optional.of(new Reading(attribute, monthAlone, source));
             }
             if (value.group(6) != null) {
                 // Day first, as schools in Wales and England write dates.
                 return Optional.of(new Reading(attribute, LocalDate.of(Integer.parseInt(value.group(6)),
-                        Integer.parseInt(value.group(5)), Integer.parseInt(value.group(4))).toString(), source, false));
+                        Integer.parseInt(value.group(5)), Integer.parseInt(value.group(4))).toString(), source));
             }
             return Optional.of(new Reading(attribute, LocalDate.of(Integer.parseInt(value.group(7)),
-                    Integer.parseInt(value.group(8)), Integer.parseInt(value.group(9))).toString(), source, false));
+                    Integer.parseInt(value.group(8)), Integer.parseInt(value.group(9))).toString(), source));
         } catch (java.time.DateTimeException | NullPointerException e) {
             return Optional.empty();
         }

@@ -260,8 +260,7 @@ public final class PageImporter {
         for (DocumentDates.Reading reading : new DocumentDates(months).read(body)) {
             header.add(":" + reading.attribute() + ": " + reading.value());
             findings.add(new ImportFinding(ImportFinding.Kind.READ, header.size(), "", ":" + reading.attribute() + ": "
-                    + reading.value() + " read from \"" + reading.source() + "\""
-                    + (reading.dayAssumed() ? " (the document gives no day: check it)" : "")));
+                    + reading.value() + " read from \"" + reading.source() + "\""));
         }
         return header;
     }

@@ -16,8 +16,11 @@ final class InlineText {
     private static final Pattern URL = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\bwww\\.\\S+"
             + "|\\b[\\w-]+(?:\\.[\\w-]+)*\\.(?:org|com|net|uk|gov|wales|cymru|eu|int|io)\\b(?:/\\S*)?");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    /** Inline macros whose bracket holds attribute values, not prose: {@code image:x[alt=...]}, {@code tick:[]}, {@code kbd:[]}. */
-    private static final Pattern ATTRIBUTE_MACRO = Pattern.compile("\\b(?:image|tick|icon|kbd|btn|menu|anchor):[^\\s\\[]*\\[[^\\]]*]");
+    /**
+     * Inline macros whose bracket holds attribute values, not prose: {@code image:x[alt=...]}, {@code tick:[]},
+     * {@code kbd:[]}; {@code statement:form[id]} names a form's statement, whose words are proofed in the form.
+     */
+    private static final Pattern ATTRIBUTE_MACRO = Pattern.compile("\\b(?:image|tick|icon|kbd|btn|menu|anchor|statement):[^\\s\\[]*\\[[^\\]]*]");
     private static final Pattern CROSS_REFERENCE = Pattern.compile("<<[^,>]*,([^>]*)>>|<<[^>]*>>");
     private static final Pattern ANCHOR_OR_ROLE = Pattern.compile("\\[\\[[^\\]]*]]|\\[[.#%][^\\]]*]");
     private static final Pattern ATTRIBUTE_REFERENCE = Pattern.compile("\\{[A-Za-z0-9_][A-Za-z0-9_-]*}");

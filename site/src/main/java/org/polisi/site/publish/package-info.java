@@ -1,6 +1,7 @@
 /**
- * Stage 7, publish. Input: a checked build in a staging folder and the sites it may publish (those
- * without errors). Output: the live {@code site/target/public} and {@code site/target/manifests},
+ * Stage 7, publish ({@link org.polisi.site.publish.PublishStage}). Input: the
+ * {@code render.RenderedSite} of a checked build and the sites it may publish (those without errors;
+ * {@code problem.Verdict} decides). Output: the root index, each fresh site's forms manifest, and the live {@code site/target/public} and {@code site/target/manifests},
  * assembled from those sites and every other site's last good output ({@link org.polisi.site.publish.MergedTree})
  * and swapped in whole ({@link org.polisi.site.publish.AtomicPublisher}). Why a stage: publishing
  * only what passed is what keeps the last good site of every school online when content breaks (ADR 30).

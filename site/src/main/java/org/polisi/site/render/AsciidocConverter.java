@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
  * Converts staged pages from AsciiDoc to HTML on every core, with ONE Asciidoctor instance for the
  * whole process: JRuby's start-up is the costliest part of a build, so it is paid once (and a
  * preview's later builds find it warm), and AsciidoctorJ 2.5 converts safely on several threads
- * with one instance. Our extensions (forms, ticks, policy references) register through the SPI
- * when the instance is created.
+ * with one instance. Our stateless extensions (ticks, policy references) register through the SPI
+ * when the instance is created; what belongs to one build (the form macro, the log handler) is
+ * registered by its {@link RenderSession} for the length of {@link #convert}, one session at a time.
  */
 final class AsciidocConverter {
     private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static volatile Asciidoctor shared;
+    /** Held while a session is registered on {@link #shared}: one build's pages never meet another's macro. */
+    private static final Object SESSION = new Object();
 
     private AsciidocConverter() {
     }
@@ -40,8 +43,37 @@ final class AsciidocConverter {
      * Converts every page and hands each to {@code sink} as soon as it is done, so that a large
      * build never holds all converted pages in memory at once.
      */
-    static void convert(List<StagedPage> pages, Sink sink) {
-        Asciidoctor asciidoctor = instance();
+    static void convert(List<StagedPage> pages, RenderSession session, Sink sink) {
+        synchronized (SESSION) {
+            session.open(instance());
+            try {
+                convert(instance(), pages, session, sink);
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    /**
+     * Converts AsciiDoc that is no page of a build (an earlier version, for a page's history) to a
+     * body fragment in SAFE mode, between sessions: what Asciidoctor logs about it is discarded, and
+     * no build's log or forms ever see it.
+     */
+    static String convertAside(String asciidoc) {
+        synchronized (SESSION) {
+            Asciidoctor asciidoctor = instance();
+            org.asciidoctor.log.LogHandler discard = record -> { };
+            asciidoctor.registerLogHandler(discard);
+            try {
+                return asciidoctor.load(asciidoc, OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap())
+                        .convert();
+            } finally {
+                asciidoctor.unregisterLogHandler(discard);
+            }
+        }
+    }
+
+    private static void convert(Asciidoctor asciidoctor, List<StagedPage> pages, RenderSession session, Sink sink) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), pages.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "asciidoc-converter");
@@ -54,11 +86,11 @@ final class AsciidocConverter {
             }
             // The first conversion defines our extensions' Ruby classes; doing it alone keeps two
             // threads from defining them at once (JRuby warns "already initialized constant").
-            sink.accept(convertOne(asciidoctor, pages.get(0)));
+            sink.accept(convertOne(asciidoctor, session, pages.get(0)));
             List<Future<?>> results = new ArrayList<>();
             for (StagedPage page : pages.subList(1, pages.size())) {
                 results.add(pool.submit(() -> {
-                    sink.accept(convertOne(asciidoctor, page));
+                    sink.accept(convertOne(asciidoctor, session, page));
                     return null;
                 }));
             }
@@ -77,8 +109,8 @@ final class AsciidocConverter {
         }
     }
 
-    private static ConvertedPage convertOne(Asciidoctor asciidoctor, StagedPage page) {
-        CurrentPage.set(page.url());
+    private static ConvertedPage convertOne(Asciidoctor asciidoctor, RenderSession session, StagedPage page) {
+        session.converting(page);
         try {
             // SECURE: Asciidoctor reads no file at all. Includes were expanded, within the school's
             // own folders, when the content was loaded (content.Includes).
@@ -93,7 +125,7 @@ final class AsciidocConverter {
             String title = document.getDoctitle();
             return new ConvertedPage(page, title == null ? "" : title, attributes, body);
         } finally {
-            CurrentPage.set(null);
+            session.done();
         }
     }
 

@@ -1,12 +1,10 @@
 package org.polisi.site.render;
 
-import org.asciidoctor.OptionsBuilder;
-import org.asciidoctor.SafeMode;
-
 /**
  * Converts AsciiDoc that is not a page of this build (an earlier version of a page, for its history)
- * to an HTML body fragment, with the build's one Asciidoctor instance and extensions, in SAFE mode.
- * Asciidoctor's warnings about it are not the current content's problems, so they are discarded.
+ * to an HTML body fragment, with the build's one Asciidoctor instance and its stateless extensions,
+ * in SAFE mode. Asciidoctor's warnings about it are not the current content's problems, so they are
+ * discarded; no build's session is open while it converts.
  */
 public final class HtmlFragments {
     private HtmlFragments() {
@@ -14,11 +12,6 @@ public final class HtmlFragments {
 
     /** @return the body HTML of {@code asciidoc} (a full document: title line, attributes, body) */
     public static String convert(String asciidoc) {
-        try {
-            return AsciidocConverter.instance().load(asciidoc,
-                    OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap()).convert();
-        } finally {
-            RenderLog.drain();
-        }
+        return AsciidocConverter.convertAside(asciidoc);
     }
 }

@@ -5,8 +5,10 @@ import org.jbake.app.Renderer;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.jbake.model.DocumentModel;
+import org.polisi.site.compose.PageKind;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
+import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
@@ -33,8 +35,6 @@ import java.util.stream.Collectors;
  * a template sees the same {@code content}. ADR 6 records the measurements.
  */
 public final class JBakeRenderer {
-    /** System property: also write each staged AsciiDoc document under {@code <work>/staged/} (benchmarks, debugging). */
-    public static final String KEEP_STAGED = "polisi.keep-staged";
     private final Path workDir;
     private final Path templatesDir;
 
@@ -43,23 +43,18 @@ public final class JBakeRenderer {
         this.templatesDir = templatesDir;
     }
 
-    /** Call early in a build: JRuby (for Asciidoctor) then starts while the build loads and composes content. */
-    public static void prepare() {
-        AsciidocConverter.warmUpInBackground();
-    }
-
-    /** Renders the pages into {@code destination}; returns the problems JBake and Asciidoctor reported. */
-    public void render(List<StagedPage> pages, Path destination, Problems problems) throws IOException {
+    /**
+     * Renders the pages into {@code destination}, their {@code form::} lines from {@code forms}
+     * (which receives the forms rendered and their problems); adds to {@code problems} what JBake
+     * and Asciidoctor reported, at the author's file and line where it can be found.
+     */
+    public void render(List<StagedPage> pages, Path destination, FormsSession forms, Problems problems) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         FileTrees.copy(templatesDir, source.resolve("templates"));
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Map<String, StagedPage> byUrl = new HashMap<>();
         pages.forEach(page -> byUrl.put(page.url(), page));
-        if (Boolean.getBoolean(KEEP_STAGED)) {
-            keepStaged(pages);
-        }
-        RenderLog.drain();
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
@@ -67,35 +62,21 @@ public final class JBakeRenderer {
         Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
                 configuration.getDatabasePath()), configuration);
         List<String> failures = new CopyOnWriteArrayList<>();
-        long start = System.nanoTime();
-        AsciidocConverter.convert(pages, converted -> {
+        RenderSession session = new RenderSession(forms);
+        AsciidocConverter.convert(pages, session, converted -> {
             try {
                 renderer.render(documentModel(converted));
             } catch (Exception e) {
                 failures.add(converted.page().url() + ": " + e.getMessage());
             }
         });
-        if (Boolean.getBoolean("polisi.timings")) {
-            System.out.printf("  render: convert and bake %.2f s (%d pages)%n", (System.nanoTime() - start) / 1e9,
-                    pages.size());
-        }
         failures.forEach(failure -> problems.error("render-failed", null, 0, failure));
-        for (RenderLog.Entry entry : RenderLog.drain()) {
+        for (RenderSession.Entry entry : session.entries()) {
             StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
             SourceLine origin = entry.line() > 0 ? originOf(page, entry.line()) : located(page, entry.message());
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),
                     entry.message() + where);
-        }
-    }
-
-    private void keepStaged(List<StagedPage> pages) throws IOException {
-        Path staged = workDir.resolve("staged");
-        FileTrees.deleteRecursively(staged);
-        for (StagedPage page : pages) {
-            Path file = staged.resolve(page.outputPath() + ".adoc");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
         }
     }
 
@@ -153,15 +134,18 @@ public final class JBakeRenderer {
         return origin != null ? origin : page.origins().get(0);
     }
 
+    /** Which template draws each kind of page: {@code template.<jbake type>.file=<template>}. */
+    private static String templates() {
+        return java.util.Arrays.stream(PageKind.values()).map(kind -> "template." + kind.jbakeType() + ".file=" + kind.template())
+                .distinct().collect(Collectors.joining("\n"));
+    }
+
     private static String properties() {
         return String.join("\n",
                 "# Written by Polisi for one bake; see JBakeRenderer.",
                 "render.index=false", "render.feed=false", "render.archive=false", "render.tags=false",
                 "render.tagsindex=false", "render.sitemap=false", "render.error404=false",
-                "template.page.file=page.ftl",
-                "template.schoolindex.file=page.ftl",
-                "template.clusterindex.file=index.ftl",
-                "template.notfound.file=index.ftl",
+                templates(),
                 "db.store=memory",
                 "default.status=published",
                 "asciidoctor.attributes=",

@@ -1,7 +1,7 @@
 package org.polisi.site.render;
 
 import org.polisi.site.compose.StagedPage;
-import org.polisi.site.forms.RenderedForm;
+import org.polisi.site.forms.manifest.RenderedForm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 
 /**
  * What a long-running {@code ./polisi preview} keeps between builds: for each page published, the
- * key of everything its HTML depends on and the forms on it. A page whose key is unchanged renders
- * to the same HTML, so the next build copies it instead of converting it again. The key (computed
- * by the build, see {@code SiteBuild.renderKey}) covers the page's composed AsciiDoc (its body with
- * includes, and all its chrome), the theme's templates and message bundles, the definitions of the
- * site's forms, and the school's and its template's settings files: an edit to any of them renders
- * the page again.
+ * key of everything its HTML depends on and the forms on it ({@link RenderStage} asks and updates
+ * it). A page whose key is unchanged renders to the same HTML, so the next build copies it instead
+ * of converting it again. The key ({@link RenderKeys}) covers the page's composed AsciiDoc (its body
+ * with includes, and all its chrome), the theme's templates and message bundles, the definitions of
+ * the site's forms, and the school's and its template's settings files: an edit to any of them
+ * renders the page again.
  */
 public final class RenderCache {
     private final Map<String, String> keys = new HashMap<>();

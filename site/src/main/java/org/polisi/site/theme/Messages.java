@@ -24,6 +24,23 @@ import java.util.stream.Stream;
  * literal ("Rwy'n", "casglu'r"); only one before a brace would quote it.
  */
 public final class Messages {
+    /**
+     * The interface text of every language the theme has ({@code site_<lang>.properties}), English
+     * first: the root index speaks all of them.
+     *
+     * @throws IOException when the folder cannot be listed
+     */
+    public static Map<String, Messages> everyLanguage(Path i18nDir) throws IOException {
+        Map<String, Messages> messages = new java.util.LinkedHashMap<>();
+        messages.put("en", load(i18nDir, "en"));
+        try (Stream<Path> files = Files.list(i18nDir)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("site_[a-z]{2,3}\\.properties")).sorted()
+                    .map(n -> n.substring("site_".length(), n.length() - ".properties".length()))
+                    .forEach(language -> messages.computeIfAbsent(language, l -> load(i18nDir, l)));
+        }
+        return messages;
+    }
+
     /** The bundle family of the generated pages' own interface text ({@code site_<lang>.properties}). */
     public static final String SITE = "site";
 

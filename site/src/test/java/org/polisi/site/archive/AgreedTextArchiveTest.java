@@ -18,7 +18,7 @@ import org.polisi.site.BuildResult;
 import org.polisi.site.Fixtures;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.SectionIndex;
-import org.polisi.site.forms.FormVersion;
+import org.polisi.site.forms.manifest.FormVersion;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.RenderCache;
 

@@ -38,6 +38,20 @@ class SettingsForgivenessTest {
     }
 
     @Test
+    void everyMonthIsReadInEnglishAndWelshWhateverTheCase() {
+        List<String> welsh = List.of("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+                "Medi", "Hydref", "Tachwedd", "Rhagfyr");
+        for (int month = 1; month <= 12; month++) {
+            String expected = String.format("2027-%02d", month);
+            String english = java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK);
+            assertEquals(Optional.of(expected), SettingsDate.parse(english + " 2027"), english);
+            assertEquals(Optional.of(expected), SettingsDate.parse(english.toUpperCase(java.util.Locale.ROOT) + " 2027"), english);
+            assertEquals(Optional.of(expected), SettingsDate.parse(welsh.get(month - 1) + " 2027"), welsh.get(month - 1));
+            assertEquals(Optional.of(expected), SettingsDate.parse(welsh.get(month - 1).toLowerCase(java.util.Locale.ROOT) + " 2027"));
+        }
+    }
+
+    @Test
     void anythingElseIsRefusedWithTheAcceptedForms() {
         for (String bad : List.of("31/02/2026", "09/30/2026", "Sept 2026", "next year", "2026/09/30")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SettingsDate.parse(bad), bad);
@@ -94,7 +108,8 @@ class SettingsForgivenessTest {
         assertEquals(List.of(), result.errors());
         String uk = FixtureTree.readFile(tree.published("uk/en/policy.html"));
         assertTrue(uk.contains("Next review due: 30 September 2026"), uk);
-        assertTrue(uk.contains("This policy was due for review on 30 September 2026"), "overdue on " + Fixtures.TODAY);
+        assertTrue(uk.contains("This policy was due for review by 30 September 2026. Please ask the school for its current version."),
+                "overdue on " + Fixtures.TODAY);
         String month = FixtureTree.readFile(tree.published("month/en/policy.html"));
         assertTrue(month.contains("Next review due: September 2027"), month);
         var report = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY);

@@ -9,22 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.asciidoctor.Asciidoctor;
-import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
+import org.asciidoctor.extension.ExtensionGroup;
+import org.polisi.site.forms.definition.FormDefinitionException;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.definition.SchoolForms;
+import org.polisi.site.forms.markup.FormMacro;
+import org.polisi.site.forms.markup.FormPage;
+import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.forms.markup.StatementMacro;
 
 /** The fixture forms under src/test/resources/forms, the real message bundles, and page conversion. */
-final class FormsFixtures {
+public final class FormsFixtures {
 
-    static final List<String> BILINGUAL = List.of("en", "cy");
+    public static final List<String> BILINGUAL = List.of("en", "cy");
 
     private FormsFixtures() {
     }
 
-    static Path dir(String name) {
+    public static Path dir(String name) {
         try {
             return Path.of(FormsFixtures.class.getResource("/forms/" + name).toURI());
         } catch (URISyntaxException impossible) {
@@ -33,23 +41,23 @@ final class FormsFixtures {
     }
 
     /** Rumney: adopts the cluster, overrides its parent-carer-agreement, publishes English and Welsh. */
-    static SchoolForms rumneyForms() throws FormDefinitionException {
+    public static SchoolForms rumneyForms() throws FormDefinitionException {
         return SchoolForms.load("rumney", BILINGUAL, List.of(dir("cluster/forms"), dir("school/forms")));
     }
 
-    static FormsSchoolContext rumney(SchoolForms forms) {
+    public static FormsSchoolContext rumney(SchoolForms forms) {
         return new FormsSchoolContext(forms,
                 Map.of("en", "Rumney Primary School", "cy", "Ysgol Gynradd Rumney"),
                 "office@rumney.example.sch.uk", "/forms",
                 Map.of("en", bundle("en"), "cy", bundle("cy")));
     }
 
-    static FormsSchoolContext rumney() throws FormDefinitionException {
+    public static FormsSchoolContext rumney() throws FormDefinitionException {
         return rumney(rumneyForms());
     }
 
     /** The bundle the theme ships, read as UTF-8 as the build reads it. */
-    static Map<String, String> bundle(String language) {
+    public static Map<String, String> bundle(String language) {
         Path file = repositoryRoot().resolve("themes/default/i18n/forms_" + language + ".properties");
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Properties properties = new Properties();
@@ -63,7 +71,7 @@ final class FormsFixtures {
     }
 
     /** Surefire sets polisi.root; from an IDE the tests run in site/. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         String root = System.getProperty("polisi.root");
         Path start = root == null ? Path.of("").toAbsolutePath() : Path.of(root);
         for (Path dir = start; dir != null; dir = dir.getParent()) {
@@ -74,19 +82,25 @@ final class FormsFixtures {
         throw new IllegalStateException("no themes/default/i18n above " + start);
     }
 
-    /** Converts a page body as the build does, with the attributes the build sets on every page. */
-    static String convert(Asciidoctor asciidoctor, String language, String pageHash, String pageUrl, String body) {
-        Attributes attributes = Attributes.builder()
-                .attribute("polisi-school", "rumney")
-                .attribute("polisi-lang", language)
-                .attribute("polisi-page-hash", pageHash)
-                .attribute("polisi-page-url", pageUrl)
-                .build();
-        Options options = Options.builder().safe(SafeMode.SAFE).standalone(false).attributes(attributes).build();
-        return asciidoctor.convert(body, options);
+    /**
+     * Converts a page body of Rumney's as the renderer does: with a {@link FormMacro} and a
+     * {@link StatementMacro} bound to
+     * {@code session} and told the page it is on, registered for this conversion only.
+     */
+    public static String convert(Asciidoctor asciidoctor, FormsSession session, String language, String pageHash, String pageUrl,
+                          String body) {
+        FormPage page = new FormPage("rumney", language, pageHash, pageUrl);
+        ExtensionGroup macro = asciidoctor.createGroup().blockMacro(new FormMacro(session, () -> Optional.of(page)))
+                .inlineMacro(new StatementMacro(session, () -> Optional.of(page)));
+        macro.register();
+        try {
+            return asciidoctor.convert(body, Options.builder().safe(SafeMode.SAFE).standalone(false).build());
+        } finally {
+            macro.unregister();
+        }
     }
 
-    static String page(String formId) {
+    public static String page(String formId) {
         return "= A policy\n\nSome text of the policy.\n\nform::" + formId + "[]\n";
     }
 }

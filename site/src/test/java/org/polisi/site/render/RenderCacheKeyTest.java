@@ -82,7 +82,7 @@ class RenderCacheKeyTest {
 
     @Test
     void editingAThemeTemplateConvertsThePageAgain() throws IOException {
-        edit(options.themeDir().resolve("templates/page.ftl"), "<main id=\"main-content\" class=\"main\">",
+        edit(options.themeDir().resolve("templates/layout.ftl"), "<main id=\"main-content\" class=\"main\">",
                 "<main id=\"main-content\" class=\"main\" data-edited=\"template\">");
         assertTrue(build().published());
         assertTrue(policy().contains("data-edited=\"template\""));

@@ -1,0 +1,10 @@
+/**
+ * Benchmarks of form intake (issue #8; bench/form-intake.sh drives them). Not part of the server:
+ * a module of its own ({@code bench/forms-bench}), outside the server's jar. {@link org.polisi.forms.bench.LoadGenerator}
+ * posts valid (and optionally invalid) url-encoded submissions of one manifest form to a running
+ * server on the loopback address only, bounded in requests and seconds;
+ * {@link org.polisi.forms.bench.StorageCeiling} measures raw Jdbi insert transactions into SQLite
+ * with the server's own settings; {@link org.polisi.forms.bench.AcknowledgedCheck} counts
+ * acknowledged references missing from the database.
+ */
+package org.polisi.forms.bench;

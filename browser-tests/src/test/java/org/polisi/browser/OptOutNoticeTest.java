@@ -1,0 +1,101 @@
+package org.polisi.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15, fault 7: Brynford's photographs are opt-out, so its form is a notice of objection: the
+ * parent ticks what they do NOT agree to, its privacy notice gives a lawful basis that is not
+ * consent, and a notice that objects to nothing is refused by the real server with a message at the
+ * field, in the page's language. Plain HTTP against the real content's bake and a real forms server.
+ */
+class OptOutNoticeTest {
+    private static PolisiServer server;
+
+    @BeforeAll
+    static void start() {
+        server = PolisiServer.start(BakedSites.get());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theNoticeAsksWhatIsNotAgreedToAndRestsOnNoConsent() throws Exception {
+        for (String language : List.of("en", "cy")) {
+            Element form = form(language);
+            assertEquals(List.of("photographs-online", "work-online"),
+                    form.select("input[type=checkbox][name=not-agreed]").eachAttr("value"), language);
+            assertTrue(form.select("input[type=radio]").isEmpty(), "nothing is answered 'given': " + language);
+            String notice = form.parent().selectFirst(".privacy-notice").text();
+            assertFalse(notice.contains("6(1)(a)"), language + ": " + notice);
+            assertTrue(notice.contains("6(1)(e)") && notice.contains("21"), language + ": " + notice);
+        }
+    }
+
+    @Test
+    void aNoticeThatObjectsToNothingIsRefusedAtTheFieldInEachLanguage() throws Exception {
+        for (String[] expected : new String[][]{
+                {"en", "Select at least one answer for ‘What you do NOT give permission for’"},
+                {"cy", "Dewiswch o leiaf un ateb ar gyfer ‘Yr hyn NAD ydych yn rhoi caniatâd iddo’"}}) {
+            Element form = form(expected[0]);
+            HttpResponse<String> response = post(form, List.of("pupil-names=Alys+Jones", "parent-name=Rhian+Jones"));
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + response.body());
+            Document page = Jsoup.parse(response.body());
+            Element error = page.selectFirst("[data-field=not-agreed] .error-message");
+            assertTrue(error != null, "an error at the field: " + page.select(".error-message").eachText());
+            assertTrue(error.text().contains(expected[1]), expected[0] + ": " + error.text());
+            assertEquals(expected[0], page.selectFirst("html").attr("lang"));
+            assertEquals(1, page.select(".error-message").size(), "only the empty field is wrong: " + page.select(".error-message").eachText());
+        }
+    }
+
+    @Test
+    void aNoticeThatObjectsToOneUseIsReceived() throws Exception {
+        HttpResponse<String> response = post(form("en"),
+                List.of("pupil-names=Alys+Jones", "parent-name=Rhian+Jones", "not-agreed=work-online"));
+        assertTrue(response.statusCode() == 303 || response.statusCode() == 200, response.statusCode() + " " + response.body());
+    }
+
+    private static Element form(String language) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.url("/brynford/" + language + "/online-safety-policy.html"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        Element form = Jsoup.parse(page.body()).selectFirst("form[data-form-id=photo-objection]");
+        assertTrue(form != null, "Brynford's " + language + " page has the notice");
+        return form;
+    }
+
+    /** The form's hidden fields and {@code answers}, posted as the browser would (no redirects followed). */
+    private static HttpResponse<String> post(Element form, List<String> answers) throws Exception {
+        List<String> pairs = new ArrayList<>(form.select("input[type=hidden]").stream()
+                .map(input -> input.attr("name") + "=" + URLEncoder.encode(input.val(), StandardCharsets.UTF_8))
+                .collect(Collectors.toList()));
+        pairs.addAll(answers);
+        String origin = server.url("").replaceAll("/$", "");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(form.attr("action"))))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin)
+                        .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

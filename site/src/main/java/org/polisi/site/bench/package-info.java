@@ -1,9 +1,0 @@
-/**
- * Benchmark tools, outside the build's pipeline (issue #8; bench/site-build.sh drives them).
- * Input: a cluster size, or the resolved .adoc files a build left in its work folder. Output: a
- * synthetic project ({@link org.polisi.site.bench.ClusterGenerator}), or the two baselines'
- * timings ({@link org.polisi.site.bench.Baselines}: bare AsciidoctorJ, plain JBake). Why here:
- * the generator must write content the real build accepts strictly, so it lives next to it and
- * a test bakes a two-school cluster with every {@code ./mvnw verify}.
- */
-package org.polisi.site.bench;

@@ -1,0 +1,118 @@
+package org.polisi.site.catalog;
+
+import org.polisi.site.BuildOptions;
+import org.polisi.site.content.ContentLoader;
+import org.polisi.site.content.ContentTree;
+import org.polisi.site.content.SiteSource;
+import org.polisi.site.fork.ForkResolver;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.definition.FormDefinitionException;
+import org.polisi.site.forms.definition.SchoolForms;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.translation.TranslationPairer;
+import org.polisi.site.translation.TranslationState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stages 1 to 3: load {@code content/}, resolve each site over its template (a cluster template is
+ * also built as its own preview site, {@code <cluster>-template}), read each site's form
+ * definitions (the template's, then its own) and pair its translations. Every problem goes into the
+ * build's {@link Problems}, located at its file and line; loading reads every school, but only what
+ * concerns the sites being built (or no site) is reported.
+ */
+public final class CatalogStage {
+    /** Cluster templates are baked as their own preview site under this suffix. */
+    public static final String TEMPLATE_PREVIEW_SUFFIX = "-template";
+
+    private CatalogStage() {
+    }
+
+    /** @return the catalogue of the sites {@code options} asks for (all when it names none) */
+    public static SiteCatalog load(BuildOptions options, Problems problems) {
+        Problems loading = new Problems();
+        ContentTree tree = ContentLoader.load(options.contentDir(), loading);
+        List<ResolvedSite> sites = new ArrayList<>();
+        List<String> allIds = new ArrayList<>();
+        for (SiteSource school : tree.schools().values()) {
+            allIds.add(school.id());
+            if (options.schools().isEmpty() || options.schools().contains(school.id())) {
+                Optional<SiteSource> template = school.settings().adopts().flatMap(tree::cluster);
+                sites.add(ForkResolver.resolve(school, template, problems));
+            }
+        }
+        allIds.addAll(tree.unreadable().stream().filter(id -> !tree.clusters().containsKey(id)).toList());
+        for (SiteSource cluster : tree.clusters().values()) {
+            String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
+            allIds.add(previewId);
+            if (options.schools().isEmpty() || options.schools().contains(previewId)) {
+                sites.add(ForkResolver.resolve(asPreview(cluster, previewId), Optional.empty(), problems));
+            }
+        }
+        reportLoading(options, tree, sites, loading, problems);
+        for (String wanted : options.schools()) {
+            if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !tree.unreadable().contains(wanted)) {
+                problems.error("unknown-school", options.contentDir().resolve("schools").resolve(wanted), 0,
+                        "no school '" + wanted + "' in content/schools");
+            }
+        }
+        Map<String, SchoolForms> forms = new LinkedHashMap<>();
+        Map<String, List<TranslationState>> translations = new LinkedHashMap<>();
+        for (ResolvedSite site : sites) {
+            forms(site, problems).ifPresent(loaded -> forms.put(site.id(), loaded));
+            translations.put(site.id(), TranslationPairer.pair(site, problems));
+        }
+        return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations);
+    }
+
+    /** Where a site's forms are, lowest precedence first: its template's folder, then its own. */
+    public static List<Path> formsDirs(ResolvedSite site) {
+        List<Path> dirs = new ArrayList<>();
+        site.template().ifPresent(template -> dirs.add(template.formsDir()));
+        dirs.add(site.source().formsDir());
+        return dirs;
+    }
+
+    /** The site's form definitions, or empty after reporting every problem in them (file and line each). */
+    private static Optional<SchoolForms> forms(ResolvedSite site, Problems problems) {
+        try {
+            return Optional.of(SchoolForms.load(site.id(), site.languages(), formsDirs(site)));
+        } catch (FormDefinitionException e) {
+            e.problems().forEach(p -> problems.error("bad-form", p.file(), p.line(), p.message()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Loading reads every school; report only what concerns the sites being built, and what
+     * concerns no site (a folder with a bad name, an unreadable settings file).
+     */
+    private static void reportLoading(BuildOptions options, ContentTree tree, List<ResolvedSite> sites,
+                                      Problems loading, Problems problems) {
+        List<Path> others = new ArrayList<>();
+        tree.schools().values().forEach(s -> others.add(s.dir()));
+        tree.clusters().values().forEach(c -> others.add(c.dir()));
+        sites.forEach(site -> others.removeAll(SiteCatalog.foldersOf(site)));
+        loading.all().stream()
+                .filter(p -> p.file() == null || others.stream().noneMatch(dir -> within(p.file(), dir)))
+                .filter(p -> options.schools().isEmpty() || p.file() == null
+                        || sites.stream().anyMatch(site -> SiteCatalog.foldersOf(site).stream().anyMatch(dir -> within(p.file(), dir)))
+                        || options.schools().stream().anyMatch(id -> within(p.file(), options.contentDir().resolve("schools").resolve(id))))
+                .forEach(problems::add);
+    }
+
+    private static boolean within(Path file, Path dir) {
+        return file.toAbsolutePath().startsWith(dir.toAbsolutePath());
+    }
+
+    private static SiteSource asPreview(SiteSource cluster, String previewId) {
+        return new SiteSource(SiteSource.Kind.CLUSTER, cluster.settings().withId(previewId), cluster.dir(),
+                cluster.pagesByLanguage(), cluster.formsDir());
+    }
+}

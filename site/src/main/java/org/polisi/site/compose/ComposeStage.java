@@ -1,0 +1,45 @@
+package org.polisi.site.compose;
+
+import org.polisi.site.BuildProgress;
+import org.polisi.site.catalog.SiteCatalog;
+import org.polisi.site.check.TableCellLists;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.theme.Messages;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 4: checks what the sources embed and refer to (forms, images, lists in table cells) and
+ * composes every page of every site of the catalogue, reporting each site through {@link BuildProgress}.
+ */
+public final class ComposeStage {
+    private ComposeStage() {
+    }
+
+    /**
+     * @param today the day the build runs as (review dates, "overdue")
+     * @return every staged page, and each site's forms as the renderer needs them
+     */
+    public static ComposedSite compose(SiteCatalog catalog, Map<String, Messages> messages, LocalDate today,
+                                       Problems problems, BuildProgress progress) {
+        TableCellLists.check(catalog.sites(), problems);
+        List<StagedPage> pages = new ArrayList<>();
+        Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
+        for (ResolvedSite site : catalog.sites()) {
+            catalog.formsOf(site.id()).ifPresent(own -> {
+                FormReferences.check(site, own, problems);
+                forms.put(site.id(), FormReferences.context(site, own, messages));
+            });
+            ImageReferences.check(site, problems);
+            pages.addAll(new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems).compose());
+            progress.composed(site.id(), site.languages(), site.allPages().size());
+        }
+        return new ComposedSite(pages, forms);
+    }
+}

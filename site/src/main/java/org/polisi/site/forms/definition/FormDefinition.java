@@ -1,0 +1,31 @@
+package org.polisi.site.forms.definition;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.SignerGroup;
+import org.polisi.contract.RetentionRule;
+import org.polisi.contract.AlertRoles;
+
+/** One form as its YAML file defines it, checked; {@code source} is kept for messages that name the file. */
+public record FormDefinition(
+        String id,
+        FormKind kind,
+        LocalizedText title,
+        Optional<LocalizedText> introduction,
+        Optional<LocalizedText> declaration,
+        LocalizedText confirmation,
+        String readerRole,
+        AlertRoles alerts,
+        RetentionRule retention,
+        LocalizedText purpose,
+        LocalizedText lawfulBasis,
+        List<FormField> fields,
+        Optional<SignerGroup> signedBy,
+        Path source) {
+
+    public FormDefinition {
+        fields = List.copyOf(fields);
+    }
+}

@@ -1,0 +1,188 @@
+package org.polisi.site.forms.definition;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.SignerGroup;
+import org.polisi.contract.RetentionRule;
+import org.polisi.site.content.Names;
+import org.polisi.contract.AlertRoles;
+
+/** Reads one {@code forms/<id>.yml} file and checks it against docs/forms.md. */
+final class FormDefinitionReader {
+
+    private static final Set<String> KEYS = Set.of("id", "kind", "title", "introduction", "declaration",
+            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields", "signed-by");
+
+    /** What one file gave: the definition when it is sound, and everything wrong with it. */
+    record Result(Optional<FormDefinition> definition, List<FormProblem> problems) {
+    }
+
+    private final List<String> languages;
+
+    FormDefinitionReader(List<String> languages) {
+        this.languages = List.copyOf(languages);
+    }
+
+    Result read(Path file) {
+        Problems problems = new Problems(file);
+        Optional<FormDefinition> definition = compose(file, problems)
+                .flatMap(root -> YamlMap.of(root, "a form definition", problems))
+                .flatMap(yaml -> definition(yaml, file));
+        return new Result(problems.count() == 0 ? definition : Optional.empty(), problems.all());
+    }
+
+    private static Optional<Node> compose(Path file, Problems problems) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Node root = new Yaml(new LoaderOptions()).compose(reader);
+            if (root == null) {
+                problems.at(1, "the file is empty");
+            }
+            return Optional.ofNullable(root);
+        } catch (MarkedYAMLException invalid) {
+            int line = invalid.getProblemMark() == null ? 1 : invalid.getProblemMark().getLine() + 1;
+            problems.at(line, "not valid YAML: " + invalid.getProblem());
+        } catch (YAMLException | IOException unreadable) {
+            problems.at(1, "cannot read: " + unreadable.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<FormDefinition> definition(YamlMap yaml, Path file) {
+        yaml.allowOnly(KEYS, "a form definition");
+        String where = "the form";
+        Optional<String> id = yaml.requiredString("id", where);
+        String expectedId = file.getFileName().toString().replaceFirst("\\.yml$", "");
+        id.filter(given -> !given.equals(expectedId)).ifPresent(given -> yaml.problems().at(yaml.lineOf("id"),
+                "id '" + given + "' does not match the file name: the id must be '" + expectedId + "'"));
+        Optional<FormKind> kind = readKind(yaml);
+        Optional<LocalizedText> title = yaml.requiredText("title", languages, where);
+        Optional<LocalizedText> introduction = yaml.text("introduction", languages);
+        Optional<LocalizedText> declaration = yaml.text("declaration", languages);
+        Optional<LocalizedText> confirmation = yaml.requiredText("confirmation", languages, where);
+        Optional<String> readerRole = yaml.requiredString("reader-role", where);
+        readerRole.filter(role -> !Names.isSlug(role)).ifPresent(role -> yaml.problems().at(yaml.lineOf("reader-role"),
+                "reader-role '" + role + "' should be a role key such as headteacher or safeguarding-lead"));
+        Optional<RetentionRule> retention = readRetention(yaml);
+        Optional<LocalizedText> purpose = yaml.requiredText("purpose", languages, where + " (its privacy notice)");
+        Optional<LocalizedText> lawfulBasis = yaml.requiredText("lawful-basis", languages, where + " (its privacy notice)");
+        List<FormField> fields = readFields(yaml);
+        AlertRoles alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(AlertRoles.NONE);
+        retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
+        kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
+        Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
+        if (yaml.problems().count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
+                confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
+                signedBy, file));
+    }
+
+    /** An agreement says who signs it; no other kind of form may. */
+    private static Optional<SignerGroup> readSignedBy(YamlMap yaml, Optional<FormKind> kind) {
+        boolean agreement = kind.filter(k -> k == FormKind.AGREEMENT).isPresent();
+        if (!yaml.has("signed-by")) {
+            if (agreement) {
+                yaml.problems().at(yaml.line(), "an agreement must say who signs it: signed-by: staff, pupils, parents or others");
+            }
+            return Optional.empty();
+        }
+        if (kind.isPresent() && !agreement) {
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by is for agreements only, not a " + kind.get().word() + " form");
+            return Optional.empty();
+        }
+        Optional<String> word = yaml.string("signed-by");
+        Optional<SignerGroup> group = word.flatMap(SignerGroup::find);
+        if (group.isEmpty()) {
+            yaml.problems().at(yaml.lineOf("signed-by"), "signed-by '" + word.orElse("") + "' is not one of " + SignerGroup.known());
+        }
+        return group;
+    }
+
+    private static Optional<FormKind> readKind(YamlMap yaml) {
+        Optional<String> word = yaml.requiredString("kind", "the form");
+        Optional<FormKind> kind = word.flatMap(FormKind::find);
+        if (word.isPresent() && kind.isEmpty()) {
+            yaml.problems().at(yaml.lineOf("kind"),
+                    "unknown kind '" + word.get() + "' (known: " + FormKind.known() + ")");
+        }
+        return kind;
+    }
+
+    private static Optional<RetentionRule> readRetention(YamlMap yaml) {
+        if (!yaml.has("retention")) {
+            yaml.problems().at(yaml.line(), "the form has no 'retention' rule (see docs/forms.md)");
+            return Optional.empty();
+        }
+        return yaml.mapping("retention").flatMap(RetentionReader::read);
+    }
+
+    /**
+     * A withdrawal names the consent form it withdraws from ({@code consent-form}), the child
+     * ({@code pupil-names}) and, when the parent has it, the consent's {@code reference}; the server
+     * then asks which statements. Other kinds have no {@code consent-form} field.
+     */
+    private static void checkWithdrawalFields(YamlMap yaml, FormKind kind, List<FormField> fields) {
+        long consentForms = fields.stream().filter(field -> field.type() == FieldType.CONSENT_FORM).count();
+        if (kind != FormKind.WITHDRAWAL) {
+            if (consentForms > 0) {
+                yaml.problems().at(yaml.lineOf("fields"), "a 'consent-form' field belongs in withdrawal forms only");
+            }
+            return;
+        }
+        boolean reference = fields.stream().anyMatch(field -> field.name().equals("reference")
+                && field.type() == FieldType.TEXT && !field.required());
+        boolean pupils = fields.stream().anyMatch(field -> field.type() == FieldType.PUPIL_NAMES && field.required());
+        if (consentForms != 1 || !reference || !pupils) {
+            yaml.problems().at(yaml.lineOf("fields"), "a withdrawal form needs one required 'consent-form' field,"
+                    + " a required 'pupil-names' field and an optional text field named 'reference' (docs/forms.md)");
+        }
+    }
+
+    /** The after-pupil-leaves rule reads the pupil's year group from a field of this form. */
+    private static void checkYearGroupField(YamlMap yaml, RetentionRule rule, List<FormField> fields) {
+        rule.yearGroupFieldName().ifPresent(name -> {
+            boolean found = fields.stream().anyMatch(field -> field.name().equals(name)
+                    && field.type() == FieldType.YEAR_GROUP);
+            if (!found) {
+                yaml.problems().at(yaml.lineOf("retention"), "retention year-group-field '" + name
+                        + "' is not a field of type year-group in this form");
+            }
+        });
+    }
+
+    private List<FormField> readFields(YamlMap yaml) {
+        List<YamlMap> items = yaml.mappings("fields");
+        if (items.isEmpty()) {
+            yaml.problems().at(yaml.lineOf("fields"), "the form has no fields");
+        }
+        FieldReader reader = new FieldReader(languages);
+        List<FormField> fields = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlMap item : items) {
+            reader.read(item).ifPresent(field -> {
+                if (names.add(field.name())) {
+                    fields.add(field);
+                } else {
+                    item.problems().at(item.lineOf("name"), "field name '" + field.name() + "' is used twice in this form");
+                }
+            });
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,74 @@
+package org.polisi.site.forms.markup;
+
+import org.jsoup.nodes.Element;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.InputIds;
+import org.polisi.contract.ReservedNames;
+
+/**
+ * Writes one form in one language as the HTML of docs/forms.md: a section titled by an h2, the
+ * introduction, the privacy notice, then a plain POST form that needs no JavaScript.
+ */
+final class FormRenderer {
+
+    private final FormsSchoolContext school;
+    private final String language;
+
+    FormRenderer(FormsSchoolContext school, String language) {
+        this.school = school;
+        this.language = language;
+    }
+
+    String render(FormDefinition form, String version) {
+        String titleId = InputIds.title(form.id());
+        Element section = new Element("section").addClass("polisi-form").attr("aria-labelledby", titleId);
+        section.appendElement("h2").id(titleId).text(form.title().in(language));
+        form.introduction().ifPresent(text -> paragraphs(section, "form-introduction", text.in(language)));
+        PrivacyNotice.appendTo(section, form, school, language);
+        Element post = section.appendElement("form")
+                .attr("action", school.schoolEndpoint() + "/" + form.id())
+                .attr("method", "post")
+                .attr("novalidate", true)
+                .attr("accept-charset", "UTF-8")
+                .attr("data-form-id", form.id());
+        post.appendElement("div").addClass("error-summary-region");
+        hidden(post, ReservedNames.FORM_ID, form.id());
+        hidden(post, ReservedNames.FORM_LANG, language);
+        hidden(post, ReservedNames.FORM_VERSION, version);
+        FieldRenderer fields = new FieldRenderer(new FieldMarkup(form.id(), language, school));
+        form.fields().forEach(field -> fields.appendTo(post, field));
+        form.declaration().ifPresent(text -> paragraphs(post, "declaration", text.in(language)));
+        appendHoneypot(post, form.id());
+        // a withdrawal is sent from its second page (the statements), where the server asks what to withdraw
+        String submit = form.kind() == FormKind.AGREEMENT ? "forms.submit.agreement"
+                : form.kind() == FormKind.WITHDRAWAL ? "forms.submit.continue" : "forms.submit";
+        post.appendElement("button").addClass("button").attr("type", "submit").text(school.messages(language).get(submit));
+        return section.outerHtml();
+    }
+
+    private static void hidden(Element form, String name, String value) {
+        form.appendElement("input").attr("type", "hidden").attr("name", name).attr("value", value);
+    }
+
+    /**
+     * Bots fill every field; people never see this one (hidden by CSS), screen readers skip it
+     * ({@code aria-hidden}) and the keyboard never reaches it ({@code tabindex="-1"}).
+     */
+    private void appendHoneypot(Element form, String formId) {
+        String id = InputIds.field(formId, ReservedNames.HONEYPOT);
+        Element trap = form.appendElement("div").addClass("honeypot").attr("aria-hidden", "true");
+        trap.appendElement("label").attr("for", id).text(school.messages(language).get("forms.honeypot.label"));
+        trap.appendElement("input").id(id).attr("name", ReservedNames.HONEYPOT).attr("type", "text")
+                .attr("tabindex", "-1").attr("autocomplete", "off");
+    }
+
+    /** Blank lines in a YAML text separate paragraphs. */
+    private static void paragraphs(Element parent, String className, String text) {
+        Element block = parent.appendElement("div").addClass(className);
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            block.appendElement("p").text(paragraph.strip());
+        }
+    }
+}

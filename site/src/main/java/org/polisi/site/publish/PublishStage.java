@@ -1,0 +1,94 @@
+package org.polisi.site.publish;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.polisi.site.BuildOptions;
+import org.polisi.site.check.HtmlChecks;
+import org.polisi.site.compose.ComposedSite;
+import org.polisi.site.compose.IndexComposer;
+import org.polisi.site.compose.StagedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.manifest.FormsManifestWriter;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.problem.Problem;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.render.FileTrees;
+import org.polisi.site.render.JBakeRenderer;
+import org.polisi.site.render.RenderedSite;
+import org.polisi.site.theme.Messages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 7 as the build runs it: publishes the sites that passed ({@code fresh}) next to the last
+ * good output of every other site the content still holds, with a root index listing all of them,
+ * writes the fresh sites' forms manifests and merges them the same way, and swaps both folders in
+ * whole ({@link AtomicPublisher}).
+ */
+public final class PublishStage {
+    private final BuildOptions options;
+
+    public PublishStage(BuildOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * @param allIds   every site id the content holds (the others keep their last good output)
+     * @param titles   each rendered page's title, by URL, for the root index
+     * @return the problems of the root pages; if there is any error among them nothing was published
+     * @throws IOException when the output, manifests or work folder cannot be written
+     */
+    public List<Problem> publish(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
+                                 Map<String, String> titles, ComposedSite composed, RenderedSite rendered) throws IOException {
+        Set<String> freshIds = fresh.stream().map(ResolvedSite::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> kept = allIds.stream().filter(id -> !freshIds.contains(id)).toList();
+        Path staging = options.workDir().resolve("publish");
+        MergedTree.assemble(staging, rendered.built(), freshIds, options.outputDir(), kept, Set.of("assets"), id -> id);
+        List<StagedPage> rootPages = new IndexComposer(allIds, fresh, titles, keptIndexEntries(kept), messages).compose();
+        Problems rootProblems = new Problems();
+        new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates"))
+                .render(rootPages, staging, FormsSession.none(), rootProblems);
+        new HtmlChecks(staging, rootProblems).check(rootPages);
+        if (rootProblems.hasErrors()) {
+            return rootProblems.all();
+        }
+        Path manifests = options.workDir().resolve("manifests");
+        FileTrees.deleteRecursively(manifests);
+        for (Map.Entry<String, FormsSchoolContext> school : composed.forms().entrySet()) {
+            if (freshIds.contains(school.getKey())) {
+                FormsManifestWriter.write(manifests, school.getKey(), school.getValue(), rendered.formsOf(school.getKey()));
+            }
+        }
+        Path mergedManifests = options.workDir().resolve("publish-manifests");
+        MergedTree.assemble(mergedManifests, manifests, freshIds, options.manifestsDir(), kept, Set.of(), id -> id + ".json");
+        AtomicPublisher.publish(staging, options.outputDir());
+        AtomicPublisher.publish(mergedManifests, options.manifestsDir());
+        return List.of();
+    }
+
+    /** The previous root index's entry of each kept site, so that it stays listed as it was published. */
+    private Map<String, String> keptIndexEntries(List<String> kept) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        Path index = options.outputDir().resolve("index.html");
+        if (!Files.isRegularFile(index)) {
+            return entries;
+        }
+        for (Element school : Jsoup.parse(Files.readString(index)).select("li.school")) {
+            Element link = school.selectFirst("a[href]");
+            String id = link == null ? "" : link.attr("href").replaceFirst("/.*", "");
+            if (kept.contains(id) && Files.isDirectory(options.outputDir().resolve(id))) {
+                entries.put(id, school.outerHtml());
+            }
+        }
+        return entries;
+    }
+}

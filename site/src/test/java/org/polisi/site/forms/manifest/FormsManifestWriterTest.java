@@ -1,0 +1,170 @@
+package org.polisi.site.forms.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.asciidoctor.Asciidoctor;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.site.forms.definition.FormDefinition;
+import org.polisi.site.forms.FormsFixtures;
+import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.contract.SignerGroup;
+import org.polisi.site.forms.markup.FormsSession;
+
+/** The manifest tells the server exactly what the pages rendered. */
+class FormsManifestWriterTest {
+
+    private static final String EN_URL = "/rumney/en/appendix-d-digital-images-consent.html";
+    private static final String CY_URL = "/rumney/cy/appendix-d-digital-images-consent.html";
+    private static Asciidoctor asciidoctor;
+
+    @TempDir
+    Path manifests;
+
+    @BeforeAll
+    static void startAsciidoctor() {
+        asciidoctor = Asciidoctor.Factory.create();
+    }
+
+    @AfterAll
+    static void stopAsciidoctor() {
+        asciidoctor.shutdown();
+    }
+
+    @Test
+    void anAgreementCarriesWhoSignsItWithoutItChangingTheFormVersion() throws Exception {
+        FormsSchoolContext school = FormsFixtures.rumney();
+        FormsManifestWriter.write(manifests, "rumney", school, List.of());
+        JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
+        for (JsonNode form : manifest.get("forms")) {
+            if (form.get("id").asText().equals("parent-carer-agreement")) {
+                assertEquals("parents", form.get("signedBy").asText());
+            } else {
+                assertTrue(form.path("signedBy").isMissingNode(), form.get("id") + " is not an agreement");
+            }
+        }
+        FormDefinition agreement = school.forms().find("parent-carer-agreement").orElseThrow();
+        FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
+                agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
+                agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
+                java.util.Optional.of(SignerGroup.STAFF), agreement.source());
+        assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
+                "who signs is not what is signed");
+    }
+
+    @Test
+    void theManifestCarriesTheSchoolAndEveryFormWithWhatWasRendered() throws Exception {
+        FormsSchoolContext school = FormsFixtures.rumney();
+        FormsSession session = new FormsSession(Map.of("rumney", school));
+        Document english = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "en", "e1", EN_URL, FormsFixtures.page("digital-images-consent")));
+        Document welsh = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, "cy", "c1", CY_URL, FormsFixtures.page("digital-images-consent")));
+        List<RenderedForm> rendered = session.rendered();
+
+        FormsManifestWriter.write(manifests, "rumney", school, rendered);
+        JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
+
+        assertEquals("rumney", manifest.get("school").asText());
+        assertEquals("Ysgol Gynradd Rumney", manifest.get("schoolName").get("cy").asText());
+        assertEquals("[\"en\",\"cy\"]", manifest.get("languages").toString());
+        assertEquals("office@rumney.example.sch.uk", manifest.get("contactEmail").asText());
+        assertEquals("/forms/rumney", manifest.get("endpoint").asText());
+        List<String> ids = new ArrayList<>();
+        manifest.get("forms").forEach(form -> ids.add(form.get("id").asText()));
+        assertEquals(List.of("digital-images-consent", "parent-carer-agreement"), ids);
+
+        JsonNode consent = manifest.get("forms").get(0);
+        assertEquals("consent", consent.get("kind").asText());
+        assertEquals("headteacher", consent.get("readerRole").asText());
+        assertEquals("{\"rule\":\"after-pupil-leaves\",\"amount\":1,\"unit\":\"years\",\"yearGroupField\":\"year-group\","
+                + "\"lastYearGroup\":\"year-6\",\"confirm\":\"the fixture school must confirm it\"}",
+                consent.get("retention").toString());
+        assertEquals(version(english), consent.get("versions").get("en").asText());
+        assertEquals(version(welsh), consent.get("versions").get("cy").asText());
+        assertEquals(EN_URL, consent.get("pages").get("en").asText());
+        assertEquals(CY_URL, consent.get("pages").get("cy").asText());
+        assertEquals("Defnyddio delweddau digidol a fideo", consent.get("title").get("cy").asText());
+        assertEquals("hyd flwyddyn ar ôl diwedd y flwyddyn ysgol pan fydd eich plentyn yn gadael yr ysgol (os ydych"
+                + " yn enwi mwy nag un plentyn, yr ieuengaf).", consent.get("retentionText").get("cy").asText());
+        assertEquals("until 1 year after the end of the school year in which your child leaves the school (if you name"
+                + " more than one child, the youngest).", consent.get("retentionText").get("en").asText());
+        assertEquals("We have your answers.", consent.get("confirmation").get("en").asText());
+        assertEquals(fieldNamesIn(english), fieldNamesIn(consent));
+    }
+
+    @Test
+    void fieldsCarryTheirLimitsOptionsAndStatements() throws Exception {
+        FormsSchoolContext school = FormsFixtures.rumney();
+        FormsManifestWriter.write(manifests, "rumney", school, List.of());
+        JsonNode fields = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile()).get("forms").get(0).get("fields");
+
+        JsonNode pupils = fields.get(0);
+        assertEquals("pupil-names", pupils.get("type").asText());
+        assertTrue(pupils.get("required").asBoolean());
+        assertEquals(100, pupils.get("maxLength").asInt());
+        assertEquals(3, pupils.get("maxItems").asInt());
+        assertEquals("Enw'r disgybl", pupils.get("label").get("cy").asText());
+        JsonNode yearGroup = fields.get(1);
+        assertEquals(List.of("nursery", "reception", "year-1", "year-2", "year-3", "year-4", "year-5", "year-6"),
+                yearGroup.get("options").findValuesAsText("value"));
+        assertEquals("Blwyddyn 6", yearGroup.get("options").get(7).get("label").get("cy").asText());
+        JsonNode consent = fields.get(5);
+        assertEquals("photos-on-website", consent.get("statements").get(0).get("id").asText());
+        assertEquals("Caiff fy mhlentyn ei ffilmio yn y dosbarth", consent.get("statements").get(1).get("text").get("cy").asText());
+        assertTrue(consent.get("options").isEmpty());
+    }
+
+    @Test
+    void aFormNeverRenderedHasNoVersionsOrPages() throws Exception {
+        FormsManifestWriter.write(manifests, "rumney", FormsFixtures.rumney(), List.of());
+        JsonNode agreement = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile()).get("forms").get(1);
+
+        assertEquals("parent-carer-agreement", agreement.get("id").asText());
+        assertTrue(agreement.get("versions").isEmpty());
+        assertTrue(agreement.get("pages").isEmpty());
+    }
+
+    @Test
+    void twoVersionsOfOneFormInOneLanguageAreRefused() throws Exception {
+        List<RenderedForm> rendered = List.of(
+                new RenderedForm("rumney", "digital-images-consent", "en", "aaaaaaaaaaaa", "/rumney/en/a.html"),
+                new RenderedForm("rumney", "digital-images-consent", "en", "bbbbbbbbbbbb", "/rumney/en/b.html"));
+
+        assertThrows(IllegalArgumentException.class, () -> FormsManifestWriter.write(manifests, "rumney", FormsFixtures.rumney(), rendered));
+        assertTrue(Files.notExists(manifests.resolve("rumney.json")));
+    }
+
+    private static String version(Document page) {
+        return page.selectFirst("input[name=form-version]").attr("value");
+    }
+
+    /** The names the form posts, as field names: {@code consent.photos-on-website} belongs to {@code consent}. */
+    private static Set<String> fieldNamesIn(Document page) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Element input : page.select("form input:not([type=hidden]):not([name=website]), form select, form textarea")) {
+            names.add(input.attr("name").replaceFirst("\\..*", ""));
+        }
+        return names;
+    }
+
+    private static Set<String> fieldNamesIn(JsonNode form) {
+        List<String> names = new ArrayList<>();
+        form.get("fields").forEach(field -> names.add(field.get("name").asText()));
+        return new LinkedHashSet<>(names);
+    }
+}

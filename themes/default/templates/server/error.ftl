@@ -1,0 +1,9 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<#-- The server's error pages (not found, refused, too large…). page: title, paragraphs. -->
+<#import "frames.ftl" as frames>
+<@frames.public frame=frame>
+<h1>${page.title}</h1>
+<#list page.paragraphs as paragraph>
+<p>${paragraph}</p>
+</#list>
+</@frames.public>
