@@ -85,12 +85,39 @@ public final class TestServer implements AutoCloseable {
                 .set("rate-limit.logins", 1000);
     }
 
+    /**
+     * As {@link #settings(Path)}, on a fresh database of the kind: for PostgreSQL a new database in the
+     * test cluster (skipped or failed as {@link TestDatabases} says), the keys and checkpoint log in the folder.
+     */
+    public static ConfigLoader settings(Path temporaryFolder, TestDatabases.Kind kind) {
+        ConfigLoader settings = settings(temporaryFolder);
+        if (kind == TestDatabases.Kind.POSTGRESQL) {
+            onDatabase(settings, TestDatabases.postgresql(), temporaryFolder);
+        }
+        return settings;
+    }
+
+    /** Points the settings at a PostgreSQL database, with the server's own files in {@code folder/data}. */
+    public static ConfigLoader onDatabase(ConfigLoader settings, org.polisi.forms.config.DatabaseAddress database,
+                                          Path folder) {
+        Path data = folder.resolve("data");
+        return settings.set("db", database.jdbcUrl()).set("db-user", database.user())
+                .set("secret-key-file", data.resolve("secret.key"))
+                .set("checkpoint.log-file", data.resolve("checkpoints/checkpoints.log"))
+                .set("checkpoint.key-file", data.resolve("keys/checkpoint-ed25519.key"));
+    }
+
     public static TestServer start(Path temporaryFolder) {
         return start(settings(temporaryFolder).load(), Clock.systemUTC());
     }
 
+    /** A server on a fresh database of the kind ({@link TestDatabases}). */
+    public static TestServer start(Path temporaryFolder, TestDatabases.Kind kind) {
+        return start(settings(temporaryFolder, kind).load(), Clock.systemUTC());
+    }
+
     public static TestServer start(ServerConfig config, Clock clock) {
-        return new TestServer(FormsServer.create(config, clock).start(), config.database(), clock,
+        return new TestServer(FormsServer.create(config, clock).start(), config.database().file(), clock,
                 new ManifestCatalog(config.manifestDir()));
     }
 
@@ -282,6 +309,22 @@ public final class TestServer implements AutoCloseable {
 
         public String csrf() {
             return csrfToken;
+        }
+
+        /** The value of a cookie this browser holds, or null. */
+        public String cookie(String name) {
+            return cookies.get(name);
+        }
+
+        /**
+         * This browser (its cookies and token) pointed at another server on the same host: the same
+         * server after a restart, or another instance behind a load balancer.
+         */
+        public Browser to(TestServer other) {
+            Browser moved = other.new Browser();
+            moved.cookies.putAll(cookies);
+            moved.csrfToken = csrfToken;
+            return moved;
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {

@@ -33,7 +33,7 @@ public final class RecordChains {
 
     /** Why a submission's answers were removed, by whom, when. */
     public static final RecordChain ERASURE = new RecordChain("erasure", "erasure", List.of(),
-            List.of("submission_id", "reason", "erased_by", "erased_at"), null, "erased_at", "1");
+            List.of("submission_id", "reason", "erased_by", "erased_at"), null, "erased_at", "TRUE");
 
     /**
      * Why staff erased a submission, in their own words (issue 20): one row per erasure made on
@@ -45,11 +45,11 @@ public final class RecordChains {
 
     /** Who looked at an incident report, when and how. */
     public static final RecordChain INCIDENT_VIEW = new RecordChain("incident-view", "incident_view", List.of(),
-            List.of("submission_id", "staff_user_id", "viewer", "channel", "viewed_at"), null, "viewed_at", "1");
+            List.of("submission_id", "staff_user_id", "viewer", "channel", "viewed_at"), null, "viewed_at", "TRUE");
 
     /** Every change to a staff account (created, name, e-mail, role, password). */
     public static final RecordChain STAFF_ACCOUNT = new RecordChain("staff-account", "staff_account_event", List.of(),
-            List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "1");
+            List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "TRUE");
 
     /**
      * Each staff action, status change and keep-until date on an incident report (ADR 0028); the

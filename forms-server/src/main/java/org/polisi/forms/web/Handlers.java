@@ -66,7 +66,7 @@ public record Handlers(
                 clients,
                 errors);
         StaffAuth auth = new StaffAuth(
-                new SessionStore(clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
+                new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
         PasswordHasher hasher = new PasswordHasher();
         SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests);
@@ -109,7 +109,7 @@ public record Handlers(
                 new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
-                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages, manifests),
+                new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),

@@ -198,7 +198,7 @@ class FormsCliTest {
             recent = reference(present.browser().post("/forms/testschool/images-consent",
                     form(org.polisi.forms.Submissions.consent("en", "New Pupil", "given", "given"))));
         }
-        Run purged = run("", "purge", "--db", config.database().toString(), "--manifests",
+        Run purged = run("", "purge", "--db", config.database().file().toString(), "--manifests",
                 config.manifestDir().toString());
         assertEquals(0, purged.exitCode(), purged.out());
         assertTrue(purged.out().contains("purged testschool images-consent " + old), purged.out());

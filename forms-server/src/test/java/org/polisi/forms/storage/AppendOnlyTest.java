@@ -17,6 +17,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.retention.ErasureService;
 
@@ -33,7 +36,12 @@ class AppendOnlyTest {
      * status change, a withdrawal request the office rejected, an erasure, staff.
      */
     private static TestServer serverWithRecords(Path folder) {
-        TestServer server = TestServer.start(folder);
+        return serverWithRecords(folder, TestDatabases.Kind.SQLITE);
+    }
+
+    /** As {@link #serverWithRecords(Path)}, on SQLite or PostgreSQL (ADR 0049: the same rules on both). */
+    private static TestServer serverWithRecords(Path folder, TestDatabases.Kind kind) {
+        TestServer server = TestServer.start(folder, kind);
         server.addStaff("testschool", "Heledd Head", "head@test.example", "headteacher");
         server.addStaff("testschool", "Olwen Office", OFFICE, "office");
         TestServer.Browser parent = server.browser();
@@ -76,9 +84,10 @@ class AppendOnlyTest {
                 sql);
     }
 
-    @Test
-    void anUntouchedDatabaseVerifiesEveryChain(@TempDir Path folder) {
-        try (TestServer server = serverWithRecords(folder)) {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void anUntouchedDatabaseVerifiesEveryChain(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder, kind)) {
             List<ChainVerifier.SchoolResult> results = verify(server);
             assertTrue(results.stream().allMatch(result -> result.problem().isEmpty()), results.toString());
             for (String chain : List.of("submission", "consent-event", "erasure", "incident-view", "staff-account",
@@ -89,9 +98,10 @@ class AppendOnlyTest {
         }
     }
 
-    @Test
-    void everyUpdateAndDeleteOnEveryProtectedTableIsRefused(@TempDir Path folder) {
-        try (TestServer server = serverWithRecords(folder)) {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void everyUpdateAndDeleteOnEveryProtectedTableIsRefused(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder, kind)) {
             // fault 1's own examples
             refused(server, "UPDATE consent_event SET answer = 'given'");
             refused(server, "DELETE FROM incident_view");
@@ -321,9 +331,10 @@ class AppendOnlyTest {
         }
     }
 
-    @Test
-    void erasingAnIncidentReportAndARejectedRequestKeepsEveryChainWhole(@TempDir Path folder) {
-        try (TestServer server = serverWithRecords(folder)) {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void erasingAnIncidentReportAndARejectedRequestKeepsEveryChainWhole(TestDatabases.Kind database, @TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder, database)) {
             ErasureService erasure = server.erasure();
             TestServer.Browser head = server.browser();
             assertEquals(303, head.login("head@test.example", TestServer.PASSWORD).statusCode());
@@ -375,9 +386,10 @@ class AppendOnlyTest {
         }
     }
 
-    @Test
-    void erasingAConsentFormKeepsEveryChainWhole(@TempDir Path folder) {
-        try (TestServer server = serverWithRecords(folder)) {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void erasingAConsentFormKeepsEveryChainWhole(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = serverWithRecords(folder, kind)) {
             assertEquals(0, server.count("SELECT count(*) FROM consent_event WHERE pupil = 'Erin Erased'"));
             assertTrue(server.count("SELECT count(*) FROM consent_event WHERE pupil = '' AND salt IS NULL") > 0);
             Optional<ChainProblem> any = verify(server).stream().flatMap(result -> result.problem().stream()).findFirst();
