@@ -47,4 +47,7 @@
 <p><a href="${receipt.back.href}">${receipt.back.text}</a></p>
 </#if>
 </#if>
+<#if page.withdraw??>
+<p class="withdraw-link"><a href="${page.withdraw.href}">${page.withdraw.text}</a></p>
+</#if>
 </@frames.public>

@@ -54,6 +54,18 @@ class PartialBuildServingTest {
                     "/ngp-template/en/online-safety-policy.html", "/rumney/en/online-safety-policy.html")) {
                 assertEquals(200, get(server, page).statusCode(), page);
             }
+            for (String page : List.of("/brynford/en/online-safety-policy.html", "/brynford/cy/online-safety-policy.html",
+                    "/rumney/cy/online-safety-policy.html")) {
+                // Each policy's accessible PDF is served beside it, labelled, and revalidated like the page.
+                String pdf = page.substring(0, page.lastIndexOf('/') + 1)
+                        + Jsoup.parse(get(server, page).body()).selectFirst("main .pdf-link a[href$=.pdf]").attr("href");
+                HttpResponse<String> served = get(server, pdf);
+                assertEquals(200, served.statusCode(), pdf);
+                // Jetty appends its default charset to every type (harmless for a PDF; images get it too)
+                assertTrue(served.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), pdf);
+                assertEquals("no-cache", served.headers().firstValue("Cache-Control").orElse(""), pdf);
+                assertTrue(served.body().startsWith("%PDF-"), pdf);
+            }
             String after = get(server, "/brynford/en/online-safety-policy.html").body();
             assertEquals(before, after);
             String index = get(server, "/").body();

@@ -62,6 +62,8 @@ class WelshConsentJourneyTest extends ServerAndBrowser {
         List<String> links = (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return Array.from(document.querySelectorAll('a[href], link[href]'))"
                         + ".map(a => a.href).filter(h => h.startsWith(location.origin) && !h.includes('#'))");
+        assertTrue(links.stream().anyMatch(link -> link.endsWith("/rumney/cy/" + ConsentFormSteps.PAGE.replace(".html", ".pdf"))),
+                "the page's accessible PDF is among the links checked: " + links);
         HttpClient http = HttpClient.newHttpClient();
         List<String> broken = links.stream().distinct().filter(link -> {
             try {

@@ -4,7 +4,9 @@
  *
  * <ul>
  *   <li>the field types with their limits ({@link org.polisi.contract.FieldType}), the form kinds
- *       ({@link org.polisi.contract.FormKind}), signer groups and year groups;</li>
+ *       ({@link org.polisi.contract.FormKind}), signer groups, year groups and consent answers;</li>
+ *   <li>the staff roles ({@link org.polisi.contract.StaffRole}), with the word an account holds and the
+ *       word a form's {@code notify:} and {@code reader-role} use;</li>
  *   <li>the reserved parameter and field names ({@link org.polisi.contract.ReservedNames}) and the
  *       input-id rule ({@link org.polisi.contract.InputIds});</li>
  *   <li>the typed manifest ({@link org.polisi.contract.Manifest} and its records), which the site

@@ -130,6 +130,21 @@ class ManifestJsonTest {
     }
 
     @Test
+    void notifyNamesStaffRolesByTheirFormWords() throws IOException {
+        String empty = "\"notify\": {\"incident\": [], \"urgent\": []}";
+        Manifest read = ManifestJson.read(variant(empty,
+                "\"notify\": {\"incident\": [\"school-office\"], \"urgent\": [\"safeguarding-lead\", \"headteacher\"]}"));
+        assertEquals(List.of("school-office"), read.forms().get(0).alerts().incident());
+        assertEquals(List.of("safeguarding-lead", "headteacher"), read.forms().get(0).alerts().forReport(true));
+        for (String wrong : List.of("office", "deputy-headteacher", "Headteacher")) {
+            String message = refused(variant(empty, "\"notify\": {\"incident\": [], \"urgent\": [\"" + wrong + "\"]}"))
+                    .getMessage();
+            assertTrue(message.contains("notify.urgent role '" + wrong + "' is not a staff account role"), message);
+            assertTrue(message.contains(StaffRole.knownFormWords()), message);
+        }
+    }
+
+    @Test
     void aDuplicateKeyIsRefused() throws IOException {
         String message = refused(variant("\"kind\": \"agreement\",", "\"kind\": \"agreement\", \"kind\": \"consent\",")).getMessage();
         assertTrue(message.contains("kind"), message);

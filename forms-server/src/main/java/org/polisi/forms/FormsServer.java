@@ -102,7 +102,7 @@ public final class FormsServer {
         checkpoints.start();
         LOG.info("Polisi forms server on http://localhost:{}/ serving {} with manifests from {}, database {}",
                 app.port(), config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
-                config.database().toAbsolutePath());
+                config.database());
         return this;
     }
 

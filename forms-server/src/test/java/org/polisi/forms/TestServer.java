@@ -85,12 +85,39 @@ public final class TestServer implements AutoCloseable {
                 .set("rate-limit.logins", 1000);
     }
 
+    /**
+     * As {@link #settings(Path)}, on a fresh database of the kind: for PostgreSQL a new database in the
+     * test cluster (skipped or failed as {@link TestDatabases} says), the keys and checkpoint log in the folder.
+     */
+    public static ConfigLoader settings(Path temporaryFolder, TestDatabases.Kind kind) {
+        ConfigLoader settings = settings(temporaryFolder);
+        if (kind == TestDatabases.Kind.POSTGRESQL) {
+            onDatabase(settings, TestDatabases.postgresql(), temporaryFolder);
+        }
+        return settings;
+    }
+
+    /** Points the settings at a PostgreSQL database, with the server's own files in {@code folder/data}. */
+    public static ConfigLoader onDatabase(ConfigLoader settings, org.polisi.forms.config.DatabaseAddress database,
+                                          Path folder) {
+        Path data = folder.resolve("data");
+        return settings.set("db", database.jdbcUrl()).set("db-user", database.user())
+                .set("secret-key-file", data.resolve("secret.key"))
+                .set("checkpoint.log-file", data.resolve("checkpoints/checkpoints.log"))
+                .set("checkpoint.key-file", data.resolve("keys/checkpoint-ed25519.key"));
+    }
+
     public static TestServer start(Path temporaryFolder) {
         return start(settings(temporaryFolder).load(), Clock.systemUTC());
     }
 
+    /** A server on a fresh database of the kind ({@link TestDatabases}). */
+    public static TestServer start(Path temporaryFolder, TestDatabases.Kind kind) {
+        return start(settings(temporaryFolder, kind).load(), Clock.systemUTC());
+    }
+
     public static TestServer start(ServerConfig config, Clock clock) {
-        return new TestServer(FormsServer.create(config, clock).start(), config.database(), clock,
+        return new TestServer(FormsServer.create(config, clock).start(), config.database().file(), clock,
                 new ManifestCatalog(config.manifestDir()));
     }
 
@@ -109,6 +136,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The number a {@code SELECT count(*)} gives. */
+    /** The erasure service over this server's database and manifests (its own ledger writer, as the command line has). */
+    public org.polisi.forms.retention.ErasureService erasure() {
+        return new org.polisi.forms.retention.ErasureService(jdbi(),
+                new org.polisi.forms.storage.SubmissionLedger(jdbi()), manifests);
+    }
+
     public int count(String sql) {
         return jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
@@ -238,6 +271,12 @@ public final class TestServer implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), all.toArray(String[]::new));
         }
 
+        /** A POST of raw bytes with its own Content-Type (a multipart upload), from this server's origin. */
+        public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                    "Content-Type", contentType, "Origin", origin());
+        }
+
         public HttpResponse<String> postJson(String path, String json) {
             return post(path, json, "Content-Type", "application/json");
         }
@@ -270,6 +309,22 @@ public final class TestServer implements AutoCloseable {
 
         public String csrf() {
             return csrfToken;
+        }
+
+        /** The value of a cookie this browser holds, or null. */
+        public String cookie(String name) {
+            return cookies.get(name);
+        }
+
+        /**
+         * This browser (its cookies and token) pointed at another server on the same host: the same
+         * server after a restart, or another instance behind a load balancer.
+         */
+        public Browser to(TestServer other) {
+            Browser moved = other.new Browser();
+            moved.cookies.putAll(cookies);
+            moved.csrfToken = csrfToken;
+            return moved;
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {

@@ -10,6 +10,7 @@ import org.polisi.site.confirm.ToConfirm;
 import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.history.PageHistory;
+import org.polisi.site.pdf.PolicyPdfs;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.problem.Verdict;
@@ -31,7 +32,7 @@ import java.util.Set;
 /**
  * The one orchestrator, the build's stages in order: load and resolve the content into a
  * {@link SiteCatalog} → compose pages ({@link ComposedSite}) → render them ({@link RenderedSite})
- * → check the HTML → proof the sources → archive the texts the forms agree to → list each
+ * → check the HTML (with the sources' proofing and the policies' PDFs on threads of their own) → archive the texts the forms agree to → list each
  * policy's updates from git → publish. Each stage is a package and takes and returns named values;
  * this class only calls them and decides what is published: every site whose files hold no error,
  * next to the last good output of the others. {@code --strict} makes every warning an error.
@@ -74,10 +75,7 @@ public final class SiteBuild {
         RenderStage.prepare();
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        Proofing proofing = proofing();
-        if (PROOF) {
-            proofing.preload(catalog.sites());    // a first build reads the dictionaries while the pages are rendered
-        }
+        Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog.sites(), problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
@@ -87,11 +85,15 @@ public final class SiteBuild {
         clock.lap("load+resolve+compose");
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
+        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), messages, progress).start(catalog.sites(), rendered.built());
         HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages);
         checks.check(composed.pages());
         clock.lap("check");
-        ProofResult proofed = PROOF ? proofing.run(catalog.sites(), problems) : ProofResult.NONE;
+        ProofResult proofed = proof.join(problems);
+        progress.timed("proof: ran", proof.seconds(), "alongside render and check");
         clock.lap("proof");
+        pdfs.join(problems);
+        clock.lap("pdf");
 
         Verdict verdict = new Verdict(options.strict(), catalog.folders());
         verdict.add(problems.all());

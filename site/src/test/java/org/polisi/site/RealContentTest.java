@@ -144,7 +144,7 @@ class RealContentTest {
     void everyWelshPageHasItsEnglishCounterpartAndTheToggleLandsOnIt() throws IOException {
         for (String school : List.of("brynford", "rumney")) {
             try (Stream<Path> pages = Files.list(options.outputDir().resolve(school + "/cy"))) {
-                for (Path welsh : pages.toList()) {
+                for (Path welsh : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                     // An earlier Welsh version (site/.../history) has no English twin: its toggle lands on the English page.
                     String counterpart = welsh.getFileName().toString().replaceFirst("\\.(version|changes)-[0-9a-f]{12}\\.html$", ".html");
                     Path english = options.outputDir().resolve(school + "/en").resolve(counterpart);
@@ -155,6 +155,36 @@ class RealContentTest {
                             page.selectFirst("nav.language-toggle a[hreflang=en]").attr("href"));
                 }
             }
+        }
+    }
+
+    @Test
+    void everyPolicyAndAppendixOfEachSchoolHasAnAccessiblePdfInEachLanguage() throws Exception {
+        List<String> failures = new java.util.ArrayList<>();
+        int pdfs = 0;
+        for (ResolvedSite site : result.sites()) {
+            if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                continue;
+            }
+            for (String language : site.languages()) {
+                for (var page : site.pages(language).values()) {
+                    if (!List.of("policy", "appendix").contains(page.kind())) {
+                        continue;
+                    }
+                    String path = site.id() + "/" + language + "/" + page.key();
+                    Path pdf = options.outputDir().resolve(path + ".pdf");
+                    assertTrue(Files.isRegularFile(pdf), "no PDF of " + path);
+                    Document html = Jsoup.parse(options.outputDir().resolve(path + ".html").toFile());
+                    assertEquals(1, html.select("main .pdf-link a[href=" + pdf.getFileName() + "]").size(), path + " links its PDF");
+                    org.polisi.site.pdf.PdfUa.failures(pdf).forEach(f -> failures.add(path + ".pdf: " + f));
+                    pdfs++;
+                }
+            }
+        }
+        assertTrue(pdfs >= 20, pdfs + " PDFs");
+        assertEquals(List.of(), failures, "veraPDF, PDF/UA-1");
+        for (String school : List.of("brynford", "rumney")) {
+            assertTrue(Files.isRegularFile(options.outputDir().resolve(school + "/cy/online-safety-policy.pdf")), school);
         }
     }
 

@@ -15,7 +15,7 @@ import org.polisi.forms.intake.OutboxDao;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
-import org.polisi.forms.staff.StaffRole;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
 import org.slf4j.Logger;

@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 /** The options every command shares: the database, the archive of agreed texts and an optional configuration file. */
 final class Settings {
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The SQLite database (default: data/polisi.db).")
-    Path database;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "The SQLite database file (default: data/polisi.db), "
+            + "or a PostgreSQL JDBC URL jdbc:postgresql://host:port/database with the user and password in "
+            + "POLISI_DB_USER and POLISI_DB_PASSWORD (or POLISI_DB_PASSWORD_FILE).")
+    String database;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
     Path configFile;

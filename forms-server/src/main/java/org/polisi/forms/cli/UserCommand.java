@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.AccountService;
 import org.polisi.forms.staff.PasswordHasher;
@@ -16,14 +17,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code user add}: makes a staff account. The password is never an argument (it would show in {@code ps}). */
+/**
+ * {@code user add}: makes a staff account; {@code user reset}: gives an account a new password (a
+ * headteacher issuing one to a member of staff who forgot theirs). The password is never an argument
+ * (it would show in {@code ps}).
+ */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage staff accounts.",
-        subcommands = UserCommand.Add.class)
+        subcommands = {UserCommand.Add.class, UserCommand.Reset.class})
 final class UserCommand implements Runnable {
 
     @Override
     public void run() {
         System.out.println("Use: user add --school ID --name NAME --email EMAIL --role ROLE");
+        System.out.println("  or user reset --school ID --email EMAIL --by NAME");
+    }
+
+    /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
+    static final class AccountRoles implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(StaffRole.values()).map(StaffRole::word).iterator();
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -33,21 +47,14 @@ final class UserCommand implements Runnable {
         @Mixin
         Settings settings;
 
-        @Option(names = "--school", required = true, paramLabel = "ID")
-        String school;
+        @Mixin
+        Account account;
 
         @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
 
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
-        String email;
-
-        @Option(names = "--manifests", paramLabel = "DIR",
-                description = "The forms manifests, which name the schools served (default site/target/manifests).")
-        java.nio.file.Path manifests;
-
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "headteacher, safeguarding-lead, online-safety-coordinator or office")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", completionCandidates = AccountRoles.class,
+                description = "One of ${COMPLETION-CANDIDATES}.")
         String role;
 
         @Override
@@ -57,22 +64,19 @@ final class UserCommand implements Runnable {
                 System.err.println("No password given.");
                 return 2;
             }
-            var config = settings.loader().set("manifest-dir", manifests).load();
-            AccountService accounts = new AccountService(Database.open(config.database()),
-                    new PasswordHasher(), Clock.systemUTC(), new ManifestCatalog(config.manifestDir()));
             try {
-                accounts.add(school, name, email, role, password);
+                account.service(settings).add(account.school, name, account.email, role, password);
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not added: " + refused.getMessage());
                 return 2;
             }
-            System.out.println("Added " + role + " " + name + " <" + email + "> to " + school + ".");
+            System.out.println("Added " + role + " " + name + " <" + account.email + "> to " + account.school + ".");
             System.out.println("At the first sign-in (/staff/login) the account sets up its second factor at /staff/account"
                     + " with an authenticator app; it is required for roles that can read incident reports.");
             return 0;
         }
 
-        private static String readPassword() throws IOException {
+        static String readPassword() throws IOException {
             Console console = System.console();
             if (console == null) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -86,6 +90,60 @@ final class UserCommand implements Runnable {
                 return null;
             }
             return new String(first);
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Give a staff account a new password (read from standard input, or asked for). The same"
+                    + " password rules as a new account's; the account's second factor stays as it is.")
+    static final class Reset implements Callable<Integer> {
+
+        @Mixin
+        Settings settings;
+
+        @Mixin
+        Account account;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME",
+                description = "Who issued the new password, such as the headteacher (recorded).")
+        String by;
+
+        @Override
+        public Integer call() throws IOException {
+            String password = Add.readPassword();
+            if (password == null) {
+                System.err.println("No password given.");
+                return 2;
+            }
+            try {
+                account.service(settings).resetPassword(account.school, account.email, password, by + " (command line)");
+            } catch (IllegalArgumentException refused) {
+                System.err.println("Not reset: " + refused.getMessage());
+                return 2;
+            }
+            System.out.println("New password set for " + account.email + " at " + account.school + ". Give it to them in person;"
+                    + " their second factor is unchanged. Sessions already signed in end at their idle timeout.");
+            return 0;
+        }
+    }
+
+    /** Which account: its school and e-mail address, and the manifests that name the schools served. */
+    static final class Account {
+
+        @Option(names = "--school", required = true, paramLabel = "ID")
+        String school;
+
+        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--manifests", paramLabel = "DIR",
+                description = "The forms manifests, which name the schools served (default site/target/manifests).")
+        java.nio.file.Path manifests;
+
+        AccountService service(Settings settings) {
+            var config = settings.loader().set("manifest-dir", manifests).load();
+            return new AccountService(Database.open(config.database()), new PasswordHasher(), Clock.systemUTC(),
+                    new ManifestCatalog(config.manifestDir()));
         }
     }
 }

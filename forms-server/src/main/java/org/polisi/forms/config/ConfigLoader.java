@@ -83,9 +83,9 @@ public final class ConfigLoader {
     }
 
     public ServerConfig load() {
-        Path database = path("db");
+        DatabaseAddress database = database();
         String secretKey = text("secret-key-file");
-        Path dataFolder = database.toAbsolutePath().getParent();
+        Path dataFolder = database.dataFolder();
         Path secretKeyFile = secretKey.isBlank() ? dataFolder.resolve("secret.key") : Path.of(secretKey);
         return new ServerConfig(
                 integer("port"),
@@ -112,6 +112,24 @@ public final class ConfigLoader {
                         integer("http.requests-per-client"),
                         integer("http.max-connections")),
                 checkpoints(dataFolder));
+    }
+
+    /** {@code db}: a file is SQLite; a {@code jdbc:postgresql://} URL is PostgreSQL, its password from the environment or a file. */
+    private DatabaseAddress database() {
+        String db = text("db");
+        if (!db.startsWith("jdbc:")) {
+            return DatabaseAddress.sqlite(Path.of(db));
+        }
+        String password = text("db-password");
+        String passwordFile = text("db-password-file");
+        if (password.isEmpty() && !passwordFile.isEmpty()) {
+            try {
+                password = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the database password file " + passwordFile, e);
+            }
+        }
+        return DatabaseAddress.postgresql(db, text("db-user"), password);
     }
 
     private CheckpointSettings checkpoints(Path dataFolder) {

@@ -49,7 +49,10 @@ public final class DataFiles {
 
     /** The private files of this configuration, whether they exist yet or not. */
     public static List<Path> files(ServerConfig config) {
-        List<Path> files = new ArrayList<>(PrivateFiles.databaseFiles(config.database()));
+        List<Path> files = new ArrayList<>();
+        if (!config.database().isPostgresql()) {
+            files.addAll(PrivateFiles.databaseFiles(config.database().file()));
+        }
         files.add(config.secretKeyFile());
         files.add(config.checkpoints().keyFile());
         files.add(CheckpointKey.publicFileOf(config.checkpoints().keyFile()));

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ServerConfig(
         int port,
-        Path database,
+        DatabaseAddress database,
         Path siteDir,
         Path manifestDir,
         Path agreedTextsDir,

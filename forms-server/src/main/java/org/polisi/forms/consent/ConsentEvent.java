@@ -1,6 +1,7 @@
 package org.polisi.forms.consent;
 
 import java.time.Instant;
+import org.polisi.contract.ConsentAnswers;
 
 /** One answer to one consent statement for one pupil, or its withdrawal. */
 public record ConsentEvent(
@@ -13,7 +14,7 @@ public record ConsentEvent(
         String answer,
         Instant recordedAt) {
 
-    public static final String GIVEN = "given";
-    public static final String REFUSED = "refused";
+    public static final String GIVEN = ConsentAnswers.GIVEN;
+    public static final String REFUSED = ConsentAnswers.REFUSED;
     public static final String WITHDRAWN = "withdrawn";
 }

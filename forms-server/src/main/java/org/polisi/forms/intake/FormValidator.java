@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.contract.ConsentAnswers;
 import org.polisi.contract.ConsentStatement;
 import org.polisi.contract.FieldDefinition;
 import org.polisi.contract.FieldType;
@@ -21,6 +22,7 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.forms.text.DisplayText;
 import org.polisi.forms.text.TypedText;
 import org.polisi.contract.InputIds;
+import org.polisi.contract.YearGroups;
 
 /**
  * Checks posted answers against the form's definition in the manifest, and nothing else: each
@@ -35,9 +37,8 @@ import org.polisi.contract.InputIds;
  */
 public final class FormValidator {
 
-    static final List<String> YEAR_GROUPS = List.of("nursery", "reception",
-            "year-1", "year-2", "year-3", "year-4", "year-5", "year-6");
-    static final Set<String> CONSENT_ANSWERS = Set.of("given", "refused");
+    static final List<String> YEAR_GROUPS = YearGroups.VALUES;
+    static final Set<String> CONSENT_ANSWERS = Set.copyOf(ConsentAnswers.VALUES);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.polisi.contract.FormDefinition;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class IncidentAlerts {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentAlerts.class);
     static final String URGENT = "urgent-incident";
     static final String INCIDENT = "incident";
-    private static final String FALLBACK_ROLE = "safeguarding-lead";
+    private static final String FALLBACK_ROLE = StaffRole.SAFEGUARDING_LEAD.formWord();
 
     void queue(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
                Optional<String> urgentCategory, Instant now) {
@@ -48,8 +49,8 @@ final class IncidentAlerts {
         }
     }
 
-    /** The form's words for roles are the staff account roles, except the office ({@code school-office}). */
+    /** The manifest names roles by their form words ({@code school-office}); the outbox by account words. */
     private static String accountRole(String role) {
-        return "school-office".equals(role) ? "office" : role;
+        return StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role);
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
@@ -58,7 +59,7 @@ public final class AccountService {
             throw new IllegalArgumentException("email must be an email address");
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
-                "role must be one of headteacher, safeguarding-lead, online-safety-coordinator, office"));
+                "role must be one of " + StaffRole.knownWords()));
         List<String> problems = policy.problems(password, List.of(name, email, school));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
@@ -79,5 +80,40 @@ public final class AccountService {
         } catch (UnableToExecuteStatementException e) {
             throw new IllegalArgumentException("an account with the email " + email + " already exists", e);
         }
+    }
+
+    /**
+     * Gives an account a new password (when its holder has forgotten theirs): the same
+     * {@link PasswordPolicy} as a new account's, the change appended to the school's staff account
+     * chain (as the digest of the new hash, {@link StaffAccountHistory#passwordDigest}). The
+     * account's second factor stays as it is: a reset never weakens sign-in to a password alone.
+     *
+     * @param school   the account's school (an account of another school is "no such account")
+     * @param email    the account's e-mail address
+     * @param password the new password
+     * @param by       who issued it, as recorded ("headteacher Name, command line")
+     * @throws IllegalArgumentException with a message for the operator when there is no such
+     *     account or the password is refused
+     */
+    public void resetPassword(String school, String email, String password, String by) {
+        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
+                        : email.strip()))
+                .filter(found -> found.school().equals(school))
+                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        List<String> problems = policy.problems(password, List.of(user.name(), user.email(), school));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
+        }
+        String hash = hasher.hash(password);
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("UPDATE staff_user SET password_hash = :hash WHERE id = :id")
+                    .bind("hash", hash).bind("id", user.id()).execute();
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.PASSWORD,
+                        StaffAccountHistory.passwordDigest(hash), by, now);
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.polisi.forms.staff;
 import java.util.List;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 
 /**
  * Who may read what: a member of staff reads a form's submissions when their role is the form's
@@ -18,16 +19,9 @@ public final class RecordAccess {
     public static boolean mayRead(StaffUser user, FormDefinition form) {
         StaffRole role = user.staffRole();
         return role == StaffRole.HEADTEACHER
-                || form.readerRoles().stream().anyMatch(reader -> role.word().equals(staffRoleOf(reader)));
-    }
-
-    /**
-     * The site's form definitions name roles in their own words; {@code school-office} is the
-     * {@code office} account role. Roles with no account of their own (a deputy headteacher, a
-     * governor) leave the form to the headteacher.
-     */
-    static String staffRoleOf(String readerRole) {
-        return "school-office".equals(readerRole) ? StaffRole.OFFICE.word() : readerRole;
+                // forms name roles by their form words (school-office); no account holds any other reader role
+                || form.readerRoles().stream().anyMatch(reader -> StaffRole.fromFormWord(reader).filter(role::equals)
+                        .isPresent());
     }
 
     public static List<FormDefinition> readableForms(StaffUser user, Manifest manifest) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.FormKind;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;

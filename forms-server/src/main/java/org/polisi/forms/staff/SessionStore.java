@@ -1,29 +1,37 @@
 package org.polisi.forms.staff;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.storage.Times;
 
 /**
- * Staff sessions, in memory: a restart logs everyone out, which is acceptable for a handful of
- * staff and means no session secret is ever on disk. A session ends after {@code idleTimeout}
- * without a request, and after {@code absoluteTimeout} whatever happens.
+ * Staff sessions, in the database (table {@code staff_session}, V50), so that a restart logs nobody
+ * out and every instance sharing the database knows every session (docs/adr/0049-postgresql.md).
+ * A session ends after {@code idleTimeout} without a request, and after {@code absoluteTimeout}
+ * whatever happens (OWASP Session Management Cheat Sheet, "Session Expiration").
+ *
+ * <p>The session id is 256 random bits in the cookie; the database keeps only its SHA-256
+ * ({@link #idHash}), so a copy of the database cannot be used to sign in.
  */
 public final class SessionStore {
 
-    private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
+    private final Jdbi jdbi;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
 
-    public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+    public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this.jdbi = jdbi;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
@@ -37,33 +45,57 @@ public final class SessionStore {
     /** As {@link #start(StaffUser, String)}, limited to setting up a second factor when {@code enrolmentDue}. */
     public StaffSession start(StaffUser user, String language, boolean enrolmentDue) {
         forgetExpired();
-        StaffSession session = new StaffSession(randomToken(), user, randomToken(), clock.instant());
+        Instant now = clock.instant();
+        StaffSession session = new StaffSession(randomToken(random), user, randomToken(random), now);
         session.language(language);
         session.enrolmentDue(enrolmentDue);
-        sessions.put(session.id(), session);
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO staff_session (id_hash, staff_user_id, csrf_token, created_at, last_seen_at, language,
+                                                   enrolment_due, pending_secret)
+                        VALUES (:idHash, :user, :csrf, :now, :now, :language, :due, NULL)
+                        """)
+                .bind("idHash", idHash(session.id())).bind("user", user.id()).bind("csrf", session.csrfToken())
+                .bind("now", now).bind("language", language).bind("due", enrolmentDue ? 1 : 0).execute());
+        session.onChange(this::save);
         return session;
     }
 
+    /** The live session with this cookie value, its last request moved to now; empty when unknown or expired. */
     public Optional<StaffSession> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
-        StaffSession session = sessions.get(id);
-        if (session == null) {
-            return Optional.empty();
-        }
+        String hash = idHash(id);
         Instant now = clock.instant();
-        if (expired(session, now)) {
-            sessions.remove(id);
-            return Optional.empty();
-        }
-        session.touch(now);
-        return Optional.of(session);
+        return jdbi.inTransaction(handle -> {
+            Optional<Stored> stored = handle.createQuery("""
+                            SELECT staff_user_id, csrf_token, created_at, last_seen_at, language, enrolment_due,
+                                   pending_secret
+                            FROM staff_session WHERE id_hash = :idHash
+                            """).bind("idHash", hash)
+                    .map((row, context) -> new Stored(row.getLong(1), row.getString(2), Times.parse(row.getString(3)),
+                            Times.parse(row.getString(4)), row.getString(5), row.getInt(6) != 0, row.getString(7)))
+                    .findOne();
+            Optional<StaffUser> user = stored.flatMap(found -> handle.attach(StaffUserDao.class).findById(found.userId()));
+            if (stored.isEmpty() || user.isEmpty() || expired(stored.get(), now)) {
+                handle.execute("DELETE FROM staff_session WHERE id_hash = ?", hash);
+                return Optional.<StaffSession>empty();
+            }
+            handle.execute("UPDATE staff_session SET last_seen_at = ? WHERE id_hash = ?", Times.format(now), hash);
+            Stored found = stored.get();
+            StaffSession session = new StaffSession(id, user.get(), found.csrfToken(), found.created());
+            session.touch(now);
+            session.language(found.language());
+            session.enrolmentDue(found.enrolmentDue());
+            session.pendingSecret(found.pendingSecret());
+            session.onChange(this::save);
+            return Optional.of(session);
+        });
     }
 
     public void end(String id) {
         if (id != null) {
-            sessions.remove(id);
+            jdbi.useHandle(handle -> handle.execute("DELETE FROM staff_session WHERE id_hash = ?", idHash(id)));
         }
     }
 
@@ -72,18 +104,44 @@ public final class SessionStore {
         return posted != null && MessageDigest.isEqual(session.csrfToken().getBytes(), posted.getBytes());
     }
 
-    private boolean expired(StaffSession session, Instant now) {
+    /** The stored form of a session or sign-in id: SHA-256 of its text, in hex. */
+    static String idHash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** 256 random bits, URL-safe Base64. */
+    static String randomToken(SecureRandom random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private record Stored(long userId, String csrfToken, Instant created, Instant lastSeen, String language,
+                          boolean enrolmentDue, String pendingSecret) {
+    }
+
+    private boolean expired(Stored session, Instant now) {
         return now.isAfter(session.lastSeen().plus(idleTimeout)) || now.isAfter(session.created().plus(absoluteTimeout));
+    }
+
+    /** Writes what a handler changed (language, enrolment, the secret being set up). */
+    private void save(StaffSession session) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE staff_session SET language = :language, enrolment_due = :due, pending_secret = :secret
+                        WHERE id_hash = :idHash
+                        """)
+                .bind("language", session.language()).bind("due", session.enrolmentDue() ? 1 : 0)
+                .bind("secret", session.pendingSecret()).bind("idHash", idHash(session.id())).execute());
     }
 
     private void forgetExpired() {
         Instant now = clock.instant();
-        sessions.values().removeIf(session -> expired(session, now));
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // the stored times are fixed-width ISO-8601 (Times), so text order is time order
+        jdbi.useHandle(handle -> handle.execute("DELETE FROM staff_session WHERE last_seen_at < ? OR created_at < ?",
+                Times.format(now.minus(idleTimeout)), Times.format(now.minus(absoluteTimeout))));
     }
 }

@@ -10,6 +10,7 @@ import org.polisi.forms.logging.LogText;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class StaffRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffRecords.class);
-    public static final int LIST_LIMIT = 500;
+    /** Submissions on one page of {@code /staff/submissions}; every one is reachable by paging. */
+    public static final int PAGE_SIZE = 50;
 
     private final Jdbi jdbi;
     private final ManifestCatalog manifests;
@@ -95,6 +97,44 @@ public final class StaffRecords {
     }
 
     private Decision<Rows> rows(StaffUser user, Optional<String> formId, Instant from, Instant to) {
+        return readableForm(user, formId, manifestAndForm -> new Rows(manifestAndForm.manifest(),
+                manifestAndForm.form(), list(user, formId, from, to)));
+    }
+
+    /** One page of a list, the total it pages through, and which page it is (1 = newest). */
+    public record Page(List<SubmissionRow> rows, int total, int page, int pages) {
+    }
+
+    /**
+     * One page ({@link #PAGE_SIZE} rows) of the staff submissions list, instead of a silent limit
+     * (issue 20): as {@link #submissions}, optionally urgent submissions only.
+     *
+     * @param page 1 for the newest; a page past the last gives the last
+     * @return forbidden when the form asked for is not one the user may read
+     */
+    public Decision<Page> submissionsPage(StaffUser user, Optional<String> formId, Instant from, Instant to,
+                                          boolean urgentOnly, int page) {
+        return readableForm(user, formId, ignored -> {
+            List<String> forms = formIds(user, formId);
+            if (forms.isEmpty()) {
+                return new Page(List.of(), 0, 1, 1);
+            }
+            return jdbi.withExtension(SubmissionDao.class, submissions -> {
+                int total = submissions.liveCount(user.school(), forms, from, to, urgentOnly);
+                int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+                int shown = Math.min(Math.max(1, page), pages);
+                return new Page(submissions.livePage(user.school(), forms, from, to, urgentOnly, PAGE_SIZE,
+                        (shown - 1) * PAGE_SIZE), total, shown, pages);
+            });
+        });
+    }
+
+    private record ManifestAndForm(Manifest manifest, Optional<FormDefinition> form) {
+    }
+
+    /** The user's school's manifest and the form asked for, when the user may read it (or every form when none). */
+    private <T> Decision<T> readableForm(StaffUser user, Optional<String> formId,
+                                         java.util.function.Function<ManifestAndForm, T> granted) {
         Optional<Manifest> manifest = manifestOf(user);
         if (manifest.isEmpty()) {
             return new Decision.NotFound<>();
@@ -106,7 +146,7 @@ public final class StaffRecords {
                     LogText.escape(formId.get()));
             return new Decision.Forbidden<>();
         }
-        return new Decision.Granted<>(new Rows(manifest.get(), form, list(user, formId, from, to)));
+        return new Decision.Granted<>(granted.apply(new ManifestAndForm(manifest.get(), form)));
     }
 
     /**
@@ -146,9 +186,8 @@ public final class StaffRecords {
         }
         List<String> formIds = form.map(f -> List.of(f.id()))
                 .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
-        List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.list(
-                        school, formIds, Instant.EPOCH, END_OF_TIME, Integer.MAX_VALUE))
-                .stream().filter(row -> !row.erased()).toList();
+        List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.livePage(
+                school, formIds, Instant.EPOCH, END_OF_TIME, false, -1, 0));
         recordCommandLineViews(rows, operator);
         return new Decision.Granted<>(new Rows(manifest.get(), form, rows));
     }
@@ -173,16 +212,22 @@ public final class StaffRecords {
                 null, "command line (" + operator + ")", "command-line", clock.instant());
     }
 
-    /** Submissions of the forms the user may read (optionally one form), newest first, erased ones left out. */
+    /**
+     * Every submission of the forms the user may read (optionally one form), newest first, erased
+     * ones left out: for exports, which must never stop silently at a limit.
+     */
     public List<SubmissionRow> list(StaffUser user, Optional<String> formId, Instant from, Instant to) {
-        List<String> forms = readableForms(user).stream().map(FormDefinition::id)
-                .filter(id -> formId.isEmpty() || formId.get().equals(id)).toList();
+        List<String> forms = formIds(user, formId);
         if (forms.isEmpty()) {
             return List.of();
         }
         return jdbi.withExtension(SubmissionDao.class,
-                        submissions -> submissions.list(user.school(), forms, from, to, LIST_LIMIT))
-                .stream().filter(row -> !row.erased()).toList();
+                submissions -> submissions.livePage(user.school(), forms, from, to, false, -1, 0));
+    }
+
+    private List<String> formIds(StaffUser user, Optional<String> formId) {
+        return readableForms(user).stream().map(FormDefinition::id)
+                .filter(id -> formId.isEmpty() || formId.get().equals(id)).toList();
     }
 
     public Opened open(StaffUser user, String reference) {

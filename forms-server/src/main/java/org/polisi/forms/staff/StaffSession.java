@@ -16,6 +16,7 @@ public final class StaffSession {
     private volatile String language;
     private volatile boolean enrolmentDue;
     private volatile String pendingSecret;
+    private volatile java.util.function.Consumer<StaffSession> onChange = changed -> { };
 
     StaffSession(String id, StaffUser user, String csrfToken, Instant created) {
         this.id = id;
@@ -46,6 +47,11 @@ public final class StaffSession {
         return lastSeen;
     }
 
+    /** Where a change is saved (the {@link SessionStore}), once the session is stored. */
+    void onChange(java.util.function.Consumer<StaffSession> saver) {
+        onChange = saver;
+    }
+
     void touch(Instant now) {
         lastSeen = now;
     }
@@ -56,6 +62,7 @@ public final class StaffSession {
 
     public void language(String chosen) {
         language = chosen;
+        onChange.accept(this);
     }
 
     /** True until a role that needs a second factor has set one up: only {@code /staff/account} is open to it. */
@@ -65,6 +72,7 @@ public final class StaffSession {
 
     public void enrolmentDue(boolean due) {
         enrolmentDue = due;
+        onChange.accept(this);
     }
 
     /** The TOTP secret shown on the account page while it is being set up, or null. */
@@ -74,5 +82,6 @@ public final class StaffSession {
 
     public void pendingSecret(String secret) {
         pendingSecret = secret;
+        onChange.accept(this);
     }
 }

@@ -21,7 +21,8 @@ public interface StaffUserDao {
                 @Bind("role") String role, @Bind("passwordHash") String passwordHash,
                 @Bind("createdAt") Instant createdAt);
 
-    @SqlQuery("SELECT * FROM staff_user WHERE email = :email")
+    // lower() on both sides: SQLite's NOCASE column and PostgreSQL's unique index on lower(email) (ADR 0049)
+    @SqlQuery("SELECT * FROM staff_user WHERE lower(email) = lower(:email)")
     Optional<StaffUser> findByEmail(@Bind("email") String email);
 
     @SqlQuery("SELECT * FROM staff_user WHERE id = :id")

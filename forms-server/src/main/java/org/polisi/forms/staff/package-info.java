@@ -14,6 +14,10 @@
  * and the account name down ({@link org.polisi.forms.staff.LoginThrottle}) without saying whether
  * the account exists (docs/security.md). What a user may read is decided in one place,
  * {@link org.polisi.forms.staff.StaffRecords}, which also records each incident view in the same call,
- * for the staff pages, the CSV export and the command line's exports alike (issue 13).
+ * for the staff pages, the CSV export and the command line's exports alike (issue 13). The
+ * dashboard's counts are {@link org.polisi.forms.staff.Dashboard}'s; the role checks of issue 20's
+ * features (erasure, roster, tombstones) are in {@link org.polisi.forms.staff.StaffPermissions}
+ * (ADR 0045), to move into StaffRecords; a password reset is
+ * {@link org.polisi.forms.staff.AccountService#resetPassword}.
  */
 package org.polisi.forms.staff;

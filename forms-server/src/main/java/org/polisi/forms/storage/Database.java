@@ -3,17 +3,24 @@ package org.polisi.forms.storage;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
+import db.migration.V21__Link_existing_records;
+import db.migration.V40_2__Link_incident_events_and_withdrawal_decisions;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.polisi.forms.config.DatabaseAddress;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the SQLite database, brings its schema up to date with Flyway, and gives a Jdbi whose
+ * Opens the database (an SQLite file, or PostgreSQL: docs/adr/0049-postgresql.md), brings its
+ * schema up to date with Flyway, and gives a Jdbi whose
  * handles borrow from a few long-lived connections ({@link ConnectionPool}).
  *
  * <p>Every connection gets, once when it opens: WAL (readers never block the writer), a busy
@@ -22,6 +29,11 @@ import org.sqlite.SQLiteDataSource;
  * submission acknowledged to the sender survives a power cut, not only a crash) and immediate
  * transactions (a transaction that will write takes the lock at its start instead of failing
  * half-way).
+ *
+ * <p>The migrations are the same versions on both: {@code db/migration/common} holds the SQL both
+ * accept, {@code db/migration/sqlite} and {@code db/migration/postgresql} each database's form of
+ * the steps whose SQL must differ (identities, triggers), and the Java steps (V12, V21, V40.2) are
+ * shared. PostgreSQL connections use the server's defaults (READ COMMITTED, synchronous commit).
  */
 public final class Database implements AutoCloseable {
 
@@ -43,17 +55,22 @@ public final class Database implements AutoCloseable {
      *     file and the cause
      */
     public static Database connect(Path file) {
-        SQLiteDataSource dataSource;
+        return connect(DatabaseAddress.sqlite(file));
+    }
+
+    /**
+     * For a long-running process that closes what it opened (the server), on SQLite or PostgreSQL.
+     *
+     * @throws DatabaseUnavailable when the database cannot be opened for writing or migrated, naming
+     *     it and the cause
+     */
+    public static Database connect(DatabaseAddress address) {
+        DataSource dataSource;
         try {
-            dataSource = dataSource(file);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new NameKeyBackfill())
-                    .load()
-                    .migrate();
+            dataSource = address.isPostgresql() ? postgresql(address) : dataSource(address.requireFile());
+            migrations(dataSource, address.isPostgresql()).load().migrate();
         } catch (RuntimeException failure) {
-            throw new DatabaseUnavailable(file, failure);
+            throw new DatabaseUnavailable(address.toString(), failure);
         }
         ConnectionPool pool = new ConnectionPool(dataSource, CONNECTIONS);
         Jdbi jdbi = Jdbi.create(pool);
@@ -69,6 +86,38 @@ public final class Database implements AutoCloseable {
     /** For a command that runs once and exits: its connections close with the process. */
     public static Jdbi open(Path file) {
         return connect(file).jdbi();
+    }
+
+    /** For a command that runs once and exits, on SQLite or PostgreSQL. */
+    public static Jdbi open(DatabaseAddress address) {
+        return connect(address).jdbi();
+    }
+
+    /**
+     * Flyway, set up for this database's migrations: the common folder, the database's own folder
+     * and the Java steps. Call {@code load().migrate()} (tests may set a target first).
+     */
+    public static FluentConfiguration migrations(DataSource dataSource, boolean postgresql) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common",
+                        postgresql ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
+                .javaMigrations(new NameKeyBackfill(), new V21__Link_existing_records(),
+                        new V40_2__Link_incident_events_and_withdrawal_decisions());
+    }
+
+    /** PostgreSQL through its JDBC driver; user and password from the address, never the URL. */
+    private static DataSource postgresql(DatabaseAddress address) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(address.jdbcUrl());
+        if (address.user() != null) {
+            dataSource.setUser(address.user());
+        }
+        if (address.password() != null) {
+            dataSource.setPassword(address.password());
+        }
+        dataSource.setApplicationName("polisi-forms");
+        return dataSource;
     }
 
     public Jdbi jdbi() {

@@ -1,6 +1,5 @@
 package org.polisi.forms.storage;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
@@ -10,8 +9,8 @@ import java.sql.SQLException;
  */
 public final class DatabaseUnavailable extends RuntimeException {
 
-    DatabaseUnavailable(Path file, Throwable failure) {
-        super("Cannot open the database " + file.toAbsolutePath() + ": " + cause(failure), failure);
+    DatabaseUnavailable(String database, Throwable failure) {
+        super("Cannot open the database " + database + ": " + cause(failure), failure);
     }
 
     private static String cause(Throwable failure) {

@@ -42,7 +42,7 @@ final class NameKeyBackfill implements JavaMigration {
         try (Statement select = connection.createStatement();
              ResultSet rows = select.executeQuery("SELECT id, fields_json FROM submission WHERE erased_at IS NULL");
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT OR IGNORE INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)")) {
+                     "INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             while (rows.next()) {
                 insert.setLong(1, rows.getLong(1));
                 insert.setString(2, AnswerKeys.of(CanonicalJson.readFields(rows.getString(2))));

@@ -263,7 +263,8 @@ public final class RecordChain {
         private Appender(WriteTransaction transaction, String school) {
             this.transaction = transaction;
             this.school = school;
-            Optional<Object[]> head = transaction.first(HEAD,
+            transaction.lockChain(name, school);
+            Optional<Object[]> head = transaction.first(transaction.forUpdate(HEAD),
                     row -> new Object[] {row.getLong(1), row.getString(2)}, name, school);
             this.seq = head.map(found -> (Long) found[0]).orElse(0L);
             this.lastHash = head.map(found -> (String) found[1]).orElse(ChainHasher.GENESIS);

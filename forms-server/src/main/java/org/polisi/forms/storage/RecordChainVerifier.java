@@ -126,8 +126,8 @@ public final class RecordChainVerifier {
 
     private static String select(RecordChain chain) {
         StringBuilder sql = new StringBuilder("SELECT t.id, t.school, t.seq, t.prev_hash, t.hash, t.")
-                .append(chain.timeColumn()).append(" AS made_at, (").append(chain.erasureLogged())
-                .append(") AS erasure_logged");
+                .append(chain.timeColumn()).append(" AS made_at, (CASE WHEN ").append(chain.erasureLogged())
+                .append(" THEN 1 ELSE 0 END) AS erasure_logged"); // a number on both: PostgreSQL's EXISTS is boolean
         chain.allColumns().forEach(column -> sql.append(", t.").append(column));
         if (chain.erasable() != null) {
             sql.append(", t.").append(chain.erasable()).append(" AS erasable_value, t.salt, t.content_hash");

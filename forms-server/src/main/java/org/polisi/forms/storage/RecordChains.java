@@ -33,15 +33,23 @@ public final class RecordChains {
 
     /** Why a submission's answers were removed, by whom, when. */
     public static final RecordChain ERASURE = new RecordChain("erasure", "erasure", List.of(),
-            List.of("submission_id", "reason", "erased_by", "erased_at"), null, "erased_at", "1");
+            List.of("submission_id", "reason", "erased_by", "erased_at"), null, "erased_at", "TRUE");
+
+    /**
+     * Why staff erased a submission, in their own words (issue 20): one row per erasure made on
+     * request through the staff pages, appended in the same write as its {@link #ERASURE} row.
+     */
+    public static final RecordChain ERASURE_EXPLANATION = new RecordChain("erasure-explanation",
+            "erasure_explanation", List.of(), List.of("submission_id", "explanation", "erased_at"), null, "erased_at",
+            "1");
 
     /** Who looked at an incident report, when and how. */
     public static final RecordChain INCIDENT_VIEW = new RecordChain("incident-view", "incident_view", List.of(),
-            List.of("submission_id", "staff_user_id", "viewer", "channel", "viewed_at"), null, "viewed_at", "1");
+            List.of("submission_id", "staff_user_id", "viewer", "channel", "viewed_at"), null, "viewed_at", "TRUE");
 
     /** Every change to a staff account (created, name, e-mail, role, password). */
     public static final RecordChain STAFF_ACCOUNT = new RecordChain("staff-account", "staff_account_event", List.of(),
-            List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "1");
+            List.of("staff_user_id", "change", "value", "changed_by", "changed_at"), null, "changed_at", "TRUE");
 
     /**
      * Each staff action, status change and keep-until date on an incident report (ADR 0028); the
@@ -63,7 +71,7 @@ public final class RecordChains {
 
     /** Every record chain, in the order verify reports them. */
     public static final List<RecordChain> ALL = List.of(CONSENT_EVENT, ERASURE, INCIDENT_VIEW, STAFF_ACCOUNT,
-            INCIDENT_EVENT, WITHDRAWAL_DECISION);
+            INCIDENT_EVENT, WITHDRAWAL_DECISION, ERASURE_EXPLANATION);
 
     /** The submissions' chain's name in verify's output and in checkpoints. */
     public static final String SUBMISSION = "submission";

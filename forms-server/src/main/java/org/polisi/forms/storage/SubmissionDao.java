@@ -35,15 +35,27 @@ public interface SubmissionDao {
     @SqlQuery("SELECT * FROM chain_head WHERE school = :school")
     Optional<ChainHead> chainHead(@Bind("school") String school);
 
+    /** One page of live (not erased) submissions, newest first; {@code urgentOnly} keeps urgent ones only. */
     @SqlQuery("""
             SELECT * FROM submission
-            WHERE school = :school AND form_id IN (<formIds>)
-              AND received_at >= :from AND received_at < :to
+            WHERE school = :school AND form_id IN (<formIds>) AND erased_at IS NULL
+              AND received_at >= :from AND received_at < :to AND (:urgentOnly = 0 OR urgent = 1)
             ORDER BY received_at DESC, seq DESC
-            LIMIT :limit
+            LIMIT :limit OFFSET :offset
             """)
-    List<SubmissionRow> list(@Bind("school") String school, @BindList("formIds") List<String> formIds,
-                             @Bind("from") Instant from, @Bind("to") Instant to, @Bind("limit") int limit);
+    List<SubmissionRow> livePage(@Bind("school") String school, @BindList("formIds") List<String> formIds,
+                                 @Bind("from") Instant from, @Bind("to") Instant to,
+                                 @Bind("urgentOnly") boolean urgentOnly, @Bind("limit") int limit,
+                                 @Bind("offset") int offset);
+
+    /** How many live submissions {@link #livePage} pages through. */
+    @SqlQuery("""
+            SELECT count(*) FROM submission
+            WHERE school = :school AND form_id IN (<formIds>) AND erased_at IS NULL
+              AND received_at >= :from AND received_at < :to AND (:urgentOnly = 0 OR urgent = 1)
+            """)
+    int liveCount(@Bind("school") String school, @BindList("formIds") List<String> formIds,
+                  @Bind("from") Instant from, @Bind("to") Instant to, @Bind("urgentOnly") boolean urgentOnly);
 
     @SqlQuery("""
             SELECT * FROM submission

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link GroupCommitWriter} (one thread, one connection, many writes per commit): each record needs
  * the hash of the one before it, and "is this a resubmission?" must be answered and acted on
  * atomically, so writes run one after another, in order, in the writer's transaction. Across
- * processes (the command line) SQLite's immediate transactions keep them apart.
+ * processes (the command line) SQLite's immediate transactions keep them apart; on PostgreSQL, where
+ * several instances write at once, each append locks its school's chain ({@link WriteTransaction#lockChain}).
  *
  * <p>The statements every submission runs are here as plain SQL on the writer's prepared
  * statements ({@link WriteTransaction}); everything else reads and writes through Jdbi's
@@ -44,6 +45,8 @@ public final class SubmissionLedger implements AutoCloseable {
             WHERE school = ? AND form_id = ? AND fingerprint = ? AND received_at >= ? AND erased_at IS NULL
             ORDER BY seq DESC LIMIT 1
             """;
+    /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
+    private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -74,7 +77,8 @@ public final class SubmissionLedger implements AutoCloseable {
     /** The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}. */
     public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
                                                    String fingerprint, Instant since) {
-        return transaction.first(RECENT_DUPLICATE, SubmissionLedger::row, school, formId, fingerprint, since);
+        return transaction.first(transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
+                SubmissionLedger::row, school, formId, fingerprint, since);
     }
 
     /** The submission sent with this idempotency key; call inside {@link #inWriteTransaction}. */
@@ -90,7 +94,8 @@ public final class SubmissionLedger implements AutoCloseable {
 
     /** Adds the submission as the newest link of its school's chain; call inside {@link #inWriteTransaction}. */
     public SubmissionRow append(WriteTransaction transaction, NewSubmission submission) {
-        ChainHead head = transaction.first(CHAIN_HEAD,
+        transaction.lockChain("submission", submission.school());
+        ChainHead head = transaction.first(transaction.forUpdate(CHAIN_HEAD),
                         found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
                         submission.school())
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));

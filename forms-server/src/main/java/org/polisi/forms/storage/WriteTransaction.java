@@ -35,6 +35,7 @@ public final class WriteTransaction implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private boolean ownsKeySetting;
+    private Dialect dialect;
 
     WriteTransaction(Handle handle) {
         this.handle = handle;
@@ -83,6 +84,33 @@ public final class WriteTransaction implements AutoCloseable {
     /** Over a bare connection in a transaction (a Flyway Java migration); {@link #handle()} is not available. */
     static WriteTransaction over(Connection connection) {
         return new WriteTransaction(connection);
+    }
+
+    /** Which database this transaction is on, for the few statements that differ (ADR 0049). */
+    public Dialect dialect() {
+        if (dialect == null) {
+            dialect = Dialect.of(connection);
+        }
+        return dialect;
+    }
+
+    /**
+     * Serialises the appends to one school's chain across every process sharing the database, until
+     * this transaction ends. On SQLite a write transaction already holds the whole database (one
+     * writer), so this does nothing. On PostgreSQL it takes a transaction-level advisory lock named
+     * after the chain and school (PostgreSQL manual, "Advisory Locks"), which also covers a school
+     * whose chain has no head row yet, where a row lock ({@code SELECT … FOR UPDATE}) has nothing to
+     * lock; the head is then read {@code FOR UPDATE} as well ({@link #forUpdate}).
+     */
+    public void lockChain(String chain, String school) {
+        if (dialect().postgresql()) {
+            first("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true, chain + "/" + school);
+        }
+    }
+
+    /** The head query as this database locks it: {@code … FOR UPDATE} on PostgreSQL, as it is on SQLite. */
+    public String forUpdate(String headQuery) {
+        return dialect().postgresql() ? headQuery + " FOR UPDATE" : headQuery;
     }
 
     /** Jdbi on the same connection and in the same transaction. */

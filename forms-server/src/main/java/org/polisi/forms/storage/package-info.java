@@ -1,8 +1,8 @@
 /**
- * Storage: the SQLite database, its migrations, the append-only, hash-chained records, and the
+ * Storage: the database (an SQLite file, or PostgreSQL for several instances: ADR 49), its migrations, the append-only, hash-chained records, and the
  * files that must stay private.
  *
- * <p><b>Input:</b> a database file path; {@link org.polisi.forms.storage.NewSubmission}s from the
+ * <p><b>Input:</b> a database file path or PostgreSQL JDBC URL ({@link org.polisi.forms.config.DatabaseAddress}); {@link org.polisi.forms.storage.NewSubmission}s from the
  * intake; rows of the other record-making tables through {@link org.polisi.forms.storage.RecordChain#appender}.
  * <p><b>Output:</b> a migrated {@link org.jdbi.v3.core.Jdbi}; stored
  * {@link org.polisi.forms.storage.SubmissionRow}s; a verification of every chain naming the first
@@ -15,7 +15,10 @@
  * decisions) is a chain of its own kind per school, append-only by trigger (ADR 24); the heads of all chains are signed outside the database
  * by {@code checkpoint} (ADR 25). Migrations are plain SQL run by Flyway (ADR 10), with one Java
  * steps ({@code db.migration.V21__Link_existing_records}, {@code V40_2__Link_incident_events_and_withdrawal_decisions})
- * where SHA-256 is needed. Writes go through
+ * where SHA-256 is needed; SQL both databases accept is in {@code db/migration/common}, each
+ * database's form of a step whose SQL differs in {@code db/migration/sqlite} and
+ * {@code db/migration/postgresql} with the same version, and {@link org.polisi.forms.storage.Dialect}
+ * picks the few statements that differ (ADR 49). Writes go through
  * one writer thread that commits many submissions with one fsync and answers them only after the
  * commit (group commit, ADR 14); reads borrow from a few long-lived connections.
  *
@@ -25,7 +28,8 @@
  *   <li>Its migration adds {@code school}, {@code seq}, {@code prev_hash}, {@code hash} as
  *       {@code NOT NULL} (and {@code salt}, {@code content_hash} for one column erasure may clear),
  *       a unique index on {@code (school, seq)}, and the triggers of
- *       {@code V22__record_chains_append_only.sql} (update, delete: refused).</li>
+ *       {@code V22__record_chains_append_only.sql} (update, delete: refused), written for both
+ *       databases (in {@code sqlite/} and {@code postgresql/}, ADR 49).</li>
  *   <li>One {@link org.polisi.forms.storage.RecordChain} constant in
  *       {@link org.polisi.forms.storage.RecordChains}, added to {@code RecordChains.ALL}: verify and
  *       the checkpoints cover it with no other change.</li>

@@ -15,6 +15,7 @@ import org.polisi.forms.manifest.Answers;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.storage.CanonicalJson;
@@ -55,8 +56,16 @@ final class ConfirmationHandler {
         String school = ctx.pathParam("school");
         String reference = ctx.pathParam("reference");
         Optional<Manifest> manifest = manifests.school(school);
-        if (manifest.isEmpty() || !receipts.valid(school, reference, ctx.queryParam("t"))) {
+        if (manifest.isEmpty()) {
             errors.notFound(ctx);
+            return;
+        }
+        if (!receipts.valid(school, reference, ctx.queryParam("t"))) {
+            if (receipts.issued(school, reference, ctx.queryParam("t"))) {
+                expired(ctx, manifest.get(), reference);
+            } else {
+                errors.notFound(ctx);
+            }
             return;
         }
         Optional<SubmissionRow> record = ledger.find(school, reference).filter(row -> !row.erased());
@@ -74,15 +83,57 @@ final class ConfirmationHandler {
         View view;
         if (record.isEmpty() || form.isEmpty()) {
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent, "",
-                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null);
+                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null, null);
         } else {
             String next = Text.in(form.get().confirmation(), language);
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent,
                     messages.get(language, "confirmation.next"),
                     PageLayout.paragraphs(next.isBlank() ? messages.get(language, "confirmation.received") : next),
-                    receipt(language, manifest.get(), form.get(), record.get()));
+                    receipt(language, manifest.get(), form.get(), record.get()),
+                    form.get().kind() == FormKind.CONSENT
+                            ? withdrawLink(manifest.get(), reference, language).orElse(null) : null);
         }
         Responses.html(ctx, 200, layout.render("confirmation", frame, view));
+    }
+
+    /**
+     * A receipt whose link has expired: which form the reference is and when it arrived (in the
+     * record's language unless the toggle asks otherwise), never the answers; for a consent form,
+     * the way to withdraw or change it. An erased record says only that the school received it.
+     */
+    private void expired(Context ctx, Manifest manifest, String reference) {
+        Optional<SubmissionRow> record = ledger.find(manifest.school(), reference);
+        Optional<FormDefinition> form = record.flatMap(row -> manifest.form(row.formId()));
+        String asked = ctx.queryParam("lang");
+        String language = asked != null && manifest.publishes(asked) ? asked
+                : record.map(SubmissionRow::lang).orElse(RequestLanguage.of(ctx));
+        String title = messages.get(language, "confirmation.expired.title");
+        PageFrame frame = layout.frame(language, title, Text.in(manifest.schoolName(), language),
+                "/" + manifest.school() + "/" + language + "/",
+                manifest.languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null);
+        List<String> said = new ArrayList<>();
+        if (record.isPresent() && form.isPresent()) {
+            said.add(messages.format(language, "confirmation.expired.which", Map.of(
+                    "form", Text.in(form.get().title(), language),
+                    "date", Dates.display(record.get().receivedAt(), language))));
+        }
+        said.add(messages.get(language, "confirmation.expired.no-answers"));
+        Responses.html(ctx, 200, layout.render("confirmation", frame, new View(title,
+                messages.get(language, "confirmation.reference"), reference, null, "", said, null,
+                form.filter(definition -> definition.kind() == FormKind.CONSENT)
+                        .flatMap(definition -> withdrawLink(manifest, reference, language)).orElse(null))));
+    }
+
+    /**
+     * "Withdraw or change this consent": the school's withdrawal form, its address carrying the
+     * reference (a number the person already holds, nothing personal), or empty when the school
+     * has no withdrawal form in that language.
+     */
+    private Optional<PageLayout.Link> withdrawLink(Manifest manifest, String reference, String language) {
+        return manifest.forms().stream().filter(form -> form.kind() == FormKind.WITHDRAWAL)
+                .map(form -> form.pages().get(language)).filter(page -> page != null && !page.isBlank()).findFirst()
+                .map(page -> new PageLayout.Link(page + "?reference=" + reference,
+                        messages.get(language, "confirmation.withdraw")));
     }
 
     /**
@@ -91,9 +142,10 @@ final class ConfirmationHandler {
      * @param urgent    what to do now, for an urgent incident; null otherwise
      * @param nextTitle "What happens next", or empty when the record or its form is gone
      * @param receipt   the receipt of the answers, or null when the record or its form is gone
+     * @param withdraw  "withdraw or change this consent", for a consent form; null otherwise
      */
     record View(String title, String referenceLabel, String reference, Urgent urgent, String nextTitle,
-                List<String> next, Receipt receipt) {
+                List<String> next, Receipt receipt, PageLayout.Link withdraw) {
     }
 
     /** An urgent report's instructions; {@code status} is sent, queued or not-configured. */
@@ -120,7 +172,7 @@ final class ConfirmationHandler {
             roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
         }
         String roles = String.join(", ", roleKeys.stream().map(role -> messages.get(language,
-                "role." + ("school-office".equals(role) ? "office" : role))).toList());
+                "role." + StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role))).toList());
         String truth;
         if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
             truth = "urgent.alert.not-configured";

@@ -4,25 +4,35 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Element;
+import org.polisi.forms.consent.ConsentRegister;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
 import org.polisi.forms.consent.WithdrawalRequests;
+import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.contract.ConsentStatement;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
+import org.polisi.contract.YearGroups;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.roster.PupilClasses;
+import org.polisi.forms.roster.Roster;
+import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.storage.Times;
 
 /**
  * {@code /staff/consents}: the consent that stands now for each pupil and statement of the consent
  * forms the member of staff may read, derived from the verified events only ({@link ConsentState}),
  * with "withdrawal pending" where a withdrawal sent without a reference names the pupil and waits
- * for staff to match it.
+ * for staff to match it; filtered by statement, class (the roster's), year group and answer, for a
+ * trip or a photo day ("who may appear on the website photo from class 3?"), printable (the print
+ * style sheet leaves out the navigation and filters), and as CSV ({@code /staff/consents.csv}).
  */
 final class ConsentPage {
 
@@ -34,9 +44,15 @@ final class ConsentPage {
     private final Answers answers;
 
     private final WithdrawalRequests requests;
+    private final ConsentRegister register;
+    private final Roster roster;
+    private final CsvExport csv;
 
     ConsentPage(StaffRecords records, ConsentState consents, WithdrawalRequests requests, StaffFrame frame,
-                ErrorPages errors, Messages messages) {
+                ErrorPages errors, Messages messages, ConsentRegister register, Roster roster, CsvExport csv) {
+        this.register = register;
+        this.roster = roster;
+        this.csv = csv;
         this.requests = requests;
         this.records = records;
         this.consents = consents;
@@ -48,25 +64,28 @@ final class ConsentPage {
 
     void consents(Context ctx, StaffSession session) {
         String language = session.language();
-        if (!(records.consentForms(session.user()) instanceof StaffRecords.Decision.Granted<List<FormDefinition>> granted)) {
+        List<FormDefinition> consentForms = consentForms(session);
+        if (consentForms.isEmpty()) {
             errors.forbidden(ctx);
             return;
         }
-        List<FormDefinition> consentForms = granted.value();
-        List<String> readable = consentForms.stream().map(FormDefinition::id).toList();
-        ConsentState.Verified<List<CurrentConsent>> verified = consents.of(session.user().school());
-        List<CurrentConsent> state = verified.value().stream()
-                .filter(consent -> readable.contains(consent.formId())).toList();
+        List<Roster.Entry> roster = rosterFor(session);
+        ConsentRegister.Filter filter = filter(ctx);
+        ConsentState.Verified<List<ConsentRegister.Line>> verified = register.lines(session.user().school(),
+                consentForms, PupilClasses.of(roster), filter);
+        List<ConsentRegister.Line> lines = verified.value();
         Table table = null;
-        if (!state.isEmpty()) {
+        if (!lines.isEmpty()) {
             List<WithdrawalRequests.Request> pending = requests.pending(session.user().school());
             List<Table.Row> rows = new ArrayList<>();
-            for (CurrentConsent consent : state) {
+            for (ConsentRegister.Line line : lines) {
+                CurrentConsent consent = line.consent();
                 FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId()))
                         .findFirst().orElseThrow();
                 rows.add(new Table.Row("consent--" + consent.answer(), List.of(
                         consent.pupil().isEmpty() ? Table.Cell.text(messages.get(language, "staff.consents.unnamed"))
                                 : Table.Cell.typed(consent.pupil()),
+                        Table.Cell.typed(className(line, language)),
                         Table.Cell.text(Text.in(form.title(), language)),
                         Table.Cell.text(statementText(form, consent.statement(), language)),
                         Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
@@ -74,20 +93,132 @@ final class ConsentPage {
                         Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
                         pendingCell(language, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
             }
-            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "csv.form",
-                    "staff.consents.statement", "staff.consents.answer", "staff.consents.since", "csv.reference",
-                    "staff.consents.pending-column"), rows);
+            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
+                    "csv.form", "staff.consents.statement", "staff.consents.answer", "staff.consents.since",
+                    "csv.reference", "staff.consents.pending-column"), rows);
         }
         frame.render(ctx, session, 200, "staff.consents.title", Map.of(), "consents", new View(
                 unverifiedText(verified, messages, language), messages.get(language, "staff.consents.explanation"),
-                state.isEmpty() ? messages.get(language, "staff.consents.none") : null, table));
+                filters(language, consentForms, roster, filter),
+                lines.isEmpty() ? messages.get(language, "staff.consents.none") : null, table,
+                messages.format(language, "staff.consents.caption", Map.of("count", lines.size())),
+                new PageLayout.Link("/staff/consents.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""),
+                        messages.get(language, "staff.export-csv")),
+                messages.get(language, "staff.consents.print")));
     }
 
     /**
      * The view of {@code server/consents.ftl}: a warning when the consent events fail their check
-     * (or null), and the consents now in force ({@code none} when there are none, else the table).
+     * (or null), the filters, and the consents now in force ({@code none} when there are none, else
+     * the table and its caption), the same as CSV, and how to print them.
      */
-    record View(String unverified, String explanation, String none, Table table) {
+    record View(String unverified, String explanation, Filters filters, String none, Table table, String caption,
+                PageLayout.Link csv, String print) {
+    }
+
+    /** A GET form of select boxes (statement, class, year group, answer) and its button. */
+    record Filters(String action, List<Select> selects, String button) {
+    }
+
+    /** One select box: its name (also its id's end), label and options. */
+    record Select(String name, String label, List<Option> options) {
+    }
+
+    /** One option; {@code selected} when it is the filter's choice. */
+    record Option(String value, String text, boolean selected) {
+    }
+
+    /** The same lines as the page, as CSV: one row per pupil and statement. */
+    void exportCsv(Context ctx, StaffSession session) {
+        String language = session.language();
+        List<FormDefinition> consentForms = consentForms(session);
+        if (consentForms.isEmpty()) {
+            errors.forbidden(ctx);
+            return;
+        }
+        List<ConsentRegister.Line> lines = register.lines(session.user().school(), consentForms,
+                PupilClasses.of(rosterFor(session)), filter(ctx)).value();
+        List<List<String>> rows = new ArrayList<>();
+        for (ConsentRegister.Line line : lines) {
+            CurrentConsent consent = line.consent();
+            FormDefinition form = consentForms.stream().filter(f -> f.id().equals(consent.formId())).findFirst()
+                    .orElseThrow();
+            rows.add(List.of(consent.pupil(), className(line, language), Text.in(form.title(), language),
+                    statementText(form, consent.statement(), language), answers.consentAnswer(consent.answer(), language),
+                    Dates.displayWithOffset(consent.since(), language), Times.format(consent.since()),
+                    consent.reference()));
+        }
+        String text = csv.table(List.of(messages.get(language, "staff.consents.pupil"),
+                messages.get(language, "staff.consents.class"), messages.get(language, "csv.form"),
+                messages.get(language, "staff.consents.statement"), messages.get(language, "staff.consents.answer"),
+                messages.get(language, "csv.since-local"), messages.get(language, "csv.since-utc"),
+                messages.get(language, "csv.reference")), rows);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + session.user().school() + "-consents.csv\"");
+        ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
+    }
+
+    /** The consent forms the user may read, as {@link StaffRecords#consentForms} decides; none when refused. */
+    private List<FormDefinition> consentForms(StaffSession session) {
+        return records.consentForms(session.user()) instanceof StaffRecords.Decision.Granted<List<FormDefinition>> granted
+                ? granted.value() : List.of();
+    }
+
+    /** The roster, for those who may use it; nobody else's view is sorted by a list they may not see. */
+    private List<Roster.Entry> rosterFor(StaffSession session) {
+        return StaffPermissions.mayUseRoster(session.user()) ? roster.of(session.user().school()) : List.of();
+    }
+
+    /** The roster's class, else the year group the form gave (in the reader's words), else nothing. */
+    private String className(ConsentRegister.Line line, String language) {
+        return line.rosterClass().orElseGet(() -> line.yearGroup()
+                .filter(YearGroups.VALUES::contains)
+                .map(group -> messages.get(language, "year-group." + group)).orElse(""));
+    }
+
+    private static ConsentRegister.Filter filter(Context ctx) {
+        return new ConsentRegister.Filter(param(ctx, "statement"), param(ctx, "class"), param(ctx, "year"),
+                param(ctx, "answer").filter(List.of("given", "refused", "withdrawn")::contains));
+    }
+
+    private static Optional<String> param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** Statement, class (with a roster), year group and answer: a GET form, so a filtered list can be bookmarked and printed. */
+    private Filters filters(String language, List<FormDefinition> forms, List<Roster.Entry> roster,
+                            ConsentRegister.Filter filter) {
+        List<Select> selects = new ArrayList<>();
+        List<Option> statements = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-statements"), filter.statement())));
+        for (FormDefinition each : forms) {
+            each.fields().forEach(field -> field.statements().forEach(statement -> statements.add(option(
+                    each.id() + "." + field.name() + "." + statement.id(),
+                    Text.in(each.title(), language) + ": " + Text.in(statement.text(), language), filter.statement()))));
+        }
+        selects.add(new Select("statement", messages.get(language, "staff.consents.statement"), statements));
+        if (!roster.isEmpty()) {
+            List<Option> classes = new ArrayList<>(List.of(option("", messages.get(language,
+                    "staff.consents.all-classes"), filter.className())));
+            roster.stream().map(Roster.Entry::className).distinct().filter(name -> !name.isEmpty())
+                    .forEach(name -> classes.add(option(name, name, filter.className())));
+            selects.add(new Select("class", messages.get(language, "staff.consents.class"), classes));
+        }
+        List<Option> years = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-year-groups"), filter.yearGroup())));
+        YearGroups.VALUES.forEach(group -> years.add(option(group,
+                messages.get(language, "year-group." + group), filter.yearGroup())));
+        selects.add(new Select("year", messages.get(language, "staff.consents.year-group"), years));
+        List<Option> answerOptions = new ArrayList<>(List.of(option("", messages.get(language,
+                "staff.consents.all-answers"), filter.answer())));
+        for (String answer : List.of("given", "refused", "withdrawn")) {
+            answerOptions.add(option(answer, answers.consentAnswer(answer, language), filter.answer()));
+        }
+        selects.add(new Select("answer", messages.get(language, "staff.consents.answer"), answerOptions));
+        return new Filters("/staff/consents", selects, messages.get(language, "staff.filter.apply"));
+    }
+
+    private static Option option(String value, String text, Optional<String> chosen) {
+        return new Option(value, text, chosen.orElse("").equals(value));
     }
 
     /** The warning that the consent events fail their check, or null when they pass. */

@@ -16,6 +16,10 @@ import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.retention.ErasureService;
+import org.polisi.forms.roster.Returns;
+import org.polisi.forms.roster.Roster;
+import org.polisi.forms.staff.Dashboard;
+import org.polisi.forms.consent.ConsentRegister;
 import org.polisi.forms.signatures.SignatureRegister;
 import org.polisi.forms.staff.GovernorSummary;
 import org.polisi.forms.staff.IncidentViewDao;
@@ -62,7 +66,7 @@ public record Handlers(
                 clients,
                 errors);
         StaffAuth auth = new StaffAuth(
-                new SessionStore(clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
+                new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
         PasswordHasher hasher = new PasswordHasher();
         SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests);
@@ -80,26 +84,32 @@ public record Handlers(
         IncidentChronology chronology = new IncidentChronology(jdbi, ledger);
         IncidentChronologySection chronologySection = new IncidentChronologySection(records, chronology, frame, errors,
                 messages, clock);
+        Roster roster = new Roster(jdbi);
+        ErasurePages erasurePages = new ErasurePages(records, new ErasureService(jdbi, ledger, manifests), frame, errors,
+                messages, clock);
         StaffPages staffPages = new StaffPages(
-                new SubmissionPages(records, new CsvExport(messages), frame, errors, messages, alertStatus,
-                        withdrawalRequests),
-                new RecordPage(records, consentState, new ErasureService(ledger),
+                new SubmissionPages(records, new CsvExport(messages), frame, errors, messages),
+                new RecordPage(records, consentState, erasurePages,
                         submissionId -> jdbi.withExtension(IncidentViewDao.class, views -> views.forSubmission(submissionId)),
-                        frame, errors, messages, clock, agreedTexts, withdrawals, chronologySection),
-                new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages),
+                        frame, errors, messages, agreedTexts, withdrawals, chronologySection),
+                new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages,
+                        new ConsentRegister(jdbi, consentState), roster, new CsvExport(messages)),
                 new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
                         new SignatureRegister(jdbi)),
                 new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
                 new PersonPage(records, frame, errors, messages, clock),
                 new AccountPage(secondFactor, frame, errors, messages),
-                withdrawals, chronologySection);
+                withdrawals, chronologySection, erasurePages,
+                new DashboardPage(new Dashboard(jdbi, records), roster, new Returns(jdbi), alertStatus, withdrawalRequests,
+                        frame, messages, clock),
+                new RosterPage(roster, frame, errors, messages, clock));
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
                         messages, bodyLimits),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
-                new LoginHandler(logins, new PendingSignIns(clock), auth, clients, errors, layout, messages),
+                new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,
                 staffPages,
                 new SiteHandler(site, manifests, layout, messages, errors),

@@ -1,14 +1,18 @@
 package org.polisi.forms.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import io.javalin.http.Context;
+import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.contract.Manifest;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
-import java.util.List;
-import java.util.Map;
-import org.polisi.forms.i18n.Language;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
@@ -25,8 +29,12 @@ final class LoginHandler {
     private final PageLayout layout;
     private final Messages messages;
 
+    private final ManifestCatalog schools;
+
+    /** @param schools the schools served: the sign-in page names the school (issue 20), not the software */
     LoginHandler(LoginService logins, PendingSignIns pending, StaffAuth auth, ClientAddress clients, ErrorPages errors,
-                 PageLayout layout, Messages messages) {
+                 PageLayout layout, Messages messages, ManifestCatalog schools) {
+        this.schools = schools;
         this.logins = logins;
         this.pending = pending;
         this.auth = auth;
@@ -140,15 +148,37 @@ final class LoginHandler {
                         messages.get(language, "login.code.hint"), true)), "login.code.submit");
     }
 
+    /**
+     * Whom the sign-in pages are for: the school named by {@code ?school=} when it is one served,
+     * else the only school served, else the server's own name (a server for several schools).
+     */
+    private String schoolName(Context ctx, String language) {
+        Optional<Manifest> named = Optional.ofNullable(ctx.queryParam("school")).flatMap(schools::school);
+        if (named.isEmpty()) {
+            List<Manifest> all = schools.all();
+            named = all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+        }
+        return named.map(manifest -> Text.in(manifest.schoolName(), language))
+                .orElse(messages.get(language, "server.name"));
+    }
+
+    /** {@code &school=ID} to keep on the sign-in pages' links and forms, when a school served is named. */
+    private String schoolParameter(Context ctx) {
+        return Optional.ofNullable(ctx.queryParam("school")).filter(id -> schools.school(id).isPresent())
+                .map(id -> "&school=" + id).orElse("");
+    }
+
     /** The frame, heading, error summary and form of a sign-in step. */
     private void page(Context ctx, int status, String titleKey, String error, String errorTarget, String action,
                       List<Field> fields, String submitKey) {
         String language = RequestLanguage.of(ctx);
         String title = messages.get(language, titleKey);
+        String school = schoolParameter(ctx);
         PageFrame frame = layout.frame(language, error == null ? title
                         : messages.get(language, "error.title-prefix") + " " + title,
-                messages.get(language, "server.name"), "/staff/login?lang=" + language,
-                "/staff/login?lang=" + Language.orEnglish(language).other());
+                schoolName(ctx, language), "/staff/login?lang=" + language + school,
+                "/staff/login?lang=" + Language.orEnglish(language).other() + school);
+        action = action + school;
         ErrorSummary summary = error == null ? null : new ErrorSummary(messages.get(language, "error.summary-title"),
                 List.of(new ErrorSummary.Problem(error, errorTarget)));
         Responses.html(ctx, status, layout.render("login", frame, new View(title, action, summary, StaffAuth.CSRF_FIELD,

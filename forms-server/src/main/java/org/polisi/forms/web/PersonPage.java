@@ -15,7 +15,7 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.staff.StaffRecords;
-import org.polisi.forms.staff.StaffRole;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.text.DisplayText;
 

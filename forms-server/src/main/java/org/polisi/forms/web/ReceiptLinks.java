@@ -44,6 +44,23 @@ final class ReceiptLinks {
         }
     }
 
+    /**
+     * True when the token was issued by this server for this reference, whether or not it has
+     * expired: an expired receipt still says which form and when (issue 20), never the answers.
+     */
+    boolean issued(String school, String reference, String token) {
+        if (token == null || token.indexOf('.') < 1) {
+            return false;
+        }
+        int dot = token.indexOf('.');
+        try {
+            return key.verify(payload(school, reference, Long.parseLong(token.substring(0, dot))),
+                    token.substring(dot + 1));
+        } catch (NumberFormatException malformed) {
+            return false;
+        }
+    }
+
     private static String payload(String school, String reference, long expires) {
         return "receipt\n" + school + "\n" + reference + "\n" + expires;
     }

@@ -1,7 +1,6 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -16,34 +15,31 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
-import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
-import org.polisi.forms.staff.StaffRole;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
-import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.text.DisplayText;
 
 /**
  * {@code /staff/submissions/{reference}}: one record with its answers (for an incident, its
- * chronology and who has viewed it; for a withdrawal request, its matching), and the headteacher's
- * erasure of it. Whether the member of staff may open it is
+ * chronology and who has viewed it; for a withdrawal request, its matching), the way to the
+ * headteacher's erasure of it ({@link ErasurePages}), and an erased record's tombstone. Whether the member of staff may open it is
  * decided by {@link StaffRecords} and {@link RecordAccess}, never here.
  */
 final class RecordPage {
 
     private final StaffRecords records;
     private final ConsentState consents;
-    private final ErasureService erasure;
+    private final ErasurePages erasure;
     private final IncidentViews incidentViews;
     private final StaffFrame frame;
     private final ErrorPages errors;
     private final Messages messages;
     private final Answers answers;
-    private final Clock clock;
     private final AgreedTextArchive agreedTexts;
     private final WithdrawalRequestSection withdrawalSection;
     private final IncidentChronologySection chronologySection;
@@ -53,8 +49,8 @@ final class RecordPage {
         List<IncidentViewDao.IncidentView> of(long submissionId);
     }
 
-    RecordPage(StaffRecords records, ConsentState consents, ErasureService erasure, IncidentViews incidentViews,
-               StaffFrame frame, ErrorPages errors, Messages messages, Clock clock, AgreedTextArchive agreedTexts,
+    RecordPage(StaffRecords records, ConsentState consents, ErasurePages erasure, IncidentViews incidentViews,
+               StaffFrame frame, ErrorPages errors, Messages messages, AgreedTextArchive agreedTexts,
                WithdrawalRequestSection withdrawalSection, IncidentChronologySection chronologySection) {
         this.agreedTexts = agreedTexts;
         this.withdrawalSection = withdrawalSection;
@@ -67,7 +63,6 @@ final class RecordPage {
         this.errors = errors;
         this.messages = messages;
         this.answers = new Answers(messages);
-        this.clock = clock;
     }
 
     void record(Context ctx, StaffSession session) {
@@ -77,7 +72,9 @@ final class RecordPage {
             return;
         }
         if (!(opened instanceof StaffRecords.Opened.Found found)) {
-            errors.notFound(ctx);
+            if (!erasure.tombstone(ctx, session, ctx.pathParam("reference"))) {
+                errors.notFound(ctx);
+            }
             return;
         }
         String language = session.language();
@@ -116,38 +113,7 @@ final class RecordPage {
                         + messages.get(language, "channel." + view.channel()));
             }
         }
-        if (session.user().staffRole() == StaffRole.HEADTEACHER) {
-            Html.text(main, "h2", messages.get(language, "staff.erase.title"));
-            Html.text(main, "p", messages.get(language, "staff.erase.explanation"));
-            Element form2 = Html.add(main, "form").attr("method", "post")
-                    .attr("action", "/staff/submissions/" + row.reference() + "/erase");
-            Html.hidden(form2, StaffAuth.CSRF_FIELD, session.csrfToken());
-            Html.text(form2, "button", messages.get(language, "staff.erase.button"))
-                    .addClass("button button--warning").attr("type", "submit");
-        }
-        Responses.html(ctx, 200, page.html());
-    }
-
-    void erase(Context ctx, StaffSession session, boolean tokenValid) {
-        if (!tokenValid) {
-            errors.forbidden(ctx);
-            return;
-        }
-        StaffUser user = session.user();
-        if (user.staffRole() != StaffRole.HEADTEACHER) {
-            errors.forbidden(ctx);
-            return;
-        }
-        String reference = ctx.pathParam("reference");
-        boolean erased = erasure.erase(user.school(), reference, ErasureService.REQUEST,
-                user.name() + " <" + user.email() + ">", clock.instant()).isPresent();
-        if (!erased) {
-            errors.notFound(ctx);
-            return;
-        }
-        PageLayout.Page page = frame.page(ctx, session, "staff.erase.done", Map.of("reference", reference));
-        Html.link(Html.add(page.main(), "p"), "/staff/submissions", messages.get(session.language(),
-                "staff.submissions.title"));
+        erasure.appendTo(main, session, row.reference());
         Responses.html(ctx, 200, page.html());
     }
 

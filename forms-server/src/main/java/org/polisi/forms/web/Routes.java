@@ -43,16 +43,20 @@ public final class Routes {
         post(routes, "/staff/login", handlers.login()::login);
         post(routes, "/staff/login/code", handlers.login()::code);
         post(routes, "/staff/logout", handlers.login()::logout);
-        get(routes, "/staff/", staff(handlers.staffPages().submissions()::dashboard));
+        get(routes, "/staff/", staff(handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
-        post(routes, "/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().record()::erase));
+        get(routes, "/staff/submissions/{reference}/erase", staff(handlers.staffPages().erasure()::confirm));
+        post(routes, "/staff/submissions/{reference}/erase", staffPost(handlers.staffPages().erasure()::erase));
         post(routes, "/staff/submissions/{reference}/match", staffPost(handlers.staffPages().withdrawals()::match));
         post(routes, "/staff/submissions/{reference}/reject", staffPost(handlers.staffPages().withdrawals()::reject));
         post(routes, "/staff/submissions/{reference}/chronology",
                 staffPost(handlers.staffPages().chronology()::append));
         get(routes, "/staff/export.csv", staff(handlers.staffPages().submissions()::exportCsv));
         get(routes, "/staff/consents", staff(handlers.staffPages().consents()::consents));
+        get(routes, "/staff/consents.csv", staff(handlers.staffPages().consents()::exportCsv));
+        get(routes, "/staff/roster", staff(handlers.staffPages().roster()::show));
+        post(routes, "/staff/roster", staffPost(handlers.staffPages().roster()::upload));
         get(routes, "/staff/governors", staff(handlers.staffPages().governors()::governors));
         get(routes, "/staff/signatures", staff(handlers.staffPages().signatures()::signatures));
         get(routes, "/staff/signatures.csv", staff(handlers.staffPages().signatures()::exportCsv));

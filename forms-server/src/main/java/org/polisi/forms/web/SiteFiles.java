@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Serves the baked sites ({@code site/target/public}): {@code /<school>/<lang>/<page>.html} and
  * {@code /assets/…}. Only regular files inside the site folder are served (no "..", no hidden
- * files, no symbolic links out); text is always labelled UTF-8; pages are revalidated on every
- * visit (so a rebuilt site shows at once), assets are cached for an hour.
+ * files, no symbolic links out); text is always labelled UTF-8; pages and their PDFs are revalidated
+ * on every visit (so a rebuilt site shows at once), assets are cached for an hour.
  */
 final class SiteFiles {
 
@@ -73,7 +73,9 @@ final class SiteFiles {
         try {
             Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
             ctx.header("Last-Modified", HTTP_DATE.format(modified));
-            ctx.header("Cache-Control", type.startsWith("text/html") ? "no-cache" : "public, max-age=3600");
+            // A policy's PDF changes with its page: both are revalidated, so neither outlives a rebuild.
+            boolean page = type.startsWith("text/html") || type.equals("application/pdf");
+            ctx.header("Cache-Control", page ? "no-cache" : "public, max-age=3600");
             if (notModifiedSince(ctx.header("If-Modified-Since"), modified)) {
                 ctx.status(304).result("");
                 return true;

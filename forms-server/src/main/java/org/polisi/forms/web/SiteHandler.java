@@ -1,6 +1,14 @@
 package org.polisi.forms.web;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.polisi.forms.intake.ReferenceGenerator;
 import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 import java.util.List;
@@ -26,8 +34,44 @@ final class SiteHandler {
     }
 
     void file(Context ctx) {
+        if (withReference(ctx)) {
+            return;
+        }
         if (!site.serve(ctx, ctx.path())) {
             errors.notFound(ctx);
+        }
+    }
+
+    /**
+     * A form page asked for with {@code ?reference=} (the receipt's "withdraw or change this
+     * consent" link, issue 20): the baked page with its {@code reference} box filled in, so the
+     * person need not copy it. Only a well-formed reference, only into a page that has such a box;
+     * nothing is looked up, so the page says nothing about whose the reference is.
+     *
+     * @return false when the request is not one of these (the file is served as it is)
+     */
+    private boolean withReference(Context ctx) {
+        String reference = ctx.queryParam("reference");
+        if (reference == null || !ReferenceGenerator.plausible(reference)) {
+            return false;
+        }
+        Optional<Path> file = site.page(ctx.path());
+        if (file.isEmpty()) {
+            return false;
+        }
+        try {
+            Document page = Jsoup.parse(file.get().toFile(), "UTF-8");
+            page.outputSettings().prettyPrint(false);
+            Element box = page.selectFirst("form input[name=reference]");
+            if (box == null) {
+                return false;
+            }
+            box.attr("value", reference);
+            ctx.header("Cache-Control", "no-store");
+            Responses.html(ctx, 200, page.outerHtml());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.get(), e);
         }
     }
 

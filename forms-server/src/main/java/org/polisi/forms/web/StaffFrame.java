@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.text.DisplayText;
 
@@ -60,6 +61,7 @@ final class StaffFrame {
     PageLayout.StaffHeader header(StaffSession session, String title) {
         String language = session.language();
         List<PageLayout.Link> links = NAVIGATION.stream()
+                .filter(each -> !ROSTER.equals(each) || StaffPermissions.mayUseRoster(session.user()))
                 .map(each -> new PageLayout.Link(each, messages.get(language, titleOf(each)))).toList();
         return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
                 StaffAuth.CSRF_FIELD, session.csrfToken(), title,
@@ -69,7 +71,9 @@ final class StaffFrame {
 
     /** The staff pages in the navigation, in order; each page's title is its {@code staff.<name>.title}. */
     private static final List<String> NAVIGATION = List.of("/staff/", "/staff/submissions", "/staff/consents",
-            "/staff/governors", "/staff/signatures", "/staff/people", "/staff/account");
+            "/staff/governors", "/staff/signatures", "/staff/people", StaffFrame.ROSTER, "/staff/account");
+    /** The roster's page: in the navigation of those who may use it only. */
+    private static final String ROSTER = "/staff/roster";
 
     private static String titleOf(String href) {
         String name = href.substring("/staff/".length());

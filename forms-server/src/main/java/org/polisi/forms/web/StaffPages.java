@@ -8,5 +8,6 @@ package org.polisi.forms.web;
  */
 record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors,
                   SignaturesPage signatures, PersonPage people, AccountPage account,
-                  WithdrawalRequestSection withdrawals, IncidentChronologySection chronology) {
+                  WithdrawalRequestSection withdrawals, IncidentChronologySection chronology,
+                  ErasurePages erasure, DashboardPage dashboard, RosterPage roster) {
 }

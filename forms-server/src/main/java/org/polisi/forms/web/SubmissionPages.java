@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
-import org.polisi.forms.alerts.AlertStatus;
-import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
@@ -39,62 +37,12 @@ final class SubmissionPages {
     private final ErrorPages errors;
     private final Messages messages;
 
-    private final AlertStatus alerts;
-    private final WithdrawalRequests requests;
-
-    SubmissionPages(StaffRecords records, CsvExport csv, StaffFrame frame, ErrorPages errors, Messages messages,
-                    AlertStatus alerts, WithdrawalRequests requests) {
-        this.alerts = alerts;
-        this.requests = requests;
+    SubmissionPages(StaffRecords records, CsvExport csv, StaffFrame frame, ErrorPages errors, Messages messages) {
         this.records = records;
         this.csv = csv;
         this.frame = frame;
         this.errors = errors;
         this.messages = messages;
-    }
-
-    void dashboard(Context ctx, StaffSession session) {
-        String language = session.language();
-        PageLayout.Page page = frame.page(ctx, session, "staff.dashboard.title");
-        if (!alerts.deliveryConfigured()) {
-            Html.text(page.main(), "p", messages.format(language, "staff.alerts.not-delivered",
-                    Map.of("count", alerts.waiting(session.user().school())))).addClass("notice notice--warning").attr("role", "status");
-        }
-        List<FormDefinition> forms = records.readableForms(session.user());
-        pendingWithdrawals(page.main(), session, forms);
-        if (forms.isEmpty()) {
-            Html.text(page.main(), "p", messages.get(language, "staff.no-forms"));
-        } else {
-            Html.text(page.main(), "h2", messages.get(language, "staff.your-forms"));
-            Element list = Html.add(page.main(), "ul");
-            for (FormDefinition form : forms) {
-                Element item = Html.add(list, "li");
-                Html.link(item, "/staff/submissions?form=" + form.id(), Text.in(form.title(), language));
-                item.appendText(" (" + messages.get(language, "kind." + form.kind().word()) + ") · ");
-                Html.link(item, "/staff/export.csv?form=" + form.id(), messages.get(language, "staff.export-csv"));
-            }
-        }
-        Responses.html(ctx, 200, page.html());
-    }
-
-    /** Withdrawals sent without a reference, for those who read the withdrawal form: each waits for a match. */
-    private void pendingWithdrawals(Element main, StaffSession session, List<FormDefinition> forms) {
-        List<String> withdrawalForms = forms.stream().filter(form -> form.kind() == FormKind.WITHDRAWAL)
-                .map(FormDefinition::id).toList();
-        List<WithdrawalRequests.Request> pending = requests.pending(session.user().school()).stream()
-                .filter(request -> withdrawalForms.contains(request.withdrawal().formId())).toList();
-        if (pending.isEmpty()) {
-            return;
-        }
-        String language = session.language();
-        Html.text(main, "h2", messages.get(language, "staff.withdrawals.title"));
-        Html.text(main, "p", messages.get(language, "staff.withdrawals.explanation"));
-        Element list = Html.add(main, "ul", "withdrawal-requests");
-        for (WithdrawalRequests.Request request : pending) {
-            Element item = Html.add(list, "li");
-            Html.link(item, "/staff/submissions/" + request.withdrawal().reference(), request.withdrawal().reference());
-            item.appendText(" · " + Dates.display(request.withdrawal().receivedAt(), language));
-        }
     }
 
     void submissions(Context ctx, StaffSession session) {
@@ -104,8 +52,10 @@ final class SubmissionPages {
         Map<String, String> dateErrors = dateErrors(ctx, language);
         Optional<LocalDate> from = date(ctx.queryParam("from"));
         Optional<LocalDate> to = date(ctx.queryParam("to"));
-        StaffRecords.Decision<StaffRecords.Rows> decision = records.submissions(session.user(), formId, start(from), end(to));
-        if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Rows> granted)) {
+        boolean urgentOnly = "1".equals(ctx.queryParam("urgent"));
+        StaffRecords.Decision<StaffRecords.Page> decision = records.submissionsPage(session.user(), formId,
+                start(from), end(to), urgentOnly, pageNumber(ctx.queryParam("page")));
+        if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Page> granted)) {
             refused(ctx, decision);
             return;
         }
@@ -117,9 +67,11 @@ final class SubmissionPages {
             Responses.html(ctx, 400, page.html());
             return;
         }
-        List<SubmissionRow> rows = granted.value().rows();
+        StaffRecords.Page shown = granted.value();
+        List<SubmissionRow> rows = shown.rows();
         filters(page.main(), language, forms, formId, ctx, dateErrors);
-        Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", rows.size())));
+        Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", shown.total())))
+                .attr("role", "status");
         if (!rows.isEmpty()) {
             Element body = Html.table(page.main(), messages, language,
                     "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent");
@@ -133,6 +85,7 @@ final class SubmissionPages {
                 Html.text(tr, "td", row.urgent() ? messages.get(language, "staff.urgent") : "");
             }
         }
+        pagination(page.main(), language, shown, ctx);
         Element exportLink = Html.add(page.main(), "p");
         Html.link(exportLink, "/staff/export.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""), messages.get(language, "staff.export-csv"));
         Responses.html(ctx, 200, page.html());
@@ -217,10 +170,59 @@ final class SubmissionPages {
                         .attr("value", ctx.queryParam(bound)); // shown as typed, so it can be corrected
             }
         }
+        Element urgentItem = Html.add(Html.add(Html.add(form, "div", "form-group"), "div", "checkboxes"), "div",
+                "checkboxes__item");
+        Element urgentBox = Html.add(urgentItem, "input", "checkboxes__input").attr("type", "checkbox")
+                .attr("id", "filter--urgent").attr("name", "urgent").attr("value", "1");
+        if ("1".equals(ctx.queryParam("urgent"))) {
+            urgentBox.attr("checked", "");
+        }
+        Html.text(urgentItem, "label", messages.get(language, "staff.filter.urgent-only"))
+                .addClass("label checkboxes__label").attr("for", "filter--urgent");
         Html.text(form, "button", messages.get(language, "staff.filter.apply")).addClass("button")
                 .attr("type", "submit");
     }
 
+
+    /** Previous and next page links (GOV.UK pagination), keeping the filters; nothing when one page holds all. */
+    private void pagination(Element main, String language, StaffRecords.Page shown, Context ctx) {
+        if (shown.pages() <= 1) {
+            return;
+        }
+        Element nav = Html.add(main, "nav", "pagination").attr("aria-label", messages.get(language,
+                "staff.pagination.label"));
+        Html.text(nav, "p", messages.format(language, "staff.pagination.page-of",
+                Map.of("page", shown.page(), "pages", shown.pages())));
+        Element list = Html.add(nav, "ul", "pagination__list");
+        if (shown.page() > 1) {
+            Html.link(Html.add(list, "li"), pageHref(ctx, shown.page() - 1), messages.get(language,
+                    "staff.pagination.previous")).attr("rel", "prev");
+        }
+        if (shown.page() < shown.pages()) {
+            Html.link(Html.add(list, "li"), pageHref(ctx, shown.page() + 1), messages.get(language,
+                    "staff.pagination.next")).attr("rel", "next");
+        }
+    }
+
+    private static String pageHref(Context ctx, int page) {
+        StringBuilder href = new StringBuilder("/staff/submissions?");
+        for (String name : List.of("form", "from", "to", "urgent")) {
+            String value = ctx.queryParam(name);
+            if (value != null && !value.isBlank()) {
+                href.append(name).append('=').append(java.net.URLEncoder.encode(value,
+                        java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return href.append("page=").append(page).toString();
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 1 : Math.max(1, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
 
     private static Optional<LocalDate> date(String text) {
         if (text == null || text.isBlank()) {

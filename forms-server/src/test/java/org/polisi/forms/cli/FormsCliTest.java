@@ -69,6 +69,23 @@ class FormsCliTest {
                 "testschool", "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());
     }
 
+    /** Issue 13: an account holds the office's account word; the form word is refused, naming every account word. */
+    @Test
+    void userAddTakesAccountRoleWordsAndSaysWhichInItsHelp(@TempDir Path temporaryFolder) {
+        String db = temporaryFolder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        String known = "headteacher, safeguarding-lead, online-safety-coordinator, office";
+        Run refused = run("mango tractor lighthouse quilt\n", "user", "add", "--db", db, "--manifests", manifests,
+                "--school", "testschool", "--name", "Olwen", "--email", "olwen@test.example", "--role", "school-office");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("role must be one of " + known), refused.err());
+        assertEquals(0, run("mango tractor lighthouse quilt\n", "user", "add", "--db", db, "--manifests", manifests,
+                "--school", "testschool", "--name", "Olwen", "--email", "olwen@test.example", "--role", "office")
+                .exitCode());
+        Run help = run("", "user", "add", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("One of " + known + "."), help.out());
+    }
+
     /** Issue 23, fault 7: NIST SP 800-63B's checks, and only schools that exist. */
     @Test
     void userAddRefusesWeakPasswordsAndUnknownSchools(@TempDir Path temporaryFolder) {
@@ -141,7 +158,8 @@ class FormsCliTest {
             assertEquals(0, run("", "export", "--db", db, "--manifests", manifests, "--school", "testschool",
                     "--form", "parent-agreement", "--out", csv.toString()).exitCode());
             String text = Files.readString(csv);
-            assertTrue(text.startsWith("Reference,\"Received (UTC, ISO 8601)\",Received (UK time),Language,Form version,Urgent,Your name,"), text);
+            assertTrue(text.startsWith("\uFEFFReference,\"Received (UTC, ISO 8601)\",Received (UK time),Language,Form version,"
+                    + "Urgent,Your name,"), "a byte order mark for Excel (issue 20), then the header: " + text);
             assertTrue(text.contains(",1 September 2026,"), "a date answer as people read it: " + text);
             assertTrue(text.contains("'@SUM(1+1) Rhys"), text);
             assertTrue(text.contains("Year 3"));
@@ -180,7 +198,7 @@ class FormsCliTest {
             recent = reference(present.browser().post("/forms/testschool/images-consent",
                     form(org.polisi.forms.Submissions.consent("en", "New Pupil", "given", "given"))));
         }
-        Run purged = run("", "purge", "--db", config.database().toString(), "--manifests",
+        Run purged = run("", "purge", "--db", config.database().file().toString(), "--manifests",
                 config.manifestDir().toString());
         assertEquals(0, purged.exitCode(), purged.out());
         assertTrue(purged.out().contains("purged testschool images-consent " + old), purged.out());

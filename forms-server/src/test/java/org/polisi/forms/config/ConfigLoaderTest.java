@@ -19,10 +19,10 @@ class ConfigLoaderTest {
     void theEmbeddedDefaultsNeedNoFile() {
         ServerConfig config = ConfigLoader.defaults().load();
         assertEquals(7070, config.port());
-        assertEquals(Path.of("data/polisi.db"), config.database());
+        assertEquals(Path.of("data/polisi.db"), config.database().file());
         assertEquals(Path.of("site/target/public"), config.siteDir());
         assertEquals(Path.of("site/target/manifests"), config.manifestDir());
-        assertEquals(config.database().toAbsolutePath().getParent().resolve("secret.key"), config.secretKeyFile());
+        assertEquals(config.database().file().toAbsolutePath().getParent().resolve("secret.key"), config.secretKeyFile());
         assertEquals(65536, config.maxBodyBytes());
         assertEquals(List.of(), config.allowedOrigins());
     }
@@ -37,7 +37,7 @@ class ConfigLoaderTest {
                 .load();
         assertEquals(9090, config.port());
         assertEquals(Path.of("/srv/sites"), config.siteDir());
-        assertEquals(Path.of("/srv/data/forms.db"), config.database());
+        assertEquals(Path.of("/srv/data/forms.db"), config.database().file());
         assertEquals(List.of("https://school.example", "https://other.example"), config.allowedOrigins());
     }
 
@@ -57,5 +57,34 @@ class ConfigLoaderTest {
         assertTrue(again.verify("x", first.sign("x")));
         assertNotEquals(first.sign("x"), first.sign("y"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    /** ADR 0049: a PostgreSQL URL, its user and password from the environment or a file, never in the URL. */
+    @Test
+    void aPostgresqlUrlTakesItsPasswordFromTheEnvironmentOrAFileNeverTheUrl(@TempDir Path folder) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:5432/polisi";
+        ServerConfig fromEnvironment = ConfigLoader.defaults()
+                .environment(Map.of("POLISI_DB", url, "POLISI_DB_USER", "forms", "POLISI_DB_PASSWORD", "heulwen")).load();
+        assertTrue(fromEnvironment.database().isPostgresql());
+        assertEquals(url, fromEnvironment.database().jdbcUrl());
+        assertEquals("forms", fromEnvironment.database().user());
+        assertEquals("heulwen", fromEnvironment.database().password());
+        assertEquals(url, fromEnvironment.database().toString(), "what is logged is the URL alone");
+
+        Path secret = folder.resolve("db-password");
+        Files.writeString(secret, "o ffeil\n");
+        ServerConfig fromFile = ConfigLoader.defaults().set("db", url)
+                .environment(Map.of("POLISI_DB_PASSWORD_FILE", secret.toString())).load();
+        assertEquals("o ffeil", fromFile.database().password());
+
+        for (String withPassword : List.of("jdbc:postgresql://forms:heulwen@127.0.0.1/polisi",
+                "jdbc:postgresql://127.0.0.1/polisi?user=forms&password=heulwen",
+                "jdbc:postgresql://127.0.0.1/polisi?ssl=true&PASSWORD=heulwen")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ConfigLoader.defaults().set("db", withPassword).load(), withPassword);
+            assertTrue(refused.getMessage().contains("POLISI_DB_PASSWORD"), refused.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.defaults().set("db", "jdbc:mysql://h/db").load());
+        assertEquals(Path.of("data/polisi.db"), ConfigLoader.defaults().load().database().file(), "SQLite stays the default");
     }
 }

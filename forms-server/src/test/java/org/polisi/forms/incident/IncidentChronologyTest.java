@@ -165,9 +165,11 @@ class IncidentChronologyTest {
             TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
             add(head, reference, "action", "Spoke to Alys Morgan's parents");
             add(head, reference, "status", "closed");
-            assertEquals(200, head.post("/staff/submissions/" + reference + "/erase",
-                    form("csrf-token", head.csrf())).statusCode());
-            assertEquals(List.of("", "closed"), server.jdbi().withHandle(handle -> handle.createQuery(
+            add(head, reference, "keep-until", "2020-01-01"); // its legal hold has ended
+            assertEquals(303, head.post("/staff/submissions/" + reference + "/erase",
+                    form("csrf-token", head.csrf(), "reason", "Kept as long as the policy says", "confirm", "yes"))
+                    .statusCode());
+            assertEquals(List.of("", "closed", "2020-01-01"), server.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT detail FROM incident_event ORDER BY seq").mapTo(String.class).list()));
             assertEquals(List.of(), server.jdbi().withHandle(handle -> RecordChainVerifier.walkSchool(handle,
                     RecordChains.INCIDENT_EVENT, "testschool")).problem().stream().toList(), "erasure keeps the chain whole");

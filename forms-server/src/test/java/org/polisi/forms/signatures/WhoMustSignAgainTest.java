@@ -82,8 +82,10 @@ class WhoMustSignAgainTest {
             assertEquals(200, csv.statusCode());
             assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
             List<String> lines = csv.body().lines().toList();
-            assertEquals("\uFEFFName,Status,Version signed,Language,Signed,Reference,Earlier versions signed", lines.get(0));
-            assertTrue(lines.get(1).startsWith("Gwen Morgan,Must sign again," + version("en", 1) + ",en,"), lines.get(1));
+            assertEquals("\uFEFFName,Status,Version signed,Language,Signed (UK time),\"Signed (UTC, ISO 8601)\",Reference,"
+                    + "Earlier versions signed", lines.get(0)); // issue 20: times for people and for machines
+            assertTrue(lines.get(1).startsWith("Gwen Morgan,Must sign again," + version("en", 1) + ",English,"),
+                    lines.get(1));
             assertTrue(lines.stream().anyMatch(line -> line.startsWith("SIÂN JONES,Signed the current version," + newVersion)
                     && line.endsWith(",1")), "Siân signed one earlier version: " + lines);
 

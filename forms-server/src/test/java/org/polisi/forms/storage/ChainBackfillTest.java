@@ -16,7 +16,7 @@ class ChainBackfillTest {
     @Test
     void rowsFromBeforeTheChainsAreLinkedAndVerify(@TempDir Path folder) {
         Path file = folder.resolve("old.db");
-        Flyway.configure().dataSource(Database.dataSource(file)).locations("classpath:db/migration").target("2").load()
+        Database.migrations(Database.dataSource(file), false).target("2").load()
                 .migrate();
         Jdbi old = Jdbi.create(Database.dataSource(file));
         old.useHandle(handle -> {
@@ -52,8 +52,7 @@ class ChainBackfillTest {
     @Test
     void incidentEventsAndWithdrawalDecisionsFromV40AreLinkedAndVerify(@TempDir Path folder) {
         Path file = folder.resolve("v40.db");
-        Flyway.configure().dataSource(Database.dataSource(file)).locations("classpath:db/migration")
-                .javaMigrations(new NameKeyBackfill()).target("40").load()
+        Database.migrations(Database.dataSource(file), false).target("40").load()
                 .migrate();
         Jdbi old = Jdbi.create(Database.dataSource(file));
         old.useHandle(handle -> {

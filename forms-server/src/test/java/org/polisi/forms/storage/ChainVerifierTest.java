@@ -1,12 +1,14 @@
 package org.polisi.forms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -117,8 +119,10 @@ class ChainVerifierTest {
             assertTrue(refused(jdbi, "UPDATE submission SET fields_json = '{}' WHERE reference = '"
                     + references.get(0) + "'"));
 
-            new ErasureService(new SubmissionLedger(jdbi)).erase("testschool", references.get(1),
-                    ErasureService.REQUEST, "test", Instant.now()).orElseThrow();
+            assertInstanceOf(ErasureService.Outcome.Erased.class, new ErasureService(jdbi, new SubmissionLedger(jdbi),
+                    new org.polisi.forms.manifest.ManifestCatalog(org.polisi.forms.TestServer.fixture()
+                            .resolve("manifests"))).eraseOnRequest("testschool", references.get(1), Optional.empty(),
+                    "test", Instant.now()));
             SubmissionRow erased = jdbi.withExtension(SubmissionDao.class,
                     dao -> dao.findByReference(references.get(1))).orElseThrow();
             assertEquals("{}", erased.fieldsJson());

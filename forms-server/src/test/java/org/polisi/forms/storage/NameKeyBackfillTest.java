@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ class NameKeyBackfillTest {
         Files.createDirectories(folder);
         SQLiteDataSource old = new SQLiteDataSource();
         old.setUrl("jdbc:sqlite:" + file);
-        Flyway.configure().dataSource(old).locations("classpath:db/migration").target("11").load().migrate();
+        Database.migrations(old, false).target("11").load().migrate();
         Map<String, Object> answers = Map.of("parent-name", "Áine Ní Bhriain", "comments", "Diolch");
         Jdbi.create(old).useHandle(handle -> handle.createUpdate("""
                         INSERT INTO submission (school, seq, reference, form_id, form_kind, form_version, lang, fields_json,

@@ -111,8 +111,8 @@ class PrivateFilesTest {
     void filesLeftReadableAreTightenedAtStartWithOneLogLine(@TempDir Path folder) throws Exception {
         ServerConfig config = TestServer.settings(folder).load();
         TestServer.start(config, Clock.systemUTC()).close();
-        Path data = config.database().getParent();
-        List<Path> opened = List.of(config.database(), config.secretKeyFile(), config.checkpoints().logFile(),
+        Path data = config.database().file().getParent();
+        List<Path> opened = List.of(config.database().file(), config.secretKeyFile(), config.checkpoints().logFile(),
                 config.checkpoints().keyFile());
         for (Path file : opened) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -120,7 +120,7 @@ class PrivateFilesTest {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Path log = folder.resolve("restart.log");
-        Process server = cli(log, "serve", "--port", "0", "--db", config.database().toString(),
+        Process server = cli(log, "serve", "--port", "0", "--db", config.database().file().toString(),
                 "--site", TestServer.fixture().resolve("site").toString(),
                 "--manifests", TestServer.fixture().resolve("manifests").toString(),
                 "--agreed-texts", TestServer.fixture().resolve("agreed-texts").toString());

@@ -54,12 +54,12 @@ class ThemePagesTest {
         TestServer.Browser head = server.loggedIn("head@testschool.example");
         for (String language : List.of("en", "cy")) {
             for (String path : List.of("/staff/", "/staff/submissions", "/staff/consents", "/staff/governors",
-                    "/staff/signatures", "/staff/people", "/staff/account")) {
+                    "/staff/signatures", "/staff/people", "/staff/roster", "/staff/account")) {
                 Document page = Jsoup.parse(head.get(path + "?lang=" + language).body());
                 assertFrame(page, language, path);
                 Element nav = page.selectFirst("body > header.site-header > .container > nav.staff-nav");
                 assertNotNull(nav, path + ": the staff navigation is in the header's container");
-                assertEquals(7, nav.select("li > a").size(), path);
+                assertEquals(8, nav.select("li > a").size(), path + ": seven pages, and the headteacher's roster (issue 20)");
                 assertEquals(1, page.select("main > h1").size(), path + ": one title");
             }
         }

@@ -2,7 +2,6 @@ package org.polisi.site.proof;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,10 +66,10 @@ final class GlossaryCheck {
             return findings;
         }
         String translated = null;
-        Set<Glossary.Term> checked = new LinkedHashSet<>();
+        Set<Glossary.Term> checked = identitySet();    // a record's hashCode would hash all its patterns
         for (Prose source : pair.english()) {
             String line = fold(source.text());
-            Set<Glossary.Term> tried = new java.util.HashSet<>();
+            Set<Glossary.Term> tried = identitySet();
             for (String word : words(line)) {
                 for (String candidate : new String[] {word, strip(word, "'s"), strip(word, "es"), strip(word, "s")}) {
                     for (Glossary.Term term : byFirstEnglishWord.getOrDefault(candidate, List.of())) {
@@ -93,6 +92,10 @@ final class GlossaryCheck {
         return findings;
     }
 
+    private static <T> Set<T> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
     private static String strip(String word, String ending) {
         return word.endsWith(ending) && word.length() > ending.length() ? word.substring(0, word.length() - ending.length()) : word;
     }
@@ -100,7 +103,7 @@ final class GlossaryCheck {
     List<Finding> avoided(Prose welsh) {
         List<Finding> findings = new ArrayList<>();
         String text = fold(welsh.text());
-        Set<Glossary.Avoided> seen = new LinkedHashSet<>();
+        Set<Glossary.Avoided> seen = identitySet();
         for (String word : words(text)) {
             for (Avoided candidate : avoidedByStart.getOrDefault(prefix(word), List.of())) {
                 if (candidate.form().starts().stream().noneMatch(word::startsWith) || !seen.add(candidate.form())) {

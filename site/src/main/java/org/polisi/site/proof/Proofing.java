@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -57,6 +59,70 @@ public final class Proofing {
         Set<String> languages = new LinkedHashSet<>(List.of("en"));
         sites.forEach(site -> languages.addAll(site.languages()));
         languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(Dictionaries::hunspell);
+    }
+
+    /**
+     * Starts proofing the sites on a thread of its own, so that it runs alongside rendering and the
+     * HTML checks on the machine's other core instead of after them (it needs only the resolved
+     * sources, never the HTML). Nothing is added to the build's problems until {@link Started#join}.
+     */
+    public Started start(List<ResolvedSite> sites) {
+        preload(sites);
+        Problems found = new Problems();
+        long begin = System.nanoTime();
+        CompletableFuture<ProofResult> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(run(sites, found));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "polisi-proofing");
+        thread.setDaemon(true);
+        thread.start();
+        return new Started(result, found, begin);
+    }
+
+    /** A proofing run under way (see {@link #start}); {@link #NONE} is a build that does not proof. */
+    public static final class Started {
+        public static final Started NONE = new Started(CompletableFuture.completedFuture(ProofResult.NONE), new Problems(), 0);
+        private final CompletableFuture<ProofResult> result;
+        private final Problems found;
+        private volatile double seconds;
+
+        private Started(CompletableFuture<ProofResult> result, Problems found, long begin) {
+            this.result = result;
+            this.found = found;
+            if (begin != 0) {
+                result.thenRun(() -> seconds = (System.nanoTime() - begin) / 1e9);
+            }
+        }
+
+        /**
+         * Waits for the run, then adds its findings to {@code problems} in the order a run on the
+         * build's own thread would. Rethrows what the run threw (an unreadable word list, say).
+         */
+        public ProofResult join(Problems problems) {
+            ProofResult proofed;
+            try {
+                proofed = result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+            found.all().forEach(problems::add);
+            return proofed;
+        }
+
+        /** How long the run took on its own thread, in seconds (0 until it has finished). */
+        public double seconds() {
+            return seconds;
+        }
     }
 
     /** Proofs the sites and the interface bundles, adding every finding to {@code problems}. */

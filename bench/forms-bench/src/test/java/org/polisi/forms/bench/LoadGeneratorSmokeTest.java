@@ -27,7 +27,7 @@ class LoadGeneratorSmokeTest {
             assertEquals(50, level.sent());
             assertEquals(0, level.errors(), "every valid one 303, every invalid one 422");
             assertEquals(level.accepted(), generator.acknowledged().size());
-            assertEquals(0, AcknowledgedCheck.missing(config.database(), generator.acknowledged()));
+            assertEquals(0, AcknowledgedCheck.missing(config.database().file(), generator.acknowledged()));
         } finally {
             server.stop();
         }

@@ -6,13 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.AlertRoles;
+import org.polisi.contract.StaffRole;
 
 /** Reads {@code notify: {incident: [roles], urgent: [roles]}}; only incident forms notify anyone. */
 final class NotifyReader {
-
-    /** The roles a staff account can hold on the forms server: an alert to any other role would reach nobody. */
-    static final List<String> ACCOUNT_ROLES = List.of("headteacher", "safeguarding-lead", "online-safety-coordinator",
-            "school-office");
 
     private NotifyReader() {
     }
@@ -45,11 +42,11 @@ final class NotifyReader {
     private static List<String> roles(YamlMap notify, String key) {
         List<String> roles = new ArrayList<>();
         for (String role : notify.strings(key)) {
-            if (ACCOUNT_ROLES.contains(role)) {
+            if (StaffRole.fromFormWord(role).isPresent()) {   // an alert to any other role would reach nobody
                 roles.add(role);
             } else {
                 notify.problems().at(notify.lineOf(key), "notify " + key + " role '" + role
-                        + "' is not a staff account role (known: " + String.join(", ", ACCOUNT_ROLES) + ")");
+                        + "' is not a staff account role (known: " + StaffRole.knownFormWords() + ")");
             }
         }
         return roles;

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 import org.polisi.site.forms.definition.ConsentStatement;
 import org.polisi.site.forms.definition.FieldOption;
 import org.polisi.site.forms.definition.FormField;
+import org.polisi.contract.ConsentAnswers;
 import org.polisi.contract.FieldType;
 import org.polisi.contract.InputIds;
 import org.polisi.contract.ReservedNames;
@@ -75,8 +76,10 @@ final class FieldsetRenderer {
             markup.describe(fieldset, field);
             fieldset.appendElement("legend").addClass("legend").text(statement.text().in(markup.language()));
             Element radios = fieldset.appendElement("div").addClass("radios").addClass("radios--inline");
-            appendChoice(radios, "radio", id, parameter, "given", markup.messages().get("forms.consent.given"));
-            appendChoice(radios, "radio", InputIds.part(id, "refused"), parameter, "refused", markup.messages().get("forms.consent.refused"));
+            appendChoice(radios, "radio", id, parameter, ConsentAnswers.GIVEN,
+                    markup.messages().get("forms.consent." + ConsentAnswers.GIVEN));
+            appendChoice(radios, "radio", InputIds.part(id, ConsentAnswers.REFUSED), parameter, ConsentAnswers.REFUSED,
+                    markup.messages().get("forms.consent." + ConsentAnswers.REFUSED));
         }
     }
 

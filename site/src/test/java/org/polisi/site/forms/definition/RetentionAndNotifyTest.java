@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.site.forms.FormsFixtures;
 import org.polisi.contract.RetentionRule;
+import org.polisi.contract.StaffRole;
 
 /** RetentionRule rules, notify roles and withdrawal fields: what a definition may say, and the sentence each rule gives. */
 class RetentionAndNotifyTest {
@@ -77,6 +78,21 @@ class RetentionAndNotifyTest {
                 "notify urgent role 'deputy-headteacher' is not a staff account role"));
         assertTrue(has(problems("consent", "retention: {rule: after-submission, years: 1}\nnotify: {urgent: [headteacher]}\n"),
                 "'notify' applies to incident forms only"));
+    }
+
+    @Test
+    void notifyNamesTheOfficeByItsFormWordAndListsTheKnownRoles() throws IOException, FormDefinitionException {
+        String rule = "retention: {rule: until-staff-date}\n";
+        Path forms = Files.createDirectories(dir.resolve("forms-office"));
+        Files.writeString(forms.resolve("a-form.yml"), "id: a-form\n" + HEAD.formatted("incident") + rule
+                + "notify: {incident: [school-office], urgent: [safeguarding-lead, headteacher]}\n" + FIELDS);
+        assertEquals(List.of("school-office"), SchoolForms.load("rumney", FormsFixtures.BILINGUAL, List.of(forms))
+                .find("a-form").orElseThrow().alerts().incident(), "school-office is the office's form word");
+        for (String word : List.of("office", "Headteacher", "governors")) {
+            assertTrue(has(problems("incident", rule + "notify: {urgent: [" + word + "]}\n"),
+                    "notify urgent role '" + word + "' is not a staff account role (known: "
+                            + StaffRole.knownFormWords() + ")"), word);
+        }
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.polisi.forms.consent;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
+import org.polisi.forms.roster.PupilClasses;
+import org.polisi.forms.storage.CanonicalJson;
+import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.storage.SubmissionRow;
+
+/**
+ * The consents that stand now ({@link ConsentState#of}), each with the pupil's class, filtered by
+ * statement, class or answer: "who may appear on the website photo from class 3?" The class is the
+ * roster's ({@link PupilClasses}, when the school uploaded one and it names the pupil), and the
+ * year group the consent form asked for, if it asked.
+ */
+public final class ConsentRegister {
+
+    private final Jdbi jdbi;
+    private final ConsentState state;
+
+    public ConsentRegister(Jdbi jdbi, ConsentState state) {
+        this.jdbi = jdbi;
+        this.state = state;
+    }
+
+    /** One standing consent with the pupil's class on the roster and the year group the form gave. */
+    public record Line(CurrentConsent consent, Optional<String> rosterClass, Optional<String> yearGroup) {
+    }
+
+    /**
+     * What to show; each empty part shows all.
+     *
+     * @param statement {@code formId.statementId}, as the filter's options send it
+     * @param className a class on the roster
+     * @param yearGroup a year-group word ({@code year-3})
+     * @param answer    {@code given}, {@code refused} or {@code withdrawn}
+     */
+    public record Filter(Optional<String> statement, Optional<String> className, Optional<String> yearGroup,
+                         Optional<String> answer) {
+
+        public static Filter all() {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        boolean accepts(Line line) {
+            CurrentConsent consent = line.consent();
+            return statement.map(key -> key.equals(consent.formId() + "." + consent.statement())).orElse(true)
+                    && className.map(wanted -> line.rosterClass().filter(wanted::equals).isPresent()).orElse(true)
+                    && yearGroup.map(wanted -> line.yearGroup().filter(wanted::equals).isPresent()).orElse(true)
+                    && answer.map(consent.answer()::equals).orElse(true);
+        }
+    }
+
+    /**
+     * @param school the member of staff's school
+     * @param forms  the consent forms they may read
+     * @param classes the school's roster's classes ({@code PupilClasses.of(List.of())} when there is none)
+     */
+    public ConsentState.Verified<List<Line>> lines(String school, List<FormDefinition> forms, PupilClasses classes,
+                                                  Filter filter) {
+        ConsentState.Verified<List<CurrentConsent>> verified = state.of(school);
+        List<String> readable = forms.stream().map(FormDefinition::id).toList();
+        Map<String, Optional<String>> yearGroups = new HashMap<>();
+        for (FormDefinition form : forms) {
+            Optional<String> field = form.fields().stream().filter(each -> each.type() == FieldType.YEAR_GROUP)
+                    .map(each -> each.name()).findFirst();
+            if (field.isEmpty()) {
+                continue;
+            }
+            for (SubmissionRow row : jdbi.withExtension(SubmissionDao.class, dao -> dao.allOfForm(school, form.id()))) {
+                Object answer = CanonicalJson.readFields(row.fieldsJson()).get(field.get());
+                yearGroups.put(row.reference(), Optional.ofNullable(answer).map(String::valueOf));
+            }
+        }
+        List<Line> lines = verified.value().stream().filter(consent -> readable.contains(consent.formId()))
+                .map(consent -> new Line(consent, classes.classOf(consent.pupil()),
+                        yearGroups.getOrDefault(consent.reference(), Optional.empty())))
+                .filter(filter::accepts).toList();
+        return new ConsentState.Verified<>(lines, verified.problem());
+    }
+}

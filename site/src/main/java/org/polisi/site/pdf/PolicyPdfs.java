@@ -1,0 +1,301 @@
+package org.polisi.site.pdf;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.polisi.site.BuildProgress;
+import org.polisi.site.SiteBuild;
+import org.polisi.site.fork.ResolvedPage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
+import org.polisi.site.theme.Messages;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The PDF stage: an accessible PDF (PDF/UA-1) of every policy and appendix of every school, in
+ * each language, beside its page ({@code <key>.html} → {@code <key>.pdf}), made from the built
+ * page itself ({@link PdfSource}, {@link PdfWriter}), and a plain link to it on the page
+ * ("Download this policy as a PDF (accessible)"). Template previews get none.
+ *
+ * <p>The PDFs are made on a thread of their own while the build checks, proofs and archives on
+ * its own thread ({@link #start}, then {@link Started#join}). A PDF already made from the same
+ * source (same page text, images, fonts and style) is kept under {@code <work>/pdf/} and copied,
+ * not made again; entries that no build used are deleted at the end of the run. docs/adr/0047.
+ */
+public final class PolicyPdfs {
+    /** The class of the element that holds the link on a page (the PDF leaves it out). */
+    public static final String LINK_CLASS = "pdf-link";
+    /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
+    private static final String FORMAT = "polisi-pdf-2|openhtmltopdf-1.1.31|dejavu-2.37";
+    private static final Set<String> KINDS = Set.of("policy", "appendix");
+    /** The link an earlier build put on a page that a preview build reuses. */
+    private static final Pattern EXISTING_LINK = Pattern.compile("\\s*<(li|p) class=\"" + LINK_CLASS + "\">.*?</\\1>", Pattern.DOTALL);
+    /** {@code -Dpolisi.pdf=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost. */
+    private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.pdf"));
+
+    private final Path cacheDir;
+    private final Map<String, Messages> messages;
+    private final BuildProgress progress;
+    /** For {@code -Dpolisi.timings}: PDFs made (not copied from the cache) and the stage's own time. */
+    private final AtomicInteger fresh = new AtomicInteger();
+    private volatile double seconds;
+
+    /**
+     * @param workDir  the build's work folder ({@code pdf/} under it keeps the PDFs between builds)
+     * @param messages the site bundles by language (the link's words)
+     * @param progress where the stage's timing goes ({@code -Dpolisi.timings=true})
+     */
+    public PolicyPdfs(Path workDir, Map<String, Messages> messages, BuildProgress progress) {
+        this.cacheDir = workDir.resolve("pdf");
+        this.messages = messages;
+        this.progress = progress;
+    }
+
+    private record Job(ResolvedPage page, Path html) {
+        Path pdf() {
+            String name = html.getFileName().toString();
+            return html.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf");
+        }
+    }
+
+    /**
+     * Starts making the PDFs of the policy and appendix pages of {@code sites} that are built under
+     * {@code built} ({@code <site>/<language>/<key>.html}), on a thread of its own. Nothing on the
+     * pages changes until {@link Started#join}.
+     */
+    public Started start(List<ResolvedSite> sites, Path built) {
+        List<Job> jobs = new ArrayList<>();
+        for (ResolvedSite site : ENABLED ? sites : List.<ResolvedSite>of()) {
+            if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
+                continue;
+            }
+            for (String language : site.languages()) {
+                for (ResolvedPage page : site.pages(language).values()) {
+                    Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
+                    if (KINDS.contains(page.kind()) && Files.isRegularFile(html)) {
+                        jobs.add(new Job(page, html));
+                    }
+                }
+            }
+        }
+        for (Job job : jobs) {
+            unlink(job.html());     // a page a preview reuses keeps its last link: its PDF is not there yet
+        }
+        Problems found = new Problems();
+        CompletableFuture<List<Job>> made = new CompletableFuture<>();
+        long begin = System.nanoTime();
+        Thread thread = new Thread(() -> {
+            try {
+                List<Job> done = make(jobs, found);
+                seconds = (System.nanoTime() - begin) / 1e9;
+                made.complete(done);
+            } catch (Throwable e) {
+                made.completeExceptionally(e);
+            }
+        }, "polisi-pdf");
+        thread.setDaemon(true);
+        thread.start();
+        return new Started(made, found);
+    }
+
+    /** The PDFs being made (see {@link #start}). */
+    public final class Started {
+        private final CompletableFuture<List<Job>> made;
+        private final Problems found;
+
+        private Started(CompletableFuture<List<Job>> made, Problems found) {
+            this.made = made;
+            this.found = found;
+        }
+
+        /**
+         * Waits for the PDFs, links each page to its PDF, and adds to {@code problems} a {@code pdf}
+         * warning for each page whose PDF could not be made (that page gets no link).
+         *
+         * @throws IOException when a page cannot be read or written
+         */
+        public void join(Problems problems) throws IOException {
+            long waiting = System.nanoTime();
+            List<Job> done;
+            try {
+                done = made.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            found.all().forEach(problems::add);
+            for (Job job : done) {
+                link(job);
+            }
+            progress.timed("pdf: " + done.size() + " PDFs (" + fresh.get() + " made, the rest unchanged), made alongside in",
+                    seconds, String.format("; waited %.2f s", (System.nanoTime() - waiting) / 1e9));
+        }
+    }
+
+    /** Makes the PDFs on as many threads as the machine has cores; findings are added in page order. */
+    private List<Job> make(List<Job> jobs, Problems problems) throws IOException {
+        Set<Path> used = ConcurrentHashMap.newKeySet();
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "polisi-pdf-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<String>>> results = new ArrayList<>();
+            for (Job job : jobs) {
+                results.add(pool.submit(() -> make(job, used)));
+            }
+            List<Job> done = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Optional<String> failure = get(results.get(i));
+                if (failure.isEmpty()) {
+                    done.add(jobs.get(i));
+                } else {
+                    problems.warning("pdf", jobs.get(i).page().file(), 0, "the PDF of this page could not be made ("
+                            + failure.get() + "); the page is published without one");
+                }
+            }
+            prune(used);
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Optional<String> get(Future<Optional<String>> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause().toString());
+        }
+    }
+
+    /** Makes (or copies from the cache) one page's PDF: empty when done, else why not. */
+    private Optional<String> make(Job job, Set<Path> used) {
+        try {
+            Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
+            Document source = PdfSource.of(page);
+            if (source == null) {
+                return Optional.of("the page has no <main>");
+            }
+            Path cached = cacheDir.resolve(key(source, job.html()) + ".pdf");
+            if (!Files.isRegularFile(cached)) {
+                Files.createDirectories(cacheDir);
+                Path partial = Files.createTempFile(cacheDir, "making", ".part");
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    PdfWriter.write(source, job.html().toUri().toString(), out);
+                }
+                fresh.incrementAndGet();
+                Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            used.add(cached);
+            Files.copy(cached, job.pdf(), StandardCopyOption.REPLACE_EXISTING);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** What the PDF is made from: the source document, the bytes of each local image, and {@link #FORMAT}. */
+    private static String key(Document source, Path html) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
+        digest.update(source.outerHtml().getBytes(StandardCharsets.UTF_8));
+        for (Element image : source.select("img[src]")) {
+            String src = image.attr("src");
+            if (!src.contains(":")) {
+                Path file = html.resolveSibling(src).normalize();
+                if (Files.isRegularFile(file)) {
+                    digest.update(Files.readAllBytes(file));
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void prune(Set<Path> used) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path file : files.filter(f -> !used.contains(f)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Takes an earlier build's link off a page (the HTML checks must not see a link to a PDF not yet made). */
+    private static void unlink(Path html) {
+        try {
+            String text = Files.readString(html, StandardCharsets.UTF_8);
+            if (text.contains("class=\"" + LINK_CLASS + "\"")) {
+                Files.writeString(html, EXISTING_LINK.matcher(text).replaceAll(""), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built page " + html, e);
+        }
+    }
+
+    /**
+     * Puts the link on the page, once: as the last item of the policy's details, or else under its
+     * heading. Written into the page's text, not through a parser, so that the rest of the page
+     * keeps every byte the theme wrote (its character references included).
+     */
+    private void link(Job job) throws IOException {
+        String html = Files.readString(job.html(), StandardCharsets.UTF_8);
+        String words = messages.get(job.page().language())
+                .get(job.page().kind().equals("appendix") ? "pdf.download.appendix" : "pdf.download.policy");
+        String anchor = "<a href=\"" + job.pdf().getFileName() + "\" type=\"application/pdf\">" + Entities.escape(words) + "</a>";
+        int details = html.indexOf("class=\"policy-details__list\"");
+        int end = details < 0 ? -1 : html.indexOf("</ul>", details);
+        if (end >= 0) {
+            html = html.substring(0, end) + "  <li class=\"" + LINK_CLASS + "\">" + anchor + "</li>\n      " + html.substring(end);
+        } else {
+            int main = html.indexOf("<main");
+            int heading = main < 0 ? -1 : html.indexOf("</h1>", main);
+            if (heading < 0) {
+                return;
+            }
+            heading += "</h1>".length();
+            html = html.substring(0, heading) + "\n    <p class=\"" + LINK_CLASS + "\">" + anchor + "</p>" + html.substring(heading);
+        }
+        Files.writeString(job.html(), html, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Stage 7b, PDFs: an accessible PDF of every policy and appendix, in every language a school
+ * publishes, linked from its page.
+ *
+ * <p><b>Input:</b> the resolved sites (which pages are policies and appendices) and their built
+ * HTML pages. <b>Output:</b> {@code <key>.pdf} beside each {@code <key>.html}, tagged PDF/UA-1
+ * (ISO 14289-1) with the page's language, title, section bookmarks, tables with header cells, real
+ * text and embedded fonts; a plain link on the page; a {@code pdf} warning for a page whose PDF
+ * could not be made.
+ * <p><b>Why from the built HTML:</b> the PDF then says exactly what the page says. The PDFs are
+ * made with openhtmltopdf on a thread of their own while the build checks and proofs, and kept in
+ * the work folder by a hash of their source, so that an unchanged page is not made again. The
+ * tests check every PDF with veraPDF against PDF/UA-1. See docs/adr/0047-accessible-pdfs.md.
+ */
+package org.polisi.site.pdf;

@@ -1,0 +1,158 @@
+package org.polisi.site.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polisi.site.Fixtures;
+import org.polisi.site.Fixtures.BakedSite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The good fixture built for real: every policy and appendix of each school has a PDF in each
+ * language, linked from its page, and every PDF passes veraPDF's PDF/UA-1 checks and carries the
+ * language, title, bookmarks, table header cells, real text and embedded fonts.
+ */
+class PolicyPdfsTest {
+    private static BakedSite site;
+
+    @BeforeAll
+    static void build() {
+        site = Fixtures.bake(Fixtures.content("good"), List.of());
+        assertTrue(site.result().published(), () -> "build failed: " + site.result().problems());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        site.delete();
+    }
+
+    private static List<Path> pdfs() throws IOException {
+        try (Stream<Path> files = Files.walk(site.pages())) {
+            return files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyPolicyAndAppendixOfEachSchoolHasALinkedPdfInEachLanguage() {
+        for (String page : List.of("adopter/en/policy", "adopter/cy/policy", "adopter/en/appendix-a-agreement",
+                "adopter/cy/appendix-a-agreement", "solo/en/policy")) {
+            assertTrue(Files.isRegularFile(site.file(page + ".pdf")), page + ".pdf");
+            Document html = site.page(page + ".html");
+            Element link = html.selectFirst("main a[href=" + Path.of(page).getFileName() + ".pdf]");
+            assertNotNull(link, page + ": no link to its PDF");
+            assertEquals("application/pdf", link.attr("type"));
+            assertEquals(1, html.select("." + PolicyPdfs.LINK_CLASS).size(), page + ": one link");
+        }
+        assertEquals("Download this policy as a PDF (accessible)", site.page("adopter/en/policy.html").selectFirst(".pdf-link a").text());
+        assertEquals("Lawrlwytho'r polisi hwn fel PDF (hygyrch)", site.page("adopter/cy/policy.html").selectFirst(".pdf-link a").text());
+        assertEquals("Download this appendix as a PDF (accessible)",
+                site.page("adopter/en/appendix-a-agreement.html").selectFirst(".pdf-link a").text());
+        assertEquals("Lawrlwytho'r atodiad hwn fel PDF (hygyrch)",
+                site.page("adopter/cy/appendix-a-agreement.html").selectFirst(".pdf-link a").text());
+    }
+
+    @Test
+    void otherPagesAndTemplatePreviewsHaveNone() throws IOException {
+        assertFalse(Files.exists(site.file("adopter/en/about.pdf")), "an ordinary page is not a policy");
+        assertTrue(pdfs().stream().noneMatch(p -> site.pages().relativize(p).toString().startsWith("demo-template")),
+                "a template preview is not published to readers");
+        assertTrue(site.page("adopter/en/about.html").select(".pdf-link").isEmpty());
+    }
+
+    @Test
+    void everyPdfPassesVeraPdfAgainstPdfUa1() throws Exception {
+        List<Path> pdfs = pdfs();
+        assertEquals(5, pdfs.size(), pdfs.toString());
+        List<String> failures = new ArrayList<>();
+        for (Path pdf : pdfs) {
+            PdfUa.failures(pdf).forEach(f -> failures.add(site.pages().relativize(pdf) + ": " + f));
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void aPdfCarriesLanguageTitleBookmarksTableHeadersTextAndEmbeddedFonts() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(site.file("adopter/cy/policy.pdf").toFile())) {
+            Document html = site.page("adopter/cy/policy.html");
+            assertEquals("cy", pdf.getDocumentCatalog().getLanguage());
+            assertEquals(html.title(), pdf.getDocumentInformation().getTitle());
+            assertTrue(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle(), "the title, not the file name, is shown");
+            assertTrue(pdf.getDocumentCatalog().getMarkInfo().isMarked(), "tagged");
+            List<String> bookmarks = new ArrayList<>();
+            for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                bookmarks.add(item.getTitle());
+            }
+            List<String> sections = html.select("main h2:not(.visually-hidden, .contents__title)").eachText();
+            assertTrue(sections.containsAll(html.select("main .body h2").eachText()), sections.toString());
+            assertEquals(sections, bookmarks);
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains(html.selectFirst(".site-header__name").text()), "the school's name: " + text);
+            String sentence = html.selectFirst("main .body p").text();
+            assertTrue(text.contains(sentence), "real text: '" + sentence + "' in " + text);
+            List<String> tags = new ArrayList<>();
+            tags(pdf.getDocumentCatalog().getStructureTreeRoot(), tags);
+            assertTrue(tags.contains("Table") && tags.contains("TH") && tags.contains("TD"), tags.toString());
+            assertTrue(tags.contains("H1") && tags.contains("H2"), tags.toString());
+            for (PDPage page : pdf.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is embedded");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFormPagesPdfPassesAndLeavesOutWhatOnlyWorksInABrowser() throws Exception {
+        BakedSite agreement = Fixtures.bake(Fixtures.content("agreement"), List.of());
+        try {
+            assertTrue(agreement.result().published(), () -> "build failed: " + agreement.result().problems());
+            for (String language : List.of("en", "cy")) {
+                Path file = agreement.file("hillside/" + language + "/staff-agreement.pdf");
+                assertEquals(List.of(), PdfUa.failures(file), language);
+                Document html = agreement.page("hillside/" + language + "/staff-agreement.html");
+                assertNotNull(html.selectFirst("main form"), "the page has a form");
+                try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+                    String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                    String button = html.selectFirst("main form button").text();
+                    assertFalse(text.contains(button), "no form button in the PDF: " + button);
+                    assertFalse(text.contains(html.selectFirst(".pdf-link").text()), "no link to itself");
+                    assertTrue(text.contains(html.selectFirst("main h1").text()), text);
+                    assertEquals(language, pdf.getDocumentCatalog().getLanguage());
+                }
+            }
+        } finally {
+            agreement.delete();
+        }
+    }
+
+    private static void tags(PDStructureNode node, List<String> tags) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                tags.add(element.getStructureType());
+                tags(element, tags);
+            }
+        }
+    }
+}
