@@ -97,6 +97,7 @@ public final class IncidentChronology {
     public boolean append(StaffUser staff, String reference, String kind, String detail, Instant now) {
         if (IncidentEvent.STATUS.equals(kind) && !STATUSES.contains(detail)
                 || IncidentEvent.ACTION.equals(kind) && detail.isBlank()
+                || IncidentEvent.KEEP_UNTIL.equals(kind) && !keepUntilAllowed(detail, now)
                 || !Set.of(IncidentEvent.ACTION, IncidentEvent.STATUS, IncidentEvent.KEEP_UNTIL).contains(kind)) {
             throw new IllegalArgumentException("not a " + kind + ": " + detail);
         }
@@ -116,6 +117,22 @@ public final class IncidentChronology {
             }
             return true;
         });
+    }
+
+    /**
+     * Whether {@code date} may be set as the day a report is kept until: an ISO date (yyyy-MM-dd) that
+     * is today or later in the school's time zone. A day that has already passed would end the legal
+     * hold at once and let the report be erased minutes after it arrived, so it is refused.
+     *
+     * @param date ISO-8601 calendar date as typed, surrounding white space ignored
+     * @param now  the current instant (the server's clock)
+     */
+    public static boolean keepUntilAllowed(String date, Instant now) {
+        try {
+            return !LocalDate.parse(date.strip()).isBefore(LocalDate.ofInstant(now, Dates.SCHOOL_TIME));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return false;
+        }
     }
 
     /** For the governors: per month of receipt, how many reports are open, actioned and closed now. Counts only. */

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.FieldDefinition;
 import org.polisi.contract.FieldType;
 import org.polisi.contract.FormDefinition;
+import org.polisi.contract.SignerGroup;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
@@ -32,12 +33,16 @@ public final class Returns {
 
     /**
      * @param school the school (the caller's own)
-     * @param forms  the agreement and consent forms the member of staff may read
+     * @param forms  the agreement and consent forms the member of staff may read; those signed by staff
+     *               are left out, since the roster lists pupils
      * @param roster the school's roster ({@link Roster#of})
      */
     public List<Missing> notReturned(String school, List<FormDefinition> forms, List<Roster.Entry> roster) {
         List<Missing> missing = new ArrayList<>();
         for (FormDefinition form : forms) {
+            if (form.signers() == SignerGroup.STAFF) {
+                continue; // the roster lists pupils: a staff agreement is never returned by a pupil's family
+            }
             List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, dao -> dao.allOfForm(school, form.id()))
                     .stream().filter(row -> !row.erased()).toList();
             List<String> pupilFields = form.fields().stream().filter(field -> field.type() == FieldType.PUPIL_NAMES)

@@ -41,7 +41,7 @@ public final class RecordChains {
      */
     public static final RecordChain ERASURE_EXPLANATION = new RecordChain("erasure-explanation",
             "erasure_explanation", List.of(), List.of("submission_id", "explanation", "erased_at"), null, "erased_at",
-            "1");
+            "TRUE");
 
     /** Who looked at an incident report, when and how. */
     public static final RecordChain INCIDENT_VIEW = new RecordChain("incident-view", "incident_view", List.of(),

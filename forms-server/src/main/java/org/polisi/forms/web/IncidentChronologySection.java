@@ -135,7 +135,7 @@ final class IncidentChronologySection {
         }
         String kind = Optional.ofNullable(ctx.formParam("kind")).orElse("");
         String detail = Optional.ofNullable(ctx.formParam("detail")).orElse("");
-        Optional<String> problem = problem(kind, detail);
+        Optional<String> problem = problem(kind, detail, clock.instant());
         if (problem.isPresent()) {
             refuse(ctx, session, problem.get());
             return;
@@ -146,7 +146,7 @@ final class IncidentChronologySection {
     }
 
     /** The message key of what is wrong with the entry, if anything. */
-    private static Optional<String> problem(String kind, String detail) {
+    private static Optional<String> problem(String kind, String detail, java.time.Instant now) {
         switch (kind) {
             case IncidentEvent.ACTION -> {
                 String clean = TypedText.normalise(detail);
@@ -160,10 +160,11 @@ final class IncidentChronologySection {
             case IncidentEvent.KEEP_UNTIL -> {
                 try {
                     LocalDate.parse(detail.strip());
-                    return Optional.empty();
                 } catch (DateTimeParseException notADate) {
                     return Optional.of("error.incident.date-invalid");
                 }
+                return IncidentChronology.keepUntilAllowed(detail, now) ? Optional.empty()
+                        : Optional.of("error.incident.date-past");
             }
             default -> {
                 return Optional.of("error.incident.status-invalid");

@@ -90,6 +90,19 @@ class IncidentChronologyTest {
             assertTrue(empty.body().contains("Describe what was done"), empty.body());
             assertEquals(422, add(lead, reference, "status", "solved").statusCode());
             assertEquals(422, add(lead, reference, "keep-until", "2031-02-30").statusCode());
+            // a day that has passed would lift the legal hold at once; yesterday too, and in Welsh
+            HttpResponse<String> past = add(lead, reference, "keep-until", "2020-01-01");
+            assertEquals(422, past.statusCode());
+            assertTrue(past.body().contains("a day that has already passed"), past.body());
+            String yesterday = java.time.LocalDate.now(org.polisi.forms.i18n.Dates.SCHOOL_TIME).minusDays(1).toString();
+            HttpResponse<String> pastWelsh = lead.post("/staff/submissions/" + reference + "/chronology?lang=cy",
+                    form("csrf-token", lead.csrf(), "kind", "keep-until", "detail", yesterday));
+            assertEquals(422, pastWelsh.statusCode());
+            assertTrue(pastWelsh.body().contains("wedi mynd heibio"), pastWelsh.body());
+            // the service's own rule, which append() applies whoever calls it
+            org.junit.jupiter.api.Assertions.assertFalse(IncidentChronology.keepUntilAllowed(yesterday, java.time.Instant.now()));
+            assertTrue(IncidentChronology.keepUntilAllowed(" " + java.time.LocalDate.now(
+                    org.polisi.forms.i18n.Dates.SCHOOL_TIME) + " ", java.time.Instant.now()));
             HttpResponse<String> welsh = lead.post("/staff/submissions/" + reference + "/chronology?lang=cy",
                     form("csrf-token", lead.csrf(), "kind", "keep-until", "detail", "someday"));
             assertTrue(welsh.body().contains("Rhowch ddyddiad go iawn"), welsh.body());
@@ -165,11 +178,13 @@ class IncidentChronologyTest {
             TestServer.Browser head = signedIn(server, "head@testschool.example", "headteacher");
             add(head, reference, "action", "Spoke to Alys Morgan's parents");
             add(head, reference, "status", "closed");
-            add(head, reference, "keep-until", "2020-01-01"); // its legal hold has ended
-            assertEquals(303, head.post("/staff/submissions/" + reference + "/erase",
-                    form("csrf-token", head.csrf(), "reason", "Kept as long as the policy says", "confirm", "yes"))
-                    .statusCode());
-            assertEquals(List.of("", "closed", "2020-01-01"), server.jdbi().withHandle(handle -> handle.createQuery(
+            String today = java.time.LocalDate.now(org.polisi.forms.i18n.Dates.SCHOOL_TIME).toString();
+            add(head, reference, "keep-until", today); // its legal hold ends with today
+            org.junit.jupiter.api.Assertions.assertInstanceOf(org.polisi.forms.retention.ErasureService.Outcome.Erased.class,
+                    server.erasure().eraseOnRequest("testschool", reference,
+                            java.util.Optional.of("Kept as long as the policy says"), "Head <head@testschool.example>",
+                            java.time.Instant.now().plus(java.time.Duration.ofDays(2))));
+            assertEquals(List.of("", "closed", today), server.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT detail FROM incident_event ORDER BY seq").mapTo(String.class).list()));
             assertEquals(List.of(), server.jdbi().withHandle(handle -> RecordChainVerifier.walkSchool(handle,
                     RecordChains.INCIDENT_EVENT, "testschool")).problem().stream().toList(), "erasure keeps the chain whole");

@@ -342,12 +342,12 @@ class AppendOnlyTest {
                 String reference = server.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT reference FROM submission WHERE form_kind = :kind").bind("kind", kind)
                         .mapTo(String.class).one());
-                if (kind.equals("incident")) { // lifts the report's legal hold: its keep-until date has passed
+                if (kind.equals("incident")) { // the hold ends with today; the erasure is made two days later
                     assertEquals(303, head.post("/staff/submissions/" + reference + "/chronology", form("csrf-token",
-                            head.csrf(), "kind", "keep-until", "detail", "2020-01-01")).statusCode());
+                            head.csrf(), "kind", "keep-until", "detail", today())).statusCode());
                 }
                 assertInstanceOf(ErasureService.Outcome.Erased.class, erasure.eraseOnRequest("testschool", reference,
-                        Optional.empty(), "test", java.time.Instant.now()));
+                        Optional.empty(), "test", java.time.Instant.now().plus(java.time.Duration.ofDays(2))));
             }
             assertEquals(1, server.count("SELECT count(*) FROM incident_event WHERE detail = '' AND salt IS NULL"));
             assertEquals(1, server.count("SELECT count(*) FROM withdrawal_decision WHERE reason = '' AND salt IS NULL"));
@@ -395,5 +395,10 @@ class AppendOnlyTest {
             Optional<ChainProblem> any = verify(server).stream().flatMap(result -> result.problem().stream()).findFirst();
             assertTrue(any.isEmpty(), any.toString());
         }
+    }
+
+    /** Today in the school's time zone, as staff type a keep-until date. */
+    private static String today() {
+        return java.time.LocalDate.now(org.polisi.forms.i18n.Dates.SCHOOL_TIME).toString();
     }
 }

@@ -175,9 +175,18 @@ class ErasurePagesTest {
             assertInstanceOf(ErasureService.Outcome.Held.class, server.erasure().eraseOnRequest("testschool", report,
                     Optional.empty(), "test", Instant.now()), "the service refuses it too, whoever calls it");
 
-            chronology(head, report, "2020-01-01");
-            assertEquals(303, erase(head, report, "reason", "Kept for the period the policy sets; now asked for",
-                    "confirm", "yes").statusCode());
+            // a keep-until day that has passed would end the hold at once: refused (found by a tester)
+            assertEquals(422, head.post("/staff/submissions/" + report + "/chronology",
+                    form("csrf-token", head.csrf(), "kind", "keep-until", "detail", "2020-01-01")).statusCode());
+            assertEquals(409, erase(head, report, "reason", "Kept for the period the policy sets; now asked for",
+                    "confirm", "yes").statusCode(), "still held");
+            String today = java.time.LocalDate.now(org.polisi.forms.i18n.Dates.SCHOOL_TIME).toString();
+            chronology(head, report, today);
+            assertEquals(409, erase(head, report, "reason", "Kept for the period the policy sets; now asked for",
+                    "confirm", "yes").statusCode(), "held to the end of its last day");
+            assertInstanceOf(ErasureService.Outcome.Erased.class, server.erasure().eraseOnRequest("testschool", report,
+                    Optional.of("Kept for the period the policy sets; now asked for"), "Head <head@test.example>",
+                    Instant.now().plus(java.time.Duration.ofDays(2))), "erased once its last day has passed");
             assertTrue(erased(server, report));
             assertEquals(0, server.count("SELECT count(*) FROM incident_event WHERE kind = 'action' AND detail <> ''"));
         }
@@ -209,8 +218,10 @@ class ErasurePagesTest {
             for (String each : List.of(consent, agreement)) {
                 assertEquals(303, erase(head, each, "reason", "Asked for", "confirm", "yes").statusCode());
             }
-            chronology(head, report, "2020-01-01");
-            assertEquals(303, erase(head, report, "reason", "Asked for", "confirm", "yes").statusCode());
+            chronology(head, report, java.time.LocalDate.now(org.polisi.forms.i18n.Dates.SCHOOL_TIME).toString());
+            assertInstanceOf(ErasureService.Outcome.Erased.class, server.erasure().eraseOnRequest("testschool", report,
+                    Optional.of("Asked for"), "Head <head@test.example>", Instant.now().plus(java.time.Duration.ofDays(2))),
+                    "its hold ended with the day staff set");
 
             assertEquals(200, office.get("/staff/submissions/" + consent).statusCode(), "the office sees its tombstone");
             assertEquals(404, office.get("/staff/submissions/" + agreement).statusCode(),

@@ -1,0 +1,36 @@
+package org.polisi.forms.roster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.ManifestJson;
+import org.polisi.contract.SignerGroup;
+import org.polisi.forms.TestServer;
+
+/** Who has not returned a form is asked only of forms a pupil's family returns (a tester found staff agreements listed). */
+class ReturnsTest {
+
+    @Test
+    void aStaffAgreementIsNeverComparedWithThePupilRoster(@TempDir Path folder) throws Exception {
+        Path manifest = folder.resolve("testschool.json");
+        String json = Files.readString(Path.of(ReturnsTest.class.getResource("/fixture/manifests/testschool.json").toURI()));
+        Files.writeString(manifest, json.replace("\"signedBy\": \"parents\"", "\"signedBy\": \"staff\""));
+        List<FormDefinition> forms = ManifestJson.read(manifest).forms();
+        FormDefinition staffAgreement = forms.stream().filter(form -> form.signers() == SignerGroup.STAFF)
+                .findFirst().orElseThrow();
+        List<Roster.Entry> roster = List.of(new Roster.Entry("Dewi Rees", "Class 3"), new Roster.Entry("Alys Morgan", "Class 4"));
+        try (TestServer server = TestServer.start(folder.resolve("server"))) {
+            List<Returns.Missing> missing = new Returns(server.jdbi()).notReturned("testschool", forms, roster);
+            assertEquals(0, missing.stream().filter(entry -> entry.form().id().equals(staffAgreement.id())).count(),
+                    "a staff agreement has no pupils to return it");
+            assertEquals(forms.stream().filter(form -> form.signers() != SignerGroup.STAFF).count(), missing.size(),
+                    "every other form is compared with the roster");
+            missing.forEach(entry -> assertEquals(2, entry.onRoster()));
+        }
+    }
+}
