@@ -50,11 +50,45 @@ public final class TestServer implements AutoCloseable {
         this.manifests = manifests;
     }
 
+    /** The fixture folder: on disk when the tests run from this module, extracted once when read from its test jar. */
     public static Path fixture() {
         try {
-            return Path.of(TestServer.class.getResource("/fixture").toURI());
+            java.net.URI uri = TestServer.class.getResource("/fixture").toURI();
+            return "jar".equals(uri.getScheme()) ? FixtureFromJar.folder(uri) : Path.of(uri);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Another module's tests (bench/forms-bench) read the fixture from this module's test jar under
+     * {@code mvn verify}; the server wants real folders, so the jar's fixture is copied out once.
+     */
+    private static final class FixtureFromJar {
+        private static Path copied;
+
+        static synchronized Path folder(java.net.URI uri) {
+            if (copied != null) {
+                return copied;
+            }
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                Path source = jar.getPath("/fixture");
+                Path target = java.nio.file.Files.createTempDirectory("polisi-fixture");
+                try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(source)) {
+                    for (Path each : (Iterable<Path>) paths::iterator) {
+                        Path to = target.resolve(source.relativize(each).toString());
+                        if (java.nio.file.Files.isDirectory(each)) {
+                            java.nio.file.Files.createDirectories(to);
+                        } else {
+                            java.nio.file.Files.copy(each, to);
+                        }
+                    }
+                }
+                copied = target;
+                return copied;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ class ReturnsTest {
     @Test
     void aStaffAgreementIsNeverComparedWithThePupilRoster(@TempDir Path folder) throws Exception {
         Path manifest = folder.resolve("testschool.json");
-        String json = Files.readString(Path.of(ReturnsTest.class.getResource("/fixture/manifests/testschool.json").toURI()));
+        String json = Files.readString(TestServer.fixture().resolve("manifests/testschool.json"));
         Files.writeString(manifest, json.replace("\"signedBy\": \"parents\"", "\"signedBy\": \"staff\""));
         List<FormDefinition> forms = ManifestJson.read(manifest).forms();
         FormDefinition staffAgreement = forms.stream().filter(form -> form.signers() == SignerGroup.STAFF)
