@@ -2,12 +2,10 @@ package org.polisi.site;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.fork.SectionChange;
-import org.polisi.site.render.FileTrees;
 import org.polisi.site.report.SiteReport;
 
 import java.io.IOException;
@@ -26,22 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Brynford must really adapt the NGP template (sections replaced and removed).
  */
 class RealContentTest {
-    private static Path work;
     private static BuildResult result;
     private static BuildOptions options;
 
     @BeforeAll
-    static void bakeTheRealContent() throws IOException {
-        work = Files.createTempDirectory("polisi-real");
-        Path root = Fixtures.projectRoot();
-        options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
-                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY, work.resolve("agreed-texts"));
-        result = new SiteBuild(options, line -> { }).run();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        FileTrees.deleteRecursively(work);
+    static void bakeTheRealContent() {
+        RealContentBake bake = RealContentBake.get();
+        result = bake.result();
+        options = bake.options();
     }
 
     @Test

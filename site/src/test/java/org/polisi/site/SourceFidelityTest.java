@@ -3,7 +3,6 @@ package org.polisi.site;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.catalog.CatalogStage;
@@ -13,7 +12,6 @@ import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.forms.markup.StatementMacro;
 import org.polisi.site.fork.SectionChange;
-import org.polisi.site.render.FileTrees;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,22 +45,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SourceFidelityTest {
     static final String BRYNFORD_SEED = "000_806d908c06fafb3f.txt";
-    private static Path work;
     private static BuildResult result;
     private static BuildOptions options;
 
     @BeforeAll
-    static void bakeTheRealContent() throws IOException {
-        work = Files.createTempDirectory("polisi-fidelity");
-        Path root = Fixtures.projectRoot();
-        options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"), work.resolve("public"),
-                work.resolve("manifests"), work.resolve("build"), List.of(), true, Fixtures.TODAY, work.resolve("agreed-texts"));
-        result = new SiteBuild(options, line -> { }).run();
-    }
-
-    @AfterAll
-    static void cleanUp() throws IOException {
-        FileTrees.deleteRecursively(work);
+    static void bakeTheRealContent() {
+        RealContentBake bake = RealContentBake.get();
+        result = bake.result();
+        options = bake.options();
     }
 
     @Test
