@@ -141,7 +141,7 @@ measure() {   # measure LABEL URL: one load run per level, with the CPU each par
     before_s=$(cpu_of $servers); before_p=$(cpu_of $pg); before_n=$(cpu_of $ng)
     gen=$( { /usr/bin/time -f '%U %S' java -cp "$CP" org.polisi.forms.bench.LoadGenerator --url "$2" \
       --manifest "$MANIFEST" --form "$FORM" --requests 1000000 --seconds "$SECONDS_PER_LEVEL" --concurrency "$level" \
-      --server-pid "${pids[0]}" --label "$1" --references "$B/acknowledged-$1.txt" --results "$RESULTS" >/dev/null; } 2>&1 | tail -1)
+      --server-pid "${pids[0]}" --label "$1" --references "$B/acknowledged-$1-c$level.txt" --results "$RESULTS" >/dev/null; } 2>&1 | tail -1)
     pg=$(postgres_pids)
     say "$1 c=$level cpu-s servers $(echo "scale=1; ($(cpu_of $servers) - $before_s) / $TICKS" | bc)" \
       "postgres $(echo "scale=1; ($(cpu_of $pg) - $before_p) / $TICKS" | bc)" \
@@ -149,7 +149,8 @@ measure() {   # measure LABEL URL: one load run per level, with the CPU each par
       "generator $(echo "$gen" | awk '{print $1 + $2}') over ${SECONDS_PER_LEVEL}s; load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
-check() {   # check LABEL DB
+check() {   # check LABEL DB: every reference acknowledged under LABEL (each level's file) is stored
+  cat "$B"/acknowledged-"$1"-*.txt > "$B/acknowledged-$1.txt"
   say "$1 check $(java -cp "$CP" org.polisi.forms.bench.AcknowledgedCheck "$2" "$B/acknowledged-$1.txt" | tr '\t' ' ')"
 }
 new_database() { "${PSQL[@]}" -c "CREATE DATABASE $1" >/dev/null; echo "jdbc:postgresql://127.0.0.1:$PGPORT/$1"; }
@@ -195,7 +196,7 @@ start_server "$db" "$P2" crash-b
 start_nginx "$PN" "$P1" "$P2"
 for kill in $(seq "$KILLS"); do
   java -cp "$CP" org.polisi.forms.bench.LoadGenerator --url "http://127.0.0.1:$PN" --manifest "$MANIFEST" --form "$FORM" \
-    --requests 1000000 --seconds 8 --concurrency 8 --label "crash$kill" --references "$B/acknowledged-crash.txt" \
+    --requests 1000000 --seconds 8 --concurrency 8 --label "crash$kill" --references "$B/acknowledged-crash-$kill.txt" \
     --results "$RESULTS" >/dev/null &
   generator=$!
   sleep 4
