@@ -70,15 +70,16 @@ cleanup() {
 trap cleanup EXIT
 
 # --- servers ---------------------------------------------------------------------------------
-start_server() {   # start_server DB PORT LOGNAME: appends the pid to pids, waits for the first answer
+start_server() {   # start_server DB PORT LOGNAME [INDEX]: the pid into pids (at INDEX, else appended); waits for the first answer
   POLISI_DB_USER=polisi POLISI_RATE_LIMIT_SUBMISSIONS=1000000000 POLISI_TRUSTED_PROXIES=127.0.0.1 \
   POLISI_SECRET_KEY_FILE="$B/data/secret.key" POLISI_CHECKPOINT_KEY_FILE="$B/data/keys/checkpoint.key" \
   POLISI_CHECKPOINT_LOG_FILE="$B/data/checkpoints-$3.log" \
     java $JAVA_OPTS -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.forms.cli.FormsCli serve --site "$FIX/site" \
     --manifests "$FIX/manifests" --agreed-texts "$FIX/agreed-texts" --port "$2" --db "$1" >> "$B/server-$3.out" 2>&1 &
-  pids+=($!)
+  local pid=$!
+  if [ -n "${4:-}" ]; then pids[$4]=$pid; else pids+=("$pid"); fi
   until curl -s -o /dev/null "http://127.0.0.1:$2/"; do
-    kill -0 "${pids[-1]}" 2>/dev/null || { tail -20 "$B/server-$3.out"; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$B/server-$3.out"; exit 1; }
     sleep 0.05
   done
 }
@@ -204,17 +205,13 @@ for kill in $(seq "$KILLS"); do
   kill -9 "${pids[$victim]}"; wait "${pids[$victim]}" 2>/dev/null || true
   say "crash$kill kill -9 sent to instance $((victim + 1))"
   wait "$generator" || true
-  port=$([ "$victim" = 0 ] && echo "$P1" || echo "$P2")
-  POLISI_DB_USER=polisi POLISI_RATE_LIMIT_SUBMISSIONS=1000000000 POLISI_TRUSTED_PROXIES=127.0.0.1 \
-  POLISI_SECRET_KEY_FILE="$B/data/secret.key" POLISI_CHECKPOINT_KEY_FILE="$B/data/keys/checkpoint.key" \
-  POLISI_CHECKPOINT_LOG_FILE="$B/data/checkpoints-crash-$victim.log" \
-    java $JAVA_OPTS -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.forms.cli.FormsCli serve --site "$FIX/site" \
-    --manifests "$FIX/manifests" --agreed-texts "$FIX/agreed-texts" --port "$port" --db "$db" >> "$B/server-crash.out" 2>&1 &
-  pids[$victim]=$!
-  until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.05; done
+  start_server "$db" "$([ "$victim" = 0 ] && echo "$P1" || echo "$P2")" "crash-$victim" "$victim"
 done
 stop_nginx
 stop_servers
 check crash "$db"
-say "chains: $(POLISI_DB_USER=polisi java -cp "$CP" org.polisi.forms.cli.FormsCli verify --db "$db" --agreed-texts "$FIX/agreed-texts" | grep -c '^OK') OK line(s), $(POLISI_DB_USER=polisi java -cp "$CP" org.polisi.forms.cli.FormsCli verify --db "$db" --agreed-texts "$FIX/agreed-texts" | grep -c '^BROKEN' || true) BROKEN"
+verified=0
+verify_out=$(POLISI_DB_USER=polisi java -cp "$CP" org.polisi.forms.cli.FormsCli verify --db "$db" --agreed-texts "$FIX/agreed-texts") \
+  || verified=$?
+say "crash verify exit $verified: $(grep -c '^OK' <<< "$verify_out") OK line(s), $(grep -c '^BROKEN' <<< "$verify_out" || true) BROKEN"
 say "end; load average $(cut -d' ' -f1-3 /proc/loadavg)"
