@@ -138,4 +138,34 @@ class MigrateCommandTest {
         assertEquals(2, again.exitCode(), again.out());
         assertTrue(again.err().contains("not empty"), again.err());
     }
+
+    @Test
+    void aTargetWithOtherTablesOrNotPostgresqlOrNoSourceIsRefusedBeforeAnythingIsWritten(@TempDir Path folder) {
+        ServerConfig sqlite = TestServer.settings(folder).load();
+        try (TestServer server = TestServer.start(sqlite, Clock.systemUTC())) {
+            reference(server.browser().post("/forms/testschool/parent-agreement", form(agreement("en"))));
+        }
+        String from = sqlite.database().file().toString();
+        DatabaseAddress target = TestDatabases.postgresql();
+        Jdbi copy = Database.open(target);
+        copy.useHandle(handle -> handle.execute("CREATE TABLE not_polisis (id BIGINT)"));
+
+        FormsCliTest.Run otherTables = FormsCliTest.run("", "migrate", "--from", from,
+                "--to", target.jdbcUrl() + "?user=" + target.user());
+        assertEquals(2, otherTables.exitCode(), otherTables.out() + otherTables.err());
+        assertTrue(otherTables.err().contains("tables differ") && otherTables.err().contains("not_polisis"),
+                otherTables.err());
+        int written = copy.withHandle(handle -> handle.createQuery("SELECT count(*) FROM submission")
+                .mapTo(Integer.class).one());
+        assertEquals(0, written, "nothing was written");
+
+        FormsCliTest.Run toSqlite = FormsCliTest.run("", "migrate", "--from", from, "--to", folder.resolve("b.db").toString());
+        assertEquals(2, toSqlite.exitCode());
+        assertTrue(toSqlite.err().contains("must be a PostgreSQL JDBC URL"), toSqlite.err());
+
+        FormsCliTest.Run noSource = FormsCliTest.run("", "migrate", "--from", folder.resolve("none.db").toString(),
+                "--to", target.jdbcUrl() + "?user=" + target.user());
+        assertEquals(2, noSource.exitCode());
+        assertTrue(noSource.err().contains("there is no SQLite database"), noSource.err());
+    }
 }
