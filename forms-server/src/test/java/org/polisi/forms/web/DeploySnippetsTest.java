@@ -39,7 +39,8 @@ import org.polisi.forms.config.ServerConfig;
  * and environment snippets are loaded as the server loads them; the nginx snippet runs in a real
  * nginx (with a throwaway certificate) in front of a real server, and a client on another loopback
  * address (127.0.0.2) that writes its own X-Forwarded-For is still counted as itself by the rate limit.
- * Without nginx or openssl the nginx part is skipped with one line.
+ * Without nginx or openssl the nginx part is skipped with one line (a failure under
+ * {@code -Dpolisi.nginx.required=true}, as in CI).
  */
 class DeploySnippetsTest {
 
@@ -136,6 +137,9 @@ class DeploySnippetsTest {
             if (!dir.isBlank() && Files.isExecutable(Path.of(dir, tool))) {
                 return Path.of(dir, tool).toString();
             }
+        }
+        if (Boolean.getBoolean("polisi.nginx.required")) { // CI: the guide's snippet must really run
+            throw new AssertionError(tool + " is required (-Dpolisi.nginx.required=true) but not installed");
         }
         System.out.println("Skipping the nginx snippet test: " + tool + " is not installed");
         Assumptions.abort(tool + " is not installed");
