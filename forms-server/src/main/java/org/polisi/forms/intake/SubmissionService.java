@@ -164,6 +164,8 @@ public final class SubmissionService {
         List<RecordChain.Row> consentEvents = form.kind() == FormKind.CONSENT
                 ? consents.prepareAnswers(form, answers, now) : List.of();
         return ledger.inWriteTransaction(transaction -> {
+            // the chain lock first: the resubmission check and the append it allows hold it together
+            ledger.lockSchool(transaction, manifest.school());
             Optional<SubmissionRow> earlier = idempotencyKey != null
                     ? ledger.withIdempotencyKey(transaction, manifest.school(), form.id(), idempotencyKey)
                     : ledger.recentDuplicate(transaction, manifest.school(), form.id(), fingerprint,

@@ -84,6 +84,8 @@ final class GroupCommitWriter implements AutoCloseable {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));
             return;
+        } finally {
+            transaction.transactionEnded();
         }
         batch.forEach(QueuedWrite::committed);
     }

@@ -34,6 +34,7 @@ final class QueuedWrite<T> {
             transaction.update("RELEASE queued_write");
         } catch (RuntimeException e) {
             transaction.update("ROLLBACK TO queued_write");
+            transaction.rolledBackToSavepoint();
             transaction.update("RELEASE queued_write");
             failure = e;
         }

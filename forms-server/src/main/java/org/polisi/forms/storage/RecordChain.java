@@ -264,8 +264,10 @@ public final class RecordChain {
             this.transaction = transaction;
             this.school = school;
             transaction.lockChain(name, school);
-            Optional<Object[]> head = transaction.first(transaction.forUpdate(HEAD),
-                    row -> new Object[] {row.getLong(1), row.getString(2)}, name, school);
+            Optional<Object[]> head = transaction.movedHead(name, school)
+                    .map(moved -> new Object[] {moved.lastSeq(), moved.lastHash()})
+                    .or(() -> transaction.first(transaction.forUpdate(HEAD),
+                            row -> new Object[] {row.getLong(1), row.getString(2)}, name, school));
             this.seq = head.map(found -> (Long) found[0]).orElse(0L);
             this.lastHash = head.map(found -> (String) found[1]).orElse(ChainHasher.GENESIS);
             this.firstSeq = seq;
@@ -318,6 +320,7 @@ public final class RecordChain {
             } else {
                 transaction.update(MOVE_HEAD, seq, lastHash, name, school);
             }
+            transaction.headMoved(name, new ChainHead(school, seq, lastHash));
         }
     }
 

@@ -23,6 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SubmissionLedger implements AutoCloseable {
 
+    /** The submissions' chain, as {@link WriteTransaction#lockChain} names it. */
+    private static final String CHAIN = "submission";
     private static final String CHAIN_HEAD = "SELECT last_seq, last_hash FROM chain_head WHERE school = ?";
     private static final String MOVE_CHAIN_HEAD = """
             INSERT INTO chain_head (school, last_seq, last_hash) VALUES (?, ?, ?)
@@ -74,6 +76,15 @@ public final class SubmissionLedger implements AutoCloseable {
         return writer.write(work);
     }
 
+    /**
+     * Takes the school's chain lock before a resubmission check, so that the check and the append it
+     * decides run under one lock: two instances sent the same answers at once store one copy, the
+     * second finding the first once it is committed. Call inside {@link #inWriteTransaction}.
+     */
+    public void lockSchool(WriteTransaction transaction, String school) {
+        transaction.lockChain(CHAIN, school);
+    }
+
     /** The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}. */
     public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
                                                    String fingerprint, Instant since) {
@@ -94,10 +105,11 @@ public final class SubmissionLedger implements AutoCloseable {
 
     /** Adds the submission as the newest link of its school's chain; call inside {@link #inWriteTransaction}. */
     public SubmissionRow append(WriteTransaction transaction, NewSubmission submission) {
-        transaction.lockChain("submission", submission.school());
-        ChainHead head = transaction.first(transaction.forUpdate(CHAIN_HEAD),
+        transaction.lockChain(CHAIN, submission.school());
+        ChainHead head = transaction.movedHead(CHAIN, submission.school())
+                .or(() -> transaction.first(transaction.forUpdate(CHAIN_HEAD),
                         found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
-                        submission.school())
+                        submission.school()))
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));
         byte[] saltBytes = new byte[16];
         random.nextBytes(saltBytes);
@@ -114,6 +126,7 @@ public final class SubmissionLedger implements AutoCloseable {
                 row.fieldsJson(), row.receivedAt(), row.urgent(), row.salt(), row.contentHash(), row.prevHash(),
                 row.hash(), row.fingerprint(), row.idempotencyKey()).orElseThrow();
         transaction.update(MOVE_CHAIN_HEAD, row.school(), row.seq(), hash);
+        transaction.headMoved(CHAIN, new ChainHead(row.school(), row.seq(), hash));
         return withId(row, id);
     }
 

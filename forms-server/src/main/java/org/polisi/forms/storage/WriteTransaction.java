@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConnection;
 
@@ -35,6 +37,10 @@ public final class WriteTransaction implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private boolean ownsKeySetting;
+    /** The chains locked in the open transaction (PostgreSQL), so each is locked once per transaction, not per write. */
+    private final Set<String> lockedChains = new HashSet<>();
+    /** Chain heads this transaction has moved itself, so the next append to the chain need not read them back. */
+    private final Map<String, ChainHead> movedHeads = new HashMap<>();
     private Dialect dialect;
 
     WriteTransaction(Handle handle) {
@@ -103,9 +109,43 @@ public final class WriteTransaction implements AutoCloseable {
      * lock; the head is then read {@code FOR UPDATE} as well ({@link #forUpdate}).
      */
     public void lockChain(String chain, String school) {
-        if (dialect().postgresql()) {
+        // A transaction-level advisory lock is held to the end of the transaction (or of a savepoint
+        // rolled back, see #rolledBackToSavepoint): asking again in the same transaction would be
+        // one more round trip to the server for a lock already held.
+        if (dialect().postgresql() && lockedChains.add(chain + "/" + school)) {
             first("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true, chain + "/" + school);
         }
+    }
+
+    /**
+     * The head of a chain as this transaction itself last moved it ({@link #headMoved}), or empty when
+     * it has not moved it yet and must read it from the table. Valid because the chain is locked to
+     * the end of the transaction ({@link #lockChain}; on SQLite the writer's transaction holds the
+     * whole database), so no other writer can move it in between.
+     */
+    public Optional<ChainHead> movedHead(String chain, String school) {
+        return Optional.ofNullable(movedHeads.get(chain + "/" + school));
+    }
+
+    /** Records that this transaction has just written the chain's head; call after the UPDATE or INSERT of the head. */
+    public void headMoved(String chain, ChainHead head) {
+        movedHeads.put(chain + "/" + head.school(), head);
+    }
+
+    /**
+     * A savepoint was rolled back: the heads it moved are undone, and so are the advisory locks it
+     * took (PostgreSQL releases a lock taken in a subtransaction that aborts), so both are read and
+     * taken afresh by the next append.
+     */
+    void rolledBackToSavepoint() {
+        lockedChains.clear();
+        movedHeads.clear();
+    }
+
+    /** The transaction has ended (committed or rolled back): its locks are gone and the heads must be read again. */
+    void transactionEnded() {
+        lockedChains.clear();
+        movedHeads.clear();
     }
 
     /** The head query as this database locks it: {@code … FOR UPDATE} on PostgreSQL, as it is on SQLite. */

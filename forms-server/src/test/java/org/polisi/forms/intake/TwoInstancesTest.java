@@ -76,4 +76,36 @@ class TwoInstancesTest {
                     "a session made on one instance works on the other");
         }
     }
+
+    @Test
+    void theSameAnswersSentToBothInstancesAtOnceAreStoredOnceAndEveryCallerGetsItsReference(@TempDir Path folder)
+            throws Exception {
+        ServerConfig config = TestServer.onDatabase(TestServer.settings(folder).set("rate-limit.submissions", 100_000),
+                TestDatabases.postgresql(), folder).load();
+        try (TestServer one = TestServer.start(config, Clock.systemUTC());
+             TestServer other = TestServer.start(config, Clock.systemUTC())) {
+            for (int round = 0; round < 5; round++) {
+                String body = form(consent("en", "Pupil " + round, "given", "refused"));
+                List<Callable<String>> posts = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    TestServer to = i % 2 == 0 ? one : other;
+                    posts.add(() -> reference(to.browser().post("/forms/testschool/images-consent", body)));
+                }
+                ExecutorService threads = Executors.newFixedThreadPool(8);
+                List<String> references = new ArrayList<>();
+                try {
+                    for (Future<String> answer : threads.invokeAll(posts)) {
+                        references.add(answer.get());
+                    }
+                } finally {
+                    threads.shutdownNow();
+                }
+                assertEquals(1, new HashSet<>(references).size(), "round " + round + ": one reference for every caller " + references);
+            }
+            assertEquals(5, one.count("SELECT count(*) FROM submission"), "one copy of each set of answers");
+            assertEquals(10, other.count("SELECT count(*) FROM consent_event"));
+            List<ChainVerifier.SchoolResult> verified = new ChainVerifier(other.jdbi()).verifyAll();
+            assertTrue(verified.stream().allMatch(result -> result.problem().isEmpty()), verified.toString());
+        }
+    }
 }
