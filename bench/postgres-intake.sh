@@ -25,6 +25,10 @@ RUNS="${RUNS:-1}"
 LEVELS="${LEVELS:-2,8,32,64}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
 KILLS="${KILLS:-5}"
+# which parts to run: any of ceiling sqlite pg-1 pg-2 (the kill -9s run when KILLS > 0)
+PARTS="${PARTS:-ceiling sqlite pg-1 pg-2}"
+# the build to measure: another checkout's root (e.g. a worktree of main as the baseline), this one by default
+CLASSES_ROOT="${CLASSES_ROOT:-$ROOT}"
 FIX=forms-server/src/test/resources/fixture
 MANIFEST="$FIX/manifests/testschool.json"
 FORM=images-consent
@@ -37,7 +41,7 @@ for dir in /usr/local/bin /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && 
 command -v pgbench >/dev/null && command -v psql >/dev/null || { echo "no psql/pgbench: install postgresql-client" >&2; exit 1; }
 [ -d forms-server/target/lib ] && [ -f bench/forms-bench/target/classes/org/polisi/forms/bench/AcknowledgedCheck.class ] \
   || ./mvnw -q -B -o -pl bench/forms-bench -am -Dmaven.test.skip=true package >&2
-CP="bench/forms-bench/target/classes:forms-server/target/classes:forms-server/target/lib/*"
+CP="$CLASSES_ROOT/bench/forms-bench/target/classes:$CLASSES_ROOT/forms-server/target/classes:$CLASSES_ROOT/forms-server/target/lib/*"
 JAVA_OPTS="${POLISI_SERVER_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 
 rm -rf "$B" && mkdir -p "$B/data"
@@ -46,6 +50,10 @@ say() { printf "%s\t%s\n" "$(date -Iseconds)" "$*" | tee -a "$RESULTS"; }
 say "start on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- a private PostgreSQL cluster --------------------------------------------------------------
+# pg_stat_statements, when installed, counts the statements (round trips) each submission costs
+PG_STATEMENTS=""
+[ -f "$("$PGBIN/pg_config" --pkglibdir 2>/dev/null || pg_config --pkglibdir)/pg_stat_statements.so" ] \
+  && PG_STATEMENTS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=on"
 RUNAS=()
 if [ "$(id -u)" = 0 ]; then
   if id postgres >/dev/null 2>&1; then PGUSER_OS=postgres; else PGUSER_OS=nobody; fi
@@ -55,9 +63,10 @@ fi
 PGPORT=$(free_port)
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$B/pg/data" -U polisi --auth=trust -E UTF8 --locale=C >/dev/null
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -l "$B/pg/server.log" -w -t 60 \
-  -o "-p $PGPORT -k $B/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100" start >/dev/null
+  -o "-p $PGPORT -k $B/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100 $PG_STATEMENTS" start >/dev/null
 export PGUSER=polisi PGHOST=127.0.0.1 PGPORT
 PSQL=(psql -q -v ON_ERROR_STOP=1 -d postgres)
+[ -z "$PG_STATEMENTS" ] || "${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 postmaster() { head -1 "$B/pg/data/postmaster.pid"; }
 
 pids=()
@@ -154,10 +163,29 @@ check() {   # check LABEL DB: every reference acknowledged under LABEL (each lev
   cat "$B"/acknowledged-"$1"-*.txt > "$B/acknowledged-$1.txt"
   say "$1 check $(java -cp "$CP" org.polisi.forms.bench.AcknowledgedCheck "$2" "$B/acknowledged-$1.txt" | tr '\t' ' ')"
 }
+commits() { "${PSQL[@]}" -qtA -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$1'"; }
+statements_from() {   # statements_from DATABASE: once the servers have started, counting starts afresh
+  [ -n "$PG_STATEMENTS" ] || return 0
+  "${PSQL[@]}" -qtA -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = '$1'), 0)" >/dev/null
+  commits_before=$(commits "$1")
+}
+statements() {   # statements LABEL DATABASE: statements (each a round trip) and commits per stored submission
+  [ -n "$PG_STATEMENTS" ] || return 0
+  local stored calls commits_now
+  stored=$(psql -qtA -d "$2" -c "SELECT count(*) FROM submission")
+  calls=$("${PSQL[@]}" -qtA -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')")
+  commits_now=$(commits "$2")
+  say "$1 round trips: $stored submissions stored; $calls statements ($(echo "scale=1; $calls / $stored" | bc) each)," \
+    "$((commits_now - commits_before)) transactions committed ($(echo "scale=2; ($commits_now - $commits_before) / $stored" | bc) each)"
+  "${PSQL[@]}" -qtA -F ' ' -c "SELECT round(calls::numeric / $stored, 2), left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2') ORDER BY calls DESC LIMIT 16" \
+    | sed "s/^/$1 per submission: /" >> "$RESULTS"
+}
 new_database() { "${PSQL[@]}" -c "CREATE DATABASE $1" >/dev/null; echo "jdbc:postgresql://127.0.0.1:$PGPORT/$1"; }
 
 P1=$(free_port); P2=$(free_port); PN=$(free_port)
 for run in $(seq "$RUNS"); do
+  if [[ " $PARTS " == *" ceiling "* ]]; then
   # the storage ceilings
   rm -rf "$B/ceiling" && mkdir -p "$B/ceiling"
   say "run$run sqlite-ceiling $(java -cp "$CP" org.polisi.forms.bench.StorageCeiling "$B/ceiling/polisi.db" 10 | tr '\t' ' ')"
@@ -168,27 +196,39 @@ for run in $(seq "$RUNS"); do
     say "run$run pgbench one-row insert c=$clients: $(pgbench -n -c "$clients" -j 2 -T 10 -f "$B/one-row.sql" -d ceiling_$run 2>&1 \
       | grep -E '^(tps|latency average)' | tr '\n' ' ')"
   done
+  fi
 
+  if [[ " $PARTS " == *" sqlite "* ]]; then
   start_server "$B/data/sqlite-$run.db" "$P1" sqlite
   measure "run$run-sqlite" "http://127.0.0.1:$P1"
   stop_servers
   check "run$run-sqlite" "$B/data/sqlite-$run.db"
+  fi
 
+  if [[ " $PARTS " == *" pg-1 "* ]]; then
   db=$(new_database intake_one_$run)
   start_server "$db" "$P1" pg-one
+  statements_from "intake_one_$run"
   measure "run$run-pg-1" "http://127.0.0.1:$P1"
   stop_servers
   check "run$run-pg-1" "$db"
+  statements "run$run-pg-1" "intake_one_$run"
+  fi
 
+  if [[ " $PARTS " == *" pg-2 "* ]]; then
   db=$(new_database intake_two_$run)
   start_server "$db" "$P1" pg-a
   start_server "$db" "$P2" pg-b
   start_nginx "$PN" "$P1" "$P2"
+  statements_from "intake_two_$run"
   measure "run$run-pg-2-nginx" "http://127.0.0.1:$PN"
   stop_nginx
   stop_servers
   check "run$run-pg-2-nginx" "$db"
+  statements "run$run-pg-2-nginx" "intake_two_$run"
+  fi
 done
+[ "$KILLS" -gt 0 ] || { say "end; load average $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 
 # kill -9 of one of two instances in the middle of a run, KILLS times, on one database
 db=$(new_database crash)
