@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
  * confirmation, the page again with its errors (422, or 400 when part of the body was not valid in
  * its charset), or JSON.
+ *
+ * <p>The per-client submission limit ({@code rate-limit.submissions}) is for what fills the ledger
+ * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
+ * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
+ * form re-shown with its errors (422, or 400 for an unreadable field), the "add another" box, the
+ * withdrawal's second page and a preview's refusal store nothing and are handed back, so a parent
+ * correcting a form is never locked out; what bounds a client that only sends invalid forms is the
+ * per-client limit on requests at once ({@code http.requests-per-client}).
  */
 final class SubmissionHandler {
 
@@ -44,9 +52,13 @@ final class SubmissionHandler {
     private final Messages messages;
     private final BodyLimits limits;
     private final WithdrawalStatementsPage statementsPage;
+    private final java.util.function.Consumer<Context> notCounted;
 
+    /** @param notCounted hands back a post's attempt to the per-client submission limit */
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
-                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits) {
+                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits,
+                      java.util.function.Consumer<Context> notCounted) {
+        this.notCounted = notCounted;
         this.limits = limits;
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
@@ -87,6 +99,10 @@ final class SubmissionHandler {
         }
         SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
                 ctx.pathParam("form"), posted.parameters(), posted.unreadable()));
+        if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
+                || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview) {
+            notCounted.accept(ctx);
+        }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
         } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {

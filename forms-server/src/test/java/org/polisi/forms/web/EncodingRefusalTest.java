@@ -90,6 +90,28 @@ class EncodingRefusalTest {
         assertEquals(before, stored(), "nothing stored");
     }
 
+    /** Issue 23: a malformed percent-escape was stored literally ("%zz" as the parent's name). */
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource({"en, Si%zzn", "cy, Si%zzn", "en, 100%", "cy, Si%2", "en, %g0", "cy, %%41"})
+    void aMalformedPercentEscapeIsRefusedWith400AndNotStoredLiterally(String language, String name) throws Exception {
+        int before = stored();
+        HttpResponse<String> response = post(agreementWithName(language, name.getBytes(StandardCharsets.US_ASCII)),
+                "application/x-www-form-urlencoded");
+
+        assertEquals(400, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertEquals(language, page.selectFirst("html").attr("lang"));
+        assertTrue(page.select(".error-summary__list a[href=#parent-agreement--parent-name]").text()
+                .startsWith(FIELD_MESSAGE.get(language)), page.select(".error-summary").text());
+        assertEquals("", page.getElementById("parent-agreement--parent-name").val(), "nothing guessed is put back");
+        assertEquals("sian@example.org", page.getElementById("parent-agreement--email").val(), "the rest is kept");
+        assertEquals(before, stored(), "nothing stored");
+
+        HttpResponse<String> escaped = post(agreementWithName(language, "100%25 Si%C3%A2n".getBytes(StandardCharsets.US_ASCII)),
+                "application/x-www-form-urlencoded");
+        assertEquals(303, escaped.statusCode(), "a % sent as %25 is read: " + escaped.body());
+    }
+
     @Test
     void anUndeclaredLatin1ByteIsRefusedAndTheSameByteDeclaredIsRead() throws Exception {
         int before = stored();
