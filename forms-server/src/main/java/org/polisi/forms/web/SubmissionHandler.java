@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
@@ -44,7 +41,7 @@ final class SubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
-    private final SiteFiles site;
+    private final BakedFormPages pages;
     private final FormPageFiller filler;
     private final ReceiptLinks receipts;
     private final ErrorPages errors;
@@ -62,7 +59,7 @@ final class SubmissionHandler {
         this.limits = limits;
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
-        this.site = site;
+        this.pages = new BakedFormPages(site);
         this.filler = filler;
         this.receipts = receipts;
         this.errors = errors;
@@ -162,19 +159,11 @@ final class SubmissionHandler {
             return;
         }
         String sitePath = rejected.form().pages().get(rejected.language());
-        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
-        if (page.isPresent()) {
-            try {
-                Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
-                FormPageFiller.keepLinksRelativeTo(document, sitePath);
-                if (filler.fill(document, rejected.form().id(), rejected.language(), rejected.errors(),
-                        rejected.typed())) {
-                    Responses.html(ctx, status(rejected), document.outerHtml());
-                    return;
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
-            }
+        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
+        if (page.isPresent() && filler.fill(page.get(), rejected.form().id(), rejected.language(), rejected.errors(),
+                rejected.typed())) {
+            Responses.html(ctx, status(rejected), page.get().outerHtml());
+            return;
         }
         fallbackPage(ctx, rejected, sitePath);
     }
@@ -185,21 +174,19 @@ final class SubmissionHandler {
      */
     private void addAnother(Context ctx, SubmissionOutcome.AddAnother adding) {
         String sitePath = adding.form().pages().get(adding.language());
-        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
-        if (page.isEmpty()) {
+        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
+        if (page.isPresent() && filler.addAnother(page.get(), adding.form().id(), adding.field(), adding.typed())) {
+            Responses.html(ctx, 200, page.get().outerHtml());
+        } else {
             errors.notFound(ctx);
-            return;
         }
+    }
+
+    private Optional<Document> bakedPage(String sitePath) {
         try {
-            Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
-            FormPageFiller.keepLinksRelativeTo(document, sitePath);
-            if (filler.addAnother(document, adding.form().id(), adding.field(), adding.typed())) {
-                Responses.html(ctx, 200, document.outerHtml());
-            } else {
-                errors.notFound(ctx);
-            }
+            return pages.page(sitePath);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
+            throw new java.io.UncheckedIOException("cannot read the baked page " + sitePath, e);
         }
     }
 
