@@ -163,6 +163,7 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = form.kind() == FormKind.CONSENT
                 ? consents.prepareAnswers(form, answers, now) : List.of();
+        SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
         return ledger.inWriteTransaction(transaction -> {
             // the chain lock first: the resubmission check and the append it allows hold it together
             ledger.lockSchool(transaction, manifest.school());
@@ -187,7 +188,7 @@ public final class SubmissionService {
             SubmissionRow stored = ledger.append(transaction, new NewSubmission(manifest.school(),
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
-                    now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
+                    now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
             transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
             afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);

@@ -18,7 +18,8 @@
  * come from {@code themes/default/templates/server/*.ftl} in the frame the site's pages share
  * ({@code layout.ftl}: header, language toggle, container, footer, error summary), in Freemarker's
  * HTML output format, so every text is escaped on its way out, and typed text is isolated in
- * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). The re-shown baked form is filled with Jsoup; a
+ * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). The re-shown baked form is filled with Jsoup, on a
+ * copy of the page parsed once ({@link org.polisi.forms.web.BakedFormPages}); a
  * few staff pages still assemble their content with Jsoup inside the shared frame
  * ({@code server/built.ftl}).
  */
