@@ -12,7 +12,6 @@ import static org.polisi.forms.TestServer.form;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,11 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polisi.forms.TestServer;
-import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.staff.StaffArea;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffUser;
-import org.polisi.forms.staff.StaffUserDao;
 
 /**
  * Issue 13: a tester found that the school office saw dashboard links that then answered 403. A
@@ -73,8 +70,7 @@ class StaffLinksByRoleTest {
         // and one without: a request that waits for a match, listed on the dashboard and the consents page
         references.add(reference(parent.post("/forms/testschool/consent-withdrawal",
                 form(withdrawing("en", "", "Dewi Rees", "all")))));
-        records = new StaffRecords(server.jdbi(), new ManifestCatalog(TestServer.fixture().resolve("manifests")),
-                Clock.systemUTC());
+        records = server.staffRecords();
     }
 
     @AfterAll
@@ -83,7 +79,7 @@ class StaffLinksByRoleTest {
     }
 
     private StaffUser user(String email) {
-        return server.jdbi().withExtension(StaffUserDao.class, users -> users.findByEmail(email)).orElseThrow();
+        return server.staffUser(email);
     }
 
     @ParameterizedTest
