@@ -44,7 +44,7 @@ import org.polisi.forms.staff.StaffUser;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffLinksByRoleTest {
 
-    /** Each role's account, and the pages of the staff area its navigation must (and must not) list. */
+    /** Each role's account, by role. */
     private static final Map<String, String> ROLES = Map.of("headteacher", "head@test.example",
             "safeguarding-lead", "safe@test.example", "online-safety-coordinator", "online@test.example",
             "office", "office@test.example");
@@ -78,14 +78,10 @@ class StaffLinksByRoleTest {
         server.close();
     }
 
-    private StaffUser user(String email) {
-        return server.staffUser(email);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"headteacher", "safeguarding-lead", "online-safety-coordinator", "office"})
     void theNavigationListsOnlyThePagesTheRoleMayOpen(String role) {
-        StaffUser user = user(ROLES.get(role));
+        StaffUser user = server.staffUser(ROLES.get(role));
         TestServer.Browser staff = server.loggedIn(ROLES.get(role));
         List<String> allowed = new ArrayList<>();
         for (StaffArea area : StaffArea.values()) {
@@ -132,7 +128,7 @@ class StaffLinksByRoleTest {
         }
         assertEquals(Map.of(), refused, role + ": every link shown opens");
         assertTrue(seen.size() > 10, role + " followed " + seen);
-        StaffUser user = user(ROLES.get(role));
+        StaffUser user = server.staffUser(ROLES.get(role));
         if (references.stream().anyMatch(reference -> records.mayOpenRecord(user, reference))) {
             assertTrue(seen.stream().anyMatch(path -> path.startsWith("/staff/submissions/")),
                     role + " reached a record from its links: " + seen);
@@ -142,7 +138,7 @@ class StaffLinksByRoleTest {
     @ParameterizedTest
     @ValueSource(strings = {"headteacher", "safeguarding-lead", "online-safety-coordinator", "office"})
     void aRecordOpensExactlyWhenStaffRecordsSaysItMay(String role) {
-        StaffUser user = user(ROLES.get(role));
+        StaffUser user = server.staffUser(ROLES.get(role));
         TestServer.Browser staff = server.loggedIn(ROLES.get(role));
         int open = 0;
         for (String reference : references) {
