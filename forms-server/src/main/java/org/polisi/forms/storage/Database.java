@@ -65,10 +65,20 @@ public final class Database implements AutoCloseable {
      *     it and the cause
      */
     public static Database connect(DatabaseAddress address) {
+        return connect(address, null);
+    }
+
+    /**
+     * As {@link #connect(DatabaseAddress)}, migrated up to {@code target} only (a version such as
+     * {@code "81"}), or to the newest when it is null: for tests of a migration, which fill a database
+     * as an earlier version left it and then migrate it.
+     */
+    static Database connect(DatabaseAddress address, String target) {
         DataSource dataSource;
         try {
             dataSource = address.isPostgresql() ? postgresql(address) : dataSource(address.requireFile());
-            migrations(dataSource, address.isPostgresql()).load().migrate();
+            FluentConfiguration migrations = migrations(dataSource, address.isPostgresql());
+            (target == null ? migrations : migrations.target(target)).load().migrate();
         } catch (RuntimeException failure) {
             throw new DatabaseUnavailable(address.toString(), failure);
         }
