@@ -98,7 +98,7 @@ final class RecordPage {
                 school)) {
             Html.summaryRow(details, field.label(), field.answer());
         }
-        if (form.kind() == FormKind.CONSENT) {
+        if (form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION) {
             consentHistory(main, form, row, language);
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
@@ -117,14 +117,18 @@ final class RecordPage {
         Responses.html(ctx, 200, page.html());
     }
 
-    /** Each answer given on the form and each withdrawal since, so staff can see when consent changed and why. */
+    /**
+     * Each answer given on the form and each withdrawal since, so staff can see when consent changed and why;
+     * for a notice of objection, what it objects to and does not.
+     */
     private void consentHistory(Element main, FormDefinition form, SubmissionRow row, String language) {
         ConsentState.Verified<List<ConsentChange>> verified = consents.historyOf(row.school(), row.id());
         List<ConsentChange> history = verified.value();
         if (history.isEmpty() && verified.problem().isEmpty()) {
             return;
         }
-        Html.text(main, "h2", messages.get(language, "staff.record.consent-history"));
+        Html.text(main, "h2", messages.get(language, form.kind() == FormKind.OBJECTION
+                ? "staff.record.objection-history" : "staff.record.consent-history"));
         ConsentPage.unverifiedNotice(main, verified, messages, language);
         Element body = Html.table(main, messages, language,
                 "staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
