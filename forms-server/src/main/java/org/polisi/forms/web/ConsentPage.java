@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentRegister;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
@@ -98,9 +97,9 @@ final class ConsentPage {
                         Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
                         Table.Cell.text(Dates.display(consent.since(), language)),
                         Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
-                        pendingCell(language, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
+                        pendingCell(session, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
             }
-            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
+            table = new Table(Table.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
                     "csv.form", "staff.consents.statement", "staff.consents.answer", "staff.consents.since",
                     "csv.reference", "staff.consents.pending-column"), rows);
         }
@@ -253,20 +252,16 @@ final class ConsentPage {
                 Map.of("event", problem.seq()))).orElse(null);
     }
 
-    /** When the consent events fail their check: says so, and that only the events before the break are shown. */
-    static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
-        String warning = unverifiedText(verified, messages, language);
-        if (warning != null) {
-            Html.text(main, "p", warning).attr("role", "alert").addClass("notice notice--warning");
-        }
-    }
-
-    /** "Withdrawal pending", linked to each request sent without a reference that names this pupil. */
-    private Table.Cell pendingCell(String language, List<WithdrawalRequests.Request> naming) {
+    /**
+     * "Withdrawal pending", linked to each request sent without a reference that names this pupil
+     * and that the member of staff may open (no link that answers 403).
+     */
+    private Table.Cell pendingCell(StaffSession session, List<WithdrawalRequests.Request> naming) {
         if (naming.isEmpty()) {
             return Table.Cell.text("");
         }
-        return new Table.Cell(messages.get(language, "staff.consents.pending") + " ", false, naming.stream()
+        return new Table.Cell(messages.get(session.language(), "staff.consents.pending") + " ", false, naming.stream()
+                .filter(request -> records.mayOpenRecord(session.user(), request.withdrawal().reference()))
                 .map(request -> new Table.Link("/staff/submissions/" + request.withdrawal().reference(),
                         request.withdrawal().reference(), "")).toList(), "withdrawal-pending");
     }
