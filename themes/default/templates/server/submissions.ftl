@@ -33,12 +33,12 @@
 <p role="status">${page.count}</p>
 <#if page.table??><@frames.table page.table/></#if>
 <#if page.pagination??>
-<#assign pages = page.pagination>
-<nav class="pagination" aria-label="${pages.label}">
-<p>${pages.pageOf}</p>
+<#assign paging = page.pagination>
+<nav class="pagination" aria-label="${paging.label}">
+<p>${paging.pageOf}</p>
 <ul class="pagination__list">
-<#if pages.previous??><li><a href="${pages.previous.href}" rel="prev">${pages.previous.text}</a></li></#if>
-<#if pages.next??><li><a href="${pages.next.href}" rel="next">${pages.next.text}</a></li></#if>
+<#if paging.previous??><li><a href="${paging.previous.href}" rel="prev">${paging.previous.text}</a></li></#if>
+<#if paging.next??><li><a href="${paging.next.href}" rel="next">${paging.next.text}</a></li></#if>
 </ul>
 </nav>
 </#if>

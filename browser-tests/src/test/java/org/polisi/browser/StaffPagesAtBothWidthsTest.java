@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -25,11 +24,7 @@ class StaffPagesAtBothWidthsTest extends ServerAndBrowser {
 
     private static final String HEAD = "head@rumney.example.org";
 
-    private record Viewport(String name, int width, int height, boolean mobile) {
-    }
-
-    private static final List<Viewport> VIEWPORTS = List.of(
-            new Viewport("desktop", 1280, 900, false), new Viewport("phone", 390, 844, true));
+    private static final List<Viewport> VIEWPORTS = List.of(Viewport.DESKTOP, Viewport.PHONE);
 
     private static String consent;
 
@@ -53,8 +48,7 @@ class StaffPagesAtBothWidthsTest extends ServerAndBrowser {
     void dashboardAndEraseConfirmAreCleanAtBothWidthsInBothLanguages() {
         List<Executable> checks = new ArrayList<>();
         for (Viewport viewport : VIEWPORTS) {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
-                    "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
+            viewport.apply(browser);
             for (String language : List.of("en", "cy")) {
                 String where = viewport.name() + ", " + language + ": ";
                 browser.get(server.url("/staff/?lang=" + language));
@@ -77,7 +71,7 @@ class StaffPagesAtBothWidthsTest extends ServerAndBrowser {
                 check(checks, where + "the erasure's confirm page, refused", viewport);
             }
         }
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        Viewport.reset(browser);
         assertTrue(server.submission(consent).isPresent(), "nothing was erased");
         assertAll(checks);
     }

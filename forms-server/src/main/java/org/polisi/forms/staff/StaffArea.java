@@ -7,30 +7,15 @@ package org.polisi.forms.staff;
  * consents links).
  */
 public enum StaffArea {
-    DASHBOARD("/staff/", "dashboard"),
-    SUBMISSIONS("/staff/submissions", "submissions"),
-    CONSENTS("/staff/consents", "consents"),
-    GOVERNORS("/staff/governors", "governors"),
-    SIGNATURES("/staff/signatures", "signatures"),
-    PEOPLE("/staff/people", "people"),
-    ROSTER("/staff/roster", "roster"),
-    ACCOUNT("/staff/account", "account");
+    DASHBOARD, SUBMISSIONS, CONSENTS, GOVERNORS, SIGNATURES, PEOPLE, ROSTER, ACCOUNT;
 
-    private final String path;
-    private final String word;
-
-    StaffArea(String path, String word) {
-        this.path = path;
-        this.word = word;
-    }
-
-    /** The page's path on the server, e.g. {@code /staff/consents}. */
+    /** The page's path on the server: {@code /staff/} for the dashboard, else e.g. {@code /staff/consents}. */
     public String path() {
-        return path;
+        return this == DASHBOARD ? "/staff/" : "/staff/" + word();
     }
 
     /** The page's word in the server bundle: its title is {@code staff.<word>.title}. */
     public String word() {
-        return word;
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

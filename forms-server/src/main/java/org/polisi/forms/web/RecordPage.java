@@ -17,7 +17,6 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
-import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;

@@ -91,7 +91,7 @@ final class FormDefinitionReader {
         }
         return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
                 confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
-                signedBy, file));
+                signedBy, file, yaml.keyLine("retention")));
     }
 
     /** An agreement says who signs it; no other kind of form may. */
