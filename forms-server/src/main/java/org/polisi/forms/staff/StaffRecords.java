@@ -150,12 +150,13 @@ public final class StaffRecords {
     }
 
     /**
-     * The consents page: the consent forms the user may read.
+     * The consents page: the consent forms and notices of objection (docs/adr/0057) the user may read.
      *
      * @return forbidden when the user may read none
      */
     public Decision<List<FormDefinition>> consentForms(StaffUser user) {
-        List<FormDefinition> forms = readableForms(user).stream().filter(form -> form.kind() == FormKind.CONSENT).toList();
+        List<FormDefinition> forms = readableForms(user).stream()
+                .filter(form -> form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION).toList();
         return forms.isEmpty() ? new Decision.Forbidden<>() : new Decision.Granted<>(forms);
     }
 

@@ -94,7 +94,8 @@ final class RecordPage {
         }
         boolean incident = form.kind() == FormKind.INCIDENT;
         View view = new View(row.urgent() ? messages.get(language, "staff.record.urgent") : null, details,
-                form.kind() == FormKind.CONSENT ? consentHistory(session.user(), form, row, language) : null,
+                form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION
+                        ? consentHistory(session.user(), form, row, language) : null,
                 form.kind() == FormKind.WITHDRAWAL ? withdrawalSection.view(session, row, school) : null,
                 incident ? chronologySection.view(session, row, form) : null,
                 incident ? viewedBy(row, language) : null,
@@ -113,7 +114,7 @@ final class RecordPage {
                 ErasurePages.Section erase) {
     }
 
-    /** A consent form's history: a warning when its events fail their check (or null), and the table. */
+    /** A consent form's or notice's history: a warning when its events fail their check (or null), and the table. */
     record ConsentHistory(String title, Notice unverified, Table table) {
     }
 
@@ -133,7 +134,10 @@ final class RecordPage {
                         + " · " + messages.get(language, "channel." + view.channel())).toList());
     }
 
-    /** Each answer given on the form and each withdrawal since, so staff can see when consent changed and why. */
+    /**
+     * Each answer given on the form and each withdrawal since, so staff can see when consent changed and why;
+     * for a notice of objection, what it objects to and does not.
+     */
     private ConsentHistory consentHistory(StaffUser user, FormDefinition form, SubmissionRow row, String language) {
         ConsentState.Verified<List<ConsentChange>> verified = consents.historyOf(row.school(), row.id());
         List<ConsentChange> history = verified.value();
@@ -151,7 +155,8 @@ final class RecordPage {
                         ? Table.Cell.text(messages.get(language, "staff.record.consent-by-this-form"))
                         : recordCell(user, change.causeReference()))))
                 .toList();
-        return new ConsentHistory(messages.get(language, "staff.record.consent-history"),
+        return new ConsentHistory(messages.get(language, form.kind() == FormKind.OBJECTION
+                ? "staff.record.objection-history" : "staff.record.consent-history"),
                 warning == null ? null : Notice.alert(warning), new Table(Table.headings(messages, language,
                 "staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
                 "staff.record.consent-recorded", "staff.record.consent-by"), rows));

@@ -84,6 +84,7 @@ final class FormDefinitionReader {
         AlertRoles alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(AlertRoles.NONE);
         retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
         kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
+        kind.ifPresent(known -> ObjectionRules.check(yaml, known, fields, lawfulBasis, languages));
         Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
         if (yaml.problems().count() > 0) {
             return Optional.empty();
