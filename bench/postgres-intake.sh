@@ -26,7 +26,7 @@ LEVELS="${LEVELS:-2,8,32,64}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
 KILLS="${KILLS:-5}"
 # which parts to run: any of ceiling sqlite pg-1 pg-2 (the kill -9s run when KILLS > 0)
-PARTS="${PARTS:-ceiling sqlite pg-1 pg-2}"
+PARTS="${PARTS-ceiling sqlite pg-1 pg-2}"   # PARTS="" runs only the kill -9s
 # the build to measure: another checkout's root (e.g. a worktree of main as the baseline), this one by default
 CLASSES_ROOT="${CLASSES_ROOT:-$ROOT}"
 FIX=forms-server/src/test/resources/fixture
