@@ -37,8 +37,7 @@ class TwoInstancesTest {
     @Test
     void submissionsForOneSchoolSentToBothInstancesAtOnceMakeOneChainThatVerifies(@TempDir Path folder)
             throws Exception {
-        ServerConfig config = TestServer.onDatabase(TestServer.settings(folder).set("rate-limit.submissions", 100_000),
-                TestDatabases.postgresql(), folder).load();
+        ServerConfig config = sharedDatabase(folder);
         try (TestServer one = TestServer.start(config, Clock.systemUTC());
              TestServer other = TestServer.start(config, Clock.systemUTC())) {
             List<Callable<String>> posts = new ArrayList<>();
@@ -50,15 +49,7 @@ class TwoInstancesTest {
                 posts.add(() -> reference(first.browser().post("/forms/testschool/parent-agreement", agreementBody)));
                 posts.add(() -> reference(second.browser().post("/forms/testschool/images-consent", consentBody)));
             }
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            List<String> references = new ArrayList<>();
-            try {
-                for (Future<String> answer : threads.invokeAll(posts)) {
-                    references.add(answer.get());
-                }
-            } finally {
-                threads.shutdownNow();
-            }
+            List<String> references = allAtOnce(posts);
 
             assertEquals(2 * EACH, new HashSet<>(references).size(), "every acknowledged submission has its own reference");
             assertEquals(2 * EACH, one.count("SELECT count(*) FROM submission"), "each stored once");
@@ -80,8 +71,7 @@ class TwoInstancesTest {
     @Test
     void theSameAnswersSentToBothInstancesAtOnceAreStoredOnceAndEveryCallerGetsItsReference(@TempDir Path folder)
             throws Exception {
-        ServerConfig config = TestServer.onDatabase(TestServer.settings(folder).set("rate-limit.submissions", 100_000),
-                TestDatabases.postgresql(), folder).load();
+        ServerConfig config = sharedDatabase(folder);
         try (TestServer one = TestServer.start(config, Clock.systemUTC());
              TestServer other = TestServer.start(config, Clock.systemUTC())) {
             for (int round = 0; round < 5; round++) {
@@ -91,15 +81,7 @@ class TwoInstancesTest {
                     TestServer to = i % 2 == 0 ? one : other;
                     posts.add(() -> reference(to.browser().post("/forms/testschool/images-consent", body)));
                 }
-                ExecutorService threads = Executors.newFixedThreadPool(8);
-                List<String> references = new ArrayList<>();
-                try {
-                    for (Future<String> answer : threads.invokeAll(posts)) {
-                        references.add(answer.get());
-                    }
-                } finally {
-                    threads.shutdownNow();
-                }
+                List<String> references = allAtOnce(posts);
                 assertEquals(1, new HashSet<>(references).size(), "round " + round + ": one reference for every caller " + references);
             }
             assertEquals(5, one.count("SELECT count(*) FROM submission"), "one copy of each set of answers");
@@ -107,5 +89,25 @@ class TwoInstancesTest {
             List<ChainVerifier.SchoolResult> verified = new ChainVerifier(other.jdbi()).verifyAll();
             assertTrue(verified.stream().allMatch(result -> result.problem().isEmpty()), verified.toString());
         }
+    }
+
+    /** One PostgreSQL database for both instances, with the rate limit out of the way. */
+    private static ServerConfig sharedDatabase(Path folder) throws Exception {
+        return TestServer.onDatabase(TestServer.settings(folder).set("rate-limit.submissions", 100_000),
+                TestDatabases.postgresql(), folder).load();
+    }
+
+    /** Sends the posts from 8 threads at once; their references, in the posts' order. */
+    private static List<String> allAtOnce(List<Callable<String>> posts) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<String> references = new ArrayList<>();
+        try {
+            for (Future<String> answer : threads.invokeAll(posts)) {
+                references.add(answer.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return references;
     }
 }
