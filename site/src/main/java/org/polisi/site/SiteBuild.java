@@ -73,6 +73,7 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
         RenderStage.prepare();
+        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
