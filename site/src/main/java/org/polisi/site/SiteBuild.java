@@ -79,6 +79,7 @@ public final class SiteBuild {
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog.sites(), problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
+            proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
