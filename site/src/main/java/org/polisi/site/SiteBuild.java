@@ -66,7 +66,7 @@ public final class SiteBuild {
         Verdict verdict = new Verdict(options.strict(), catalog.folders());
         verdict.add(problems.all());
         return new BuildResult(catalog.sites(), catalog.translations(), verdict.problems(), 0, Set.of(), Set.of(),
-                ToConfirmList.bySite(catalog.sites(), new Problems()), 0, proofed);
+                ToConfirmList.bySite(catalog, new Problems()), 0, proofed);
     }
 
     public BuildResult run() throws IOException {
@@ -77,7 +77,7 @@ public final class SiteBuild {
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
-        Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog.sites(), problems);
+        Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
