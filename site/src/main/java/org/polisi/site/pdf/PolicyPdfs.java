@@ -163,8 +163,9 @@ public final class PolicyPdfs {
     /**
      * Starts, on a background thread, making one small PDF that nobody keeps, so that the first
      * real PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot
-     * code and parsing the fonts: about half of the CPU of a build's first 25 PDFs, done instead
-     * while the pages are converted (which leaves a core partly idle). Call it at the start of a
+     * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
+     * JVM, 1.3 s in a warm one), done instead while the pages are converted, when the build leaves
+     * part of a core idle (docs/benchmarks.md). Call it at the start of a
      * build; it does nothing when PDFs are off ({@code -Dpolisi.pdf=false}) or already warm.
      */
     public static void prepare() {
