@@ -52,7 +52,7 @@ public final class CachedRender {
         for (StagedPage page : pages) {
             String key = keys.of(page);
             keyOf.put(page.url(), key);
-            cache.get(key).ifPresentOrElse(record -> records.put(page.url(), record), () -> toConvert.add(page));
+            cache.get(key).filter(record -> record.url().equals(page.url())).ifPresentOrElse(record -> records.put(page.url(), record), () -> toConvert.add(page));
         }
         for (StagedPage page : pages) {
             PageRecord cached = records.get(page.url());
@@ -71,7 +71,7 @@ public final class CachedRender {
                     problems.error("render-failed", null, 0, failure != null ? failure : page.url() + ": no HTML was written");
                     continue;
                 }
-                PageRecord record = new PageRecord(Files.readAllBytes(file), forms.renderedOn(page.url()),
+                PageRecord record = new PageRecord(page.url(), Files.readAllBytes(file), forms.renderedOn(page.url()),
                         forms.problemsOn(page.url()), baked.logOf(page.url()));
                 cache.put(keyOf.get(page.url()), record);
                 records.put(page.url(), record);

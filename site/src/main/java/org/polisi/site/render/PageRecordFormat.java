@@ -36,6 +36,7 @@ final class PageRecordFormat {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(record.html().length + 1024);
             DataOutputStream out = new DataOutputStream(bytes);
             string(out, MARK);
+            string(out, record.url());
             byte[] html = record.html();
             out.writeInt(html.length);
             out.write(html);
@@ -79,6 +80,7 @@ final class PageRecordFormat {
             if (!MARK.equals(string(in))) {
                 return Optional.empty();
             }
+            String url = string(in);
             byte[] html = bytes(in);
             List<RenderedForm> forms = new ArrayList<>();
             for (int i = length(in); i > 0; i--) {
@@ -92,7 +94,7 @@ final class PageRecordFormat {
             for (int i = length(in); i > 0; i--) {
                 asciidoc.add(new PageRecord.LogLine(in.readInt(), string(in), string(in)));
             }
-            return in.available() == 0 ? Optional.of(new PageRecord(html, forms, formProblems, asciidoc)) : Optional.empty();
+            return in.available() == 0 ? Optional.of(new PageRecord(url, html, forms, formProblems, asciidoc)) : Optional.empty();
         } catch (IOException | RuntimeException damaged) {
             return Optional.empty();
         }

@@ -99,8 +99,10 @@ class BuildCacheTest {
     @Test
     void aDamagedEntryIsIgnoredAndItsPageConvertedAndStoredAgain() throws IOException {
         cached("first");
-        List<Path> entries = entries();
-        assertTrue(entries.size() > 10, entries.toString());
+        // Four entries of the schools' pages (the root pages are rendered by the publish stage).
+        List<Path> entries = entries().stream().filter(entry -> url(entry).matches("/[a-z-]+/[a-z]{2}/.*")).limit(4).toList();
+        assertEquals(4, entries.size());
+        List<String> damaged = entries.stream().map(BuildCacheTest::url).sorted().toList();
         byte[] whole = Files.readAllBytes(entries.get(0));
         Files.write(entries.get(0), Arrays.copyOf(whole, whole.length / 2));                 // cut short
         byte[] flipped = Files.readAllBytes(entries.get(1));
@@ -110,7 +112,7 @@ class BuildCacheTest {
         Files.write(entries.get(3), new byte[0]);                                               // empty
         progress.clear();
         BuildResult second = cached("second");
-        assertEquals(4, progress.converted().size(), "exactly the damaged pages are converted again: " + progress.converted());
+        assertEquals(damaged, progress.converted().stream().sorted().toList(), "exactly the damaged pages are converted again");
         assertEquals(build("cold", RenderCache.disabled()).problems(), second.problems());
         Map<String, byte[]> cold = tree(folder.resolve("cold/public"));
         Map<String, byte[]> rebuilt = tree(folder.resolve("second/public"));
@@ -162,6 +164,14 @@ class BuildCacheTest {
             }
         }
         return files;
+    }
+
+    private static String url(Path entry) {
+        try {
+            return PageRecordFormat.read(Files.readAllBytes(entry)).orElseThrow().url();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<Path> entries() throws IOException {
