@@ -76,6 +76,7 @@ public final class CachedRender {
                 cache.put(keyOf.get(page.url()), record);
                 records.put(page.url(), record);
             }
+            cache.stored();
             JBakeRenderer.report(null, baked.logOf(""), problems);
             forms.problemsOn("").forEach(problem -> problems.error("form", null, 0, problem));
         }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,56 @@ public final class RenderCache {
     /** A cache that keeps nothing: every page is converted ({@code --no-cache}). */
     public static RenderCache disabled() {
         return new RenderCache(null, null);
+    }
+
+    /** The file whose time says when a build last stored pages here. */
+    private static final String STAMP = "last-stored";
+
+    /**
+     * Whether a build is likely to find pages to convert: the cache is empty, or a file under one
+     * of {@code inputs} changed since a build last stored pages here. Only a guess, for starting
+     * JRuby early; what is converted is decided by the keys.
+     */
+    public boolean likelyToConvert(List<Path> inputs) {
+        if (isEmpty()) {
+            return true;
+        }
+        if (dir == null) {
+            return false;
+        }
+        try {
+            FileTime stored = Files.getLastModifiedTime(dir.resolve(STAMP));
+            for (Path input : inputs) {
+                try (Stream<Path> files = Files.walk(input)) {
+                    if (files.anyMatch(file -> newer(file, stored))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException unknown) {
+            return true;
+        }
+    }
+
+    /** Records that a build stored pages now ({@link #likelyToConvert}). */
+    void stored() {
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(STAMP), new byte[0]);
+            } catch (IOException ignored) {
+                // only a guess is lost: JRuby then starts when the first page is converted
+            }
+        }
+    }
+
+    private static boolean newer(Path file, FileTime than) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(than) > 0;
+        } catch (IOException gone) {
+            return true;
+        }
     }
 
     /** True when this cache can hold nothing yet: no entry at all (a build then starts Asciidoctor early). */

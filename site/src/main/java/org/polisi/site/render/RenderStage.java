@@ -42,13 +42,13 @@ public final class RenderStage {
     }
 
     /**
-     * Call early in a build: when the cache holds nothing (a first build, {@code --no-cache}), JRuby
-     * (for Asciidoctor) then starts while the build loads and composes content. With a cache that
-     * holds pages it is started only when a page must be converted: a build served from the cache
-     * never pays for it.
+     * Call early in a build: when pages will probably be converted (the cache is empty or off, or a
+     * file of the content or theme changed since the cache last stored pages), JRuby (for
+     * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
+     * only if a page must be converted after all: a build served from the cache never pays for it.
      */
     public void prepare() {
-        if (cache.isEmpty()) {
+        if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
             AsciidocConverter.warmUpInBackground();
         }
     }
