@@ -45,17 +45,18 @@ public final class SiteBuild {
 
     private final BuildOptions options;
     private final BuildProgress progress;
-    private final Optional<RenderCache> cache;
+    private final RenderCache cache;
 
+    /** A build that converts every page and keeps nothing for the next ({@code --no-cache}, most tests). */
     public SiteBuild(BuildOptions options, BuildProgress progress) {
         this(options, progress, Optional.empty());
     }
 
-    /** A build that re-renders only what changed since the cache's last build (for preview). */
+    /** A build that converts only the pages {@code cache} does not hold, and stores them there (docs/adr/0055). */
     public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache) {
         this.options = options;
         this.progress = progress;
-        this.cache = cache;
+        this.cache = cache.orElseGet(RenderCache::disabled);
     }
 
     /** Resolves and checks content without rendering: what {@code ./polisi report} needs. */
@@ -72,12 +73,14 @@ public final class SiteBuild {
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        RenderStage.prepare();
+        render.prepare();
+        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
+            proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
@@ -109,11 +112,10 @@ public final class SiteBuild {
         Set<String> published = new LinkedHashSet<>();
         if (!fresh.isEmpty()) {
             new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
-            List<Problem> rootProblems = new PublishStage(options).publish(catalog.allIds(), fresh, messages,
+            List<Problem> rootProblems = new PublishStage(options, cache).publish(catalog.allIds(), fresh, messages,
                     checks.titles(), composed, rendered);
             if (rootProblems.isEmpty()) {
                 fresh.forEach(site -> published.add(site.id()));
-                render.remember(published);
             }
             verdict.addUnblamed(rootProblems);
         }
