@@ -12,8 +12,8 @@ import org.polisi.forms.config.ServerConfig;
  * few seconds instead of holding a thread for 30), a limit on the requests one client address has
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
- * override headers removed ({@link MethodOverrideStripper}), and Jetty's own error pages replaced
- * by the server's ({@link JettyErrorPage}).
+ * override headers removed ({@link MethodOverrideStripper}), {@code OPTIONS *} answered
+ * ({@link ServerWideOptions}), and Jetty's own error pages replaced by the server's ({@link JettyErrorPage}).
  */
 public final class ServerLimits {
 
@@ -42,7 +42,7 @@ public final class ServerLimits {
             server.setStopTimeout(2_000);
             ThreadLimitHandler perClient = new ThreadLimitHandler(config.trustProxy() ? "X-Forwarded-For" : null, false);
             perClient.setThreadLimit(limits.requestsPerClient());
-            server.setHandler(new MethodOverrideStripper(perClient));
+            server.setHandler(new ServerWideOptions(new MethodOverrideStripper(perClient), handlers.securityHeaders()));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
         });
