@@ -3,6 +3,7 @@ package org.polisi.forms.staff;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.i18n.WaitTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

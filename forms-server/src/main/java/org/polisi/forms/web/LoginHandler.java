@@ -13,7 +13,7 @@ import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
-import org.polisi.forms.staff.WaitTime;
+import org.polisi.forms.i18n.WaitTime;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
@@ -113,7 +113,7 @@ final class LoginHandler {
 
     /** "Wait 45 seconds" or "Wait 2 minutes", with the wait the log line gave (ICU plurals, Welsh among them). */
     private String throttledMessage(String language, WaitTime wait) {
-        return messages.format(language, "login.error.throttled", Map.of("amount", wait.amount(), "unit", wait.unit()));
+        return messages.format(language, wait.messageKey("login.error.throttled"), wait.messageArguments());
     }
 
     void logout(Context ctx) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.polisi.forms.LogCapture;
 import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
+import org.polisi.forms.i18n.WaitTime;
 
 /**
  * A tester's sign-in was throttled: the log said "must wait 1 s", the page "Wait 1 minute". Both
@@ -149,8 +150,9 @@ class LockoutWaitTest {
             {"en", 1, "minutes", "Wait 1 minute and try"}, {"en", 15, "minutes", "Wait 15 minutes and try"},
             {"cy", 1, "seconds", "Arhoswch 1 eiliad a"}, {"cy", 2, "seconds", "Arhoswch 2 eiliad a"},
             {"cy", 2, "minutes", "Arhoswch 2 funud a"}, {"cy", 3, "minutes", "Arhoswch 3 munud a"}}) {
-            String text = messages.format((String) example[0], "login.error.throttled",
-                    java.util.Map.of("amount", example[1], "unit", example[2]));
+            WaitTime wait = new WaitTime(((Integer) example[1]) * ("minutes".equals(example[2]) ? 60L : 1L));
+            String text = messages.format((String) example[0], wait.messageKey("login.error.throttled"),
+                    wait.messageArguments());
             assertTrue(text.contains((String) example[3]), text);
         }
     }

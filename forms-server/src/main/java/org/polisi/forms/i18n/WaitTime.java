@@ -1,11 +1,11 @@
-package org.polisi.forms.staff;
+package org.polisi.forms.i18n;
 
 import java.time.Duration;
 
 /**
- * How long a throttled sign-in must wait, rounded once for everyone who is told: the page, the log
- * and the {@code Retry-After} header (RFC 9110 §10.2.3) all come from this value, so they agree and
- * none says less than the truth. The wait is rounded up to whole seconds; under a minute it is
+ * How long a throttled client must wait (a sign-in backing off, a client sending too many forms),
+ * rounded once for everyone who is told: the page, the log and the {@code Retry-After} header
+ * (RFC 9110 §10.2.3) all come from this value, so they agree and none says less than the truth. The wait is rounded up to whole seconds; under a minute it is
  * told in seconds, from a minute on in whole minutes rounded up.
  *
  * @param seconds the wait in whole seconds, at least 1
@@ -34,9 +34,22 @@ public record WaitTime(long seconds) {
         return inMinutes() ? (seconds + 59) / 60 : seconds;
     }
 
-    /** The unit told, as the message bundle's {@code unit} argument selects it: {@code minutes} or {@code seconds}. */
+    /** The unit told, and the name of the message argument that counts it: {@code minutes} or {@code seconds}. */
     public String unit() {
         return inMinutes() ? "minutes" : "seconds";
+    }
+
+    /**
+     * The message that tells this wait: {@code base} counts {@code minutes}, {@code base.seconds}
+     * counts {@code seconds} (each with its own plurals in each language).
+     */
+    public String messageKey(String base) {
+        return inMinutes() ? base : base + ".seconds";
+    }
+
+    /** The message's argument: {@code minutes} or {@code seconds}, the {@link #amount()}. */
+    public java.util.Map<String, Object> messageArguments() {
+        return java.util.Map.of(unit(), amount());
     }
 
     /** The wait as the log says it, in the words the English page uses: "1 minute", "45 seconds". */
