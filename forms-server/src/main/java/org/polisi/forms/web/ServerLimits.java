@@ -13,7 +13,7 @@ import org.polisi.forms.config.ServerConfig;
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
  * override headers removed ({@link MethodOverrideStripper}), {@code OPTIONS *} answered
- * ({@link ServerWideOptions}), and Jetty's own error pages replaced by the server's ({@link JettyErrorPage}).
+ * ({@link ServerWideOptions}, asked by the stripper), and Jetty's own error pages replaced by the server's ({@link JettyErrorPage}).
  */
 public final class ServerLimits {
 
@@ -42,7 +42,7 @@ public final class ServerLimits {
             server.setStopTimeout(2_000);
             ThreadLimitHandler perClient = new ThreadLimitHandler(config.trustProxy() ? "X-Forwarded-For" : null, false);
             perClient.setThreadLimit(limits.requestsPerClient());
-            server.setHandler(new ServerWideOptions(new MethodOverrideStripper(perClient), handlers.securityHeaders()));
+            server.setHandler(new MethodOverrideStripper(perClient, handlers.securityHeaders()));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
         });
