@@ -56,7 +56,7 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
-        ClientAddress clients = new ClientAddress(config.trustProxy());
+        ClientAddress clients = new ClientAddress();
         BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),
@@ -76,7 +76,7 @@ public record Handlers(
                 secondFactor, new LockoutMail(config.alertMail(), messages, clock));
         StaffRecords records = new StaffRecords(jdbi, manifests, clock);
         AlertStatus alertStatus = new AlertStatus(jdbi, config.alertMail().enabled());
-        StaffFrame frame = new StaffFrame(layout, messages, manifests);
+        StaffFrame frame = new StaffFrame(layout, messages, manifests, records);
         ConsentState consentState = new ConsentState(jdbi);
         WithdrawalRequests withdrawalRequests = new WithdrawalRequests(jdbi, ledger);
         WithdrawalRequestSection withdrawals = new WithdrawalRequestSection(records, withdrawalRequests, frame, errors,

@@ -1,7 +1,8 @@
 /**
  * Web: the HTTP side. One routes file ({@link org.polisi.forms.web.Routes}), thin handlers, the
  * pages the server writes itself, the security headers, the checks made before a request, the
- * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}), the 4xx
+ * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}), the client's
+ * address behind trusted proxies ({@link org.polisi.forms.web.TrustedProxies}, ADR 54), the 4xx
  * every malformed request gets ({@link org.polisi.forms.web.RequestFaults}) and its one log line
  * ({@link org.polisi.forms.web.RefusalLog}).
  *
@@ -18,8 +19,10 @@
  * come from {@code themes/default/templates/server/*.ftl} in the frame the site's pages share
  * ({@code layout.ftl}: header, language toggle, container, footer, error summary), in Freemarker's
  * HTML output format, so every text is escaped on its way out, and typed text is isolated in
- * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). The re-shown baked form is filled with Jsoup; a
- * few staff pages still assemble their content with Jsoup inside the shared frame
- * ({@code server/built.ftl}).
+ * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). No page's markup is assembled in Java
+ * ({@code ServerPagesFromTheThemeTest}); only a page the site baked is edited with Jsoup (a re-shown
+ * form filled in, an archived agreed text's form closed). A staff page shows only the links its
+ * reader's role may open ({@link org.polisi.forms.staff.StaffRecords#mayOpen},
+ * {@link org.polisi.forms.staff.StaffRecords#mayOpenRecord}).
  */
 package org.polisi.forms.web;
