@@ -9,8 +9,9 @@
 #   POLISI_CP='/some/copy/polisi-site.jar:/some/copy/lib/*' bench/proofing-cost.sh   # a fixed build
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench). Results: results/proofing-cost.tsv
-# (wall seconds from /usr/bin/time, how long the build waited for the proof stage, how long the stage
-# ran on its own thread alongside render and check, warnings, load).
+# (wall, user CPU and system CPU seconds from /usr/bin/time, how long the build waited for the proof
+# stage, how long the stage ran on its own thread alongside render and check, warnings, load). On a
+# shared machine compare the CPU seconds: they do not grow with other people's load as wall time does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,7 +24,7 @@ source bench/cost-setup.sh
 # run NAME ROOT PROOF: one cold strict build; appends a row.
 run() {
   local name="$1" root="$2" proof="$3" out="$B/results/proof-$1-$3.out"
-  /usr/bin/time -f "%e" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" -Dpolisi.pdf=false \
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" -Dpolisi.pdf=false \
     -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
   local stage; stage=$(grep -oE 'proof [0-9.]+ s' "$out" | grep -oE '[0-9.]+' || echo 0)
   local ran; ran=$(grep -oE 'ran [0-9.]+ s alongside' "$out" | grep -oE '[0-9.]+' || echo 0)

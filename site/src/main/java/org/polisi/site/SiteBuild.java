@@ -74,11 +74,13 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
         render.prepare();
+        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
+            proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));

@@ -102,6 +102,11 @@ public final class FormValidator {
 
         private void typedLine(FieldDefinition field, String label, List<String> values) {
             String value = TypedText.normalise(first(values));
+            if (TypedText.hasLineBreak(value)) {
+                // a browser's one-line box cannot send one; never join the lines into one silently
+                error(field.name(), inputId(field), "error.field.one-line", label);
+                return;
+            }
             if (field.type() == FieldType.EMAIL || field.type() == FieldType.DATE || field.type() == FieldType.TIME) {
                 value = value.strip();
             }
@@ -189,6 +194,10 @@ public final class FormValidator {
                 if (field.required()) {
                     error(field.name(), inputId(field), "error.required.text", label);
                 }
+                return;
+            }
+            if (names.stream().anyMatch(TypedText::hasLineBreak)) {
+                error(field.name(), inputId(field), "error.field.one-line", label);
                 return;
             }
             if (names.size() > field.itemLimit()) {

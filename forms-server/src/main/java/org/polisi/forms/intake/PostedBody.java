@@ -29,7 +29,11 @@ import org.polisi.forms.text.TypedText;
  *
  * <p>Form posts ({@code application/x-www-form-urlencoded}) are split and percent-decoded as the
  * WHATWG URL Standard's urlencoded parser does, then each value is decoded in the declared charset
- * (UTF-8 when none is declared). Charset labels are read as the WHATWG Encoding Standard reads
+ * (UTF-8 when none is declared). One difference: where that parser keeps a {@code %} that is not
+ * followed by two hex digits ({@code %zz}, a {@code %} at the end) as it is, this refuses the field
+ * (or the whole form, when it is in a name) as unreadable. No browser sends one (it escapes a typed
+ * {@code %} as {@code %25}), so it means the body was made or cut by something else, and storing
+ * {@code %zz} as if someone had typed it would be a guess. Charset labels are read as the WHATWG Encoding Standard reads
  * them, so {@code iso-8859-1}, {@code latin1} and {@code us-ascii} mean windows-1252, as in every
  * browser. Only charsets that spell ASCII as ASCII can carry a urlencoded body.
  *
@@ -71,8 +75,10 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
                 byte[] name = percentDecoded(body, start, nameEnd);
                 byte[] value = nameEnd < end ? percentDecoded(body, nameEnd + 1, end) : new byte[0];
                 // With a charset we cannot use, only ASCII (the hidden form-id and form-lang) is read.
-                Optional<String> decodedName = usable ? decode(name, charset.get()) : ascii(name);
-                Optional<String> decodedValue = usable ? decode(value, charset.get()) : ascii(value);
+                Optional<String> decodedName = name == null ? Optional.empty()
+                        : usable ? decode(name, charset.get()) : ascii(name);
+                Optional<String> decodedValue = value == null ? Optional.empty()
+                        : usable ? decode(value, charset.get()) : ascii(value);
                 if (decodedName.isEmpty()) {
                     unreadable.add(FieldError.WHOLE_FORM);
                 } else if (decodedValue.isEmpty()) {
@@ -185,18 +191,23 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
         return bytes.length;
     }
 
-    /** WHATWG percent-decode, with '+' as space: a '%' not followed by two hex digits stays as it is. */
+    /**
+     * WHATWG percent-decode, with '+' as space; null when a '%' is not followed by two hex digits
+     * (the WHATWG parser would keep it as it is: see the class comment).
+     */
     private static byte[] percentDecoded(byte[] bytes, int from, int to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b == '+') {
                 out.write(' ');
-            } else if (b == '%' && i + 2 < to && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+            } else if (b != '%') {
+                out.write(b);
+            } else if (i + 2 < to && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
                 out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
                 i += 2;
             } else {
-                out.write(b);
+                return null;
             }
         }
         return out.toByteArray();

@@ -11,6 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts recent submissions per client address, in memory only and for a few minutes only: no
  * address is ever written to the database, and a restart forgets them all.
+ *
+ * <p>An attempt is counted when it starts ({@link #tryAcquire}), so that a burst of simultaneous
+ * posts cannot overshoot the limit; one that turns out not to be what the limit is for is handed
+ * back with {@link #release} (for the public forms: a form re-shown with its errors, see
+ * docs/forms.md, "Limits").
  */
 public final class SubmissionRateLimiter {
 
@@ -42,6 +47,20 @@ public final class SubmissionRateLimiter {
             }
             attempts.addLast(now);
             return true;
+        }
+    }
+
+    /**
+     * Hands back the client's newest counted attempt: the request it stood for is not counted
+     * after all. Nothing happens when the client has none in the window.
+     */
+    public void release(String client) {
+        Deque<Instant> attempts = recent.get(client);
+        if (attempts == null) {
+            return;
+        }
+        synchronized (attempts) {
+            attempts.pollLast();
         }
     }
 

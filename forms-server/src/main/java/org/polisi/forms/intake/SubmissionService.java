@@ -162,6 +162,7 @@ public final class SubmissionService {
         Instant now = clock.instant();
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
+        SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
         return ledger.inWriteTransaction(transaction -> {
             Optional<SubmissionRow> earlier = idempotencyKey != null
                     ? ledger.withIdempotencyKey(transaction, manifest.school(), form.id(), idempotencyKey)
@@ -184,7 +185,7 @@ public final class SubmissionService {
             SubmissionRow stored = ledger.append(transaction, new NewSubmission(manifest.school(),
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
-                    now, urgentCategory.isPresent(), fingerprint, idempotencyKey));
+                    now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
             transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
             afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);

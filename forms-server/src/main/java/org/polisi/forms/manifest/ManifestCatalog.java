@@ -46,10 +46,17 @@ public final class ManifestCatalog {
         }
         Path file = folder.resolve(school + ".json");
         try {
-            if (!Files.isRegularFile(file)) {
+            // one stat, not two: every form post asks, up to three times (issue 23's intake profile)
+            java.nio.file.attribute.BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (java.nio.file.NoSuchFileException missing) {
                 return Optional.empty();
             }
-            FileTime modified = Files.getLastModifiedTime(file);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            FileTime modified = attributes.lastModifiedTime();
             Loaded loaded = cache.get(school);
             if (loaded == null || !loaded.modified().equals(modified)) {
                 loaded = new Loaded(modified, ManifestJson.read(file));

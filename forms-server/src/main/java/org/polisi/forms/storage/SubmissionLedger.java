@@ -92,17 +92,42 @@ public final class SubmissionLedger implements AutoCloseable {
         return transaction.first(REFERENCE_TAKEN, row -> true, reference).isPresent();
     }
 
+    /**
+     * A submission's answers with their salt and content hash (ADR 13), made before the write: the
+     * ledger's one writer thread then only links them (issue 23's intake profile).
+     */
+    public record SaltedAnswers(String fieldsJson, String salt, String contentHash) {
+    }
+
+    /** Salts and hashes answers (canonical JSON) for {@link #append(WriteTransaction, NewSubmission, SaltedAnswers)}; any thread. */
+    public SaltedAnswers salted(String fieldsJson) {
+        byte[] saltBytes = new byte[16];
+        random.nextBytes(saltBytes);
+        String salt = HexFormat.of().formatHex(saltBytes);
+        return new SaltedAnswers(fieldsJson, salt, ChainHasher.contentHash(salt, fieldsJson));
+    }
+
     /** Adds the submission as the newest link of its school's chain; call inside {@link #inWriteTransaction}. */
     public SubmissionRow append(WriteTransaction transaction, NewSubmission submission) {
+        return append(transaction, submission, salted(submission.fieldsJson()));
+    }
+
+    /**
+     * As {@link #append(WriteTransaction, NewSubmission)}, with the answers salted and hashed already.
+     *
+     * @throws IllegalArgumentException when {@code salted} is not of the submission's answers
+     */
+    public SubmissionRow append(WriteTransaction transaction, NewSubmission submission, SaltedAnswers salted) {
+        if (!salted.fieldsJson().equals(submission.fieldsJson())) {
+            throw new IllegalArgumentException("the salted answers are not the submission's");
+        }
         transaction.lockChain("submission", submission.school());
         ChainHead head = transaction.first(transaction.forUpdate(CHAIN_HEAD),
                         found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
                         submission.school())
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));
-        byte[] saltBytes = new byte[16];
-        random.nextBytes(saltBytes);
-        String salt = HexFormat.of().formatHex(saltBytes);
-        String contentHash = ChainHasher.contentHash(salt, submission.fieldsJson());
+        String salt = salted.salt();
+        String contentHash = salted.contentHash();
         SubmissionRow unhashed = new SubmissionRow(0, submission.school(), head.lastSeq() + 1,
                 submission.reference(), submission.formId(), submission.formKind(), submission.formVersion(),
                 submission.lang(), submission.fieldsJson(), asStored(submission.receivedAt()), submission.urgent(), salt,

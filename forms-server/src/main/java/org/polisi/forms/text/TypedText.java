@@ -94,6 +94,27 @@ public final class TypedText {
     }
 
     /**
+     * Whether the text breaks a line: a line feed (which {@link #normalise} makes of CR LF and CR),
+     * U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR. A one-line answer (a name, an e-mail
+     * address, a date) holding one is refused, not joined into one line: the HTML Standard's one-line
+     * inputs strip line breaks from their value, so only a script or a tampered request sends one.
+     *
+     * @param text normalised text; may be {@code null}
+     */
+    public static boolean hasLineBreak(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the text holds a UTF-16 surrogate that is not half of a pair: never the case for
      * text decoded from valid bytes, but a JSON string may spell one ({@code "\ud800"}).
      */

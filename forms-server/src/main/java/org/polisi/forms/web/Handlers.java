@@ -107,7 +107,7 @@ public record Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
-                        messages, bodyLimits),
+                        messages, bodyLimits, guards::notCountedAsSubmission),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,

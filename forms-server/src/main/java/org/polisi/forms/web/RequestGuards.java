@@ -89,6 +89,15 @@ final class RequestGuards {
     }
 
     /**
+     * Hands back the attempt a form post was counted as by the per-client submission limit, for a
+     * post the limit is not for: see {@link SubmissionHandler}. Only for a POST to {@code /forms/}
+     * that passed {@link #check}.
+     */
+    void notCountedAsSubmission(Context ctx) {
+        submissionLimiter.release(clients.of(ctx));
+    }
+
+    /**
      * The {@code charset} parameter of a Content-Type header (RFC 9110 §8.3.2), unquoted; null when
      * there is none; {@code ""} when a parameter starting with "charset" is not a well-formed
      * {@code charset=value} (which no charset supports, so the request is refused).

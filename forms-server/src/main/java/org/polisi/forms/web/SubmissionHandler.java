@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
@@ -29,6 +26,14 @@ import org.slf4j.LoggerFactory;
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
  * confirmation, the page again with its errors (422, or 400 when part of the body was not valid in
  * its charset), or JSON.
+ *
+ * <p>The per-client submission limit ({@code rate-limit.submissions}) is for what fills the ledger
+ * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
+ * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
+ * form re-shown with its errors (422, or 400 for an unreadable field), the "add another" box, the
+ * withdrawal's second page and a preview's refusal store nothing and are handed back, so a parent
+ * correcting a form is never locked out; what bounds a client that only sends invalid forms is the
+ * per-client limit on requests at once ({@code http.requests-per-client}).
  */
 final class SubmissionHandler {
 
@@ -36,7 +41,7 @@ final class SubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
-    private final SiteFiles site;
+    private final BakedFormPages pages;
     private final FormPageFiller filler;
     private final ReceiptLinks receipts;
     private final ErrorPages errors;
@@ -44,13 +49,17 @@ final class SubmissionHandler {
     private final Messages messages;
     private final BodyLimits limits;
     private final WithdrawalStatementsPage statementsPage;
+    private final java.util.function.Consumer<Context> notCounted;
 
+    /** @param notCounted hands back a post's attempt to the per-client submission limit */
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
-                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits) {
+                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits,
+                      java.util.function.Consumer<Context> notCounted) {
+        this.notCounted = notCounted;
         this.limits = limits;
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
-        this.site = site;
+        this.pages = new BakedFormPages(site);
         this.filler = filler;
         this.receipts = receipts;
         this.errors = errors;
@@ -87,6 +96,10 @@ final class SubmissionHandler {
         }
         SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
                 ctx.pathParam("form"), posted.parameters(), posted.unreadable()));
+        if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
+                || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview) {
+            notCounted.accept(ctx);
+        }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
         } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {
@@ -146,19 +159,11 @@ final class SubmissionHandler {
             return;
         }
         String sitePath = rejected.form().pages().get(rejected.language());
-        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
-        if (page.isPresent()) {
-            try {
-                Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
-                FormPageFiller.keepLinksRelativeTo(document, sitePath);
-                if (filler.fill(document, rejected.form().id(), rejected.language(), rejected.errors(),
-                        rejected.typed())) {
-                    Responses.html(ctx, status(rejected), document.outerHtml());
-                    return;
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
-            }
+        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
+        if (page.isPresent() && filler.fill(page.get(), rejected.form().id(), rejected.language(), rejected.errors(),
+                rejected.typed())) {
+            Responses.html(ctx, status(rejected), page.get().outerHtml());
+            return;
         }
         fallbackPage(ctx, rejected, sitePath);
     }
@@ -169,21 +174,19 @@ final class SubmissionHandler {
      */
     private void addAnother(Context ctx, SubmissionOutcome.AddAnother adding) {
         String sitePath = adding.form().pages().get(adding.language());
-        Optional<Path> page = sitePath == null ? Optional.empty() : site.page(sitePath);
-        if (page.isEmpty()) {
+        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
+        if (page.isPresent() && filler.addAnother(page.get(), adding.form().id(), adding.field(), adding.typed())) {
+            Responses.html(ctx, 200, page.get().outerHtml());
+        } else {
             errors.notFound(ctx);
-            return;
         }
+    }
+
+    private Optional<Document> bakedPage(String sitePath) {
         try {
-            Document document = Jsoup.parse(page.get().toFile(), StandardCharsets.UTF_8.name());
-            FormPageFiller.keepLinksRelativeTo(document, sitePath);
-            if (filler.addAnother(document, adding.form().id(), adding.field(), adding.typed())) {
-                Responses.html(ctx, 200, document.outerHtml());
-            } else {
-                errors.notFound(ctx);
-            }
+            return pages.page(sitePath);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the baked page " + page.get(), e);
+            throw new java.io.UncheckedIOException("cannot read the baked page " + sitePath, e);
         }
     }
 

@@ -21,7 +21,8 @@
  * HTML output format, so every text is escaped on its way out, and typed text is isolated in
  * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). No page's markup is assembled in Java
  * ({@code ServerPagesFromTheThemeTest}); only a page the site baked is edited with Jsoup (a re-shown
- * form filled in, an archived agreed text's form closed). A staff page shows only the links its
+ * form filled in, on a copy of the page parsed once by {@link org.polisi.forms.web.BakedFormPages};
+ * an archived agreed text's form closed). A staff page shows only the links its
  * reader's role may open ({@link org.polisi.forms.staff.StaffRecords#mayOpen},
  * {@link org.polisi.forms.staff.StaffRecords#mayOpenRecord}).
  */

@@ -157,14 +157,17 @@ class AlertDeliveryTest {
     void theReportersNameIsSentExactlyAsTypedIsolatedOnItsOwnLine(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
-        List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂",
-                "Ann\nReference: FAKE1234");
+        List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂");
         try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
             for (String name : names) {
                 server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(
                         incident("cy", "immediate-risk", "Manylion"), "reporter-name", name)));
             }
+            // A name with a line break never reaches an alert: the intake refuses it (issue 23).
+            assertEquals(422, server.browser().post("/forms/testschool/incident-report", form(
+                    org.polisi.forms.Submissions.with(incident("cy", "immediate-risk", "Manylion"), "reporter-name",
+                            "Ann\nReference: FAKE1234"))).statusCode());
             assertEquals(new AlertDelivery.Round(names.size(), 0), server.alerts().deliverPending());
             StringBuilder all = new StringBuilder();
             for (MimeMessage message : mail.getReceivedMessages()) {

@@ -17,9 +17,22 @@ class PostedBodyTest {
 
     @Test
     void aValidUtf8FormPostIsDecodedAsTheWhatwgParserDoes() {
-        PostedBody body = PostedBody.urlEncoded(bytes("a=Si%C3%A2n+Jones&b=100%25&b=%zz&c"), null);
-        assertEquals(Map.of("a", List.of("Siân Jones"), "b", List.of("100%", "%zz"), "c", List.of("")), body.parameters());
+        PostedBody body = PostedBody.urlEncoded(bytes("a=Si%C3%A2n+Jones&b=100%25&b=%2B%2b&c"), null);
+        assertEquals(Map.of("a", List.of("Siân Jones"), "b", List.of("100%", "++"), "c", List.of("")), body.parameters());
         assertEquals(Set.of(), body.unreadable());
+    }
+
+    @Test
+    void aPercentNotFollowedByTwoHexDigitsMakesItsFieldUnreadableInsteadOfBeingStoredLiterally() {
+        for (String value : List.of("%zz", "100%", "%2", "a%g1", "%%41", "%", "ok%2")) {
+            PostedBody body = PostedBody.urlEncoded(bytes("form-lang=cy&parent-name=" + value + "&email=a%40b.org"), null);
+            assertEquals(Set.of("parent-name"), body.unreadable(), value);
+            assertEquals(Map.of("form-lang", List.of("cy"), "email", List.of("a@b.org")), body.parameters(), value);
+        }
+        assertEquals(Set.of(FieldError.WHOLE_FORM), PostedBody.urlEncoded(bytes("form-lang=cy&parent%zzname=x"), null)
+                .unreadable(), "in a name, the field cannot be told: the whole form");
+        assertEquals(Set.of(FieldError.WHOLE_FORM), PostedBody.urlEncoded(bytes("form-lang=cy&n=%zz"),
+                "application/x-www-form-urlencoded; charset=klingon").unreadable());
     }
 
     @Test

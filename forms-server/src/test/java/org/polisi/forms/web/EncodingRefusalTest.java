@@ -76,8 +76,13 @@ class EncodingRefusalTest {
     @ParameterizedTest(name = "[{0}] {1}")
     @CsvSource({"en, Si%C3%28n", "cy, Si%C3%28n", "en, Sin%E9ad", "cy, Sin%E9ad", "en, %ED%A0%80", "cy, %F4%90%80%80"})
     void invalidUtf8GetsTheFormBackWithTheFieldsErrorInItsLanguage(String language, String name) throws Exception {
+        assertNameRefusedWithItsFieldsError(language, name);
+    }
+
+    /** The agreement posted with the name's raw bytes: 400, the form again with the name's error, nothing stored. */
+    private void assertNameRefusedWithItsFieldsError(String language, String rawName) throws Exception {
         int before = stored();
-        HttpResponse<String> response = post(agreementWithName(language, name.getBytes(StandardCharsets.US_ASCII)),
+        HttpResponse<String> response = post(agreementWithName(language, rawName.getBytes(StandardCharsets.US_ASCII)),
                 "application/x-www-form-urlencoded");
 
         assertEquals(400, response.statusCode());
@@ -88,6 +93,17 @@ class EncodingRefusalTest {
         assertEquals("", page.getElementById("parent-agreement--parent-name").val(), "nothing repaired is put back");
         assertEquals("sian@example.org", page.getElementById("parent-agreement--email").val(), "the rest is kept");
         assertEquals(before, stored(), "nothing stored");
+    }
+
+    /** Issue 23: a malformed percent-escape was stored literally ("%zz" as the parent's name). */
+    @ParameterizedTest(name = "[{0}] {1}")
+    @CsvSource({"en, Si%zzn", "cy, Si%zzn", "en, 100%", "cy, Si%2", "en, %g0", "cy, %%41"})
+    void aMalformedPercentEscapeIsRefusedWith400AndNotStoredLiterally(String language, String name) throws Exception {
+        assertNameRefusedWithItsFieldsError(language, name);
+
+        HttpResponse<String> escaped = post(agreementWithName(language, "100%25 Si%C3%A2n".getBytes(StandardCharsets.US_ASCII)),
+                "application/x-www-form-urlencoded");
+        assertEquals(303, escaped.statusCode(), "a % sent as %25 is read: " + escaped.body());
     }
 
     @Test

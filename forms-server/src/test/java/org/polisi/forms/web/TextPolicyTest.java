@@ -185,6 +185,53 @@ class TextPolicyTest {
         assertEquals("Line one\nline two end", stored(reference).get("what-happened"));
     }
 
+    /** Issue 23: a one-line answer with a line break in it was stored with the break. */
+    static Stream<Arguments> brokenLines() {
+        return Stream.of(
+                Arguments.of("en", "parent-name", "Siân\nJones", "Write ‘Your name’ on one line, without line breaks"),
+                Arguments.of("cy", "parent-name", "Siân\r\nJones", "Ysgrifennwch ‘Eich enw’ ar un llinell, heb doriadau llinell"),
+                Arguments.of("en", "parent-name", "Siân Jones\r", "Write ‘Your name’ on one line, without line breaks"),
+                Arguments.of("cy", "parent-name", "Siân\u2028Jones", "Ysgrifennwch ‘Eich enw’ ar un llinell, heb doriadau llinell"),
+                Arguments.of("en", "parent-name", "Siân\u2029Jones", "Write ‘Your name’ on one line, without line breaks"),
+                Arguments.of("en", "email", "sian@example.org\n", "Write ‘Email address’ on one line, without line breaks"),
+                Arguments.of("cy", "email", "\nsian@example.org", "Ysgrifennwch ‘Cyfeiriad e-bost’ ar un llinell, heb doriadau llinell"),
+                Arguments.of("en", "start-date", "2026-09-01\n", "Write ‘Start date’ on one line, without line breaks"),
+                Arguments.of("en", "call-time", "09:30\r\n", "Write ‘Best time to call’ on one line, without line breaks"));
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("brokenLines")
+    void aLineBreakInAOneLineAnswerIsRefusedWithTheFieldsMessageAndNotJoined(String language, String field, String typed,
+                                                                              String message) {
+        int before = server.count("SELECT count(*) FROM submission");
+        HttpResponse<String> response = server.browser().post("/forms/testschool/parent-agreement",
+                form(with(agreement(language), field, typed)));
+        assertEquals(422, response.statusCode());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.select(".error-summary__list a").eachText().contains(message), page.select(".error-summary").text());
+        assertTrue(page.getElementById("parent-agreement--" + field + "--error").text().endsWith(message),
+                page.select(".error-message").text());
+        assertEquals("Diolch", page.getElementById("parent-agreement--comments").wholeText()
+                .strip(), "the other answers are put back");
+        assertEquals(before, server.count("SELECT count(*) FROM submission"), "nothing stored");
+    }
+
+    @Test
+    void aLineBreakInAPupilsNameIsRefusedAndOneInAManyLineAnswerIsKept() {
+        for (String language : List.of("en", "cy")) {
+            int before = server.count("SELECT count(*) FROM submission");
+            HttpResponse<String> pupils = server.browser().post("/forms/testschool/images-consent",
+                    form(consent(language, "Alys\nMorgan", "given", "refused")));
+            assertEquals(422, pupils.statusCode());
+            assertEquals(1, Jsoup.parse(pupils.body()).select(".error-summary__list a").size(),
+                    Jsoup.parse(pupils.body()).select(".error-summary").text());
+            assertEquals(before, server.count("SELECT count(*) FROM submission"));
+        }
+        String reference = reference(server.browser().post("/forms/testschool/parent-agreement",
+                form(with(agreement("en"), "comments", "Line one\nLine two"))));
+        assertEquals("Line one\nLine two", stored(reference).get("comments"), "a textarea keeps its lines");
+    }
+
     static Stream<Arguments> invisibleNames() {
         return Stream.of("\u200B", "\u2060", "\uFEFF", "\u200D", "\u00AD", "\u0301", "\u202E", "\u200B\u2060\uFEFF",
                         " \u3000 ", "\u3164", "\u115F\u1160", "\uFFA0", "\u2800", "\u200E\u200F", "\u034F")

@@ -2,21 +2,26 @@ package org.polisi.site.pdf;
 
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,7 +31,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Renders a {@link PdfSource} document as a tagged PDF/UA-1 file (ISO 14289-1) with openhtmltopdf
@@ -37,12 +47,75 @@ import java.util.Map;
  */
 final class PdfWriter {
     private static final String FONTS = "fonts/";
-    private static final byte[] SANS = font("DejaVuSans.ttf");
-    private static final byte[] SANS_BOLD = font("DejaVuSans-Bold.ttf");
-    private static final byte[] SANS_OBLIQUE = font("DejaVuSans-Oblique.ttf");
-    private static final byte[] MONO = font("DejaVuSansMono.ttf");
+    /** The faces the style ({@link PdfSource#CSS}) can ask for; each is embedded as a subset, and only if used. */
+    private static final List<Face> FACES = List.of(
+            new Face("DejaVuSans.ttf", "DejaVu Sans", 400, FontStyle.NORMAL),
+            new Face("DejaVuSans-Bold.ttf", "DejaVu Sans", 700, FontStyle.NORMAL),
+            new Face("DejaVuSans-Oblique.ttf", "DejaVu Sans", 400, FontStyle.ITALIC),
+            new Face("DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL));
     /** The fonts' metrics, read once per build instead of once per PDF (openhtmltopdf's own cache; thread-safe). */
     private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
+    /**
+     * Parsed fonts, one set (file name to font) per PDF being made at once: parsing a font and
+     * reading its tables (cmap, widths, names) was a sixth of a PDF's CPU when each PDF did it. A
+     * FontBox {@link TrueTypeFont} reads its file lazily and is not safe for concurrent use, so a
+     * PDF borrows a whole set and gives it back when saved; PDFBox leaves a font it did not open
+     * to its owner. The pool grows to the number of PDFs made at once (one per core) and is kept
+     * for the JVM's life (a preview rebuilds with the same fonts).
+     */
+    private static final Queue<Map<String, TrueTypeFont>> PARSED = new ConcurrentLinkedQueue<>();
+    private static final Map<String, byte[]> BYTES = new ConcurrentHashMap<>();
+
+    private record Face(String file, String family, int weight, FontStyle style) {
+        /**
+         * The font from {@code parsed}, parsed there if it is not yet. GSUB (glyph substitution) is
+         * off: for Latin text it only swaps "ff", "fi", "ffi" for ligature glyphs, and PDFBox
+         * applies it by building a regular expression for every run of text, a sixth of a PDF's
+         * CPU. Without it each letter is its own glyph, and the text a screen reader or a copy
+         * gets is the same (the tests compare it with the page's).
+         */
+        TrueTypeFont in(Map<String, TrueTypeFont> parsed) {
+            return parsed.computeIfAbsent(file, f -> {
+                try {
+                    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(BYTES.computeIfAbsent(f, PdfWriter::font)));
+                    font.setEnableGsub(false);
+                    return font;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the font " + f, e);
+                }
+            });
+        }
+    }
+
+    /**
+     * A face for one document, made from the document's borrowed fonts only when the layout first
+     * uses it, as openhtmltopdf's own input-stream fonts are: an unused face costs nothing.
+     */
+    private static final class LazyFace extends PDFontSupplier {
+        private final PDDocument document;
+        private final Face face;
+        private final Map<String, TrueTypeFont> parsed;
+        private PDFont font;
+
+        LazyFace(PDDocument document, Face face, Map<String, TrueTypeFont> parsed) {
+            super(null);
+            this.document = document;
+            this.face = face;
+            this.parsed = parsed;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    font = PDType0Font.load(document, face.in(parsed), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot embed the font " + face.file(), e);
+                }
+            }
+            return font;
+        }
+    }
 
     static {
         XRLog.setLoggingEnabled(false);     // its warnings are about CSS it ignores, one line per page
@@ -58,35 +131,40 @@ final class PdfWriter {
      * @throws IOException when the PDF cannot be written
      */
     static void write(Document source, String baseUri, OutputStream out) throws IOException {
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.usePdfUaAccessibility(true);
-        builder.withProducer("Polisi (openhtmltopdf)");
-        builder.useFont(() -> new ByteArrayInputStream(SANS), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(SANS_BOLD), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(SANS_OBLIQUE), "DejaVu Sans", 400, FontStyle.ITALIC, true);
-        builder.useFont(() -> new ByteArrayInputStream(MONO), "DejaVu Sans Mono", 400, FontStyle.NORMAL, true);
-        builder.withW3cDocument(W3CDom.convert(source), baseUri);
-        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
-        Map<String, String> titles = new HashMap<>();
-        source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));
-        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-            renderer.layout();
-            PDDocument document = renderer.createPDFKeepOpen();
-            describeLinks(document, titles);
-            // The same page gives the same PDF, byte for byte (a build from the cache equals a cold
-            // one, docs/adr/0055): the time of the build is not a fact about the policy.
-            // PDFBox would make the file identifier (ISO 32000-1 14.4) from the clock: it is made
-            // from the page instead, the same for the same page, as the standard allows.
-            document.getDocumentInformation().setCreationDate(null);
-            byte[] id = Arrays.copyOf(sha256(source.outerHtml()), 16);
-            COSArray identifier = new COSArray();
-            identifier.add(new COSString(id));
-            identifier.add(new COSString(id));
-            document.getDocument().getTrailer().setItem(COSName.ID, identifier);
-            // With object streams (PDFBox's default): writing them costs CPU once per page change, but
-            // without them the real policies' PDFs were 3.6 times larger (1.1 MB against 310 KB).
-            document.save(out);
+        Map<String, TrueTypeFont> fonts = Optional.ofNullable(PARSED.poll()).orElseGet(HashMap::new);
+        try (PDDocument document = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePdfUaAccessibility(true);
+            builder.withProducer("Polisi (openhtmltopdf)");
+            builder.usePDDocument(document);
+            for (Face face : FACES) {
+                builder.useFont(new LazyFace(document, face, fonts), face.family(), face.weight(), face.style(), true);
+            }
+            builder.withW3cDocument(W3CDom.convert(source), baseUri);
+            builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
+            Map<String, String> titles = new HashMap<>();
+            source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFKeepOpen();
+                describeLinks(document, titles);
+                // The same page gives the same PDF, byte for byte (a build from the cache equals a cold
+                // one, docs/adr/0055): the time of the build is not a fact about the policy.
+                // PDFBox would make the file identifier (ISO 32000-1 14.4) from the clock: it is made
+                // from the page instead, the same for the same page, as the standard allows.
+                document.getDocumentInformation().setCreationDate(null);
+                byte[] id = Arrays.copyOf(sha256(source.outerHtml()), 16);
+                COSArray identifier = new COSArray();
+                identifier.add(new COSString(id));
+                identifier.add(new COSString(id));
+                document.getDocument().getTrailer().setItem(COSName.ID, identifier);
+                // With object streams (PDFBox's default): writing them costs CPU once per page change, but
+                // without them the real policies' PDFs were 3.6 times larger (1.1 MB against 310 KB).
+                document.save(out);
+            }
+        } finally {
+            PARSED.add(fonts);
         }
     }
 

@@ -52,7 +52,7 @@ public final class PolicyPdfs {
     /** The class of the element that holds the link on a page (the PDF leaves it out). */
     public static final String LINK_CLASS = "pdf-link";
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
-    private static final String FORMAT = "polisi-pdf-2|openhtmltopdf-1.1.31|dejavu-2.37";
+    private static final String FORMAT = "polisi-pdf-3|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
     private static final Set<String> KINDS = Set.of("policy", "appendix");
     /** The link an earlier build put on a page that a preview build reuses. */
     private static final Pattern EXISTING_LINK = Pattern.compile("\\s*<(li|p) class=\"" + LINK_CLASS + "\">.*?</\\1>", Pattern.DOTALL);
@@ -160,7 +160,48 @@ public final class PolicyPdfs {
         }
     }
 
-    /** Makes the PDFs on as many threads as the machine has cores; findings are added in page order. */
+    /**
+     * Starts, on a background thread, making one small PDF that nobody keeps, so that the first
+     * real PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot
+     * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
+     * JVM, 1.3 s in a warm one), done instead while the pages are converted, when the build leaves
+     * part of a core idle (docs/benchmarks.md). Call it at the start of a
+     * build; it does nothing when PDFs are off ({@code -Dpolisi.pdf=false}) or already warm.
+     */
+    public static void prepare() {
+        if (!ENABLED || WARM.getAndSet(true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Document sample = PdfSource.of(Jsoup.parse(WARM_UP_PAGE, "file:///polisi-warm-up.html"));
+                PdfWriter.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                // Only a warm-up: a real PDF that fails the same way is reported at its page.
+            }
+        }, "polisi-pdf-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+    /** What the warm-up renders: each element and face the policies use (headings, lists, a table, a link, bold, italic, code, Welsh letters). */
+    private static final String WARM_UP_PAGE = """
+            <!DOCTYPE html><html lang="cy"><head><title>Polisi</title></head><body>
+            <header><p class="site-header__name">Ysgol</p></header>
+            <main><h1>Polisi diogelwch ar-lein</h1><h2 id="cyflwyniad">Cyflwyniad</h2>
+            <p>Mae’r <strong>polisi</strong> hwn yn <em>berthnasol</em> i bawb: ŵ ŷ â ê î ô û ï ë — “dyfyniad”.
+            <a href="https://llyw.cymru/">Llywodraeth Cymru</a> <code>./polisi build</code></p>
+            <ul><li>Un</li><li>Dau</li></ul><h3 id="rhagor">Rhagor</h3><ol><li>Tri</li></ol>
+            <table><thead><tr><th>Enw</th><th>Dyddiad</th></tr></thead><tbody><tr><td>Staff</td><td>1 Medi 2026</td></tr></tbody></table>
+            <div class="notice"><p>Nodyn</p></div></main></body></html>""";
+
+    /**
+     * Makes the PDFs on as many threads as the machine has cores, longest page first (so that no
+     * core is left with the longest policy while the other has finished); findings are added in
+     * page order.
+     */
     private List<Job> make(List<Job> jobs, Problems problems) throws IOException {
         Set<Path> used = ConcurrentHashMap.newKeySet();
         int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
@@ -170,10 +211,11 @@ public final class PolicyPdfs {
             return thread;
         });
         try {
-            List<Future<Optional<String>>> results = new ArrayList<>();
-            for (Job job : jobs) {
-                results.add(pool.submit(() -> make(job, used)));
+            Map<Job, Future<Optional<String>>> submitted = new java.util.IdentityHashMap<>();
+            for (Job job : longestFirst(jobs)) {
+                submitted.put(job, pool.submit(() -> make(job, used)));
             }
+            List<Future<Optional<String>>> results = jobs.stream().map(submitted::get).toList();
             List<Job> done = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
                 Optional<String> failure = get(results.get(i));
@@ -189,6 +231,18 @@ public final class PolicyPdfs {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Job> longestFirst(List<Job> jobs) {
+        Map<Job, Long> sizes = new java.util.IdentityHashMap<>();
+        for (Job job : jobs) {
+            try {
+                sizes.put(job, Files.size(job.html()));
+            } catch (IOException e) {
+                sizes.put(job, 0L);     // make() reports the unreadable page
+            }
+        }
+        return jobs.stream().sorted(java.util.Comparator.comparing(sizes::get).reversed()).toList();
     }
 
     private static Optional<String> get(Future<Optional<String>> result) {

@@ -8,8 +8,10 @@
  * text and embedded fonts; a plain link on the page; a {@code pdf} warning for a page whose PDF
  * could not be made.
  * <p><b>Why from the built HTML:</b> the PDF then says exactly what the page says. The PDFs are
- * made with openhtmltopdf on a thread of their own while the build checks and proofs, and kept in
+ * made with openhtmltopdf on a thread of their own while the build checks and proofs (the machinery
+ * warmed up while the pages convert, the fonts parsed once per concurrent PDF), and kept in
  * the work folder by a hash of their source, so that an unchanged page is not made again. The
- * tests check every PDF with veraPDF against PDF/UA-1. See docs/adr/0047-accessible-pdfs.md.
+ * tests check every PDF with veraPDF against PDF/UA-1. See docs/adr/0047-accessible-pdfs.md and
+ * docs/adr/0056-cheaper-pdfs-and-proofing.md.
  */
 package org.polisi.site.pdf;

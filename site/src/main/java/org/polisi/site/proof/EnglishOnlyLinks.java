@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ final class EnglishOnlyLinks {
     private static final Pattern LINK = Pattern.compile("\\bhttps?://[^\\s\\[\\]<>\"]+(?:\\[[^\\]]*])?");
 
     private final Set<String> welshHosts;
+    private final Map<String, Optional<String>> verdicts = new ConcurrentHashMap<>();
 
     private EnglishOnlyLinks(Set<String> welshHosts) {
         this.welshHosts = welshHosts;
@@ -58,15 +61,27 @@ final class EnglishOnlyLinks {
         return new EnglishOnlyLinks(hosts);
     }
 
-    /** The message for a Welsh line that links an English-only site without the marker, if it does. */
+    /**
+     * The message for a Welsh line that links an English-only site without the marker, if it does.
+     * It depends only on the line's text, so each distinct text is matched once per build: schools
+     * adopting a template publish its lines a hundred times over.
+     */
     Optional<String> check(SourceLine line) {
-        Matcher link = LINK.matcher(line.text());
+        String text = line.text();
+        if (!text.contains("http")) {
+            return Optional.empty();
+        }
+        return verdicts.computeIfAbsent(text, this::check);
+    }
+
+    private Optional<String> check(String text) {
+        Matcher link = LINK.matcher(text);
         while (link.find()) {
             String url = link.group();
             int next = link.end();
-            Matcher following = LINK.matcher(line.text());
-            int until = following.find(next) ? following.start() : line.text().length();
-            if (!welsh(url) && !line.text().substring(next, until).contains(MARKER)) {
+            Matcher following = LINK.matcher(text);
+            int until = following.find(next) ? following.start() : text.length();
+            if (!welsh(url) && !text.substring(next, until).contains(MARKER)) {
                 return Optional.of("the link to " + url.replaceFirst("\\[.*", "") + " leads to an English-only site: add '"
                         + MARKER + "' after it (or list the host in content/" + FILE_NAME + " if it offers Welsh)");
             }

@@ -24,6 +24,8 @@ final class GlossaryCheck {
 
     private final Map<String, List<Glossary.Term>> byFirstEnglishWord = new HashMap<>();
     private final Map<String, String> folded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The avoided-form messages of each distinct Welsh text checked this build. */
+    private final Map<String, List<String>> avoidedByText = new java.util.concurrent.ConcurrentHashMap<>();
     /** Avoided forms by the first two letters of their (mutated) first word. */
     private final Map<String, List<Avoided>> avoidedByStart = new HashMap<>();
 
@@ -100,9 +102,22 @@ final class GlossaryCheck {
         return word.endsWith(ending) && word.length() > ending.length() ? word.substring(0, word.length() - ending.length()) : word;
     }
 
+    /**
+     * The avoided forms in a line of Welsh, as findings at that line. What is found depends only on
+     * the text, so each distinct text is searched once per build (a template's line is published by
+     * every school that adopts it); the findings still name each line.
+     */
     List<Finding> avoided(Prose welsh) {
-        List<Finding> findings = new ArrayList<>();
-        String text = fold(welsh.text());
+        List<String> messages = avoidedByText.computeIfAbsent(welsh.text(), this::avoided);
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        return messages.stream().map(message -> new Finding(welsh, message)).toList();
+    }
+
+    private List<String> avoided(String original) {
+        List<String> findings = new ArrayList<>();
+        String text = fold(original);
         Set<Glossary.Avoided> seen = identitySet();
         for (String word : words(text)) {
             for (Avoided candidate : avoidedByStart.getOrDefault(prefix(word), List.of())) {
@@ -111,12 +126,12 @@ final class GlossaryCheck {
                 }
                 Matcher found = candidate.form().pattern().matcher(text);
                 if (found.find()) {
-                    findings.add(new Finding(welsh, "'" + found.group() + "': content/glossary.yml says to write '"
+                    findings.add("'" + found.group() + "': content/glossary.yml says to write '"
                             + candidate.term().welsh() + "' for '" + candidate.term().english() + "', not '"
-                            + candidate.form().form() + "'"));
+                            + candidate.form().form() + "'");
                 }
             }
         }
-        return findings;
+        return List.copyOf(findings);
     }
 }

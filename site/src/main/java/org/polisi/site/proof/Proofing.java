@@ -73,7 +73,7 @@ public final class Proofing {
         CompletableFuture<ProofResult> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(run(sites, found));
+                result.complete(run(sites, found, false));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
@@ -125,14 +125,27 @@ public final class Proofing {
         }
     }
 
-    /** Proofs the sites and the interface bundles, adding every finding to {@code problems}. */
+    /**
+     * Proofs the sites and the interface bundles, adding every finding to {@code problems}; the
+     * sites are proofed on all cores (the caller waits for it, as {@code ./polisi report} does).
+     */
     public ProofResult run(List<ResolvedSite> sites, Problems problems) {
+        return run(sites, problems, true);
+    }
+
+    /**
+     * @param parallel whether to proof the sites on the common fork-join pool as well as this
+     *                 thread; not when running alongside the build ({@link #start}), where the
+     *                 pool's one worker (on 2 cores) is the HTML checks' and the build's other core
+     *                 is rendering: there, proofing takes one core at most
+     */
+    private ProofResult run(List<ResolvedSite> sites, Problems problems, boolean parallel) {
         Problems setup = new Problems();
         WordList project = WordList.read(contentDir.resolve(WordList.FILE_NAME), setup);
         GlossaryCheck glossary = new GlossaryCheck(Glossary.read(contentDir.resolve("glossary.yml"), setup));
         EnglishOnlyLinks links = EnglishOnlyLinks.read(contentDir.resolve(EnglishOnlyLinks.FILE_NAME), setup);
         Shared shared = new Shared(project, setup, spellers);
-        List<SiteFindings> found = sites.parallelStream()
+        List<SiteFindings> found = (parallel ? sites.parallelStream() : sites.stream())
                 .map(site -> new SiteProof(site, shared.wordList(site), glossary, links, shared).run())
                 .toList();
         WordList theme = project.and(WordList.read(i18nDir.resolve(WordList.FILE_NAME), setup));
@@ -171,7 +184,7 @@ public final class Proofing {
         private final Map<WordList, Map<String, Optional<SpellCheck>>> checks = Collections.synchronizedMap(new IdentityHashMap<>());
         private final Map<String, String> readable = new ConcurrentHashMap<>();
         private final Map<Path, YamlReading> yaml = new ConcurrentHashMap<>();
-        private final Map<String, List<GlossaryCheck.Finding>> glossary = new ConcurrentHashMap<>();
+        private final Map<Counterparts, List<GlossaryCheck.Finding>> glossary = new ConcurrentHashMap<>();
         private final Map<String, Speller> spellers;
 
         Shared(WordList project, Problems problems, Map<String, Speller> spellers) {
@@ -208,12 +221,13 @@ public final class Proofing {
             });
         }
 
+        /**
+         * The glossary's verdict on a pair, once per distinct pair: the key is the pair itself (its
+         * lines' files, numbers and texts), whose hash reuses each line's cached string hash where
+         * building one string of the whole section for every school did not.
+         */
         List<GlossaryCheck.Finding> counterparts(GlossaryCheck check, Counterparts pair) {
-            StringBuilder key = new StringBuilder();
-            pair.english().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
-            key.append('|');
-            pair.translated().forEach(p -> key.append(p.file()).append(':').append(p.line()).append(p.text()).append('\n'));
-            return glossary.computeIfAbsent(key.toString(), k -> check.counterparts(pair));
+            return glossary.computeIfAbsent(pair, check::counterparts);
         }
     }
 
@@ -245,13 +259,14 @@ public final class Proofing {
             site.languages().forEach(language -> count(language, new ProofResult.Counts(0, 0)));
             List<Prose> prose = new ArrayList<>();
             List<Counterparts> pairs = new ArrayList<>();
+            Map<ResolvedPage, Map<String, List<Prose>>> read = new IdentityHashMap<>();
             for (String language : site.languages()) {
                 for (ResolvedPage page : site.pages(language).values()) {
-                    Map<String, List<Prose>> sections = PageProse.sections(site, page, shared.readable);
+                    Map<String, List<Prose>> sections = read.computeIfAbsent(page, p -> PageProse.sections(site, p, shared.readable));
                     sections.values().forEach(prose::addAll);
                     if (!language.equals("en")) {
-                        site.page("en", page.key()).ifPresent(english ->
-                                pair(PageProse.sections(site, english, shared.readable), sections, pairs));
+                        site.page("en", page.key()).ifPresent(english -> pair(
+                                read.computeIfAbsent(english, p -> PageProse.sections(site, p, shared.readable)), sections, pairs));
                         page.body().forEach(this::checkLinks);
                     }
                 }
@@ -278,8 +293,9 @@ public final class Proofing {
         }
 
         private void check(List<Prose> prose, List<Counterparts> pairs) {
+            Map<String, Optional<SpellCheck>> byLanguage = new java.util.HashMap<>();
             for (Prose line : prose) {
-                Optional<SpellCheck> check = shared.spellCheck(words, line.language());
+                Optional<SpellCheck> check = byLanguage.computeIfAbsent(line.language(), l -> shared.spellCheck(words, l));
                 check.ifPresent(c -> spell(c, line));
                 if (!line.language().equals("en")) {
                     glossary.avoided(line).forEach(f -> glossary(f));

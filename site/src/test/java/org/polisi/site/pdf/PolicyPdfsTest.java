@@ -155,4 +155,33 @@ class PolicyPdfsTest {
             }
         }
     }
+
+    /**
+     * Each letter is its own glyph ("staff" is s-t-a-f-f, not s-t-a and an "ff" ligature): the
+     * PDFs are made without the fonts' glyph substitution (PdfWriter), so what a screen reader or
+     * a copy reads never depends on a ligature's Unicode mapping.
+     */
+    @Test
+    void lettersAreNotJoinedIntoLigatures() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(site.file("adopter/en/policy.pdf").toFile())) {
+            List<String> joined = new ArrayList<>();
+            StringBuilder all = new StringBuilder();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                    for (org.apache.pdfbox.text.TextPosition position : positions) {
+                        // A ligature glyph reads as one presentation form (U+FB00 "ﬀ", U+FB01 "ﬁ"), which NFKC splits
+                        if (!position.getUnicode().equals(java.text.Normalizer.normalize(position.getUnicode(), java.text.Normalizer.Form.NFKC))) {
+                            joined.add(position.getUnicode());
+                        }
+                    }
+                    all.append(text).append(' ');
+                    super.writeString(text, positions);
+                }
+            };
+            stripper.getText(pdf);
+            assertTrue(all.toString().contains("staff") || all.toString().contains("Staff"), "the page says 'staff': " + all);
+            assertEquals(List.of(), joined, "ligature glyphs (made with the fonts' glyph substitution on)");
+        }
+    }
 }
