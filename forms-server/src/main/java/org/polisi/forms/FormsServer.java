@@ -19,6 +19,7 @@ import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.Database;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.web.Handlers;
+import org.polisi.forms.web.RefusalLog;
 import org.polisi.forms.web.Routes;
 import org.polisi.forms.web.ServerLimits;
 import org.slf4j.Logger;
@@ -88,6 +89,7 @@ public final class FormsServer {
             javalin.http.maxRequestSize = config.maxBodyBytes();
             javalin.http.defaultContentType = "text/plain; charset=utf-8";
             ServerLimits.apply(javalin, config, handlers);
+            RefusalLog.apply(javalin);
             routes.register(javalin.routes);
         });
         AlertDelivery alerts = new AlertDelivery(jdbi, manifests, messages, config.alertMail(),

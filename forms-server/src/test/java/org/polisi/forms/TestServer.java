@@ -341,6 +341,29 @@ public final class TestServer implements AutoCloseable {
                 response = post("/staff/login/code", form("csrf-token", hiddenValue(response.body(), "csrf-token"),
                         "code", String.valueOf(secondFactorCode(email))));
             }
+            return signedIn(response);
+        }
+
+        /**
+         * Logs in as a browser does from a sign-in page it was sent to ({@code /staff/login?...}):
+         * posting each step's form to the address its {@code action} names. Returns the last answer,
+         * whose {@code Location} is where the browser goes next.
+         */
+        public HttpResponse<String> loginFrom(String signInPage, String email, String password) {
+            HttpResponse<String> page = get(signInPage);
+            org.jsoup.nodes.Element signIn = org.jsoup.Jsoup.parse(page.body()).selectFirst("main form[method=post]");
+            HttpResponse<String> response = post(signIn.attr("action"), form("csrf-token",
+                    hiddenValue(page.body(), "csrf-token"), "email", email, "password", password));
+            if (response.statusCode() == 200 && response.body().contains("action=\"/staff/login/code")) {
+                org.jsoup.nodes.Element code = org.jsoup.Jsoup.parse(response.body()).selectFirst("main form[method=post]");
+                response = post(code.attr("action"), form("csrf-token", hiddenValue(response.body(), "csrf-token"),
+                        "code", String.valueOf(secondFactorCode(email))));
+            }
+            return signedIn(response);
+        }
+
+        /** After a sign-in's last step: on success, the session's anti-forgery token from the page it leads to. */
+        private HttpResponse<String> signedIn(HttpResponse<String> response) {
             if (response.statusCode() == 303) {
                 String landing = response.headers().firstValue("Location").orElse("/staff/");
                 HttpResponse<String> dashboard = get(landing.startsWith("/staff/account") ? "/staff/account" : "/staff/");

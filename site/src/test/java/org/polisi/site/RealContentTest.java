@@ -94,6 +94,25 @@ class RealContentTest {
         assertTrue(Files.readString(options.outputDir().resolve("aberford/sitemap.xml")).contains("<loc>http://localhost:7070/aberford/en/internet-policy.html</loc>"));
     }
 
+    /** Crawlers ask at the root: a tester found /sitemap.xml missing there. */
+    @Test
+    void theRootHasAnIndexOfTheSchoolsSitemapsAndARobotsFileNamingThem() throws IOException {
+        Document index = Jsoup.parse(Files.readString(options.outputDir().resolve("sitemap.xml")), "",
+                org.jsoup.parser.Parser.xmlParser());
+        List<String> sitemaps = index.select("sitemapindex > sitemap > loc").eachText();
+        assertEquals(List.of("http://localhost:7070/aberford/sitemap.xml", "http://localhost:7070/brynford/sitemap.xml",
+                "http://localhost:7070/holy-trinity/sitemap.xml", "http://localhost:7070/rumney/sitemap.xml"), sitemaps,
+                "every school with a base-url, the template preview left out");
+        for (String sitemap : sitemaps) {
+            String school = sitemap.replaceFirst(".*7070/", "").replace("/sitemap.xml", "");
+            assertTrue(Files.isRegularFile(options.outputDir().resolve(school).resolve("sitemap.xml")), sitemap);
+        }
+        List<String> robots = Files.readAllLines(options.outputDir().resolve("robots.txt"));
+        assertEquals(sitemaps, robots.stream().filter(line -> line.startsWith("Sitemap: "))
+                .map(line -> line.substring("Sitemap: ".length())).toList());
+        assertTrue(robots.contains("User-agent: *"), robots.toString());
+    }
+
     @Test
     void theTemplatePreviewIsMarkedAndItsFormsCannotBeSent() throws IOException {
         Document index = Jsoup.parse(options.outputDir().resolve("index.html").toFile());

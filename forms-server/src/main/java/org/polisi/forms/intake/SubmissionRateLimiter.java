@@ -65,14 +65,14 @@ public final class SubmissionRateLimiter {
     }
 
     /** Seconds until the oldest attempt leaves the window: the Retry-After to send. */
-    public long secondsUntilAllowed(String client) {
+    public Duration untilAllowed(String client) {
         Deque<Instant> attempts = recent.get(client);
         if (attempts == null) {
-            return 0;
+            return Duration.ZERO;
         }
         synchronized (attempts) {
             Instant oldest = attempts.peekFirst();
-            return oldest == null ? 0 : Math.max(1, Duration.between(clock.instant(), oldest.plus(window)).toSeconds());
+            return oldest == null ? Duration.ZERO : Duration.between(clock.instant(), oldest.plus(window));
         }
     }
 

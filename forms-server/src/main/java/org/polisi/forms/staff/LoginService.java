@@ -3,6 +3,7 @@ package org.polisi.forms.staff;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.i18n.WaitTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,8 @@ public final class LoginService {
         record SecondFactorNeeded(StaffUser user) implements Result { }
         /** Wrong (or unknown) address, password or code: the same for all three. */
         record Refused() implements Result { }
-        /** Too many failures from this address, or for this account name: wait that long. */
-        record Throttled(Duration retryAfter) implements Result { }
+        /** Too many failures from this address, or for this account name: wait that long (told as the log tells it). */
+        record Throttled(WaitTime retryAfter) implements Result { }
     }
 
     public LoginService(Jdbi jdbi, PasswordHasher hasher, LoginThrottle throttle, SecondFactor secondFactor,
@@ -66,8 +67,7 @@ public final class LoginService {
         // one Argon2id check whatever happens, so the time taken tells nothing either
         boolean matches = hasher.matches(typed, user.map(StaffUser::passwordHash).orElse(decoyHash));
         if (wait.isPresent()) {
-            LOG.info("Refused a staff sign-in from a client that must wait {} s", wait.get().toSeconds());
-            return new Result.Throttled(wait.get());
+            return throttled(wait.get());
         }
         if (user.isEmpty() || !matches) {
             return failed(address, account, user, clientAddress, "wrong e-mail address or password");
@@ -84,12 +84,19 @@ public final class LoginService {
         String account = LoginThrottle.account(user.email());
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
         if (wait.isPresent()) {
-            return new Result.Throttled(wait.get());
+            return throttled(wait.get());
         }
         if (!secondFactor.verify(user.id(), code)) {
             return failed(address, account, Optional.of(user), clientAddress, "wrong second-factor code");
         }
         return succeeded(address, account, user, false);
+    }
+
+    /** The one log line of a throttled step, with the wait exactly as the page will tell it. */
+    private static Result throttled(Duration wait) {
+        WaitTime told = WaitTime.of(wait);
+        LOG.info("Refused a staff sign-in from a client that must wait {}", told);
+        return new Result.Throttled(told);
     }
 
     private Optional<Duration> waitFor(String address, String account, boolean rememberedDevice) {

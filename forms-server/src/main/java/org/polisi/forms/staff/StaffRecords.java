@@ -59,10 +59,13 @@ public final class StaffRecords {
      */
     public record Rows(Manifest manifest, Optional<FormDefinition> form, List<SubmissionRow> rows) { }
 
-    /** One record and its form, when it exists in the user's school. */
+    /**
+     * One record and its form, when it exists in the user's school and the user's role may read it;
+     * otherwise not found, whichever it is, so that the answer never tells a role that a record it
+     * may not read exists (OWASP ASVS 5.0 V8: no existence oracle through 403 against 404).
+     */
     public sealed interface Opened {
         record Found(SubmissionRow record, FormDefinition form) implements Opened { }
-        record Forbidden() implements Opened { }
         record NotFound() implements Opened { }
     }
 
@@ -220,7 +223,7 @@ public final class StaffRecords {
         List<String> formIds = form.map(f -> List.of(f.id()))
                 .orElse(manifest.get().forms().stream().map(FormDefinition::id).toList());
         List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class, submissions -> submissions.livePage(
-                school, formIds, Instant.EPOCH, END_OF_TIME, false, -1, 0));
+                school, formIds, Instant.EPOCH, END_OF_TIME, false, SubmissionDao.NO_LIMIT, 0));
         recordCommandLineViews(rows, operator);
         return new Decision.Granted<>(new Rows(manifest.get(), form, rows));
     }
@@ -255,7 +258,7 @@ public final class StaffRecords {
             return List.of();
         }
         return jdbi.withExtension(SubmissionDao.class,
-                submissions -> submissions.livePage(user.school(), forms, from, to, false, -1, 0));
+                submissions -> submissions.livePage(user.school(), forms, from, to, false, SubmissionDao.NO_LIMIT, 0));
     }
 
     private List<String> formIds(StaffUser user, Optional<String> formId) {
@@ -271,8 +274,9 @@ public final class StaffRecords {
         }
         Optional<FormDefinition> form = manifests.form(user.school(), row.get().formId());
         if (form.isEmpty() || !RecordAccess.mayRead(user, form.get())) {
-            LOG.warn("Staff account {} ({}) was refused record {}", user.id(), user.role(), reference);
-            return new Opened.Forbidden();
+            LOG.warn("Staff account {} ({}) was refused record {}: answered as not found", user.id(), user.role(),
+                    LogText.escape(reference));
+            return new Opened.NotFound();
         }
         recordIncidentViews(user, List.of(row.get()), "page");
         return new Opened.Found(row.get(), form.get());

@@ -35,7 +35,24 @@ public interface SubmissionDao {
     @SqlQuery("SELECT * FROM chain_head WHERE school = :school")
     Optional<ChainHead> chainHead(@Bind("school") String school);
 
-    /** One page of live (not erased) submissions, newest first; {@code urgentOnly} keeps urgent ones only. */
+    /** {@link #livePage}'s limit for "every row": PostgreSQL refuses SQLite's {@code LIMIT -1}. */
+    int NO_LIMIT = Integer.MAX_VALUE;
+
+    /**
+     * One page of live (not erased) submissions, newest first; {@code urgentOnly} keeps urgent ones
+     * only. The flag is bound as 0 or 1, as the {@code urgent} column holds it: PostgreSQL has no
+     * {@code boolean = integer} (a 500 on every staff list there until this was found).
+     */
+    default List<SubmissionRow> livePage(String school, List<String> formIds, Instant from, Instant to,
+                                         boolean urgentOnly, int limit, int offset) {
+        return livePage(school, formIds, from, to, urgentOnly ? 1 : 0, limit, offset);
+    }
+
+    /** How many live submissions {@link #livePage} pages through. */
+    default int liveCount(String school, List<String> formIds, Instant from, Instant to, boolean urgentOnly) {
+        return liveCount(school, formIds, from, to, urgentOnly ? 1 : 0);
+    }
+
     @SqlQuery("""
             SELECT * FROM submission
             WHERE school = :school AND form_id IN (<formIds>) AND erased_at IS NULL
@@ -45,17 +62,16 @@ public interface SubmissionDao {
             """)
     List<SubmissionRow> livePage(@Bind("school") String school, @BindList("formIds") List<String> formIds,
                                  @Bind("from") Instant from, @Bind("to") Instant to,
-                                 @Bind("urgentOnly") boolean urgentOnly, @Bind("limit") int limit,
+                                 @Bind("urgentOnly") int urgentOnly, @Bind("limit") int limit,
                                  @Bind("offset") int offset);
 
-    /** How many live submissions {@link #livePage} pages through. */
     @SqlQuery("""
             SELECT count(*) FROM submission
             WHERE school = :school AND form_id IN (<formIds>) AND erased_at IS NULL
               AND received_at >= :from AND received_at < :to AND (:urgentOnly = 0 OR urgent = 1)
             """)
     int liveCount(@Bind("school") String school, @BindList("formIds") List<String> formIds,
-                  @Bind("from") Instant from, @Bind("to") Instant to, @Bind("urgentOnly") boolean urgentOnly);
+                  @Bind("from") Instant from, @Bind("to") Instant to, @Bind("urgentOnly") int urgentOnly);
 
     @SqlQuery("""
             SELECT * FROM submission

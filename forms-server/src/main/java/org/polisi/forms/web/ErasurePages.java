@@ -166,11 +166,7 @@ final class ErasurePages {
         if (opened instanceof StaffRecords.Opened.Found found) {
             return Optional.of(found);
         }
-        if (opened instanceof StaffRecords.Opened.Forbidden) {
-            errors.forbidden(ctx);
-        } else {
-            errors.notFound(ctx);
-        }
+        errors.notFound(ctx);
         return Optional.empty();
     }
 

@@ -40,9 +40,11 @@ final class ErrorPages {
         show(ctx, 413, "too-large");
     }
 
-    void tooMany(Context ctx, long retryAfterSeconds) {
-        ctx.header("Retry-After", String.valueOf(retryAfterSeconds));
-        show(ctx, 429, "too-many");
+    /** 429 with the wait the log line told: in {@code Retry-After} and in the page's words (ICU plurals). */
+    void tooMany(Context ctx, org.polisi.forms.i18n.WaitTime wait) {
+        ctx.header("Retry-After", String.valueOf(wait.seconds()));
+        show(ctx, 429, "too-many", messages.format(RequestLanguage.of(ctx), wait.messageKey("page.too-many.wait"),
+                wait.messageArguments()));
     }
 
     void serverError(Context ctx) {
@@ -64,13 +66,18 @@ final class ErrorPages {
 
     /** {@code page.<key>.title} as heading, {@code page.<key>.body} as text. */
     void show(Context ctx, int status, String key) {
+        show(ctx, status, key, messages.get(RequestLanguage.of(ctx), "page." + key + ".body"));
+    }
+
+    /** As {@link #show(Context, int, String)}, with the page's text given ({@code body}, in the request's language). */
+    private void show(Context ctx, int status, String key, String text) {
         String language = RequestLanguage.of(ctx);
         if (wantsJson(ctx)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
             body.put("error", key);
             body.put("title", messages.get(language, "page." + key + ".title"));
-            body.put("message", messages.get(language, "page." + key + ".body"));
+            body.put("message", text);
             try {
                 Responses.json(ctx, status, JSON.writeValueAsString(body));
             } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
@@ -78,7 +85,7 @@ final class ErrorPages {
             }
             return;
         }
-        Responses.html(ctx, status, html(language, key, RequestLanguage.toggleHref(ctx, language)));
+        Responses.html(ctx, status, html(language, key, text, RequestLanguage.toggleHref(ctx, language)));
     }
 
     /** The view of {@code server/error.ftl}. */
@@ -87,9 +94,13 @@ final class ErrorPages {
 
     /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
     String html(String language, String key, String toggleHref) {
+        return html(language, key, messages.get(language, "page." + key + ".body"), toggleHref);
+    }
+
+    private String html(String language, String key, String text, String toggleHref) {
         String title = messages.get(language, "page." + key + ".title");
         return layout.render("error", layout.frame(language, title, messages.get(language, "server.name"), "/", toggleHref),
-                new View(title, PageLayout.paragraphs(messages.get(language, "page." + key + ".body"))));
+                new View(title, PageLayout.paragraphs(text)));
     }
 
     /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */

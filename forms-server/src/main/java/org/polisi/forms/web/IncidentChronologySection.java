@@ -109,10 +109,6 @@ final class IncidentChronologySection {
         }
         String reference = ctx.pathParam("reference");
         StaffRecords.Opened opened = records.open(session.user(), reference);
-        if (opened instanceof StaffRecords.Opened.Forbidden) {
-            errors.forbidden(ctx);
-            return;
-        }
         if (!(opened instanceof StaffRecords.Opened.Found found) || found.form().kind() != FormKind.INCIDENT) {
             errors.notFound(ctx);
             return;

@@ -13,6 +13,7 @@ import org.polisi.forms.staff.LoginService;
 import org.polisi.forms.staff.PendingSignIns;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.staff.StaffUser;
+import org.polisi.forms.i18n.WaitTime;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
@@ -46,7 +47,7 @@ final class LoginHandler {
 
     void show(Context ctx) {
         if (auth.session(ctx).isPresent()) {
-            Responses.seeOther(ctx, "/staff/");
+            Responses.seeOther(ctx, next(ctx).orElse(ReturnPath.DASHBOARD));
             return;
         }
         form(ctx, 200, null, "");
@@ -70,7 +71,7 @@ final class LoginHandler {
             codeForm(ctx, 200, null);
         } else {
             answer(ctx, result, () -> form(ctx, 401, messages.get(language, "login.error.wrong"), email),
-                    wait -> form(ctx, 429, messages.format(language, "login.error.throttled", Map.of("minutes", wait)), email));
+                    wait -> form(ctx, 429, throttledMessage(language, wait), email));
         }
     }
 
@@ -92,22 +93,27 @@ final class LoginHandler {
             pending.end(id);
         }
         answer(ctx, result, () -> codeForm(ctx, 401, messages.get(language, "login.code.wrong")),
-                wait -> codeForm(ctx, 429, messages.format(language, "login.error.throttled", Map.of("minutes", wait))));
+                wait -> codeForm(ctx, 429, throttledMessage(language, wait)));
     }
 
     private void answer(Context ctx, LoginService.Result result, Runnable refused,
-                        java.util.function.LongConsumer throttled) {
+                        java.util.function.Consumer<WaitTime> throttled) {
         String language = RequestLanguage.of(ctx);
         if (result instanceof LoginService.Result.Success success) {
             auth.startSession(ctx, success.user(), language, success.enrolmentDue());
-            Responses.seeOther(ctx, success.enrolmentDue() ? "/staff/account" : "/staff/");
+            // a role that must set up a second factor does that first; anyone else returns to the page asked for
+            Responses.seeOther(ctx, success.enrolmentDue() ? "/staff/account" : next(ctx).orElse(ReturnPath.DASHBOARD));
         } else if (result instanceof LoginService.Result.Throttled throttle) {
-            long minutes = Math.max(1, (throttle.retryAfter().toSeconds() + 59) / 60);
-            ctx.header("Retry-After", String.valueOf(Math.max(1, throttle.retryAfter().toSeconds())));
-            throttled.accept(minutes);
+            ctx.header("Retry-After", String.valueOf(throttle.retryAfter().seconds()));
+            throttled.accept(throttle.retryAfter());
         } else {
             refused.run();
         }
+    }
+
+    /** "Wait 45 seconds" or "Wait 2 minutes", with the wait the log line gave (ICU plurals, Welsh among them). */
+    private String throttledMessage(String language, WaitTime wait) {
+        return messages.format(language, wait.messageKey("login.error.throttled"), wait.messageArguments());
     }
 
     void logout(Context ctx) {
@@ -162,10 +168,18 @@ final class LoginHandler {
                 .orElse(messages.get(language, "server.name"));
     }
 
-    /** {@code &school=ID} to keep on the sign-in pages' links and forms, when a school served is named. */
+    /**
+     * {@code &school=ID} when a school served is named, and {@code &next=…} when a staff page to
+     * return to is: kept on the sign-in pages' links and forms, through the second factor's page.
+     */
     private String schoolParameter(Context ctx) {
         return Optional.ofNullable(ctx.queryParam("school")).filter(id -> schools.school(id).isPresent())
-                .map(id -> "&school=" + id).orElse("");
+                .map(id -> "&school=" + id).orElse("") + ReturnPath.parameter(next(ctx));
+    }
+
+    /** The staff page to return to after signing in ({@link ReturnPath}), when the request names a valid one. */
+    private static Optional<String> next(Context ctx) {
+        return ReturnPath.of(ctx.queryParam(ReturnPath.PARAMETER));
     }
 
     /** The frame, heading, error summary and form of a sign-in step. */

@@ -66,10 +66,6 @@ final class RecordPage {
 
     void record(Context ctx, StaffSession session) {
         StaffRecords.Opened opened = records.open(session.user(), ctx.pathParam("reference"));
-        if (opened instanceof StaffRecords.Opened.Forbidden) {
-            errors.forbidden(ctx);
-            return;
-        }
         if (!(opened instanceof StaffRecords.Opened.Found found)) {
             if (!erasure.tombstone(ctx, session, ctx.pathParam("reference"))) {
                 errors.notFound(ctx);

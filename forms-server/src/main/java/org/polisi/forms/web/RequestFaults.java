@@ -42,7 +42,7 @@ final class RequestFaults {
                 return Optional.of(new Refusal(400, "malformed JSON: " + json.getOriginalMessage()));
             }
             if (cause instanceof RuntimeException && thrownWhileParsing(cause)) {
-                return Optional.of(new Refusal(400, "malformed: " + cause));
+                return Optional.of(new Refusal(400, "malformed: " + cause.getMessage()));
             }
         }
         return Optional.empty();

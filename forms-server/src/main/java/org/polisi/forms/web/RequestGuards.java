@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.polisi.forms.i18n.WaitTime;
 import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.slf4j.Logger;
@@ -80,8 +81,9 @@ final class RequestGuards {
         if (limiter != null) {
             String client = clients.of(ctx);
             if (!limiter.tryAcquire(client)) {
-                LOG.warn("Refused a POST to {}: too many from one client in a short time", ctx.path());
-                refuse(ctx, () -> errors.tooMany(ctx, limiter.secondsUntilAllowed(client)));
+                WaitTime wait = WaitTime.of(limiter.untilAllowed(client));
+                LOG.warn("Refused a POST to {}: too many from one client in a short time; it must wait {}", ctx.path(), wait);
+                refuse(ctx, () -> errors.tooMany(ctx, wait));
             }
         }
     }

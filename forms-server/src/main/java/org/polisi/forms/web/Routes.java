@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.polisi.forms.logging.LogText;
+import org.polisi.forms.logging.RequestLines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * a service and the result into a page. Staff routes go through {@link #staff} (a logged-in session
  * or a redirect to the login page) and their POSTs through {@link #staffPost} (the session's
  * anti-forgery token, or 403). Every GET route also answers HEAD with the same status and headers
- * (RFC 9110 §9.3.2): Javalin alone answers 200 to a HEAD for any path a GET route matches.
+ * (RFC 9110 §9.3.2): Javalin alone answers 200 to a HEAD for any path a GET route matches. Every
+ * path that exists answers OPTIONS with 204 and {@code Allow}, and any other method it does not take
+ * with 405 and {@code Allow}; a path that does not exist is 404 whatever the method.
  */
 public final class Routes {
 
@@ -32,6 +35,7 @@ public final class Routes {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(ctx -> RequestLines.begin());
         routes.before(handlers.securityHeaders()::apply);
         routes.before(handlers.guards()::check);
 
@@ -66,18 +70,20 @@ public final class Routes {
         get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
         post(routes, "/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
 
-        notAllowed(routes);
         get(routes, "/", handlers.site()::root);
+        notAllowed(routes);
         get(routes, "/<path>", handlers.site()::file);
-        // any other path is the site's: its files answer GET and HEAD, and nothing else
+        // any other path is the site's: its files answer GET and HEAD (and OPTIONS), and nothing else
         for (HandlerType method : OTHER_METHODS) {
             // a POST to a path no route has stays a 404 (after RequestGuards)
             if (method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.POST) {
                 routes.addHttpHandler(method, "/<path>", ctx -> {
-                    if (handlers.site().exists(ctx.path())) {
-                        methodNotAllowed(ctx, List.of("GET", "HEAD"));
-                    } else {
+                    if (!handlers.site().exists(ctx.path())) {
                         handlers.errors().notFound(ctx);
+                    } else if (method == HandlerType.OPTIONS) {
+                        options(ctx, List.of("GET", "HEAD"));
+                    } else {
+                        methodNotAllowed(ctx, List.of("GET", "HEAD"));
                     }
                 });
             }
@@ -134,11 +140,25 @@ public final class Routes {
     private void notAllowed(RoutesConfig routes) {
         allowed.forEach((path, methods) -> {
             for (HandlerType method : OTHER_METHODS) {
-                if (!methods.contains(method.name())) {
+                if (method == HandlerType.OPTIONS) {
+                    routes.addHttpHandler(method, path, ctx -> options(ctx, List.copyOf(methods)));
+                } else if (!methods.contains(method.name())) {
                     routes.addHttpHandler(method, path, ctx -> methodNotAllowed(ctx, List.copyOf(methods)));
                 }
             }
         });
+    }
+
+    /**
+     * {@code OPTIONS} (RFC 9110 §9.3.7): 204 with {@code Allow} naming the path's methods and OPTIONS,
+     * and one log line. No CORS header is sent, so a browser's cross-origin preflight still fails.
+     */
+    private void options(Context ctx, List<String> methods) {
+        List<String> all = new java.util.ArrayList<>(methods);
+        all.add("OPTIONS");
+        LOG.info("Answered OPTIONS {}: it allows {}", LogText.escape(ctx.path()), all);
+        ctx.header("Allow", String.join(", ", all));
+        ctx.status(204).result("");
     }
 
     private void methodNotAllowed(Context ctx, List<String> methods) {
@@ -156,7 +176,7 @@ public final class Routes {
         return ctx -> {
             var session = handlers.auth().session(ctx);
             if (session.isEmpty()) {
-                Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx));
+                toSignIn(ctx);
                 return;
             }
             if (session.get().enrolmentDue()) {
@@ -167,12 +187,20 @@ public final class Routes {
         };
     }
 
+    /** The sign-in page, which comes back to the staff page asked for (a GET's) once signed in. */
+    private static void toSignIn(Context ctx) {
+        boolean reading = HandlerType.GET.name().equals(ctx.req().getMethod())
+                || HandlerType.HEAD.name().equals(ctx.req().getMethod());
+        Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + ReturnPath.parameter(
+                reading ? ReturnPath.ofRequest(ctx.path(), ctx.queryString()) : java.util.Optional.empty()));
+    }
+
     /** The account page: a live session, whether or not its second factor is set up yet. */
     private io.javalin.http.Handler staffAccount(StaffHandler handler) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
             if (session.isEmpty()) {
-                Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx));
+                toSignIn(ctx);
                 return;
             }
             handler.handle(ctx, session.get());

@@ -12,9 +12,10 @@ import org.polisi.forms.config.ServerConfig;
  * few seconds instead of holding a thread for 30), a limit on the requests one client address has
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
- * override headers removed ({@link MethodOverrideStripper}), Jetty's own error pages replaced
- * by the server's ({@link JettyErrorPage}), and behind trusted proxies the client's address and
- * scheme taken from their forwarding headers ({@link TrustedProxies}).
+ * override headers removed ({@link MethodOverrideStripper}), {@code OPTIONS *} answered
+ * ({@link ServerWideOptions}, asked by the stripper), Jetty's own error pages replaced by the
+ * server's ({@link JettyErrorPage}), and behind trusted proxies the client's address and scheme
+ * taken from their forwarding headers ({@link TrustedProxies}).
  */
 public final class ServerLimits {
 
@@ -46,7 +47,7 @@ public final class ServerLimits {
             server.setStopTimeout(2_000);
             ThreadLimitHandler perClient = new ThreadLimitHandler(null, false); // by remote address, set by TrustedProxies
             perClient.setThreadLimit(limits.requestsPerClient());
-            server.setHandler(new MethodOverrideStripper(perClient));
+            server.setHandler(new MethodOverrideStripper(perClient, handlers.securityHeaders()));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
         });

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,15 +57,22 @@ final class SiteFiles {
         }
         Path file = found.get();
         if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            // one leading slash: "//host" would send the browser to another site (an open redirect)
+            String folder = "/" + requestPath.replaceFirst("^[/\\\\]+", "").replaceFirst("/*$", "/");
+            Optional<String> home = languageHome(file, RequestLanguage.of(ctx));
+            if (!Files.isRegularFile(file.resolve("index.html"), LinkOption.NOFOLLOW_LINKS)) {
+                // a school's folder holds a site per language: its home in the reader's language, not a 404
+                if (home.isEmpty() || folder.equals("/")) {
+                    return false;
+                }
+                Responses.seeOther(ctx, folder + home.get() + "/");
+                return true;
+            }
             if (!requestPath.endsWith("/")) {
-                // one leading slash: "//host" would send the browser to another site (an open redirect)
-                Responses.seeOther(ctx, "/" + requestPath.replaceFirst("^[/\\\\]+", "") + "/");
+                Responses.seeOther(ctx, folder);
                 return true;
             }
             file = file.resolve("index.html");
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
         }
         String type = TYPES.get(extension(file));
         if (type == null) {
@@ -88,6 +96,18 @@ final class SiteFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /**
+     * The language folder of a school's folder to send a reader to: the reader's language when the
+     * school publishes it, else the first it publishes (English before Welsh, as the toggle orders them).
+     */
+    private static Optional<String> languageHome(Path folder, String language) {
+        List<String> languages = java.util.Arrays.stream(org.polisi.forms.i18n.Language.values())
+                .map(org.polisi.forms.i18n.Language::tag)
+                .filter(tag -> Files.isRegularFile(folder.resolve(tag).resolve("index.html"), LinkOption.NOFOLLOW_LINKS))
+                .toList();
+        return languages.contains(language) ? Optional.of(language) : languages.stream().findFirst();
     }
 
     /** The file a URL path names inside the site folder, if it is one we may serve. */

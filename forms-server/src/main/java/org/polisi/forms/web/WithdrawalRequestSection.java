@@ -135,11 +135,7 @@ final class WithdrawalRequestSection {
         Optional<Manifest> manifest = records.manifestOf(session.user());
         if (!(opened instanceof StaffRecords.Opened.Found found) || manifest.isEmpty()
                 || found.form().kind() != FormKind.WITHDRAWAL) {
-            if (opened instanceof StaffRecords.Opened.Forbidden) {
-                errors.forbidden(ctx);
-            } else {
-                errors.notFound(ctx);
-            }
+            errors.notFound(ctx);
             return;
         }
         switch (decision.apply(manifest.get())) {

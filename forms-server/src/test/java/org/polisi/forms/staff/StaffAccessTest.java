@@ -100,14 +100,15 @@ class StaffAccessTest {
     @Test
     void theWrongRoleCannotReadAnIncident() {
         TestServer.Browser office = loggedIn("office@test.example");
-        assertEquals(403, office.get("/staff/submissions/" + incidentReference).statusCode());
+        // a record the role may not read is "not found", as one that does not exist (no existence oracle)
+        assertEquals(404, office.get("/staff/submissions/" + incidentReference).statusCode());
         assertEquals(403, office.get("/staff/submissions?form=incident-report").statusCode());
         assertEquals(403, office.get("/staff/export.csv?form=incident-report").statusCode());
         assertEquals(403, office.get("/staff/governors").statusCode());
         assertFalse(office.get("/staff/submissions").body().contains(incidentReference));
 
         TestServer.Browser safeguarding = loggedIn("safe@test.example");
-        assertEquals(403, safeguarding.get("/staff/submissions/" + agreementReference).statusCode());
+        assertEquals(404, safeguarding.get("/staff/submissions/" + agreementReference).statusCode());
         assertEquals(403, safeguarding.get("/staff/consents").statusCode());
         assertEquals(403, safeguarding.post("/staff/submissions/" + agreementReference + "/erase",
                 form("csrf-token", safeguarding.csrf())).statusCode());

@@ -74,6 +74,7 @@ public final class PublishStage {
         if (rootProblems.hasErrors()) {
             return rootProblems.all();
         }
+        SitemapIndex.write(staging); // crawlers ask at the root: an index of the schools' sitemaps, and robots.txt
         Path manifests = options.workDir().resolve("manifests");
         FileTrees.deleteRecursively(manifests);
         for (Map.Entry<String, FormsSchoolContext> school : composed.forms().entrySet()) {

@@ -4,7 +4,8 @@
  * {@code problem.Verdict} decides). Output: the root index, each fresh site's forms manifest, and the live {@code site/target/public} and {@code site/target/manifests},
  * assembled from those sites and every other site's last good output ({@link org.polisi.site.publish.MergedTree})
  * and swapped in whole ({@link org.polisi.site.publish.AtomicPublisher}); each school's {@code sitemap.xml}
- * ({@link org.polisi.site.publish.Sitemap}) is written with its pages. Why a stage: publishing
+ * ({@link org.polisi.site.publish.Sitemap}) is written with its pages, and the root's {@code sitemap.xml}
+ * index and {@code robots.txt} list them ({@link org.polisi.site.publish.SitemapIndex}). Why a stage: publishing
  * only what passed is what keeps the last good site of every school online when content breaks (ADR 30).
  */
 package org.polisi.site.publish;

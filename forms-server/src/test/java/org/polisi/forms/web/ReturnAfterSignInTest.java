@@ -1,0 +1,108 @@
+package org.polisi.forms.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.TestServer.form;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.polisi.forms.TestDatabases;
+import org.polisi.forms.TestServer;
+
+/**
+ * A tester asked for a staff page, signed in, and landed on the dashboard instead. The sign-in now
+ * returns to the staff page asked for, through the second factor's page and a change of language,
+ * and to nowhere else: no address off this server, in any spelling, is ever followed.
+ */
+class ReturnAfterSignInTest {
+
+    /** Every spelling of "somewhere else" a tester tries; each must land on the dashboard. */
+    static final List<String> ELSEWHERE = List.of("//evil.example/staff/", "/\\evil.example", "/staff/\\\\evil.example",
+            "https://evil.example/staff/", "http:/evil.example", "/%2F%2Fevil.example", "/staff/%2f%2fevil.example",
+            "/staff/%5c%5cevil.example", "/staff/..//evil.example", "/staff/../../evil", "/staff/%2e%2e/x",
+            "/staff/\t/evil.example", "/\t/evil.example", "/staff/\n/x", "/staff/ x", "javascript:alert(1)",
+            "/staff/login", "/staff/logout", "/staff/x#@evil.example", "/staffevil", "/staff/\u2215\u2215evil.example",
+            "/staff/?a=%zz", "", " /staff/");
+
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void signingInReturnsToThePageAskedForThroughTheSecondFactor(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder, kind)) {
+            server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
+            TestServer.Browser browser = server.browser();
+            String asked = "/staff/submissions?form=incident-report&lang=cy";
+            HttpResponse<String> refused = browser.get(asked);
+            assertEquals(303, refused.statusCode());
+            String signIn = refused.headers().firstValue("Location").orElseThrow();
+            assertEquals("/staff/login?lang=cy&next=" + URLEncoder.encode(asked, StandardCharsets.UTF_8), signIn);
+
+            // the language toggle keeps it too
+            String english = Jsoup.parse(browser.get(signIn).body()).selectFirst("a[hreflang=en]").attr("href");
+            assertTrue(english.contains("next=" + URLEncoder.encode(asked, StandardCharsets.UTF_8)), english);
+
+            HttpResponse<String> signedIn = browser.loginFrom(signIn, "head@test.example", TestServer.PASSWORD);
+            assertEquals(303, signedIn.statusCode(), signedIn.body());
+            assertEquals(asked, signedIn.headers().firstValue("Location").orElseThrow(), "through the second factor");
+            assertEquals(200, browser.get(asked).statusCode());
+
+            // already signed in, the sign-in page sends the browser straight there
+            assertEquals(asked, browser.get(signIn).headers().firstValue("Location").orElseThrow());
+        }
+    }
+
+    @Test
+    void aRecordAskedForBeforeSigningInIsShownAfter(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
+            String reference = org.polisi.forms.Submissions.reference(server.browser().post(
+                    "/forms/testschool/parent-agreement", form(org.polisi.forms.Submissions.agreement("en"))));
+            TestServer.Browser browser = server.browser();
+            String signIn = browser.get("/staff/submissions/" + reference).headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> signedIn = browser.loginFrom(signIn, "head@test.example", TestServer.PASSWORD);
+            assertEquals("/staff/submissions/" + reference, signedIn.headers().firstValue("Location").orElseThrow());
+        }
+    }
+
+    @Test
+    void noOtherAddressIsEverFollowed(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            server.addStaffWithoutSecondFactor("testschool", "Olwen Office", "office@test.example", "office");
+            for (String elsewhere : ELSEWHERE) {
+                TestServer.Browser browser = server.browser();
+                String signIn = "/staff/login?lang=en&next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8);
+                String page = browser.get(signIn).body();
+                assertFalse(page.contains("evil.example"), "not carried on the page: " + elsewhere);
+                HttpResponse<String> signedIn = browser.loginFrom(signIn, "office@test.example", TestServer.PASSWORD);
+                assertEquals(303, signedIn.statusCode());
+                assertEquals("/staff/", signedIn.headers().firstValue("Location").orElseThrow(), "for " + elsewhere);
+            }
+            // a staff page asked for with a POST is not returned to (it would be sent again as a GET)
+            HttpResponse<String> post = server.browser().post("/staff/people", form("name", "Nia"));
+            assertEquals(403, post.statusCode());
+        }
+    }
+
+    @Test
+    void onlyRelativePathsUnderStaffAreAccepted() {
+        for (String elsewhere : ELSEWHERE) {
+            assertEquals(Optional.empty(), ReturnPath.of(elsewhere), elsewhere);
+        }
+        for (String staffPage : List.of("/staff/", "/staff/submissions", "/staff/submissions/ABCD2345",
+                "/staff/submissions?form=incident-report&from=2026-01-01", "/staff/consents?class=Class%203&lang=cy",
+                "/staff/people", "/staff/account")) {
+            assertEquals(Optional.of(staffPage), ReturnPath.of(staffPage), staffPage);
+        }
+        assertEquals(Optional.empty(), ReturnPath.of(null));
+        assertEquals(Optional.empty(), ReturnPath.of("/staff/" + "a".repeat(2000)), "not without bound");
+    }
+}
