@@ -55,4 +55,14 @@ final class Pages {
     static WebElement byId(WebDriver driver, String id) {
         return driver.findElement(By.id(id));
     }
+
+    /**
+     * On the check-your-answers page a consent or agreement form leads to (docs/adr/0052): presses its
+     * "Send" button and waits for the receipt. Fails if the browser is not on such a page.
+     */
+    static void sendCheckedAnswers(WebDriver driver) {
+        org.junit.jupiter.api.Assertions.assertTrue(path(driver).matches("/forms/[^/]+/[^/]+/check/[A-Za-z0-9_-]{43}"),
+                "on the check-your-answers page: " + driver.getCurrentUrl());
+        andWaitForNextPage(driver, () -> driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click());
+    }
 }

@@ -28,7 +28,8 @@ import org.polisi.forms.storage.Times;
  *
  * <p>The token in the address is 256 random bits (URL-safe Base64, 43 characters); the table keeps
  * only its SHA-256, so a copy of the database opens nothing. A draft lives {@link #LIFETIME} from its
- * last change; expired rows are deleted at the next save, and never returned. When its answers are
+ * last change; expired rows are never returned, and are deleted at the next save or look-up (by any
+ * instance) and by {@code ./polisi forms purge}. When its answers are
  * recorded ({@link #sent}) the answers are removed at once and only the reference is kept until expiry.
  */
 public final class FormDrafts {
@@ -94,6 +95,7 @@ public final class FormDrafts {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
+        forgetExpired();
         String now = Times.format(clock.instant());
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT state, reference FROM form_draft

@@ -212,7 +212,8 @@ final class FormPageFiller {
     }
 
     /**
-     * The page is re-shown at the form's POST address, not at its own: relative links (breadcrumbs,
+     * The page is re-shown at an address of the server's (a draft's, or the POST address), not at its
+     * own: relative links (breadcrumbs,
      * the language toggle, the stylesheet) are made root-relative to the page's own path so they
      * still lead where they did. In-page links ({@code #field}) stay as they are, so the error
      * summary's links still move to the fields; a {@code <base>} element would break them.

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
@@ -21,7 +18,6 @@ import org.polisi.forms.intake.PostedBody;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.forms.intake.SubmissionService;
-import org.polisi.forms.manifest.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +35,9 @@ final class SubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
-    private final SiteFiles site;
     private final FormPageFiller filler;
     private final ReceiptLinks receipts;
     private final ErrorPages errors;
-    private final PageLayout layout;
     private final Messages messages;
     private final BodyLimits limits;
     private final WithdrawalStatementsPage statementsPage;
@@ -59,11 +53,9 @@ final class SubmissionHandler {
         this.errorsWithoutPage = new FormErrorsPage(layout);
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
-        this.site = site;
         this.filler = filler;
         this.receipts = receipts;
         this.errors = errors;
-        this.layout = layout;
         this.messages = messages;
     }
 
