@@ -234,7 +234,7 @@ class FormMacroTest {
         assertEquals("Ychwanegu disgybl arall", section.selectFirst("button[name=add-another]").text());
         assertEquals(List.of("Weithiau rydym yn tynnu lluniau o ddisgyblion.", "Dywedwch wrthym beth rydych yn cytuno iddo."),
                 section.select(".form-introduction p").eachText());
-        assertEquals("Anfon", section.selectFirst("button:not([name=add-another])").text());
+        assertEquals("Parhau", section.selectFirst("button:not([name=add-another])").text(), "Welsh for Continue");
     }
 
     @Test
