@@ -60,6 +60,7 @@ class FormDraftJourneyTest extends ServerAndBrowsers {
         assertStillTyped(driver, language);
         assertEquals(errors, errorMessages(driver), "a reopened address shows the same errors");
         axe(driver, axe, "the form again with its errors");
+        assertValidAsSent(answers);
 
         // 2. The language link: the same form in the other language, the answers kept, the error in that language.
         Pages.andWaitForNextPage(driver, () -> driver.findElement(
@@ -80,6 +81,7 @@ class FormDraftJourneyTest extends ServerAndBrowsers {
         assertTrue(driver.findElement(By.cssSelector(".summary-list--check")).getText().contains("Gruffydd Jones"));
         assertFitsTheWidth(driver);
         axe(driver, axe, "check your answers");
+        assertValidAsSent(check);
 
         // "Change" the refused statement: its question is in view, the answer kept; change it and continue.
         WebElement change = driver.findElement(By.cssSelector(
@@ -105,6 +107,23 @@ class FormDraftJourneyTest extends ServerAndBrowsers {
         driver.get(check);
         assertTrue(Pages.path(driver).startsWith("/forms/rumney/received/" + reference),
                 "the check page of a sent form leads to its receipt, never to a second record: " + driver.getCurrentUrl());
+    }
+
+    /**
+     * The page as the server sends it, fetched by another client with no cookie (the address alone
+     * opens it, as a reopened tab does), is valid HTML (the Nu checker).
+     */
+    private static void assertValidAsSent(String url) {
+        try {
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), url);
+            List<String> invalid = HtmlValidityTest.errorsIn(page.body());
+            assertTrue(invalid.isEmpty(), "Nu Html Checker errors in " + url + ":\n" + String.join("\n", invalid));
+        } catch (Exception e) {
+            throw new AssertionError("cannot check " + url, e);
+        }
     }
 
     private static List<String> errorMessages(WebDriver driver) {
