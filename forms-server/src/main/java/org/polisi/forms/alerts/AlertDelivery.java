@@ -16,6 +16,7 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.contract.StaffRole;
+import org.polisi.forms.storage.Dialect;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
 import org.slf4j.Logger;
@@ -76,32 +77,63 @@ public final class AlertDelivery implements AutoCloseable {
                 settings.interval().toSeconds());
     }
 
-    /** Sends every alert still queued; returns how many were sent and how many failed this time. */
+    /**
+     * Sends every alert still queued; returns how many were sent and how many failed this time.
+     *
+     * <p>On PostgreSQL, where several instances share the outbox, each alert is leased in a
+     * transaction of its own ({@code SELECT … FOR UPDATE SKIP LOCKED}), sent, marked, and the
+     * transaction committed: another instance skips it meanwhile and finds it sent afterwards, so an
+     * alert is sent once. An instance that dies between the SMTP server's acceptance and the commit
+     * leaves that one alert unmarked, and it is sent again (at least once, never lost). On SQLite
+     * one process owns the database and the alerts are read and marked without a lease, so that no
+     * write lock is held while the mail server answers.
+     */
     public synchronized Round deliverPending() {
         if (mailer == null) {
             return new Round(0, 0);
         }
-        int sent = 0;
-        int failed = 0;
-        for (OutboxDao.Pending alert : jdbi.withExtension(OutboxDao.class, OutboxDao::pending)) {
-            Optional<String> problem = deliver(alert);
-            if (problem.isEmpty()) {
-                jdbi.useExtension(OutboxDao.class, outbox -> outbox.markSent(alert.id(), clock.instant()));
-                LOG.info("Alert for {} {} e-mailed", alert.school(), alert.reference());
-                sent++;
-            } else {
-                jdbi.useExtension(OutboxDao.class, outbox -> outbox.markFailed(alert.id(), problem.get()));
-                int tries = alert.attempts() + 1;
-                // said at the first failure and every 20th after (every 5 minutes by default), so a
-                // mail server down for a day does not bury the log; the reason is in the outbox too
-                if (tries == 1 || tries % 20 == 0) {
-                    LOG.warn("Alert for {} {} not sent (try {}), will keep trying: {}", alert.school(),
-                            alert.reference(), tries, problem.get());
+        int[] counts = new int[2];
+        if (jdbi.withHandle(Dialect::of).postgresql()) {
+            long after = 0;
+            while (true) {
+                long from = after;
+                Optional<OutboxDao.Pending> leased = jdbi.inTransaction(handle -> {
+                    OutboxDao outbox = handle.attach(OutboxDao.class);
+                    Optional<OutboxDao.Pending> alert = outbox.leaseNext(from);
+                    alert.ifPresent(next -> record(next, deliver(next), outbox, counts));
+                    return alert;
+                });
+                if (leased.isEmpty()) {
+                    break;
                 }
-                failed++;
+                after = leased.get().id();
+            }
+        } else {
+            for (OutboxDao.Pending alert : jdbi.withExtension(OutboxDao.class, OutboxDao::pending)) {
+                Optional<String> problem = deliver(alert);
+                jdbi.useExtension(OutboxDao.class, outbox -> record(alert, problem, outbox, counts));
             }
         }
-        return new Round(sent, failed);
+        return new Round(counts[0], counts[1]);
+    }
+
+    /** Marks the alert sent or failed, counts it in {@code counts} (sent, failed) and logs it. */
+    private void record(OutboxDao.Pending alert, Optional<String> problem, OutboxDao outbox, int[] counts) {
+        if (problem.isEmpty()) {
+            outbox.markSent(alert.id(), clock.instant());
+            LOG.info("Alert for {} {} e-mailed", alert.school(), alert.reference());
+            counts[0]++;
+        } else {
+            outbox.markFailed(alert.id(), problem.get());
+            int tries = alert.attempts() + 1;
+            // said at the first failure and every 20th after (every 5 minutes by default), so a
+            // mail server down for a day does not bury the log; the reason is in the outbox too
+            if (tries == 1 || tries % 20 == 0) {
+                LOG.warn("Alert for {} {} not sent (try {}), will keep trying: {}", alert.school(),
+                        alert.reference(), tries, problem.get());
+            }
+            counts[1]++;
+        }
     }
 
     @Override

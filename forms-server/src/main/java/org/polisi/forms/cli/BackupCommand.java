@@ -7,12 +7,14 @@ import org.polisi.forms.config.ServerConfig;
 import java.util.concurrent.Callable;
 import org.polisi.forms.storage.BackupService;
 import org.polisi.forms.storage.Database;
+import org.polisi.forms.storage.PostgresDump;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code backup --to FILE}: a consistent copy of the live database, safe while the server runs, and
+ * {@code backup --to FILE}: a consistent copy of the live database, safe while the server runs (an
+ * SQLite file, or on PostgreSQL a {@code pg_dump} custom-format file for {@code pg_restore}), and
  * beside it ({@code FILE.agreed-texts/}) a copy of the archive of agreed texts the records name.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -34,7 +36,11 @@ final class BackupCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            new BackupService(Database.open(config.database())).backupTo(target);
+            if (config.database().isPostgresql()) {
+                PostgresDump.dump(config.database(), target);
+            } else {
+                new BackupService(Database.open(config.database())).backupTo(target);
+            }
         } catch (IllegalArgumentException refused) {
             System.err.println("No backup made: " + refused.getMessage());
             return 2;

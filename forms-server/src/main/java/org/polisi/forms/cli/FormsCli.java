@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The forms server's command line, called by {@code ./polisi}: {@code serve}, {@code user add},
- * {@code verify}, {@code checkpoint}, {@code purge}, {@code backup}, {@code export} and {@code erase}.
+ * {@code verify}, {@code checkpoint}, {@code purge}, {@code backup}, {@code export}, {@code erase} and {@code migrate}.
  */
 @Command(name = "polisi-forms", mixinStandardHelpOptions = true, version = "Polisi forms server 0.1",
         description = "Receives, keeps and shows what people send through the Polisi forms.",
         subcommands = {ServeCommand.class, UserCommand.class, VerifyCommand.class, CheckpointCommand.class, PurgeCommand.class,
-            BackupCommand.class, ExportCommand.class, EraseCommand.class, CommandLine.HelpCommand.class})
+            BackupCommand.class, ExportCommand.class, EraseCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class FormsCli implements Runnable {
 
     @CommandLine.Spec

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Step 1: every chain of every school. */
-    private static boolean chains(Jdbi jdbi) {
+    static boolean chains(Jdbi jdbi) {
         List<ChainVerifier.SchoolResult> results = new ChainVerifier(jdbi).verifyAll();
         boolean intact = true;
         for (ChainVerifier.SchoolResult result : results) {
@@ -74,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Step 2: every record's form version has its snapshot, and every snapshot hashes to its name. */
-    private static boolean agreedTexts(Jdbi jdbi, ServerConfig config) {
+    static boolean agreedTexts(Jdbi jdbi, ServerConfig config) {
         AgreedTextCheck.Result result = new AgreedTextCheck(new AgreedTextArchive(config.agreedTextsDir())).check(jdbi);
         result.problems().forEach(System.out::println);
         if (result.whole()) {
@@ -91,7 +91,15 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.println("BROKEN no checkpoint file " + checkpoints);
             return false;
         }
-        Path keyFile = publicKey != null ? publicKey : CheckpointKey.publicFileOf(config.checkpoints().keyFile());
+        return againstCheckpoints(jdbi, checkpoints, publicKey, config.checkpoints().keyFile());
+    }
+
+    /**
+     * The database against the signed checkpoints in {@code checkpoints}, checked with
+     * {@code publicKey}, or when that is null the public half beside {@code serverKey}.
+     */
+    static boolean againstCheckpoints(Jdbi jdbi, Path checkpoints, Path publicKey, Path serverKey) {
+        Path keyFile = publicKey != null ? publicKey : CheckpointKey.publicFileOf(serverKey);
         PublicKey trusted;
         List<Checkpoint> all;
         try {

@@ -2,7 +2,7 @@
  * The command line: what {@code ./polisi} calls to run the forms server and look after its data.
  *
  * <p><b>Input:</b> arguments ({@code serve}, {@code user add}, {@code verify}, {@code checkpoint}, {@code purge},
- * {@code backup}, {@code export}, {@code erase}), the configuration, a password on standard input.
+ * {@code backup}, {@code export}, {@code erase}, {@code migrate}), the configuration, a password on standard input.
  * <p><b>Output:</b> a running server; staff accounts; reports on standard output; exit status 0
  * when all is well, 1 when a check found a problem, 2 when the request could not be carried out.
  * <p><b>Why:</b> the operator of a school's server is not a developer: each task is one command

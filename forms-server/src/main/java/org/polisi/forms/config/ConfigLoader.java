@@ -96,10 +96,10 @@ public final class ConfigLoader {
                 secretKeyFile,
                 list("allowed-origins"),
                 bool("secure-cookies"),
-                bool("trust-proxy"),
+                trustedProxies(),
                 integer("max-body-bytes"),
-                integer("rate-limit.submissions"),
-                integer("rate-limit.logins"),
+                perInstance("rate-limit.submissions"),
+                perInstance("rate-limit.logins"),
                 Duration.ofMinutes(integer("rate-limit.window-minutes")),
                 Duration.ofMinutes(integer("duplicate-window-minutes")),
                 Duration.ofMinutes(integer("session.idle-minutes")),
@@ -112,6 +112,28 @@ public final class ConfigLoader {
                         integer("http.requests-per-client"),
                         integer("http.max-connections")),
                 checkpoints(dataFolder));
+    }
+
+    /**
+     * {@code trusted-proxies}, or with {@code trust-proxy=true} and none listed, a proxy on the same
+     * machine (127.0.0.1 and ::1).
+     */
+    private List<String> trustedProxies() {
+        List<String> listed = list("trusted-proxies");
+        return !listed.isEmpty() || !bool("trust-proxy") ? listed : List.of("127.0.0.1", "::1");
+    }
+
+    /**
+     * A rate limit's share for one instance: the configured limit (for the whole service) divided by
+     * {@code instances}, rounded up, at least 1. Each instance counts only what it receives, so a
+     * balancer that spreads one client's posts evenly lets through about the configured limit.
+     */
+    private int perInstance(String key) {
+        int instances = integer("instances");
+        if (instances < 1) {
+            throw new IllegalArgumentException("configuration key 'instances' must be at least 1");
+        }
+        return Math.max(1, (integer(key) + instances - 1) / instances);
     }
 
     /** {@code db}: a file is SQLite; a {@code jdbc:postgresql://} URL is PostgreSQL, its password from the environment or a file. */

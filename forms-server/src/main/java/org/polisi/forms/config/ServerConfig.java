@@ -7,6 +7,12 @@ import java.util.List;
 /**
  * Everything the server needs to know about its surroundings, already resolved to values.
  * Built by {@link ConfigLoader} from embedded defaults, an optional file and environment variables.
+ *
+ * <p>{@code submissionsPerWindow} and {@code loginsPerWindow} are this instance's share: the
+ * configured limit divided by the number of instances behind the load balancer
+ * (docs/adr/0054-several-instances.md).
+ *
+ * @param trustedProxies addresses and CIDR blocks of the reverse proxies whose X-Forwarded-For is read; empty: none
  */
 public record ServerConfig(
         int port,
@@ -17,7 +23,7 @@ public record ServerConfig(
         Path secretKeyFile,
         List<String> allowedOrigins,
         boolean secureCookies,
-        boolean trustProxy,
+        List<String> trustedProxies,
         int maxBodyBytes,
         int submissionsPerWindow,
         int loginsPerWindow,
@@ -31,4 +37,9 @@ public record ServerConfig(
         AlertMailSettings alertMail,
         RequestLimits requestLimits,
         CheckpointSettings checkpoints) {
+
+    /** True when the server sits behind at least one trusted reverse proxy. */
+    public boolean trustProxy() {
+        return !trustedProxies.isEmpty();
+    }
 }

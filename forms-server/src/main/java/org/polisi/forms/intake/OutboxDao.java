@@ -44,6 +44,17 @@ public interface OutboxDao {
             """)
     List<Pending> pending();
 
+    /**
+     * PostgreSQL only: the next unsent alert after {@code after}, locked until the transaction ends;
+     * an alert another instance has locked is skipped (SKIP LOCKED), so two instances never send the
+     * same one at the same time. Empty when there is none left.
+     */
+    @SqlQuery("""
+            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts
+            FROM outbox WHERE sent_at IS NULL AND id > :after ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """)
+    java.util.Optional<Pending> leaseNext(@Bind("after") long after);
+
     @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
     void markSent(@Bind("id") long id, @Bind("sentAt") Instant sentAt);
 

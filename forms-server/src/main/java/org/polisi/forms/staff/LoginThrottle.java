@@ -14,6 +14,10 @@ import org.jdbi.v3.core.Jdbi;
  * for {@code firstDelay} doubled per further failure, up to {@code maxDelay}. A success clears the
  * subject; failures older than a day are forgotten.
  *
+ * <p>Instances behind one load balancer share the counters through the database; on PostgreSQL a
+ * failure is counted under a transaction-level advisory lock on the subject, so failures counted
+ * at the same moment by two instances are both counted.
+ *
  * <p>The account subject is keyed by the name typed, whether or not it is an account, so that
  * what an attacker sees never depends on whether an address belongs to staff.
  */
@@ -61,6 +65,12 @@ public final class LoginThrottle {
     public Failure fail(String subject) {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
+            if (org.polisi.forms.storage.Dialect.of(handle).postgresql()) {
+                // Instances share the counters: without this, two failures at once on two instances
+                // would both read n and both write n + 1 (a row lock cannot cover a subject with no row yet).
+                handle.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                        .bind("key", "login_throttle/" + subject).mapToMap().one();
+            }
             var previous = handle.createQuery("SELECT failures, last_failure_at FROM login_throttle WHERE subject = :subject")
                     .bind("subject", subject).mapToMap().findOne();
             int failures = previous.map(row -> {

@@ -6,7 +6,9 @@
  * intake; rows of the other record-making tables through {@link org.polisi.forms.storage.RecordChain#appender}.
  * <p><b>Output:</b> a migrated {@link org.jdbi.v3.core.Jdbi}; stored
  * {@link org.polisi.forms.storage.SubmissionRow}s; a verification of every chain naming the first
- * altered, removed, reordered or inserted record of each; online backups; files with mode 0600 in
+ * altered, removed, reordered or inserted record of each; online backups (SQLite's VACUUM INTO, or
+ * {@link org.polisi.forms.storage.PostgresDump}); a copy of an SQLite database into PostgreSQL
+ * ({@link org.polisi.forms.storage.DatabaseCopy}, ADR 54); files with mode 0600 in
  * folders with mode 0700 ({@link org.polisi.forms.storage.PrivateFiles}).
  * <p><b>Why:</b> schools must be able to show that what they hold is what was sent. Submissions
  * are never updated except to erase their answers (a tombstone keeps the chain whole), and each

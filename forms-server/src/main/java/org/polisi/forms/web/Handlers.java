@@ -60,7 +60,7 @@ public record Handlers(
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
         FormDrafts drafts = new FormDrafts(jdbi, clock);
         FormPageFiller filler = new FormPageFiller(layout);
-        ClientAddress clients = new ClientAddress(config.trustProxy());
+        ClientAddress clients = new ClientAddress();
         BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
                 new OriginPolicy(config.allowedOrigins(), config.secureCookies()),

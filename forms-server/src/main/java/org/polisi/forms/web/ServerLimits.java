@@ -12,8 +12,9 @@ import org.polisi.forms.config.ServerConfig;
  * few seconds instead of holding a thread for 30), a limit on the requests one client address has
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
- * override headers removed ({@link MethodOverrideStripper}), and Jetty's own error pages replaced
- * by the server's ({@link JettyErrorPage}).
+ * override headers removed ({@link MethodOverrideStripper}), Jetty's own error pages replaced
+ * by the server's ({@link JettyErrorPage}), and behind trusted proxies the client's address and
+ * scheme taken from their forwarding headers ({@link TrustedProxies}).
  */
 public final class ServerLimits {
 
@@ -31,6 +32,9 @@ public final class ServerLimits {
             http.setIdleTimeout(idleMillis);
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
+            if (config.trustProxy()) {
+                new TrustedProxies(config.trustedProxies()).install(http);
+            }
         });
         javalin.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new RequestLineConnectionFactory(http));
@@ -40,7 +44,7 @@ public final class ServerLimits {
         });
         javalin.jetty.modifyServer(server -> {
             server.setStopTimeout(2_000);
-            ThreadLimitHandler perClient = new ThreadLimitHandler(config.trustProxy() ? "X-Forwarded-For" : null, false);
+            ThreadLimitHandler perClient = new ThreadLimitHandler(null, false); // by remote address, set by TrustedProxies
             perClient.setThreadLimit(limits.requestsPerClient());
             server.setHandler(new MethodOverrideStripper(perClient));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));

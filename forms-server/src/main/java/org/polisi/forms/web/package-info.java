@@ -1,7 +1,8 @@
 /**
  * Web: the HTTP side. One routes file ({@link org.polisi.forms.web.Routes}), thin handlers, the
  * pages the server writes itself, the security headers, the checks made before a request, the
- * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}), and the 4xx
+ * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}), the client's
+ * address behind trusted proxies ({@link org.polisi.forms.web.TrustedProxies}, ADR 54), and the 4xx
  * every malformed request gets ({@link org.polisi.forms.web.RequestFaults}).
  *
  * <p><b>Input:</b> HTTP requests: form posts and JSON to {@code /forms/…}, staff pages under

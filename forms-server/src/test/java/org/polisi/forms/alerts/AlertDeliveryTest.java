@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.polisi.forms.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
 
@@ -35,7 +37,12 @@ class AlertDeliveryTest {
     }
 
     static TestServer serverMailingTo(Path folder, int smtpPort) {
-        return TestServer.start(TestServer.settings(folder)
+        return serverMailingTo(folder, smtpPort, TestDatabases.Kind.SQLITE);
+    }
+
+    /** As {@link #serverMailingTo(Path, int)}, on SQLite or PostgreSQL (delivery differs: ADR 54). */
+    static TestServer serverMailingTo(Path folder, int smtpPort, TestDatabases.Kind kind) {
+        return TestServer.start(TestServer.settings(folder, kind)
                 .set("alerts.smtp-host", "127.0.0.1")
                 .set("alerts.smtp-port", smtpPort)
                 .set("alerts.smtp-starttls", false)
@@ -57,12 +64,13 @@ class AlertDeliveryTest {
                 .bind("reference", reference).mapToMap().one());
     }
 
-    @Test
-    void anUrgentReportIsEmailedToTheSafeguardingLeadInBothLanguagesWithoutItsContent(@TempDir Path folder)
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void anUrgentReportIsEmailedToTheSafeguardingLeadInBothLanguagesWithoutItsContent(TestDatabases.Kind kind, @TempDir Path folder)
             throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
-        try (TestServer server = serverMailingTo(folder, port)) {
+        try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
             server.addStaff("testschool", "Olwen Office", "office@testschool.example", "office");
             String reference = reference(server.browser().post("/forms/testschool/incident-report",
@@ -96,11 +104,12 @@ class AlertDeliveryTest {
         }
     }
 
-    @Test
-    void withNoSafeguardingLeadAccountTheHeadteacherIsAlerted(@TempDir Path folder) throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void withNoSafeguardingLeadAccountTheHeadteacherIsAlerted(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
-        try (TestServer server = serverMailingTo(folder, port)) {
+        try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Huw Headteacher", "head@testschool.example", "headteacher");
             reference(server.browser().post("/forms/testschool/incident-report",
                     form(incident("cy", "immediate-risk", "Manylion"))));
@@ -113,11 +122,12 @@ class AlertDeliveryTest {
         }
     }
 
-    @Test
-    void anAlertTheMailServerCannotTakeStaysQueuedWithTheReasonAndIsSentWhenItCan(@TempDir Path folder)
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void anAlertTheMailServerCannotTakeStaysQueuedWithTheReasonAndIsSentWhenItCan(TestDatabases.Kind kind, @TempDir Path folder)
             throws Exception {
         int port = freePort();   // nothing listens there yet
-        try (TestServer server = serverMailingTo(folder, port)) {
+        try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
             String reference = reference(server.browser().post("/forms/testschool/incident-report",
                     form(incident("en", "illegal-content", "Details"))));
@@ -142,13 +152,14 @@ class AlertDeliveryTest {
         }
     }
 
-    @Test
-    void theReportersNameIsSentExactlyAsTypedIsolatedOnItsOwnLine(@TempDir Path folder) throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void theReportersNameIsSentExactlyAsTypedIsolatedOnItsOwnLine(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
         List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂",
                 "Ann\nReference: FAKE1234");
-        try (TestServer server = serverMailingTo(folder, port)) {
+        try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
             for (String name : names) {
                 server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(

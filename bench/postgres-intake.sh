@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Form intake on PostgreSQL beside SQLite (issue 16, docs/deploy.md, docs/adr/0054-several-instances.md).
+# In one run, alternating, on 127.0.0.1 only:
+#   - sqlite: one server on an SQLite file;
+#   - pg-1:   one server on a local PostgreSQL cluster (default settings, synchronous_commit=on, fsync on);
+#   - pg-2:   two servers on that database behind nginx, whose upstream block is docs/deploy.md's
+#             "nginx-instances" snippet with this run's ports;
+# each at the caller counts in LEVELS, with accepted/s, p50/p95/p99 and errors (LoadGenerator), the
+# CPU seconds the servers, PostgreSQL, nginx and the load generator used, and the load average;
+# then every acknowledged reference is looked up in the database. Also the storage ceilings in the
+# same run: pgbench with a one-row INSERT script, and StorageCeiling for SQLite. Last, KILLS times:
+# kill -9 of one of the two instances in the middle of a run, restart it; acknowledged submissions
+# missing afterwards are counted.
+#
+#   bench/postgres-intake.sh        # RUNS=1 LEVELS=2,8,32,64 SECONDS_PER_LEVEL=10 KILLS=5
+#
+# Uses the server tests' fixture school (forms-server/src/test/resources/fixture), so no site build
+# is needed. Installs nginx from Debian when it is missing (apt-get), and needs PostgreSQL's initdb,
+# pg_ctl, psql and pgbench. As root, PostgreSQL runs as the postgres user (or nobody) via runuser.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+B="${BENCH_DIR:-/tmp/polisi-bench-postgres}"
+RUNS="${RUNS:-1}"
+LEVELS="${LEVELS:-2,8,32,64}"
+SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
+KILLS="${KILLS:-5}"
+FIX=forms-server/src/test/resources/fixture
+MANIFEST="$FIX/manifests/testschool.json"
+FORM=images-consent
+RESULTS="$B/results.tsv"
+
+command -v nginx >/dev/null || apt-get install -y nginx >/dev/null
+PGBIN=""
+for dir in /usr/local/bin /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && { PGBIN="$dir"; break; }; done
+[ -n "$PGBIN" ] || { echo "no initdb/pg_ctl: install the Debian package postgresql" >&2; exit 1; }
+command -v pgbench >/dev/null && command -v psql >/dev/null || { echo "no psql/pgbench: install postgresql-client" >&2; exit 1; }
+[ -d forms-server/target/lib ] && [ -f bench/forms-bench/target/classes/org/polisi/forms/bench/AcknowledgedCheck.class ] \
+  || ./mvnw -q -B -o -pl bench/forms-bench -am -Dmaven.test.skip=true package >&2
+CP="bench/forms-bench/target/classes:forms-server/target/classes:forms-server/target/lib/*"
+JAVA_OPTS="${POLISI_SERVER_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+
+rm -rf "$B" && mkdir -p "$B/data"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+say() { printf "%s\t%s\n" "$(date -Iseconds)" "$*" | tee -a "$RESULTS"; }
+say "start on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- a private PostgreSQL cluster --------------------------------------------------------------
+RUNAS=()
+if [ "$(id -u)" = 0 ]; then
+  if id postgres >/dev/null 2>&1; then PGUSER_OS=postgres; else PGUSER_OS=nobody; fi
+  mkdir -p "$B/pg" && chown "$PGUSER_OS" "$B/pg"
+  RUNAS=(runuser -u "$PGUSER_OS" --)
+fi
+PGPORT=$(free_port)
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$B/pg/data" -U polisi --auth=trust -E UTF8 --locale=C >/dev/null
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -l "$B/pg/server.log" -w -t 60 \
+  -o "-p $PGPORT -k $B/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100" start >/dev/null
+export PGUSER=polisi PGHOST=127.0.0.1 PGPORT
+PSQL=(psql -q -v ON_ERROR_STOP=1 -d postgres)
+postmaster() { head -1 "$B/pg/data/postmaster.pid"; }
+
+pids=()
+nginx_pid=""
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# --- servers ---------------------------------------------------------------------------------
+start_server() {   # start_server DB PORT LOGNAME [INDEX]: the pid into pids (at INDEX, else appended); waits for the first answer
+  POLISI_DB_USER=polisi POLISI_RATE_LIMIT_SUBMISSIONS=1000000000 POLISI_TRUSTED_PROXIES=127.0.0.1 \
+  POLISI_SECRET_KEY_FILE="$B/data/secret.key" POLISI_CHECKPOINT_KEY_FILE="$B/data/keys/checkpoint.key" \
+  POLISI_CHECKPOINT_LOG_FILE="$B/data/checkpoints-$3.log" \
+    java $JAVA_OPTS -Dpolisi.root="$ROOT" -cp "$CP" org.polisi.forms.cli.FormsCli serve --site "$FIX/site" \
+    --manifests "$FIX/manifests" --agreed-texts "$FIX/agreed-texts" --port "$2" --db "$1" >> "$B/server-$3.out" 2>&1 &
+  local pid=$!
+  if [ -n "${4:-}" ]; then pids[$4]=$pid; else pids+=("$pid"); fi
+  until curl -s -o /dev/null "http://127.0.0.1:$2/"; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$B/server-$3.out"; exit 1; }
+    sleep 0.05
+  done
+}
+stop_servers() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+start_nginx() {   # start_nginx LISTEN_PORT UPSTREAM_PORT...: docs/deploy.md's upstream, this run's ports
+  local conf="$B/nginx" upstream
+  mkdir -p "$conf"
+  upstream=$(awk '/<!-- snippet: nginx-instances/{found=1} found && /^```nginx/{inside=1; next} inside && /^```/{exit} inside' docs/deploy.md)
+  [ -n "$upstream" ] || { echo "docs/deploy.md has no nginx-instances snippet" >&2; exit 1; }
+  local servers="" port
+  for port in "${@:2}"; do servers+="    server 127.0.0.1:$port max_fails=0;\n"; done
+  upstream=$(printf '%s\n' "$upstream" | grep -v '^    server ' | sed "s/^upstream polisi_forms {/upstream polisi_forms {\n$servers/")
+  cat > "$conf/nginx.conf" <<EOF
+worker_processes 1;
+pid $conf/nginx.pid;
+error_log $conf/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+$upstream
+  server {
+    listen 127.0.0.1:$1;
+    location / {
+      proxy_pass http://polisi_forms;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+EOF
+  nginx -p "$conf" -c "$conf/nginx.conf" -g 'daemon off;' >> "$conf/out.log" 2>&1 &
+  nginx_pid=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$1/"; do sleep 0.05; done
+}
+stop_nginx() { [ -n "$nginx_pid" ] && { kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; }; nginx_pid=""; }
+
+# CPU seconds (user+system) of processes and their children so far: /proc/PID/stat fields 14-17.
+cpu_of() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+postgres_pids() { echo "$(postmaster) $(pgrep -P "$(postmaster)" | tr '\n' ' ')"; }
+nginx_pids() { [ -n "$nginx_pid" ] && echo "$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"; }
+TICKS=$(getconf CLK_TCK)
+
+measure() {   # measure LABEL URL: one load run per level, with the CPU each part used
+  local level servers pg ng before_s before_p before_n gen
+  for level in ${LEVELS//,/ }; do
+    servers="${pids[*]}"; pg=$(postgres_pids); ng=$(nginx_pids || true)
+    before_s=$(cpu_of $servers); before_p=$(cpu_of $pg); before_n=$(cpu_of $ng)
+    gen=$( { /usr/bin/time -f '%U %S' java -cp "$CP" org.polisi.forms.bench.LoadGenerator --url "$2" \
+      --manifest "$MANIFEST" --form "$FORM" --requests 1000000 --seconds "$SECONDS_PER_LEVEL" --concurrency "$level" \
+      --server-pid "${pids[0]}" --label "$1" --references "$B/acknowledged-$1-c$level.txt" --results "$RESULTS" >/dev/null; } 2>&1 | tail -1)
+    pg=$(postgres_pids)
+    say "$1 c=$level cpu-s servers $(echo "scale=1; ($(cpu_of $servers) - $before_s) / $TICKS" | bc)" \
+      "postgres $(echo "scale=1; ($(cpu_of $pg) - $before_p) / $TICKS" | bc)" \
+      "nginx $(echo "scale=1; ($(cpu_of $ng) - $before_n) / $TICKS" | bc)" \
+      "generator $(echo "$gen" | awk '{print $1 + $2}') over ${SECONDS_PER_LEVEL}s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+}
+check() {   # check LABEL DB: every reference acknowledged under LABEL (each level's file) is stored
+  cat "$B"/acknowledged-"$1"-*.txt > "$B/acknowledged-$1.txt"
+  say "$1 check $(java -cp "$CP" org.polisi.forms.bench.AcknowledgedCheck "$2" "$B/acknowledged-$1.txt" | tr '\t' ' ')"
+}
+new_database() { "${PSQL[@]}" -c "CREATE DATABASE $1" >/dev/null; echo "jdbc:postgresql://127.0.0.1:$PGPORT/$1"; }
+
+P1=$(free_port); P2=$(free_port); PN=$(free_port)
+for run in $(seq "$RUNS"); do
+  # the storage ceilings
+  rm -rf "$B/ceiling" && mkdir -p "$B/ceiling"
+  say "run$run sqlite-ceiling $(java -cp "$CP" org.polisi.forms.bench.StorageCeiling "$B/ceiling/polisi.db" 10 | tr '\t' ' ')"
+  new_database ceiling_$run >/dev/null
+  psql -q -d ceiling_$run -c "CREATE TABLE one_row (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL)"
+  echo "INSERT INTO one_row (payload) VALUES ('{\"pupil\":\"Siân Jones\",\"photos\":\"given\"}');" > "$B/one-row.sql"
+  for clients in 8 32; do
+    say "run$run pgbench one-row insert c=$clients: $(pgbench -n -c "$clients" -j 2 -T 10 -f "$B/one-row.sql" -d ceiling_$run 2>&1 \
+      | grep -E '^(tps|latency average)' | tr '\n' ' ')"
+  done
+
+  start_server "$B/data/sqlite-$run.db" "$P1" sqlite
+  measure "run$run-sqlite" "http://127.0.0.1:$P1"
+  stop_servers
+  check "run$run-sqlite" "$B/data/sqlite-$run.db"
+
+  db=$(new_database intake_one_$run)
+  start_server "$db" "$P1" pg-one
+  measure "run$run-pg-1" "http://127.0.0.1:$P1"
+  stop_servers
+  check "run$run-pg-1" "$db"
+
+  db=$(new_database intake_two_$run)
+  start_server "$db" "$P1" pg-a
+  start_server "$db" "$P2" pg-b
+  start_nginx "$PN" "$P1" "$P2"
+  measure "run$run-pg-2-nginx" "http://127.0.0.1:$PN"
+  stop_nginx
+  stop_servers
+  check "run$run-pg-2-nginx" "$db"
+done
+
+# kill -9 of one of two instances in the middle of a run, KILLS times, on one database
+db=$(new_database crash)
+start_server "$db" "$P1" crash-a
+start_server "$db" "$P2" crash-b
+start_nginx "$PN" "$P1" "$P2"
+for kill in $(seq "$KILLS"); do
+  java -cp "$CP" org.polisi.forms.bench.LoadGenerator --url "http://127.0.0.1:$PN" --manifest "$MANIFEST" --form "$FORM" \
+    --requests 1000000 --seconds 8 --concurrency 8 --label "crash$kill" --references "$B/acknowledged-crash-$kill.txt" \
+    --results "$RESULTS" >/dev/null &
+  generator=$!
+  sleep 4
+  victim=$(( kill % 2 ))   # alternate the instance killed
+  kill -9 "${pids[$victim]}"; wait "${pids[$victim]}" 2>/dev/null || true
+  say "crash$kill kill -9 sent to instance $((victim + 1))"
+  wait "$generator" || true
+  start_server "$db" "$([ "$victim" = 0 ] && echo "$P1" || echo "$P2")" "crash-$victim" "$victim"
+done
+stop_nginx
+stop_servers
+check crash "$db"
+verified=0
+verify_out=$(POLISI_DB_USER=polisi java -cp "$CP" org.polisi.forms.cli.FormsCli verify --db "$db" --agreed-texts "$FIX/agreed-texts") \
+  || verified=$?
+say "crash verify exit $verified: $(grep -c '^OK' <<< "$verify_out") OK line(s), $(grep -c '^BROKEN' <<< "$verify_out" || true) BROKEN"
+say "end; load average $(cut -d' ' -f1-3 /proc/loadavg)"
