@@ -23,7 +23,9 @@
 <label class="label checkboxes__label" for="erase--confirm">${body.confirm.label}</label>
 </div></div>
 </div>
+<div class="button-group">
 <button class="button button--warning" type="submit">${body.button}</button>
+<a href="${body.cancelHref}">${body.cancel}</a>
+</div>
 </form>
-<p><a href="${body.cancelHref}">${body.cancel}</a></p>
 </@frames.staff>

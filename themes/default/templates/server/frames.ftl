@@ -41,14 +41,32 @@
 <div class="summary-list__row"><dt class="summary-list__key">${row.term}</dt><dd class="summary-list__value"><#if row.link??><a href="${row.link.href}"<#if row.link.lang?has_content> hreflang="${row.link.lang}" lang="${row.link.lang}"</#if>>${row.link.text}</a>${row.after!""}<#else><@typed row.value/></#if></dd></div>
 </#macro>
 
-<#-- A staff table (Table): headings, then rows of cells; a cell's text, then its links. -->
+<#-- A staff table (Table): headings, then rows of cells; a cell's text, then its links. A table of
+     three or more columns is read row by row on a phone (ADR 0044): each cell carries its column's
+     heading as data-label and an empty cell is marked cell--empty, as the site's tables are. -->
 <#macro table table>
-<table class="table">
+<#assign stack = table.headings?size gte 3>
+<table class="table<#if stack> table--stack</#if>">
 <thead><tr><#list table.headings as heading><th scope="col">${heading}</th></#list></tr></thead>
 <tbody>
 <#list table.rows as row>
-<tr<#if row.className?has_content> class="${row.className}"</#if>><#list row.cells as cell><td<#if cell.className?has_content> class="${cell.className}"</#if>><#if cell.typed><@typed cell.text/><#else>${cell.text}</#if><#list cell.links as link><a href="${link.href}"<#if link.lang?has_content> hreflang="${link.lang}"</#if>>${link.text}</a><#if cell.links?size gt 1> </#if></#list><#if cell.details?has_content><dl class="summary-list"><#list cell.details as detail><@summaryRow detail/></#list></dl></#if></td></#list></tr>
+<tr<#if row.className?has_content> class="${row.className}"</#if>><#list row.cells as cell><#assign empty = !cell.text?has_content && !cell.links?has_content && !cell.details?has_content && !cell.forms?has_content><#assign classes = cell.className + (stack && empty)?then(cell.className?has_content?then(" ", "") + "cell--empty", "")><td<#if classes?has_content> class="${classes}"</#if><#if stack && table.headings[cell?index]??> data-label="${table.headings[cell?index]}"</#if>><#if cell.typed><@typed cell.text/><#else>${cell.text}</#if><#list cell.links as link><a href="${link.href}"<#if link.lang?has_content> hreflang="${link.lang}"</#if>>${link.text}</a><#if cell.links?size gt 1> </#if></#list><#list cell.forms as form><@post form/></#list><#if cell.details?has_content><dl class="summary-list"><#list cell.details as detail><@summaryRow detail/></#list></dl></#if></td></#list></tr>
 </#list>
 </tbody>
 </table>
+</#macro>
+
+<#-- A one-button POST form (Post): the action, the anti-forgery token, hidden fields, the button. -->
+<#macro post form>
+<form method="post" action="${form.action}"><input type="hidden" name="${form.csrfField}" value="${form.csrfToken}"><#list form.hidden as field><input type="hidden" name="${field.name}" value="${field.value}"></#list><button class="${form.buttonClass}" type="submit">${form.button}</button></form>
+</#macro>
+
+<#-- A list item: a link (Item.link; its class, or none), then plain text. -->
+<#macro item item>
+<li><a href="${item.link.href}"<#if item.linkClass?has_content> class="${item.linkClass}"</#if>>${item.link.text}</a>${item.after}</li>
+</#macro>
+
+<#-- A notice (Notice): its words, its classes and its role (status or alert; or none). -->
+<#macro notice notice>
+<p<#if notice.className?has_content> class="${notice.className}"</#if><#if notice.role?has_content> role="${notice.role}"</#if>>${notice.text}</p>
 </#macro>

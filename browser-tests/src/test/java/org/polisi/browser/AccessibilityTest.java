@@ -155,12 +155,7 @@ class AccessibilityTest {
         }));
         tests.add(DynamicTest.dynamicTest("staff consent record with its history", () -> {
             browser.manage().deleteAllCookies();
-            browser.get(server.url("/staff/login"));
-            browser.findElement(By.id("login--email")).sendKeys(HEAD);
-            browser.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
-            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
-            browser.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(HEAD));
-            Pages.andWaitForNextPage(browser, () -> browser.findElement(By.cssSelector("main button[type=submit]")).click());
+            Pages.signIn(browser, server, HEAD);
             browser.get(server.url("/staff/account"));
             assertNoViolations("the account page");
             browser.get(server.url("/staff/consents"));

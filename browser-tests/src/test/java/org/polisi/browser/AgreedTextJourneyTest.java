@@ -119,12 +119,7 @@ class AgreedTextJourneyTest {
     /** Opens the record as the headteacher and returns where "the text this person agreed to" leads. */
     private static String textLinkOf(String reference) {
         if (!head.getCurrentUrl().contains("/staff/")) {
-            head.get(server.url("/staff/login"));
-            head.findElement(By.id("login--email")).sendKeys(HEAD);
-            head.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
-            Pages.andWaitForNextPage(head, () -> head.findElement(By.cssSelector("main button[type=submit]")).click());
-            head.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(HEAD));
-            Pages.andWaitForNextPage(head, () -> head.findElement(By.cssSelector("main button[type=submit]")).click());
+            Pages.signIn(head, server, HEAD);
         }
         head.get(server.url("/staff/submissions/" + reference));
         WebElement row = head.findElement(By.xpath("//dt[normalize-space()='The text this person agreed to']/.."));

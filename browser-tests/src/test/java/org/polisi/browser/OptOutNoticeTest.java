@@ -75,11 +75,31 @@ class OptOutNoticeTest {
         }
     }
 
+    /**
+     * A notice that objects to one use is received, and its receipt says what is true of a notice of
+     * objection (docs/adr/0057): the uses ticked, and that the parent changes it by sending the form
+     * again; nothing about withdrawing consent or a text agreed to.
+     */
     @Test
-    void aNoticeThatObjectsToOneUseIsReceived() throws Exception {
-        HttpResponse<String> response = post(form("en"),
-                List.of("pupil-names=Alys+Jones", "parent-name=Rhian+Jones", "not-agreed=work-online"));
-        assertTrue(response.statusCode() == 303 || response.statusCode() == 200, response.statusCode() + " " + response.body());
+    void aNoticeThatObjectsToOneUseIsReceivedAndItsReceiptOffersToChangeIt() throws Exception {
+        for (String[] expected : new String[][]{
+                {"en", "Change this notice", "My child's work appearing online."},
+                {"cy", "Newid yr hysbysiad hwn", "Gwaith fy mhlentyn yn ymddangos ar-lein."}}) {
+            HttpResponse<String> response = post(form(expected[0]),
+                    List.of("pupil-names=Alys+Jones", "parent-name=Rhian+Jones", "not-agreed=work-online"));
+            assertEquals(303, response.statusCode(), response.body());
+            String location = response.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> receipt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.url(location.substring(location.indexOf("/forms/"))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Document page = Jsoup.parse(receipt.body());
+            Element change = page.selectFirst(".withdraw-link a");
+            assertTrue(change != null && change.text().startsWith(expected[1]), expected[0] + ": " + page.text());
+            assertTrue(change.attr("href").startsWith("/brynford/" + expected[0] + "/"), change.attr("href"));
+            assertTrue(page.text().contains(expected[2]), expected[0] + ": " + page.text());
+            String text = page.text().toLowerCase(java.util.Locale.ROOT);
+            assertFalse(text.contains("withdraw") || text.contains("tynnu"), expected[0] + ": " + page.text());
+        }
     }
 
     private static Element form(String language) throws Exception {

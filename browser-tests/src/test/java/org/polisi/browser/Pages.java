@@ -65,4 +65,18 @@ final class Pages {
                 "on the check-your-answers page: " + driver.getCurrentUrl());
         andWaitForNextPage(driver, () -> driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click());
     }
+
+    /**
+     * Signs in through the staff sign-in page and its second factor's code page, as a member of
+     * staff would: an account made with {@link PolisiServer#addStaff} (its password, a code from its
+     * second factor). Ends on the page the server sends them to (the dashboard).
+     */
+    static void signIn(WebDriver driver, PolisiServer server, String email) {
+        driver.get(server.url("/staff/login"));
+        driver.findElement(By.id("login--email")).sendKeys(email);
+        driver.findElement(By.id("login--password")).sendKeys(PolisiServer.PASSWORD);
+        andWaitForNextPage(driver, () -> driver.findElement(By.cssSelector("main button[type=submit]")).click());
+        driver.findElement(By.id("login--code")).sendKeys(server.secondFactorCode(email));
+        andWaitForNextPage(driver, () -> driver.findElement(By.cssSelector("main button[type=submit]")).click());
+    }
 }

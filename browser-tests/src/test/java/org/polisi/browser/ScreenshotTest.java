@@ -24,11 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @BrowserTest
 class ScreenshotTest {
 
-    private record Viewport(String name, int width, int height, boolean mobile) {
-    }
-
-    private static final List<Viewport> VIEWPORTS = List.of(
-            new Viewport("phone", 390, 844, true), new Viewport("desktop", 1280, 900, false));
+    private static final List<Viewport> VIEWPORTS = List.of(Viewport.PHONE, Viewport.DESKTOP);
 
     private static PolisiServer server;
     private static ChromeDriver browser;
@@ -56,8 +52,7 @@ class ScreenshotTest {
     void pagesFitPhoneAndDesktopInBothLanguages() throws IOException {
         List<String> overflowing = new ArrayList<>();
         for (Viewport viewport : VIEWPORTS) {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
-                    "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
+            viewport.apply(browser);
             for (String language : List.of("en", "cy")) {
                 String prefix = viewport.name() + "-" + language + "-";
                 browser.get(server.url("/rumney/" + language + "/online-safety-policy.html"));
@@ -79,7 +74,7 @@ class ScreenshotTest {
                 capture(prefix + "4-confirmation", overflowing);
             }
         }
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        Viewport.reset(browser);
         assertTrue(overflowing.isEmpty(), "pages wider than the viewport (they scroll sideways):\n"
                 + String.join("\n", overflowing));
     }

@@ -24,11 +24,7 @@ import org.junit.jupiter.api.function.Executable;
 @BrowserTest
 class SharedFrameTest extends ServerAndBrowser {
 
-    private record Viewport(String name, int width, int height, boolean mobile) {
-    }
-
-    private static final List<Viewport> VIEWPORTS = List.of(
-            new Viewport("desktop", 1280, 900, false), new Viewport("phone", 390, 844, true));
+    private static final List<Viewport> VIEWPORTS = List.of(Viewport.DESKTOP, Viewport.PHONE);
 
     /**
      * What the frame looks like on the current page: the header's height and element structure
@@ -68,8 +64,7 @@ class SharedFrameTest extends ServerAndBrowser {
         List<Executable> checks = new ArrayList<>();
         List<String> axe = new ArrayList<>();
         for (Viewport viewport : VIEWPORTS) {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.width(),
-                    "height", viewport.height(), "deviceScaleFactor", 1, "mobile", viewport.mobile()));
+            viewport.apply(browser);
             for (String language : List.of("en", "cy")) {
                 Map<String, Map<String, Object>> measured = new LinkedHashMap<>();
                 for (String path : List.of("/rumney/" + language + "/online-safety-policy.html",
@@ -111,7 +106,7 @@ class SharedFrameTest extends ServerAndBrowser {
                 }
             }
         }
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        Viewport.reset(browser);
         checks.add(() -> assertTrue(axe.isEmpty(), "axe violations:\n" + String.join("\n", axe)));
         assertAll(checks);
     }

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a submission means to the school: it decides how it is filed and what the confirmation says (docs/forms.md). */
+/**
+ * What a submission means to the school: it decides how it is filed and what the confirmation says (docs/forms.md).
+ * {@code OBJECTION} is a notice of objection under an opt-out scheme: the person ticks what they do NOT agree to
+ * (UK GDPR Article 21, the right to object), where nothing rests on their consent (issue 15, docs/adr/0057).
+ */
 public enum FormKind {
-    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL;
+    AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL, OBJECTION;
 
-    /** The word used in YAML and in the manifest: {@code agreement}, {@code consent}, {@code incident}, {@code withdrawal}. */
+    /**
+     * The word used in YAML, in the manifest and in the database's {@code form_kind}: {@code agreement},
+     * {@code consent}, {@code incident}, {@code withdrawal}, {@code objection}.
+     */
     @JsonValue
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -206,6 +206,18 @@ public final class TestServer implements AutoCloseable {
         return addStaff(school, name, email, role, PASSWORD);
     }
 
+    /** The account made with {@link #addStaff}, as the server reads it: for asking a service what it may do. */
+    public org.polisi.forms.staff.StaffUser staffUser(String email) {
+        return jdbi().withExtension(org.polisi.forms.staff.StaffUserDao.class, users -> users.findByEmail(email))
+                .orElseThrow(() -> new AssertionError("no staff account " + email));
+    }
+
+    /** The decisions of what staff may read ({@link org.polisi.forms.staff.StaffRecords}) over this server's database and the fixture's manifests. */
+    public org.polisi.forms.staff.StaffRecords staffRecords() {
+        return new org.polisi.forms.staff.StaffRecords(jdbi(), new ManifestCatalog(fixture().resolve("manifests")),
+                Clock.systemUTC());
+    }
+
     /** A browser logged in (through the login page, and its second factor) to an account made with {@link #addStaff}. */
     public Browser loggedIn(String email) {
         Browser browser = new Browser();

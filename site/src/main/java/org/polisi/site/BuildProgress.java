@@ -22,6 +22,16 @@ public interface BuildProgress {
     }
 
     /**
+     * The render stage is done: {@code converted} are the URLs of the pages it converted (in page
+     * order), the other {@code total - converted.size()} came from the build cache.
+     */
+    default void rendered(List<String> converted, int total) {
+        if (total > 0) {
+            line(String.format("  %d of %d pages converted, %d from the build cache", converted.size(), total, total - converted.size()));
+        }
+    }
+
+    /**
      * A part of a stage took {@code seconds}; reported only with {@link #TIMINGS}, e.g.
      * {@code "  render: convert and bake 1.20 s (44 pages)"}.
      */

@@ -45,17 +45,18 @@ public final class SiteBuild {
 
     private final BuildOptions options;
     private final BuildProgress progress;
-    private final Optional<RenderCache> cache;
+    private final RenderCache cache;
 
+    /** A build that converts every page and keeps nothing for the next ({@code --no-cache}, most tests). */
     public SiteBuild(BuildOptions options, BuildProgress progress) {
         this(options, progress, Optional.empty());
     }
 
-    /** A build that re-renders only what changed since the cache's last build (for preview). */
+    /** A build that converts only the pages {@code cache} does not hold, and stores them there (docs/adr/0055). */
     public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache) {
         this.options = options;
         this.progress = progress;
-        this.cache = cache;
+        this.cache = cache.orElseGet(RenderCache::disabled);
     }
 
     /** Resolves and checks content without rendering: what {@code ./polisi report} needs. */
@@ -66,17 +67,17 @@ public final class SiteBuild {
         Verdict verdict = new Verdict(options.strict(), catalog.folders());
         verdict.add(problems.all());
         return new BuildResult(catalog.sites(), catalog.translations(), verdict.problems(), 0, Set.of(), Set.of(),
-                ToConfirmList.bySite(catalog.sites(), new Problems()), 0, proofed);
+                ToConfirmList.bySite(catalog, new Problems()), 0, proofed);
     }
 
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        RenderStage.prepare();
+        render.prepare();
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
-        Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog.sites(), problems);
+        Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
         }
@@ -109,11 +110,10 @@ public final class SiteBuild {
         Set<String> published = new LinkedHashSet<>();
         if (!fresh.isEmpty()) {
             new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
-            List<Problem> rootProblems = new PublishStage(options).publish(catalog.allIds(), fresh, messages,
+            List<Problem> rootProblems = new PublishStage(options, cache).publish(catalog.allIds(), fresh, messages,
                     checks.titles(), composed, rendered);
             if (rootProblems.isEmpty()) {
                 fresh.forEach(site -> published.add(site.id()));
-                render.remember(published);
             }
             verdict.addUnblamed(rootProblems);
         }

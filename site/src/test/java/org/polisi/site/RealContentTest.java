@@ -190,7 +190,7 @@ class RealContentTest {
 
     @Test
     void threePoliciesArePastTheirReviewDate() {
-        long overdue = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).stream()
+        long overdue = SiteReport.of(result.sites(), result.translations(), result.toConfirm(), Fixtures.TODAY).stream()
                 .filter(r -> !r.school().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX))
                 .flatMap(r -> r.reviews().stream())
                 .filter(r -> r.get("status").equals("overdue")).count();
@@ -263,7 +263,7 @@ class RealContentTest {
     /** Rumney's Appendix C states its rule (until the youngest child leaves); forms without a source rule are listed to confirm. */
     @Test
     void retentionRulesNoSourceStatesAreListedForTheSchoolToConfirm() {
-        var rumney = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).stream()
+        var rumney = SiteReport.of(result.sites(), result.translations(), result.toConfirm(), Fixtures.TODAY).stream()
                 .filter(r -> r.school().equals("rumney")).findFirst().orElseThrow();
         List<String> toConfirm = rumney.toConfirm().stream()
                 .filter(item -> item.source().equals(org.polisi.site.confirm.RetentionRulesToConfirm.SOURCE))

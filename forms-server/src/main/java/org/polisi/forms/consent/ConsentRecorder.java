@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.polisi.contract.ConsentStatement;
 import org.polisi.contract.FieldDefinition;
+import org.polisi.contract.FieldOption;
 import org.polisi.contract.FieldType;
 import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
 
 /**
- * Turns consent forms and withdrawals into events, inside the transaction that stores them, so
+ * Turns consent forms, notices of objection and withdrawals into events, inside the transaction that stores them, so
  * that a stored consent form always has its events and a withdrawal is never half-applied. The
  * events form each school's {@link RecordChains#CONSENT_EVENT} chain.
  */
@@ -22,9 +24,18 @@ public final class ConsentRecorder {
 
     /**
      * One event per pupil named on the form and per statement answered, hashed as far as it can be
-     * before the write (call it in the request thread: the ledger's writer then only links them).
+     * before the write (call it in the request thread: the ledger's writer then only links them). A
+     * notice of objection ({@link FormKind#OBJECTION}) gives one event per pupil and per option of its
+     * checkboxes: {@link ConsentEvent#OBJECTS} where ticked, {@link ConsentEvent#NO_OBJECTION} where not, so
+     * the newest notice stands whole (a parent changes their notice by sending another). Other kinds give none.
      */
     public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
+        if (form.kind() == FormKind.OBJECTION) {
+            return prepareObjections(form, answers, recordedAt);
+        }
+        if (form.kind() != FormKind.CONSENT) {
+            return List.of();
+        }
         List<String> pupils = pupils(form, answers);
         List<Object[]> events = new ArrayList<>();
         for (FieldDefinition field : form.fields()) {
@@ -45,7 +56,26 @@ public final class ConsentRecorder {
         return RecordChains.CONSENT_EVENT.prepareAll(events);
     }
 
-    /** Appends the prepared events of a consent form just stored, inside the transaction that stores it. */
+    private static List<RecordChain.Row> prepareObjections(FormDefinition form, Map<String, Object> answers,
+                                                          Instant recordedAt) {
+        List<String> pupils = pupils(form, answers);
+        List<Object[]> events = new ArrayList<>();
+        for (FieldDefinition field : form.fields()) {
+            if (field.type() != FieldType.CHECKBOXES) {
+                continue;
+            }
+            List<?> ticked = answers.get(field.name()) instanceof List<?> values ? values : List.of();
+            for (FieldOption option : field.options()) {
+                String answer = ticked.contains(option.value()) ? ConsentEvent.OBJECTS : ConsentEvent.NO_OBJECTION;
+                for (String pupil : pupils) {
+                    events.add(new Object[] {form.id(), field.name() + "." + option.value(), answer, recordedAt, pupil});
+                }
+            }
+        }
+        return RecordChains.CONSENT_EVENT.prepareAll(events);
+    }
+
+    /** Appends the prepared events of a consent form (or notice of objection) just stored, inside the transaction that stores it. */
     public void recordAnswers(WriteTransaction transaction, SubmissionRow record, List<RecordChain.Row> prepared) {
         try (RecordChain.Appender events = RecordChains.CONSENT_EVENT.appender(transaction, record.school())) {
             for (RecordChain.Row event : prepared) {

@@ -38,7 +38,8 @@ public final class ConsentRegister {
      * @param statement {@code formId.statementId}, as the filter's options send it
      * @param className a class on the roster
      * @param yearGroup a year-group word ({@code year-3})
-     * @param answer    {@code given}, {@code refused} or {@code withdrawn}
+     * @param answer    {@code given}, {@code refused} or {@code withdrawn}; for a notice of objection
+     *                  {@code objects} or {@code no-objection}
      */
     public record Filter(Optional<String> statement, Optional<String> className, Optional<String> yearGroup,
                          Optional<String> answer) {

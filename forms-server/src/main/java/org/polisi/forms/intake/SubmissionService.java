@@ -188,8 +188,7 @@ public final class SubmissionService {
                 request.single(SubmissionRequest.FORM_VERSION), fieldsJson));
         Instant now = clock.instant();
         // hashed here, in the request thread: the ledger's one writer thread only links them
-        List<RecordChain.Row> consentEvents = form.kind() == FormKind.CONSENT
-                ? consents.prepareAnswers(form, answers, now) : List.of();
+        List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         return ledger.inWriteTransaction(transaction -> {
             Optional<SubmissionRow> earlier = idempotencyKey != null
                     ? ledger.withIdempotencyKey(transaction, manifest.school(), form.id(), idempotencyKey)
@@ -222,7 +221,7 @@ public final class SubmissionService {
     private void afterStoring(WriteTransaction transaction, FormDefinition form, SubmissionRow stored, Map<String, Object> answers,
                               List<RecordChain.Row> consentEvents, Optional<Withdrawals.Target> withdrawal,
                               Optional<String> urgentCategory, Instant now) {
-        if (form.kind() == FormKind.CONSENT) {
+        if (!consentEvents.isEmpty()) {   // a consent form's answers, or a notice of objection's ticks
             consents.recordAnswers(transaction, stored, consentEvents);
         }
         withdrawal.ifPresent(target -> target.consent().ifPresentOrElse(consent -> {

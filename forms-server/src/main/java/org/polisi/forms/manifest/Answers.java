@@ -74,7 +74,8 @@ public final class Answers {
 
     public String consentAnswer(String answer, String language) {
         return switch (answer) {
-            case "given", "refused", "withdrawn" -> messages.get(language, "consent.answer." + answer);
+            case "given", "refused", "withdrawn", "objects", "no-objection" ->
+                    messages.get(language, "consent.answer." + answer);
             default -> answer;
         };
     }

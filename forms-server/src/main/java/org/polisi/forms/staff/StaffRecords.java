@@ -150,13 +150,46 @@ public final class StaffRecords {
     }
 
     /**
-     * The consents page: the consent forms the user may read.
+     * The consents page: the consent forms and notices of objection (docs/adr/0057) the user may read.
      *
      * @return forbidden when the user may read none
      */
     public Decision<List<FormDefinition>> consentForms(StaffUser user) {
-        List<FormDefinition> forms = readableForms(user).stream().filter(form -> form.kind() == FormKind.CONSENT).toList();
+        List<FormDefinition> forms = readableForms(user).stream()
+                .filter(form -> form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION).toList();
         return forms.isEmpty() ? new Decision.Forbidden<>() : new Decision.Granted<>(forms);
+    }
+
+    /**
+     * Whether the user may open the record's page ({@code /staff/submissions/<reference>}): a live
+     * record of their school whose form they may read, or an erased one whose tombstone they may see.
+     * Asked before a page links to another record (a consent form's withdrawal, a withdrawal's
+     * consent form), so nobody is shown a link that answers 403. Records no view: nothing is shown.
+     */
+    public boolean mayOpenRecord(StaffUser user, String reference) {
+        Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class,
+                submissions -> submissions.findByReference(reference == null ? "" : reference));
+        if (row.isEmpty() || !row.get().school().equals(user.school())) {
+            return false;
+        }
+        Optional<FormDefinition> form = manifests.form(user.school(), row.get().formId());
+        return row.get().erased() ? StaffPermissions.maySeeTombstone(user, form)
+                : form.filter(definition -> RecordAccess.mayRead(user, definition)).isPresent();
+    }
+
+    /**
+     * Whether the user may open a page of the staff area: the decision each page makes for itself
+     * ({@link #consentForms}, {@link #governorSummary}, {@link StaffPermissions#mayUseRoster}),
+     * asked before a link to it is shown. The other pages are open to every role; what they list is
+     * limited to what the role may read.
+     */
+    public boolean mayOpen(StaffUser user, StaffArea area) {
+        return switch (area) {
+            case CONSENTS -> consentForms(user) instanceof Decision.Granted<List<FormDefinition>>;
+            case GOVERNORS -> RecordAccess.maySeeGovernorSummary(user);
+            case ROSTER -> StaffPermissions.mayUseRoster(user);
+            case DASHBOARD, SUBMISSIONS, SIGNATURES, PEOPLE, ACCOUNT -> true;
+        };
     }
 
     /**

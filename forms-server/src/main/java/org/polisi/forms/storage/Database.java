@@ -3,10 +3,14 @@ package org.polisi.forms.storage;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import db.migration.V21__Link_existing_records;
 import db.migration.V40_2__Link_incident_events_and_withdrawal_decisions;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -65,10 +69,23 @@ public final class Database implements AutoCloseable {
      *     it and the cause
      */
     public static Database connect(DatabaseAddress address) {
+        return connect(address, null);
+    }
+
+    /**
+     * As {@link #connect(DatabaseAddress)}, migrated up to {@code target} only (a version such as
+     * {@code "86.9999"}: every migration at or below it), or to the newest when it is null: for tests
+     * of a migration, which fill a database as an earlier version left it and then migrate it.
+     */
+    static Database connect(DatabaseAddress address, String target) {
         DataSource dataSource;
         try {
             dataSource = address.isPostgresql() ? postgresql(address) : dataSource(address.requireFile());
-            migrations(dataSource, address.isPostgresql()).load().migrate();
+            FluentConfiguration migrations = migrations(dataSource, address.isPostgresql());
+            if (target != null) {
+                migrations.target(lastUpTo(migrations, MigrationVersion.fromVersion(target)));
+            }
+            migrations.load().migrate();
         } catch (RuntimeException failure) {
             throw new DatabaseUnavailable(address.toString(), failure);
         }
@@ -81,6 +98,13 @@ public final class Database implements AutoCloseable {
             return stored == null ? null : Times.parse(stored);
         });
         return new Database(pool, jdbi);
+    }
+
+    /** The newest migration's version at or below {@code limit} (Flyway refuses a target no migration has). */
+    private static String lastUpTo(FluentConfiguration migrations, MigrationVersion limit) {
+        return Arrays.stream(migrations.load().info().all()).map(MigrationInfo::getVersion)
+                .filter(version -> version != null && version.compareTo(limit) <= 0)
+                .max(Comparator.naturalOrder()).orElseThrow().getVersion();
     }
 
     /** For a command that runs once and exits: its connections close with the process. */

@@ -90,8 +90,7 @@ final class ConfirmationHandler {
                     messages.get(language, "confirmation.next"),
                     PageLayout.paragraphs(next.isBlank() ? messages.get(language, "confirmation.received") : next),
                     receipt(language, manifest.get(), form.get(), record.get()),
-                    form.get().kind() == FormKind.CONSENT
-                            ? withdrawLink(manifest.get(), reference, language).orElse(null) : null);
+                    changeLink(manifest.get(), form.get(), reference, language).orElse(null));
         }
         Responses.html(ctx, 200, layout.render("confirmation", frame, view));
     }
@@ -120,8 +119,21 @@ final class ConfirmationHandler {
         said.add(messages.get(language, "confirmation.expired.no-answers"));
         Responses.html(ctx, 200, layout.render("confirmation", frame, new View(title,
                 messages.get(language, "confirmation.reference"), reference, null, "", said, null,
-                form.filter(definition -> definition.kind() == FormKind.CONSENT)
-                        .flatMap(definition -> withdrawLink(manifest, reference, language)).orElse(null))));
+                form.flatMap(definition -> changeLink(manifest, definition, reference, language)).orElse(null))));
+    }
+
+    /**
+     * How the person changes what they sent: a consent form's withdrawal form; for a notice of objection
+     * (nothing to withdraw: docs/adr/0057), its own form again, since the newest notice stands; none for
+     * the other kinds, or when the page is not published in that language.
+     */
+    private Optional<PageLayout.Link> changeLink(Manifest manifest, FormDefinition form, String reference,
+                                                 String language) {
+        if (form.kind() == FormKind.OBJECTION) {
+            return Optional.ofNullable(form.pages().get(language)).filter(page -> !page.isBlank())
+                    .map(page -> new PageLayout.Link(page, messages.get(language, "confirmation.change-objection")));
+        }
+        return form.kind() == FormKind.CONSENT ? withdrawLink(manifest, reference, language) : Optional.empty();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.ConsentRegister;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
@@ -15,6 +14,8 @@ import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.contract.ConsentStatement;
+import org.polisi.contract.FieldOption;
+import org.polisi.contract.FieldType;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.YearGroups;
@@ -33,8 +34,13 @@ import org.polisi.forms.storage.Times;
  * for staff to match it; filtered by statement, class (the roster's), year group and answer, for a
  * trip or a photo day ("who may appear on the website photo from class 3?"), printable (the print
  * style sheet leaves out the navigation and filters), and as CSV ({@code /staff/consents.csv}).
+ * Notices of objection (docs/adr/0057) are listed beside them as what they are: for each use the
+ * notice lists, "Objects to this" or "No objection", never as a consent given or refused.
  */
 final class ConsentPage {
+
+    /** Every answer a line can hold: a consent's, then a notice of objection's. */
+    private static final List<String> ANSWERS = List.of("given", "refused", "withdrawn", "objects", "no-objection");
 
     private final StaffRecords records;
     private final ConsentState consents;
@@ -91,14 +97,16 @@ final class ConsentPage {
                         Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
                         Table.Cell.text(Dates.display(consent.since(), language)),
                         Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
-                        pendingCell(language, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
+                        pendingCell(session, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
             }
-            table = new Table(Html.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
+            table = new Table(Table.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
                     "csv.form", "staff.consents.statement", "staff.consents.answer", "staff.consents.since",
                     "csv.reference", "staff.consents.pending-column"), rows);
         }
+        String explanation = messages.get(language, "staff.consents.explanation")
+                + (anyObjection(consentForms) ? " " + messages.get(language, "staff.consents.objections") : "");
         frame.render(ctx, session, 200, "staff.consents.title", Map.of(), "consents", new View(
-                unverifiedText(verified, messages, language), messages.get(language, "staff.consents.explanation"),
+                unverifiedText(verified, messages, language), explanation,
                 filters(language, consentForms, roster, filter),
                 lines.isEmpty() ? messages.get(language, "staff.consents.none") : null, table,
                 messages.format(language, "staff.consents.caption", Map.of("count", lines.size())),
@@ -177,7 +185,18 @@ final class ConsentPage {
 
     private static ConsentRegister.Filter filter(Context ctx) {
         return new ConsentRegister.Filter(param(ctx, "statement"), param(ctx, "class"), param(ctx, "year"),
-                param(ctx, "answer").filter(List.of("given", "refused", "withdrawn")::contains));
+                param(ctx, "answer").filter(ANSWERS::contains));
+    }
+
+    private static boolean anyObjection(List<FormDefinition> forms) {
+        return forms.stream().anyMatch(form -> form.kind() == FormKind.OBJECTION);
+    }
+
+    /** The answers the forms can give: a consent's, a notice of objection's, or both. */
+    private static List<String> answersOf(List<FormDefinition> forms) {
+        boolean consent = forms.stream().anyMatch(form -> form.kind() == FormKind.CONSENT);
+        return ANSWERS.stream().filter(answer -> List.of("objects", "no-objection").contains(answer)
+                ? anyObjection(forms) : consent).toList();
     }
 
     private static Optional<String> param(Context ctx, String name) {
@@ -194,6 +213,12 @@ final class ConsentPage {
             each.fields().forEach(field -> field.statements().forEach(statement -> statements.add(option(
                     each.id() + "." + field.name() + "." + statement.id(),
                     Text.in(each.title(), language) + ": " + Text.in(statement.text(), language), filter.statement()))));
+            if (each.kind() == FormKind.OBJECTION) {
+                each.fields().stream().filter(field -> field.type() == FieldType.CHECKBOXES).forEach(field ->
+                        field.options().forEach(use -> statements.add(option(each.id() + "." + field.name() + "."
+                                + use.value(), Text.in(each.title(), language) + ": " + Text.in(use.label(), language),
+                                filter.statement()))));
+            }
         }
         selects.add(new Select("statement", messages.get(language, "staff.consents.statement"), statements));
         if (!roster.isEmpty()) {
@@ -210,7 +235,7 @@ final class ConsentPage {
         selects.add(new Select("year", messages.get(language, "staff.consents.year-group"), years));
         List<Option> answerOptions = new ArrayList<>(List.of(option("", messages.get(language,
                 "staff.consents.all-answers"), filter.answer())));
-        for (String answer : List.of("given", "refused", "withdrawn")) {
+        for (String answer : answersOf(forms)) {
             answerOptions.add(option(answer, answers.consentAnswer(answer, language), filter.answer()));
         }
         selects.add(new Select("answer", messages.get(language, "staff.consents.answer"), answerOptions));
@@ -227,29 +252,32 @@ final class ConsentPage {
                 Map.of("event", problem.seq()))).orElse(null);
     }
 
-    /** When the consent events fail their check: says so, and that only the events before the break are shown. */
-    static void unverifiedNotice(Element main, ConsentState.Verified<?> verified, Messages messages, String language) {
-        String warning = unverifiedText(verified, messages, language);
-        if (warning != null) {
-            Html.text(main, "p", warning).attr("role", "alert").addClass("notice notice--warning");
-        }
-    }
-
-    /** "Withdrawal pending", linked to each request sent without a reference that names this pupil. */
-    private Table.Cell pendingCell(String language, List<WithdrawalRequests.Request> naming) {
+    /**
+     * "Withdrawal pending", linked to each request sent without a reference that names this pupil
+     * and that the member of staff may open (no link that answers 403).
+     */
+    private Table.Cell pendingCell(StaffSession session, List<WithdrawalRequests.Request> naming) {
         if (naming.isEmpty()) {
             return Table.Cell.text("");
         }
-        return new Table.Cell(messages.get(language, "staff.consents.pending") + " ", false, naming.stream()
+        return new Table.Cell(messages.get(session.language(), "staff.consents.pending") + " ", false, naming.stream()
+                .filter(request -> records.mayOpenRecord(session.user(), request.withdrawal().reference()))
                 .map(request -> new Table.Link("/staff/submissions/" + request.withdrawal().reference(),
                         request.withdrawal().reference(), "")).toList(), "withdrawal-pending");
     }
 
-    /** A statement's words in the language, from its key ({@code field.statement}). */
+    /**
+     * A statement's words in the language, from its key ({@code field.statement}); for a notice of
+     * objection, the words of the use objected to ({@code field.option}).
+     */
     static String statementText(FormDefinition form, String key, String language) {
         int dot = key.indexOf('.');
+        String id = key.substring(dot + 1);
         return form.field(key.substring(0, dot)).flatMap(field -> field.statements().stream()
-                        .filter(statement -> statement.id().equals(key.substring(dot + 1))).findFirst())
-                .map(ConsentStatement::text).map(text -> Text.in(text, language)).orElse(key);
+                        .filter(statement -> statement.id().equals(id)).findFirst().map(ConsentStatement::text)
+                        .or(() -> form.kind() == FormKind.OBJECTION ? field.options().stream()
+                                .filter(use -> use.value().equals(id)).findFirst().map(FieldOption::label)
+                                : Optional.empty()))
+                .map(text -> Text.in(text, language)).orElse(key);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.contract.FormDefinition;
@@ -54,21 +53,29 @@ final class ErasurePages {
         this.clock = clock;
     }
 
-    /** The record page's erasure section: a link to the confirm page, or why the record cannot be erased yet. */
-    void appendTo(Element main, StaffSession session, String reference) {
+    /**
+     * The record page's erasure section: a link to the confirm page, or why the record cannot be
+     * erased yet; null for a member of staff who may not erase ({@link StaffPermissions#mayErase}).
+     */
+    Section section(StaffSession session, String reference) {
         if (!StaffPermissions.mayErase(session.user())) {
-            return;
+            return null;
         }
         String language = session.language();
-        Html.text(main, "h2", messages.get(language, "staff.erase.title")).attr("id", "erase");
+        String title = messages.get(language, "staff.erase.title");
         Optional<LegalHold.Held> hold = erasure.holdOn(session.user().school(), reference, clock.instant());
         if (hold.isPresent()) {
-            Html.text(main, "p", held(hold.get(), language)).addClass("legal-hold");
-            return;
+            return new Section(title, held(hold.get(), language), null, null);
         }
-        Html.text(main, "p", messages.get(language, "staff.erase.explanation"));
-        Html.link(Html.add(main, "p"), "/staff/submissions/" + reference + "/erase", messages.get(language,
-                "staff.erase.button")).addClass("button button--warning").attr("role", "button");
+        return new Section(title, null, messages.get(language, "staff.erase.explanation"), new PageLayout.Link(
+                "/staff/submissions/" + reference + "/erase", messages.get(language, "staff.erase.button")));
+    }
+
+    /**
+     * The erasure section in {@code server/record.ftl}: {@code held} says why the record cannot be
+     * erased yet (then nothing else), or the explanation and the link to the confirm page.
+     */
+    record Section(String title, String held, String explanation, PageLayout.Link erase) {
     }
 
     /** The confirm page. */
@@ -220,11 +227,13 @@ final class ErasurePages {
         String language = session.language();
         String reference = found.record().reference();
         LOG.info("Refused an erasure of {}: under a legal hold", reference);
-        PageLayout.Page page = frame.page(ctx, session, "staff.erase.held.title");
-        Html.text(page.main(), "p", held(hold, language)).addClass("legal-hold");
-        Html.link(Html.add(page.main(), "p"), "/staff/submissions/" + reference + "#chronology",
-                messages.get(language, "staff.erase.cancel"));
-        Responses.html(ctx, 409, page.html());
+        frame.render(ctx, session, 409, "staff.erase.held.title", Map.of(), "erase-held", new Held(held(hold, language),
+                new PageLayout.Link("/staff/submissions/" + reference + "#chronology",
+                        messages.get(language, "staff.erase.cancel"))));
+    }
+
+    /** The view of {@code server/erase-held.ftl}: why the record cannot be erased, and the way back. */
+    record Held(String held, PageLayout.Link back) {
     }
 
     private String held(LegalHold.Held hold, String language) {

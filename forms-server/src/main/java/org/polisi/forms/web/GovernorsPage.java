@@ -63,7 +63,7 @@ final class GovernorsPage {
         Table byCategory = null;
         Table byStatus = null;
         if (!counts.isEmpty()) {
-            byCategory = new Table(Html.headings(messages, language, "staff.governors.month", "csv.form",
+            byCategory = new Table(Table.headings(messages, language, "staff.governors.month", "csv.form",
                     "staff.governors.category", "staff.governors.reports", "staff.governors.urgent"),
                     counts.stream().map(count -> {
                         FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
@@ -106,7 +106,7 @@ final class GovernorsPage {
             }
             rows.add(new Table.Row("", cells));
         }
-        return new Table(Html.headings(messages, language, "staff.governors.month", "staff.incident.status.open",
+        return new Table(Table.headings(messages, language, "staff.governors.month", "staff.incident.status.open",
                 "staff.incident.status.actioned", "staff.incident.status.closed"), rows);
     }
 

@@ -80,7 +80,7 @@ public record Handlers(
                 secondFactor, new LockoutMail(config.alertMail(), messages, clock));
         StaffRecords records = new StaffRecords(jdbi, manifests, clock);
         AlertStatus alertStatus = new AlertStatus(jdbi, config.alertMail().enabled());
-        StaffFrame frame = new StaffFrame(layout, messages, manifests);
+        StaffFrame frame = new StaffFrame(layout, messages, manifests, records);
         ConsentState consentState = new ConsentState(jdbi);
         WithdrawalRequests withdrawalRequests = new WithdrawalRequests(jdbi, ledger);
         WithdrawalRequestSection withdrawals = new WithdrawalRequestSection(records, withdrawalRequests, frame, errors,

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.consent.ConsentState;
@@ -48,74 +47,59 @@ final class IncidentChronologySection {
         this.clock = clock;
     }
 
-    void appendTo(Element main, StaffSession session, SubmissionRow row, FormDefinition form) {
+    /** The section of an incident report's page. */
+    View view(StaffSession session, SubmissionRow row, FormDefinition form) {
         String language = session.language();
         ConsentState.Verified<List<IncidentEvent>> verified = chronology.of(row.school(), row.id());
         List<IncidentEvent> events = verified.value();
         String status = IncidentChronology.status(events);
-        Html.text(main, "h2", messages.get(language, "staff.incident.chronology")).attr("id", "chronology");
-        verified.problem().ifPresent(problem -> Html.text(main, "p", messages.format(language,
-                "staff.incident.unverified", Map.of("event", problem.seq()))).attr("role", "alert")
-                .addClass("notice notice--warning"));
-        Html.text(main, "p", messages.format(language, "staff.incident.status-now",
-                Map.of("status", messages.get(language, "staff.incident.status." + status)))).addClass("incident-status");
         Optional<LocalDate> keptUntil = IncidentChronology.keptUntil(events);
-        if (form.retention().rule() == RetentionRule.Rule.UNTIL_STAFF_DATE) {
-            Html.text(main, "p", keptUntil.map(date -> messages.format(language, "staff.incident.kept-until",
-                    Map.of("date", Dates.day(date, language))))
-                    .orElse(messages.get(language, "staff.incident.kept-until-none")));
-        }
-        if (events.isEmpty()) {
-            Html.text(main, "p", messages.get(language, "staff.incident.none"));
-        } else {
-            Element body = Html.table(main, messages, language, "staff.incident.when", "staff.incident.who",
-                    "staff.incident.what");
-            for (IncidentEvent event : events) {
-                Element tr = Html.add(body, "tr");
-                Html.text(tr, "td", Dates.display(event.recordedAt(), language));
-                Html.text(tr, "td", event.recordedBy());
-                Html.text(tr, "td", describe(event, language));
-            }
-        }
-        Element action = post(main, session, row.reference());
-        Html.hidden(action, "kind", IncidentEvent.ACTION);
-        Element group = Html.add(action, "div", "form-group");
-        Html.text(group, "label", messages.get(language, "staff.incident.action-label")).addClass("label")
-                .attr("for", "incident--action");
-        Html.add(group, "textarea", "textarea").attr("id", "incident--action").attr("name", "detail").attr("rows", "3")
-                .attr("maxlength", String.valueOf(MAX_ACTION));
-        Html.text(action, "button", messages.get(language, "staff.incident.add")).addClass("button").attr("type", "submit");
+        String action = "/staff/submissions/" + row.reference() + "/chronology";
+        return new View(messages.get(language, "staff.incident.chronology"),
+                verified.problem().map(problem -> Notice.alert(messages.format(language, "staff.incident.unverified",
+                        Map.of("event", problem.seq())))).orElse(null),
+                messages.format(language, "staff.incident.status-now",
+                        Map.of("status", messages.get(language, "staff.incident.status." + status))),
+                form.retention().rule() != RetentionRule.Rule.UNTIL_STAFF_DATE ? null
+                        : keptUntil.map(date -> messages.format(language, "staff.incident.kept-until",
+                                Map.of("date", Dates.day(date, language))))
+                        .orElse(messages.get(language, "staff.incident.kept-until-none")),
+                events.isEmpty() ? messages.get(language, "staff.incident.none") : null,
+                events.isEmpty() ? null : new Table(Table.headings(messages, language, "staff.incident.when",
+                        "staff.incident.who", "staff.incident.what"), events.stream().map(event -> Table.Row.of(
+                        Table.Cell.text(Dates.display(event.recordedAt(), language)),
+                        Table.Cell.typed(event.recordedBy()),
+                        IncidentEvent.ACTION.equals(event.kind()) ? Table.Cell.typed(event.detail())
+                                : Table.Cell.text(describe(event, language)))).toList()),
+                action, StaffAuth.CSRF_FIELD, session.csrfToken(),
+                new Kinds(IncidentEvent.ACTION, IncidentEvent.STATUS, IncidentEvent.KEEP_UNTIL),
+                messages.get(language, "staff.incident.action-label"), MAX_ACTION, messages.get(language, "staff.incident.add"),
+                messages.get(language, "staff.incident.status"), IncidentChronology.STATUSES.stream().map(each ->
+                        new Choice(each, messages.get(language, "staff.incident.status." + each), each.equals(status)))
+                        .toList(), messages.get(language, "staff.incident.set-status"),
+                messages.get(language, "staff.incident.keep-until"), messages.get(language, "staff.incident.keep-until-hint"),
+                keptUntil.map(LocalDate::toString).orElse(""), messages.get(language, "staff.incident.set-keep-until"));
+    }
 
-        Element statusForm = post(main, session, row.reference());
-        Html.hidden(statusForm, "kind", IncidentEvent.STATUS);
-        Element fieldset = Html.add(Html.add(statusForm, "div", "form-group"), "fieldset", "fieldset");
-        Html.text(fieldset, "legend", messages.get(language, "staff.incident.status")).addClass("legend");
-        Element radios = Html.add(fieldset, "div", "radios");
-        for (String each : IncidentChronology.STATUSES) {
-            Element item = Html.add(radios, "div", "radios__item");
-            Element input = Html.add(item, "input", "radios__input").attr("type", "radio").attr("name", "detail")
-                    .attr("value", each).attr("id", "incident--status--" + each);
-            if (each.equals(status)) {
-                input.attr("checked", "");
-            }
-            Html.text(item, "label", messages.get(language, "staff.incident.status." + each))
-                    .addClass("label radios__label").attr("for", "incident--status--" + each);
-        }
-        Html.text(statusForm, "button", messages.get(language, "staff.incident.set-status")).addClass("button")
-                .attr("type", "submit");
+    /**
+     * The section in {@code server/record.ftl}: the chronology's title, a warning when its entries
+     * fail their check (or null), the status now, the date it is kept until (null when the form's
+     * retention rule is not a date staff set), the entries ({@code none} when there are none, else
+     * {@code entries}), and the three forms that post to {@code action}: an action taken, the status,
+     * and the date to keep it until.
+     */
+    record View(String title, Notice unverified, String status, String keptUntil, String none, Table entries,
+                String action, String csrfField, String csrfToken, Kinds kinds, String actionLabel, int maxAction,
+                String addButton, String statusLegend, List<Choice> statuses, String statusButton, String keepLabel,
+                String keepHint, String keepValue, String keepButton) {
+    }
 
-        Element keep = post(main, session, row.reference());
-        Html.hidden(keep, "kind", IncidentEvent.KEEP_UNTIL);
-        Element dateGroup = Html.add(keep, "div", "form-group");
-        Html.text(dateGroup, "label", messages.get(language, "staff.incident.keep-until")).addClass("label")
-                .attr("for", "incident--keep-until");
-        Html.text(dateGroup, "div", messages.get(language, "staff.incident.keep-until-hint")).addClass("hint")
-                .attr("id", "incident--keep-until--hint");
-        Element date = Html.add(dateGroup, "input", "input").attr("type", "date").attr("id", "incident--keep-until")
-                .attr("name", "detail").attr("aria-describedby", "incident--keep-until--hint");
-        keptUntil.ifPresent(value -> date.attr("value", value.toString()));
-        Html.text(keep, "button", messages.get(language, "staff.incident.set-keep-until")).addClass("button")
-                .attr("type", "submit");
+    /** The kinds of entry each form posts (its hidden {@code kind}). */
+    record Kinds(String action, String status, String keepUntil) {
+    }
+
+    /** A status to choose: its value, its words, and whether it is the status now. */
+    record Choice(String value, String label, boolean checked) {
     }
 
     void append(Context ctx, StaffSession session, boolean tokenValid) {
@@ -185,12 +169,5 @@ final class IncidentChronologySection {
                     Map.of("date", Dates.day(LocalDate.parse(event.detail()), language)));
             default -> event.detail();
         };
-    }
-
-    private static Element post(Element parent, StaffSession session, String reference) {
-        Element form = Html.add(parent, "form").attr("method", "post")
-                .attr("action", "/staff/submissions/" + reference + "/chronology");
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
-        return form;
     }
 }

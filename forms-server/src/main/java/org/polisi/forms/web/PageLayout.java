@@ -2,7 +2,6 @@ package org.polisi.forms.web;
 
 import java.util.Arrays;
 import java.util.List;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 
@@ -13,9 +12,9 @@ import org.polisi.forms.i18n.Messages;
  * first), the container with {@code <main id="main-content">}, and the footer. No script, no
  * inline style.
  *
- * <p>A page drawn by its own template is rendered with {@link #render}; a page whose content is
- * still assembled with Jsoup fills {@link Page#main()} and is put in the same frame by
- * {@code server/built.ftl}.
+ * <p>Every page is drawn by its own template ({@link #render}) from a view record: no page's markup
+ * is assembled in Java. Only a baked page of the site that the server fills in (a re-shown form)
+ * receives the theme's error summary as an element ({@link #errorSummary}).
  */
 final class PageLayout {
 
@@ -29,36 +28,6 @@ final class PageLayout {
 
     Messages messages() {
         return messages;
-    }
-
-    /** A page under construction; add content to {@link Page#main()}. */
-    final class Page {
-        private final PageFrame frame;
-        private final Element main;
-        private StaffHeader staff;
-
-        private Page(PageFrame frame) {
-            this.frame = frame;
-            Document holder = Document.createShell("");
-            holder.outputSettings().prettyPrint(false); // pretty-printing would collapse typed spaces (ADR 0022)
-            this.main = holder.body().appendElement("main");
-        }
-
-        Element main() {
-            return main;
-        }
-
-        void staff(StaffHeader header) {
-            this.staff = header;
-        }
-
-        String html() {
-            return theme.render("built", frame, new Built(main.html(), staff));
-        }
-    }
-
-    /** The view of {@code server/built.ftl}: content assembled in Java, and a staff page's header or null. */
-    record Built(String main, StaffHeader staff) {
     }
 
     /**
@@ -80,10 +49,6 @@ final class PageLayout {
      * @param homeHref   where the header's name links
      * @param toggleHref the same page in the other language, or null for no toggle
      */
-    Page page(String language, String title, String siteName, String homeHref, String toggleHref) {
-        return new Page(frame(language, title, siteName, homeHref, toggleHref));
-    }
-
     PageFrame frame(String language, String title, String siteName, String homeHref, String toggleHref) {
         return PageFrame.of(messages, language, title, siteName, homeHref, toggleHref);
     }
@@ -105,7 +70,7 @@ final class PageLayout {
 
     /**
      * The theme's error summary ({@code layout.ftl}'s {@code errorSummary}), as an element to put
-     * into a page assembled with Jsoup (a re-shown baked form, a withdrawal's second page).
+     * into a baked page of the site that the server shows again (a re-shown form).
      */
     Element errorSummary(ErrorSummary summary) {
         return org.jsoup.Jsoup.parseBodyFragment(theme.fragment("error-summary", summary)).body().child(0);

@@ -114,7 +114,7 @@ final class PersonPage {
         List<FormDefinition> forms = records.readableForms(session.user());
         List<Section> sections = new ArrayList<>();
         if (!found.submissions().isEmpty()) {
-            sections.add(new Section(messages.get(language, "staff.people.submissions"), new Table(Html.headings(messages,
+            sections.add(new Section(messages.get(language, "staff.people.submissions"), new Table(Table.headings(messages,
                     language, "csv.reference", "csv.form", "csv.received", "staff.people.matched", "staff.people.matched-in"),
                     found.submissions().stream().map(submission -> {
                         Optional<FormDefinition> form = forms.stream()
@@ -133,7 +133,7 @@ final class PersonPage {
                     }).toList())));
         }
         if (!found.consentEvents().isEmpty()) {
-            sections.add(new Section(messages.get(language, "staff.people.consent-events"), new Table(Html.headings(messages,
+            sections.add(new Section(messages.get(language, "staff.people.consent-events"), new Table(Table.headings(messages,
                     language, "staff.consents.pupil", "csv.form", "staff.consents.statement", "staff.record.consent-answer",
                     "staff.record.consent-recorded", "csv.reference", "staff.people.matched"),
                     found.consentEvents().stream().map(event -> {
@@ -149,7 +149,7 @@ final class PersonPage {
                     }).toList())));
         }
         if (!found.alertsRaised().isEmpty()) {
-            sections.add(new Section(messages.get(language, "staff.people.alerts"), new Table(Html.headings(messages,
+            sections.add(new Section(messages.get(language, "staff.people.alerts"), new Table(Table.headings(messages,
                     language, "csv.reference", "staff.people.raised-by", "csv.received", "staff.people.matched"),
                     found.alertsRaised().stream().map(alert -> Table.Row.of(
                             Table.Cell.link("/staff/submissions/" + alert.reference(), alert.reference()),
@@ -158,7 +158,7 @@ final class PersonPage {
                             Table.Cell.text(matched(alert.match(), language)))).toList())));
         }
         if (!found.staffAccounts().isEmpty()) {
-            sections.add(new Section(messages.get(language, "staff.people.staff-accounts"), new Table(Html.headings(messages,
+            sections.add(new Section(messages.get(language, "staff.people.staff-accounts"), new Table(Table.headings(messages,
                     language, "staff.people.name", "staff.people.email", "staff.people.role", "staff.people.matched"),
                     found.staffAccounts().stream().map(account -> Table.Row.of(
                             Table.Cell.typed(account.name()),

@@ -3,7 +3,6 @@ package org.polisi.forms.web;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.consent.ConsentChange;
 import org.polisi.forms.consent.ConsentState;
@@ -18,8 +17,8 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.IncidentViewDao;
 import org.polisi.forms.staff.RecordAccess;
 import org.polisi.forms.staff.StaffRecords;
-import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.staff.StaffUser;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.text.DisplayText;
@@ -80,71 +79,86 @@ final class RecordPage {
         String language = session.language();
         SubmissionRow row = found.record();
         FormDefinition form = found.form();
-        PageLayout.Page page = frame.page(ctx, session, "staff.record.title", Map.of("reference", row.reference()));
-        Element main = page.main();
-        if (row.urgent()) {
-            Html.text(main, "p", messages.get(language, "staff.record.urgent")).addClass("urgent-flag");
-        }
-        Element details = Html.add(main, "dl", "summary-list");
-        Html.summaryRow(details, messages.get(language, "csv.form"), Text.in(form.title(), language));
-        Html.summaryRow(details, messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language));
-        Html.summaryRow(details, messages.get(language, "csv.language"), messages.get(row.lang(), "language.name"));
-        Html.summaryRow(details, messages.get(language, "csv.version"), row.formVersion());
+        List<SummaryRow> details = new java.util.ArrayList<>(List.of(
+                SummaryRow.of(messages.get(language, "csv.form"), Text.in(form.title(), language)),
+                SummaryRow.of(messages.get(language, "csv.received"), Dates.display(row.receivedAt(), language)),
+                SummaryRow.of(messages.get(language, "csv.language"), messages.get(row.lang(), "language.name")),
+                SummaryRow.of(messages.get(language, "csv.version"), row.formVersion())));
         boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
-        Html.summaryRow(details, AgreedTextPage.summaryRow(messages.get(language, agreed ? "staff.record.agreed-text"
+        details.add(AgreedTextPage.summaryRow(messages.get(language, agreed ? "staff.record.agreed-text"
                 : "staff.record.seen-text"), agreedTexts, row, messages, language));
         Manifest school = records.manifestOf(session.user()).orElseThrow();
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
                 school)) {
-            Html.summaryRow(details, field.label(), field.answer());
+            details.add(SummaryRow.of(field.label(), field.answer()));
         }
-        if (form.kind() == FormKind.CONSENT) {
-            consentHistory(main, form, row, language);
-        }
-        if (form.kind() == FormKind.WITHDRAWAL) {
-            withdrawalSection.appendTo(main, session, row, school);
-        }
-        if (form.kind() == FormKind.INCIDENT) {
-            chronologySection.appendTo(main, session, row, form);
-            Html.text(main, "h2", messages.get(language, "staff.record.views"));
-            Element views = Html.add(main, "ul");
-            for (IncidentViewDao.IncidentView view : incidentViews.of(row.id())) {
-                Html.text(views, "li", Dates.display(view.viewedAt(), language) + " · " + DisplayText.isolated(view.viewer()) + " · "
-                        + messages.get(language, "channel." + view.channel()));
-            }
-        }
-        erasure.appendTo(main, session, row.reference());
-        Responses.html(ctx, 200, page.html());
+        boolean incident = form.kind() == FormKind.INCIDENT;
+        View view = new View(row.urgent() ? messages.get(language, "staff.record.urgent") : null, details,
+                form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION
+                        ? consentHistory(session.user(), form, row, language) : null,
+                form.kind() == FormKind.WITHDRAWAL ? withdrawalSection.view(session, row, school) : null,
+                incident ? chronologySection.view(session, row, form) : null,
+                incident ? viewedBy(row, language) : null,
+                erasure.section(session, row.reference()));
+        frame.render(ctx, session, 200, "staff.record.title", Map.of("reference", row.reference()), "record", view);
     }
 
-    /** Each answer given on the form and each withdrawal since, so staff can see when consent changed and why. */
-    private void consentHistory(Element main, FormDefinition form, SubmissionRow row, String language) {
+    /**
+     * The view of {@code server/record.ftl}: the urgent flag (or null), the record's details and
+     * answers, then the sections its kind has (each null when it has none): a consent form's history,
+     * a withdrawal request's matching, an incident's chronology and who has viewed it, and the
+     * headteacher's erasure.
+     */
+    record View(String urgent, List<SummaryRow> details, ConsentHistory consentHistory,
+                WithdrawalRequestSection.View withdrawal, IncidentChronologySection.View chronology, Views views,
+                ErasurePages.Section erase) {
+    }
+
+    /** A consent form's or notice's history: a warning when its events fail their check (or null), and the table. */
+    record ConsentHistory(String title, Notice unverified, Table table) {
+    }
+
+    /** Who has viewed an incident report: each view as "when · who · how". */
+    record Views(String title, List<String> views) {
+    }
+
+    /** Another record's reference: a link when the member of staff may open it, else the reference alone. */
+    private Table.Cell recordCell(StaffUser user, String reference) {
+        return records.mayOpenRecord(user, reference) ? Table.Cell.link("/staff/submissions/" + reference, reference)
+                : Table.Cell.text(reference);
+    }
+
+    private Views viewedBy(SubmissionRow row, String language) {
+        return new Views(messages.get(language, "staff.record.views"), incidentViews.of(row.id()).stream()
+                .map(view -> Dates.display(view.viewedAt(), language) + " · " + DisplayText.isolated(view.viewer())
+                        + " · " + messages.get(language, "channel." + view.channel())).toList());
+    }
+
+    /**
+     * Each answer given on the form and each withdrawal since, so staff can see when consent changed and why;
+     * for a notice of objection, what it objects to and does not.
+     */
+    private ConsentHistory consentHistory(StaffUser user, FormDefinition form, SubmissionRow row, String language) {
         ConsentState.Verified<List<ConsentChange>> verified = consents.historyOf(row.school(), row.id());
         List<ConsentChange> history = verified.value();
         if (history.isEmpty() && verified.problem().isEmpty()) {
-            return;
+            return null;
         }
-        Html.text(main, "h2", messages.get(language, "staff.record.consent-history"));
-        ConsentPage.unverifiedNotice(main, verified, messages, language);
-        Element body = Html.table(main, messages, language,
+        String warning = ConsentPage.unverifiedText(verified, messages, language);
+        List<Table.Row> rows = history.stream().map(change -> new Table.Row("consent--" + change.answer(), List.of(
+                change.pupil().isEmpty() ? Table.Cell.text(messages.get(language, "staff.consents.unnamed"))
+                        : Table.Cell.typed(change.pupil()),
+                Table.Cell.text(ConsentPage.statementText(form, change.statement(), language)),
+                Table.Cell.text(answers.consentAnswer(change.answer(), language)),
+                Table.Cell.text(Dates.display(change.recordedAt(), language)),
+                change.causeReference().equals(row.reference())
+                        ? Table.Cell.text(messages.get(language, "staff.record.consent-by-this-form"))
+                        : recordCell(user, change.causeReference()))))
+                .toList();
+        return new ConsentHistory(messages.get(language, form.kind() == FormKind.OBJECTION
+                ? "staff.record.objection-history" : "staff.record.consent-history"),
+                warning == null ? null : Notice.alert(warning), new Table(Table.headings(messages, language,
                 "staff.consents.pupil", "staff.consents.statement", "staff.record.consent-answer",
-                "staff.record.consent-recorded", "staff.record.consent-by");
-        for (ConsentChange change : history) {
-            Element tr = Html.add(body, "tr").addClass("consent--" + change.answer());
-            if (change.pupil().isEmpty()) {
-                Html.text(tr, "td", messages.get(language, "staff.consents.unnamed"));
-            } else {
-                Html.typed(tr, "td", change.pupil());
-            }
-            Html.text(tr, "td", ConsentPage.statementText(form, change.statement(), language));
-            Html.text(tr, "td", answers.consentAnswer(change.answer(), language));
-            Html.text(tr, "td", Dates.display(change.recordedAt(), language));
-            Element by = Html.add(tr, "td");
-            if (change.causeReference().equals(row.reference())) {
-                by.text(messages.get(language, "staff.record.consent-by-this-form"));
-            } else {
-                Html.link(by, "/staff/submissions/" + change.causeReference(), change.causeReference());
-            }
-        }
+                "staff.record.consent-recorded", "staff.record.consent-by"), rows));
     }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.roster.Roster;
@@ -99,56 +98,41 @@ final class RosterPage {
     private void page(Context ctx, StaffSession session, String typed, List<RosterCsv.Problem> problems, int status) {
         String language = session.language();
         String school = session.user().school();
-        PageLayout.Page page = frame.page(ctx, session, "staff.roster.title");
-        Element main = page.main();
-        Html.paragraphs(main, messages.get(language, "staff.roster.explanation"));
         Optional<Roster.Upload> last = roster.lastUpload(school);
+        String lastUpload = null;
+        Table classes = null;
         if (last.isPresent()) {
-            Html.text(main, "p", messages.format(language, "staff.roster.last-upload", Map.of(
+            lastUpload = messages.format(language, "staff.roster.last-upload", Map.of(
                     "count", last.get().pupils(), "date", Dates.display(last.get().uploadedAt(), language),
-                    "by", DisplayText.isolated(last.get().uploadedBy())))).attr("role", "status");
+                    "by", DisplayText.isolated(last.get().uploadedBy())));
             Map<String, Integer> perClass = new LinkedHashMap<>();
             roster.of(school).forEach(entry -> perClass.merge(entry.className(), 1, Integer::sum));
-            Element body = Html.table(main, messages, language, "staff.consents.class", "staff.roster.pupils");
-            perClass.forEach((name, count) -> {
-                Element tr = Html.add(body, "tr");
-                Html.typed(tr, "td", name.isEmpty() ? messages.get(language, "staff.roster.no-class") : name);
-                Html.text(tr, "td", String.valueOf(count));
-            });
-        } else {
-            Html.text(main, "p", messages.get(language, "staff.roster.none"));
+            classes = new Table(Table.headings(messages, language, "staff.consents.class", "staff.roster.pupils"),
+                    perClass.entrySet().stream().map(each -> Table.Row.of(
+                            Table.Cell.typed(each.getKey().isEmpty() ? messages.get(language, "staff.roster.no-class")
+                                    : each.getKey()), Table.Cell.text(String.valueOf(each.getValue())))).toList());
         }
-        Html.text(main, "h2", messages.get(language, "staff.roster.upload-title"));
-        Element form = Html.add(main, "form").attr("method", "post").attr("action", "/staff/roster")
-                .attr("enctype", "multipart/form-data").attr("novalidate", "");
-        if (!problems.isEmpty()) {
-            Element summary = Html.add(form, "div", "error-summary").attr("role", "alert").attr("tabindex", "-1")
-                    .attr("autofocus", "").attr("aria-labelledby", "error-summary-title");
-            Html.text(summary, "h2", messages.get(language, "error.summary-title")).addClass("error-summary__title")
-                    .attr("id", "error-summary-title");
-            Element list = Html.add(summary, "ul", "error-summary__list");
-            for (RosterCsv.Problem problem : problems.stream().limit(20).toList()) {
-                String message = messages.get(language, problem.key());
-                Html.link(Html.add(list, "li"), "#roster--file", problem.line() > 0 ? messages.format(language,
-                        "staff.roster.on-line", Map.of("line", problem.line(), "problem", message)) : message);
-            }
-        }
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
-        Element fileGroup = Html.add(form, "div", "form-group");
-        Html.text(fileGroup, "label", messages.get(language, "staff.roster.file")).addClass("label")
-                .attr("for", "roster--file");
-        Html.text(fileGroup, "div", messages.get(language, "staff.roster.file-hint")).addClass("hint")
-                .attr("id", "roster--file--hint");
-        Html.add(fileGroup, "input", "file-upload").attr("type", "file").attr("id", "roster--file")
-                .attr("name", FILE).attr("accept", ".csv,text/csv,text/plain")
-                .attr("aria-describedby", "roster--file--hint");
-        Element textGroup = Html.add(form, "div", "form-group");
-        Html.text(textGroup, "label", messages.get(language, "staff.roster.text")).addClass("label")
-                .attr("for", "roster--text");
-        Html.text(textGroup, "textarea", typed).addClass("textarea").attr("id", "roster--text").attr("name", TEXT)
-                .attr("rows", "8");
-        Html.text(form, "button", messages.get(language, "staff.roster.upload")).addClass("button")
-                .attr("type", "submit");
-        Responses.html(ctx, status, page.html());
+        ErrorSummary summary = problems.isEmpty() ? null : new ErrorSummary(messages.get(language, "error.summary-title"),
+                problems.stream().limit(20).map(problem -> {
+                    String message = messages.get(language, problem.key());
+                    return new ErrorSummary.Problem(problem.line() > 0 ? messages.format(language, "staff.roster.on-line",
+                            Map.of("line", problem.line(), "problem", message)) : message, "#roster--file");
+                }).toList());
+        frame.render(ctx, session, status, "staff.roster.title", Map.of(), "roster", new View(
+                PageLayout.paragraphs(messages.get(language, "staff.roster.explanation")), lastUpload, classes,
+                last.isPresent() ? null : messages.get(language, "staff.roster.none"),
+                messages.get(language, "staff.roster.upload-title"), summary, StaffAuth.CSRF_FIELD, session.csrfToken(),
+                FILE, messages.get(language, "staff.roster.file"), messages.get(language, "staff.roster.file-hint"),
+                TEXT, messages.get(language, "staff.roster.text"), typed, messages.get(language, "staff.roster.upload")));
+    }
+
+    /**
+     * The view of {@code server/roster.ftl}: the explanation's paragraphs; the last upload and its
+     * pupils per class (both null when there is none, then {@code none} says so); the upload form with
+     * its problems (or null), the file box and the pasted text as typed.
+     */
+    record View(List<String> explanation, String lastUpload, Table classes, String none, String uploadTitle,
+                ErrorSummary summary, String csrfField, String csrfToken, String fileName, String fileLabel,
+                String fileHint, String textName, String textLabel, String text, String button) {
     }
 }

@@ -92,7 +92,7 @@ final class SignaturesPage {
                 Table.Cell.link("/staff/submissions/" + signer.reference(), signer.reference())))).toList();
         return new Agreement(form.id(), title, null, messages.format(language, "staff.signatures.counts", Map.of(
                 "current", agreement.current().size(), "earlier", agreement.mustSignAgain().size())),
-                new Table(Html.headings(messages, language, "staff.signatures.name", "staff.signatures.status",
+                new Table(Table.headings(messages, language, "staff.signatures.name", "staff.signatures.status",
                         "staff.signatures.version", "staff.signatures.signed-on", "csv.reference"), rows),
                 new PageLayout.Link("/staff/signatures.csv?form=" + form.id(), messages.get(language, "staff.signatures.export")));
     }

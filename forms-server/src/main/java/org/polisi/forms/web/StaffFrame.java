@@ -4,39 +4,30 @@ import java.util.List;
 import java.util.Map;
 
 import io.javalin.http.Context;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
-import org.polisi.forms.staff.StaffPermissions;
+import org.polisi.forms.staff.StaffArea;
+import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
 import org.polisi.forms.text.DisplayText;
 
-/** The frame of staff pages: the school's name, the staff navigation, and a logout button. */
+/**
+ * The frame of staff pages: the school's name, the staff navigation (only the pages the member of
+ * staff may open, as {@link StaffRecords#mayOpen} decides), and a logout button.
+ */
 final class StaffFrame {
 
     private final PageLayout layout;
     private final Messages messages;
     private final ManifestCatalog manifests;
+    private final StaffRecords records;
 
-    StaffFrame(PageLayout layout, Messages messages, ManifestCatalog manifests) {
+    StaffFrame(PageLayout layout, Messages messages, ManifestCatalog manifests, StaffRecords records) {
+        this.records = records;
         this.layout = layout;
         this.messages = messages;
         this.manifests = manifests;
-    }
-
-    PageLayout.Page page(Context ctx, StaffSession session, String titleKey) {
-        return page(ctx, session, titleKey, Map.of());
-    }
-
-    /** A staff page whose title message takes named arguments (ICU MessageFormat). */
-    PageLayout.Page page(Context ctx, StaffSession session, String titleKey, Map<String, ?> titleArguments) {
-        String language = session.language();
-        String title = messages.format(language, titleKey, titleArguments);
-        PageLayout.Page page = layout.page(language, title, schoolName(session) + " – " + messages.get(language, "staff.area"),
-                "/staff/", RequestLanguage.toggleHref(ctx, language));
-        page.staff(header(session, title));
-        return page;
     }
 
     /**
@@ -60,29 +51,14 @@ final class StaffFrame {
     /** The staff navigation, the page's title and who is signed in, as {@code frames.ftl} draws them. */
     PageLayout.StaffHeader header(StaffSession session, String title) {
         String language = session.language();
-        List<PageLayout.Link> links = NAVIGATION.stream()
-                .filter(each -> !ROSTER.equals(each) || StaffPermissions.mayUseRoster(session.user()))
-                .map(each -> new PageLayout.Link(each, messages.get(language, titleOf(each)))).toList();
+        List<PageLayout.Link> links = java.util.Arrays.stream(StaffArea.values())
+                .filter(area -> records.mayOpen(session.user(), area)) // no link that would answer 403
+                .map(area -> new PageLayout.Link(area.path(), messages.get(language, "staff." + area.word() + ".title")))
+                .toList();
         return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
                 StaffAuth.CSRF_FIELD, session.csrfToken(), title,
                 messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
                         "role", messages.get(language, "role." + session.user().role()))));
-    }
-
-    /** The staff pages in the navigation, in order; each page's title is its {@code staff.<name>.title}. */
-    private static final List<String> NAVIGATION = List.of("/staff/", "/staff/submissions", "/staff/consents",
-            "/staff/governors", "/staff/signatures", "/staff/people", StaffFrame.ROSTER, "/staff/account");
-    /** The roster's page: in the navigation of those who may use it only. */
-    private static final String ROSTER = "/staff/roster";
-
-    private static String titleOf(String href) {
-        String name = href.substring("/staff/".length());
-        return "staff." + (name.isEmpty() ? "dashboard" : name) + ".title";
-    }
-
-    /** The theme's error summary, for a staff page whose content is still assembled with Jsoup. */
-    org.jsoup.nodes.Element errorSummary(String language, List<ErrorSummary.Problem> problems) {
-        return layout.errorSummary(new ErrorSummary(messages.get(language, "error.summary-title"), problems));
     }
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */

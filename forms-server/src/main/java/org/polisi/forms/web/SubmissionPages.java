@@ -8,13 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.contract.FormDefinition;
-import org.polisi.contract.FormKind;
-import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
@@ -59,36 +56,62 @@ final class SubmissionPages {
             refused(ctx, decision);
             return;
         }
-        PageLayout.Page page = frame.page(ctx, session, "staff.submissions.title");
         if (!dateErrors.isEmpty()) {
             // a date that is not a date is said so, per field, and nothing is listed as if it had been applied
             LOG.info("Refused the submissions filter with 400: {} not a date", dateErrors.keySet());
-            filters(page.main(), language, forms, formId, ctx, dateErrors);
-            Responses.html(ctx, 400, page.html());
+            frame.render(ctx, session, 400, "staff.submissions.title", Map.of(), "submissions", new View(
+                    new ErrorSummary(messages.get(language, "error.summary-title"), dateErrors.entrySet().stream()
+                            .map(error -> new ErrorSummary.Problem(error.getValue(), "#filter--" + error.getKey()))
+                            .toList()),
+                    filters(language, forms, formId, ctx, dateErrors), null, null, null, null));
             return;
         }
         StaffRecords.Page shown = granted.value();
         List<SubmissionRow> rows = shown.rows();
-        filters(page.main(), language, forms, formId, ctx, dateErrors);
-        Html.text(page.main(), "p", messages.format(language, "staff.submissions.count", Map.of("count", shown.total())))
-                .attr("role", "status");
-        if (!rows.isEmpty()) {
-            Element body = Html.table(page.main(), messages, language,
-                    "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent");
-            for (SubmissionRow row : rows) {
-                Element tr = Html.add(body, "tr");
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + row.reference(), row.reference());
-                Html.text(tr, "td", forms.stream().filter(form -> form.id().equals(row.formId())).findFirst()
-                        .map(form -> Text.in(form.title(), language)).orElse(row.formId()));
-                Html.text(tr, "td", Dates.display(row.receivedAt(), language));
-                Html.text(tr, "td", messages.get(row.lang(), "language.name"));
-                Html.text(tr, "td", row.urgent() ? messages.get(language, "staff.urgent") : "");
-            }
-        }
-        pagination(page.main(), language, shown, ctx);
-        Element exportLink = Html.add(page.main(), "p");
-        Html.link(exportLink, "/staff/export.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""), messages.get(language, "staff.export-csv"));
-        Responses.html(ctx, 200, page.html());
+        Table table = rows.isEmpty() ? null : new Table(Table.headings(messages, language,
+                "csv.reference", "csv.form", "csv.received", "csv.language", "csv.urgent"), rows.stream().map(row ->
+                Table.Row.of(Table.Cell.link("/staff/submissions/" + row.reference(), row.reference()),
+                        Table.Cell.text(forms.stream().filter(form -> form.id().equals(row.formId())).findFirst()
+                                .map(form -> Text.in(form.title(), language)).orElse(row.formId())),
+                        Table.Cell.text(Dates.display(row.receivedAt(), language)),
+                        Table.Cell.text(messages.get(row.lang(), "language.name")),
+                        Table.Cell.text(row.urgent() ? messages.get(language, "staff.urgent") : ""))).toList());
+        frame.render(ctx, session, 200, "staff.submissions.title", Map.of(), "submissions", new View(null,
+                filters(language, forms, formId, ctx, dateErrors),
+                messages.format(language, "staff.submissions.count", Map.of("count", shown.total())), table,
+                pagination(language, shown, ctx),
+                new PageLayout.Link("/staff/export.csv?" + Optional.ofNullable(ctx.queryString()).orElse(""),
+                        messages.get(language, "staff.export-csv"))));
+    }
+
+    /**
+     * The view of {@code server/submissions.ftl}. With a date that is not a date, {@code summary}
+     * says so and nothing else is shown but the filters ({@code count}, {@code table},
+     * {@code pagination} and {@code export} are null); {@code table} is null when nothing matched,
+     * {@code pagination} when one page holds all.
+     */
+    record View(ErrorSummary summary, Filters filters, String count, Table table, Pagination pagination,
+                PageLayout.Link export) {
+    }
+
+    /** The filters: the form to list, the two dates, urgent only, and the button. */
+    record Filters(String formLabel, List<Option> forms, List<DateField> dates, String urgentLabel, boolean urgentOnly,
+                   String button) {
+    }
+
+    /** An option of a select: its value, its words, and whether it is chosen. */
+    record Option(String value, String text, boolean selected) {
+    }
+
+    /**
+     * A date filter ({@code from} or {@code to}): its value as the date input shows it, or as typed
+     * when it is not a date, then {@code error} says so (else null).
+     */
+    record DateField(String name, String label, String value, String error, String hiddenPrefix) {
+    }
+
+    /** GOV.UK pagination: "page n of m", and the previous and next pages' links (each null at an end). */
+    record Pagination(String label, String pageOf, PageLayout.Link previous, PageLayout.Link next) {
     }
 
     void exportCsv(Context ctx, StaffSession session) {
@@ -136,72 +159,33 @@ final class SubmissionPages {
         return found;
     }
 
-    private void filters(Element main, String language, List<FormDefinition> forms, Optional<String> formId,
-                         Context ctx, Map<String, String> dateErrors) {
-        if (!dateErrors.isEmpty()) {
-            main.appendChild(frame.errorSummary(language, dateErrors.entrySet().stream()
-                    .map(error -> new ErrorSummary.Problem(error.getValue(), "#filter--" + error.getKey())).toList()));
-        }
-        Element form = Html.add(main, "form", "filters").attr("method", "get").attr("action", "/staff/submissions");
-        Element group = Html.add(form, "div", "form-group");
-        Html.text(group, "label", messages.get(language, "csv.form")).addClass("label").attr("for", "filter--form");
-        Element select = Html.add(group, "select", "select").attr("id", "filter--form").attr("name", "form");
-        Html.text(select, "option", messages.get(language, "staff.filter.all-forms")).attr("value", "");
-        for (FormDefinition each : forms) {
-            Element option = Html.text(select, "option", Text.in(each.title(), language)).attr("value", each.id());
-            if (formId.isPresent() && formId.get().equals(each.id())) {
-                option.attr("selected", "");
-            }
-        }
-        for (String bound : List.of("from", "to")) {
-            Element dateGroup = Html.add(form, "div", "form-group");
-            Html.text(dateGroup, "label", messages.get(language, "staff.filter." + bound)).addClass("label")
-                    .attr("for", "filter--" + bound);
-            Element input = Html.add(dateGroup, "input", "input").attr("type", "date").attr("id", "filter--" + bound)
-                    .attr("name", bound);
-            date(ctx.queryParam(bound)).ifPresent(value -> input.attr("value", value.toString()));
-            if (dateErrors.containsKey(bound)) {
-                dateGroup.addClass("form-group--error");
-                Element message = new Element("p").addClass("error-message").attr("id", "filter--" + bound + "--error");
-                message.appendElement("span").addClass("visually-hidden").text(messages.get(language, "error.hidden-prefix"));
-                message.appendText(" " + dateErrors.get(bound));
-                input.before(message);
-                input.addClass("input--error").attr("aria-describedby", "filter--" + bound + "--error")
-                        .attr("value", ctx.queryParam(bound)); // shown as typed, so it can be corrected
-            }
-        }
-        Element urgentItem = Html.add(Html.add(Html.add(form, "div", "form-group"), "div", "checkboxes"), "div",
-                "checkboxes__item");
-        Element urgentBox = Html.add(urgentItem, "input", "checkboxes__input").attr("type", "checkbox")
-                .attr("id", "filter--urgent").attr("name", "urgent").attr("value", "1");
-        if ("1".equals(ctx.queryParam("urgent"))) {
-            urgentBox.attr("checked", "");
-        }
-        Html.text(urgentItem, "label", messages.get(language, "staff.filter.urgent-only"))
-                .addClass("label checkboxes__label").attr("for", "filter--urgent");
-        Html.text(form, "button", messages.get(language, "staff.filter.apply")).addClass("button")
-                .attr("type", "submit");
+    private Filters filters(String language, List<FormDefinition> forms, Optional<String> formId, Context ctx,
+                            Map<String, String> dateErrors) {
+        List<Option> options = new java.util.ArrayList<>();
+        options.add(new Option("", messages.get(language, "staff.filter.all-forms"), false));
+        forms.forEach(each -> options.add(new Option(each.id(), Text.in(each.title(), language),
+                formId.isPresent() && formId.get().equals(each.id()))));
+        List<DateField> dates = List.of("from", "to").stream().map(bound -> new DateField(bound,
+                messages.get(language, "staff.filter." + bound),
+                dateErrors.containsKey(bound) ? ctx.queryParam(bound) // shown as typed, so it can be corrected
+                        : date(ctx.queryParam(bound)).map(LocalDate::toString).orElse(""),
+                dateErrors.get(bound), messages.get(language, "error.hidden-prefix"))).toList();
+        return new Filters(messages.get(language, "csv.form"), options, dates,
+                messages.get(language, "staff.filter.urgent-only"), "1".equals(ctx.queryParam("urgent")),
+                messages.get(language, "staff.filter.apply"));
     }
 
-
-    /** Previous and next page links (GOV.UK pagination), keeping the filters; nothing when one page holds all. */
-    private void pagination(Element main, String language, StaffRecords.Page shown, Context ctx) {
+    /** Previous and next page links (GOV.UK pagination), keeping the filters; null when one page holds all. */
+    private Pagination pagination(String language, StaffRecords.Page shown, Context ctx) {
         if (shown.pages() <= 1) {
-            return;
+            return null;
         }
-        Element nav = Html.add(main, "nav", "pagination").attr("aria-label", messages.get(language,
-                "staff.pagination.label"));
-        Html.text(nav, "p", messages.format(language, "staff.pagination.page-of",
-                Map.of("page", shown.page(), "pages", shown.pages())));
-        Element list = Html.add(nav, "ul", "pagination__list");
-        if (shown.page() > 1) {
-            Html.link(Html.add(list, "li"), pageHref(ctx, shown.page() - 1), messages.get(language,
-                    "staff.pagination.previous")).attr("rel", "prev");
-        }
-        if (shown.page() < shown.pages()) {
-            Html.link(Html.add(list, "li"), pageHref(ctx, shown.page() + 1), messages.get(language,
-                    "staff.pagination.next")).attr("rel", "next");
-        }
+        return new Pagination(messages.get(language, "staff.pagination.label"),
+                messages.format(language, "staff.pagination.page-of", Map.of("page", shown.page(), "pages", shown.pages())),
+                shown.page() > 1 ? new PageLayout.Link(pageHref(ctx, shown.page() - 1),
+                        messages.get(language, "staff.pagination.previous")) : null,
+                shown.page() < shown.pages() ? new PageLayout.Link(pageHref(ctx, shown.page() + 1),
+                        messages.get(language, "staff.pagination.next")) : null);
     }
 
     private static String pageHref(Context ctx, int page) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 import org.polisi.forms.consent.WithdrawalDecisionDao;
 import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.consent.Withdrawals;
@@ -46,58 +45,68 @@ final class WithdrawalRequestSection {
         this.clock = clock;
     }
 
-    /** Adds the section to a withdrawal's page; nothing for a withdrawal sent with a reference. */
-    void appendTo(Element main, StaffSession session, SubmissionRow row, Manifest manifest) {
+    /** The section of a withdrawal's page; null for a withdrawal sent with a reference. */
+    View view(StaffSession session, SubmissionRow row, Manifest manifest) {
         Optional<WithdrawalRequests.Request> request = requests.asRequest(row);
         if (request.isEmpty()) {
-            return;
+            return null;
         }
         String language = session.language();
-        Html.text(main, "h2", messages.get(language, "staff.withdrawal.title")).attr("id", "withdrawal-request");
+        String title = messages.get(language, "staff.withdrawal.title");
         Optional<WithdrawalDecisionDao.Decision> decision = requests.decisionOf(row);
         if (decision.isPresent()) {
             WithdrawalDecisionDao.Decision made = decision.get();
             String when = Dates.display(made.decidedAt(), language);
-            Element said = WithdrawalDecisionDao.Decision.MATCHED.equals(made.decision())
-                    ? Html.text(main, "p", messages.format(language, "staff.withdrawal.matched",
-                            Map.of("name", made.decidedBy(), "date", when)))
-                    : Html.text(main, "p", messages.format(language, "staff.withdrawal.rejected",
-                            Map.of("name", made.decidedBy(), "date", when, "reason", made.reason())));
-            said.addClass("withdrawal-decision");
-            if (made.consentReference() != null) {
-                Html.link(Html.add(main, "p"), "/staff/submissions/" + made.consentReference(), made.consentReference());
-            }
-            return;
+            String said = WithdrawalDecisionDao.Decision.MATCHED.equals(made.decision())
+                    ? messages.format(language, "staff.withdrawal.matched", Map.of("name", made.decidedBy(), "date", when))
+                    : messages.format(language, "staff.withdrawal.rejected",
+                            Map.of("name", made.decidedBy(), "date", when, "reason", made.reason()));
+            String consent = made.consentReference();
+            return new View(title, new Decided(said, consent == null ? null : new PageLayout.Link(
+                    records.mayOpenRecord(session.user(), consent) ? "/staff/submissions/" + consent : "", consent)),
+                    null, null, null, null);
         }
-        Html.text(main, "p", messages.get(language, "staff.withdrawal.pending")).addClass("withdrawal-pending");
         List<SubmissionRow> candidates = requests.candidates(manifest, request.get());
-        if (candidates.isEmpty()) {
-            Html.text(main, "p", messages.get(language, "staff.withdrawal.no-candidates"));
-        } else {
-            Element body = Html.table(main, messages, language, "csv.reference", "csv.received",
-                    "staff.consents.pupil", "staff.withdrawal.decide");
+        Table table = null;
+        if (!candidates.isEmpty()) {
             Optional<FormDefinition> consentForm = manifest.form(request.get().consentFormId());
-            for (SubmissionRow candidate : candidates) {
-                Element tr = Html.add(body, "tr");
-                Html.link(Html.add(tr, "td"), "/staff/submissions/" + candidate.reference(), candidate.reference());
-                Html.text(tr, "td", Dates.display(candidate.receivedAt(), language));
-                Html.text(tr, "td", consentForm.map(form -> String.join(", ", Withdrawals.pupilsOf(form, candidate)))
-                        .orElse(""));
-                Element match = post(Html.add(tr, "td"), session, row.reference() + "/match");
-                Html.hidden(match, "consent", candidate.reference());
-                Html.text(match, "button", messages.format(language, "staff.withdrawal.match",
-                        Map.of("reference", candidate.reference())))
-                        .addClass("button").attr("type", "submit");
-            }
+            table = new Table(Table.headings(messages, language, "csv.reference", "csv.received",
+                    "staff.consents.pupil", "staff.withdrawal.decide"), candidates.stream().map(candidate -> Table.Row.of(
+                    records.mayOpenRecord(session.user(), candidate.reference())
+                            ? Table.Cell.link("/staff/submissions/" + candidate.reference(), candidate.reference())
+                            : Table.Cell.text(candidate.reference()),
+                    Table.Cell.text(Dates.display(candidate.receivedAt(), language)),
+                    Table.Cell.text(consentForm.map(form -> String.join(", ", Withdrawals.pupilsOf(form, candidate)))
+                            .orElse("")),
+                    Table.Cell.form(new Post("/staff/submissions/" + row.reference() + "/match", StaffAuth.CSRF_FIELD,
+                            session.csrfToken(), List.of(new Post.Hidden("consent", candidate.reference())),
+                            messages.format(language, "staff.withdrawal.match", Map.of("reference", candidate.reference())),
+                            "button")))).toList());
         }
-        Element reject = post(main, session, row.reference() + "/reject");
-        Element group = Html.add(reject, "div", "form-group");
-        Html.text(group, "label", messages.get(language, "staff.withdrawal.reason")).addClass("label")
-                .attr("for", "withdrawal--reason");
-        Html.add(group, "textarea", "textarea").attr("id", "withdrawal--reason").attr("name", "reason")
-                .attr("rows", "3").attr("maxlength", String.valueOf(MAX_REASON));
-        Html.text(reject, "button", messages.get(language, "staff.withdrawal.reject"))
-                .addClass("button button--secondary").attr("type", "submit");
+        return new View(title, null, messages.get(language, "staff.withdrawal.pending"),
+                candidates.isEmpty() ? messages.get(language, "staff.withdrawal.no-candidates") : null, table,
+                new Reject("/staff/submissions/" + row.reference() + "/reject", StaffAuth.CSRF_FIELD, session.csrfToken(),
+                        messages.get(language, "staff.withdrawal.reason"), MAX_REASON,
+                        messages.get(language, "staff.withdrawal.reject")));
+    }
+
+    /**
+     * The section in {@code server/record.ftl}: its decision ({@code decided}; then nothing else), or
+     * that it waits ({@code pending}), its candidates ({@code candidates}, or {@code noCandidates}
+     * when there are none) and the form to reject it.
+     */
+    record View(String title, Decided decided, String pending, String noCandidates, Table candidates, Reject reject) {
+    }
+
+    /**
+     * The decision made, and the consent form it was matched to (or null): its {@code href} is empty
+     * when the member of staff may not open that form's records, then only its reference is shown.
+     */
+    record Decided(String text, PageLayout.Link consent) {
+    }
+
+    /** The form to reject the request with a reason. */
+    record Reject(String action, String csrfField, String csrfToken, String label, int maxLength, String button) {
     }
 
     void match(Context ctx, StaffSession session, boolean tokenValid) {
@@ -145,11 +154,4 @@ final class WithdrawalRequestSection {
         frame.refused(ctx, session, "staff.withdrawal.title", key,
                 "/staff/submissions/" + ctx.pathParam("reference") + "#withdrawal-request");
     }
-
-    private static Element post(Element parent, StaffSession session, String action) {
-        Element form = Html.add(parent, "form").attr("method", "post").attr("action", "/staff/submissions/" + action);
-        Html.hidden(form, StaffAuth.CSRF_FIELD, session.csrfToken());
-        return form;
-    }
-
 }

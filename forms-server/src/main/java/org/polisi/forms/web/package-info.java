@@ -20,8 +20,10 @@
  * come from {@code themes/default/templates/server/*.ftl} in the frame the site's pages share
  * ({@code layout.ftl}: header, language toggle, container, footer, error summary), in Freemarker's
  * HTML output format, so every text is escaped on its way out, and typed text is isolated in
- * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). The re-shown baked form is filled with Jsoup; a
- * few staff pages still assemble their content with Jsoup inside the shared frame
- * ({@code server/built.ftl}).
+ * {@code <bdi>} (ADR 0022, ADR 0041, ADR 0042). No page's markup is assembled in Java
+ * ({@code ServerPagesFromTheThemeTest}); only a page the site baked is edited with Jsoup (a re-shown
+ * form filled in, an archived agreed text's form closed). A staff page shows only the links its
+ * reader's role may open ({@link org.polisi.forms.staff.StaffRecords#mayOpen},
+ * {@link org.polisi.forms.staff.StaffRecords#mayOpenRecord}).
  */
 package org.polisi.forms.web;

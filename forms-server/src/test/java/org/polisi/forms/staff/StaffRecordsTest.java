@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.cli.FormsCli;
-import org.polisi.forms.manifest.ManifestCatalog;
 
 /**
  * Issue 13: {@link StaffRecords} is the one place that decides what a user may read and records
@@ -51,8 +49,7 @@ class StaffRecordsTest {
                 form(incident("en", "none", "Rhys was pushed"))));
         reference(server.browser().post("/forms/testschool/images-consent", form(consent("en", "Dewi Rees", "given",
                 "refused"))));
-        records = new StaffRecords(server.jdbi(), new ManifestCatalog(TestServer.fixture().resolve("manifests")),
-                Clock.systemUTC());
+        records = server.staffRecords();
     }
 
     @AfterAll
@@ -61,7 +58,7 @@ class StaffRecordsTest {
     }
 
     private StaffUser user(String email) {
-        return server.jdbi().withExtension(StaffUserDao.class, users -> users.findByEmail(email)).orElseThrow();
+        return server.staffUser(email);
     }
 
     private static int status(StaffRecords.Decision<?> decision) {

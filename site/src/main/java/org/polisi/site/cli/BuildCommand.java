@@ -5,14 +5,16 @@ import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.problem.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release]}. */
+/** {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release] [--cache DIR | --no-cache]}. */
 @Command(name = "build", description = "Bake every school (or the named ones) into site/target/public.")
 public final class BuildCommand implements Callable<Integer> {
 
@@ -32,6 +34,9 @@ public final class BuildCommand implements Callable<Integer> {
             description = "the archive of agreed texts (default data/agreed-texts, or $POLISI_AGREED_TEXTS_DIR); never delete it")
     Path agreedTexts;
 
+    @Mixin
+    CacheOptions cacheOptions;
+
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
@@ -43,7 +48,7 @@ public final class BuildCommand implements Callable<Integer> {
             options = options.withAgreedTexts(agreedTexts.toAbsolutePath());
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
-        BuildResult result = new SiteBuild(options, System.out::println).run();
+        BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cacheOptions.cache(root))).run();
         return summarise(result, root, options);
     }
 

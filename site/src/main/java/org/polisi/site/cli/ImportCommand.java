@@ -3,6 +3,7 @@ package org.polisi.site.cli;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
+import org.polisi.site.render.RenderCache;
 import org.polisi.site.importing.ImportFinding;
 import org.polisi.site.importing.PageImporter;
 import org.polisi.site.importing.Pandoc;
@@ -74,7 +75,8 @@ public final class ImportCommand implements Callable<Integer> {
             findings.forEach(finding -> System.out.println("  " + finding.describe(written)));
         }
         System.out.println("Building " + school + "...");
-        BuildResult result = new SiteBuild(options, System.out::println).run();
+        BuildResult result = new SiteBuild(options, System.out::println,
+                Optional.of(RenderCache.at(root.resolve(RenderCache.DEFAULT_DIR)))).run();
         int status = BuildCommand.summarise(result, root, options);
         System.out.println("See it with ./polisi preview, at /" + school + "/" + language + "/" + page + ".html");
         return status != 0 || !result.errors().isEmpty() ? 1 : 0;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
                 "  forms               Staff accounts, verify, purge, backup, export.",
                 "", "./polisi help COMMAND prints a command's usage (./polisi help serve too).",
                 "A guide for school staff: docs/authoring.md."},
-        subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class, ImportCommand.class,
+        subcommands = {BuildCommand.class, ReportCommand.class, NewSchoolCommand.class, PreviewCommand.class, ImportCommand.class, CleanCommand.class,
                 CommandLine.HelpCommand.class,
                 StampTranslationsCommand.class})
 public final class PolisiCli implements Runnable {

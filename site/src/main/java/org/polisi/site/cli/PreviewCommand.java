@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,11 @@ public final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port (default 8080)")
     int port = 8080;
 
-    /** The preview's JVM stays warm and remembers what it rendered, so a save re-renders only what changed. */
-    private final RenderCache cache = new RenderCache();
+    @Mixin
+    CacheOptions cacheOptions;
+
+    /** The preview's JVM stays warm, and the build cache holds what it rendered, so a save re-renders only what changed. */
+    private RenderCache cache;
     /** The last build's result: its errors are shown on the pages of the sites they held back. */
     private volatile BuildResult last;
 
@@ -46,6 +50,7 @@ public final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
         BuildOptions options = BuildOptions.defaults(root);
+        cache = cacheOptions.cache(root);
         rebuild(root, options);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {

@@ -42,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
             result.errors().forEach(p -> System.out.println(p.describe(root)));
             return result.sites().isEmpty() ? 1 : 0;
         }
-        List<SiteReport.SchoolReport> reports = SiteReport.of(result.sites(), result.translations(), options.today());
+        List<SiteReport.SchoolReport> reports = SiteReport.of(result.sites(), result.translations(), result.toConfirm(), options.today());
         if (json) {
             ReportPrinter.json(reports, result.proofing(), root, System.out);
         } else {

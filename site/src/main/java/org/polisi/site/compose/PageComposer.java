@@ -17,6 +17,7 @@ import org.polisi.site.translation.TranslationState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -323,7 +324,9 @@ public final class PageComposer {
                 && t.language().equals(page.language()) && t.status() == TranslationState.Status.DRAFT);
         attributes.put("polisi-draft", draft ? "1" : "");
         if (draft) {
-            for (String language : Set.of(page.language(), "en")) {
+            // The page's language, then English, in that order: Set.of's order changes from one JVM
+            // to the next, and the page's text is the build cache's key (docs/adr/0055).
+            for (String language : new LinkedHashSet<>(List.of(page.language(), "en"))) {
                 Messages text = messages.get(language);
                 String contact = site.source().settings().contactLine(language);
                 attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));

@@ -5,6 +5,8 @@ import org.polisi.site.fork.ResolvedSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.polisi.site.forms.definition.SchoolForms;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ public final class PlaceholderAddresses implements ConfirmationSource {
             "(?i)(?:[\\w.+-]+@|https?://)(?:[\\w-]+\\.)*(?:example\\.(?:org|com|net)|[\\w-]+\\.invalid)\\b(?:/[\\w/.~%-]*[\\w/~%-])?");
 
     @Override
-    public List<ToConfirm> find(ResolvedSite site) {
+    public List<ToConfirm> find(ResolvedSite site, Optional<SchoolForms> forms) {
         List<ToConfirm> items = new ArrayList<>();
         for (Path file : ToConfirmList.filesOf(site)) {
             List<String> lines = ToConfirmList.lines(file);

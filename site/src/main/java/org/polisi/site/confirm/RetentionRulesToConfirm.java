@@ -1,12 +1,11 @@
 package org.polisi.site.confirm;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.definition.FormDefinition;
-import org.polisi.site.forms.definition.FormDefinitionException;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.contract.RetentionRule;
 
@@ -14,36 +13,20 @@ import org.polisi.contract.RetentionRule;
  * RetentionRule rules no source states (issue 14): a form whose {@code retention:} carries a
  * {@code confirm:} reason keeps its records by a rule the school has not confirmed, so the privacy
  * notice promises it only once the school agrees. One item per such form, at its {@code retention:}
- * line, saying the rule and the reason.
+ * line, saying the rule and the reason. The forms are the catalog's (stage 1), never read again here.
  */
 public final class RetentionRulesToConfirm implements ConfirmationSource {
     /** The {@link ToConfirm#source()} of its items. */
     public static final String SOURCE = "retention";
 
     @Override
-    public List<ToConfirm> find(ResolvedSite site) {
-        SchoolForms forms;
-        try {
-            forms = SchoolForms.load(site.id(), site.languages(), org.polisi.site.catalog.CatalogStage.formsDirs(site));
-        } catch (FormDefinitionException broken) {
-            return List.of(); // the build reports broken forms with file and line
-        }
+    public List<ToConfirm> find(ResolvedSite site, Optional<SchoolForms> forms) {
         List<ToConfirm> items = new ArrayList<>();
-        for (FormDefinition form : forms.all()) {
+        for (FormDefinition form : forms.map(SchoolForms::all).orElse(List.of())) {
             form.retention().confirmation().ifPresent(why -> items.add(new ToConfirm(SOURCE, form.source(),
-                    lineOfRetention(form.source()), "form " + form.id() + ": " + describe(form.retention()), why)));
+                    form.retentionLine(), "form " + form.id() + ": " + describe(form.retention()), why)));
         }
         return items;
-    }
-
-    private static int lineOfRetention(Path file) {
-        List<String> lines = ToConfirmList.lines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("retention:")) {
-                return i + 1;
-            }
-        }
-        return 1;
     }
 
     private static String describe(RetentionRule retention) {

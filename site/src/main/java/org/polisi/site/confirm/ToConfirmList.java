@@ -1,5 +1,7 @@
 package org.polisi.site.confirm;
 
+import org.polisi.site.catalog.SiteCatalog;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
 
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -30,10 +33,14 @@ public final class ToConfirmList {
     private ToConfirmList() {
     }
 
-    /** Every open item for the site, from every producer, in file and line order. */
-    public static List<ToConfirm> of(ResolvedSite site) {
+    /**
+     * Every open item for the site, from every producer, in file and line order.
+     *
+     * @param forms the site's form definitions from the catalog, or empty when they could not be read
+     */
+    public static List<ToConfirm> of(ResolvedSite site, Optional<SchoolForms> forms) {
         List<ToConfirm> items = new ArrayList<>();
-        SOURCES.forEach(source -> items.addAll(source.find(site)));
+        SOURCES.forEach(source -> items.addAll(source.find(site, forms)));
         items.sort(Comparator.comparing((ToConfirm item) -> String.valueOf(item.file())).thenComparingInt(ToConfirm::line));
         return List.copyOf(items);
     }
@@ -42,11 +49,11 @@ public final class ToConfirmList {
      * Each site's open items, by site id; each placeholder address among them is also a warning
      * where it is written (once per file, line and address).
      */
-    public static Map<String, List<ToConfirm>> bySite(List<ResolvedSite> sites, Problems problems) {
+    public static Map<String, List<ToConfirm>> bySite(SiteCatalog catalog, Problems problems) {
         Map<String, List<ToConfirm>> items = new LinkedHashMap<>();
         Set<String> warned = new HashSet<>();
-        for (ResolvedSite site : sites) {
-            List<ToConfirm> own = of(site);
+        for (ResolvedSite site : catalog.sites()) {
+            List<ToConfirm> own = of(site, catalog.formsOf(site.id()));
             items.put(site.id(), own);
             own.stream().filter(item -> item.source().equals(PlaceholderAddresses.SOURCE))
                     .filter(item -> warned.add(item.file() + ":" + item.line() + item.what()))

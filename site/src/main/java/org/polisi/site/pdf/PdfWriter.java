@@ -1,10 +1,13 @@
 package org.polisi.site.pdf;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -18,6 +21,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -67,6 +74,16 @@ final class PdfWriter {
             renderer.layout();
             PDDocument document = renderer.createPDFKeepOpen();
             describeLinks(document, titles);
+            // The same page gives the same PDF, byte for byte (a build from the cache equals a cold
+            // one, docs/adr/0055): the time of the build is not a fact about the policy.
+            // PDFBox would make the file identifier (ISO 32000-1 14.4) from the clock: it is made
+            // from the page instead, the same for the same page, as the standard allows.
+            document.getDocumentInformation().setCreationDate(null);
+            byte[] id = Arrays.copyOf(sha256(source.outerHtml()), 16);
+            COSArray identifier = new COSArray();
+            identifier.add(new COSString(id));
+            identifier.add(new COSString(id));
+            document.getDocument().getTrailer().setItem(COSName.ID, identifier);
             // With object streams (PDFBox's default): writing them costs CPU once per page change, but
             // without them the real policies' PDFs were 3.6 times larger (1.1 MB against 310 KB).
             document.save(out);
@@ -89,6 +106,14 @@ final class PdfWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the links of a page just made", e);
             }
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

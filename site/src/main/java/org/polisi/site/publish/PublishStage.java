@@ -14,7 +14,10 @@ import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.render.FileTrees;
+import org.polisi.site.render.CachedRender;
 import org.polisi.site.render.JBakeRenderer;
+import org.polisi.site.render.RenderCache;
+import org.polisi.site.render.RenderKeys;
 import org.polisi.site.render.RenderedSite;
 import org.polisi.site.theme.Messages;
 
@@ -37,9 +40,12 @@ import java.util.stream.Collectors;
  */
 public final class PublishStage {
     private final BuildOptions options;
+    private final RenderCache cache;
 
-    public PublishStage(BuildOptions options) {
+    /** @param cache the build cache the root pages are rendered through, like every other page */
+    public PublishStage(BuildOptions options, RenderCache cache) {
         this.options = options;
+        this.cache = cache;
     }
 
     /**
@@ -56,7 +62,8 @@ public final class PublishStage {
         MergedTree.assemble(staging, rendered.built(), freshIds, options.outputDir(), kept, Set.of("assets"), id -> id);
         List<StagedPage> rootPages = new IndexComposer(allIds, fresh, titles, keptIndexEntries(kept), messages).compose();
         Problems rootProblems = new Problems();
-        new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates"))
+        new CachedRender(cache, new RenderKeys(options.themeDir(), List.of()),
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")))
                 .render(rootPages, staging, FormsSession.none(), rootProblems);
         new HtmlChecks(staging, rootProblems).check(rootPages);
         // Browsers ask for /favicon.ico on pages that name no icon (the server's own pages among them).

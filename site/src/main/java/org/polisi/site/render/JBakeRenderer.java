@@ -15,15 +15,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Stage 5: renders every staged page of every school and language. Each page's AsciiDoc is
- * converted on every core with one Asciidoctor instance ({@link AsciidocConverter}), and the
+ * Stage 5: renders the staged pages the build cache does not hold ({@link CachedRender}). Each
+ * page's AsciiDoc is converted on every core with one Asciidoctor instance ({@link AsciidocConverter}), and the
  * converting thread hands the result straight to JBake's {@link Renderer}, which puts it through
  * the theme's Freemarker templates and writes the page. JBake's configuration keys, its folders,
  * its document model and its errors stay inside this class.
@@ -44,35 +45,56 @@ public final class JBakeRenderer {
     }
 
     /**
-     * Renders the pages into {@code destination}, their {@code form::} lines from {@code forms}
-     * (which receives the forms rendered and their problems); adds to {@code problems} what JBake
-     * and Asciidoctor reported, at the author's file and line where it can be found.
+     * What one call of {@link #render} converted: for each page, what Asciidoctor logged on it (by
+     * page URL; what it logged outside any page under ""), and the pages JBake could not write.
      */
-    public void render(List<StagedPage> pages, Path destination, FormsSession forms, Problems problems) throws IOException {
+    record Baked(Map<String, List<PageRecord.LogLine>> logs, Map<String, String> failures) {
+        List<PageRecord.LogLine> logOf(String pageUrl) {
+            return logs.getOrDefault(pageUrl, List.of());
+        }
+    }
+
+    /**
+     * Renders the pages into {@code destination}, their {@code form::} lines from {@code forms}
+     * (which receives the forms rendered and their problems, by page); returns what Asciidoctor
+     * logged and what JBake could not write, by page, for {@link #report} (now, or from the cache).
+     *
+     * @throws IOException when the work folder cannot be written
+     */
+    Baked render(List<StagedPage> pages, Path destination, FormsSession forms) throws IOException {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         FileTrees.copy(templatesDir, source.resolve("templates"));
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
-        Map<String, StagedPage> byUrl = new HashMap<>();
-        pages.forEach(page -> byUrl.put(page.url(), page));
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
                 .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
         // The templates read only the page ("content"), never the store; it is never started.
         Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
                 configuration.getDatabasePath()), configuration);
-        List<String> failures = new CopyOnWriteArrayList<>();
+        Map<String, String> failures = new ConcurrentHashMap<>();
         RenderSession session = new RenderSession(forms);
         AsciidocConverter.convert(pages, session, converted -> {
             try {
                 renderer.render(documentModel(converted));
             } catch (Exception e) {
-                failures.add(converted.page().url() + ": " + e.getMessage());
+                failures.put(converted.page().url(), converted.page().url() + ": " + e.getMessage());
             }
         });
-        failures.forEach(failure -> problems.error("render-failed", null, 0, failure));
+        Map<String, List<PageRecord.LogLine>> logs = new HashMap<>();
         for (RenderSession.Entry entry : session.entries()) {
-            StagedPage page = entry.pageUrl() == null ? null : byUrl.get(entry.pageUrl());
+            logs.computeIfAbsent(entry.pageUrl() == null ? "" : entry.pageUrl(), url -> new ArrayList<>())
+                    .add(new PageRecord.LogLine(entry.line(), entry.severity(), entry.message()));
+        }
+        return new Baked(logs, failures);
+    }
+
+    /**
+     * Adds to {@code problems} what Asciidoctor logged while converting {@code page} (null: outside
+     * any page), at the author's file and line where it can be found from the page's origins.
+     */
+    static void report(StagedPage page, List<PageRecord.LogLine> logged, Problems problems) {
+        for (PageRecord.LogLine entry : logged) {
             SourceLine origin = entry.line() > 0 ? originOf(page, entry.line()) : located(page, entry.message());
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),

@@ -1,52 +1,197 @@
 package org.polisi.site.render;
 
-import org.polisi.site.compose.StagedPage;
-import org.polisi.site.forms.manifest.RenderedForm;
-
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * What a long-running {@code ./polisi preview} keeps between builds: for each page published, the
- * key of everything its HTML depends on and the forms on it ({@link RenderStage} asks and updates
- * it). A page whose key is unchanged renders to the same HTML, so the next build copies it instead
- * of converting it again. The key ({@link RenderKeys}) covers the page's composed AsciiDoc (its body
- * with includes, and all its chrome), the theme's templates and message bundles, the definitions of
- * the site's forms, and the school's and its template's settings files: an edit to any of them
- * renders the page again.
+ * The build cache: what converting a page produced ({@link PageRecord}: its HTML file, its forms,
+ * its problems), stored under the page's {@link RenderKeys key}, so that a later build whose page
+ * has the same key copies it instead of converting it again (docs/adr/0055-build-cache.md).
+ *
+ * <p>{@link #at} keeps entries on disk, one file each ({@code <dir>/<first two hex digits>/<key>}),
+ * between builds and processes ({@code ./polisi build} and {@code serve}: {@code site/target/cache}
+ * by default). Safety: an entry is written to a temporary file in its own folder and then renamed
+ * over the entry, so a reader, or a build running at the same time, sees either no entry or a whole
+ * one; an entry that cannot be read, or is not whole (its digest, {@link PageRecordFormat}), is
+ * ignored and the page converted and stored again. A cache that cannot be written only costs time:
+ * the build goes on. {@link #inMemory} keeps entries in this process only (tests, a throwaway
+ * preview); {@link #disabled} keeps nothing ({@code --no-cache}).
  */
 public final class RenderCache {
-    private final Map<String, String> keys = new HashMap<>();
-    private final Map<String, List<RenderedForm>> forms = new HashMap<>();
+    /** The cache's folder under the project root unless {@code --cache DIR} says otherwise. */
+    public static final String DEFAULT_DIR = "site/target/cache";
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{16,128}");
 
-    /** The pages that must be rendered: new ones and those whose key changed. */
-    public synchronized List<StagedPage> changed(List<StagedPage> pages, Function<StagedPage, String> key) {
-        return pages.stream().filter(page -> !key.apply(page).equals(keys.get(page.url()))).toList();
+    private final Path dir;
+    private final Map<String, byte[]> memory;
+
+    private RenderCache(Path dir, Map<String, byte[]> memory) {
+        this.dir = dir;
+        this.memory = memory;
     }
 
-    /** Forms on pages that were not rendered again, as the previous build rendered them. */
-    public synchronized List<RenderedForm> formsOn(List<StagedPage> unchanged) {
-        List<RenderedForm> kept = new ArrayList<>();
-        unchanged.forEach(page -> kept.addAll(forms.getOrDefault(page.url(), List.of())));
-        return kept;
+    /** An in-memory cache, kept as long as this object (a preview, tests). */
+    public RenderCache() {
+        this(null, new ConcurrentHashMap<>());
+    }
+
+    /** A cache on disk in {@code dir} (created when first written), shared by every build that names it. */
+    public static RenderCache at(Path dir) {
+        return new RenderCache(dir.toAbsolutePath(), null);
+    }
+
+    /** A cache that keeps nothing: every page is converted ({@code --no-cache}). */
+    public static RenderCache disabled() {
+        return new RenderCache(null, null);
+    }
+
+    /** The file whose time says when a build last stored pages here. */
+    private static final String STAMP = "last-stored";
+
+    /**
+     * Whether a build is likely to find pages to convert: the cache is empty, or a file under one
+     * of {@code inputs} changed since a build last stored pages here. Only a guess, for starting
+     * JRuby early; what is converted is decided by the keys.
+     */
+    public boolean likelyToConvert(List<Path> inputs) {
+        if (isEmpty()) {
+            return true;
+        }
+        if (dir == null) {
+            return false;
+        }
+        try {
+            FileTime stored = Files.getLastModifiedTime(dir.resolve(STAMP));
+            for (Path input : inputs) {
+                try (Stream<Path> files = Files.walk(input)) {
+                    if (files.anyMatch(file -> newer(file, stored))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException unknown) {
+            return true;
+        }
+    }
+
+    /** Records that a build stored pages now ({@link #likelyToConvert}). */
+    void stored() {
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(STAMP), new byte[0]);
+            } catch (IOException ignored) {
+                // only a guess is lost: JRuby then starts when the first page is converted
+            }
+        }
+    }
+
+    private static boolean newer(Path file, FileTime than) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(than) > 0;
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    /** True when this cache can hold nothing yet: no entry at all (a build then starts Asciidoctor early). */
+    public boolean isEmpty() {
+        if (memory != null) {
+            return memory.isEmpty();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> shards = Files.list(dir)) {
+            return shards.noneMatch(Files::isDirectory);
+        } catch (IOException unreadable) {
+            return true;
+        }
+    }
+
+    /** The page stored under {@code key}, or empty when there is none or it cannot be read whole. */
+    Optional<PageRecord> get(String key) {
+        if (memory != null) {
+            return Optional.ofNullable(memory.get(key)).flatMap(PageRecordFormat::read);
+        }
+        if (dir == null) {
+            return Optional.empty();
+        }
+        try {
+            return PageRecordFormat.read(Files.readAllBytes(entry(key)));
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();      // rebuilt and stored again by this build
+        }
+    }
+
+    /** Stores {@code record} under {@code key}; on disk, whole or not at all. A failure to write is ignored. */
+    void put(String key, PageRecord record) {
+        byte[] bytes = PageRecordFormat.write(record);
+        if (memory != null) {
+            memory.put(key, bytes);
+            return;
+        }
+        if (dir == null) {
+            return;
+        }
+        Path target = entry(key);
+        Path temporary = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temporary = Files.createTempFile(target.getParent(), key + ".", ".tmp");
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException cannotWrite) {
+            deleteQuietly(temporary);      // the cache only saves time: the build goes on
+        }
     }
 
     /**
-     * Remembers the published pages of the sites {@code sites}; what the cache knew of those sites'
-     * other pages is forgotten, and other sites (not published by this build) are kept as they were.
+     * Deletes the cache in {@code dir} and everything in it ({@code ./polisi clean}).
+     *
+     * @return whether there was anything to delete
+     * @throws IOException when a file cannot be deleted
      */
-    public synchronized void remember(Set<String> sites, List<StagedPage> pages, List<RenderedForm> rendered,
-                                      Function<StagedPage, String> key) {
-        Set<String> prefixes = sites.stream().map(site -> "/" + site + "/").collect(Collectors.toSet());
-        keys.keySet().removeIf(url -> prefixes.stream().anyMatch(url::startsWith));
-        forms.keySet().removeIf(url -> prefixes.stream().anyMatch(url::startsWith));
-        pages.stream().filter(page -> sites.contains(page.site())).forEach(page -> keys.put(page.url(), key.apply(page)));
-        rendered.stream().filter(form -> sites.contains(form.school()))
-                .forEach(form -> forms.computeIfAbsent(form.pageUrl(), url -> new ArrayList<>()).add(form));
+    public static boolean clean(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return false;
+        }
+        FileTrees.deleteRecursively(dir);
+        return true;
+    }
+
+    private Path entry(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a cache key: " + key);
+        }
+        return dir.resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a stray temporary file is never read as an entry (its name is not a key)
+            }
+        }
     }
 }

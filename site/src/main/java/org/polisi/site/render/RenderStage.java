@@ -9,28 +9,20 @@ import org.polisi.site.content.ContentLoader;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.publish.Sitemap;
 import org.polisi.site.forms.markup.FormsSession;
-import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Stage 5 as the build runs it: renders the composed pages into {@code <work>/out} with one
  * {@link FormsSession} for this build, adds the theme's and each site's assets, and reports what
- * the forms found wrong. With a {@link RenderCache} (a preview), only pages whose {@link RenderKeys}
- * changed since the last published build are converted; the others are copied from the published
- * site and their forms taken from the cache, and {@link #remember} updates the cache once sites are
- * published.
+ * the forms found wrong. Pages go through the build cache ({@link CachedRender}, {@link RenderCache}):
+ * only pages whose {@link RenderKeys key} the cache does not hold are converted, and JRuby is
+ * started only when there is one.
  */
 public final class RenderStage {
     /**
@@ -40,69 +32,50 @@ public final class RenderStage {
      */
     public static final String KEEP_STAGED = "polisi.keep-staged";
     private final BuildOptions options;
-    private final Optional<RenderCache> cache;
+    private final RenderCache cache;
     private final BuildProgress progress;
-    private RenderKeys keys;
-    private List<StagedPage> pages = List.of();
-    private List<RenderedForm> forms = List.of();
 
-    public RenderStage(BuildOptions options, Optional<RenderCache> cache, BuildProgress progress) {
+    public RenderStage(BuildOptions options, RenderCache cache, BuildProgress progress) {
         this.options = options;
         this.cache = cache;
         this.progress = progress;
     }
 
-    /** Call early in a build: JRuby (for Asciidoctor) then starts while the build loads and composes content. */
-    public static void prepare() {
-        AsciidocConverter.warmUpInBackground();
+    /**
+     * Call early in a build: when pages will probably be converted (the cache is empty or off, or a
+     * file of the content or theme changed since the cache last stored pages), JRuby (for
+     * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
+     * only if a page must be converted after all: a build served from the cache never pays for it.
+     */
+    public void prepare() {
+        if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
+            AsciidocConverter.warmUpInBackground();
+        }
     }
 
     /**
      * Renders {@code composed} (the sites of {@code catalog}) into a fresh {@code <work>/out}.
      *
-     * @throws IOException when the work folder or the published site cannot be read or written
+     * @throws IOException when the work folder cannot be read or written
      */
     public RenderedSite render(SiteCatalog catalog, ComposedSite composed, Problems problems) throws IOException {
         Path built = options.workDir().resolve("out");
         FileTrees.deleteRecursively(built);
-        keys = new RenderKeys(options.themeDir(), catalog.sites());
-        pages = composed.pages();
+        List<StagedPage> pages = composed.pages();
         if (Boolean.getBoolean(KEEP_STAGED)) {
             keepStaged(pages);
         }
-        Set<String> rendering = cache.map(c -> c.changed(pages, keys::of)).orElse(pages).stream()
-                .map(StagedPage::url).collect(Collectors.toCollection(HashSet::new));
-        // By URL: comparing whole pages (documents and origins) made this quadratic in the page count.
-        pages.stream().filter(page -> !Files.isRegularFile(published(page)))
-                .forEach(page -> rendering.add(page.url()));
-        List<StagedPage> toRender = pages.stream().filter(page -> rendering.contains(page.url())).toList();
-        List<StagedPage> unchanged = pages.stream().filter(page -> !rendering.contains(page.url())).toList();
-        List<RenderedForm> rendered = new ArrayList<>(cache.map(c -> c.formsOn(unchanged)).orElse(List.of()));
-        if (!toRender.isEmpty()) {
-            FormsSession session = new FormsSession(composed.forms());
-            long start = System.nanoTime();
-            new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates"))
-                    .render(toRender, built, session, problems);
-            progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + toRender.size() + " pages)");
-            rendered.addAll(session.rendered());
-            session.problems().forEach(p -> problems.error("form", null, 0, p));
-        }
-        for (StagedPage page : unchanged) {
-            Path target = built.resolve(page.outputPath() + ".html");
-            Files.createDirectories(target.getParent());
-            Files.copy(published(page), target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        long start = System.nanoTime();
+        CachedRender.Result result = new CachedRender(cache, new RenderKeys(options.themeDir(), catalog.sites()),
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")))
+                .render(pages, built, new FormsSession(composed.forms()), problems);
+        progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + pages.size() + " pages)");
+        progress.rendered(result.converted(), pages.size());
         copyAssets(catalog.sites(), built);
         for (ResolvedSite site : catalog.sites()) {
-            Sitemap.write(site, built);     // every page of the site, rendered now or copied: written every build
+            Sitemap.write(site, built);     // every page of the site: written every build
         }
-        forms = List.copyOf(rendered);
-        return new RenderedSite(built, rendered);
-    }
-
-    /** After publication: the cache (if any) remembers the published sites' pages and forms as this build rendered them. */
-    public void remember(Set<String> publishedSites) {
-        cache.ifPresent(c -> c.remember(publishedSites, pages, forms, keys::of));
+        return new RenderedSite(built, result.forms());
     }
 
     private void keepStaged(List<StagedPage> pages) throws IOException {
@@ -113,10 +86,6 @@ public final class RenderStage {
             Files.createDirectories(file.getParent());
             Files.writeString(file, page.asciidoc(), StandardCharsets.UTF_8);
         }
-    }
-
-    private Path published(StagedPage page) {
-        return options.outputDir().resolve(page.outputPath() + ".html");
     }
 
     /** The theme's assets for the root, and each site's images (its template's, then its own) once per site. */

@@ -4,8 +4,10 @@
  * {@link org.polisi.site.render.RenderedSite} (HTML files and assets in a staging folder, the forms
  * rendered with their versions, each school's {@code sitemap.xml} from
  * {@link org.polisi.site.publish.Sitemap}), and every warning Asciidoctor logged, located at the author's line.
- * {@link org.polisi.site.render.RenderStage} decides what to convert (a preview's
- * {@link org.polisi.site.render.RenderCache} copies unchanged pages). Why one class around JBake: its
+ * {@link org.polisi.site.render.RenderStage} renders through the build cache
+ * ({@link org.polisi.site.render.CachedRender}, {@link org.polisi.site.render.RenderCache} on disk,
+ * keyed by {@link org.polisi.site.render.RenderKeys}; docs/adr/0055): a page whose key is stored is
+ * written from it with its forms and problems, the others converted and stored. Why one class around JBake: its
  * configuration, document model and logging quirks stay here; the rest of the build never sees them.
  * One Asciidoctor instance serves the whole process (JRuby's start-up is paid once); our stateless
  * extensions ({@code tick:}, {@code policy:}, and the postprocessors that make admonitions notes and

@@ -1,7 +1,6 @@
 package org.polisi.site.report;
 
 import org.polisi.site.confirm.ToConfirm;
-import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.content.PolicyDates;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * What {@code ./polisi report} tells each school: how it relates to its template (sections
  * inherited, replaced, removed, inserted; overrides gone stale), the state of its translations,
  * policies past their review date, documents its pages refer to that it does not publish, and what
- * is still to confirm with the school ({@link ToConfirmList}).
+ * is still to confirm with the school ({@link org.polisi.site.confirm.ToConfirmList}).
  */
 public final class SiteReport {
     private static final Pattern POLICY_REFERENCE = Pattern.compile("policy:([A-Za-z0-9_-]+)\\[");
@@ -37,7 +36,14 @@ public final class SiteReport {
     private SiteReport() {
     }
 
-    public static List<SchoolReport> of(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations, LocalDate today) {
+    /**
+     * Each site's report.
+     *
+     * @param toConfirm each site's open items by site id, as the build found them ({@code BuildResult.toConfirm()})
+     * @param today     the day overdue reviews are counted from
+     */
+    public static List<SchoolReport> of(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
+                                        Map<String, List<ToConfirm>> toConfirm, LocalDate today) {
         List<SchoolReport> reports = new ArrayList<>();
         for (ResolvedSite site : sites) {
             List<TranslationState> states = translations.getOrDefault(site.id(), List.of());
@@ -53,7 +59,7 @@ public final class SiteReport {
                     states.stream().filter(TranslationState::stale).toList(),
                     states.stream().filter(s -> s.status() == TranslationState.Status.MISSING)
                             .map(s -> s.pageKey() + " (" + s.language() + ")").toList(),
-                    reviews(site, today), missingDocuments(site), ToConfirmList.of(site)));
+                    reviews(site, today), missingDocuments(site), toConfirm.getOrDefault(site.id(), List.of())));
         }
         return reports;
     }

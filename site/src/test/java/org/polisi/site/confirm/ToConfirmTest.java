@@ -67,7 +67,7 @@ class ToConfirmTest {
     void theReportListsEveryPlaceholderAndMarker(@TempDir Path folder) {
         FixtureTree tree = tree(folder);
         BuildResult result = tree.build();
-        List<ToConfirm> items = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY).get(0).toConfirm();
+        List<ToConfirm> items = SiteReport.of(result.sites(), result.translations(), result.toConfirm(), Fixtures.TODAY).get(0).toConfirm();
         assertEquals(List.of(
                 "marker policy.adoc:4 . Incident — the arrows of this flowchart are reconstructed",
                 "placeholder policy.adoc:8 placeholder address https://www.example.com/form",
@@ -77,7 +77,7 @@ class ToConfirmTest {
                 items.stream().map(i -> i.source() + " " + i.file().getFileName() + ":" + i.line() + " " + i.what()
                         + (i.source().equals("marker") ? " — " + i.why() : "")).toList());
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        ReportPrinter.text(SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY), folder, new PrintStream(text, true, StandardCharsets.UTF_8));
+        ReportPrinter.text(SiteReport.of(result.sites(), result.translations(), result.toConfirm(), Fixtures.TODAY), folder, new PrintStream(text, true, StandardCharsets.UTF_8));
         String printed = text.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("to confirm with the school: 5 items"), printed);
         assertTrue(printed.contains("content/schools/unsure/school.yml:4: placeholder address office@unsure.example.org"), printed);

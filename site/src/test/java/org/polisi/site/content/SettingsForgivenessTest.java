@@ -112,7 +112,7 @@ class SettingsForgivenessTest {
                 "overdue on " + Fixtures.TODAY);
         String month = FixtureTree.readFile(tree.published("month/en/policy.html"));
         assertTrue(month.contains("Next review due: September 2027"), month);
-        var report = SiteReport.of(result.sites(), result.translations(), Fixtures.TODAY);
+        var report = SiteReport.of(result.sites(), result.translations(), result.toConfirm(), Fixtures.TODAY);
         assertEquals("overdue", report.stream().filter(r -> r.school().equals("uk")).findFirst().orElseThrow()
                 .reviews().get(0).get("status"));
     }

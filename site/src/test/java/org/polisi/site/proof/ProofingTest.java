@@ -146,7 +146,7 @@ class ProofingTest {
     void theReportPrintsTheCountsPerSchoolAndLanguage() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         org.polisi.site.report.ReportPrinter.text(org.polisi.site.report.SiteReport.of(site.result().sites(),
-                site.result().translations(), Fixtures.TODAY), site.result().proofing(), content, new java.io.PrintStream(bytes, true,
+                site.result().translations(), site.result().toConfirm(), Fixtures.TODAY), site.result().proofing(), content, new java.io.PrintStream(bytes, true,
                 java.nio.charset.StandardCharsets.UTF_8));
         String report = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(report.contains("    cy: 2 unknown words, 4 glossary deviations"), report);

@@ -22,7 +22,7 @@ class SiteReportTest {
     static void report() {
         Path unused = Path.of(System.getProperty("java.io.tmpdir")).resolve("polisi-report-unused");
         resolved = new SiteBuild(Fixtures.options(Fixtures.content("good"), unused, List.of()), line -> { }).resolveOnly();
-        reports = SiteReport.of(resolved.sites(), resolved.translations(), Fixtures.TODAY);
+        reports = SiteReport.of(resolved.sites(), resolved.translations(), resolved.toConfirm(), Fixtures.TODAY);
     }
 
     private static SiteReport.SchoolReport school(String id) {

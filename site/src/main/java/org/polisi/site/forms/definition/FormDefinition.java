@@ -8,7 +8,10 @@ import org.polisi.contract.SignerGroup;
 import org.polisi.contract.RetentionRule;
 import org.polisi.contract.AlertRoles;
 
-/** One form as its YAML file defines it, checked; {@code source} is kept for messages that name the file. */
+/**
+ * One form as its YAML file defines it, checked; {@code source} is kept for messages that name the
+ * file, and {@code retentionLine} (1-based, the {@code retention:} key's) for those about its rule.
+ */
 public record FormDefinition(
         String id,
         FormKind kind,
@@ -23,7 +26,8 @@ public record FormDefinition(
         LocalizedText lawfulBasis,
         List<FormField> fields,
         Optional<SignerGroup> signedBy,
-        Path source) {
+        Path source,
+        int retentionLine) {
 
     public FormDefinition {
         fields = List.copyOf(fields);

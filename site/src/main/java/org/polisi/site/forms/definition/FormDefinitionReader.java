@@ -84,13 +84,14 @@ final class FormDefinitionReader {
         AlertRoles alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(AlertRoles.NONE);
         retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
         kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
+        kind.ifPresent(known -> ObjectionRules.check(yaml, known, fields, lawfulBasis, languages));
         Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
         if (yaml.problems().count() > 0) {
             return Optional.empty();
         }
         return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
                 confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
-                signedBy, file));
+                signedBy, file, yaml.keyLine("retention")));
     }
 
     /** An agreement says who signs it; no other kind of form may. */

@@ -21,6 +21,7 @@ final class YamlMap {
 
     private final Node node;
     private final Map<String, Node> entries = new LinkedHashMap<>();
+    private final Map<String, Node> keys = new LinkedHashMap<>();
     private final Problems problems;
 
     private YamlMap(MappingNode node, Problems problems) {
@@ -32,6 +33,7 @@ final class YamlMap {
                 problems.at(tuple.getKeyNode(), "'" + key + "' is given twice");
             }
             entries.put(key, tuple.getValueNode());
+            keys.put(key, tuple.getKeyNode());
         }
     }
 
@@ -52,6 +54,12 @@ final class YamlMap {
     int lineOf(String key) {
         Node value = entries.get(key);
         return value == null ? line() : Problems.lineOf(value);
+    }
+
+    /** The line of {@code key} itself ({@code retention:}), or of the mapping when the key is absent. */
+    int keyLine(String key) {
+        Node written = keys.get(key);
+        return written == null ? line() : Problems.lineOf(written);
     }
 
     /** Typos such as {@code lable:} would otherwise be silently ignored. */

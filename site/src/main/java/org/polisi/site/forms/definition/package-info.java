@@ -17,6 +17,7 @@
  * or an English "No" stays text instead of becoming a boolean. Each form's retention is a rule
  * ({@link org.polisi.contract.RetentionRule}); the privacy notice's sentence is generated from
  * it ({@link org.polisi.site.forms.definition.RetentionSentence}) and the server enforces the same rule
- * (docs/adr/0029).
+ * (docs/adr/0029). An objection form is checked for what makes it one
+ * ({@link org.polisi.site.forms.definition.ObjectionRules}, docs/adr/0057).
  */
 package org.polisi.site.forms.definition;

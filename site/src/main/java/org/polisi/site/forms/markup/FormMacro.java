@@ -51,19 +51,19 @@ public final class FormMacro extends BlockMacroProcessor {
         String language = page.get().language();
         Optional<FormsSchoolContext> school = session.school(schoolId);
         if (school.isEmpty()) {
-            return problem(parent, formId, where + ": no forms are known for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": no forms are known for school '" + schoolId + "'", school, language);
         }
         if (!school.get().forms().languages().contains(language)) {
-            return problem(parent, formId, where + ": the page's language '" + language + "' is not one the school publishes", Optional.empty(), language);
+            return problem(parent, page, formId, where + ": the page's language '" + language + "' is not one the school publishes", Optional.empty(), language);
         }
         Optional<FormDefinition> form = school.get().forms().find(formId);
         if (form.isEmpty()) {
-            return problem(parent, formId, where + ": unknown form id '" + formId + "' for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": unknown form id '" + formId + "' for school '" + schoolId + "'", school, language);
         }
         String pageHash = page.get().pageHash();
         String pageUrl = page.get().url();
         if (pageHash.isEmpty() || pageUrl.isEmpty()) {
-            session.problem(where + ": the page has no polisi-page-hash or polisi-page-url, so the form's version cannot name what was signed");
+            session.problem(page, where + ": the page has no polisi-page-hash or polisi-page-url, so the form's version cannot name what was signed");
         }
         try {
             String version = FormVersion.of(form.get(), school.get(), language, pageHash);
@@ -71,13 +71,13 @@ public final class FormMacro extends BlockMacroProcessor {
             session.record(new RenderedForm(schoolId, formId, language, version, pageUrl));
             return createBlock(parent, "pass", html);
         } catch (RuntimeException cannotRender) {
-            return problem(parent, formId, where + ": " + cannotRender.getMessage(), school, language);
+            return problem(parent, page, formId, where + ": " + cannotRender.getMessage(), school, language);
         }
     }
 
-    private Object problem(StructuralNode parent, String formId, String message,
+    private Object problem(StructuralNode parent, Optional<FormPage> page, String formId, String message,
                            Optional<FormsSchoolContext> school, String language) {
-        session.problem(message);
+        session.problem(page, message);
         return missing(parent, formId, school, language);
     }
 

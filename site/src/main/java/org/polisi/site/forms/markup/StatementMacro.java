@@ -63,7 +63,7 @@ public final class StatementMacro extends InlineMacroProcessor {
                 .flatMap(form -> text(form, statementId))
                 .map(localized -> localized.byLanguage().get(language));
         if (text.isEmpty() || text.get() == null || text.get().isBlank()) {
-            session.problem(location(parent, document, page.get()) + ": " + macro + ": school '" + schoolId
+            session.problem(page, location(parent, document, page.get()) + ": " + macro + ": school '" + schoolId
                     + "' has no form '" + formId + "' with a statement '" + statementId + "' in '" + language
                     + "' (a consent statement's id, or 'declaration')");
             return phrase(parent, formId, statementId, macro);

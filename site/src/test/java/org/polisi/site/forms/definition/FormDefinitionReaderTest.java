@@ -67,6 +67,33 @@ class FormDefinitionReaderTest {
         assertOnlyProblem("unknown-signer", 3, "signed-by 'governors' is not one of staff, pupils, parents, others");
     }
 
+    /** Issue 15: a notice of objection that could be sent with nothing ticked would say nothing. */
+    @Test
+    void anObjectionMustHaveARequiredCheckboxesField() {
+        assertOnlyProblem("objection-empty-allowed", 10, "an objection form needs a required 'checkboxes' field");
+    }
+
+    /** An opt-out does not rest on consent: Article 6(1)(a), however spaced, is refused in each language at its line. */
+    @Test
+    void anObjectionMayNotGiveConsentAsItsLawfulBasis() {
+        List<FormProblem> problems = problems("objection-consent-basis");
+        assertHas(problems, 9, "the lawful basis of an objection form must not be consent (its 'en' text)");
+        assertHas(problems, 10, "the lawful basis of an objection form must not be consent (its 'cy' text)");
+        assertEquals(2, problems.size(), problems.toString());
+    }
+
+    /** The Welsh word for consent (caniatâd, and its mutations) is found as well as the English. */
+    @Test
+    void anObjectionMayNotGiveConsentAsItsLawfulBasisInWelsh() {
+        assertOnlyProblem("objection-welsh-consent-basis", 10,
+                "the lawful basis of an objection form must not be consent (its 'cy' text)");
+    }
+
+    @Test
+    void anObjectionAsksNoConsentStatements() {
+        assertOnlyProblem("objection-with-statements", 10, "an objection form asks no consent statements (field 'images')");
+    }
+
     /** Every name the server reads from a post, or whose input id the form already uses, is refused at its line. */
     @Test
     void reservedNamesAreRefusedAtTheirLines() {

@@ -63,7 +63,7 @@ class FormsManifestWriterTest {
         FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
                 agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
                 agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
-                java.util.Optional.of(SignerGroup.STAFF), agreement.source());
+                java.util.Optional.of(SignerGroup.STAFF), agreement.source(), agreement.retentionLine());
         assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
                 "who signs is not what is signed");
     }

@@ -1,0 +1,106 @@
+package org.polisi.site.render;
+
+import org.polisi.site.compose.StagedPage;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.forms.manifest.RenderedForm;
+import org.polisi.site.forms.markup.FormsSession;
+import org.polisi.site.problem.Problems;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders pages through the build cache: a page whose {@link RenderKeys key} the cache holds is
+ * written from it; the others are converted and baked ({@link JBakeRenderer}, which starts JRuby
+ * only then) and stored. Every page's problems and forms are then reported in page order, whether
+ * converted now or cached, so a cached build reports what a cold one does.
+ */
+public final class CachedRender {
+    /** What {@link #render} made: the pages' forms (one per school, form and language) and the URLs of the pages it converted. */
+    public record Result(List<RenderedForm> forms, List<String> converted) {
+        public Result {
+            forms = List.copyOf(forms);
+            converted = List.copyOf(converted);
+        }
+    }
+
+    private final RenderCache cache;
+    private final RenderKeys keys;
+    private final JBakeRenderer renderer;
+
+    public CachedRender(RenderCache cache, RenderKeys keys, JBakeRenderer renderer) {
+        this.cache = cache;
+        this.keys = keys;
+        this.renderer = renderer;
+    }
+
+    /**
+     * Writes each page's HTML under {@code destination} ({@code <outputPath>.html}), its forms from
+     * {@code forms}; adds to {@code problems} what converting the pages found, at the author's lines.
+     *
+     * @throws IOException when {@code destination} or the work folder cannot be written
+     */
+    public Result render(List<StagedPage> pages, Path destination, FormsSession forms, Problems problems) throws IOException {
+        Map<String, String> keyOf = new HashMap<>();
+        Map<String, PageRecord> records = new HashMap<>();
+        List<StagedPage> toConvert = new ArrayList<>();
+        for (StagedPage page : pages) {
+            String key = keys.of(page);
+            keyOf.put(page.url(), key);
+            cache.get(key).filter(record -> record.url().equals(page.url())).ifPresentOrElse(record -> records.put(page.url(), record), () -> toConvert.add(page));
+        }
+        for (StagedPage page : pages) {
+            PageRecord cached = records.get(page.url());
+            if (cached != null) {
+                Path file = destination.resolve(page.outputPath() + ".html");
+                Files.createDirectories(file.getParent());
+                Files.write(file, cached.html());
+            }
+        }
+        if (!toConvert.isEmpty()) {
+            JBakeRenderer.Baked baked = renderer.render(toConvert, destination, forms);
+            for (StagedPage page : toConvert) {
+                Path file = destination.resolve(page.outputPath() + ".html");
+                String failure = baked.failures().get(page.url());
+                if (failure != null || !Files.isRegularFile(file)) {      // never cached: converted again next time
+                    problems.error("render-failed", null, 0, failure != null ? failure : page.url() + ": no HTML was written");
+                    continue;
+                }
+                PageRecord record = new PageRecord(page.url(), Files.readAllBytes(file), forms.renderedOn(page.url()),
+                        forms.problemsOn(page.url()), baked.logOf(page.url()));
+                cache.put(keyOf.get(page.url()), record);
+                records.put(page.url(), record);
+            }
+            cache.stored();
+            JBakeRenderer.report(null, baked.logOf(""), problems);
+            forms.problemsOn("").forEach(problem -> problems.error("form", null, 0, problem));
+        }
+        List<RenderedForm> rendered = new ArrayList<>();
+        Map<String, StagedPage> byUrl = new HashMap<>();
+        for (StagedPage page : pages) {
+            byUrl.put(page.url(), page);
+            PageRecord record = records.get(page.url());
+            if (record != null) {
+                JBakeRenderer.report(page, record.asciidoc(), problems);
+                record.formProblems().forEach(problem -> formProblem(page, problem, problems));
+                rendered.addAll(record.forms());
+            }
+        }
+        FormsSession.Collected collected = FormsSession.collect(rendered);
+        for (int i = 0; i < collected.problems().size(); i++) {
+            formProblem(byUrl.get(collected.twice().get(i).pageUrl()), collected.problems().get(i), problems);
+        }
+        return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList());
+    }
+
+    /** A form's problem, blamed on the page's file (its first line): that school is held back, not every school. */
+    private static void formProblem(StagedPage page, String problem, Problems problems) {
+        SourceLine origin = page == null || page.origins().isEmpty() ? null : page.origins().get(0);
+        problems.error("form", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(), problem);
+    }
+}
