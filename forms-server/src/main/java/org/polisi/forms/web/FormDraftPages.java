@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.InputIds;
@@ -112,7 +111,10 @@ final class FormDraftPages {
             errors.notFound(ctx);
             return;
         }
-        pointAtDraft(document, draft);
+        String here = answersUrl(draft.school(), draft.form().id(), draft.token());
+        FormPageFiller.pointAtDraft(document, draft.form().id(), draft.token(), other ->
+                draft.manifest().publishes(other) && draft.form().pages().containsKey(other)
+                        ? Optional.of(here + "?lang=" + other) : Optional.empty());
         privatePage(ctx);
         Responses.html(ctx, 200, document.outerHtml());
     }
@@ -223,33 +225,6 @@ final class FormDraftPages {
                         Map.of("minutes", FormDrafts.LIFETIME.toMinutes()))),
                 formPage == null ? null : new PageLayout.Link(formPage, messages.format(language,
                         "draft.expired.start-again", Map.of("form", Text.in(form.title(), language)))))));
-    }
-
-    /**
-     * The page's form posts back to this draft ({@code ?draft=}), each question's group gets the id a
-     * "Change" link leads to, and the language toggle leads to this draft in the other language.
-     */
-    private static void pointAtDraft(Document document, Found draft) {
-        String formId = draft.form().id();
-        for (Element form : document.select("form[data-form-id]")) {
-            if (!formId.equals(form.attr("data-form-id"))) {
-                continue;
-            }
-            String action = form.attr("action");
-            form.attr("action", action + (action.contains("?") ? "&" : "?") + "draft=" + draft.token());
-            for (Element group : form.select(".form-group[data-field]")) {
-                if (group.id().isEmpty()) {
-                    group.id(InputIds.question(formId, group.attr("data-field")));
-                }
-            }
-        }
-        String here = answersUrl(draft.school(), formId, draft.token());
-        for (Element link : document.select("nav.language-toggle a[hreflang]")) {
-            String language = link.attr("hreflang");
-            if (draft.manifest().publishes(language) && draft.form().pages().containsKey(language)) {
-                link.attr("href", here + "?lang=" + language);
-            }
-        }
     }
 
     /** What was typed is on the page: no cache keeps it, and no search engine lists the address. */
