@@ -74,6 +74,7 @@ class AccessibilityTest {
                 assertNoViolations("the re-shown form");
                 form.answerTheMissingQuestion();
                 form.send();
+                form.checkAndSend();
                 form.assertConfirmation(language);
                 assertNoViolations("the confirmation");
             }));

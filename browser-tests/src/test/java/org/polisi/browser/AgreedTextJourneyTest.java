@@ -111,6 +111,7 @@ class AgreedTextJourneyTest {
         Pages.byId(signer, FORM + "--staff-name").sendKeys(name);
         Pages.andWaitForNextPage(signer, () -> signer.findElement(
                 By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]")).click());
+        Pages.sendCheckedAnswers(signer);
         assertTrue(Pages.path(signer).startsWith("/forms/hillside/received/"), signer.getCurrentUrl());
         return signer.findElement(By.cssSelector(".reference")).getText().strip();
     }

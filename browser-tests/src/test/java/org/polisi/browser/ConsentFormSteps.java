@@ -122,6 +122,20 @@ final class ConsentFormSteps {
                         + "return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;", element));
     }
 
+    /**
+     * The check-your-answers page the valid form led to: every statement is listed with its answer and
+     * a "Change" link, in the page's language; then "Send" (docs/adr/0052).
+     */
+    void checkAndSend() {
+        List<WebElement> rows = driver.findElements(By.cssSelector(".summary-list--check .summary-list__row"));
+        assertTrue(rows.stream().allMatch(row -> row.findElements(By.cssSelector(".summary-list__actions a")).size() == 1),
+                "every answer has its Change link");
+        assertEquals(STATEMENTS.size(), driver.findElements(By.cssSelector(".summary-list__actions a")).stream()
+                .filter(link -> link.getDomAttribute("href").contains("#" + FORM + "--consent--")).count(),
+                "each statement is listed with its answer");
+        Pages.sendCheckedAnswers(driver);
+    }
+
     /** The confirmation page: its reference number. */
     String assertConfirmation(String language) {
         assertTrue(Pages.path(driver).startsWith("/forms/rumney/received/"), "confirmation at " + driver.getCurrentUrl());

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Issue 20, faults 2 and 3, in both languages at a phone's width (390 px) and a desktop's: each error
@@ -22,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * JavaScript (here) and without it (the server shows the form again).
  */
 @BrowserTest
-class FormRecoveryTest extends ServerAndBrowser {
+class FormRecoveryTest extends ServerAndBrowsers {
 
     /** The contrast ratio (WCAG 2.2, relative luminance) of an element's text against the first opaque background behind it. */
     static final String CONTRAST = """
@@ -34,18 +31,6 @@ class FormRecoveryTest extends ServerAndBrowser {
               if (a.length < 4 || a[3] > 0) { bg = b; break; } }
             var l1 = lum(fg), l2 = lum(bg);
             return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);""";
-
-    private static ChromeDriver noScript;
-
-    @BeforeAll
-    static void startNoScript() {
-        noScript = Chromium.options().withoutJavaScript().start();
-    }
-
-    @AfterAll
-    static void stopNoScript() {
-        stop(noScript, null);
-    }
 
     @TestFactory
     List<DynamicTest> errorRecoveryInBothLanguagesAtBothWidths() {

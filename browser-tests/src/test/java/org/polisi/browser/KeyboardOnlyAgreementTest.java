@@ -71,6 +71,21 @@ class KeyboardOnlyAgreementTest extends ServerAndBrowser {
         assertEquals("button", Pages.focused(browser).getTagName());
 
         Pages.andWaitForNextPage(browser, () -> press(Keys.ENTER));
+        assertTrue(Pages.path(browser).contains("/check/"), "the answers to check first: " + browser.getCurrentUrl());
+        // By keyboard through the check page: every "Change" link, then the button that sends.
+        int changeLinks = 0;
+        for (int presses = 0; presses < 60 && !"button".equals(Pages.focused(browser).getTagName()); presses++) {
+            press(Keys.TAB);
+            WebElement focused = Pages.focused(browser);
+            if ("a".equals(focused.getTagName()) && focused.getDomAttribute("href").contains("/answers/")) {
+                changeLinks++;
+                assertFocusVisible(focused);
+            }
+        }
+        assertEquals(browser.findElements(org.openqa.selenium.By.cssSelector(".summary-list__actions a")).size(),
+                changeLinks, "Tab reaches each Change link");
+        assertFocusVisible(Pages.focused(browser));
+        Pages.andWaitForNextPage(browser, () -> press(Keys.ENTER));
         assertTrue(Pages.path(browser).startsWith("/forms/rumney/received/"), "sent: " + browser.getCurrentUrl());
         String reference = browser.findElement(org.openqa.selenium.By.cssSelector(".reference")).getText().strip();
         assertEquals(FORM, server.submission(reference).orElseThrow().get("form_id"));

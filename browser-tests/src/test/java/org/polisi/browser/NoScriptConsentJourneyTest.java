@@ -58,6 +58,7 @@ class NoScriptConsentJourneyTest {
 
         form.answerTheMissingQuestion();
         form.send();
+        form.checkAndSend();
         String reference = form.assertConfirmation("en");
 
         Map<String, String> stored = server.submission(reference).orElseThrow(
@@ -77,6 +78,7 @@ class NoScriptConsentJourneyTest {
         ConsentFormSteps consent = new ConsentFormSteps(browser);
         consent.fillEverythingGiven("Alys Morgan");
         consent.send();
+        consent.checkAndSend();
         String consentReference = consent.assertConfirmation("en");
 
         browser.get(server.url("/rumney/en/" + WithdrawalSteps.PAGE));

@@ -57,6 +57,16 @@ final class Pages {
     }
 
     /**
+     * On the check-your-answers page a consent or agreement form leads to (docs/adr/0052): presses its
+     * "Send" button and waits for the receipt. Fails if the browser is not on such a page.
+     */
+    static void sendCheckedAnswers(WebDriver driver) {
+        org.junit.jupiter.api.Assertions.assertTrue(path(driver).matches("/forms/[^/]+/[^/]+/check/[A-Za-z0-9_-]{43}"),
+                "on the check-your-answers page: " + driver.getCurrentUrl());
+        andWaitForNextPage(driver, () -> driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click());
+    }
+
+    /**
      * Signs in through the staff sign-in page and its second factor's code page, as a member of
      * staff would: an account made with {@link PolisiServer#addStaff} (its password, a code from its
      * second factor). Ends on the page the server sends them to (the dashboard).

@@ -69,6 +69,7 @@ class ScreenshotTest {
 
                 form.answerTheMissingQuestion();
                 form.send();
+                form.checkAndSend();
                 form.assertConfirmation(language);
                 capture(prefix + "4-confirmation", overflowing);
             }

@@ -117,6 +117,7 @@ class SharedFrameTest extends ServerAndBrowser {
         ConsentFormSteps form = new ConsentFormSteps(browser);
         form.fillEverythingGiven("Gruffydd Jones");
         form.send();
+        form.checkAndSend();
         form.assertConfirmation("en");
         java.net.URI address = java.net.URI.create(browser.getCurrentUrl());
         String query = address.getRawQuery();

@@ -41,6 +41,7 @@ class WelshConsentJourneyTest extends ServerAndBrowser {
 
         form.answerTheMissingQuestion();
         form.send();
+        form.checkAndSend();
         String reference = form.assertConfirmation("cy");
 
         Map<String, String> stored = server.submission(reference).orElseThrow(
@@ -88,6 +89,7 @@ class WelshConsentJourneyTest extends ServerAndBrowser {
         ConsentFormSteps consent = new ConsentFormSteps(browser);
         consent.fillEverythingGiven("Bryn Morgan");
         consent.send();
+        consent.checkAndSend();
         String consentReference = consent.assertConfirmation("cy");
 
         browser.get(server.url("/rumney/cy/" + WithdrawalSteps.PAGE));

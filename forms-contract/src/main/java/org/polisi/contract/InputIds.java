@@ -21,6 +21,11 @@ public final class InputIds {
     public static final String ERROR = "error";
     /** {@code <form-id>--<consent field>--heading}: the heading over a consent field's statements. */
     public static final String HEADING = "heading";
+    /**
+     * {@code <form-id>--<field>[--<statement-id>]--question}: a question's form group, where a
+     * check-your-answers "Change" link leads (the question, not only its first answer, in view).
+     */
+    public static final String QUESTION = "question";
 
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -50,6 +55,11 @@ public final class InputIds {
     /** {@code <id>--error}. */
     public static String error(String id) {
         return part(id, ERROR);
+    }
+
+    /** {@code <form-id>--<field>--question}, or for a statement ({@code <field>.<statement-id>}) {@code <form-id>--<field>--<statement-id>--question}. */
+    public static String question(String formId, String answerKey) {
+        return part(field(formId, answerKey.replace(".", SEPARATOR)), QUESTION);
     }
 
     /** {@code <form-id>--title}. */

@@ -27,10 +27,15 @@ public final class ReservedNames {
     public static final String WITHDRAW_STEP = "withdraw-step";
     /** The "add another" submit button (GOV.UK's add-another pattern); its value names the field that gets one more box. */
     public static final String ADD_ANOTHER = "add-another";
+    /**
+     * Hidden field the page's consent and agreement forms post: show the answers to check before the
+     * record is made (GOV.UK "Check your answers"); a post without it (a script) is recorded at once.
+     */
+    public static final String CHECK_ANSWERS = "check-answers";
 
     /** Every parameter a form post may carry that is not an answer to one of the form's fields. */
     public static final List<String> PARAMETERS = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY,
-            WITHDRAW, WITHDRAW_STEP, ADD_ANOTHER);
+            WITHDRAW, WITHDRAW_STEP, ADD_ANOTHER, CHECK_ANSWERS);
 
     /**
      * Field names an author may not choose: every reserved parameter, and {@code title}, whose input id
@@ -44,7 +49,7 @@ public final class ReservedNames {
      * ({@code <form-id>--<field>--<value>}) and would give it the id of the field's hint, error message
      * or consent heading.
      */
-    public static final Set<String> ID_SUFFIXES = Set.of(InputIds.HINT, InputIds.ERROR, InputIds.HEADING);
+    public static final Set<String> ID_SUFFIXES = Set.of(InputIds.HINT, InputIds.ERROR, InputIds.HEADING, InputIds.QUESTION);
 
     private ReservedNames() {
     }

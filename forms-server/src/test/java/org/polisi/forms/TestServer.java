@@ -323,6 +323,33 @@ public final class TestServer implements AutoCloseable {
                     "Content-Type", contentType, "Origin", origin());
         }
 
+        /**
+         * A form post as a browser follows it: when the server answers 303 to a page of the form's draft
+         * (errors to correct, "add another", answers to check; docs/adr/0052), that page is fetched.
+         */
+        public HttpResponse<String> postAndFollow(String path, String body) {
+            HttpResponse<String> response = post(path, body);
+            String location = response.headers().firstValue("Location").orElse("");
+            if (response.statusCode() == 303 && location.matches("/forms/[^/]+/[^/]+/(answers|check)/.*")) {
+                return get(location);
+            }
+            return response;
+        }
+
+        /**
+         * A consent or agreement form sent as a person does: posted with {@code check-answers} from the
+         * form's page, then "Send" on the check-your-answers page. Returns the answer to "Send" (303 to
+         * the receipt), or the first answer when there was nothing to check.
+         */
+        public HttpResponse<String> sendChecked(String path, String body) {
+            HttpResponse<String> response = post(path, body + "&check-answers=yes");
+            String location = response.headers().firstValue("Location").orElse("");
+            if (response.statusCode() == 303 && location.matches("/forms/[^/]+/[^/]+/check/.*")) {
+                return post(location, "lang=en");
+            }
+            return response;
+        }
+
         public HttpResponse<String> postJson(String path, String json) {
             return post(path, json, "Content-Type", "application/json");
         }

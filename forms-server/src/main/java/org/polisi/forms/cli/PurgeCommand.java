@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.intake.FormDrafts;
 import org.polisi.forms.retention.PurgeService;
 import org.polisi.forms.storage.Database;
 import org.polisi.forms.storage.SubmissionLedger;
@@ -28,14 +29,17 @@ final class PurgeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerConfig config = settings.loader().set("manifest-dir", manifests).load();
+        org.jdbi.v3.core.Jdbi jdbi = Database.open(config.database());
         List<PurgeService.Purged> purged = new PurgeService(new ManifestCatalog(config.manifestDir()),
-                new SubmissionLedger(Database.open(config.database()))).purge(Instant.now());
+                new SubmissionLedger(jdbi)).purge(Instant.now());
+        int drafts = new FormDrafts(jdbi, java.time.Clock.systemUTC()).forgetExpired();
         for (PurgeService.Purged each : purged) {
             System.out.println("purged " + each.school() + " " + each.formId() + " " + each.reference()
                     + " received " + Times.format(each.receivedAt()) + ": kept until " + each.keptUntil()
                     + " (" + each.why() + ")");
         }
         System.out.println(purged.size() + " submission(s) purged");
+        System.out.println(drafts + " expired draft(s) of answers never sent deleted");
         return 0;
     }
 }

@@ -31,6 +31,15 @@ public sealed interface SubmissionOutcome {
             implements SubmissionOutcome {
     }
 
+    /**
+     * Valid, and not stored: the person checks the answers before the record is made (GOV.UK "Check
+     * your answers"), or a draft's answers were checked again and need no correction. {@code answers}
+     * are as they would be stored; {@code typed} is what was sent, to keep in the draft.
+     */
+    record ReadyToSend(Manifest manifest, FormDefinition form, String language, Map<String, Object> answers,
+                       Map<String, List<String>> typed) implements SubmissionOutcome {
+    }
+
     /** The honeypot was filled: dropped without a trace, but answered as if received. */
     record Discarded(Manifest manifest, FormDefinition form, String language, String decoyReference)
             implements SubmissionOutcome {

@@ -24,7 +24,10 @@ public record SubmissionRequest(String school, String formId, Map<String, List<S
     public static final String IDEMPOTENCY_KEY = ReservedNames.IDEMPOTENCY_KEY;
     /** The "add another" submit button's name; its value names the field that gets one more box. */
     public static final String ADD_ANOTHER = ReservedNames.ADD_ANOTHER;
-    static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY, ADD_ANOTHER);
+    /** Sent by the form's page for a consent or agreement form: check the answers before the record is made. */
+    public static final String CHECK_ANSWERS = ReservedNames.CHECK_ANSWERS;
+    static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY, ADD_ANOTHER,
+            CHECK_ANSWERS);
 
     public String single(String name) {
         List<String> values = parameters.get(name);

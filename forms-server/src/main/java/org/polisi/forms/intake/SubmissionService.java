@@ -73,7 +73,25 @@ public final class SubmissionService {
         this.duplicateWindow = duplicateWindow;
     }
 
+    /**
+     * Checks and, when valid, stores a submission. A post from the form's page that asks for the
+     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent or agreement form
+     * is checked and not stored: {@link SubmissionOutcome.ReadyToSend}.
+     */
     public SubmissionOutcome submit(SubmissionRequest request) {
+        return receive(request, true);
+    }
+
+    /**
+     * Checks answers kept in a draft ({@link FormDrafts}) again, in the request's language, storing
+     * nothing: {@link SubmissionOutcome.Rejected} with the problems, {@link SubmissionOutcome.AddAnother}
+     * when the draft was made by "add another", else {@link SubmissionOutcome.ReadyToSend}.
+     */
+    public SubmissionOutcome review(SubmissionRequest request) {
+        return receive(request, false);
+    }
+
+    private SubmissionOutcome receive(SubmissionRequest request, boolean storing) {
         Optional<Manifest> manifest = manifests.school(request.school());
         Optional<FormDefinition> found = manifest.flatMap(school -> school.form(request.formId()));
         String postedFormId = request.single(SubmissionRequest.FORM_ID);
@@ -94,7 +112,7 @@ public final class SubmissionService {
         if (!adding.isEmpty() && form.field(adding).filter(field -> field.type() == FieldType.PUPIL_NAMES).isPresent()) {
             return new SubmissionOutcome.AddAnother(manifest.get(), form, language, adding, request.parameters());
         }
-        if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
+        if (storing && !request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
             LOG.info("Discarded a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
             return new SubmissionOutcome.Discarded(manifest.get(), form, language, references.next());
         }
@@ -130,6 +148,15 @@ public final class SubmissionService {
             return rejected(manifest.get(), form, language, errors, request);
         }
         Map<String, Object> answers = validation.answers();
+        boolean checkFirst = !request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
+                && (form.kind() == FormKind.CONSENT || form.kind() == FormKind.AGREEMENT);
+        if (!storing || checkFirst) {
+            if (form.kind() == FormKind.WITHDRAWAL && Withdrawals.target(manifest.get(), answers,
+                    reference -> ledger.find(manifest.get().school(), reference)).isEmpty()) {
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request);
+            }
+            return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
+        }
         if (form.kind() == FormKind.WITHDRAWAL) {
             Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
                     reference -> ledger.find(manifest.get().school(), reference));

@@ -214,7 +214,30 @@ final class FormPageFiller {
     }
 
     /**
-     * The page is re-shown at the form's POST address, not at its own: relative links (breadcrumbs,
+     * The page shown at a draft's address (docs/adr/0052): the form posts back to the draft
+     * ({@code ?draft=<token>}), each question's group gets the id a "Change" link leads to
+     * ({@link InputIds#question}), and each language link of the toggle goes where {@code toggle}
+     * says for its language (left as it is when empty).
+     */
+    static void pointAtDraft(Document page, String formId, String token,
+                             java.util.function.Function<String, Optional<String>> toggle) {
+        findForm(page, formId).ifPresent(form -> {
+            String action = form.attr("action");
+            form.attr("action", action + (action.contains("?") ? "&" : "?") + "draft=" + token);
+            for (Element group : form.select(".form-group[data-field]")) {
+                if (group.id().isEmpty()) {
+                    group.id(InputIds.question(formId, group.attr("data-field")));
+                }
+            }
+        });
+        for (Element link : page.select("nav.language-toggle a[hreflang]")) {
+            toggle.apply(link.attr("hreflang")).ifPresent(href -> link.attr("href", href));
+        }
+    }
+
+    /**
+     * The page is re-shown at an address of the server's (a draft's, or the POST address), not at its
+     * own: relative links (breadcrumbs,
      * the language toggle, the stylesheet) are made root-relative to the page's own path so they
      * still lead where they did. In-page links ({@code #field}) stay as they are, so the error
      * summary's links still move to the fields; a {@code <base>} element would break them.

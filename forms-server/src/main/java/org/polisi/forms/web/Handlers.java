@@ -12,6 +12,7 @@ import org.polisi.forms.export.CsvExport;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.incident.IncidentChronology;
 import org.polisi.forms.intake.BodyLimits;
+import org.polisi.forms.intake.FormDrafts;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -38,6 +39,7 @@ public record Handlers(
         SecurityHeaders securityHeaders,
         RequestGuards guards,
         SubmissionHandler submissions,
+        FormDraftPages drafts,
         ConfirmationHandler confirmation,
         LoginHandler login,
         StaffAuth auth,
@@ -56,6 +58,8 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
+        FormDrafts drafts = new FormDrafts(jdbi, clock);
+        FormPageFiller filler = new FormPageFiller(layout);
         ClientAddress clients = new ClientAddress();
         BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
@@ -106,8 +110,9 @@ public record Handlers(
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
-                new SubmissionHandler(submissions, site, new FormPageFiller(layout), receipts, errors, layout,
-                        messages, bodyLimits, guards::notCountedAsSubmission),
+                new SubmissionHandler(submissions, site, filler, receipts, errors, layout,
+                        messages, bodyLimits, drafts, guards::notCountedAsSubmission),
+                new FormDraftPages(manifests, drafts, submissions, new BakedFormPage(site), filler, receipts, errors, layout),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,

@@ -41,6 +41,9 @@ public final class Routes {
 
         post(routes, "/forms/{school}/{form}", handlers.submissions()::handle);
         get(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        get(routes, "/forms/{school}/{form}/answers/{token}", handlers.drafts()::answers);
+        get(routes, "/forms/{school}/{form}/check/{token}", handlers.drafts()::check);
+        post(routes, "/forms/{school}/{form}/check/{token}", handlers.drafts()::send);
         get(routes, "/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 
         get(routes, "/staff/login", handlers.login()::show);

@@ -13,27 +13,29 @@ import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.FieldError;
+import org.polisi.forms.intake.FormDrafts;
 import org.polisi.forms.intake.PostedBody;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.forms.intake.SubmissionService;
-import org.polisi.forms.manifest.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
- * confirmation, the page again with its errors (422, or 400 when part of the body was not valid in
- * its charset), or JSON.
+ * confirmation; for a form post whose answers are not recorded yet (errors to correct, "add
+ * another", or answers to check), 303 to a page of its draft ({@link FormDraftPages}, post/redirect/get,
+ * docs/adr/0052); the page again in place with 400 when part of the body was not valid in its
+ * charset; or JSON. {@code ?draft=<token>} (the action of a draft's form) keeps the same draft.
  *
  * <p>The per-client submission limit ({@code rate-limit.submissions}) is for what fills the ledger
  * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
  * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
- * form re-shown with its errors (422, or 400 for an unreadable field), the "add another" box, the
- * withdrawal's second page and a preview's refusal store nothing and are handed back, so a parent
- * correcting a form is never locked out; what bounds a client that only sends invalid forms is the
- * per-client limit on requests at once ({@code http.requests-per-client}).
+ * form to correct, the "add another" box, answers on their way to the check page, the withdrawal's
+ * second page and a preview's refusal record nothing and are handed back, so a parent correcting or
+ * checking a form is never locked out (a consent counts once, at "Send"); what bounds a client that
+ * only sends invalid forms is the per-client limit on requests at once ({@code http.requests-per-client}).
  */
 final class SubmissionHandler {
 
@@ -41,29 +43,31 @@ final class SubmissionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionHandler.class);
 
     private final SubmissionService submissions;
-    private final BakedFormPages pages;
     private final FormPageFiller filler;
     private final ReceiptLinks receipts;
     private final ErrorPages errors;
-    private final PageLayout layout;
     private final Messages messages;
     private final BodyLimits limits;
     private final WithdrawalStatementsPage statementsPage;
+    private final FormDrafts drafts;
+    /** Hands back a post's attempt to the per-client submission limit (docs/forms.md, "Posting"). */
     private final java.util.function.Consumer<Context> notCounted;
+    private final BakedFormPage baked;
+    private final FormErrorsPage errorsWithoutPage;
 
-    /** @param notCounted hands back a post's attempt to the per-client submission limit */
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
-                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits,
+                      ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits, FormDrafts drafts,
                       java.util.function.Consumer<Context> notCounted) {
         this.notCounted = notCounted;
         this.limits = limits;
+        this.drafts = drafts;
+        this.baked = new BakedFormPage(site);
+        this.errorsWithoutPage = new FormErrorsPage(layout);
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
-        this.pages = new BakedFormPages(site);
         this.filler = filler;
         this.receipts = receipts;
         this.errors = errors;
-        this.layout = layout;
         this.messages = messages;
     }
 
@@ -94,22 +98,38 @@ final class SubmissionHandler {
         } else {
             posted = PostedBody.urlEncoded(body.get(), ctx.header("Content-Type"));
         }
+        Map<String, List<String>> parameters = posted.parameters();
+        if (json) {   // a script records at once: the check-your-answers step is a page for people
+            parameters = new LinkedHashMap<>(parameters);
+            parameters.remove(SubmissionRequest.CHECK_ANSWERS);
+        }
         SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
-                ctx.pathParam("form"), posted.parameters(), posted.unreadable()));
+                ctx.pathParam("form"), parameters, posted.unreadable()));
         if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
-                || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview) {
-            notCounted.accept(ctx);
+                || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview
+                || outcome instanceof SubmissionOutcome.ReadyToSend) {
+            notCounted.accept(ctx);   // nothing recorded: a parent correcting or checking a form is never locked out
         }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            // sent from a draft's page: its answers are recorded now, so the draft forgets them
+            draftToken(ctx).ifPresent(token -> drafts.sent(accepted.record().school(), accepted.record().formId(), token,
+                    accepted.record().reference()));
             accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
         } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {
             accepted(ctx, json, discarded.manifest().school(), discarded.decoyReference(), false);
+        } else if (outcome instanceof SubmissionOutcome.Rejected rejected && !json && !rejected.unreadable()) {
+            toDraft(ctx, rejected.manifest().school(), rejected.form().id(), rejected.language(),
+                    FormDrafts.Step.ANSWERS, rejected.typed());
         } else if (outcome instanceof SubmissionOutcome.Rejected rejected) {
             rejected(ctx, json, rejected);
+        } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready && !json) {
+            toDraft(ctx, ready.manifest().school(), ready.form().id(), ready.language(), FormDrafts.Step.CHECK,
+                    ready.typed());
         } else if (outcome instanceof SubmissionOutcome.Preview) {
             errors.show(ctx, 403, "preview");
         } else if (outcome instanceof SubmissionOutcome.AddAnother adding && !json) {
-            addAnother(ctx, adding);
+            toDraft(ctx, adding.manifest().school(), adding.form().id(), adding.language(), FormDrafts.Step.ANSWERS,
+                    adding.typed());
         } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {
             if (json) {   // a script sends the choice with the first page's answers: say what is missing
                 jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
@@ -158,51 +178,34 @@ final class SubmissionHandler {
             jsonErrors(ctx, 400, byField);
             return;
         }
-        String sitePath = rejected.form().pages().get(rejected.language());
-        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
+        Optional<Document> page = baked.read(rejected.form(), rejected.language());
         if (page.isPresent() && filler.fill(page.get(), rejected.form().id(), rejected.language(), rejected.errors(),
                 rejected.typed())) {
             Responses.html(ctx, status(rejected), page.get().outerHtml());
             return;
         }
-        fallbackPage(ctx, rejected, sitePath);
+        errorsWithoutPage.show(ctx, status(rejected), rejected);
     }
 
     /**
-     * "Add another" without JavaScript: the page again (200), with what was typed and one more box,
-     * which has focus. A script sends its list in one request and never presses the button.
+     * Answers not recorded yet (errors to correct, "add another", answers to check): kept in a draft,
+     * and the browser sent to the draft's page (303), whose address can be reloaded and reopened.
      */
-    private void addAnother(Context ctx, SubmissionOutcome.AddAnother adding) {
-        String sitePath = adding.form().pages().get(adding.language());
-        Optional<Document> page = sitePath == null ? Optional.empty() : bakedPage(sitePath);
-        if (page.isPresent() && filler.addAnother(page.get(), adding.form().id(), adding.field(), adding.typed())) {
-            Responses.html(ctx, 200, page.get().outerHtml());
-        } else {
-            errors.notFound(ctx);
-        }
+    private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
+                         Map<String, List<String>> typed) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(typed);
+        kept.remove(SubmissionRequest.HONEYPOT);
+        String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));
+        Responses.seeOther(ctx, step == FormDrafts.Step.CHECK ? FormDraftPages.checkUrl(school, formId, token)
+                : FormDraftPages.answersUrl(school, formId, token));
     }
 
-    private Optional<Document> bakedPage(String sitePath) {
+    private static Optional<String> draftToken(Context ctx) {
         try {
-            return pages.page(sitePath);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the baked page " + sitePath, e);
+            return Optional.ofNullable(ctx.queryParam("draft"));
+        } catch (RuntimeException undecodable) {
+            return Optional.empty();
         }
-    }
-
-    /** When the baked page is missing (the site not built yet), still say what was wrong. */
-    private void fallbackPage(Context ctx, SubmissionOutcome.Rejected rejected, String sitePath) {
-        String language = rejected.language();
-        String title = messages.get(language, "error.title-prefix") + " " + Text.in(rejected.form().title(), language);
-        PageFrame frame = layout.frame(language, title, Text.in(rejected.manifest().schoolName(), language), "/", null);
-        Responses.html(ctx, status(rejected), layout.render("form-errors", frame, new FormErrors(
-                Text.in(rejected.form().title(), language), new ErrorSummary(messages.get(language, "error.summary-title"),
-                        rejected.errors().stream().map(error -> new ErrorSummary.Problem(error.message(), "")).toList()),
-                sitePath == null ? null : new PageLayout.Link(sitePath, messages.get(language, "error.back-to-form")))));
-    }
-
-    /** The view of {@code server/form-errors.ftl}: the form's title, what was wrong, and the way back (or null). */
-    record FormErrors(String title, ErrorSummary summary, PageLayout.Link back) {
     }
 
     /** 400 when part of the body could not be read at all; 422 when it was read and is not valid. */

@@ -9,8 +9,10 @@
  * <p><b>Input:</b> HTTP requests: form posts and JSON to {@code /forms/…}, staff pages under
  * {@code /staff/}, and GETs for the baked site.
  * <p><b>Output:</b> responses: the baked site's files with security headers; 303 to a confirmation
- * page; the baked page re-shown with its errors (422, or 400 when part of the body could not be
- * decoded); a withdrawal's second page (its consent form's statements); JSON for scripts; staff
+ * page; 303 to a draft's page for answers not recorded yet ({@link org.polisi.forms.web.FormDraftPages}:
+ * the baked page again with the answers and errors, in either language, and "Check your answers"
+ * before a consent or agreement is recorded; ADR 0052); the baked page re-shown in place with 400 when
+ * part of the body could not be decoded; a withdrawal's second page (its consent form's statements); JSON for scripts; staff
  * pages (including "Find everything about a person", a withdrawal request's matching and an
  * incident's chronology); CSV.
  * <p><b>Why:</b> the only package that knows Javalin: services below it are plain Java and tested

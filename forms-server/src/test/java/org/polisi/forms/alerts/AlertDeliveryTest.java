@@ -164,8 +164,9 @@ class AlertDeliveryTest {
                 server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(
                         incident("cy", "immediate-risk", "Manylion"), "reporter-name", name)));
             }
-            // A name with a line break never reaches an alert: the intake refuses it (issue 23).
-            assertEquals(422, server.browser().post("/forms/testschool/incident-report", form(
+            // A name with a line break never reaches an alert: the intake refuses it (issue 23) and
+            // sends the browser to the draft's page to correct it (ADR 0052).
+            assertEquals(303, server.browser().post("/forms/testschool/incident-report", form(
                     org.polisi.forms.Submissions.with(incident("cy", "immediate-risk", "Manylion"), "reporter-name",
                             "Ann\nReference: FAKE1234"))).statusCode());
             assertEquals(new AlertDelivery.Round(names.size(), 0), server.alerts().deliverPending());

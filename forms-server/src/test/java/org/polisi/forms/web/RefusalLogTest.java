@@ -96,8 +96,11 @@ class RefusalLogTest {
         requests.put("a wrong password", () -> server.browser().login("office@test.example", "wrong password").statusCode());
         requests.put("an unknown school's form", () -> server.browser().post("/forms/nowhere/x",
                 form("a", "b")).statusCode());
-        requests.put("a form with a missing answer", () -> server.browser().post("/forms/testschool/incident-report",
-                form(Submissions.without(incident("en", "none", "x"), "category"))).statusCode());
+        // a browser's form with a missing answer goes to its draft page (303, ADR 0052); a script's is refused
+        requests.put("a script's form with a missing answer", () -> server.browser().postJson(
+                "/forms/testschool/incident-report", "{\"form-id\":\"incident-report\",\"form-lang\":\"en\"}").statusCode());
+        requests.put("a form with an unreadable answer", () -> server.browser().post("/forms/testschool/incident-report",
+                form(incident("en", "none", "x")).replace("what-happened=", "what-happened=%zz")).statusCode());
         requests.put("a record the role may not read", () -> office.get("/staff/submissions/" + incidentReference)
                 .statusCode());
         requests.put("a record that does not exist", () -> office.get("/staff/submissions/ZZZZ2345").statusCode());

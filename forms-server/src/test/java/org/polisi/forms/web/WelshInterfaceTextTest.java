@@ -133,12 +133,17 @@ class WelshInterfaceTextTest {
         assertWelsh("sign-in error", wrongPassword, found);
         assertTrue(Jsoup.parse(wrongPassword.body()).title().startsWith("Gwall:"), wrongPassword.body());
 
-        HttpResponse<String> refused = browser.post("/forms/testschool/images-consent",
+        HttpResponse<String> refused = browser.postAndFollow("/forms/testschool/images-consent",
                 form(with(consent("cy", "Elin", "given", "given"), "consent.video", "")));
-        assertEquals(422, refused.statusCode());
+        assertEquals(200, refused.statusCode());
         assertWelsh("refused form", refused, found);
         assertTrue(Jsoup.parse(refused.body()).title().startsWith("Gwall:"), Jsoup.parse(refused.body()).title());
 
+        HttpResponse<String> check = browser.postAndFollow("/forms/testschool/images-consent",
+                form(with(consent("cy", "Elin", "given", "refused"), "check-answers", "yes")));
+        assertWelsh("check your answers", check, found);
+        assertWelsh("expired draft", browser.get("/forms/testschool/images-consent/check/" + "A".repeat(43) + "?lang=cy"),
+                found);
         HttpResponse<String> sent = browser.post("/forms/testschool/images-consent", form(consent("cy", "Elin", "given", "refused")));
         assertWelsh("receipt", browser.get(sent.headers().firstValue("Location").orElseThrow()), found);
 

@@ -22,7 +22,7 @@ class SpokenTextTest {
                 + "<button>Send</button><input type=\"submit\" value=\"Accept and send\"></body></html>"));
         assertEquals(5, found.size(), found.toString());
         assertTrue(found.stream().anyMatch(f -> f.startsWith("<title> 'Contents'")), found.toString());
-        assertTrue(found.stream().anyMatch(f -> f.contains("forms.submit.agreement")), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.contains("check.send.agreement")), found.toString());
     }
 
     @Test

@@ -89,10 +89,10 @@ class RenderCacheKeyTest {
 
     @Test
     void editingTheFormsBundleConvertsThePageAgain() throws IOException {
-        edit(options.themeDir().resolve("i18n/forms_en.properties"), "forms.submit.agreement=Accept and send",
-                "forms.submit.agreement=Agree and send");
+        edit(options.themeDir().resolve("i18n/forms_en.properties"), "forms.submit.continue=Continue",
+                "forms.submit.continue=Go on");
         assertTrue(build().published());
-        assertTrue(policy().contains("Agree and send"), "the form's button shows the new words");
+        assertTrue(policy().contains("Go on"), "the form's button shows the new words");
     }
 
     @Test

@@ -37,7 +37,7 @@ class FormsMessagesTest {
     @Test
     void everyKeyTheFormsCodeAsksForIsThere() {
         List<String> keys = new ArrayList<>(List.of("forms.optional", "forms.select.choose", "forms.submit",
-                "forms.submit.agreement", "forms.consent.given", "forms.consent.refused", "forms.honeypot.label",
+                "forms.submit.continue", "forms.consent.given", "forms.consent.refused", "forms.honeypot.label",
                 "forms.missing", "forms.pupil-names.item", "forms.privacy.heading", "forms.privacy.who",
                 "forms.privacy.why", "forms.privacy.lawful-basis", "forms.privacy.readers", "forms.privacy.retention",
                 "forms.privacy.rights", "forms.privacy.contact", "forms.role.headteacher"));

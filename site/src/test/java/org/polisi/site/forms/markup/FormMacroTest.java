@@ -62,7 +62,9 @@ class FormMacroTest {
         assertEquals("", form.selectFirst("div.error-summary-region").html());
         assertEquals(1, form.select("button:not([name=add-another])").size());
         assertEquals("submit", form.selectFirst("button:not([name=add-another])").attr("type"));
-        assertEquals("Send", form.selectFirst("button:not([name=add-another])").text());
+        // a consent is sent from the server's check-your-answers page (docs/adr/0052): here it continues there
+        assertEquals("yes", hidden(form, "check-answers"));
+        assertEquals("Continue", form.selectFirst("button:not([name=add-another])").text());
     }
 
     @Test
@@ -181,7 +183,8 @@ class FormMacroTest {
         assertEquals("80", form.selectFirst("#parent-carer-agreement--full-name").attr("maxlength"));
         assertEquals("time", form.selectFirst("#parent-carer-agreement--best-time").attr("type"));
         assertEquals("I have read the policy on this page.", form.selectFirst(".declaration").text());
-        assertEquals("Accept and send", form.selectFirst("button").text());
+        assertEquals("yes", hidden(form, "check-answers"), "an agreement is checked before it is recorded");
+        assertEquals("Continue", form.selectFirst("button").text(), "\"Accept and send\" is on the check page");
     }
 
     @Test
@@ -231,7 +234,7 @@ class FormMacroTest {
         assertEquals("Ychwanegu disgybl arall", section.selectFirst("button[name=add-another]").text());
         assertEquals(List.of("Weithiau rydym yn tynnu lluniau o ddisgyblion.", "Dywedwch wrthym beth rydych yn cytuno iddo."),
                 section.select(".form-introduction p").eachText());
-        assertEquals("Anfon", section.selectFirst("button:not([name=add-another])").text());
+        assertEquals("Parhau", section.selectFirst("button:not([name=add-another])").text(), "Welsh for Continue");
     }
 
     @Test

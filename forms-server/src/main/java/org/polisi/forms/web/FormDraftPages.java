@@ -1,0 +1,297 @@
+package org.polisi.forms.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.FormKind;
+import org.polisi.contract.InputIds;
+import org.polisi.contract.Manifest;
+import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.FormDrafts;
+import org.polisi.forms.intake.SubmissionOutcome;
+import org.polisi.forms.intake.SubmissionRequest;
+import org.polisi.forms.intake.SubmissionService;
+import org.polisi.forms.manifest.AnsweredField;
+import org.polisi.forms.manifest.Answers;
+import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pages of answers not yet recorded (docs/adr/0052), each at a GET address that survives a
+ * reload, a reopened tab and a change of language:
+ * <ul>
+ *   <li>{@code GET /forms/<school>/<form>/answers/<token>}: the form's page with what was typed put
+ *       back, and its errors (GOV.UK error pattern) when it has any;</li>
+ *   <li>{@code GET /forms/<school>/<form>/check/<token>}: "Check your answers before sending", each
+ *       answer with a "Change" link to its question;</li>
+ *   <li>{@code POST /forms/<school>/<form>/check/<token>}: "Send", which makes the record (once,
+ *       however often it is pressed) and goes to the receipt.</li>
+ * </ul>
+ * {@code ?lang=} shows either page in another language the form is published in, with the answers
+ * kept and the errors in that language. Every answer is checked again on every view
+ * ({@link SubmissionService#review}), so a page never shows an error that no longer applies.
+ */
+final class FormDraftPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FormDraftPages.class);
+
+    private final ManifestCatalog manifests;
+    private final FormDrafts drafts;
+    private final SubmissionService submissions;
+    private final BakedFormPage baked;
+    private final FormPageFiller filler;
+    private final ReceiptLinks receipts;
+    private final ErrorPages errors;
+    private final PageLayout layout;
+    private final Messages messages;
+    private final Answers answers;
+    private final FormErrorsPage errorsWithoutPage;
+
+    FormDraftPages(ManifestCatalog manifests, FormDrafts drafts, SubmissionService submissions, BakedFormPage baked,
+                   FormPageFiller filler, ReceiptLinks receipts, ErrorPages errors, PageLayout layout) {
+        this.manifests = manifests;
+        this.drafts = drafts;
+        this.submissions = submissions;
+        this.baked = baked;
+        this.filler = filler;
+        this.receipts = receipts;
+        this.errors = errors;
+        this.layout = layout;
+        this.messages = layout.messages();
+        this.answers = new Answers(messages);
+        this.errorsWithoutPage = new FormErrorsPage(layout);
+    }
+
+    static String answersUrl(String school, String formId, String token) {
+        return "/forms/" + school + "/" + formId + "/answers/" + token;
+    }
+
+    static String checkUrl(String school, String formId, String token) {
+        return "/forms/" + school + "/" + formId + "/check/" + token;
+    }
+
+    /** {@code GET …/answers/<token>}: the form again, with the answers and any errors, in the language asked for. */
+    void answers(Context ctx) {
+        Optional<Found> found = find(ctx);
+        if (found.isEmpty()) {
+            return;
+        }
+        Found draft = found.get();
+        String language = draft.language(ctx);
+        SubmissionOutcome outcome = submissions.review(draft.request(language));
+        Optional<Document> page = baked.read(draft.form(), language);
+        if (page.isEmpty()) {
+            privatePage(ctx);
+            if (outcome instanceof SubmissionOutcome.Rejected rejected) {
+                errorsWithoutPage.show(ctx, 200, rejected);
+            } else {
+                errors.notFound(ctx);
+            }
+            return;
+        }
+        Document document = page.get();
+        boolean filled;
+        if (outcome instanceof SubmissionOutcome.Rejected rejected) {
+            filled = filler.fill(document, draft.form().id(), language, rejected.errors(), rejected.typed());
+        } else if (outcome instanceof SubmissionOutcome.AddAnother adding) {
+            filled = filler.addAnother(document, draft.form().id(), adding.field(), adding.typed());
+        } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
+            filled = filler.addAnother(document, draft.form().id(), "", ready.typed());
+        } else {
+            filled = false;
+        }
+        if (!filled) {
+            errors.notFound(ctx);
+            return;
+        }
+        String here = answersUrl(draft.school(), draft.form().id(), draft.token());
+        FormPageFiller.pointAtDraft(document, draft.form().id(), draft.token(), other ->
+                draft.manifest().publishes(other) && draft.form().pages().containsKey(other)
+                        ? Optional.of(here + "?lang=" + other) : Optional.empty());
+        privatePage(ctx);
+        Responses.html(ctx, 200, document.outerHtml());
+    }
+
+    /** {@code GET …/check/<token>}: the answers to check, each with "Change"; "Send" below. */
+    void check(Context ctx) {
+        Optional<Found> found = find(ctx);
+        if (found.isEmpty()) {
+            return;
+        }
+        Found draft = found.get();
+        String language = draft.language(ctx);
+        // checked in the language it was sent in: that page's text and version are what the record will hold
+        SubmissionOutcome outcome = submissions.review(draft.request(draft.draft().language()));
+        if (!(outcome instanceof SubmissionOutcome.ReadyToSend ready)
+                || draft.draft().step() != FormDrafts.Step.CHECK) {
+            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()) + "?lang=" + language);
+            return;
+        }
+        FormDefinition form = draft.form();
+        List<Row> rows = new ArrayList<>();
+        String answersPage = answersUrl(draft.school(), form.id(), draft.token()) + "?lang=" + language;
+        for (AnsweredField field : answers.describe(form, ready.answers(), language, draft.manifest())) {
+            rows.add(new Row(field.label(), field.answer().isEmpty()
+                    ? messages.get(language, "confirmation.not-answered") : field.answer(),
+                    answersPage + "#" + InputIds.question(form.id(), field.key()), shortName(form, field, language)));
+        }
+        String title = messages.get(language, "check.title");
+        boolean agreement = form.kind() == FormKind.AGREEMENT;
+        View view = new View(title, Text.in(form.title(), language), rows, messages.get(language, "check.change"),
+                messages.get(language, "check.now-send"),
+                PageLayout.paragraphs(form.declaration() == null ? "" : Text.in(form.declaration(), language)),
+                checkUrl(draft.school(), form.id(), draft.token()), language,
+                messages.get(language, agreement ? "check.send.agreement" : "check.send"));
+        PageFrame frame = layout.frame(language, title, Text.in(draft.manifest().schoolName(), language),
+                "/" + draft.school() + "/" + language + "/", otherLanguage(draft, language)
+                        .map(other -> checkUrl(draft.school(), form.id(), draft.token()) + "?lang=" + other).orElse(null));
+        privatePage(ctx);
+        Responses.html(ctx, 200, layout.render("check-answers", frame, view));
+    }
+
+    /**
+     * {@code POST …/check/<token>}: "Send". The draft's answers are submitted as they were kept, under
+     * an idempotency key derived from the token, so a second "Send" (a double click, another tab)
+     * finds the same record; then the answers are removed from the draft and the receipt shown.
+     */
+    void send(Context ctx) {
+        Optional<Found> found = find(ctx);
+        if (found.isEmpty()) {
+            return;
+        }
+        Found draft = found.get();
+        Map<String, List<String>> parameters = new LinkedHashMap<>(draft.draft().parameters());
+        parameters.remove(SubmissionRequest.CHECK_ANSWERS);
+        parameters.putIfAbsent(SubmissionRequest.IDEMPOTENCY_KEY, List.of(FormDrafts.idempotencyKey(draft.token())));
+        SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(draft.school(), draft.form().id(), parameters));
+        if (outcome instanceof SubmissionOutcome.Accepted accepted) {
+            drafts.sent(draft.school(), draft.form().id(), draft.token(), accepted.record().reference());
+            Responses.seeOther(ctx, receipts.url(draft.school(), accepted.record().reference()));
+        } else {
+            // the site changed in between (a new version of the text): the form again, with its message
+            drafts.save(draft.school(), draft.form().id(), Optional.of(draft.token()), new FormDrafts.Draft(
+                    draft.draft().language(), FormDrafts.Step.ANSWERS, draft.draft().parameters(), null));
+            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()));
+        }
+    }
+
+    /**
+     * The draft the address names, or (having answered the request) empty: 404 for an unknown school
+     * or form, the receipt for a draft already sent, and a page saying that nothing was sent, with
+     * the way back to the form, for an unknown or expired token.
+     */
+    private Optional<Found> find(Context ctx) {
+        String school = ctx.pathParam("school");
+        String token = ctx.pathParam("token");
+        Optional<Manifest> manifest = manifests.school(school);
+        Optional<FormDefinition> form = manifest.flatMap(found -> found.form(ctx.pathParam("form")));
+        if (form.isEmpty()) {
+            errors.notFound(ctx);
+            return Optional.empty();
+        }
+        Optional<FormDrafts.Draft> draft = drafts.find(school, form.get().id(), token);
+        if (draft.isEmpty()) {
+            LOG.info("A draft of {}/{} was asked for that is unknown or expired", school, form.get().id());
+            expired(ctx, manifest.get(), form.get());
+            return Optional.empty();
+        }
+        if (draft.get().sent()) {
+            Responses.seeOther(ctx, receipts.url(school, draft.get().reference()));
+            return Optional.empty();
+        }
+        return Optional.of(new Found(manifest.get(), form.get(), token, draft.get()));
+    }
+
+    private void expired(Context ctx, Manifest manifest, FormDefinition form) {
+        String language = RequestLanguage.of(ctx);
+        if (!manifest.publishes(language)) {
+            language = manifest.languages().get(0);
+        }
+        String title = messages.get(language, "draft.expired.title");
+        String formPage = form.pages().get(language);
+        PageFrame frame = layout.frame(language, title, Text.in(manifest.schoolName(), language),
+                "/" + manifest.school() + "/" + language + "/",
+                manifest.languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null);
+        privatePage(ctx);
+        Responses.html(ctx, 404, layout.render("draft-expired", frame, new Expired(title,
+                PageLayout.paragraphs(messages.format(language, "draft.expired.body",
+                        Map.of("minutes", FormDrafts.LIFETIME.toMinutes()))),
+                formPage == null ? null : new PageLayout.Link(formPage, messages.format(language,
+                        "draft.expired.start-again", Map.of("form", Text.in(form.title(), language)))))));
+    }
+
+    /** What was typed is on the page: no cache keeps it, and no search engine lists the address. */
+    private static void privatePage(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+    }
+
+    private static Optional<String> otherLanguage(Found draft, String language) {
+        return draft.manifest().languages().stream()
+                .filter(other -> !other.equals(language) && draft.form().pages().containsKey(other)).findFirst();
+    }
+
+    /** The words a "Change" link adds for a screen reader: a statement's short label, else the question. */
+    private static String shortName(FormDefinition form, AnsweredField field, String language) {
+        int dot = field.key().indexOf('.');
+        if (dot < 0) {
+            return field.label();
+        }
+        return form.field(field.key().substring(0, dot)).flatMap(consent -> consent.statements().stream()
+                        .filter(statement -> statement.id().equals(field.key().substring(dot + 1))).findFirst())
+                .map(statement -> statement.shortLabel(language)).orElse(field.label());
+    }
+
+    /** A draft found by its address. */
+    private record Found(Manifest manifest, FormDefinition form, String token, FormDrafts.Draft draft) {
+
+        String school() {
+            return manifest.school();
+        }
+
+        /** {@code ?lang=} when the form is published in it, else the language the answers were sent in. */
+        String language(Context ctx) {
+            String asked;
+            try {
+                asked = ctx.queryParam("lang");
+            } catch (RuntimeException undecodable) {
+                asked = null;
+            }
+            return asked != null && manifest.publishes(asked) && form.pages().containsKey(asked)
+                    ? asked : draft.language();
+        }
+
+        /**
+         * The kept answers as a request in {@code language}: in another language than they were sent
+         * in, as that language's page would send them (its language and version), which is the page shown.
+         */
+        SubmissionRequest request(String language) {
+            Map<String, List<String>> parameters = new LinkedHashMap<>(draft.parameters());
+            if (!language.equals(draft.language())) {
+                parameters.put(SubmissionRequest.FORM_LANG, List.of(language));
+                parameters.put(SubmissionRequest.FORM_VERSION, List.of(form.versions().getOrDefault(language, "")));
+            }
+            return new SubmissionRequest(manifest.school(), form.id(), parameters);
+        }
+    }
+
+    /** The view of {@code server/check-answers.ftl}. */
+    record View(String title, String formTitle, List<Row> rows, String change, String sendTitle,
+                List<String> declaration, String action, String language, String send) {
+    }
+
+    /** One answer: the question as asked, the answer in words, where "Change" leads, and its name for a screen reader. */
+    record Row(String question, String answer, String href, String name) {
+    }
+
+    /** The view of {@code server/draft-expired.ftl}: the way back to the form, or null. */
+    record Expired(String title, List<String> paragraphs, PageLayout.Link back) {
+    }
+}
