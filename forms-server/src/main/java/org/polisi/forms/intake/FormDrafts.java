@@ -10,12 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.storage.Times;
@@ -28,8 +30,10 @@ import org.polisi.forms.storage.Times;
  *
  * <p>The token in the address is 256 random bits (URL-safe Base64, 43 characters); the table keeps
  * only its SHA-256, so a copy of the database opens nothing. A draft lives {@link #LIFETIME} from its
- * last change; expired rows are never returned, and are deleted at the next save or look-up (by any
- * instance) and by {@code ./polisi forms purge}. When its answers are
+ * last change; expired rows are never returned, and are deleted by the first save or look-up at
+ * least {@link #PURGE_EVERY} after this instance last deleted them, and by {@code ./polisi forms purge}.
+ * (Deleting on every save and look-up made each refused form two write transactions instead of one,
+ * contending with the ledger's writer for SQLite's one write lock: docs/benchmarks.md, issue 23.) When its answers are
  * recorded ({@link #sent}) the answers are removed at once and only the reference is kept until expiry.
  */
 public final class FormDrafts {
@@ -42,6 +46,11 @@ public final class FormDrafts {
     private final Jdbi jdbi;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** When this instance next deletes expired drafts, by {@link #clock}. */
+    private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
+
+    /** How often an instance deletes expired drafts as a side effect of saving or finding one. */
+    public static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     public FormDrafts(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -74,7 +83,7 @@ public final class FormDrafts {
      * @return the token for the draft's address
      */
     public String save(String school, String formId, Optional<String> token, Draft draft) {
-        forgetExpired();
+        forgetExpiredWhenDue();
         String state = write(draft);
         String expires = Times.format(clock.instant().plus(LIFETIME));
         if (token.isPresent() && find(school, formId, token.get()).filter(found -> !found.sent()).isPresent()) {
@@ -95,7 +104,7 @@ public final class FormDrafts {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        forgetExpired();
+        forgetExpiredWhenDue();
         String now = Times.format(clock.instant());
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT state, reference FROM form_draft
@@ -110,6 +119,15 @@ public final class FormDrafts {
         jdbi.useHandle(handle -> handle.execute(
                 "UPDATE form_draft SET state = ?, reference = ? WHERE token_hash = ? AND school = ? AND form_id = ?",
                 write(new Draft("", Step.CHECK, Map.of(), reference)), reference, hash(token), school, formId));
+    }
+
+    /** Deletes expired drafts when {@link #PURGE_EVERY} has passed since this instance last did (one caller wins). */
+    private void forgetExpiredWhenDue() {
+        Instant now = clock.instant();
+        Instant due = nextPurge.get();
+        if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
+            forgetExpired();
+        }
     }
 
     /** Deletes every draft past its expiry; returns how many. */

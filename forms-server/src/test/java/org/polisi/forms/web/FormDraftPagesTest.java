@@ -286,6 +286,28 @@ class FormDraftPagesTest {
         }
     }
 
+    /**
+     * Expired drafts are never shown, and deleted at most once a minute per instance: deleting on
+     * every save and look-up made each refused form two write transactions (issue 23's intake figures).
+     */
+    @Test
+    void anExpiredDraftIsNeverShownAndIsDeletedOnceAMinuteHasPassedSinceTheLastPurge(@TempDir Path folder) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        try (TestServer server = TestServer.start(TestServer.settings(folder).load(), clock)) {
+            TestServer.Browser parent = server.browser();
+            String check = parent.post(CONSENT, form(with(consent("en", "Nia", "given", "given"), "check-answers", "yes")))
+                    .headers().firstValue("Location").orElseThrow();
+            clock.advance(Duration.ofMinutes(59).plusSeconds(50));
+            assertEquals(200, parent.get(check).statusCode(), "ten seconds before expiry (this look-up purges)");
+            clock.advance(Duration.ofSeconds(20));
+            assertEquals(404, parent.get(check).statusCode(), "expired ten seconds ago: never shown");
+            assertEquals(1, server.count("SELECT count(*) FROM form_draft"), "the last purge was only 20 s ago");
+            clock.advance(Duration.ofSeconds(45));
+            assertEquals(404, parent.get(check).statusCode());
+            assertEquals(0, server.count("SELECT count(*) FROM form_draft"), "a minute has passed: deleted");
+        }
+    }
+
     /** A clock the test moves forward. */
     private static final class MovableClock extends Clock {
         private volatile Instant now;
