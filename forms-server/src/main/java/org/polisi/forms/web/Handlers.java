@@ -51,6 +51,15 @@ public record Handlers(
     /** The wait after the first failure past the free ones; it doubles with each further failure. */
     static final java.time.Duration LOGIN_FIRST_DELAY = java.time.Duration.ofSeconds(2);
 
+    /**
+     * Drafts one client may have kept per window (docs/forms.md, "Posting"): ten per submission it may
+     * send, and never fewer than 100, so that a parent correcting a form is never stopped, while a
+     * client posting refused forms in a loop cannot fill the database.
+     */
+    static int draftsPerWindow(int submissionsPerWindow) {
+        return (int) Math.max(100, Math.min(Integer.MAX_VALUE, 10L * submissionsPerWindow));
+    }
+
     public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
                                 ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
                                 AgreedTextArchive agreedTexts) {
@@ -67,6 +76,8 @@ public record Handlers(
                 bodyLimits,
                 new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
+                // drafts store what was typed, even when refused: bounded per client, generously (docs/forms.md)
+                new SubmissionRateLimiter(draftsPerWindow(config.submissionsPerWindow()), config.submissionWindow(), clock),
                 clients,
                 errors);
         StaffAuth auth = new StaffAuth(
@@ -111,7 +122,7 @@ public record Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, site, filler, receipts, errors, layout,
-                        messages, bodyLimits, drafts, guards::notCountedAsSubmission),
+                        messages, bodyLimits, drafts, guards::notCountedAsSubmission, guards::mayKeepDraft),
                 new FormDraftPages(manifests, drafts, submissions, new BakedFormPage(site), filler, receipts, errors, layout),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),

@@ -23,11 +23,18 @@ final class RequestGuards {
     private final BodyLimits bodyLimits;
     private final SubmissionRateLimiter submissionLimiter;
     private final SubmissionRateLimiter loginLimiter;
+    private final SubmissionRateLimiter draftLimiter;
     private final ClientAddress clients;
     private final ErrorPages errors;
 
+    /**
+     * @param draftLimiter drafts one client may have kept in the window: without it, posting forms that
+     *                     are refused (which the submission limit does not count) fills the database
+     */
     RequestGuards(OriginPolicy origins, BodyLimits bodyLimits, SubmissionRateLimiter submissionLimiter,
-                  SubmissionRateLimiter loginLimiter, ClientAddress clients, ErrorPages errors) {
+                  SubmissionRateLimiter loginLimiter, SubmissionRateLimiter draftLimiter, ClientAddress clients,
+                  ErrorPages errors) {
+        this.draftLimiter = draftLimiter;
         this.origins = origins;
         this.bodyLimits = bodyLimits;
         this.submissionLimiter = submissionLimiter;
@@ -95,6 +102,21 @@ final class RequestGuards {
      */
     void notCountedAsSubmission(Context ctx) {
         submissionLimiter.release(clients.of(ctx));
+    }
+
+    /**
+     * Whether this client may have one more draft kept (answers to correct or check, docs/adr/0052).
+     * False when it has kept too many in the window: the 429 page has then been sent, with one log line.
+     */
+    boolean mayKeepDraft(Context ctx) {
+        String client = clients.of(ctx);
+        if (draftLimiter.tryAcquire(client)) {
+            return true;
+        }
+        WaitTime wait = WaitTime.of(draftLimiter.untilAllowed(client));
+        LOG.warn("Refused a POST to {}: too many drafts from one client in a short time; it must wait {}", ctx.path(), wait);
+        errors.tooMany(ctx, wait);
+        return false;
     }
 
     /**

@@ -52,13 +52,17 @@ final class SubmissionHandler {
     private final FormDrafts drafts;
     /** Hands back a post's attempt to the per-client submission limit (docs/forms.md, "Posting"). */
     private final java.util.function.Consumer<Context> notCounted;
+    /** False (with the 429 sent) when the client has kept too many drafts lately. */
+    private final java.util.function.Predicate<Context> mayKeepDraft;
     private final BakedFormPage baked;
     private final FormErrorsPage errorsWithoutPage;
 
     SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
                       ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits, FormDrafts drafts,
-                      java.util.function.Consumer<Context> notCounted) {
+                      java.util.function.Consumer<Context> notCounted,
+                      java.util.function.Predicate<Context> mayKeepDraft) {
         this.notCounted = notCounted;
+        this.mayKeepDraft = mayKeepDraft;
         this.limits = limits;
         this.drafts = drafts;
         this.baked = new BakedFormPage(site);
@@ -193,6 +197,9 @@ final class SubmissionHandler {
      */
     private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
                          Map<String, List<String>> typed) {
+        if (!mayKeepDraft.test(ctx)) {
+            return;
+        }
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
         kept.remove(SubmissionRequest.HONEYPOT);
         String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));

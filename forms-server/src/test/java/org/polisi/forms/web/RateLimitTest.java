@@ -96,4 +96,28 @@ class RateLimitTest {
             assertEquals(1, server.count("SELECT count(*) FROM submission"));
         }
     }
+
+    /**
+     * A tester posted 300 refused forms with 30,000-letter answers from one client: each was kept as a
+     * draft (ADR 0052), none was counted by the submission limit, and the database grew by 7 MB a
+     * second. Drafts are limited per client too, generously ({@link Handlers#draftsPerWindow}).
+     */
+    @Test
+    void refusedFormsInALoopCannotFillTheDatabaseWithDrafts(@TempDir Path temporaryFolder) {
+        try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)
+                .set("rate-limit.submissions", 3).load(), Clock.systemUTC())) {
+            int allowed = Handlers.draftsPerWindow(3);
+            TestServer.Browser attacker = server.browser();
+            String longName = "A".repeat(2_000);
+            for (int i = 0; i < allowed; i++) {
+                assertEquals(303, attacker.post("/forms/testschool/parent-agreement",
+                        form(with(with(agreement("en"), "parent-name", longName + i), "email", "not an address"))).statusCode());
+            }
+            HttpResponse<String> refused = attacker.post("/forms/testschool/parent-agreement",
+                    form(with(with(agreement("cy"), "parent-name", longName), "email", "not an address")), "Accept-Language", "cy");
+            assertEquals(429, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertEquals(allowed, server.count("SELECT count(*) FROM form_draft"), "nothing more kept");
+        }
+    }
 }
