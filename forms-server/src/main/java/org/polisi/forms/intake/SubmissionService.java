@@ -145,7 +145,7 @@ public final class SubmissionService {
             errors.add(formError(form, language, "error.form.idempotency-key"));
         }
         if (!errors.isEmpty()) {
-            return rejected(manifest.get(), form, language, errors, request);
+            return rejected(manifest.get(), form, language, errors, request, storing);
         }
         Map<String, Object> answers = validation.answers();
         boolean checkFirst = !request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
@@ -153,7 +153,7 @@ public final class SubmissionService {
         if (!storing || checkFirst) {
             if (form.kind() == FormKind.WITHDRAWAL && Withdrawals.target(manifest.get(), answers,
                     reference -> ledger.find(manifest.get().school(), reference)).isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request);
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
             }
             return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
         }
@@ -161,7 +161,7 @@ public final class SubmissionService {
             Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
                     reference -> ledger.find(manifest.get().school(), reference));
             if (target.isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request);
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, true);
             }
             Optional<List<String>> chosen = Withdrawals.chosen(target.get().consentForm(),
                     request.parameters().getOrDefault(Withdrawals.CHOSEN, List.of()));
@@ -207,7 +207,7 @@ public final class SubmissionService {
                 SubmissionDao records = transaction.handle().attach(SubmissionDao.class);
                 withdrawal = Withdrawals.target(manifest, answers, records::findByReference);
                 if (withdrawal.isEmpty()) {
-                    return rejected(manifest, form, language, List.of(noMatch(form, language)), request);
+                    return rejected(manifest, form, language, List.of(noMatch(form, language)), request, true);
                 }
             }
             Optional<String> urgentCategory = UrgentConcern.category(form, answers);
@@ -278,12 +278,15 @@ public final class SubmissionService {
         return new FieldError(FieldError.WHOLE_FORM, InputIds.title(form.id()), messages.get(language, key));
     }
 
+    /** @param posted false when a draft's page is only shown again: nothing was sent, so nothing is logged */
     private static SubmissionOutcome rejected(Manifest manifest, FormDefinition form, String language,
-                                              List<FieldError> errors, SubmissionRequest request) {
+                                              List<FieldError> errors, SubmissionRequest request, boolean posted) {
         boolean unreadable = !request.unreadable().isEmpty();
-        LOG.info("Refused a submission to {}/{}: {}{}", manifest.school(), form.id(),
-                unreadable ? "not valid in its charset, " : "",
-                errors.stream().map(FieldError::field).distinct().toList());
+        if (posted) {
+            LOG.info("Refused a submission to {}/{}: {}{}", manifest.school(), form.id(),
+                    unreadable ? "not valid in its charset, " : "",
+                    errors.stream().map(FieldError::field).distinct().toList());
+        }
         return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters(), unreadable);
     }
 }

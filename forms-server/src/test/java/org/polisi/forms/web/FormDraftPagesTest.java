@@ -286,6 +286,23 @@ class FormDraftPagesTest {
         }
     }
 
+    /** A tester saw each reload of a draft's page logged as a refused submission, though nothing was posted. */
+    @Test
+    void showingADraftAgainLogsNoRefusal(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(TestServer.settings(folder).load(), Clock.systemUTC())) {
+            TestServer.Browser parent = server.browser();
+            String answers = parent.post(CONSENT, form(consent("en", "", "given", "given")))
+                    .headers().firstValue("Location").orElseThrow();
+            String logged;
+            try (org.polisi.forms.LogCapture log = new org.polisi.forms.LogCapture()) {
+                assertEquals(200, parent.get(answers).statusCode());
+                assertEquals(200, parent.get(answers + "?lang=cy").statusCode());
+                logged = log.text();
+            }
+            assertFalse(logged.contains("Refused a submission"), logged);
+        }
+    }
+
     /**
      * Expired drafts are never shown, and deleted at most once a minute per instance: deleting on
      * every save and look-up made each refused form two write transactions (issue 23's intake figures).
