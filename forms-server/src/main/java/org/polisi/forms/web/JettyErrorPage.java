@@ -42,6 +42,10 @@ final class JettyErrorPage extends ErrorHandler {
         }
         String path = request.getHttpURI() == null ? "?" : request.getHttpURI().getPath();
         Object message = request.getAttribute(ERROR_MESSAGE);
+        if (status >= 500 && clientWentAway(request.getAttribute(ERROR_EXCEPTION), message)) {
+            status = 408; // the client stopped sending (half a header block, then silence): not the server's fault
+            response.setStatus(status);
+        }
         String[] asked = asked(request, path);
         if (status >= 500) {
             LOG.error("Jetty answered {} {} with {}: {}", asked[0], asked[1], status, LogText.escape(String.valueOf(message)));
@@ -64,6 +68,23 @@ final class JettyErrorPage extends ErrorHandler {
         }
         response.write(true, BufferUtil.toBuffer(html, StandardCharsets.UTF_8), callback);
         return true;
+    }
+
+    /**
+     * Whether Jetty gave up because the client stopped sending or closed the connection mid-request
+     * (an {@link org.eclipse.jetty.io.EofException} or an idle timeout, as the cause or in its message).
+     */
+    static boolean clientWentAway(Object cause, Object message) {
+        for (Object found = cause; found instanceof Throwable thrown; found = thrown.getCause()) {
+            if (thrown instanceof org.eclipse.jetty.io.EofException || thrown instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (thrown.getCause() == thrown) {
+                break;
+            }
+        }
+        String text = String.valueOf(message);
+        return text.contains("EofException") || text.contains("TimeoutException");
     }
 
     /**
