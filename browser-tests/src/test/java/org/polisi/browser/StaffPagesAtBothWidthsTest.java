@@ -35,6 +35,7 @@ class StaffPagesAtBothWidthsTest extends ServerAndBrowser {
         ConsentFormSteps form = new ConsentFormSteps(browser);
         form.fillEverythingGiven("Gruffydd Jones");
         form.send();
+        form.checkAndSend();   // check your answers comes before the record (ADR 0052)
         form.assertConfirmation("en");
         consent = browser.findElement(By.cssSelector(".reference")).getText().strip();
         Pages.signIn(browser, server, HEAD);
