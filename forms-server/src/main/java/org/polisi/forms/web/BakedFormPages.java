@@ -1,6 +1,7 @@
 package org.polisi.forms.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.polisi.contract.FormDefinition;
 
 /**
  * The baked pages a form is re-shown in (with its errors, or with one more "add another" box),
@@ -20,7 +22,8 @@ import org.jsoup.nodes.Document;
  * most {@link #KEPT} pages are kept, the least recently used dropped first.
  *
  * <p>Each copy is the page exactly as on disk, with its relative links already made root-relative
- * ({@link FormPageFiller#keepLinksRelativeTo}); the caller may change it freely.
+ * ({@link FormPageFiller#keepLinksRelativeTo}); the caller may change it freely. One instance
+ * serves the refused post and the draft pages alike (docs/adr/0052), so each page is parsed once.
  */
 final class BakedFormPages {
 
@@ -73,5 +76,23 @@ final class BakedFormPages {
             }
         }
         return Optional.of(found.copy());
+    }
+
+    /**
+     * A copy of the baked page that holds {@code form} in {@code language}.
+     *
+     * @return empty when the site has no such page (not built yet)
+     * @throws UncheckedIOException when the page exists but cannot be read
+     */
+    Optional<Document> read(FormDefinition form, String language) {
+        String sitePath = form.pages().get(language);
+        if (sitePath == null) {
+            return Optional.empty();
+        }
+        try {
+            return page(sitePath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the baked page " + sitePath, e);
+        }
     }
 }

@@ -45,7 +45,7 @@ final class FormDraftPages {
     private final ManifestCatalog manifests;
     private final FormDrafts drafts;
     private final SubmissionService submissions;
-    private final BakedFormPage baked;
+    private final BakedFormPages baked;
     private final FormPageFiller filler;
     private final ReceiptLinks receipts;
     private final ErrorPages errors;
@@ -54,7 +54,7 @@ final class FormDraftPages {
     private final Answers answers;
     private final FormErrorsPage errorsWithoutPage;
 
-    FormDraftPages(ManifestCatalog manifests, FormDrafts drafts, SubmissionService submissions, BakedFormPage baked,
+    FormDraftPages(ManifestCatalog manifests, FormDrafts drafts, SubmissionService submissions, BakedFormPages baked,
                    FormPageFiller filler, ReceiptLinks receipts, ErrorPages errors, PageLayout layout) {
         this.manifests = manifests;
         this.drafts = drafts;

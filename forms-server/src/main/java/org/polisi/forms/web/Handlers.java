@@ -69,6 +69,7 @@ public record Handlers(
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
         FormDrafts drafts = new FormDrafts(jdbi, clock);
         FormPageFiller filler = new FormPageFiller(layout);
+        BakedFormPages baked = new BakedFormPages(site);   // one parse per page for refused posts and drafts
         ClientAddress clients = new ClientAddress();
         BodyLimits bodyLimits = new BodyLimits(manifests, config.maxBodyBytes());
         RequestGuards guards = new RequestGuards(
@@ -121,9 +122,9 @@ public record Handlers(
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
-                new SubmissionHandler(submissions, site, filler, receipts, errors, layout,
+                new SubmissionHandler(submissions, baked, filler, receipts, errors, layout,
                         messages, bodyLimits, drafts, guards::notCountedAsSubmission, guards::mayKeepDraft),
-                new FormDraftPages(manifests, drafts, submissions, new BakedFormPage(site), filler, receipts, errors, layout),
+                new FormDraftPages(manifests, drafts, submissions, baked, filler, receipts, errors, layout),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,

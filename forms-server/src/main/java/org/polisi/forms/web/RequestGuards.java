@@ -86,11 +86,8 @@ final class RequestGuards {
         SubmissionRateLimiter limiter = ctx.path().startsWith("/forms/") ? submissionLimiter
                 : ctx.path().equals("/staff/login") ? loginLimiter : null;
         if (limiter != null) {
-            String client = clients.of(ctx);
-            if (!limiter.tryAcquire(client)) {
-                WaitTime wait = WaitTime.of(limiter.untilAllowed(client));
-                LOG.warn("Refused a POST to {}: too many from one client in a short time; it must wait {}", ctx.path(), wait);
-                refuse(ctx, () -> errors.tooMany(ctx, wait));
+            if (!withinLimit(ctx, limiter, "")) {
+                ctx.skipRemainingHandlers();
             }
         }
     }
@@ -109,12 +106,17 @@ final class RequestGuards {
      * False when it has kept too many in the window: the 429 page has then been sent, with one log line.
      */
     boolean mayKeepDraft(Context ctx) {
+        return withinLimit(ctx, draftLimiter, " drafts");
+    }
+
+    /** Counts this post against {@code limiter}; past it, the 429 page and one log line, and false. */
+    private boolean withinLimit(Context ctx, SubmissionRateLimiter limiter, String what) {
         String client = clients.of(ctx);
-        if (draftLimiter.tryAcquire(client)) {
+        if (limiter.tryAcquire(client)) {
             return true;
         }
-        WaitTime wait = WaitTime.of(draftLimiter.untilAllowed(client));
-        LOG.warn("Refused a POST to {}: too many drafts from one client in a short time; it must wait {}", ctx.path(), wait);
+        WaitTime wait = WaitTime.of(limiter.untilAllowed(client));
+        LOG.warn("Refused a POST to {}: too many{} from one client in a short time; it must wait {}", ctx.path(), what, wait);
         errors.tooMany(ctx, wait);
         return false;
     }

@@ -54,10 +54,10 @@ final class SubmissionHandler {
     private final java.util.function.Consumer<Context> notCounted;
     /** False (with the 429 sent) when the client has kept too many drafts lately. */
     private final java.util.function.Predicate<Context> mayKeepDraft;
-    private final BakedFormPage baked;
+    private final BakedFormPages baked;
     private final FormErrorsPage errorsWithoutPage;
 
-    SubmissionHandler(SubmissionService submissions, SiteFiles site, FormPageFiller filler, ReceiptLinks receipts,
+    SubmissionHandler(SubmissionService submissions, BakedFormPages baked, FormPageFiller filler, ReceiptLinks receipts,
                       ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits, FormDrafts drafts,
                       java.util.function.Consumer<Context> notCounted,
                       java.util.function.Predicate<Context> mayKeepDraft) {
@@ -65,7 +65,7 @@ final class SubmissionHandler {
         this.mayKeepDraft = mayKeepDraft;
         this.limits = limits;
         this.drafts = drafts;
-        this.baked = new BakedFormPage(site);
+        this.baked = baked;
         this.errorsWithoutPage = new FormErrorsPage(layout);
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
