@@ -12,7 +12,7 @@ run() { # name root
   local name=$1 root=$2
   local start=$(date +%s.%N)
   (cd "$root" && java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -Dpolisi.timings=true -Dpolisi.root="$root" \
-    -cp "site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*" org.polisi.site.cli.PolisiCli build --strict \
+    -cp "site/target/polisi-site-0.1.0-SNAPSHOT.jar:site/target/lib/*" org.polisi.site.cli.PolisiCli build --strict --no-cache \
     --out "$B/out-$name" --agreed-texts "$B/at-$name" > "$B/log-$name.txt" 2>&1)
   local end=$(date +%s.%N)
   printf "%s\twall %.2f s\tload %s\t%s\t%s\n" "$name" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)" \

@@ -22,7 +22,7 @@ rm -rf "$R" && mkdir -p "$R" && cp -r content "$R/content" && cp -r themes "$R/t
 run() {
   local mode="$1" pdf="$2" out="$B/results/pdf-$1.out"
   /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.pdf="$pdf" \
-    -Dpolisi.root="$R" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
+    -Dpolisi.root="$R" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict --no-cache >"$out" 2>&1 || { cat "$out"; exit 1; }
   printf "%s\treal\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$mode" "$(cat "$B/results/time.tmp")" \
     "$(find "$R/site/target/public" -name '*.pdf' | wc -l)" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/pdf-cost.tsv"
 }

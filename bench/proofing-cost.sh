@@ -25,7 +25,7 @@ source bench/cost-setup.sh
 run() {
   local name="$1" root="$2" proof="$3" out="$B/results/proof-$1-$3.out"
   /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.proof="$proof" -Dpolisi.pdf=false \
-    -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
+    -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict --no-cache >"$out" 2>&1 || { cat "$out"; exit 1; }
   local stage; stage=$(grep -oE 'proof [0-9.]+ s' "$out" | grep -oE '[0-9.]+' || echo 0)
   local ran; ran=$(grep -oE 'ran [0-9.]+ s alongside' "$out" | grep -oE '[0-9.]+' || echo 0)
   local warnings; warnings=$(grep -oE '[0-9]+ warnings' "$out" | cut -d' ' -f1)

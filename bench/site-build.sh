@@ -36,7 +36,7 @@ peak_heap() { grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$1" | awk -F'[M>()-]+' '{u
 cold_build() {
   local name="$1" root="$2" log="$B/results/gc-$1.log" out="$B/results/build-$1.out"
   /usr/bin/time -f "%e %M" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Xlog:gc:file="$log" -Dpolisi.timings=true \
-    -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { cat "$out"; exit 1; }
+    -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict --no-cache >"$out" 2>&1 || { cat "$out"; exit 1; }
   read -r wall rss_kb < "$B/results/time.tmp"
   local pages; pages=$(grep -oE '[0-9]+ pages, [0-9]+ languages' "$out" | cut -d' ' -f1)
   local inproc; inproc=$(grep -oE 'warnings, [0-9.]+ s' "$out" | grep -oE '[0-9.]+ s' | cut -d' ' -f1)
