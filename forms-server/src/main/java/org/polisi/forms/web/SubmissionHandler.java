@@ -154,7 +154,11 @@ final class SubmissionHandler {
      * for {@link RequestGuards} to check first).
      */
     private Optional<byte[]> body(Context ctx) {
-        long limit = limits.forPath(ctx.path());
+        return readBody(ctx, limits.forPath(ctx.path()));
+    }
+
+    /** The request's body as bytes, or empty when it is longer than {@code limit} bytes. */
+    static Optional<byte[]> readBody(Context ctx, long limit) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
