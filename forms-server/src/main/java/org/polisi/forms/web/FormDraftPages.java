@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *       back, and its errors (GOV.UK error pattern) when it has any;</li>
  *   <li>{@code GET /forms/<school>/<form>/check/<token>}: "Check your answers before sending", each
  *       answer with a "Change" link to its question;</li>
+ *   <li>{@code GET /forms/<school>/<form>/statements/<token>}: a withdrawal's second page, the
+ *       statements of the consent form to withdraw;</li>
  *   <li>{@code POST /forms/<school>/<form>/check/<token>}: "Send", which makes the record (once,
  *       however often it is pressed) and goes to the receipt.</li>
  * </ul>
@@ -53,6 +55,7 @@ final class FormDraftPages {
     private final Messages messages;
     private final Answers answers;
     private final FormErrorsPage errorsWithoutPage;
+    private final WithdrawalStatementsPage statementsPage;
 
     FormDraftPages(ManifestCatalog manifests, FormDrafts drafts, SubmissionService submissions, BakedFormPages baked,
                    FormPageFiller filler, ReceiptLinks receipts, ErrorPages errors, PageLayout layout) {
@@ -67,6 +70,7 @@ final class FormDraftPages {
         this.messages = layout.messages();
         this.answers = new Answers(messages);
         this.errorsWithoutPage = new FormErrorsPage(layout);
+        this.statementsPage = new WithdrawalStatementsPage(layout, messages);
     }
 
     static String answersUrl(String school, String formId, String token) {
@@ -75,6 +79,19 @@ final class FormDraftPages {
 
     static String checkUrl(String school, String formId, String token) {
         return "/forms/" + school + "/" + formId + "/check/" + token;
+    }
+
+    static String statementsUrl(String school, String formId, String token) {
+        return "/forms/" + school + "/" + formId + "/statements/" + token;
+    }
+
+    /** The address of the page a draft at {@code step} is shown on. */
+    static String url(String school, String formId, String token, FormDrafts.Step step) {
+        return switch (step) {
+            case ANSWERS -> answersUrl(school, formId, token);
+            case CHECK -> checkUrl(school, formId, token);
+            case STATEMENTS -> statementsUrl(school, formId, token);
+        };
     }
 
     /** {@code GET …/answers/<token>}: the form again, with the answers and any errors, in the language asked for. */
@@ -104,6 +121,8 @@ final class FormDraftPages {
             filled = filler.addAnother(document, draft.form().id(), adding.field(), adding.typed());
         } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
             filled = filler.addAnother(document, draft.form().id(), "", ready.typed());
+        } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {   // a withdrawal's first page, valid
+            filled = filler.addAnother(document, draft.form().id(), "", choose.typed());
         } else {
             filled = false;
         }
@@ -117,6 +136,33 @@ final class FormDraftPages {
                         ? Optional.of(here + "?lang=" + other) : Optional.empty());
         privatePage(ctx);
         Responses.html(ctx, 200, document.outerHtml());
+    }
+
+    /**
+     * {@code GET …/statements/<token>}: a withdrawal's second page, the consent form's statements to
+     * choose from (with the error when none was chosen); it posts to the form's address with the
+     * draft's token, so a reload, a reopened tab and the language link show the same page. A first page
+     * no longer valid (the consent erased meanwhile) goes back to the first page with its error.
+     */
+    void statements(Context ctx) {
+        Optional<Found> found = find(ctx);
+        if (found.isEmpty()) {
+            return;
+        }
+        Found draft = found.get();
+        String language = draft.language(ctx);
+        SubmissionOutcome outcome = submissions.review(draft.request(language));
+        if (!(outcome instanceof SubmissionOutcome.ChooseStatements choose)) {
+            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()) + "?lang=" + language);
+            return;
+        }
+        String school = draft.school();
+        String formId = draft.form().id();
+        privatePage(ctx);
+        statementsPage.show(ctx, choose, "/forms/" + school + "/" + formId + "?draft=" + draft.token(),
+                answersUrl(school, formId, draft.token()) + "?lang=" + language,
+                otherLanguage(draft, language).map(other -> statementsUrl(school, formId, draft.token()) + "?lang=" + other)
+                        .orElse(null));
     }
 
     /** {@code GET …/check/<token>}: the answers to check, each with "Change"; "Send" below. */

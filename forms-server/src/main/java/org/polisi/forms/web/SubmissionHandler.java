@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
  * confirmation; for a form post whose answers are not recorded yet (errors to correct, "add
- * another", or answers to check), 303 to a page of its draft ({@link FormDraftPages}, post/redirect/get,
+ * another", answers to check, or a withdrawal's statements to choose), 303 to a page of its draft ({@link FormDraftPages}, post/redirect/get,
  * docs/adr/0052); the page again in place with 400 when part of the body was not valid in its
  * charset; or JSON. {@code ?draft=<token>} (the action of a draft's form) keeps the same draft.
  *
@@ -48,7 +48,6 @@ final class SubmissionHandler {
     private final ErrorPages errors;
     private final Messages messages;
     private final BodyLimits limits;
-    private final WithdrawalStatementsPage statementsPage;
     private final FormDrafts drafts;
     /** Hands back a post's attempt to the per-client submission limit (docs/forms.md, "Posting"). */
     private final java.util.function.Consumer<Context> notCounted;
@@ -67,7 +66,6 @@ final class SubmissionHandler {
         this.drafts = drafts;
         this.baked = baked;
         this.errorsWithoutPage = new FormErrorsPage(layout);
-        this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
         this.filler = filler;
         this.receipts = receipts;
@@ -139,7 +137,8 @@ final class SubmissionHandler {
                 jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
                         messages.get(choose.language(), "error.withdrawal.none-chosen")));
             } else {
-                statementsPage.show(ctx, choose);
+                toDraft(ctx, choose.manifest().school(), choose.form().id(), choose.language(),
+                        FormDrafts.Step.STATEMENTS, choose.typed());
             }
         } else if (json) {
             jsonErrors(ctx, 404, Map.of(FieldError.WHOLE_FORM, messages.get(Messages.ENGLISH, "error.form.unknown")));
@@ -207,8 +206,7 @@ final class SubmissionHandler {
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
         kept.remove(SubmissionRequest.HONEYPOT);
         String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));
-        Responses.seeOther(ctx, step == FormDrafts.Step.CHECK ? FormDraftPages.checkUrl(school, formId, token)
-                : FormDraftPages.answersUrl(school, formId, token));
+        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step));
     }
 
     private static Optional<String> draftToken(Context ctx) {
