@@ -75,7 +75,7 @@ public final class SubmissionService {
 
     /**
      * Checks and, when valid, stores a submission. A post from the form's page that asks for the
-     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent or agreement form
+     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent, agreement or objection form
      * is checked and not stored: {@link SubmissionOutcome.ReadyToSend}.
      */
     public SubmissionOutcome submit(SubmissionRequest request) {
@@ -149,7 +149,7 @@ public final class SubmissionService {
         }
         Map<String, Object> answers = validation.answers();
         boolean checkFirst = !request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
-                && (form.kind() == FormKind.CONSENT || form.kind() == FormKind.AGREEMENT);
+                && FormKind.CHECKED_BEFORE_RECORDING.contains(form.kind());
         if (form.kind() != FormKind.WITHDRAWAL && (!storing || checkFirst)) {
             return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
         }
