@@ -81,7 +81,8 @@ public record Handlers(
                 // drafts store what was typed, even when refused: bounded per client, generously (docs/forms.md)
                 new SubmissionRateLimiter(draftsPerWindow(config.submissionsPerWindow()), config.submissionWindow(), clock),
                 clients,
-                errors);
+                errors,
+                new PostedDrafts(drafts, manifests));
         StaffAuth auth = new StaffAuth(
                 new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
@@ -124,7 +125,7 @@ public record Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, baked, filler, receipts, errors, layout,
-                        messages, bodyLimits, drafts, guards::notCountedAsSubmission, guards::mayKeepDraft),
+                        messages, bodyLimits, drafts, guards),
                 new FormDraftPages(manifests, drafts, submissions, baked, filler, receipts, errors, layout),
                 new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus,
                         new ReceiptCopies(jdbi, config.alertMail().enabled(), clock), bodyLimits),

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * docs/adr/0052); the page again in place with 400 when part of the body was not valid in its
  * charset; or JSON. {@code ?draft=<token>} (the action of a draft's form) keeps the same draft.
  *
- * <p>The per-client submission limit ({@code rate-limit.submissions}) is for what fills the ledger
+ * <p>The per-client submission limit ({@code rate-limit.submissions}; per draft for a draft's posts,
+ * docs/adr/0060) is for what fills the ledger
  * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
  * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
  * form to correct, the "add another" box, answers on their way to the check page, the withdrawal's
@@ -49,19 +50,15 @@ final class SubmissionHandler {
     private final Messages messages;
     private final BodyLimits limits;
     private final FormDrafts drafts;
-    /** Hands back a post's attempt to the per-client submission limit (docs/forms.md, "Posting"). */
-    private final java.util.function.Consumer<Context> notCounted;
-    /** False (with the 429 sent) when the client has kept too many drafts lately. */
-    private final java.util.function.Predicate<Context> mayKeepDraft;
+    /** The per-client limits: a post's attempt handed back, drafts counted, a post over the limit refused. */
+    private final RequestGuards guards;
     private final BakedFormPages baked;
     private final FormErrorsPage errorsWithoutPage;
 
     SubmissionHandler(SubmissionService submissions, BakedFormPages baked, FormPageFiller filler, ReceiptLinks receipts,
                       ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits, FormDrafts drafts,
-                      java.util.function.Consumer<Context> notCounted,
-                      java.util.function.Predicate<Context> mayKeepDraft) {
-        this.notCounted = notCounted;
-        this.mayKeepDraft = mayKeepDraft;
+                      RequestGuards guards) {
+        this.guards = guards;
         this.limits = limits;
         this.drafts = drafts;
         this.baked = baked;
@@ -105,12 +102,17 @@ final class SubmissionHandler {
             parameters = new LinkedHashMap<>(parameters);
             parameters.remove(SubmissionRequest.CHECK_ANSWERS);
         }
-        SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
-                ctx.pathParam("form"), parameters, posted.unreadable()));
+        SubmissionRequest request = new SubmissionRequest(ctx.pathParam("school"), ctx.pathParam("form"), parameters,
+                posted.unreadable());
+        if (guards.overLimit(ctx).isPresent() && wouldRecord(request)) {
+            guards.refuseOverLimit(ctx, parameters);
+            return;
+        }
+        SubmissionOutcome outcome = submissions.submit(request);
         if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
                 || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview
                 || outcome instanceof SubmissionOutcome.ReadyToSend) {
-            notCounted.accept(ctx);   // nothing recorded: a parent correcting or checking a form is never locked out
+            guards.notCountedAsSubmission(ctx);   // nothing recorded: a parent correcting or checking a form is never locked out
         }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             // sent from a draft's page: its answers are recorded now, so the draft forgets them
@@ -145,6 +147,24 @@ final class SubmissionHandler {
         } else {
             errors.notFound(ctx);
         }
+    }
+
+    /**
+     * Whether a post over the per-client limit would make a record (or is what the limit is for): a
+     * filled honeypot, an unknown form, or valid answers not on their way to the check page. Answers
+     * to correct or check, "add another" and a withdrawal's first page record nothing, so they are
+     * taken even then (docs/adr/0060). Checked without storing anything.
+     */
+    private boolean wouldRecord(SubmissionRequest request) {
+        if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
+            return true;
+        }
+        SubmissionOutcome outcome = submissions.review(request);
+        if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
+            return request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
+                    || !org.polisi.contract.FormKind.CHECKED_BEFORE_RECORDING.contains(ready.form().kind());
+        }
+        return outcome instanceof SubmissionOutcome.UnknownForm;
     }
 
     /**
@@ -200,7 +220,7 @@ final class SubmissionHandler {
      */
     private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
                          Map<String, List<String>> typed) {
-        if (!mayKeepDraft.test(ctx)) {
+        if (!guards.mayKeepDraft(ctx)) {
             return;
         }
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
