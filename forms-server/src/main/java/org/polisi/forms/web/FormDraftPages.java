@@ -20,6 +20,7 @@ import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.receipts.ChangeLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,7 +231,8 @@ final class FormDraftPages {
 
     /**
      * The draft the address names, or (having answered the request) empty: 404 for an unknown school
-     * or form, the receipt for a draft already sent, and a page saying that nothing was sent, with
+     * or form, a page saying it was sent, with its reference only, for a draft already sent, and a
+     * page saying that nothing was sent, with
      * the way back to the form, for an unknown or expired token.
      */
     private Optional<Found> find(Context ctx) {
@@ -249,10 +251,41 @@ final class FormDraftPages {
             return Optional.empty();
         }
         if (draft.get().sent()) {
-            Responses.seeOther(ctx, receipts.url(school, draft.get().reference()));
+            sent(ctx, manifest.get(), form.get(), draft.get().reference());
             return Optional.empty();
         }
         return Optional.of(new Found(manifest.get(), form.get(), token, draft.get()));
+    }
+
+    /**
+     * A draft already sent: the address of a page before the record (in a browser's history, or a
+     * second "Send") says only that the form was sent and its reference, never the answers, and
+     * gives out no receipt link (issue 20): the receipt was the page "Send" led to. For a consent or
+     * a notice of objection, the way to change it ({@link ChangeLink}).
+     */
+    private void sent(Context ctx, Manifest manifest, FormDefinition form, String reference) {
+        String language = RequestLanguage.of(ctx);
+        try {
+            String asked = ctx.queryParam("lang");
+            language = asked != null && manifest.publishes(asked) ? asked : language;
+        } catch (RuntimeException undecodable) {
+            LOG.debug("An undecodable lang parameter on a sent draft's page");
+        }
+        if (!manifest.publishes(language)) {
+            language = manifest.languages().get(0);
+        }
+        String shown = language;
+        String title = messages.get(language, "draft.sent.title");
+        PageFrame frame = layout.frame(language, title, Text.in(manifest.schoolName(), language),
+                "/" + manifest.school() + "/" + language + "/",
+                manifest.languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null);
+        privatePage(ctx);
+        Responses.html(ctx, 200, layout.render("draft-expired", frame, new Expired(title,
+                PageLayout.paragraphs(messages.format(language, "draft.sent.body", Map.of("reference", reference,
+                        "form", Text.in(form.title(), language)))),
+                ChangeLink.of(manifest, form, reference, language)
+                        .map(change -> new PageLayout.Link(change.path(), messages.get(shown, change.messageKey())))
+                        .orElse(null))));
     }
 
     private void expired(Context ctx, Manifest manifest, FormDefinition form) {
