@@ -22,11 +22,7 @@ class ObjectionCheckJourneyTest extends ServerAndBrowser {
 
     @TestFactory
     List<DynamicTest> aNoticeIsCheckedBeforeItIsSent() {
-        return List.of("en", "cy").stream().flatMap(language -> List.of(390, 1280).stream().map(width ->
-                DynamicTest.dynamicTest(language + " at " + width + " px", () -> {
-                    PhoneWidthTest.width(browser, width);
-                    journey(language);
-                }))).toList();
+        return PhoneWidthTest.inBothLanguagesAtBothWidths(browser, language -> journey(language));
     }
 
     private static void journey(String language) {

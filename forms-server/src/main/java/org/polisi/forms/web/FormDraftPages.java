@@ -97,13 +97,13 @@ final class FormDraftPages {
 
     /** {@code GET …/answers/<token>}: the form again, with the answers and any errors, in the language asked for. */
     void answers(Context ctx) {
-        Optional<Found> found = find(ctx);
-        if (found.isEmpty()) {
+        Optional<Reviewed> reviewed = reviewed(ctx);
+        if (reviewed.isEmpty()) {
             return;
         }
-        Found draft = found.get();
-        String language = draft.language(ctx);
-        SubmissionOutcome outcome = submissions.review(draft.request(language));
+        Found draft = reviewed.get().draft();
+        String language = reviewed.get().language();
+        SubmissionOutcome outcome = reviewed.get().outcome();
         Optional<Document> page = baked.read(draft.form(), language);
         if (page.isEmpty()) {
             privatePage(ctx);
@@ -146,14 +146,13 @@ final class FormDraftPages {
      * no longer valid (the consent erased meanwhile) goes back to the first page with its error.
      */
     void statements(Context ctx) {
-        Optional<Found> found = find(ctx);
-        if (found.isEmpty()) {
+        Optional<Reviewed> reviewed = reviewed(ctx);
+        if (reviewed.isEmpty()) {
             return;
         }
-        Found draft = found.get();
-        String language = draft.language(ctx);
-        SubmissionOutcome outcome = submissions.review(draft.request(language));
-        if (!(outcome instanceof SubmissionOutcome.ChooseStatements choose)) {
+        Found draft = reviewed.get().draft();
+        String language = reviewed.get().language();
+        if (!(reviewed.get().outcome() instanceof SubmissionOutcome.ChooseStatements choose)) {
             Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()) + "?lang=" + language);
             return;
         }
@@ -227,6 +226,18 @@ final class FormDraftPages {
                     draft.draft().language(), FormDrafts.Step.ANSWERS, draft.draft().parameters(), null));
             Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()));
         }
+    }
+
+    /** A draft found by its address, and its answers checked again in the language the page is shown in. */
+    private record Reviewed(Found draft, String language, SubmissionOutcome outcome) {
+    }
+
+    /** {@link #find}, then the kept answers checked again in the language asked for ({@code ?lang=}). */
+    private Optional<Reviewed> reviewed(Context ctx) {
+        return find(ctx).map(draft -> {
+            String language = draft.language(ctx);
+            return new Reviewed(draft, language, submissions.review(draft.request(language)));
+        });
     }
 
     /**

@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -37,14 +36,7 @@ import org.polisi.forms.alerts.AlertDelivery;
 class ReceiptCopiesTest {
 
     private static TestServer mailingServer(Path folder, int smtpPort, TestDatabases.Kind kind) {
-        return TestServer.start(TestServer.settings(folder, kind)
-                .set("alerts.smtp-host", "127.0.0.1")
-                .set("alerts.smtp-port", smtpPort)
-                .set("alerts.smtp-starttls", false)
-                .set("alerts.from", "polisi@testschool.example")
-                .set("alerts.staff-url", "https://forms.testschool.example/")
-                .set("alerts.interval-seconds", 3600)   // rounds are run by the test
-                .load(), Clock.systemUTC());
+        return TestMail.server(folder, smtpPort, kind);
     }
 
     private static String receiptOf(HttpResponse<String> sent) {
