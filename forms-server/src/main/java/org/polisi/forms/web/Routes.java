@@ -183,7 +183,7 @@ public final class Routes {
                 return;
             }
             if (session.get().enrolmentDue()) {
-                Responses.seeOther(ctx, "/staff/account");
+                Responses.seeOther(ctx, ReturnPath.withNext("/staff/account", pageAskedFor(ctx)));
                 return;
             }
             handler.handle(ctx, session.get());
@@ -192,10 +192,14 @@ public final class Routes {
 
     /** The sign-in page, which comes back to the staff page asked for (a GET's) once signed in. */
     private static void toSignIn(Context ctx) {
+        Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + ReturnPath.parameter(pageAskedFor(ctx)));
+    }
+
+    /** The staff page a GET or HEAD asked for, to come back to after signing in or setting up a second factor. */
+    private static java.util.Optional<String> pageAskedFor(Context ctx) {
         boolean reading = HandlerType.GET.name().equals(ctx.req().getMethod())
                 || HandlerType.HEAD.name().equals(ctx.req().getMethod());
-        Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + ReturnPath.parameter(
-                reading ? ReturnPath.ofRequest(ctx.path(), ctx.queryString()) : java.util.Optional.empty()));
+        return reading ? ReturnPath.ofRequest(ctx.path(), ctx.queryString()) : java.util.Optional.empty();
     }
 
     /** The account page: a live session, whether or not its second factor is set up yet. */
