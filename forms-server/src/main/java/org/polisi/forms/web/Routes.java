@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * anti-forgery token, or 403). Every GET route also answers HEAD with the same status and headers
  * (RFC 9110 §9.3.2): Javalin alone answers 200 to a HEAD for any path a GET route matches. Every
  * path that exists answers OPTIONS with 204 and {@code Allow}, and any other method it does not take
- * with 405 and {@code Allow}; a path that does not exist is 404 whatever the method.
+ * with 405 and {@code Allow}, whatever its token ({@link UnroutedMethods}); a path that does not
+ * exist is 404 whatever the method.
  */
 public final class Routes {
 
@@ -165,7 +166,7 @@ public final class Routes {
     }
 
     private void methodNotAllowed(Context ctx, List<String> methods) {
-        LOG.info("Refused {} {} with 405: it answers {}", LogText.escape(ctx.req().getMethod()), LogText.escape(ctx.path()),
+        LOG.info("Refused {} {} with 405: it answers {}", LogText.escape(UnroutedMethods.asSent(ctx)), LogText.escape(ctx.path()),
                 methods);
         ctx.header("Allow", String.join(", ", methods));
         handlers.errors().show(ctx, 405, "method-not-allowed");

@@ -47,7 +47,7 @@ public final class ServerLimits {
             server.setStopTimeout(2_000);
             ThreadLimitHandler perClient = new ThreadLimitHandler(null, false); // by remote address, set by TrustedProxies
             perClient.setThreadLimit(limits.requestsPerClient());
-            server.setHandler(new MethodOverrideStripper(perClient, handlers.securityHeaders()));
+            server.setHandler(new MethodOverrideStripper(new UnroutedMethods(perClient), handlers.securityHeaders()));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
         });
