@@ -32,8 +32,6 @@ import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.cli.FormsCli;
 import org.polisi.forms.logging.LogText;
-import org.polisi.forms.storage.CanonicalJson;
-import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.text.BidiControls;
 import org.polisi.forms.text.DisplayText;
 
@@ -87,13 +85,6 @@ class CsvFilesTest {
         }
     }
 
-    private static String stored(TestServer server, String reference, String field) {
-        Map<String, Object> fields = CanonicalJson.readFields(server.jdbi().withExtension(SubmissionDao.class,
-                dao -> dao.findByReference(reference)).orElseThrow().fieldsJson());
-        Object value = fields.get(field);
-        return value instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(value);
-    }
-
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void everyStaffCsvIsRfc4180WithABomAndShowsBidiControls(TestDatabases.Kind kind, @TempDir Path folder)
@@ -103,7 +94,7 @@ class CsvFilesTest {
             TestServer.Browser parent = server.browser();
             String typed = SPOOF + "\nail two, \"quoted\"\n" + BIDI;
             String incident = reference(parent.post("/forms/testschool/incident-report", form(incident("en", "none", typed))));
-            assertEquals(typed, stored(server, incident, "what-happened"), "stored exactly as typed");
+            assertEquals(typed, CsvInjectionTest.stored(server, incident, "what-happened"), "stored exactly as typed");
             String pupil = "\u2067Rhys\u2069 \u202EsenoJ";
             String consentReference = reference(parent.post("/forms/testschool/images-consent",
                     form(consent("en", pupil, "given", "refused"))));
@@ -141,7 +132,7 @@ class CsvFilesTest {
             noRawBidi("people.json", json);
             String exported = new ObjectMapper().readTree(json).findValues("pupil").stream()
                     .map(node -> node.asText()).filter(value -> value.contains("Rhys")).findFirst().orElseThrow();
-            assertEquals(stored(server, consentReference, "pupil-names"), exported, "JSON reads back exactly");
+            assertEquals(CsvInjectionTest.stored(server, consentReference, "pupil-names"), exported, "JSON reads back exactly");
 
             if (kind == TestDatabases.Kind.SQLITE) {
                 String manifests = TestServer.fixture().resolve("manifests").toString();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.polisi.forms.LogCapture;
 import org.polisi.forms.RawHttp;
 import org.polisi.forms.TestServer;
 
@@ -61,19 +60,12 @@ class MethodNotAllowedTest {
         server.close();
     }
 
-    private static List<String> logged(Runnable request) {
-        try (LogCapture log = new LogCapture()) {
-            request.run();
-            return log.lines().stream().filter(line -> !line.contains("AlertDelivery")).toList();
-        }
-    }
-
     @Test
     void everyTokenAPathDoesNotTakeIs405WithAllowAThemedPageAndOneLine() {
         ALLOW.forEach((path, allow) -> {
             for (String method : TOKENS) {
                 RawHttp.Response[] answer = new RawHttp.Response[1];
-                List<String> lines = logged(() -> answer[0] = RawHttp.send(server.port(), RawHttp.request(method, path, "")));
+                List<String> lines = RefusalLogTest.logged(() -> answer[0] = RawHttp.send(server.port(), RawHttp.request(method, path, "")));
                 RawHttp.Response response = answer[0];
                 assertEquals(405, response.status(), method + " " + path + "\n" + response.head());
                 assertEquals(allow, response.header("Allow"), method + " " + path);

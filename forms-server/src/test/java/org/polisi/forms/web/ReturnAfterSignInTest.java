@@ -37,13 +37,16 @@ class ReturnAfterSignInTest {
             "/staff/login", "/staff/logout", "/staff/x#@evil.example", "/staffevil", "/staff/\u2215\u2215evil.example",
             "/staff/?a=%zz", "", " /staff/");
 
+    /** A staff page with a query, in Welsh: what a tester asked for before signing in. */
+    static final String ASKED = "/staff/submissions?form=incident-report&lang=cy";
+
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void signingInReturnsToThePageAskedForThroughTheSecondFactor(TestDatabases.Kind kind, @TempDir Path folder) {
         try (TestServer server = TestServer.start(folder, kind)) {
             server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
             TestServer.Browser browser = server.browser();
-            String asked = "/staff/submissions?form=incident-report&lang=cy";
+            String asked = ASKED;
             HttpResponse<String> refused = browser.get(asked);
             assertEquals(303, refused.statusCode());
             String signIn = refused.headers().firstValue("Location").orElseThrow();
@@ -74,7 +77,7 @@ class ReturnAfterSignInTest {
         try (TestServer server = TestServer.start(folder, kind)) {
             server.addStaffWithoutSecondFactor("testschool", "Dafydd Lead", "dsl@test.example", "safeguarding-lead");
             TestServer.Browser browser = server.browser();
-            String asked = "/staff/submissions?form=incident-report&lang=cy";
+            String asked = ASKED;
             String encoded = URLEncoder.encode(asked, StandardCharsets.UTF_8);
             String signIn = browser.get(asked).headers().firstValue("Location").orElseThrow();
             HttpResponse<String> signedIn = browser.loginFrom(signIn, "dsl@test.example", TestServer.PASSWORD);
@@ -127,6 +130,29 @@ class ReturnAfterSignInTest {
                 assertFalse(page.contains("evil.example"), "not carried on the page: " + elsewhere);
                 assertEquals("/staff/account/second-factor",
                         Jsoup.parse(page).selectFirst("main form[method=post]").attr("action"), elsewhere);
+            }
+        }
+    }
+
+    /** Through the second factor's code page too: the code step's form carries only a valid page, and follows no other. */
+    @Test
+    void noOtherAddressIsFollowedThroughTheCodeStep(@TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder)) {
+            server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
+            // ten sign-ins: the account's authenticator holds three time steps and ten recovery codes
+            for (String elsewhere : ELSEWHERE.subList(0, 10)) {
+                TestServer.Browser browser = server.browser();
+                String signIn = "/staff/login?lang=en&next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8);
+                String page = browser.get(signIn).body();
+                HttpResponse<String> codePage = browser.post(Jsoup.parse(page).selectFirst("main form[method=post]")
+                        .attr("action"), form("csrf-token", TestServer.hiddenValue(page, "csrf-token"),
+                        "email", "head@test.example", "password", TestServer.PASSWORD));
+                assertEquals(200, codePage.statusCode(), elsewhere);
+                String action = Jsoup.parse(codePage.body()).selectFirst("main form[method=post]").attr("action");
+                assertFalse(codePage.body().contains("evil.example") || action.contains("next="), action);
+                HttpResponse<String> signedIn = browser.post(action, form("csrf-token",
+                        TestServer.hiddenValue(codePage.body(), "csrf-token"), "code", server.secondFactorCode("head@test.example")));
+                assertEquals("/staff/", signedIn.headers().firstValue("Location").orElseThrow(), elsewhere);
             }
         }
     }
