@@ -41,24 +41,31 @@ public final class SiteBuild {
     private final BuildOptions options;
     private final BuildProgress progress;
     private final RenderCache cache;
+    private final BuildTools tools;
 
     /** A build that converts every page and keeps nothing for the next ({@code --no-cache}, most tests). */
     public SiteBuild(BuildOptions options, BuildProgress progress) {
-        this(options, progress, Optional.empty());
+        this(options, progress, Optional.empty(), new BuildTools());
     }
 
     /** A build that converts only the pages {@code cache} does not hold, and stores them there (docs/adr/0055). */
     public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache) {
+        this(options, progress, cache, new BuildTools());
+    }
+
+    /** ...with the dictionaries and fonts of {@code tools}, which a preview lends every rebuild (docs/adr/0064). */
+    public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache, BuildTools tools) {
         this.options = options;
         this.progress = progress;
         this.cache = cache.orElseGet(RenderCache::disabled);
+        this.tools = tools;
     }
 
     /** Resolves and proofs the content without rendering: what {@code ./polisi report} needs. */
     public BuildResult resolveOnly() {
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        ProofResult proofed = Proofing.of(options).run(catalog.sites(), problems);
+        ProofResult proofed = Proofing.of(options, tools.dictionaries()).run(catalog.sites(), problems);
         Verdict verdict = new Verdict(options.strict(), catalog.folders()).add(problems.all());
         return BuildResult.resolved(catalog, verdict.problems(), ToConfirmList.bySite(catalog, new Problems()), proofed);
     }
@@ -67,10 +74,10 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
         render.prepare();         // JRuby and the PDF machinery load while the content is read
-        PolicyPdfs.prepare();
+        PolicyPdfs.prepare(tools.pdfWriter());
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        Proofing.Started proof = Proofing.of(options).start(catalog.sites(), progress);   // alongside render and check
+        Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
@@ -82,7 +89,8 @@ public final class SiteBuild {
         clock.lap("load+resolve+compose");
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
-        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), messages, progress).start(catalog.sites(), rendered.built());
+        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
+                .start(catalog.sites(), rendered.built());
         HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages);
         checks.check(composed.pages());
         clock.lap("check");

@@ -38,6 +38,7 @@ public final class Proofing {
     private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.proof"));
     private final Path contentDir;
     private final Path i18nDir;
+    private final Dictionaries dictionaries;
     private final Map<String, Speller> spellers = new ConcurrentHashMap<>();
 
     /**
@@ -48,16 +49,22 @@ public final class Proofing {
      *                   folder), or null to keep none
      */
     public Proofing(Path contentDir, Path i18nDir, Path cacheDir) {
+        this(contentDir, i18nDir, cacheDir, new Dictionaries());
+    }
+
+    /** @param dictionaries the dictionaries, read once for every build of the process that lends them */
+    public Proofing(Path contentDir, Path i18nDir, Path cacheDir, Dictionaries dictionaries) {
         this.contentDir = contentDir;
         this.i18nDir = i18nDir;
+        this.dictionaries = dictionaries;
         for (String language : Dictionaries.VERSIONS.keySet()) {
-            spellers.put(language, new Speller(language, cacheDir));
+            spellers.put(language, new Speller(language, dictionaries, cacheDir));
         }
     }
 
     /** A build's proofing: its content and theme, the dictionaries' answers kept in its work folder. */
-    public static Proofing of(BuildOptions options) {
-        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir());
+    public static Proofing of(BuildOptions options, Dictionaries dictionaries) {
+        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir(), dictionaries);
     }
 
     /**
@@ -67,7 +74,7 @@ public final class Proofing {
     public void preload(List<ResolvedSite> sites) {
         Set<String> languages = new LinkedHashSet<>(List.of("en"));
         sites.forEach(site -> languages.addAll(site.languages()));
-        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(Dictionaries::hunspell);
+        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(dictionaries::hunspell);
     }
 
     /**
