@@ -53,7 +53,7 @@ public final class SiteBuild {
         this(options, progress, cache, new BuildTools());
     }
 
-    /** ...with the dictionaries and fonts of {@code tools}, which a preview lends every rebuild (docs/adr/0064). */
+    /** A build through {@code cache} with the dictionaries and fonts of {@code tools}, which a preview lends each rebuild. */
     public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache, BuildTools tools) {
         this.options = options;
         this.progress = progress;
