@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,6 +22,7 @@ import org.polisi.site.BuildResult;
 import org.polisi.site.Fixtures;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.render.FileTrees;
+import org.polisi.site.render.RenderCache;
 
 /**
  * Issue 20 (left-over): {@code ./polisi serve --port 8123} served the pages on 8123 while their
@@ -73,5 +75,19 @@ class ServedAddressTest {
             }
         }
         assertEquals(List.of(), stale, "files still naming localhost:7070");
+    }
+
+    /** Served on one port, then another, through the build cache: no page keeps the first port. */
+    @Test
+    void theBuildCacheDoesNotKeepThePortOfAnEarlierServe(@TempDir Path folder) throws IOException {
+        RenderCache cache = new RenderCache();
+        BuildOptions first = Fixtures.options(Fixtures.content("good"), folder, List.of("adopter"))
+                .withServedAt(URI.create("http://localhost:8123"));
+        assertTrue(new SiteBuild(first, line -> { }, Optional.of(cache)).run().published());
+        BuildOptions second = first.withServedAt(URI.create("http://127.0.0.1:9321"));
+        assertTrue(new SiteBuild(second, line -> { }, Optional.of(cache)).run().published());
+        Document page = Jsoup.parse(Files.readString(second.outputDir().resolve("adopter/en/about.html"), StandardCharsets.UTF_8));
+        assertEquals("http://127.0.0.1:9321/adopter/en/about.html", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertFalse(Files.readString(second.outputDir().resolve("adopter/cy/policy.html")).contains("localhost:8123"));
     }
 }
