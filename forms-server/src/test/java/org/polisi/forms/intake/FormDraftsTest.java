@@ -38,12 +38,30 @@ class FormDraftsTest {
         return draft.orElseThrow().parameters().get("pupil-names").get(0);
     }
 
+    /** A fresh database with its ledger (whose writer makes every draft write). */
+    private record Store(Database database, SubmissionLedger ledger) implements AutoCloseable {
+        static Store fresh(TestDatabases.Kind kind, Path folder) {
+            Database database = Database.connect(TestDatabases.fresh(kind, folder));
+            return new Store(database, new SubmissionLedger(database.jdbi()));
+        }
+
+        /** Drafts as an instance whose clock reads {@code now} keeps them. */
+        FormDrafts drafts(Instant now) {
+            return new FormDrafts(database.jdbi(), ledger, Clock.fixed(now, ZoneOffset.UTC));
+        }
+
+        @Override
+        public void close() {
+            ledger.close();
+            database.close();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aSaveUpdatesOnlyTheLiveUnsentDraftOfItsOwnFormAndSchool(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
-            FormDrafts drafts = new FormDrafts(database.jdbi(), ledger, Clock.fixed(NOW, ZoneOffset.UTC));
+        try (Store store = Store.fresh(kind, folder)) {
+            FormDrafts drafts = store.drafts(NOW);
             String token = drafts.save("testschool", "images-consent", Optional.empty(), draft("Nia"));
             assertEquals(token, drafts.save("testschool", "images-consent", Optional.of(token), draft("Nia Morgan")),
                     "the same live draft, the same address");
@@ -65,7 +83,7 @@ class FormDraftsTest {
             FormDrafts.Draft sent = drafts.find("testschool", "images-consent", token).orElseThrow();
             assertEquals("ABCD-2345", sent.reference());
             assertTrue(sent.parameters().isEmpty(), "once sent, the answers are gone");
-            int rows = database.jdbi().withHandle(handle ->
+            int rows = store.database().jdbi().withHandle(handle ->
                     handle.createQuery("SELECT count(*) FROM form_draft").mapTo(Integer.class).one());
             assertEquals(5, rows, "one draft per save that did not name a live draft of its own form");
         }
@@ -74,12 +92,9 @@ class FormDraftsTest {
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void anExpiredDraftIsNeverRenewedBySavingWithItsToken(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
-            String token = new FormDrafts(database.jdbi(), ledger, Clock.fixed(NOW, ZoneOffset.UTC))
-                    .save("testschool", "images-consent", Optional.empty(), draft("Nia"));
-            FormDrafts later = new FormDrafts(database.jdbi(), ledger,
-                    Clock.fixed(NOW.plus(FormDrafts.LIFETIME).plus(Duration.ofSeconds(1)), ZoneOffset.UTC));
+        try (Store store = Store.fresh(kind, folder)) {
+            String token = store.drafts(NOW).save("testschool", "images-consent", Optional.empty(), draft("Nia"));
+            FormDrafts later = store.drafts(NOW.plus(FormDrafts.LIFETIME).plus(Duration.ofSeconds(1)));
             String saved = later.save("testschool", "images-consent", Optional.of(token), draft("Nia Morgan"));
             assertNotEquals(token, saved, "expired: a new draft, not the old one brought back");
             assertTrue(later.find("testschool", "images-consent", token).isEmpty());
@@ -95,10 +110,9 @@ class FormDraftsTest {
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void draftsAreWrittenByTheLedgerWriter(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
-            FormDrafts drafts = new FormDrafts(database.jdbi(), ledger, Clock.fixed(NOW, ZoneOffset.UTC));
-            IllegalStateException nested = assertThrows(IllegalStateException.class, () -> ledger.inWriteTransaction(
+        try (Store store = Store.fresh(kind, folder)) {
+            FormDrafts drafts = store.drafts(NOW);
+            IllegalStateException nested = assertThrows(IllegalStateException.class, () -> store.ledger().inWriteTransaction(
                     transaction -> drafts.save("testschool", "images-consent", Optional.empty(), draft("Nia"))));
             assertTrue(nested.getMessage().contains("from inside the writer"), nested.getMessage());
             String token = drafts.save("testschool", "images-consent", Optional.empty(), draft("Nia"));
