@@ -2,6 +2,7 @@ package org.polisi.site.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildTools;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.render.RenderCache;
@@ -43,16 +44,20 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** The preview's JVM stays warm, and the build cache holds what it rendered, so a save re-renders only what changed. */
     private RenderCache cache;
+    /** The dictionaries and fonts every rebuild of this preview shares: read once (docs/adr/0064). */
+    private final BuildTools tools = new BuildTools();
     /** The last build's result: its errors are shown on the pages of the sites they held back. */
     private volatile BuildResult last;
 
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
-        BuildOptions options = BuildOptions.defaults(root);
+        // listen first, so the build knows the port (--port 0 too) and writes canonical and hreflang there
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        int listening = server.getAddress().getPort();
+        BuildOptions options = BuildOptions.defaults(root).withServedAt(java.net.URI.create("http://localhost:" + listening));
         cache = cacheOptions.cache(root);
         rebuild(root, options);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             Path file = options.outputDir().resolve(path.substring(1)).normalize();
@@ -73,14 +78,14 @@ public final class PreviewCommand implements Callable<Integer> {
             }
         });
         server.start();
-        System.out.println("Previewing on http://localhost:" + port + "/ (Ctrl+C to stop); rebuilding on changes to content/ and themes/");
+        System.out.println("Previewing on http://localhost:" + listening + "/ (Ctrl+C to stop); rebuilding on changes to content/ and themes/");
         watch(root, options);
         return 0;
     }
 
     private void rebuild(Path root, BuildOptions options) {
         try {
-            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache)).run();
+            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache), tools).run();
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {
