@@ -85,7 +85,10 @@ class ReceiptCopiesTest {
             assertTrue(text.contains("Ffurflen: Defnyddio delweddau digidol\n"), text);
             assertTrue(text.contains("Lluniau ar wefan yr ysgol\n  \u2068Rwy’n rhoi caniatâd\u2069\n"), text);
             assertTrue(text.contains("Fideo o ddigwyddiadau’r ysgol\n  \u2068Nid wyf yn rhoi caniatâd\u2069\n"), text);
-            assertTrue(text.contains("\n  \u2068" + pupil + "\u2069\n"), "the child's name exactly as typed, isolated: " + text);
+            // as typed, isolated, its own direction controls made visible (ADR 0061, as in alerts)
+            assertTrue(text.contains("\n  \u2068" + org.polisi.forms.text.BidiControls.visible(pupil) + "\u2069\n"),
+                    "the child's name as typed, isolated: " + text);
+            assertFalse(text.contains("\u202E"), "no override reaches the e-mail: " + text);
             assertTrue(text.contains("https://forms.testschool.example/testschool/cy/consent-withdrawal.html?reference="
                     + reference), "the way to withdraw or change it: " + text);
             assertTrue(text.contains("https://forms.testschool.example/agreed-texts/testschool/images-consent/"), text);
