@@ -181,7 +181,8 @@ final class ConfirmationHandler {
         List<String> said = copies.copies(school, reference).stream().map(state -> messages.get(language,
                 "receipt.copy." + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))).toList();
         String action = "/forms/" + school + "/received/" + reference + "?t="
-                + java.net.URLEncoder.encode(ctx.queryParam("t"), java.nio.charset.StandardCharsets.UTF_8);
+                + java.net.URLEncoder.encode(ctx.queryParam("t"), java.nio.charset.StandardCharsets.UTF_8)
+                + "&lang=" + language;   // a refusal of the copy is in the receipt's language too
         return new Copy(COPY_ID, messages.get(language, "receipt.copy.title"), said, action, language,
                 messages.get(language, "receipt.copy.label"), messages.format(language, "receipt.copy.hint",
                 Map.of("days", ReceiptCopies.GIVE_UP_AFTER.toDays())), typed == null ? "" : typed, error,

@@ -74,6 +74,9 @@ final class FormDraftPages {
         this.statementsPage = new WithdrawalStatementsPage(layout, messages);
     }
 
+    /** The most bytes of a "Send" post read for its {@code lang}: the check page posts only that. */
+    private static final long SEND_BODY_BYTES = 1024;
+
     static String answersUrl(String school, String formId, String token) {
         return "/forms/" + school + "/" + formId + "/answers/" + token;
     }
@@ -193,7 +196,7 @@ final class FormDraftPages {
         View view = new View(title, Text.in(form.title(), language), rows, messages.get(language, "check.change"),
                 messages.get(language, "check.now-send"),
                 PageLayout.paragraphs(form.declaration() == null ? "" : Text.in(form.declaration(), language)),
-                checkUrl(draft.school(), form.id(), draft.token()), language,
+                checkUrl(draft.school(), form.id(), draft.token()) + "?lang=" + language, language,
                 messages.get(language, agreement ? "check.send.agreement" : "check.send"));
         PageFrame frame = layout.frame(language, title, Text.in(draft.manifest().schoolName(), language),
                 "/" + draft.school() + "/" + language + "/", otherLanguage(draft, language)
@@ -213,7 +216,11 @@ final class FormDraftPages {
             return;
         }
         Found draft = found.get();
-        Map<String, List<String>> parameters = new LinkedHashMap<>(draft.draft().parameters());
+        // the language of the check page "Send" was pressed on (its address, and its hidden lang): the
+        // person last chose it, so the record, its receipt and any refusal are in it
+        String language = draft.sentIn(ctx);
+        RequestLanguage.fromForm(ctx, language);
+        Map<String, List<String>> parameters = new LinkedHashMap<>(draft.request(language).parameters());
         parameters.remove(SubmissionRequest.CHECK_ANSWERS);
         parameters.putIfAbsent(SubmissionRequest.IDEMPOTENCY_KEY, List.of(FormDrafts.idempotencyKey(draft.token())));
         SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(draft.school(), draft.form().id(), parameters));
@@ -224,7 +231,7 @@ final class FormDraftPages {
             // the site changed in between (a new version of the text): the form again, with its message
             drafts.save(draft.school(), draft.form().id(), Optional.of(draft.token()), new FormDrafts.Draft(
                     draft.draft().language(), FormDrafts.Step.ANSWERS, draft.draft().parameters(), null));
-            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()));
+            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()) + "?lang=" + language);
         }
     }
 
@@ -356,6 +363,19 @@ final class FormDraftPages {
             }
             return asked != null && manifest.publishes(asked) && form.pages().containsKey(asked)
                     ? asked : draft.language();
+        }
+
+        /**
+         * The language "Send" was pressed in: the check page's {@code lang} (its hidden field, or its
+         * address), when the form is published in it, else the language the answers were sent in.
+         */
+        String sentIn(Context ctx) {
+            String posted = SubmissionHandler.readBody(ctx, SEND_BODY_BYTES)
+                    .map(body -> org.polisi.forms.intake.PostedBody.urlEncoded(body, ctx.header("Content-Type")))
+                    .map(body -> body.parameters().getOrDefault("lang", List.of()))
+                    .filter(values -> !values.isEmpty()).map(values -> values.get(0)).orElse(null);
+            return posted != null && manifest.publishes(posted) && form.pages().containsKey(posted)
+                    ? posted : language(ctx);
         }
 
         /**

@@ -6,15 +6,35 @@ import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 
 /**
- * The language of a page the server writes: asked for ({@code ?lang=cy}), else the site path's
- * language ({@code /<school>/cy/…}), else the browser's preference, else English.
+ * The language of a page the server writes: the language of the form a post came from, once read
+ * ({@link #fromForm}), else asked for ({@code ?lang=cy}), else the site path's language
+ * ({@code /<school>/cy/…}), else the browser's preference, else English. So every refusal of a form
+ * post (400, 404, 413, 422, 429) is in the language the person was reading.
  */
 final class RequestLanguage {
 
     private RequestLanguage() {
     }
 
+    /** The request attribute holding the language of the form a post came from. */
+    private static final String FORM_LANGUAGE = RequestLanguage.class.getName() + ".form";
+
+    /**
+     * Records that this request is a post of a form in {@code language} (its {@code form-lang}, or
+     * the check page's language), so the pages answering it are in that language; a value that is
+     * not a language the server speaks is ignored.
+     */
+    static void fromForm(Context ctx, String language) {
+        if (language != null && Language.of(language).isPresent()) {
+            ctx.attribute(FORM_LANGUAGE, language);
+        }
+    }
+
     static String of(Context ctx) {
+        String form = ctx.attribute(FORM_LANGUAGE);
+        if (form != null) {
+            return form;
+        }
         String asked;
         try {
             asked = ctx.queryParam("lang");

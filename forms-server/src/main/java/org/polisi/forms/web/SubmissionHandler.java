@@ -98,6 +98,10 @@ final class SubmissionHandler {
             posted = PostedBody.urlEncoded(body.get(), ctx.header("Content-Type"));
         }
         Map<String, List<String>> parameters = posted.parameters();
+        List<String> formLanguage = parameters.getOrDefault(SubmissionRequest.FORM_LANG, List.of());
+        if (!formLanguage.isEmpty()) {   // every page answering this post is in the form's language
+            RequestLanguage.fromForm(ctx, formLanguage.get(0));
+        }
         if (json) {   // a script records at once: the check-your-answers step is a page for people
             parameters = new LinkedHashMap<>(parameters);
             parameters.remove(SubmissionRequest.CHECK_ANSWERS);
@@ -187,7 +191,7 @@ final class SubmissionHandler {
     }
 
     private void accepted(Context ctx, boolean json, String school, String reference, boolean duplicate) {
-        String receipt = receipts.url(school, reference);
+        String receipt = receipts.url(school, reference);   // shown in the record's language
         if (json) {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("reference", reference);
@@ -226,7 +230,7 @@ final class SubmissionHandler {
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
         kept.remove(SubmissionRequest.HONEYPOT);
         String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));
-        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step));
+        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step));   // the draft keeps its language
     }
 
     private static Optional<String> draftToken(Context ctx) {

@@ -185,7 +185,7 @@ class FormDraftPagesTest {
                     .replace("\u0007", ""), "the box holds what was typed");
 
             String send = page.selectFirst("form[method=post]").attr("action");
-            assertEquals(check, send);
+            assertEquals(check + "?lang=en", send, "Send keeps the page's language in its address too");
             CompletableFuture<HttpResponse<String>> doubleClick = CompletableFuture.supplyAsync(
                     () -> parent.post(send, "lang=en"));
             HttpResponse<String> sent = parent.post(send, "lang=en");
