@@ -6,7 +6,9 @@ import java.time.Duration;
  * How long a throttled client must wait (a sign-in backing off, a client sending too many forms),
  * rounded once for everyone who is told: the page, the log and the {@code Retry-After} header
  * (RFC 9110 §10.2.3) all come from this value, so they agree and none says less than the truth. The wait is rounded up to whole seconds; under a minute it is
- * told in seconds, from a minute on in whole minutes rounded up.
+ * told in seconds, from a minute on in whole minutes rounded up, and then {@link #seconds()} is
+ * those whole minutes too: a page saying "2 minutes" never sends {@code Retry-After: 66} (a
+ * tester's fault), so the header, the page and the log tell one number.
  *
  * @param seconds the wait in whole seconds, at least 1
  */
@@ -18,10 +20,13 @@ public record WaitTime(long seconds) {
         }
     }
 
-    /** The wait for a duration: rounded up to whole seconds, and at least one. */
+    /**
+     * The wait for a duration: rounded up to whole seconds, and at least one; from a minute on,
+     * rounded up to whole minutes (in seconds: a multiple of 60).
+     */
     public static WaitTime of(Duration wait) {
-        long whole = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
-        return new WaitTime(Math.max(1, whole));
+        long whole = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return new WaitTime(whole >= 60 ? (whole + 59) / 60 * 60 : whole);
     }
 
     /** True when the wait is told in minutes (a minute or more), else in seconds. */

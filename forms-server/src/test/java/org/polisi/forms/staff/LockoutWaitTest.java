@@ -9,12 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polisi.forms.LogCapture;
+import org.polisi.forms.MovingClock;
 import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.i18n.WaitTime;
@@ -34,30 +31,6 @@ import org.polisi.forms.i18n.WaitTime;
  * seconds under a minute and in minutes after, in English and in Welsh.
  */
 class LockoutWaitTest {
-
-    /** A clock the test moves forward. */
-    private static final class MovingClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T10:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(instant -> instant.plus(by));
-        }
-    }
 
     /** One throttled answer as the person and the operator see it. */
     private record Told(String page, String log, long retryAfter) {
@@ -101,10 +74,15 @@ class LockoutWaitTest {
                 assertEquals(String.valueOf(wait.amount()), page.group(1), "the page tells the log's number: " + summary);
                 assertEquals(wait.inMinutes(), List.of("minute", "minutes", "munud", "funud").contains(page.group(2)),
                         "and its unit: " + summary);
-                // next time, a part of a second is left: the wait is rounded up, never down
-                clock.advance(Duration.ofMillis(retryAfter * 1000 - 1500));
-                told.add(secondLook(browser, language, clock));
-                clock.advance(Duration.ofSeconds(2));
+                if (wait.inMinutes()) {
+                    assertEquals(0, retryAfter % 60, "Retry-After says the whole minutes the page and log tell");
+                    clock.advance(Duration.ofSeconds(retryAfter));   // the wait told is long enough
+                } else {
+                    // next time, a part of a second is left: the wait is rounded up, never down
+                    clock.advance(Duration.ofMillis(retryAfter * 1000 - 1500));
+                    told.add(secondLook(browser, language, clock));
+                    clock.advance(Duration.ofSeconds(2));
+                }
             }
             assertTrue(told.stream().anyMatch(each -> each.retryAfter() < 60), "some waits in seconds: " + told);
             assertTrue(told.stream().anyMatch(each -> each.retryAfter() >= 60), "some in minutes: " + told);
@@ -136,7 +114,9 @@ class LockoutWaitTest {
         assertEquals("59 seconds", WaitTime.of(Duration.ofSeconds(59)).toString());
         assertEquals("1 minute", WaitTime.of(Duration.ofSeconds(60)).toString());
         assertEquals("2 minutes", WaitTime.of(Duration.ofSeconds(61)).toString(), "never less than the truth");
-        assertEquals(61, WaitTime.of(Duration.ofMillis(60_001)).seconds(), "a part of a second counts as one");
+        assertEquals(120, WaitTime.of(Duration.ofMillis(60_001)).seconds(), "Retry-After says the minutes told");
+        assertEquals(120, WaitTime.of(Duration.ofSeconds(66)).seconds(), "a tester's 66 s told as 2 minutes");
+        assertEquals(59, WaitTime.of(Duration.ofMillis(58_001)).seconds(), "a part of a second counts as one");
         assertEquals("15 minutes", WaitTime.of(Duration.ofMinutes(15)).toString());
         assertEquals(1, WaitTime.of(Duration.ZERO).seconds(), "a wait is at least a second");
         assertThrows(IllegalArgumentException.class, () -> new WaitTime(0));
