@@ -95,8 +95,14 @@ public final class SubmissionService {
         Optional<Manifest> manifest = manifests.school(request.school());
         Optional<FormDefinition> found = manifest.flatMap(school -> school.form(request.formId()));
         String postedFormId = request.single(SubmissionRequest.FORM_ID);
-        if (found.isEmpty() || (!postedFormId.isEmpty() && !postedFormId.equals(request.formId()))) {
+        if (found.isEmpty()) {
             LOG.info("Refused a submission to unknown form {}/{}", request.school(), request.formId());
+            return new SubmissionOutcome.UnknownForm();
+        }
+        if (!postedFormId.isEmpty() && !postedFormId.equals(request.formId())) {
+            // the form exists: say what was wrong (never the posted value, which the sender typed)
+            LOG.info("Refused a submission to {}/{}: its form-id field names another form than its address",
+                    request.school(), found.get().id());
             return new SubmissionOutcome.UnknownForm();
         }
         FormDefinition form = found.get();

@@ -46,11 +46,11 @@ final class JettyErrorPage extends ErrorHandler {
             status = 408; // the client stopped sending (half a header block, then silence): not the server's fault
             response.setStatus(status);
         }
-        String[] asked = asked(request, path);
+        String asked = asked(request, path);
         if (status >= 500) {
-            LOG.error("Jetty answered {} {} with {}: {}", asked[0], asked[1], status, LogText.escape(String.valueOf(message)));
+            LOG.error("Jetty answered {} with {}: {}", asked, status, reason(status, message));
         } else {
-            LOG.warn("Refused {} {} with {}: {}", asked[0], asked[1], status, LogText.escape(String.valueOf(message)));
+            LOG.warn("Refused {} with {}: {}", asked, status, reason(status, message));
         }
         headers.apply(path, (name, value) -> response.getHeaders().put(name, value));
         String key = switch (status) {
@@ -88,20 +88,43 @@ final class JettyErrorPage extends ErrorHandler {
     }
 
     /**
-     * The method and path the client asked for, escaped for the log: from the request line as it
-     * arrived when Jetty could not parse it (it then names the request {@code BAD /badMessage}).
+     * The method and path the client asked for, escaped for the log. When Jetty could not read the
+     * request it names it with a path of its own ({@code /badMessage}, {@code /badRequest}), which no
+     * client asked for: then the request line as far as it arrived, or "request not read".
      */
-    private static String[] asked(Request request, String path) {
+    private static String asked(Request request, String path) {
         String method = request.getMethod();
-        if (!"/badMessage".equals(path) && !"BAD".equals(method)) {
-            return new String[] {LogText.escape(method), LogText.escape(path)};
+        if (!"/badMessage".equals(path) && !"/badRequest".equals(path) && !"BAD".equals(method)) {
+            return LogText.escape(method) + " " + LogText.escape(path);
         }
-        String line = RequestLineConnectionFactory.requestLine(request).orElse("");
+        String line = RequestLineConnectionFactory.requestLine(request).orElse("").strip();
+        if (line.isEmpty()) {
+            return "a request not read";
+        }
         String[] parts = line.split(" ", 3);
         String target = parts.length > 1 ? parts[1] : "";
         int query = target.indexOf('?');
-        return new String[] {LogText.escape(parts[0].isEmpty() ? "?" : parts[0]),
-                LogText.escape(query < 0 ? target : target.substring(0, query))};
+        return LogText.escape(parts[0]) + (target.isEmpty() ? "" : " " + LogText.escape(query < 0 ? target
+                : target.substring(0, query)));
+    }
+
+    /**
+     * Why the request was refused, in plain words for the log: Jetty's own message where it says
+     * something (escaped), never an exception's class name. A 408 is the client that stopped sending.
+     */
+    static String reason(int status, Object message) {
+        String text = message == null ? "" : String.valueOf(message).strip();
+        if (status == 408) {
+            return "the client stopped sending before the request was complete";
+        }
+        if (text.isEmpty() || "null".equals(text) || text.contains("Exception")) {
+            return switch (status) {
+                case 413, 431 -> "the request's headers or body are too large";
+                case 404 -> "no such address";
+                default -> status >= 500 ? "the server could not answer it" : "the request could not be read";
+            };
+        }
+        return LogText.escape(text);
     }
 
     private static String language(String acceptLanguage) {

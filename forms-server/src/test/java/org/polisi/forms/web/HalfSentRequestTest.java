@@ -41,6 +41,11 @@ class HalfSentRequestTest {
             assertFalse(log.text().contains("ERROR"), log.text());
             assertEquals(1, lines.size(), log.text());
             assertTrue(lines.get(0).contains("408") || lines.get(0).contains("400"), lines.get(0));
+            // the request line as far as it was read, and a plain reason: never Jetty's made-up
+            // path (/badRequest) or an exception's class name (a tester's fault)
+            assertTrue(lines.get(0).contains("Refused GET / with 4"), lines.get(0));
+            assertFalse(lines.get(0).contains("/badRequest") || lines.get(0).contains("/badMessage"), lines.get(0));
+            assertFalse(lines.get(0).contains("Exception"), lines.get(0));
         }
     }
 
