@@ -183,15 +183,20 @@ public final class StaffRecords {
     /**
      * Whether the user may open a page of the staff area: the decision each page makes for itself
      * ({@link #consentForms}, {@link #governorSummary}, {@link StaffPermissions#mayUseRoster}),
-     * asked before a link to it is shown. The other pages are open to every role; what they list is
-     * limited to what the role may read.
+     * asked before a link to it is shown, and by the routes before the page or its CSV answers
+     * (one decision per area: a page and its export never disagree). The submissions and the people
+     * search are for a role that reads some form of the school, the signatures for one that reads an
+     * agreement; a role that reads none (the dashboard then says so) is refused them, as it is the
+     * consents. The dashboard and the account are open to every role.
      */
     public boolean mayOpen(StaffUser user, StaffArea area) {
         return switch (area) {
             case CONSENTS -> consentForms(user) instanceof Decision.Granted<List<FormDefinition>>;
             case GOVERNORS -> RecordAccess.maySeeGovernorSummary(user);
             case ROSTER -> StaffPermissions.mayUseRoster(user);
-            case DASHBOARD, SUBMISSIONS, SIGNATURES, PEOPLE, ACCOUNT -> true;
+            case SUBMISSIONS, PEOPLE -> !readableForms(user).isEmpty();
+            case SIGNATURES -> readableForms(user).stream().anyMatch(form -> form.kind() == FormKind.AGREEMENT);
+            case DASHBOARD, ACCOUNT -> true;
         };
     }
 

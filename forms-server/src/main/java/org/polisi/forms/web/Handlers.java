@@ -120,7 +120,7 @@ public record Handlers(
                 withdrawals, chronologySection, erasurePages,
                 new DashboardPage(new Dashboard(jdbi, records), roster, new Returns(jdbi), alertStatus, withdrawalRequests,
                         frame, messages, clock),
-                new RosterPage(roster, frame, errors, messages, clock));
+                new RosterPage(roster, frame, errors, messages, clock), records);
         return new Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,

@@ -9,5 +9,6 @@ package org.polisi.forms.web;
 record StaffPages(SubmissionPages submissions, RecordPage record, ConsentPage consents, GovernorsPage governors,
                   SignaturesPage signatures, PersonPage people, AccountPage account,
                   WithdrawalRequestSection withdrawals, IncidentChronologySection chronology,
-                  ErasurePages erasure, DashboardPage dashboard, RosterPage roster) {
+                  ErasurePages erasure, DashboardPage dashboard, RosterPage roster,
+                  org.polisi.forms.staff.StaffRecords records) {
 }
