@@ -1,6 +1,7 @@
 package org.polisi.site.render;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,29 @@ public final class FileTrees {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} whole or not at all: to a temporary file in the same
+     * folder, then renamed over {@code target} ({@code ATOMIC_MOVE}, POSIX rename(2)), so a reader,
+     * or another process writing the same file, sees the old file or the new one, never a part.
+     * The folder is created if needed; a temporary file left by a failed write is deleted.
+     *
+     * @throws IOException when the folder or file cannot be written
+     */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);      // gone after the move; a stray one is never read (its name ends .tmp)
         }
     }
 

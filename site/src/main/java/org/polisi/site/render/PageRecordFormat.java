@@ -8,10 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +21,6 @@ import java.util.Optional;
 final class PageRecordFormat {
     /** Changed whenever the layout changes: an entry in another layout is never read. */
     private static final String MARK = "polisi-page-record/1";
-    private static final int DIGEST_BYTES = 32;
     /** No field of a real page comes near this; a larger length means a damaged entry. */
     private static final int MAX_LENGTH = 64 * 1024 * 1024;
 
@@ -57,10 +53,7 @@ final class PageRecordFormat {
                 string(out, line.message());
             }
             out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] entry = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(sha256(body), 0, entry, body.length, DIGEST_BYTES);
-            return entry;
+            return Sealed.seal(bytes.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -68,14 +61,10 @@ final class PageRecordFormat {
 
     /** The record in {@code entry}, or empty when the entry is not one whole record of this format. */
     static Optional<PageRecord> read(byte[] entry) {
-        if (entry.length < DIGEST_BYTES) {
-            return Optional.empty();
-        }
-        byte[] body = Arrays.copyOf(entry, entry.length - DIGEST_BYTES);
-        byte[] digest = Arrays.copyOfRange(entry, entry.length - DIGEST_BYTES, entry.length);
-        if (!MessageDigest.isEqual(sha256(body), digest)) {
-            return Optional.empty();
-        }
+        return Sealed.open(entry).flatMap(PageRecordFormat::readBody);
+    }
+
+    private static Optional<PageRecord> readBody(byte[] body) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             if (!MARK.equals(string(in))) {
                 return Optional.empty();
@@ -125,13 +114,5 @@ final class PageRecordFormat {
             throw new IOException("not a length: " + length);
         }
         return length;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package org.polisi.site.render;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
@@ -148,19 +146,10 @@ public final class RenderCache {
         if (dir == null) {
             return;
         }
-        Path target = entry(key);
-        Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), key + ".", ".tmp");
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileTrees.writeAtomically(entry(key), bytes);
         } catch (IOException | RuntimeException cannotWrite) {
-            deleteQuietly(temporary);      // the cache only saves time: the build goes on
+            // the cache only saves time: the build goes on
         }
     }
 
@@ -183,15 +172,5 @@ public final class RenderCache {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
         return dir.resolve(key.substring(0, 2)).resolve(key);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a stray temporary file is never read as an entry (its name is not a key)
-            }
-        }
     }
 }

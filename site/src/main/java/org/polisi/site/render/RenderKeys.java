@@ -79,7 +79,7 @@ public final class RenderKeys {
      * library (a jar whose name carries its version) its file name and size; for Polisi's own
      * code (a SNAPSHOT jar, or a folder of classes in a build tree) every byte of it.
      */
-    static String code() {
+    public static String code() {
         if (code == null) {
             List<String> parts = new ArrayList<>();
             for (String name : CODE) {
