@@ -73,8 +73,9 @@ public final class SiteBuild {
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        render.prepare();
-        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
+        if (render.prepare()) {
+            PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted; no new page, no new PDF
+        }
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
@@ -89,7 +90,7 @@ public final class SiteBuild {
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), messages, progress).start(catalog.sites(), rendered.built());
-        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages);
+        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages).remembering(cache, rendered.keys());
         checks.check(composed.pages());
         clock.lap("check");
         ProofResult proofed = proof.join(problems);

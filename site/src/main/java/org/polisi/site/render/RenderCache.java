@@ -121,14 +121,30 @@ public final class RenderCache {
 
     /** The page stored under {@code key}, or empty when there is none or it cannot be read whole. */
     Optional<PageRecord> get(String key) {
+        return read(key).flatMap(PageRecordFormat::read);
+    }
+
+    /** Stores {@code record} under {@code key}; on disk, whole or not at all. A failure to write is ignored. */
+    void put(String key, PageRecord record) {
+        write(key, PageRecordFormat.write(record));
+    }
+
+    /**
+     * The bytes stored under {@code key} (another stage's entry, such as the HTML checks' results),
+     * or empty when there are none or they cannot be read; the caller checks that they are whole.
+     *
+     * @throws IllegalArgumentException when {@code key} is not 16 to 128 hex digits
+     */
+    public Optional<byte[]> read(String key) {
         if (memory != null) {
-            return Optional.ofNullable(memory.get(key)).flatMap(PageRecordFormat::read);
+            return Optional.ofNullable(memory.get(key));
         }
         if (dir == null) {
             return Optional.empty();
         }
+        Path file = entry(key);
         try {
-            return PageRecordFormat.read(Files.readAllBytes(entry(key)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -136,9 +152,12 @@ public final class RenderCache {
         }
     }
 
-    /** Stores {@code record} under {@code key}; on disk, whole or not at all. A failure to write is ignored. */
-    void put(String key, PageRecord record) {
-        byte[] bytes = PageRecordFormat.write(record);
+    /**
+     * Stores {@code bytes} under {@code key}; on disk, whole or not at all. A failure to write is ignored.
+     *
+     * @throws IllegalArgumentException when {@code key} is not 16 to 128 hex digits
+     */
+    public void write(String key, byte[] bytes) {
         if (memory != null) {
             memory.put(key, bytes);
             return;
@@ -146,8 +165,9 @@ public final class RenderCache {
         if (dir == null) {
             return;
         }
+        Path target = entry(key);      // a key that is not a hash is refused, never used as a path
         try {
-            FileTrees.writeAtomically(entry(key), bytes);
+            FileTrees.writeAtomically(target, bytes);
         } catch (IOException | RuntimeException cannotWrite) {
             // the cache only saves time: the build goes on
         }

@@ -128,6 +128,11 @@ public final class RenderKeys {
         return sha256(parts.toArray(String[]::new));
     }
 
+    /** SHA-256 of {@code parts}, each preceded by its length, as 64 hex digits: how every cache key here is made. */
+    public static String hash(String... parts) {
+        return sha256(parts);
+    }
+
     private static String sha256(String... parts) {
         MessageDigest digest = newDigest();
         for (String part : parts) {

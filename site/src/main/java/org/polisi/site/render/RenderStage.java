@@ -46,11 +46,16 @@ public final class RenderStage {
      * file of the content or theme changed since the cache last stored pages), JRuby (for
      * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
      * only if a page must be converted after all: a build served from the cache never pays for it.
+     *
+     * @return whether pages will probably be converted: what else is warmed up early only for new
+     *         pages (the PDF machinery, whose PDFs are otherwise copied from their cache) may follow it
      */
-    public void prepare() {
+    public boolean prepare() {
         if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
             AsciidocConverter.warmUpInBackground();
+            return true;
         }
+        return false;
     }
 
     /**
@@ -75,7 +80,7 @@ public final class RenderStage {
         for (ResolvedSite site : catalog.sites()) {
             Sitemap.write(site, built);     // every page of the site: written every build
         }
-        return new RenderedSite(built, result.forms());
+        return new RenderedSite(built, result.forms(), result.keys());
     }
 
     private void keepStaged(List<StagedPage> pages) throws IOException {

@@ -1,5 +1,6 @@
 package org.polisi.site.uptodate;
 
+import org.polisi.site.render.RecordFields;
 import org.polisi.site.render.Sealed;
 
 import java.io.ByteArrayInputStream;
@@ -7,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 public record LastBuild(String inputs, String outputs, int exitStatus, int pages, List<Line> report) {
     private static final String MARK = "polisi-last-build/1";
-    private static final int MAX_LENGTH = 64 * 1024 * 1024;
 
     public LastBuild {
         report = List.copyOf(report);
@@ -36,14 +35,14 @@ public record LastBuild(String inputs, String outputs, int exitStatus, int pages
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeUTF(MARK);
-            string(out, inputs);
-            string(out, outputs);
+            RecordFields.string(out, inputs);
+            RecordFields.string(out, outputs);
             out.writeInt(exitStatus);
             out.writeInt(pages);
             out.writeInt(report.size());
             for (Line line : report) {
                 out.writeBoolean(line.error());
-                string(out, line.text());
+                RecordFields.string(out, line.text());
             }
             out.flush();
             return Sealed.seal(bytes.toByteArray());
@@ -59,41 +58,18 @@ public record LastBuild(String inputs, String outputs, int exitStatus, int pages
                 if (!MARK.equals(in.readUTF())) {
                     return Optional.empty();
                 }
-                String inputs = string(in);
-                String outputs = string(in);
+                String inputs = RecordFields.string(in);
+                String outputs = RecordFields.string(in);
                 int status = in.readInt();
                 int pages = in.readInt();
                 List<Line> report = new ArrayList<>();
-                for (int i = length(in); i > 0; i--) {
-                    report.add(new Line(in.readBoolean(), string(in)));
+                for (int i = RecordFields.count(in); i > 0; i--) {
+                    report.add(new Line(in.readBoolean(), RecordFields.string(in)));
                 }
                 return in.available() == 0 ? Optional.of(new LastBuild(inputs, outputs, status, pages, report)) : Optional.empty();
             } catch (IOException | RuntimeException damaged) {
                 return Optional.empty();
             }
         });
-    }
-
-    private static void string(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        int length = length(in);
-        byte[] utf8 = in.readNBytes(length);
-        if (utf8.length != length) {
-            throw new IOException("truncated");
-        }
-        return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static int length(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > MAX_LENGTH) {
-            throw new IOException("not a length: " + length);
-        }
-        return length;
     }
 }
