@@ -45,7 +45,8 @@ row() {   # row CORPUS CASE TIMEFILE CONVERTED HEAP
 run() {
   local corpus="$1" root="$2" case="$3" out="$B/results/cache-$1-$3.out" gc="$B/results/cache-$1-$3.gc"
   shift 3
-  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Xlog:gc:file="$gc" -Dpolisi.root="$root" -cp "$CP" \
+  local keep=(); [ "$case" = first-build ] && keep=(-Dpolisi.keep-staged=true)
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" ${keep[@]+"${keep[@]}"} -Xlog:gc:file="$gc" -Dpolisi.root="$root" -cp "$CP" \
     org.polisi.site.cli.PolisiCli build --strict "$@" >"$out" 2>&1 || { cat "$out"; exit 1; }
   local converted; converted=$(grep -oE '[0-9]+ of [0-9]+ pages converted' "$out" | sed 's/ of /\//; s/ pages converted//')
   row "$corpus" "$case" "$B/results/time.tmp" "$converted" "$(peak_heap "$gc")"
@@ -76,7 +77,7 @@ rounds() {
   local corpus="$1" root="$2" page="$3" template="$4" runs="${5:-$RUNS}"
   java "${JAVA_FLAGS[@]}" -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli clean >/dev/null
   # Fills the cache and the work folder (PDFs, proofing answers) and keeps the staged AsciiDoc for the baselines; not a case.
-  run "$corpus" "$root" first-build -Dpolisi.keep-staged=true
+  run "$corpus" "$root" first-build
   for i in $(seq "$runs"); do
     run "$corpus" "$root" cold --no-cache
     run "$corpus" "$root" warm
