@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * The fingerprint of everything a whole build reads (docs/adr/0062-nothing-changed-builds.md), as
  * 64 hex digits of SHA-256 (FIPS 180-4) over length-prefixed parts:
  * <ul>
- *   <li>the options: every folder, the schools asked for, {@code --strict}, {@code --release}, and
- *       the date the build runs (review dates, first-published dates);</li>
+ *   <li>the options, every component of {@link BuildOptions} (an option added later is covered
+ *       by its {@code toString}): every folder, the schools asked for, {@code --strict},
+ *       {@code --release}, {@code --served-at}, and the date the build runs (review dates,
+ *       first-published dates);</li>
  *   <li>the {@code polisi.*} system properties that change what a build does (all but
  *       {@code polisi.timings} and {@code polisi.root}) and git's environment variables;</li>
  *   <li>the code: {@link RenderKeys#code()} (Polisi's classes hashed) and every class-path
@@ -54,11 +56,8 @@ public final class BuildInputs {
     public static String of(BuildOptions options) {
         Digest digest = new Digest();
         digest.add(FORMAT);
-        digest.add(options.contentDir().toAbsolutePath().toString(), options.themeDir().toAbsolutePath().toString(),
-                options.outputDir().toAbsolutePath().toString(), options.manifestsDir().toAbsolutePath().toString(),
-                options.workDir().toAbsolutePath().toString(), options.agreedTextsDir().toAbsolutePath().toString(),
-                String.join(",", options.schools()), Boolean.toString(options.strict()), Boolean.toString(options.release()),
-                options.today().toString());
+        // Every component of the record, so that an option added later is covered without a change here.
+        digest.add(options.toString(), options.contentDir().toAbsolutePath().toString(), options.themeDir().toAbsolutePath().toString());
         Map<String, String> properties = new TreeMap<>();
         System.getProperties().forEach((name, value) -> {
             if (name.toString().startsWith("polisi.") && !NOT_INPUTS.contains(name.toString())) {

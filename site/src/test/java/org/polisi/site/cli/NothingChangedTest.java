@@ -119,6 +119,8 @@ class NothingChangedTest {
         assertFalse(build().skipped(), "and back");
         assertFalse(build(options.withToday(Fixtures.TODAY.plusDays(1)), Optional.of(cacheDir)).skipped(), "another day");
         assertFalse(build(options.withSchools(List.of("adopter")), Optional.of(cacheDir)).skipped(), "other schools asked for");
+        assertFalse(build(options.withServedAt(java.net.URI.create("http://localhost:18080")), Optional.of(cacheDir)).skipped(),
+                "another served address (./polisi serve --port)");
         System.setProperty("polisi.pdf", "false");
         try {
             assertFalse(build().skipped(), "a polisi.* property");
