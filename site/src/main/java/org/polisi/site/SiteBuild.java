@@ -74,7 +74,7 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
         render.prepare();
-        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
+        PolicyPdfs.prepare(options.workDir(), List.of(options.contentDir(), options.themeDir()));     // the PDF machinery, while the pages convert
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
@@ -93,7 +93,7 @@ public final class SiteBuild {
         checks.check(composed.pages());
         clock.lap("check");
         ProofResult proofed = proof.join(problems);
-        progress.timed("proof: ran", proof.seconds(), "alongside render and check");
+        progress.timed("proof: ran", proof.seconds(), String.format("alongside render and check; %.2f s CPU", proof.cpuSeconds()));
         clock.lap("proof");
         pdfs.join(problems);
         clock.lap("pdf");
