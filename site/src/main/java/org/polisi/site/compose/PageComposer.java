@@ -17,19 +17,23 @@ import org.polisi.site.translation.TranslationState;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Stage 4: composes each page of a site into the document the renderer bakes: the author's body,
  * preceded by header attributes that carry the school's values (for {@code {school-name}} and the
- * like) and everything the theme shows around the body: the language toggle, breadcrumbs, contents,
- * approval and review notices, the draft-translation notice. The theme stays free of logic and
- * of words: it prints these attributes and the message bundles' text.
+ * like) and the page's frame (language toggle, alternates, description, footer), and beside it the
+ * chrome the theme draws around the body as records ({@link PageChrome}: breadcrumbs, notices,
+ * policy details, contents, appendices), their text escaped and resolved here as Asciidoctor would
+ * (docs/adr/0064). The theme stays free of logic and of words: it prints these and the message
+ * bundles' text.
  */
 public final class PageComposer {
     /**
@@ -101,25 +105,19 @@ public final class PageComposer {
         // A page without a paragraph (a form only) is described by its title and school.
         attributes.put("polisi-description", description.isEmpty()
                 ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);
-        untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
         String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
         attributes.put("polisi-page-hash", pageHash);
-        crumbs(attributes, page);
-        contents(attributes, page);
-        if (PageKind.POLICY.is(page.kind())) {
-            policyDetails(attributes, page, text);
-            appendices(attributes, page);
-        }
-        if (PageKind.APPENDIX.is(page.kind())) {
-            String label = page.attribute("appendix-label");
-            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", Map.of("label", label)));
-            parent(page).ifPresent(parent -> {
-                attributes.put("polisi-back-href", parent.key() + ".html");
-                attributes.put("polisi-back-text", text.format("page.back.to.policy", Map.of("policy", parent.title())));
-            });
-        }
-        draftNotice(attributes, page);
+        boolean policy = PageKind.POLICY.is(page.kind());
+        boolean appendix = PageKind.APPENDIX.is(page.kind());
+        String label = appendix ? page.attribute("appendix-label") : "";
+        PageChrome chrome = new PageChrome(crumbs(attributes, page), notices(attributes, page),
+                label.isBlank() ? "" : attributes.html(text.format("page.appendix", Map.of("label", label))),
+                policy ? Optional.of(policyDetails(attributes, page, text)) : Optional.empty(),
+                contents(attributes, page), policy ? appendices(attributes, page) : List.of(),
+                appendix ? parent(page).map(parent -> link(attributes,
+                        text.format("page.back.to.policy", Map.of("policy", parent.title())), parent.key() + ".html"))
+                        : Optional.empty());
         StringBuilder asciidoc = new StringBuilder();
         asciidoc.append("= ").append(page.title()).append('\n');
         asciidoc.append(attributes.render());
@@ -136,7 +134,7 @@ public final class PageComposer {
             origins.add(line);
         }
         return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
-                pageHash);
+                pageHash, chrome);
     }
 
     private StagedPage composeSchoolIndex(String language) {
@@ -144,9 +142,8 @@ public final class PageComposer {
         String schoolName = site.source().settings().name().inOrEnglish(language);
         AttributeBlock attributes = common(language, "index", PageKind.SCHOOL_INDEX);
         attributes.put("polisi-description", text.format("school.index.intro", Map.of("school", schoolName)));
-        attributes.put("polisi-crumbs", "1");
-        attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
-        attributes.put("polisi-crumb-1-href", "../../index.html");
+        PageChrome chrome = new PageChrome(List.of(link(attributes, text.get("site.index.title"), "../../index.html")),
+                previewNotice(attributes, language).stream().toList(), "", Optional.empty(), List.of(), List.of(), Optional.empty());
         // Each generated line points back to what it shows (a page's title line, the settings'
         // name), so that a problem found in the index is reported there and stops only this school.
         List<SourceLine> lines = new ArrayList<>();
@@ -175,7 +172,8 @@ public final class PageComposer {
             asciidoc.append(line.text()).append('\n');
             origins.add(line);
         }
-        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins);
+        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins, "",
+                chrome);
     }
 
     /** Attributes every page of a site carries: its place, its languages and the school's values. */
@@ -191,9 +189,6 @@ public final class PageComposer {
         attributes.put("polisi-page-url", "/" + outputPath(language, key) + ".html");
         attributes.put("polisi-root", "../../");
         attributes.put("polisi-school-name", settings.name().inOrEnglish(language));
-        if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
-            attributes.put("polisi-preview", text.get("site.preview.notice"));
-        }
         attributes.put("polisi-contact", settings.contactEmail());
         attributes.put("polisi-forms-endpoint", settings.formsEndpoint());
         attributes.put("polisi-pages", String.join(",", site.pages(language).keySet()));
@@ -224,12 +219,14 @@ public final class PageComposer {
             }
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }
-        String contact = settings.contactLine(language);
-        attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
-                : text.format("footer.contact", Map.of("email", contact)));
+        // The school's values before anything that may name them (a contact address that says
+        // "{office}"): Asciidoctor resolves a header attribute only through those defined above it.
         for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
             attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
         }
+        String contact = settings.contactLine(language);
+        attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
+                : text.format("footer.contact", Map.of("email", contact)));
         attributes.put("imagesdir", "../assets");
         attributes.put("attribute-missing", "warn");
         attributes.put("idprefix", "");
@@ -237,103 +234,118 @@ public final class PageComposer {
         return attributes;
     }
 
-    private void crumbs(AttributeBlock attributes, ResolvedPage page) {
-        List<String[]> crumbs = new ArrayList<>();
-        crumbs.add(new String[]{messages.get(page.language()).get("site.index.title"), "../../index.html"});
-        crumbs.add(new String[]{site.source().settings().name().inOrEnglish(page.language()), "index.html"});
-        if (PageKind.APPENDIX.is(page.kind())) {
-            parent(page).ifPresent(parent -> crumbs.add(new String[]{parent.title(), parent.key() + ".html"}));
-        }
-        attributes.put("polisi-crumbs", String.valueOf(crumbs.size()));
-        for (int i = 0; i < crumbs.size(); i++) {
-            attributes.put("polisi-crumb-" + (i + 1) + "-title", crumbs.get(i)[0]);
-            attributes.put("polisi-crumb-" + (i + 1) + "-href", crumbs.get(i)[1]);
-        }
+    private static PageChrome.Link link(AttributeBlock attributes, String title, String href) {
+        return new PageChrome.Link(attributes.html(title), attributes.html(href));
     }
 
-    private void contents(AttributeBlock attributes, ResolvedPage page) {
+    private List<PageChrome.Link> crumbs(AttributeBlock attributes, ResolvedPage page) {
+        List<PageChrome.Link> crumbs = new ArrayList<>();
+        crumbs.add(link(attributes, messages.get(page.language()).get("site.index.title"), "../../index.html"));
+        crumbs.add(link(attributes, site.source().settings().name().inOrEnglish(page.language()), "index.html"));
+        if (PageKind.APPENDIX.is(page.kind())) {
+            parent(page).ifPresent(parent -> crumbs.add(link(attributes, parent.title(), parent.key() + ".html")));
+        }
+        return crumbs;
+    }
+
+    private List<PageChrome.Link> contents(AttributeBlock attributes, ResolvedPage page) {
         List<Section> top = SectionIndex.of(page.body()).sections().stream()
                 .filter(s -> s.level() == 1 && s.id() != null).toList();
         if (top.size() < CONTENTS_MIN_SECTIONS) {
-            attributes.put("polisi-contents", "0");
-            return;
+            return List.of();
         }
-        attributes.put("polisi-contents", String.valueOf(top.size()));
-        for (int i = 0; i < top.size(); i++) {
-            attributes.put("polisi-contents-" + (i + 1) + "-title", top.get(i).title());
-            attributes.put("polisi-contents-" + (i + 1) + "-id", top.get(i).id());
-        }
+        return top.stream().map(section -> link(attributes, section.title(), "#" + section.id())).toList();
     }
 
-    private void policyDetails(AttributeBlock attributes, ResolvedPage page, Messages text) {
+    private PageChrome.PolicyDetails policyDetails(AttributeBlock attributes, ResolvedPage page, Messages text) {
         PolicyDates school = site.source().settings().policy();
         String version = value(page, "version", school.version());
         String updated = dateValue(page, "last-updated", school.lastUpdated());
         String approvedBy = value(page, "approved-by", school.approvedBy(page.language()));
         String approvedOn = dateValue(page, "approved-on", school.approvedOn());
         String reviewDue = dateValue(page, "review-due", school.reviewDue());
-        attributes.put("polisi-details", "1");
-        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", Map.of("version", version)));
-        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", Map.of("date", d))).orElse(""));
+        List<String> lines = new ArrayList<>();
+        lines.add(version.isBlank() ? "" : text.format("policy.version", Map.of("version", version)));
+        lines.add(date(updated, text).map(d -> text.format("policy.last.updated", Map.of("date", d))).orElse(""));
         if (approvedBy.isBlank()) {
-            attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
+            lines.add(text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
         } else {
             // A month alone ("September 2023") is "in" it, never "on" an invented day (issue 15).
             String approvedKey = approvedOn.length() == "yyyy-MM".length() ? "policy.approved.month" : "policy.approved";
-            attributes.put("polisi-approval-text", date(approvedOn, text)
+            lines.add(date(approvedOn, text)
                     .map(d -> text.format(approvedKey, Map.of("approver", approvedBy, "date", d)))
                     .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
         }
         Optional<LocalDate> due = LocalDates.parse(reviewDue);
         String dueText = LocalDates.describe(reviewDue, text).orElse("");
-        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", Map.of("date", dueText))).orElse(""));
-        attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
-                .map(d -> text.format("policy.review.overdue", Map.of("date", dueText))).orElse(""));
+        lines.add(due.map(d -> text.format("policy.review.due", Map.of("date", dueText))).orElse(""));
+        String overdue = due.filter(d -> d.isBefore(today)).map(d -> text.format("policy.review.overdue", Map.of("date", dueText)))
+                .orElse("");
+        return new PageChrome.PolicyDetails(attributes.html(overdue),
+                lines.stream().map(attributes::html).filter(line -> !line.isEmpty()).toList());
     }
 
-    private void appendices(AttributeBlock attributes, ResolvedPage policy) {
-        List<ResolvedPage> appendices = appendicesOf(policy);
+    private List<PageChrome.Link> appendices(AttributeBlock attributes, ResolvedPage policy) {
         Messages text = messages.get(policy.language());
-        attributes.put("polisi-appendices", String.valueOf(appendices.size()));
-        for (int i = 0; i < appendices.size(); i++) {
-            attributes.put("polisi-appendix-" + (i + 1) + "-title", appendixTitle(appendices.get(i), text));
-            attributes.put("polisi-appendix-" + (i + 1) + "-href", appendices.get(i).key() + ".html");
+        return appendicesOf(policy).stream()
+                .map(appendix -> link(attributes, appendixTitle(appendix, text), appendix.key() + ".html")).toList();
+    }
+
+    /** The notices above a page's title, in the order shown: preview, draft translation, missing translations. */
+    private List<PageChrome.Notice> notices(AttributeBlock attributes, ResolvedPage page) {
+        List<PageChrome.Notice> notices = new ArrayList<>();
+        previewNotice(attributes, page.language()).ifPresent(notices::add);
+        // A paragraph in another language than the page's names that language's values: the
+        // English half of a Welsh page's draft notice gives the school's address in English.
+        Map<String, AttributeBlock> blocks = new HashMap<>(Map.of(page.language(), attributes));
+        Function<String, AttributeBlock> in = language -> blocks.computeIfAbsent(language,
+                other -> common(other, page.key(), PageKind.of(page.kind()).orElse(PageKind.POLICY)));
+        draftNotice(in, page).ifPresent(notices::add);
+        untranslated(in, page).ifPresent(notices::add);
+        return notices;
+    }
+
+    /** A cluster template's pages say they are a preview, not a school's policy. */
+    private Optional<PageChrome.Notice> previewNotice(AttributeBlock attributes, String language) {
+        if (site.source().kind() != org.polisi.site.content.SiteSource.Kind.CLUSTER) {
+            return Optional.empty();
         }
+        return Optional.of(new PageChrome.Notice(PageChrome.Kind.PREVIEW, List.of(
+                new PageChrome.Paragraph("", "", attributes.html(messages.get(language).get("site.preview.notice"))))));
     }
 
     /** For each language the page is missing in: "not yet available in Welsh", in that language and the page's. */
-    private void untranslated(AttributeBlock attributes, ResolvedPage page) {
-        List<String[]> notices = new ArrayList<>();
+    private Optional<PageChrome.Notice> untranslated(Function<String, AttributeBlock> in, ResolvedPage page) {
+        List<PageChrome.Paragraph> notices = new ArrayList<>();
         for (String missing : site.languages()) {
             if (site.page(missing, page.key()).isPresent()) {
                 continue;
             }
-            for (String language : new java.util.LinkedHashSet<>(List.of(page.language(), missing))) {
-                notices.add(new String[]{language, messages.get(language).get("translation.missing." + missing)});
+            for (String language : new LinkedHashSet<>(List.of(page.language(), missing))) {
+                notices.add(new PageChrome.Paragraph(language, "",
+                        in.apply(language).html(messages.get(language).get("translation.missing." + missing))));
             }
         }
-        attributes.put("polisi-untranslated", String.valueOf(notices.size()));
-        for (int i = 0; i < notices.size(); i++) {
-            attributes.put("polisi-untranslated-" + (i + 1) + "-lang", notices.get(i)[0]);
-            attributes.put("polisi-untranslated-" + (i + 1) + "-text", notices.get(i)[1]);
-        }
+        return notices.isEmpty() ? Optional.empty() : Optional.of(new PageChrome.Notice(PageChrome.Kind.UNTRANSLATED, notices));
     }
 
-    private void draftNotice(AttributeBlock attributes, ResolvedPage page) {
+    private Optional<PageChrome.Notice> draftNotice(Function<String, AttributeBlock> in, ResolvedPage page) {
         boolean draft = translations.stream().anyMatch(t -> t.pageKey().equals(page.key())
                 && t.language().equals(page.language()) && t.status() == TranslationState.Status.DRAFT);
-        attributes.put("polisi-draft", draft ? "1" : "");
-        if (draft) {
-            // The page's language, then English, in that order: Set.of's order changes from one JVM
-            // to the next, and the page's text is the build cache's key (docs/adr/0055).
-            for (String language : new LinkedHashSet<>(List.of(page.language(), "en"))) {
-                Messages text = messages.get(language);
-                String contact = site.source().settings().contactLine(language);
-                attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
-                attributes.put("polisi-draft-body-" + language, contact.isBlank() ? text.get("translation.draft.body.office")
-                        : text.format("translation.draft.body", Map.of("contact", contact)));
-            }
+        if (!draft) {
+            return Optional.empty();
         }
+        // The page's language, then English, in that order: Set.of's order changes from one JVM
+        // to the next, and the page's chrome is part of the build cache's key (docs/adr/0055).
+        List<PageChrome.Paragraph> paragraphs = new ArrayList<>();
+        for (String language : new LinkedHashSet<>(List.of(page.language(), "en"))) {
+            Messages text = messages.get(language);
+            String contact = site.source().settings().contactLine(language);
+            paragraphs.add(new PageChrome.Paragraph(language, in.apply(language).html(text.get("translation.draft.title")),
+                    in.apply(language).html(contact.isBlank() ? text.get("translation.draft.body.office")
+                            : text.format("translation.draft.body", Map.of("contact", contact)))));
+        }
+        return Optional.of(new PageChrome.Notice(PageChrome.Kind.DRAFT, paragraphs));
     }
 
     private Optional<ResolvedPage> parent(ResolvedPage appendix) {
