@@ -9,6 +9,7 @@ import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.FileTrees;
 import org.polisi.site.theme.Messages;
 
 import java.io.IOException;
@@ -226,24 +227,8 @@ public final class PolicyPdfs {
                     || kept.noneMatch(file -> file.getFileName().toString().endsWith(".pdf"))) {
                 return true;
             }
-            FileTime stamped = Files.getLastModifiedTime(stamp);
-            for (Path input : inputs) {
-                try (Stream<Path> files = Files.walk(input)) {
-                    if (files.anyMatch(file -> changedSince(file, stamped))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return FileTrees.changedAfter(inputs, Files.getLastModifiedTime(stamp));
         } catch (IOException | UncheckedIOException e) {
-            return true;
-        }
-    }
-
-    private static boolean changedSince(Path file, FileTime stamped) {
-        try {
-            return Files.getLastModifiedTime(file).compareTo(stamped) >= 0;
-        } catch (IOException gone) {
             return true;
         }
     }
