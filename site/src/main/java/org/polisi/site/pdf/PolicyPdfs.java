@@ -130,10 +130,10 @@ public final class PolicyPdfs {
         Problems found = new Problems();
         CompletableFuture<List<Job>> made = new CompletableFuture<>();
         long begin = System.nanoTime();
-        FileTime started = FileTime.from(java.time.Instant.now());
+        FileTime stageStart = FileTime.from(java.time.Instant.now());     // for the stamp (likelyToMake)
         Thread thread = new Thread(() -> {
             try {
-                List<Job> done = make(jobs, found, started);
+                List<Job> done = make(jobs, found, stageStart);
                 seconds = (System.nanoTime() - begin) / 1e9;
                 cpu.addAndGet(THREADS.getCurrentThreadCpuTime());
                 made.complete(done);
