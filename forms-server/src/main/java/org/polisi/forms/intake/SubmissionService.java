@@ -75,7 +75,7 @@ public final class SubmissionService {
 
     /**
      * Checks and, when valid, stores a submission. A post from the form's page that asks for the
-     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent or agreement form
+     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent, agreement or objection form
      * is checked and not stored: {@link SubmissionOutcome.ReadyToSend}.
      */
     public SubmissionOutcome submit(SubmissionRequest request) {
@@ -149,19 +149,15 @@ public final class SubmissionService {
         }
         Map<String, Object> answers = validation.answers();
         boolean checkFirst = !request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
-                && (form.kind() == FormKind.CONSENT || form.kind() == FormKind.AGREEMENT);
-        if (!storing || checkFirst) {
-            if (form.kind() == FormKind.WITHDRAWAL && Withdrawals.target(manifest.get(), answers,
-                    reference -> ledger.find(manifest.get().school(), reference)).isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
-            }
+                && FormKind.CHECKED_BEFORE_RECORDING.contains(form.kind());
+        if (form.kind() != FormKind.WITHDRAWAL && (!storing || checkFirst)) {
             return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
             Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
                     reference -> ledger.find(manifest.get().school(), reference));
             if (target.isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, true);
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
             }
             Optional<List<String>> chosen = Withdrawals.chosen(target.get().consentForm(),
                     request.parameters().getOrDefault(Withdrawals.CHOSEN, List.of()));
@@ -172,6 +168,9 @@ public final class SubmissionService {
                         : List.of();
                 return new SubmissionOutcome.ChooseStatements(manifest.get(), form, language,
                         target.get().consentForm(), target.get().isRequest(), choiceErrors, request.parameters());
+            }
+            if (!storing) {   // a draft whose statements are chosen: nothing left to ask (a post records it at once)
+                return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
             }
             answers = new LinkedHashMap<>(answers);
             answers.put(Withdrawals.CHOSEN, chosen.get());
