@@ -215,7 +215,7 @@ public final class SubmissionService {
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
-            transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
+            transaction.insert(INSERT_NAME_KEY, stored.id(), nameKey);   // sent with the batch's other inserts
             afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
@@ -247,11 +247,7 @@ public final class SubmissionService {
     }
 
     private String uniqueReference(WriteTransaction transaction) {
-        String reference = references.next();
-        while (ledger.referenceTaken(transaction, reference)) {
-            reference = references.next();
-        }
-        return reference;
+        return ledger.unusedReference(transaction, references::next);
     }
 
     /** One error per field whose bytes could not be read; "type it again", in the form's language. */

@@ -77,9 +77,57 @@ final class GroupCommitWriter implements AutoCloseable {
         unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
     }
 
-    private static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+    /**
+     * Commits the batch. First pass, batched (docs/adr/0065-batched-writes.md): the writes run with
+     * their inserts and head writes waiting in memory, sent together before the commit, so a commit
+     * costs a handful of round trips rather than several per write. If that pass cannot finish (a
+     * write failed after sending a statement, or the database refused a batched row, e.g. a reference
+     * taken meanwhile by another instance), it is rolled back, nothing of it stored, and the batch
+     * runs again as before batching: one savepoint per write, every statement sent at once, so a
+     * failing write is undone alone. A failure of the commit itself is not run again (it may have
+     * been stored): every caller of the batch is told it was not stored, as before.
+     */
+    static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+        boolean[] committing = {false};
         try {
-            transaction.handle().useTransaction(open -> batch.forEach(write -> write.runIn(transaction)));
+            transaction.handle().useTransaction(open -> {
+                transaction.beginBatch();
+                for (int i = 0; i < batch.size(); i++) {
+                    transaction.writesLeft(batch.size() - i);
+                    batch.get(i).runIn(transaction);
+                }
+                transaction.flush();
+                committing[0] = true;
+            });
+        } catch (RuntimeException e) {
+            transaction.transactionEnded();
+            if (committing[0]) {
+                LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
+                batch.forEach(write -> write.notCommitted(e));
+                return;
+            }
+            LOG.info("A batch of {} write(s) runs again one write at a time: {}", batch.size(), e.toString());
+            commitOneByOne(transaction, batch);
+            return;
+        } catch (Error e) {
+            transaction.transactionEnded();
+            LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
+            batch.forEach(write -> write.notCommitted(e));
+            return;
+        }
+        transaction.transactionEnded();
+        batch.forEach(QueuedWrite::committed);
+    }
+
+    /** The batch as it ran before batching: each write in its own savepoint, every statement sent at once. */
+    private static void commitOneByOne(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+        try {
+            transaction.handle().useTransaction(open -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    transaction.writesLeft(batch.size() - i);
+                    batch.get(i).runIn(transaction);
+                }
+            });
         } catch (RuntimeException | Error e) {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));
