@@ -69,6 +69,8 @@ public final class WriteTransaction implements AutoCloseable {
     private final List<SubmissionRow> waitingSubmissions = new ArrayList<>();
     /** Statements sent at once (not queued, not a look-up) in this transaction: what a {@link Mark} cannot undo. */
     private int sentAtOnce;
+    /** Statements the database refused in this transaction: on PostgreSQL the transaction is then aborted. */
+    private int refused;
     /** How many writes of the batch, this one included, have not run yet: the size of an id block. */
     private int writesLeft = 1;
     /** PostgreSQL: ids drawn from a table's sequence and not used yet, per table and school. */
@@ -85,7 +87,7 @@ public final class WriteTransaction implements AutoCloseable {
      * in memory ({@link #rollBackTo}) as long as it sent nothing at once ({@link #changedSince}).
      */
     record Mark(int waiting, Map<String, Waiting> waitingHeads, Map<String, ChainHead> movedHeads,
-                int waitingSubmissions, int sentAtOnce) {
+                int waitingSubmissions, int sentAtOnce, int refused) {
     }
 
     WriteTransaction(Handle handle) {
@@ -210,6 +212,7 @@ public final class WriteTransaction implements AutoCloseable {
         lastIds.clear();
         batching = false;
         sentAtOnce = 0;
+        refused = 0;
         writesLeft = 1;
     }
 
@@ -231,12 +234,16 @@ public final class WriteTransaction implements AutoCloseable {
     /** Where the write about to run begins (batched pass). */
     Mark mark() {
         return new Mark(waiting.size(), new LinkedHashMap<>(waitingHeads), new HashMap<>(movedHeads),
-                waitingSubmissions.size(), sentAtOnce);
+                waitingSubmissions.size(), sentAtOnce, refused);
     }
 
-    /** Whether a statement was sent at once since the mark: a change in the database that only a rollback undoes. */
+    /**
+     * Whether a statement was sent at once since the mark (a change in the database that only a
+     * rollback undoes), or the database refused one (PostgreSQL then refuses everything up to a
+     * rollback).
+     */
     boolean changedSince(Mark mark) {
-        return sentAtOnce != mark.sentAtOnce();
+        return sentAtOnce != mark.sentAtOnce() || refused != mark.refused();
     }
 
     /**
@@ -324,6 +331,7 @@ public final class WriteTransaction implements AutoCloseable {
             PreparedStatement statement = bound(sql, parameters);
             return statement.executeUpdate();
         } catch (SQLException e) {
+            refused++;
             throw new IllegalStateException("write failed: " + sql, e);
         }
     }
@@ -372,6 +380,7 @@ public final class WriteTransaction implements AutoCloseable {
                 }
                 batch.executeBatch();
             } catch (SQLException e) {
+                refused++;
                 // pgjdbc puts the server's reason in the next exception of a batch's failure
                 SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null
                         ? e.getNextException() : e;
@@ -400,6 +409,7 @@ public final class WriteTransaction implements AutoCloseable {
                 return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
+            refused++;
             throw new IllegalStateException("query failed: " + sql, e);
         }
     }
@@ -415,6 +425,7 @@ public final class WriteTransaction implements AutoCloseable {
             }
             return found;
         } catch (SQLException e) {
+            refused++;
             throw new IllegalStateException("query failed: " + sql, e);
         }
     }

@@ -185,6 +185,35 @@ class BatchedWritesTest {
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
+    void aLookUpTheDatabaseRefusesMakesTheBatchRunAgainSinceThePostgresqlTransactionIsAborted(TestDatabases.Kind kind,
+                                                                                           @TempDir Path folder) {
+        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
+             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+            List<Boolean> batchedRuns = new ArrayList<>();
+            List<LedgerWork<?>> works = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String reference = "LOOKUP" + (10 + i);
+                boolean fails = i == 1;
+                works.add(transaction -> {
+                    batchedRuns.add(transaction.batching());
+                    if (fails) {   // a look-up sends nothing waiting, but the database refuses it
+                        transaction.lookUp("SELECT no_such_column FROM submission", row -> true);
+                    }
+                    return ledger.append(transaction, submission(reference, "f-" + reference));
+                });
+            }
+            List<QueuedWrite<?>> batch = oneBatch(database.jdbi(), works);
+
+            assertEquals(List.of(true, true, false, false, false), batchedRuns);
+            assertThrows(IllegalStateException.class, () -> batch.get(1).await(() -> true));
+            assertEquals(List.of("LOOKUP10", "LOOKUP12"),
+                    chain(database.jdbi()).stream().map(SubmissionRow::reference).toList());
+            assertEveryChainVerifies(database.jdbi());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
     void aRowTheDatabaseRefusesWhenTheBatchIsSentFailsOnlyItsOwnWrite(TestDatabases.Kind kind, @TempDir Path folder) {
         try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
              SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
