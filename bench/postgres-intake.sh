@@ -25,7 +25,8 @@ RUNS="${RUNS:-1}"
 LEVELS="${LEVELS:-2,8,32,64}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
 KILLS="${KILLS:-5}"
-# which parts to run: any of ceiling sqlite pg-1 pg-2 (the kill -9s run when KILLS > 0)
+# which parts to run: any of ceiling sqlite pg-1 pg-2 writer (the kill -9s run when KILLS > 0);
+# writer: IntakeCeiling, the intake service without HTTP, on SQLite and PostgreSQL at each level
 PARTS="${PARTS-ceiling sqlite pg-1 pg-2}"   # PARTS="" runs only the kill -9s
 # the build to measure: another checkout's root (e.g. a worktree of main as the baseline), this one by default
 CLASSES_ROOT="${CLASSES_ROOT:-$ROOT}"
@@ -168,7 +169,7 @@ commits() { "${PSQL[@]}" -qtA -c "SELECT xact_commit FROM pg_stat_database WHERE
 # the driver sends and waits on is at least one; a JDBC batch is one unless it outgrows a segment),
 # summed over the open connections; sampled after the servers start and before they stop.
 segments_to_pg() {
-  ss -tinH state established "( dport = :$PGPORT )" | grep -o 'data_segs_out:[0-9]*' | cut -d: -f2 | awk '{s += $1} END {print s + 0}'
+  ss -tinH state established "( dport = :$PGPORT )" | { grep -o 'data_segs_out:[0-9]*' || true; } | cut -d: -f2 | awk '{s += $1} END {print s + 0}'
 }
 statements_from() {   # statements_from DATABASE: once the servers have started, counting starts afresh
   [ -n "$PG_STATEMENTS" ] || return 0
@@ -204,6 +205,27 @@ for run in $(seq "$RUNS"); do
   for clients in 8 32; do
     say "run$run pgbench one-row insert c=$clients: $(pgbench -n -c "$clients" -j 2 -T 10 -f "$B/one-row.sql" -d ceiling_$run 2>&1 \
       | grep -E '^(tps|latency average)' | tr '\n' ' ')"
+  done
+  fi
+
+  if [[ " $PARTS " == *" writer "* ]]; then
+  for level in ${LEVELS//,/ }; do
+    rm -f "$B/data/writer-$run-$level.db"*
+    say "run$run writer sqlite c=$level $(java $JAVA_OPTS -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$B/data/writer-$run-$level.db" \
+      "$FIX" testschool "$FORM" "$level" "$SECONDS_PER_LEVEL" | tr '\t' ' '); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    db=$(new_database writer_${run}_$level)
+    # migrated by a run of no seconds first, so that the counts below are the intake's only
+    java $JAVA_OPTS -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$db" "$FIX" testschool "$FORM" 1 0 >/dev/null
+    statements_from "writer_${run}_$level"
+    before_p=$(cpu_of $(postgres_pids))
+    java $JAVA_OPTS -Dpolisi.bench.hold-ms=3000 -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$db" "$FIX" testschool "$FORM" \
+      "$level" "$SECONDS_PER_LEVEL" > "$B/writer.out" &
+    writer=$!
+    until grep -q intake-ceiling "$B/writer.out" 2>/dev/null; do kill -0 "$writer" 2>/dev/null || break; sleep 0.2; done
+    segments_at_end=$(segments_to_pg)
+    wait "$writer"
+    say "run$run writer pg c=$level $(tr '\t' ' ' < "$B/writer.out") postgres-cpu-s $(echo "scale=1; ($(cpu_of $(postgres_pids)) - $before_p) / $TICKS" | bc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    statements "run$run-writer-pg-c$level" "writer_${run}_$level"
   done
   fi
 

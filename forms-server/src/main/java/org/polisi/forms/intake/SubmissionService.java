@@ -190,7 +190,10 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
-        return ledger.inWriteTransaction(transaction -> {
+        // the resubmission check, announced so that a batch's checks are read in one query (ADR 65)
+        SubmissionLedger.Resubmission check = idempotencyKey != null ? null : new SubmissionLedger.Resubmission(
+                manifest.school(), form.id(), fingerprint, now.minus(duplicateWindow));
+        return ledger.inWriteTransaction(check, transaction -> {
             // the chain lock first: the resubmission check and the append it allows hold it together
             ledger.lockSchool(transaction, manifest.school());
             Optional<SubmissionRow> earlier = idempotencyKey != null

@@ -14,12 +14,24 @@ import java.util.function.BooleanSupplier;
 final class QueuedWrite<T> {
 
     private final LedgerWork<T> work;
+    private final SubmissionLedger.Resubmission lookUp;
     private final CompletableFuture<T> answer = new CompletableFuture<>();
     private T result;
     private RuntimeException failure;
 
     QueuedWrite(LedgerWork<T> work) {
+        this(work, null);
+    }
+
+    /** @param lookUp the resubmission check the work will make, read ahead for the whole batch; or null */
+    QueuedWrite(LedgerWork<T> work, SubmissionLedger.Resubmission lookUp) {
         this.work = work;
+        this.lookUp = lookUp;
+    }
+
+    /** The resubmission check the work will make, or null. */
+    SubmissionLedger.Resubmission lookUp() {
+        return lookUp;
     }
 
     /**

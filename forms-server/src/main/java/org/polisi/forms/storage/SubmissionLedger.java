@@ -8,7 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,6 +57,11 @@ public final class SubmissionLedger implements AutoCloseable {
             """;
     /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
     private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
+    /** The resubmission checks of a whole batch in one query (PostgreSQL; each key's newest row is kept in Java). */
+    private static final String RECENT_DUPLICATES_POSTGRESQL = """
+            SELECT * FROM submission
+            WHERE school = ANY(?) AND form_id = ANY(?) AND fingerprint = ANY(?) AND received_at >= ? AND erased_at IS NULL
+            """;
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -61,7 +71,7 @@ public final class SubmissionLedger implements AutoCloseable {
 
     public SubmissionLedger(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.writer = new GroupCommitWriter(jdbi);
+        this.writer = new GroupCommitWriter(jdbi, SubmissionLedger::readAhead);
     }
 
     /** A school's record by reference (erased ones included: the caller decides what to show). */
@@ -76,7 +86,51 @@ public final class SubmissionLedger implements AutoCloseable {
      * The work runs on the writer's thread: it must not wait for another write.
      */
     public <T> T inWriteTransaction(LedgerWork<T> work) {
-        return writer.write(work);
+        return writer.write(work, null);
+    }
+
+    /** A resubmission check a write will make ({@link #recentDuplicate} with the same values). */
+    public record Resubmission(String school, String formId, String fingerprint, Instant since) {
+        List<String> key() {
+            return List.of(school, formId, fingerprint);
+        }
+    }
+
+    /**
+     * As {@link #inWriteTransaction(LedgerWork)}, for a work that will make the resubmission check
+     * {@code lookUp}: on PostgreSQL the checks of a whole batch are read in one query before its writes
+     * run (docs/adr/0065-batched-writes.md), instead of one round trip each.
+     */
+    public <T> T inWriteTransaction(Resubmission lookUp, LedgerWork<T> work) {
+        return writer.write(work, lookUp);
+    }
+
+    /**
+     * Reads the resubmission checks of a batch at once (PostgreSQL; on SQLite each check is a call in
+     * the same process, so nothing is read ahead). The schools' chain locks are taken first, in one
+     * order on every instance, so the checks run under them, as each check alone does (ADR 0058).
+     */
+    static void readAhead(WriteTransaction transaction, List<Resubmission> lookUps) {
+        if (lookUps.isEmpty() || !transaction.dialect().postgresql()) {
+            return;
+        }
+        lookUps.stream().map(Resubmission::school).distinct().sorted().forEach(school -> transaction.lockChain(CHAIN, school));
+        Instant since = lookUps.stream().map(lookUp -> asStored(lookUp.since())).min(Instant::compareTo).orElseThrow();
+        Set<List<String>> keys = lookUps.stream().map(Resubmission::key).collect(Collectors.toSet());
+        Map<List<String>, SubmissionRow> newest = new HashMap<>();
+        for (SubmissionRow row : transaction.all(RECENT_DUPLICATES_POSTGRESQL, SubmissionLedger::row,
+                distinct(lookUps, Resubmission::school), distinct(lookUps, Resubmission::formId),
+                distinct(lookUps, Resubmission::fingerprint), since)) {
+            List<String> key = List.of(row.school(), row.formId(), row.fingerprint());
+            if (keys.contains(key)) {
+                newest.merge(key, row, (one, other) -> one.seq() >= other.seq() ? one : other);
+            }
+        }
+        transaction.readAhead(keys, newest, since);
+    }
+
+    private static String[] distinct(List<Resubmission> lookUps, Function<Resubmission, String> value) {
+        return lookUps.stream().map(value).distinct().toArray(String[]::new);
     }
 
     /**
@@ -91,13 +145,20 @@ public final class SubmissionLedger implements AutoCloseable {
     /**
      * The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}.
      * The submissions this transaction appended and has not sent yet (batched pass) are newer than
-     * any in the table, so they are looked at first, in memory; the table is read without sending them.
+     * any in the table, so they are looked at first, in memory; then what was read ahead for the
+     * batch ({@link #inWriteTransaction(Resubmission, LedgerWork)}); else the table is read, without
+     * sending the waiting rows.
      */
     public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
                                                    String fingerprint, Instant since) {
         Optional<SubmissionRow> waiting = newestWaiting(transaction, row -> row.school().equals(school)
                 && row.formId().equals(formId) && fingerprint.equals(row.fingerprint()) && !row.receivedAt().isBefore(asStored(since)));
-        return waiting.isPresent() ? waiting : transaction.lookUp(
+        if (waiting.isPresent()) {
+            return waiting;
+        }
+        Optional<Optional<SubmissionRow>> readAhead = transaction.readAhead(List.of(school, formId, fingerprint),
+                asStored(since));
+        return readAhead.isPresent() ? readAhead.get() : transaction.lookUp(
                 transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
                 SubmissionLedger::row, school, formId, fingerprint, since);
     }

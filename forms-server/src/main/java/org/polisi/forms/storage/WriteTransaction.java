@@ -77,6 +77,10 @@ public final class WriteTransaction implements AutoCloseable {
     private final Map<String, Deque<Long>> idBlocks = new HashMap<>();
     /** SQLite: the last id given per table in this transaction. */
     private final Map<String, Long> lastIds = new HashMap<>();
+    /** Rows read ahead for the whole batch ({@link #readAhead}), by key, and what they cover. */
+    private Map<List<String>, SubmissionRow> readAhead = Map.of();
+    private Set<List<String>> readAheadKeys = Set.of();
+    private Instant readAheadSince;
 
     /** A statement and its parameters, waiting to be sent. */
     private record Waiting(String sql, Object[] parameters) {
@@ -210,6 +214,7 @@ public final class WriteTransaction implements AutoCloseable {
         waitingSubmissions.clear();
         idBlocks.clear();
         lastIds.clear();
+        forgetReadAhead();
         batching = false;
         sentAtOnce = 0;
         refused = 0;
@@ -275,6 +280,36 @@ public final class WriteTransaction implements AutoCloseable {
         return waitingSubmissions;
     }
 
+    /**
+     * Keeps rows read for the whole batch before its writes run (the resubmission checks of a
+     * batch, {@link SubmissionLedger}): for each key looked up, the newest row found since
+     * {@code since}, if any. Valid while nothing is sent at once: the first {@link #flush} (any
+     * {@link #update}, {@link #first}, {@link #handle()}) forgets them, and the look-ups then read
+     * the table again.
+     */
+    void readAhead(Set<List<String>> keys, Map<List<String>, SubmissionRow> found, Instant since) {
+        readAheadKeys = Set.copyOf(keys);
+        readAhead = Map.copyOf(found);
+        readAheadSince = since;
+    }
+
+    /**
+     * What was read ahead for the key, if it was and covers rows since {@code since}: empty when
+     * it was not read ahead (look it up), else the newest row found (none: an empty inner Optional).
+     */
+    Optional<Optional<SubmissionRow>> readAhead(List<String> key, Instant since) {
+        if (!readAheadKeys.contains(key) || since.isBefore(readAheadSince)) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.ofNullable(readAhead.get(key)).filter(row -> !row.receivedAt().isBefore(since)));
+    }
+
+    private void forgetReadAhead() {
+        readAhead = Map.of();
+        readAheadKeys = Set.of();
+        readAheadSince = null;
+    }
+
     private static final Pattern TABLE = Pattern.compile("[a-z_]+");
 
     /**
@@ -318,15 +353,13 @@ public final class WriteTransaction implements AutoCloseable {
         if (handle == null) {
             throw new IllegalStateException("this write transaction has no Jdbi handle");
         }
-        flush();
-        sentAtOnce++;   // what Jdbi runs is out of sight: count it as a change
+        sendingAtOnce();   // what Jdbi runs is out of sight: count it as a change
         return handle;
     }
 
     /** Runs an INSERT, UPDATE, DELETE or SAVEPOINT at once, after the waiting writes; returns the number of rows changed. */
     public int update(String sql, Object... parameters) {
-        flush();
-        sentAtOnce++;
+        sendingAtOnce();
         try {
             PreparedStatement statement = bound(sql, parameters);
             return statement.executeUpdate();
@@ -350,6 +383,13 @@ public final class WriteTransaction implements AutoCloseable {
         }
     }
 
+    /** Before a statement sent at once: the waiting writes go first, and what was read ahead may be changed by it. */
+    private void sendingAtOnce() {
+        flush();
+        forgetReadAhead();
+        sentAtOnce++;
+    }
+
     /**
      * Sends every waiting insert, then every waiting head write: one JDBC batch per statement, in the
      * order each statement was first used (a row's insert before the inserts that name it), each
@@ -371,6 +411,7 @@ public final class WriteTransaction implements AutoCloseable {
         waiting.clear();
         waitingHeads.clear();
         waitingSubmissions.clear();   // sent: the database's own look-ups find them now
+        forgetReadAhead();            // and what was read ahead may be out of date from here on
         for (Map.Entry<String, List<Object[]>> statement : bySql.entrySet()) {
             try {
                 PreparedStatement batch = null;
@@ -392,8 +433,7 @@ public final class WriteTransaction implements AutoCloseable {
 
     /** The first row of a query (or of an {@code INSERT … RETURNING}), read by the reader, after the waiting writes are sent. */
     public <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) {
-        flush();
-        sentAtOnce++;
+        sendingAtOnce();
         return lookUp(sql, reader, parameters);
     }
 
@@ -414,7 +454,8 @@ public final class WriteTransaction implements AutoCloseable {
         }
     }
 
-    private <T> List<T> all(String sql, RowReader<T> reader, Object... parameters) {
+    /** Every row of a query that does not need the waiting writes (as {@link #lookUp}). */
+    <T> List<T> all(String sql, RowReader<T> reader, Object... parameters) {
         try {
             PreparedStatement statement = bound(sql, parameters);
             List<T> found = new ArrayList<>();
@@ -472,6 +513,8 @@ public final class WriteTransaction implements AutoCloseable {
             statement.setInt(position, flag ? 1 : 0);
         } else if (value instanceof Instant instant) {
             statement.setString(position, Times.format(instant));
+        } else if (value instanceof String[] texts) {   // PostgreSQL: = ANY(?)
+            statement.setArray(position, statement.getConnection().createArrayOf("text", texts));
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }

@@ -35,12 +35,29 @@ class BatchedWritesTest {
                 "{\"pupil\":\"Siân " + reference + "\"}", RECEIVED, false, fingerprint, null);
     }
 
+    /** A test's body, given a fresh database and its ledger. */
+    @FunctionalInterface
+    private interface LedgerTest {
+        void run(Database database, SubmissionLedger ledger);
+    }
+
+    private static void withLedger(TestDatabases.Kind kind, Path folder, LedgerTest test) {
+        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
+             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+            test.run(database, ledger);
+        }
+    }
+
     /** Runs the works as one batch of the writer, on its own connection and writer transaction. */
     private static List<QueuedWrite<?>> oneBatch(Jdbi jdbi, List<LedgerWork<?>> works) {
         List<QueuedWrite<?>> batch = new ArrayList<>();
         works.forEach(work -> batch.add(new QueuedWrite<>(work)));
+        return commit(jdbi, batch);
+    }
+
+    private static List<QueuedWrite<?>> commit(Jdbi jdbi, List<QueuedWrite<?>> batch) {
         try (Handle handle = jdbi.open(); WriteTransaction transaction = WriteTransaction.forWriter(handle)) {
-            GroupCommitWriter.commit(transaction, batch);
+            GroupCommitWriter.commit(transaction, batch, SubmissionLedger::readAhead);
         }
         return batch;
     }
@@ -58,8 +75,7 @@ class BatchedWritesTest {
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aBatchOfSubmissionsWithConsentEventsIsOneCommitOfChainedRecordsThatVerify(TestDatabases.Kind kind,
                                                                                  @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             SubmissionRow first = ledger.inWriteTransaction(transaction -> ledger.append(transaction,
                     submission("FIRST234", "f-first")));
             int size = 20;
@@ -109,15 +125,14 @@ class BatchedWritesTest {
             assertEquals(stored.get(size).hash(), later.prevHash(), "the next transaction starts from the head written");
             assertTrue(later.id() > stored.get(size).id());
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aWriteThatFailsHavingOnlyQueuedIsUndoneAloneAndTheNextOneTakesItsPlace(TestDatabases.Kind kind,
                                                                               @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             List<LedgerWork<?>> works = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String reference = "UNDONE" + (10 + i);
@@ -142,81 +157,79 @@ class BatchedWritesTest {
             assertEquals(Integer.valueOf(4), database.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM consent_event")
                     .mapTo(Integer.class).one()), "the failed write's consent event is gone with it");
             assertEveryChainVerifies(database.jdbi());
+        });
+    }
+
+    /**
+     * One batch of {@code count} writes, each appending a submission {@code prefix + (10 + i)}, except
+     * the one at {@code failing}, which runs {@code failure}; each records in {@code batchedRuns}
+     * whether it ran in the batched pass.
+     */
+    private static List<QueuedWrite<?>> batchWithOneFailure(Database database, SubmissionLedger ledger, String prefix,
+                                                            int count, int failing, LedgerWork<?> failure,
+                                                            List<Boolean> batchedRuns) {
+        List<LedgerWork<?>> works = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String reference = prefix + (10 + i);
+            LedgerWork<?> write = i == failing ? failure
+                    : transaction -> ledger.append(transaction, submission(reference, "f-" + reference));
+            works.add(transaction -> {
+                batchedRuns.add(transaction.batching());
+                return write.runIn(transaction);
+            });
         }
+        return oneBatch(database.jdbi(), works);
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aWriteThatFailsAfterSendingAStatementMakesTheBatchRunAgainOneWriteAtATime(TestDatabases.Kind kind,
                                                                                  @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             List<Boolean> batchedRuns = new ArrayList<>();
-            List<LedgerWork<?>> works = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                String reference = "AGAIN" + (100 + i);
-                boolean fails = i == 1;
-                works.add(transaction -> {
-                    batchedRuns.add(transaction.batching());
-                    SubmissionRow row = ledger.append(transaction, submission(reference, "f-" + reference));
-                    if (fails) {
-                        // a statement sent at once: only a rollback can undo it
-                        transaction.update("INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)",
-                                row.id(), "sian");
-                        throw new IllegalArgumentException("refused after a statement");
-                    }
-                    return row;
-                });
-            }
-            List<QueuedWrite<?>> batch = oneBatch(database.jdbi(), works);
+            List<QueuedWrite<?>> batch = batchWithOneFailure(database, ledger, "AGAIN", 4, 1, transaction -> {
+                SubmissionRow row = ledger.append(transaction, submission("AGAIN11", "f-AGAIN11"));
+                // a statement sent at once: only a rollback can undo it
+                transaction.update("INSERT INTO submission_name_key (submission_id, accent_free) VALUES (?, ?)",
+                        row.id(), "sian");
+                throw new IllegalArgumentException("refused after a statement");
+            }, batchedRuns);
 
             assertEquals(List.of(true, true, false, false, false, false), batchedRuns,
                     "the batched pass stopped at the failure; the batch ran again one write at a time");
             assertThrows(IllegalArgumentException.class, () -> batch.get(1).await(() -> true));
             List<SubmissionRow> stored = chain(database.jdbi());
-            assertEquals(List.of("AGAIN100", "AGAIN102", "AGAIN103"), stored.stream().map(SubmissionRow::reference).toList());
+            assertEquals(List.of("AGAIN10", "AGAIN12", "AGAIN13"), stored.stream().map(SubmissionRow::reference).toList());
             assertEquals(stored, List.of(batch.get(0).await(() -> true), batch.get(2).await(() -> true),
                     batch.get(3).await(() -> true)), "each caller got the row stored in the second run");
             assertEquals(Integer.valueOf(0), database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT count(*) FROM submission_name_key").mapTo(Integer.class).one()), "the failed write's statement is undone");
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aLookUpTheDatabaseRefusesMakesTheBatchRunAgainSinceThePostgresqlTransactionIsAborted(TestDatabases.Kind kind,
                                                                                            @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             List<Boolean> batchedRuns = new ArrayList<>();
-            List<LedgerWork<?>> works = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                String reference = "LOOKUP" + (10 + i);
-                boolean fails = i == 1;
-                works.add(transaction -> {
-                    batchedRuns.add(transaction.batching());
-                    if (fails) {   // a look-up sends nothing waiting, but the database refuses it
-                        transaction.lookUp("SELECT no_such_column FROM submission", row -> true);
-                    }
-                    return ledger.append(transaction, submission(reference, "f-" + reference));
-                });
-            }
-            List<QueuedWrite<?>> batch = oneBatch(database.jdbi(), works);
+            // a look-up sends nothing waiting, but the database refuses it
+            List<QueuedWrite<?>> batch = batchWithOneFailure(database, ledger, "LOOKUP", 3, 1,
+                    transaction -> transaction.lookUp("SELECT no_such_column FROM submission", row -> true), batchedRuns);
 
             assertEquals(List.of(true, true, false, false, false), batchedRuns);
             assertThrows(IllegalStateException.class, () -> batch.get(1).await(() -> true));
             assertEquals(List.of("LOOKUP10", "LOOKUP12"),
                     chain(database.jdbi()).stream().map(SubmissionRow::reference).toList());
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aRowTheDatabaseRefusesWhenTheBatchIsSentFailsOnlyItsOwnWrite(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             ledger.inWriteTransaction(transaction -> ledger.append(transaction, submission("TAKEN234", "f-taken")));
             List<LedgerWork<?>> works = new ArrayList<>();
             for (String reference : List.of("FRESH234", "TAKEN234", "FRESH345")) {   // the unique index refuses TAKEN234
@@ -228,15 +241,14 @@ class BatchedWritesTest {
             assertEquals(List.of("TAKEN234", "FRESH234", "FRESH345"),
                     chain(database.jdbi()).stream().map(SubmissionRow::reference).toList());
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aReferenceStoredAlreadyIsNeverGivenAgainThoughTheBatchedPassDoesNotReadTheTable(TestDatabases.Kind kind,
                                                                                        @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             ledger.inWriteTransaction(transaction -> ledger.append(transaction, submission("TAKEN234", "f-taken")));
             // the candidates the write draws, in order: the batched pass takes TAKEN234 (it reads no table),
             // the database refuses it when the batch is sent, and the second run reads the table and skips it
@@ -264,15 +276,49 @@ class BatchedWritesTest {
             assertEquals(List.of("SECOND23", "SECOND34"),
                     second.stream().map(write -> ((SubmissionRow) write.await(() -> true)).reference()).toList());
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void theResubmissionChecksOfABatchAreReadAheadOnPostgresqlAndFindWhatEachCheckAloneWouldFind(
+            TestDatabases.Kind kind, @TempDir Path folder) {
+        withLedger(kind, folder, (database, ledger) -> {
+            Instant since = RECEIVED.minusSeconds(60);
+            SubmissionRow stored = ledger.inWriteTransaction(transaction -> ledger.append(transaction,
+                    submission("STORED23", "f-stored")));
+            ledger.inWriteTransaction(transaction -> ledger.append(transaction, new NewSubmission(SCHOOL, "OLDER234",
+                    "photo-consent", "consent", "v1", "en", "{}", since.minusMillis(1), false, "f-older", null)));
+            List<Boolean> answeredAhead = new ArrayList<>();
+            List<QueuedWrite<?>> batch = new ArrayList<>();
+            for (String[] write : List.of(new String[] {"f-stored", "AGAIN234"}, new String[] {"f-new", "NEW23456"},
+                    new String[] {"f-new", "NEW34567"}, new String[] {"f-older", "OLDER345"})) {
+                String fingerprint = write[0];
+                batch.add(new QueuedWrite<>(transaction -> {
+                    answeredAhead.add(transaction.readAhead(List.of(SCHOOL, "photo-consent", fingerprint), since).isPresent());
+                    return ledger.recentDuplicate(transaction, SCHOOL, "photo-consent", fingerprint, since)
+                            .orElseGet(() -> ledger.append(transaction, submission(write[1], fingerprint)));
+                }, new SubmissionLedger.Resubmission(SCHOOL, "photo-consent", fingerprint, since)));
+            }
+            commit(database.jdbi(), batch);
+
+            boolean postgresql = kind == TestDatabases.Kind.POSTGRESQL;
+            assertEquals(List.of(postgresql, postgresql, postgresql, postgresql), answeredAhead,
+                    "PostgreSQL reads the batch's checks ahead in one query; SQLite checks each in-process");
+            List<String> given = batch.stream().map(write -> ((SubmissionRow) write.await(() -> true)).reference()).toList();
+            assertEquals(List.of(stored.reference(), "NEW23456", "NEW23456", "OLDER345"), given,
+                    "the stored copy, a new one, the batch's own copy, and none older than the window");
+            assertEquals(List.of("STORED23", "OLDER234", "NEW23456", "OLDER345"),
+                    chain(database.jdbi()).stream().map(SubmissionRow::reference).toList());
+            assertEveryChainVerifies(database.jdbi());
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void theSameAnswersTwiceInOneBatchAreStoredOnceAndBothGetTheFirstReference(TestDatabases.Kind kind,
                                                                              @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             List<LedgerWork<?>> works = new ArrayList<>();
             for (String reference : List.of("SAME2345", "SAME3456")) {
                 works.add(transaction -> {
@@ -286,6 +332,6 @@ class BatchedWritesTest {
             assertEquals(batch.get(0).await(() -> true), batch.get(1).await(() -> true));
             assertEquals(List.of("SAME2345"), chain(database.jdbi()).stream().map(SubmissionRow::reference).toList());
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 }
