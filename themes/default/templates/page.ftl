@@ -1,10 +1,13 @@
 <#ftl output_format="HTML" auto_esc=false>
 <#-- A school page: policy, appendix or school index, in the frame every page shares (layout.ftl).
-     Markup only: every word comes from the message bundles (t-* attributes) or from attributes
-     composed by PageComposer. Asciidoctor has escaped every attribute already, so this template
-     prints them as they are (auto_esc=false) and hands them to the frame as markup (?no_esc). -->
+     Markup only: every word comes from the message bundles (t-* attributes), from attributes
+     composed by PageComposer, or from the page's chrome (c.chrome, the record PageChrome: crumbs,
+     notices, caption, details, contents, appendices, back; ADR 0064). Asciidoctor has escaped every
+     attribute already and the composer every chrome string, so this template prints them as they
+     are (auto_esc=false) and hands them to the frame as markup (?no_esc). -->
 <#import "layout.ftl" as layout>
 <#assign c = content>
+<#assign chrome = c.chrome>
 <#assign lang = c["polisi-lang"]>
 <#assign root = c["polisi-root"]>
 <#assign langs = c["polisi-languages"]?split(",")>
@@ -33,56 +36,43 @@
 <#if slot == "before">
   <nav class="breadcrumbs" aria-label="${c["t-breadcrumbs-label"]}">
     <ol>
-<#list 1..c["polisi-crumbs"]?number as i>
-      <li><a href="${c["polisi-crumb-" + i + "-href"]}">${c["polisi-crumb-" + i + "-title"]}</a></li>
+<#list chrome.crumbs as crumb>
+      <li><a href="${crumb.href}">${crumb.title}</a></li>
 </#list>
       <li><span aria-current="page">${c.title}</span></li>
     </ol>
   </nav>
 <#elseif slot == "main">
-<#if (c["polisi-preview"]!"")?has_content>
-    <div class="notice notice--preview" role="note"><p>${c["polisi-preview"]}</p></div>
-</#if>
-<#if (c["polisi-draft"]!"")?has_content>
-    <div class="notice notice--draft" role="note">
-      <p lang="${lang}"><strong>${c["polisi-draft-title-" + lang]}</strong> ${c["polisi-draft-body-" + lang]}</p>
-<#if lang != "en">
-      <p lang="en"><strong>${c["polisi-draft-title-en"]}</strong> ${c["polisi-draft-body-en"]}</p>
-</#if>
-    </div>
-</#if>
-<#if (c["polisi-untranslated"]!"0")?number gt 0>
-    <div class="notice notice--untranslated" role="note">
-<#list 1..c["polisi-untranslated"]?number as i>
-      <p lang="${c["polisi-untranslated-" + i + "-lang"]}">${c["polisi-untranslated-" + i + "-text"]}</p>
+<#list chrome.notices as notice>
+    <div class="notice notice--${notice.kind}" role="note">
+<#list notice.paragraphs as p>
+      <p<#if p.lang?has_content> lang="${p.lang}"</#if>><#if p.lead?has_content><strong>${p.lead}</strong> </#if>${p.text}</p>
 </#list>
     </div>
-</#if>
-<#if (c["polisi-caption"]!"")?has_content>
-    <span class="caption">${c["polisi-caption"]}</span>
+</#list>
+<#if chrome.caption?has_content>
+    <span class="caption">${chrome.caption}</span>
 </#if>
     <h1>${c.title}</h1>
-<#if (c["polisi-details"]!"")?has_content>
+<#if chrome.details??>
     <section class="policy-details" aria-labelledby="policy-details-title">
       <h2 id="policy-details-title" class="visually-hidden">${c["t-policy-details"]}</h2>
-<#if c["polisi-overdue-text"]?has_content>
-      <p class="notice notice--warning"><strong>${c["polisi-overdue-text"]}</strong></p>
+<#if chrome.details.overdue?has_content>
+      <p class="notice notice--warning"><strong>${chrome.details.overdue}</strong></p>
 </#if>
       <ul class="policy-details__list">
-<#list ["polisi-version-text", "polisi-updated-text", "polisi-approval-text", "polisi-review-text"] as detail>
-<#if c[detail]?has_content>
-        <li>${c[detail]}</li>
-</#if>
+<#list chrome.details.lines as line>
+        <li>${line}</li>
 </#list>
       </ul>
     </section>
 </#if>
-<#if (c["polisi-contents"]!"0")?number gt 0>
+<#if chrome.contents?has_content>
     <nav class="contents" aria-labelledby="contents-title">
       <h2 id="contents-title" class="contents__title">${c["t-contents-title"]}</h2>
       <ol>
-<#list 1..c["polisi-contents"]?number as i>
-        <li><a href="#${c["polisi-contents-" + i + "-id"]}">${c["polisi-contents-" + i + "-title"]}</a></li>
+<#list chrome.contents as section>
+        <li><a href="${section.href}">${section.title}</a></li>
 </#list>
       </ol>
     </nav>
@@ -90,18 +80,18 @@
     <div class="body">
 ${c.body}
     </div>
-<#if (c["polisi-appendices"]!"0")?number gt 0>
+<#if chrome.appendices?has_content>
     <nav class="appendices" aria-labelledby="appendices-title">
       <h2 id="appendices-title">${c["t-page-appendices-title"]}</h2>
       <ul>
-<#list 1..c["polisi-appendices"]?number as i>
-        <li><a href="${c["polisi-appendix-" + i + "-href"]}">${c["polisi-appendix-" + i + "-title"]}</a></li>
+<#list chrome.appendices as appendix>
+        <li><a href="${appendix.href}">${appendix.title}</a></li>
 </#list>
       </ul>
     </nav>
 </#if>
-<#if (c["polisi-back-href"]!"")?has_content>
-    <p class="back-link"><a href="${c["polisi-back-href"]}">${c["polisi-back-text"]}</a></p>
+<#if chrome.back??>
+    <p class="back-link"><a href="${chrome.back.href}">${chrome.back.title}</a></p>
 </#if>
 </#if>
 </@layout.page>

@@ -11,7 +11,6 @@ import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.history.PageHistory;
 import org.polisi.site.pdf.PolicyPdfs;
-import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.problem.Verdict;
 import org.polisi.site.proof.ProofResult;
@@ -23,122 +22,91 @@ import org.polisi.site.render.RenderedSite;
 import org.polisi.site.theme.Messages;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one orchestrator, the build's stages in order: load and resolve the content into a
- * {@link SiteCatalog} → compose pages ({@link ComposedSite}) → render them ({@link RenderedSite})
- * → check the HTML (with the sources' proofing and the policies' PDFs on threads of their own) → archive the texts the forms agree to → list each
- * policy's updates from git → publish. Each stage is a package and takes and returns named values;
- * this class only calls them and decides what is published: every site whose files hold no error,
- * next to the last good output of the others. {@code --strict} makes every warning an error.
+ * The one orchestrator: the build's stages in order, each taking and returning a named value.
+ * {@link SiteCatalog} → {@link ComposedSite} → {@link RenderedSite} → HTML checks, with proofing
+ * and the policies' PDFs on threads of their own → {@link Verdict} → archive of agreed texts →
+ * history → publish. Every site whose files hold no error is published, next to the last good
+ * output of the others; {@code --strict} makes every warning an error (docs/adr/0040).
  */
 public final class SiteBuild {
     /** Cluster templates are baked as their own preview site under this suffix. */
     public static final String TEMPLATE_PREVIEW_SUFFIX = CatalogStage.TEMPLATE_PREVIEW_SUFFIX;
-    /** {@code -Dpolisi.proof=false} leaves proofing out, only so that docs/benchmarks.md can measure its cost. */
-    private static final boolean PROOF = !"false".equals(System.getProperty("polisi.proof"));
 
     private final BuildOptions options;
     private final BuildProgress progress;
     private final RenderCache cache;
+    private final BuildTools tools;
 
     /** A build that converts every page and keeps nothing for the next ({@code --no-cache}, most tests). */
     public SiteBuild(BuildOptions options, BuildProgress progress) {
-        this(options, progress, Optional.empty());
+        this(options, progress, Optional.empty(), new BuildTools());
     }
 
     /** A build that converts only the pages {@code cache} does not hold, and stores them there (docs/adr/0055). */
     public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache) {
+        this(options, progress, cache, new BuildTools());
+    }
+
+    /** A build through {@code cache} with the dictionaries and fonts of {@code tools}, which a preview lends each rebuild. */
+    public SiteBuild(BuildOptions options, BuildProgress progress, Optional<RenderCache> cache, BuildTools tools) {
         this.options = options;
         this.progress = progress;
         this.cache = cache.orElseGet(RenderCache::disabled);
+        this.tools = tools;
     }
 
-    /** Resolves and checks content without rendering: what {@code ./polisi report} needs. */
+    /** Resolves and proofs the content without rendering: what {@code ./polisi report} needs. */
     public BuildResult resolveOnly() {
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        ProofResult proofed = PROOF ? proofing().run(catalog.sites(), problems) : ProofResult.NONE;
-        Verdict verdict = new Verdict(options.strict(), catalog.folders());
-        verdict.add(problems.all());
-        return new BuildResult(catalog.sites(), catalog.translations(), verdict.problems(), 0, Set.of(), Set.of(),
-                ToConfirmList.bySite(catalog, new Problems()), 0, proofed);
+        ProofResult proofed = Proofing.of(options, tools.dictionaries()).run(catalog.sites(), problems);
+        Verdict verdict = new Verdict(options.strict(), catalog.folders()).add(problems.all());
+        return BuildResult.resolved(catalog, verdict.problems(), ToConfirmList.bySite(catalog, new Problems()), proofed);
     }
 
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        render.prepare();
-        PolicyPdfs.prepare();     // loads the PDF machinery while the pages are converted
+        render.prepare();         // JRuby and the PDF machinery load while the content is read
+        PolicyPdfs.prepare(tools.pdfWriter());
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        Proofing.Started proof = PROOF ? proofing().start(catalog.sites()) : Proofing.Started.NONE;   // alongside render and check
+        Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
-            return result(catalog, new Verdict(options.strict(), Map.of()), problems, 0, Set.of(), toConfirm, clock, ProofResult.NONE);
+            Verdict refused = new Verdict(options.strict(), Map.of()).add(problems.all());
+            return BuildResult.built(catalog, refused.problems(), 0, Set.of(), toConfirm, clock.seconds(), ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
         clock.lap("load+resolve+compose");
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
-        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), messages, progress).start(catalog.sites(), rendered.built());
+        PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
+                .start(catalog.sites(), rendered.built());
         HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages);
         checks.check(composed.pages());
         clock.lap("check");
         ProofResult proofed = proof.join(problems);
-        progress.timed("proof: ran", proof.seconds(), "alongside render and check");
         clock.lap("proof");
         pdfs.join(problems);
         clock.lap("pdf");
-
-        Verdict verdict = new Verdict(options.strict(), catalog.folders());
-        verdict.add(problems.all());
-        // Before the manifests: the server must never see a form version whose text is not archived.
-        List<ResolvedSite> clean = verdict.publishable(catalog.sites(), ResolvedSite::id);
-        Problems archiving = new Problems();
-        new AgreedTextArchive(options.agreedTextsDir())
-                .archive(rendered.formsOf(clean), rendered.built(), clean, composed.forms(), options.today(), archiving);
-        verdict.add(archiving.all());
-        List<ResolvedSite> fresh = verdict.publishable(clean, ResolvedSite::id);
+        Verdict verdict = new Verdict(options.strict(), catalog.folders()).add(problems.all());
+        List<ResolvedSite> fresh = new AgreedTextArchive(options.agreedTextsDir())
+                .archivePublishable(verdict, catalog.sites(), rendered, composed.forms(), options.today());
         clock.lap("archive");
-
-        Set<String> published = new LinkedHashSet<>();
-        if (!fresh.isEmpty()) {
-            new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
-            List<Problem> rootProblems = new PublishStage(options, cache).publish(catalog.allIds(), fresh, messages,
-                    checks.titles(), composed, rendered);
-            if (rootProblems.isEmpty()) {
-                fresh.forEach(site -> published.add(site.id()));
-            }
-            verdict.addUnblamed(rootProblems);
-        }
+        new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
+        Set<String> published = new PublishStage(options, cache)
+                .publish(catalog.allIds(), fresh, messages, checks.titles(), composed, rendered, verdict);
         clock.lap("publish");
         clock.report(progress);
-        return result(catalog, verdict, new Problems(), composed.pages().size(), published, toConfirm, clock, proofed);
-    }
-
-    /** What the build did; {@code late} are problems not yet in the verdict (a refused {@code --release}). */
-    private BuildResult result(SiteCatalog catalog, Verdict verdict, Problems late, int pages, Set<String> published,
-                               Map<String, List<ToConfirm>> toConfirm, StageClock clock, ProofResult proofed) {
-        verdict.add(late.all());
-        Set<String> notPublished = new LinkedHashSet<>(catalog.sites().stream().map(ResolvedSite::id).toList());
-        notPublished.removeAll(published);
-        return new BuildResult(catalog.sites(), catalog.translations(), verdict.problems(), pages, published,
-                notPublished, toConfirm, clock.seconds(), proofed);
-    }
-
-    /**
-     * Stage 5b: spelling and terms of the sources (warnings; errors under {@code --strict}), counted
-     * for the report; the dictionaries' answers are kept in the work folder between builds.
-     */
-    private Proofing proofing() {
-        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir());
+        return BuildResult.built(catalog, verdict.problems(), composed.pages().size(), published, toConfirm, clock.seconds(), proofed);
     }
 }

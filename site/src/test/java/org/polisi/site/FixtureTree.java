@@ -93,7 +93,7 @@ public final class FixtureTree {
 
     public BuildResult build(BuildOptions options) {
         try {
-            return new SiteBuild(options, line -> { }).run();
+            return Fixtures.build(options).run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,12 +77,23 @@ public final class Fixtures {
                 folder.resolve("build"), List.copyOf(schools), true, TODAY, folder.resolve("agreed-texts"));
     }
 
+    /**
+     * The dictionaries and fonts the tests' builds share, as a preview's rebuilds do (docs/adr/0064):
+     * each is read once for the test run, not once per build.
+     */
+    public static final BuildTools TOOLS = new BuildTools();
+
+    /** A build of {@code options} with the tests' shared {@link #TOOLS}, reporting nothing. */
+    public static SiteBuild build(BuildOptions options) {
+        return new SiteBuild(options, line -> { }, java.util.Optional.empty(), TOOLS);
+    }
+
     /** Bakes a content folder into a new temporary folder. */
     public static BakedSite bake(Path contentDir, List<String> schools) {
         try {
             Path folder = Files.createTempDirectory("polisi-test-");
             BuildOptions options = options(contentDir, folder, schools);
-            return new BakedSite(folder, options, new SiteBuild(options, line -> { }).run());
+            return new BakedSite(folder, options, build(options).run());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,7 +30,7 @@ record RealContentBake(BuildOptions options, BuildResult result) {
                 BuildOptions options = new BuildOptions(root.resolve("content"), root.resolve("themes/default"),
                         work.resolve("public"), work.resolve("manifests"), work.resolve("build"), List.of(), true,
                         Fixtures.TODAY, work.resolve("agreed-texts"));
-                baked = new RealContentBake(options, new SiteBuild(options, line -> { }).run());
+                baked = new RealContentBake(options, Fixtures.build(options).run());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

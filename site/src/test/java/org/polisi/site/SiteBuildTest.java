@@ -197,6 +197,18 @@ class SiteBuildTest {
     }
 
     @Test
+    void aClusterTemplatesPreviewSaysSoOnEveryPageInThePagesLanguageAndASchoolsPagesDoNot() {
+        for (String path : List.of("demo-template/en/policy.html", "demo-template/en/index.html")) {
+            assertEquals("This is a preview of a cluster template, not a school's website. Its forms cannot be sent: each school"
+                    + " that adopts the template publishes its own.", page(path).selectFirst(".notice--preview").text(), path);
+        }
+        assertTrue(page("demo-template/cy/policy.html").selectFirst(".notice--preview p").text().startsWith("Rhagolwg o dempled clwstwr"));
+        assertEquals("", page("demo-template/cy/policy.html").selectFirst(".notice--preview p").attr("lang"), "in the page's own language");
+        assertNull(page("adopter/en/policy.html").selectFirst(".notice--preview"));
+        assertNull(page("adopter/cy/index.html").selectFirst(".notice--preview"));
+    }
+
+    @Test
     void theSchoolsNameReplacesTheTemplatesPlaceholder() {
         assertTrue(page("adopter/en/policy.html").select("#intro + .sectionbody p").eachText()
                 .contains("Riverside Primary School publishes this policy so that every pupil can use the internet safely."));

@@ -24,6 +24,8 @@ import org.polisi.site.forms.manifest.FormVersion;
 import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.forms.manifest.RenderedForm;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.problem.Verdict;
+import org.polisi.site.render.RenderedSite;
 
 /**
  * Writes the snapshot of every form version a build rendered that the archive does not hold yet.
@@ -43,6 +45,27 @@ public final class AgreedTextArchive {
     /** {@code <folder>/<school>/<form-id>/<form-version>.json}. */
     public Path snapshot(String school, String formId, String version) {
         return folder.resolve(school).resolve(formId).resolve(version + ".json");
+    }
+
+    /**
+     * Archives the forms of the sites nothing holds back yet, as the build runs it: before the
+     * manifests, because the server must never see a form version whose text is not archived. A
+     * site whose texts cannot be archived is held back too ({@code verdict} receives the problems).
+     *
+     * @param sites    the build's sites, in order
+     * @param rendered what the render stage made: the pages and the forms on them
+     * @param forms    each site's forms with their words and settings, by site id
+     * @param today    the date recorded in new snapshots
+     * @return the sites still publishable: those {@code verdict} held back neither before nor now
+     * @throws IOException when the archive cannot be written (the build must then not publish)
+     */
+    public List<ResolvedSite> archivePublishable(Verdict verdict, List<ResolvedSite> sites, RenderedSite rendered,
+                                                 Map<String, FormsSchoolContext> forms, LocalDate today) throws IOException {
+        List<ResolvedSite> clean = verdict.publishable(sites, ResolvedSite::id);
+        Problems archiving = new Problems();
+        archive(rendered.formsOf(clean), rendered.built(), clean, forms, today, archiving);
+        verdict.add(archiving.all());
+        return verdict.publishable(clean, ResolvedSite::id);
     }
 
     /**

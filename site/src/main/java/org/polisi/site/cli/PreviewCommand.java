@@ -2,6 +2,7 @@ package org.polisi.site.cli;
 
 import com.sun.net.httpserver.HttpServer;
 import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildTools;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.render.RenderCache;
@@ -43,6 +44,8 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** The preview's JVM stays warm, and the build cache holds what it rendered, so a save re-renders only what changed. */
     private RenderCache cache;
+    /** The dictionaries and fonts every rebuild of this preview shares: read once (docs/adr/0064). */
+    private final BuildTools tools = new BuildTools();
     /** The last build's result: its errors are shown on the pages of the sites they held back. */
     private volatile BuildResult last;
 
@@ -80,7 +83,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     private void rebuild(Path root, BuildOptions options) {
         try {
-            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache)).run();
+            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache), tools).run();
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {

@@ -1,35 +1,30 @@
 package org.polisi.site.compose;
 
 import org.polisi.site.content.LocalizedText;
-import org.polisi.site.content.PolicyDates;
 import org.polisi.site.content.Settings;
-import org.polisi.site.content.SettingsDate;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
-import org.polisi.site.fork.Section;
 import org.polisi.site.fork.SectionIndex;
-import org.polisi.site.theme.LocalDates;
 import org.polisi.site.theme.Messages;
 import org.polisi.site.translation.TranslationState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Stage 4: composes each page of a site into the document the renderer bakes: the author's body,
  * preceded by header attributes that carry the school's values (for {@code {school-name}} and the
- * like) and everything the theme shows around the body: the language toggle, breadcrumbs, contents,
- * approval and review notices, the draft-translation notice. The theme stays free of logic and
- * of words: it prints these attributes and the message bundles' text.
+ * like) and the page's frame (language toggle, alternates, description, footer), and beside it the
+ * chrome the theme draws around the body as a record ({@link PageChrome}, composed by
+ * {@link ChromeComposer}: breadcrumbs, notices, policy details, contents, appendices), its text
+ * escaped and resolved against these attributes as Asciidoctor would (docs/adr/0064). The theme
+ * stays free of logic and of words: it prints these and the message bundles' text.
  */
 public final class PageComposer {
     /**
@@ -46,22 +41,15 @@ public final class PageComposer {
             "warning-caption", "caution-caption", "table-caption", "example-caption", "figure-caption", "appendix-caption",
             "toc-title", "last-update-label", "untitled-label", "version-label", FOOTNOTE_TOOLTIP);
 
-    /** A contents list is worth its space from this many top-level sections on. */
-    static final int CONTENTS_MIN_SECTIONS = 3;
-
     private final ResolvedSite site;
     private final Map<String, Messages> messages;
-    private final List<TranslationState> translations;
-    private final LocalDate today;
-    private final Problems problems;
+    private final ChromeComposer chromeComposer;
 
     public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today,
                         Problems problems) {
         this.site = site;
         this.messages = messages;
-        this.translations = translations;
-        this.today = today;
-        this.problems = problems;
+        this.chromeComposer = new ChromeComposer(site, messages, translations, today, problems);
     }
 
     public List<StagedPage> compose() {
@@ -101,25 +89,14 @@ public final class PageComposer {
         // A page without a paragraph (a form only) is described by its title and school.
         attributes.put("polisi-description", description.isEmpty()
                 ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);
-        untranslated(attributes, page);
         attributes.put("polisi-page-kind", page.kind());
         String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
         attributes.put("polisi-page-hash", pageHash);
-        crumbs(attributes, page);
-        contents(attributes, page);
-        if (PageKind.POLICY.is(page.kind())) {
-            policyDetails(attributes, page, text);
-            appendices(attributes, page);
-        }
-        if (PageKind.APPENDIX.is(page.kind())) {
-            String label = page.attribute("appendix-label");
-            attributes.put("polisi-caption", label.isBlank() ? "" : text.format("page.appendix", Map.of("label", label)));
-            parent(page).ifPresent(parent -> {
-                attributes.put("polisi-back-href", parent.key() + ".html");
-                attributes.put("polisi-back-text", text.format("page.back.to.policy", Map.of("policy", parent.title())));
-            });
-        }
-        draftNotice(attributes, page);
+        // A notice's paragraph in another language than the page's names that language's values: the
+        // English half of a Welsh page's draft notice gives the school's address in English.
+        Map<String, AttributeBlock> blocks = new HashMap<>(Map.of(language, attributes));
+        PageChrome chrome = chromeComposer.of(page, in -> blocks.computeIfAbsent(in,
+                other -> common(other, page.key(), PageKind.of(page.kind()).orElse(PageKind.POLICY))));
         StringBuilder asciidoc = new StringBuilder();
         asciidoc.append("= ").append(page.title()).append('\n');
         asciidoc.append(attributes.render());
@@ -136,7 +113,7 @@ public final class PageComposer {
             origins.add(line);
         }
         return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
-                pageHash);
+                pageHash, chrome);
     }
 
     private StagedPage composeSchoolIndex(String language) {
@@ -144,9 +121,7 @@ public final class PageComposer {
         String schoolName = site.source().settings().name().inOrEnglish(language);
         AttributeBlock attributes = common(language, "index", PageKind.SCHOOL_INDEX);
         attributes.put("polisi-description", text.format("school.index.intro", Map.of("school", schoolName)));
-        attributes.put("polisi-crumbs", "1");
-        attributes.put("polisi-crumb-1-title", text.get("site.index.title"));
-        attributes.put("polisi-crumb-1-href", "../../index.html");
+        PageChrome chrome = chromeComposer.ofSchoolIndex(language, attributes);
         // Each generated line points back to what it shows (a page's title line, the settings'
         // name), so that a problem found in the index is reported there and stops only this school.
         List<SourceLine> lines = new ArrayList<>();
@@ -155,13 +130,13 @@ public final class PageComposer {
         lines.add(settings);
         lines.add(new SourceLine("== " + text.get("school.pages.title"), settings.file(), 0));
         lines.add(settings);
-        for (ResolvedPage page : ordered(site.pages(language).values())) {
+        for (ResolvedPage page : ChromeComposer.ordered(site.pages(language).values())) {
             if (PageKind.APPENDIX.is(page.kind())) {
                 continue;
             }
             lines.add(new SourceLine("* xref:" + page.key() + ".adoc[" + escapeLinkText(page.title()) + "]", page.file(), 1));
-            for (ResolvedPage appendix : appendicesOf(page)) {
-                lines.add(new SourceLine("** xref:" + appendix.key() + ".adoc[" + escapeLinkText(appendixTitle(appendix, text)) + "]",
+            for (ResolvedPage appendix : chromeComposer.appendicesOf(page)) {
+                lines.add(new SourceLine("** xref:" + appendix.key() + ".adoc[" + escapeLinkText(ChromeComposer.appendixTitle(appendix, text)) + "]",
                         appendix.file(), 1));
             }
         }
@@ -175,7 +150,8 @@ public final class PageComposer {
             asciidoc.append(line.text()).append('\n');
             origins.add(line);
         }
-        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins);
+        return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins, "",
+                chrome);
     }
 
     /** Attributes every page of a site carries: its place, its languages and the school's values. */
@@ -191,9 +167,6 @@ public final class PageComposer {
         attributes.put("polisi-page-url", "/" + outputPath(language, key) + ".html");
         attributes.put("polisi-root", "../../");
         attributes.put("polisi-school-name", settings.name().inOrEnglish(language));
-        if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
-            attributes.put("polisi-preview", text.get("site.preview.notice"));
-        }
         attributes.put("polisi-contact", settings.contactEmail());
         attributes.put("polisi-forms-endpoint", settings.formsEndpoint());
         attributes.put("polisi-pages", String.join(",", site.pages(language).keySet()));
@@ -224,160 +197,19 @@ public final class PageComposer {
             }
             attributes.put("t-" + message.getKey().replace('.', '-'), message.getValue());
         }
-        String contact = settings.contactLine(language);
-        attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
-                : text.format("footer.contact", Map.of("email", contact)));
+        // The school's values before anything that may name them (a contact address that says
+        // "{office}"): Asciidoctor resolves a header attribute only through those defined above it.
         for (Map.Entry<String, LocalizedText> value : settings.attributes().entrySet()) {
             attributes.put(value.getKey(), value.getValue().inOrEnglish(language));
         }
+        String contact = settings.contactLine(language);
+        attributes.put("polisi-footer-contact", contact.isBlank() ? text.get("footer.contact.office")
+                : text.format("footer.contact", Map.of("email", contact)));
         attributes.put("imagesdir", "../assets");
         attributes.put("attribute-missing", "warn");
         attributes.put("idprefix", "");
         attributes.put("idseparator", "-");
         return attributes;
-    }
-
-    private void crumbs(AttributeBlock attributes, ResolvedPage page) {
-        List<String[]> crumbs = new ArrayList<>();
-        crumbs.add(new String[]{messages.get(page.language()).get("site.index.title"), "../../index.html"});
-        crumbs.add(new String[]{site.source().settings().name().inOrEnglish(page.language()), "index.html"});
-        if (PageKind.APPENDIX.is(page.kind())) {
-            parent(page).ifPresent(parent -> crumbs.add(new String[]{parent.title(), parent.key() + ".html"}));
-        }
-        attributes.put("polisi-crumbs", String.valueOf(crumbs.size()));
-        for (int i = 0; i < crumbs.size(); i++) {
-            attributes.put("polisi-crumb-" + (i + 1) + "-title", crumbs.get(i)[0]);
-            attributes.put("polisi-crumb-" + (i + 1) + "-href", crumbs.get(i)[1]);
-        }
-    }
-
-    private void contents(AttributeBlock attributes, ResolvedPage page) {
-        List<Section> top = SectionIndex.of(page.body()).sections().stream()
-                .filter(s -> s.level() == 1 && s.id() != null).toList();
-        if (top.size() < CONTENTS_MIN_SECTIONS) {
-            attributes.put("polisi-contents", "0");
-            return;
-        }
-        attributes.put("polisi-contents", String.valueOf(top.size()));
-        for (int i = 0; i < top.size(); i++) {
-            attributes.put("polisi-contents-" + (i + 1) + "-title", top.get(i).title());
-            attributes.put("polisi-contents-" + (i + 1) + "-id", top.get(i).id());
-        }
-    }
-
-    private void policyDetails(AttributeBlock attributes, ResolvedPage page, Messages text) {
-        PolicyDates school = site.source().settings().policy();
-        String version = value(page, "version", school.version());
-        String updated = dateValue(page, "last-updated", school.lastUpdated());
-        String approvedBy = value(page, "approved-by", school.approvedBy(page.language()));
-        String approvedOn = dateValue(page, "approved-on", school.approvedOn());
-        String reviewDue = dateValue(page, "review-due", school.reviewDue());
-        attributes.put("polisi-details", "1");
-        attributes.put("polisi-version-text", version.isBlank() ? "" : text.format("policy.version", Map.of("version", version)));
-        attributes.put("polisi-updated-text", date(updated, text).map(d -> text.format("policy.last.updated", Map.of("date", d))).orElse(""));
-        if (approvedBy.isBlank()) {
-            attributes.put("polisi-approval-text", text.get(site.source().settings().words().key("policy.awaiting.approval", text.all())));
-        } else {
-            // A month alone ("September 2023") is "in" it, never "on" an invented day (issue 15).
-            String approvedKey = approvedOn.length() == "yyyy-MM".length() ? "policy.approved.month" : "policy.approved";
-            attributes.put("polisi-approval-text", date(approvedOn, text)
-                    .map(d -> text.format(approvedKey, Map.of("approver", approvedBy, "date", d)))
-                    .orElse(text.format("policy.approved.nodate", Map.of("approver", approvedBy))));
-        }
-        Optional<LocalDate> due = LocalDates.parse(reviewDue);
-        String dueText = LocalDates.describe(reviewDue, text).orElse("");
-        attributes.put("polisi-review-text", due.map(d -> text.format("policy.review.due", Map.of("date", dueText))).orElse(""));
-        attributes.put("polisi-overdue-text", due.filter(d -> d.isBefore(today))
-                .map(d -> text.format("policy.review.overdue", Map.of("date", dueText))).orElse(""));
-    }
-
-    private void appendices(AttributeBlock attributes, ResolvedPage policy) {
-        List<ResolvedPage> appendices = appendicesOf(policy);
-        Messages text = messages.get(policy.language());
-        attributes.put("polisi-appendices", String.valueOf(appendices.size()));
-        for (int i = 0; i < appendices.size(); i++) {
-            attributes.put("polisi-appendix-" + (i + 1) + "-title", appendixTitle(appendices.get(i), text));
-            attributes.put("polisi-appendix-" + (i + 1) + "-href", appendices.get(i).key() + ".html");
-        }
-    }
-
-    /** For each language the page is missing in: "not yet available in Welsh", in that language and the page's. */
-    private void untranslated(AttributeBlock attributes, ResolvedPage page) {
-        List<String[]> notices = new ArrayList<>();
-        for (String missing : site.languages()) {
-            if (site.page(missing, page.key()).isPresent()) {
-                continue;
-            }
-            for (String language : new java.util.LinkedHashSet<>(List.of(page.language(), missing))) {
-                notices.add(new String[]{language, messages.get(language).get("translation.missing." + missing)});
-            }
-        }
-        attributes.put("polisi-untranslated", String.valueOf(notices.size()));
-        for (int i = 0; i < notices.size(); i++) {
-            attributes.put("polisi-untranslated-" + (i + 1) + "-lang", notices.get(i)[0]);
-            attributes.put("polisi-untranslated-" + (i + 1) + "-text", notices.get(i)[1]);
-        }
-    }
-
-    private void draftNotice(AttributeBlock attributes, ResolvedPage page) {
-        boolean draft = translations.stream().anyMatch(t -> t.pageKey().equals(page.key())
-                && t.language().equals(page.language()) && t.status() == TranslationState.Status.DRAFT);
-        attributes.put("polisi-draft", draft ? "1" : "");
-        if (draft) {
-            // The page's language, then English, in that order: Set.of's order changes from one JVM
-            // to the next, and the page's text is the build cache's key (docs/adr/0055).
-            for (String language : new LinkedHashSet<>(List.of(page.language(), "en"))) {
-                Messages text = messages.get(language);
-                String contact = site.source().settings().contactLine(language);
-                attributes.put("polisi-draft-title-" + language, text.get("translation.draft.title"));
-                attributes.put("polisi-draft-body-" + language, contact.isBlank() ? text.get("translation.draft.body.office")
-                        : text.format("translation.draft.body", Map.of("contact", contact)));
-            }
-        }
-    }
-
-    private Optional<ResolvedPage> parent(ResolvedPage appendix) {
-        return site.page(appendix.language(), appendix.attribute("page-parent"));
-    }
-
-    private List<ResolvedPage> appendicesOf(ResolvedPage policy) {
-        return ordered(site.pages(policy.language()).values()).stream()
-                .filter(p -> PageKind.APPENDIX.is(p.kind()) && p.attribute("page-parent").equals(policy.key()))
-                .toList();
-    }
-
-    private static String appendixTitle(ResolvedPage appendix, Messages text) {
-        String label = appendix.attribute("appendix-label");
-        return label.isBlank() ? appendix.title() : text.format("page.appendix.title", Map.of("label", label, "title", appendix.title()));
-    }
-
-    private static List<ResolvedPage> ordered(java.util.Collection<ResolvedPage> pages) {
-        return pages.stream().sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key)).toList();
-    }
-
-    private static String value(ResolvedPage page, String attribute, String fallback) {
-        String own = page.attribute(attribute);
-        return own.isBlank() ? fallback : own;
-    }
-
-    /** A date in the page's header, in any form settings accept; a date not understood is an error at the page. */
-    private String dateValue(ResolvedPage page, String attribute, String fallback) {
-        String own = page.attribute(attribute);
-        if (own.isBlank()) {
-            return fallback;
-        }
-        try {
-            return SettingsDate.parse(own).orElse("");
-        } catch (IllegalArgumentException e) {
-            if (page.language().equals("en")) {
-                problems.error("bad-date", page.file(), 0, ":" + attribute + ": " + e.getMessage());
-            }
-            return "";
-        }
-    }
-
-    private static Optional<String> date(String value, Messages text) {
-        return LocalDates.describe(value, text);
     }
 
     private static String escapeLinkText(String text) {

@@ -3,7 +3,10 @@
  * {@code catalog.SiteCatalog} (resolved sites, their form definitions and translation states), the
  * theme's messages. Output: a {@link org.polisi.site.compose.ComposedSite}: its
  * {@link org.polisi.site.compose.StagedPage}s are complete AsciiDoc documents whose header
- * attributes carry everything the theme prints around the body. Why: all decisions about what a
+ * attributes carry the school's values and the page's frame, each with the
+ * {@link org.polisi.site.compose.PageChrome} the theme draws around the body (breadcrumbs,
+ * notices, details, contents, appendices), its text escaped and its attribute references
+ * resolved here (docs/adr/0064). Why: all decisions about what a
  * page shows (which notice, which link in the toggle, which date format) are made here in tested
  * Java, so that the Freemarker theme holds markup only. Also checks, before rendering, what pages
  * embed: forms ({@link org.polisi.site.compose.FormReferences}) and images

@@ -82,6 +82,9 @@ public final class PageHistory {
      * @throws IOException when a built page cannot be read or written, or the repository cannot be read
      */
     public int write(List<ResolvedSite> sites, Path built) throws IOException {
+        if (sites.isEmpty()) {
+            return 0;       // nothing will be published: the repository is not even opened
+        }
         long start = System.nanoTime();
         Optional<ContentHistory> opened = ContentHistory.open(contentDir);
         if (opened.isEmpty()) {

@@ -44,8 +44,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * a structure tree from the HTML's own elements (headings, lists, tables with {@code TH} cells,
  * figures with their alternative text), real text, bookmarks from the {@code <bookmarks>} of the
  * head, and the DejaVu fonts embedded as subsets (see the README beside them). docs/adr/0047.
+ *
+ * <p>An instance keeps the fonts it has read, parsed and measured, for every PDF it makes: the
+ * process that runs builds owns one and lends it to each build ({@code BuildTools}), so that a
+ * preview's rebuilds do not parse the fonts again. It holds only what the vendored fonts say, never
+ * a build's input. Safe for concurrent use.
  */
-final class PdfWriter {
+public final class PdfWriter {
     private static final String FONTS = "fonts/";
     /** The faces the style ({@link PdfSource#CSS}) can ask for; each is embedded as a subset, and only if used. */
     private static final List<Face> FACES = List.of(
@@ -53,18 +58,20 @@ final class PdfWriter {
             new Face("DejaVuSans-Bold.ttf", "DejaVu Sans", 700, FontStyle.NORMAL),
             new Face("DejaVuSans-Oblique.ttf", "DejaVu Sans", 400, FontStyle.ITALIC),
             new Face("DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL));
-    /** The fonts' metrics, read once per build instead of once per PDF (openhtmltopdf's own cache; thread-safe). */
-    private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
+    /** The fonts' metrics, read once instead of once per PDF (openhtmltopdf's own cache; thread-safe). */
+    private final FSDefaultCacheStore metrics = new FSDefaultCacheStore();
     /**
      * Parsed fonts, one set (file name to font) per PDF being made at once: parsing a font and
      * reading its tables (cmap, widths, names) was a sixth of a PDF's CPU when each PDF did it. A
      * FontBox {@link TrueTypeFont} reads its file lazily and is not safe for concurrent use, so a
      * PDF borrows a whole set and gives it back when saved; PDFBox leaves a font it did not open
      * to its owner. The pool grows to the number of PDFs made at once (one per core) and is kept
-     * for the JVM's life (a preview rebuilds with the same fonts).
+     * as long as this writer (a preview rebuilds with the same fonts).
      */
-    private static final Queue<Map<String, TrueTypeFont>> PARSED = new ConcurrentLinkedQueue<>();
-    private static final Map<String, byte[]> BYTES = new ConcurrentHashMap<>();
+    private final Queue<Map<String, TrueTypeFont>> parsed = new ConcurrentLinkedQueue<>();
+    private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+    /** Whether {@link #warmUp} has begun. */
+    private final java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Face(String file, String family, int weight, FontStyle style) {
         /**
@@ -74,10 +81,10 @@ final class PdfWriter {
          * CPU. Without it each letter is its own glyph, and the text a screen reader or a copy
          * gets is the same (the tests compare it with the page's).
          */
-        TrueTypeFont in(Map<String, TrueTypeFont> parsed) {
+        TrueTypeFont in(Map<String, TrueTypeFont> parsed, Map<String, byte[]> bytes) {
             return parsed.computeIfAbsent(file, f -> {
                 try {
-                    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(BYTES.computeIfAbsent(f, PdfWriter::font)));
+                    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes.computeIfAbsent(f, PdfWriter::font)));
                     font.setEnableGsub(false);
                     return font;
                 } catch (IOException e) {
@@ -95,20 +102,22 @@ final class PdfWriter {
         private final PDDocument document;
         private final Face face;
         private final Map<String, TrueTypeFont> parsed;
+        private final Map<String, byte[]> bytes;
         private PDFont font;
 
-        LazyFace(PDDocument document, Face face, Map<String, TrueTypeFont> parsed) {
+        LazyFace(PDDocument document, Face face, Map<String, TrueTypeFont> parsed, Map<String, byte[]> bytes) {
             super(null);
             this.document = document;
             this.face = face;
             this.parsed = parsed;
+            this.bytes = bytes;
         }
 
         @Override
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(document, face.in(parsed), true);
+                    font = PDType0Font.load(document, face.in(parsed, bytes), true);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot embed the font " + face.file(), e);
                 }
@@ -121,7 +130,13 @@ final class PdfWriter {
         XRLog.setLoggingEnabled(false);     // its warnings are about CSS it ignores, one line per page
     }
 
-    private PdfWriter() {
+    /** A writer that has read no font yet. */
+    public PdfWriter() {
+    }
+
+    /** True the first time it is called: the caller then warms this writer up (once per writer). */
+    boolean startWarming() {
+        return !warm.getAndSet(true);
     }
 
     /**
@@ -130,8 +145,8 @@ final class PdfWriter {
      * @param out     receives the PDF; not closed
      * @throws IOException when the PDF cannot be written
      */
-    static void write(Document source, String baseUri, OutputStream out) throws IOException {
-        Map<String, TrueTypeFont> fonts = Optional.ofNullable(PARSED.poll()).orElseGet(HashMap::new);
+    void write(Document source, String baseUri, OutputStream out) throws IOException {
+        Map<String, TrueTypeFont> fonts = Optional.ofNullable(parsed.poll()).orElseGet(HashMap::new);
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -139,10 +154,10 @@ final class PdfWriter {
             builder.withProducer("Polisi (openhtmltopdf)");
             builder.usePDDocument(document);
             for (Face face : FACES) {
-                builder.useFont(new LazyFace(document, face, fonts), face.family(), face.weight(), face.style(), true);
+                builder.useFont(new LazyFace(document, face, fonts, bytes), face.family(), face.weight(), face.style(), true);
             }
             builder.withW3cDocument(W3CDom.convert(source), baseUri);
-            builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
+            builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, metrics);
             Map<String, String> titles = new HashMap<>();
             source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
@@ -164,7 +179,7 @@ final class PdfWriter {
                 document.save(out);
             }
         } finally {
-            PARSED.add(fonts);
+            parsed.add(fonts);
         }
     }
 

@@ -60,6 +60,7 @@ public final class PolicyPdfs {
     private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.pdf"));
 
     private final Path cacheDir;
+    private final PdfWriter writer;
     private final Map<String, Messages> messages;
     private final BuildProgress progress;
     /** For {@code -Dpolisi.timings}: PDFs made (not copied from the cache) and the stage's own time. */
@@ -72,7 +73,13 @@ public final class PolicyPdfs {
      * @param progress where the stage's timing goes ({@code -Dpolisi.timings=true})
      */
     public PolicyPdfs(Path workDir, Map<String, Messages> messages, BuildProgress progress) {
+        this(workDir, new PdfWriter(), messages, progress);
+    }
+
+    /** @param writer makes the PDFs, with the fonts it keeps for every build of the process that lends it */
+    public PolicyPdfs(Path workDir, PdfWriter writer, Map<String, Messages> messages, BuildProgress progress) {
         this.cacheDir = workDir.resolve("pdf");
+        this.writer = writer;
         this.messages = messages;
         this.progress = progress;
     }
@@ -166,16 +173,16 @@ public final class PolicyPdfs {
      * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
      * JVM, 1.3 s in a warm one), done instead while the pages are converted, when the build leaves
      * part of a core idle (docs/benchmarks.md). Call it at the start of a
-     * build; it does nothing when PDFs are off ({@code -Dpolisi.pdf=false}) or already warm.
+     * build; it does nothing when PDFs are off ({@code -Dpolisi.pdf=false}) or {@code writer} is already warm.
      */
-    public static void prepare() {
-        if (!ENABLED || WARM.getAndSet(true)) {
+    public static void prepare(PdfWriter writer) {
+        if (!ENABLED || !writer.startWarming()) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
                 Document sample = PdfSource.of(Jsoup.parse(WARM_UP_PAGE, "file:///polisi-warm-up.html"));
-                PdfWriter.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
+                writer.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
             } catch (IOException | RuntimeException e) {
                 // Only a warm-up: a real PDF that fails the same way is reported at its page.
             }
@@ -185,7 +192,6 @@ public final class PolicyPdfs {
         thread.start();
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
     /** What the warm-up renders: each element and face the policies use (headings, lists, a table, a link, bold, italic, code, Welsh letters). */
     private static final String WARM_UP_PAGE = """
             <!DOCTYPE html><html lang="cy"><head><title>Polisi</title></head><body>
@@ -269,7 +275,7 @@ public final class PolicyPdfs {
                 Files.createDirectories(cacheDir);
                 Path partial = Files.createTempFile(cacheDir, "making", ".part");
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    PdfWriter.write(source, job.html().toUri().toString(), out);
+                    writer.write(source, job.html().toUri().toString(), out);
                 }
                 fresh.incrementAndGet();
                 Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

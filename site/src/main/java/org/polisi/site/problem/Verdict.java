@@ -29,11 +29,12 @@ public final class Verdict {
         this.folders = folders;
     }
 
-    /** Adds problems that hold back the sites whose files they are in. */
-    public void add(List<Problem> found) {
+    /** Adds problems that hold back the sites whose files they are in; returns this verdict. */
+    public Verdict add(List<Problem> found) {
         List<Problem> added = strictly(found);
         problems.addAll(added);
         heldBack.addAll(Blame.sitesStoppedBy(added, folders));
+        return this;
     }
 
     /** Adds problems that stop publication as a whole (the root pages), taken as they are. */

@@ -22,15 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * versions and the command that fetched them) and read by Lucene's pure-Java Hunspell.
  *
  * <p>Reading a dictionary costs about a second of CPU (Lucene builds an FST of some 100,000 stems),
- * so each is read at most once per JVM, on a background thread, and only when a word is not in the
- * build's cache of earlier answers ({@link Speller}).
+ * so each is read at most once per instance, on a background thread, and only when a word is not in
+ * the build's cache of earlier answers ({@link Speller}). The process that runs builds owns one
+ * instance and lends it to each build ({@code BuildTools}): a preview's rebuilds share it, two
+ * processes or two test classes need not. No build input reaches it: it holds only what the
+ * vendored resources say. Safe for concurrent use.
  */
 public final class Dictionaries {
     /** Languages with a vendored dictionary, and the version of each (it names the answer cache). */
     public static final Map<String, String> VERSIONS = Map.of("cy", "dictionary-cy-2.0.0", "en", "dictionary-en-gb-3.0.0");
-    private static final Map<String, CompletableFuture<Hunspell>> LOADING = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Hunspell>> loading = new ConcurrentHashMap<>();
 
-    private Dictionaries() {
+    /** Dictionaries not read yet: each is read the first time a build asks it about a word. */
+    public Dictionaries() {
     }
 
     /** Whether Polisi has a dictionary for the language. */
@@ -39,11 +43,11 @@ public final class Dictionaries {
     }
 
     /** The language's Hunspell, being read in the background from the first call on; join it to wait. */
-    static CompletableFuture<Hunspell> hunspell(String language) {
+    CompletableFuture<Hunspell> hunspell(String language) {
         if (!has(language)) {
             throw new IllegalArgumentException("no dictionary for '" + language + "'");
         }
-        return LOADING.computeIfAbsent(language, l -> CompletableFuture.supplyAsync(() -> read(l)));
+        return loading.computeIfAbsent(language, l -> CompletableFuture.supplyAsync(() -> read(l)));
     }
 
     private static Hunspell read(String language) {

@@ -1,5 +1,7 @@
 package org.polisi.site.proof;
 
+import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildProgress;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -32,8 +34,11 @@ import java.util.stream.Stream;
  * reported once at its file and line, however many schools publish that line.
  */
 public final class Proofing {
+    /** {@code -Dpolisi.proof=false} leaves proofing out, only so that docs/benchmarks.md can measure its cost. */
+    private static final boolean ENABLED = !"false".equals(System.getProperty("polisi.proof"));
     private final Path contentDir;
     private final Path i18nDir;
+    private final Dictionaries dictionaries;
     private final Map<String, Speller> spellers = new ConcurrentHashMap<>();
 
     /**
@@ -44,11 +49,22 @@ public final class Proofing {
      *                   folder), or null to keep none
      */
     public Proofing(Path contentDir, Path i18nDir, Path cacheDir) {
+        this(contentDir, i18nDir, cacheDir, new Dictionaries());
+    }
+
+    /** @param dictionaries the dictionaries, read once for every build of the process that lends them */
+    public Proofing(Path contentDir, Path i18nDir, Path cacheDir, Dictionaries dictionaries) {
         this.contentDir = contentDir;
         this.i18nDir = i18nDir;
+        this.dictionaries = dictionaries;
         for (String language : Dictionaries.VERSIONS.keySet()) {
-            spellers.put(language, new Speller(language, cacheDir));
+            spellers.put(language, new Speller(language, dictionaries, cacheDir));
         }
+    }
+
+    /** A build's proofing: its content and theme, the dictionaries' answers kept in its work folder. */
+    public static Proofing of(BuildOptions options, Dictionaries dictionaries) {
+        return new Proofing(options.contentDir(), options.themeDir().resolve("i18n"), options.workDir(), dictionaries);
     }
 
     /**
@@ -58,7 +74,7 @@ public final class Proofing {
     public void preload(List<ResolvedSite> sites) {
         Set<String> languages = new LinkedHashSet<>(List.of("en"));
         sites.forEach(site -> languages.addAll(site.languages()));
-        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(Dictionaries::hunspell);
+        languages.stream().filter(Dictionaries::has).filter(l -> !spellers.get(l).warm()).forEach(dictionaries::hunspell);
     }
 
     /**
@@ -67,40 +83,54 @@ public final class Proofing {
      * sources, never the HTML). Nothing is added to the build's problems until {@link Started#join}.
      */
     public Started start(List<ResolvedSite> sites) {
-        preload(sites);
+        return start(sites, line -> { });
+    }
+
+    /**
+     * {@link #start(List)}, reporting how long the run took through {@code progress} when it is
+     * joined ({@code -Dpolisi.timings=true}). With {@code -Dpolisi.proof=false} nothing runs.
+     */
+    public Started start(List<ResolvedSite> sites, BuildProgress progress) {
         Problems found = new Problems();
-        long begin = System.nanoTime();
         CompletableFuture<ProofResult> result = new CompletableFuture<>();
+        Started started = new Started(result, found, progress);
+        if (!ENABLED) {
+            result.complete(ProofResult.NONE);
+            return started;
+        }
+        preload(sites);
+        long begin = System.nanoTime();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(run(sites, found, false));
+                ProofResult proofed = run(sites, found, false);
+                started.seconds = (System.nanoTime() - begin) / 1e9;
+                result.complete(proofed);
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
         }, "polisi-proofing");
         thread.setDaemon(true);
         thread.start();
-        return new Started(result, found, begin);
+        return started;
     }
 
-    /** A proofing run under way (see {@link #start}); {@link #NONE} is a build that does not proof. */
+    /** A proofing run under way (see {@link #start}). */
     public static final class Started {
-        public static final Started NONE = new Started(CompletableFuture.completedFuture(ProofResult.NONE), new Problems(), 0);
         private final CompletableFuture<ProofResult> result;
         private final Problems found;
+        private final BuildProgress progress;
         private volatile double seconds;
 
-        private Started(CompletableFuture<ProofResult> result, Problems found, long begin) {
+        private Started(CompletableFuture<ProofResult> result, Problems found, BuildProgress progress) {
             this.result = result;
             this.found = found;
-            if (begin != 0) {
-                result.thenRun(() -> seconds = (System.nanoTime() - begin) / 1e9);
-            }
+            this.progress = progress;
         }
 
         /**
          * Waits for the run, then adds its findings to {@code problems} in the order a run on the
-         * build's own thread would. Rethrows what the run threw (an unreadable word list, say).
+         * build's own thread would, and reports how long it ran. Rethrows what the run threw (an
+         * unreadable word list, say).
          */
         public ProofResult join(Problems problems) {
             ProofResult proofed;
@@ -116,12 +146,8 @@ public final class Proofing {
                 throw e;
             }
             found.all().forEach(problems::add);
+            progress.timed("proof: ran", seconds, "alongside render and check");
             return proofed;
-        }
-
-        /** How long the run took on its own thread, in seconds (0 until it has finished). */
-        public double seconds() {
-            return seconds;
         }
     }
 
@@ -130,7 +156,7 @@ public final class Proofing {
      * sites are proofed on all cores (the caller waits for it, as {@code ./polisi report} does).
      */
     public ProofResult run(List<ResolvedSite> sites, Problems problems) {
-        return run(sites, problems, true);
+        return ENABLED ? run(sites, problems, true) : ProofResult.NONE;
     }
 
     /**

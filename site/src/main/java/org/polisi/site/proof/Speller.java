@@ -26,16 +26,19 @@ public final class Speller {
     public static final int SUGGESTIONS = 3;
 
     private final String language;
+    private final Dictionaries dictionaries;
     private final Path cacheFile;
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
     private final Map<String, List<String>> suggestions = new ConcurrentHashMap<>();
     private final int cached;
 
     /**
+     * @param dictionaries where the language's Hunspell is read, when an answer is not in the cache
      * @param cacheDir the folder of the answer cache, or null for none (each answer asks Hunspell)
      */
-    Speller(String language, Path cacheDir) {
+    Speller(String language, Dictionaries dictionaries, Path cacheDir) {
         this.language = language;
+        this.dictionaries = dictionaries;
         this.cacheFile = cacheDir == null ? null : cacheDir.resolve("spelling-" + Dictionaries.VERSIONS.get(language) + ".tsv");
         if (cacheFile != null && Files.isRegularFile(cacheFile)) {
             try {
@@ -73,7 +76,7 @@ public final class Speller {
     /** Up to {@link #SUGGESTIONS} corrections, best first; empty when Hunspell has none. */
     public List<String> suggest(String word) {
         return suggestions.computeIfAbsent(word, w -> {
-            Hunspell hunspell = Dictionaries.hunspell(language).join();
+            Hunspell hunspell = dictionaries.hunspell(language).join();
             synchronized (hunspell) {
                 List<String> all = hunspell.suggest(w);
                 return List.copyOf(all.subList(0, Math.min(SUGGESTIONS, all.size())));
@@ -82,7 +85,7 @@ public final class Speller {
     }
 
     private boolean spell(String word) {
-        Hunspell hunspell = Dictionaries.hunspell(language).join();
+        Hunspell hunspell = dictionaries.hunspell(language).join();
         synchronized (hunspell) {
             return hunspell.spell(word);
         }

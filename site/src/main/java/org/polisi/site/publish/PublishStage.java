@@ -13,6 +13,7 @@ import org.polisi.site.forms.definition.FormsSchoolContext;
 import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.problem.Verdict;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.CachedRender;
 import org.polisi.site.render.JBakeRenderer;
@@ -49,13 +50,30 @@ public final class PublishStage {
     }
 
     /**
+     * Publishes {@code fresh} (nothing at all when it is empty) and adds the root pages' problems
+     * to {@code verdict}; an error among them stops the whole publication.
+     *
      * @param allIds   every site id the content holds (the others keep their last good output)
+     * @param fresh    the sites to publish: those the verdict holds back neither before nor after archiving
      * @param titles   each rendered page's title, by URL, for the root index
-     * @return the problems of the root pages; if there is any error among them nothing was published
+     * @return the ids of the sites published, in order (none if the root pages had an error)
      * @throws IOException when the output, manifests or work folder cannot be written
      */
-    public List<Problem> publish(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
-                                 Map<String, String> titles, ComposedSite composed, RenderedSite rendered) throws IOException {
+    public Set<String> publish(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
+                               Map<String, String> titles, ComposedSite composed, RenderedSite rendered,
+                               Verdict verdict) throws IOException {
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        List<Problem> rootProblems = publishFresh(allIds, fresh, messages, titles, composed, rendered);
+        verdict.addUnblamed(rootProblems);
+        return rootProblems.isEmpty() ? fresh.stream().map(ResolvedSite::id).collect(Collectors.toCollection(LinkedHashSet::new))
+                : Set.of();
+    }
+
+    /** The problems of the root pages; if there is any error among them nothing was published. */
+    private List<Problem> publishFresh(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
+                                       Map<String, String> titles, ComposedSite composed, RenderedSite rendered) throws IOException {
         Set<String> freshIds = fresh.stream().map(ResolvedSite::id).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> kept = allIds.stream().filter(id -> !freshIds.contains(id)).toList();
         Path staging = options.workDir().resolve("publish");

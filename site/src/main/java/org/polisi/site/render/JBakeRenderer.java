@@ -105,7 +105,7 @@ public final class JBakeRenderer {
     /**
      * A converted page as JBake's crawler would model it from its content format: header values
      * trimmed, the type and status set, the body as lines each ended by a new line, and the page's
-     * path (relative to the destination) as its URI.
+     * path (relative to the destination) as its URI; and the page's chrome, as {@code chrome}.
      */
     static DocumentModel documentModel(ConvertedPage converted) {
         DocumentModel document = new DocumentModel();
@@ -114,6 +114,8 @@ public final class JBakeRenderer {
                 document.put(name, oneLine(value).trim());
             }
         });
+        // The chrome around the body travels as maps and lists of HTML, not as attributes (docs/adr/0064).
+        document.put("chrome", TemplateValues.of(converted.page().chrome()));
         document.setTitle(oneLine(converted.title()).trim());
         document.setType(converted.attributes().getOrDefault("jbake-type", "page").trim());
         document.setStatus("published");

@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * The key of everything a page's HTML (and its forms and conversion problems) depends on, for the
  * build cache ({@link RenderCache}); docs/adr/0055-build-cache.md lists the inputs and why:
  * <ul>
- *   <li>the page itself: its composed AsciiDoc (its text with includes expanded, the chrome
- *       composed around it, its attributes, the dates the build put in), its school, language,
- *       key, output path and page hash (which a form's version names);</li>
+ *   <li>the page itself: its composed AsciiDoc (its text with includes expanded, its
+ *       attributes, the dates the build put in), the chrome composed around it ({@code PageChrome}),
+ *       its school, language, key, output path and page hash (which a form's version names);</li>
  *   <li>the theme's templates and message bundles (every file under {@code templates/} and
  *       {@code i18n/}, names and contents);</li>
  *   <li>its site's form definitions and settings files, the template's and the school's;</li>
@@ -70,8 +70,10 @@ public final class RenderKeys {
 
     /** The page's key: 64 hex digits, equal for equal inputs. */
     public String of(StagedPage page) {
-        return sha256(code(), theme, bySite.getOrDefault(page.site(), ""), page.site(), page.language(), page.key(),
-                page.outputPath(), page.pageHash(), page.asciidoc());
+        List<String> parts = new ArrayList<>(List.of(code(), theme, bySite.getOrDefault(page.site(), ""), page.site(),
+                page.language(), page.key(), page.outputPath(), page.pageHash(), page.asciidoc()));
+        parts.addAll(TemplateValues.parts(page.chrome()));
+        return sha256(parts.toArray(String[]::new));
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * Stage 5, render. Input: the {@link org.polisi.site.compose.ComposedSite} (complete AsciiDoc
- * documents, each site's forms) and the theme's Freemarker templates. Output: a
+ * documents with the chrome around each body, each site's forms) and the theme's Freemarker
+ * templates, which read a page's chrome as {@code content.chrome} ({@code TemplateValues}). Output: a
  * {@link org.polisi.site.render.RenderedSite} (HTML files and assets in a staging folder, the forms
  * rendered with their versions, each school's {@code sitemap.xml} from
  * {@link org.polisi.site.publish.Sitemap}), and every warning Asciidoctor logged, located at the author's line.

@@ -70,7 +70,7 @@ class PdfSourceTest {
     void itsPdfPassesVeraPdfAndDescribesItsLinks(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("polisi.pdf");
         try (OutputStream out = Files.newOutputStream(file)) {
-            PdfWriter.write(PdfSource.of(Jsoup.parse(PAGE)), folder.toUri().toString(), out);
+            new PdfWriter().write(PdfSource.of(Jsoup.parse(PAGE)), folder.toUri().toString(), out);
         }
         assertEquals(List.of(), PdfUa.failures(file));
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
