@@ -21,7 +21,7 @@
 <p>${step.need}</p>
 <ol class="steps">
 <li><p>${step.stepScan}</p><img src="${step.qrCode}" alt="${step.qrAlt}" width="240" height="240"><p>${step.stepKey}</p><p><code id="second-factor-key">${step.key}</code></p></li>
-<li><form method="post" action="/staff/account/second-factor" novalidate accept-charset="UTF-8">
+<li><form method="post" action="${step.action}" novalidate accept-charset="UTF-8">
 <input type="hidden" name="${step.csrfField}" value="${step.csrfToken}">
 <div class="form-group<#if step.error??> form-group--error</#if>" data-field="code">
 <label class="label" for="account--code">${step.stepCode}</label>

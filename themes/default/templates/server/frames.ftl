@@ -31,9 +31,10 @@
 </@layout.page>
 </#macro>
 
-<#-- Text a person typed: each line in its own <bdi>, lines kept as <br> (ADR 0022). On one line:
+<#-- Text a person typed: each line in its own <bdi>, lines kept as <br> (ADR 0022), bidirectional
+     formatting characters shown as [U+202E] (bidiVisible, ADR 0061). On one line:
      a space or new line added here would change what the page shows of the answer. -->
-<#macro typed text><#list (text!"")?split("\n") as line><#if line?index gt 0><br></#if><bdi>${line}</bdi></#list></#macro>
+<#macro typed text><#list (text!"")?split("\n") as line><#if line?index gt 0><br></#if><bdi>${bidiVisible(line)}</bdi></#list></#macro>
 
 <#-- A GOV.UK summary-list row: a term and its value. row: term, value (typed text), link (href,
      text, lang; or null) and after (plain text after the link, or null). -->

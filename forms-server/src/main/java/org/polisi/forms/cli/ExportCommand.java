@@ -88,9 +88,6 @@ final class ExportCommand implements Callable<Integer> {
             text = export.form().isPresent()
                     ? csv.oneForm(export.manifest(), export.form().get(), export.rows(), Messages.supported(language))
                     : csv.allForms(export.manifest(), export.rows(), Messages.supported(language));
-            if (out != null) {
-                text = "\uFEFF" + text; // a file for a spreadsheet: the BOM makes Excel on Windows read UTF-8
-            }
         }
         if (out == null) {
             System.out.print(text);

@@ -30,9 +30,10 @@ final class PurgeCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config = settings.loader().set("manifest-dir", manifests).load();
         org.jdbi.v3.core.Jdbi jdbi = Database.open(config.database());
-        List<PurgeService.Purged> purged = new PurgeService(new ManifestCatalog(config.manifestDir()),
-                new SubmissionLedger(jdbi)).purge(Instant.now());
-        int drafts = new FormDrafts(jdbi, java.time.Clock.systemUTC()).forgetExpired();
+        SubmissionLedger ledger = new SubmissionLedger(jdbi);
+        List<PurgeService.Purged> purged = new PurgeService(new ManifestCatalog(config.manifestDir()), ledger)
+                .purge(Instant.now());
+        int drafts = new FormDrafts(jdbi, ledger, java.time.Clock.systemUTC()).forgetExpired();
         for (PurgeService.Purged each : purged) {
             System.out.println("purged " + each.school() + " " + each.formId() + " " + each.reference()
                     + " received " + Times.format(each.receivedAt()) + ": kept until " + each.keptUntil()

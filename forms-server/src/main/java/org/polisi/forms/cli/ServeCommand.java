@@ -30,6 +30,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--manifests", paramLabel = "DIR", description = "The forms manifests (default site/target/manifests).")
     Path manifests;
 
+    @Option(names = "--print-origin", hidden = true,
+            description = "Print the address the server would listen at (http://localhost:N), and stop; nothing for port 0."
+                    + " ./polisi serve builds the pages for it.")
+    boolean printOrigin;
+
+    /**
+     * The local origin the served pages were built for, when it is not this server's: read from the
+     * sitemaps {@code robots.txt} names (the build writes one line per school with a {@code base-url}).
+     * A public address is the school's and is never reported.
+     *
+     * @param siteDir the baked sites; a missing or unreadable {@code robots.txt} reports nothing
+     * @return {@code http://localhost:N}, or empty
+     */
+    static java.util.Optional<String> builtForAnotherPort(Path siteDir, int port) {
+        String robots;
+        try {
+            robots = java.nio.file.Files.readString(siteDir.resolve("robots.txt"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException none) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("(?m)^Sitemap: (https?://localhost:(\\d+))/")
+                .matcher(robots);
+        while (local.find()) {
+            if (!local.group(2).equals(String.valueOf(port))) {
+                return java.util.Optional.of(local.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static boolean serving() {
         return serving;
     }
@@ -38,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ConfigLoader loader = settings.loader().set("port", port).set("site-dir", site).set("manifest-dir", manifests);
         ServerConfig config = loader.load();
+        if (printOrigin) {
+            // the same settings (option, environment, --config file) that will choose the port
+            if (config.port() > 0) {
+                System.out.println("http://localhost:" + config.port());
+            }
+            return 0;
+        }
         FormsServer server;
         try {
             server = FormsServer.create(config).start();
@@ -51,6 +88,9 @@ final class ServeCommand implements Callable<Integer> {
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "polisi-shutdown"));
         System.out.println("http://localhost:" + server.port() + "/");
+        builtForAnotherPort(config.siteDir(), server.port()).ifPresent(built -> System.err.println("The pages were built"
+                + " for " + built + ": their canonical, hreflang and sitemap addresses name it, not this server. Run"
+                + " ./polisi serve without --no-build, or ./polisi build --served-at http://localhost:" + server.port() + "."));
         System.out.flush();
         return 0;
     }

@@ -20,10 +20,30 @@ import org.polisi.forms.storage.PrivateFiles;
  */
 public final class SecretKey {
 
+    private static final String HMAC = "HmacSHA256";
+
     private final byte[] key;
+    /**
+     * One keyed MAC per thread, made once: {@link Mac#doFinal} leaves it as {@link Mac#init} did, so
+     * it is reused for the next text. Looking up the provider and initialising a new one for every
+     * signature was half the cost of signing, twice per form post (issue 23's intake profile,
+     * docs/benchmarks.md). A {@link Mac} is not thread-safe, hence one per thread.
+     */
+    private final ThreadLocal<Mac> macs;
 
     private SecretKey(byte[] key) {
         this.key = key;
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     public static SecretKey loadOrCreate(Path file) {
@@ -51,16 +71,10 @@ public final class SecretKey {
         }
     }
 
-    /** HMAC-SHA256 of the text, URL-safe base64 without padding. */
+    /** HMAC-SHA256 (RFC 2104) of the text's UTF-8, URL-safe base64 without padding (43 characters). */
     public String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signature = mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] signature = macs.get().doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 
     /** Compares in constant time so that a forger learns nothing from timing. */

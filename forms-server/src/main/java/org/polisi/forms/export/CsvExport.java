@@ -25,10 +25,13 @@ import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.Times;
 
 /**
- * Submissions as CSV (RFC 4180, written by Commons CSV), every cell made formula-safe
- * ({@link SafeCsv}), in the reader's language: one row per submission and one column per question,
- * times in UK time with their offset and as the UTC instant (ISO 8601). The HTTP handlers put a
- * UTF-8 byte order mark in front, so that Excel on Windows reads Welsh letters (ŵ, ŷ) correctly.
+ * Every CSV file the server and its command line write (submissions, consents, signatures, any
+ * table), through one writer: RFC 4180 as Commons CSV's {@code CSVFormat.DEFAULT} writes it (CRLF
+ * after every record, fields quoted when they hold a comma, quote or line break; a line break typed
+ * in an answer stays inside its quoted cell), preceded by a UTF-8 byte order mark so that Excel on
+ * Windows reads Welsh letters (ŵ, ŷ) correctly, every cell made formula-safe and its bidirectional
+ * formatting characters visible ({@link SafeCsv}). In the reader's language: one row per submission
+ * and one column per question, times in UK time with their offset and as the UTC instant (ISO 8601).
  */
 public final class CsvExport {
 
@@ -146,8 +149,12 @@ public final class CsvExport {
         void print(CSVPrinter printer) throws IOException;
     }
 
+    /** U+FEFF, the byte order mark every CSV file starts with. */
+    public static final String BOM = "\uFEFF";
+
+    /** @return the whole file: the byte order mark, the header record, then the rows, each ended by CRLF */
     private static String write(List<String> header, Rows rows) {
-        StringWriter out = new StringWriter();
+        StringWriter out = new StringWriter().append(BOM);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord(header.stream().map(SafeCsv::cell).toList());
             rows.print(printer);

@@ -111,11 +111,14 @@ public final class PersonSearch {
         List<FoundSubmission> found = new ArrayList<>();
         // A first sift on the derived key (V11; computed by PersonNames, so no SQL folding), then
         // each answer is compared. A submission without a key is compared answer by answer.
-        String sql = """
-                SELECT s.* FROM submission s LEFT JOIN submission_name_key k ON k.submission_id = s.id
-                WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR instr(k.accent_free, :key) > 0)"""
-                + (scope.school() == null ? "" : " AND s.school = :school") + " ORDER BY s.school, s.seq";
         jdbi.useHandle(handle -> {
+            // SQLite's instr() is PostgreSQL's strpos(): both find a substring, with no folding or pattern
+            String position = org.polisi.forms.storage.Dialect.of(handle).postgresql() ? "strpos" : "instr";
+            String sql = """
+                    SELECT s.* FROM submission s LEFT JOIN submission_name_key k ON k.submission_id = s.id
+                    WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR %s(k.accent_free, :key) > 0)"""
+                    .formatted(position) + (scope.school() == null ? "" : " AND s.school = :school")
+                    + " ORDER BY s.school, s.seq";
             var query = handle.createQuery(sql).bind("key", PersonNames.accentFreeKey(person));
             if (scope.school() != null) {
                 query.bind("school", scope.school());

@@ -1,5 +1,7 @@
 package org.polisi.forms.export;
 
+import org.polisi.forms.text.BidiControls;
+
 /**
  * Neutralises cells a spreadsheet would run as a formula (OWASP "CSV Injection"; ASVS 5.0 1.2.10):
  * a leading apostrophe makes them text. Free text typed by anyone on the internet ends up in the
@@ -12,6 +14,11 @@ package org.polisi.forms.export;
  * "trim spaces", Google Sheets) would otherwise run {@code " =HYPERLINK(…)"}. Only the CSV rendering
  * changes: the stored answer is never touched, and the cell's text after the apostrophe is exactly
  * the answer. Quoting (RFC 4180) is Commons CSV's.
+ *
+ * <p>A bidirectional formatting character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)
+ * is written as its code point, {@code [U+202E]} ({@link BidiControls}): a spreadsheet honours
+ * them, so an override in an answer would show the cell's text in another order than the data's
+ * (docs/adr/0061). Every other character is the answer's.
  */
 public final class SafeCsv {
 
@@ -25,13 +32,15 @@ public final class SafeCsv {
      * The cell as written to a CSV file.
      *
      * @param value the text (null is an empty cell)
-     * @return {@code value}, or {@code "'" + value} when a spreadsheet could read it as a formula
+     * @return {@code value} with its bidirectional formatting characters made visible, behind an
+     *     apostrophe when a spreadsheet could read it as a formula
      */
     public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return needsGuard(value) ? "'" + value : value;
+        String shown = BidiControls.visible(value);
+        return needsGuard(value) ? "'" + shown : shown;
     }
 
     /** True when a spreadsheet could take {@code value} (not empty) for a formula. */

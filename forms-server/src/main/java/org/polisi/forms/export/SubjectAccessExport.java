@@ -17,7 +17,12 @@ import org.polisi.forms.storage.Times;
  */
 public final class SubjectAccessExport {
 
+    /** Indented; bidirectional formatting characters escaped ({@link org.polisi.forms.text.BidiControls#jsonEscapes}). */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        JSON.getFactory().setCharacterEscapes(org.polisi.forms.text.BidiControls.jsonEscapes());
+    }
 
     private final PersonSearch search;
 

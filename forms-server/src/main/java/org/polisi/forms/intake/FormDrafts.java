@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.Times;
+import org.polisi.forms.storage.WriteTransaction;
 
 /**
  * Answers not yet recorded, kept for a short time so that a form shown again with its errors, or a
@@ -32,9 +34,16 @@ import org.polisi.forms.storage.Times;
  * only its SHA-256, so a copy of the database opens nothing. A draft lives {@link #LIFETIME} from its
  * last change; expired rows are never returned, and are deleted by the first save or look-up at
  * least {@link #PURGE_EVERY} after this instance last deleted them, and by {@code ./polisi forms purge}.
- * (Deleting on every save and look-up made each refused form two write transactions instead of one,
- * contending with the ledger's writer for SQLite's one write lock: docs/benchmarks.md, issue 23.) When its answers are
- * recorded ({@link #sent}) the answers are removed at once and only the reference is kept until expiry.
+ * When its answers are recorded ({@link #sent}) the answers are removed at once and only the reference
+ * is kept until expiry.
+ *
+ * <p>Every write goes through the ledger's writer ({@link SubmissionLedger#inWriteTransaction}), in
+ * the transaction it shares with the submissions waiting at that moment, and returns once that is
+ * committed to disk: a draft is as durable as before (the 303 to its page is sent only after the
+ * commit), but costs no transaction, lock or fsync of its own. Written on a connection of their own,
+ * drafts contended with the writer for SQLite's one write lock and cut the intake of a mixed load by
+ * about 28 % (issue 23, docs/benchmarks.md). A save is one statement: an UPDATE of the live draft the
+ * token names, else an INSERT; never a read first.
  */
 public final class FormDrafts {
 
@@ -43,7 +52,18 @@ public final class FormDrafts {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String UPDATE_LIVE = """
+            UPDATE form_draft SET state = ?, expires_at = ?
+            WHERE token_hash = ? AND school = ? AND form_id = ? AND reference IS NULL AND expires_at > ?""";
+    private static final String INSERT = """
+            INSERT INTO form_draft (token_hash, school, form_id, state, reference, expires_at)
+            VALUES (?, ?, ?, ?, NULL, ?)""";
+    private static final String MARK_SENT =
+            "UPDATE form_draft SET state = ?, reference = ? WHERE token_hash = ? AND school = ? AND form_id = ?";
+    private static final String FORGET_EXPIRED = "DELETE FROM form_draft WHERE expires_at <= ?";
+
     private final Jdbi jdbi;
+    private final SubmissionLedger ledger;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** When this instance next deletes expired drafts, by {@link #clock}. */
@@ -52,8 +72,13 @@ public final class FormDrafts {
     /** How often an instance deletes expired drafts as a side effect of saving or finding one. */
     public static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
-    public FormDrafts(Jdbi jdbi, Clock clock) {
+    /**
+     * @param jdbi   for look-ups (reads never wait for the writer)
+     * @param ledger whose writer makes every change to drafts, in its shared transactions
+     */
+    public FormDrafts(Jdbi jdbi, SubmissionLedger ledger, Clock clock) {
         this.jdbi = jdbi;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -83,20 +108,26 @@ public final class FormDrafts {
      * @return the token for the draft's address
      */
     public String save(String school, String formId, Optional<String> token, Draft draft) {
-        forgetExpiredWhenDue();
+        // everything but the statements is made here, in the request thread: the writer is shared
         String state = write(draft);
-        String expires = Times.format(clock.instant().plus(LIFETIME));
-        if (token.isPresent() && find(school, formId, token.get()).filter(found -> !found.sent()).isPresent()) {
-            jdbi.useHandle(handle -> handle.execute(
-                    "UPDATE form_draft SET state = ?, expires_at = ? WHERE token_hash = ?", state, expires,
-                    hash(token.get())));
-            return token.get();
-        }
+        Instant now = clock.instant();
+        String expires = Times.format(now.plus(LIFETIME));
+        Optional<String> live = token.filter(given -> TOKEN.matcher(given).matches());
         String fresh = newToken();
-        jdbi.useHandle(handle -> handle.execute("""
-                INSERT INTO form_draft (token_hash, school, form_id, state, reference, expires_at)
-                VALUES (?, ?, ?, ?, NULL, ?)""", hash(fresh), school, formId, state, expires));
-        return fresh;
+        String freshHash = hash(fresh);
+        Optional<String> liveHash = live.map(FormDrafts::hash);
+        boolean purge = purgeDue(now);
+        return ledger.inWriteTransaction(transaction -> {
+            if (purge) {
+                forgetExpired(transaction, now);
+            }
+            if (liveHash.isPresent() && transaction.update(UPDATE_LIVE, state, expires, liveHash.get(), school, formId,
+                    Times.format(now)) == 1) {
+                return live.get();
+            }
+            transaction.update(INSERT, freshHash, school, formId, state, expires);
+            return fresh;
+        });
     }
 
     /** The live draft of this form with this token; empty when unknown, of another form, or expired. */
@@ -104,8 +135,11 @@ public final class FormDrafts {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        forgetExpiredWhenDue();
-        String now = Times.format(clock.instant());
+        Instant instant = clock.instant();
+        if (purgeDue(instant)) {
+            ledger.inWriteTransaction(transaction -> forgetExpired(transaction, instant));
+        }
+        String now = Times.format(instant);
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT state, reference FROM form_draft
                         WHERE token_hash = :hash AND school = :school AND form_id = :form AND expires_at > :now""")
@@ -116,24 +150,35 @@ public final class FormDrafts {
 
     /** The answers were recorded as {@code reference}: forget them now, keep only the reference until expiry. */
     public void sent(String school, String formId, String token, String reference) {
-        jdbi.useHandle(handle -> handle.execute(
-                "UPDATE form_draft SET state = ?, reference = ? WHERE token_hash = ? AND school = ? AND form_id = ?",
-                write(new Draft("", Step.CHECK, Map.of(), reference)), reference, hash(token), school, formId));
-    }
-
-    /** Deletes expired drafts when {@link #PURGE_EVERY} has passed since this instance last did (one caller wins). */
-    private void forgetExpiredWhenDue() {
+        String state = write(new Draft("", Step.CHECK, Map.of(), reference));
+        String tokenHash = hash(token);
         Instant now = clock.instant();
-        Instant due = nextPurge.get();
-        if (!now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY))) {
-            forgetExpired();
-        }
+        boolean purge = purgeDue(now);
+        ledger.inWriteTransaction(transaction -> {
+            if (purge) {
+                forgetExpired(transaction, now);
+            }
+            return transaction.update(MARK_SENT, state, reference, tokenHash, school, formId);
+        });
     }
 
-    /** Deletes every draft past its expiry; returns how many. */
+    /**
+     * Whether this caller is the one to delete expired drafts now: {@link #PURGE_EVERY} has passed since
+     * this instance last did (one caller wins; it deletes them in the write it is about to make).
+     */
+    private boolean purgeDue(Instant now) {
+        Instant due = nextPurge.get();
+        return !now.isBefore(due) && nextPurge.compareAndSet(due, now.plus(PURGE_EVERY));
+    }
+
+    /** Deletes every draft past its expiry, through the ledger's writer; returns how many. */
     public int forgetExpired() {
-        String now = Times.format(clock.instant());
-        return jdbi.withHandle(handle -> handle.execute("DELETE FROM form_draft WHERE expires_at <= ?", now));
+        Instant now = clock.instant();
+        return ledger.inWriteTransaction(transaction -> forgetExpired(transaction, now));
+    }
+
+    private static int forgetExpired(WriteTransaction transaction, Instant now) {
+        return transaction.update(FORGET_EXPIRED, Times.format(now));
     }
 
     /**

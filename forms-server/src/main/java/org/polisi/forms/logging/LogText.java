@@ -4,7 +4,8 @@ package org.polisi.forms.logging;
  * Makes text safe for a one-line log record: every control character (C0, DEL, C1, and the Unicode
  * line and paragraph separators) becomes a visible escape, so a value that came from a request can
  * neither start a forged log line (CWE-117, OWASP ASVS 5.0 V16 (Security Logging and Error Handling)) nor send a terminal escape
- * sequence to whoever reads the log.
+ * sequence to whoever reads the log. Bidirectional formatting characters are escaped too
+ * ({@link org.polisi.forms.text.BidiControls}), so a value cannot reorder the line it is logged in.
  */
 public final class LogText {
 
@@ -45,7 +46,8 @@ public final class LogText {
             case '\r': return "\\r";
             case '\t': return "\\t";
             default:
-                if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+                if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                        || org.polisi.forms.text.BidiControls.is(c)) {
                     return String.format("\\u%04x", (int) c);
                 }
                 return null;

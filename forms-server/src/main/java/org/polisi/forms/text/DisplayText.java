@@ -5,6 +5,8 @@ package org.polisi.forms.text;
  * Unicode's first-strong isolate U+2068 … pop directional isolate U+2069 (UAX #9, section 2.7),
  * so that a right-to-left mark or an override such as U+202E inside it cannot reorder the words
  * around it. In HTML the same job is done by {@code <bdi>} (see the web package's {@code Html}).
+ * Inside the isolate, a bidirectional formatting character is shown as its code point
+ * ({@link BidiControls#visible}), so an override cannot reverse the typed text itself either.
  */
 public final class DisplayText {
 
@@ -18,10 +20,10 @@ public final class DisplayText {
 
     /**
      * @param typed text as stored; {@code null} is treated as empty
-     * @return the text between FSI and PDI, unchanged otherwise
+     * @return the text between FSI and PDI, its own bidirectional formatting characters made visible
      */
     public static String isolated(String typed) {
-        return FSI + (typed == null ? "" : typed) + PDI;
+        return FSI + (typed == null ? "" : BidiControls.visible(typed)) + PDI;
     }
 
     /**

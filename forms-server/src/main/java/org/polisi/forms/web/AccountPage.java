@@ -48,7 +48,8 @@ final class AccountPage {
         frame.render(ctx, session, 200, "staff.account.title", Map.of(), "account", new View(
                 messages.get(language, "staff.account.second-factor"), null, null,
                 new Recovery(messages.get(language, "staff.account.done"), messages.get(language, "staff.account.recovery"),
-                        recovery.get(), new PageLayout.Link("/staff/", messages.get(language, "staff.account.continue")))));
+                        recovery.get(), new PageLayout.Link(next(ctx).orElse(ReturnPath.DASHBOARD),
+                        messages.get(language, "staff.account.continue")))));
     }
 
     /**
@@ -60,7 +61,7 @@ final class AccountPage {
 
     /** The steps to set up a second factor: scan (or type) the key, then confirm the app's first code; {@code error} or null. */
     record Enrolment(String need, String stepScan, String qrCode, String qrAlt, String stepKey, String key,
-                     String stepCode, String error, String csrfField, String csrfToken, String confirm) {
+                     String stepCode, String error, String action, String csrfField, String csrfToken, String confirm) {
     }
 
     /** The recovery codes, shown once, and the way on. */
@@ -85,10 +86,16 @@ final class AccountPage {
                 ? "staff.account.required" : "staff.account.optional"),
                 messages.get(language, "staff.account.step-scan"), secondFactor.qrCode(secret, session.user().email()),
                 messages.get(language, "staff.account.qr-alt"), messages.get(language, "staff.account.step-key"),
-                grouped(secret), messages.get(language, "staff.account.step-code"), error, StaffAuth.CSRF_FIELD,
+                grouped(secret), messages.get(language, "staff.account.step-code"), error,
+                ReturnPath.withNext("/staff/account/second-factor", next(ctx)), StaffAuth.CSRF_FIELD,
                 session.csrfToken(), messages.get(language, "staff.account.confirm"));
         frame.render(ctx, session, status, "staff.account.title", Map.of(), "account",
                 new View(heading, null, enrolment, null));
+    }
+
+    /** The staff page asked for before the second factor was set up ({@link ReturnPath}), when a valid one is named. */
+    private static java.util.Optional<String> next(Context ctx) {
+        return ReturnPath.of(ctx.queryParam(ReturnPath.PARAMETER));
     }
 
     /** The Base32 key in groups of four, as authenticator apps show keys, so it can be typed. */

@@ -162,7 +162,7 @@ final class ConsentPage {
                 messages.get(language, "csv.since-local"), messages.get(language, "csv.since-utc"),
                 messages.get(language, "csv.reference")), rows);
         ctx.header("Content-Disposition", "attachment; filename=\"" + session.user().school() + "-consents.csv\"");
-        ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
+        ctx.status(200).contentType(Responses.CSV).result(text); // with its byte order mark (CsvExport)
     }
 
     /** The consent forms the user may read, as {@link StaffRecords#consentForms} decides; none when refused. */

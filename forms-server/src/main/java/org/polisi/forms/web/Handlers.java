@@ -67,7 +67,7 @@ public record Handlers(
         ErrorPages errors = new ErrorPages(messages, layout);
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
-        FormDrafts drafts = new FormDrafts(jdbi, clock);
+        FormDrafts drafts = new FormDrafts(jdbi, ledger, clock);   // its writes share the ledger writer's commits
         FormPageFiller filler = new FormPageFiller(layout);
         BakedFormPages baked = new BakedFormPages(site);   // one parse per page for refused posts and drafts
         ClientAddress clients = new ClientAddress();

@@ -101,8 +101,9 @@ final class LoginHandler {
         String language = RequestLanguage.of(ctx);
         if (result instanceof LoginService.Result.Success success) {
             auth.startSession(ctx, success.user(), language, success.enrolmentDue());
-            // a role that must set up a second factor does that first; anyone else returns to the page asked for
-            Responses.seeOther(ctx, success.enrolmentDue() ? "/staff/account" : next(ctx).orElse(ReturnPath.DASHBOARD));
+            // a role that must set up a second factor does that first, and is then shown the page asked for
+            Responses.seeOther(ctx, success.enrolmentDue() ? ReturnPath.withNext("/staff/account", next(ctx))
+                    : next(ctx).orElse(ReturnPath.DASHBOARD));
         } else if (result instanceof LoginService.Result.Throttled throttle) {
             ctx.header("Retry-After", String.valueOf(throttle.retryAfter().seconds()));
             throttled.accept(throttle.retryAfter());

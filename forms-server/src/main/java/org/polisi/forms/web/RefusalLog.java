@@ -34,7 +34,7 @@ public final class RefusalLog {
         if (status < 400 || lines > 0) {
             return;
         }
-        String method = LogText.escape(ctx.req().getMethod());
+        String method = LogText.escape(UnroutedMethods.asSent(ctx));
         String path = LogText.escape(ctx.path());
         if (status >= 500) {
             LOG.error("Answered {} {} with {}", method, path, status);

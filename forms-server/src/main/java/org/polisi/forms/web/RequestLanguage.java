@@ -45,7 +45,9 @@ final class RequestLanguage {
         StringBuilder href = new StringBuilder("?lang=").append(Messages.other(language));
         try {
             ctx.queryParamMap().forEach((name, values) -> {
-                if (!name.equals("lang")) {
+                // a "next" that would not be followed is not carried either (ReturnPath)
+                if (!name.equals("lang") && !(name.equals(ReturnPath.PARAMETER) && values.stream()
+                        .anyMatch(value -> ReturnPath.of(value).isEmpty()))) {
                     values.forEach(value -> href.append('&').append(encode(name)).append('=').append(encode(value)));
                 }
             });

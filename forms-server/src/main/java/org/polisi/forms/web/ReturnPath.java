@@ -54,6 +54,17 @@ final class ReturnPath {
         return of(query == null || query.isEmpty() ? path : path + "?" + query);
     }
 
+    /**
+     * A staff address that passes the page to return to on: {@code path?next=…}, or {@code path}
+     * alone when there is nowhere valid to return to, or nowhere but the dashboard.
+     *
+     * @param path a staff path without a query, such as {@code /staff/account}
+     */
+    static String withNext(String path, Optional<String> next) {
+        return next.filter(page -> !page.equals(DASHBOARD))
+                .map(page -> path + "?" + PARAMETER + "=" + URLEncoder.encode(page, StandardCharsets.UTF_8)).orElse(path);
+    }
+
     /** {@code &next=…} for a sign-in address, or "" when there is nowhere valid to return to. */
     static String parameter(Optional<String> next) {
         return next.map(path -> "&" + PARAMETER + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8)).orElse("");

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * anti-forgery token, or 403). Every GET route also answers HEAD with the same status and headers
  * (RFC 9110 §9.3.2): Javalin alone answers 200 to a HEAD for any path a GET route matches. Every
  * path that exists answers OPTIONS with 204 and {@code Allow}, and any other method it does not take
- * with 405 and {@code Allow}; a path that does not exist is 404 whatever the method.
+ * with 405 and {@code Allow}, whatever its token ({@link UnroutedMethods}); a path that does not
+ * exist is 404 whatever the method.
  */
 public final class Routes {
 
@@ -165,7 +166,7 @@ public final class Routes {
     }
 
     private void methodNotAllowed(Context ctx, List<String> methods) {
-        LOG.info("Refused {} {} with 405: it answers {}", LogText.escape(ctx.req().getMethod()), LogText.escape(ctx.path()),
+        LOG.info("Refused {} {} with 405: it answers {}", LogText.escape(UnroutedMethods.asSent(ctx)), LogText.escape(ctx.path()),
                 methods);
         ctx.header("Allow", String.join(", ", methods));
         handlers.errors().show(ctx, 405, "method-not-allowed");
@@ -183,7 +184,7 @@ public final class Routes {
                 return;
             }
             if (session.get().enrolmentDue()) {
-                Responses.seeOther(ctx, "/staff/account");
+                Responses.seeOther(ctx, ReturnPath.withNext("/staff/account", pageAskedFor(ctx)));
                 return;
             }
             handler.handle(ctx, session.get());
@@ -192,10 +193,14 @@ public final class Routes {
 
     /** The sign-in page, which comes back to the staff page asked for (a GET's) once signed in. */
     private static void toSignIn(Context ctx) {
+        Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + ReturnPath.parameter(pageAskedFor(ctx)));
+    }
+
+    /** The staff page a GET or HEAD asked for, to come back to after signing in or setting up a second factor. */
+    private static java.util.Optional<String> pageAskedFor(Context ctx) {
         boolean reading = HandlerType.GET.name().equals(ctx.req().getMethod())
                 || HandlerType.HEAD.name().equals(ctx.req().getMethod());
-        Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + ReturnPath.parameter(
-                reading ? ReturnPath.ofRequest(ctx.path(), ctx.queryString()) : java.util.Optional.empty()));
+        return reading ? ReturnPath.ofRequest(ctx.path(), ctx.queryString()) : java.util.Optional.empty();
     }
 
     /** The account page: a live session, whether or not its second factor is set up yet. */

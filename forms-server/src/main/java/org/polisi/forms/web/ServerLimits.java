@@ -12,7 +12,8 @@ import org.polisi.forms.config.ServerConfig;
  * few seconds instead of holding a thread for 30), a limit on the requests one client address has
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
- * override headers removed ({@link MethodOverrideStripper}), {@code OPTIONS *} answered
+ * override headers removed ({@link MethodOverrideStripper}), a method token no route takes routed
+ * to the 405 every other such method gets ({@link UnroutedMethods}), {@code OPTIONS *} answered
  * ({@link ServerWideOptions}, asked by the stripper), Jetty's own error pages replaced by the
  * server's ({@link JettyErrorPage}), and behind trusted proxies the client's address and scheme
  * taken from their forwarding headers ({@link TrustedProxies}).
@@ -47,7 +48,7 @@ public final class ServerLimits {
             server.setStopTimeout(2_000);
             ThreadLimitHandler perClient = new ThreadLimitHandler(null, false); // by remote address, set by TrustedProxies
             perClient.setThreadLimit(limits.requestsPerClient());
-            server.setHandler(new MethodOverrideStripper(perClient, handlers.securityHeaders()));
+            server.setHandler(new MethodOverrideStripper(new UnroutedMethods(perClient), handlers.securityHeaders()));
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.setErrorHandler(new JettyErrorPage(handlers.errors(), handlers.securityHeaders()));
         });

@@ -109,6 +109,6 @@ final class SignaturesPage {
         String text = csv.signatures(register.of(manifest.get().school(), form.get()), session.language());
         ctx.header("Content-Disposition", "attachment; filename=\"" + manifest.get().school() + "-" + formId
                 + "-signatures.csv\"");
-        ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
+        ctx.status(200).contentType(Responses.CSV).result(text); // with its byte order mark (CsvExport)
     }
 }

@@ -132,7 +132,7 @@ final class SubmissionPages {
                 : csv.allForms(export.manifest(), export.rows(), language);
         String name = session.user().school() + "-" + formId.orElse("all-forms") + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.status(200).contentType(Responses.CSV).result("\uFEFF" + text); // the BOM makes Excel read UTF-8
+        ctx.status(200).contentType(Responses.CSV).result(text); // with its byte order mark (CsvExport)
     }
 
     /** A refusal by {@link StaffRecords}: 403 when the role may not, 404 when there is nothing of the school's. */

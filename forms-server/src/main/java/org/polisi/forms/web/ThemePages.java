@@ -44,6 +44,10 @@ final class ThemePages {
         configuration.setFallbackOnNullLoopVariable(false);
         configuration.setNumberFormat("computer"); // numbers shown to people come formatted from the bundles
         configuration.setObjectWrapper(new RecordWrapper());
+        // typed text's bidirectional formatting characters shown as code points (frames.ftl's typed macro; ADR 0061)
+        configuration.setSharedVariable("bidiVisible", (freemarker.template.TemplateMethodModelEx) arguments ->
+                org.polisi.forms.text.BidiControls.visible(
+                        ((freemarker.template.TemplateScalarModel) arguments.get(0)).getAsString()));
     }
 
     /**

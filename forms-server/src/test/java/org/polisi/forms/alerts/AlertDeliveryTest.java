@@ -154,7 +154,7 @@ class AlertDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
-    void theReportersNameIsSentExactlyAsTypedIsolatedOnItsOwnLine(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
+    void theReportersNameIsSentIsolatedOnItsOwnLineItsBidiControlsShown(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
         List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂");
@@ -176,9 +176,12 @@ class AlertDeliveryTest {
                         .replace("\r\n", "\n"));
             }
             for (String name : names) {
-                assertTrue(all.toString().contains("Raised by: \u2068" + name.replace('\n', ' ') + "\u2069\n"), name);
-                assertTrue(all.toString().contains("Codwyd gan: \u2068" + name.replace('\n', ' ') + "\u2069\n"), name);
+                // isolated, and its own bidirectional controls shown as code points (ADR 0061)
+                String shown = org.polisi.forms.text.BidiControls.visible(name);
+                assertTrue(all.toString().contains("Raised by: \u2068" + shown + "\u2069\n"), name);
+                assertTrue(all.toString().contains("Codwyd gan: \u2068" + shown + "\u2069\n"), name);
             }
+            assertTrue(all.toString().contains("Raised by: \u2068[U+202E]Gareth [U+200F]Evans\u2069\n"), all.toString());
             assertFalse(all.toString().contains("\nReference: FAKE1234"), "a name cannot start a line of its own");
         } finally {
             mail.stop();

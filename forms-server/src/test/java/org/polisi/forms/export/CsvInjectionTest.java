@@ -52,7 +52,8 @@ class CsvInjectionTest {
         return CSVFormat.DEFAULT.parse(new StringReader(response.body().substring(1))).getRecords();
     }
 
-    private static String stored(TestServer server, String reference, String field) {
+    /** The stored answer to {@code field} of a submission (a list's first value). */
+    static String stored(TestServer server, String reference, String field) {
         Map<String, Object> fields = CanonicalJson.readFields(server.jdbi().withExtension(SubmissionDao.class,
                 dao -> dao.findByReference(reference)).orElseThrow().fieldsJson());
         Object value = fields.get(field);

@@ -64,7 +64,8 @@ class TypedTextTest {
 
     @Test
     void typedTextIsIsolatedInsideOurOwnPlainText() {
-        assertEquals("\u2068\u202EAnn\u2069", DisplayText.isolated("\u202EAnn"));
+        // isolated, and its own override shown as a code point so it cannot reverse the name (ADR 0061)
+        assertEquals("\u2068[U+202E]Ann\u2069", DisplayText.isolated("\u202EAnn"));
         assertEquals("\u2068Ann Reference: X\u2069", DisplayText.isolatedLine("Ann\nReference: X"));
     }
 }

@@ -52,7 +52,7 @@ class RefusalLogTest {
     }
 
     /** What one request logged, leaving out the alert delivery's background lines. */
-    private static List<String> logged(Runnable request) {
+    static List<String> logged(Runnable request) {
         try (LogCapture log = new LogCapture()) {
             request.run();
             return log.lines().stream().filter(line -> !line.contains("AlertDelivery")).toList();

@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
+import org.polisi.forms.text.BidiControls;
 
 /**
  * The text policy (ADR 0022) end to end: what was typed is stored exactly (NFC, controls removed,
@@ -120,18 +121,20 @@ class TextPolicyTest {
         assertEquals(name, answers.get("reporter-name"), "stored name");
 
         Document receipt = Jsoup.parse(browser.get(sent.headers().firstValue("Location").orElseThrow()).body());
-        assertEquals(typed, shown(whatHappened(receipt)), "receipt");
+        // shown as typed, each bidirectional formatting character as its code point (ADR 0061)
+        String seen = BidiControls.visible(typed);
+        assertEquals(seen, shown(whatHappened(receipt)), "receipt");
         assertTrue(receipt.select("script").isEmpty() && receipt.select("img").isEmpty(), "no markup came back");
 
         Document record = Jsoup.parse(staff.get("/staff/submissions/" + reference + "?lang=" + language).body());
-        assertEquals(typed, shown(whatHappened(record)), "staff record page");
+        assertEquals(seen, shown(whatHappened(record)), "staff record page");
         assertTrue(record.select("main script, main img").isEmpty());
 
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(
                 staff.get("/staff/export.csv?form=incident-report").body().substring(1))).getRecords();
         CSVRecord row = rows.stream().filter(each -> each.get(0).equals(reference)).findFirst().orElseThrow();
-        assertEquals(typed, unguarded(row.get(9)), "CSV");
-        assertEquals(name, unguarded(row.get(6)), "CSV name");
+        assertEquals(seen, unguarded(row.get(9)), "CSV");
+        assertEquals(BidiControls.visible(name), unguarded(row.get(6)), "CSV name");
 
         JsonNode export = new ObjectMapper().readTree(staff.post("/staff/people.json",
                 form("csrf-token", staff.csrf(), "name", name)).body());
@@ -267,10 +270,11 @@ class TextPolicyTest {
         for (Element bdi : record.select("main bdi")) {
             assertTrue(bdi.children().isEmpty(), "an isolate holds text only");
         }
-        assertTrue(record.select("main bdi").stream().anyMatch(bdi -> bdi.wholeText().equals(pupil)),
+        // isolated, and its own controls shown as code points, so the override cannot reverse the name (ADR 0061)
+        assertTrue(record.select("main bdi").stream().anyMatch(bdi -> bdi.wholeText().equals("[U+202E]Alys [U+200F]Morgan")),
                 record.select("main").html());
         Document consents = Jsoup.parse(staff.get("/staff/consents").body());
-        assertTrue(consents.select("td > bdi").stream().anyMatch(bdi -> bdi.wholeText().equals(pupil)),
+        assertTrue(consents.select("td > bdi").stream().anyMatch(bdi -> bdi.wholeText().equals(BidiControls.visible(pupil))),
                 "the consents page isolates the pupil's name");
         assertFalse(consents.select("td").stream().anyMatch(td -> td.ownText().contains("\u202E")),
                 "never outside an isolate");

@@ -1,6 +1,7 @@
 package org.polisi.site.catalog;
 
 import org.polisi.site.BuildOptions;
+import org.polisi.site.content.BaseUrls;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.content.ContentTree;
 import org.polisi.site.content.SiteSource;
@@ -44,7 +45,7 @@ public final class CatalogStage {
             allIds.add(school.id());
             if (options.schools().isEmpty() || options.schools().contains(school.id())) {
                 Optional<SiteSource> template = school.settings().adopts().flatMap(tree::cluster);
-                sites.add(ForkResolver.resolve(school, template, problems));
+                sites.add(ForkResolver.resolve(servedAt(school, options), template, problems));
             }
         }
         allIds.addAll(tree.unreadable().stream().filter(id -> !tree.clusters().containsKey(id)).toList());
@@ -52,7 +53,7 @@ public final class CatalogStage {
             String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
             allIds.add(previewId);
             if (options.schools().isEmpty() || options.schools().contains(previewId)) {
-                sites.add(ForkResolver.resolve(asPreview(cluster, previewId), Optional.empty(), problems));
+                sites.add(ForkResolver.resolve(servedAt(asPreview(cluster, previewId), options), Optional.empty(), problems));
             }
         }
         reportLoading(options, tree, sites, loading, problems);
@@ -69,6 +70,17 @@ public final class CatalogStage {
             translations.put(site.id(), TranslationPairer.pair(site, problems));
         }
         return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations);
+    }
+
+    /**
+     * The site with the base address its pages will be published under: a {@code base-url} on this
+     * machine follows where the build will be served ({@link BaseUrls}), so every absolute address
+     * the build writes (canonical, hreflang, sitemaps, robots.txt) names the server actually running.
+     */
+    private static SiteSource servedAt(SiteSource site, BuildOptions options) {
+        String base = BaseUrls.effective(site.settings().baseUrl(), Optional.ofNullable(options.servedAt()));
+        return base.equals(site.settings().baseUrl()) ? site : new SiteSource(site.kind(), site.settings().withBaseUrl(base),
+                site.dir(), site.pagesByLanguage(), site.formsDir());
     }
 
     /** Where a site's forms are, lowest precedence first: its template's folder, then its own. */

@@ -34,6 +34,11 @@ public final class BuildCommand implements Callable<Integer> {
             description = "the archive of agreed texts (default data/agreed-texts, or $POLISI_AGREED_TEXTS_DIR); never delete it")
     Path agreedTexts;
 
+    @Option(names = "--served-at", paramLabel = "URL",
+            description = "where the pages will be served on this machine (e.g. http://localhost:8080; ./polisi serve passes"
+                    + " its --port): a base-url on localhost is written there; a public base-url wins")
+    java.net.URI servedAt;
+
     @Mixin
     CacheOptions cacheOptions;
 
@@ -46,6 +51,13 @@ public final class BuildCommand implements Callable<Integer> {
         }
         if (agreedTexts != null) {
             options = options.withAgreedTexts(agreedTexts.toAbsolutePath());
+        }
+        if (servedAt != null) {
+            if (servedAt.getScheme() == null || servedAt.getHost() == null) {
+                System.err.println("error: --served-at needs an origin such as http://localhost:8080, not '" + servedAt + "'");
+                return 2;
+            }
+            options = options.withServedAt(servedAt);
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
         BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cacheOptions.cache(root))).run();

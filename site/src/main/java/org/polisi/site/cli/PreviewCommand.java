@@ -52,10 +52,12 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
-        BuildOptions options = BuildOptions.defaults(root);
+        // listen first, so the build knows the port (--port 0 too) and writes canonical and hreflang there
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        int listening = server.getAddress().getPort();
+        BuildOptions options = BuildOptions.defaults(root).withServedAt(java.net.URI.create("http://localhost:" + listening));
         cache = cacheOptions.cache(root);
         rebuild(root, options);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             Path file = options.outputDir().resolve(path.substring(1)).normalize();
@@ -76,7 +78,7 @@ public final class PreviewCommand implements Callable<Integer> {
             }
         });
         server.start();
-        System.out.println("Previewing on http://localhost:" + port + "/ (Ctrl+C to stop); rebuilding on changes to content/ and themes/");
+        System.out.println("Previewing on http://localhost:" + listening + "/ (Ctrl+C to stop); rebuilding on changes to content/ and themes/");
         watch(root, options);
         return 0;
     }

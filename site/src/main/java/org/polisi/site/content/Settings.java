@@ -40,6 +40,12 @@ public record Settings(
                 contactEmail, formsEndpoint, baseUrl, contactPhone, contactAddress, words);
     }
 
+    /** The same settings published under another base address ({@link BaseUrls#effective}). */
+    public Settings withBaseUrl(String newBaseUrl) {
+        return new Settings(id, file, name, languages, adopts, whyStandalone, attributes, policy,
+                contactEmail, formsEndpoint, newBaseUrl, contactPhone, contactAddress, words);
+    }
+
     /** The school's contact details in a language, joined for one line ("office@…, 01234 567890"); blank when none. */
     public String contactLine(String language) {
         return String.join(", ", java.util.stream.Stream.of(contactEmail, contactPhone, contactAddress.inOrEnglish(language))
