@@ -73,9 +73,8 @@ public final class SiteBuild {
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        if (render.prepare()) {   // JRuby and the PDF machinery load while the content is read, when pages will be converted
-            PolicyPdfs.prepare(tools.pdfWriter());     // no new page, no new PDF: every PDF is copied
-        }
+        render.prepare();         // JRuby and the PDF machinery load while the content is read
+        PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir()));
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check

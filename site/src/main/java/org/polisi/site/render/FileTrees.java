@@ -5,10 +5,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** Copying and deleting folders: the little file handling the stages share. */
+/** Copying and deleting folders, and whether they changed: the little file handling the stages share. */
 public final class FileTrees {
     private FileTrees() {
     }
@@ -58,6 +60,32 @@ public final class FileTrees {
                     Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    /**
+     * Whether a file or folder under {@code roots} was modified after {@code since}: a stage's guess
+     * whether its inputs changed since it last stamped its work (the render cache's JRuby start,
+     * the PDFs' warm-up). A file that vanishes while it is read counts as changed.
+     *
+     * @throws IOException when a root does not exist or cannot be read (callers then guess "changed")
+     */
+    public static boolean changedAfter(List<Path> roots, FileTime since) throws IOException {
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                if (files.anyMatch(file -> modifiedAfter(file, since))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean modifiedAfter(Path file, FileTime since) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(since) > 0;
+        } catch (IOException gone) {
+            return true;
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,15 +69,7 @@ public final class RenderCache {
             return false;
         }
         try {
-            FileTime stored = Files.getLastModifiedTime(dir.resolve(STAMP));
-            for (Path input : inputs) {
-                try (Stream<Path> files = Files.walk(input)) {
-                    if (files.anyMatch(file -> newer(file, stored))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return FileTrees.changedAfter(inputs, Files.getLastModifiedTime(dir.resolve(STAMP)));
         } catch (IOException | RuntimeException unknown) {
             return true;
         }
@@ -93,14 +84,6 @@ public final class RenderCache {
             } catch (IOException ignored) {
                 // only a guess is lost: JRuby then starts when the first page is converted
             }
-        }
-    }
-
-    private static boolean newer(Path file, FileTime than) {
-        try {
-            return Files.getLastModifiedTime(file).compareTo(than) > 0;
-        } catch (IOException gone) {
-            return true;
         }
     }
 

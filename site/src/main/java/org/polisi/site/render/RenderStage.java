@@ -46,16 +46,11 @@ public final class RenderStage {
      * file of the content or theme changed since the cache last stored pages), JRuby (for
      * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
      * only if a page must be converted after all: a build served from the cache never pays for it.
-     *
-     * @return whether pages will probably be converted: what else is warmed up early only for new
-     *         pages (the PDF machinery, whose PDFs are otherwise copied from their cache) may follow it
      */
-    public boolean prepare() {
+    public void prepare() {
         if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
             AsciidocConverter.warmUpInBackground();
-            return true;
         }
-        return false;
     }
 
     /**
