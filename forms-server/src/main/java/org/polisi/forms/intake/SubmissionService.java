@@ -195,7 +195,10 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
-        return ledger.inWriteTransaction(transaction -> {
+        // the resubmission check, announced so that a batch's checks are read in one query (ADR 65)
+        SubmissionLedger.Resubmission check = idempotencyKey != null ? null : new SubmissionLedger.Resubmission(
+                manifest.school(), form.id(), fingerprint, now.minus(duplicateWindow));
+        return ledger.inWriteTransaction(check, transaction -> {
             // the chain lock first: the resubmission check and the append it allows hold it together
             ledger.lockSchool(transaction, manifest.school());
             Optional<SubmissionRow> earlier = idempotencyKey != null
@@ -220,7 +223,7 @@ public final class SubmissionService {
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
-            transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
+            transaction.insert(INSERT_NAME_KEY, stored.id(), nameKey);   // sent with the batch's other inserts
             afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
@@ -252,11 +255,7 @@ public final class SubmissionService {
     }
 
     private String uniqueReference(WriteTransaction transaction) {
-        String reference = references.next();
-        while (ledger.referenceTaken(transaction, reference)) {
-            reference = references.next();
-        }
-        return reference;
+        return ledger.unusedReference(transaction, references::next);
     }
 
     /** One error per field whose bytes could not be read; "type it again", in the form's language. */
