@@ -15,9 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jsoup.Jsoup;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.polisi.forms.MovingClock;
 import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.config.ServerConfig;
@@ -293,7 +291,7 @@ class FormDraftPagesTest {
 
     @Test
     void anExpiredOrUnknownDraftSaysNothingWasSentAndLeadsBackToTheForm(@TempDir Path folder) {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        MovingClock clock = new MovingClock();
         try (TestServer server = TestServer.start(TestServer.settings(folder).load(), clock)) {
             TestServer.Browser parent = server.browser();
             String check = parent.post(CONSENT, form(with(consent("cy", "Nia", "given", "given"), "check-answers", "yes")))
@@ -346,7 +344,7 @@ class FormDraftPagesTest {
      */
     @Test
     void anExpiredDraftIsNeverShownAndIsDeletedOnceAMinuteHasPassedSinceTheLastPurge(@TempDir Path folder) {
-        MovableClock clock = new MovableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        MovingClock clock = new MovingClock();
         try (TestServer server = TestServer.start(TestServer.settings(folder).load(), clock)) {
             TestServer.Browser parent = server.browser();
             String check = parent.post(CONSENT, form(with(consent("en", "Nia", "given", "given"), "check-answers", "yes")))
@@ -359,34 +357,6 @@ class FormDraftPagesTest {
             clock.advance(Duration.ofSeconds(45));
             assertEquals(404, parent.get(check).statusCode());
             assertEquals(0, server.count("SELECT count(*) FROM form_draft"), "a minute has passed: deleted");
-        }
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
