@@ -31,8 +31,10 @@ echo '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>{{ .Con
 pages=$(find "$SITE/content" -name '*.adoc' | wc -l)
 for i in $(seq "$RUNS"); do
   rm -rf "$SITE/public" "$SITE/resources"
-  /usr/bin/time -f "%e %M" -o "$SITE/time.tmp" hugo --quiet --source "$SITE" > "$SITE/hugo.out" 2>&1 || { tail -20 "$SITE/hugo.out"; exit 1; }
-  read -r wall rss_kb < "$SITE/time.tmp"
-  printf "%s\t%s\thugo-asciidoctor\t%s\t%s\t%s pages, %s HTML files written\n" "$(date -Iseconds)" "$(basename "$ROOT")" \
-    "$wall" "$((rss_kb / 1024))" "$pages" "$(find "$SITE/public" -name '*.html' | wc -l)"
+  /usr/bin/time -f "%e %M %U %S" -o "$SITE/time.tmp" hugo --quiet --source "$SITE" > "$SITE/hugo.out" 2>&1 || { tail -20 "$SITE/hugo.out"; exit 1; }
+  read -r wall rss_kb user sys < "$SITE/time.tmp"
+  # HUGO_TIME=FILE also writes "wall<TAB>user<TAB>system" there (bench/cache-cost.sh's rows).
+  if [ -n "${HUGO_TIME:-}" ]; then printf "%s\t%s\t%s" "$wall" "$user" "$sys" > "$HUGO_TIME"; fi
+  printf "%s\t%s\thugo-asciidoctor\t%s s (CPU %s + %s s)\t%s MB\t%s pages, %s HTML files written\n" "$(date -Iseconds)" "$(basename "$ROOT")" \
+    "$wall" "$user" "$sys" "$((rss_kb / 1024))" "$pages" "$(find "$SITE/public" -name '*.html' | wc -l)"
 done

@@ -8,7 +8,8 @@
 #   RUNS=5 bench/pdf-cost.sh
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench). Results: results/pdf-cost.tsv
-# (mode, wall, user CPU and system CPU seconds from /usr/bin/time, PDFs published, load). On a
+# (mode, wall, user CPU and system CPU seconds from /usr/bin/time, PDFs published, the PDF stage's
+# threads' CPU seconds ("-" from a build that does not report it), load). On a
 # shared machine compare the CPU seconds: they do not grow with other people's load as wall time does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,8 +24,9 @@ run() {
   local mode="$1" pdf="$2" out="$B/results/pdf-$1.out"
   /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -Dpolisi.timings=true -Dpolisi.pdf="$pdf" \
     -Dpolisi.root="$R" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict --no-cache >"$out" 2>&1 || { cat "$out"; exit 1; }
-  printf "%s\treal\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$mode" "$(cat "$B/results/time.tmp")" \
-    "$(find "$R/site/target/public" -name '*.pdf' | wc -l)" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/pdf-cost.tsv"
+  local cpu; cpu=$(grep -oE 'waited [0-9.]+ s; [0-9.]+ s CPU' "$out" | grep -oE '[0-9.]+ s CPU' | grep -oE '[0-9.]+' || echo -)
+  printf "%s\treal\t%s\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$mode" "$(cat "$B/results/time.tmp")" \
+    "$(find "$R/site/target/public" -name '*.pdf' | wc -l)" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/pdf-cost.tsv"
 }
 
 run warmup false

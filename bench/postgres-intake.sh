@@ -25,7 +25,8 @@ RUNS="${RUNS:-1}"
 LEVELS="${LEVELS:-2,8,32,64}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
 KILLS="${KILLS:-5}"
-# which parts to run: any of ceiling sqlite pg-1 pg-2 (the kill -9s run when KILLS > 0)
+# which parts to run: any of ceiling sqlite pg-1 pg-2 writer (the kill -9s run when KILLS > 0);
+# writer: IntakeCeiling, the intake service without HTTP, on SQLite and PostgreSQL at each level
 PARTS="${PARTS-ceiling sqlite pg-1 pg-2}"   # PARTS="" runs only the kill -9s
 # the build to measure: another checkout's root (e.g. a worktree of main as the baseline), this one by default
 CLASSES_ROOT="${CLASSES_ROOT:-$ROOT}"
@@ -164,10 +165,17 @@ check() {   # check LABEL DB: every reference acknowledged under LABEL (each lev
   say "$1 check $(java -cp "$CP" org.polisi.forms.bench.AcknowledgedCheck "$2" "$B/acknowledged-$1.txt" | tr '\t' ' ')"
 }
 commits() { "${PSQL[@]}" -qtA -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$1'"; }
+# Round trips to PostgreSQL: the TCP data segments the servers' connections sent to it (each request
+# the driver sends and waits on is at least one; a JDBC batch is one unless it outgrows a segment),
+# summed over the open connections; sampled after the servers start and before they stop.
+segments_to_pg() {
+  ss -tinH state established "( dport = :$PGPORT )" | { grep -o 'data_segs_out:[0-9]*' || true; } | cut -d: -f2 | awk '{s += $1} END {print s + 0}'
+}
 statements_from() {   # statements_from DATABASE: once the servers have started, counting starts afresh
   [ -n "$PG_STATEMENTS" ] || return 0
   "${PSQL[@]}" -qtA -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = '$1'), 0)" >/dev/null
   commits_before=$(commits "$1")
+  segments_before=$(segments_to_pg)
 }
 statements() {   # statements LABEL DATABASE: statements (each a round trip) and commits per stored submission
   [ -n "$PG_STATEMENTS" ] || return 0
@@ -176,7 +184,9 @@ statements() {   # statements LABEL DATABASE: statements (each a round trip) and
   calls=$("${PSQL[@]}" -qtA -c "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')")
   commits_now=$(commits "$2")
   say "$1 round trips: $stored submissions stored; $calls statements ($(echo "scale=1; $calls / $stored" | bc) each)," \
-    "$((commits_now - commits_before)) transactions committed ($(echo "scale=2; ($commits_now - $commits_before) / $stored" | bc) each)"
+    "$((commits_now - commits_before)) transactions committed ($(echo "scale=2; ($commits_now - $commits_before) / $stored" | bc) each);" \
+    "$((segments_at_end - segments_before)) segments sent to PostgreSQL ($(echo "scale=1; ($segments_at_end - $segments_before) / $stored" | bc)" \
+    "per submission, $(echo "scale=1; ($segments_at_end - $segments_before) / ($commits_now - $commits_before)" | bc) per commit)"
   "${PSQL[@]}" -qtA -F ' ' -c "SELECT round(calls::numeric / $stored, 2), left(regexp_replace(query, '\s+', ' ', 'g'), 90)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2') ORDER BY calls DESC LIMIT 16" \
     | sed "s/^/$1 per submission: /" >> "$RESULTS"
@@ -198,6 +208,27 @@ for run in $(seq "$RUNS"); do
   done
   fi
 
+  if [[ " $PARTS " == *" writer "* ]]; then
+  for level in ${LEVELS//,/ }; do
+    rm -f "$B/data/writer-$run-$level.db"*
+    say "run$run writer sqlite c=$level $(java $JAVA_OPTS -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$B/data/writer-$run-$level.db" \
+      "$FIX" testschool "$FORM" "$level" "$SECONDS_PER_LEVEL" | tr '\t' ' '); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    db=$(new_database writer_${run}_$level)
+    # migrated by a run of no seconds first, so that the counts below are the intake's only
+    java $JAVA_OPTS -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$db" "$FIX" testschool "$FORM" 1 0 >/dev/null
+    statements_from "writer_${run}_$level"
+    before_p=$(cpu_of $(postgres_pids))
+    java $JAVA_OPTS -Dpolisi.bench.hold-ms=3000 -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$db" "$FIX" testschool "$FORM" \
+      "$level" "$SECONDS_PER_LEVEL" > "$B/writer.out" &
+    writer=$!
+    until grep -q intake-ceiling "$B/writer.out" 2>/dev/null; do kill -0 "$writer" 2>/dev/null || break; sleep 0.2; done
+    segments_at_end=$(segments_to_pg)
+    wait "$writer"
+    say "run$run writer pg c=$level $(tr '\t' ' ' < "$B/writer.out") postgres-cpu-s $(echo "scale=1; ($(cpu_of $(postgres_pids)) - $before_p) / $TICKS" | bc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    statements "run$run-writer-pg-c$level" "writer_${run}_$level"
+  done
+  fi
+
   if [[ " $PARTS " == *" sqlite "* ]]; then
   start_server "$B/data/sqlite-$run.db" "$P1" sqlite
   measure "run$run-sqlite" "http://127.0.0.1:$P1"
@@ -210,6 +241,7 @@ for run in $(seq "$RUNS"); do
   start_server "$db" "$P1" pg-one
   statements_from "intake_one_$run"
   measure "run$run-pg-1" "http://127.0.0.1:$P1"
+  segments_at_end=$(segments_to_pg)
   stop_servers
   statements "run$run-pg-1" "intake_one_$run"   # before the check, whose look-ups would count
   check "run$run-pg-1" "$db"
@@ -222,6 +254,7 @@ for run in $(seq "$RUNS"); do
   start_nginx "$PN" "$P1" "$P2"
   statements_from "intake_two_$run"
   measure "run$run-pg-2-nginx" "http://127.0.0.1:$PN"
+  segments_at_end=$(segments_to_pg)
   stop_nginx
   stop_servers
   statements "run$run-pg-2-nginx" "intake_two_$run"   # before the check, whose look-ups would count

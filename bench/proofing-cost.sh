@@ -10,7 +10,8 @@
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench). Results: results/proofing-cost.tsv
 # (wall, user CPU and system CPU seconds from /usr/bin/time, how long the build waited for the proof
-# stage, how long the stage ran on its own thread alongside render and check, warnings, load). On a
+# stage, how long the stage ran on its own thread alongside render and check, that thread's CPU seconds
+# ("-" from a build that does not report it), warnings, load). On a
 # shared machine compare the CPU seconds: they do not grow with other people's load as wall time does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,9 +29,10 @@ run() {
     -Dpolisi.root="$root" -cp "$CP" org.polisi.site.cli.PolisiCli build --strict --no-cache >"$out" 2>&1 || { cat "$out"; exit 1; }
   local stage; stage=$(grep -oE 'proof [0-9.]+ s' "$out" | grep -oE '[0-9.]+' || echo 0)
   local ran; ran=$(grep -oE 'ran [0-9.]+ s alongside' "$out" | grep -oE '[0-9.]+' || echo 0)
+  local cpu; cpu=$(grep -oE 'alongside render and check; [0-9.]+ s CPU' "$out" | grep -oE '[0-9.]+' || echo -)
   local warnings; warnings=$(grep -oE '[0-9]+ warnings' "$out" | cut -d' ' -f1)
-  printf "%s\t%s\tproof=%s\t%s\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$name" "$proof" "$(cat "$B/results/time.tmp")" \
-    "$stage" "$ran" "$warnings" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/proofing-cost.tsv"
+  printf "%s\t%s\tproof=%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$name" "$proof" "$(cat "$B/results/time.tmp")" \
+    "$stage" "$ran" "$cpu" "$warnings" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/proofing-cost.tsv"
 }
 
 rm -rf "$B/proof-real" && mkdir -p "$B/proof-real"

@@ -1,6 +1,7 @@
 <#ftl output_format="HTML" strip_whitespace=true>
 <#-- The confirmation page and receipt (ConfirmationHandler.View): the reference, what to do now
      for an urgent report, what happens next, and the printable receipt of the answers. -->
+<#import "../layout.ftl" as layout>
 <#import "frames.ftl" as frames>
 <@frames.public frame=frame>
 <div class="confirmation-panel">
@@ -49,5 +50,27 @@
 </#if>
 <#if page.withdraw??>
 <p class="withdraw-link"><a href="${page.withdraw.href}">${page.withdraw.text}</a></p>
+</#if>
+<#if page.copy??>
+<#assign copy = page.copy>
+<section class="receipt-copy" id="${copy.id}" aria-labelledby="${copy.id}-title">
+<h2 id="${copy.id}-title">${copy.title}</h2>
+<#list copy.said as said>
+<p class="receipt-copy__state">${said}</p>
+</#list>
+<form method="post" action="${copy.action}" novalidate accept-charset="UTF-8">
+<#if copy.summary??><@layout.errorSummary title=copy.summary.title errors=copy.summary.errors/></#if>
+<input type="hidden" name="lang" value="${copy.language}">
+<div class="form-group<#if copy.error??> form-group--error</#if>">
+<label class="label" for="${copy.id}-email">${copy.label}</label>
+<div class="hint" id="${copy.id}-hint">${copy.hint}</div>
+<#if copy.error??>
+<p class="error-message" id="${copy.id}-error"><span class="visually-hidden">${copy.hiddenPrefix}</span> ${copy.error}</p>
+</#if>
+<input class="input" id="${copy.id}-email" name="email" type="email" autocomplete="email" spellcheck="false" value="${copy.value}" aria-describedby="${copy.id}-hint<#if copy.error??> ${copy.id}-error</#if>">
+</div>
+<button class="button button--secondary" type="submit">${copy.button}</button>
+</form>
+</section>
 </#if>
 </@frames.public>

@@ -105,8 +105,12 @@ class FormDraftJourneyTest extends ServerAndBrowsers {
                         stored.get("fields_json")),
                 () -> assertTrue(stored.get("fields_json").contains("Siân Jones"), stored.get("fields_json")));
         driver.get(check);
-        assertTrue(Pages.path(driver).startsWith("/forms/rumney/received/" + reference),
-                "the check page of a sent form leads to its receipt, never to a second record: " + driver.getCurrentUrl());
+        assertEquals(check, driver.getCurrentUrl(), "the check page of a sent form stays where it is (issue 20)");
+        String said = driver.findElement(By.tagName("main")).getText();
+        assertTrue(said.contains(reference), "it says the form was sent, with its reference: " + said);
+        assertTrue(!said.contains("Gruffydd Jones") && driver.findElements(By.cssSelector("a[href*='/received/']")).isEmpty(),
+                "no answers and no receipt link: " + said);
+        axe(driver, axe, "the page of a sent draft");
     }
 
     /**

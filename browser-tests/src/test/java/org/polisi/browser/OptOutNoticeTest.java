@@ -49,6 +49,10 @@ class OptOutNoticeTest {
             String notice = form.parent().selectFirst(".privacy-notice").text();
             assertFalse(notice.contains("6(1)(a)"), language + ": " + notice);
             assertTrue(notice.contains("6(1)(e)") && notice.contains("21"), language + ": " + notice);
+            // issue 20: a notice is checked before it is recorded, like a consent (docs/adr/0052)
+            assertEquals("yes", form.selectFirst("input[type=hidden][name=check-answers]").val(), language);
+            assertEquals(language.equals("en") ? "Continue" : "Parhau",
+                    form.selectFirst("button[type=submit]:not([name=add-another])").text());
         }
     }
 
@@ -88,7 +92,15 @@ class OptOutNoticeTest {
             HttpResponse<String> response = post(form(expected[0]),
                     List.of("pupil-names=Alys+Jones", "parent-name=Rhian+Jones", "not-agreed=work-online"));
             assertEquals(303, response.statusCode(), response.body());
-            String location = response.headers().firstValue("Location").orElseThrow();
+            String check = response.headers().firstValue("Location").orElseThrow();
+            assertTrue(check.contains("/check/"), "checked before it is recorded (issue 20): " + check);
+            HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(check)))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Origin", server.url("").replaceAll("/$", ""))
+                            .POST(HttpRequest.BodyPublishers.ofString("lang=" + expected[0])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, sent.statusCode(), sent.body());
+            String location = sent.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> receipt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(server.url(location.substring(location.indexOf("/forms/"))))).build(),
                     HttpResponse.BodyHandlers.ofString());

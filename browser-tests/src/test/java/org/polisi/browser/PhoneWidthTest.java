@@ -55,6 +55,19 @@ class PhoneWidthTest extends ServerAndBrowser {
             });
             return broken;""";
 
+    /**
+     * One journey per language (English, Welsh) and width (a phone's 390 px, a desktop's 1,280 px),
+     * each a dynamic test named for them: {@code journey} is given the language, the width already set.
+     */
+    static List<org.junit.jupiter.api.DynamicTest> inBothLanguagesAtBothWidths(ChromeDriver driver,
+                                                                               java.util.function.Consumer<String> journey) {
+        return List.of("en", "cy").stream().flatMap(language -> List.of(390, 1280).stream().map(px ->
+                org.junit.jupiter.api.DynamicTest.dynamicTest(language + " at " + px + " px", () -> {
+                    width(driver, px);
+                    journey.accept(language);
+                }))).toList();
+    }
+
     /** The viewport as a phone's: the CSS width and a device that is mobile (no window minimum applies). */
     static void width(ChromeDriver driver, int width) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,

@@ -44,20 +44,31 @@ public final class PolisiServer implements AutoCloseable {
         return start(sites.publicDir(), sites.manifestsDir(), sites.agreedTextsDir());
     }
 
+    /** As {@link #start(BakedSites)}, with some settings of the test's own (a mail server, say). */
+    public static PolisiServer start(BakedSites sites, Map<String, Object> settings) {
+        return start(sites.publicDir(), sites.manifestsDir(), sites.agreedTextsDir(), settings);
+    }
+
     /** A server over a site baked elsewhere: its pages, manifests and archive of agreed texts. */
     public static PolisiServer start(Path publicDir, Path manifestsDir, Path agreedTextsDir) {
+        return start(publicDir, manifestsDir, agreedTextsDir, Map.of());
+    }
+
+    private static PolisiServer start(Path publicDir, Path manifestsDir, Path agreedTextsDir,
+                                      Map<String, Object> settings) {
         try {
             Path folder = Files.createTempDirectory("polisi-server-");
             Path database = folder.resolve("data/polisi.db");
-            FormsServer server = FormsServer.create(ConfigLoader.defaults()
+            ConfigLoader config = ConfigLoader.defaults()
                     .set("port", 0)
                     .set("db", database)
                     .set("site-dir", publicDir)
                     .set("manifest-dir", manifestsDir)
                     .set("agreed-texts-dir", agreedTextsDir)
                     .set("rate-limit.submissions", 1000)
-                    .set("rate-limit.logins", 1000)
-                    .load()).start();
+                    .set("rate-limit.logins", 1000);
+            settings.forEach(config::set);
+            FormsServer server = FormsServer.create(config.load()).start();
             return new PolisiServer(server, folder, database, new ManifestCatalog(manifestsDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,6 +34,11 @@ final class WithdrawalSteps {
         assertTrue(consentForm.isSelected());
         Pages.andWaitForNextPage(driver, () -> driver.findElement(
                 By.cssSelector("form[data-form-id='" + FORM + "'] button[type=submit]:not([name=add-another])")).click());
+        // issue 20: the second page has an address of its own (post/redirect/get, docs/adr/0052) that a reload keeps
+        String second = driver.getCurrentUrl();
+        assertTrue(Pages.path(driver).matches("/forms/rumney/" + FORM + "/statements/[A-Za-z0-9_-]{43}"), second);
+        driver.navigate().refresh();
+        assertEquals(second, driver.getCurrentUrl());
     }
 
     /** The second page's checkbox labels, in order ("all of them" first). */

@@ -14,6 +14,15 @@ public enum FormKind {
     AGREEMENT, CONSENT, INCIDENT, WITHDRAWAL, OBJECTION;
 
     /**
+     * The kinds whose answers the person checks before the record is made (GOV.UK "Check answers";
+     * docs/adr/0052): the site renders {@code check-answers} in their forms and the server shows the
+     * check page. Not incident reports (one more page between a reporter and the alert helps no
+     * one) nor withdrawals (their second page is the step before the record).
+     */
+    public static final java.util.Set<FormKind> CHECKED_BEFORE_RECORDING =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(AGREEMENT, CONSENT, OBJECTION));
+
+    /**
      * The word used in YAML, in the manifest and in the database's {@code form_kind}: {@code agreement},
      * {@code consent}, {@code incident}, {@code withdrawal}, {@code objection}.
      */

@@ -12,6 +12,22 @@ public final class TestMail {
     private TestMail() {
     }
 
+    /**
+     * A server on a fresh database of the kind that e-mails through the SMTP server on {@code smtpPort},
+     * from {@code polisi@testschool.example}, linking to {@code https://forms.testschool.example}; its
+     * rounds of delivery are run by the test ({@code alerts().deliverPending()}).
+     */
+    public static TestServer server(java.nio.file.Path folder, int smtpPort, TestDatabases.Kind kind) {
+        return TestServer.start(TestServer.settings(folder, kind)
+                .set("alerts.smtp-host", "127.0.0.1")
+                .set("alerts.smtp-port", smtpPort)
+                .set("alerts.smtp-starttls", false)
+                .set("alerts.from", "polisi@testschool.example")
+                .set("alerts.staff-url", "https://forms.testschool.example/")
+                .set("alerts.interval-seconds", 3600)   // rounds are run by the test
+                .load(), java.time.Clock.systemUTC());
+    }
+
     /** Started; stop it when done. Its port is {@code mail.getSmtp().getPort()}. */
     public static GreenMail start() {
         int port;

@@ -325,12 +325,12 @@ public final class TestServer implements AutoCloseable {
 
         /**
          * A form post as a browser follows it: when the server answers 303 to a page of the form's draft
-         * (errors to correct, "add another", answers to check; docs/adr/0052), that page is fetched.
+         * (errors to correct, "add another", answers to check, a withdrawal's statements; docs/adr/0052), that page is fetched.
          */
         public HttpResponse<String> postAndFollow(String path, String body) {
             HttpResponse<String> response = post(path, body);
             String location = response.headers().firstValue("Location").orElse("");
-            if (response.statusCode() == 303 && location.matches("/forms/[^/]+/[^/]+/(answers|check)/.*")) {
+            if (response.statusCode() == 303 && location.matches("/forms/[^/]+/[^/]+/(answers|check|statements)/.*")) {
                 return get(location);
             }
             return response;

@@ -74,7 +74,7 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
         render.prepare();         // JRuby and the PDF machinery load while the content is read
-        PolicyPdfs.prepare(tools.pdfWriter());
+        PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir()));
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
         Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check
@@ -91,7 +91,7 @@ public final class SiteBuild {
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
                 .start(catalog.sites(), rendered.built());
-        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages);
+        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages).remembering(cache, rendered.keys());
         checks.check(composed.pages());
         clock.lap("check");
         ProofResult proofed = proof.join(problems);

@@ -15,6 +15,8 @@ import org.polisi.forms.intake.OutboxDao;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.receipts.ReceiptCopies;
+import org.polisi.forms.receipts.ReceiptMessage;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.storage.Dialect;
 import org.polisi.forms.storage.SubmissionDao;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * marked sent only after the SMTP server has accepted the message; until then it stays queued and
  * is tried again at the next round (a failure is counted and its reason kept). An alert for a role
  * nobody at the school holds goes to the headteacher instead, so that it is never silently dropped.
+ * A receipt's copy (kind {@code receipt}, docs/adr/0060) goes out the same way to the address the
+ * person gave, which is deleted once the mail server has taken it.
  */
 public final class AlertDelivery implements AutoCloseable {
 
@@ -92,6 +96,11 @@ public final class AlertDelivery implements AutoCloseable {
         if (mailer == null) {
             return new Round(0, 0);
         }
+        int abandoned = jdbi.withHandle(handle -> ReceiptCopies.giveUpOld(handle, clock.instant()));
+        if (abandoned > 0) {
+            LOG.warn("{} receipt copies could not be sent within {} days: their addresses were deleted", abandoned,
+                    ReceiptCopies.GIVE_UP_AFTER.toDays());
+        }
         int[] counts = new int[2];
         if (jdbi.withHandle(Dialect::of).postgresql()) {
             long after = 0;
@@ -121,7 +130,7 @@ public final class AlertDelivery implements AutoCloseable {
     private void record(OutboxDao.Pending alert, Optional<String> problem, OutboxDao outbox, int[] counts) {
         if (problem.isEmpty()) {
             outbox.markSent(alert.id(), clock.instant());
-            LOG.info("Alert for {} {} e-mailed", alert.school(), alert.reference());
+            LOG.info("{} for {} {} e-mailed", what(alert), alert.school(), alert.reference());
             counts[0]++;
         } else {
             outbox.markFailed(alert.id(), problem.get());
@@ -129,11 +138,15 @@ public final class AlertDelivery implements AutoCloseable {
             // said at the first failure and every 20th after (every 5 minutes by default), so a
             // mail server down for a day does not bury the log; the reason is in the outbox too
             if (tries == 1 || tries % 20 == 0) {
-                LOG.warn("Alert for {} {} not sent (try {}), will keep trying: {}", alert.school(),
+                LOG.warn("{} for {} {} not sent (try {}), will keep trying: {}", what(alert), alert.school(),
                         alert.reference(), tries, problem.get());
             }
             counts[1]++;
         }
+    }
+
+    private static String what(OutboxDao.Pending row) {
+        return ReceiptCopies.KIND.equals(row.kind()) ? "Receipt copy" : "Alert";
     }
 
     @Override
@@ -159,6 +172,9 @@ public final class AlertDelivery implements AutoCloseable {
         if (school.isEmpty()) {
             return Optional.of("no manifest for school " + alert.school());
         }
+        if (ReceiptCopies.KIND.equals(alert.kind())) {
+            return deliverReceipt(alert, school.get());
+        }
         List<String> recipients = recipients(alert);
         if (recipients.isEmpty()) {
             return Optional.of("no staff account with the role " + alert.recipientRole() + " or headteacher");
@@ -169,6 +185,28 @@ public final class AlertDelivery implements AutoCloseable {
         AlertMessage message = AlertMessage.of(alert, school.get(), form, staffUrl.get(), messages);
         try {
             mailer.send(recipients, message.subject(), message.body(), clock.instant());
+            return Optional.empty();
+        } catch (MessagingException | RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * A copy of a receipt (docs/adr/0060), to the address the person gave, in the language they
+     * asked in. The record is read now: an erased one is never sent (erasure also clears the address).
+     */
+    private Optional<String> deliverReceipt(OutboxDao.Pending copy, Manifest school) {
+        Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class, submissions ->
+                submissions.findByReference(copy.reference())).filter(found -> !found.erased());
+        Optional<FormDefinition> form = row.map(SubmissionRow::formId).flatMap(school::form);
+        if (row.isEmpty() || form.isEmpty()) {
+            return Optional.of("the record or its form is gone");
+        }
+        String language = school.publishes(copy.language()) ? copy.language() : row.get().lang();
+        ReceiptMessage message = ReceiptMessage.of(school, form.get(), row.get(), language,
+                Optional.of(settings.staffUrl().replaceAll("/+$", "")).filter(url -> !url.isBlank()), messages);
+        try {
+            mailer.send(List.of(copy.recipientAddress()), message.subject(), message.body(), clock.instant());
             return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
             return Optional.of(String.valueOf(e.getMessage()));

@@ -32,10 +32,11 @@ public final class AlertStatus {
 
     @RegisterConstructorMapper(Alert.class)
     public interface Queries {
-        @SqlQuery("SELECT recipient_role, sent_at FROM outbox WHERE school = :school AND reference = :reference ORDER BY id")
+        @SqlQuery("SELECT recipient_role, sent_at FROM outbox WHERE school = :school AND reference = :reference"
+                + " AND kind <> 'receipt' ORDER BY id")
         List<Alert> about(@Bind("school") String school, @Bind("reference") String reference);
 
-        @SqlQuery("SELECT count(*) FROM outbox WHERE school = :school AND sent_at IS NULL")
+        @SqlQuery("SELECT count(*) FROM outbox WHERE school = :school AND sent_at IS NULL AND kind <> 'receipt'")
         int waiting(@Bind("school") String school);
     }
 

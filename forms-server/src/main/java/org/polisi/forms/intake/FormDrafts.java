@@ -86,7 +86,8 @@ public final class FormDrafts {
      * What a draft holds.
      *
      * @param language   the language of the page the answers were posted from
-     * @param step       where the person is: {@link Step#ANSWERS} (the form, with errors if any) or {@link Step#CHECK}
+     * @param step       where the person is: {@link Step#ANSWERS} (the form, with errors if any), {@link Step#CHECK}
+     *                   or {@link Step#STATEMENTS}
      * @param parameters every posted parameter as it arrived (the honeypot excepted), in order; an
      *                   "add another" press among them, so the page shows the box it added
      * @param reference  the record's reference once sent (the parameters are then empty), or null
@@ -98,8 +99,11 @@ public final class FormDrafts {
         }
     }
 
-    /** The page a draft is shown on: the form (with its errors, if any), or the answers to check. */
-    public enum Step { ANSWERS, CHECK }
+    /**
+     * The page a draft is shown on: the form (with its errors, if any), the answers to check, or a
+     * withdrawal's second page (the statements to withdraw).
+     */
+    public enum Step { ANSWERS, CHECK, STATEMENTS }
 
     /**
      * Keeps {@code draft} for form {@code formId} of {@code school}: under {@code token} when it names a

@@ -21,9 +21,13 @@ public interface OutboxDao {
                  String category, Instant raisedAt) {
     }
 
-    /** An alert not yet sent, with its row id and the tries so far. */
+    /**
+     * An alert not yet sent, with its row id and the tries so far; for a receipt's copy (kind
+     * {@code receipt}, docs/adr/0060), the address it goes to and the language it is written in
+     * (both null for an alert).
+     */
     record Pending(long id, String school, String kind, String recipientRole, String reference, String raisedBy,
-                   String category, Instant raisedAt, int attempts) {
+                   String category, Instant raisedAt, int attempts, String recipientAddress, String language) {
     }
 
     @SqlUpdate("""
@@ -34,13 +38,14 @@ public interface OutboxDao {
 
     @SqlQuery("""
             SELECT school, kind, recipient_role, reference, raised_by, category, raised_at
-            FROM outbox WHERE school = :school AND sent_at IS NULL ORDER BY id
+            FROM outbox WHERE school = :school AND sent_at IS NULL AND kind <> 'receipt' ORDER BY id
             """)
     List<Alert> unsent(@Bind("school") String school);
 
     @SqlQuery("""
-            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts
-            FROM outbox WHERE sent_at IS NULL ORDER BY id
+            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts,
+                   recipient_address, language
+            FROM outbox WHERE sent_at IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) ORDER BY id
             """)
     List<Pending> pending();
 
@@ -50,12 +55,16 @@ public interface OutboxDao {
      * same one at the same time. Empty when there is none left.
      */
     @SqlQuery("""
-            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts
-            FROM outbox WHERE sent_at IS NULL AND id > :after ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts,
+                   recipient_address, language
+            FROM outbox WHERE sent_at IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) AND id > :after
+            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
             """)
     java.util.Optional<Pending> leaseNext(@Bind("after") long after);
 
-    @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+    /** Marks it sent; a receipt's copy forgets its address now (docs/adr/0060). */
+    @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL, recipient_address = NULL"
+            + " WHERE id = :id")
     void markSent(@Bind("id") long id, @Bind("sentAt") Instant sentAt);
 
     @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")

@@ -75,7 +75,7 @@ public final class SubmissionService {
 
     /**
      * Checks and, when valid, stores a submission. A post from the form's page that asks for the
-     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent or agreement form
+     * check-your-answers step ({@link SubmissionRequest#CHECK_ANSWERS}) of a consent, agreement or objection form
      * is checked and not stored: {@link SubmissionOutcome.ReadyToSend}.
      */
     public SubmissionOutcome submit(SubmissionRequest request) {
@@ -149,19 +149,15 @@ public final class SubmissionService {
         }
         Map<String, Object> answers = validation.answers();
         boolean checkFirst = !request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
-                && (form.kind() == FormKind.CONSENT || form.kind() == FormKind.AGREEMENT);
-        if (!storing || checkFirst) {
-            if (form.kind() == FormKind.WITHDRAWAL && Withdrawals.target(manifest.get(), answers,
-                    reference -> ledger.find(manifest.get().school(), reference)).isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
-            }
+                && FormKind.CHECKED_BEFORE_RECORDING.contains(form.kind());
+        if (form.kind() != FormKind.WITHDRAWAL && (!storing || checkFirst)) {
             return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
             Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
                     reference -> ledger.find(manifest.get().school(), reference));
             if (target.isEmpty()) {
-                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, true);
+                return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
             }
             Optional<List<String>> chosen = Withdrawals.chosen(target.get().consentForm(),
                     request.parameters().getOrDefault(Withdrawals.CHOSEN, List.of()));
@@ -172,6 +168,9 @@ public final class SubmissionService {
                         : List.of();
                 return new SubmissionOutcome.ChooseStatements(manifest.get(), form, language,
                         target.get().consentForm(), target.get().isRequest(), choiceErrors, request.parameters());
+            }
+            if (!storing) {   // a draft whose statements are chosen: nothing left to ask (a post records it at once)
+                return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
             }
             answers = new LinkedHashMap<>(answers);
             answers.put(Withdrawals.CHOSEN, chosen.get());
@@ -190,7 +189,10 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
-        return ledger.inWriteTransaction(transaction -> {
+        // the resubmission check, announced so that a batch's checks are read in one query (ADR 65)
+        SubmissionLedger.Resubmission check = idempotencyKey != null ? null : new SubmissionLedger.Resubmission(
+                manifest.school(), form.id(), fingerprint, now.minus(duplicateWindow));
+        return ledger.inWriteTransaction(check, transaction -> {
             // the chain lock first: the resubmission check and the append it allows hold it together
             ledger.lockSchool(transaction, manifest.school());
             Optional<SubmissionRow> earlier = idempotencyKey != null
@@ -215,7 +217,7 @@ public final class SubmissionService {
                     uniqueReference(transaction),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
-            transaction.update(INSERT_NAME_KEY, stored.id(), nameKey);
+            transaction.insert(INSERT_NAME_KEY, stored.id(), nameKey);   // sent with the batch's other inserts
             afterStoring(transaction, form, stored, answers, consentEvents, withdrawal, urgentCategory, now);
             return new SubmissionOutcome.Accepted(manifest, form, stored, false);
         });
@@ -247,11 +249,7 @@ public final class SubmissionService {
     }
 
     private String uniqueReference(WriteTransaction transaction) {
-        String reference = references.next();
-        while (ledger.referenceTaken(transaction, reference)) {
-            reference = references.next();
-        }
-        return reference;
+        return ledger.unusedReference(transaction, references::next);
     }
 
     /** One error per field whose bytes could not be read; "type it again", in the form's language. */

@@ -148,7 +148,8 @@ public final class ErasureService {
         handle.attach(WithdrawalDecisionDao.class).forgetReason(row.id());
         handle.attach(IncidentEventDao.class).forgetActions(row.id());
         handle.createUpdate("DELETE FROM submission_name_key WHERE submission_id = :id").bind("id", row.id()).execute();
-        handle.createUpdate("UPDATE outbox SET raised_by = NULL WHERE reference = :reference")
+        // an alert forgets who raised it; a receipt's copy not yet sent forgets its address and is not sent
+        handle.createUpdate("UPDATE outbox SET raised_by = NULL, recipient_address = NULL WHERE reference = :reference")
                 .bind("reference", row.reference())
                 .execute();
     }

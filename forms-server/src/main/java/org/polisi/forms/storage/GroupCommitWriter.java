@@ -2,6 +2,7 @@ package org.polisi.forms.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -26,15 +27,23 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
+    /** Reads, for a whole batch at once, what its writes will look up (ADR 65); may do nothing. */
+    @FunctionalInterface
+    interface ReadAhead {
+        void read(WriteTransaction transaction, List<SubmissionLedger.Resubmission> lookUps);
+    }
+
     private final Jdbi jdbi;
+    private final ReadAhead readAhead;
     // Unbounded on purpose: each caller waits for its own write, so the queue never holds more than
     // one write per request thread (Jetty's pool bounds those).
     private final LinkedBlockingQueue<QueuedWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
 
-    GroupCommitWriter(Jdbi jdbi) {
+    GroupCommitWriter(Jdbi jdbi, ReadAhead readAhead) {
         this.jdbi = jdbi;
+        this.readAhead = readAhead;
         // A daemon: a command-line run ends when its work is done; every caller has had its answer
         // by then, and a write never acknowledged is one nobody was told was stored.
         this.thread = new Thread(this::run, "polisi-ledger-writer");
@@ -42,15 +51,19 @@ final class GroupCommitWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Runs the work in the next batch; returns once that batch is committed to disk. */
-    <T> T write(LedgerWork<T> work) {
+    /**
+     * Runs the work in the next batch; returns once that batch is committed to disk.
+     *
+     * @param lookUp the resubmission check the work will make, read for the whole batch at once; or null
+     */
+    <T> T write(LedgerWork<T> work, SubmissionLedger.Resubmission lookUp) {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException("a write cannot wait for another write from inside the writer");
         }
         if (closing) {
             throw new IllegalStateException("not stored: the ledger is closed");
         }
-        QueuedWrite<T> queued = new QueuedWrite<>(work);
+        QueuedWrite<T> queued = new QueuedWrite<>(work, lookUp);
         queue.add(queued);
         return queued.await(thread::isAlive);
     }
@@ -65,7 +78,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 List<QueuedWrite<?>> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(transaction, batch);
+                commit(transaction, batch, readAhead);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,9 +90,58 @@ final class GroupCommitWriter implements AutoCloseable {
         unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
     }
 
-    private static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+    /**
+     * Commits the batch. First pass, batched (docs/adr/0065-batched-writes.md): the writes run with
+     * their inserts and head writes waiting in memory, sent together before the commit, so a commit
+     * costs a handful of round trips rather than several per write. If that pass cannot finish (a
+     * write failed after sending a statement, or the database refused a batched row, e.g. a reference
+     * taken meanwhile by another instance), it is rolled back, nothing of it stored, and the batch
+     * runs again as before batching: one savepoint per write, every statement sent at once, so a
+     * failing write is undone alone. A failure of the commit itself is not run again (it may have
+     * been stored): every caller of the batch is told it was not stored, as before.
+     */
+    static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch, ReadAhead readAhead) {
+        boolean[] committing = {false};
         try {
-            transaction.handle().useTransaction(open -> batch.forEach(write -> write.runIn(transaction)));
+            transaction.handle().useTransaction(open -> {
+                transaction.beginBatch();
+                readAhead.read(transaction, batch.stream().map(QueuedWrite::lookUp).filter(Objects::nonNull).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    transaction.writesLeft(batch.size() - i);
+                    batch.get(i).runIn(transaction);
+                }
+                transaction.flush();
+                committing[0] = true;
+            });
+        } catch (RuntimeException e) {
+            transaction.transactionEnded();
+            if (committing[0]) {
+                LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
+                batch.forEach(write -> write.notCommitted(e));
+                return;
+            }
+            LOG.info("A batch of {} write(s) runs again one write at a time: {}", batch.size(), e.toString());
+            commitOneByOne(transaction, batch);
+            return;
+        } catch (Error e) {
+            transaction.transactionEnded();
+            LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
+            batch.forEach(write -> write.notCommitted(e));
+            return;
+        }
+        transaction.transactionEnded();
+        batch.forEach(QueuedWrite::committed);
+    }
+
+    /** The batch as it ran before batching: each write in its own savepoint, every statement sent at once. */
+    private static void commitOneByOne(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+        try {
+            transaction.handle().useTransaction(open -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    transaction.writesLeft(batch.size() - i);
+                    batch.get(i).runIn(transaction);
+                }
+            });
         } catch (RuntimeException | Error e) {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));

@@ -14,20 +14,53 @@ import java.util.function.BooleanSupplier;
 final class QueuedWrite<T> {
 
     private final LedgerWork<T> work;
+    private final SubmissionLedger.Resubmission lookUp;
     private final CompletableFuture<T> answer = new CompletableFuture<>();
     private T result;
     private RuntimeException failure;
 
     QueuedWrite(LedgerWork<T> work) {
+        this(work, null);
+    }
+
+    /** @param lookUp the resubmission check the work will make, read ahead for the whole batch; or null */
+    QueuedWrite(LedgerWork<T> work, SubmissionLedger.Resubmission lookUp) {
         this.work = work;
+        this.lookUp = lookUp;
+    }
+
+    /** The resubmission check the work will make, or null. */
+    SubmissionLedger.Resubmission lookUp() {
+        return lookUp;
     }
 
     /**
      * Runs the work inside the batch's open transaction. A failure of the
      * work is kept for its caller; a failure to undo it (the transaction itself is broken) is thrown,
      * so that the whole batch fails.
+     *
+     * <p>In the writer's batched pass ({@link WriteTransaction#batching}) there is no savepoint (two
+     * round trips per write on PostgreSQL): a work that fails having only queued writes is undone in
+     * memory ({@link WriteTransaction#rollBackTo}); one that fails after sending a statement at once
+     * throws {@link RunAgainOneByOne}, and the writer runs the whole batch again this way, one
+     * savepoint per write (docs/adr/0065-batched-writes.md).
      */
     void runIn(WriteTransaction transaction) {
+        result = null;
+        failure = null;
+        if (transaction.batching()) {
+            WriteTransaction.Mark mark = transaction.mark();
+            try {
+                result = work.runIn(transaction);
+            } catch (RuntimeException e) {
+                if (transaction.changedSince(mark)) {
+                    throw new RunAgainOneByOne(e);
+                }
+                transaction.rollBackTo(mark);
+                failure = e;
+            }
+            return;
+        }
         transaction.update("SAVEPOINT queued_write");
         try {
             result = work.runIn(transaction);
@@ -37,6 +70,13 @@ final class QueuedWrite<T> {
             transaction.rolledBackToSavepoint();
             transaction.update("RELEASE queued_write");
             failure = e;
+        }
+    }
+
+    /** A batched pass cannot go on: the writer rolls it back and runs the batch again one write at a time. */
+    static final class RunAgainOneByOne extends RuntimeException {
+        RunAgainOneByOne(Throwable cause) {
+            super("the batch must run again one write at a time", cause);
         }
     }
 

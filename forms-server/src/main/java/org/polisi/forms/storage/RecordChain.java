@@ -33,11 +33,15 @@ public final class RecordChain {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SALT_BYTES = 16;
     private static final String HEAD = "SELECT last_seq, last_hash FROM record_chain_head WHERE chain = ? AND school = ?";
-    private static final String FIRST_HEAD =
-            "INSERT INTO record_chain_head (chain, school, last_seq, last_hash) VALUES (?, ?, ?, ?)";
-    // a plain UPDATE once the head exists: the driver follows every INSERT with a query for its key
-    private static final String MOVE_HEAD =
-            "UPDATE record_chain_head SET last_seq = ?, last_hash = ? WHERE chain = ? AND school = ?";
+    /*
+     * An upsert, whether or not the head row exists yet: in the writer's batched pass only the last
+     * move of a batch is written (WriteTransaction#moveHead), and the first move may have been made
+     * before the row existed.
+     */
+    private static final String MOVE_HEAD = """
+            INSERT INTO record_chain_head (chain, school, last_seq, last_hash) VALUES (?, ?, ?, ?)
+            ON CONFLICT (chain, school) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash
+            """;
 
     private final String name;
     private final String table;
@@ -266,7 +270,7 @@ public final class RecordChain {
             transaction.lockChain(name, school);
             Optional<Object[]> head = transaction.movedHead(name, school)
                     .map(moved -> new Object[] {moved.lastSeq(), moved.lastHash()})
-                    .or(() -> transaction.first(transaction.forUpdate(HEAD),
+                    .or(() -> transaction.lookUp(transaction.forUpdate(HEAD),
                             row -> new Object[] {row.getLong(1), row.getString(2)}, name, school));
             this.seq = head.map(found -> (Long) found[0]).orElse(0L);
             this.lastHash = head.map(found -> (String) found[1]).orElse(ChainHasher.GENESIS);
@@ -305,7 +309,7 @@ public final class RecordChain {
             parameters[at++] = seq;
             parameters[at++] = lastHash;
             parameters[at] = hash;
-            transaction.update(insertSql, parameters);
+            transaction.insert(insertSql, parameters);
             lastHash = hash;
         }
 
@@ -315,12 +319,7 @@ public final class RecordChain {
             if (seq == firstSeq) {
                 return;
             }
-            if (firstSeq == 0) {
-                transaction.update(FIRST_HEAD, name, school, seq, lastHash);
-            } else {
-                transaction.update(MOVE_HEAD, seq, lastHash, name, school);
-            }
-            transaction.headMoved(name, new ChainHead(school, seq, lastHash));
+            transaction.moveHead(name, new ChainHead(school, seq, lastHash), MOVE_HEAD, name, school, seq, lastHash);
         }
     }
 

@@ -6,7 +6,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,11 +38,11 @@ public final class SubmissionLedger implements AutoCloseable {
             INSERT INTO chain_head (school, last_seq, last_hash) VALUES (?, ?, ?)
             ON CONFLICT (school) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash
             """;
+    /* the id is drawn beforehand (WriteTransaction#nextId), so the insert can wait in a batch */
     private static final String INSERT = """
-            INSERT INTO submission (school, seq, reference, form_id, form_kind, form_version, lang, fields_json,
+            INSERT INTO submission (id, school, seq, reference, form_id, form_kind, form_version, lang, fields_json,
                                     received_at, urgent, salt, content_hash, prev_hash, hash, fingerprint, idempotency_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING id
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String REFERENCE_TAKEN = "SELECT 1 FROM submission WHERE reference = ?";
     /*
@@ -49,6 +57,11 @@ public final class SubmissionLedger implements AutoCloseable {
             """;
     /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
     private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
+    /** The resubmission checks of a whole batch in one query (PostgreSQL; each key's newest row is kept in Java). */
+    private static final String RECENT_DUPLICATES_POSTGRESQL = """
+            SELECT * FROM submission
+            WHERE school = ANY(?) AND form_id = ANY(?) AND fingerprint = ANY(?) AND received_at >= ? AND erased_at IS NULL
+            """;
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -58,7 +71,7 @@ public final class SubmissionLedger implements AutoCloseable {
 
     public SubmissionLedger(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.writer = new GroupCommitWriter(jdbi);
+        this.writer = new GroupCommitWriter(jdbi, SubmissionLedger::readAhead);
     }
 
     /** A school's record by reference (erased ones included: the caller decides what to show). */
@@ -73,7 +86,51 @@ public final class SubmissionLedger implements AutoCloseable {
      * The work runs on the writer's thread: it must not wait for another write.
      */
     public <T> T inWriteTransaction(LedgerWork<T> work) {
-        return writer.write(work);
+        return writer.write(work, null);
+    }
+
+    /** A resubmission check a write will make ({@link #recentDuplicate} with the same values). */
+    public record Resubmission(String school, String formId, String fingerprint, Instant since) {
+        List<String> key() {
+            return List.of(school, formId, fingerprint);
+        }
+    }
+
+    /**
+     * As {@link #inWriteTransaction(LedgerWork)}, for a work that will make the resubmission check
+     * {@code lookUp}: on PostgreSQL the checks of a whole batch are read in one query before its writes
+     * run (docs/adr/0065-batched-writes.md), instead of one round trip each.
+     */
+    public <T> T inWriteTransaction(Resubmission lookUp, LedgerWork<T> work) {
+        return writer.write(work, lookUp);
+    }
+
+    /**
+     * Reads the resubmission checks of a batch at once (PostgreSQL; on SQLite each check is a call in
+     * the same process, so nothing is read ahead). The schools' chain locks are taken first, in one
+     * order on every instance, so the checks run under them, as each check alone does (ADR 0058).
+     */
+    static void readAhead(WriteTransaction transaction, List<Resubmission> lookUps) {
+        if (lookUps.isEmpty() || !transaction.dialect().postgresql()) {
+            return;
+        }
+        lookUps.stream().map(Resubmission::school).distinct().sorted().forEach(school -> transaction.lockChain(CHAIN, school));
+        Instant since = lookUps.stream().map(lookUp -> asStored(lookUp.since())).min(Instant::compareTo).orElseThrow();
+        Set<List<String>> keys = lookUps.stream().map(Resubmission::key).collect(Collectors.toSet());
+        Map<List<String>, SubmissionRow> newest = new HashMap<>();
+        for (SubmissionRow row : transaction.all(RECENT_DUPLICATES_POSTGRESQL, SubmissionLedger::row,
+                distinct(lookUps, Resubmission::school), distinct(lookUps, Resubmission::formId),
+                distinct(lookUps, Resubmission::fingerprint), since)) {
+            List<String> key = List.of(row.school(), row.formId(), row.fingerprint());
+            if (keys.contains(key)) {
+                newest.merge(key, row, (one, other) -> one.seq() >= other.seq() ? one : other);
+            }
+        }
+        transaction.readAhead(keys, newest, since);
+    }
+
+    private static String[] distinct(List<Resubmission> lookUps, Function<Resubmission, String> value) {
+        return lookUps.stream().map(value).distinct().toArray(String[]::new);
     }
 
     /**
@@ -85,22 +142,72 @@ public final class SubmissionLedger implements AutoCloseable {
         transaction.lockChain(CHAIN, school);
     }
 
-    /** The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}. */
+    /**
+     * The newest submission with the same answers since the instant; call inside {@link #inWriteTransaction}.
+     * The submissions this transaction appended and has not sent yet (batched pass) are newer than
+     * any in the table, so they are looked at first, in memory; then what was read ahead for the
+     * batch ({@link #inWriteTransaction(Resubmission, LedgerWork)}); else the table is read, without
+     * sending the waiting rows.
+     */
     public Optional<SubmissionRow> recentDuplicate(WriteTransaction transaction, String school, String formId,
                                                    String fingerprint, Instant since) {
-        return transaction.first(transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
+        Optional<SubmissionRow> waiting = newestWaiting(transaction, row -> row.school().equals(school)
+                && row.formId().equals(formId) && fingerprint.equals(row.fingerprint()) && !row.receivedAt().isBefore(asStored(since)));
+        if (waiting.isPresent()) {
+            return waiting;
+        }
+        Optional<Optional<SubmissionRow>> readAhead = transaction.readAhead(List.of(school, formId, fingerprint),
+                asStored(since));
+        return readAhead.isPresent() ? readAhead.get() : transaction.lookUp(
+                transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
                 SubmissionLedger::row, school, formId, fingerprint, since);
     }
 
-    /** The submission sent with this idempotency key; call inside {@link #inWriteTransaction}. */
+    /** The submission sent with this idempotency key (waiting ones first, as {@link #recentDuplicate}); call inside {@link #inWriteTransaction}. */
     public Optional<SubmissionRow> withIdempotencyKey(WriteTransaction transaction, String school, String formId,
                                                       String key) {
-        return transaction.first(BY_IDEMPOTENCY_KEY, SubmissionLedger::row, school, formId, key);
+        Optional<SubmissionRow> waiting = newestWaiting(transaction, row -> row.school().equals(school)
+                && row.formId().equals(formId) && key.equals(row.idempotencyKey()));
+        return waiting.isPresent() ? waiting : transaction.lookUp(BY_IDEMPOTENCY_KEY, SubmissionLedger::row, school, formId, key);
     }
 
-    /** Whether any school's submission has this reference already; call inside {@link #inWriteTransaction}. */
+    private static boolean waitingWith(WriteTransaction transaction, String reference) {
+        return transaction.waitingSubmissions().stream().anyMatch(row -> row.reference().equals(reference));
+    }
+
+    private static Optional<SubmissionRow> newestWaiting(WriteTransaction transaction, Predicate<SubmissionRow> matches) {
+        List<SubmissionRow> waiting = transaction.waitingSubmissions();
+        for (int i = waiting.size() - 1; i >= 0; i--) {
+            if (matches.test(waiting.get(i))) {
+                return Optional.of(waiting.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether any school's submission has this reference already (the table and the batch's waiting ones); call inside {@link #inWriteTransaction}. */
     public boolean referenceTaken(WriteTransaction transaction, String reference) {
-        return transaction.first(REFERENCE_TAKEN, row -> true, reference).isPresent();
+        if (waitingWith(transaction, reference)) {
+            return true;
+        }
+        return transaction.lookUp(REFERENCE_TAKEN, row -> true, reference).isPresent();
+    }
+
+    /**
+     * A reference from {@code next} that no submission has; call inside {@link #inWriteTransaction}.
+     * In the writer's batched pass ({@link WriteTransaction#batching}) a candidate is checked against
+     * the submissions waiting in the batch only, not read from the table: a reference is 8
+     * characters from 31 (about 8.5 × 10¹¹), so a clash with a stored one is rare, and the table's
+     * unique index on {@code reference} refuses it when the batch is sent; the writer then runs the
+     * batch again one write at a time, where each candidate is read from the table
+     * ({@link #referenceTaken}; docs/adr/0065-batched-writes.md). Either way no reference is given twice.
+     */
+    public String unusedReference(WriteTransaction transaction, Supplier<String> next) {
+        String reference = next.get();
+        while (transaction.batching() ? waitingWith(transaction, reference) : referenceTaken(transaction, reference)) {
+            reference = next.get();
+        }
+        return reference;
     }
 
     /**
@@ -134,7 +241,7 @@ public final class SubmissionLedger implements AutoCloseable {
         }
         transaction.lockChain(CHAIN, submission.school());
         ChainHead head = transaction.movedHead(CHAIN, submission.school())
-                .or(() -> transaction.first(transaction.forUpdate(CHAIN_HEAD),
+                .or(() -> transaction.lookUp(transaction.forUpdate(CHAIN_HEAD),
                         found -> new ChainHead(submission.school(), found.getLong(1), found.getString(2)),
                         submission.school()))
                 .orElse(new ChainHead(submission.school(), 0, ChainHasher.GENESIS));
@@ -145,14 +252,15 @@ public final class SubmissionLedger implements AutoCloseable {
                 submission.lang(), submission.fieldsJson(), asStored(submission.receivedAt()), submission.urgent(), salt,
                 contentHash, head.lastHash(), "", submission.fingerprint(), submission.idempotencyKey(), null);
         String hash = ChainHasher.linkHash(head.lastHash(), unhashed, contentHash);
-        SubmissionRow row = withHash(unhashed, hash);
-        long id = transaction.first(INSERT, inserted -> inserted.getLong(1),
+        SubmissionRow row = withId(withHash(unhashed, hash), transaction.nextId("submission", submission.school()));
+        transaction.insert(INSERT, row.id(),
                 row.school(), row.seq(), row.reference(), row.formId(), row.formKind(), row.formVersion(), row.lang(),
                 row.fieldsJson(), row.receivedAt(), row.urgent(), row.salt(), row.contentHash(), row.prevHash(),
-                row.hash(), row.fingerprint(), row.idempotencyKey()).orElseThrow();
-        transaction.update(MOVE_CHAIN_HEAD, row.school(), row.seq(), hash);
-        transaction.headMoved(CHAIN, new ChainHead(row.school(), row.seq(), hash));
-        return withId(row, id);
+                row.hash(), row.fingerprint(), row.idempotencyKey());
+        transaction.moveHead(CHAIN, new ChainHead(row.school(), row.seq(), hash), MOVE_CHAIN_HEAD,
+                row.school(), row.seq(), hash);
+        transaction.submissionWaiting(row);
+        return row;
     }
 
     /** Finishes the writes already waiting and stops the writer. */

@@ -21,11 +21,19 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
+import org.polisi.forms.intake.BodyLimits;
+import org.polisi.forms.intake.PostedBody;
+import org.polisi.forms.receipts.ChangeLink;
+import org.polisi.forms.receipts.ReceiptCopies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /forms/<school>/received/<reference>?t=<token>}: the confirmation page. The reference
  * number, what happens next (the form's own words), for an urgent incident what to do now, and a
  * printable receipt of the answers; in the submission's language unless the toggle asks otherwise.
+ * Where a mail server is set, the receipt of a consent, agreement, objection or withdrawal also
+ * offers a copy by e-mail ({@link ReceiptCopies}, docs/adr/0060).
  */
 final class ConfirmationHandler {
 
@@ -38,9 +46,18 @@ final class ConfirmationHandler {
     private final Answers answers;
     private final AgreedTextArchive agreedTexts;
     private final AlertStatus alertStatus;
+    private final ReceiptCopies copies;
+    private final BodyLimits limits;
+
+    /** The id of the copy-by-e-mail section; its input is {@code <id>-email}. */
+    static final String COPY_ID = "receipt-copy";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfirmationHandler.class);
 
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
-                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts, AlertStatus alertStatus) {
+                        PageLayout layout, Messages messages, AgreedTextArchive agreedTexts, AlertStatus alertStatus,
+                        ReceiptCopies copies, BodyLimits limits) {
+        this.copies = copies;
+        this.limits = limits;
         this.agreedTexts = agreedTexts;
         this.alertStatus = alertStatus;
         this.manifests = manifests;
@@ -53,6 +70,66 @@ final class ConfirmationHandler {
     }
 
     void handle(Context ctx) {
+        show(ctx, 200, null, "");
+    }
+
+    /**
+     * {@code POST /forms/<school>/received/<reference>?t=<token>}: a copy of the receipt by e-mail
+     * (docs/adr/0060), to the address in {@code email}, in the language {@code lang}. Queued in the
+     * outbox, then 303 to the receipt, which says whether it is waiting or sent; an address that is
+     * not one, or a fourth copy, shows the receipt again with the GOV.UK error (422) and what was typed.
+     * 404 where no copy is offered (no mail server, an incident report) or the link is not valid.
+     */
+    void email(Context ctx) {
+        String school = ctx.pathParam("school");
+        String reference = ctx.pathParam("reference");
+        Optional<Manifest> manifest = manifests.school(school);
+        Optional<SubmissionRow> record = manifest.isEmpty() || !receipts.valid(school, reference, ctx.queryParam("t"))
+                ? Optional.empty() : ledger.find(school, reference).filter(row -> !row.erased());
+        Optional<FormDefinition> form = record.flatMap(row -> manifest.get().form(row.formId()));
+        Optional<byte[]> body = SubmissionHandler.readBody(ctx, limits.forPath(ctx.path()));
+        if (form.isEmpty() || !copies.offered(form.get()) || body.isEmpty()) {
+            LOG.info("Refused a receipt copy: no valid receipt link, or no copy offered for it");
+            errors.notFound(ctx);
+            return;
+        }
+        PostedBody posted = PostedBody.urlEncoded(body.get(), ctx.header("Content-Type"));
+        String language = first(posted, "lang");
+        language = manifest.get().publishes(language) ? language : record.get().lang();
+        String typed = first(posted, "email");
+        Optional<String> address = posted.unreadable().isEmpty() ? ReceiptCopies.address(typed) : Optional.empty();
+        if (address.isEmpty()) {
+            LOG.info("Refused a receipt copy of {}: not an e-mail address", reference);
+            show(ctx, 422, messages.get(language, "error.email.invalid"), typed, language);
+            return;
+        }
+        if (copies.ask(school, form.get(), reference, address.get(), language) == ReceiptCopies.Asked.TOO_MANY) {
+            LOG.info("Refused a receipt copy of {}: {} already asked for", reference, ReceiptCopies.MOST_PER_RECORD);
+            show(ctx, 422, messages.format(language, "receipt.copy.too-many",
+                    Map.of("most", ReceiptCopies.MOST_PER_RECORD)), typed, language);
+            return;
+        }
+        LOG.info("A copy of receipt {} was queued to be e-mailed", reference);
+        Responses.seeOther(ctx, "/forms/" + school + "/received/" + reference + "?t="
+                + java.net.URLEncoder.encode(ctx.queryParam("t"), java.nio.charset.StandardCharsets.UTF_8)
+                + "&lang=" + language + "#" + COPY_ID);
+    }
+
+    private static String first(PostedBody posted, String name) {
+        List<String> values = posted.parameters().getOrDefault(name, List.of());
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    private void show(Context ctx, int status, String copyError, String typedAddress) {
+        show(ctx, status, copyError, typedAddress, null);
+    }
+
+    /**
+     * The receipt page, with {@code status}; {@code copyError} (or null) and {@code typedAddress} are
+     * the e-mail copy's; {@code language} overrides the page's (a refused copy is shown in the
+     * language it was asked in), or null.
+     */
+    private void show(Context ctx, int status, String copyError, String typedAddress, String language) {
         String school = ctx.pathParam("school");
         String reference = ctx.pathParam("reference");
         Optional<Manifest> manifest = manifests.school(school);
@@ -70,12 +147,15 @@ final class ConfirmationHandler {
         }
         Optional<SubmissionRow> record = ledger.find(school, reference).filter(row -> !row.erased());
         Optional<FormDefinition> form = record.flatMap(row -> manifest.get().form(row.formId()));
-        String asked = ctx.queryParam("lang");
-        String language = asked != null && manifest.get().publishes(asked) ? asked
-                : record.map(SubmissionRow::lang).orElse(RequestLanguage.of(ctx));
+        if (language == null) {
+            String asked = ctx.queryParam("lang");
+            language = asked != null && manifest.get().publishes(asked) ? asked
+                    : record.map(SubmissionRow::lang).orElse(RequestLanguage.of(ctx));
+        }
         String toggle = manifest.get().languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null;
 
-        String title = messages.get(language, "confirmation.title");
+        String title = (copyError == null ? "" : messages.get(language, "error.title-prefix") + " ")
+                + messages.get(language, "confirmation.title");
         String schoolName = Text.in(manifest.get().schoolName(), language);
         PageFrame frame = layout.frame(language, title, schoolName, "/" + school + "/" + language + "/", toggle);
         Urgent urgent = record.isPresent() && record.get().urgent()
@@ -83,16 +163,31 @@ final class ConfirmationHandler {
         View view;
         if (record.isEmpty() || form.isEmpty()) {
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent, "",
-                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null, null);
+                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null, null, null);
         } else {
             String next = Text.in(form.get().confirmation(), language);
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent,
                     messages.get(language, "confirmation.next"),
                     PageLayout.paragraphs(next.isBlank() ? messages.get(language, "confirmation.received") : next),
                     receipt(language, manifest.get(), form.get(), record.get()),
-                    changeLink(manifest.get(), form.get(), reference, language).orElse(null));
+                    changeLink(manifest.get(), form.get(), reference, language).orElse(null),
+                    copies.offered(form.get()) ? copy(ctx, language, school, reference, copyError, typedAddress) : null);
         }
-        Responses.html(ctx, 200, layout.render("confirmation", frame, view));
+        Responses.html(ctx, status, layout.render("confirmation", frame, view));
+    }
+
+    /** The offer of a copy by e-mail, what became of those asked for, and the error of one refused (or null). */
+    private Copy copy(Context ctx, String language, String school, String reference, String error, String typed) {
+        List<String> said = copies.copies(school, reference).stream().map(state -> messages.get(language,
+                "receipt.copy." + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))).toList();
+        String action = "/forms/" + school + "/received/" + reference + "?t="
+                + java.net.URLEncoder.encode(ctx.queryParam("t"), java.nio.charset.StandardCharsets.UTF_8);
+        return new Copy(COPY_ID, messages.get(language, "receipt.copy.title"), said, action, language,
+                messages.get(language, "receipt.copy.label"), messages.format(language, "receipt.copy.hint",
+                Map.of("days", ReceiptCopies.GIVE_UP_AFTER.toDays())), typed == null ? "" : typed, error,
+                error == null ? null : new ErrorSummary(messages.get(language, "error.summary-title"),
+                        List.of(new ErrorSummary.Problem(error, "#" + COPY_ID + "-email"))),
+                messages.get(language, "error.hidden-prefix"), messages.get(language, "receipt.copy.button"));
     }
 
     /**
@@ -119,33 +214,14 @@ final class ConfirmationHandler {
         said.add(messages.get(language, "confirmation.expired.no-answers"));
         Responses.html(ctx, 200, layout.render("confirmation", frame, new View(title,
                 messages.get(language, "confirmation.reference"), reference, null, "", said, null,
-                form.flatMap(definition -> changeLink(manifest, definition, reference, language)).orElse(null))));
+                form.flatMap(definition -> changeLink(manifest, definition, reference, language)).orElse(null), null)));
     }
 
-    /**
-     * How the person changes what they sent: a consent form's withdrawal form; for a notice of objection
-     * (nothing to withdraw: docs/adr/0057), its own form again, since the newest notice stands; none for
-     * the other kinds, or when the page is not published in that language.
-     */
+    /** How the person changes what they sent ({@link ChangeLink}), as a link on this page. */
     private Optional<PageLayout.Link> changeLink(Manifest manifest, FormDefinition form, String reference,
                                                  String language) {
-        if (form.kind() == FormKind.OBJECTION) {
-            return Optional.ofNullable(form.pages().get(language)).filter(page -> !page.isBlank())
-                    .map(page -> new PageLayout.Link(page, messages.get(language, "confirmation.change-objection")));
-        }
-        return form.kind() == FormKind.CONSENT ? withdrawLink(manifest, reference, language) : Optional.empty();
-    }
-
-    /**
-     * "Withdraw or change this consent": the school's withdrawal form, its address carrying the
-     * reference (a number the person already holds, nothing personal), or empty when the school
-     * has no withdrawal form in that language.
-     */
-    private Optional<PageLayout.Link> withdrawLink(Manifest manifest, String reference, String language) {
-        return manifest.forms().stream().filter(form -> form.kind() == FormKind.WITHDRAWAL)
-                .map(form -> form.pages().get(language)).filter(page -> page != null && !page.isBlank()).findFirst()
-                .map(page -> new PageLayout.Link(page + "?reference=" + reference,
-                        messages.get(language, "confirmation.withdraw")));
+        return ChangeLink.of(manifest, form, reference, language)
+                .map(change -> new PageLayout.Link(change.path(), messages.get(language, change.messageKey())));
     }
 
     /**
@@ -155,9 +231,18 @@ final class ConfirmationHandler {
      * @param nextTitle "What happens next", or empty when the record or its form is gone
      * @param receipt   the receipt of the answers, or null when the record or its form is gone
      * @param withdraw  "withdraw or change this consent", for a consent form; null otherwise
+     * @param copy      the offer of a copy by e-mail, where one is offered; null otherwise
      */
     record View(String title, String referenceLabel, String reference, Urgent urgent, String nextTitle,
-                List<String> next, Receipt receipt, PageLayout.Link withdraw) {
+                List<String> next, Receipt receipt, PageLayout.Link withdraw, Copy copy) {
+    }
+
+    /**
+     * A copy by e-mail: the id of its section, what became of those asked for ({@code said}), the
+     * form's address and fields, and a refused address's error (or null) and summary.
+     */
+    record Copy(String id, String title, List<String> said, String action, String language, String label, String hint,
+                String value, String error, ErrorSummary summary, String hiddenPrefix, String button) {
     }
 
     /** An urgent report's instructions; {@code status} is sent, queued or not-configured. */

@@ -3,6 +3,7 @@ package org.polisi.forms.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.polisi.forms.i18n.Messages;
 
@@ -41,10 +42,26 @@ final class ErrorPages {
     }
 
     /** 429 with the wait the log line told: in {@code Retry-After} and in the page's words (ICU plurals). */
-    void tooMany(Context ctx, org.polisi.forms.i18n.WaitTime wait) {
+    /**
+     * 429 with {@code Retry-After} and the wait in words; {@code kept} is the address of the draft that
+     * holds the refused post's answers (docs/adr/0060), linked with how long it is kept, or empty.
+     */
+    void tooMany(Context ctx, org.polisi.forms.i18n.WaitTime wait, java.util.Optional<String> kept) {
         ctx.header("Retry-After", String.valueOf(wait.seconds()));
-        show(ctx, 429, "too-many", messages.format(RequestLanguage.of(ctx), wait.messageKey("page.too-many.wait"),
-                wait.messageArguments()));
+        String language = RequestLanguage.of(ctx);
+        String text = messages.format(language, wait.messageKey("page.too-many.wait"), wait.messageArguments());
+        if (kept.isEmpty() || wantsJson(ctx)) {
+            show(ctx, 429, "too-many", text);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        String title = messages.get(language, "page.too-many.title");
+        List<String> paragraphs = new java.util.ArrayList<>(PageLayout.paragraphs(text));
+        paragraphs.add(messages.format(language, "page.too-many.kept",
+                Map.of("minutes", org.polisi.forms.intake.FormDrafts.LIFETIME.toMinutes())));
+        Responses.html(ctx, 429, layout.render("error", layout.frame(language, title, messages.get(language, "server.name"),
+                "/", RequestLanguage.toggleHref(ctx, language)), new View(title, paragraphs,
+                new PageLayout.Link(kept.get(), messages.get(language, "page.too-many.back")))));
     }
 
     void serverError(Context ctx) {
@@ -89,7 +106,7 @@ final class ErrorPages {
     }
 
     /** The view of {@code server/error.ftl}. */
-    record View(String title, java.util.List<String> paragraphs) {
+    record View(String title, java.util.List<String> paragraphs, PageLayout.Link link) {
     }
 
     /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
@@ -100,7 +117,7 @@ final class ErrorPages {
     private String html(String language, String key, String text, String toggleHref) {
         String title = messages.get(language, "page." + key + ".title");
         return layout.render("error", layout.frame(language, title, messages.get(language, "server.name"), "/", toggleHref),
-                new View(title, PageLayout.paragraphs(text)));
+                new View(title, PageLayout.paragraphs(text), null));
     }
 
     /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */

@@ -20,6 +20,7 @@ import org.polisi.forms.manifest.AnsweredField;
 import org.polisi.forms.manifest.Answers;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.manifest.Text;
+import org.polisi.forms.receipts.ChangeLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       back, and its errors (GOV.UK error pattern) when it has any;</li>
  *   <li>{@code GET /forms/<school>/<form>/check/<token>}: "Check your answers before sending", each
  *       answer with a "Change" link to its question;</li>
+ *   <li>{@code GET /forms/<school>/<form>/statements/<token>}: a withdrawal's second page, the
+ *       statements of the consent form to withdraw;</li>
  *   <li>{@code POST /forms/<school>/<form>/check/<token>}: "Send", which makes the record (once,
  *       however often it is pressed) and goes to the receipt.</li>
  * </ul>
@@ -53,6 +56,7 @@ final class FormDraftPages {
     private final Messages messages;
     private final Answers answers;
     private final FormErrorsPage errorsWithoutPage;
+    private final WithdrawalStatementsPage statementsPage;
 
     FormDraftPages(ManifestCatalog manifests, FormDrafts drafts, SubmissionService submissions, BakedFormPages baked,
                    FormPageFiller filler, ReceiptLinks receipts, ErrorPages errors, PageLayout layout) {
@@ -67,6 +71,7 @@ final class FormDraftPages {
         this.messages = layout.messages();
         this.answers = new Answers(messages);
         this.errorsWithoutPage = new FormErrorsPage(layout);
+        this.statementsPage = new WithdrawalStatementsPage(layout, messages);
     }
 
     static String answersUrl(String school, String formId, String token) {
@@ -77,15 +82,28 @@ final class FormDraftPages {
         return "/forms/" + school + "/" + formId + "/check/" + token;
     }
 
+    static String statementsUrl(String school, String formId, String token) {
+        return "/forms/" + school + "/" + formId + "/statements/" + token;
+    }
+
+    /** The address of the page a draft at {@code step} is shown on. */
+    static String url(String school, String formId, String token, FormDrafts.Step step) {
+        return switch (step) {
+            case ANSWERS -> answersUrl(school, formId, token);
+            case CHECK -> checkUrl(school, formId, token);
+            case STATEMENTS -> statementsUrl(school, formId, token);
+        };
+    }
+
     /** {@code GET …/answers/<token>}: the form again, with the answers and any errors, in the language asked for. */
     void answers(Context ctx) {
-        Optional<Found> found = find(ctx);
-        if (found.isEmpty()) {
+        Optional<Reviewed> reviewed = reviewed(ctx);
+        if (reviewed.isEmpty()) {
             return;
         }
-        Found draft = found.get();
-        String language = draft.language(ctx);
-        SubmissionOutcome outcome = submissions.review(draft.request(language));
+        Found draft = reviewed.get().draft();
+        String language = reviewed.get().language();
+        SubmissionOutcome outcome = reviewed.get().outcome();
         Optional<Document> page = baked.read(draft.form(), language);
         if (page.isEmpty()) {
             privatePage(ctx);
@@ -104,6 +122,8 @@ final class FormDraftPages {
             filled = filler.addAnother(document, draft.form().id(), adding.field(), adding.typed());
         } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
             filled = filler.addAnother(document, draft.form().id(), "", ready.typed());
+        } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {   // a withdrawal's first page, valid
+            filled = filler.addAnother(document, draft.form().id(), "", choose.typed());
         } else {
             filled = false;
         }
@@ -117,6 +137,32 @@ final class FormDraftPages {
                         ? Optional.of(here + "?lang=" + other) : Optional.empty());
         privatePage(ctx);
         Responses.html(ctx, 200, document.outerHtml());
+    }
+
+    /**
+     * {@code GET …/statements/<token>}: a withdrawal's second page, the consent form's statements to
+     * choose from (with the error when none was chosen); it posts to the form's address with the
+     * draft's token, so a reload, a reopened tab and the language link show the same page. A first page
+     * no longer valid (the consent erased meanwhile) goes back to the first page with its error.
+     */
+    void statements(Context ctx) {
+        Optional<Reviewed> reviewed = reviewed(ctx);
+        if (reviewed.isEmpty()) {
+            return;
+        }
+        Found draft = reviewed.get().draft();
+        String language = reviewed.get().language();
+        if (!(reviewed.get().outcome() instanceof SubmissionOutcome.ChooseStatements choose)) {
+            Responses.seeOther(ctx, answersUrl(draft.school(), draft.form().id(), draft.token()) + "?lang=" + language);
+            return;
+        }
+        String school = draft.school();
+        String formId = draft.form().id();
+        privatePage(ctx);
+        statementsPage.show(ctx, choose, "/forms/" + school + "/" + formId + "?draft=" + draft.token(),
+                answersUrl(school, formId, draft.token()) + "?lang=" + language,
+                otherLanguage(draft, language).map(other -> statementsUrl(school, formId, draft.token()) + "?lang=" + other)
+                        .orElse(null));
     }
 
     /** {@code GET …/check/<token>}: the answers to check, each with "Change"; "Send" below. */
@@ -182,9 +228,22 @@ final class FormDraftPages {
         }
     }
 
+    /** A draft found by its address, and its answers checked again in the language the page is shown in. */
+    private record Reviewed(Found draft, String language, SubmissionOutcome outcome) {
+    }
+
+    /** {@link #find}, then the kept answers checked again in the language asked for ({@code ?lang=}). */
+    private Optional<Reviewed> reviewed(Context ctx) {
+        return find(ctx).map(draft -> {
+            String language = draft.language(ctx);
+            return new Reviewed(draft, language, submissions.review(draft.request(language)));
+        });
+    }
+
     /**
      * The draft the address names, or (having answered the request) empty: 404 for an unknown school
-     * or form, the receipt for a draft already sent, and a page saying that nothing was sent, with
+     * or form, a page saying it was sent, with its reference only, for a draft already sent, and a
+     * page saying that nothing was sent, with
      * the way back to the form, for an unknown or expired token.
      */
     private Optional<Found> find(Context ctx) {
@@ -203,10 +262,41 @@ final class FormDraftPages {
             return Optional.empty();
         }
         if (draft.get().sent()) {
-            Responses.seeOther(ctx, receipts.url(school, draft.get().reference()));
+            sent(ctx, manifest.get(), form.get(), draft.get().reference());
             return Optional.empty();
         }
         return Optional.of(new Found(manifest.get(), form.get(), token, draft.get()));
+    }
+
+    /**
+     * A draft already sent: the address of a page before the record (in a browser's history, or a
+     * second "Send") says only that the form was sent and its reference, never the answers, and
+     * gives out no receipt link (issue 20): the receipt was the page "Send" led to. For a consent or
+     * a notice of objection, the way to change it ({@link ChangeLink}).
+     */
+    private void sent(Context ctx, Manifest manifest, FormDefinition form, String reference) {
+        String language = RequestLanguage.of(ctx);
+        try {
+            String asked = ctx.queryParam("lang");
+            language = asked != null && manifest.publishes(asked) ? asked : language;
+        } catch (RuntimeException undecodable) {
+            LOG.debug("An undecodable lang parameter on a sent draft's page");
+        }
+        if (!manifest.publishes(language)) {
+            language = manifest.languages().get(0);
+        }
+        String shown = language;
+        String title = messages.get(language, "draft.sent.title");
+        PageFrame frame = layout.frame(language, title, Text.in(manifest.schoolName(), language),
+                "/" + manifest.school() + "/" + language + "/",
+                manifest.languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null);
+        privatePage(ctx);
+        Responses.html(ctx, 200, layout.render("draft-expired", frame, new Expired(title,
+                PageLayout.paragraphs(messages.format(language, "draft.sent.body", Map.of("reference", reference,
+                        "form", Text.in(form.title(), language)))),
+                ChangeLink.of(manifest, form, reference, language)
+                        .map(change -> new PageLayout.Link(change.path(), messages.get(shown, change.messageKey())))
+                        .orElse(null))));
     }
 
     private void expired(Context ctx, Manifest manifest, FormDefinition form) {

@@ -17,6 +17,7 @@ import org.polisi.forms.intake.FormDrafts;
 import org.polisi.forms.intake.SubmissionRateLimiter;
 import org.polisi.forms.intake.SubmissionService;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.receipts.ReceiptCopies;
 import org.polisi.forms.retention.ErasureService;
 import org.polisi.forms.roster.Returns;
 import org.polisi.forms.roster.Roster;
@@ -81,7 +82,8 @@ public record Handlers(
                 // drafts store what was typed, even when refused: bounded per client, generously (docs/forms.md)
                 new SubmissionRateLimiter(draftsPerWindow(config.submissionsPerWindow()), config.submissionWindow(), clock),
                 clients,
-                errors);
+                errors,
+                new PostedDrafts(drafts, manifests));
         StaffAuth auth = new StaffAuth(
                 new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
                 key, config.secureCookies());
@@ -125,9 +127,10 @@ public record Handlers(
                 new SecurityHeaders(config.secureCookies()),
                 guards,
                 new SubmissionHandler(submissions, baked, filler, receipts, errors, layout,
-                        messages, bodyLimits, drafts, guards::notCountedAsSubmission, guards::mayKeepDraft),
+                        messages, bodyLimits, drafts, guards),
                 new FormDraftPages(manifests, drafts, submissions, baked, filler, receipts, errors, layout),
-                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus),
+                new ConfirmationHandler(manifests, ledger, receipts, errors, layout, messages, agreedTexts, alertStatus,
+                        new ReceiptCopies(jdbi, config.alertMail().enabled(), clock), bodyLimits),
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,
                 staffPages,

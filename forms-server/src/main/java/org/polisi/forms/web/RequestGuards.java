@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import org.polisi.forms.i18n.WaitTime;
 import org.polisi.forms.intake.BodyLimits;
 import org.polisi.forms.intake.SubmissionRateLimiter;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,11 @@ final class RequestGuards {
     private final SubmissionRateLimiter draftLimiter;
     private final ClientAddress clients;
     private final ErrorPages errors;
+    private final PostedDrafts postedDrafts;
+    /** The request attribute holding the key a form post was counted under by the submission limit. */
+    private static final String COUNTED_AS = "polisi.submission-limit-key";
+    /** The request attribute holding the wait of a form post let through over the limit (see {@link #overLimit}). */
+    private static final String OVER_LIMIT = "polisi.submission-over-limit";
 
     /**
      * @param draftLimiter drafts one client may have kept in the window: without it, posting forms that
@@ -33,7 +39,8 @@ final class RequestGuards {
      */
     RequestGuards(OriginPolicy origins, BodyLimits bodyLimits, SubmissionRateLimiter submissionLimiter,
                   SubmissionRateLimiter loginLimiter, SubmissionRateLimiter draftLimiter, ClientAddress clients,
-                  ErrorPages errors) {
+                  ErrorPages errors, PostedDrafts postedDrafts) {
+        this.postedDrafts = postedDrafts;
         this.draftLimiter = draftLimiter;
         this.origins = origins;
         this.bodyLimits = bodyLimits;
@@ -83,13 +90,58 @@ final class RequestGuards {
             refuse(ctx, () -> errors.tooLarge(ctx));
             return;
         }
-        SubmissionRateLimiter limiter = ctx.path().startsWith("/forms/") ? submissionLimiter
-                : ctx.path().equals("/staff/login") ? loginLimiter : null;
-        if (limiter != null) {
-            if (!withinLimit(ctx, limiter, "")) {
-                ctx.skipRemainingHandlers();
-            }
+        if (ctx.path().startsWith("/forms/")) {
+            checkSubmissionLimit(ctx);
+        } else if (ctx.path().equals("/staff/login") && !withinLimit(ctx, loginLimiter, clients.of(ctx), "")) {
+            ctx.skipRemainingHandlers();
         }
+    }
+
+    /**
+     * The per-client submission limit (docs/adr/0060): a post that names a live draft ("Send", or a
+     * draft's page sent again) is counted under that draft, so that people behind one address do not
+     * use up each other's allowance; any other under the client's address. Past the limit, the
+     * answers are kept in a draft when the draft limit allows, and the 429 page links back to them.
+     */
+    private void checkSubmissionLimit(Context ctx) {
+        String client = clients.of(ctx);
+        String key = postedDrafts.liveDraft(ctx).map(draft -> client + " " + draft).orElse(client);
+        if (submissionLimiter.tryAcquire(key)) {
+            ctx.attribute(COUNTED_AS, key);
+            return;
+        }
+        WaitTime wait = WaitTime.of(submissionLimiter.untilAllowed(key));
+        if (PostedDrafts.isFormPost(ctx.path()) && !ctx.isJson()) {
+            // a form's page posted: it is refused only if it would make a record (SubmissionHandler asks
+            // overLimit); answers to correct or check are still taken, so one address's flood stops no one else
+            ctx.attribute(OVER_LIMIT, wait);
+            return;
+        }
+        refuseOverLimit(ctx, wait, postedDrafts.keepSend(ctx));
+    }
+
+    /**
+     * The wait when this form post came over the per-client limit and was let through only to see
+     * whether it records anything (docs/adr/0060); empty when it is within the limit.
+     */
+    Optional<WaitTime> overLimit(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(OVER_LIMIT));
+    }
+
+    /**
+     * Refuses a form post over the limit that would make a record: its {@code parameters} kept in a
+     * draft when the draft limit allows, and the 429 page linking back to them.
+     */
+    void refuseOverLimit(Context ctx, java.util.Map<String, java.util.List<String>> parameters) {
+        WaitTime wait = overLimit(ctx).orElseThrow();
+        refuseOverLimit(ctx, wait, postedDrafts.keep(ctx, parameters, () -> draftLimiter.tryAcquire(clients.of(ctx))));
+    }
+
+    private void refuseOverLimit(Context ctx, WaitTime wait, Optional<String> kept) {
+        LOG.warn("Refused a POST to {}: too many from one client in a short time; it must wait {}{}", ctx.path(), wait,
+                kept.isPresent() ? "; its answers are kept in a draft" : "");
+        errors.tooMany(ctx, wait, kept);
+        ctx.skipRemainingHandlers();
     }
 
     /**
@@ -98,7 +150,10 @@ final class RequestGuards {
      * that passed {@link #check}.
      */
     void notCountedAsSubmission(Context ctx) {
-        submissionLimiter.release(clients.of(ctx));
+        String key = ctx.attribute(COUNTED_AS);
+        if (key != null) {   // a post let through over the limit was never counted
+            submissionLimiter.release(key);
+        }
     }
 
     /**
@@ -106,18 +161,17 @@ final class RequestGuards {
      * False when it has kept too many in the window: the 429 page has then been sent, with one log line.
      */
     boolean mayKeepDraft(Context ctx) {
-        return withinLimit(ctx, draftLimiter, " drafts");
+        return withinLimit(ctx, draftLimiter, clients.of(ctx), " drafts");
     }
 
-    /** Counts this post against {@code limiter}; past it, the 429 page and one log line, and false. */
-    private boolean withinLimit(Context ctx, SubmissionRateLimiter limiter, String what) {
-        String client = clients.of(ctx);
+    /** Counts this post against {@code limiter} under {@code client}; past it, the 429 page and one log line, and false. */
+    private boolean withinLimit(Context ctx, SubmissionRateLimiter limiter, String client, String what) {
         if (limiter.tryAcquire(client)) {
             return true;
         }
         WaitTime wait = WaitTime.of(limiter.untilAllowed(client));
         LOG.warn("Refused a POST to {}: too many{} from one client in a short time; it must wait {}", ctx.path(), what, wait);
-        errors.tooMany(ctx, wait);
+        errors.tooMany(ctx, wait, Optional.empty());
         return false;
     }
 

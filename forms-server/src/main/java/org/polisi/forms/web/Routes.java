@@ -42,8 +42,10 @@ public final class Routes {
 
         post(routes, "/forms/{school}/{form}", handlers.submissions()::handle);
         get(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::handle);
+        post(routes, "/forms/{school}/received/{reference}", handlers.confirmation()::email);
         get(routes, "/forms/{school}/{form}/answers/{token}", handlers.drafts()::answers);
         get(routes, "/forms/{school}/{form}/check/{token}", handlers.drafts()::check);
+        get(routes, "/forms/{school}/{form}/statements/{token}", handlers.drafts()::statements);
         post(routes, "/forms/{school}/{form}/check/{token}", handlers.drafts()::send);
         get(routes, "/agreed-texts/{school}/{form}/{version}", handlers.agreedTexts()::show);
 

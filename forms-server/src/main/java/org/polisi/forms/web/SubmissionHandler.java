@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * {@code POST /forms/<school>/<form-id>}: turns the request (an HTML form post or JSON from a
  * script) into a {@link SubmissionRequest}, and the outcome into a response: 303 to the
  * confirmation; for a form post whose answers are not recorded yet (errors to correct, "add
- * another", or answers to check), 303 to a page of its draft ({@link FormDraftPages}, post/redirect/get,
+ * another", answers to check, or a withdrawal's statements to choose), 303 to a page of its draft ({@link FormDraftPages}, post/redirect/get,
  * docs/adr/0052); the page again in place with 400 when part of the body was not valid in its
  * charset; or JSON. {@code ?draft=<token>} (the action of a draft's form) keeps the same draft.
  *
- * <p>The per-client submission limit ({@code rate-limit.submissions}) is for what fills the ledger
+ * <p>The per-client submission limit ({@code rate-limit.submissions}; per draft for a draft's posts,
+ * docs/adr/0060) is for what fills the ledger
  * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
  * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
  * form to correct, the "add another" box, answers on their way to the check page, the withdrawal's
@@ -48,26 +49,20 @@ final class SubmissionHandler {
     private final ErrorPages errors;
     private final Messages messages;
     private final BodyLimits limits;
-    private final WithdrawalStatementsPage statementsPage;
     private final FormDrafts drafts;
-    /** Hands back a post's attempt to the per-client submission limit (docs/forms.md, "Posting"). */
-    private final java.util.function.Consumer<Context> notCounted;
-    /** False (with the 429 sent) when the client has kept too many drafts lately. */
-    private final java.util.function.Predicate<Context> mayKeepDraft;
+    /** The per-client limits: a post's attempt handed back, drafts counted, a post over the limit refused. */
+    private final RequestGuards guards;
     private final BakedFormPages baked;
     private final FormErrorsPage errorsWithoutPage;
 
     SubmissionHandler(SubmissionService submissions, BakedFormPages baked, FormPageFiller filler, ReceiptLinks receipts,
                       ErrorPages errors, PageLayout layout, Messages messages, BodyLimits limits, FormDrafts drafts,
-                      java.util.function.Consumer<Context> notCounted,
-                      java.util.function.Predicate<Context> mayKeepDraft) {
-        this.notCounted = notCounted;
-        this.mayKeepDraft = mayKeepDraft;
+                      RequestGuards guards) {
+        this.guards = guards;
         this.limits = limits;
         this.drafts = drafts;
         this.baked = baked;
         this.errorsWithoutPage = new FormErrorsPage(layout);
-        this.statementsPage = new WithdrawalStatementsPage(layout, messages);
         this.submissions = submissions;
         this.filler = filler;
         this.receipts = receipts;
@@ -107,12 +102,17 @@ final class SubmissionHandler {
             parameters = new LinkedHashMap<>(parameters);
             parameters.remove(SubmissionRequest.CHECK_ANSWERS);
         }
-        SubmissionOutcome outcome = submissions.submit(new SubmissionRequest(ctx.pathParam("school"),
-                ctx.pathParam("form"), parameters, posted.unreadable()));
+        SubmissionRequest request = new SubmissionRequest(ctx.pathParam("school"), ctx.pathParam("form"), parameters,
+                posted.unreadable());
+        if (guards.overLimit(ctx).isPresent() && wouldRecord(request)) {
+            guards.refuseOverLimit(ctx, parameters);
+            return;
+        }
+        SubmissionOutcome outcome = submissions.submit(request);
         if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
                 || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview
                 || outcome instanceof SubmissionOutcome.ReadyToSend) {
-            notCounted.accept(ctx);   // nothing recorded: a parent correcting or checking a form is never locked out
+            guards.notCountedAsSubmission(ctx);   // nothing recorded: a parent correcting or checking a form is never locked out
         }
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
             // sent from a draft's page: its answers are recorded now, so the draft forgets them
@@ -139,7 +139,8 @@ final class SubmissionHandler {
                 jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
                         messages.get(choose.language(), "error.withdrawal.none-chosen")));
             } else {
-                statementsPage.show(ctx, choose);
+                toDraft(ctx, choose.manifest().school(), choose.form().id(), choose.language(),
+                        FormDrafts.Step.STATEMENTS, choose.typed());
             }
         } else if (json) {
             jsonErrors(ctx, 404, Map.of(FieldError.WHOLE_FORM, messages.get(Messages.ENGLISH, "error.form.unknown")));
@@ -149,12 +150,34 @@ final class SubmissionHandler {
     }
 
     /**
+     * Whether a post over the per-client limit would make a record (or is what the limit is for): a
+     * filled honeypot, an unknown form, or valid answers not on their way to the check page. Answers
+     * to correct or check, "add another" and a withdrawal's first page record nothing, so they are
+     * taken even then (docs/adr/0060). Checked without storing anything.
+     */
+    private boolean wouldRecord(SubmissionRequest request) {
+        if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
+            return true;
+        }
+        SubmissionOutcome outcome = submissions.review(request);
+        if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
+            return request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
+                    || !org.polisi.contract.FormKind.CHECKED_BEFORE_RECORDING.contains(ready.form().kind());
+        }
+        return outcome instanceof SubmissionOutcome.UnknownForm;
+    }
+
+    /**
      * The body, read as bytes so that it is decoded strictly ({@link PostedBody}); empty when it is
      * longer than the largest valid submission of the school's forms (a chunked body has no length
      * for {@link RequestGuards} to check first).
      */
     private Optional<byte[]> body(Context ctx) {
-        long limit = limits.forPath(ctx.path());
+        return readBody(ctx, limits.forPath(ctx.path()));
+    }
+
+    /** The request's body as bytes, or empty when it is longer than {@code limit} bytes. */
+    static Optional<byte[]> readBody(Context ctx, long limit) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
@@ -197,14 +220,13 @@ final class SubmissionHandler {
      */
     private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
                          Map<String, List<String>> typed) {
-        if (!mayKeepDraft.test(ctx)) {
+        if (!guards.mayKeepDraft(ctx)) {
             return;
         }
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
         kept.remove(SubmissionRequest.HONEYPOT);
         String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));
-        Responses.seeOther(ctx, step == FormDrafts.Step.CHECK ? FormDraftPages.checkUrl(school, formId, token)
-                : FormDraftPages.answersUrl(school, formId, token));
+        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step));
     }
 
     private static Optional<String> draftToken(Context ctx) {

@@ -14,9 +14,9 @@ import org.polisi.contract.InputIds;
 
 /**
  * A withdrawal's second page (issue 14): the statements of the consent form the parent chose, as
- * checkboxes in their language, with "all of them" first. Everything the first page sent travels in
- * hidden fields, so the flow needs no script and no session; the server checks it all again when the
- * second page is sent. Errors follow the GOV.UK pattern, as on the baked pages.
+ * checkboxes in their language, with "all of them" first, at a draft's address (docs/adr/0052,
+ * {@link FormDraftPages#statements}). Everything the first page sent also travels in hidden fields, so
+ * the flow needs no script; the server checks it all again when the second page is sent. Errors follow the GOV.UK pattern, as on the baked pages.
  */
 final class WithdrawalStatementsPage {
 
@@ -32,7 +32,11 @@ final class WithdrawalStatementsPage {
         this.messages = messages;
     }
 
-    void show(Context ctx, SubmissionOutcome.ChooseStatements choose) {
+    /**
+     * Shows the page (200: it is a draft's GET page, docs/adr/0052), posting to {@code action}, with
+     * "Change your answers" leading to {@code back} and the language link to {@code toggle} (or none).
+     */
+    void show(Context ctx, SubmissionOutcome.ChooseStatements choose, String action, String back, String toggle) {
         String language = choose.language();
         String formId = choose.form().id();
         String title = messages.get(language, "withdrawal.choose.title");
@@ -55,19 +59,18 @@ final class WithdrawalStatementsPage {
                     Text.in(statement.getValue().text(), language), ticked.contains(statement.getKey())));
         }
         boolean wrong = !choose.errors().isEmpty();
-        String firstPage = choose.form().pages().get(language);
         View view = new View(formId, InputIds.title(formId), title, List.of(
                 SummaryRow.of(messages.get(language, "withdrawal.receipt.form"), Text.in(choose.consentForm().title(), language)),
                 SummaryRow.of(messages.get(language, "withdrawal.receipt.child"), pupils)),
-                choose.request() ? messages.get(language, "withdrawal.choose.request") : null, ctx.path(),
+                choose.request() ? messages.get(language, "withdrawal.choose.request") : null, action,
                 wrong ? new ErrorSummary(messages.get(language, "error.summary-title"), choose.errors().stream()
                         .map(error -> new ErrorSummary.Problem(error.message(), "#" + error.inputId())).toList()) : null,
                 hidden, Withdrawals.CHOSEN, id, InputIds.hint(id), InputIds.error(id), messages.get(language, "withdrawal.choose.legend"),
                 messages.get(language, "withdrawal.choose.hint"), wrong ? choose.errors().get(0).message() : null,
                 messages.get(language, "error.hidden-prefix"), boxes, messages.get(language, "withdrawal.choose.submit"),
-                firstPage == null ? null : new PageLayout.Link(firstPage, messages.get(language, "withdrawal.choose.back")));
-        Responses.html(ctx, wrong ? 422 : 200, layout.render("withdrawal-statements", layout.frame(language, pageTitle,
-                schoolName, "/" + choose.manifest().school() + "/" + language + "/", null), view));
+                new PageLayout.Link(back, messages.get(language, "withdrawal.choose.back")));
+        Responses.html(ctx, 200, layout.render("withdrawal-statements", layout.frame(language, pageTitle,
+                schoolName, "/" + choose.manifest().school() + "/" + language + "/", toggle), view));
     }
 
     /**

@@ -10,9 +10,12 @@
  * {@code /staff/}, and GETs for the baked site.
  * <p><b>Output:</b> responses: the baked site's files with security headers; 303 to a confirmation
  * page; 303 to a draft's page for answers not recorded yet ({@link org.polisi.forms.web.FormDraftPages}:
- * the baked page again with the answers and errors, in either language, and "Check your answers"
- * before a consent or agreement is recorded; ADR 0052); the baked page re-shown in place with 400 when
- * part of the body could not be decoded; a withdrawal's second page (its consent form's statements); JSON for scripts; staff
+ * the baked page again with the answers and errors, in either language, "Check your answers"
+ * before a consent, agreement or notice of objection is recorded, a withdrawal's second page (its
+ * consent form's statements), and a sent draft's "this form has been sent"; ADR 0052); the baked page
+ * re-shown in place with 400 when part of the body could not be decoded; the receipt and its copy by
+ * e-mail (ADR 0060); 429 past the per-client limit, counted per draft for a draft's posts
+ * ({@link org.polisi.forms.web.PostedDrafts}), with a link to the answers it kept; JSON for scripts; staff
  * pages (including "Find everything about a person", a withdrawal request's matching and an
  * incident's chronology); CSV.
  * <p><b>Why:</b> the only package that knows Javalin: services below it are plain Java and tested

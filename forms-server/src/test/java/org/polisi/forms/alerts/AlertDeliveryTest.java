@@ -17,7 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +41,7 @@ class AlertDeliveryTest {
 
     /** As {@link #serverMailingTo(Path, int)}, on SQLite or PostgreSQL (delivery differs: ADR 54). */
     static TestServer serverMailingTo(Path folder, int smtpPort, TestDatabases.Kind kind) {
-        return TestServer.start(TestServer.settings(folder, kind)
-                .set("alerts.smtp-host", "127.0.0.1")
-                .set("alerts.smtp-port", smtpPort)
-                .set("alerts.smtp-starttls", false)
-                .set("alerts.from", "polisi@testschool.example")
-                .set("alerts.staff-url", "https://forms.testschool.example/")
-                .set("alerts.interval-seconds", 3600)   // rounds are run by the test
-                .load(), Clock.systemUTC());
+        return org.polisi.forms.TestMail.server(folder, smtpPort, kind);
     }
 
     static GreenMail smtpOn(int port) {

@@ -179,4 +179,52 @@ class ObjectionNoticeTest {
             assertTrue(record.text().contains("Objects to this"), record.html());
         }
     }
+
+    /**
+     * Issue 20: a notice of objection went straight to the record, with no chance to see it first.
+     * Like a consent or an agreement (docs/adr/0052), it now goes through "Check your answers": each
+     * question with the answer as given in the page's language, a "Change" link to the question, and
+     * only "Send" makes the record, once.
+     */
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void aNoticeIsCheckedBeforeItIsRecordedInEachLanguage(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = start(folder, kind)) {
+            for (String language : List.of("en", "cy")) {
+                TestServer.Browser parent = server.browser();
+                HttpResponse<String> continued = parent.post("/forms/testschool/photo-objection",
+                        form(notice(language, "Gwen Morgan", "photographs-online")) + "&check-answers=yes");
+                assertEquals(303, continued.statusCode(), continued.body());
+                String check = continued.headers().firstValue("Location").orElseThrow();
+                assertTrue(check.matches("/forms/testschool/photo-objection/check/[A-Za-z0-9_-]{43}"), check);
+                assertEquals(language.equals("en") ? 0 : 1,
+                        server.count("SELECT count(*) FROM submission WHERE form_kind = 'objection'"),
+                        "nothing is recorded before Send");
+
+                Document page = Jsoup.parse(parent.get(check).body());
+                assertEquals(language, page.selectFirst("html").attr("lang"));
+                List<String> questions = page.select(".summary-list--check dt").eachText();
+                assertEquals(language.equals("en")
+                        ? List.of("Your child's full name", "Your child's year group", "What you do NOT give permission for")
+                        : List.of("Enw llawn eich plentyn", "Grŵp blwyddyn eich plentyn", ObjectionFixture.LABEL_CY),
+                        questions);
+                assertTrue(page.selectFirst(".summary-list--check").text().contains(
+                        language.equals("en") ? ObjectionFixture.PHOTOS : ObjectionFixture.PHOTOS_CY), page.html());
+                assertTrue(page.selectFirst(".summary-list--check").text().contains("Gwen Morgan"));
+                List<String> changes = page.select(".summary-list__actions a").eachAttr("href");
+                assertEquals(3, changes.size(), "a Change link for each question");
+                assertTrue(changes.get(2).endsWith("#photo-objection--not-agreed--question"), changes.get(2));
+
+                HttpResponse<String> sent = parent.post(check, "lang=" + language);
+                assertEquals(303, sent.statusCode());
+                assertTrue(sent.headers().firstValue("Location").orElseThrow().startsWith("/forms/testschool/received/"));
+                HttpResponse<String> again = parent.post(check, "lang=" + language);
+                assertEquals(200, again.statusCode(), "Send again: the page of a sent form, no second record");
+                assertTrue(again.body().contains(sent.headers().firstValue("Location").orElseThrow()
+                        .replaceFirst(".*/received/", "").replaceFirst("\\?.*", "")));
+            }
+            assertEquals(2, server.count("SELECT count(*) FROM submission WHERE form_kind = 'objection'"),
+                    "one notice per language, each sent twice");
+        }
+    }
 }

@@ -192,10 +192,14 @@ class FormDraftPagesTest {
             HttpResponse<String> other = doubleClick.get();
             String receipt = sent.headers().firstValue("Location").orElseThrow();
             assertTrue(receipt.startsWith("/forms/testschool/received/"), receipt);
-            assertEquals(reference(receipt), reference(other.headers().firstValue("Location").orElseThrow()));
-            assertEquals(reference(receipt), reference(parent.post(send, "lang=en").headers()
-                    .firstValue("Location").orElseThrow()), "a later Send finds the same record");
-            assertEquals(303, parent.get(check).statusCode(), "the check page of a sent draft leads to the receipt");
+            // the other click: the same receipt if it reached the ledger first, else the page of a sent draft
+            assertTrue(other.statusCode() == 303
+                    ? reference(other.headers().firstValue("Location").orElseThrow()).equals(reference(receipt))
+                    : other.statusCode() == 200 && other.body().contains(reference(receipt)), other.body());
+            HttpResponse<String> later = parent.post(send, "lang=en");
+            assertEquals(200, later.statusCode(), "a later Send makes no second record and gives out no receipt");
+            assertTrue(Jsoup.parse(later.body()).text().contains("Your reference number is " + reference(receipt)));
+            assertEquals(1, server.count(SUBMISSIONS));
             assertEquals(1, server.count(SUBMISSIONS));
             String stored = server.jdbi().withHandle(handle -> handle.createQuery("SELECT fields_json FROM submission")
                     .mapTo(String.class).one());
@@ -203,6 +207,39 @@ class FormDraftPagesTest {
             String draft = server.jdbi().withHandle(handle -> handle.createQuery("SELECT state FROM form_draft")
                     .mapTo(String.class).one());
             assertFalse(draft.contains("Jones"), "once recorded, the draft keeps no answer: " + draft);
+        }
+    }
+
+    /**
+     * Issue 20, fault 5: once the record is made, the draft's addresses (in the browser's history, or
+     * opened by anyone who finds them there) gave out the receipt, with a fresh link, until the draft
+     * expired. They now say only that the form was sent, with its reference, in the page's language:
+     * no answers, and no link to the receipt.
+     */
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void aSentDraftsAddressesSayOnlyThatItWasSentWithItsReference(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder, kind)) {
+            TestServer.Browser parent = server.browser();
+            String check = parent.post(CONSENT, form(with(consent("en", "Ffion Wyn", "given", "refused"),
+                    "check-answers", "yes"))).headers().firstValue("Location").orElseThrow();
+            String token = check.substring(check.lastIndexOf('/') + 1);
+            String receipt = parent.post(check, "lang=en").headers().firstValue("Location").orElseThrow();
+            String reference = reference(receipt);
+            for (String address : List.of(check, CONSENT + "/answers/" + token, check + "?lang=cy")) {
+                HttpResponse<String> page = server.browser().get(address);   // someone else, from the history
+                assertEquals(200, page.statusCode(), address);
+                assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+                Document shown = Jsoup.parse(page.body());
+                assertTrue(shown.text().contains(reference), shown.text());
+                assertFalse(page.body().contains("Ffion"), "no answers: " + address);
+                assertTrue(shown.select("a[href*=/received/]").isEmpty(), "no receipt link: " + address);
+                assertTrue(page.headers().firstValue("Location").isEmpty());
+            }
+            Document welsh = Jsoup.parse(server.browser().get(check + "?lang=cy").body());
+            assertEquals("Mae’r ffurflen hon wedi’i hanfon", welsh.selectFirst("h1").text());
+            assertEquals("/testschool/cy/consent-withdrawal.html?reference=" + reference,
+                    welsh.selectFirst("main a").attr("href"), "the way to withdraw or change it, with the reference only");
         }
     }
 

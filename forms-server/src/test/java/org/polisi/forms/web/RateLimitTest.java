@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.agreement;
 import static org.polisi.forms.Submissions.consent;
+import static org.polisi.forms.Submissions.incident;
 import static org.polisi.forms.Submissions.with;
 import static org.polisi.forms.TestServer.form;
 
@@ -75,9 +76,14 @@ class RateLimitTest {
             }
             assertEquals(429, browser.post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "parent-name", "One too many"))).statusCode());
+            // A form to correct records nothing, so it is still taken once the limit is reached (docs/adr/0060):
+            // it is no way round the limit, since correcting it and sending it again is refused.
+            HttpResponse<String> stillWrong = browser.postAndFollow("/forms/testschool/parent-agreement",
+                    form(with(agreement("en"), "email", "still wrong")));
+            assertEquals(200, stillWrong.statusCode());
+            assertTrue(stillWrong.body().contains("error-summary"), "the form again with its error");
             assertEquals(429, browser.post("/forms/testschool/parent-agreement",
-                    form(with(agreement("en"), "email", "still wrong"))).statusCode(),
-                    "once the limit is reached, every post waits: a refused one is not a way round it");
+                    form(with(agreement("en"), "parent-name", "Corrected"))).statusCode());
             assertEquals(3, server.count("SELECT count(*) FROM submission"));
         }
     }
@@ -118,6 +124,112 @@ class RateLimitTest {
             assertEquals(429, refused.statusCode());
             assertTrue(refused.headers().firstValue("Retry-After").isPresent());
             assertEquals(allowed, server.count("SELECT count(*) FROM form_draft"), "nothing more kept");
+        }
+    }
+
+    /**
+     * Issue 20: the 429 page had no way back to what was typed. A post refused by the limit keeps its
+     * answers in a draft (docs/adr/0060), and the page links to them, with the wait, in the page's language.
+     */
+    @Test
+    void aPostRefusedByTheLimitKeepsItsAnswersAndThePageLinksBackToThem(@TempDir Path temporaryFolder) {
+        try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)
+                .set("rate-limit.submissions", 2).load(), Clock.systemUTC())) {
+            TestServer.Browser parent = server.browser();
+            for (int i = 0; i < 2; i++) {
+                assertEquals(303, parent.post("/forms/testschool/parent-agreement",
+                        form(with(agreement("en"), "parent-name", "Parent " + i))).statusCode());
+            }
+            for (String language : java.util.List.of("en", "cy")) {
+                // an incident report is recorded by its first post (no check page): that is what the limit refuses
+                HttpResponse<String> refused = parent.post("/forms/testschool/incident-report",
+                        form(with(incident(language, "none", "Typed <b>details</b>\nover two lines"),
+                                "reporter-name", "Rhiannon Ifans")), "Accept-Language", language);
+                assertEquals(429, refused.statusCode());
+                assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.body());
+                assertTrue(page.text().contains(language.equals("en") ? "Wait " : "Arhoswch "), page.text());
+                assertTrue(page.text().contains(language.equals("en") ? "kept for 60 minutes" : "wedi’u cadw am 60 munud"),
+                        page.text());
+                org.jsoup.nodes.Element back = page.selectFirst("main a[href*=/answers/]");
+                assertTrue(back != null, page.html());
+                assertEquals(language.equals("en") ? "Go back to your answers" : "Mynd yn ôl at eich atebion", back.text());
+                assertTrue(back.attr("href").matches("/forms/testschool/incident-report/answers/[A-Za-z0-9_-]{43}"));
+
+                org.jsoup.nodes.Document answers = org.jsoup.Jsoup.parse(server.browser().get(back.attr("href")).body());
+                assertEquals(language, answers.selectFirst("html").attr("lang"));
+                assertEquals("Rhiannon Ifans", answers.getElementById("incident-report--reporter-name").val());
+                assertEquals("Typed <b>details</b>\nover two lines",
+                        answers.getElementById("incident-report--what-happened").val(), "what was typed is there, exactly");
+                assertTrue(answers.select(".error-summary").isEmpty(), "nothing in it is wrong");
+            }
+            HttpResponse<String> script = parent.postJson("/forms/testschool/incident-report", "{\"form-id\": \"x\"}");
+            assertEquals(429, script.statusCode());
+            assertEquals(2, server.count("SELECT count(*) FROM form_draft"), "a script's post is kept in no draft");
+            assertEquals(2, server.count("SELECT count(*) FROM submission"));
+        }
+    }
+
+    /**
+     * Issue 20: parents behind one address (school Wi-Fi, a carrier's NAT) shared one allowance of 10
+     * posts in 5 minutes, so the eleventh parent was refused. "Send" from a parent's own draft is now
+     * counted under that draft (docs/adr/0060): 15 parents behind one address all send their consent,
+     * while a client flooding the form with direct posts from the same address is still refused after 10.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.polisi.forms.TestDatabases#both")
+    void fifteenParentsBehindOneAddressAllSendWhileAFloodingClientIsStillLimited(
+            org.polisi.forms.TestDatabases.Kind kind, @TempDir Path temporaryFolder) {
+        try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder, kind)
+                .set("rate-limit.submissions", 10).load(), Clock.systemUTC())) {
+            TestServer.Browser flooder = server.browser();
+            int flooded = 0;
+            int refusedFloods = 0;
+            for (int parent = 0; parent < 15; parent++) {
+                TestServer.Browser browser = server.browser();   // every one of them from 127.0.0.1
+                HttpResponse<String> sent = browser.sendChecked("/forms/testschool/images-consent",
+                        form(consent(parent % 2 == 0 ? "en" : "cy", "Pupil " + parent, "given", "refused")));
+                assertEquals(303, sent.statusCode(), "parent " + parent + ": " + sent.body());
+                assertTrue(sent.headers().firstValue("Location").orElseThrow().contains("/received/"));
+                HttpResponse<String> flood = flooder.post("/forms/testschool/parent-agreement",
+                        form(with(agreement("en"), "parent-name", "Flood " + parent)));
+                if (flood.statusCode() == 303) {
+                    flooded++;
+                } else {
+                    assertEquals(429, flood.statusCode());
+                    refusedFloods++;
+                }
+            }
+            for (int more = 0; more < 5; more++) {
+                assertEquals(429, flooder.post("/forms/testschool/parent-agreement",
+                        form(with(agreement("en"), "parent-name", "More flood " + more))).statusCode());
+            }
+            assertEquals(10, flooded, "the flood is stopped at the per-address limit");
+            assertEquals(5, refusedFloods);
+            assertEquals(15, server.count("SELECT count(*) FROM submission WHERE form_id = 'images-consent'"),
+                    "every parent's consent is recorded");
+            assertEquals(10, server.count("SELECT count(*) FROM submission WHERE form_id = 'parent-agreement'"));
+        }
+    }
+
+    /**
+     * An invented draft token buys no allowance of its own: only a live draft of that form, not yet
+     * sent, is counted apart from its address.
+     */
+    @Test
+    void anInventedDraftTokenIsCountedUnderTheAddress(@TempDir Path temporaryFolder) {
+        try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)
+                .set("rate-limit.submissions", 3).load(), Clock.systemUTC())) {
+            TestServer.Browser flooder = server.browser();
+            int accepted = 0;
+            for (int i = 0; i < 6; i++) {
+                String invented = "A".repeat(42) + (char) ('a' + i);
+                int status = flooder.post("/forms/testschool/parent-agreement?draft=" + invented,
+                        form(with(agreement("en"), "parent-name", "Flood " + i))).statusCode();
+                accepted += status == 303 ? 1 : 0;
+            }
+            assertEquals(3, accepted);
+            assertEquals(3, server.count("SELECT count(*) FROM submission"));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.jsoup.select.NodeVisitor;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.RenderCache;
 import org.polisi.site.theme.Messages;
 
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class HtmlChecks {
     private final Problems problems;
     private final Map<String, SpokenText> spoken;
     private final Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where a group's checks put what they find (a group's own instance), or null: straight into {@link #problems}. */
+    private final List<CheckedGroups.Finding> findings;
+    private CheckedGroups kept = CheckedGroups.none();
     /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
     static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
@@ -59,6 +63,7 @@ public final class HtmlChecks {
     public HtmlChecks(Path outputRoot, Problems problems, Map<String, Messages> messages) {
         this.outputRoot = outputRoot;
         this.problems = problems;
+        this.findings = null;
         Map<String, SpokenText> spoken = new HashMap<>();
         Messages english = messages.get("en");
         messages.forEach((language, text) -> {
@@ -69,10 +74,24 @@ public final class HtmlChecks {
         this.spoken = Map.copyOf(spoken);
     }
 
-    private HtmlChecks(Path outputRoot, Problems problems, Map<String, SpokenText> spoken, boolean internal) {
+    private HtmlChecks(Path outputRoot, Map<String, SpokenText> spoken, List<CheckedGroups.Finding> findings) {
         this.outputRoot = outputRoot;
-        this.problems = problems;
+        this.problems = new Problems();
         this.spoken = spoken;
+        this.findings = findings;
+    }
+
+    /**
+     * Keeps each page group's results in {@code cache} under its pages' render keys ({@code keys},
+     * by URL) and takes them from there when the keys are unchanged, instead of reading and parsing
+     * the group's HTML again (docs/adr/0062-nothing-changed-builds.md). The links across pages are
+     * checked every time, from the kept ids and links.
+     *
+     * @return this
+     */
+    public HtmlChecks remembering(RenderCache cache, Map<String, String> keys) {
+        this.kept = new CheckedGroups(cache, keys);
+        return this;
     }
 
     public void check(List<StagedPage> pages) {
@@ -83,10 +102,13 @@ public final class HtmlChecks {
         // not carry every page's text through the collector.
         Map<String, List<StagedPage>> groups = new LinkedHashMap<>();
         pages.forEach(page -> groups.computeIfAbsent(page.site() + "/" + page.key(), k -> new ArrayList<>()).add(page));
-        List<GroupReading> readings = groups.values().parallelStream().map(this::readGroup).toList();
+        List<GroupReading> readings = groups.values().parallelStream().map(this::readOrRecall).toList();
         Map<String, PageFacts> facts = new LinkedHashMap<>();
         for (GroupReading reading : readings) {
-            reading.found().all().forEach(problems::add);
+            Map<String, StagedPage> staged = new HashMap<>();
+            reading.pages().forEach(page -> staged.put(page.page().url(), page.page()));
+            reading.found().forEach(found -> report(staged.get(found.url()), found.code(), found.message(),
+                    found.needles().toArray(String[]::new)));
             reading.pages().forEach(page -> facts.put(page.page().url(), page));
         }
         for (PageFacts page : facts.values()) {
@@ -103,20 +125,44 @@ public final class HtmlChecks {
         return Map.copyOf(titles);
     }
 
-    private record GroupReading(List<PageFacts> pages, Problems found, Map<String, String> titles) {
+    private record GroupReading(List<PageFacts> pages, List<CheckedGroups.Finding> found, Map<String, String> titles) {
+    }
+
+    /** A group's results from the cache when its pages' keys are unchanged; otherwise read, checked and kept. */
+    private GroupReading readOrRecall(List<StagedPage> group) {
+        java.util.Optional<String> key = kept.key(group);
+        java.util.Optional<CheckedGroups.Result> recalled = key.flatMap(k -> kept.get(k, group));
+        if (recalled.isPresent()) {
+            Map<String, StagedPage> staged = new HashMap<>();
+            group.forEach(page -> staged.put(page.url(), page));
+            List<PageFacts> pages = new ArrayList<>();
+            Map<String, String> titled = new HashMap<>();
+            for (CheckedGroups.Page page : recalled.get().pages()) {
+                pages.add(new PageFacts(staged.get(page.url()), page.ids(), page.links(), List.of()));
+                if (page.title() != null) {
+                    titled.put(page.url(), page.title());
+                }
+            }
+            return new GroupReading(pages, recalled.get().findings(), titled);
+        }
+        GroupReading reading = readGroup(group);
+        key.ifPresent(k -> kept.put(k, new CheckedGroups.Result(reading.pages().stream()
+                .map(page -> new CheckedGroups.Page(page.page().url(), page.ids(), page.links(), reading.titles().get(page.page().url())))
+                .toList(), reading.found())));
+        return reading;
     }
 
     /** One page in each of its languages: read, checked alone, Welsh compared with English. */
     private GroupReading readGroup(List<StagedPage> group) {
-        Problems found = new Problems();
-        HtmlChecks checks = new HtmlChecks(outputRoot, found, spoken, true);
+        List<CheckedGroups.Finding> found = new ArrayList<>();
+        HtmlChecks checks = new HtmlChecks(outputRoot, spoken, found);
         Map<String, PageFacts> read = new LinkedHashMap<>();
         group.forEach(page -> read.put(page.url(), checks.readPage(page)));
         read.values().forEach(page -> checks.checkTranslated(page, read));
-        List<PageFacts> kept = read.values().stream()
+        List<PageFacts> pages = read.values().stream()
                 .map(page -> new PageFacts(page.page(), page.ids(), page.links(), List.of()))
                 .toList();
-        return new GroupReading(kept, found, checks.titles);
+        return new GroupReading(pages, found, Map.copyOf(checks.titles));
     }
 
     private PageFacts readPage(StagedPage page) {
@@ -270,6 +316,11 @@ public final class HtmlChecks {
     }
 
     private void report(StagedPage page, String code, String message, String... needles) {
+        if (findings != null) {
+            findings.add(new CheckedGroups.Finding(page.url(), code, message,
+                    java.util.Arrays.stream(needles).map(needle -> needle == null ? "" : needle).toList()));
+            return;
+        }
         SourceLine origin = Origins.find(page, needles);
         problems.error(code, Origins.file(origin), Origins.number(origin), message + " (" + page.url() + ")");
     }

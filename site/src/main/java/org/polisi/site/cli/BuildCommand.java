@@ -4,10 +4,15 @@ import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.problem.Problem;
+import org.polisi.site.render.RenderCache;
+import org.polisi.site.uptodate.LastBuild;
+import org.polisi.site.uptodate.UpToDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,27 +65,52 @@ public final class BuildCommand implements Callable<Integer> {
             options = options.withServedAt(servedAt);
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
-        BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cacheOptions.cache(root))).run();
-        return summarise(result, root, options);
+        return build(root, options, cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)), System.out, System.err);
+    }
+
+    /**
+     * Builds with {@code options}, printing progress to {@code out} and problems to {@code err};
+     * with a {@code cacheDir}, through the build cache, and not at all when nothing changed since
+     * the last build (its report is printed again: docs/adr/0062-nothing-changed-builds.md).
+     *
+     * @return the exit status: 0, or 1 when there was an error
+     * @throws IOException when the output or work folder cannot be written
+     */
+    static int build(Path root, BuildOptions options, Optional<Path> cacheDir, PrintStream out, PrintStream err) throws IOException {
+        long start = System.nanoTime();
+        Optional<UpToDate> check = cacheDir.flatMap(dir -> UpToDate.before(dir, options));
+        Optional<LastBuild> last = check.flatMap(UpToDate::lastBuild);
+        if (last.isPresent()) {
+            return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
+        }
+        Transcript transcript = new Transcript(out, err);
+        BuildResult result = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at)).run();
+        int status = summarise(result, root, options, transcript);
+        check.ifPresent(done -> done.record(status, result.pages(), transcript.lines()));
+        return status;
     }
 
     /** Prints every problem ({@code file:line: level: message [code]}) and what was published; 1 when there was an error. */
     static int summarise(BuildResult result, Path root, BuildOptions options) {
+        return summarise(result, root, options, new Transcript(System.out, System.err));
+    }
+
+    private static int summarise(BuildResult result, Path root, BuildOptions options, Transcript report) {
         for (Problem problem : result.problems()) {
-            System.err.println(problem.describe(root));
+            report.error(problem.describe(root));
         }
         long languages = result.sites().stream().flatMap(s -> s.languages().stream()).distinct().count();
-        System.out.printf("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s%n",
-                result.sites().size(), result.pages(), languages, result.errors().size(), result.warnings().size(), result.seconds());
+        report.line(String.format("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s",
+                result.sites().size(), result.pages(), languages, result.errors().size(), result.warnings().size(), result.seconds()));
         long open = result.toConfirm().values().stream().mapToLong(List::size).sum();
         if (open > 0) {
-            System.out.println(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
+            report.line(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
         }
         if (!result.publishedSites().isEmpty()) {
-            System.out.println("Published " + String.join(", ", result.publishedSites()) + " to " + options.outputDir());
+            report.line("Published " + String.join(", ", result.publishedSites()) + " to " + options.outputDir());
         }
         if (!result.heldBack().isEmpty()) {
-            System.err.println("Not published, because of the errors above (their last good output, if any, stays in "
+            report.error("Not published, because of the errors above (their last good output, if any, stays in "
                     + root.relativize(options.outputDir().toAbsolutePath()) + "): " + String.join(", ", result.heldBack()));
         }
         return result.errors().isEmpty() && result.heldBack().isEmpty() ? 0 : 1;

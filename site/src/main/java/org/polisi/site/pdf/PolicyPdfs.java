@@ -9,15 +9,19 @@ import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.FileTrees;
 import org.polisi.site.theme.Messages;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -54,6 +59,8 @@ public final class PolicyPdfs {
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
     private static final String FORMAT = "polisi-pdf-3|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
     private static final Set<String> KINDS = Set.of("policy", "appendix");
+    /** In the PDF cache: when the last PDF stage finished, and with which {@link #FORMAT} ({@link #likelyToMake}). */
+    static final String STAMP = "made.stamp";
     /** The link an earlier build put on a page that a preview build reuses. */
     private static final Pattern EXISTING_LINK = Pattern.compile("\\s*<(li|p) class=\"" + LINK_CLASS + "\">.*?</\\1>", Pattern.DOTALL);
     /** {@code -Dpolisi.pdf=false} leaves the stage out, only so that docs/benchmarks.md can measure its cost. */
@@ -66,6 +73,9 @@ public final class PolicyPdfs {
     /** For {@code -Dpolisi.timings}: PDFs made (not copied from the cache) and the stage's own time. */
     private final AtomicInteger fresh = new AtomicInteger();
     private volatile double seconds;
+    /** The CPU time of the stage's threads, in nanoseconds: on a busy machine the steadier measure. */
+    private final AtomicLong cpu = new AtomicLong();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /**
      * @param workDir  the build's work folder ({@code pdf/} under it keeps the PDFs between builds)
@@ -97,8 +107,11 @@ public final class PolicyPdfs {
      * pages changes until {@link Started#join}.
      */
     public Started start(List<ResolvedSite> sites, Path built) {
+        if (!ENABLED) {     // the cache of an earlier build with PDFs is left as it was
+            return new Started(CompletableFuture.completedFuture(List.of()), new Problems());
+        }
         List<Job> jobs = new ArrayList<>();
-        for (ResolvedSite site : ENABLED ? sites : List.<ResolvedSite>of()) {
+        for (ResolvedSite site : sites) {
             if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
                 continue;
             }
@@ -117,10 +130,12 @@ public final class PolicyPdfs {
         Problems found = new Problems();
         CompletableFuture<List<Job>> made = new CompletableFuture<>();
         long begin = System.nanoTime();
+        FileTime stageStart = FileTime.from(java.time.Instant.now());     // for the stamp (likelyToMake)
         Thread thread = new Thread(() -> {
             try {
-                List<Job> done = make(jobs, found);
+                List<Job> done = make(jobs, found, stageStart);
                 seconds = (System.nanoTime() - begin) / 1e9;
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime());
                 made.complete(done);
             } catch (Throwable e) {
                 made.completeExceptionally(e);
@@ -163,7 +178,7 @@ public final class PolicyPdfs {
                 link(job);
             }
             progress.timed("pdf: " + done.size() + " PDFs (" + fresh.get() + " made, the rest unchanged), made alongside in",
-                    seconds, String.format("; waited %.2f s", (System.nanoTime() - waiting) / 1e9));
+                    seconds, String.format("; waited %.2f s; %.2f s CPU", (System.nanoTime() - waiting) / 1e9, cpu.get() / 1e9));
         }
     }
 
@@ -172,11 +187,17 @@ public final class PolicyPdfs {
      * real PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot
      * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
      * JVM, 1.3 s in a warm one), done instead while the pages are converted, when the build leaves
-     * part of a core idle (docs/benchmarks.md). Call it at the start of a
-     * build; it does nothing when PDFs are off ({@code -Dpolisi.pdf=false}) or {@code writer} is already warm.
+     * part of a core idle (docs/benchmarks.md). Call it at the start of a build. It does nothing
+     * when PDFs are off ({@code -Dpolisi.pdf=false}), {@code writer} is already warm, or no PDF
+     * will probably be made ({@link #likelyToMake}): then the warm-up would only take CPU from the
+     * build (docs/adr/0063).
+     *
+     * @param writer  the writer the build will make its PDFs with (warmed once)
+     * @param workDir the build's work folder (its {@code pdf/} holds the PDFs of earlier builds)
+     * @param inputs  the folders the pages are made from (content and theme)
      */
-    public static void prepare(PdfWriter writer) {
-        if (!ENABLED || !writer.startWarming()) {
+    public static void prepare(PdfWriter writer, Path workDir, List<Path> inputs) {
+        if (!ENABLED || !likelyToMake(workDir.resolve("pdf"), inputs) || !writer.startWarming()) {
             return;
         }
         Thread thread = new Thread(() -> {
@@ -190,6 +211,26 @@ public final class PolicyPdfs {
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * Whether this build will probably make a PDF, not only copy PDFs kept from an earlier build:
+     * true unless the work folder holds PDFs, and a stamp the last PDF stage left (with this
+     * version's {@link #FORMAT}), and no file under {@code inputs} has changed since that stamp. Only
+     * a guess, which costs time when wrong, never a PDF: a build that must make one after all makes
+     * it cold.
+     */
+    static boolean likelyToMake(Path cacheDir, List<Path> inputs) {
+        Path stamp = cacheDir.resolve(STAMP);
+        try (Stream<Path> kept = Files.list(cacheDir)) {
+            if (!Files.isRegularFile(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).equals(FORMAT)
+                    || kept.noneMatch(file -> file.getFileName().toString().endsWith(".pdf"))) {
+                return true;
+            }
+            return FileTrees.changedAfter(inputs, Files.getLastModifiedTime(stamp));
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
     }
 
     /** What the warm-up renders: each element and face the policies use (headings, lists, a table, a link, bold, italic, code, Welsh letters). */
@@ -208,7 +249,7 @@ public final class PolicyPdfs {
      * core is left with the longest policy while the other has finished); findings are added in
      * page order.
      */
-    private List<Job> make(List<Job> jobs, Problems problems) throws IOException {
+    private List<Job> make(List<Job> jobs, Problems problems, FileTime begin) throws IOException {
         Set<Path> used = ConcurrentHashMap.newKeySet();
         int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -219,7 +260,14 @@ public final class PolicyPdfs {
         try {
             Map<Job, Future<Optional<String>>> submitted = new java.util.IdentityHashMap<>();
             for (Job job : longestFirst(jobs)) {
-                submitted.put(job, pool.submit(() -> make(job, used)));
+                submitted.put(job, pool.submit(() -> {
+                    long before = THREADS.getCurrentThreadCpuTime();
+                    try {
+                        return make(job, used);
+                    } finally {
+                        cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - before);
+                    }
+                }));
             }
             List<Future<Optional<String>>> results = jobs.stream().map(submitted::get).toList();
             List<Job> done = new ArrayList<>();
@@ -233,6 +281,7 @@ public final class PolicyPdfs {
                 }
             }
             prune(used);
+            stamp(begin);
             return done;
         } finally {
             pool.shutdownNow();
@@ -310,12 +359,24 @@ public final class PolicyPdfs {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * Leaves the stamp {@link #likelyToMake} reads, dated when this stage started (a file changed
+     * while the PDFs were made is newer than it), once the work folder holds this build's PDFs.
+     */
+    private void stamp(FileTime begin) throws IOException {
+        if (Files.isDirectory(cacheDir)) {
+            Path stamp = cacheDir.resolve(STAMP);
+            Files.writeString(stamp, FORMAT, StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(stamp, begin);
+        }
+    }
+
     private void prune(Set<Path> used) throws IOException {
         if (!Files.isDirectory(cacheDir)) {
             return;
         }
         try (Stream<Path> files = Files.list(cacheDir)) {
-            for (Path file : files.filter(f -> !used.contains(f)).toList()) {
+            for (Path file : files.filter(f -> !used.contains(f) && !f.getFileName().toString().equals(STAMP)).toList()) {
                 Files.deleteIfExists(file);
             }
         }

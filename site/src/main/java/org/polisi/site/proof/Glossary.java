@@ -41,11 +41,27 @@ final class Glossary {
      * @param firstWords the first word of each English form, folded: a line without one of them
      *                   cannot use the term, so its patterns need not run
      */
-    record Term(String english, String welsh, List<Pattern> matches, List<String> firstWords, List<List<Pattern>> accepted,
+    record Term(String english, String welsh, List<EnglishForm> matches, List<String> firstWords, List<List<List<String>>> accepted,
                 List<Avoided> avoided) {
-        /** Whether the Welsh text uses the term or a variant: each of its words, in any mutated form. */
+        /**
+         * Whether the Welsh text uses the term or a variant: each of its words, in any mutated form,
+         * as the start of a word of the text (see {@link Glossary#startsAWord}).
+         */
         boolean usedIn(String foldedWelsh) {
-            return accepted.stream().anyMatch(words -> words.stream().allMatch(word -> word.matcher(foldedWelsh).find()));
+            return accepted.stream().anyMatch(form -> form.stream().allMatch(
+                    word -> word.stream().anyMatch(start -> startsAWord(foldedWelsh, start))));
+        }
+    }
+
+    /**
+     * An English form of a term, and the text every match of it starts with (its first word), so
+     * that a line is searched from that word's first occurrence, not tried at every position.
+     */
+    record EnglishForm(Pattern pattern, String start) {
+        /** Whether the folded English line uses this form. */
+        boolean in(String foldedLine) {
+            int from = foldedLine.indexOf(start);
+            return from >= 0 && pattern.matcher(foldedLine).find(from);     // find(from) still looks behind from
         }
     }
 
@@ -92,9 +108,9 @@ final class Glossary {
             List<String> acceptedForms = new ArrayList<>(List.of(welsh));
             acceptedForms.addAll(strings(entry.get("variants")));
             terms.add(new Term(english, welsh,
-                    matchForms.stream().map(Glossary::englishPattern).toList(),
+                    matchForms.stream().map(f -> new EnglishForm(englishPattern(f), fold(f).split("[\\s-]+")[0])).toList(),
                     matchForms.stream().map(f -> fold(f).split("[\\s-]+")[0]).distinct().toList(),
-                    acceptedForms.stream().map(Glossary::wordPatterns).toList(),
+                    acceptedForms.stream().map(Glossary::wordStarts).toList(),
                     strings(entry.get("avoid")).stream()
                             .map(f -> new Avoided(f, welshPattern(f), Mutations.of(fold(f).split("\\s+")[0]))).toList()));
         }
@@ -113,8 +129,28 @@ final class Glossary {
 
     /** Folds case and accents, and writes ’ as ', for matching. */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.replace('’', '\''), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String apostrophes = text.replace('’', '\'');
+        if (apostrophes.chars().allMatch(c -> c < 0x80)) {
+            return apostrophes.toLowerCase(Locale.ROOT);     // ASCII has nothing to decompose (most English lines)
+        }
+        String decomposed = Normalizer.normalize(apostrophes, Normalizer.Form.NFD);
+        StringBuilder unmarked = new StringBuilder(decomposed.length());
+        decomposed.codePoints().filter(c -> !Words.mark(c)).forEach(unmarked::appendCodePoint);
+        return unmarked.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code start} occurs in {@code text} where no letter precedes it: what the expression
+     * {@code (?<![\p{L}])start} finds, by plain search (a regular expression per word of a
+     * term, run over a whole section for every pair, was a tenth of proofing's CPU).
+     */
+    static boolean startsAWord(String text, String start) {
+        for (int at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+            if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {     // one UTF-16 unit, as the look-behind
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Pattern englishPattern(String phrase) {
@@ -123,15 +159,15 @@ final class Glossary {
     }
 
     /**
-     * One pattern per word of a Welsh phrase, each in any mutated form and as the start of a word.
-     * A phrase is found where all its words are: Welsh word order and grammar often part them
-     * ("polisïau gwrth-fwlio ac ymddygiad" for "behaviour policy").
+     * Each word of a Welsh phrase in all its mutated forms; a text uses the phrase where each word
+     * starts a word of the text in one of its forms ({@link #startsAWord}). A phrase is found where
+     * all its words are: Welsh word order and grammar often part them ("polisïau gwrth-fwlio ac
+     * ymddygiad" for "behaviour policy").
      */
-    private static List<Pattern> wordPatterns(String phrase) {
-        List<Pattern> words = new ArrayList<>();
+    private static List<List<String>> wordStarts(String phrase) {
+        List<List<String>> words = new ArrayList<>();
         for (String word : fold(phrase).split("\\s+")) {
-            words.add(Pattern.compile("(?<![\\p{L}])(?:" + Mutations.of(word).stream().map(Pattern::quote)
-                    .collect(Collectors.joining("|")) + ")\\p{L}*"));
+            words.add(Mutations.of(word));
         }
         return words;
     }

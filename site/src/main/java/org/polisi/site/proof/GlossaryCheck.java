@@ -52,12 +52,23 @@ final class GlossaryCheck {
         return word.length() < 2 ? word : word.substring(0, 2);
     }
 
-    private static List<String> words(String folded) {
+    /** The words of a folded text: its runs of letters and apostrophes (what splitting at {@code [^\p{L}']+} gives). */
+    static List<String> words(String folded) {
         List<String> words = new ArrayList<>();
-        for (String word : folded.split("[^\\p{L}']+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int at = 0; at < folded.length(); ) {
+            int c = folded.codePointAt(at);
+            boolean inWord = c == '\'' || Character.isLetter(c);
+            if (inWord && start < 0) {
+                start = at;
+            } else if (!inWord && start >= 0) {
+                words.add(folded.substring(start, at));
+                start = -1;
             }
+            at += Character.charCount(c);
+        }
+        if (start >= 0) {
+            words.add(folded.substring(start));
         }
         return words;
     }
@@ -75,7 +86,7 @@ final class GlossaryCheck {
             for (String word : words(line)) {
                 for (String candidate : new String[] {word, strip(word, "'s"), strip(word, "es"), strip(word, "s")}) {
                     for (Glossary.Term term : byFirstEnglishWord.getOrDefault(candidate, List.of())) {
-                        if (checked.contains(term) || !tried.add(term) || term.matches().stream().noneMatch(m -> m.matcher(line).find())) {
+                        if (checked.contains(term) || !tried.add(term) || term.matches().stream().noneMatch(m -> m.in(line))) {
                             continue;
                         }
                         checked.add(term);

@@ -28,6 +28,11 @@ final class SpellCheck {
     private final WordList words;
     /** Every school adopting a template checks the same lines: each text is checked once. */
     private final Map<String, List<String>> unknownByText = new ConcurrentHashMap<>();
+    /**
+     * The verdict on each word checked, so that a common word costs one look-up, not the word
+     * list's three and the dictionary's answer cache (a sixth of proofing's CPU, docs/adr/0063).
+     */
+    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
 
     SpellCheck(Speller speller, Optional<Speller> other, WordList words) {
         this.speller = speller;
@@ -55,6 +60,15 @@ final class SpellCheck {
     }
 
     boolean accepts(String word) {
+        Boolean verdict = verdicts.get(word);
+        if (verdict == null) {      // not computeIfAbsent: deciding a word decides its parts too
+            verdict = decide(word);
+            verdicts.put(word, verdict);
+        }
+        return verdict;
+    }
+
+    private boolean decide(String word) {
         if (word.codePointCount(0, word.length()) == 1 || known(word)) {
             return true;
         }

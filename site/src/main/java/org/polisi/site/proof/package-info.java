@@ -13,6 +13,7 @@
  * source says what is prose and what is code, a link target or an attribute value. The words are
  * checked by Lucene's pure-Java Hunspell with the Hunspell dictionaries of the npm registry
  * ({@code dictionary-cy}, {@code dictionary-en-gb}), vendored with their licences: see
- * docs/adr/0034-spelling-and-terminology-in-the-build.md.
+ * docs/adr/0034-spelling-and-terminology-in-the-build.md. What it costs a build, and why its scanners
+ * read text by hand where an expression only searched: docs/adr/0056 and docs/adr/0063.
  */
 package org.polisi.site.proof;

@@ -21,11 +21,16 @@ import java.util.Map;
  * converted now or cached, so a cached build reports what a cold one does.
  */
 public final class CachedRender {
-    /** What {@link #render} made: the pages' forms (one per school, form and language) and the URLs of the pages it converted. */
-    public record Result(List<RenderedForm> forms, List<String> converted) {
+    /**
+     * What {@link #render} made: the pages' forms (one per school, form and language), the URLs of
+     * the pages it converted, and each page's {@link RenderKeys key} by URL (what later stages key
+     * their own results by: a page's HTML depends on nothing else).
+     */
+    public record Result(List<RenderedForm> forms, List<String> converted, Map<String, String> keys) {
         public Result {
             forms = List.copyOf(forms);
             converted = List.copyOf(converted);
+            keys = Map.copyOf(keys);
         }
     }
 
@@ -95,7 +100,7 @@ public final class CachedRender {
         for (int i = 0; i < collected.problems().size(); i++) {
             formProblem(byUrl.get(collected.twice().get(i).pageUrl()), collected.problems().get(i), problems);
         }
-        return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList());
+        return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList(), keyOf);
     }
 
     /** A form's problem, blamed on the page's file (its first line): that school is held back, not every school. */

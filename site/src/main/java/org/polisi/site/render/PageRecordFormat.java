@@ -7,11 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +20,6 @@ import java.util.Optional;
 final class PageRecordFormat {
     /** Changed whenever the layout changes: an entry in another layout is never read. */
     private static final String MARK = "polisi-page-record/1";
-    private static final int DIGEST_BYTES = 32;
-    /** No field of a real page comes near this; a larger length means a damaged entry. */
-    private static final int MAX_LENGTH = 64 * 1024 * 1024;
 
     private PageRecordFormat() {
     }
@@ -35,32 +28,28 @@ final class PageRecordFormat {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(record.html().length + 1024);
             DataOutputStream out = new DataOutputStream(bytes);
-            string(out, MARK);
-            string(out, record.url());
+            RecordFields.string(out, MARK);
+            RecordFields.string(out, record.url());
             byte[] html = record.html();
-            out.writeInt(html.length);
-            out.write(html);
+            RecordFields.bytes(out, html);
             out.writeInt(record.forms().size());
             for (RenderedForm form : record.forms()) {
                 for (String field : List.of(form.school(), form.formId(), form.lang(), form.version(), form.pageUrl())) {
-                    string(out, field);
+                    RecordFields.string(out, field);
                 }
             }
             out.writeInt(record.formProblems().size());
             for (String problem : record.formProblems()) {
-                string(out, problem);
+                RecordFields.string(out, problem);
             }
             out.writeInt(record.asciidoc().size());
             for (PageRecord.LogLine line : record.asciidoc()) {
                 out.writeInt(line.line());
-                string(out, line.severity());
-                string(out, line.message());
+                RecordFields.string(out, line.severity());
+                RecordFields.string(out, line.message());
             }
             out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] entry = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(sha256(body), 0, entry, body.length, DIGEST_BYTES);
-            return entry;
+            return Sealed.seal(bytes.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
@@ -68,70 +57,31 @@ final class PageRecordFormat {
 
     /** The record in {@code entry}, or empty when the entry is not one whole record of this format. */
     static Optional<PageRecord> read(byte[] entry) {
-        if (entry.length < DIGEST_BYTES) {
-            return Optional.empty();
-        }
-        byte[] body = Arrays.copyOf(entry, entry.length - DIGEST_BYTES);
-        byte[] digest = Arrays.copyOfRange(entry, entry.length - DIGEST_BYTES, entry.length);
-        if (!MessageDigest.isEqual(sha256(body), digest)) {
-            return Optional.empty();
-        }
+        return Sealed.open(entry).flatMap(PageRecordFormat::readBody);
+    }
+
+    private static Optional<PageRecord> readBody(byte[] body) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
-            if (!MARK.equals(string(in))) {
+            if (!MARK.equals(RecordFields.string(in))) {
                 return Optional.empty();
             }
-            String url = string(in);
-            byte[] html = bytes(in);
+            String url = RecordFields.string(in);
+            byte[] html = RecordFields.bytes(in);
             List<RenderedForm> forms = new ArrayList<>();
-            for (int i = length(in); i > 0; i--) {
-                forms.add(new RenderedForm(string(in), string(in), string(in), string(in), string(in)));
+            for (int i = RecordFields.count(in); i > 0; i--) {
+                forms.add(new RenderedForm(RecordFields.string(in), RecordFields.string(in), RecordFields.string(in), RecordFields.string(in), RecordFields.string(in)));
             }
             List<String> formProblems = new ArrayList<>();
-            for (int i = length(in); i > 0; i--) {
-                formProblems.add(string(in));
+            for (int i = RecordFields.count(in); i > 0; i--) {
+                formProblems.add(RecordFields.string(in));
             }
             List<PageRecord.LogLine> asciidoc = new ArrayList<>();
-            for (int i = length(in); i > 0; i--) {
-                asciidoc.add(new PageRecord.LogLine(in.readInt(), string(in), string(in)));
+            for (int i = RecordFields.count(in); i > 0; i--) {
+                asciidoc.add(new PageRecord.LogLine(in.readInt(), RecordFields.string(in), RecordFields.string(in)));
             }
             return in.available() == 0 ? Optional.of(new PageRecord(url, html, forms, formProblems, asciidoc)) : Optional.empty();
         } catch (IOException | RuntimeException damaged) {
             return Optional.empty();
-        }
-    }
-
-    private static void string(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        return new String(bytes(in), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        int length = length(in);
-        byte[] read = in.readNBytes(length);
-        if (read.length != length) {
-            throw new IOException("truncated");
-        }
-        return read;
-    }
-
-    private static int length(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > MAX_LENGTH) {
-            throw new IOException("not a length: " + length);
-        }
-        return length;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.polisi.site.render;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +69,7 @@ public final class RenderCache {
             return false;
         }
         try {
-            FileTime stored = Files.getLastModifiedTime(dir.resolve(STAMP));
-            for (Path input : inputs) {
-                try (Stream<Path> files = Files.walk(input)) {
-                    if (files.anyMatch(file -> newer(file, stored))) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return FileTrees.changedAfter(inputs, Files.getLastModifiedTime(dir.resolve(STAMP)));
         } catch (IOException | RuntimeException unknown) {
             return true;
         }
@@ -95,14 +84,6 @@ public final class RenderCache {
             } catch (IOException ignored) {
                 // only a guess is lost: JRuby then starts when the first page is converted
             }
-        }
-    }
-
-    private static boolean newer(Path file, FileTime than) {
-        try {
-            return Files.getLastModifiedTime(file).compareTo(than) > 0;
-        } catch (IOException gone) {
-            return true;
         }
     }
 
@@ -123,14 +104,30 @@ public final class RenderCache {
 
     /** The page stored under {@code key}, or empty when there is none or it cannot be read whole. */
     Optional<PageRecord> get(String key) {
+        return read(key).flatMap(PageRecordFormat::read);
+    }
+
+    /** Stores {@code record} under {@code key}; on disk, whole or not at all. A failure to write is ignored. */
+    void put(String key, PageRecord record) {
+        write(key, PageRecordFormat.write(record));
+    }
+
+    /**
+     * The bytes stored under {@code key} (another stage's entry, such as the HTML checks' results),
+     * or empty when there are none or they cannot be read; the caller checks that they are whole.
+     *
+     * @throws IllegalArgumentException when {@code key} is not 16 to 128 hex digits
+     */
+    public Optional<byte[]> read(String key) {
         if (memory != null) {
-            return Optional.ofNullable(memory.get(key)).flatMap(PageRecordFormat::read);
+            return Optional.ofNullable(memory.get(key));
         }
         if (dir == null) {
             return Optional.empty();
         }
+        Path file = entry(key);
         try {
-            return PageRecordFormat.read(Files.readAllBytes(entry(key)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -138,9 +135,12 @@ public final class RenderCache {
         }
     }
 
-    /** Stores {@code record} under {@code key}; on disk, whole or not at all. A failure to write is ignored. */
-    void put(String key, PageRecord record) {
-        byte[] bytes = PageRecordFormat.write(record);
+    /**
+     * Stores {@code bytes} under {@code key}; on disk, whole or not at all. A failure to write is ignored.
+     *
+     * @throws IllegalArgumentException when {@code key} is not 16 to 128 hex digits
+     */
+    public void write(String key, byte[] bytes) {
         if (memory != null) {
             memory.put(key, bytes);
             return;
@@ -148,19 +148,11 @@ public final class RenderCache {
         if (dir == null) {
             return;
         }
-        Path target = entry(key);
-        Path temporary = null;
+        Path target = entry(key);      // a key that is not a hash is refused, never used as a path
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), key + ".", ".tmp");
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileTrees.writeAtomically(target, bytes);
         } catch (IOException | RuntimeException cannotWrite) {
-            deleteQuietly(temporary);      // the cache only saves time: the build goes on
+            // the cache only saves time: the build goes on
         }
     }
 
@@ -183,15 +175,5 @@ public final class RenderCache {
             throw new IllegalArgumentException("not a cache key: " + key);
         }
         return dir.resolve(key.substring(0, 2)).resolve(key);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a stray temporary file is never read as an entry (its name is not a key)
-            }
-        }
     }
 }

@@ -81,7 +81,7 @@ public final class RenderKeys {
      * library (a jar whose name carries its version) its file name and size; for Polisi's own
      * code (a SNAPSHOT jar, or a folder of classes in a build tree) every byte of it.
      */
-    static String code() {
+    public static String code() {
         if (code == null) {
             List<String> parts = new ArrayList<>();
             for (String name : CODE) {
@@ -128,6 +128,11 @@ public final class RenderKeys {
             }
         }
         return sha256(parts.toArray(String[]::new));
+    }
+
+    /** SHA-256 of {@code parts}, each preceded by its length, as 64 hex digits: how every cache key here is made. */
+    public static String hash(String... parts) {
+        return sha256(parts);
     }
 
     private static String sha256(String... parts) {

@@ -75,7 +75,7 @@ public final class RenderStage {
         for (ResolvedSite site : catalog.sites()) {
             Sitemap.write(site, built);     // every page of the site: written every build
         }
-        return new RenderedSite(built, result.forms());
+        return new RenderedSite(built, result.forms(), result.keys());
     }
 
     private void keepStaged(List<StagedPage> pages) throws IOException {

@@ -72,6 +72,36 @@ class PolicyPdfsTest {
                 site.page("adopter/cy/appendix-a-agreement.html").selectFirst(".pdf-link a").text());
     }
 
+    /**
+     * The warm-up (one throw-away PDF while the pages convert) runs only when a PDF will probably be
+     * made: after this build, with nothing changed since, a rebuild copies every PDF and needs none.
+     */
+    @Test
+    void aRebuildWithNothingChangedSinceThePdfsWereMadeIsNotExpectedToMakeAny() throws IOException {
+        Path cache = site.options().workDir().resolve("pdf");
+        Path stamp = cache.resolve(PolicyPdfs.STAMP);
+        List<Path> inputs = List.of(site.options().contentDir(), site.options().themeDir());
+        assertFalse(PolicyPdfs.likelyToMake(cache, inputs), "nothing changed since the PDFs were made");
+
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(stamp);
+        Files.setLastModifiedTime(stamp, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertTrue(PolicyPdfs.likelyToMake(cache, inputs), "every input is newer than the PDFs");
+        Files.setLastModifiedTime(stamp, made);
+
+        String format = Files.readString(stamp);
+        Files.writeString(stamp, "an older version of the PDFs");
+        Files.setLastModifiedTime(stamp, made);
+        assertTrue(PolicyPdfs.likelyToMake(cache, inputs), "PDFs of another version are made again");
+        Files.writeString(stamp, format);
+        Files.setLastModifiedTime(stamp, made);
+        assertFalse(PolicyPdfs.likelyToMake(cache, inputs));
+
+        Path empty = Files.createTempDirectory(site.folder(), "pdf-");
+        Files.copy(stamp, empty.resolve(PolicyPdfs.STAMP), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        assertTrue(PolicyPdfs.likelyToMake(empty, inputs), "a stamp without PDFs");
+        assertTrue(PolicyPdfs.likelyToMake(site.folder().resolve("no-such-folder"), inputs), "a first build");
+    }
+
     @Test
     void otherPagesAndTemplatePreviewsHaveNone() throws IOException {
         assertFalse(Files.exists(site.file("adopter/en/about.pdf")), "an ordinary page is not a policy");

@@ -37,7 +37,7 @@ final class FormRenderer {
         hidden(post, ReservedNames.FORM_ID, form.id());
         hidden(post, ReservedNames.FORM_LANG, language);
         hidden(post, ReservedNames.FORM_VERSION, version);
-        boolean checkFirst = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
+        boolean checkFirst = FormKind.CHECKED_BEFORE_RECORDING.contains(form.kind());
         if (checkFirst) {   // the server shows the answers to check before the record is made (docs/adr/0052)
             hidden(post, ReservedNames.CHECK_ANSWERS, "yes");
         }
@@ -46,7 +46,7 @@ final class FormRenderer {
         form.declaration().ifPresent(text -> paragraphs(post, "declaration", text.in(language)));
         appendHoneypot(post, form.id());
         // a withdrawal is sent from its second page (the statements), where the server asks what to withdraw;
-        // an agreement or consent from the check-your-answers page, where its button says what it does
+        // an agreement, consent or notice of objection from the check-your-answers page, where its button says what it does
         String submit = checkFirst || form.kind() == FormKind.WITHDRAWAL ? "forms.submit.continue" : "forms.submit";
         post.appendElement("button").addClass("button").attr("type", "submit").text(school.messages(language).get(submit));
         if (school.preview()) {
