@@ -25,8 +25,12 @@ public record AgreedText(int format, String school, String formId, String formKi
      * SHA-256 over the page's source text.
      */
     public String versionOfTexts() {
-        String pageHash = sha256(pageSource == null ? "" : pageSource).substring(0, 12);
-        return sha256((definition == null ? "" : definition) + "\npage:" + pageHash).substring(0, 12);
+        return sha256((definition == null ? "" : definition) + "\npage:" + pageHash()).substring(0, 12);
+    }
+
+    /** The page hash ({@code polisi-page-hash}): the first 12 hex digits of SHA-256 over {@code pageSource}. */
+    public String pageHash() {
+        return sha256(pageSource == null ? "" : pageSource).substring(0, 12);
     }
 
     private static String sha256(String text) {

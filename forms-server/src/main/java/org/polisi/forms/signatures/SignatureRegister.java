@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.FieldDefinition;
 import org.polisi.contract.FieldType;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
+import org.polisi.forms.archive.SameAgreedText;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
@@ -23,14 +25,18 @@ import org.polisi.contract.SignerGroup;
 /**
  * Builds {@link AgreementSignatures} from the stored records: erased records are left out; a person's
  * newest signature (by the order records were stored) decides whether they are on a current version,
- * that is a version the manifest publishes now in any language.
+ * that is a version the manifest publishes now in any language, or one whose archived text is the
+ * same agreement as such a version ({@link SameAgreedText}).
  */
 public final class SignatureRegister {
 
     private final Jdbi jdbi;
+    private final SameAgreedText sameText;
 
-    public SignatureRegister(Jdbi jdbi) {
+    /** @param sameText tells whether an older version's archived text is the same agreement as a current one */
+    public SignatureRegister(Jdbi jdbi, SameAgreedText sameText) {
         this.jdbi = jdbi;
+        this.sameText = sameText;
     }
 
     /** Every agreement among {@code forms}, in group order (staff, pupils, parents, others), then by form id. */
@@ -57,13 +63,16 @@ public final class SignatureRegister {
             typed.put(key, name);
         }
         Set<String> currentVersions = Set.copyOf(form.versions().values());
+        // A version whose archived text is word for word a current one's is current too (ADR 0066).
+        Predicate<String> current = version -> currentVersions.contains(version)
+                || currentVersions.stream().anyMatch(now -> sameText.same(school, form.id(), version, now));
         List<Signer> signers = new ArrayList<>();
         byPerson.forEach((key, signatures) -> {
             SubmissionRow newest = signatures.get(signatures.size() - 1);
             Set<String> versions = new TreeSet<>();
             signatures.forEach(row -> versions.add(row.formVersion()));
             signers.add(new Signer(typed.get(key), newest.reference(), newest.receivedAt(), newest.lang(),
-                    newest.formVersion(), currentVersions.contains(newest.formVersion()), versions.size() - 1));
+                    newest.formVersion(), current.test(newest.formVersion()), versions.size() - 1));
         });
         signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
         return new AgreementSignatures(form, form.signers(), List.copyOf(signers));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
+import org.polisi.forms.archive.SameAgreedText;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
@@ -103,6 +104,7 @@ public record Handlers(
         IncidentChronologySection chronologySection = new IncidentChronologySection(records, chronology, frame, errors,
                 messages, clock);
         Roster roster = new Roster(jdbi);
+        SignatureRegister signatures = new SignatureRegister(jdbi, new SameAgreedText(agreedTexts));
         ErasurePages erasurePages = new ErasurePages(records, new ErasureService(jdbi, ledger, manifests), frame, errors,
                 messages, clock);
         StaffPages staffPages = new StaffPages(
@@ -113,8 +115,8 @@ public record Handlers(
                 new ConsentPage(records, consentState, withdrawalRequests, frame, errors, messages,
                         new ConsentRegister(jdbi, consentState), roster, new CsvExport(messages)),
                 new GovernorsPage(records, new GovernorSummary(jdbi), chronology, frame, errors, messages,
-                        new SignatureRegister(jdbi)),
-                new SignaturesPage(records, new SignatureRegister(jdbi), new CsvExport(messages), frame, errors, messages),
+                        signatures),
+                new SignaturesPage(records, signatures, new CsvExport(messages), frame, errors, messages),
                 new PersonPage(records, frame, errors, messages, clock),
                 new AccountPage(secondFactor, frame, errors, messages),
                 withdrawals, chronologySection, erasurePages,

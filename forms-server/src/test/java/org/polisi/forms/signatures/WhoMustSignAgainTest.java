@@ -152,6 +152,39 @@ class WhoMustSignAgainTest {
         }
     }
 
+    @Test
+    void aNewVersionWhoseAgreedTextIsWordForWordTheSameAsksNoOneToSignAgain(@TempDir Path folder) throws IOException {
+        Path manifests = TestServer.copyOfFixture("manifests", folder.resolve("manifests"));
+        Path archive = TestServer.copyOfFixture("agreed-texts", folder.resolve("agreed-texts"));
+        try (TestServer server = start(folder, manifests, archive)) {
+            reference(server.browser().post("/forms/testschool/parent-agreement",
+                    form(with(agreement("en"), "parent-name", "Gwen Morgan"))));
+            reference(server.browser().post("/forms/testschool/parent-agreement",
+                    form(with(agreement("cy"), "parent-name", "Rhys Evans"))));
+            // Issue #17: a setting the page does not print changed, so the version did, the words did not.
+            String unseen = republish(manifests, archive, "parent-agreement", "en",
+                    "{headteacher=LocalizedText[byLanguage={}, everyLanguage=Mrs Eleri Williams-Ôwen]}", false);
+            assertFalse(unseen.equals(version("en", 1)));
+
+            server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
+            TestServer.Browser head = server.browser();
+            head.login("head@test.example", TestServer.PASSWORD);
+            Element section = Jsoup.parse(head.get("/staff/signatures").body())
+                    .selectFirst("section[aria-labelledby=signatures--parent-agreement]");
+            assertNotNull(section);
+            assertFalse(section.text().contains("Must sign again"), section.text());
+            assertTrue(section.text().contains("2 people signed the current version"), section.text());
+
+            // A change anyone can see still asks Gwen to sign again.
+            republish(manifests, archive, "parent-agreement", "en", "Parents also agree to charge devices downstairs.");
+            Element after = Jsoup.parse(head.get("/staff/signatures").body())
+                    .selectFirst("section[aria-labelledby=signatures--parent-agreement]");
+            assertTrue(after.text().contains("1 person signed only an earlier version and must sign again."), after.text());
+            assertTrue(after.select("tbody tr").stream().anyMatch(row -> row.text().contains("Gwen Morgan")
+                    && row.child(1).text().equals("Must sign again")), after.text());
+        }
+    }
+
     private static String[] staffAgreement(String version, String name) {
         return with(with(with(agreement("en"), "form-id", "staff-agreement"), "form-version", version), "parent-name", name);
     }
@@ -179,6 +212,16 @@ class WhoMustSignAgainTest {
      */
     private static String republish(Path manifests, Path archive, String formId, String language, String addedSentence)
             throws IOException {
+        return republish(manifests, archive, formId, language, addedSentence, true);
+    }
+
+    /**
+     * A new version of the form in the manifest, with its snapshot, as a rebuild would publish it; returns it.
+     * {@code visible}: whether the added source text shows on the page (false: a change only the
+     * version's inputs see, such as a setting the page does not print or a new way of computing versions).
+     */
+    private static String republish(Path manifests, Path archive, String formId, String language, String addedSentence,
+                                    boolean visible) throws IOException {
         Path file = manifests.resolve("testschool.json");
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         ObjectNode form = null;
@@ -190,9 +233,13 @@ class WhoMustSignAgainTest {
         String old = form.get("versions").get(language).asText();
         ObjectNode snapshot = (ObjectNode) JSON.readTree(archive.resolve("testschool").resolve(formId).resolve(old + ".json").toFile());
         snapshot.put("pageSource", snapshot.get("pageSource").asText() + addedSentence + "\n");
+        // The page as the build renders it: with the sentence, unless the change is one no one sees.
+        String html = snapshot.get("pageHtml").asText();
+        snapshot.put("pageHtml", visible ? html.replace("</h1>", "</h1>\n<p>" + addedSentence + "</p>") : html);
         snapshot.put("firstPublished", "2026-11-30");
         String version = JSON.treeToValue(snapshot, AgreedText.class).versionOfTexts();
         snapshot.put("formVersion", version);
+        snapshot.put("pageHtml", snapshot.get("pageHtml").asText().replace("value=\"" + old + "\"", "value=\"" + version + "\""));
         JSON.writeValue(archive.resolve("testschool").resolve(formId).resolve(version + ".json").toFile(), snapshot);
         ((ObjectNode) form.get("versions")).put(language, version);
         write(file, manifest);

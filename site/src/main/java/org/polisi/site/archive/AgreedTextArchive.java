@@ -109,7 +109,7 @@ public final class AgreedTextArchive {
             return Optional.empty();
         }
         String definitionText = FormVersion.definitionText(definition.get(), forms.get(form.school()), form.lang());
-        String pageSource = PageComposer.pageSource(page.get().bodyText(), site.get().source().settings().attributes());
+        String pageSource = PageComposer.pageSource(page.get().bodyText(), site.get().source().settings());
         if (!FormVersion.of(definitionText, SectionIndex.sha(pageSource)).equals(form.version())) {
             problems.error("agreed-text", page.get().file(), 0, "form '" + form.formId() + "' rendered version "
                     + form.version() + " but its texts hash to another: the archive would not match its name");

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Stage 4: composes each page of a site into the document the renderer bakes: the author's body,
@@ -69,16 +68,43 @@ public final class PageComposer {
 
     /**
      * What a form on the page records as "the text the person saw": the page's text and the
-     * school's settings, in name order, so that the same sources give the same hash in every build
-     * (the settings map's own order is not stable from one JVM to the next).
+     * school's settings that text uses ({@link SettingsUsed}), in name order, so that the same
+     * sources give the same hash in every build and a setting the page does not show (another
+     * page's staff name, a review date) leaves its forms' versions alone (docs/adr/0066).
      */
     static String pageHash(String bodyText, Map<String, LocalizedText> settings) {
         return SectionIndex.sha(pageSource(bodyText, settings));
     }
 
-    /** The text {@link #pageHash} hashes; the archive of agreed texts keeps it so the hash can be checked later. */
-    public static String pageSource(String bodyText, Map<String, LocalizedText> settings) {
-        return bodyText + new TreeMap<>(settings);
+    /**
+     * The text {@link #pageHash} hashes: the body, then the used settings with their values. The
+     * archive of agreed texts keeps it, so the hash can be checked later and the snapshot itself
+     * says which values the person saw.
+     */
+    static String pageSource(String bodyText, Map<String, LocalizedText> settings) {
+        return bodyText + SettingsUsed.by(bodyText, settings, FORM_AREA);
+    }
+
+    /** {@link #pageSource} of a page of the school with these settings, as the build and the archive compute it. */
+    public static String pageSource(String bodyText, Settings settings) {
+        return pageSource(bodyText, formAreaValues(settings));
+    }
+
+    /** The page hash of a page of the school with these settings (12 hex digits). */
+    static String pageHash(String bodyText, Settings settings) {
+        return SectionIndex.sha(pageSource(bodyText, settings));
+    }
+
+    /**
+     * The settings a form prints into its own area whatever the page says: its privacy notice names
+     * the school and, when given, its contact address ({@code forms/markup/PrivacyNotice}).
+     */
+    static final List<String> FORM_AREA = List.of("school-name", "polisi-contact");
+
+    private static Map<String, LocalizedText> formAreaValues(Settings settings) {
+        Map<String, LocalizedText> values = new HashMap<>(settings.attributes());
+        values.put("polisi-contact", LocalizedText.same(settings.contactEmail()));
+        return values;
     }
 
     private StagedPage composePage(ResolvedPage page) {
@@ -90,7 +116,7 @@ public final class PageComposer {
         attributes.put("polisi-description", description.isEmpty()
                 ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);
         attributes.put("polisi-page-kind", page.kind());
-        String pageHash = pageHash(page.bodyText(), site.source().settings().attributes());
+        String pageHash = pageHash(page.bodyText(), site.source().settings());
         attributes.put("polisi-page-hash", pageHash);
         // A notice's paragraph in another language than the page's names that language's values: the
         // English half of a Welsh page's draft notice gives the school's address in English.

@@ -11,6 +11,8 @@
  * Java, so that the Freemarker theme holds markup only. Also checks, before rendering, what pages
  * embed: forms ({@link org.polisi.site.compose.FormReferences}) and images
  * ({@link org.polisi.site.compose.ImageReferences}). The root index is composed last, from the
- * titles the check stage read in the rendered pages.
+ * titles the check stage read in the rendered pages. Each page's hash, which its forms' versions
+ * name, covers its body and only the settings it uses ({@link org.polisi.site.compose.SettingsUsed},
+ * docs/adr/0066).
  */
 package org.polisi.site.compose;
