@@ -113,7 +113,10 @@ class StaffIncidentJourneyTest {
         lead.findElement(By.id("account--code")).sendKeys(server.codeFor(key, PolisiServer.step()));
         Pages.andWaitForNextPage(lead, () -> lead.findElement(By.cssSelector("main form button[type=submit]")).click());
         assertEquals(10, lead.findElements(By.cssSelector(".recovery-codes code")).size(), "recovery codes shown once");
-        Pages.andWaitForNextPage(lead, () -> lead.findElement(By.cssSelector("main a[href='/staff/']")).click());
+        // the page she asked for before the set-up is where "continue" leads (ReturnPath, issue 20)
+        Pages.andWaitForNextPage(lead, () -> lead.findElement(By.cssSelector("main a[href='/staff/submissions']")).click());
+        assertEquals("/staff/submissions", Pages.path(lead), "back at the page asked for");
+        lead.get(server.url("/staff/"));
         assertEquals("/staff/", Pages.path(lead), "signed in");
 
         Pages.andWaitForNextPage(lead, () -> lead.findElement(
