@@ -1,5 +1,5 @@
 <#ftl output_format="HTML" strip_whitespace=true>
-<#-- The server's error pages (not found, refused, too large…). page: title, paragraphs, and a link (or none). -->
+<#-- The server's error pages (not found, refused, too large…). page: title, paragraphs, a link (or none), and an incident form's urgent guidance (or none). -->
 <#import "frames.ftl" as frames>
 <@frames.public frame=frame>
 <h1>${page.title}</h1>
@@ -8,5 +8,17 @@
 </#list>
 <#if page.link??>
 <p><a href="${page.link.href}">${page.link.text}</a></p>
+</#if>
+<#if page.urgent??>
+<#-- a post to an incident form refused: what to do now, the same steps as an urgent report's confirmation -->
+<div class="urgent-instructions" role="alert">
+<h2>${page.urgent.title}</h2>
+<p>${page.urgent.intro}</p>
+<ol>
+<#list page.urgent.steps as step>
+<li>${step}</li>
+</#list>
+</ol>
+</div>
 </#if>
 </@frames.public>

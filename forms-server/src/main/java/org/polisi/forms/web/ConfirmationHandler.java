@@ -53,11 +53,15 @@ final class ConfirmationHandler {
     static final String COPY_ID = "receipt-copy";
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationHandler.class);
 
+    /** The steps of an urgent report's instructions: the same words as a refused incident post's. */
+    private final UrgentGuidance guidance;
+
     ConfirmationHandler(ManifestCatalog manifests, SubmissionLedger ledger, ReceiptLinks receipts, ErrorPages errors,
                         PageLayout layout, Messages messages, AgreedTextArchive agreedTexts, AlertStatus alertStatus,
                         ReceiptCopies copies, BodyLimits limits) {
         this.copies = copies;
         this.limits = limits;
+        this.guidance = new UrgentGuidance(messages, manifests);
         this.agreedTexts = agreedTexts;
         this.alertStatus = alertStatus;
         this.manifests = manifests;
@@ -269,8 +273,7 @@ final class ConfirmationHandler {
         if (roleKeys.isEmpty()) {
             roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
         }
-        String roles = String.join(", ", roleKeys.stream().map(role -> messages.get(language,
-                "role." + StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role))).toList());
+        String roles = guidance.roles(roleKeys, language);
         String truth;
         if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
             truth = "urgent.alert.not-configured";
@@ -279,9 +282,7 @@ final class ConfirmationHandler {
         } else {
             truth = "urgent.alert.queued";
         }
-        List<String> steps = List.of("urgent.step.danger", "urgent.step.do-not-investigate", "urgent.step.do-not-view",
-                "urgent.step.preserve", "urgent.step.report").stream()
-                .map(step -> messages.format(language, step, Map.of("roles", roles))).toList();
+        List<String> steps = guidance.steps(language, roles);
         return new Urgent(messages.get(language, "urgent.title"), messages.get(language, "urgent.intro"),
                 truth.substring("urgent.alert.".length()), messages.format(language, truth, Map.of("roles", roles)), steps);
     }

@@ -19,10 +19,13 @@ final class ErrorPages {
 
     private final Messages messages;
     private final PageLayout layout;
+    /** On a refusal of a post to an incident form: what to do now, so a held-back report never leaves a reporter without it. */
+    private final UrgentGuidance urgent;
 
-    ErrorPages(Messages messages, PageLayout layout) {
+    ErrorPages(Messages messages, PageLayout layout, UrgentGuidance urgent) {
         this.messages = messages;
         this.layout = layout;
+        this.urgent = urgent;
     }
 
     void notFound(Context ctx) {
@@ -54,6 +57,7 @@ final class ErrorPages {
             show(ctx, 429, "too-many", text);
             return;
         }
+        UrgentGuidance.Guidance guidance = urgent.forRefusal(ctx, language).orElse(null);
         ctx.header("Cache-Control", "no-store");
         String title = messages.get(language, "page.too-many.title");
         List<String> paragraphs = new java.util.ArrayList<>(PageLayout.paragraphs(text));
@@ -61,7 +65,7 @@ final class ErrorPages {
                 Map.of("minutes", org.polisi.forms.intake.FormDrafts.LIFETIME.toMinutes())));
         Responses.html(ctx, 429, layout.render("error", layout.frame(language, title, messages.get(language, "server.name"),
                 "/", RequestLanguage.toggleHref(ctx, language)), new View(title, paragraphs,
-                new PageLayout.Link(kept.get(), messages.get(language, "page.too-many.back")))));
+                new PageLayout.Link(kept.get(), messages.get(language, "page.too-many.back")), guidance)));
     }
 
     void serverError(Context ctx) {
@@ -95,6 +99,7 @@ final class ErrorPages {
             body.put("error", key);
             body.put("title", messages.get(language, "page." + key + ".title"));
             body.put("message", text);
+            urgent.forRefusal(ctx, language).ifPresent(guidance -> body.put("urgent", guidance));
             try {
                 Responses.json(ctx, status, JSON.writeValueAsString(body));
             } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
@@ -102,22 +107,23 @@ final class ErrorPages {
             }
             return;
         }
-        Responses.html(ctx, status, html(language, key, text, RequestLanguage.toggleHref(ctx, language)));
+        Responses.html(ctx, status, html(language, key, text, RequestLanguage.toggleHref(ctx, language),
+                urgent.forRefusal(ctx, language).orElse(null)));
     }
 
-    /** The view of {@code server/error.ftl}. */
-    record View(String title, java.util.List<String> paragraphs, PageLayout.Link link) {
+    /** The view of {@code server/error.ftl}; {@code urgent} is an incident form's guidance, or null. */
+    record View(String title, java.util.List<String> paragraphs, PageLayout.Link link, UrgentGuidance.Guidance urgent) {
     }
 
     /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
     String html(String language, String key, String toggleHref) {
-        return html(language, key, messages.get(language, "page." + key + ".body"), toggleHref);
+        return html(language, key, messages.get(language, "page." + key + ".body"), toggleHref, null);
     }
 
-    private String html(String language, String key, String text, String toggleHref) {
+    private String html(String language, String key, String text, String toggleHref, UrgentGuidance.Guidance guidance) {
         String title = messages.get(language, "page." + key + ".title");
         return layout.render("error", layout.frame(language, title, messages.get(language, "server.name"), "/", toggleHref),
-                new View(title, PageLayout.paragraphs(text), null));
+                new View(title, PageLayout.paragraphs(text), null, guidance));
     }
 
     /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */

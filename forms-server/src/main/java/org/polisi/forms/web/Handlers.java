@@ -66,7 +66,7 @@ public record Handlers(
                                 ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
                                 AgreedTextArchive agreedTexts) {
         PageLayout layout = new PageLayout(messages, new ThemePages());
-        ErrorPages errors = new ErrorPages(messages, layout);
+        ErrorPages errors = new ErrorPages(messages, layout, new UrgentGuidance(messages, manifests));
         SiteFiles site = new SiteFiles(config.siteDir());
         ReceiptLinks receipts = new ReceiptLinks(key, clock, config.receiptLifetime());
         FormDrafts drafts = new FormDrafts(jdbi, ledger, clock);   // its writes share the ledger writer's commits
@@ -81,6 +81,8 @@ public record Handlers(
                 new SubmissionRateLimiter(config.loginsPerWindow(), config.submissionWindow(), clock),
                 // drafts store what was typed, even when refused: bounded per client, generously (docs/forms.md)
                 new SubmissionRateLimiter(draftsPerWindow(config.submissionsPerWindow()), config.submissionWindow(), clock),
+                // junk posted to a form's address: its own allowance, so it never uses up a real form's
+                new SubmissionRateLimiter(config.submissionsPerWindow(), config.submissionWindow(), clock),
                 clients,
                 errors,
                 new PostedDrafts(drafts, manifests));

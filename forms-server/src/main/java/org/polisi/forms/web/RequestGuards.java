@@ -25,6 +25,8 @@ final class RequestGuards {
     private final SubmissionRateLimiter submissionLimiter;
     private final SubmissionRateLimiter loginLimiter;
     private final SubmissionRateLimiter draftLimiter;
+    /** Form posts that are not forms at all, per client: counted apart from the submission limit (see {@link #countedAsJunk}). */
+    private final SubmissionRateLimiter junkLimiter;
     private final ClientAddress clients;
     private final ErrorPages errors;
     private final PostedDrafts postedDrafts;
@@ -36,10 +38,12 @@ final class RequestGuards {
     /**
      * @param draftLimiter drafts one client may have kept in the window: without it, posting forms that
      *                     are refused (which the submission limit does not count) fills the database
+     * @param junkLimiter  posts to a form's address that are not forms, per client (see {@link #countedAsJunk})
      */
     RequestGuards(OriginPolicy origins, BodyLimits bodyLimits, SubmissionRateLimiter submissionLimiter,
-                  SubmissionRateLimiter loginLimiter, SubmissionRateLimiter draftLimiter, ClientAddress clients,
-                  ErrorPages errors, PostedDrafts postedDrafts) {
+                  SubmissionRateLimiter loginLimiter, SubmissionRateLimiter draftLimiter,
+                  SubmissionRateLimiter junkLimiter, ClientAddress clients, ErrorPages errors, PostedDrafts postedDrafts) {
+        this.junkLimiter = junkLimiter;
         this.postedDrafts = postedDrafts;
         this.draftLimiter = draftLimiter;
         this.origins = origins;
@@ -111,9 +115,10 @@ final class RequestGuards {
             return;
         }
         WaitTime wait = WaitTime.of(submissionLimiter.untilAllowed(key));
-        if (PostedDrafts.isFormPost(ctx.path()) && !ctx.isJson()) {
-            // a form's page posted: it is refused only if it would make a record (SubmissionHandler asks
-            // overLimit); answers to correct or check are still taken, so one address's flood stops no one else
+        if (PostedDrafts.isFormPost(ctx.path())) {
+            // a form post (a page's or a script's): it is refused only if it would make a record and is not
+            // an urgent report (SubmissionHandler asks overLimit); answers to correct or check are still
+            // taken, so one address's flood stops no one else, and an urgent report is never held back
             ctx.attribute(OVER_LIMIT, wait);
             return;
         }
@@ -134,7 +139,21 @@ final class RequestGuards {
      */
     void refuseOverLimit(Context ctx, java.util.Map<String, java.util.List<String>> parameters) {
         WaitTime wait = overLimit(ctx).orElseThrow();
-        refuseOverLimit(ctx, wait, postedDrafts.keep(ctx, parameters, () -> draftLimiter.tryAcquire(clients.of(ctx))));
+        refuseOverLimit(ctx, wait, ctx.isJson() ? Optional.empty()   // a script keeps its own copy: no draft page for it
+                : postedDrafts.keep(ctx, parameters, () -> draftLimiter.tryAcquire(clients.of(ctx))));
+    }
+
+    /**
+     * Moves a form post that turned out to be junk (neither a form post nor JSON, JSON that is not a
+     * flat object, a form that does not exist) from the submission limit to the junk limit, so that
+     * junk from an address never uses up the allowance of the people who send real forms from it
+     * (a shared school or carrier address). True when it is within the junk limit; false when it is
+     * over it, and then the 429 page has been sent with one log line.
+     */
+    boolean countedAsJunk(Context ctx) {
+        notCountedAsSubmission(ctx);
+        ctx.attribute(COUNTED_AS, null);
+        return withinLimit(ctx, junkLimiter, clients.of(ctx), " posts that are not forms");
     }
 
     private void refuseOverLimit(Context ctx, WaitTime wait, Optional<String> kept) {

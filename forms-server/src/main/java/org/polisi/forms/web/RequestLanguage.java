@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Optional;
 import org.polisi.forms.i18n.Language;
 import org.polisi.forms.i18n.Messages;
 
@@ -48,11 +49,34 @@ final class RequestLanguage {
         if (segments.length > 2 && Language.of(segments[2]).isPresent()) {
             return segments[2];
         }
+        Optional<String> page = formPageLanguage(ctx);
+        if (page.isPresent()) {
+            return page.get();
+        }
         String accept = ctx.header("Accept-Language");
         if (accept != null && accept.toLowerCase(Locale.ROOT).strip().startsWith("cy")) {
             return Messages.WELSH;
         }
         return Messages.ENGLISH;
+    }
+
+    /**
+     * For a post to a form ({@code /forms/…}) refused before its body is read: the language of the
+     * page it was sent from, {@code /<school>/<language>/…} in its {@code Referer} (sent for this
+     * site's own pages: Referrer-Policy same-origin), so the refusal is in the form's language.
+     */
+    private static Optional<String> formPageLanguage(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (!ctx.path().startsWith("/forms/") || referer == null) {
+            return Optional.empty();
+        }
+        try {
+            String path = java.net.URI.create(referer).getRawPath();
+            String[] segments = path == null ? new String[0] : path.split("/");
+            return segments.length > 2 ? Language.of(segments[2]).map(found -> segments[2]) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.polisi.forms.intake.PostedBody;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.forms.intake.SubmissionService;
+import org.polisi.forms.intake.UrgentConcern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>The per-client submission limit ({@code rate-limit.submissions}; per draft for a draft's posts,
  * docs/adr/0060) is for what fills the ledger
  * or comes from a robot: a submission accepted (or answered as a resubmission of one), a filled
- * honeypot, a post to a form that does not exist, a body that is not a form post or a JSON object. A
+ * honeypot. An urgent report ({@link UrgentConcern}) is never held back by it. A post to a form that
+ * does not exist or a body that is not a form post or a JSON object is junk, counted by a limit of its
+ * own ({@link RequestGuards#countedAsJunk}) so that it never uses up an address's allowance. A
  * form to correct, the "add another" box, answers on their way to the check page, the withdrawal's
  * second page and a preview's refusal record nothing and are handed back, so a parent correcting or
  * checking a form is never locked out (a consent counts once, at "Send"); what bounds a client that
@@ -74,8 +77,10 @@ final class SubmissionHandler {
         boolean json = ctx.isJson();
         // Log lines here name no path segment and no answer: both are typed by whoever sent the request.
         if (!json && !ctx.isFormUrlencoded()) {
-            LOG.info("Refused a submission: neither a form post nor JSON");
-            errors.badRequest(ctx);
+            if (guards.countedAsJunk(ctx)) {
+                LOG.info("Refused a submission: neither a form post nor JSON");
+                errors.badRequest(ctx);
+            }
             return;
         }
         Optional<byte[]> body = body(ctx);
@@ -88,6 +93,9 @@ final class SubmissionHandler {
         if (json) {
             Optional<PostedBody> parsed = PostedBody.json(body.get(), ctx.header("Content-Type"));
             if (parsed.isEmpty()) {
+                if (!guards.countedAsJunk(ctx)) {
+                    return;
+                }
                 LOG.info("Refused a submission: the JSON is not a flat object");
                 jsonErrors(ctx, 400, Map.of(FieldError.WHOLE_FORM,
                         messages.get(Messages.ENGLISH, "error.json.malformed")));
@@ -113,6 +121,9 @@ final class SubmissionHandler {
             return;
         }
         SubmissionOutcome outcome = submissions.submit(request);
+        if (outcome instanceof SubmissionOutcome.UnknownForm && !guards.countedAsJunk(ctx)) {
+            return;
+        }
         if (outcome instanceof SubmissionOutcome.Rejected || outcome instanceof SubmissionOutcome.AddAnother
                 || outcome instanceof SubmissionOutcome.ChooseStatements || outcome instanceof SubmissionOutcome.Preview
                 || outcome instanceof SubmissionOutcome.ReadyToSend) {
@@ -154,10 +165,11 @@ final class SubmissionHandler {
     }
 
     /**
-     * Whether a post over the per-client limit would make a record (or is what the limit is for): a
-     * filled honeypot, an unknown form, or valid answers not on their way to the check page. Answers
-     * to correct or check, "add another" and a withdrawal's first page record nothing, so they are
-     * taken even then (docs/adr/0060). Checked without storing anything.
+     * Whether a post over the per-client limit is one the limit holds back: a filled honeypot, or
+     * valid answers not on their way to the check page, unless they are an urgent report
+     * ({@link UrgentConcern}), which is never held back (docs/security.md, "Limits"). Answers to
+     * correct or check, "add another" and a withdrawal's first page record nothing, so they are taken
+     * even then (docs/adr/0060); an unknown form is counted as junk instead. Checked without storing anything.
      */
     private boolean wouldRecord(SubmissionRequest request) {
         if (!request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
@@ -165,10 +177,13 @@ final class SubmissionHandler {
         }
         SubmissionOutcome outcome = submissions.review(request);
         if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {
+            if (UrgentConcern.category(ready.form(), ready.answers()).isPresent()) {
+                return false;
+            }
             return request.single(SubmissionRequest.CHECK_ANSWERS).isEmpty()
                     || !org.polisi.contract.FormKind.CHECKED_BEFORE_RECORDING.contains(ready.form().kind());
         }
-        return outcome instanceof SubmissionOutcome.UnknownForm;
+        return false;
     }
 
     /**

@@ -55,7 +55,8 @@ class FormPostWaitTest {
             HttpResponse<String> json;
             String jsonLog;
             try (LogCapture log = new LogCapture()) {
-                json = browser.post(AGREEMENT, "{\"form-id\":\"parent-agreement\"}", "Content-Type", "application/json");
+                json = browser.post(AGREEMENT, "{\"form-id\":\"parent-agreement\",\"website\":\"http://spam.example\"}",
+                        "Content-Type", "application/json");   // a filled honeypot: what the limit is for
                 jsonLog = log.text();
             }
             assertEquals(429, json.statusCode());
