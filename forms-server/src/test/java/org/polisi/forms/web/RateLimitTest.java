@@ -88,7 +88,7 @@ class RateLimitTest {
         }
     }
 
-    /** Unknown forms are junk, counted by a limit of their own (issue 24): they no longer use up this one. */
+    /** Unknown forms are junk, counted by a limit of their own (23:40 tester): they no longer use up this one. */
     @Test
     void honeypotsCountTowardsTheLimit(@TempDir Path temporaryFolder) {
         try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)

@@ -21,7 +21,7 @@ import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 
 /**
- * Issue 24, fault 1: after 11 junk posts from one address, an incident report marked
+ * The 23:40 tester, fault 1: after 11 junk posts from one address, an incident report marked
  * {@code urgent-concern=immediate-risk} was refused with 429 "Wait 18 seconds", nothing recorded and
  * no safety advice. Junk is counted apart from forms; an urgent report is never held back by the
  * per-address limit; and any refusal of a post to an incident form carries the form's urgent
