@@ -19,17 +19,21 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code user add}: makes a staff account; {@code user reset}: gives an account a new password (a
- * headteacher issuing one to a member of staff who forgot theirs). The password is never an argument
- * (it would show in {@code ps}).
+ * headteacher issuing one to a member of staff who forgot theirs) and signs it out everywhere;
+ * {@code user disable} / {@code enable}: cuts off an account's access at once (its sessions end, it
+ * cannot sign in) or gives it back. The password is never an argument (it would show in {@code ps}).
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage staff accounts.",
-        subcommands = {UserCommand.Add.class, UserCommand.Reset.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Reset.class, UserCommand.Disable.class,
+            UserCommand.Enable.class})
 final class UserCommand implements Runnable {
 
     @Override
     public void run() {
         System.out.println("Use: user add --school ID --name NAME --email EMAIL --role ROLE");
         System.out.println("  or user reset --school ID --email EMAIL --by NAME");
+        System.out.println("  or user disable --school ID --email EMAIL --by NAME");
+        System.out.println("  or user enable --school ID --email EMAIL --by NAME");
     }
 
     /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
@@ -122,9 +126,65 @@ final class UserCommand implements Runnable {
                 return 2;
             }
             System.out.println("New password set for " + account.email + " at " + account.school + ". Give it to them in person;"
-                    + " their second factor is unchanged. Sessions already signed in end at their idle timeout.");
+                    + " their second factor is unchanged. Every session signed in to the account has ended.");
             return 0;
         }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Cut off a staff account's access now: every session of it ends and it cannot sign in"
+                    + " (recorded in the staff account history). Its records stay; 'user enable' gives access back.")
+    static final class Disable implements Callable<Integer> {
+
+        @Mixin
+        Settings settings;
+
+        @Mixin
+        Account account;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME",
+                description = "Who disabled it, such as the headteacher (recorded).")
+        String by;
+
+        @Override
+        public Integer call() {
+            return setDisabled(settings, account, by, true);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "Let a disabled staff account sign in again (recorded in the staff account history).")
+    static final class Enable implements Callable<Integer> {
+
+        @Mixin
+        Settings settings;
+
+        @Mixin
+        Account account;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME",
+                description = "Who enabled it, such as the headteacher (recorded).")
+        String by;
+
+        @Override
+        public Integer call() {
+            return setDisabled(settings, account, by, false);
+        }
+    }
+
+    private static int setDisabled(Settings settings, Account account, String by, boolean disabled) {
+        int ended;
+        try {
+            ended = account.service(settings).setDisabled(account.school, account.email, disabled, by + " (command line)");
+        } catch (IllegalArgumentException refused) {
+            System.err.println((disabled ? "Not disabled: " : "Not enabled: ") + refused.getMessage());
+            return 2;
+        }
+        System.out.println(disabled
+                ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
+                        + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
+                : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
+        return 0;
     }
 
     /** Which account: its school and e-mail address, and the manifests that name the schools served. */

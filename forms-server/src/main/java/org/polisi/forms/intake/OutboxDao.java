@@ -70,7 +70,7 @@ public interface OutboxDao {
     @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
     void markFailed(@Bind("id") long id, @Bind("error") String error);
 
-    /** E-mail addresses of the school's staff accounts with this role. */
-    @SqlQuery("SELECT email FROM staff_user WHERE school = :school AND role = :role ORDER BY email")
+    /** E-mail addresses of the school's staff accounts with this role, but not disabled ones ({@code user disable}). */
+    @SqlQuery("SELECT email FROM staff_user WHERE school = :school AND role = :role AND disabled = 0 ORDER BY email")
     List<String> staffEmails(@Bind("school") String school, @Bind("role") String role);
 }

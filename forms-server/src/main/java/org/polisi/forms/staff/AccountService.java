@@ -86,7 +86,8 @@ public final class AccountService {
      * Gives an account a new password (when its holder has forgotten theirs): the same
      * {@link PasswordPolicy} as a new account's, the change appended to the school's staff account
      * chain (as the digest of the new hash, {@link StaffAccountHistory#passwordDigest}). The
-     * account's second factor stays as it is: a reset never weakens sign-in to a password alone.
+     * account's second factor stays as it is: a reset never weakens sign-in to a password alone. Every
+     * session of the account ends at once (whoever knew the old password may be signed in).
      *
      * @param school   the account's school (an account of another school is "no such account")
      * @param email    the account's e-mail address
@@ -109,11 +110,50 @@ public final class AccountService {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("UPDATE staff_user SET password_hash = :hash WHERE id = :id")
                     .bind("hash", hash).bind("id", user.id()).execute();
+            SessionStore.endAll(handle, user.id());   // whoever knew the old password is signed out now
             try (WriteTransaction transaction = WriteTransaction.over(handle);
                  RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
                 StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.PASSWORD,
                         StaffAccountHistory.passwordDigest(hash), by, now);
             }
+        });
+    }
+
+    /**
+     * Disables an account (a member of staff who has left, a lost device) or enables it again. A
+     * disabled account cannot sign in ({@link LoginService}: the same answer as a wrong password) and
+     * every one of its sessions ends at once, in the same transaction as the change, which is
+     * appended to the school's staff account chain ({@link StaffAccountHistory#DISABLED}). Its
+     * records and history stay; it is no longer sent alerts.
+     *
+     * @param school   the account's school (an account of another school is "no such account")
+     * @param email    the account's e-mail address
+     * @param disabled true to disable, false to enable
+     * @param by       who did it, as recorded ("headteacher Name, command line")
+     * @return the number of sessions ended
+     * @throws IllegalArgumentException with a message for the operator when there is no such account
+     *     or it is already in that state
+     */
+    public int setDisabled(String school, String email, boolean disabled, String by) {
+        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
+                        : email.strip()))
+                .filter(found -> found.school().equals(school))
+                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE staff_user SET disabled = :disabled WHERE id = :id AND disabled <> :disabled")
+                    .bind("disabled", disabled ? 1 : 0).bind("id", user.id()).execute();
+            if (changed == 0) {
+                throw new IllegalArgumentException("the account " + email + " at " + school + " is already "
+                        + (disabled ? "disabled" : "enabled"));
+            }
+            int ended = SessionStore.endAll(handle, user.id());
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.DISABLED,
+                        disabled ? StaffAccountHistory.YES : StaffAccountHistory.NO, by, now);
+            }
+            return ended;
         });
     }
 }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks a sign-in so that the answer tells nothing about which accounts exist (ASVS 5.0 V6 (Authentication),
  * issue 23 fault 6): an unknown address, a wrong password and a throttled attempt each cost one
- * Argon2id check (against a decoy hash where there is no account) and get the same words; a right
+ * Argon2id check (against a decoy hash where there is no account) and get the same words, and so does
+ * a disabled account ({@code user disable}) with its right password; a right
  * password moves on to the second factor when the account has one.
  *
  * <p>Failures slow the client address and the account name down ({@link LoginThrottle}); the
@@ -64,6 +65,8 @@ public final class LoginService {
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
         Optional<StaffUser> user = jdbi.withExtension(StaffUserDao.class,
                 users -> users.findByEmail(email == null ? "" : email.strip()));
+        boolean disabled = user.isPresent() && jdbi.withExtension(StaffUserDao.class,
+                users -> users.isDisabled(user.get().id()));
         // one Argon2id check whatever happens, so the time taken tells nothing either
         boolean matches = hasher.matches(typed, user.map(StaffUser::passwordHash).orElse(decoyHash));
         if (wait.isPresent()) {
@@ -71,6 +74,9 @@ public final class LoginService {
         }
         if (user.isEmpty() || !matches) {
             return failed(address, account, user, clientAddress, "wrong e-mail address or password");
+        }
+        if (disabled) {   // the same answer as a wrong password, after the same Argon2id check
+            return failed(address, account, user, clientAddress, "the account is disabled");
         }
         if (secondFactor.enrolled(user.get().id())) {
             return new Result.SecondFactorNeeded(user.get());
@@ -85,6 +91,9 @@ public final class LoginService {
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
         if (wait.isPresent()) {
             return throttled(wait.get());
+        }
+        if (jdbi.withExtension(StaffUserDao.class, users -> users.isDisabled(user.id()))) {
+            return failed(address, account, Optional.of(user), clientAddress, "the account is disabled");
         }
         if (!secondFactor.verify(user.id(), code)) {
             return failed(address, account, Optional.of(user), clientAddress, "wrong second-factor code");

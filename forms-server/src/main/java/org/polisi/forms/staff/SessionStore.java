@@ -76,7 +76,10 @@ public final class SessionStore {
                     .map((row, context) -> new Stored(row.getLong(1), row.getString(2), Times.parse(row.getString(3)),
                             Times.parse(row.getString(4)), row.getString(5), row.getInt(6) != 0, row.getString(7)))
                     .findOne();
-            Optional<StaffUser> user = stored.flatMap(found -> handle.attach(StaffUserDao.class).findById(found.userId()));
+            StaffUserDao users = handle.attach(StaffUserDao.class);
+            // a disabled account has no session: disabling deletes them, and this catches one begun meanwhile
+            Optional<StaffUser> user = stored.flatMap(found -> users.findById(found.userId()))
+                    .filter(account -> !users.isDisabled(account.id()));
             if (stored.isEmpty() || user.isEmpty() || expired(stored.get(), now)) {
                 handle.execute("DELETE FROM staff_session WHERE id_hash = ?", hash);
                 return Optional.<StaffSession>empty();
@@ -91,6 +94,16 @@ public final class SessionStore {
             session.onChange(this::save);
             return Optional.of(session);
         });
+    }
+
+    /**
+     * Ends every session and half-done sign-in (password given, second factor not yet) of an account,
+     * within {@code handle}'s transaction: for a disabled account or a reset password. Returns how
+     * many sessions were ended.
+     */
+    public static int endAll(org.jdbi.v3.core.Handle handle, long staffUserId) {
+        handle.execute("DELETE FROM staff_pending_sign_in WHERE staff_user_id = ?", staffUserId);
+        return handle.execute("DELETE FROM staff_session WHERE staff_user_id = ?", staffUserId);
     }
 
     public void end(String id) {

@@ -27,4 +27,12 @@ public interface StaffUserDao {
 
     @SqlQuery("SELECT * FROM staff_user WHERE id = :id")
     Optional<StaffUser> findById(@Bind("id") long id);
+
+    /** Whether the account is disabled ({@code user disable}): it cannot sign in and has no session. */
+    @SqlQuery("SELECT count(*) FROM staff_user WHERE id = :id AND disabled <> 0")
+    int disabledCount(@Bind("id") long id);
+
+    default boolean isDisabled(long id) {
+        return disabledCount(id) > 0;
+    }
 }

@@ -25,6 +25,10 @@ public final class StaffAccountHistory {
     public static final String PASSWORD = "password";
     /** A second factor enrolled or enrolled again (a new TOTP secret and new recovery codes). */
     public static final String SECOND_FACTOR = "second-factor";
+    /** The account disabled ({@code yes}) or enabled again ({@code no}); an account without the event is enabled. */
+    public static final String DISABLED = "disabled";
+    public static final String YES = "yes";
+    public static final String NO = "no";
 
     private StaffAccountHistory() {
     }
@@ -88,7 +92,7 @@ public final class StaffAccountHistory {
                     return 0;
                 }).list();
         Map<String, ChainProblem> first = new TreeMap<>();
-        handle.createQuery("SELECT id, school, name, email, role, password_hash FROM staff_user ORDER BY id")
+        handle.createQuery("SELECT id, school, name, email, role, password_hash, disabled FROM staff_user ORDER BY id")
                 .map((found, context) -> {
                     long id = found.getLong(1);
                     String school = found.getString(2);
@@ -96,10 +100,12 @@ public final class StaffAccountHistory {
                     Map<String, String> now = Map.of(CREATED, school, NAME, found.getString(3),
                             EMAIL, found.getString(4), ROLE, found.getString(5),
                             PASSWORD, passwordDigest(found.getString(6)),
-                            SECOND_FACTOR, secondFactorDigest(secrets.get(id), codes.getOrDefault(id, List.of())));
-                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR).stream()
-                            .filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
-                                    SECOND_FACTOR.equals(attribute) ? "" : null))).findFirst();
+                            SECOND_FACTOR, secondFactorDigest(secrets.get(id), codes.getOrDefault(id, List.of())),
+                            DISABLED, found.getInt(7) != 0 ? YES : NO);
+                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR, DISABLED)
+                            .stream().filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
+                                    SECOND_FACTOR.equals(attribute) ? "" : DISABLED.equals(attribute) ? NO : null)))
+                            .findFirst();
                     return differs.map(attribute -> new ChainProblem(RecordChains.STAFF_ACCOUNT.name(),
                             school, 0, "staff account " + id, said.isEmpty()
                             ? "the account has no history: it was added behind Polisi's back"
