@@ -102,8 +102,8 @@ public final class FormsServer {
         app.start();
         alerts.start();
         checkpoints.start();
-        LOG.info("Polisi forms server on http://localhost:{}/ serving {} with manifests from {}, database {}",
-                app.port(), config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
+        LOG.info("Polisi forms server on {}/{} serving {} with manifests from {}, database {}",
+                config.origin(app.port()), config.listensEverywhere() ? " (every interface)" : "", config.siteDir().toAbsolutePath(), config.manifestDir().toAbsolutePath(),
                 config.database());
         return this;
     }

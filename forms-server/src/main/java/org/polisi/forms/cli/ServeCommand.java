@@ -24,6 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default 7070; 0 for any free port).")
     Integer port;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Interface to listen on (default 127.0.0.1: this"
+            + " machine only; 0.0.0.0 for every interface; or POLISI_HOST, or host= in --config).")
+    String host;
+
     @Option(names = "--site", paramLabel = "DIR", description = "The baked sites (default site/target/public).")
     Path site;
 
@@ -31,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     Path manifests;
 
     @Option(names = "--print-origin", hidden = true,
-            description = "Print the address the server would listen at (http://localhost:N), and stop; nothing for port 0."
+            description = "Print the address the server would listen at (http://127.0.0.1:N), and stop; nothing for port 0."
                     + " ./polisi serve builds the pages for it.")
     boolean printOrigin;
 
@@ -41,19 +45,20 @@ final class ServeCommand implements Callable<Integer> {
      * A public address is the school's and is never reported.
      *
      * @param siteDir the baked sites; a missing or unreadable {@code robots.txt} reports nothing
-     * @return {@code http://localhost:N}, or empty
+     * @param origin  this server's origin ({@code http://127.0.0.1:7070})
+     * @return the local origin they were built for ({@code http://localhost:N}, {@code http://127.0.0.1:N}), or empty
      */
-    static java.util.Optional<String> builtForAnotherPort(Path siteDir, int port) {
+    static java.util.Optional<String> builtForAnotherPort(Path siteDir, String origin) {
         String robots;
         try {
             robots = java.nio.file.Files.readString(siteDir.resolve("robots.txt"), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException | RuntimeException none) {
             return java.util.Optional.empty();
         }
-        java.util.regex.Matcher local = java.util.regex.Pattern.compile("(?m)^Sitemap: (https?://localhost:(\\d+))/")
-                .matcher(robots);
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile(
+                "(?m)^Sitemap: (https?://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):\\d+)/").matcher(robots);
         while (local.find()) {
-            if (!local.group(2).equals(String.valueOf(port))) {
+            if (!local.group(1).equals(origin)) {
                 return java.util.Optional.of(local.group(1));
             }
         }
@@ -66,12 +71,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigLoader loader = settings.loader().set("port", port).set("site-dir", site).set("manifest-dir", manifests);
+        ConfigLoader loader = settings.loader().set("port", port).set("host", host).set("site-dir", site).set("manifest-dir", manifests);
         ServerConfig config = loader.load();
         if (printOrigin) {
             // the same settings (option, environment, --config file) that will choose the port
             if (config.port() > 0) {
-                System.out.println("http://localhost:" + config.port());
+                System.out.println(config.origin(config.port()));
             }
             return 0;
         }
@@ -87,10 +92,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "polisi-shutdown"));
-        System.out.println("http://localhost:" + server.port() + "/");
-        builtForAnotherPort(config.siteDir(), server.port()).ifPresent(built -> System.err.println("The pages were built"
+        String origin = config.origin(server.port());
+        System.out.println(origin + "/");
+        if (config.listensEverywhere()) {
+            System.err.println("Listening on every interface (host " + config.host() + "): other machines can reach this"
+                    + " server at this machine's addresses, port " + server.port() + ".");
+        }
+        builtForAnotherPort(config.siteDir(), origin).ifPresent(built -> System.err.println("The pages were built"
                 + " for " + built + ": their canonical, hreflang and sitemap addresses name it, not this server. Run"
-                + " ./polisi serve without --no-build, or ./polisi build --served-at http://localhost:" + server.port() + "."));
+                + " ./polisi serve without --no-build, or ./polisi build --served-at " + origin + "."));
         System.out.flush();
         return 0;
     }

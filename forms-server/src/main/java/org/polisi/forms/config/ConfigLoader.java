@@ -89,6 +89,7 @@ public final class ConfigLoader {
         Path secretKeyFile = secretKey.isBlank() ? dataFolder.resolve("secret.key") : Path.of(secretKey);
         return new ServerConfig(
                 integer("port"),
+                host(),
                 database,
                 path("site-dir"),
                 path("manifest-dir"),
@@ -112,6 +113,16 @@ public final class ConfigLoader {
                         integer("http.requests-per-client"),
                         integer("http.max-connections")),
                 checkpoints(dataFolder));
+    }
+
+    /** {@code host}: the interface to listen on; never blank (a blank one would mean every interface unasked). */
+    private String host() {
+        String host = text("host");
+        if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("host must be an address to listen on, such as 127.0.0.1 (this machine"
+                    + " only, the default) or 0.0.0.0 (every interface), not '" + host + "'");
+        }
+        return host;
     }
 
     /**

@@ -41,6 +41,7 @@ public final class ServerLimits {
         javalin.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new RequestLineConnectionFactory(http));
             connector.setPort(config.port());
+            connector.setHost(config.listensEverywhere() ? null : config.host());   // Jetty: null is every interface
             connector.setIdleTimeout(idleMillis);
             return connector;
         });

@@ -42,14 +42,14 @@ class CrashRecoveryTest {
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        while (line != null && !line.matches("http://localhost:\\d+/")) {
+        while (line != null && !line.matches("http://127\\.0\\.0\\.1:\\d+/")) {
             line = out.readLine(); // only the address should be on standard output, but be forgiving
         }
         if (line == null) {
             process.destroyForcibly();
             throw new AssertionError("the server did not print its address: " + line);
         }
-        return new Child(process, Integer.parseInt(line.replaceAll("\\D", "")));
+        return new Child(process, Integer.parseInt(line.replaceAll(".*:(\\d+)/$", "$1")));
     }
 
     @Test

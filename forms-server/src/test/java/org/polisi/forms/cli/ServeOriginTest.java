@@ -2,6 +2,7 @@ package org.polisi.forms.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,30 +26,47 @@ class ServeOriginTest {
         FormsCliTest.Run byOption = FormsCliTest.run("", "serve", "--print-origin", "--port", "8123", "--db", db,
                 "--manifests", manifests);
         assertEquals(0, byOption.exitCode(), byOption.err());
-        assertEquals("http://localhost:8123\n", byOption.out());
+        assertEquals("http://127.0.0.1:8123\n", byOption.out());
         assertFalse(ServeCommand.serving(), "asking starts no server");
 
         Path config = folder.resolve("polisi.properties");
         Files.writeString(config, "port=8124\n");
-        assertEquals("http://localhost:8124\n", FormsCliTest.run("", "serve", "--print-origin", "--config",
+        assertEquals("http://127.0.0.1:8124\n", FormsCliTest.run("", "serve", "--print-origin", "--config",
                 config.toString(), "--db", db, "--manifests", manifests).out());
-        assertEquals("http://localhost:8125\n", FormsCliTest.run("", "serve", "--print-origin", "--config",
+        assertEquals("http://127.0.0.1:8125\n", FormsCliTest.run("", "serve", "--print-origin", "--config",
                 config.toString(), "--port", "8125", "--db", db, "--manifests", manifests).out(), "the option wins");
         assertEquals("", FormsCliTest.run("", "serve", "--print-origin", "--port", "0", "--db", db, "--manifests",
                 manifests).out(), "any free port: not known before it listens");
-        assertEquals("http://localhost:7070\n", FormsCliTest.run("", "serve", "--print-origin", "--db", db, "--manifests",
-                manifests).out(), "the default");
+        assertEquals("http://127.0.0.1:7070\n", FormsCliTest.run("", "serve", "--print-origin", "--db", db, "--manifests",
+                manifests).out(), "the default: this machine only, the address it truly listens at");
+        // another interface: the option, or host= in the --config file (POLISI_HOST as every key)
+        assertEquals("http://192.0.2.7:7070\n", FormsCliTest.run("", "serve", "--print-origin", "--host", "192.0.2.7",
+                "--db", db, "--manifests", manifests).out());
+        Files.writeString(config, "host=::1\n");
+        assertEquals("http://[::1]:7070\n", FormsCliTest.run("", "serve", "--print-origin", "--config", config.toString(),
+                "--db", db, "--manifests", manifests).out());
+        assertEquals("http://localhost:7070\n", FormsCliTest.run("", "serve", "--print-origin", "--host", "0.0.0.0",
+                "--db", db, "--manifests", manifests).out(), "every interface: this machine's own name among them");
+        FormsCliTest.Run blank = FormsCliTest.run("", "serve", "--print-origin", "--host", " ", "--db", db, "--manifests",
+                manifests);
+        assertEquals("", blank.out(), "a blank host never means every interface unasked");
+        assertTrue(blank.exitCode() != 0 && blank.err().contains("host must be an address"), blank.err());
     }
 
     @Test
     void pagesBuiltForAnotherPortAreNamed(@TempDir Path site) throws Exception {
-        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, 8123), "no robots.txt");
+        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:8123"), "no robots.txt");
         Files.writeString(site.resolve("robots.txt"), "User-agent: *\nAllow: /\n\n"
                 + "Sitemap: https://www.rumney.example.sch.uk/sitemap.xml\n"
                 + "Sitemap: http://localhost:7070/aberford/sitemap.xml\n");
-        assertEquals(Optional.of("http://localhost:7070"), ServeCommand.builtForAnotherPort(site, 8123));
-        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, 7070));
+        assertEquals(Optional.of("http://localhost:7070"), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:8123"));
+        assertEquals(Optional.of("http://localhost:7070"), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:7070"),
+                "another host name for the same machine is named too: the pages' addresses differ");
+        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, "http://localhost:7070"));
+        Files.writeString(site.resolve("robots.txt"), "Sitemap: http://127.0.0.1:7070/aberford/sitemap.xml\n");
+        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:7070"));
         Files.writeString(site.resolve("robots.txt"), "Sitemap: https://www.rumney.example.sch.uk/sitemap.xml\n");
-        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, 8123), "a public address is the school's");
+        assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:8123"),
+                "a public address is the school's");
     }
 }

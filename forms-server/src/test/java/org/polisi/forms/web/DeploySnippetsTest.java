@@ -77,6 +77,7 @@ class DeploySnippetsTest {
         assertEquals(5, config.submissionsPerWindow(), "10 for the service, half on each of 2 instances");
         assertEquals(10, config.loginsPerWindow(), "20 for the service, half on each of 2 instances");
         assertEquals(List.of("10.20.0.0/24"), config.trustedProxies());
+        assertTrue(config.listensEverywhere(), "a load balancer on another machine reaches each instance");
         assertEquals(2, config.allowedOrigins().size());
         assertTrue(config.secureCookies());
     }
@@ -90,6 +91,7 @@ class DeploySnippetsTest {
         ServerConfig fromGuide = settings.load();
         assertTrue(fromGuide.secureCookies());
         assertEquals(List.of("127.0.0.1", "::1"), fromGuide.trustedProxies());
+        assertEquals("127.0.0.1", fromGuide.host(), "behind nginx on the same machine: this machine only");
         ServerConfig config = settings.set("port", 0).set("site-dir", TestServer.fixture().resolve("site"))
                 .set("manifest-dir", TestServer.fixture().resolve("manifests")).set("rate-limit.submissions", 2).load();
 
