@@ -40,9 +40,11 @@ public sealed interface SubmissionOutcome {
                        Map<String, List<String>> typed) implements SubmissionOutcome {
     }
 
-    /** The honeypot was filled: dropped without a trace, but answered as if received. */
-    record Discarded(Manifest manifest, FormDefinition form, String language, String decoyReference)
-            implements SubmissionOutcome {
+    /**
+     * The honeypot was filled (a robot, or a browser's autofill): nothing is stored, and the sender is
+     * told so, never acknowledged as if received (docs/forms.md, "Posting").
+     */
+    record Discarded(Manifest manifest, FormDefinition form, String language) implements SubmissionOutcome {
     }
 
     /**

@@ -119,8 +119,8 @@ public final class SubmissionService {
             return new SubmissionOutcome.AddAnother(manifest.get(), form, language, adding, request.parameters());
         }
         if (storing && !request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
-            LOG.info("Discarded a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
-            return new SubmissionOutcome.Discarded(manifest.get(), form, language, references.next());
+            LOG.info("Refused a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
+            return new SubmissionOutcome.Discarded(manifest.get(), form, language);
         }
 
         Map<String, List<String>> answersPosted = new LinkedHashMap<>(request.parameters());

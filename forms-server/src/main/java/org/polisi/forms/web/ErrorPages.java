@@ -68,6 +68,20 @@ final class ErrorPages {
                 new PageLayout.Link(kept.get(), messages.get(language, "page.too-many.back")), guidance)));
     }
 
+    /**
+     * 422 for a form whose honeypot was filled: it was not sent, and why, with a link to send it again
+     * ({@code back}: the page of the draft that keeps the answers).
+     */
+    void honeypot(Context ctx, String back) {
+        String language = RequestLanguage.of(ctx);
+        ctx.header("Cache-Control", "no-store");
+        String title = messages.get(language, "page.honeypot.title");
+        Responses.html(ctx, 422, layout.render("error", layout.frame(language, title, messages.get(language, "server.name"),
+                "/", null), new View(title, PageLayout.paragraphs(messages.get(language, "page.honeypot.body")),
+                new PageLayout.Link(back, messages.get(language, "page.honeypot.back")),
+                urgent.forRefusal(ctx, language).orElse(null))));
+    }
+
     void serverError(Context ctx) {
         show(ctx, 500, "server-error");
     }

@@ -135,7 +135,7 @@ final class SubmissionHandler {
                     accepted.record().reference()));
             accepted(ctx, json, accepted.record().school(), accepted.record().reference(), accepted.duplicate());
         } else if (outcome instanceof SubmissionOutcome.Discarded discarded) {
-            accepted(ctx, json, discarded.manifest().school(), discarded.decoyReference(), false);
+            honeypot(ctx, json, discarded, parameters);
         } else if (outcome instanceof SubmissionOutcome.Rejected rejected && !json && !rejected.unreadable()) {
             toDraft(ctx, rejected.manifest().school(), rejected.form().id(), rejected.language(),
                     FormDrafts.Step.ANSWERS, rejected.typed());
@@ -215,6 +215,31 @@ final class SubmissionHandler {
         } else {
             Responses.seeOther(ctx, receipt);
         }
+    }
+
+    /**
+     * A filled honeypot: nothing is stored, and the sender is told so (422), never given a reference
+     * for a form that was not received. A robot learns only that it was refused; a person whose
+     * browser filled the hidden field is told what happened, and (when the draft limit allows) their
+     * answers are kept, without it, for sending again.
+     */
+    private void honeypot(Context ctx, boolean json, SubmissionOutcome.Discarded discarded,
+                          Map<String, List<String>> parameters) {
+        String language = discarded.language();
+        RequestLanguage.fromForm(ctx, language);
+        if (json) {
+            jsonErrors(ctx, 422, Map.of(SubmissionRequest.HONEYPOT, messages.get(language, "page.honeypot.body")));
+            return;
+        }
+        if (!guards.mayKeepDraft(ctx)) {
+            return;   // the draft limit's 429 has been sent
+        }
+        Map<String, List<String>> answers = new LinkedHashMap<>(parameters);
+        answers.remove(SubmissionRequest.HONEYPOT);
+        String token = drafts.save(discarded.manifest().school(), discarded.form().id(), draftToken(ctx),
+                new FormDrafts.Draft(language, FormDrafts.Step.ANSWERS, answers, null));
+        errors.honeypot(ctx, FormDraftPages.url(discarded.manifest().school(), discarded.form().id(), token,
+                FormDrafts.Step.ANSWERS));
     }
 
     private void rejected(Context ctx, boolean json, SubmissionOutcome.Rejected rejected) {

@@ -94,9 +94,9 @@ class RateLimitTest {
         try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)
                 .set("rate-limit.submissions", 3).load(), Clock.systemUTC())) {
             TestServer.Browser browser = server.browser();
-            assertEquals(303, browser.post("/forms/testschool/parent-agreement",
+            assertEquals(422, browser.post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "website", "http://spam.example"))).statusCode());
-            assertEquals(303, browser.post("/forms/testschool/parent-agreement",
+            assertEquals(422, browser.post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "website", "http://spam2.example"))).statusCode());
             for (int i = 0; i < 3; i++) {
                 assertEquals(404, browser.post("/forms/testschool/no-such-form", form(agreement("en"))).statusCode());

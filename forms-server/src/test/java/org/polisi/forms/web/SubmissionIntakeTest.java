@@ -191,17 +191,6 @@ class SubmissionIntakeTest {
     }
 
     @Test
-    void aFilledHoneypotLooksReceivedButIsNotStored() {
-        int before = count();
-        HttpResponse<String> response = browser.post("/forms/testschool/parent-agreement",
-                form(with(agreement("en"), "website", "http://spam.example")));
-
-        assertEquals(303, response.statusCode());
-        assertEquals(before, count());
-        assertEquals(200, browser.get(response.headers().firstValue("Location").orElseThrow()).statusCode());
-    }
-
-    @Test
     void anUnknownSchoolOrFormIsNotFound() {
         assertEquals(404, browser.post("/forms/nowhere/parent-agreement", form(agreement("en"))).statusCode());
         assertEquals(404, browser.post("/forms/testschool/no-such-form", form(agreement("en"))).statusCode());
