@@ -19,6 +19,7 @@
 <h2 id="withdrawal-request">${withdrawal.title}</h2>
 <#if withdrawal.decided??>
 <p class="withdrawal-decision">${withdrawal.decided.text}</p>
+<#if withdrawal.decided.reason??><p class="withdrawal-reason"><@frames.typed withdrawal.decided.reason/></p></#if>
 <#if withdrawal.decided.consent??><#assign consent = withdrawal.decided.consent><p><#if consent.href?has_content><a href="${consent.href}">${consent.text}</a><#else>${consent.text}</#if></p></#if>
 <#else>
 <p class="withdrawal-pending">${withdrawal.pending}</p>

@@ -10,6 +10,7 @@ import org.polisi.forms.consent.WithdrawalRequests;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.text.DisplayText;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
@@ -57,12 +58,13 @@ final class WithdrawalRequestSection {
         if (decision.isPresent()) {
             WithdrawalDecisionDao.Decision made = decision.get();
             String when = Dates.display(made.decidedAt(), language);
-            String said = WithdrawalDecisionDao.Decision.MATCHED.equals(made.decision())
-                    ? messages.format(language, "staff.withdrawal.matched", Map.of("name", made.decidedBy(), "date", when))
-                    : messages.format(language, "staff.withdrawal.rejected",
-                            Map.of("name", made.decidedBy(), "date", when, "reason", made.reason()));
+            // the name and the reason were typed by staff: the name isolated in our sentence, the reason
+            // shown as typed text (each line in its own <bdi>, controls visible; frames.ftl's typed macro)
+            boolean matched = WithdrawalDecisionDao.Decision.MATCHED.equals(made.decision());
+            String said = messages.format(language, matched ? "staff.withdrawal.matched" : "staff.withdrawal.rejected",
+                    Map.of("name", DisplayText.isolated(made.decidedBy()), "date", when));
             String consent = made.consentReference();
-            return new View(title, new Decided(said, consent == null ? null : new PageLayout.Link(
+            return new View(title, new Decided(said, matched ? null : made.reason(), consent == null ? null : new PageLayout.Link(
                     records.mayOpenRecord(session.user(), consent) ? "/staff/submissions/" + consent : "", consent)),
                     null, null, null, null);
         }
@@ -76,8 +78,8 @@ final class WithdrawalRequestSection {
                             ? Table.Cell.link("/staff/submissions/" + candidate.reference(), candidate.reference())
                             : Table.Cell.text(candidate.reference()),
                     Table.Cell.text(Dates.display(candidate.receivedAt(), language)),
-                    Table.Cell.text(consentForm.map(form -> String.join(", ", Withdrawals.pupilsOf(form, candidate)))
-                            .orElse("")),
+                    Table.Cell.typed(consentForm.map(form -> String.join("\n", Withdrawals.pupilsOf(form, candidate)))
+                            .orElse("")),   // typed by parents: one name a line, each isolated
                     Table.Cell.form(new Post("/staff/submissions/" + row.reference() + "/match", StaffAuth.CSRF_FIELD,
                             session.csrfToken(), List.of(new Post.Hidden("consent", candidate.reference())),
                             messages.format(language, "staff.withdrawal.match", Map.of("reference", candidate.reference())),
@@ -99,10 +101,11 @@ final class WithdrawalRequestSection {
     }
 
     /**
-     * The decision made, and the consent form it was matched to (or null): its {@code href} is empty
-     * when the member of staff may not open that form's records, then only its reference is shown.
+     * The decision made, a rejection's reason as typed (or null), and the consent form it was matched
+     * to (or null): its {@code href} is empty when the member of staff may not open that form's
+     * records, then only its reference is shown.
      */
-    record Decided(String text, PageLayout.Link consent) {
+    record Decided(String text, String reason, PageLayout.Link consent) {
     }
 
     /** The form to reject the request with a reason. */
