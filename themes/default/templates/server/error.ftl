@@ -6,6 +6,12 @@
 <#list page.paragraphs as paragraph>
 <p>${paragraph}</p>
 </#list>
+<#list page.typed as text>
+<div class="form-group">
+<label class="label" for="typed-${text?index}">${page.typedLabel}</label>
+<textarea class="textarea" id="typed-${text?index}" rows="6" readonly>${text}</textarea>
+</div>
+</#list>
 <#if page.link??>
 <p><a href="${page.link.href}">${page.link.text}</a></p>
 </#if>

@@ -125,8 +125,32 @@ final class ErrorPages {
                 urgent.forRefusal(ctx, language).orElse(null)));
     }
 
-    /** The view of {@code server/error.ftl}; {@code urgent} is an incident form's guidance, or null. */
-    record View(String title, java.util.List<String> paragraphs, PageLayout.Link link, UrgentGuidance.Guidance urgent) {
+    /**
+     * The view of {@code server/error.ftl}; {@code urgent} is an incident form's guidance, or null;
+     * {@code typed} is what a signed-out member of staff had typed, shown for copying (empty for none).
+     */
+    record View(String title, java.util.List<String> paragraphs, PageLayout.Link link, UrgentGuidance.Guidance urgent,
+                java.util.List<String> typed, String typedLabel) {
+        View(String title, java.util.List<String> paragraphs, PageLayout.Link link, UrgentGuidance.Guidance urgent) {
+            this(title, paragraphs, link, urgent, java.util.List.of(), "");
+        }
+    }
+
+    /**
+     * A staff post whose session has ended (signed out elsewhere, or idle too long): 403 with the true
+     * reason, what was typed ({@code typed}, each text shown for copying) and a link to sign in again
+     * that comes back to {@code returnTo}. Never "your account does not give you access".
+     */
+    void signedOut(Context ctx, java.util.List<String> typed, String returnTo) {
+        String language = RequestLanguage.of(ctx);
+        ctx.header("Cache-Control", "no-store");
+        String title = messages.get(language, "page.signed-out.title");
+        String body = messages.get(language, typed.isEmpty() ? "page.signed-out.body" : "page.signed-out.body-typed");
+        Responses.html(ctx, 403, layout.render("error", layout.frame(language, title, messages.get(language, "server.name"),
+                "/", null), new View(title, PageLayout.paragraphs(body), new PageLayout.Link(
+                "/staff/login?lang=" + language + ReturnPath.parameter(ReturnPath.of(returnTo)),
+                messages.get(language, "page.signed-out.sign-in")), null, typed,
+                messages.get(language, "page.signed-out.typed"))));
     }
 
     /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */

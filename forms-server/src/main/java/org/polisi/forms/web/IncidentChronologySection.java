@@ -117,7 +117,15 @@ final class IncidentChronologySection {
         String detail = Optional.ofNullable(ctx.formParam("detail")).orElse("");
         Optional<String> problem = problem(kind, detail, clock.instant());
         if (problem.isPresent()) {
-            refuse(ctx, session, problem.get());
+            String language = session.language();
+            // an action typed: shown again exactly as typed, to correct and send (nothing typed is lost)
+            StaffFrame.Retry retry = IncidentEvent.ACTION.equals(kind) ? new StaffFrame.Retry(
+                    "/staff/submissions/" + reference + "/chronology", StaffAuth.CSRF_FIELD, session.csrfToken(),
+                    List.of(new Post.Hidden("kind", IncidentEvent.ACTION)), "detail",
+                    messages.get(language, "staff.incident.action-label"), detail, MAX_ACTION,
+                    messages.get(language, "staff.incident.add")) : null;
+            frame.refused(ctx, session, "staff.incident.chronology", problem.get(),
+                    "/staff/submissions/" + reference + "#chronology", retry);
             return;
         }
         String clean = IncidentEvent.ACTION.equals(kind) ? TypedText.normalise(detail) : detail.strip();

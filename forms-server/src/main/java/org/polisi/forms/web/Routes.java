@@ -241,12 +241,36 @@ public final class Routes {
     private io.javalin.http.Handler staffPost(StaffAction handler, boolean settingUpSecondFactor) {
         return ctx -> {
             var session = handlers.auth().session(ctx);
-            if (session.isEmpty() || (session.get().enrolmentDue() && !settingUpSecondFactor)) {
+            if (session.isEmpty()) {   // signed out meanwhile: say so, and give back what was typed
+                LOG.info("Refused a staff post to {}: no live session (signed out, or idle too long)", ctx.path());
+                handlers.errors().signedOut(ctx, typedTexts(ctx), returnTo(ctx.path()));
+                return;
+            }
+            if (session.get().enrolmentDue() && !settingUpSecondFactor) {
                 handlers.errors().forbidden(ctx);
                 return;
             }
             handler.handle(ctx, session.get(), handlers.auth().validPost(ctx, session.get()));
         };
+    }
+
+    /** Form fields that carry no typed text: tokens, choices, references. */
+    private static final Set<String> NOT_TYPED = Set.of(StaffAuth.CSRF_FIELD, "kind", "consent", "code", "lang");
+
+    /** What a staff post carried that someone typed (an action, a reason, a name), in order; blank ones left out. */
+    private static List<String> typedTexts(Context ctx) {
+        try {
+            return ctx.formParamMap().entrySet().stream().filter(field -> !NOT_TYPED.contains(field.getKey()))
+                    .flatMap(field -> field.getValue().stream()).filter(value -> !value.isBlank()).toList();
+        } catch (RuntimeException unreadable) {   // a body that is not a form: nothing to give back
+            return List.of();
+        }
+    }
+
+    /** The staff page a post came from: {@code /staff/submissions/REF} for {@code /staff/submissions/REF/reject}. */
+    private static String returnTo(String postPath) {
+        java.util.regex.Matcher record = java.util.regex.Pattern.compile("(/staff/submissions/[^/]+)/[^/]+").matcher(postPath);
+        return record.matches() ? record.group(1) : postPath;
     }
 
     @FunctionalInterface

@@ -63,13 +63,35 @@ final class StaffFrame {
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */
     void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref) {
-        org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);
-        render(ctx, session, 422, titleKey, Map.of(), "refused", new Refused(messages.get(session.language(), messageKey),
-                new PageLayout.Link(backHref, messages.get(session.language(), "error.back-to-form"))));
+        refused(ctx, session, titleKey, messageKey, backHref, null);
     }
 
-    /** The view of {@code server/refused.ftl}: what was wrong, and the way back. */
-    record Refused(String message, PageLayout.Link back) {
+    /**
+     * 422 for a staff action not recorded: the GOV.UK error summary, and when {@code retry} is given
+     * (a text the member of staff typed), its form again with exactly what was typed, to correct and
+     * send, so that nothing typed is lost.
+     */
+    void refused(Context ctx, StaffSession session, String titleKey, String messageKey, String backHref, Retry retry) {
+        org.slf4j.LoggerFactory.getLogger(StaffFrame.class).info("Refused {} {}: {}", ctx.method(), ctx.path(), messageKey);
+        String language = session.language();
+        String message = messages.get(language, messageKey);
+        render(ctx, session, 422, titleKey, Map.of(), "refused", new Refused(message,
+                new PageLayout.Link(backHref, messages.get(language, "error.back-to-form")),
+                new ErrorSummary(messages.get(language, "error.summary-title"),
+                        List.of(new ErrorSummary.Problem(message, retry == null ? "" : "#retry-text"))),
+                retry, messages.get(language, "error.hidden-prefix")));
+    }
+
+    /**
+     * A refused text's form: where it posts, its anti-forgery token, hidden fields, the text's field
+     * name, label and limit, {@code value} exactly as typed, and the button.
+     */
+    record Retry(String action, String csrfField, String csrfToken, List<Post.Hidden> hidden, String name,
+                 String label, String value, int maxLength, String button) {
+    }
+
+    /** The view of {@code server/refused.ftl}: what was wrong, its error summary, the typed text's form (or null), and the way back. */
+    record Refused(String message, PageLayout.Link back, ErrorSummary summary, Retry retry, String hiddenPrefix) {
     }
 
 }

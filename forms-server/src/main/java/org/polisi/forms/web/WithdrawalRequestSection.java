@@ -118,9 +118,17 @@ final class WithdrawalRequestSection {
     }
 
     void reject(Context ctx, StaffSession session, boolean tokenValid) {
-        String reason = TypedText.normalise(Optional.ofNullable(ctx.formParam("reason")).orElse(""));
+        String typed = Optional.ofNullable(ctx.formParam("reason")).orElse("");
+        String reason = TypedText.normalise(typed);
         if (tokenValid && (!TypedText.hasVisibleCharacter(reason) || reason.length() > MAX_REASON)) {
-            problem(ctx, session, "error.withdrawal.reason-required");
+            String language = session.language();
+            String reference = ctx.pathParam("reference");
+            // shown again exactly as typed, to correct and send (nothing typed is lost)
+            frame.refused(ctx, session, "staff.withdrawal.title", "error.withdrawal.reason-required",
+                    "/staff/submissions/" + reference + "#withdrawal-request", new StaffFrame.Retry(
+                            "/staff/submissions/" + reference + "/reject", StaffAuth.CSRF_FIELD, session.csrfToken(),
+                            List.of(), "reason", messages.get(language, "staff.withdrawal.reason"), typed, MAX_REASON,
+                            messages.get(language, "staff.withdrawal.reject")));
             return;
         }
         decide(ctx, session, tokenValid, manifest -> requests.reject(session.user(), ctx.pathParam("reference"),
