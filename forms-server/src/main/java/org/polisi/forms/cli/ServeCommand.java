@@ -39,6 +39,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " ./polisi serve builds the pages for it.")
     boolean printOrigin;
 
+    @Option(names = "--check-port", hidden = true,
+            description = "With --print-origin: first check that the port can be listened on; if not, one line and exit 3."
+                    + " ./polisi serve asks it before building.")
+    boolean checkPort;
+
     /**
      * The local origin the served pages were built for, when it is not this server's: read from the
      * sitemaps {@code robots.txt} names (the build writes one line per school with a {@code base-url}).
@@ -65,6 +70,33 @@ final class ServeCommand implements Callable<Integer> {
         return java.util.Optional.empty();
     }
 
+    /** Whether {@code config}'s host and port can be listened on now (tried, then let go). */
+    static boolean free(ServerConfig config) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);   // as Jetty does: a port in TIME_WAIT is free
+            probe.bind(config.listensEverywhere() ? new java.net.InetSocketAddress(config.port())
+                    : new java.net.InetSocketAddress(config.host(), config.port()));
+            return true;
+        } catch (java.io.IOException inUse) {
+            return false;
+        }
+    }
+
+    /** The one line for a port that cannot be listened on, with the way out. */
+    static String busy(ServerConfig config) {
+        return "Not started: port " + config.port() + " on " + config.host() + " is in use (another ./polisi serve?),"
+                + " or cannot be listened on. Stop the other server, or choose another port with --port N.";
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException || cause.getClass().getSimpleName().equals("JavalinBindException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean serving() {
         return serving;
     }
@@ -74,11 +106,20 @@ final class ServeCommand implements Callable<Integer> {
         ConfigLoader loader = settings.loader().set("port", port).set("host", host).set("site-dir", site).set("manifest-dir", manifests);
         ServerConfig config = loader.load();
         if (printOrigin) {
-            // the same settings (option, environment, --config file) that will choose the port
+            // the same settings (option, environment, --config file) that will choose the port; asked
+            // before ./polisi serve builds, so a busy port stops it before it rebuilds and publishes
             if (config.port() > 0) {
+                if (checkPort && !free(config)) {
+                    System.err.println(busy(config));
+                    return 3;
+                }
                 System.out.println(config.origin(config.port()));
             }
             return 0;
+        }
+        if (config.port() > 0 && !free(config)) {   // before opening the database or anything else
+            System.err.println(busy(config));
+            return 3;
         }
         FormsServer server;
         try {
@@ -89,6 +130,12 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UncheckedIOException unreadable) {   // e.g. a manifest that is not valid: the message names the file
             System.err.println("Not started: " + unreadable.getCause().getMessage());
             return 2;
+        } catch (RuntimeException failed) {
+            if (!causedByBind(failed)) {
+                throw failed;
+            }
+            System.err.println(busy(config));   // one line, not Javalin's stack trace
+            return 3;
         }
         serving = true;
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "polisi-shutdown"));

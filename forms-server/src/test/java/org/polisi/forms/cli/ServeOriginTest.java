@@ -53,6 +53,37 @@ class ServeOriginTest {
         assertTrue(blank.exitCode() != 0 && blank.err().contains("host must be an address"), blank.err());
     }
 
+    /**
+     * The 23:40 tester, fault 8: a second {@code ./polisi serve} on a busy port rebuilt and published
+     * first, then printed a 35-line JavalinBindException. The port is checked first (the launcher asks
+     * {@code --print-origin --check-port} before building): one line naming the port and {@code --port}, exit 3.
+     */
+    @Test
+    void aBusyPortStopsServeAtOnceWithOneLine(@TempDir Path folder) throws Exception {
+        String db = folder.resolve("data/polisi.db").toString();
+        String manifests = TestServer.fixture().resolve("manifests").toString();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String port = String.valueOf(taken.getLocalPort());
+            FormsCliTest.Run asked = FormsCliTest.run("", "serve", "--print-origin", "--check-port", "--port", port, "--db", db,
+                    "--manifests", manifests);
+            assertEquals(3, asked.exitCode(), "the launcher stops before building");
+            assertEquals("", asked.out());
+            assertOneLine(asked.err(), port);
+
+            FormsCliTest.Run started = FormsCliTest.run("", "serve", "--port", port, "--db", db, "--manifests", manifests,
+                    "--site", TestServer.fixture().resolve("site").toString());
+            assertEquals(3, started.exitCode());
+            assertOneLine(started.err(), port);
+            assertFalse(ServeCommand.serving());
+        }
+    }
+
+    private static void assertOneLine(String err, String port) {
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.contains("port " + port) && err.contains("--port N"), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+
     @Test
     void pagesBuiltForAnotherPortAreNamed(@TempDir Path site) throws Exception {
         assertEquals(Optional.empty(), ServeCommand.builtForAnotherPort(site, "http://127.0.0.1:8123"), "no robots.txt");
