@@ -88,8 +88,11 @@ final class RequestGuards {
             refuse(ctx, () -> errors.foreignOrigin(ctx));
             return;
         }
-        if (ctx.contentLength() > bodyLimits.forPath(ctx.path())) {
-            LOG.warn("Refused a POST to {}: body of {} bytes is over the limit", ctx.path(), ctx.contentLength());
+        // the long length: Javalin's int contentLength() is -1 past 2 GiB, which let a Content-Length of
+        // 3,000,000,000 through to wait for a body that never came (408 after the idle timeout, not 413)
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > bodyLimits.forPath(ctx.path())) {
+            LOG.warn("Refused a POST to {}: body of {} bytes is over the limit", ctx.path(), announced);
             discardBody(ctx);
             refuse(ctx, () -> errors.tooLarge(ctx));
             return;
@@ -253,12 +256,18 @@ final class RequestGuards {
     private static final long DISCARD_LIMIT_BYTES = 1024 * 1024;
 
     /**
-     * Reads and drops a refused body (up to a bound) before answering: a client still sending
-     * when the server closes the connection sees a reset instead of the 413 page that explains.
+     * Reads and drops a refused body of at most {@link #DISCARD_LIMIT_BYTES} before answering: a client
+     * still sending when the server closes the connection sees a reset instead of the 413 page that
+     * explains. A larger one is not read at all: the answer goes at once, and the connection is closed.
      */
     private static void discardBody(Context ctx) {
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > DISCARD_LIMIT_BYTES) {   // answered at once; the connection is closed rather than read
+            ctx.header("Connection", "close");
+            return;
+        }
         try (java.io.InputStream body = ctx.req().getInputStream()) {
-            body.skipNBytes(Math.min(Math.max(ctx.contentLength(), 0), DISCARD_LIMIT_BYTES));
+            body.skipNBytes(Math.max(announced, 0));
         } catch (java.io.IOException e) {
             LOG.debug("The refused body could not be read to the end: {}", e.getMessage());
         }
