@@ -51,8 +51,8 @@ class PrivateFilesTest {
     private static int serve(Process process) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.matches("http://localhost:\\d+/")) {
-                return Integer.parseInt(line.replaceAll("\\D", ""));
+            if (line.matches("http://127\\.0\\.0\\.1:\\d+/")) {   // the address it truly listens at
+                return Integer.parseInt(line.replaceAll(".*:(\\d+)/$", "$1"));
             }
         }
         throw new AssertionError("the server did not start");
