@@ -179,7 +179,7 @@ public final class PersonSearch {
         }
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT o.school, o.kind, o.reference, o.raised_by, o.category, o.raised_at, s.form_id
-                        FROM outbox o LEFT JOIN submission s ON s.reference = o.reference
+                        FROM outbox o LEFT JOIN submission s ON s.school = o.school AND s.reference = o.reference
                         WHERE o.raised_by IS NOT NULL ORDER BY o.id""")
                 .map((rows, context) -> new Row(new FoundAlert(rows.getString("school"), rows.getString("kind"),
                         rows.getString("reference"), rows.getString("raised_by"), rows.getString("category"),
@@ -189,6 +189,7 @@ public final class PersonSearch {
                 .stream()
                 .filter(row -> row.alert().match().found() && scope.covers(row.alert().school(), row.formId()))
                 .map(Row::alert)
+                .distinct()   // one alert is one outbox row per recipient: it was raised once
                 .toList();
     }
 
