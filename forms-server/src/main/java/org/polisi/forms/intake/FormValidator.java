@@ -45,9 +45,14 @@ public final class FormValidator {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final Messages messages;
+    private final java.time.Clock clock;
+    /** The schools' own time zone: "today" for an incident's date is the day in Wales. */
+    static final java.time.ZoneId SCHOOLS = java.time.ZoneId.of("Europe/London");
 
-    public FormValidator(Messages messages) {
+    /** @param clock today's date, for the dates of events that cannot be in the future (an incident's) */
+    public FormValidator(Messages messages, java.time.Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     public Validation validate(FormDefinition form, String language, Map<String, List<String>> posted) {
@@ -123,6 +128,12 @@ public final class FormValidator {
                 case DATE -> {
                     if (!realDate(value)) {
                         error(field.name(), inputId(field), "error.date.invalid", label);
+                        return;
+                    }
+                    // an incident report's dates are of what has happened: never after today (in Wales)
+                    if (form.kind() == org.polisi.contract.FormKind.INCIDENT
+                            && LocalDate.parse(value, DATE).isAfter(LocalDate.now(clock.withZone(SCHOOLS)))) {
+                        error(field.name(), inputId(field), "error.date.future", label);
                         return;
                     }
                 }

@@ -66,7 +66,7 @@ public final class SubmissionService {
         this.agreedTexts = agreedTexts;
         this.manifests = manifests;
         this.messages = messages;
-        this.validator = new FormValidator(messages);
+        this.validator = new FormValidator(messages, clock);
         this.ledger = ledger;
         this.secretKey = secretKey;
         this.clock = clock;
