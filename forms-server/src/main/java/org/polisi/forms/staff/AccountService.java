@@ -52,6 +52,12 @@ public final class AccountService {
                     + (known.isEmpty() ? ": no school has been built yet (run ./polisi build first)"
                     : "; the schools served are " + String.join(", ", known)));
         }
+        if (schools.school(school).get().preview()) {   // a cluster template's preview takes no submissions: no staff
+            List<String> real = schools.all().stream().filter(manifest -> !manifest.preview()).map(Manifest::school).toList();
+            throw new IllegalArgumentException("'" + school + "' is a template's preview, not a school: it takes no"
+                    + " submissions and has no staff" + (real.isEmpty() ? "" : "; the schools served are "
+                    + String.join(", ", real)));
+        }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be empty");
         }
@@ -78,7 +84,11 @@ public final class AccountService {
                 return id;
             });
         } catch (UnableToExecuteStatementException e) {
-            throw new IllegalArgumentException("an account with the email " + email + " already exists", e);
+            // one e-mail address is one account (sign-in is by address): say where it is, for the operator
+            String where = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email.strip()))
+                    .map(existing -> " at " + existing.school() + " (" + existing.role() + ")").orElse("");
+            throw new IllegalArgumentException("an account with the email " + email + " already exists" + where
+                    + "; an e-mail address can hold one account, at one school: use another address", e);
         }
     }
 

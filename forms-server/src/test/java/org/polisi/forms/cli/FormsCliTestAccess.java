@@ -6,7 +6,7 @@ public final class FormsCliTestAccess {
     private FormsCliTestAccess() {
     }
 
-    public record Run(int exitCode, String out) {
+    public record Run(int exitCode, String out, String err) {
     }
 
     public static Run run(String... args) {
@@ -16,6 +16,6 @@ public final class FormsCliTestAccess {
     /** The command line with this text on standard input (a password). */
     public static Run runWithInput(String stdin, String... args) {
         FormsCliTest.Run run = FormsCliTest.run(stdin, args);
-        return new Run(run.exitCode(), run.out());
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 }

@@ -1,0 +1,49 @@
+package org.polisi.forms.staff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.forms.TestServer;
+import org.polisi.forms.cli.FormsCliTestAccess;
+
+/**
+ * The 23:40 tester, fault 10: {@code user add --school ngp-template} (a cluster template's preview)
+ * was accepted. A preview takes no submissions and has no staff: the account is refused, and the
+ * message names the schools served. And an address already used at another school is refused with a
+ * message that says where (one address holds one account: sign-in is by address).
+ */
+class PreviewSchoolAccountTest {
+
+    @Test
+    void aTemplatePreviewHasNoStaffAccounts(@TempDir Path folder) throws Exception {
+        Path manifests = TestServer.copyOfFixture("manifests", folder.resolve("manifests"));
+        Path preview = manifests.resolve("ngp-template.json");
+        String json = Files.readString(manifests.resolve("otherschool.json"), StandardCharsets.UTF_8)
+                .replace("\"otherschool\"", "\"ngp-template\"");
+        Files.writeString(preview, json.replaceFirst("\\{", "{\"preview\": true,"), StandardCharsets.UTF_8);
+        String db = folder.resolve("data/polisi.db").toString();
+
+        FormsCliTestAccess.Run refused = FormsCliTestAccess.runWithInput(TestServer.PASSWORD + "\n", "user", "add",
+                "--db", db, "--manifests", manifests.toString(), "--school", "ngp-template", "--name", "Nia Preview",
+                "--email", "nia@test.example", "--role", "office");
+        assertEquals(2, refused.exitCode(), refused.out());
+        assertTrue(refused.err().contains("template's preview") && refused.err().contains("testschool"), refused.err());
+
+        FormsCliTestAccess.Run added = FormsCliTestAccess.runWithInput(TestServer.PASSWORD + "\n", "user", "add",
+                "--db", db, "--manifests", manifests.toString(), "--school", "testschool", "--name", "Nia Real",
+                "--email", "nia@test.example", "--role", "office");
+        assertEquals(0, added.exitCode(), added.out());
+
+        // the same address at another school: refused, and the message says where it is held
+        FormsCliTestAccess.Run again = FormsCliTestAccess.runWithInput(TestServer.PASSWORD + "\n", "user", "add",
+                "--db", db, "--manifests", manifests.toString(), "--school", "otherschool", "--name", "Nia Real",
+                "--email", "NIA@test.example", "--role", "office");
+        assertEquals(2, again.exitCode(), again.out());
+        assertTrue(again.err().contains("already exists at testschool (office)"), again.err());
+    }
+}
