@@ -274,8 +274,14 @@ public final class StaffRecords {
     public Opened open(StaffUser user, String reference) {
         Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class,
                 submissions -> submissions.findByReference(reference == null ? "" : reference));
-        if (row.isEmpty() || !row.get().school().equals(user.school()) || row.get().erased()) {
-            return new Opened.NotFound(); // another school's record is "not found", not "forbidden"
+        if (row.isPresent() && !row.get().school().equals(user.school())) {
+            // another school's record is "not found", not "forbidden"; the probe is logged with who made it
+            LOG.warn("Staff account {} ({}) of {} asked for record {} of another school: answered as not found",
+                    user.id(), user.role(), user.school(), LogText.escape(reference));
+            return new Opened.NotFound();
+        }
+        if (row.isEmpty() || row.get().erased()) {
+            return new Opened.NotFound();
         }
         Optional<FormDefinition> form = manifests.form(user.school(), row.get().formId());
         if (form.isEmpty() || !RecordAccess.mayRead(user, form.get())) {

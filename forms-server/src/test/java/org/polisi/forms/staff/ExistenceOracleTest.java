@@ -1,6 +1,7 @@
 package org.polisi.forms.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.polisi.forms.Submissions.agreement;
 import static org.polisi.forms.Submissions.consent;
@@ -90,6 +91,16 @@ class ExistenceOracleTest {
                     + "/reject", form("csrf-token", safeguarding.csrf(), "reason", "no")), notTheLeads);
             sameAnswer("the lead's record page in Welsh", reference -> safeguarding.get("/staff/submissions/"
                     + reference + "?lang=cy"), notTheLeads);
+
+            // the 23:40 tester, fault 10: a probe of another school's record is logged naming the account
+            String logged;
+            try (org.polisi.forms.LogCapture log = new org.polisi.forms.LogCapture()) {
+                assertEquals(404, office.get("/staff/submissions/" + otherSchool).statusCode());
+                logged = log.text();
+            }
+            long officeId = server.staffUser("office@test.example").id();
+            assertTrue(logged.contains("Staff account " + officeId + " (office) of testschool asked for record "
+                    + otherSchool + " of another school"), logged);
 
             assertEquals(200, office.get("/staff/submissions/" + consent).statusCode(), "the office's own form");
             assertEquals(200, safeguarding.get("/staff/submissions/" + incident).statusCode(), "the lead's own form");
