@@ -211,6 +211,16 @@ final class FormDraftPages {
      * finds the same record; then the answers are removed from the draft and the receipt shown.
      */
     void send(Context ctx) {
+        Optional<String> alreadySent = sentReference(ctx);
+        if (alreadySent.isPresent()) {
+            // a second "Send" (a double tap, another tab) of a draft just sent: its receipt, as the first
+            // "Send" gave, never a page without the printable receipt (the 23:40 tester). Only a POST with
+            // the draft's token from this site gets it, and only while the draft lives (FormDrafts.LIFETIME)
+            LOG.info("A second Send of a draft of {}/{} already sent: its receipt again", ctx.pathParam("school"),
+                    ctx.pathParam("form"));
+            Responses.seeOther(ctx, receipts.url(ctx.pathParam("school"), alreadySent.get()));
+            return;
+        }
         Optional<Found> found = find(ctx);
         if (found.isEmpty()) {
             return;
@@ -275,9 +285,17 @@ final class FormDraftPages {
         return Optional.of(new Found(manifest.get(), form.get(), token, draft.get()));
     }
 
+    /** The reference a live draft named by the address was sent as, when it was sent; else empty. */
+    private Optional<String> sentReference(Context ctx) {
+        Optional<FormDefinition> form = manifests.school(ctx.pathParam("school"))
+                .flatMap(found -> found.form(ctx.pathParam("form")));
+        return form.flatMap(definition -> drafts.find(ctx.pathParam("school"), definition.id(), ctx.pathParam("token")))
+                .filter(FormDrafts.Draft::sent).map(FormDrafts.Draft::reference);
+    }
+
     /**
      * A draft already sent: the address of a page before the record (in a browser's history, or a
-     * second "Send") says only that the form was sent and its reference, never the answers, and
+     * reload of it) says only that the form was sent and its reference, never the answers, and
      * gives out no receipt link (issue 20): the receipt was the page "Send" led to. For a consent or
      * a notice of objection, the way to change it ({@link ChangeLink}).
      */
