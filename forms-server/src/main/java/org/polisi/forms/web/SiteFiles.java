@@ -126,6 +126,9 @@ final class SiteFiles {
         if (!path.startsWith(root) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        if (requestPath.endsWith("/") && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();   // "index.html/" names a folder that does not exist: 404, never the file
+        }
         try {
             if (!path.toRealPath().startsWith(root.toRealPath())) {
                 return Optional.empty();

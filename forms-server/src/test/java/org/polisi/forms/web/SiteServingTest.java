@@ -46,6 +46,16 @@ class SiteServingTest {
         assertEquals("no-cache", header(page, "Cache-Control"));
     }
 
+    /** The 23:40 tester, fault 10: {@code /rumney/cy/index.html/} answered 200; a file with a slash after it is no file. */
+    @Test
+    void aFileNameWithASlashAfterItIsNotFound() {
+        assertEquals(200, server.browser().get("/testschool/cy/parent-agreement.html").statusCode());
+        assertEquals(404, server.browser().get("/testschool/cy/parent-agreement.html/").statusCode());
+        assertEquals(404, server.browser().get("/testschool/cy/parent-agreement.html//").statusCode());
+        assertEquals(404, server.browser().get("/assets/polisi.css/").statusCode());
+        assertEquals(200, server.browser().get("/testschool/cy/parent-agreement.html?x=/").statusCode(), "a query is no path");
+    }
+
     @Test
     void aPageAskedForCompressedIsServedWhole() {
         // Browsers always accept gzip: a Content-Length set before compression once made every page a 500.
