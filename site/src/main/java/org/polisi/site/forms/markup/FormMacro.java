@@ -39,6 +39,9 @@ public final class FormMacro extends BlockMacroProcessor {
         this.currentPage = currentPage;
     }
 
+    /** The words of the problem when a school has no readable form definitions (their own errors say why). */
+    public static final String NO_FORMS = "no forms are known for school";
+
     @Override
     public Object process(StructuralNode parent, String formId, Map<String, Object> attributes) {
         Document document = parent.getDocument();
@@ -51,7 +54,7 @@ public final class FormMacro extends BlockMacroProcessor {
         String language = page.get().language();
         Optional<FormsSchoolContext> school = session.school(schoolId);
         if (school.isEmpty()) {
-            return problem(parent, page, formId, where + ": no forms are known for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": " + NO_FORMS + " '" + schoolId + "'", school, language);
         }
         if (!school.get().forms().languages().contains(language)) {
             return problem(parent, page, formId, where + ": the page's language '" + language + "' is not one the school publishes", Optional.empty(), language);
