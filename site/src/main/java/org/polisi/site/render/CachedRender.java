@@ -111,10 +111,11 @@ public final class CachedRender {
      * A form's problem, at the page's line that embeds the form (its first line when none can be
      * found): that school is held back, not every school. A school whose form definitions could not
      * be read has had each of their problems reported at its definition's line (CatalogStage), so a
-     * page's "no forms are known" is that same problem again and is not reported.
+     * page's "no forms are known" is that same problem again and is not reported; nor is a
+     * {@code form::} naming no form, which the compose stage reports at its line (unknown-form).
      */
     private static void formProblem(StagedPage page, String problem, Problems problems) {
-        if (problem.contains(FormMacro.NO_FORMS)) {
+        if (problem.contains(FormMacro.NO_FORMS) || problem.contains("[]: " + FormMacro.UNKNOWN_FORM)) {
             return;
         }
         SourceLine origin = page == null || page.origins().isEmpty() ? null : page.origins().get(0);

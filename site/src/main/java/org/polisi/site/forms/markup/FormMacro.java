@@ -41,6 +41,8 @@ public final class FormMacro extends BlockMacroProcessor {
 
     /** The words of the problem when a school has no readable form definitions (their own errors say why). */
     public static final String NO_FORMS = "no forms are known for school";
+    /** The words of the problem when a {@code form::} names no form (reported already at compose: unknown-form). */
+    public static final String UNKNOWN_FORM = "unknown form id";
 
     @Override
     public Object process(StructuralNode parent, String formId, Map<String, Object> attributes) {
@@ -61,7 +63,7 @@ public final class FormMacro extends BlockMacroProcessor {
         }
         Optional<FormDefinition> form = school.get().forms().find(formId);
         if (form.isEmpty()) {
-            return problem(parent, page, formId, where + ": unknown form id '" + formId + "' for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": " + UNKNOWN_FORM + " '" + formId + "' for school '" + schoolId + "'", school, language);
         }
         String pageHash = page.get().pageHash();
         String pageUrl = page.get().url();
