@@ -57,7 +57,7 @@ public final class NewSchoolCommand implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(school.resolve("en"));
-        boolean wales = clusterFile.toFile().exists() && Files.readString(clusterFile).contains("cy");
+        boolean wales = clusterFile.toFile().exists() && org.polisi.site.content.SourceText.readStrictly(clusterFile).contains("cy");
         if (wales) {
             Files.createDirectories(school.resolve("cy"));
         }
