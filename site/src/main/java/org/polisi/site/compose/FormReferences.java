@@ -33,8 +33,37 @@ public final class FormReferences {
                 && forms.all().stream().noneMatch(form -> form.kind() == FormKind.CONSENT);
     }
 
-    /** Reports every {@code form::} line of the site that names no form of {@code forms}, or withdraws from nothing. */
+    /**
+     * A consent form on a school with no withdrawal form: consent must be as easy to withdraw as to
+     * give (UK GDPR Article 7(3)), and the privacy notice and receipt promise it can be withdrawn
+     * at any time, so the school must publish the way to do it.
+     */
+    private static boolean cannotBeWithdrawn(SchoolForms forms, String formId, java.util.Set<String> embedded) {
+        return forms.find(formId).filter(form -> form.kind() == FormKind.CONSENT).isPresent()
+                && embedded.stream().map(forms::find).flatMap(java.util.Optional::stream)
+                .noneMatch(form -> form.kind() == FormKind.WITHDRAWAL);
+    }
+
+    /** The ids of the forms the site's pages embed. */
+    private static java.util.Set<String> embedded(ResolvedSite site) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ResolvedPage page : site.allPages()) {
+            for (SourceLine line : page.body()) {
+                Matcher macro = FORM_MACRO.matcher(line.text().trim());
+                if (macro.matches()) {
+                    ids.add(macro.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Reports every {@code form::} line of the site that names no form of {@code forms}, withdraws
+     * from nothing, or embeds a consent that no withdrawal form lets anyone withdraw.
+     */
     public static void check(ResolvedSite site, SchoolForms forms, Problems problems) {
+        java.util.Set<String> embedded = embedded(site);
         for (ResolvedPage page : site.allPages()) {
             for (SourceLine line : page.body()) {
                 Matcher macro = FORM_MACRO.matcher(line.text().trim());
@@ -46,6 +75,12 @@ public final class FormReferences {
                             "form '" + macro.group(1) + "' is a withdrawal form, but " + site.id()
                                     + " publishes no consent form to withdraw from: remove this page or line,"
                                     + " or add the consent form first");
+                } else if (macro.matches() && cannotBeWithdrawn(forms, macro.group(1), embedded)) {
+                    problems.error("consent-without-withdrawal", line.file(), line.number(),
+                            "form '" + macro.group(1) + "' asks for consent, but " + site.id() + " publishes no withdrawal form on any page:"
+                                    + " consent must be as easy to withdraw as to give, and the privacy notice and receipt"
+                                    + " say it can be withdrawn at any time. Add a form of kind: withdrawal on a page"
+                                    + " (docs/forms.md, \"Withdrawal\"), or make this form an agreement");
                 }
             }
         }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class ToConfirmList {
     /** Every producer of items, in the order their items are listed. */
     public static final List<ConfirmationSource> SOURCES = List.of(new ConfirmMarkers(), new PlaceholderAddresses(),
-            new RetentionRulesToConfirm());
+            new RetentionRulesToConfirm(), new SettingsToConfirm());
 
     private ToConfirmList() {
     }
