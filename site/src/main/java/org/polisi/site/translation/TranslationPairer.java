@@ -120,8 +120,13 @@ public final class TranslationPairer {
     private static TranslationState stateOf(ResolvedSite site, String key, String language, Problems problems, EnglishChanges changes) {
         List<FileState> files = new ArrayList<>();
         site.template().ifPresent(t -> fileState(t, key, language, problems, changes).ifPresent(files::add));
-        fileState(site.source(), key, language, problems, changes).ifPresent(files::add);
-        boolean reviewed = !files.isEmpty() && files.stream().allMatch(FileState::reviewed);
+        Optional<FileState> own = fileState(site.source(), key, language, problems, changes);
+        own.ifPresent(files::add);
+        // The school's own file's :translation-status: decides, as every header attribute of a school's file wins
+        // over its template's (CONTRIBUTING.md): the school has reviewed the page it publishes, template text and all.
+        boolean reviewed = own.filter(state -> !state.translated().attribute("translation-status").isBlank())
+                .map(FileState::reviewed)
+                .orElse(!files.isEmpty() && files.stream().allMatch(FileState::reviewed));
         FileState first = files.stream().filter(FileState::stale).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(files.size() - 1));
         // The latest day any of its English files changed in substance; none when one such change has no known day.
