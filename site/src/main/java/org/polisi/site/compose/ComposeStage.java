@@ -35,6 +35,7 @@ public final class ComposeStage {
             try {
                 catalog.formsOf(site.id()).ifPresent(own -> {
                     FormReferences.check(site, own, problems);
+                    FormReferences.checkRoles(site, own, messages, problems);
                     forms.put(site.id(), FormReferences.context(site, own, messages));
                 });
                 ImageReferences.check(site, problems);

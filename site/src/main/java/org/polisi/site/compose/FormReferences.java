@@ -86,6 +86,34 @@ public final class FormReferences {
         }
     }
 
+    /**
+     * Reports, once per form at its {@code reader-role:} line, a reader role the privacy notice has no
+     * words for in some language ({@code forms.role.<role>} in the theme's forms bundle), naming the
+     * roles there are; without this, the notice's missing words were reported at the page.
+     */
+    public static void checkRoles(ResolvedSite site, SchoolForms forms, Map<String, Messages> messages, Problems problems) {
+        Map<String, String> english = messages.get(site.languages().get(0)).all();
+        String known = String.join(", ", english.keySet().stream().filter(key -> key.startsWith(ROLE))
+                .map(key -> key.substring(ROLE.length())).sorted().toList());
+        for (org.polisi.site.forms.definition.FormDefinition form : forms.all()) {
+            boolean worded = site.languages().stream().allMatch(language -> messages.get(language).all()
+                    .containsKey(ROLE + form.readerRole()));
+            if (!worded) {
+                int line = 0;
+                try {
+                    line = org.polisi.site.content.YamlFile.read(form.source()).lineOf("reader-role");
+                } catch (org.polisi.site.problem.ContentException unreadable) {
+                    // the definition was read when the catalog was made; the line is then unknown
+                }
+                problems.error("unknown-role", form.source(), line, "reader-role '" + form.readerRole()
+                        + "' is not a role the privacy notice can name: use one of " + known
+                        + " (or add forms.role." + form.readerRole() + " in both languages to themes/default/i18n/forms_*.properties)");
+            }
+        }
+    }
+
+    private static final String ROLE = "forms.role.";
+
     /** What rendering and the manifest need to know of the school besides its forms: names, contact, endpoint, words. */
     public static FormsSchoolContext context(ResolvedSite site, SchoolForms forms, Map<String, Messages> messages) {
         Map<String, String> names = new LinkedHashMap<>();
