@@ -65,8 +65,10 @@
       if (element.type === "checkbox" || element.type === "radio") {
         return element.checked !== element.defaultChecked;
       }
-      if (element.tagName === "SELECT") {
-        return Array.prototype.some.call(element.options, function (option) { return option.selected !== option.defaultSelected; });
+      if (element.tagName === "SELECT") {   // with no option marked selected, the first is chosen at first
+        var first = 0;
+        Array.prototype.forEach.call(element.options, function (option, index) { if (option.defaultSelected) { first = index; } });
+        return element.selectedIndex !== first;
       }
       return typeof element.value === "string" && element.value !== element.defaultValue;
     });
