@@ -73,20 +73,25 @@ public final class SiteBuild {
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
         RenderStage render = new RenderStage(options, cache, progress);
-        render.prepare();         // JRuby and the PDF machinery load while the content is read
-        PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir()));
+        render.prepare();         // JRuby starts while the content is read
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems);
-        Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check
+        Proofing proofing = Proofing.of(options, tools.dictionaries());
+        proofing.preload(catalog.sites());     // a dictionary with no kept answers is read from now on
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
-            proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
             Verdict refused = new Verdict(options.strict(), Map.of()).add(problems.all());
             return BuildResult.built(catalog, refused.problems(), 0, Set.of(), toConfirm, clock.seconds(), ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
         clock.lap("load+resolve+compose");
+        // Work the build joins only later starts here, where this thread would otherwise wait for
+        // JRuby's start-up: until now both cores were busy (this thread and JRuby's), and from here
+        // one is idle until the pages convert. Proofing first, then the PDF warm-up, one after the
+        // other so that JRuby's start keeps a core of its own (ADR 0069).
+        Proofing.Started proof = proofing.start(catalog.sites(), progress);     // alongside render and check
+        proof.then(() -> PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir())));
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
