@@ -1,5 +1,8 @@
 package org.polisi.site.translation;
 
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.Section;
+import org.polisi.site.fork.SectionIndex;
 import org.polisi.site.history.ChangeNote;
 import org.polisi.site.history.ContentHistory;
 
@@ -10,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +70,17 @@ public final class EnglishChanges implements AutoCloseable {
      * @throws UncheckedIOException when the repository exists but cannot be read
      */
     public Verdict since(Path english, String text, String recorded) {
+        return since(english, text, recorded, Set.of());
+    }
+
+    /**
+     * As {@link #since(Path, String, String)}, for a template's file of which a school publishes
+     * only some sections: a change only within {@code ignoredSections} (those the school replaces
+     * or removes) is not a change to the page its readers see.
+     *
+     * @param ignoredSections the ids of the sections whose changes do not count
+     */
+    public Verdict since(Path english, String text, String recorded, Set<String> ignoredSections) {
         if (recorded.equals(TranslationPairer.hashOf(text))) {
             return Verdict.CURRENT;
         }
@@ -101,7 +116,8 @@ public final class EnglishChanges implements AutoCloseable {
         for (int i = base + 1; i < versions.size(); i++) {
             String before = versions.get(i - 1).text();
             String after = versions.get(i).text();
-            if (after != null && inSubstance(before, after)) {
+            if (after != null && inSubstance(without(before, ignoredSections), without(after, ignoredSections),
+                    ChangeNote.in(before), ChangeNote.in(after))) {
                 stale = true;
                 updated = Optional.ofNullable(versions.get(i).date());
             }
@@ -110,10 +126,36 @@ public final class EnglishChanges implements AutoCloseable {
     }
 
     /** A change beyond white space and change notes, and not marked minor by a note it adds. */
-    static boolean inSubstance(String before, String after) {
-        ChangeNote note = ChangeNote.in(after);
-        boolean markedMinor = note.isMinor() && !note.equals(ChangeNote.in(before));
+    static boolean inSubstance(String before, String after, ChangeNote noteBefore, ChangeNote noteAfter) {
+        boolean markedMinor = noteAfter.isMinor() && !noteAfter.equals(noteBefore);
         return ChangeNote.differsBeyondWhitespace(before, after) && !markedMinor;
+    }
+
+    /** The text without the lines of the sections named (a section with its subsections, from its label to the next). */
+    static String without(String text, Set<String> sections) {
+        if (text == null || sections.isEmpty()) {
+            return text;
+        }
+        List<SourceLine> lines = new ArrayList<>();
+        String[] split = text.split("\n", -1);
+        for (int i = 0; i < split.length; i++) {
+            lines.add(new SourceLine(split[i], null, i + 1));
+        }
+        boolean[] dropped = new boolean[lines.size()];
+        for (Section section : SectionIndex.of(lines).sections()) {
+            if (section.id() != null && sections.contains(section.id())) {
+                for (int i = section.start(); i < section.end(); i++) {
+                    dropped[i] = true;
+                }
+            }
+        }
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!dropped[i]) {
+                kept.append(lines.get(i).text()).append('\n');
+            }
+        }
+        return kept.toString();
     }
 
     private Optional<ContentHistory> history() {

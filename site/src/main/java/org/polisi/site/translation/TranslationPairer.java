@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Stage 3: pairs each page with its counterparts. Every page of a bilingual school must exist in
@@ -119,12 +121,20 @@ public final class TranslationPairer {
     /** A page's state combines the files it is made of: a template page and the school's changes. */
     private static TranslationState stateOf(ResolvedSite site, String key, String language, Problems problems, EnglishChanges changes) {
         List<FileState> files = new ArrayList<>();
-        site.template().ifPresent(t -> fileState(t, key, language, problems, changes).ifPresent(files::add));
-        Optional<FileState> own = fileState(site.source(), key, language, problems, changes);
-        own.ifPresent(files::add);
+        // The template's file counts only where the school's page is made from it, and only in the sections it keeps.
+        Optional<SourcePage> own = site.source().page(SOURCE_LANGUAGE, key);
+        if (own.isEmpty() || own.get().adaptsTemplate()) {
+            Set<String> notKept = new HashSet<>();
+            site.adaptation(SOURCE_LANGUAGE, key).stream()
+                    .filter(d -> d.operation() == Directive.Operation.REPLACE || d.operation() == Directive.Operation.REMOVE)
+                    .forEach(d -> notKept.add(d.sectionId()));
+            site.template().ifPresent(t -> fileState(t, key, language, problems, changes, notKept).ifPresent(files::add));
+        }
+        Optional<FileState> ownState = fileState(site.source(), key, language, problems, changes, Set.of());
+        ownState.ifPresent(files::add);
         // The school's own file's :translation-status: decides, as every header attribute of a school's file wins
         // over its template's (CONTRIBUTING.md): the school has reviewed the page it publishes, template text and all.
-        boolean reviewed = own.filter(state -> !state.translated().attribute("translation-status").isBlank())
+        boolean reviewed = ownState.filter(state -> !state.translated().attribute("translation-status").isBlank())
                 .map(FileState::reviewed)
                 .orElse(!files.isEmpty() && files.stream().allMatch(FileState::reviewed));
         FileState first = files.stream().filter(FileState::stale).findFirst()
@@ -147,7 +157,7 @@ public final class TranslationPairer {
     }
 
     private static Optional<FileState> fileState(SiteSource source, String key, String language, Problems problems,
-                                                 EnglishChanges changes) {
+                                                 EnglishChanges changes, Set<String> notKept) {
         Optional<SourcePage> translated = source.page(language, key);
         Optional<SourcePage> english = source.page(SOURCE_LANGUAGE, key);
         if (translated.isEmpty() || english.isEmpty()) {
@@ -160,7 +170,7 @@ public final class TranslationPairer {
         }
         String recorded = translated.get().attribute("translated-from");
         String current = hashOf(english.get());
-        EnglishChanges.Verdict verdict = changes.since(english.get().file(), english.get().rawText(), recorded);
+        EnglishChanges.Verdict verdict = changes.since(english.get().file(), english.get().rawText(), recorded, notKept);
         return Optional.of(new FileState(translated.get(), status.equals("reviewed"), verdict,
                 recorded.isBlank() ? null : recorded, current));
     }

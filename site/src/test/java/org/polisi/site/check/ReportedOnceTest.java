@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of the "good" fixture with a missing attribute in each place an author can put one: a page's
  * body (twice on one line, once more further down), a link's address, the title line (which shows
  * in the crumbs, the heading and the school's index), a template section that an adopting school
- * and the template's preview both publish, a school's override; and a form definition, a form
+ * and the template's preview both publish, a school's override, an included file; and a form definition, a form
  * that does not exist and a school whose forms cannot be read.
  */
 class ReportedOnceTest {
@@ -34,7 +34,9 @@ class ReportedOnceTest {
         String agreement = FixtureTree.readFile(org.polisi.site.Fixtures.content("agreement")
                 .resolve("schools/hillside/forms/staff-agreement.yml"));
         tree.write("schools/solo/forms/staff-agreement.yml", agreement.replace("en: Your full name", "en: Your full name at {school-missing}"));
-        tree.write("schools/adopter/en/about.adoc", tree.read("schools/adopter/en/about.adoc") + "\nform::no-such-form[]\n");
+        tree.write("schools/adopter/en/about.adoc", tree.read("schools/adopter/en/about.adoc") + "\nform::no-such-form[]\n"
+                + "\ninclude::parts/shared.adoc[]\n");
+        tree.write("schools/adopter/en/parts/shared.adoc", "Shared words for {include-missing} readers.\n");
         BuildResult result = tree.build();
 
         List<String> found = result.errors().stream()
@@ -45,6 +47,7 @@ class ReportedOnceTest {
                 "schools/adopter/en/about.adoc:11 unresolved-attribute {body-missing}",
                 "schools/adopter/en/about.adoc:9 unresolved-attribute {body-missing}",
                 "schools/adopter/en/about.adoc:9 unresolved-attribute {link-missing}",
+                "schools/adopter/en/parts/shared.adoc:1 unresolved-attribute {include-missing}",
                 "schools/adopter/en/policy.adoc:8 unresolved-attribute {override-missing}",
                 "schools/solo/forms/staff-agreement.yml:" + lineOf(tree, "schools/solo/forms/staff-agreement.yml",
                         "      en: Your full name at {school-missing}") + " bad-form {school-missing}"), found.stream().filter(f -> !f.contains(" form ") && !f.contains(" unknown-form ")).toList());
