@@ -2,12 +2,12 @@ package org.polisi.forms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.storage.LedgerTests.withLedger;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,17 +50,13 @@ class BatchOpeningTest {
                 consentChain ? List.of(RecordChains.CONSENT_EVENT.name()) : List.of());
     }
 
-    /** Commits the batch as the writer does; returns the requests the writer's transaction sent for it. */
-    private static long commit(Jdbi jdbi, List<QueuedWrite<?>> batch) {
-        try (Handle handle = jdbi.open(); WriteTransaction transaction = WriteTransaction.forWriter(handle)) {
-            GroupCommitWriter.commit(transaction, batch, SubmissionLedger::readAhead);
-            return transaction.roundTrips();
-        }
-    }
-
     private static void assertEveryChainVerifies(Jdbi jdbi) {
         List<ChainVerifier.SchoolResult> verified = new ChainVerifier(jdbi).verifyAll();
         assertTrue(verified.stream().allMatch(result -> result.problem().isEmpty()), verified.toString());
+    }
+
+    private static int consentEvents(Jdbi jdbi, String school) {
+        return count(jdbi, "SELECT count(*) FROM consent_event WHERE school = :school", school);
     }
 
     private static int count(Jdbi jdbi, String sql, String school) {
@@ -71,8 +67,7 @@ class BatchOpeningTest {
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void aBatchOfAnnouncedConsentSubmissionsIsTwoRequestsBeforeItsCommitWhateverItsSize(TestDatabases.Kind kind,
                                                                                       @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             // heads stored before: the batch must continue them, not start the chains again
             SubmissionRow first = ledger.inWriteTransaction(consent(ledger, "testschool", "FIRST234"));
             List<Long> requests = new ArrayList<>();
@@ -83,7 +78,7 @@ class BatchOpeningTest {
                     String reference = "B" + size + "R" + (100 + i);
                     batch.add(new QueuedWrite<>(consent(ledger, "testschool", reference), announced("testschool", reference, true)));
                 }
-                requests.add(commit(database.jdbi(), batch));
+                requests.add(LedgerTests.commitAsTheWriter(database.jdbi(), batch));
                 batch.forEach(write -> returned.add((SubmissionRow) write.await(() -> true)));
             }
 
@@ -98,16 +93,15 @@ class BatchOpeningTest {
                 assertEquals(chain.get(i - 1).hash(), chain.get(i).prevHash());
                 assertTrue(chain.get(i).id() > chain.get(i - 1).id(), "one school's ids grow with its chain");
             }
-            assertEquals(88, count(database.jdbi(), "SELECT count(*) FROM consent_event WHERE school = :school", "testschool"));
+            assertEquals(88, consentEvents(database.jdbi(), "testschool"));
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void twoSchoolsAndAChainOneWriteDidNotAnnounceEachLinkInBatchOrder(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             ledger.inWriteTransaction(consent(ledger, "zschool", "ZFIRST23"));
             List<QueuedWrite<?>> batch = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -118,7 +112,7 @@ class BatchOpeningTest {
             }
             // and a write with no announcement at all (an idempotency key, a staff write)
             batch.add(new QueuedWrite<>(consent(ledger, "aschool", "PLAIN234")));
-            long requests = commit(database.jdbi(), batch);
+            long requests = LedgerTests.commitAsTheWriter(database.jdbi(), batch);
 
             if (kind == TestDatabases.Kind.POSTGRESQL) {
                 assertTrue(requests <= 2 + 3, "the opening, the flush, and a few for what was not announced: " + requests);
@@ -129,17 +123,16 @@ class BatchOpeningTest {
                 assertEquals(school.equals("zschool") ? List.of("ZFIRST23", "TWO100", "TWO102", "TWO104")
                         : List.of("TWO101", "TWO103", "TWO105", "PLAIN234"), references);
             }
-            assertEquals(8, count(database.jdbi(), "SELECT count(*) FROM consent_event WHERE school = :school", "zschool"));
-            assertEquals(8, count(database.jdbi(), "SELECT count(*) FROM consent_event WHERE school = :school", "aschool"));
+            assertEquals(8, consentEvents(database.jdbi(), "zschool"));
+            assertEquals(8, consentEvents(database.jdbi(), "aschool"));
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void moreRowsThanOneStatementTakesAreSplitAndAllStoredInOrder(TestDatabases.Kind kind, @TempDir Path folder) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
+        withLedger(kind, folder, (database, ledger) -> {
             int events = MultiRowInsert.MAX_PARAMETERS / 11 + 500;   // 11 parameters a consent event: two statements
             List<Boolean> batchedRuns = new ArrayList<>();
             List<QueuedWrite<?>> batch = List.of(new QueuedWrite<>(transaction -> {
@@ -152,13 +145,13 @@ class BatchOpeningTest {
                 }
                 return row;
             }, announced("testschool", "MANY2345", true)));
-            commit(database.jdbi(), batch);
+            LedgerTests.commitAsTheWriter(database.jdbi(), batch);
 
             batch.get(0).await(() -> true);
             assertEquals(List.of(true), batchedRuns, "sent in the batched pass, not run again one write at a time");
-            assertEquals(events, count(database.jdbi(), "SELECT count(*) FROM consent_event WHERE school = :school", "testschool"));
+            assertEquals(events, consentEvents(database.jdbi(), "testschool"));
             assertEquals(events, count(database.jdbi(), "SELECT max(seq) FROM consent_event WHERE school = :school", "testschool"));
             assertEveryChainVerifies(database.jdbi());
-        }
+        });
     }
 }
