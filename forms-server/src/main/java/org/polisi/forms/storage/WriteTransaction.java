@@ -359,10 +359,12 @@ public final class WriteTransaction implements AutoCloseable {
                     statements.batch(statement.getKey(), statement.getValue());
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // the rows taken are no longer in memory either: only running the transaction again restores them
             refused++;
             // a JDBC batch's failure carries the server's reason in its next exception
-            SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+            Exception reason = e instanceof BatchUpdateException batch && batch.getNextException() != null
+                    ? batch.getNextException() : e;
             throw new IllegalStateException("batched write failed (" + bySql.size() + " statements): " + bySql.keySet(), reason);
         }
     }

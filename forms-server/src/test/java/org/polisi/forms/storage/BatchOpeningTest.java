@@ -154,4 +154,32 @@ class BatchOpeningTest {
             assertEveryChainVerifies(database.jdbi());
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void anInsertThatCannotBeWrittenAsManyRowsIsStillStoredWithEveryOtherWriteOfTheBatch(TestDatabases.Kind kind,
+                                                                                      @TempDir Path folder) {
+        withLedger(kind, folder, (database, ledger) -> {
+            List<QueuedWrite<?>> batch = new ArrayList<>();
+            batch.add(new QueuedWrite<>(consent(ledger, "testschool", "ROWS2345"), announced("testschool", "ROWS2345", true)));
+            batch.add(new QueuedWrite<>(transaction -> {
+                SubmissionRow row = ledger.append(transaction, submission("testschool", "NOVALUES"));
+                // no VALUES list to repeat: PostgreSQL's one-request flush cannot send it
+                transaction.insert("INSERT INTO submission_name_key (submission_id, accent_free) SELECT ?, ?", row.id(), "sian");
+                return row;
+            }));
+            // a statement sent at once, in the middle of the batch, sends what waits first
+            batch.add(new QueuedWrite<>(transaction -> transaction.update("UPDATE submission SET erased_at = NULL WHERE 1 = 0")));
+            batch.add(new QueuedWrite<>(consent(ledger, "testschool", "AFTER234"), announced("testschool", "AFTER234", true)));
+            LedgerTests.commitAsTheWriter(database.jdbi(), batch);
+
+            batch.forEach(write -> write.await(() -> true));
+            assertEquals(List.of("ROWS2345", "NOVALUES", "AFTER234"), database.jdbi().withExtension(SubmissionDao.class,
+                    dao -> dao.chainOf("testschool")).stream().map(SubmissionRow::reference).toList());
+            assertEquals(1, count(database.jdbi(), "SELECT count(*) FROM submission_name_key WHERE accent_free = 'sian'"
+                    + " AND :school = 'testschool'", "testschool"));
+            assertEquals(4, consentEvents(database.jdbi(), "testschool"));
+            assertEveryChainVerifies(database.jdbi());
+        });
+    }
 }
