@@ -59,8 +59,9 @@
      kept (without this script that button does it alone). */
   function typedIn(form) {
     return Array.prototype.some.call(form.elements, function (element) {
-      if (element.type === "hidden" || element.type === "submit" || element.disabled || element.name === "website") {
-        return false;
+      if (!/^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || element.type === "hidden" || element.disabled
+          || element.name === "website") {
+        return false;   // a button (add another's, once this script makes it type=button) holds nothing typed
       }
       if (element.type === "checkbox" || element.type === "radio") {
         return element.checked !== element.defaultChecked;
