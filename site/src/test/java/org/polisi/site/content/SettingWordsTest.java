@@ -105,7 +105,7 @@ class SettingWordsTest {
                     required: true
                   - name: consent-form
                     type: consent-form
-                    label: {en: Which form?, cy: Pa ffurflen?}
+                    label: {en: "Which form?", cy: "Pa ffurflen?"}
                     required: true
                 """);
         page(school, "en", "= Trips policy\n:page-kind: policy\n:page-order: 1\n\nText.\n\nform::trip-consent[]\n\nform::withdrawal[]\n");
