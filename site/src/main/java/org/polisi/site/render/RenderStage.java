@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stage 5 as the build runs it: renders the composed pages into {@code <work>/out} with one
@@ -46,11 +48,13 @@ public final class RenderStage {
      * file of the content or theme changed since the cache last stored pages), JRuby (for
      * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
      * only if a page must be converted after all: a build served from the cache never pays for it.
+     *
+     * @return whether JRuby is starting now, on a thread of its own: then the build's thread will
+     *         wait for it in {@link #render} if it gets there first, and a core is idle meanwhile
+     *         (docs/adr/0069); false when no page will probably be converted or JRuby is running already
      */
-    public void prepare() {
-        if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
-            AsciidocConverter.warmUpInBackground();
-        }
+    public boolean prepare() {
+        return cache.likelyToConvert(List.of(options.contentDir(), options.themeDir())) && AsciidocConverter.warmUpInBackground();
     }
 
     /**
@@ -58,6 +62,13 @@ public final class RenderStage {
      *
      * @throws IOException when the work folder cannot be read or written
      */
+    /** Each site's own folder (a school's, or a template preview's cluster folder), by id. */
+    private static Map<String, Path> siteDirs(SiteCatalog catalog) {
+        Map<String, Path> dirs = new HashMap<>();
+        catalog.sites().forEach(site -> dirs.put(site.id(), site.source().dir()));
+        return dirs;
+    }
+
     public RenderedSite render(SiteCatalog catalog, ComposedSite composed, Problems problems) throws IOException {
         Path built = options.workDir().resolve("out");
         FileTrees.deleteRecursively(built);
@@ -67,7 +78,7 @@ public final class RenderStage {
         }
         long start = System.nanoTime();
         CachedRender.Result result = new CachedRender(cache, new RenderKeys(options.themeDir(), catalog.sites()),
-                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")))
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")), siteDirs(catalog))
                 .render(pages, built, new FormsSession(composed.forms()), problems);
         progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + pages.size() + " pages)");
         progress.rendered(result.converted(), pages.size());
