@@ -92,16 +92,17 @@ public final class StaffAccountHistory {
                     return 0;
                 }).list();
         Map<String, ChainProblem> first = new TreeMap<>();
-        handle.createQuery("SELECT id, school, name, email, role, password_hash, disabled FROM staff_user ORDER BY id")
+        // SELECT *: a database not yet migrated to V97 has no disabled column (every account enabled)
+        handle.createQuery("SELECT * FROM staff_user ORDER BY id")
                 .map((found, context) -> {
-                    long id = found.getLong(1);
-                    String school = found.getString(2);
+                    long id = found.getLong("id");
+                    String school = found.getString("school");
                     Map<String, String> said = history.getOrDefault(id, Map.of());
-                    Map<String, String> now = Map.of(CREATED, school, NAME, found.getString(3),
-                            EMAIL, found.getString(4), ROLE, found.getString(5),
-                            PASSWORD, passwordDigest(found.getString(6)),
+                    Map<String, String> now = Map.of(CREATED, school, NAME, found.getString("name"),
+                            EMAIL, found.getString("email"), ROLE, found.getString("role"),
+                            PASSWORD, passwordDigest(found.getString("password_hash")),
                             SECOND_FACTOR, secondFactorDigest(secrets.get(id), codes.getOrDefault(id, List.of())),
-                            DISABLED, found.getInt(7) != 0 ? YES : NO);
+                            DISABLED, hasColumn(found, "disabled") && found.getInt("disabled") != 0 ? YES : NO);
                     Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR, DISABLED)
                             .stream().filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
                                     SECOND_FACTOR.equals(attribute) ? "" : DISABLED.equals(attribute) ? NO : null)))
@@ -115,5 +116,16 @@ public final class StaffAccountHistory {
                 .list().stream().flatMap(Optional::stream)
                 .forEach(problem -> first.putIfAbsent(problem.school(), problem));
         return first;
+    }
+
+    /** Whether the row has the column (one added by a later migration may be missing). */
+    private static boolean hasColumn(java.sql.ResultSet row, String name) throws java.sql.SQLException {
+        java.sql.ResultSetMetaData columns = row.getMetaData();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            if (name.equalsIgnoreCase(columns.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
