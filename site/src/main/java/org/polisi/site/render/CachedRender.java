@@ -3,6 +3,7 @@ package org.polisi.site.render;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.forms.manifest.RenderedForm;
+import org.polisi.site.forms.markup.FormMacro;
 import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
@@ -37,11 +38,17 @@ public final class CachedRender {
     private final RenderCache cache;
     private final RenderKeys keys;
     private final JBakeRenderer renderer;
+    private final Map<String, Path> siteDirs;
 
-    public CachedRender(RenderCache cache, RenderKeys keys, JBakeRenderer renderer) {
+    /**
+     * @param siteDirs each site's own folder by id: where a page that cannot be converted is
+     *                 reported, so that its site alone is held back ({@link PageFault})
+     */
+    public CachedRender(RenderCache cache, RenderKeys keys, JBakeRenderer renderer, Map<String, Path> siteDirs) {
         this.cache = cache;
         this.keys = keys;
         this.renderer = renderer;
+        this.siteDirs = Map.copyOf(siteDirs);
     }
 
     /**
@@ -73,7 +80,8 @@ public final class CachedRender {
                 Path file = destination.resolve(page.outputPath() + ".html");
                 String failure = baked.failures().get(page.url());
                 if (failure != null || !Files.isRegularFile(file)) {      // never cached: converted again next time
-                    problems.error("render-failed", null, 0, failure != null ? failure : page.url() + ": no HTML was written");
+                    problems.add(PageFault.of(page, siteDirs.get(page.site()), failure != null ? failure : "no HTML was written"));
+                    Files.deleteIfExists(file);     // half a page is never published
                     continue;
                 }
                 PageRecord record = new PageRecord(page.url(), Files.readAllBytes(file), forms.renderedOn(page.url()),
@@ -103,9 +111,27 @@ public final class CachedRender {
         return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList(), keyOf);
     }
 
-    /** A form's problem, blamed on the page's file (its first line): that school is held back, not every school. */
+    /** A form's macro named in a problem's message: {@code form::<id>[} or {@code statement:<id>[}. */
+    private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("(form::|statement:)([\\w-]+)\\[");
+
+    /**
+     * A form's problem, at the page's line that embeds the form (its first line when none can be
+     * found): that school is held back, not every school. A school whose form definitions could not
+     * be read has had each of their problems reported at its definition's line (CatalogStage), so a
+     * page's "no forms are known" is that same problem again and is not reported; nor is a
+     * {@code form::} naming no form, which the compose stage reports at its line (unknown-form).
+     */
     private static void formProblem(StagedPage page, String problem, Problems problems) {
+        if (problem.contains(FormMacro.NO_FORMS) || problem.contains("[]: " + FormMacro.UNKNOWN_FORM)) {
+            return;
+        }
         SourceLine origin = page == null || page.origins().isEmpty() ? null : page.origins().get(0);
+        java.util.regex.Matcher macro = MACRO.matcher(problem);
+        if (page != null && macro.find()) {
+            String needle = macro.group(1) + macro.group(2) + "[";
+            origin = page.origins().stream().filter(line -> line != null && line.file() != null && line.text().contains(needle))
+                    .findFirst().orElse(origin);
+        }
         problems.error("form", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(), problem);
     }
 }

@@ -65,6 +65,7 @@ public final class JBakeRenderer {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         FileTrees.copy(templatesDir, source.resolve("templates"));
+        readableTemplates(templatesDir);
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
@@ -74,11 +75,19 @@ public final class JBakeRenderer {
                 configuration.getDatabasePath()), configuration);
         Map<String, String> failures = new ConcurrentHashMap<>();
         RenderSession session = new RenderSession(forms);
-        AsciidocConverter.convert(pages, session, converted -> {
-            try {
-                renderer.render(documentModel(converted));
-            } catch (Exception e) {
-                failures.put(converted.page().url(), converted.page().url() + ": " + e.getMessage());
+        AsciidocConverter.convert(pages, session, new AsciidocConverter.Sink() {
+            @Override
+            public void accept(ConvertedPage converted) {
+                try {
+                    renderer.render(documentModel(converted));
+                } catch (Exception e) {
+                    failures.put(converted.page().url(), PageFault.describe(e));
+                }
+            }
+
+            @Override
+            public void failed(StagedPage page, RuntimeException fault) {
+                failures.put(page.url(), PageFault.describe(fault));
             }
         });
         Map<String, List<PageRecord.LogLine>> logs = new HashMap<>();
@@ -90,11 +99,31 @@ public final class JBakeRenderer {
     }
 
     /**
+     * Every theme template is UTF-8 ({@link org.polisi.site.content.SourceText}): FreeMarker would
+     * otherwise print a Windows-1252 template's accents as U+FFFD on every page of every school.
+     *
+     * @throws org.polisi.site.problem.ContentException at the template's first bad byte
+     */
+    private static void readableTemplates(Path templatesDir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(templatesDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                org.polisi.site.content.SourceText.readStrictly(file);
+            }
+        }
+    }
+
+    /**
      * Adds to {@code problems} what Asciidoctor logged while converting {@code page} (null: outside
      * any page), at the author's file and line where it can be found from the page's origins.
      */
+    /** Asciidoctor's warning about an attribute reference it could not resolve (attribute-missing: warn). */
+    private static final java.util.regex.Pattern MISSING_ATTRIBUTE = java.util.regex.Pattern.compile("reference to missing attribute");
+
     static void report(StagedPage page, List<PageRecord.LogLine> logged, Problems problems) {
         for (PageRecord.LogLine entry : logged) {
+            if (MISSING_ATTRIBUTE.matcher(entry.message()).find()) {
+                continue;   // the HTML checks report each reference left unresolved once, at its line (unresolved-attribute)
+            }
             SourceLine origin = entry.line() > 0 ? originOf(page, entry.line()) : located(page, entry.message());
             String where = page == null ? "" : " (" + page.url() + ")";
             problems.error("asciidoc", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(),

@@ -46,7 +46,9 @@ public final class ReportPrinter {
                     counts.get("draft"), counts.get("reviewed"), counts.get("stale"), counts.get("missing"));
             for (TranslationState stale : report.staleTranslations()) {
                 out.println("    stale: " + stale.pageKey() + " (" + stale.language() + ") " + relative(root, stale.file())
-                        + " — translated-from " + stale.recordedHash() + ", English now " + stale.currentHash());
+                        + " — " + (stale.recordedHash() == null || stale.recordedHash().isBlank() ? "no translated-from recorded"
+                        : "translated-from " + stale.recordedHash()) + ", English now " + stale.currentHash()
+                        + stale.englishUpdated().map(day -> ", English changed on " + day).orElse(""));
             }
             report.missingTranslations().forEach(m -> out.println("    missing: " + m));
             out.println("  review:");
@@ -54,7 +56,7 @@ public final class ReportPrinter {
                     + (r.get("reviewDue").isBlank() ? "" : " (due " + r.get("reviewDue") + ")") + ", " + r.get("approval")));
             out.println("  documents referred to but missing: " + (report.missingDocuments().isEmpty() ? "none" : ""));
             report.missingDocuments().forEach(m -> out.println("    " + m.get("document") + " (from " + relativeLocation(root, m.get("referredFrom")) + ")"));
-            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : report.toConfirm().size() + " items"));
+            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : org.polisi.site.Counted.of(report.toConfirm().size(), "item", "items")));
             report.toConfirm().forEach(item -> out.println("    " + relative(root, item.file()) + ":" + item.line() + ": "
                     + item.what() + " — " + item.why()));
             proofing(proofing.of(report.school()), out);
@@ -71,8 +73,9 @@ public final class ReportPrinter {
             return;
         }
         out.println("  proofing (./polisi build lists each at its file and line):");
-        counts.forEach((language, count) -> out.printf("    %s: %d unknown words, %d glossary deviations%n",
-                language, count.spelling(), count.glossary()));
+        counts.forEach((language, count) -> out.printf("    %s: %s, %s%n", language,
+                org.polisi.site.Counted.of(count.spelling(), "unknown word", "unknown words"),
+                org.polisi.site.Counted.of(count.glossary(), "glossary deviation", "glossary deviations")));
     }
 
     public static void json(List<SiteReport.SchoolReport> reports, Path root, PrintStream out) throws Exception {
@@ -90,7 +93,8 @@ public final class ReportPrinter {
             school.put("translations", report.translationCounts());
             school.put("staleTranslations", report.staleTranslations().stream().map(t -> Map.of(
                     "page", t.pageKey(), "language", t.language(), "file", relative(root, t.file()),
-                    "recorded", String.valueOf(t.recordedHash()), "current", String.valueOf(t.currentHash()))).toList());
+                    "recorded", String.valueOf(t.recordedHash()), "current", String.valueOf(t.currentHash()),
+                    "englishUpdated", t.englishUpdated().map(String::valueOf).orElse(""))).toList());
             school.put("missingTranslations", report.missingTranslations());
             school.put("reviews", report.reviews());
             school.put("missingDocuments", report.missingDocuments());
