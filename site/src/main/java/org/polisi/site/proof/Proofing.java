@@ -132,6 +132,16 @@ public final class Proofing {
         }
 
         /**
+         * Runs {@code next} once the run has ended (at once when proofing is off or has already
+         * ended), on the proofing thread: for background work that should have the core proofing
+         * leaves rather than take one from the build (the PDF warm-up, ADR 0069). {@code next} must
+         * be short, or start a thread of its own; what it throws is not reported.
+         */
+        public void then(Runnable next) {
+            result.whenComplete((proofed, failure) -> next.run());
+        }
+
+        /**
          * Waits for the run, then adds its findings to {@code problems} in the order a run on the
          * build's own thread would, and reports how long it ran. Rethrows what the run threw (an
          * unreadable word list, say).

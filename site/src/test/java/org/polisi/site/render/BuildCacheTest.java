@@ -155,6 +155,19 @@ class BuildCacheTest {
         assertEquals(stored, entries().size());
     }
 
+    /**
+     * {@code prepare()} tells the build whether JRuby is starting on a thread of its own (the build
+     * then starts proofing where its thread will wait for it, docs/adr/0069): not when every page
+     * will come from the cache, and not when this process runs JRuby already.
+     */
+    @Test
+    void jrubyIsNotStartedForABuildFromTheCacheNorStartedTwice() throws IOException {
+        cached("out");                      // converts: JRuby now runs in this process
+        BuildOptions options = Fixtures.options(tree.content(), folder.resolve("out"), List.of()).withStrict(false);
+        assertFalse(new RenderStage(options, RenderCache.at(cacheDir), progress).prepare(), "every page is in the cache");
+        assertFalse(new RenderStage(options, RenderCache.disabled(), progress).prepare(), "JRuby runs already");
+    }
+
     /** Every file under {@code root}, by its path relative to it. */
     private static Map<String, byte[]> tree(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
