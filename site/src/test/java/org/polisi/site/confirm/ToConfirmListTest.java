@@ -54,7 +54,7 @@ class ToConfirmListTest {
         Path template = tree.file("clusters/demo/en/terms.adoc");
         for (String adopter : List.of("adopter", "second")) {
             List<ToConfirm> items = bySite.get(adopter);
-            assertTrue(items.stream().anyMatch(i -> i.file().equals(template) && i.line() == 5
+            assertTrue(items.stream().anyMatch(i -> i.file().equals(template) && i.line() == 4
                     && i.what().equals("Terms start in September.")), adopter + ": " + items);
             assertTrue(items.stream().anyMatch(i -> i.file().equals(template) && i.line() == 7
                     && i.what().equals("placeholder address office@example.org")), adopter + ": " + items);
