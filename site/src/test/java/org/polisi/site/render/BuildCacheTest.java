@@ -50,6 +50,9 @@ class BuildCacheTest {
                 .replace("/adopter/", "/follower/"));
         FileTrees.copy(Fixtures.content("agreement").resolve("schools/hillside"), tree.content().resolve("schools/hillside"));
         FileTrees.copy(Fixtures.content("broken-link").resolve("schools/lonely"), tree.content().resolve("schools/lonely"));
+        // A problem only the form macros find while converting (a form:: naming no form is the compose stage's, ADR 0072).
+        Path lonely = tree.content().resolve("schools/lonely/en/policy.adoc");
+        Files.writeString(lonely, Files.readString(lonely) + "\nParents agree that statement:nope[photos].\n");
         cacheDir = folder.resolve("cache");
     }
 
@@ -135,9 +138,13 @@ class BuildCacheTest {
         cached("out");
         List<String> converted = progress.converted();
         assertTrue(converted.contains("/follower/en/policy.html"), converted.toString());
-        assertTrue(converted.stream().noneMatch(url -> url.startsWith("/adopter/")), "adopter replaced the section: " + converted);
+        assertTrue(converted.stream().noneMatch(url -> url.startsWith("/adopter/en/")), "adopter replaced the section: " + converted);
+        // The Welsh pages made from the template now say that the English changed (ADR 0072): their
+        // chrome, and so their key, changed. Without a repository, the adopter's cannot be told apart.
         assertTrue(converted.stream().allMatch(url -> url.equals("/follower/en/policy.html")
-                || url.equals("/demo" + SiteBuildSuffix.TEMPLATE + "/en/policy.html")), "nothing else: " + converted);
+                || url.equals("/demo" + SiteBuildSuffix.TEMPLATE + "/en/policy.html") || url.endsWith("/cy/policy.html")),
+                "nothing else: " + converted);
+        assertTrue(Files.readString(folder.resolve("out/public/follower/cy/policy.html")).contains("notice--stale"));
         String follower = Files.readString(folder.resolve("out/public/follower/en/policy.html"));
         assertTrue(follower.contains("the governing body each term"));
         String adopter = Files.readString(folder.resolve("out/public/adopter/en/policy.html"));
