@@ -1,5 +1,6 @@
 package org.polisi.site.cli;
 
+import org.polisi.site.Counted;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
@@ -100,11 +101,13 @@ public final class BuildCommand implements Callable<Integer> {
             report.error(problem.describe(root));
         }
         long languages = result.sites().stream().flatMap(s -> s.languages().stream()).distinct().count();
-        report.line(String.format("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s",
-                result.sites().size(), result.pages(), languages, result.errors().size(), result.warnings().size(), result.seconds()));
+        report.line(String.format("%s, %s, %s, %s, %s, %.1f s", Counted.of(result.sites().size(), "school", "schools"),
+                Counted.of(result.pages(), "page", "pages"), Counted.of(languages, "language", "languages"),
+                Counted.of(result.errors().size(), "error", "errors"), Counted.of(result.warnings().size(), "warning", "warnings"),
+                result.seconds()));
         long open = result.toConfirm().values().stream().mapToLong(List::size).sum();
         if (open > 0) {
-            report.line(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
+            report.line(Counted.of(open, "item", "items") + " to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
         }
         if (!result.publishedSites().isEmpty()) {
             report.line("Published " + String.join(", ", result.publishedSites()) + " to " + options.outputDir());
