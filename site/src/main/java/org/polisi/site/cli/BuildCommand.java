@@ -84,7 +84,9 @@ public final class BuildCommand implements Callable<Integer> {
             return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
         }
         Transcript transcript = new Transcript(out, err);
-        BuildResult result = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at)).run();
+        SiteBuild build = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at));
+        cacheDir.ifPresent(build::keepingUnchangedSites);     // sites whose inputs and output are unchanged are kept (ADR 0067)
+        BuildResult result = build.run();
         int status = summarise(result, root, options, transcript);
         check.ifPresent(done -> done.record(status, result.pages(), transcript.lines()));
         return status;
@@ -99,9 +101,8 @@ public final class BuildCommand implements Callable<Integer> {
         for (Problem problem : result.problems()) {
             report.error(problem.describe(root));
         }
-        long languages = result.sites().stream().flatMap(s -> s.languages().stream()).distinct().count();
         report.line(String.format("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s",
-                result.sites().size(), result.pages(), languages, result.errors().size(), result.warnings().size(), result.seconds()));
+                result.siteCount(), result.pages(), result.languageCount(), result.errors().size(), result.warnings().size(), result.seconds()));
         long open = result.toConfirm().values().stream().mapToLong(List::size).sum();
         if (open > 0) {
             report.line(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
