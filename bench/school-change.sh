@@ -15,6 +15,7 @@
 #
 #   BASE_CP=/tmp/base/polisi-site.jar:/tmp/base/lib/* bench/school-change.sh        # NEW: this checkout
 #   SIZE=100 RUNS=3 EDITS=5 PDF=false bench/school-change.sh
+#   PHASES=preview bench/school-change.sh                 # the previews only, on the copies of an earlier run
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench): a generated cluster copied once per
 # class path. Results: results/school-change.tsv: time, class path, case, wall s, user s, system s,
@@ -23,6 +24,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SIZE="${SIZE:-100}"; RUNS="${RUNS:-3}"; EDITS="${EDITS:-5}"; PORT="${PORT:-18931}"
+PHASES="${PHASES:-fresh preview}"   # "preview" alone reuses the copies a run left in $BENCH_DIR
 BENCH_MODULES="bench/site-bench -am"
 source bench/cost-setup.sh
 NEW_CP="$CP"
@@ -59,6 +61,7 @@ This part was last read again on day $((RANDOM * 32768 + RANDOM + $(date +%s))).
 
 page=content/schools/school-001/en/online-safety-policy.adoc
 template=content/clusters/bench/en/data-protection-policy.adoc
+if [[ " $PHASES " == *" fresh "* ]]; then
 rm -rf "$B/school-change-base" "$B/school-change-new"
 java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$B/school-change-new" >&2
 cp -r "$B/school-change-new" "$B/school-change-base"
@@ -73,7 +76,9 @@ for i in $(seq "$RUNS"); do
   build new cold --no-cache
   add "$B/school-change-new/$page"; build new after-no-cache   # every published folder is new after --no-cache: all built
 done
+fi
 
+[[ " $PHASES " == *" preview "* ]] || exit 0
 # The long-lived process: one preview per class path, EDITS saves each, alternated by round.
 preview() {   # preview WHICH: starts it and waits for its first build; sets PREVIEW_PID
   local cp root out="$B/results/school-change-preview-$1.out"
