@@ -90,6 +90,26 @@ class PolicyHistoryPagesTest {
         assertTrue(browser.findElement(By.cssSelector("main ins")).getAttribute("textContent").startsWith("ychwanegwyd: "));
     }
 
+    /**
+     * The fixture's Welsh "about" page records the hash of an English text that is not the English
+     * page's now, nor any committed version of it: it says, in Welsh and English and without a day,
+     * that the English has been updated, and links to the English page; axe and the Nu checker pass it.
+     */
+    @Test
+    void aWelshPageWhoseEnglishChangedSaysSoAndPassesAxeAndTheChecker() throws Exception {
+        String page = "/adopter/cy/about.html";
+        browser.get(server.url(page));
+        List<org.openqa.selenium.WebElement> links = browser.findElements(By.cssSelector(".notice--stale[role=note] p a[hreflang=en]"));
+        assertEquals(2, links.size(), "one link in the Welsh paragraph, one in the English");
+        assertTrue(links.get(0).getAttribute("href").endsWith("/adopter/en/about.html"), links.get(0).getAttribute("href"));
+        assertEquals("Darllenwch y fersiwn Saesneg", links.get(0).getText());
+        assertEquals("en", browser.findElements(By.cssSelector(".notice--stale p")).get(1).getAttribute("lang"));
+        assertEquals("", Axe.violations(browser), "axe-core violations on " + page);
+        List<String> errors = HtmlValidityTest.errorsIn(Files.readString(folder.resolve("public").resolve(page.substring(1)),
+                StandardCharsets.UTF_8));
+        assertTrue(errors.isEmpty(), "Nu Html Checker errors in " + page + ":\n" + String.join("\n", errors));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyHistoryPagePassesAxe() {
         return historyPages.stream().map(page -> DynamicTest.dynamicTest(page, () -> {

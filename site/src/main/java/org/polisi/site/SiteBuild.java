@@ -101,20 +101,29 @@ public final class SiteBuild {
             progress.line("  " + unchanged.size() + " sites unchanged since the last build: kept as published, not built again");
         }
         RenderStage render = new RenderStage(options, cache, progress);
-        render.prepare();         // JRuby and the PDF machinery load while the content is read
-        PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir()));
+        boolean jrubyStarting = render.prepare();         // JRuby starts while the content is read
         Problems problems = new Problems();
         SiteCatalog catalog = CatalogStage.load(options, problems, unchanged.keySet());
-        Proofing.Started proof = Proofing.of(options, tools.dictionaries()).start(catalog.sites(), progress);   // alongside render and check
+        Proofing proofing = Proofing.of(options, tools.dictionaries());
+        proofing.preload(catalog.sites());     // a dictionary with no kept answers is read from now on
+        // Proofing and the PDF warm-up, which the build joins only later, go where a core is idle
+        // (ADR 0069): while JRuby starts, this thread and JRuby's keep both cores busy until compose
+        // ends, and from then this thread waits for JRuby; without JRuby starting, at once.
+        Proofing.Started proof = jrubyStarting ? null : startAlongside(proofing, catalog);
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
-            proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
+            if (proof != null) {
+                proof.join(new Problems());     // it writes its answers to the work folder: not after the build has returned
+            }
             Verdict refused = new Verdict(options.strict(), Map.of()).add(problems.all());
             return BuildResult.built(catalog, refused.problems(), 0, Set.of(), toConfirm, clock.seconds(), ProofResult.NONE);
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
         clock.lap("load+resolve+compose");
+        if (proof == null) {
+            proof = startAlongside(proofing, catalog);
+        }
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
@@ -224,5 +233,15 @@ public final class SiteBuild {
 
     private static List<Path> absolute(List<Path> dirs) {
         return dirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
+    }
+
+    /**
+     * Starts proofing on its own thread and, once it has ended, the PDF warm-up: one after the
+     * other, so that the two take one core between them (ADR 0069).
+     */
+    private Proofing.Started startAlongside(Proofing proofing, SiteCatalog catalog) {
+        Proofing.Started proof = proofing.start(catalog.sites(), progress);
+        proof.then(() -> PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir())));
+        return proof;
     }
 }

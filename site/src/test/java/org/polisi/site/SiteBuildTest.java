@@ -197,6 +197,16 @@ class SiteBuildTest {
     }
 
     @Test
+    void aStaleTranslationSaysSoEvenWhenReviewed() {
+        Element notice = page("adopter/cy/about.html").selectFirst(".notice--stale");
+        assertNotNull(notice, "the planted stale translation (its English hash is no version's)");
+        assertTrue(notice.selectFirst("p[lang=cy]").text().startsWith("Mae'r fersiwn Saesneg wedi newid"), notice.text());
+        assertEquals("../en/about.html", notice.selectFirst("p[lang=en] a").attr("href"));
+        assertNull(page("adopter/cy/policy.html").selectFirst(".notice--stale"), "an up-to-date translation");
+        assertNull(page("adopter/en/about.html").selectFirst(".notice--stale"));
+    }
+
+    @Test
     void aClusterTemplatesPreviewSaysSoOnEveryPageInThePagesLanguageAndASchoolsPagesDoNot() {
         for (String path : List.of("demo-template/en/policy.html", "demo-template/en/index.html")) {
             assertEquals("This is a preview of a cluster template, not a school's website. Its forms cannot be sent: each school"

@@ -26,6 +26,7 @@ import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.NewSubmission;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.SubmissionLedger;
 import org.polisi.forms.storage.SubmissionRow;
 import org.polisi.forms.storage.WriteTransaction;
@@ -195,9 +196,11 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
-        // the resubmission check, announced so that a batch's checks are read in one query (ADR 65)
+        // the resubmission check and the chains appended to, announced so that a batch's locks, heads
+        // and checks are read in one request (ADR 65, ADR 71)
         SubmissionLedger.Resubmission check = idempotencyKey != null ? null : new SubmissionLedger.Resubmission(
-                manifest.school(), form.id(), fingerprint, now.minus(duplicateWindow));
+                manifest.school(), form.id(), fingerprint, now.minus(duplicateWindow),
+                consentEvents.isEmpty() ? List.of() : List.of(RecordChains.CONSENT_EVENT.name()));
         return ledger.inWriteTransaction(check, transaction -> {
             // the chain lock first: the resubmission check and the append it allows hold it together
             ledger.lockSchool(transaction, manifest.school());

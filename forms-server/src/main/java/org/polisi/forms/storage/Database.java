@@ -141,8 +141,8 @@ public final class Database implements AutoCloseable {
             dataSource.setPassword(address.password());
         }
         dataSource.setApplicationName("polisi-forms");
-        // The ledger's writer sends each batch's inserts as one JDBC batch (ADR 65); with this, pgjdbc
-        // sends them as multi-row INSERTs, so PostgreSQL parses and plans one statement per batch.
+        // JDBC batches (rosters, forms migrate) go as multi-row INSERTs, so PostgreSQL parses and plans
+        // one statement per batch; the ledger's writer writes its own multi-row INSERTs (ADR 71).
         dataSource.setReWriteBatchedInserts(true);
         return dataSource;
     }

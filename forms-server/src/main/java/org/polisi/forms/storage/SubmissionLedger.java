@@ -8,12 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,11 +52,6 @@ public final class SubmissionLedger implements AutoCloseable {
             """;
     /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
     private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
-    /** The resubmission checks of a whole batch in one query (PostgreSQL; each key's newest row is kept in Java). */
-    private static final String RECENT_DUPLICATES_POSTGRESQL = """
-            SELECT * FROM submission
-            WHERE school = ANY(?) AND form_id = ANY(?) AND fingerprint = ANY(?) AND received_at >= ? AND erased_at IS NULL
-            """;
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -89,8 +79,23 @@ public final class SubmissionLedger implements AutoCloseable {
         return writer.write(work, null);
     }
 
-    /** A resubmission check a write will make ({@link #recentDuplicate} with the same values). */
-    public record Resubmission(String school, String formId, String fingerprint, Instant since) {
+    /**
+     * A resubmission check a write will make ({@link #recentDuplicate} with the same values), and the
+     * record chains it will append to besides the submissions' ({@link RecordChain#name}, e.g. a
+     * consent form's {@code consent-event}): on PostgreSQL what a batch's announced writes need is
+     * locked and read in one request before they run ({@link BatchOpening}).
+     */
+    public record Resubmission(String school, String formId, String fingerprint, Instant since,
+                               List<String> recordChains) {
+        public Resubmission {
+            recordChains = List.copyOf(recordChains);
+        }
+
+        /** A check of a write that appends to the submissions' chain only. */
+        public Resubmission(String school, String formId, String fingerprint, Instant since) {
+            this(school, formId, fingerprint, since, List.of());
+        }
+
         List<String> key() {
             return List.of(school, formId, fingerprint);
         }
@@ -106,31 +111,12 @@ public final class SubmissionLedger implements AutoCloseable {
     }
 
     /**
-     * Reads the resubmission checks of a batch at once (PostgreSQL; on SQLite each check is a call in
-     * the same process, so nothing is read ahead). The schools' chain locks are taken first, in one
-     * order on every instance, so the checks run under them, as each check alone does (ADR 0058).
+     * Before a batch's writes run (PostgreSQL): locks what they announced, reads their resubmission
+     * checks and chain heads, and draws their ids, in one request ({@link BatchOpening}). On SQLite
+     * each look-up is a call in the same process, so nothing is read ahead.
      */
     static void readAhead(WriteTransaction transaction, List<Resubmission> lookUps) {
-        if (lookUps.isEmpty() || !transaction.dialect().postgresql()) {
-            return;
-        }
-        lookUps.stream().map(Resubmission::school).distinct().sorted().forEach(school -> transaction.lockChain(CHAIN, school));
-        Instant since = lookUps.stream().map(lookUp -> asStored(lookUp.since())).min(Instant::compareTo).orElseThrow();
-        Set<List<String>> keys = lookUps.stream().map(Resubmission::key).collect(Collectors.toSet());
-        Map<List<String>, SubmissionRow> newest = new HashMap<>();
-        for (SubmissionRow row : transaction.all(RECENT_DUPLICATES_POSTGRESQL, SubmissionLedger::row,
-                distinct(lookUps, Resubmission::school), distinct(lookUps, Resubmission::formId),
-                distinct(lookUps, Resubmission::fingerprint), since)) {
-            List<String> key = List.of(row.school(), row.formId(), row.fingerprint());
-            if (keys.contains(key)) {
-                newest.merge(key, row, (one, other) -> one.seq() >= other.seq() ? one : other);
-            }
-        }
-        transaction.readAhead(keys, newest, since);
-    }
-
-    private static String[] distinct(List<Resubmission> lookUps, Function<Resubmission, String> value) {
-        return lookUps.stream().map(value).distinct().toArray(String[]::new);
+        BatchOpening.open(transaction, lookUps, SubmissionLedger::row);
     }
 
     /**
@@ -285,7 +271,7 @@ public final class SubmissionLedger implements AutoCloseable {
     }
 
     /** The instant as it reads back from the table, so the row returned equals the row stored. */
-    private static Instant asStored(Instant instant) {
+    static Instant asStored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 

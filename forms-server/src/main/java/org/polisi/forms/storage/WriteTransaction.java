@@ -2,45 +2,37 @@ package org.polisi.forms.storage;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConnection;
 
 /**
  * The ledger writer's open transaction, as one write sees it. There is one for the writer's life,
- * so a statement is prepared once on its connection and reused by every later write. {@link #handle()} gives Jdbi for
- * writes off the hot path (erasure, purge, withdrawals); {@link #update} and {@link #first} run
- * the statements every submission needs on statements prepared once on the writer's connection.
+ * so a statement is prepared once on its connection and reused by every later write
+ * ({@link PreparedStatements}). {@link #handle()} gives Jdbi for writes off the hot path (erasure,
+ * purge, withdrawals); {@link #update}, {@link #insert}, {@link #first} and {@link #lookUp} run the
+ * statements every submission needs.
  *
- * <p>Why not Jdbi there: each Jdbi statement copies Jdbi's configuration and looks up its mappers,
- * and a submission runs a dozen statements on the one thread every write goes through. Profiled at
- * about 0.8 ms of that thread per submission, the set-up, not SQLite, capped intake near 1,100/s
- * (docs/benchmarks.md). Parameters are always bound, never spliced into the SQL.
+ * <p>What it remembers of the open transaction, each in a class of its own and all forgotten when
+ * the transaction ends: the chains it has locked and the heads it knows ({@link ChainLocks}, ADR
+ * 0058); in the writer's batched pass (ADR 0065), the inserts and head writes waiting to be sent
+ * together ({@link WaitingWrites}), the ids drawn ahead ({@link IdBlocks}) and the rows read ahead
+ * for the batch's resubmission checks ({@link ReadAheadRows}).
  *
- * <p><b>Batched writes</b> (docs/adr/0065-batched-writes.md). In the writer's first pass over a
- * batch ({@link #beginBatch}) the inserts of the hot path ({@link #insert}) and the chain-head
- * writes ({@link #moveHead}) are not sent one by one: they wait in memory and are sent together
- * ({@link #flush}) as one JDBC batch per statement, before the commit or before any statement that
- * must see them ({@link #update}, {@link #first}, {@link #handle()}). On PostgreSQL, where each
- * statement sent alone is a round trip, a commit then costs a handful of round trips instead of
- * about ten per submission; on SQLite the same code runs in-process. Look-ups that do not depend on
- * the waiting writes ({@link #lookUp}: chain heads, resubmission checks, whose callers also look
- * at the rows they queued themselves) are sent without flushing them.
+ * <p><b>Batched writes</b> (docs/adr/0065-batched-writes.md, 0071-one-request-per-step.md). In the
+ * writer's first pass over a batch ({@link #beginBatch}) inserts ({@link #insert}) and head writes
+ * ({@link #moveHead}) wait and are sent together ({@link #flush}) before the commit or before any
+ * statement that must see them ({@link #update}, {@link #first}, {@link #handle()}). On PostgreSQL
+ * they go as one request, every table's rows as multi-row INSERTs, and the batch's locks, heads,
+ * ids and resubmission checks are read in one request before its writes run ({@link BatchOpening}),
+ * so a commit costs three round trips whatever its size; on SQLite the same code runs in-process.
  */
 public final class WriteTransaction implements AutoCloseable {
 
@@ -50,62 +42,47 @@ public final class WriteTransaction implements AutoCloseable {
         T read(ResultSet row) throws SQLException;
     }
 
+    /**
+     * Where a write began, in a batched pass: what it queued, moved or appended since can be undone
+     * in memory ({@link #rollBackTo}) as long as it sent nothing at once ({@link #changedSince}).
+     */
+    record Mark(WaitingWrites.Mark waiting, Map<String, ChainHead> heads, int sentAtOnce, int refused) {
+    }
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+
     private final Handle handle;
-    private final Connection connection;
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final PreparedStatements statements;
     private boolean ownsKeySetting;
-    /** The chains locked in the open transaction (PostgreSQL), so each is locked once per transaction, not per write. */
-    private final Set<String> lockedChains = new HashSet<>();
-    /** Chain heads this transaction has moved itself, so the next append to the chain need not read them back. */
-    private final Map<String, ChainHead> movedHeads = new HashMap<>();
     private Dialect dialect;
+    private final ChainLocks chains = new ChainLocks();
+    private final WaitingWrites waiting = new WaitingWrites();
+    private final IdBlocks ids = new IdBlocks();
+    private final ReadAheadRows readAhead = new ReadAheadRows();
     /** In the writer's batched pass: inserts and head writes wait in memory until {@link #flush}. */
     private boolean batching;
-    /** Inserts waiting, in the order they were made. */
-    private final List<Waiting> waiting = new ArrayList<>();
-    /** The newest head write of each chain and school, waiting: only the last one is sent. */
-    private final Map<String, Waiting> waitingHeads = new LinkedHashMap<>();
-    /** Submissions appended and still waiting, for the look-ups that must see them ({@link SubmissionLedger}). */
-    private final List<SubmissionRow> waitingSubmissions = new ArrayList<>();
     /** Statements sent at once (not queued, not a look-up) in this transaction: what a {@link Mark} cannot undo. */
     private int sentAtOnce;
     /** Statements the database refused in this transaction: on PostgreSQL the transaction is then aborted. */
     private int refused;
     /** How many writes of the batch, this one included, have not run yet: the size of an id block. */
     private int writesLeft = 1;
-    /** PostgreSQL: ids drawn from a table's sequence and not used yet, per table and school. */
-    private final Map<String, Deque<Long>> idBlocks = new HashMap<>();
-    /** SQLite: the last id given per table in this transaction. */
-    private final Map<String, Long> lastIds = new HashMap<>();
-    /** Rows read ahead for the whole batch ({@link #readAhead}), by key, and what they cover. */
-    private Map<List<String>, SubmissionRow> readAhead = Map.of();
-    private Set<List<String>> readAheadKeys = Set.of();
-    private Instant readAheadSince;
-
-    /** A statement and its parameters, waiting to be sent. */
-    private record Waiting(String sql, Object[] parameters) {
-    }
-
-    /**
-     * Where a write began, in a batched pass: what it queued, moved or appended since can be undone
-     * in memory ({@link #rollBackTo}) as long as it sent nothing at once ({@link #changedSince}).
-     */
-    record Mark(int waiting, Map<String, Waiting> waitingHeads, Map<String, ChainHead> movedHeads,
-                int waitingSubmissions, int sentAtOnce, int refused) {
-    }
 
     WriteTransaction(Handle handle) {
         this.handle = handle;
-        this.connection = handle.getConnection();
+        this.statements = new PreparedStatements(handle.getConnection());
+    }
+
+    private WriteTransaction(Connection connection) {
+        this.handle = null;
+        this.statements = new PreparedStatements(connection);
     }
 
     /**
      * The ledger writer's transaction, on a connection it keeps for its life. The SQLite driver
-     * follows every INSERT with a query of its own for the generated key (a statement prepared and
-     * run afresh each time: about an eighth of the writer's time in the intake's profile,
-     * docs/benchmarks.md); nothing the writer runs asks for one (the submission's id comes back
-     * through {@code RETURNING}), so that query is switched off on this connection only, and back
-     * on when it is returned ({@link #close}).
+     * follows every INSERT with a query of its own for the generated key (about an eighth of the
+     * writer's time in the intake's profile, docs/benchmarks.md); nothing the writer runs asks for
+     * one, so that query is switched off on this connection only, and back on at {@link #close}.
      */
     static WriteTransaction forWriter(Handle handle) {
         WriteTransaction transaction = new WriteTransaction(handle);
@@ -115,6 +92,7 @@ public final class WriteTransaction implements AutoCloseable {
 
     private void generatedKeys(boolean on) {
         try {
+            Connection connection = statements.connection();
             if (connection.isWrapperFor(SQLiteConnection.class)) {
                 connection.unwrap(SQLiteConnection.class).getConnectionConfig().setGetGeneratedKeys(on);
                 ownsKeySetting = !on;
@@ -122,11 +100,6 @@ public final class WriteTransaction implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot set up the ledger writer's connection", e);
         }
-    }
-
-    private WriteTransaction(Connection connection) {
-        this.handle = null;
-        this.connection = connection;
     }
 
     /**
@@ -146,7 +119,7 @@ public final class WriteTransaction implements AutoCloseable {
     /** Which database this transaction is on, for the few statements that differ (ADR 0049). */
     public Dialect dialect() {
         if (dialect == null) {
-            dialect = Dialect.of(connection);
+            dialect = Dialect.of(statements.connection());
         }
         return dialect;
     }
@@ -157,25 +130,24 @@ public final class WriteTransaction implements AutoCloseable {
      * writer), so this does nothing. On PostgreSQL it takes a transaction-level advisory lock named
      * after the chain and school (PostgreSQL manual, "Advisory Locks"), which also covers a school
      * whose chain has no head row yet, where a row lock ({@code SELECT … FOR UPDATE}) has nothing to
-     * lock; the head is then read {@code FOR UPDATE} as well ({@link #forUpdate}).
+     * lock; the head is then read {@code FOR UPDATE} as well ({@link #forUpdate}). Once per chain
+     * and transaction: the lock is held to its end (or to a savepoint rolled back).
      */
     public void lockChain(String chain, String school) {
-        // A transaction-level advisory lock is held to the end of the transaction (or of a savepoint
-        // rolled back, see #rolledBackToSavepoint): asking again in the same transaction would be
-        // one more round trip to the server for a lock already held.
-        if (dialect().postgresql() && lockedChains.add(chain + "/" + school)) {
-            lookUp("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true, chain + "/" + school);
+        if (dialect().postgresql() && chains.lock(ChainLocks.key(chain, school))) {
+            lookUp(LOCK, row -> true, ChainLocks.key(chain, school));
         }
     }
 
     /**
-     * The head of a chain as this transaction itself last moved it ({@link #moveHead}), or empty when
-     * it has not moved it yet and must read it from the table. Valid because the chain is locked to
-     * the end of the transaction ({@link #lockChain}; on SQLite the writer's transaction holds the
-     * whole database), so no other writer can move it in between.
+     * The head of a chain as this transaction knows it: as it last moved it ({@link #moveHead}), or
+     * as it read it under the chain's lock for the whole batch ({@link BatchOpening}); empty when it
+     * must read it from the table. Valid because the chain is locked to the end of the transaction
+     * ({@link #lockChain}; on SQLite the writer's transaction holds the whole database), so no other
+     * writer can move it in between.
      */
     public Optional<ChainHead> movedHead(String chain, String school) {
-        return Optional.ofNullable(movedHeads.get(chain + "/" + school));
+        return chains.head(ChainLocks.key(chain, school));
     }
 
     /**
@@ -185,14 +157,25 @@ public final class WriteTransaction implements AutoCloseable {
      * school at the next {@link #flush}.
      */
     public void moveHead(String chain, ChainHead head, String sql, Object... parameters) {
-        String key = chain + "/" + head.school();
-        movedHeads.put(key, head);
+        String key = ChainLocks.key(chain, head.school());
+        chains.head(key, head);
         if (batching) {
-            waitingHeads.remove(key);   // re-inserted last: heads are written in the order last moved
-            waitingHeads.put(key, new Waiting(sql, parameters.clone()));
+            waiting.head(key, sql, parameters);
         } else {
             update(sql, parameters);
         }
+    }
+
+    /** {@link BatchOpening} locked the chain and read its head for the whole batch. */
+    void lockedWithHead(String chain, ChainHead head) {
+        String key = ChainLocks.key(chain, head.school());
+        chains.lock(key);
+        chains.head(key, head);
+    }
+
+    /** {@link BatchOpening} drew an id of the table for one of the school's rows. */
+    void idDrawn(String table, String school, long id) {
+        ids.add(table, school, id);
     }
 
     /**
@@ -201,20 +184,15 @@ public final class WriteTransaction implements AutoCloseable {
      * taken afresh by the next append.
      */
     void rolledBackToSavepoint() {
-        lockedChains.clear();
-        movedHeads.clear();
+        chains.forget();
     }
 
     /** The transaction has ended (committed or rolled back): its locks are gone, the heads must be read again, nothing waits. */
     void transactionEnded() {
-        lockedChains.clear();
-        movedHeads.clear();
+        chains.forget();
         waiting.clear();
-        waitingHeads.clear();
-        waitingSubmissions.clear();
-        idBlocks.clear();
-        lastIds.clear();
-        forgetReadAhead();
+        ids.clear();
+        readAhead.forget();
         batching = false;
         sentAtOnce = 0;
         refused = 0;
@@ -236,10 +214,14 @@ public final class WriteTransaction implements AutoCloseable {
         writesLeft = Math.max(1, count);
     }
 
+    /** Requests sent to the database by this transaction object so far (PostgreSQL: round trips). */
+    long roundTrips() {
+        return statements.roundTrips();
+    }
+
     /** Where the write about to run begins (batched pass). */
     Mark mark() {
-        return new Mark(waiting.size(), new LinkedHashMap<>(waitingHeads), new HashMap<>(movedHeads),
-                waitingSubmissions.size(), sentAtOnce, refused);
+        return new Mark(waiting.mark(), chains.heads(), sentAtOnce, refused);
     }
 
     /**
@@ -260,87 +242,44 @@ public final class WriteTransaction implements AutoCloseable {
         if (changedSince(mark)) {
             throw new IllegalStateException("a write that changed the database cannot be undone in memory");
         }
-        waiting.subList(mark.waiting(), waiting.size()).clear();
-        waitingHeads.clear();
-        waitingHeads.putAll(mark.waitingHeads());
-        movedHeads.clear();
-        movedHeads.putAll(mark.movedHeads());
-        waitingSubmissions.subList(mark.waitingSubmissions(), waitingSubmissions.size()).clear();
+        waiting.rollBackTo(mark.waiting());
+        chains.heads(mark.heads());
     }
 
     /** Keeps a submission appended in a batched pass for the look-ups that must see it until it is sent. */
     void submissionWaiting(SubmissionRow row) {
         if (batching) {
-            waitingSubmissions.add(row);
+            waiting.submission(row);
         }
     }
 
     /** The submissions appended in this batched pass and not yet sent, oldest first. */
     List<SubmissionRow> waitingSubmissions() {
-        return waitingSubmissions;
+        return waiting.submissions();
     }
 
-    /**
-     * Keeps rows read for the whole batch before its writes run (the resubmission checks of a
-     * batch, {@link SubmissionLedger}): for each key looked up, the newest row found since
-     * {@code since}, if any. Valid while nothing is sent at once: the first {@link #flush} (any
-     * {@link #update}, {@link #first}, {@link #handle()}) forgets them, and the look-ups then read
-     * the table again.
-     */
+    /** Keeps the rows read for the batch's resubmission checks ({@link ReadAheadRows#keep}). */
     void readAhead(Set<List<String>> keys, Map<List<String>, SubmissionRow> found, Instant since) {
-        readAheadKeys = Set.copyOf(keys);
-        readAhead = Map.copyOf(found);
-        readAheadSince = since;
+        readAhead.keep(keys, found, since);
     }
 
-    /**
-     * What was read ahead for the key, if it was and covers rows since {@code since}: empty when
-     * it was not read ahead (look it up), else the newest row found (none: an empty inner Optional).
-     */
+    /** What was read ahead for the key ({@link ReadAheadRows#find}). */
     Optional<Optional<SubmissionRow>> readAhead(List<String> key, Instant since) {
-        if (!readAheadKeys.contains(key) || since.isBefore(readAheadSince)) {
-            return Optional.empty();
-        }
-        return Optional.of(Optional.ofNullable(readAhead.get(key)).filter(row -> !row.receivedAt().isBefore(since)));
+        return readAhead.find(key, since);
     }
-
-    private void forgetReadAhead() {
-        readAhead = Map.of();
-        readAheadKeys = Set.of();
-        readAheadSince = null;
-    }
-
-    private static final Pattern TABLE = Pattern.compile("[a-z_]+");
 
     /**
-     * A new id for a row of the table (its {@code id} column), so that the row's insert can wait in a
-     * batch and the rows made with it can name it without reading it back. PostgreSQL: drawn from the
-     * column's own sequence ({@code nextval}), a block at a time, one block per table and school
-     * (enough for the rest of the batch), drawn under the school's chain lock so that one school's
-     * ids grow with its chain. SQLite: one more than the largest id the table has held
-     * ({@code sqlite_sequence}, as AUTOINCREMENT counts) or holds, read once per transaction; the
-     * writer's immediate transaction holds the whole database, so no other writer can take it.
+     * A new id for a row of the table ({@link IdBlocks}): on PostgreSQL from the block drawn for the
+     * school (the batch's, or as large as the rest of the batch), on SQLite one more than the largest.
      *
      * @param table a table with an integer {@code id} identity (PostgreSQL) or AUTOINCREMENT (SQLite) key
      * @param school the school whose chain lock the caller holds
      */
     public long nextId(String table, String school) {
-        if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
-        if (dialect().postgresql()) {
-            Deque<Long> block = idBlocks.computeIfAbsent(table + "/" + school, key -> new ArrayDeque<>());
-            if (block.isEmpty()) {
-                all("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)",
-                        row -> row.getLong(1), table, writesLeft).forEach(block::add);
-            }
-            return block.removeFirst();
-        }
-        long last = lastIds.computeIfAbsent(table, name -> lookUp("SELECT max(coalesce((SELECT seq FROM sqlite_sequence"
-                + " WHERE name = ?), 0), coalesce((SELECT max(id) FROM " + name + "), 0))", row -> row.getLong(1), name)
-                .orElse(0L));
-        lastIds.put(table, last + 1);
-        return last + 1;
+        return ids.next(dialect(), table, school, writesLeft,
+                (name, count) -> all(IdBlocks.DRAW_POSTGRESQL, row -> row.getLong(1), name, count),
+                name -> lookUp("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
+                        + " coalesce((SELECT max(id) FROM " + name + "), 0))", row -> row.getLong(1), name).orElse(0L));
     }
 
     /** The head query as this database locks it: {@code … FOR UPDATE} on PostgreSQL, as it is on SQLite. */
@@ -361,8 +300,7 @@ public final class WriteTransaction implements AutoCloseable {
     public int update(String sql, Object... parameters) {
         sendingAtOnce();
         try {
-            PreparedStatement statement = bound(sql, parameters);
-            return statement.executeUpdate();
+            return statements.update(sql, parameters);
         } catch (SQLException e) {
             refused++;
             throw new IllegalStateException("write failed: " + sql, e);
@@ -370,14 +308,14 @@ public final class WriteTransaction implements AutoCloseable {
     }
 
     /**
-     * An INSERT whose result nobody reads in this transaction: in a batched pass it waits for
-     * {@link #flush} (sent with the other inserts of the same SQL as one JDBC batch), else it runs at
-     * once. The rows it makes are seen by {@link #update}, {@link #first} and {@link #handle()}
+     * An INSERT ({@code INSERT … VALUES (?, …)}, possibly with {@code ON CONFLICT}) whose result
+     * nobody reads in this transaction: in a batched pass it waits for {@link #flush}, else it runs
+     * at once. The rows it makes are seen by {@link #update}, {@link #first} and {@link #handle()}
      * (which flush first), not by {@link #lookUp}.
      */
     public void insert(String sql, Object... parameters) {
         if (batching) {
-            waiting.add(new Waiting(sql, parameters.clone()));
+            waiting.insert(sql, parameters);
         } else {
             update(sql, parameters);
         }
@@ -386,48 +324,48 @@ public final class WriteTransaction implements AutoCloseable {
     /** Before a statement sent at once: the waiting writes go first, and what was read ahead may be changed by it. */
     private void sendingAtOnce() {
         flush();
-        forgetReadAhead();
+        readAhead.forget();
         sentAtOnce++;
     }
 
     /**
-     * Sends every waiting insert, then every waiting head write: one JDBC batch per statement, in the
-     * order each statement was first used (a row's insert before the inserts that name it), each
-     * statement's rows in the order they were made. Nothing to send: nothing is sent.
+     * Sends every waiting insert, then every waiting head write, in the order each statement was
+     * first used (a row's insert before the inserts that name it), each statement's rows in the
+     * order they were made. PostgreSQL: all of them in one request, as multi-row INSERTs
+     * ({@link MultiRowInsert}); SQLite: one JDBC batch per statement, in-process. Nothing waiting:
+     * nothing is sent.
      *
      * @throws IllegalStateException when the database refuses a row; the transaction must then be rolled back
      */
     public void flush() {
-        if (waiting.isEmpty() && waitingHeads.isEmpty()) {
+        if (waiting.isEmpty()) {
             return;
         }
-        Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
-        for (Waiting write : waiting) {
-            bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.parameters());
-        }
-        for (Waiting write : waitingHeads.values()) {
-            bySql.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write.parameters());
-        }
-        waiting.clear();
-        waitingHeads.clear();
-        waitingSubmissions.clear();   // sent: the database's own look-ups find them now
-        forgetReadAhead();            // and what was read ahead may be out of date from here on
-        for (Map.Entry<String, List<Object[]>> statement : bySql.entrySet()) {
-            try {
-                PreparedStatement batch = null;
-                for (Object[] parameters : statement.getValue()) {
-                    batch = bound(statement.getKey(), parameters);
-                    batch.addBatch();
+        Map<String, List<Object[]>> bySql = waiting.takeAll();
+        readAhead.forget();   // what was read ahead may be out of date from here on
+        try {
+            if (dialect().postgresql()) {
+                List<String> texts = new ArrayList<>();
+                List<Object[]> parameters = new ArrayList<>();
+                for (Map.Entry<String, List<Object[]>> statement : bySql.entrySet()) {
+                    for (MultiRowInsert.Statement rows : new MultiRowInsert(statement.getKey(), statement.getValue()).statements()) {
+                        texts.add(rows.sql());
+                        parameters.add(rows.parameters());
+                    }
                 }
-                batch.executeBatch();
-            } catch (SQLException e) {
-                refused++;
-                // pgjdbc puts the server's reason in the next exception of a batch's failure
-                SQLException reason = e instanceof BatchUpdateException && e.getNextException() != null
-                        ? e.getNextException() : e;
-                throw new IllegalStateException("batched write failed (" + statement.getValue().size() + " rows): "
-                        + statement.getKey(), reason);
+                statements.together(texts, parameters, texts.stream().<RowReader<?>>map(text -> null).toList());
+            } else {
+                for (Map.Entry<String, List<Object[]>> statement : bySql.entrySet()) {
+                    statements.batch(statement.getKey(), statement.getValue());
+                }
             }
+        } catch (SQLException | RuntimeException e) {
+            // the rows taken are no longer in memory either: only running the transaction again restores them
+            refused++;
+            // a JDBC batch's failure carries the server's reason in its next exception
+            Exception reason = e instanceof BatchUpdateException batch && batch.getNextException() != null
+                    ? batch.getNextException() : e;
+            throw new IllegalStateException("batched write failed (" + bySql.size() + " statements): " + bySql.keySet(), reason);
         }
     }
 
@@ -444,10 +382,7 @@ public final class WriteTransaction implements AutoCloseable {
      */
     public <T> Optional<T> lookUp(String sql, RowReader<T> reader, Object... parameters) {
         try {
-            PreparedStatement statement = bound(sql, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
-            }
+            return Optional.ofNullable(statements.first(sql, reader, parameters));
         } catch (SQLException e) {
             refused++;
             throw new IllegalStateException("query failed: " + sql, e);
@@ -457,66 +392,32 @@ public final class WriteTransaction implements AutoCloseable {
     /** Every row of a query that does not need the waiting writes (as {@link #lookUp}). */
     <T> List<T> all(String sql, RowReader<T> reader, Object... parameters) {
         try {
-            PreparedStatement statement = bound(sql, parameters);
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(reader.read(rows));
-                }
-            }
-            return found;
+            return statements.query(sql, reader, parameters);
         } catch (SQLException e) {
             refused++;
             throw new IllegalStateException("query failed: " + sql, e);
         }
     }
 
+    /**
+     * Several queries that do not need the waiting writes, sent in one request (PostgreSQL only,
+     * {@link PreparedStatements#together}), run in order; each one's rows as its reader reads them.
+     */
+    List<List<Object>> allTogether(List<String> queries, List<Object[]> parameters, List<RowReader<?>> readers) {
+        try {
+            return statements.together(queries, parameters, readers);
+        } catch (SQLException e) {
+            refused++;
+            throw new IllegalStateException("queries failed: " + queries, e);
+        }
+    }
+
     /** Closes the prepared statements; the connection stays with the handle. */
     @Override
     public void close() {
-        for (PreparedStatement statement : prepared.values()) {
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                // closing a statement of a connection about to close: nothing is lost
-            }
-        }
-        prepared.clear();
+        statements.close();
         if (ownsKeySetting) {
             generatedKeys(true);
-        }
-    }
-
-    private PreparedStatement bound(String sql, Object[] parameters) throws SQLException {
-        PreparedStatement statement = prepared.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            prepared.put(sql, statement);
-        }
-        statement.clearParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            bind(statement, i + 1, parameters[i]);
-        }
-        return statement;
-    }
-
-    private static void bind(PreparedStatement statement, int position, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(position, Types.NULL);
-        } else if (value instanceof String text) {
-            statement.setString(position, text);
-        } else if (value instanceof Long number) {
-            statement.setLong(position, number);
-        } else if (value instanceof Integer number) {
-            statement.setInt(position, number);
-        } else if (value instanceof Boolean flag) {
-            statement.setInt(position, flag ? 1 : 0);
-        } else if (value instanceof Instant instant) {
-            statement.setString(position, Times.format(instant));
-        } else if (value instanceof String[] texts) {   // PostgreSQL: = ANY(?)
-            statement.setArray(position, statement.getConnection().createArrayOf("text", texts));
-        } else {
-            throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }
     }
 }

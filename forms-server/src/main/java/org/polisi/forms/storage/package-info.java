@@ -22,9 +22,10 @@
  * {@code db/migration/postgresql} with the same version, and {@link org.polisi.forms.storage.Dialect}
  * picks the few statements that differ (ADR 49). Writes go through
  * one writer thread that commits many submissions with one fsync and answers them only after the
- * commit (group commit, ADR 14), sending each batch's inserts and chain-head writes together as JDBC
- * batches, so a commit costs a handful of round trips to PostgreSQL rather than several per
- * submission (ADR 65); reads borrow from a few long-lived connections.
+ * commit (group commit, ADR 14), sending each batch's inserts and chain-head writes together
+ * (ADR 65); on PostgreSQL a batch is three requests whatever its size: its locks, heads, ids and
+ * resubmission checks ({@code BatchOpening}), its rows as multi-row INSERTs ({@code MultiRowInsert}),
+ * its commit (ADR 71). Reads borrow from a few long-lived connections.
  *
  * <p><b>How a new record-making table joins the chains</b> (as incident events and withdrawal-request
  * decisions did in V40.1-V40.3; staff sessions…):

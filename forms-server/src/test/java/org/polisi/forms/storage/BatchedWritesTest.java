@@ -3,6 +3,7 @@ package org.polisi.forms.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.polisi.forms.storage.LedgerTests.withLedger;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,19 +35,6 @@ class BatchedWritesTest {
                 "{\"pupil\":\"Siân " + reference + "\"}", RECEIVED, false, fingerprint, null);
     }
 
-    /** A test's body, given a fresh database and its ledger. */
-    @FunctionalInterface
-    private interface LedgerTest {
-        void run(Database database, SubmissionLedger ledger);
-    }
-
-    private static void withLedger(TestDatabases.Kind kind, Path folder, LedgerTest test) {
-        try (Database database = Database.connect(TestDatabases.fresh(kind, folder));
-             SubmissionLedger ledger = new SubmissionLedger(database.jdbi())) {
-            test.run(database, ledger);
-        }
-    }
-
     /** Runs the works as one batch of the writer, on its own connection and writer transaction. */
     private static List<QueuedWrite<?>> oneBatch(Jdbi jdbi, List<LedgerWork<?>> works) {
         List<QueuedWrite<?>> batch = new ArrayList<>();
@@ -56,9 +43,7 @@ class BatchedWritesTest {
     }
 
     private static List<QueuedWrite<?>> commit(Jdbi jdbi, List<QueuedWrite<?>> batch) {
-        try (Handle handle = jdbi.open(); WriteTransaction transaction = WriteTransaction.forWriter(handle)) {
-            GroupCommitWriter.commit(transaction, batch, SubmissionLedger::readAhead);
-        }
+        LedgerTests.commitAsTheWriter(jdbi, batch);
         return batch;
     }
 

@@ -10,6 +10,7 @@ import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.forms.definition.FormDefinitionException;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.translation.EnglishChanges;
 import org.polisi.site.translation.TranslationPairer;
 import org.polisi.site.translation.TranslationState;
 
@@ -79,9 +80,11 @@ public final class CatalogStage {
         }
         Map<String, SchoolForms> forms = new LinkedHashMap<>();
         Map<String, List<TranslationState>> translations = new LinkedHashMap<>();
-        for (ResolvedSite site : sites) {
-            forms(site, problems).ifPresent(loaded -> forms.put(site.id(), loaded));
-            translations.put(site.id(), TranslationPairer.pair(site, problems));
+        try (EnglishChanges changes = new EnglishChanges(options.contentDir())) {
+            for (ResolvedSite site : sites) {
+                forms(site, problems).ifPresent(loaded -> forms.put(site.id(), loaded));
+                translations.put(site.id(), TranslationPairer.pair(site, problems, changes));
+            }
         }
         return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations);
     }

@@ -270,22 +270,43 @@ public final class HtmlChecks {
         }
     }
 
+    /** Attributes whose values a reader or a browser meets: an unresolved reference there is as wrong as in the text. */
+    private static final List<String> READ_ATTRIBUTES = List.of("href", "src", "alt", "title", "aria-label");
+
+    /**
+     * Unresolved attribute references and unknown block macros in the page's text and in the
+     * attributes a reader meets. Each reference is reported once per source line that holds it
+     * (not once per place it shows: a title shows in the crumbs, the heading and the index), and
+     * Asciidoctor's own warning about it is not reported again ({@code render.JBakeRenderer}).
+     */
     private void checkText(StagedPage page, Element body) {
+        Set<String> unresolvedNames = new java.util.LinkedHashSet<>();
         NodeTraversor.traverse(new NodeVisitor() {
+            private int inForm;
+
             @Override
             public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof Element element && (element.hasClass("polisi-form") || element.hasClass("form-missing"))) {
+                    inForm++;
+                }
+                if (node instanceof Element element && inForm == 0) {
+                    for (String name : READ_ATTRIBUTES) {
+                        Matcher unresolved = UNRESOLVED.matcher(element.attr(name));
+                        while (unresolved.find()) {
+                            unresolvedNames.add(unresolved.group(1));
+                        }
+                    }
+                }
                 if (!(node instanceof TextNode text)) {
                     return;
                 }
-                Matcher unresolved = UNRESOLVED.matcher(text.text());
+                // A form's words come from its definition, which reports a reference at its own line (YamlMap).
+                Matcher unresolved = UNRESOLVED.matcher(inForm > 0 ? "" : text.text());
                 while (unresolved.find()) {
-                    String name = unresolved.group(1);
-                    report(page, "unresolved-attribute", "'{" + name + "}' has no value"
-                            + nearestKnown(page, name).map(known -> ": did you mean '{" + known + "}'?")
-                            .orElse(": check its spelling, or give it a value under 'attributes:' in school.yml (or the template's cluster.yml)"),
-                            "{" + name + "}");
+                    unresolvedNames.add(unresolved.group(1));
                 }
-                Matcher macro = BLOCK_MACRO.matcher(text.text().trim());
+                // A form that could not be drawn leaves a marker naming its macro: its problem is reported already.
+                Matcher macro = BLOCK_MACRO.matcher(inForm > 0 ? "" : text.text().trim());
                 if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
                     report(page, "unknown-macro", "'" + macro.group(1) + "::' is not a block macro this site knows",
                             macro.group(1) + "::" + macro.group(2));
@@ -294,8 +315,27 @@ public final class HtmlChecks {
 
             @Override
             public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof Element element && (element.hasClass("polisi-form") || element.hasClass("form-missing"))) {
+                    inForm--;
+                }
             }
         }, body);
+        for (String name : unresolvedNames) {
+            String message = "'{" + name + "}' has no value"
+                    + nearestKnown(page, name).map(known -> ": did you mean '{" + known + "}'?")
+                    .orElse(": check its spelling, or give it a value under 'attributes:' in school.yml (or the template's cluster.yml)");
+            Set<String> lines = new java.util.LinkedHashSet<>();
+            for (SourceLine line : page.origins()) {
+                if (line != null && line.file() != null && line.text().contains("{" + name + "}")) {
+                    lines.add(line.text());
+                }
+            }
+            if (lines.isEmpty()) {
+                report(page, "unresolved-attribute", message, "{" + name + "}");
+            }
+            // Each line's own text finds that line again (Origins), also when the finding is recalled from the cache.
+            lines.forEach(line -> report(page, "unresolved-attribute", message, line));
+        }
     }
 
     /** The attribute the page does define that is nearest to a misspelt one ({@code setting-manger} → {@code setting-manager}). */

@@ -9,6 +9,7 @@ import org.polisi.site.fork.SectionIndex;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.LocalDates;
 import org.polisi.site.theme.Messages;
+import org.polisi.site.translation.TranslationPairer;
 import org.polisi.site.translation.TranslationState;
 
 import java.time.LocalDate;
@@ -135,10 +136,11 @@ final class ChromeComposer {
                 .map(appendix -> link(attributes, appendixTitle(appendix, text), appendix.key() + ".html")).toList();
     }
 
-    /** The notices above a page's title, in the order shown: preview, draft translation, missing translations. */
+    /** The notices above a page's title, in the order shown: preview, English changed since, draft translation, missing translations. */
     private List<PageChrome.Notice> notices(Function<String, AttributeBlock> in, ResolvedPage page) {
         List<PageChrome.Notice> notices = new ArrayList<>();
         previewNotice(in.apply(page.language()), page.language()).ifPresent(notices::add);
+        staleNotice(in, page).ifPresent(notices::add);
         draftNotice(in, page).ifPresent(notices::add);
         untranslated(in, page).ifPresent(notices::add);
         return notices;
@@ -166,6 +168,32 @@ final class ChromeComposer {
             }
         }
         return notices.isEmpty() ? Optional.empty() : Optional.of(new PageChrome.Notice(PageChrome.Kind.UNTRANSLATED, notices));
+    }
+
+    /**
+     * A translation whose English source changed in substance since it was translated says so, in
+     * its language and in English: when the English was updated (if the content's history knows),
+     * that this version may not include those changes, and a link to the English page.
+     */
+    private Optional<PageChrome.Notice> staleNotice(Function<String, AttributeBlock> in, ResolvedPage page) {
+        Optional<TranslationState> stale = translations.stream().filter(t -> t.pageKey().equals(page.key())
+                && t.language().equals(page.language()) && t.stale()).findFirst();
+        if (stale.isEmpty() || site.page(TranslationPairer.SOURCE_LANGUAGE, page.key()).isEmpty()) {
+            return Optional.empty();
+        }
+        String href = "../" + TranslationPairer.SOURCE_LANGUAGE + "/" + page.key() + ".html";
+        List<PageChrome.Paragraph> paragraphs = new ArrayList<>();
+        for (String language : new LinkedHashSet<>(List.of(page.language(), TranslationPairer.SOURCE_LANGUAGE))) {
+            Messages text = messages.get(language);
+            AttributeBlock attributes = in.apply(language);
+            String body = stale.get().englishUpdated()
+                    .map(day -> text.format("translation.stale.body", Map.of("date", LocalDates.format(day, language))))
+                    .orElse(text.get("translation.stale.body.undated"));
+            paragraphs.add(new PageChrome.Paragraph(language, attributes.html(text.get("translation.stale.title")),
+                    attributes.html(body) + " <a href=\"" + attributes.html(href) + "\" hreflang=\"" + TranslationPairer.SOURCE_LANGUAGE
+                            + "\">" + attributes.html(text.get("translation.stale.link")) + "</a>"));
+        }
+        return Optional.of(new PageChrome.Notice(PageChrome.Kind.STALE, paragraphs));
     }
 
     private Optional<PageChrome.Notice> draftNotice(Function<String, AttributeBlock> in, ResolvedPage page) {

@@ -51,6 +51,8 @@ public record PageChrome(List<Link> crumbs, List<Notice> notices, String caption
         PREVIEW,
         /** The page is a draft translation, not yet checked. */
         DRAFT,
+        /** The page's English source has changed in substance since it was translated. */
+        STALE,
         /** The page is missing in one of the site's languages. */
         UNTRANSLATED;
 

@@ -2,17 +2,12 @@ package org.polisi.site.content;
 
 import org.polisi.site.problem.ContentException;
 import org.polisi.site.problem.Problem;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,52 +28,19 @@ public final class YamlFile {
         this.root = root;
     }
 
-    public static YamlFile read(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Node node = new Yaml(new LoaderOptions()).compose(reader);
-            if (node == null) {
-                return new YamlFile(file, null);
-            }
-            if (!(node instanceof MappingNode mapping)) {
-                throw new ContentException(Problem.error("bad-settings", file, line(node), "expected a mapping of settings"));
-            }
-            return new YamlFile(file, mapping);
-        } catch (IOException e) {
-            throw new ContentException(Problem.error("unreadable", file, 0, e.getMessage()));
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
-            int column = mark == null ? 0 : mark.getColumn() + 1;
-            throw new ContentException(new Problem(Problem.Severity.ERROR, "bad-yaml", file, line, column,
-                    hint(e.getProblem() + " " + e.getContext())));
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            throw new ContentException(Problem.error("bad-yaml", file, 0, "this file is not valid YAML: " + e.getMessage()));
-        }
-    }
-
     /**
-     * SnakeYAML's words for a syntax error, turned into what an author should do. The two slips
-     * seen most are a value holding ": " (a headteacher's "Ms X (Manager: Early Years)") and a
-     * tab used to indent; anything else gets the parser's own words after a plain sentence.
+     * @throws ContentException a {@code bad-yaml} error at the line to edit ({@link YamlSyntax}), or
+     *                          a {@code bad-settings} error when the file is not a mapping
      */
-    static String hint(String parserWords) {
-        String words = parserWords == null ? "" : parserWords.replace("null", "").trim();
-        if (words.contains("mapping values are not allowed")) {
-            return "a value that contains ': ' needs quotes: write it between double quotes, e.g. headteacher: \"Ms X (Manager: Early Years)\"";
+    public static YamlFile read(Path file) {
+        Node node = YamlSyntax.compose(file);
+        if (node == null) {
+            return new YamlFile(file, null);
         }
-        if (words.contains("'\\t'") || words.contains("\\t") || words.contains("tab")) {
-            return "a tab cannot indent YAML: indent with spaces (two per level)";
+        if (!(node instanceof MappingNode mapping)) {
+            throw new ContentException(Problem.error("bad-settings", file, line(node), "expected a mapping of settings"));
         }
-        if (words.contains("could not find expected ':'")) {
-            return "a line is neither 'key: value' nor a continuation of the value above: check for a missing ':' or an unclosed quote";
-        }
-        if (words.contains("did not find expected key") || words.contains("expected <block end>")) {
-            return "the indentation does not match the lines above: line up keys of the same block exactly";
-        }
-        if (words.contains("found duplicate key")) {
-            return "a key is given twice: keep one";
-        }
-        return "this line is not valid YAML (" + words + "): check quotes, colons and indentation";
+        return new YamlFile(file, mapping);
     }
 
     public Path file() {

@@ -50,7 +50,7 @@ public record ChangeNote(String text) {
      * Whether two source texts differ in more than white space and their change notes: a change
      * that only adds a note or re-spaces the text is not a change to what the reader reads.
      */
-    static boolean differsBeyondWhitespace(String before, String after) {
+    public static boolean differsBeyondWhitespace(String before, String after) {
         if (before == null || after == null) {
             return before != after;
         }

@@ -110,6 +110,7 @@ public final class PolicyPdfs {
         if (!ENABLED) {     // the cache of an earlier build with PDFs is left as it was
             return new Started(CompletableFuture.completedFuture(List.of()), new Problems());
         }
+        writer.startWarming();     // a warm-up not begun by now would only run beside the real PDFs (ADR 0069)
         List<Job> jobs = new ArrayList<>();
         for (ResolvedSite site : sites) {
             if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
@@ -186,11 +187,12 @@ public final class PolicyPdfs {
      * Starts, on a background thread, making one small PDF that nobody keeps, so that the first
      * real PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot
      * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
-     * JVM, 1.3 s in a warm one), done instead while the pages are converted, when the build leaves
-     * part of a core idle (docs/benchmarks.md). Call it at the start of a build. It does nothing
-     * when PDFs are off ({@code -Dpolisi.pdf=false}), {@code writer} is already warm, or no PDF
-     * will probably be made ({@link #likelyToMake}): then the warm-up would only take CPU from the
-     * build (docs/adr/0063).
+     * JVM, 1.3 s in a warm one), done instead while the build leaves a core idle: {@code SiteBuild}
+     * calls it once proofing has ended, in the time its own thread waits for JRuby (ADR 0069). It
+     * does nothing once {@link #start} has begun the real PDFs, when PDFs are off
+     * ({@code -Dpolisi.pdf=false}), when {@code writer} is already warm, or when no PDF will
+     * probably be made ({@link #likelyToMake}): then the warm-up would only take CPU from the build
+     * (docs/adr/0063).
      *
      * @param writer  the writer the build will make its PDFs with (warmed once)
      * @param workDir the build's work folder (its {@code pdf/} holds the PDFs of earlier builds)

@@ -19,6 +19,8 @@ public final class Verdict {
     private final Map<String, ? extends Collection<Path>> folders;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> heldBack = new LinkedHashSet<>();
+    /** What makes two problems the same problem, for those already added. */
+    private final Set<List<Object>> reported = new java.util.HashSet<>();
 
     /**
      * @param strict  {@code --strict}: every warning is an error
@@ -31,10 +33,23 @@ public final class Verdict {
 
     /** Adds problems that hold back the sites whose files they are in; returns this verdict. */
     public Verdict add(List<Problem> found) {
-        List<Problem> added = strictly(found);
+        List<Problem> added = strictly(found).stream().filter(problem -> reported.add(sameness(problem))).toList();
         problems.addAll(added);
         heldBack.addAll(Blame.sitesStoppedBy(added, folders));
         return this;
+    }
+
+    /** The page's address at the end of a message ("... (/school/en/page.html)"): one problem in a shared file shows on many pages. */
+    private static final java.util.regex.Pattern PAGE_SUFFIX = java.util.regex.Pattern.compile(" \\(/[^()]*\\.html\\)$");
+
+    /**
+     * A problem is reported once: the same code and message at the same file, line and column is
+     * one problem, whichever page showed it (a template's line in every adopting school's page and
+     * in the template's preview, a title in the page and in the index).
+     */
+    private static List<Object> sameness(Problem problem) {
+        return java.util.Arrays.asList(problem.severity(), problem.code(), problem.file(), problem.line(), problem.column(),
+                PAGE_SUFFIX.matcher(problem.message()).replaceFirst(""));
     }
 
     /** Adds problems that stop publication as a whole (the root pages), taken as they are. */

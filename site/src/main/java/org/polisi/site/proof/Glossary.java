@@ -1,6 +1,9 @@
 package org.polisi.site.proof;
 
 import org.polisi.site.problem.Problems;
+import org.polisi.site.content.YamlSyntax;
+import org.polisi.site.problem.ContentException;
+import org.polisi.site.problem.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -85,9 +88,14 @@ final class Glossary {
         }
         Object loaded;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            YamlSyntax.compose(file);    // a slip is reported at its line, as in every YAML file the build reads
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        } catch (ContentException e) {
+            e.problems().forEach(p -> problems.add(new Problem(p.severity(), "glossary", p.file(), p.line(), p.column(),
+                    "the glossary: " + p.message())));
+            return EMPTY;
         } catch (YAMLException e) {
             problems.error("glossary", file, 0, "the glossary is not valid YAML: " + e.getMessage());
             return EMPTY;

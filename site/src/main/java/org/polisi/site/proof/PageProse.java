@@ -25,11 +25,20 @@ final class PageProse {
             "^(//.*|:[\\w-]+!?:.*|\\[.*]|[a-z][a-z0-9_-]*::\\S*\\[.*]|\\|={3,}|[,!:]={3,}|'{3,}|<{3,}|include::.*|ifn?def::.*|endif::.*)\\s*$");
 
     private static final Pattern SECTION_ID = Pattern.compile("^\\[\\[([\\w-]+)(?:,[^\\]]*)?]]$|^\\[#([\\w-]+)[^\\]]*]$");
+    private static final Pattern HEADING = Pattern.compile("^={2,6}\\s+\\S.*$");
+    /** The key of a section whose heading has no label: it starts so, and no label can (labels are word characters). */
+    static final String UNLABELLED = "?unlabelled ";
 
     private PageProse() {
     }
 
-    /** The page's prose by section id (the text before the first id under ""), in page order. */
+    /**
+     * The page's prose by section id (the text before the first id under ""), in page order. A
+     * heading with no label ({@code [[id]]} or {@code [#id]} above it) starts a section of its own,
+     * keyed {@link #UNLABELLED} and its line, whose first prose is the heading: its text is never
+     * added to the section before it, so an English and a Welsh section are paired by their label
+     * or not at all (a deleted label must not shift the pairing).
+     */
     static Map<String, List<Prose>> sections(ResolvedSite site, ResolvedPage page) {
         return sections(site, page, new java.util.HashMap<>());
     }
@@ -40,13 +49,23 @@ final class PageProse {
         List<Prose> current = sections.computeIfAbsent("", k -> new ArrayList<>());
         titleLine(site, page).ifPresent(current::add);
         String skipUntil = null;
+        boolean labelled = false;
         for (SourceLine line : page.body()) {
             String text = line.text();
             String trimmed = text.strip();
             Matcher anchor = SECTION_ID.matcher(trimmed);
             if (skipUntil == null && anchor.matches()) {
                 current = sections.computeIfAbsent(anchor.group(1) != null ? anchor.group(1) : anchor.group(2), k -> new ArrayList<>());
+                labelled = true;
                 continue;
+            }
+            if (skipUntil == null && HEADING.matcher(trimmed).matches()) {
+                if (!labelled && line.file() != null) {
+                    current = sections.computeIfAbsent(UNLABELLED + line.file() + ":" + line.number(), k -> new ArrayList<>());
+                }
+                labelled = false;
+            } else if (!trimmed.isEmpty() && !trimmed.startsWith("[") && !trimmed.startsWith("//")) {
+                labelled = false;   // a label above a paragraph, not above the next heading
             }
             if (skipUntil != null) {
                 if (trimmed.equals(skipUntil)) {

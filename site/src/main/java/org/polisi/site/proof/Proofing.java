@@ -132,6 +132,16 @@ public final class Proofing {
         }
 
         /**
+         * Runs {@code next} once the run has ended (at once when proofing is off or has already
+         * ended), on the proofing thread: for background work that should have the core proofing
+         * leaves rather than take one from the build (the PDF warm-up, ADR 0069). {@code next} must
+         * be short, or start a thread of its own; what it throws is not reported.
+         */
+        public void then(Runnable next) {
+            result.whenComplete((proofed, failure) -> next.run());
+        }
+
+        /**
          * Waits for the run, then adds its findings to {@code problems} in the order a run on the
          * build's own thread would, and reports how long it ran. Rethrows what the run threw (an
          * unreadable word list, say).
@@ -364,13 +374,58 @@ public final class Proofing {
             counts.merge(language, more, ProofResult.Counts::plus);
         }
 
-        private static void pair(Map<String, List<Prose>> english, Map<String, List<Prose>> translated, List<Counterparts> pairs) {
+        /**
+         * Pairs a page's sections with its translation's by label, and says once, at the section's
+         * heading, when one cannot be paired (a label deleted, renamed or missing in one language):
+         * the glossary then compares no unrelated sections and the author learns why it is silent.
+         */
+        private void pair(Map<String, List<Prose>> english, Map<String, List<Prose>> translated, List<Counterparts> pairs) {
+            List<String> englishOnly = new ArrayList<>();
             english.forEach((id, lines) -> {
-                List<Prose> counterpart = translated.get(id);
+                List<Prose> counterpart = id.startsWith(PageProse.UNLABELLED) ? null : translated.get(id);
                 if (counterpart != null && !counterpart.isEmpty()) {
                     pairs.add(new Counterparts(lines, counterpart));
+                } else if (!id.startsWith(PageProse.UNLABELLED) && !id.isEmpty() && !lines.isEmpty()) {
+                    englishOnly.add("[[" + id + "]] (" + where(lines.get(0)) + ")");
                 }
             });
+            List<String> translatedOnly = translated.entrySet().stream()
+                    .filter(e -> !e.getKey().isEmpty() && !e.getKey().startsWith(PageProse.UNLABELLED) && !english.containsKey(e.getKey())
+                            && !e.getValue().isEmpty())
+                    .map(e -> "[[" + e.getKey() + "]] (" + where(e.getValue().get(0)) + ")")
+                    .toList();
+            boolean englishUnlabelled = english.keySet().stream().anyMatch(id -> id.startsWith(PageProse.UNLABELLED));
+            english.forEach((id, lines) -> {
+                if (id.startsWith(PageProse.UNLABELLED) && !lines.isEmpty()) {
+                    unpaired(lines.get(0), "this section's heading has no label ([[id]] on the line above it), so it cannot be paired"
+                            + " with its translation and the glossary check passes it by: give it the label its translation has"
+                            + (translatedOnly.isEmpty() ? "" : "; the translation's sections with no counterpart here: "
+                            + String.join(", ", translatedOnly)));
+                }
+            });
+            String candidates = englishOnly.isEmpty() ? "" : "; the English sections with no counterpart here: " + String.join(", ", englishOnly);
+            translated.forEach((id, lines) -> {
+                if (lines.isEmpty() || id.isEmpty()) {
+                    return;
+                }
+                if (id.startsWith(PageProse.UNLABELLED)) {
+                    unpaired(lines.get(0), "this section's heading has no label ([[id]] on the line above it), so it cannot be paired"
+                            + " with its English section and the glossary check passes it by: give it the English section's label" + candidates);
+                } else if (!english.containsKey(id) && !englishUnlabelled) {   // else the English heading's warning says it
+                    unpaired(lines.get(0), "no English section is labelled [[" + id + "]], so this section cannot be paired with one"
+                            + " and the glossary check passes it by: use the English section's label" + candidates);
+                }
+            });
+        }
+
+        /** A line as an author finds it: {@code en/rules.adoc:12}. */
+        private static String where(Prose line) {
+            Path folder = line.file().getParent();
+            return (folder == null ? "" : folder.getFileName() + "/") + line.file().getFileName() + ":" + line.line();
+        }
+
+        private void unpaired(Prose heading, String message) {
+            problems.warning("section-unpaired", heading.file(), heading.line(), message);
         }
 
         private static void addYaml(Path dir, Path formsDir, Set<Path> files) {

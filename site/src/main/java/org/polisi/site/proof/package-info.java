@@ -14,6 +14,7 @@
  * checked by Lucene's pure-Java Hunspell with the Hunspell dictionaries of the npm registry
  * ({@code dictionary-cy}, {@code dictionary-en-gb}), vendored with their licences: see
  * docs/adr/0034-spelling-and-terminology-in-the-build.md. What it costs a build, and why its scanners
- * read text by hand where an expression only searched: docs/adr/0056 and docs/adr/0063.
+ * read text by hand where an expression only searched: docs/adr/0056 and docs/adr/0063; why it
+ * starts when compose ends, in the core the build leaves idle while JRuby starts: docs/adr/0069.
  */
 package org.polisi.site.proof;

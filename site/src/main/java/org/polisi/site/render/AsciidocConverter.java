@@ -168,13 +168,17 @@ final class AsciidocConverter {
     /**
      * Starts creating the Asciidoctor instance (JRuby's start-up, seconds) on a background thread,
      * so that it overlaps the build's stages before rendering; {@link #convert} waits for it.
+     *
+     * @return whether it started now (false: this process has started it already)
      */
-    static void warmUpInBackground() {
+    static boolean warmUpInBackground() {
         if (shared == null) {
             Thread warmUp = new Thread(AsciidocConverter::instance, "asciidoctor-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
+            return true;
         }
+        return false;
     }
 
     static Asciidoctor instance() {

@@ -3,6 +3,7 @@ package org.polisi.site.render;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.forms.manifest.RenderedForm;
+import org.polisi.site.forms.markup.FormMacro;
 import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
@@ -103,9 +104,27 @@ public final class CachedRender {
         return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList(), keyOf);
     }
 
-    /** A form's problem, blamed on the page's file (its first line): that school is held back, not every school. */
+    /** A form's macro named in a problem's message: {@code form::<id>[} or {@code statement:<id>[}. */
+    private static final java.util.regex.Pattern MACRO = java.util.regex.Pattern.compile("(form::|statement:)([\\w-]+)\\[");
+
+    /**
+     * A form's problem, at the page's line that embeds the form (its first line when none can be
+     * found): that school is held back, not every school. A school whose form definitions could not
+     * be read has had each of their problems reported at its definition's line (CatalogStage), so a
+     * page's "no forms are known" is that same problem again and is not reported; nor is a
+     * {@code form::} naming no form, which the compose stage reports at its line (unknown-form).
+     */
     private static void formProblem(StagedPage page, String problem, Problems problems) {
+        if (problem.contains(FormMacro.NO_FORMS) || problem.contains("[]: " + FormMacro.UNKNOWN_FORM)) {
+            return;
+        }
         SourceLine origin = page == null || page.origins().isEmpty() ? null : page.origins().get(0);
+        java.util.regex.Matcher macro = MACRO.matcher(problem);
+        if (page != null && macro.find()) {
+            String needle = macro.group(1) + macro.group(2) + "[";
+            origin = page.origins().stream().filter(line -> line != null && line.file() != null && line.text().contains(needle))
+                    .findFirst().orElse(origin);
+        }
         problems.error("form", origin == null ? null : origin.file(), origin == null ? 0 : origin.number(), problem);
     }
 }

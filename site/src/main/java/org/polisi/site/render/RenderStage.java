@@ -46,11 +46,13 @@ public final class RenderStage {
      * file of the content or theme changed since the cache last stored pages), JRuby (for
      * Asciidoctor) starts now, while the build loads and composes content. Otherwise it is started
      * only if a page must be converted after all: a build served from the cache never pays for it.
+     *
+     * @return whether JRuby is starting now, on a thread of its own: then the build's thread will
+     *         wait for it in {@link #render} if it gets there first, and a core is idle meanwhile
+     *         (docs/adr/0069); false when no page will probably be converted or JRuby is running already
      */
-    public void prepare() {
-        if (cache.likelyToConvert(List.of(options.contentDir(), options.themeDir()))) {
-            AsciidocConverter.warmUpInBackground();
-        }
+    public boolean prepare() {
+        return cache.likelyToConvert(List.of(options.contentDir(), options.themeDir())) && AsciidocConverter.warmUpInBackground();
     }
 
     /**

@@ -46,7 +46,8 @@ public final class ReportPrinter {
                     counts.get("draft"), counts.get("reviewed"), counts.get("stale"), counts.get("missing"));
             for (TranslationState stale : report.staleTranslations()) {
                 out.println("    stale: " + stale.pageKey() + " (" + stale.language() + ") " + relative(root, stale.file())
-                        + " — translated-from " + stale.recordedHash() + ", English now " + stale.currentHash());
+                        + " — translated-from " + stale.recordedHash() + ", English now " + stale.currentHash()
+                        + stale.englishUpdated().map(day -> ", English changed on " + day).orElse(""));
             }
             report.missingTranslations().forEach(m -> out.println("    missing: " + m));
             out.println("  review:");
@@ -90,7 +91,8 @@ public final class ReportPrinter {
             school.put("translations", report.translationCounts());
             school.put("staleTranslations", report.staleTranslations().stream().map(t -> Map.of(
                     "page", t.pageKey(), "language", t.language(), "file", relative(root, t.file()),
-                    "recorded", String.valueOf(t.recordedHash()), "current", String.valueOf(t.currentHash()))).toList());
+                    "recorded", String.valueOf(t.recordedHash()), "current", String.valueOf(t.currentHash()),
+                    "englishUpdated", t.englishUpdated().map(String::valueOf).orElse(""))).toList());
             school.put("missingTranslations", report.missingTranslations());
             school.put("reviews", report.reviews());
             school.put("missingDocuments", report.missingDocuments());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Stage 3: pairs each page with its counterparts. Every page of a bilingual school must exist in
@@ -26,7 +28,16 @@ public final class TranslationPairer {
     private TranslationPairer() {
     }
 
+    /** As {@link #pair(ResolvedSite, Problems, EnglishChanges)} without the content's history. */
     public static List<TranslationState> pair(ResolvedSite site, Problems problems) {
+        return pair(site, problems, EnglishChanges.none());
+    }
+
+    /**
+     * @param changes the English files' changes since each translation (the content's git history)
+     * @return one state per translated page (draft, reviewed, stale) or missing counterpart
+     */
+    public static List<TranslationState> pair(ResolvedSite site, Problems problems, EnglishChanges changes) {
         List<TranslationState> states = new ArrayList<>();
         Map<String, ?> english = site.pages(SOURCE_LANGUAGE);
         for (String language : site.languages()) {
@@ -49,7 +60,7 @@ public final class TranslationPairer {
                             "page '" + key + "' exists in '" + language + "' but not in English");
                     continue;
                 }
-                states.add(stateOf(site, key, language, problems));
+                states.add(stateOf(site, key, language, problems, changes));
                 if (!sameAdaptation(site, key, language, problems)) {
                     states.add(new TranslationState(key, language, TranslationState.Status.MISSING, false, null, null,
                             translated.get().file()));
@@ -108,24 +119,40 @@ public final class TranslationPairer {
     }
 
     /** A page's state combines the files it is made of: a template page and the school's changes. */
-    private static TranslationState stateOf(ResolvedSite site, String key, String language, Problems problems) {
+    private static TranslationState stateOf(ResolvedSite site, String key, String language, Problems problems, EnglishChanges changes) {
         List<FileState> files = new ArrayList<>();
-        site.template().ifPresent(t -> fileState(t, key, language, problems).ifPresent(files::add));
-        fileState(site.source(), key, language, problems).ifPresent(files::add);
+        // The template's file counts only where the school's page is made from it, and only in the sections it keeps.
+        Optional<SourcePage> own = site.source().page(SOURCE_LANGUAGE, key);
+        if (own.isEmpty() || own.get().adaptsTemplate()) {
+            Set<String> notKept = new HashSet<>();
+            site.adaptation(SOURCE_LANGUAGE, key).stream()
+                    .filter(d -> d.operation() == Directive.Operation.REPLACE || d.operation() == Directive.Operation.REMOVE)
+                    .forEach(d -> notKept.add(d.sectionId()));
+            site.template().ifPresent(t -> fileState(t, key, language, problems, changes, notKept).ifPresent(files::add));
+        }
+        fileState(site.source(), key, language, problems, changes, Set.of()).ifPresent(files::add);
         boolean reviewed = !files.isEmpty() && files.stream().allMatch(FileState::reviewed);
         FileState first = files.stream().filter(FileState::stale).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(files.size() - 1));
+        // The latest day any of its English files changed in substance; none when one such change has no known day.
+        List<EnglishChanges.Verdict> stale = files.stream().map(FileState::english).filter(EnglishChanges.Verdict::stale).toList();
+        Optional<java.time.LocalDate> updated = stale.isEmpty() || stale.stream().anyMatch(v -> v.updated().isEmpty()) ? Optional.empty()
+                : stale.stream().map(v -> v.updated().get()).max(java.util.Comparator.naturalOrder());
         return new TranslationState(key, language,
                 reviewed ? TranslationState.Status.REVIEWED : TranslationState.Status.DRAFT,
-                files.stream().anyMatch(FileState::stale),
+                !stale.isEmpty(),
                 first == null ? null : first.recorded(), first == null ? null : first.current(),
-                first == null ? site.page(language, key).get().file() : first.translated().file());
+                first == null ? site.page(language, key).get().file() : first.translated().file(), updated);
     }
 
-    private record FileState(SourcePage translated, boolean reviewed, boolean stale, String recorded, String current) {
+    private record FileState(SourcePage translated, boolean reviewed, EnglishChanges.Verdict english, String recorded, String current) {
+        boolean stale() {
+            return english.stale();
+        }
     }
 
-    private static Optional<FileState> fileState(SiteSource source, String key, String language, Problems problems) {
+    private static Optional<FileState> fileState(SiteSource source, String key, String language, Problems problems,
+                                                 EnglishChanges changes, Set<String> notKept) {
         Optional<SourcePage> translated = source.page(language, key);
         Optional<SourcePage> english = source.page(SOURCE_LANGUAGE, key);
         if (translated.isEmpty() || english.isEmpty()) {
@@ -138,15 +165,20 @@ public final class TranslationPairer {
         }
         String recorded = translated.get().attribute("translated-from");
         String current = hashOf(english.get());
-        boolean stale = !recorded.equals(current);
-        return Optional.of(new FileState(translated.get(), status.equals("reviewed"), stale,
+        EnglishChanges.Verdict verdict = changes.since(english.get().file(), english.get().rawText(), recorded, notKept);
+        return Optional.of(new FileState(translated.get(), status.equals("reviewed"), verdict,
                 recorded.isBlank() ? null : recorded, current));
     }
 
     /** The hash a translation records: the English file's text, line endings and trailing spaces ignored. */
     public static String hashOf(SourcePage english) {
+        return hashOf(english.rawText());
+    }
+
+    /** The hash of an English file's text, as {@link #hashOf(SourcePage)}. */
+    public static String hashOf(String englishText) {
         StringBuilder normalised = new StringBuilder();
-        for (String line : english.rawText().replace("\r\n", "\n").split("\n")) {
+        for (String line : englishText.replace("\r\n", "\n").split("\n")) {
             normalised.append(line.stripTrailing()).append('\n');
         }
         return SectionIndex.sha(normalised.toString().strip());

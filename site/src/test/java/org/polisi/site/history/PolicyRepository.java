@@ -18,7 +18,7 @@ import java.time.ZoneId;
  * A real git repository made in a test: a copy of the {@code good} fixture's content, committed on
  * given days, with files edited between commits.
  */
-final class PolicyRepository implements AutoCloseable {
+public final class PolicyRepository implements AutoCloseable {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     final Path root;
@@ -30,18 +30,18 @@ final class PolicyRepository implements AutoCloseable {
     }
 
     /** A new repository holding the {@code good} fixture's content under {@code content/}, not yet committed. */
-    static PolicyRepository ofGoodFixture() throws IOException, GitAPIException {
+    public static PolicyRepository ofGoodFixture() throws IOException, GitAPIException {
         Path root = Files.createTempDirectory("polisi-history-");
         FileTrees.copy(Fixtures.content("good"), root.resolve("content"));
         return new PolicyRepository(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     }
 
-    Path content() {
+    public Path content() {
         return root.resolve("content");
     }
 
     /** Replaces the first occurrence of {@code from} in a content file; fails if it is not there. */
-    void edit(String contentPath, String from, String to) throws IOException {
+    public void edit(String contentPath, String from, String to) throws IOException {
         Path file = content().resolve(contentPath);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (!text.contains(from)) {
@@ -52,7 +52,7 @@ final class PolicyRepository implements AutoCloseable {
     }
 
     /** Commits every change at noon on {@code day}, London time. */
-    RevCommit commit(LocalDate day, String message) throws GitAPIException {
+    public RevCommit commit(LocalDate day, String message) throws GitAPIException {
         PersonIdent author = new PersonIdent("Policy Author", "author@example.org",
                 day.atTime(12, 0).atZone(LONDON).toInstant(), LONDON);
         git.add().addFilepattern(".").call();

@@ -102,6 +102,22 @@ class PolicyPdfsTest {
         assertTrue(PolicyPdfs.likelyToMake(site.folder().resolve("no-such-folder"), inputs), "a first build");
     }
 
+    /**
+     * The warm-up starts only once proofing has ended (ADR 0069), which on a first build can be
+     * after the real PDFs began: it must then do nothing, or it would only take CPU beside them.
+     */
+    @Test
+    void aWarmUpAskedForAfterTheRealPdfsBeganDoesNothing() throws IOException {
+        Path work = Files.createTempDirectory(site.folder(), "late-warm-up");
+        PdfWriter untouched = new PdfWriter();
+        assertTrue(untouched.startWarming(), "a writer nobody warmed may be warmed");
+        PdfWriter writer = new PdfWriter();
+        new PolicyPdfs(work, writer, java.util.Map.of(), line -> { }).start(List.of(), work.resolve("out"))
+                .join(new org.polisi.site.problem.Problems());
+        assertFalse(writer.startWarming(), "the real PDFs began: no warm-up after them");
+        PolicyPdfs.prepare(writer, work, List.of(site.folder()));     // starts nothing, throws nothing
+    }
+
     @Test
     void otherPagesAndTemplatePreviewsHaveNone() throws IOException {
         assertFalse(Files.exists(site.file("adopter/en/about.pdf")), "an ordinary page is not a policy");

@@ -1,19 +1,14 @@
 package org.polisi.site.forms.definition;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.polisi.site.content.YamlSyntax;
+import org.polisi.site.problem.ContentException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.polisi.contract.FieldType;
 import org.polisi.contract.FormKind;
@@ -46,18 +41,16 @@ final class FormDefinitionReader {
         return new Result(problems.count() == 0 ? definition : Optional.empty(), problems.all());
     }
 
+    /** The file's root node, or empty after reporting why not (a YAML slip at its line, {@link YamlSyntax}). */
     private static Optional<Node> compose(Path file, Problems problems) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(new LoaderOptions()).compose(reader);
+        try {
+            Node root = YamlSyntax.compose(file);
             if (root == null) {
                 problems.at(1, "the file is empty");
             }
             return Optional.ofNullable(root);
-        } catch (MarkedYAMLException invalid) {
-            int line = invalid.getProblemMark() == null ? 1 : invalid.getProblemMark().getLine() + 1;
-            problems.at(line, "not valid YAML: " + invalid.getProblem());
-        } catch (YAMLException | IOException unreadable) {
-            problems.at(1, "cannot read: " + unreadable.getMessage());
+        } catch (ContentException invalid) {
+            invalid.problems().forEach(p -> problems.at(p.line(), p.message()));
         }
         return Optional.empty();
     }

@@ -120,7 +120,10 @@ final class YamlMap {
         return otherwise;
     }
 
-    /** A text in every language the school publishes; other languages are dropped. */
+    /** An AsciiDoc attribute reference, which a page would replace but a form's text does not. */
+    private static final java.util.regex.Pattern ATTRIBUTE_REFERENCE = java.util.regex.Pattern.compile("\\{[A-Za-z0-9_][A-Za-z0-9_-]*}");
+
+    /** A text in every language the school publishes; other languages are dropped; an attribute reference in it is a problem at its line. */
     Optional<LocalizedText> text(String key, List<String> languages) {
         Node value = entries.get(key);
         if (value == null) {
@@ -136,7 +139,14 @@ final class YamlMap {
                 problems.at(value, "'" + key + "' has no '" + language + "' text (the school publishes "
                         + String.join(", ", languages) + ")");
             }
-            perLanguage.get().string(language).ifPresent(text -> texts.put(language, text));
+            perLanguage.get().string(language).ifPresent(text -> {
+                texts.put(language, text);
+                java.util.regex.Matcher reference = ATTRIBUTE_REFERENCE.matcher(text);
+                if (reference.find()) {
+                    problems.at(perLanguage.get().entries.get(language), "'" + reference.group() + "' in '" + key
+                            + "': a form's words are printed as they are written, with no {...} replaced: write the words themselves");
+                }
+            });
         }
         return texts.size() == languages.size() ? Optional.of(new LocalizedText(texts)) : Optional.empty();
     }

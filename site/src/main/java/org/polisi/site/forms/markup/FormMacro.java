@@ -39,6 +39,11 @@ public final class FormMacro extends BlockMacroProcessor {
         this.currentPage = currentPage;
     }
 
+    /** The words of the problem when a school has no readable form definitions (their own errors say why). */
+    public static final String NO_FORMS = "no forms are known for school";
+    /** The words of the problem when a {@code form::} names no form (reported already at compose: unknown-form). */
+    public static final String UNKNOWN_FORM = "unknown form id";
+
     @Override
     public Object process(StructuralNode parent, String formId, Map<String, Object> attributes) {
         Document document = parent.getDocument();
@@ -51,14 +56,14 @@ public final class FormMacro extends BlockMacroProcessor {
         String language = page.get().language();
         Optional<FormsSchoolContext> school = session.school(schoolId);
         if (school.isEmpty()) {
-            return problem(parent, page, formId, where + ": no forms are known for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": " + NO_FORMS + " '" + schoolId + "'", school, language);
         }
         if (!school.get().forms().languages().contains(language)) {
             return problem(parent, page, formId, where + ": the page's language '" + language + "' is not one the school publishes", Optional.empty(), language);
         }
         Optional<FormDefinition> form = school.get().forms().find(formId);
         if (form.isEmpty()) {
-            return problem(parent, page, formId, where + ": unknown form id '" + formId + "' for school '" + schoolId + "'", school, language);
+            return problem(parent, page, formId, where + ": " + UNKNOWN_FORM + " '" + formId + "' for school '" + schoolId + "'", school, language);
         }
         String pageHash = page.get().pageHash();
         String pageUrl = page.get().url();

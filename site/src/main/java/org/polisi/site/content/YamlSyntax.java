@@ -1,0 +1,147 @@
+package org.polisi.site.content;
+
+import org.polisi.site.problem.ContentException;
+import org.polisi.site.problem.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every YAML file the build reads (school.yml, cluster.yml, form definitions, the glossary) is
+ * parsed here, so that a slip is reported one way: once, at the line an author must edit, in words
+ * an author can act on, never as a stack trace.
+ *
+ * <p>SnakeYAML (YAML 1.1) marks two places in a syntax error: where it noticed the problem and the
+ * construct it was reading. For something left open (a flow list {@code [}, a flow mapping
+ * {@code {}, a quoted value) it notices only lines later, at the next key or the end of the file;
+ * the author's slip is where the construct opened, so that line is reported. Everything else is
+ * reported where it was noticed. SnakeYAML's composer accepts a key given twice in one mapping
+ * (YAML 1.2, 3.2.1.1, says keys are unique); each repeat is reported here, at its line.
+ */
+public final class YamlSyntax {
+    /** The code of every problem found here. */
+    public static final String CODE = "bad-yaml";
+
+    private YamlSyntax() {
+    }
+
+    /**
+     * The file's root node ({@code null} for an empty file).
+     *
+     * @throws ContentException with one {@code bad-yaml} error at the file's line and column for a
+     *                          syntax error, one per repeated key, or one at line 0 when the file
+     *                          cannot be read (not UTF-8, unreadable)
+     */
+    public static Node compose(Path file) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            throw new ContentException(problemOf(file, e));
+        } catch (YAMLException e) {
+            throw new ContentException(Problem.error(CODE, file, 0, "this file is not valid YAML: " + e.getMessage()));
+        } catch (IOException e) {
+            throw new ContentException(Problem.error("unreadable", file, 0,
+                    "cannot be read as UTF-8 text (" + e.getClass().getSimpleName() + "): save it again as UTF-8"));
+        }
+        List<Problem> repeated = new ArrayList<>();
+        repeatedKeys(file, root, repeated);
+        if (!repeated.isEmpty()) {
+            throw new ContentException(repeated);
+        }
+        return root;
+    }
+
+    /** A syntax error, at the line the author must edit, with what to do. */
+    static Problem problemOf(Path file, MarkedYAMLException e) {
+        String context = String.valueOf(e.getContext());
+        String problem = String.valueOf(e.getProblem());
+        Mark noticed = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Mark opened = e.getContextMark();
+        String message;
+        Mark at = noticed;
+        if (context.contains("flow sequence") && opened != null) {
+            at = opened;
+            message = "the list that opens with '[' here is not closed: end it with ']' (a list in brackets stays on one line)";
+        } else if (context.contains("flow mapping") && opened != null) {
+            at = opened;
+            message = "the '{' here is not closed: end it with '}' (a value in braces, such as {en: ..., cy: ...}, stays on one line)";
+        } else if (context.contains("quoted scalar") && opened != null) {
+            at = opened;
+            message = "the quoted value that starts here is not closed: end it with the same quote mark it starts with";
+        } else if (problem.contains("(TAB)") || problem.contains("'\\t'")) {
+            message = "a tab cannot indent YAML: indent with spaces (two per level)";
+        } else if (problem.contains("mapping values are not allowed")) {
+            message = startsWithKey(lineAt(file, noticed), noticed)
+                    ? "this line is indented more than the key above it, so it reads as part of that key's value: "
+                    + "line it up with the keys of its block"
+                    : "a value that contains ': ' needs quotes: write it between double quotes, e.g. headteacher: \"Ms X (Manager: Early Years)\"";
+        } else if (problem.contains("expected <block end>") || problem.contains("did not find expected key")
+                || problem.contains("did not find expected '-'")) {
+            message = "the indentation of this line does not match the lines above: line up the keys (or the '- ' items) of one block exactly";
+        } else if (problem.contains("could not find expected ':'")) {
+            message = "a line is neither 'key: value' nor a continuation of the value above: check for a missing ':' or an unclosed quote";
+        } else {
+            message = "this line is not valid YAML (" + (problem + " " + context).replace("null", "").trim()
+                    + "): check quotes, colons and indentation";
+        }
+        return new Problem(Problem.Severity.ERROR, CODE, file, at == null ? 0 : at.getLine() + 1,
+                at == null ? 0 : at.getColumn() + 1, message);
+    }
+
+    /** Whether the text before the mark on its line is only indentation and one key (no earlier ': '). */
+    private static boolean startsWithKey(String line, Mark mark) {
+        if (line == null || mark == null || mark.getColumn() > line.length()) {
+            return false;
+        }
+        String before = line.substring(0, mark.getColumn()).strip();
+        return !before.isEmpty() && !before.contains(": ") && !before.startsWith("-");
+    }
+
+    private static String lineAt(Path file, Mark mark) {
+        if (mark == null) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return mark.getLine() < lines.size() ? lines.get(mark.getLine()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void repeatedKeys(Path file, Node node, List<Problem> into) {
+        if (node instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(child -> repeatedKeys(file, child, into));
+        } else if (node instanceof MappingNode mapping) {
+            Map<String, Integer> first = new HashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    Integer earlier = first.putIfAbsent(key.getValue(), YamlFile.line(key));
+                    if (earlier != null) {
+                        into.add(new Problem(Problem.Severity.ERROR, CODE, file, YamlFile.line(key), key.getStartMark().getColumn() + 1,
+                                "'" + key.getValue() + "' is given twice in this block (first at line " + earlier + "): keep one"));
+                    }
+                }
+                repeatedKeys(file, tuple.getValueNode(), into);
+            }
+        }
+    }
+}
