@@ -53,13 +53,7 @@ class UnchangedSitesTest {
 
     @BeforeEach
     void site() throws IOException {
-        tree = FixtureTree.copyOf("good", folder);
-        String adopter = tree.read("schools/adopter/school.yml");
-        tree.write("schools/follower/school.yml", adopter.replace("Riverside Primary School", "Follower Primary School")
-                .replace("Ysgol Gynradd Glan yr Afon", "Ysgol Gynradd Dilynwr").replace("riverside", "follower")
-                .replace("/adopter/", "/follower/"));
-        FileTrees.copy(Fixtures.content("agreement").resolve("schools/hillside"), tree.content().resolve("schools/hillside"));
-        FileTrees.copy(Fixtures.content("broken-link").resolve("schools/lonely"), tree.content().resolve("schools/lonely"));
+        tree = FixtureTree.copyOf("good", folder).withFollowerFormAndBrokenLink();
         FileTrees.copy(Fixtures.theme(), folder.resolve("theme"));
         options = new BuildOptions(tree.content(), folder.resolve("theme"), folder.resolve("public"), folder.resolve("manifests"),
                 folder.resolve("build"), List.of(), false, Fixtures.TODAY, folder.resolve("agreed-texts"));
