@@ -54,6 +54,47 @@
     }
   }
 
+  /* The header's language link on a page with a form: once something is typed in the form, it presses the form's
+     own "Fill in this form in ..." button instead, so the server opens the form in that language with the answers
+     kept (without this script that button does it alone). */
+  function typedIn(form) {
+    return Array.prototype.some.call(form.elements, function (element) {
+      if (!/^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || element.type === "hidden" || element.disabled
+          || element.name === "website") {
+        return false;   // a button (add another's, once this script makes it type=button) holds nothing typed
+      }
+      if (element.type === "checkbox" || element.type === "radio") {
+        return element.checked !== element.defaultChecked;
+      }
+      if (element.tagName === "SELECT") {   // with no option marked selected, the first is chosen at first
+        var first = 0;
+        Array.prototype.forEach.call(element.options, function (option, index) { if (option.defaultSelected) { first = index; } });
+        return element.selectedIndex !== first;
+      }
+      return typeof element.value === "string" && element.value !== element.defaultValue;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".language-toggle a[hreflang]");
+    if (!link) {
+      return;
+    }
+    var forms = document.querySelectorAll("form[data-form-id]");
+    for (var i = 0; i < forms.length; i++) {
+      var button = forms[i].querySelector("button[name=switch-language][value='" + link.getAttribute("hreflang") + "']");
+      if (button && typedIn(forms[i])) {
+        event.preventDefault();
+        if (forms[i].requestSubmit) {
+          forms[i].requestSubmit(button);
+        } else {
+          button.click();
+        }
+        return;
+      }
+    }
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll("fieldset[data-add-another] button[name=add-another]"), function (button) {
     button.type = "button";   // with this script, Enter in a box sends the form, as it would with one box
     button.addEventListener("click", function () {

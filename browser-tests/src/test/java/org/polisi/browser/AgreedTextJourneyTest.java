@@ -124,7 +124,7 @@ class AgreedTextJourneyTest {
         head.get(server.url("/staff/submissions/" + reference));
         WebElement row = head.findElement(By.xpath("//dt[normalize-space()='The text this person agreed to']/.."));
         WebElement link = row.findElement(By.tagName("a"));
-        assertTrue(row.getText().contains("first published"), row.getText());
+        assertTrue(row.getText().contains("on this website since"), row.getText());
         return link.getAttribute("href").replaceFirst("^https?://[^/]+", "");
     }
 

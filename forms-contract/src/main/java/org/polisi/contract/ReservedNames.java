@@ -32,10 +32,15 @@ public final class ReservedNames {
      * record is made (GOV.UK "Check your answers"); a post without it (a script) is recorded at once.
      */
     public static final String CHECK_ANSWERS = "check-answers";
+    /**
+     * The button on a form's page that opens the form in another language with what was typed kept (the
+     * server keeps the answers in a draft, docs/adr/0052); its value is the language. Nothing is checked or stored.
+     */
+    public static final String SWITCH_LANGUAGE = "switch-language";
 
     /** Every parameter a form post may carry that is not an answer to one of the form's fields. */
     public static final List<String> PARAMETERS = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY,
-            WITHDRAW, WITHDRAW_STEP, ADD_ANOTHER, CHECK_ANSWERS);
+            WITHDRAW, WITHDRAW_STEP, ADD_ANOTHER, CHECK_ANSWERS, SWITCH_LANGUAGE);
 
     /**
      * Field names an author may not choose: every reserved parameter, and {@code title}, whose input id

@@ -18,7 +18,7 @@ public interface BuildProgress {
 
     /** A site was composed: its id, languages and page count. */
     default void composed(String site, List<String> languages, int pages) {
-        line(String.format("  %-22s %s, %d pages", site, String.join("+", languages), pages));
+        line(String.format("  %-22s %s, %s", site, String.join("+", languages), Counted.of(pages, "page", "pages")));
     }
 
     /**
@@ -27,7 +27,8 @@ public interface BuildProgress {
      */
     default void rendered(List<String> converted, int total) {
         if (total > 0) {
-            line(String.format("  %d of %d pages converted, %d from the build cache", converted.size(), total, total - converted.size()));
+            line(String.format("  %d of %s converted, %d from the build cache", converted.size(), Counted.of(total, "page", "pages"),
+                    total - converted.size()));
         }
     }
 

@@ -98,7 +98,7 @@ public final class SiteBuild {
         StageClock clock = new StageClock();
         Map<String, SiteRecord> unchanged = records.map(SiteRecords::unchanged).orElse(Map.of());
         if (!unchanged.isEmpty()) {
-            progress.line("  " + unchanged.size() + " sites unchanged since the last build: kept as published, not built again");
+            progress.line("  " + Counted.of(unchanged.size(), "site", "sites") + " unchanged since the last build: kept as published, not built again");
         }
         RenderStage render = new RenderStage(options, cache, progress);
         boolean jrubyStarting = render.prepare();         // JRuby starts while the content is read

@@ -26,8 +26,9 @@ public record SubmissionRequest(String school, String formId, Map<String, List<S
     public static final String ADD_ANOTHER = ReservedNames.ADD_ANOTHER;
     /** Sent by the form's page for a consent or agreement form: check the answers before the record is made. */
     public static final String CHECK_ANSWERS = ReservedNames.CHECK_ANSWERS;
+    public static final String SWITCH_LANGUAGE = ReservedNames.SWITCH_LANGUAGE;
     static final List<String> RESERVED = List.of(FORM_ID, FORM_LANG, FORM_VERSION, HONEYPOT, IDEMPOTENCY_KEY, ADD_ANOTHER,
-            CHECK_ANSWERS);
+            CHECK_ANSWERS, SWITCH_LANGUAGE);
 
     public String single(String name) {
         List<String> values = parameters.get(name);

@@ -119,6 +119,10 @@ public final class SubmissionService {
         if (!adding.isEmpty() && form.field(adding).filter(field -> field.type() == FieldType.PUPIL_NAMES).isPresent()) {
             return new SubmissionOutcome.AddAnother(manifest.get(), form, language, adding, request.parameters());
         }
+        if (!request.single(SubmissionRequest.SWITCH_LANGUAGE).isEmpty()) {
+            // the form's page's language switch: what was typed goes to a draft, unchecked, to be shown in the other language
+            return new SubmissionOutcome.AddAnother(manifest.get(), form, language, "", request.parameters());
+        }
         if (storing && !request.single(SubmissionRequest.HONEYPOT).isEmpty()) {
             LOG.info("Discarded a submission to {}/{}: the honeypot field was filled", request.school(), form.id());
             return new SubmissionOutcome.Discarded(manifest.get(), form, language, references.next());

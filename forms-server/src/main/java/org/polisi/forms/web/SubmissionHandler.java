@@ -136,8 +136,9 @@ final class SubmissionHandler {
         } else if (outcome instanceof SubmissionOutcome.Preview) {
             errors.show(ctx, 403, "preview");
         } else if (outcome instanceof SubmissionOutcome.AddAnother adding && !json) {
+            String switching = request.single(SubmissionRequest.SWITCH_LANGUAGE);
             toDraft(ctx, adding.manifest().school(), adding.form().id(), adding.language(), FormDrafts.Step.ANSWERS,
-                    adding.typed());
+                    adding.typed(), adding.manifest().publishes(switching) ? switching : "");
         } else if (outcome instanceof SubmissionOutcome.ChooseStatements choose) {
             if (json) {   // a script sends the choice with the first page's answers: say what is missing
                 jsonErrors(ctx, 400, Map.of(Withdrawals.CHOSEN,
@@ -224,13 +225,20 @@ final class SubmissionHandler {
      */
     private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
                          Map<String, List<String>> typed) {
+        toDraft(ctx, school, formId, language, step, typed, "");
+    }
+
+    /** @param showIn the language to show the draft in (the form page's language switch), or empty for its own */
+    private void toDraft(Context ctx, String school, String formId, String language, FormDrafts.Step step,
+                         Map<String, List<String>> typed, String showIn) {
         if (!guards.mayKeepDraft(ctx)) {
             return;
         }
         Map<String, List<String>> kept = new LinkedHashMap<>(typed);
         kept.remove(SubmissionRequest.HONEYPOT);
         String token = drafts.save(school, formId, draftToken(ctx), new FormDrafts.Draft(language, step, kept, null));
-        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step));   // the draft keeps its language
+        Responses.seeOther(ctx, FormDraftPages.url(school, formId, token, step)    // the draft keeps its language
+                + (showIn.isEmpty() ? "" : "?lang=" + showIn));
     }
 
     private static Optional<String> draftToken(Context ctx) {

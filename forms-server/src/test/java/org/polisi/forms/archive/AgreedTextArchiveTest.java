@@ -83,7 +83,7 @@ class AgreedTextArchiveTest {
             Element receiptLink = receipt.selectFirst("a[href=" + textHref + "]");
             assertNotNull(receiptLink, receipt.outerHtml());
             assertEquals("Cytundeb rhieni a gofalwyr", receiptLink.text());
-            assertTrue(receiptLink.parent().text().contains("cyhoeddwyd gyntaf 1 Medi 2026"), receiptLink.parent().text());
+            assertTrue(receiptLink.parent().text().contains("ar y wefan hon ers 1 Medi 2026"), receiptLink.parent().text());
             assertTrue(receipt.text().contains("Y testun y cytunoch iddo"), "the receipt speaks the person's language");
 
             server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
@@ -95,7 +95,7 @@ class AgreedTextArchiveTest {
             assertEquals("cy", link.attr("hreflang"));
             assertTrue(record.text().contains("The text this person agreed to"), record.text());
             assertEquals("cy", link.attr("lang"));
-            assertEquals("Cytundeb rhieni a gofalwyr (Cymraeg), first published 1 September 2026", link.parent().text(),
+            assertEquals("Cytundeb rhieni a gofalwyr (Cymraeg), on this website since 1 September 2026", link.parent().text(),
                     "the title in the language read, the rest in the staff member's");
 
             HttpResponse<String> text = server.browser().get(textHref);

@@ -139,7 +139,7 @@ class ObjectionNoticeTest {
             Document welsh = Jsoup.parse(head.get("/staff/consents?lang=cy").body());
             assertTrue(welsh.text().contains("Yn gwrthwynebu hyn"), welsh.html());
             assertTrue(welsh.text().contains(ObjectionFixture.PHOTOS_CY), welsh.html());
-            assertFalse(welsh.select("td").stream().anyMatch(td -> td.text().contains("Rwy’n rhoi caniatâd")), welsh.html());
+            assertFalse(welsh.select("td").stream().anyMatch(td -> td.text().contains("Rwy'n rhoi caniatâd")), welsh.html());
         }
     }
 

@@ -182,12 +182,19 @@ class WithdrawalByStatementTest {
             HttpResponse<String> firstPage = parent.postAndFollow("/forms/testschool/consent-withdrawal",
                     form(withdrawal("en", "", "nia morgan")));
             assertEquals(200, firstPage.statusCode(), "a blank reference is allowed");
-            assertTrue(firstPage.body().contains("the school will find the consent form"), firstPage.body());
+            // issue: "the school will … confirm it to you", but the form collects no way to reach the parent
+            assertTrue(firstPage.body().contains("this withdrawal applies only once the school has found the consent form."
+                    + " This website cannot tell you when that happens: ask the school office."), firstPage.body());
+            assertFalse(firstPage.body().contains("confirm it to you"), firstPage.body());
             HttpResponse<String> sent = parent.post("/forms/testschool/consent-withdrawal",
                     form(withdrawing("en", "", "nia morgan", PHOTOS)));
             String request = reference(sent);
             Document receipt = Jsoup.parse(parent.get(sent.headers().firstValue("Location").orElseThrow()).body());
-            assertTrue(receipt.selectFirst(".withdrawal-pending").text().contains("the school will find your consent form"));
+            String pending = receipt.selectFirst(".withdrawal-pending").text();
+            assertTrue(pending.contains("the withdrawal applies once the school has found your consent form")
+                    && pending.contains("This website cannot tell you when that happens, or whether the school could not find"
+                    + " the form: ask the school office."), pending);
+            assertFalse(receipt.text().contains("confirm it to you") || receipt.text().contains("will contact you"), receipt.text());
             assertEquals(Map.of(PHOTOS, "given", VIDEO, "given"), stateOf(server, "Nia Morgan"), "not applied yet");
 
             TestServer.Browser office = office(server);

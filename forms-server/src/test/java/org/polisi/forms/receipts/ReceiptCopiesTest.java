@@ -83,7 +83,7 @@ class ReceiptCopiesTest {
                     .replace("\r\n", "\n");
             assertTrue(text.contains("Cyfeirnod: " + reference + "\n"), text);
             assertTrue(text.contains("Ffurflen: Defnyddio delweddau digidol\n"), text);
-            assertTrue(text.contains("Lluniau ar wefan yr ysgol\n  \u2068Rwy’n rhoi caniatâd\u2069\n"), text);
+            assertTrue(text.contains("Lluniau ar wefan yr ysgol\n  \u2068Rwy'n rhoi caniatâd\u2069\n"), text);
             assertTrue(text.contains("Fideo o ddigwyddiadau’r ysgol\n  \u2068Nid wyf yn rhoi caniatâd\u2069\n"), text);
             // as typed, isolated, its own direction controls made visible (ADR 0061, as in alerts)
             assertTrue(text.contains("\n  \u2068" + org.polisi.forms.text.BidiControls.visible(pupil) + "\u2069\n"),

@@ -181,6 +181,6 @@ class StaffAccessTest {
         HttpResponse<String> page = head.get("/staff/?lang=cy");
         assertTrue(page.body().contains("<html lang=\"cy\">"));
         assertTrue(page.body().contains("Ffurflenni a dderbyniwyd"));
-        assertTrue(head.get("/staff/consents").body().contains("Rwy’n rhoi caniatâd"), "the choice is remembered");
+        assertTrue(head.get("/staff/consents").body().contains("Rwy'n rhoi caniatâd"), "the choice is remembered");
     }
 }

@@ -204,12 +204,14 @@ class InvalidSubmissionPageTest {
         Document english = post("consent-withdrawal", withdrawal("en", "ZZZZZZZZ", "Alys Morgan"));
         assertEquals(List.of("We cannot find a consent form of that kind with this reference number for the child you"
                 + " named. Check the reference number and the child’s name as they are on the consent form, or leave the"
-                + " reference number empty: the school will then find the form and confirm the withdrawal to you."),
+                + " reference number empty: the school will then look for the form itself. This website cannot tell you when"
+                + " it has done so: ask the school office."),
                 summary(english));
         Document welsh = post("consent-withdrawal", withdrawal("cy", "ZZZZZZZZ", "Alys Morgan"));
         assertEquals(List.of("Ni allwn ddod o hyd i ffurflen ganiatâd o’r math hwnnw gyda’r cyfeirnod hwn ar gyfer y"
                 + " plentyn a enwoch. Gwiriwch y cyfeirnod ac enw’r plentyn fel y maent ar y ffurflen ganiatâd, neu gadewch"
-                + " y cyfeirnod yn wag: bydd yr ysgol wedyn yn dod o hyd i’r ffurflen ac yn cadarnhau’r tynnu’n ôl i chi."),
+                + " y cyfeirnod yn wag: bydd yr ysgol wedyn yn chwilio am y ffurflen ei hun. Ni all y wefan hon ddweud wrthych"
+                + " pryd y bydd wedi gwneud hynny: gofynnwch i swyddfa’r ysgol."),
                 summary(welsh));
     }
 

@@ -1,5 +1,6 @@
 package org.polisi.site.cli;
 
+import org.polisi.site.Counted;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
@@ -101,11 +102,13 @@ public final class BuildCommand implements Callable<Integer> {
         for (Problem problem : result.problems()) {
             report.error(problem.describe(root));
         }
-        report.line(String.format("%d schools, %d pages, %d languages, %d errors, %d warnings, %.1f s",
-                result.siteCount(), result.pages(), result.languageCount(), result.errors().size(), result.warnings().size(), result.seconds()));
+        report.line(String.format("%s, %s, %s, %s, %s, %.1f s", Counted.of(result.siteCount(), "school", "schools"),
+                Counted.of(result.pages(), "page", "pages"), Counted.of(result.languageCount(), "language", "languages"),
+                Counted.of(result.errors().size(), "error", "errors"), Counted.of(result.warnings().size(), "warning", "warnings"),
+                result.seconds()));
         long open = result.toConfirm().values().stream().mapToLong(List::size).sum();
         if (open > 0) {
-            report.line(open + " items to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
+            report.line(Counted.of(open, "item", "items") + " to confirm with the school (./polisi report lists them; build --release refuses until they are settled)");
         }
         if (!result.publishedSites().isEmpty()) {
             report.line("Published " + String.join(", ", result.publishedSites()) + " to " + options.outputDir());

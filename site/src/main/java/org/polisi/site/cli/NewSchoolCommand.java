@@ -57,7 +57,7 @@ public final class NewSchoolCommand implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(school.resolve("en"));
-        boolean wales = clusterFile.toFile().exists() && Files.readString(clusterFile).contains("cy");
+        boolean wales = clusterFile.toFile().exists() && org.polisi.site.content.SourceText.readStrictly(clusterFile).contains("cy");
         if (wales) {
             Files.createDirectories(school.resolve("cy"));
         }
@@ -83,6 +83,7 @@ public final class NewSchoolCommand implements Callable<Integer> {
                 wales ? "en, cy" : "en", id);
         Files.writeString(school.resolve("school.yml"), settings, StandardCharsets.UTF_8);
         System.out.println("Created " + PolisiCli.projectRoot().relativize(school) + ". Edit school.yml, then run ./polisi build --school " + id);
+        noWelshName(wales);
         return 0;
     }
 
@@ -104,6 +105,15 @@ public final class NewSchoolCommand implements Callable<Integer> {
         System.out.println("  1. fill in school.yml (every setting is explained in it)");
         System.out.println("  2. ./polisi import YOUR-POLICY.docx --school " + id + " --page online-safety-policy");
         System.out.println("  3. ./polisi preview, and open http://localhost:8080/" + id + "/en/index.html (docs/authoring.md)");
+        noWelshName(wales);
         return 0;
+    }
+
+    /** Without --welsh-name the Welsh pages carry the English name until it is given: said now, and listed by the report. */
+    private void noWelshName(boolean wales) {
+        if (wales && (welshName == null || welshName.isBlank())) {
+            System.out.println("No --welsh-name was given: the Welsh pages show \"" + name + "\" until you give the Welsh name in"
+                    + " school.yml (name: {en: ..., cy: ...}); ./polisi report lists it to confirm with the school.");
+        }
     }
 }

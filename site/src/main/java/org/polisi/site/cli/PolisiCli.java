@@ -27,6 +27,12 @@ public final class PolisiCli implements Runnable {
         // escapes is a fault of ours, reported in one line, never as a Java stack trace.
         int exit = new CommandLine(new PolisiCli())
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    if (e instanceof org.polisi.site.problem.ContentException content) {
+                        // a file every school needs (the theme's bundles) cannot be read: said at the file
+                        content.problems().forEach(p -> commandLine.getErr().println(p.describe(projectRoot())));
+                        commandLine.getErr().println("Nothing was published: fix the file above and build again.");
+                        return 1;
+                    }
                     commandLine.getErr().println("error: the build stopped unexpectedly: " + e
                             + " (please report this; no page was published by this run)");
                     return 2;

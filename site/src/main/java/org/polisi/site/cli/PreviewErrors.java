@@ -40,8 +40,8 @@ final class PreviewErrors {
         }
         StringBuilder box = new StringBuilder("<section role=\"alert\" lang=\"en\" aria-labelledby=\"polisi-preview-errors\""
                 + " style=\"border:5px solid #d4351c;padding:1rem;margin:1rem;background:#fff;color:#0b0c0c\">"
-                + "<h2 id=\"polisi-preview-errors\">Preview: " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
-                + " keep this site from being published (this is its last good version)</h2><ul>");
+                + "<h2 id=\"polisi-preview-errors\">Preview: " + org.polisi.site.Counted.of(errors.size(), "error keeps", "errors keep")
+                + " this site from being published (this is its last good version)</h2><ul>");
         errors.forEach(error -> box.append("<li><code>").append(Entities.escape(error.describe(root))).append("</code></li>"));
         box.append("</ul></section>");
         int body = html.indexOf("<body>");

@@ -28,7 +28,7 @@ public final class StampTranslationsCommand implements Callable<Integer> {
             for (Path file : files.filter(f -> f.toString().endsWith(".adoc")).toList()) {
                 String language = file.getParent().getFileName().toString();
                 Path english = file.getParent().resolveSibling("en").resolve(file.getFileName());
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = org.polisi.site.content.SourceText.readStrictly(file);
                 if (language.equals("en") || !text.contains(PENDING) || !Files.isRegularFile(english)) {
                     continue;
                 }

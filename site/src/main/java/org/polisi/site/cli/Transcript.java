@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class Transcript implements BuildProgress {
     /** The summary line's closing build time, which a replay gives as its own. */
-    private static final Pattern SECONDS = Pattern.compile("^(\\d+ schools, \\d+ pages, .*), [0-9.]+ s$");
+    private static final Pattern SECONDS = Pattern.compile("^([0-9,]+ schools?, [0-9,]+ pages?, .*), [0-9.]+ s$");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -52,7 +52,8 @@ final class Transcript implements BuildProgress {
     @Override
     public void rendered(List<String> converted, int total) {
         if (total > 0) {
-            out.println(String.format("  %d of %d pages converted, %d from the build cache", converted.size(), total, total - converted.size()));
+            out.println(String.format("  %d of %s converted, %d from the build cache", converted.size(),
+                    org.polisi.site.Counted.of(total, "page", "pages"), total - converted.size()));
         }
     }
 
@@ -68,7 +69,8 @@ final class Transcript implements BuildProgress {
      * @return the last build's exit status
      */
     static int replay(LastBuild last, double seconds, PrintStream out, PrintStream err) {
-        out.println(String.format("  0 of %d pages converted: nothing changed since the last build, whose output stands", last.pages()));
+        out.println(String.format("  0 of %s converted: nothing changed since the last build, whose output stands",
+                org.polisi.site.Counted.of(last.pages(), "page", "pages")));
         for (LastBuild.Line line : last.report()) {
             Matcher summary = SECONDS.matcher(line.text());
             String text = summary.matches() ? summary.group(1) + String.format(", %.1f s", seconds) : line.text();

@@ -32,12 +32,22 @@ public final class ComposeStage {
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
         for (ResolvedSite site : catalog.sites()) {
-            catalog.formsOf(site.id()).ifPresent(own -> {
-                FormReferences.check(site, own, problems);
-                forms.put(site.id(), FormReferences.context(site, own, messages));
-            });
-            ImageReferences.check(site, problems);
-            pages.addAll(new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems).compose());
+            try {
+                catalog.formsOf(site.id()).ifPresent(own -> {
+                    FormReferences.check(site, own, problems);
+                    FormReferences.checkRoles(site, own, messages, problems);
+                    forms.put(site.id(), FormReferences.context(site, own, messages));
+                });
+                ImageReferences.check(site, problems);
+                pages.addAll(new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems).compose());
+            } catch (RuntimeException fault) {
+                // a fault of ours on this site's content: this site alone is held back, the others go on
+                forms.remove(site.id());
+                pages.removeIf(page -> page.site().equals(site.id()));
+                problems.error("compose-failed", site.source().dir(), 0, "this site's pages could not be composed ("
+                        + fault.getClass().getSimpleName() + (fault.getMessage() == null ? "" : ": " + fault.getMessage())
+                        + "); it keeps its last good pages and the others are published. Please report this to the Polisi maintainers");
+            }
             progress.composed(site.id(), site.languages(), site.allPages().size());
         }
         return new ComposedSite(pages, forms);

@@ -33,8 +33,37 @@ public final class FormReferences {
                 && forms.all().stream().noneMatch(form -> form.kind() == FormKind.CONSENT);
     }
 
-    /** Reports every {@code form::} line of the site that names no form of {@code forms}, or withdraws from nothing. */
+    /**
+     * A consent form on a school with no withdrawal form: consent must be as easy to withdraw as to
+     * give (UK GDPR Article 7(3)), and the privacy notice and receipt promise it can be withdrawn
+     * at any time, so the school must publish the way to do it.
+     */
+    private static boolean cannotBeWithdrawn(SchoolForms forms, String formId, java.util.Set<String> embedded) {
+        return forms.find(formId).filter(form -> form.kind() == FormKind.CONSENT).isPresent()
+                && embedded.stream().map(forms::find).flatMap(java.util.Optional::stream)
+                .noneMatch(form -> form.kind() == FormKind.WITHDRAWAL);
+    }
+
+    /** The ids of the forms the site's pages embed. */
+    private static java.util.Set<String> embedded(ResolvedSite site) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ResolvedPage page : site.allPages()) {
+            for (SourceLine line : page.body()) {
+                Matcher macro = FORM_MACRO.matcher(line.text().trim());
+                if (macro.matches()) {
+                    ids.add(macro.group(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Reports every {@code form::} line of the site that names no form of {@code forms}, withdraws
+     * from nothing, or embeds a consent that no withdrawal form lets anyone withdraw.
+     */
     public static void check(ResolvedSite site, SchoolForms forms, Problems problems) {
+        java.util.Set<String> embedded = embedded(site);
         for (ResolvedPage page : site.allPages()) {
             for (SourceLine line : page.body()) {
                 Matcher macro = FORM_MACRO.matcher(line.text().trim());
@@ -46,10 +75,44 @@ public final class FormReferences {
                             "form '" + macro.group(1) + "' is a withdrawal form, but " + site.id()
                                     + " publishes no consent form to withdraw from: remove this page or line,"
                                     + " or add the consent form first");
+                } else if (macro.matches() && cannotBeWithdrawn(forms, macro.group(1), embedded)) {
+                    problems.error("consent-without-withdrawal", line.file(), line.number(),
+                            "form '" + macro.group(1) + "' asks for consent, but " + site.id() + " publishes no withdrawal form on any page:"
+                                    + " consent must be as easy to withdraw as to give, and the privacy notice and receipt"
+                                    + " say it can be withdrawn at any time. Add a form of kind: withdrawal on a page"
+                                    + " (docs/forms.md, \"Withdrawal\"), or make this form an agreement");
                 }
             }
         }
     }
+
+    /**
+     * Reports, once per form at its {@code reader-role:} line, a reader role the privacy notice has no
+     * words for in some language ({@code forms.role.<role>} in the theme's forms bundle), naming the
+     * roles there are; without this, the notice's missing words were reported at the page.
+     */
+    public static void checkRoles(ResolvedSite site, SchoolForms forms, Map<String, Messages> messages, Problems problems) {
+        Map<String, String> english = messages.get(site.languages().get(0)).all();
+        String known = String.join(", ", english.keySet().stream().filter(key -> key.startsWith(ROLE))
+                .map(key -> key.substring(ROLE.length())).sorted().toList());
+        for (org.polisi.site.forms.definition.FormDefinition form : forms.all()) {
+            boolean worded = site.languages().stream().allMatch(language -> messages.get(language).all()
+                    .containsKey(ROLE + form.readerRole()));
+            if (!worded) {
+                int line = 0;
+                try {
+                    line = org.polisi.site.content.YamlFile.read(form.source()).lineOf("reader-role");
+                } catch (org.polisi.site.problem.ContentException unreadable) {
+                    // the definition was read when the catalog was made; the line is then unknown
+                }
+                problems.error("unknown-role", form.source(), line, "reader-role '" + form.readerRole()
+                        + "' is not a role the privacy notice can name: use one of " + known
+                        + " (or add forms.role." + form.readerRole() + " in both languages to themes/default/i18n/forms_*.properties)");
+            }
+        }
+    }
+
+    private static final String ROLE = "forms.role.";
 
     /** What rendering and the manifest need to know of the school besides its forms: names, contact, endpoint, words. */
     public static FormsSchoolContext context(ResolvedSite site, SchoolForms forms, Map<String, Messages> messages) {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class ToConfirmList {
     /** Every producer of items, in the order their items are listed. */
     public static final List<ConfirmationSource> SOURCES = List.of(new ConfirmMarkers(), new PlaceholderAddresses(),
-            new RetentionRulesToConfirm());
+            new RetentionRulesToConfirm(), new SettingsToConfirm());
 
     private ToConfirmList() {
     }
@@ -94,7 +94,7 @@ public final class ToConfirmList {
 
     static List<String> lines(Path file) {
         try {
-            return Files.readAllLines(file);
+            return org.polisi.site.content.SourceText.decode(file, Files.readAllBytes(file)).text().lines().toList();
         } catch (IOException e) {
             return List.of();   // unreadable files are reported by the stage that reads them
         }

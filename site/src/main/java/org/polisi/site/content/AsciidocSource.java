@@ -1,9 +1,9 @@
 package org.polisi.site.content;
 
+import org.polisi.site.problem.Problems;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +23,26 @@ public final class AsciidocSource {
     private AsciidocSource() {
     }
 
-    public static SourcePage read(Path file, String key, String language) {
+    /**
+     * Reads a page through {@link SourceText} (a byte order mark dropped); a file that is not UTF-8
+     * is a {@code not-utf8} error in {@code problems} at its first bad byte, and its text is read on
+     * with U+FFFD in place of each bad sequence, so that nothing else is reported about it.
+     */
+    public static SourcePage read(Path file, String key, String language, Problems problems) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-            return parse(file, key, language, text);
+            return parse(file, key, language, SourceText.read(file, problems).replace("\r\n", "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads a page for a command that only looks at it (importing, stamping translations).
+     *
+     * @throws org.polisi.site.problem.ContentException when it is not UTF-8
+     */
+    public static SourcePage read(Path file, String key, String language) {
+        return parse(file, key, language, SourceText.readStrictly(file).replace("\r\n", "\n"));
     }
 
     public static SourcePage parse(Path file, String key, String language, String text) {

@@ -139,7 +139,7 @@ public final class ContentLoader {
                             + "(lower-case letters a-z and digits, words joined by hyphens)");
                     continue;
                 }
-                SourcePage page = AsciidocSource.read(file, key, language);
+                SourcePage page = AsciidocSource.read(file, key, language, problems);
                 pages.put(key, new SourcePage(page.key(), page.language(), page.file(), page.title(), page.titleLine(),
                         page.header(), Includes.expand(page.body(), includeRoots, problems), page.rawText()));
             }

@@ -3,7 +3,6 @@ package org.polisi.site.content;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class Includes {
             return java.util.Optional.empty();
         }
         try {
-            String[] text = Files.readString(resolved, StandardCharsets.UTF_8).replace("\r\n", "\n").split("\n", -1);
+            String[] text = SourceText.read(resolved, problems).replace("\r\n", "\n").split("\n", -1);
             List<SourceLine> lines = new ArrayList<>();
             int count = text.length > 0 && text[text.length - 1].isEmpty() ? text.length - 1 : text.length;
             for (int i = 0; i < count; i++) {

@@ -13,10 +13,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,19 +45,17 @@ public final class YamlSyntax {
      *
      * @throws ContentException with one {@code bad-yaml} error at the file's line and column for a
      *                          syntax error, one per repeated key, or one at line 0 when the file
-     *                          cannot be read (not UTF-8, unreadable)
+     *                          cannot be read, or one {@code not-utf8}
+     *                          error at the first byte that is not UTF-8 ({@link SourceText}; a byte order mark is dropped)
      */
     public static Node compose(Path file) {
         Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (StringReader reader = new StringReader(SourceText.readStrictly(file))) {
             root = new Yaml(new LoaderOptions()).compose(reader);
         } catch (MarkedYAMLException e) {
             throw new ContentException(problemOf(file, e));
         } catch (YAMLException e) {
             throw new ContentException(Problem.error(CODE, file, 0, "this file is not valid YAML: " + e.getMessage()));
-        } catch (IOException e) {
-            throw new ContentException(Problem.error("unreadable", file, 0,
-                    "cannot be read as UTF-8 text (" + e.getClass().getSimpleName() + "): save it again as UTF-8"));
         }
         List<Problem> repeated = new ArrayList<>();
         repeatedKeys(file, root, repeated);
@@ -120,9 +116,9 @@ public final class YamlSyntax {
             return null;
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = SourceText.readStrictly(file).lines().toList();
             return mark.getLine() < lines.size() ? lines.get(mark.getLine()) : null;
-        } catch (IOException e) {
+        } catch (ContentException e) {
             return null;
         }
     }

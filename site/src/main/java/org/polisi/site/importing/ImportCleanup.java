@@ -22,6 +22,12 @@ final class ImportCleanup {
     private static final Pattern BLANK = Pattern.compile("_{4,}|\\.{8,}|…{3,}|[☐□]");
     private static final Pattern NOT_CONVERTED_INLINE = Pattern.compile("\u27E6polisi-import: ([^\u27E7]*)\u27E7");
     static final String NOT_CONVERTED_BLOCK = "// polisi-import: not converted ";
+    /**
+     * Pandoc escapes every brace ({@code \{school-name}}), so a reference the document's author typed on
+     * purpose would be published as text and the build would then say it has no value: it is made a
+     * reference again, and resolved (or reported at its line, with the nearest name) like any other.
+     */
+    static final Pattern ESCAPED_REFERENCE = Pattern.compile("\\\\\\{([a-z][a-z0-9_-]*)}");
     private static final Pattern BOOKMARK_LINK = Pattern.compile("link:#_[A-Za-z0-9_]+\\[([^\\]]*)]");
 
     /** Where an image of the document goes: given pandoc's target, the name it has in assets/, if it could be saved. */
@@ -57,6 +63,7 @@ final class ImportCleanup {
             line = Headings.withoutWordAnchors(line);
             line = TableCleanup.TYPED_BULLET.matcher(line).replaceFirst("$1* ");
             line = TICK.matcher(line).replaceAll("tick:[]");
+            line = ESCAPED_REFERENCE.matcher(line).replaceAll("{$1}");
             lines.add(line);
         }
         if (removedContents) {

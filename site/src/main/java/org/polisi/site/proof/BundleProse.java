@@ -39,7 +39,7 @@ final class BundleProse {
                 }
                 Map<String, Prose> messages = families.computeIfAbsent(name.group(1), f -> new LinkedHashMap<>())
                         .computeIfAbsent(name.group(2), l -> new LinkedHashMap<>());
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> lines = org.polisi.site.content.SourceText.readStrictly(file).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher entry = ENTRY.matcher(lines.get(i).strip());
                     if (entry.matches()) {

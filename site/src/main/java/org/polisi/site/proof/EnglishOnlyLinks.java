@@ -42,7 +42,7 @@ final class EnglishOnlyLinks {
         Set<String> hosts = new HashSet<>();
         if (Files.isRegularFile(file)) {
             try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                List<String> lines = org.polisi.site.content.SourceText.read(file, problems).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
                     int hash = line.indexOf('#');

@@ -1,6 +1,7 @@
 package org.polisi.site.proof;
 
 import org.polisi.site.problem.Problems;
+import org.polisi.site.content.SourceText;
 import org.polisi.site.content.YamlSyntax;
 import org.polisi.site.problem.ContentException;
 import org.polisi.site.problem.Problem;
@@ -87,11 +88,9 @@ final class Glossary {
             return EMPTY;
         }
         Object loaded;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (java.io.StringReader reader = new java.io.StringReader(SourceText.readStrictly(file))) {
             YamlSyntax.compose(file);    // a slip is reported at its line, as in every YAML file the build reads
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         } catch (ContentException e) {
             e.problems().forEach(p -> problems.add(new Problem(p.severity(), "glossary", p.file(), p.line(), p.column(),
                     "the glossary: " + p.message())));

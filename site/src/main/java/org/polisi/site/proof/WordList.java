@@ -42,7 +42,7 @@ public final class WordList {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = org.polisi.site.content.SourceText.read(file, problems).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

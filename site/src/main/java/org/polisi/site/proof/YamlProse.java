@@ -33,11 +33,9 @@ final class YamlProse {
     /** Every language's text of the file, and each en/other pair as counterparts. */
     static void read(Path file, List<Prose> prose, List<Counterparts> pairs) {
         Node root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (java.io.StringReader reader = new java.io.StringReader(org.polisi.site.content.SourceText.readStrictly(file))) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (YAMLException e) {
+        } catch (org.polisi.site.problem.ContentException | YAMLException e) {
             return;     // the loader that owns this file reports it at its line
         }
         if (root != null) {

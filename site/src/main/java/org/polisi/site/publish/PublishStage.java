@@ -99,7 +99,7 @@ public final class PublishStage {
         List<StagedPage> rootPages = new IndexComposer(allIds, fresh, titles, entries, messages).compose();
         Problems rootProblems = new Problems();
         new CachedRender(cache, new RenderKeys(options.themeDir(), List.of()),
-                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")))
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")), java.util.Map.of())
                 .render(rootPages, staging, FormsSession.none(), rootProblems);
         new HtmlChecks(staging, rootProblems).check(rootPages);
         // Browsers ask for /favicon.ico on pages that name no icon (the server's own pages among them).

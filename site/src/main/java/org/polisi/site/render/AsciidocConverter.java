@@ -37,6 +37,12 @@ final class AsciidocConverter {
     /** What receives each converted page, on the converting thread: it must be thread-safe. */
     interface Sink {
         void accept(ConvertedPage page) throws java.io.IOException;
+
+        /**
+         * A page whose conversion threw (a fault of Asciidoctor or of our extensions on this
+         * page's text): that page alone fails, and every other page is still converted.
+         */
+        void failed(StagedPage page, RuntimeException fault);
     }
 
     /**
@@ -86,11 +92,11 @@ final class AsciidocConverter {
             }
             // The first conversion defines our extensions' Ruby classes; doing it alone keeps two
             // threads from defining them at once (JRuby warns "already initialized constant").
-            sink.accept(convertOne(asciidoctor, session, pages.get(0)));
+            convertInto(asciidoctor, session, pages.get(0), sink);
             List<Future<?>> results = new ArrayList<>();
             for (StagedPage page : pages.subList(1, pages.size())) {
                 results.add(pool.submit(() -> {
-                    sink.accept(convertOne(asciidoctor, session, page));
+                    convertInto(asciidoctor, session, page, sink);
                     return null;
                 }));
             }
@@ -107,6 +113,18 @@ final class AsciidocConverter {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static void convertInto(Asciidoctor asciidoctor, RenderSession session, StagedPage page, Sink sink)
+            throws java.io.IOException {
+        ConvertedPage converted;
+        try {
+            converted = convertOne(asciidoctor, session, page);
+        } catch (RuntimeException fault) {
+            sink.failed(page, fault);
+            return;
+        }
+        sink.accept(converted);
     }
 
     private static ConvertedPage convertOne(Asciidoctor asciidoctor, RenderSession session, StagedPage page) {

@@ -38,11 +38,17 @@ public final class CachedRender {
     private final RenderCache cache;
     private final RenderKeys keys;
     private final JBakeRenderer renderer;
+    private final Map<String, Path> siteDirs;
 
-    public CachedRender(RenderCache cache, RenderKeys keys, JBakeRenderer renderer) {
+    /**
+     * @param siteDirs each site's own folder by id: where a page that cannot be converted is
+     *                 reported, so that its site alone is held back ({@link PageFault})
+     */
+    public CachedRender(RenderCache cache, RenderKeys keys, JBakeRenderer renderer, Map<String, Path> siteDirs) {
         this.cache = cache;
         this.keys = keys;
         this.renderer = renderer;
+        this.siteDirs = Map.copyOf(siteDirs);
     }
 
     /**
@@ -74,7 +80,8 @@ public final class CachedRender {
                 Path file = destination.resolve(page.outputPath() + ".html");
                 String failure = baked.failures().get(page.url());
                 if (failure != null || !Files.isRegularFile(file)) {      // never cached: converted again next time
-                    problems.error("render-failed", null, 0, failure != null ? failure : page.url() + ": no HTML was written");
+                    problems.add(PageFault.of(page, siteDirs.get(page.site()), failure != null ? failure : "no HTML was written"));
+                    Files.deleteIfExists(file);     // half a page is never published
                     continue;
                 }
                 PageRecord record = new PageRecord(page.url(), Files.readAllBytes(file), forms.renderedOn(page.url()),

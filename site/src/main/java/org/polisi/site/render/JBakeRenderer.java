@@ -65,6 +65,7 @@ public final class JBakeRenderer {
         Path source = workDir.resolve("src");
         FileTrees.deleteRecursively(source);
         FileTrees.copy(templatesDir, source.resolve("templates"));
+        readableTemplates(templatesDir);
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Files.createDirectories(destination);
         DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
@@ -74,11 +75,19 @@ public final class JBakeRenderer {
                 configuration.getDatabasePath()), configuration);
         Map<String, String> failures = new ConcurrentHashMap<>();
         RenderSession session = new RenderSession(forms);
-        AsciidocConverter.convert(pages, session, converted -> {
-            try {
-                renderer.render(documentModel(converted));
-            } catch (Exception e) {
-                failures.put(converted.page().url(), converted.page().url() + ": " + e.getMessage());
+        AsciidocConverter.convert(pages, session, new AsciidocConverter.Sink() {
+            @Override
+            public void accept(ConvertedPage converted) {
+                try {
+                    renderer.render(documentModel(converted));
+                } catch (Exception e) {
+                    failures.put(converted.page().url(), PageFault.describe(e));
+                }
+            }
+
+            @Override
+            public void failed(StagedPage page, RuntimeException fault) {
+                failures.put(page.url(), PageFault.describe(fault));
             }
         });
         Map<String, List<PageRecord.LogLine>> logs = new HashMap<>();
@@ -87,6 +96,20 @@ public final class JBakeRenderer {
                     .add(new PageRecord.LogLine(entry.line(), entry.severity(), entry.message()));
         }
         return new Baked(logs, failures);
+    }
+
+    /**
+     * Every theme template is UTF-8 ({@link org.polisi.site.content.SourceText}): FreeMarker would
+     * otherwise print a Windows-1252 template's accents as U+FFFD on every page of every school.
+     *
+     * @throws org.polisi.site.problem.ContentException at the template's first bad byte
+     */
+    private static void readableTemplates(Path templatesDir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(templatesDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                org.polisi.site.content.SourceText.readStrictly(file);
+            }
+        }
     }
 
     /**

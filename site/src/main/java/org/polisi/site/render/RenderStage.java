@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stage 5 as the build runs it: renders the composed pages into {@code <work>/out} with one
@@ -60,6 +62,13 @@ public final class RenderStage {
      *
      * @throws IOException when the work folder cannot be read or written
      */
+    /** Each site's own folder (a school's, or a template preview's cluster folder), by id. */
+    private static Map<String, Path> siteDirs(SiteCatalog catalog) {
+        Map<String, Path> dirs = new HashMap<>();
+        catalog.sites().forEach(site -> dirs.put(site.id(), site.source().dir()));
+        return dirs;
+    }
+
     public RenderedSite render(SiteCatalog catalog, ComposedSite composed, Problems problems) throws IOException {
         Path built = options.workDir().resolve("out");
         FileTrees.deleteRecursively(built);
@@ -69,7 +78,7 @@ public final class RenderStage {
         }
         long start = System.nanoTime();
         CachedRender.Result result = new CachedRender(cache, new RenderKeys(options.themeDir(), catalog.sites()),
-                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")))
+                new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")), siteDirs(catalog))
                 .render(pages, built, new FormsSession(composed.forms()), problems);
         progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + pages.size() + " pages)");
         progress.rendered(result.converted(), pages.size());

@@ -46,7 +46,8 @@ public final class ReportPrinter {
                     counts.get("draft"), counts.get("reviewed"), counts.get("stale"), counts.get("missing"));
             for (TranslationState stale : report.staleTranslations()) {
                 out.println("    stale: " + stale.pageKey() + " (" + stale.language() + ") " + relative(root, stale.file())
-                        + " — translated-from " + stale.recordedHash() + ", English now " + stale.currentHash()
+                        + " — " + (stale.recordedHash() == null || stale.recordedHash().isBlank() ? "no translated-from recorded"
+                        : "translated-from " + stale.recordedHash()) + ", English now " + stale.currentHash()
                         + stale.englishUpdated().map(day -> ", English changed on " + day).orElse(""));
             }
             report.missingTranslations().forEach(m -> out.println("    missing: " + m));
@@ -55,7 +56,7 @@ public final class ReportPrinter {
                     + (r.get("reviewDue").isBlank() ? "" : " (due " + r.get("reviewDue") + ")") + ", " + r.get("approval")));
             out.println("  documents referred to but missing: " + (report.missingDocuments().isEmpty() ? "none" : ""));
             report.missingDocuments().forEach(m -> out.println("    " + m.get("document") + " (from " + relativeLocation(root, m.get("referredFrom")) + ")"));
-            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : report.toConfirm().size() + " items"));
+            out.println("  to confirm with the school: " + (report.toConfirm().isEmpty() ? "nothing" : org.polisi.site.Counted.of(report.toConfirm().size(), "item", "items")));
             report.toConfirm().forEach(item -> out.println("    " + relative(root, item.file()) + ":" + item.line() + ": "
                     + item.what() + " — " + item.why()));
             proofing(proofing.of(report.school()), out);
@@ -72,8 +73,9 @@ public final class ReportPrinter {
             return;
         }
         out.println("  proofing (./polisi build lists each at its file and line):");
-        counts.forEach((language, count) -> out.printf("    %s: %d unknown words, %d glossary deviations%n",
-                language, count.spelling(), count.glossary()));
+        counts.forEach((language, count) -> out.printf("    %s: %s, %s%n", language,
+                org.polisi.site.Counted.of(count.spelling(), "unknown word", "unknown words"),
+                org.polisi.site.Counted.of(count.glossary(), "glossary deviation", "glossary deviations")));
     }
 
     public static void json(List<SiteReport.SchoolReport> reports, Path root, PrintStream out) throws Exception {

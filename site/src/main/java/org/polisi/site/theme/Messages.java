@@ -61,7 +61,7 @@ public final class Messages {
         try (Stream<Path> files = Files.list(i18nDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
                 Properties properties = new Properties();
-                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                try (Reader reader = new java.io.StringReader(org.polisi.site.content.SourceText.readStrictly(file))) {
                     properties.load(reader);
                 }
                 String name = file.getFileName().toString();

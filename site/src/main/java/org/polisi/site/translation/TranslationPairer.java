@@ -130,8 +130,13 @@ public final class TranslationPairer {
                     .forEach(d -> notKept.add(d.sectionId()));
             site.template().ifPresent(t -> fileState(t, key, language, problems, changes, notKept).ifPresent(files::add));
         }
-        fileState(site.source(), key, language, problems, changes, Set.of()).ifPresent(files::add);
-        boolean reviewed = !files.isEmpty() && files.stream().allMatch(FileState::reviewed);
+        Optional<FileState> ownState = fileState(site.source(), key, language, problems, changes, Set.of());
+        ownState.ifPresent(files::add);
+        // The school's own file's :translation-status: decides, as every header attribute of a school's file wins
+        // over its template's (CONTRIBUTING.md): the school has reviewed the page it publishes, template text and all.
+        boolean reviewed = ownState.filter(state -> !state.translated().attribute("translation-status").isBlank())
+                .map(FileState::reviewed)
+                .orElse(!files.isEmpty() && files.stream().allMatch(FileState::reviewed));
         FileState first = files.stream().filter(FileState::stale).findFirst()
                 .orElse(files.isEmpty() ? null : files.get(files.size() - 1));
         // The latest day any of its English files changed in substance; none when one such change has no known day.

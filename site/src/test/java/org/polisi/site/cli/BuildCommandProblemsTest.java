@@ -74,6 +74,13 @@ class BuildCommandProblemsTest {
     }
 
     @Test
+    void everyCountIsInTheRightNumberNeverOneItems() {
+        assertTrue(output.lines().anyMatch(line -> line.matches("^\\d+ schools, \\d+ pages, 1 language, \\d+ errors?, \\d+ warnings?, [0-9.]+ s$")),
+                output);
+        assertFalse(output.matches("(?s).*\\b1 (items|schools|pages|languages|errors|warnings)\\b.*"), output);
+    }
+
+    @Test
     void eachBadNameIsReportedAtItsFileWithTheNameToUse() {
         for (String expected : List.of(
                 "content/schools/Aber Ford: error: 'Aber Ford' cannot be a school id (it is part of every web address): rename it 'aber-ford'",

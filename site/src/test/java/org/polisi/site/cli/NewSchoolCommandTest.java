@@ -124,14 +124,36 @@ class NewSchoolCommandTest {
     }
 
     @Test
+    void withoutAWelshNameTheReportListsTheEnglishNameOnWelshPagesToConfirm() throws IOException {
+        assertEquals(0, newSchool("--id", "stand-alone", "--name", "Stand Alone Primary"));
+        assertEquals(0, newSchool("--cluster", "demo", "--id", "adopting", "--name", "Adopting Primary"));
+        assertEquals(0, newSchool("--cluster", "demo", "--id", "named", "--name", "Named Primary", "--welsh-name", "Ysgol Enwog"));
+
+        java.util.Map<String, List<org.polisi.site.confirm.ToConfirm>> items = org.polisi.site.confirm.ToConfirmList.bySite(
+                org.polisi.site.catalog.CatalogStage.load(options(List.of()), new org.polisi.site.problem.Problems()),
+                new org.polisi.site.problem.Problems());
+
+        for (String school : List.of("stand-alone", "adopting")) {
+            List<String> names = items.get(school).stream().filter(item -> item.what().startsWith("the school's name in 'cy'"))
+                    .map(item -> item.file().getFileName() + " " + item.what()).toList();
+            assertEquals(1, names.size(), school + ": " + items.get(school));
+            assertTrue(names.get(0).startsWith("school.yml the school's name in 'cy' is the English '"), names.get(0));
+        }
+        assertTrue(items.get("named").stream().noneMatch(item -> item.what().startsWith("the school's name")), items.get("named").toString());
+    }
+
+    @Test
     void anUnknownCountryIsRefused() {
         assertEquals(2, newSchool("--id", "somewhere", "--name", "Somewhere", "--country", "scotland"));
         assertTrue(Files.notExists(root.resolve("content/schools/somewhere")));
     }
 
     private BuildResult build(String school) throws IOException {
-        BuildOptions options = new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
-                root.resolve("manifests"), root.resolve("build"), List.of(school), true, Fixtures.TODAY, root.resolve("agreed-texts"));
-        return new SiteBuild(options, line -> { }).run();
+        return new SiteBuild(options(List.of(school)), line -> { }).run();
+    }
+
+    private BuildOptions options(List<String> schools) {
+        return new BuildOptions(root.resolve("content"), THEME, root.resolve("public"),
+                root.resolve("manifests"), root.resolve("build"), schools, true, Fixtures.TODAY, root.resolve("agreed-texts"));
     }
 }

@@ -34,6 +34,8 @@ class PreviewErrorsTest {
         assertNotNull(box);
         assertTrue(box.text().contains("content/schools/solo/en/policy.adoc:"), box.text());
         assertTrue(box.text().contains("leads to no page of this site"), box.text());
+        assertTrue(box.selectFirst("h2").text().startsWith("Preview: 1 error keeps this site from being published"),
+                box.selectFirst("h2").text());
 
         String adopter = FixtureTree.readFile(tree.published("adopter/en/policy.html"));
         assertEquals(adopter, PreviewErrors.show(adopter, "/adopter/en/policy.html", broken, folder));

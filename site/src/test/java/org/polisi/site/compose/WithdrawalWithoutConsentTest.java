@@ -109,4 +109,20 @@ class WithdrawalWithoutConsentTest {
         assertTrue(page.contains("value=\"photo-consent\""), page);
         assertTrue(page.contains(">Photographs</label>"), page);
     }
+
+    @Test
+    void aConsentFormWithNoWithdrawalFormOnAnyPageFailsTheBuildAtItsLine() throws IOException {
+        Files.writeString(content.resolve("schools/solo/forms/photo-consent.yml"), CONSENT);
+        Files.writeString(content.resolve("schools/solo/en/photographs.adoc"),
+                "= Photographs\n:page-kind: page\n:page-order: 8\n\nGive consent with this form.\n\nform::photo-consent[]\n");
+        Files.delete(content.resolve("schools/solo/en/withdraw-consent.adoc"));   // the withdrawal form stays defined, on no page
+
+        BuildResult result = Fixtures.bake(content, List.of("solo")).result();
+
+        List<String> problems = result.errors().stream().map(problem -> problem.describe(content.getParent())).toList();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("content/schools/solo/en/photographs.adoc:7"), problems.get(0));
+        assertTrue(problems.get(0).contains("consent-without-withdrawal"), problems.get(0));
+        assertFalse(result.published());
+    }
 }

@@ -83,8 +83,33 @@ class SettingWordsTest {
                       - id: trip
                         text: {en: My child may go on the trip., cy: Caiff fy mhlentyn fynd ar y daith.}
                 """);
-        page(school, "en", "= Trips policy\n:page-kind: policy\n:page-order: 1\n\nText.\n\nform::trip-consent[]\n");
-        page(school, "cy", "= Polisi teithiau\n:page-kind: policy\n:page-order: 1\n:translation-status: reviewed\n:translated-from: PENDING\n\nTestun.\n\nform::trip-consent[]\n");
+        // a consent form is published only with a way to withdraw it (consent-without-withdrawal)
+        Files.writeString(school.resolve("forms/withdrawal.yml"), """
+                id: withdrawal
+                kind: withdrawal
+                title: {en: Withdraw consent, cy: Tynnu caniatâd yn ôl}
+                confirmation: {en: Thank you., cy: Diolch.}
+                reader-role: headteacher
+                retention:
+                  rule: after-submission
+                  years: 1
+                purpose: {en: to record the withdrawal, cy: er mwyn cofnodi'r tynnu'n ôl}
+                lawful-basis: {en: legal obligation, cy: rhwymedigaeth gyfreithiol}
+                fields:
+                  - name: reference
+                    type: text
+                    label: {en: Reference, cy: Cyfeirnod}
+                  - name: pupil-names
+                    type: pupil-names
+                    label: {en: Names, cy: Enwau}
+                    required: true
+                  - name: consent-form
+                    type: consent-form
+                    label: {en: "Which form?", cy: "Pa ffurflen?"}
+                    required: true
+                """);
+        page(school, "en", "= Trips policy\n:page-kind: policy\n:page-order: 1\n\nText.\n\nform::trip-consent[]\n\nform::withdrawal[]\n");
+        page(school, "cy", "= Polisi teithiau\n:page-kind: policy\n:page-order: 1\n:translation-status: reviewed\n:translated-from: PENDING\n\nTestun.\n\nform::trip-consent[]\n\nform::withdrawal[]\n");
         Fixtures.BakedSite site = Fixtures.bake(root.resolve("content"), List.of("meithrin"));
         try {
             assertEquals(List.of(), site.result().errors());

@@ -55,6 +55,17 @@ class ImportCleanupTest {
     }
 
     @Test
+    void anAttributeReferencePandocEscapedIsAReferenceAgainButNotInLiteralBlocks() {
+        ImportCleanup.Result result = clean("Welcome to \\{school-name}, led by \\{headteacher}.", "", "|===",
+                "|Contact |\\{online-safety-coordinator}", "|===", "", "....", "\\{school-name}", "....", "", "A set \\{1, 2}.");
+        String text = String.join("\n", result.body());
+        assertTrue(text.contains("Welcome to {school-name}, led by {headteacher}."), text);
+        assertTrue(text.contains("|Contact |{online-safety-coordinator}"), text);
+        assertTrue(text.contains("....\n\\{school-name}\n...."), "a literal block is left as written: " + text);
+        assertTrue(text.contains("A set \\{1, 2}."), "braces that are no reference stay escaped: " + text);
+    }
+
+    @Test
     void ticksBecomeTheTickMacroEverywhereButInLiteralBlocks() {
         ImportCleanup.Result result = clean("|===", "|Phones |✓ |✔", "|Tablets |☑ |", "|===", "", "Done ✓", "", "....", "✓", "....");
         String text = String.join("\n", result.body());

@@ -150,7 +150,7 @@ class ProofingTest {
                 java.nio.charset.StandardCharsets.UTF_8));
         String report = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(report.contains("    cy: 2 unknown words, 4 glossary deviations"), report);
-        assertTrue(report.contains("    en: 1 unknown words, 0 glossary deviations"), report);
+        assertTrue(report.contains("    en: 1 unknown word, 0 glossary deviations"), report);
     }
 
     @Test

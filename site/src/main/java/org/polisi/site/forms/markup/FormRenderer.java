@@ -49,6 +49,7 @@ final class FormRenderer {
         // an agreement, consent or notice of objection from the check-your-answers page, where its button says what it does
         String submit = checkFirst || form.kind() == FormKind.WITHDRAWAL ? "forms.submit.continue" : "forms.submit";
         post.appendElement("button").addClass("button").attr("type", "submit").text(school.messages(language).get(submit));
+        languageSwitches(post, form);
         if (school.preview()) {
             asPreview(section, post);
         }
@@ -67,6 +68,24 @@ final class FormRenderer {
         post.select("button").remove();
         post.select("input:not([type=hidden]), select, textarea").attr("disabled", "");
         section.addClass("polisi-form--preview");
+    }
+
+    /**
+     * A button per other language the form is published in that opens it there with what was typed kept
+     * (the server keeps the answers in a draft, docs/adr/0052; no JavaScript needed), worded in that
+     * language like the header's language link, which would leave the answers behind (polisi.js makes
+     * that link press this button once something is typed). After the form's own button, so that Enter
+     * in a box still sends the form.
+     */
+    private void languageSwitches(Element post, FormDefinition form) {
+        for (String other : school.forms().languages()) {
+            if (other.equals(language) || form.title().in(other).isEmpty()) {
+                continue;
+            }
+            post.appendElement("p").addClass("form-language").appendElement("button").addClass("button-link")
+                    .attr("type", "submit").attr("name", ReservedNames.SWITCH_LANGUAGE).attr("value", other)
+                    .attr("lang", other).text(school.messages(other).get("forms.switch-language"));
+        }
     }
 
     private static void hidden(Element form, String name, String value) {

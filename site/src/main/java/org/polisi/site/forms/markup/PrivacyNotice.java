@@ -42,7 +42,9 @@ final class PrivacyNotice {
         roles.add(form.readerRole());
         roles.addAll(form.alerts().incident());
         roles.addAll(form.alerts().urgent());
-        return String.join("; ", roles.stream().map(role -> messages.get("forms.role." + role)).toList());
+        // a role with no words is reported once, at the form's reader-role line (compose.FormReferences.checkRoles)
+        return String.join("; ", roles.stream().map(role -> messages.has("forms.role." + role)
+                ? messages.get("forms.role." + role) : role).toList());
     }
 
     private static void sentence(Element notice, String text) {

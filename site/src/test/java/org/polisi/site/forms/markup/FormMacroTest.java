@@ -60,7 +60,13 @@ class FormMacroTest {
         assertEquals("en", hidden(form, "form-lang"));
         assertTrue(hidden(form, "form-version").matches("[0-9a-f]{12}"));
         assertEquals("", form.selectFirst("div.error-summary-region").html());
-        assertEquals(1, form.select("button:not([name=add-another])").size());
+        assertEquals(1, form.select("button:not([name=add-another]):not([name=switch-language])").size());
+        // the form's own button comes first, so Enter in a box sends the form rather than switch language
+        assertEquals("", form.selectFirst("button[type=submit]:not([name=add-another])").attr("name"));
+        Element switching = form.selectFirst("button[name=switch-language]");
+        assertEquals("cy", switching.attr("value"));
+        assertEquals("cy", switching.attr("lang"));
+        assertEquals("Llenwi'r ffurflen hon yn Gymraeg: bydd eich atebion yn cael eu cadw", switching.text());
         assertEquals("submit", form.selectFirst("button:not([name=add-another])").attr("type"));
         // a consent is sent from the server's check-your-answers page (docs/adr/0052): here it continues there
         assertEquals("yes", hidden(form, "check-answers"));
