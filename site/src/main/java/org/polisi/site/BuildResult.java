@@ -20,7 +20,40 @@ import java.util.Set;
  */
 public record BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
                           List<Problem> problems, int pages, Set<String> publishedSites, Set<String> heldBack,
-                          Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofing) {
+                          Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofing, Kept kept) {
+
+    /**
+     * The sites a build kept as published without building them (docs/adr/0067-per-school-builds.md):
+     * not among {@link #sites()}, but among the counts, {@link #publishedSites()} or {@link #heldBack()},
+     * {@link #problems()}, {@link #pages()} and {@link #toConfirm()} as a cold build has them.
+     */
+    public record Kept(List<String> ids, Set<String> languages) {
+        public static final Kept NONE = new Kept(List.of(), Set.of());
+
+        public Kept {
+            ids = List.copyOf(ids);
+            languages = Set.copyOf(languages);
+        }
+    }
+
+    /** A build that kept no site unbuilt. */
+    public BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
+                       List<Problem> problems, int pages, Set<String> publishedSites, Set<String> heldBack,
+                       Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofing) {
+        this(sites, translations, problems, pages, publishedSites, heldBack, toConfirm, seconds, proofing, Kept.NONE);
+    }
+
+    /** How many sites the build covered, built or kept. */
+    public int siteCount() {
+        return sites.size() + kept.ids().size();
+    }
+
+    /** How many languages its sites have, built or kept. */
+    public long languageCount() {
+        Set<String> languages = new java.util.HashSet<>(kept.languages());
+        sites.forEach(site -> languages.addAll(site.languages()));
+        return languages.size();
+    }
 
     /** A build that did not proof (its {@link #proofing()} is {@link ProofResult#NONE}). */
     public BuildResult(List<ResolvedSite> sites, Map<String, List<TranslationState>> translations,
@@ -37,10 +70,18 @@ public record BuildResult(List<ResolvedSite> sites, Map<String, List<Translation
      */
     static BuildResult built(SiteCatalog catalog, List<Problem> problems, int pages, Set<String> published,
                              Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofed) {
-        Set<String> heldBack = new LinkedHashSet<>(catalog.sites().stream().map(ResolvedSite::id).toList());
+        return built(catalog, problems, pages, published, toConfirm, seconds, proofed, Kept.NONE);
+    }
+
+    /** The same, with the sites {@code kept} as published unbuilt among those held back when not published (in the catalogue's order). */
+    static BuildResult built(SiteCatalog catalog, List<Problem> problems, int pages, Set<String> published,
+                             Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofed, Kept kept) {
+        Set<String> covered = new java.util.HashSet<>(kept.ids());
+        catalog.sites().forEach(site -> covered.add(site.id()));
+        Set<String> heldBack = new LinkedHashSet<>(catalog.allIds().stream().filter(covered::contains).toList());
         heldBack.removeAll(published);
         return new BuildResult(catalog.sites(), catalog.translations(), problems, pages, published, heldBack, toConfirm,
-                seconds, proofed);
+                seconds, proofed, kept);
     }
 
     /** What resolving {@code catalog} without rendering found ({@code ./polisi report}): nothing published, nothing held back. */

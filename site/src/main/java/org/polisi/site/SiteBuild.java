@@ -21,7 +21,16 @@ import org.polisi.site.render.RenderStage;
 import org.polisi.site.render.RenderedSite;
 import org.polisi.site.theme.Messages;
 
+import org.polisi.site.compose.IndexComposer;
+import org.polisi.site.problem.Problem;
+import org.polisi.site.problem.ReportOrder;
+import org.polisi.site.uptodate.SiteRecord;
+import org.polisi.site.uptodate.SiteRecords;
+
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +51,8 @@ public final class SiteBuild {
     private final BuildProgress progress;
     private final RenderCache cache;
     private final BuildTools tools;
+    /** The per-site records this build keeps unchanged sites by, and writes for the next (docs/adr/0067). */
+    private Optional<SiteRecords> records = Optional.empty();
 
     /** A build that converts every page and keeps nothing for the next ({@code --no-cache}, most tests). */
     public SiteBuild(BuildOptions options, BuildProgress progress) {
@@ -61,6 +72,19 @@ public final class SiteBuild {
         this.tools = tools;
     }
 
+    /**
+     * Keeps every site whose inputs and published output are as the last build left them (as
+     * {@code cacheDir}'s {@link SiteRecords} say) without loading, composing, rendering, checking or
+     * publishing it again, and records each published site for the next build
+     * (docs/adr/0067-per-school-builds.md). What is reported equals a cold build's report.
+     *
+     * @return this
+     */
+    public SiteBuild keepingUnchangedSites(Path cacheDir) {
+        this.records = SiteRecords.before(cacheDir, options);
+        return this;
+    }
+
     /** Resolves and proofs the content without rendering: what {@code ./polisi report} needs. */
     public BuildResult resolveOnly() {
         Problems problems = new Problems();
@@ -72,10 +96,14 @@ public final class SiteBuild {
 
     public BuildResult run() throws IOException {
         StageClock clock = new StageClock();
+        Map<String, SiteRecord> unchanged = records.map(SiteRecords::unchanged).orElse(Map.of());
+        if (!unchanged.isEmpty()) {
+            progress.line("  " + Counted.of(unchanged.size(), "site", "sites") + " unchanged since the last build: kept as published, not built again");
+        }
         RenderStage render = new RenderStage(options, cache, progress);
         boolean jrubyStarting = render.prepare();         // JRuby starts while the content is read
         Problems problems = new Problems();
-        SiteCatalog catalog = CatalogStage.load(options, problems);
+        SiteCatalog catalog = CatalogStage.load(options, problems, unchanged.keySet());
         Proofing proofing = Proofing.of(options, tools.dictionaries());
         proofing.preload(catalog.sites());     // a dictionary with no kept answers is read from now on
         // Proofing and the PDF warm-up, which the build joins only later, go where a core is idle
@@ -100,23 +128,111 @@ public final class SiteBuild {
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
                 .start(catalog.sites(), rendered.built());
-        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages).remembering(cache, rendered.keys());
+        Map<String, List<String>> keptPages = new LinkedHashMap<>();
+        unchanged.values().forEach(site -> keptPages.putAll(site.pageIds()));
+        HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages).remembering(cache, rendered.keys())
+                .linkingInto(unchanged.keySet(), keptPages, options.outputDir());
         checks.check(composed.pages());
         clock.lap("check");
         ProofResult proofed = proof.join(problems);
         clock.lap("proof");
         pdfs.join(problems);
         clock.lap("pdf");
-        Verdict verdict = new Verdict(options.strict(), catalog.folders()).add(problems.all());
+        Map<String, List<Path>> folders = new LinkedHashMap<>(catalog.folders());
+        unchanged.values().forEach(site -> folders.put(site.id(), site.folders()));
+        Verdict verdict = new Verdict(options.strict(), folders).add(problems.all());
+        unchanged.values().forEach(site -> verdict.addUnblamed(site.problems()));
         List<ResolvedSite> fresh = new AgreedTextArchive(options.agreedTextsDir())
                 .archivePublishable(verdict, catalog.sites(), rendered, composed.forms(), options.today());
         clock.lap("archive");
         new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
+        Map<String, String> keptEntries = new LinkedHashMap<>();
+        verdict.publishable(List.copyOf(unchanged.values()), SiteRecord::id).forEach(site -> keptEntries.put(site.id(), site.indexEntry()));
         Set<String> published = new PublishStage(options, cache)
-                .publish(catalog.allIds(), fresh, messages, checks.titles(), composed, rendered, verdict);
+                .publish(catalog.allIds(), fresh, keptEntries, messages, checks.titles(), composed, rendered, verdict);
         clock.lap("publish");
         clock.report(progress);
-        return BuildResult.built(catalog, verdict.problems(), composed.pages().size(), published, toConfirm, clock.seconds(), proofed);
+        List<Path> ownDirs = new ArrayList<>();
+        Map<String, Path> ownDirById = new LinkedHashMap<>();
+        Map<String, ResolvedSite> built = new LinkedHashMap<>();
+        catalog.sites().forEach(site -> built.put(site.id(), site));
+        for (String id : catalog.allIds()) {
+            Path own = built.containsKey(id) ? built.get(id).source().dir() : unchanged.containsKey(id) ? unchanged.get(id).ownDir() : null;
+            if (own != null) {
+                ownDirs.add(own);
+                ownDirById.put(id, own);
+            }
+        }
+        List<Problem> reported = ReportOrder.sorted(verdict.problems(), ownDirs);
+        Map<String, List<ToConfirm>> allToConfirm = new LinkedHashMap<>();
+        for (String id : catalog.allIds()) {
+            if (toConfirm.containsKey(id)) {
+                allToConfirm.put(id, toConfirm.get(id));
+            } else if (unchanged.containsKey(id)) {
+                allToConfirm.put(id, unchanged.get(id).toConfirm());
+            }
+        }
+        int pages = composed.pages().size() + unchanged.values().stream().mapToInt(SiteRecord::pages).sum();
+        Set<String> keptLanguages = new java.util.TreeSet<>();
+        unchanged.values().forEach(site -> keptLanguages.addAll(site.languages()));
+        BuildResult.Kept kept = new BuildResult.Kept(List.copyOf(unchanged.keySet()), keptLanguages);
+        if (records.isPresent()) {
+            recordSites(catalog, composed, checks, messages, published, reported, allToConfirm, unchanged, folders, ownDirById);
+        }
+        return BuildResult.built(catalog, reported, pages, published, allToConfirm, clock.seconds(), proofed, kept);
+    }
+
+    /**
+     * Records each published site for the next build, when every problem of this one lies in the
+     * own folder of one site (so each site's findings are its own and can be reported again alone);
+     * otherwise records none, and the next build builds every site.
+     */
+    private void recordSites(SiteCatalog catalog, ComposedSite composed, HtmlChecks checks, Map<String, Messages> messages,
+                             Set<String> published, List<Problem> reported, Map<String, List<ToConfirm>> toConfirm,
+                             Map<String, SiteRecord> unchanged, Map<String, List<Path>> folders, Map<String, Path> ownDirs) {
+        SiteRecords store = records.get();
+        if (!ReportOrder.eachInOneSite(reported, folders, ownDirs)) {
+            store.record(List.of());
+            return;
+        }
+        List<Path> dirs = List.copyOf(ownDirs.values());
+        List<String> ids = List.copyOf(ownDirs.keySet());
+        Map<String, List<String>> pageIds = checks.pageIds();
+        Map<String, Set<String>> leaving = checks.linksLeaving();
+        IndexComposer index = new IndexComposer(catalog.allIds(), catalog.sites(), checks.titles(), Map.of(), messages);
+        List<SiteRecord> next = new ArrayList<>();
+        for (String id : catalog.allIds()) {
+            if (!published.contains(id)) {
+                continue;
+            }
+            if (unchanged.containsKey(id)) {
+                next.add(unchanged.get(id));
+                continue;
+            }
+            ResolvedSite site = catalog.sites().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+            Optional<String> inputs = records.get().inputsOf(id);
+            if (site == null || inputs.isEmpty()) {
+                continue;
+            }
+            int index0 = ids.indexOf(id);
+            List<Problem> own = reported.stream().filter(p -> ReportOrder.owner(p, absolute(dirs)) == index0).toList();
+            Map<String, List<String>> ids0 = new LinkedHashMap<>();
+            String prefix = "/" + id + "/";
+            pageIds.forEach((url, list) -> {
+                if (url.startsWith(prefix)) {
+                    ids0.put(url, list);
+                }
+            });
+            int pages = (int) composed.pages().stream().filter(page -> page.site().equals(id)).count();
+            next.add(new SiteRecord(id, inputs.get(), "", site.source().dir(), SiteCatalog.foldersOf(site), pages,
+                    site.languages(), own, toConfirm.getOrDefault(id, List.of()), index.entry(site), ids0,
+                    List.copyOf(leaving.getOrDefault(id, Set.of()))));
+        }
+        store.record(next);
+    }
+
+    private static List<Path> absolute(List<Path> dirs) {
+        return dirs.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
     }
 
     /**

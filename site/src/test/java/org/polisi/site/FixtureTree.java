@@ -49,6 +49,25 @@ public final class FixtureTree {
         return this;
     }
 
+    /**
+     * Adds to the "good" fixture a school that inherits the template whole ({@code follower}: the
+     * adopter's settings under its own name, no pages of its own), a school with a form
+     * ({@code hillside}) and one whose broken link holds it back ({@code lonely}): a small real cluster.
+     */
+    public FixtureTree withFollowerFormAndBrokenLink() {
+        String adopter = read("schools/adopter/school.yml");
+        write("schools/follower/school.yml", adopter.replace("Riverside Primary School", "Follower Primary School")
+                .replace("Ysgol Gynradd Glan yr Afon", "Ysgol Gynradd Dilynwr").replace("riverside", "follower")
+                .replace("/adopter/", "/follower/"));
+        try {
+            org.polisi.site.render.FileTrees.copy(Fixtures.content("agreement").resolve("schools/hillside"), content().resolve("schools/hillside"));
+            org.polisi.site.render.FileTrees.copy(Fixtures.content("broken-link").resolve("schools/lonely"), content().resolve("schools/lonely"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Writes bytes (an image) under content/. */
     public FixtureTree writeBytes(String path, byte[] bytes) {
         try {

@@ -2,7 +2,6 @@ package org.polisi.forms.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,6 +178,9 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
     }
 
     private static boolean asciiCompatible(Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {   // every browser's: known, and asked on every post
+            return true;
+        }
         String printable = "%&+=-.09AZ_az~";
         return charset.canEncode() && new String(printable.getBytes(StandardCharsets.US_ASCII), charset).equals(printable);
     }
@@ -196,28 +199,44 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
      * (the WHATWG parser would keep it as it is: see the class comment).
      */
     private static byte[] percentDecoded(byte[] bytes, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        // into an array of the most it can take: a ByteArrayOutputStream locks once per byte
+        byte[] out = new byte[to - from];
+        int length = 0;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b == '+') {
-                out.write(' ');
+                out[length++] = ' ';
             } else if (b != '%') {
-                out.write(b);
+                out[length++] = b;
             } else if (i + 2 < to && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-                out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                out[length++] = (byte) (hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
                 i += 2;
             } else {
                 return null;
             }
         }
-        return out.toByteArray();
+        return length == out.length ? out : Arrays.copyOf(out, length);
     }
 
+    /** The value of an ASCII hex digit, or -1 (as {@code Character.digit(b, 16)} for a byte). */
     private static int hex(byte b) {
-        return Character.digit(b, 16);
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 
     private static Optional<String> decode(byte[] bytes, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && allAscii(bytes)) {
+            // ASCII is valid UTF-8 and decodes to the same characters: no decoder to make (most answers are ASCII)
+            return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -226,6 +245,15 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean allAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> ascii(byte[] bytes) {

@@ -200,6 +200,7 @@ public final class SubmissionService {
         // hashed here, in the request thread: the ledger's one writer thread only links them
         List<RecordChain.Row> consentEvents = consents.prepareAnswers(form, answers, now); // none for most kinds
         SubmissionLedger.SaltedAnswers salted = ledger.salted(fieldsJson);
+        String firstReference = references.next();   // drawn here too: the writer only checks it is unused
         // the resubmission check and the chains appended to, announced so that a batch's locks, heads
         // and checks are read in one request (ADR 65, ADR 71)
         SubmissionLedger.Resubmission check = idempotencyKey != null ? null : new SubmissionLedger.Resubmission(
@@ -227,7 +228,7 @@ public final class SubmissionService {
             }
             Optional<String> urgentCategory = UrgentConcern.category(form, answers);
             SubmissionRow stored = ledger.append(transaction, new NewSubmission(manifest.school(),
-                    uniqueReference(transaction),
+                    uniqueReference(transaction, firstReference),
                     form.id(), form.kind().word(), request.single(SubmissionRequest.FORM_VERSION), language, fieldsJson,
                     now, urgentCategory.isPresent(), fingerprint, idempotencyKey), salted);
             transaction.insert(INSERT_NAME_KEY, stored.id(), nameKey);   // sent with the batch's other inserts
@@ -261,8 +262,9 @@ public final class SubmissionService {
                 messages.get(language, "error.withdrawal.no-match"));
     }
 
-    private String uniqueReference(WriteTransaction transaction) {
-        return ledger.unusedReference(transaction, references::next);
+    /** {@code first} if no submission has it, else the first unused one {@link #references} draws. */
+    private String uniqueReference(WriteTransaction transaction, String first) {
+        return ledger.unusedReference(transaction, references.startingWith(first));
     }
 
     /** One error per field whose bytes could not be read; "type it again", in the form's language. */

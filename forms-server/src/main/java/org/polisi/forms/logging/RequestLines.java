@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
@@ -14,12 +15,22 @@ import org.slf4j.Marker;
  * else wrote it, and none when something did (issue 23: every refused request gets exactly one log
  * line). A line that {@link RepeatedLineFilter} leaves out still counts: the request did say it.
  *
- * <p>{@link #install()} puts the counter first among logback's turbo filters, whatever the
- * configuration file says, so it sees every line before a filter can drop it.
+ * <p>{@link #install()} puts the counter in place of logback's turbo filters, whatever the
+ * configuration file says, and the counter then asks those filters in their order: it sees every
+ * line before a filter can drop it, and logback's list holds one filter. With two or more, logback
+ * copies its list on every level check ({@code isDebugEnabled()}), which Jetty makes dozens of times
+ * per request (issue 23's intake profile).
  */
 public final class RequestLines extends TurboFilter {
 
     private static final ThreadLocal<int[]> COUNT = new ThreadLocal<>();
+
+    /** The turbo filters configured before the counter was installed, asked after it, in order. */
+    private final List<TurboFilter> configured;
+
+    private RequestLines(List<TurboFilter> configured) {
+        this.configured = List.copyOf(configured);
+    }
 
     /** Starts counting on this thread (a request begins). */
     public static void begin() {
@@ -37,26 +48,56 @@ public final class RequestLines extends TurboFilter {
         return count == null ? -1 : count[0];
     }
 
-    /** Registers the counter with logback (once), ahead of every other turbo filter; does nothing under another logger. */
-    public static synchronized void install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+    /**
+     * Registers the counter with logback (once), in place of the turbo filters configured so far,
+     * which it asks after counting; does nothing under another logger.
+     */
+    public static void install() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            install(context);
         }
+    }
+
+    /** As {@link #install()}, into the given logback context. */
+    static synchronized void install(LoggerContext context) {
         if (context.getTurboFilterList().stream().anyMatch(RequestLines.class::isInstance)) {
             return;
         }
-        RequestLines counter = new RequestLines();
+        List<TurboFilter> configured = List.copyOf(context.getTurboFilterList());
+        RequestLines counter = new RequestLines(configured);
         counter.setName("request-lines");
         counter.setContext(context);
         counter.start();
         context.getTurboFilterList().add(0, counter);
+        context.getTurboFilterList().removeAll(configured);
+    }
+
+    /** Starts the filters it asks too (a test restarts every filter in logback's list to empty their windows). */
+    @Override
+    public void start() {
+        configured.forEach(TurboFilter::start);
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        configured.forEach(TurboFilter::stop);
+        super.stop();
     }
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable thrown) {
-        int[] count = COUNT.get();
-        if (count != null && format != null && level.isGreaterOrEqual(logger.getEffectiveLevel())) {
-            count[0]++;
+        if (format != null) {   // a line; a level check (isDebugEnabled) comes without one
+            int[] count = COUNT.get();
+            if (count != null && level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+                count[0]++;
+            }
+        }
+        for (TurboFilter filter : configured) {   // as logback asks its list: the first that decides
+            FilterReply reply = filter.decide(marker, logger, level, format, params, thrown);
+            if (reply != FilterReply.NEUTRAL) {
+                return reply;
+            }
         }
         return FilterReply.NEUTRAL;
     }

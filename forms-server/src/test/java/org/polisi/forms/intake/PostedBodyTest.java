@@ -81,4 +81,64 @@ class PostedBodyTest {
                 "application/json; charset=utf-8").orElseThrow();
         assertEquals(Map.of("n", List.of("Ŵyn 🙂 <b>"), "l", List.of("a", "2", "true")), body.parameters());
     }
+
+    /**
+     * Whatever a browser sends round-trips: random names and values (ASCII, Welsh and other
+     * letters, '+', '%', '&', '=', emoji) percent-encoded as a browser does, with upper or lower
+     * case hex digits and with or without a declared UTF-8 charset, are read back exactly. This
+     * guards the decoder's fast paths for ASCII answers and UTF-8 (issue 23's intake profile).
+     */
+    @Test
+    void randomAnswersEncodedAsABrowserDoesAreReadBackExactly() {
+        String alphabet = "abcXYZ019 +%&=-_.~*'()ŵŷâÂïñł€\u00e9\u0301\u200B\uD83D\uDE00\t\r\n";
+        java.util.Random random = new java.util.Random(23);
+        for (int i = 0; i < 5_000; i++) {
+            Map<String, List<String>> sent = new java.util.LinkedHashMap<>();
+            StringBuilder body = new StringBuilder();
+            int fields = 1 + random.nextInt(6);
+            for (int f = 0; f < fields; f++) {
+                String name = "f" + f + text(random, alphabet, 4);
+                String value = text(random, alphabet, 30);
+                sent.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(value);
+                if (body.length() > 0) {
+                    body.append('&');
+                }
+                body.append(encoded(name, random)).append('=').append(encoded(value, random));
+            }
+            String contentType = random.nextBoolean() ? null : "application/x-www-form-urlencoded; charset=UTF-8";
+            PostedBody read = PostedBody.urlEncoded(bytes(body.toString()), contentType);
+            assertEquals(sent, read.parameters(), body.toString());
+            assertEquals(Set.of(), read.unreadable(), body.toString());
+        }
+    }
+
+    private static String text(java.util.Random random, String alphabet, int most) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(most + 1);
+        for (int i = 0; i < length; i++) {
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            if (Character.isHighSurrogate(c)) {
+                text.append("\uD83D\uDE00");
+            } else if (!Character.isLowSurrogate(c)) {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+
+    /** As a browser's form post: UTF-8, percent-encoded, space as '+', hex digits in either case. */
+    private static String encoded(String text, java.util.Random random) {
+        String encoded = java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+        if (random.nextBoolean()) {
+            StringBuilder lower = new StringBuilder(encoded);
+            for (int i = 0; i < lower.length(); i++) {
+                if (lower.charAt(i) == '%') {
+                    lower.setCharAt(i + 1, Character.toLowerCase(lower.charAt(i + 1)));
+                    lower.setCharAt(i + 2, Character.toLowerCase(lower.charAt(i + 2)));
+                }
+            }
+            encoded = lower.toString();
+        }
+        return encoded;
+    }
 }

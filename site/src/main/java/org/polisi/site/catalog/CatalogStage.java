@@ -21,6 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Stages 1 to 3: load {@code content/}, resolve each site over its template (a cluster template is
@@ -38,13 +40,25 @@ public final class CatalogStage {
 
     /** @return the catalogue of the sites {@code options} asks for (all when it names none) */
     public static SiteCatalog load(BuildOptions options, Problems problems) {
+        return load(options, problems, Set.of());
+    }
+
+    /**
+     * The catalogue without the sites of {@code kept}, which are neither read nor resolved but stay
+     * among {@link SiteCatalog#allIds()} in their place (docs/adr/0067-per-school-builds.md).
+     */
+    public static SiteCatalog load(BuildOptions options, Problems problems, Set<String> kept) {
         Problems loading = new Problems();
-        ContentTree tree = ContentLoader.load(options.contentDir(), loading);
+        ContentTree tree = ContentLoader.load(options.contentDir(), loading, kept);
         List<ResolvedSite> sites = new ArrayList<>();
         List<String> allIds = new ArrayList<>();
-        for (SiteSource school : tree.schools().values()) {
-            allIds.add(school.id());
-            if (options.schools().isEmpty() || options.schools().contains(school.id())) {
+        Set<String> schoolIds = new TreeSet<>(tree.schools().keySet());
+        kept.stream().filter(id -> !id.endsWith(TEMPLATE_PREVIEW_SUFFIX) || !tree.clusters().containsKey(
+                id.substring(0, id.length() - TEMPLATE_PREVIEW_SUFFIX.length()))).forEach(schoolIds::add);
+        for (String id : schoolIds) {
+            allIds.add(id);
+            SiteSource school = tree.schools().get(id);
+            if (school != null && (options.schools().isEmpty() || options.schools().contains(school.id()))) {
                 Optional<SiteSource> template = school.settings().adopts().flatMap(tree::cluster);
                 sites.add(ForkResolver.resolve(servedAt(school, options), template, problems));
             }
@@ -53,7 +67,7 @@ public final class CatalogStage {
         for (SiteSource cluster : tree.clusters().values()) {
             String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
             allIds.add(previewId);
-            if (options.schools().isEmpty() || options.schools().contains(previewId)) {
+            if (!kept.contains(previewId) && (options.schools().isEmpty() || options.schools().contains(previewId))) {
                 sites.add(ForkResolver.resolve(servedAt(asPreview(cluster, previewId), options), Optional.empty(), problems));
             }
         }

@@ -49,6 +49,12 @@ public final class HtmlChecks {
     /** Where a group's checks put what they find (a group's own instance), or null: straight into {@link #problems}. */
     private final List<CheckedGroups.Finding> findings;
     private CheckedGroups kept = CheckedGroups.none();
+    /** The pages of sites this build keeps as published, by URL, with their ids (docs/adr/0067). */
+    private Map<String, List<String>> keptPages = Map.of();
+    private Set<String> keptSites = Set.of();
+    private Path liveOutput;
+    /** Every checked page's facts, by URL, once {@link #check} has run. */
+    private final Map<String, PageFacts> checked = new LinkedHashMap<>();
     /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
     static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
@@ -94,6 +100,55 @@ public final class HtmlChecks {
         return this;
     }
 
+    /**
+     * Links into the sites of {@code sites}, which this build keeps as published without building
+     * them (docs/adr/0067-per-school-builds.md), are checked against what they published: a page
+     * against its kept ids ({@code pageIds}, by URL), any other file against {@code liveOutput}.
+     *
+     * @return this
+     */
+    public HtmlChecks linkingInto(Set<String> sites, Map<String, List<String>> pageIds, Path liveOutput) {
+        this.keptSites = Set.copyOf(sites);
+        this.keptPages = Map.copyOf(pageIds);
+        this.liveOutput = liveOutput;
+        return this;
+    }
+
+    /** Each checked page's element ids, by URL ({@code /<site>/<lang>/<key>.html}), after {@link #check}. */
+    public Map<String, List<String>> pageIds() {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        checked.forEach((url, page) -> ids.put(url, page.ids().stream().sorted().toList()));
+        return ids;
+    }
+
+    /**
+     * For each site checked, the first path segment of every link of its pages that leaves the site
+     * (another site's id, {@code assets}...), sorted, after {@link #check}.
+     */
+    public Map<String, Set<String>> linksLeaving() {
+        Map<String, Set<String>> leaving = new LinkedHashMap<>();
+        for (PageFacts page : checked.values()) {
+            String site = page.page().site();
+            Set<String> segments = leaving.computeIfAbsent(site, s -> new java.util.TreeSet<>());
+            URI base = URI.create(page.page().url());
+            for (String href : page.links()) {
+                if (href.isBlank() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                    continue;
+                }
+                try {
+                    String path = base.resolve(href.replace(" ", "%20")).getPath();
+                    String first = path == null || path.length() < 2 ? "" : path.substring(1).replaceFirst("/.*", "");
+                    if (!first.equals(site)) {
+                        segments.add(first);
+                    }
+                } catch (IllegalArgumentException invalid) {
+                    // reported as a broken link
+                }
+            }
+        }
+        return leaving;
+    }
+
     public void check(List<StagedPage> pages) {
         // Reading and parsing the pages is most of the work. A page and its translations stand
         // alone: each such group is read and compared on whichever core is free, its problems kept
@@ -114,6 +169,7 @@ public final class HtmlChecks {
         for (PageFacts page : facts.values()) {
             checkLinks(page, facts);
         }
+        checked.putAll(facts);
         readings.forEach(reading -> titles.putAll(reading.titles()));
     }
 
@@ -310,6 +366,9 @@ public final class HtmlChecks {
             String path = target.getPath();
             String fragment = target.getFragment();
             PageFacts linked = path == null || path.isEmpty() || path.equals(base.getPath()) ? page : facts.get(path);
+            if (linked == null && path != null && keptPages.containsKey(path)) {
+                linked = new PageFacts(null, Set.copyOf(keptPages.get(path)), List.of(), List.of());
+            }
             // Where the author wrote the link: <<id>>, xref:page.adoc#id[...], link:page.html[...].
             String pageName = href.replaceFirst("[#?].*", "").replaceFirst("\\.html$", "");
             String[] needles = fragment == null || fragment.isEmpty()
@@ -317,7 +376,7 @@ public final class HtmlChecks {
                     : new String[]{"<<" + fragment, pageName + ".adoc#" + fragment, pageName + ".html#" + fragment,
                             "#" + fragment, pageName.isEmpty() ? fragment : pageName};
             if (linked == null) {
-                if (!ROOT_PAGES.contains(path) && !Files.exists(outputRoot.resolve(path.substring(1)))) {
+                if (!ROOT_PAGES.contains(path) && !Files.exists(outputRoot.resolve(path.substring(1))) && !keptFile(path)) {
                     report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needles);
                 }
                 continue;
@@ -327,6 +386,12 @@ public final class HtmlChecks {
                         needles);
             }
         }
+    }
+
+    /** Whether {@code path} is a file a kept site published (an image, a PDF). */
+    private boolean keptFile(String path) {
+        String site = path.length() < 2 ? "" : path.substring(1).replaceFirst("/.*", "");
+        return keptSites.contains(site) && liveOutput != null && Files.isRegularFile(liveOutput.resolve(path.substring(1)));
     }
 
     private void checkTranslated(PageFacts page, Map<String, PageFacts> facts) {

@@ -85,7 +85,9 @@ public final class BuildCommand implements Callable<Integer> {
             return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
         }
         Transcript transcript = new Transcript(out, err);
-        BuildResult result = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at)).run();
+        SiteBuild build = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at));
+        cacheDir.ifPresent(build::keepingUnchangedSites);     // sites whose inputs and output are unchanged are kept (ADR 0067)
+        BuildResult result = build.run();
         int status = summarise(result, root, options, transcript);
         check.ifPresent(done -> done.record(status, result.pages(), transcript.lines()));
         return status;
@@ -100,9 +102,8 @@ public final class BuildCommand implements Callable<Integer> {
         for (Problem problem : result.problems()) {
             report.error(problem.describe(root));
         }
-        long languages = result.sites().stream().flatMap(s -> s.languages().stream()).distinct().count();
-        report.line(String.format("%s, %s, %s, %s, %s, %.1f s", Counted.of(result.sites().size(), "school", "schools"),
-                Counted.of(result.pages(), "page", "pages"), Counted.of(languages, "language", "languages"),
+        report.line(String.format("%s, %s, %s, %s, %s, %.1f s", Counted.of(result.siteCount(), "school", "schools"),
+                Counted.of(result.pages(), "page", "pages"), Counted.of(result.languageCount(), "language", "languages"),
                 Counted.of(result.errors().size(), "error", "errors"), Counted.of(result.warnings().size(), "warning", "warnings"),
                 result.seconds()));
         long open = result.toConfirm().values().stream().mapToLong(List::size).sum();

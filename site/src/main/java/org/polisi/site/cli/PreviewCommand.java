@@ -85,7 +85,11 @@ public final class PreviewCommand implements Callable<Integer> {
 
     private void rebuild(Path root, BuildOptions options) {
         try {
-            BuildResult result = new SiteBuild(options, System.out::println, Optional.of(cache), tools).run();
+            SiteBuild build = new SiteBuild(options, System.out::println, Optional.of(cache), tools);
+            if (!cacheOptions.off) {
+                build.keepingUnchangedSites(cacheOptions.folder(root));    // a save rebuilds only its school (ADR 0067)
+            }
+            BuildResult result = build.run();
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {

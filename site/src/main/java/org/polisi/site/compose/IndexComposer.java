@@ -57,36 +57,46 @@ public final class IndexComposer {
                 }
                 continue;
             }
-            html.append("<li class=\"school\">\n");
-            for (String language : site.languages()) {
-                Messages text = messages.get(language);
-                html.append("<section lang=\"").append(language).append("\" aria-labelledby=\"school-")
-                        .append(site.id()).append('-').append(language).append("\">\n");
-                html.append("<h2 id=\"school-").append(site.id()).append('-').append(language).append("\">")
-                        .append("<a href=\"").append(site.id()).append('/').append(language).append("/index.html\">")
-                        .append(escape(site.source().settings().name().inOrEnglish(language)))
-                        .append(site.languages().size() > 1 ? " <span class=\"lang-label\">(" + escape(text.get("language.name")) + ")</span>" : "")
-                        .append("</a></h2>\n");
-                if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
-                    // a template's preview is not a school: say so where it is listed
-                    html.append("<p class=\"preview-label\"><strong>").append(escape(text.get("site.preview.label")))
-                            .append("</strong></p>\n");
-                }
-                html.append("<ul>\n");
-                site.pages(language).values().stream()
-                        .filter(p -> !PageKind.APPENDIX.is(p.kind()))
-                        .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
-                        .forEach(p -> {
-                            String url = site.id() + '/' + language + '/' + p.key() + ".html";
-                            html.append("<li><a href=\"").append(url).append("\">")
-                                    .append(escape(titles.getOrDefault("/" + url, p.title()))).append("</a></li>\n");
-                        });
-                html.append("</ul>\n</section>\n");
-            }
-            html.append("</li>\n");
+            html.append(entry(site)).append('\n');
         }
         html.append("</ul>\n");
         return passthrough("index", PageKind.CLUSTER_INDEX, english.get("site.index.title"), english.get("site.index.intro"), html.toString());
+    }
+
+    /**
+     * The site's entry in the root index, as this composer writes it: an {@code <li>} with a section
+     * per language listing its pages by their rendered titles (without the line break after it).
+     * A build that keeps the site as published keeps this text (docs/adr/0067-per-school-builds.md).
+     */
+    public String entry(ResolvedSite site) {
+        StringBuilder html = new StringBuilder("<li class=\"school\">\n");
+        for (String language : site.languages()) {
+            Messages text = messages.get(language);
+            html.append("<section lang=\"").append(language).append("\" aria-labelledby=\"school-")
+                    .append(site.id()).append('-').append(language).append("\">\n");
+            html.append("<h2 id=\"school-").append(site.id()).append('-').append(language).append("\">")
+                    .append("<a href=\"").append(site.id()).append('/').append(language).append("/index.html\">")
+                    .append(escape(site.source().settings().name().inOrEnglish(language)))
+                    .append(site.languages().size() > 1 ? " <span class=\"lang-label\">(" + escape(text.get("language.name")) + ")</span>" : "")
+                    .append("</a></h2>\n");
+            if (site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER) {
+                // a template's preview is not a school: say so where it is listed
+                html.append("<p class=\"preview-label\"><strong>").append(escape(text.get("site.preview.label")))
+                        .append("</strong></p>\n");
+            }
+            html.append("<ul>\n");
+            site.pages(language).values().stream()
+                    .filter(p -> !PageKind.APPENDIX.is(p.kind()))
+                    .sorted(Comparator.comparingInt(ResolvedPage::order).thenComparing(ResolvedPage::key))
+                    .forEach(p -> {
+                        String url = site.id() + '/' + language + '/' + p.key() + ".html";
+                        html.append("<li><a href=\"").append(url).append("\">")
+                                .append(escape(titles.getOrDefault("/" + url, p.title()))).append("</a></li>\n");
+                    });
+            html.append("</ul>\n</section>\n");
+        }
+        html.append("</li>");
+        return html.toString();
     }
 
     private StagedPage notFound() {

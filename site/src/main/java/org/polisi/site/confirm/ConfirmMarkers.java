@@ -1,12 +1,8 @@
 package org.polisi.site.confirm;
 
-import org.polisi.site.fork.ResolvedSite;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.polisi.site.forms.definition.SchoolForms;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,27 +12,24 @@ import java.util.regex.Pattern;
  * so nothing is published). The marked item is the line after the marker (or the marker's own
  * line, when the marker ends a YAML line).
  */
-final class ConfirmMarkers implements ConfirmationSource {
+final class ConfirmMarkers implements FileConfirmationSource {
     private static final Pattern MARKER = Pattern.compile("(?://|#)\\s*polisi:\\s*confirm\\b\\s*(.*)$");
 
     @Override
-    public List<ToConfirm> find(ResolvedSite site, Optional<SchoolForms> forms) {
+    public List<ToConfirm> findIn(Path file, List<String> lines) {
         List<ToConfirm> items = new ArrayList<>();
-        for (Path file : ToConfirmList.filesOf(site)) {
-            List<String> lines = ToConfirmList.lines(file);
-            boolean yaml = file.toString().endsWith(".yml");
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                Matcher marker = MARKER.matcher(line);
-                if (!marker.find() || (!yaml && !line.trim().startsWith("//"))) {
-                    continue;
-                }
-                boolean ownLine = line.substring(0, marker.start()).isBlank();
-                String what = ownLine ? next(lines, i) : line.substring(0, marker.start()).trim();
-                String why = marker.group(1).trim();
-                items.add(new ToConfirm("marker", file, i + 1, what.isEmpty() ? "(the text that follows)" : what,
-                        why.isEmpty() ? "marked for confirmation" : why));
+        boolean yaml = file.toString().endsWith(".yml");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher marker = MARKER.matcher(line);
+            if (!marker.find() || (!yaml && !line.trim().startsWith("//"))) {
+                continue;
             }
+            boolean ownLine = line.substring(0, marker.start()).isBlank();
+            String what = ownLine ? next(lines, i) : line.substring(0, marker.start()).trim();
+            String why = marker.group(1).trim();
+            items.add(new ToConfirm("marker", file, i + 1, what.isEmpty() ? "(the text that follows)" : what,
+                    why.isEmpty() ? "marked for confirmation" : why));
         }
         return items;
     }

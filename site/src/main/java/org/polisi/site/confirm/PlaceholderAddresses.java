@@ -1,12 +1,8 @@
 package org.polisi.site.confirm;
 
-import org.polisi.site.fork.ResolvedSite;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.polisi.site.forms.definition.SchoolForms;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,29 +12,26 @@ import java.util.regex.Pattern;
  * site's settings, forms or pages: they are placeholders, never a school's real address, and must
  * not be published as if they were. Comment lines are skipped (nothing there is published).
  */
-public final class PlaceholderAddresses implements ConfirmationSource {
+public final class PlaceholderAddresses implements FileConfirmationSource {
     /** The {@link ToConfirm#source()} of its items. */
     public static final String SOURCE = "placeholder";
     static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)(?:[\\w.+-]+@|https?://)(?:[\\w-]+\\.)*(?:example\\.(?:org|com|net)|[\\w-]+\\.invalid)\\b(?:/[\\w/.~%-]*[\\w/~%-])?");
 
     @Override
-    public List<ToConfirm> find(ResolvedSite site, Optional<SchoolForms> forms) {
+    public List<ToConfirm> findIn(Path file, List<String> lines) {
         List<ToConfirm> items = new ArrayList<>();
-        for (Path file : ToConfirmList.filesOf(site)) {
-            List<String> lines = ToConfirmList.lines(file);
-            String comment = file.toString().endsWith(".yml") ? "#" : "//";
-            for (int i = 0; i < lines.size(); i++) {
-                String text = lines.get(i);
-                if (text.trim().startsWith(comment)) {
-                    continue;
-                }
-                Matcher placeholder = PLACEHOLDER.matcher(comment.equals("#") ? text.replaceFirst("\\s#.*$", "") : text);
-                while (placeholder.find()) {
-                    items.add(new ToConfirm(SOURCE, file, i + 1, "placeholder address " + placeholder.group(),
-                            "an example address, not the school's: give the real one, or leave the setting out"
-                                    + " (pages then say \"contact the school office\")"));
-                }
+        String comment = file.toString().endsWith(".yml") ? "#" : "//";
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (text.trim().startsWith(comment)) {
+                continue;
+            }
+            Matcher placeholder = PLACEHOLDER.matcher(comment.equals("#") ? text.replaceFirst("\\s#.*$", "") : text);
+            while (placeholder.find()) {
+                items.add(new ToConfirm(SOURCE, file, i + 1, "placeholder address " + placeholder.group(),
+                        "an example address, not the school's: give the real one, or leave the setting out"
+                                + " (pages then say \"contact the school office\")"));
             }
         }
         return items;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,29 @@ public final class ToConfirmList {
      * @param forms the site's form definitions from the catalog, or empty when they could not be read
      */
     public static List<ToConfirm> of(ResolvedSite site, Optional<SchoolForms> forms) {
+        return of(site, forms, new HashMap<>());
+    }
+
+    /**
+     * As {@link #of(ResolvedSite, Optional)}, with what file-local producers found in each file kept
+     * in {@code scanned} (by producer, then file) for the next site that reads the same file: a
+     * template's files are scanned once, not once per adopting school. The items are the same.
+     */
+    private static List<ToConfirm> of(ResolvedSite site, Optional<SchoolForms> forms,
+                                      Map<ConfirmationSource, Map<Path, List<ToConfirm>>> scanned) {
         List<ToConfirm> items = new ArrayList<>();
-        SOURCES.forEach(source -> items.addAll(source.find(site, forms)));
+        List<Path> files = null;
+        for (ConfirmationSource source : SOURCES) {
+            if (source instanceof FileConfirmationSource fileSource) {
+                files = files == null ? filesOf(site) : files;
+                Map<Path, List<ToConfirm>> byFile = scanned.computeIfAbsent(source, s -> new HashMap<>());
+                for (Path file : files) {
+                    items.addAll(byFile.computeIfAbsent(file, f -> fileSource.findIn(f, lines(f))));
+                }
+            } else {
+                items.addAll(source.find(site, forms));
+            }
+        }
         items.sort(Comparator.comparing((ToConfirm item) -> String.valueOf(item.file())).thenComparingInt(ToConfirm::line));
         return List.copyOf(items);
     }
@@ -52,8 +74,9 @@ public final class ToConfirmList {
     public static Map<String, List<ToConfirm>> bySite(SiteCatalog catalog, Problems problems) {
         Map<String, List<ToConfirm>> items = new LinkedHashMap<>();
         Set<String> warned = new HashSet<>();
+        Map<ConfirmationSource, Map<Path, List<ToConfirm>>> scanned = new HashMap<>();
         for (ResolvedSite site : catalog.sites()) {
-            List<ToConfirm> own = of(site, catalog.formsOf(site.id()));
+            List<ToConfirm> own = of(site, catalog.formsOf(site.id()), scanned);
             items.put(site.id(), own);
             own.stream().filter(item -> item.source().equals(PlaceholderAddresses.SOURCE))
                     .filter(item -> warned.add(item.file() + ":" + item.line() + item.what()))

@@ -4,6 +4,8 @@
  * left ({@code // polisi: confirm <why>}), placeholder addresses, retention rules no source states
  * ({@code confirm:} in a form's retention), and whatever other producers
  * ({@link org.polisi.site.confirm.ConfirmationSource}) add. Why: nothing invented is published as
- * fact; {@code ./polisi build --release} refuses while an item is open.
+ * fact; {@code ./polisi build --release} refuses while an item is open. A producer whose items
+ * depend only on a file's lines implements {@code FileConfirmationSource}, so that a template's
+ * files are scanned once per build for all the schools adopting it (docs/adr/0068).
  */
 package org.polisi.site.confirm;

@@ -32,6 +32,14 @@ public final class ContentLoader {
     }
 
     public static ContentTree load(Path contentRoot, Problems problems) {
+        return load(contentRoot, problems, Set.of());
+    }
+
+    /**
+     * Loads every cluster template and every school but those of {@code skip}, whose folders are
+     * not read at all (a build keeps them as published: docs/adr/0067-per-school-builds.md).
+     */
+    public static ContentTree load(Path contentRoot, Problems problems, Set<String> skip) {
         Set<String> unreadable = new TreeSet<>();
         Map<String, SiteSource> clusters = new TreeMap<>();
         for (Path dir : named(subfolders(contentRoot.resolve("clusters")), "cluster", problems)) {
@@ -53,6 +61,9 @@ public final class ContentLoader {
         for (Path dir : named(subfolders(contentRoot.resolve("schools")), "school", problems)) {
             Path file = dir.resolve("school.yml");
             String id = dir.getFileName().toString();
+            if (skip.contains(id)) {
+                continue;
+            }
             if (!Files.isRegularFile(file)) {
                 problems.error("missing-settings", dir, 0, "a school needs a school.yml");
                 continue;

@@ -62,23 +62,41 @@ public final class PublishStage {
     public Set<String> publish(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
                                Map<String, String> titles, ComposedSite composed, RenderedSite rendered,
                                Verdict verdict) throws IOException {
-        if (fresh.isEmpty()) {
+        return publish(allIds, fresh, Map.of(), messages, titles, composed, rendered, verdict);
+    }
+
+    /**
+     * Publishes {@code fresh} and, as they are already published, the sites of {@code unchanged}
+     * (a build kept them without building them: docs/adr/0067-per-school-builds.md), each listed
+     * in the root index by its kept entry; nothing at all when both are empty.
+     *
+     * @param unchanged each kept site's entry in the root index ({@link IndexComposer#entry}), by site id
+     * @return the ids of the sites published, fresh and kept, in the order of {@code allIds}
+     */
+    public Set<String> publish(List<String> allIds, List<ResolvedSite> fresh, Map<String, String> unchanged,
+                               Map<String, Messages> messages, Map<String, String> titles, ComposedSite composed,
+                               RenderedSite rendered, Verdict verdict) throws IOException {
+        if (fresh.isEmpty() && unchanged.isEmpty()) {
             return Set.of();
         }
-        List<Problem> rootProblems = publishFresh(allIds, fresh, messages, titles, composed, rendered);
+        List<Problem> rootProblems = publishFresh(allIds, fresh, unchanged, messages, titles, composed, rendered);
         verdict.addUnblamed(rootProblems);
-        return rootProblems.isEmpty() ? fresh.stream().map(ResolvedSite::id).collect(Collectors.toCollection(LinkedHashSet::new))
-                : Set.of();
+        Set<String> freshIds = fresh.stream().map(ResolvedSite::id).collect(Collectors.toSet());
+        return rootProblems.isEmpty() ? allIds.stream().filter(id -> freshIds.contains(id) || unchanged.containsKey(id))
+                .collect(Collectors.toCollection(LinkedHashSet::new)) : Set.of();
     }
 
     /** The problems of the root pages; if there is any error among them nothing was published. */
-    private List<Problem> publishFresh(List<String> allIds, List<ResolvedSite> fresh, Map<String, Messages> messages,
-                                       Map<String, String> titles, ComposedSite composed, RenderedSite rendered) throws IOException {
+    private List<Problem> publishFresh(List<String> allIds, List<ResolvedSite> fresh, Map<String, String> unchanged,
+                                       Map<String, Messages> messages, Map<String, String> titles, ComposedSite composed,
+                                       RenderedSite rendered) throws IOException {
         Set<String> freshIds = fresh.stream().map(ResolvedSite::id).collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> kept = allIds.stream().filter(id -> !freshIds.contains(id)).toList();
         Path staging = options.workDir().resolve("publish");
         MergedTree.assemble(staging, rendered.built(), freshIds, options.outputDir(), kept, Set.of("assets"), id -> id);
-        List<StagedPage> rootPages = new IndexComposer(allIds, fresh, titles, keptIndexEntries(kept), messages).compose();
+        Map<String, String> entries = keptIndexEntries(kept.stream().filter(id -> !unchanged.containsKey(id)).toList());
+        entries.putAll(unchanged);
+        List<StagedPage> rootPages = new IndexComposer(allIds, fresh, titles, entries, messages).compose();
         Problems rootProblems = new Problems();
         new CachedRender(cache, new RenderKeys(options.themeDir(), List.of()),
                 new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")), java.util.Map.of())
@@ -111,7 +129,7 @@ public final class PublishStage {
     private Map<String, String> keptIndexEntries(List<String> kept) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         Path index = options.outputDir().resolve("index.html");
-        if (!Files.isRegularFile(index)) {
+        if (kept.isEmpty() || !Files.isRegularFile(index)) {
             return entries;
         }
         for (Element school : Jsoup.parse(Files.readString(index)).select("li.school")) {

@@ -51,6 +51,7 @@ final class AsciidocConverter {
      */
     static void convert(List<StagedPage> pages, RenderSession session, Sink sink) {
         synchronized (SESSION) {
+            RubyCompilation.forPages(instance(), pages.size());
             session.open(instance());
             try {
                 convert(instance(), pages, session, sink);
@@ -203,7 +204,9 @@ final class AsciidocConverter {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
                 if (shared == null) {
-                    shared = Asciidoctor.Factory.create();
+                    Asciidoctor created = Asciidoctor.Factory.create();
+                    RubyCompilation.holdBack(created);
+                    shared = created;
                 }
             }
         }

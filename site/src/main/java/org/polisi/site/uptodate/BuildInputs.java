@@ -55,6 +55,57 @@ public final class BuildInputs {
      */
     public static String of(BuildOptions options) {
         Digest digest = new Digest();
+        environment(options, digest);
+        tree(options.contentDir(), digest);
+        tree(options.themeDir(), digest);
+        gitState(options.contentDir(), digest);
+        return digest.hex();
+    }
+
+    /**
+     * The fingerprint of what every site of a build with {@code options} reads besides the folders
+     * of the schools and cluster templates ({@code content/schools/*}, {@code content/clusters/*}):
+     * the same options, properties, code and git state as {@link #of}, every other file under
+     * {@code content/} (glossary, word lists, {@code welsh-language-sites.txt}) and the theme.
+     * Docs/adr/0067-per-school-builds.md.
+     *
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    static String shared(BuildOptions options) {
+        Digest digest = new Digest();
+        environment(options, digest);
+        Path schools = options.contentDir().resolve("schools");
+        Path clusters = options.contentDir().resolve("clusters");
+        digest.add("tree", options.contentDir().getFileName().toString());
+        if (Files.isDirectory(options.contentDir())) {
+            try (Stream<Path> files = Files.walk(options.contentDir())) {
+                for (Path file : files.filter(Files::isRegularFile).sorted()
+                        .filter(f -> !inSiteFolder(f, schools) && !inSiteFolder(f, clusters)).toList()) {
+                    digest.add(options.contentDir().relativize(file).toString().replace('\\', '/'));
+                    digest.add(Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        tree(options.themeDir(), digest);
+        gitState(options.contentDir(), digest);
+        return digest.hex();
+    }
+
+    /** Whether {@code file} lies in a folder of {@code parent} (a file directly in {@code parent} does not). */
+    private static boolean inSiteFolder(Path file, Path parent) {
+        return file.startsWith(parent) && parent.relativize(file).getNameCount() > 1;
+    }
+
+    /** The fingerprint of one folder's files: relative name and content of each, in order. */
+    static String folder(Path dir) {
+        Digest digest = new Digest();
+        tree(dir, digest);
+        return digest.hex();
+    }
+
+    private static void environment(BuildOptions options, Digest digest) {
         digest.add(FORMAT);
         // Every component of the record, so that an option added later is covered without a change here.
         digest.add(options.toString(), options.contentDir().toAbsolutePath().toString(), options.themeDir().toAbsolutePath().toString());
@@ -71,10 +122,6 @@ public final class BuildInputs {
             Path path = Path.of(entry);
             digest.add(path.getFileName() == null ? entry : path.getFileName().toString(), size(path));
         }
-        tree(options.contentDir(), digest);
-        tree(options.themeDir(), digest);
-        gitState(options.contentDir(), digest);
-        return digest.hex();
     }
 
     private static String size(Path path) {

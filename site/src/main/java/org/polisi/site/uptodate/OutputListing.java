@@ -18,11 +18,19 @@ public final class OutputListing {
     private OutputListing() {
     }
 
-    /** The listing of {@code folders} now; an absent folder is listed as absent. */
+    /** The listing of {@code folders} (or single files) now; an absent one is listed as absent. */
     public static String of(List<Path> folders) {
         BuildInputs.Digest digest = new BuildInputs.Digest();
         for (Path folder : folders) {
             digest.add(folder.toAbsolutePath().toString());
+            if (Files.isRegularFile(folder)) {      // a single file (a school's forms manifest)
+                try {
+                    digest.add("file", Long.toString(Files.size(folder)), Long.toString(Files.getLastModifiedTime(folder).toMillis()));
+                } catch (IOException unreadable) {
+                    digest.add("(unreadable)", Long.toString(System.nanoTime()));
+                }
+                continue;
+            }
             if (!Files.isDirectory(folder)) {
                 digest.add("(absent)");
                 continue;

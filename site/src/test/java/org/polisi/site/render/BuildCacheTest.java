@@ -43,13 +43,7 @@ class BuildCacheTest {
 
     @BeforeEach
     void site() throws IOException {
-        tree = FixtureTree.copyOf("good", folder.resolve("site"));
-        String adopter = tree.read("schools/adopter/school.yml");
-        tree.write("schools/follower/school.yml", adopter.replace("Riverside Primary School", "Follower Primary School")
-                .replace("Ysgol Gynradd Glan yr Afon", "Ysgol Gynradd Dilynwr").replace("riverside", "follower")
-                .replace("/adopter/", "/follower/"));
-        FileTrees.copy(Fixtures.content("agreement").resolve("schools/hillside"), tree.content().resolve("schools/hillside"));
-        FileTrees.copy(Fixtures.content("broken-link").resolve("schools/lonely"), tree.content().resolve("schools/lonely"));
+        tree = FixtureTree.copyOf("good", folder.resolve("site")).withFollowerFormAndBrokenLink();
         // A problem only the form macros find while converting (a form:: naming no form is the compose stage's, ADR 0072).
         Path lonely = tree.content().resolve("schools/lonely/en/policy.adoc");
         Files.writeString(lonely, Files.readString(lonely) + "\nParents agree that statement:nope[photos].\n");

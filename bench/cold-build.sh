@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# A cold build of the real content as a user runs it, before and after a change, against Hugo and
+# bare AsciidoctorJ, in one run (issue #19's first cold-build goal; docs/adr/0068-cold-build-start-up.md).
+# Each round runs, one after the other, so that other people's load falls on all of them alike:
+#   before    BASE_ROOT/polisi build --no-cache  (a worktree of the commit to compare against, built once)
+#   after     ./polisi build --no-cache          (this worktree)
+#   hugo      Hugo with Debian's asciidoctor on the staged AsciiDoc (bench/hugo-baseline.sh)
+#   bare-2t   bare AsciidoctorJ on 2 threads, same staged AsciiDoc, with the launcher's JVM flags
+# Both launchers use their own class-data archive, which the unmeasured first build of each writes
+# (as on a user's machine after `./polisi build` has run once). CPU is user + system of the whole
+# process tree (/usr/bin/time), the launcher's shell included.
+#
+#   git worktree add --detach /tmp/base 438ffd7 && (cd /tmp/base && ./polisi build)
+#   BASE_ROOT=/tmp/base RUNS=3 bench/cold-build.sh
+#
+# Rows: $BENCH_DIR/results/cold-build.tsv (default /tmp/polisi-bench): time, case, wall, user CPU,
+# system CPU (s), load average (1 min).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+: "${BASE_ROOT:?BASE_ROOT must name a built worktree of the commit to compare against}"
+RUNS="${RUNS:-3}"
+BENCH_MODULES="bench/site-bench -am"
+source bench/cost-setup.sh
+BENCH_CP="${BENCH_CLASSES:-bench/site-bench/target/classes}:$CP"
+
+row() {   # row CASE TIMEFILE
+  printf "%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$1" "$(cat "$2")" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$B/results/cold-build.tsv"
+}
+launcher() {   # launcher CASE ROOT: one ./polisi build --no-cache there
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" "$2/polisi" build --no-cache > "$B/results/cold-$1.out" 2>&1 \
+    || { cat "$B/results/cold-$1.out"; exit 1; }
+  row "$1" "$B/results/time.tmp"
+}
+
+# The first build of each launcher writes its archive (and its PDFs); not a case.
+"$BASE_ROOT/polisi" build > "$B/results/cold-first-before.out" 2>&1
+./polisi build > "$B/results/cold-first-after.out" 2>&1
+# The staged AsciiDoc the baselines convert: a copy of the content, built once with it kept.
+S="$B/cold-real"
+rm -rf "$S" && mkdir -p "$S" && cp -r content "$S/content" && cp -r themes "$S/themes"
+java "${JAVA_FLAGS[@]}" -Dpolisi.keep-staged=true -Dpolisi.root="$S" -cp "$CP" org.polisi.site.cli.PolisiCli build --no-cache > "$B/results/cold-staged.out" 2>&1
+for i in $(seq "$RUNS"); do
+  launcher before "$BASE_ROOT"
+  launcher after "$ROOT"
+  HUGO_TIME="$B/results/time.tmp" bench/hugo-baseline.sh "$S" 1 > "$B/results/cold-hugo.out" 2>&1 || { cat "$B/results/cold-hugo.out"; exit 1; }
+  row hugo "$B/results/time.tmp"
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand \
+    asciidoctor "$S/site/target/build/staged" --out "$B/baseline-html" --threads 2 > "$B/results/cold-bare.out" 2>&1
+  row bare-2t "$B/results/time.tmp"
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
