@@ -136,21 +136,36 @@ final class PolicyDateChecks {
     /** The header line of each date the page's own file sets (1-based), found in that file's text. */
     private static Map<String, Integer> headerLines(ResolvedPage page) {
         Map<String, Integer> lines = new java.util.LinkedHashMap<>();
-        if (DATES.stream().allMatch(key -> page.attribute(key).isBlank()) || page.file() == null || !Files.isRegularFile(page.file())) {
+        if (DATES.stream().allMatch(key -> page.attribute(key).isBlank())) {
             return lines;
+        }
+        for (String key : DATES) {
+            int line = page.attribute(key).isBlank() ? 0 : headerLine(page, key);
+            if (line > 0) {
+                lines.put(key, line);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The line (1-based) of the page file's header that sets {@code attribute} ({@code :review-due: ...}),
+     * or 0 when its file does not (a template's value) or cannot be read now.
+     */
+    static int headerLine(ResolvedPage page, String attribute) {
+        if (page.file() == null || !Files.isRegularFile(page.file())) {
+            return 0;
         }
         try {
             List<String> text = Files.readAllLines(page.file());
             for (int i = 0; i < text.size() && !text.get(i).isBlank(); i++) {
-                for (String key : DATES) {
-                    if (text.get(i).startsWith(":" + key + ":") && !page.attribute(key).isBlank()) {
-                        lines.putIfAbsent(key, i + 1);
-                    }
+                if (text.get(i).startsWith(":" + attribute + ":")) {
+                    return i + 1;
                 }
             }
         } catch (IOException unreadable) {
-            // the loader has read this file already; were it gone now, its dates go unchecked, not wrongly reported
+            // the loader has read this file already; were it gone now, the problem is reported at the file
         }
-        return lines;
+        return 0;
     }
 }

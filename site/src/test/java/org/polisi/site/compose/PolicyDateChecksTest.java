@@ -83,6 +83,16 @@ class PolicyDateChecksTest {
                 "policy.adoc:3 :review-due: 2025-06-30 is before approved-on (2025-07-01)"), described(result));
     }
 
+    /** A page header date the build does not understand is reported at its header line, not at the file alone. */
+    @Test
+    void aPageDateNotUnderstoodIsReportedAtItsHeaderLine(@TempDir Path folder) {
+        BuildResult result = build(folder, "name: {en: Test Primary}\nlanguages: [en]\n",
+                "= Policy\n:page-kind: policy\n:review-due: 31/02/2027\n\nText.\n");
+        assertEquals(List.of("bad-date policy.adoc:3 :review-due: '31/02/2027' is not a day: February 2027 has no day 31"),
+                result.errors().stream().map(p -> p.code() + " " + p.file().getFileName() + ":" + p.line() + " "
+                        + p.message().substring(0, p.message().indexOf(" (it has"))).toList());
+    }
+
     /** Dates that can be true: approved in the past, review ahead, or overdue (the page says so). */
     @Test
     void datesThatCanBeTrueBuildCleanly(@TempDir Path folder) {
