@@ -202,6 +202,9 @@ statements() {   # statements LABEL DATABASE: statements (each a round trip) and
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')
       ORDER BY total_exec_time + total_plan_time DESC LIMIT 12" \
     | sed "s/^/$1 time per submission: /" >> "$RESULTS"
+  say "$1 statements' time per submission: $("${PSQL[@]}" -qtA -F ' ' -c "SELECT round(sum(total_exec_time)::numeric * 1000 / $stored, 1)
+      || ' µs executing,', round(sum(total_plan_time)::numeric * 1000 / $stored, 1) || ' µs planning (0 unless PG_SETTINGS has -c pg_stat_statements.track_planning=on)'
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')")"
   say "$1 wal: $("${PSQL[@]}" -qtA -F ' ' -c "SELECT wal_records / $stored || ' records', wal_fpi || ' full pages',
       round(wal_bytes / $stored) || ' bytes per submission;', wal_sync || ' syncs', round(wal_sync_time) || ' ms syncing'
       FROM pg_stat_wal")"
