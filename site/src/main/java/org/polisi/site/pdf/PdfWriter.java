@@ -74,6 +74,8 @@ public final class PdfWriter {
     private final java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
     /** Whether the real PDFs have begun: a warm-up still running stops after its current page. */
     private volatile boolean making;
+    /** How many warm-up pages this writer has made (for {@code -Dpolisi.timings}). */
+    final java.util.concurrent.atomic.AtomicInteger warmUpPages = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Face(String file, String family, int weight, FontStyle style) {
         /**
@@ -146,9 +148,6 @@ public final class PdfWriter {
         warm.set(true);
         making = true;
     }
-
-    /** How many warm-up pages this writer has made (for {@code -Dpolisi.timings}). */
-    final java.util.concurrent.atomic.AtomicInteger warmUpPages = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Whether {@link #startMaking} has been called. */
     boolean making() {
