@@ -194,7 +194,9 @@ public final class PolicyPdfs {
      * in a warm one), done instead while the build leaves a core idle: {@code SiteBuild} calls it
      * once proofing has ended, in the time its own thread waits for JRuby (ADR 0069). It makes one
      * warm-up page, and more ({@link #warmUp}) for as long as {@code coreIdle} says the core is
-     * still idle (ADR 0077). It does nothing once {@link #start} has begun the real PDFs, when PDFs
+     * still idle and the warm-up's thread had at least a third of a core for its last page
+     * ({@link CoreShare}; on a machine other work keeps busy it would only take CPU from everyone)
+     * (ADR 0077). It does nothing once {@link #start} has begun the real PDFs, when PDFs
      * are off ({@code -Dpolisi.pdf=false}), when {@code writer} is already warm, or when no PDF will
      * probably be made ({@link #likelyToMake}): then the warm-up would only take CPU from the build
      * (docs/adr/0063).
@@ -209,7 +211,10 @@ public final class PolicyPdfs {
         if (!ENABLED || !likelyToMake(workDir.resolve("pdf"), inputs) || !writer.startWarming()) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(writer, coreIdle), "polisi-pdf-warm-up");
+        Thread thread = new Thread(() -> {
+            CoreShare share = new CoreShare();     // made on the warm-up's thread: it measures that thread
+            warmUp(writer, () -> share.getAsBoolean() && coreIdle.getAsBoolean());
+        }, "polisi-pdf-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
