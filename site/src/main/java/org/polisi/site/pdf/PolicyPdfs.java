@@ -182,7 +182,7 @@ public final class PolicyPdfs {
                 link(job);
             }
             progress.timed("pdf: " + done.size() + " PDFs (" + fresh.get() + " made, the rest unchanged), made alongside in",
-                    seconds, String.format("; waited %.2f s; %.2f s CPU; writer warmed with %d pages", (System.nanoTime() - waiting) / 1e9,
+                    seconds, String.format("; waited %.2f s; %.2f s CPU; warm-up pages made: %d", (System.nanoTime() - waiting) / 1e9,
                             cpu.get() / 1e9, writer.warmUpPages.get()));
         }
     }
