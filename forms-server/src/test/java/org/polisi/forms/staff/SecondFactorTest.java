@@ -43,7 +43,7 @@ class SecondFactorTest {
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        codes = new SecondFactor(server.jdbi(), Clock.systemUTC(), new ManifestCatalog(TestServer.fixture().resolve("manifests")));
+        codes = server.secondFactor();
     }
 
     @AfterAll
@@ -150,7 +150,7 @@ class SecondFactorTest {
     @Test
     void whoMustHaveASecondFactor() {
         ManifestCatalog manifests = new ManifestCatalog(TestServer.fixture().resolve("manifests"));
-        SecondFactor policy = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests);
+        SecondFactor policy = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests, server.sealingKey());
         assertTrue(policy.required(user("headteacher")));
         assertTrue(policy.required(user("safeguarding-lead")));
         assertFalse(policy.required(user("office")));
