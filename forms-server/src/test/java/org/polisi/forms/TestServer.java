@@ -403,6 +403,21 @@ public final class TestServer implements AutoCloseable {
             return signedIn(response);
         }
 
+        /**
+         * The sign-in's first step alone (a test of what each step answers): posts the e-mail address
+         * and password from a fresh sign-in page. Returns the answer: the code page (200) for an
+         * account with a second factor, 303 when signed in, else the refusal.
+         */
+        public HttpResponse<String> passwordStep(String email, String password) {
+            String token = hiddenValue(get("/staff/login").body(), "csrf-token");
+            return post("/staff/login", form("csrf-token", token, "email", email, "password", password));
+        }
+
+        /** The second step alone: posts {@code code} to the code page {@link #passwordStep} answered. */
+        public HttpResponse<String> codeStep(HttpResponse<String> codePage, String code) {
+            return post("/staff/login/code", form("csrf-token", hiddenValue(codePage.body(), "csrf-token"), "code", code));
+        }
+
         /** After a sign-in's last step: on success, the session's anti-forgery token from the page it leads to. */
         private HttpResponse<String> signedIn(HttpResponse<String> response) {
             if (response.statusCode() == 303) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.polisi.forms.TestServer.form;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -66,10 +65,10 @@ class SecondFactorSealingTest {
             server.jdbi().useHandle(handle -> handle.execute(
                     "UPDATE staff_second_factor SET secret = ? WHERE staff_user_id = ?", stored, head));
             TestServer.Browser browser = server.browser();
-            HttpResponse<String> codePage = passwordStep(browser, OTHER);
+            HttpResponse<String> codePage = browser.passwordStep(OTHER, TestServer.PASSWORD);
             String leadsCode = server.secondFactor().codeFor(
                     server.sealingKey().open(SecondFactor.SECRET_COLUMN, lead, stored), currentStep());
-            assertEquals(401, codeStep(browser, codePage, leadsCode).statusCode(), "a copied secret is refused");
+            assertEquals(401, browser.codeStep(codePage, leadsCode).statusCode(), "a copied secret is refused");
             assertThrows(SealingKey.Unusable.class, () -> server.sealingKey().open(SecondFactor.SECRET_COLUMN, head, stored));
             assertThrows(SealingKey.Unusable.class,
                     () -> server.sealingKey().open(SessionStore.PENDING_SECRET_COLUMN, lead, stored), "another column");
@@ -99,8 +98,8 @@ class SecondFactorSealingTest {
             assertEquals(1, server.count("SELECT count(*) FROM staff_account_event WHERE changed_by = '"
                     + SecondFactorSecrets.BY + "'"));
             TestServer.Browser browser = server.browser();
-            HttpResponse<String> codePage = passwordStep(browser, EMAIL);
-            assertEquals(303, codeStep(browser, codePage, server.secondFactor().codeFor(secret, currentStep()))
+            HttpResponse<String> codePage = browser.passwordStep(EMAIL, TestServer.PASSWORD);
+            assertEquals(303, browser.codeStep(codePage, server.secondFactor().codeFor(secret, currentStep()))
                     .statusCode(), "the app's codes still work");
         }
         try (TestServer again = TestServer.start(config, Clock.systemUTC())) {
@@ -186,15 +185,5 @@ class SecondFactorSealingTest {
 
     private static long currentStep() {
         return Math.floorDiv(Instant.now().getEpochSecond(), 30);
-    }
-
-    private static HttpResponse<String> passwordStep(TestServer.Browser browser, String email) {
-        String token = TestServer.hiddenValue(browser.get("/staff/login").body(), "csrf-token");
-        return browser.post("/staff/login", form("csrf-token", token, "email", email, "password", TestServer.PASSWORD));
-    }
-
-    private static HttpResponse<String> codeStep(TestServer.Browser browser, HttpResponse<String> codePage, String code) {
-        return browser.post("/staff/login/code", form("csrf-token", TestServer.hiddenValue(codePage.body(), "csrf-token"),
-                "code", code));
     }
 }

@@ -44,43 +44,43 @@ class SignInRefusalLogTest {
             // the password step: five failures are free, the sixth starts the account's back-off
             for (int attempt = 1; attempt <= 6; attempt++) {
                 TestServer.Browser browser = server.browser();
-                expect(problems, "wrong password " + attempt, 401, () -> passwordStep(browser, EMAIL, "not the password"));
+                expect(problems, "wrong password " + attempt, 401, () -> browser.passwordStep(EMAIL, "not the password"));
             }
             expect(problems, "throttled password step", 429,
-                    () -> passwordStep(server.browser(), EMAIL, TestServer.PASSWORD));
+                    () -> server.browser().passwordStep(EMAIL, TestServer.PASSWORD));
             startAfresh(server, clock);
             for (int attempt = 1; attempt <= 6; attempt++) {
                 TestServer.Browser browser = server.browser();
                 String unknown = "nobody-" + attempt + "@log.example";
-                expect(problems, "unknown address " + attempt, 401, () -> passwordStep(browser, unknown, "not the password"));
+                expect(problems, "unknown address " + attempt, 401, () -> browser.passwordStep(unknown, "not the password"));
             }
             startAfresh(server, clock);
 
             // the code step: a right password, then six wrong codes (the sixth starts the back-off)
             TestServer.Browser phone = server.browser();
-            HttpResponse<String> codePage = passwordStep(phone, EMAIL, TestServer.PASSWORD);
+            HttpResponse<String> codePage = phone.passwordStep(EMAIL, TestServer.PASSWORD);
             assertEquals(200, codePage.statusCode(), "the code page");
             for (int attempt = 1; attempt <= 6; attempt++) {
-                expect(problems, "wrong code " + attempt, 401, () -> codeStep(phone, codePage, "000000"));
+                expect(problems, "wrong code " + attempt, 401, () -> phone.codeStep(codePage, "000000"));
             }
             startAfresh(server, clock);
 
             // a code after the pending sign-in expired
             TestServer.Browser slow = server.browser();
-            HttpResponse<String> slowCodePage = passwordStep(slow, EMAIL, TestServer.PASSWORD);
+            HttpResponse<String> slowCodePage = slow.passwordStep(EMAIL, TestServer.PASSWORD);
             clock.advance(Duration.ofMinutes(6));
             expect(problems, "expired pending sign-in", 401,
-                    () -> codeStep(slow, slowCodePage, server.secondFactorCode(EMAIL)));
+                    () -> slow.codeStep(slowCodePage, server.secondFactorCode(EMAIL)));
             startAfresh(server, clock);
 
             // a disabled account: at the password step, and at the code step of a sign-in begun before
             TestServer.Browser begun = server.browser();
-            HttpResponse<String> begunCodePage = passwordStep(begun, EMAIL, TestServer.PASSWORD);
+            HttpResponse<String> begunCodePage = begun.passwordStep(EMAIL, TestServer.PASSWORD);
             server.jdbi().useHandle(handle -> handle.execute("UPDATE staff_user SET disabled = 1 WHERE email = ?", EMAIL));
             expect(problems, "disabled account, password step", 401,
-                    () -> passwordStep(server.browser(), EMAIL, TestServer.PASSWORD));
+                    () -> server.browser().passwordStep(EMAIL, TestServer.PASSWORD));
             expect(problems, "disabled account, code step", 401,
-                    () -> codeStep(begun, begunCodePage, server.secondFactorCode(EMAIL)));
+                    () -> begun.codeStep(begunCodePage, server.secondFactorCode(EMAIL)));
 
             assertTrue(problems.isEmpty(), String.join("\n", problems));
         }
@@ -90,16 +90,6 @@ class SignInRefusalLogTest {
     private static void startAfresh(TestServer server, MovingClock clock) {
         clock.advance(Duration.ofHours(2));
         server.loggedIn(EMAIL);
-    }
-
-    private static HttpResponse<String> passwordStep(TestServer.Browser browser, String email, String password) {
-        String token = TestServer.hiddenValue(browser.get("/staff/login").body(), "csrf-token");
-        return browser.post("/staff/login", form("csrf-token", token, "email", email, "password", password));
-    }
-
-    private static HttpResponse<String> codeStep(TestServer.Browser browser, HttpResponse<String> codePage, String code) {
-        return browser.post("/staff/login/code", form("csrf-token", TestServer.hiddenValue(codePage.body(), "csrf-token"),
-                "code", code));
     }
 
     /** Sends one request with the log captured; notes a wrong status or any count of lines but one. */
