@@ -212,7 +212,7 @@ final class AsciidocConverter {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
                 if (shared == null) {
-                    Asciidoctor created = Asciidoctor.Factory.create();
+                    Asciidoctor created = RubyStart.create();
                     RubyCompilation.holdBack(created);
                     shared = created;
                 }

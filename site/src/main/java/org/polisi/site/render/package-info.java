@@ -10,7 +10,8 @@
  * keyed by {@link org.polisi.site.render.RenderKeys}; docs/adr/0055): a page whose key is stored is
  * written from it with its forms and problems, the others converted and stored. Why one class around JBake: its
  * configuration, document model and logging quirks stay here; the rest of the build never sees them.
- * One Asciidoctor instance serves the whole process (JRuby's start-up is paid once), and
+ * One Asciidoctor instance serves the whole process (JRuby's start-up is paid once), started
+ * without RubyGems by {@link org.polisi.site.render.RubyStart} (docs/adr/0078), and
  * {@link org.polisi.site.render.RubyCompilation} lets JRuby compile its Ruby code only for a
  * conversion large enough to repay it (docs/adr/0068); our stateless
  * extensions ({@code tick:}, {@code policy:}, and the postprocessors that make admonitions notes and

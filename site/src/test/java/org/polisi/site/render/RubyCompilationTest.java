@@ -70,7 +70,7 @@ class RubyCompilationTest {
     }
 
     /** Every page of the test fixtures: tables, lists in cells, admonitions, footnotes, cross-references, Welsh. */
-    private static List<String> fixtureDocuments() throws Exception {
+    static List<String> fixtureDocuments() throws Exception {
         List<String> documents = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/test/resources/fixtures"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".adoc")).sorted().toList()) {
