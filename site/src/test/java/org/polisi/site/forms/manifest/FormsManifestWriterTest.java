@@ -63,9 +63,35 @@ class FormsManifestWriterTest {
         FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
                 agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
                 agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
-                java.util.Optional.of(SignerGroup.STAFF), agreement.source(), agreement.retentionLine());
+                java.util.Optional.of(SignerGroup.STAFF), agreement.urgentSteps(), agreement.source(), agreement.retentionLine());
         assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
                 "who signs is not what is signed");
+    }
+
+    /** ADR 0081: Rumney's incident form carries its policy's urgent steps, word for word, outside its version. */
+    @Test
+    void anIncidentFormCarriesItsPolicysUrgentStepsWithoutThemChangingTheFormVersion() throws Exception {
+        FormsSchoolContext school = FormsFixtures.rumney();
+        FormsManifestWriter.write(manifests, "rumney", school, List.of());
+        JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
+        for (JsonNode form : manifest.get("forms")) {
+            if (form.get("id").asText().equals("incident-report")) {
+                String[] english = form.get("urgentSteps").get("en").asText().split("\n");
+                assertEquals(2, english.length, form.get("urgentSteps").toString());
+                assertTrue(english[0].startsWith("Report to Police using any number"), english[0]);
+                assertTrue(english[1].endsWith("Do not ask leading questions"), english[1]);
+                assertTrue(form.get("urgentSteps").get("cy").asText().endsWith("Peidiwch â gofyn cwestiynau arweiniol"));
+            } else {
+                assertTrue(form.path("urgentSteps").isMissingNode(), form.get("id") + " gives no urgent steps");
+            }
+        }
+        FormDefinition incident = school.forms().find("incident-report").orElseThrow();
+        FormDefinition withoutSteps = new FormDefinition(incident.id(), incident.kind(), incident.title(),
+                incident.introduction(), incident.declaration(), incident.confirmation(), incident.readerRole(),
+                incident.alerts(), incident.retention(), incident.purpose(), incident.lawfulBasis(), incident.fields(),
+                incident.signedBy(), java.util.Optional.empty(), incident.source(), incident.retentionLine());
+        assertEquals(FormVersion.of(incident, school, "en", "abcdef012345"),
+                FormVersion.of(withoutSteps, school, "en", "abcdef012345"), "the steps are shown, not signed");
     }
 
     @Test
