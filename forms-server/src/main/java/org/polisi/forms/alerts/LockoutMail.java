@@ -9,6 +9,7 @@ import java.util.Map;
 import org.polisi.forms.config.AlertMailSettings;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.text.DisplayText;
 import org.polisi.forms.staff.LockoutNotifier;
 import org.polisi.forms.staff.StaffUser;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public final class LockoutMail implements LockoutNotifier, AutoCloseable {
                     if (body.length() > 0) {
                         body.append("\n\n----\n\n");
                     }
-                    body.append(messages.format(language, "alert.lockout.body", Map.of("name", user.name(),
+                    body.append(messages.format(language, "alert.lockout.body", Map.of("name", DisplayText.isolatedLine(user.name()),
                             "date", Dates.display(now, language), "address", clientAddress)));
                 }
                 String subject = messages.get(Messages.ENGLISH, "alert.lockout.subject") + " / "

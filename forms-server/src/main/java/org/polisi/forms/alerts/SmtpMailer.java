@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.polisi.forms.config.AlertMailSettings;
+import org.polisi.forms.text.BidiControls;
 
 /**
  * Sends one plain-text e-mail through the configured SMTP server (Jakarta Mail, ADR 21): alerts,
@@ -47,16 +48,32 @@ public final class SmtpMailer {
                 : Session.getInstance(properties);
     }
 
-    /** Sends the message to every recipient; throws when the SMTP server does not accept it. */
+    /**
+     * Sends the message to every recipient; throws when the SMTP server does not accept it. The
+     * subject is made one line ({@link #oneLine}) whatever it holds: a line break in a header would
+     * start a header of its own (RFC 5322 section 2.2; "e-mail header injection").
+     */
     public void send(List<String> recipients, String subject, String body, Instant sentAt) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(settings.from(), true));
         for (String recipient : recipients) {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
         }
-        message.setSubject(subject, "UTF-8");
+        message.setSubject(oneLine(subject), "UTF-8");
         message.setText(body, "UTF-8");
         message.setSentDate(Date.from(sentAt));
         Transport.send(message);
+    }
+
+    /**
+     * A header's text on one line: every line break (CR, LF, NEL, U+2028, U+2029), tab and other
+     * control character becomes a space, and bidirectional controls are shown as code points
+     * ({@link BidiControls#visible}); every other character is kept.
+     */
+    static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(codePoint -> line.appendCodePoint(Character.isISOControl(codePoint)
+                || codePoint == 0x2028 || codePoint == 0x2029 ? ' ' : codePoint));
+        return BidiControls.visible(line.toString());
     }
 }

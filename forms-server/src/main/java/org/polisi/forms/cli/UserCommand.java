@@ -97,10 +97,11 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
-            description = "Give a staff account a new password (read from standard input, or asked for). The same"
-                    + " password rules as a new account's; the account's second factor stays as it is.")
-    static final class Reset implements Callable<Integer> {
+    /**
+     * What every change to an existing account takes: which account ({@link Account}) and who made the
+     * change, recorded in the staff account history with "(command line)" after it.
+     */
+    abstract static class AccountChange implements Callable<Integer> {
 
         @Mixin
         Settings settings;
@@ -109,8 +110,18 @@ final class UserCommand implements Runnable {
         Account account;
 
         @Option(names = "--by", required = true, paramLabel = "NAME",
-                description = "Who issued the new password, such as the headteacher (recorded).")
+                description = "Who made this change, such as the headteacher (recorded).")
         String by;
+
+        String recordedBy() {
+            return by + " (command line)";
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = "Give a staff account a new password (read from standard input, or asked for). The same"
+                    + " password rules as a new account's; the account's second factor stays as it is.")
+    static final class Reset extends AccountChange {
 
         @Override
         public Integer call() throws IOException {
@@ -120,7 +131,7 @@ final class UserCommand implements Runnable {
                 return 2;
             }
             try {
-                account.service(settings).resetPassword(account.school, account.email, password, by + " (command line)");
+                account.service(settings).resetPassword(account.school, account.email, password, recordedBy());
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not reset: " + refused.getMessage());
                 return 2;
@@ -131,60 +142,52 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Cut off a staff account's access now: every session of it ends and it cannot sign in"
-                    + " (recorded in the staff account history). Its records stay; 'user enable' gives access back.")
-    static final class Disable implements Callable<Integer> {
+    /**
+     * {@code disable} and {@code enable}: one change of an account's access, the two differing only in
+     * which way ({@link #disabling}).
+     */
+    abstract static class AccessChange extends AccountChange {
 
-        @Mixin
-        Settings settings;
-
-        @Mixin
-        Account account;
-
-        @Option(names = "--by", required = true, paramLabel = "NAME",
-                description = "Who disabled it, such as the headteacher (recorded).")
-        String by;
+        /** True to cut access off, false to give it back. */
+        abstract boolean disabling();
 
         @Override
         public Integer call() {
-            return setDisabled(settings, account, by, true);
+            boolean disabled = disabling();
+            int ended;
+            try {
+                ended = account.service(settings).setDisabled(account.school, account.email, disabled, recordedBy());
+            } catch (IllegalArgumentException refused) {
+                System.err.println((disabled ? "Not disabled: " : "Not enabled: ") + refused.getMessage());
+                return 2;
+            }
+            System.out.println(disabled
+                    ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
+                            + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
+                    : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Cut off a staff account's access now: every session of it ends and it cannot sign in"
+                    + " (recorded in the staff account history). Its records stay; 'user enable' gives access back.")
+    static final class Disable extends AccessChange {
+
+        @Override
+        boolean disabling() {
+            return true;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "Let a disabled staff account sign in again (recorded in the staff account history).")
-    static final class Enable implements Callable<Integer> {
-
-        @Mixin
-        Settings settings;
-
-        @Mixin
-        Account account;
-
-        @Option(names = "--by", required = true, paramLabel = "NAME",
-                description = "Who enabled it, such as the headteacher (recorded).")
-        String by;
+    static final class Enable extends AccessChange {
 
         @Override
-        public Integer call() {
-            return setDisabled(settings, account, by, false);
+        boolean disabling() {
+            return false;
         }
-    }
-
-    private static int setDisabled(Settings settings, Account account, String by, boolean disabled) {
-        int ended;
-        try {
-            ended = account.service(settings).setDisabled(account.school, account.email, disabled, by + " (command line)");
-        } catch (IllegalArgumentException refused) {
-            System.err.println((disabled ? "Not disabled: " : "Not enabled: ") + refused.getMessage());
-            return 2;
-        }
-        System.out.println(disabled
-                ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
-                        + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
-                : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
-        return 0;
     }
 
     /** Which account: its school and e-mail address, and the manifests that name the schools served. */

@@ -43,22 +43,42 @@ public final class Withdrawals {
      * and the pupils the withdrawal applies to: the consent's own spelling of each matched name, or
      * the names as typed for a request.
      */
-    public record Target(FormDefinition consentForm, Optional<SubmissionRow> consent, List<String> pupils) {
+    public record Target(FormDefinition consentForm, Optional<SubmissionRow> consent, List<String> pupils,
+                         List<String> withdrawable) {
+        public Target {
+            withdrawable = List.copyOf(withdrawable);
+        }
+
         public boolean isRequest() {
             return consent.isEmpty();
         }
     }
 
     /**
+     * What the second page's choice comes to: the statement keys to withdraw (in the form's order;
+     * empty when nothing was chosen), those chosen that are statements of the form but cannot be
+     * withdrawn (not given, or already withdrawn: a forged or stale post), and whether something
+     * chosen is no statement of the form at all.
+     */
+    public record Choice(List<String> keys, List<String> notWithdrawable, boolean unknown) {
+        public boolean valid() {
+            return !unknown && notWithdrawable.isEmpty() && !keys.isEmpty();
+        }
+    }
+
+    /**
      * @param answers    the withdrawal's validated answers
      * @param byReference finds a record by reference (any school; checked here)
+     * @param latest     the newest consent event of each pupil and statement of a consent record (by its
+     *                   id): what stands now, so that only statements currently given are offered
      * @return the target, or empty when the consent form is not one of the school's consent forms, or a
      *     reference is given that names no live consent of that form and school with one of the
      *     children named. The caller says so without saying which part failed, so that a reference
      *     never reveals whose form it is.
      */
     public static Optional<Target> target(Manifest manifest, Map<String, Object> answers,
-                                          Function<String, Optional<SubmissionRow>> byReference) {
+                                          Function<String, Optional<SubmissionRow>> byReference,
+                                          Function<Long, List<ConsentEvent>> latest) {
         Optional<FormDefinition> consentForm = manifest.form(text(answers.get(CONSENT_FORM)))
                 .filter(form -> form.kind() == FormKind.CONSENT);
         if (consentForm.isEmpty()) {
@@ -67,7 +87,10 @@ public final class Withdrawals {
         List<String> named = names(answers.get(PUPIL_NAMES));
         String reference = ReferenceGenerator.normalise(text(answers.get(REFERENCE)));
         if (reference.isEmpty()) {
-            return Optional.of(new Target(consentForm.get(), Optional.empty(), named));
+            // a request: nobody knows yet which consent it is, so every statement may be asked for; staff
+            // match it, and only what stands as given then is withdrawn (ConsentRecorder.recordWithdrawal)
+            return Optional.of(new Target(consentForm.get(), Optional.empty(), named,
+                    List.copyOf(consentForm.get().statements().keySet())));
         }
         if (!ReferenceGenerator.plausible(reference)) {
             return Optional.empty();
@@ -82,24 +105,36 @@ public final class Withdrawals {
         }
         List<String> matched = matching(pupilsOf(consentForm.get(), consent.get()), named);
         return matched.isEmpty() ? Optional.empty()
-                : Optional.of(new Target(consentForm.get(), consent, matched));
+                : Optional.of(new Target(consentForm.get(), consent, matched,
+                        given(consentForm.get(), latest.apply(consent.get().id()), matched)));
     }
 
     /**
-     * The statement keys chosen, in the form's order: every statement for {@link #ALL}.
-     *
-     * @return empty when something chosen is not a statement of the form (a forged post); an empty
-     *     list when nothing was chosen
+     * The statement keys of the form, in its order, whose newest event is {@link ConsentEvent#GIVEN}
+     * for at least one of {@code pupils}: the only ones a withdrawal can withdraw (a refused or
+     * already withdrawn consent has nothing to withdraw).
      */
-    public static Optional<List<String>> chosen(FormDefinition consentForm, List<String> posted) {
-        List<String> keys = new ArrayList<>(consentForm.statements().keySet());
+    public static List<String> given(FormDefinition consentForm, List<ConsentEvent> latest, List<String> pupils) {
+        return consentForm.statements().keySet().stream()
+                .filter(key -> latest.stream().anyMatch(event -> event.statement().equals(key)
+                        && ConsentEvent.GIVEN.equals(event.answer()) && pupils.contains(event.pupil())))
+                .toList();
+    }
+
+    /**
+     * The statement keys chosen, in the form's order: every withdrawable statement for {@link #ALL}.
+     * A statement of the form that the target cannot withdraw is named in
+     * {@link Choice#notWithdrawable}, never silently dropped: the parent is told (issue 25).
+     */
+    public static Choice chosen(Target target, List<String> posted) {
+        List<String> keys = new ArrayList<>(target.consentForm().statements().keySet());
         if (posted.contains(ALL)) {
-            return Optional.of(keys);
+            return new Choice(target.withdrawable(), List.of(), false);
         }
-        if (!keys.containsAll(posted)) {
-            return Optional.empty();
-        }
-        return Optional.of(keys.stream().filter(posted::contains).toList());
+        boolean unknown = !keys.containsAll(posted);
+        List<String> chosen = keys.stream().filter(posted::contains).toList();
+        return new Choice(chosen.stream().filter(target.withdrawable()::contains).toList(),
+                chosen.stream().filter(key -> !target.withdrawable().contains(key)).toList(), unknown);
     }
 
     /** The pupils named on a stored consent form, as they were typed there. */

@@ -24,10 +24,13 @@ public sealed interface SubmissionOutcome {
 
     /**
      * A withdrawal whose first page is valid (or whose choice of statements was not): ask which
-     * statements of the consent form to withdraw. Nothing is stored yet.
+     * statements of the consent form to withdraw, offering only {@code withdrawable} (statement keys:
+     * those given and not withdrawn on the referenced consent; every statement for a request).
+     * Nothing is stored yet.
      */
     record ChooseStatements(Manifest manifest, FormDefinition form, String language, FormDefinition consentForm,
-                            boolean request, List<FieldError> errors, Map<String, List<String>> typed)
+                            boolean request, List<String> withdrawable, List<FieldError> errors,
+                            Map<String, List<String>> typed)
             implements SubmissionOutcome {
     }
 

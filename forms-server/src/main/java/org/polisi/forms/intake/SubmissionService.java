@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.config.SecretKey;
+import org.polisi.forms.consent.ConsentEventDao;
 import org.polisi.forms.consent.ConsentRecorder;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
@@ -166,25 +167,29 @@ public final class SubmissionService {
         }
         if (form.kind() == FormKind.WITHDRAWAL) {
             Optional<Withdrawals.Target> target = Withdrawals.target(manifest.get(), answers,
-                    reference -> ledger.find(manifest.get().school(), reference));
+                    reference -> ledger.find(manifest.get().school(), reference),
+                    consent -> ledger.read(handle -> handle.attach(ConsentEventDao.class).latestFor(consent)));
             if (target.isEmpty()) {
                 return rejected(manifest.get(), form, language, List.of(noMatch(form, language)), request, storing);
             }
-            Optional<List<String>> chosen = Withdrawals.chosen(target.get().consentForm(),
+            if (target.get().withdrawable().isEmpty()) {   // refused or withdrawn already: nothing to offer
+                return rejected(manifest.get(), form, language,
+                        List.of(referenceError(form, language, "error.withdrawal.nothing-given")), request, storing);
+            }
+            Withdrawals.Choice chosen = Withdrawals.chosen(target.get(),
                     request.parameters().getOrDefault(Withdrawals.CHOSEN, List.of()));
             boolean secondPage = !request.single(Withdrawals.STEP).isEmpty();
-            if (!secondPage || chosen.isEmpty() || chosen.get().isEmpty()) {
-                List<FieldError> choiceErrors = secondPage ? List.of(new FieldError(Withdrawals.CHOSEN,
-                        InputIds.field(form.id(), Withdrawals.CHOSEN), messages.get(language, "error.withdrawal.none-chosen")))
-                        : List.of();
+            if (!secondPage || !chosen.valid()) {
+                List<FieldError> choiceErrors = secondPage ? choiceErrors(form, language, target.get(), chosen) : List.of();
                 return new SubmissionOutcome.ChooseStatements(manifest.get(), form, language,
-                        target.get().consentForm(), target.get().isRequest(), choiceErrors, request.parameters());
+                        target.get().consentForm(), target.get().isRequest(), target.get().withdrawable(),
+                        choiceErrors, request.parameters());
             }
             if (!storing) {   // a draft whose statements are chosen: nothing left to ask (a post records it at once)
                 return new SubmissionOutcome.ReadyToSend(manifest.get(), form, language, answers, request.parameters());
             }
             answers = new LinkedHashMap<>(answers);
-            answers.put(Withdrawals.CHOSEN, chosen.get());
+            answers.put(Withdrawals.CHOSEN, chosen.keys());
         }
         return store(manifest.get(), form, language, request, answers,
                 idempotencyKey.isEmpty() ? null : idempotencyKey);
@@ -221,7 +226,8 @@ public final class SubmissionService {
             if (form.kind() == FormKind.WITHDRAWAL) {
                 // again inside the transaction: the consent may have been erased since the first page
                 SubmissionDao records = transaction.handle().attach(SubmissionDao.class);
-                withdrawal = Withdrawals.target(manifest, answers, records::findByReference);
+                withdrawal = Withdrawals.target(manifest, answers, records::findByReference,
+                        transaction.handle().attach(ConsentEventDao.class)::latestFor);
                 if (withdrawal.isEmpty()) {
                     return rejected(manifest, form, language, List.of(noMatch(form, language)), request, true);
                 }
@@ -254,12 +260,35 @@ public final class SubmissionService {
         }
     }
 
+    /**
+     * The second page's errors, at its one field, in the form's language: one per statement chosen
+     * that cannot be withdrawn (named by its short label, as the consent form's own errors are), or
+     * "choose something" when nothing (or nothing the form has) was chosen.
+     */
+    private List<FieldError> choiceErrors(FormDefinition form, String language, Withdrawals.Target target,
+                                          Withdrawals.Choice chosen) {
+        String id = InputIds.field(form.id(), Withdrawals.CHOSEN);
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : chosen.notWithdrawable()) {
+            errors.add(new FieldError(Withdrawals.CHOSEN, id, messages.format(language, "error.withdrawal.not-given",
+                    Map.of("statement", target.consentForm().statements().get(key).shortLabel(language)))));
+        }
+        if (errors.isEmpty()) {
+            errors.add(new FieldError(Withdrawals.CHOSEN, id, messages.get(language, "error.withdrawal.none-chosen")));
+        }
+        return errors;
+    }
+
     /** One message whatever failed (form, reference or child), so that a reference never tells whose form it is. */
     private FieldError noMatch(FormDefinition form, String language) {
+        return referenceError(form, language, "error.withdrawal.no-match");
+    }
+
+    private FieldError referenceError(FormDefinition form, String language, String key) {
         FieldDefinition field = form.field(Withdrawals.REFERENCE).orElseThrow(() ->
                 new IllegalStateException("withdrawal form " + form.id() + " has no 'reference' field"));
         return new FieldError(field.name(), InputIds.firstControl(form.id(), field),
-                messages.get(language, "error.withdrawal.no-match"));
+                messages.get(language, key));
     }
 
     /** {@code first} if no submission has it, else the first unused one {@link #references} draws. */

@@ -71,6 +71,14 @@ public final class SubmissionLedger implements AutoCloseable {
     }
 
     /**
+     * Runs a read outside the writer (a page showing what stands now, e.g. which consents a withdrawal
+     * can withdraw); the work must not write: every write goes through {@link #inWriteTransaction}.
+     */
+    public <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    /**
      * Runs the work in a write transaction, shared with the other writes waiting at that moment, and
      * returns once it is committed to disk. If the work throws, only its own changes are undone.
      * The work runs on the writer's thread: it must not wait for another write.

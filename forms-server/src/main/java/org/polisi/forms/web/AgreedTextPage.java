@@ -20,7 +20,7 @@ import org.polisi.forms.storage.SubmissionRow;
 
 /**
  * {@code GET /agreed-texts/{school}/{form}/{version}}: the archived page a form version names, as the
- * person saw it, in its own language, under a note saying when it was first published. The text is
+ * person saw it, in its own language, under a note saying what it is and which version. The text is
  * the school's published policy, so the page is public (the receipt links to it). Its form is shown
  * but cannot be sent: its fields are disabled and it has no address to post to.
  */
@@ -46,13 +46,18 @@ final class AgreedTextPage {
         return "/agreed-texts/" + school + "/" + formId + "/" + version;
     }
 
+    /** Who reads a row about a record's text: staff, or the person who sent it (on their receipt). */
+    enum Reader { STAFF, SENDER }
+
     /**
      * A summary-list row for a record's page or receipt: {@code term}, then a link to the text the
-     * record's form version names with the date it was first published, or a note that the archive
-     * lacks it (which {@code forms verify} also reports).
+     * record's form version names, or a note that the archive lacks it (which {@code forms verify}
+     * also reports). Staff are told since when the version has been on the website; the sender is
+     * told only that it is the version on the page when they sent the form, with its version code:
+     * their receipt has one date, the day they sent it (GOV.UK's confirmation pattern; issue 25).
      */
     static SummaryRow summaryRow(String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
-                                 String language) {
+                                 String language, Reader reader) {
         Optional<AgreedText> text;
         try {
             text = archive.find(row.school(), row.formId(), row.formVersion());
@@ -62,12 +67,14 @@ final class AgreedTextPage {
         if (text.isEmpty()) {
             return SummaryRow.of(term, messages.get(language, "staff.record.text-missing"));
         }
-        String published = Dates.day(LocalDate.parse(text.get().firstPublished()), language);
         String textLanguage = text.get().language();
         String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
+        String which = reader == Reader.SENDER
+                ? messages.format(language, "confirmation.agreed-version", Map.of("version", row.formVersion()))
+                : messages.format(language, "staff.record.text-published",
+                        Map.of("date", Dates.day(LocalDate.parse(text.get().firstPublished()), language)));
         return SummaryRow.linked(term, new SummaryRow.Link(href(row.school(), row.formId(), row.formVersion()),
-                        text.get().pageTitle(), textLanguage),
-                inLanguage + ", " + messages.format(language, "staff.record.text-published", Map.of("date", published)));
+                        text.get().pageTitle(), textLanguage), inLanguage + ", " + which);
     }
 
     void show(Context ctx) throws IOException {
@@ -78,10 +85,11 @@ final class AgreedTextPage {
         }
         AgreedText text = found.get();
         String language = Messages.supported(text.language());
-        String published = Dates.day(LocalDate.parse(text.firstPublished()), language);
         String schoolName = manifests.school(text.school()).map(Manifest::schoolName)
                 .map(names -> Text.in(names, language)).orElse(text.school());
-        String title = messages.format(language, "agreed-text.title", Map.of("form", text.formTitle(), "date", published));
+        // one date on this page: the page's own, inside the text as it was seen; the archive's date is
+        // on the staff record (a second date here read as a contradiction: issue 25)
+        String title = messages.format(language, "agreed-text.title", Map.of("form", text.formTitle()));
         boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
         Element archived = Jsoup.parseBodyFragment(text.pageHtml()).body();
         archived.select("form").forEach(form -> closeForm(form, language));
@@ -89,10 +97,9 @@ final class AgreedTextPage {
         archived.ownerDocument().outputSettings().prettyPrint(false);
         Responses.html(ctx, 200, layout.render("agreed-text", layout.frame(language, title, schoolName,
                 "/" + text.school() + "/" + language + "/", null), new View(
-                messages.format(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen", Map.of("date", published)),
+                messages.get(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen"),
                 List.of(SummaryRow.of(messages.get(language, "confirmation.form"), text.formTitle()),
-                        SummaryRow.of(messages.get(language, "csv.version"), text.formVersion()),
-                        SummaryRow.of(messages.get(language, "agreed-text.first-published"), published)),
+                        SummaryRow.of(messages.get(language, "csv.version"), text.formVersion())),
                 new PageLayout.Link(text.pageUrl(), messages.get(language, "agreed-text.current")), archived.html())));
     }
 

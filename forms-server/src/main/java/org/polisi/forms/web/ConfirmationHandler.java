@@ -306,7 +306,7 @@ final class ConfirmationHandler {
         rows.add(SummaryRow.of(messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language)));
         if (form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT) {
             rows.add(AgreedTextPage.summaryRow(messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
-                    messages, language));
+                    messages, language, AgreedTextPage.Reader.SENDER));
         }
         Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());
         for (AnsweredField field : answers.describe(form, stored, language, manifest)) {

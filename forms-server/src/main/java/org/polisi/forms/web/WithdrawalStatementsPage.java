@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.polisi.forms.consent.Withdrawals;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.forms.intake.FieldError;
 import org.polisi.forms.intake.SubmissionOutcome;
 import org.polisi.forms.intake.SubmissionRequest;
 import org.polisi.contract.ConsentStatement;
@@ -13,8 +14,8 @@ import org.polisi.forms.manifest.Text;
 import org.polisi.contract.InputIds;
 
 /**
- * A withdrawal's second page (issue 14): the statements of the consent form the parent chose, as
- * checkboxes in their language, with "all of them" first, at a draft's address (docs/adr/0052,
+ * A withdrawal's second page (issue 14): the statements of the consent form the parent chose that
+ * can be withdrawn (given and not yet withdrawn on the referenced consent: issue 25), as checkboxes in their language, with "all of them" first, at a draft's address (docs/adr/0052,
  * {@link FormDraftPages#statements}). Everything the first page sent also travels in hidden fields, so
  * the flow needs no script; the server checks it all again when the second page is sent. Errors follow the GOV.UK pattern, as on the baked pages.
  */
@@ -55,6 +56,9 @@ final class WithdrawalStatementsPage {
         List<Checkbox> boxes = new ArrayList<>();
         boxes.add(new Checkbox(id, Withdrawals.ALL, messages.get(language, "withdrawal.choose.all"), ticked.contains(Withdrawals.ALL)));
         for (Map.Entry<String, ConsentStatement> statement : choose.consentForm().statements().entrySet()) {
+            if (!choose.withdrawable().contains(statement.getKey())) {
+                continue;   // refused, or withdrawn already: there is nothing to withdraw (issue 25)
+            }
             boxes.add(new Checkbox(InputIds.part(id, statement.getKey().replace('.', '-')), statement.getKey(),
                     Text.in(statement.getValue().text(), language), ticked.contains(statement.getKey())));
         }
@@ -66,7 +70,8 @@ final class WithdrawalStatementsPage {
                 wrong ? new ErrorSummary(messages.get(language, "error.summary-title"), choose.errors().stream()
                         .map(error -> new ErrorSummary.Problem(error.message(), "#" + error.inputId())).toList()) : null,
                 hidden, Withdrawals.CHOSEN, id, InputIds.hint(id), InputIds.error(id), messages.get(language, "withdrawal.choose.legend"),
-                messages.get(language, "withdrawal.choose.hint"), wrong ? choose.errors().get(0).message() : null,
+                messages.get(language, choose.request() ? "withdrawal.choose.hint-request" : "withdrawal.choose.hint"),
+                wrong ? String.join(" ", choose.errors().stream().map(FieldError::message).toList()) : null,
                 messages.get(language, "error.hidden-prefix"), boxes, messages.get(language, "withdrawal.choose.submit"),
                 new PageLayout.Link(back, messages.get(language, "withdrawal.choose.back")));
         Responses.html(ctx, 200, layout.render("withdrawal-statements", layout.frame(language, pageTitle,

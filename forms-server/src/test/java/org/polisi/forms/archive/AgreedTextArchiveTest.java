@@ -83,7 +83,11 @@ class AgreedTextArchiveTest {
             Element receiptLink = receipt.selectFirst("a[href=" + textHref + "]");
             assertNotNull(receiptLink, receipt.outerHtml());
             assertEquals("Cytundeb rhieni a gofalwyr", receiptLink.text());
-            assertTrue(receiptLink.parent().text().contains("ar y wefan hon ers 1 Medi 2026"), receiptLink.parent().text());
+            // issue 25: one date on the receipt, the day it was sent; the text is named by its version
+            assertEquals("Cytundeb rhieni a gofalwyr, y fersiwn a oedd ar y dudalen pan anfonoch y ffurflen hon (fersiwn "
+                    + version("cy", 1) + ")", receiptLink.parent().text());
+            assertFalse(receipt.selectFirst(".receipt").text().contains("ar y wefan hon ers"),
+                    "no archive date on the receipt: " + receipt.selectFirst(".receipt").text());
             assertTrue(receipt.text().contains("Y testun y cytunoch iddo"), "the receipt speaks the person's language");
 
             server.addStaff("testschool", "Helen Head", "head@test.example", "headteacher");
@@ -103,12 +107,38 @@ class AgreedTextArchiveTest {
             Document page = Jsoup.parse(text.body());
             assertEquals("cy", page.selectFirst("html").attr("lang"), "the text in the language the person read");
             assertTrue(page.text().contains("Cytundeb rhieni a gofalwyr"), page.text());
-            assertTrue(page.text().contains("1 Medi 2026"));
+            assertFalse(page.selectFirst(".notice--archive").text().contains("1 Medi 2026"),
+                    "the note names no second date beside the page's own: " + page.selectFirst(".notice--archive").text());
+            assertTrue(page.selectFirst(".notice--archive").text().contains(version("cy", 1)), "it names the version");
             Element archivedForm = page.selectFirst(".agreed-text form");
             assertNotNull(archivedForm, "the form's own words are shown");
             assertFalse(archivedForm.hasAttr("action"), "but it cannot be sent");
             assertNotNull(archivedForm.selectFirst("fieldset[disabled]"));
             assertTrue(archivedForm.select("input[type=hidden]").isEmpty());
+        }
+    }
+
+    /** Issue 25, fault 3 in English and for a consent: the receipt's one date is the day it was sent. */
+    @Test
+    void anEnglishConsentReceiptGivesOneDateAndNamesTheVersionAgreedTo(@TempDir Path folder) {
+        try (TestServer server = start(folder, TestServer.fixture().resolve("agreed-texts"))) {
+            TestServer.Browser parent = server.browser();
+            HttpResponse<String> sent = parent.post("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "Alys Morgan", "given", "refused")));
+            Document receipt = Jsoup.parse(parent.get(sent.headers().firstValue("Location").orElseThrow()).body());
+            Element row = receipt.selectFirst("a[href=/agreed-texts/testschool/images-consent/" + version("en", 2) + "]")
+                    .parent();
+            assertEquals("Use of digital images, the version on the page when you sent this form (version "
+                    + version("en", 2) + ")", row.text());
+            String text = receipt.selectFirst(".receipt").text();
+            assertFalse(text.contains("on this website since"), text);
+            assertTrue(text.contains("Received"), text);
+            HttpResponse<String> page = parent.get("/agreed-texts/testschool/images-consent/" + version("en", 2));
+            Document archived = Jsoup.parse(page.body());
+            assertEquals("Use of digital images: the text as it was published", archived.selectFirst("h1, title").text()
+                    .replaceFirst(" [-–|].*$", ""), archived.title());
+            assertFalse(archived.selectFirst(".notice--archive").text().matches(".*\\d{4}.*"),
+                    archived.selectFirst(".notice--archive").text());
         }
     }
 

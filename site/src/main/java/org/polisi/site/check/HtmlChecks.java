@@ -325,7 +325,7 @@ public final class HtmlChecks {
                     + nearestKnown(page, name).map(known -> ": did you mean '{" + known + "}'?")
                     .orElse(": check its spelling, or give it a value under 'attributes:' in school.yml (or the template's cluster.yml)");
             Set<String> lines = new java.util.LinkedHashSet<>();
-            for (SourceLine line : page.origins()) {
+            for (SourceLine line : page.originsAndSettings()) {   // a setting the chrome shows: its own line
                 if (line != null && line.file() != null && line.text().contains("{" + name + "}")) {
                     lines.add(line.text());
                 }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Finds the author's line behind something seen in the generated HTML, by looking for a telling
  * piece of it (an attribute name, a link target, a paragraph's opening words) in the page's source
- * lines. When nothing matches, the page's own file is named, at line 1.
+ * lines, then in its settings' lines (a setting the chrome shows). When nothing matches, the page's
+ * own file is named, at line 1.
  */
 final class Origins {
     private Origins() {
@@ -19,7 +20,7 @@ final class Origins {
             if (needle == null || needle.isBlank()) {
                 continue;
             }
-            for (SourceLine line : page.origins()) {
+            for (SourceLine line : page.originsAndSettings()) {
                 if (line != null && line.text().contains(needle)) {
                     return line;
                 }

@@ -43,6 +43,8 @@ public final class PageComposer {
     private final ResolvedSite site;
     private final Map<String, Messages> messages;
     private final ChromeComposer chromeComposer;
+    /** {@link #settingsLines()}, once read. */
+    private List<SourceLine> settingsLines;
 
     public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today,
                         Problems problems) {
@@ -139,7 +141,7 @@ public final class PageComposer {
             origins.add(line);
         }
         return new StagedPage(site.id(), language, page.key(), outputPath(language, page.key()), asciidoc.toString(), origins,
-                pageHash, chrome);
+                pageHash, chrome, settingsLines());
     }
 
     private StagedPage composeSchoolIndex(String language) {
@@ -177,7 +179,38 @@ public final class PageComposer {
             origins.add(line);
         }
         return new StagedPage(site.id(), language, "index", outputPath(language, "index"), asciidoc.toString(), origins, "",
-                chrome);
+                chrome, settingsLines());
+    }
+
+    /**
+     * The lines of the school's settings file, then of its template's, that name an attribute
+     * ({@code {...}}), with their numbers: read once per site. A file that cannot be read gives none
+     * (its loader has reported it already).
+     */
+    private List<SourceLine> settingsLines() {
+        if (settingsLines == null) {
+            List<SourceLine> lines = new ArrayList<>();
+            List<java.nio.file.Path> files = new ArrayList<>();
+            files.add(site.source().settings().file());
+            site.template().ifPresent(template -> files.add(template.settings().file()));
+            for (java.nio.file.Path file : files) {
+                if (file == null) {
+                    continue;
+                }
+                try {
+                    List<String> text = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+                    for (int i = 0; i < text.size(); i++) {
+                        if (text.get(i).contains("{") && text.get(i).contains("}")) {
+                            lines.add(new SourceLine(text.get(i), file, i + 1));
+                        }
+                    }
+                } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+                    // reported by the settings loader
+                }
+            }
+            settingsLines = List.copyOf(lines);
+        }
+        return settingsLines;
     }
 
     /** Attributes every page of a site carries: its place, its languages and the school's values. */
