@@ -71,7 +71,9 @@ class FormsManifestWriterTest {
     /** ADR 0081: Rumney's incident form carries its policy's urgent steps, word for word, outside its version. */
     @Test
     void anIncidentFormCarriesItsPolicysUrgentStepsWithoutThemChangingTheFormVersion() throws Exception {
-        FormsSchoolContext school = FormsFixtures.rumney();
+        // Rumney's own forms, as published (the fixture's forms have no incident form)
+        FormsSchoolContext school = FormsFixtures.rumney(org.polisi.site.forms.definition.SchoolForms.load("rumney",
+                FormsFixtures.BILINGUAL, List.of(java.nio.file.Path.of("../content/schools/rumney/forms"))));
         FormsManifestWriter.write(manifests, "rumney", school, List.of());
         JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
         for (JsonNode form : manifest.get("forms")) {
@@ -81,6 +83,10 @@ class FormsManifestWriterTest {
                 assertTrue(english[0].startsWith("Report to Police using any number"), english[0]);
                 assertTrue(english[1].endsWith("Do not ask leading questions"), english[1]);
                 assertTrue(form.get("urgentSteps").get("cy").asText().endsWith("Peidiwch â gofyn cwestiynau arweiniol"));
+                // tester 2, finding 6: its confirmation says "the headteacher will always be informed", so
+                // every report (not only an urgent one) alerts the headteacher
+                assertTrue(form.get("confirmation").get("en").asText().contains("headteacher will always be informed"));
+                assertTrue(form.get("notify").get("incident").toString().contains("headteacher"), form.get("notify").toString());
             } else {
                 assertTrue(form.path("urgentSteps").isMissingNode(), form.get("id") + " gives no urgent steps");
             }
