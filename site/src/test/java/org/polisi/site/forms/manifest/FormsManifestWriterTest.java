@@ -60,12 +60,17 @@ class FormsManifestWriterTest {
             }
         }
         FormDefinition agreement = school.forms().find("parent-carer-agreement").orElseThrow();
-        FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
-                agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
-                agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
-                java.util.Optional.of(SignerGroup.STAFF), agreement.urgentSteps(), agreement.source(), agreement.retentionLine());
+        FormDefinition signedByStaff = changed(agreement, java.util.Optional.of(SignerGroup.STAFF), agreement.urgentSteps());
         assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
                 "who signs is not what is signed");
+    }
+
+    /** The form with another signer group and other urgent steps: neither is part of what is signed. */
+    private static FormDefinition changed(FormDefinition form, java.util.Optional<SignerGroup> signedBy,
+                                          java.util.Optional<org.polisi.site.forms.definition.LocalizedText> urgentSteps) {
+        return new FormDefinition(form.id(), form.kind(), form.title(), form.introduction(), form.declaration(),
+                form.confirmation(), form.readerRole(), form.alerts(), form.retention(), form.purpose(),
+                form.lawfulBasis(), form.fields(), signedBy, urgentSteps, form.source(), form.retentionLine());
     }
 
     /** ADR 0081: Rumney's incident form carries its policy's urgent steps, word for word, outside its version. */
@@ -92,10 +97,7 @@ class FormsManifestWriterTest {
             }
         }
         FormDefinition incident = school.forms().find("incident-report").orElseThrow();
-        FormDefinition withoutSteps = new FormDefinition(incident.id(), incident.kind(), incident.title(),
-                incident.introduction(), incident.declaration(), incident.confirmation(), incident.readerRole(),
-                incident.alerts(), incident.retention(), incident.purpose(), incident.lawfulBasis(), incident.fields(),
-                incident.signedBy(), java.util.Optional.empty(), incident.source(), incident.retentionLine());
+        FormDefinition withoutSteps = changed(incident, incident.signedBy(), java.util.Optional.empty());
         assertEquals(FormVersion.of(incident, school, "en", "abcdef012345"),
                 FormVersion.of(withoutSteps, school, "en", "abcdef012345"), "the steps are shown, not signed");
     }
