@@ -30,14 +30,17 @@ public final class PolisiServer implements AutoCloseable {
     private final Path folder;
     private final Path database;
     private final ManifestCatalog manifests;
+    private final org.polisi.forms.config.SealingKey sealingKey;
     private final Map<String, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private PolisiServer(FormsServer server, Path folder, Path database, ManifestCatalog manifests) {
+    private PolisiServer(FormsServer server, Path folder, Path database, ManifestCatalog manifests,
+                         org.polisi.forms.config.SealingKey sealingKey) {
         this.server = server;
         this.folder = folder;
         this.database = database;
         this.manifests = manifests;
+        this.sealingKey = sealingKey;
     }
 
     public static PolisiServer start(BakedSites sites) {
@@ -65,11 +68,15 @@ public final class PolisiServer implements AutoCloseable {
                     .set("site-dir", publicDir)
                     .set("manifest-dir", manifestsDir)
                     .set("agreed-texts-dir", agreedTextsDir)
+                    .set("second-factor.key-file", folder.resolve("data/keys/second-factor-aes.key"))
                     .set("rate-limit.submissions", 1000)
                     .set("rate-limit.logins", 1000);
             settings.forEach(config::set);
-            FormsServer server = FormsServer.create(config.load()).start();
-            return new PolisiServer(server, folder, database, new ManifestCatalog(manifestsDir));
+            org.polisi.forms.config.ServerConfig loaded = config.load();
+            FormsServer server = FormsServer.create(loaded).start();
+            // The key the server made at its first start: the test seals enrolled secrets with it, as the server does.
+            return new PolisiServer(server, folder, database, new ManifestCatalog(manifestsDir),
+                    org.polisi.forms.config.SealingKey.load(loaded.secondFactorKeyFile(), false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +96,7 @@ public final class PolisiServer implements AutoCloseable {
      */
     public void addStaff(String school, String name, String email, String role) {
         long id = addStaffWithoutSecondFactor(school, name, email, role);
-        SecondFactor secondFactor = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests);
+        SecondFactor secondFactor = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests, sealingKey);
         String secret = secondFactor.newSecret();
         long previous = step() - 1;
         secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previous)).orElseThrow();
@@ -115,7 +122,7 @@ public final class PolisiServer implements AutoCloseable {
 
     /** The code for a key and a step, as an authenticator app computes it. */
     public String codeFor(String secret, long step) {
-        return new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests).codeFor(secret, step);
+        return new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests, sealingKey).codeFor(secret, step);
     }
 
     public static long step() {

@@ -10,7 +10,9 @@
  *   <li>the reserved parameter and field names ({@link org.polisi.contract.ReservedNames}) and the
  *       input-id rule ({@link org.polisi.contract.InputIds});</li>
  *   <li>the typed manifest ({@link org.polisi.contract.Manifest} and its records), which the site
- *       writes and the server reads through {@link org.polisi.contract.ManifestJson}, strictly.</li>
+ *       writes and the server reads through {@link org.polisi.contract.ManifestJson}, strictly;</li>
+ *   <li>the data folder's rule ({@link org.polisi.contract.PrivateFolders}): both write into it, and
+ *       each folder either makes is owner-only from its creation.</li>
  * </ul>
  *
  * <p><b>Input:</b> nothing but values; <b>output:</b> records and their JSON. Plain Java and Jackson:

@@ -74,13 +74,20 @@ public final class FormsServer {
         Database database = Database.connect(config.database());
         Jdbi jdbi = database.jdbi();
         SecretKey key = SecretKey.loadOrCreate(config.secretKeyFile());
+        org.polisi.forms.config.SealingKey sealing;
+        try {
+            sealing = org.polisi.forms.staff.SecondFactorSecrets.prepare(jdbi, config.secondFactorKeyFile(), clock);
+        } catch (RuntimeException unusable) {
+            database.close();
+            throw unusable;
+        }
         Messages messages = new Messages();
         ManifestCatalog manifests = new ManifestCatalog(config.manifestDir());
         SubmissionLedger ledger = new SubmissionLedger(jdbi);
         AgreedTextArchive agreedTexts = new AgreedTextArchive(config.agreedTextsDir());
         SubmissionService submissions = new SubmissionService(manifests, messages, ledger, key, clock,
                 config.duplicateWindow(), agreedTexts);
-        Handlers handlers = Handlers.wire(config, jdbi, key, clock, messages, manifests, ledger, submissions,
+        Handlers handlers = Handlers.wire(config, jdbi, key, sealing, clock, messages, manifests, ledger, submissions,
                 agreedTexts);
         Routes routes = new Routes(handlers);
         Javalin app = Javalin.create(javalin -> {
@@ -114,7 +121,15 @@ public final class FormsServer {
      */
     public void stop() {
         int port = app.port();
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException graceTimedOut) {
+            // Jetty stops its connectors and handlers whatever happens, then throws when requests were
+            // still in progress after its grace period (2 s; a client holding hundreds of slow requests):
+            // the writes already queued must still commit and the shutdown checkpoint still be signed
+            LOG.warn("Requests still in progress at shutdown were cut off after the grace period: {}",
+                    graceTimedOut.getMessage());
+        }
         alerts.close();
         ledger.close();
         checkpoints.close();

@@ -42,6 +42,7 @@ public final class TestServer implements AutoCloseable {
     private final Clock clock;
     private final ManifestCatalog manifests;
     private final Map<String, SecondFactorDevice> devices = new ConcurrentHashMap<>();
+    private org.polisi.forms.config.SealingKey sealingKey;
 
     private TestServer(FormsServer server, Path database, Clock clock, ManifestCatalog manifests) {
         this.server = server;
@@ -138,7 +139,8 @@ public final class TestServer implements AutoCloseable {
         return settings.set("db", database.jdbcUrl()).set("db-user", database.user())
                 .set("secret-key-file", data.resolve("secret.key"))
                 .set("checkpoint.log-file", data.resolve("checkpoints/checkpoints.log"))
-                .set("checkpoint.key-file", data.resolve("keys/checkpoint-ed25519.key"));
+                .set("checkpoint.key-file", data.resolve("keys/checkpoint-ed25519.key"))
+                .set("second-factor.key-file", data.resolve("keys/second-factor-aes.key"));
     }
 
     public static TestServer start(Path temporaryFolder) {
@@ -151,8 +153,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config, Clock clock) {
-        return new TestServer(FormsServer.create(config, clock).start(), config.database().file(), clock,
+        TestServer started = new TestServer(FormsServer.create(config, clock).start(), config.database().file(), clock,
                 new ManifestCatalog(config.manifestDir()));
+        started.sealingKey = org.polisi.forms.config.SealingKey.load(config.secondFactorKeyFile(), false);
+        return started;
+    }
+
+    /** The key that seals this server's second-factor secrets (read from its file, as the server did). */
+    public org.polisi.forms.config.SealingKey sealingKey() {
+        return sealingKey;
+    }
+
+    /** Second factors over this server's database and key: for a test to compute codes or enrol. */
+    public SecondFactor secondFactor() {
+        return new SecondFactor(jdbi(), clock, manifests, sealingKey);
     }
 
     public Jdbi jdbi() {
@@ -231,7 +245,7 @@ public final class TestServer implements AutoCloseable {
     /** An account with a password of the test's choosing, and a second factor (log in with {@link Browser#login}). */
     public long addStaff(String school, String name, String email, String role, String password) {
         long id = addStaffWithoutSecondFactor(school, name, email, role, password);
-        SecondFactor secondFactor = new SecondFactor(jdbi(), clock, manifests);
+        SecondFactor secondFactor = secondFactor();
         String secret = secondFactor.newSecret();
         long previousStep = Math.floorDiv(clock.instant().getEpochSecond(), 30) - 1;
         List<String> recovery = secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previousStep))
@@ -387,6 +401,21 @@ public final class TestServer implements AutoCloseable {
                         "code", String.valueOf(secondFactorCode(email))));
             }
             return signedIn(response);
+        }
+
+        /**
+         * The sign-in's first step alone (a test of what each step answers): posts the e-mail address
+         * and password from a fresh sign-in page. Returns the answer: the code page (200) for an
+         * account with a second factor, 303 when signed in, else the refusal.
+         */
+        public HttpResponse<String> passwordStep(String email, String password) {
+            String token = hiddenValue(get("/staff/login").body(), "csrf-token");
+            return post("/staff/login", form("csrf-token", token, "email", email, "password", password));
+        }
+
+        /** The second step alone: posts {@code code} to the code page {@link #passwordStep} answered. */
+        public HttpResponse<String> codeStep(HttpResponse<String> codePage, String code) {
+            return post("/staff/login/code", form("csrf-token", hiddenValue(codePage.body(), "csrf-token"), "code", code));
         }
 
         /** After a sign-in's last step: on success, the session's anti-forgery token from the page it leads to. */

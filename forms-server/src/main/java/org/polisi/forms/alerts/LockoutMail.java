@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * E-mails a staff member when sign-ins to their account start to be slowed down after failures
  * (issue 23, fault 6), in English and Welsh, through the alerts' SMTP server. Sent from a thread of
- * its own, so the sign-in answer takes no longer; without an SMTP server, one log line says so.
+ * its own, so the sign-in answer takes no longer; without an SMTP server, the refusal's log line says so.
  */
 public final class LockoutMail implements LockoutNotifier, AutoCloseable {
 
@@ -40,11 +40,9 @@ public final class LockoutMail implements LockoutNotifier, AutoCloseable {
     }
 
     @Override
-    public void backOffStarted(StaffUser user, String clientAddress, Instant blockedUntil) {
+    public String backOffStarted(StaffUser user, String clientAddress, Instant blockedUntil) {
         if (mailer == null) {
-            LOG.warn("Sign-ins to staff account {} of {} are being slowed after failures; no SMTP server is set to "
-                    + "tell its holder", user.id(), user.school());
-            return;
+            return "no SMTP server is set to tell its holder";
         }
         Instant now = clock.instant();
         sender.submit(() -> {
@@ -67,6 +65,7 @@ public final class LockoutMail implements LockoutNotifier, AutoCloseable {
                         failure.getMessage());
             }
         });
+        return "its holder is being e-mailed";
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.polisi.forms.storage.PrivateFiles;
 
 /**
  * Copies the archive of agreed texts next to a database backup: {@code <backup file>.agreed-texts/}, the
@@ -33,7 +34,7 @@ public final class ArchiveBackup {
             throw new IllegalArgumentException("backup target " + target + " already exists: choose a new name");
         }
         try {
-            Files.createDirectories(target);
+            PrivateFiles.folder(target); // a backup sits beside the database's: 0700 from the start
             if (!Files.isDirectory(archive)) {
                 return 0;
             }
@@ -43,7 +44,7 @@ public final class ArchiveBackup {
             }
             for (Path file : files) {
                 Path copy = target.resolve(archive.relativize(file).toString());
-                Files.createDirectories(copy.getParent());
+                PrivateFiles.folder(copy.getParent());
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
             }
             return files.size();

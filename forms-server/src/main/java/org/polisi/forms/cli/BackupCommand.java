@@ -49,6 +49,11 @@ final class BackupCommand implements Callable<Integer> {
         int snapshots = ArchiveBackup.copy(config.agreedTextsDir(), texts);
         System.out.println("Backed up to " + target.toAbsolutePath());
         System.out.println("Backed up " + snapshots + " agreed text(s) to " + texts.toAbsolutePath());
+        // the keys stay out of the copy on purpose (a stolen backup must not carry them), so say where they are
+        System.out.println("Not in the backup, keep your own copy apart from it: the second-factor key "
+                + config.secondFactorKeyFile().toAbsolutePath() + " (without it the copy's second factors cannot be "
+                + "used, and the server will not start on it) and the server's keys " + config.secretKeyFile()
+                .toAbsolutePath() + " and " + config.checkpoints().keyFile().toAbsolutePath());
         return 0;
     }
 }

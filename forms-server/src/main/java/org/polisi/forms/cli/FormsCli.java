@@ -31,6 +31,7 @@ public final class FormsCli implements Runnable {
         CommandLine commandLine = new CommandLine(new FormsCli());
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
             if (failure instanceof org.polisi.forms.storage.DatabaseUnavailable
+                    || failure instanceof org.polisi.forms.config.SealingKey.Unusable
                     || failure instanceof IllegalArgumentException) {
                 line.getErr().println(failure.getMessage());
                 return 1;

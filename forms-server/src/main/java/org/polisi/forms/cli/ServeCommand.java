@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
         FormsServer server;
         try {
             server = FormsServer.create(config).start();
-        } catch (PrivateFiles.NotPrivate refused) {
+        } catch (PrivateFiles.NotPrivate | org.polisi.forms.config.SealingKey.Unusable refused) {
             System.err.println("Not started: " + refused.getMessage());
             return 2;
         } catch (UncheckedIOException unreadable) {   // e.g. a manifest that is not valid: the message names the file

@@ -111,8 +111,12 @@ public final class ConfigLoader {
                 alertMail(),
                 new RequestLimits(Duration.ofSeconds(integer("http.idle-timeout-seconds")),
                         integer("http.requests-per-client"),
-                        integer("http.max-connections")),
-                checkpoints(dataFolder));
+                        integer("http.max-connections"),
+                        Duration.ofSeconds(integer("http.header-timeout-seconds")),
+                        integer("http.connections-per-client")),
+                checkpoints(dataFolder),
+                text("second-factor.key-file").isBlank() ? dataFolder.resolve("keys").resolve("second-factor-aes.key")
+                        : Path.of(text("second-factor.key-file")));
     }
 
     /** {@code host}: the interface to listen on; never blank (a blank one would mean every interface unasked). */

@@ -57,6 +57,7 @@ public final class DataFiles {
         files.add(config.checkpoints().keyFile());
         files.add(CheckpointKey.publicFileOf(config.checkpoints().keyFile()));
         files.add(config.checkpoints().logFile());
+        files.add(config.secondFactorKeyFile());
         return files;
     }
 

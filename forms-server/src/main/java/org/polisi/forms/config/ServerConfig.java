@@ -15,6 +15,7 @@ import java.util.List;
  * @param host           the interface to listen on ({@code host}, default 127.0.0.1: this machine only);
  *                       {@code 0.0.0.0} or {@code *} for every interface
  * @param trustedProxies addresses and CIDR blocks of the reverse proxies whose X-Forwarded-For is read; empty: none
+ * @param secondFactorKeyFile the AES-256 key that seals second-factor secrets in the database ({@link SealingKey})
  */
 public record ServerConfig(
         int port,
@@ -39,7 +40,8 @@ public record ServerConfig(
         Duration receiptLifetime,
         AlertMailSettings alertMail,
         RequestLimits requestLimits,
-        CheckpointSettings checkpoints) {
+        CheckpointSettings checkpoints,
+        Path secondFactorKeyFile) {
 
     /** The host words meaning every interface: {@code *}, {@code 0.0.0.0}, {@code ::}. */
     private static final java.util.Set<String> EVERY_INTERFACE = java.util.Set.of("*", "0.0.0.0", "::", "[::]");

@@ -6,7 +6,8 @@
  * properties file ({@code --config}), {@code POLISI_*} environment variables, command-line options.
  *
  * <p><b>Output:</b> one immutable {@link org.polisi.forms.config.ServerConfig}, the
- * {@link org.polisi.forms.config.SecretKey} made in the data folder on first start, and the
+ * {@link org.polisi.forms.config.SecretKey} made in the data folder on first start, the
+ * {@link org.polisi.forms.config.SealingKey} that seals second-factor secrets (ADR 0075), and the
  * private files of that configuration checked and made owner-only at start
  * ({@link org.polisi.forms.config.DataFiles}: never inside a published folder).
  *

@@ -14,6 +14,8 @@ public interface LockoutNotifier {
      * @param user          the account whose name was tried
      * @param clientAddress the address the last failure came from
      * @param blockedUntil  until when attempts without a remembered device wait
+     * @return what was done to tell the holder, in a few words for the refused sign-in's one log line
+     *     (the notifier logs nothing on the request's thread: every refused request writes one line)
      */
-    void backOffStarted(StaffUser user, String clientAddress, Instant blockedUntil);
+    String backOffStarted(StaffUser user, String clientAddress, Instant blockedUntil);
 }

@@ -120,13 +120,13 @@ public final class LoginService {
     private Result failed(String address, String account, Optional<StaffUser> user, String clientAddress, String why) {
         throttle.fail(address);
         LoginThrottle.Failure failure = throttle.fail(account);
-        if (user.isPresent()) {
+        if (user.isPresent() && failure.backOffStarted()) {
+            // one line for the refusal, the back-off it starts and the holder's notice (issue 23: one per request)
+            String told = notifier.backOffStarted(user.get(), clientAddress, failure.blockedUntil());
+            LOG.warn("Refused a sign-in to staff account {} of {}: {}; its sign-ins now wait after {} failures, and {}",
+                    user.get().id(), user.get().school(), why, failure.failures(), told);
+        } else if (user.isPresent()) {
             LOG.info("Refused a sign-in to staff account {} of {}: {}", user.get().id(), user.get().school(), why);
-            if (failure.backOffStarted()) {
-                LOG.warn("Sign-ins to staff account {} of {} now wait after {} failures", user.get().id(),
-                        user.get().school(), failure.failures());
-                notifier.backOffStarted(user.get(), clientAddress, failure.blockedUntil());
-            }
         } else {
             LOG.info("Refused a staff sign-in for an address that is no account");
         }

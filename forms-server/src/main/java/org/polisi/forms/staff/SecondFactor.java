@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.StaffRole;
+import org.polisi.forms.config.SealingKey;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.storage.RecordChain;
 import org.polisi.forms.storage.RecordChains;
@@ -45,15 +46,21 @@ public final class SecondFactor {
     static final int RECOVERY_CODES = 10;
     static final String ISSUER = "Polisi";
 
+    /** Where the sealed secret is kept: the associated data of its seal (a copy in another column does not open). */
+    public static final String SECRET_COLUMN = "staff_second_factor.secret";
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final ManifestCatalog manifests;
+    private final SealingKey sealing;
     private final DefaultCodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, DIGITS);
 
-    public SecondFactor(Jdbi jdbi, Clock clock, ManifestCatalog manifests) {
+    /** @param sealing the key the secrets are sealed with in the database ({@link SecondFactorSecrets}) */
+    public SecondFactor(Jdbi jdbi, Clock clock, ManifestCatalog manifests, SealingKey sealing) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.manifests = manifests;
+        this.sealing = sealing;
     }
 
     /** True for a role that can read incident reports: it may not sign in with a password alone. */
@@ -110,13 +117,14 @@ public final class SecondFactor {
         }
         List<String> recovery = List.of(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         Instant now = clock.instant();
+        String sealed = sealing.seal(SECRET_COLUMN, staffUserId, secret); // never stored in plain text (issue 23)
         jdbi.useTransaction(handle -> {
             handle.createUpdate("DELETE FROM staff_recovery_code WHERE staff_user_id = :id").bind("id", staffUserId).execute();
             handle.createUpdate("""
                     INSERT INTO staff_second_factor (staff_user_id, secret, enrolled_at, last_step)
                     VALUES (:id, :secret, :now, :step)
                     ON CONFLICT (staff_user_id) DO UPDATE SET secret = :secret, enrolled_at = :now, last_step = :step
-                    """).bind("id", staffUserId).bind("secret", secret).bind("now", clock.instant())
+                    """).bind("id", staffUserId).bind("secret", sealed).bind("now", clock.instant())
                     .bind("step", step.get()).execute();
             for (String each : recovery) {
                 handle.createUpdate("""
@@ -129,7 +137,7 @@ public final class SecondFactor {
             try (WriteTransaction transaction = WriteTransaction.over(handle);
                  RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
                 StaffAccountHistory.changed(events, staffUserId, StaffAccountHistory.SECOND_FACTOR,
-                        StaffAccountHistory.secondFactorDigest(secret, recovery.stream().map(SecondFactor::digest).toList()),
+                        StaffAccountHistory.secondFactorDigest(sealed, recovery.stream().map(SecondFactor::digest).toList()),
                         "the account holder", now);
             }
         });
@@ -150,7 +158,13 @@ public final class SecondFactor {
             return false;
         }
         if (code.matches("\\d{" + DIGITS + "}")) {
-            Optional<Long> step = matchingStep(stored.get().secret(), code, stored.get().lastStep());
+            String secret;
+            try {
+                secret = sealing.open(SECRET_COLUMN, staffUserId, stored.get().secret());
+            } catch (SealingKey.Unusable altered) {
+                return false; // the start-up check opened every one: this was altered or copied since
+            }
+            Optional<Long> step = matchingStep(secret, code, stored.get().lastStep());
             return step.isPresent() && jdbi.withHandle(handle -> handle.createUpdate("""
                     UPDATE staff_second_factor SET last_step = :step WHERE staff_user_id = :id AND last_step < :step
                     """).bind("step", step.get()).bind("id", staffUserId).execute()) == 1;

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.SealingKey;
 import org.polisi.forms.storage.Times;
 
 /**
@@ -29,8 +30,14 @@ public final class SessionStore {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final SealingKey sealing;
 
-    public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+    /** Where a second-factor secret being set up is kept, sealed: the associated data of its seal. */
+    public static final String PENDING_SECRET_COLUMN = "staff_session.pending_secret";
+
+    /** @param sealing the key that seals a second-factor secret being set up ({@link SecondFactorSecrets}) */
+    public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout, SealingKey sealing) {
+        this.sealing = sealing;
         this.jdbi = jdbi;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -74,7 +81,8 @@ public final class SessionStore {
                             FROM staff_session WHERE id_hash = :idHash
                             """).bind("idHash", hash)
                     .map((row, context) -> new Stored(row.getLong(1), row.getString(2), Times.parse(row.getString(3)),
-                            Times.parse(row.getString(4)), row.getString(5), row.getInt(6) != 0, row.getString(7)))
+                            Times.parse(row.getString(4)), row.getString(5), row.getInt(6) != 0,
+                            pendingSecret(row.getLong(1), row.getString(7))))
                     .findOne();
             StaffUserDao users = handle.attach(StaffUserDao.class);
             // a disabled account has no session: disabling deletes them, and this catches one begun meanwhile
@@ -148,7 +156,21 @@ public final class SessionStore {
                         WHERE id_hash = :idHash
                         """)
                 .bind("language", session.language()).bind("due", session.enrolmentDue() ? 1 : 0)
-                .bind("secret", session.pendingSecret()).bind("idHash", idHash(session.id())).execute());
+                .bind("secret", session.pendingSecret() == null ? null
+                        : sealing.seal(PENDING_SECRET_COLUMN, session.user().id(), session.pendingSecret()))
+                .bind("idHash", idHash(session.id())).execute());
+    }
+
+    /** The secret being set up, opened; null when there is none or it does not open (set-up then starts again). */
+    private String pendingSecret(long staffUserId, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return sealing.open(PENDING_SECRET_COLUMN, staffUserId, stored);
+        } catch (SealingKey.Unusable altered) {
+            return null;
+        }
     }
 
     private void forgetExpired() {

@@ -10,7 +10,9 @@
  * at an incident leaves a trace. Passwords are prepared with RFC 8265 OpaqueString (ADR 0022),
  * hashed with Argon2id (ADR 0011) and checked against NIST SP 800-63B
  * ({@link org.polisi.forms.staff.PasswordPolicy}); roles that read incidents need a TOTP second
- * factor ({@link org.polisi.forms.staff.SecondFactor}, ADR 0026); failures slow the client address
+ * factor ({@link org.polisi.forms.staff.SecondFactor}, ADR 0026), whose secrets are sealed in the
+ * database under a key kept outside it ({@link org.polisi.forms.staff.SecondFactorSecrets}, ADR 0075);
+ * failures slow the client address
  * and the account name down ({@link org.polisi.forms.staff.LoginThrottle}) without saying whether
  * the account exists (docs/security.md). What a user may read is decided in one place,
  * {@link org.polisi.forms.staff.StaffRecords}, which also records each incident view in the same call,

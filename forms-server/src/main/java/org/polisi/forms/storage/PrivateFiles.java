@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.polisi.contract.PrivateFolders;
 
 /**
  * Files that hold personal data or keys are readable by their owner only (mode 0600) and sit in
@@ -29,7 +30,7 @@ import java.util.Set;
 public final class PrivateFiles {
 
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> OWNER_FOLDER = PrivateFolders.OWNER_FOLDER;
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -44,27 +45,9 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Creates the folder and any missing parents with mode 0700. */
+    /** Creates the folder and any missing parents with mode 0700 ({@link PrivateFolders#create}). */
     public static void folder(Path folder) {
-        Path absolute = folder.toAbsolutePath();
-        List<Path> missing = new ArrayList<>();
-        for (Path at = absolute; at != null && !Files.exists(at); at = at.getParent()) {
-            missing.add(0, at);
-        }
-        for (Path create : missing) {
-            try {
-                if (posix(create.getParent())) {
-                    Files.createDirectory(create, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
-                    Files.setPosixFilePermissions(create, OWNER_FOLDER);
-                } else {
-                    Files.createDirectory(create);
-                }
-            } catch (FileAlreadyExistsException raced) {
-                // another process made it at the same moment
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder " + create, e);
-            }
-        }
+        PrivateFolders.create(folder);
     }
 
     /** Creates an empty file with mode 0600 (and its folder with 0700) unless it exists. */
@@ -152,11 +135,6 @@ public final class PrivateFiles {
     }
 
     private static boolean posix(Path near) {
-        Path existing = near;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing != null && Files.getFileAttributeView(existing,
-                java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        return PrivateFolders.posix(near);
     }
 }

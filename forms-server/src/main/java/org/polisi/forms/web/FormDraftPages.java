@@ -211,17 +211,10 @@ final class FormDraftPages {
      * finds the same record; then the answers are removed from the draft and the receipt shown.
      */
     void send(Context ctx) {
-        Optional<String> alreadySent = sentReference(ctx);
-        if (alreadySent.isPresent()) {
-            // a second "Send" (a double tap, another tab) of a draft just sent: its receipt, as the first
-            // "Send" gave, never a page without the printable receipt (the 23:40 tester). Only a POST with
-            // the draft's token from this site gets it, and only while the draft lives (FormDrafts.LIFETIME)
-            LOG.info("A second Send of a draft of {}/{} already sent: its receipt again", ctx.pathParam("school"),
-                    ctx.pathParam("form"));
-            Responses.seeOther(ctx, receipts.url(ctx.pathParam("school"), alreadySent.get()));
-            return;
-        }
-        Optional<Found> found = find(ctx);
+        // one look-up: a second "Send" that finds the draft sent (before or while this one looks) gets the
+        // receipt, never the page without it (a check, then a second look-up, let a double tap under load
+        // fall between them)
+        Optional<Found> found = find(ctx, true);
         if (found.isEmpty()) {
             return;
         }
@@ -264,6 +257,16 @@ final class FormDraftPages {
      * the way back to the form, for an unknown or expired token.
      */
     private Optional<Found> find(Context ctx) {
+        return find(ctx, false);
+    }
+
+    /**
+     * As {@link #find(Context)}; for a "Send" ({@code sendPressed}) a draft already sent is answered with
+     * its receipt instead: a second "Send" (a double tap, another tab) gets what the first "Send" gave,
+     * never a page without the printable receipt (the 23:40 tester). Only a POST with the draft's token
+     * from this site gets it, and only while the draft lives (FormDrafts.LIFETIME).
+     */
+    private Optional<Found> find(Context ctx, boolean sendPressed) {
         String school = ctx.pathParam("school");
         String token = ctx.pathParam("token");
         Optional<Manifest> manifest = manifests.school(school);
@@ -278,19 +281,16 @@ final class FormDraftPages {
             expired(ctx, manifest.get(), form.get());
             return Optional.empty();
         }
+        if (draft.get().sent() && sendPressed) {
+            LOG.info("A second Send of a draft of {}/{} already sent: its receipt again", school, form.get().id());
+            Responses.seeOther(ctx, receipts.url(school, draft.get().reference()));
+            return Optional.empty();
+        }
         if (draft.get().sent()) {
             sent(ctx, manifest.get(), form.get(), draft.get().reference());
             return Optional.empty();
         }
         return Optional.of(new Found(manifest.get(), form.get(), token, draft.get()));
-    }
-
-    /** The reference a live draft named by the address was sent as, when it was sent; else empty. */
-    private Optional<String> sentReference(Context ctx) {
-        Optional<FormDefinition> form = manifests.school(ctx.pathParam("school"))
-                .flatMap(found -> found.form(ctx.pathParam("form")));
-        return form.flatMap(definition -> drafts.find(ctx.pathParam("school"), definition.id(), ctx.pathParam("token")))
-                .filter(FormDrafts.Draft::sent).map(FormDrafts.Draft::reference);
     }
 
     /**

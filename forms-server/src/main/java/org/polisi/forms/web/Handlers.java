@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.alerts.AlertStatus;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.archive.SameAgreedText;
+import org.polisi.forms.config.SealingKey;
 import org.polisi.forms.config.SecretKey;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.consent.ConsentState;
@@ -62,7 +63,8 @@ public record Handlers(
         return (int) Math.max(100, Math.min(Integer.MAX_VALUE, 10L * submissionsPerWindow));
     }
 
-    public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, Clock clock, Messages messages,
+    public static Handlers wire(ServerConfig config, Jdbi jdbi, SecretKey key, SealingKey sealing, Clock clock,
+                                Messages messages,
                                 ManifestCatalog manifests, SubmissionLedger ledger, SubmissionService submissions,
                                 AgreedTextArchive agreedTexts) {
         PageLayout layout = new PageLayout(messages, new ThemePages());
@@ -87,10 +89,10 @@ public record Handlers(
                 errors,
                 new PostedDrafts(drafts, manifests));
         StaffAuth auth = new StaffAuth(
-                new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout()),
+                new SessionStore(jdbi, clock, config.sessionIdleTimeout(), config.sessionAbsoluteTimeout(), sealing),
                 key, config.secureCookies());
         PasswordHasher hasher = new PasswordHasher();
-        SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests);
+        SecondFactor secondFactor = new SecondFactor(jdbi, clock, manifests, sealing);
         LoginService logins = new LoginService(jdbi, hasher,
                 new LoginThrottle(jdbi, clock, config.loginFailuresBeforeLockout(), LOGIN_FIRST_DELAY,
                         config.lockoutDuration()),

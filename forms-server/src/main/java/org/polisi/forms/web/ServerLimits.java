@@ -9,7 +9,9 @@ import org.polisi.forms.config.ServerConfig;
 /**
  * Jetty's own facilities, set up so that one client cannot hold the server (issue 23, fault 3):
  * an idle timeout on every connection and request (a body that stops arriving ends in 408 after a
- * few seconds instead of holding a thread for 30), a limit on the requests one client address has
+ * few seconds instead of holding a thread for 30), a deadline for each request's head
+ * ({@link RequestLineConnectionFactory}), a limit on the connections one client address holds open
+ * ({@link ClientConnectionLimit}), a limit on the requests one client address has
  * in progress ({@link ThreadLimitHandler}: more wait without a
  * thread), a limit on connections across all clients ({@link NetworkConnectionLimit}), the method
  * override headers removed ({@link MethodOverrideStripper}), a method token no route takes routed
@@ -30,19 +32,23 @@ public final class ServerLimits {
         // No minimum data rate (HttpConfiguration.setMinRequestDataRate): Jetty measures it from the
         // first byte, so a small body read a millisecond late fails it; the idle timeout and the
         // per-client limit bound a slow client instead.
+        TrustedProxies proxies = new TrustedProxies(config.trustedProxies());
+        ConnectionRefusals refusals = new ConnectionRefusals();
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setIdleTimeout(idleMillis);
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
             if (config.trustProxy()) {
-                new TrustedProxies(config.trustedProxies()).install(http);
+                proxies.install(http);
             }
         });
         javalin.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new RequestLineConnectionFactory(http));
+            ServerConnector connector = new ServerConnector(server,
+                    new RequestLineConnectionFactory(http, limits.headerTimeout(), refusals));
             connector.setPort(config.port());
             connector.setHost(config.listensEverywhere() ? null : config.host());   // Jetty: null is every interface
             connector.setIdleTimeout(idleMillis);
+            connector.addBean(new ClientConnectionLimit(limits.connectionsPerClient(), proxies::trusts, refusals));
             return connector;
         });
         javalin.jetty.modifyServer(server -> {

@@ -62,6 +62,11 @@ public final class TrustedProxies implements HttpConfiguration.Customizer {
         }
     }
 
+    /** Whether {@code address} is one of the trusted proxies. */
+    public boolean trusts(InetAddress address) {
+        return trusted.test(address);
+    }
+
     /** Installs this customizer and, after it, Jetty's forwarded-request support into {@code http}. */
     public void install(HttpConfiguration http) {
         http.addCustomizer(this);

@@ -1,7 +1,8 @@
 /**
  * Web: the HTTP side. One routes file ({@link org.polisi.forms.web.Routes}), thin handlers, the
  * pages the server writes itself, the security headers, the checks made before a request, the
- * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}), the client's
+ * limits Jetty applies to each client ({@link org.polisi.forms.web.ServerLimits}: with a deadline for
+ * each request head and a limit on connections per address, ADR 0075), the client's
  * address behind trusted proxies ({@link org.polisi.forms.web.TrustedProxies}, ADR 54), the 4xx
  * every malformed request gets ({@link org.polisi.forms.web.RequestFaults}) and its one log line
  * ({@link org.polisi.forms.web.RefusalLog}).

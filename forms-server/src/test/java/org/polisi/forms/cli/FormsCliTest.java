@@ -148,6 +148,8 @@ class FormsCliTest {
             assertTrue(Database.open(backup).withExtension(SubmissionDao.class,
                     dao -> dao.findByReference(agreementReference)).isPresent());
             assertTrue(backedUp.out().contains("Backed up 15 agreed text(s)"), backedUp.out());
+            assertTrue(backedUp.out().contains("Not in the backup") && backedUp.out().contains("second-factor-aes.key"),
+                    "backup names the key it leaves out: " + backedUp.out());
             assertTrue(Files.isRegularFile(temporaryFolder.resolve("backups/copy.db.agreed-texts/testschool/parent-agreement/"
                     + org.polisi.forms.Submissions.version("en", 1) + ".json")), "the archive is copied beside the database");
             assertEquals(0, run("", "verify", "--db", backup.toString(), "--agreed-texts",

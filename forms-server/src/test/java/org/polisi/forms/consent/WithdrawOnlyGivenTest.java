@@ -129,4 +129,26 @@ class WithdrawOnlyGivenTest {
                     "The school withdraws only the consents that were given on the form it finds."), page.selectFirst(".hint").text());
         }
     }
+
+    /** What stands is per child: a statement withdrawn for one child of the form is still offered for the other. */
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void whatIsOfferedFollowsTheChildNamed(TestDatabases.Kind kind, @TempDir Path folder) {
+        try (TestServer server = TestServer.start(folder, kind)) {
+            String[] twoChildren = java.util.stream.Stream.concat(java.util.Arrays.stream(
+                    consent("en", "Alys Morgan", "given", "given")), java.util.stream.Stream.of("pupil-names", "Bryn Morgan"))
+                    .toArray(String[]::new);
+            String reference = reference(server.browser().post("/forms/testschool/images-consent", form(twoChildren)));
+            assertTrue(server.browser().post(FORM, form(withdrawing("en", reference, "alys morgan", PHOTOS)))
+                    .headers().firstValue("Location").orElseThrow().startsWith("/forms/testschool/received/"));
+
+            assertEquals(List.of("all", VIDEO), secondPage(server, "en", reference)
+                    .select("input[type=checkbox][name=withdraw]").eachAttr("value"), "Alys: photos withdrawn already");
+            TestServer.Browser parent = server.browser();
+            String statements = parent.post(FORM, form(withdrawal("en", reference, "Bryn Morgan")))
+                    .headers().firstValue("Location").orElseThrow();
+            assertEquals(List.of("all", PHOTOS, VIDEO), Jsoup.parse(parent.get(statements).body())
+                    .select("input[type=checkbox][name=withdraw]").eachAttr("value"), "Bryn: both still given");
+        }
+    }
 }

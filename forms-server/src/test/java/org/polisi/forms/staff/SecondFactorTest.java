@@ -43,22 +43,12 @@ class SecondFactorTest {
     @BeforeAll
     void start(@TempDir Path temporaryFolder) {
         server = TestServer.start(temporaryFolder);
-        codes = new SecondFactor(server.jdbi(), Clock.systemUTC(), new ManifestCatalog(TestServer.fixture().resolve("manifests")));
+        codes = server.secondFactor();
     }
 
     @AfterAll
     void stop() {
         server.close();
-    }
-
-    private HttpResponse<String> signInWithPassword(TestServer.Browser browser, String email) {
-        String token = TestServer.hiddenValue(browser.get("/staff/login").body(), "csrf-token");
-        return browser.post("/staff/login", form("csrf-token", token, "email", email, "password", TestServer.PASSWORD));
-    }
-
-    private HttpResponse<String> enterCode(TestServer.Browser browser, HttpResponse<String> codePage, String code) {
-        return browser.post("/staff/login/code", form("csrf-token", TestServer.hiddenValue(codePage.body(), "csrf-token"),
-                "code", code));
     }
 
     private long step() {
@@ -71,7 +61,7 @@ class SecondFactorTest {
             String email = role + "@enrol.example";
             server.addStaffWithoutSecondFactor("testschool", "New " + role, email, role);
             TestServer.Browser browser = server.browser();
-            HttpResponse<String> signedIn = signInWithPassword(browser, email);
+            HttpResponse<String> signedIn = browser.passwordStep(email, TestServer.PASSWORD);
             assertEquals(303, signedIn.statusCode());
             assertEquals("/staff/account", signedIn.headers().firstValue("Location").orElseThrow());
             for (String page : List.of("/staff/", "/staff/submissions", "/staff/consents", "/staff/export.csv")) {
@@ -111,17 +101,17 @@ class SecondFactorTest {
 
             // the next sign-in asks for a code; a used code is refused; a recovery code works once
             TestServer.Browser next = server.browser();
-            HttpResponse<String> codePage = signInWithPassword(next, email);
+            HttpResponse<String> codePage = next.passwordStep(email, TestServer.PASSWORD);
             assertEquals(200, codePage.statusCode());
             assertTrue(codePage.body().contains("/staff/login/code"));
-            assertEquals(401, enterCode(next, codePage, codes.codeFor(key, enrolmentStep)).statusCode(),
+            assertEquals(401, next.codeStep(codePage, codes.codeFor(key, enrolmentStep)).statusCode(),
                     "a code is used once");
-            assertEquals(401, enterCode(next, codePage, "123456").statusCode());
-            assertEquals(303, enterCode(next, codePage, recovery.get(0)).statusCode());
+            assertEquals(401, next.codeStep(codePage, "123456").statusCode());
+            assertEquals(303, next.codeStep(codePage, recovery.get(0)).statusCode());
             TestServer.Browser again = server.browser();
-            HttpResponse<String> secondCodePage = signInWithPassword(again, email);
-            assertEquals(401, enterCode(again, secondCodePage, recovery.get(0)).statusCode(), "a recovery code once");
-            assertEquals(303, enterCode(again, secondCodePage, recovery.get(1).toUpperCase()).statusCode());
+            HttpResponse<String> secondCodePage = again.passwordStep(email, TestServer.PASSWORD);
+            assertEquals(401, again.codeStep(secondCodePage, recovery.get(0)).statusCode(), "a recovery code once");
+            assertEquals(303, again.codeStep(secondCodePage, recovery.get(1).toUpperCase()).statusCode());
         }
     }
 
@@ -129,7 +119,7 @@ class SecondFactorTest {
     void anOfficeAccountMaySignInWithoutOneAndMayAddOne() {
         server.addStaffWithoutSecondFactor("testschool", "Olwen Office", "office@enrol.example", "office");
         TestServer.Browser browser = server.browser();
-        HttpResponse<String> signedIn = signInWithPassword(browser, "office@enrol.example");
+        HttpResponse<String> signedIn = browser.passwordStep("office@enrol.example", TestServer.PASSWORD);
         assertEquals(303, signedIn.statusCode());
         assertEquals("/staff/", signedIn.headers().firstValue("Location").orElseThrow());
         assertEquals(200, browser.get("/staff/").statusCode());
@@ -150,7 +140,7 @@ class SecondFactorTest {
     @Test
     void whoMustHaveASecondFactor() {
         ManifestCatalog manifests = new ManifestCatalog(TestServer.fixture().resolve("manifests"));
-        SecondFactor policy = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests);
+        SecondFactor policy = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests, server.sealingKey());
         assertTrue(policy.required(user("headteacher")));
         assertTrue(policy.required(user("safeguarding-lead")));
         assertFalse(policy.required(user("office")));

@@ -1,6 +1,7 @@
 package org.polisi.forms.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.consent;
@@ -82,7 +83,8 @@ class PrivateFilesTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(303, sent.statusCode());
             for (String file : List.of("polisi.db", "polisi.db-wal", "polisi.db-shm", "secret.key",
-                    "keys/checkpoint-ed25519.key", "keys/checkpoint-ed25519.key.pub", "checkpoints/checkpoints.log")) {
+                    "keys/checkpoint-ed25519.key", "keys/checkpoint-ed25519.key.pub", "keys/second-factor-aes.key",
+                    "checkpoints/checkpoints.log")) {
                 assertEquals("rw-------", mode(data.resolve(file)), file);
             }
             for (Path folderMade : List.of(data, data.resolve("keys"), data.resolve("checkpoints"))) {
@@ -93,6 +95,7 @@ class PrivateFilesTest {
             assertEquals(0, run(folder, "backup", "--db", db, "--to", backup.toString()));
             assertEquals("rw-------", mode(backup));
             assertEquals("rwx------", mode(backup.getParent()));
+            assertEquals("rwx------", mode(Path.of(backup + ".agreed-texts")), "the archive's copy beside it");
             Path csv = folder.resolve("exports/consents.csv");
             assertEquals(0, run(folder, "export", "--db", db, "--manifests",
                     TestServer.fixture().resolve("manifests").toString(), "--school", "testschool", "--out", csv.toString()));
@@ -105,6 +108,8 @@ class PrivateFilesTest {
             server.waitFor(30, TimeUnit.SECONDS);
         }
         assertEquals("rw-------", mode(data.resolve("checkpoints/checkpoints.log")));
+        String said = Files.readString(folder.resolve("server.log"));
+        assertFalse(said.contains("Made readable"), "created private, nothing to tighten at first start: " + said);
     }
 
     @Test

@@ -102,8 +102,7 @@ class ReturnAfterSignInTest {
             assertEquals(action, Jsoup.parse(wrong.body()).selectFirst("main form[method=post]").attr("action"),
                     "a wrong code's page keeps it");
 
-            SecondFactor codes = new SecondFactor(server.jdbi(), java.time.Clock.systemUTC(),
-                    new ManifestCatalog(TestServer.fixture().resolve("manifests")));
+            SecondFactor codes = server.secondFactor();
             long step = Math.floorDiv(java.time.Instant.now().getEpochSecond(), 30);
             HttpResponse<String> done = browser.post(action, form("csrf-token", csrf, "code", codes.codeFor(key, step)));
             assertEquals(200, done.statusCode(), done.body());

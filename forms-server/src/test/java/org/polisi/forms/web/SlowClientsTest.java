@@ -30,7 +30,10 @@ class SlowClientsTest {
     @Test
     void threeHundredSlowBodiesFromOneClientDoNotStopAnotherClientsPage(@TempDir Path temporaryFolder)
             throws Exception {
-        try (TestServer server = TestServer.start(temporaryFolder)) {
+        // the per-address connection limit (64, ConnectionLimitsTest) would close most of them at once:
+        // raised here, so that all 300 hold a connection and the body deadline is what is tested
+        try (TestServer server = TestServer.start(TestServer.settings(temporaryFolder)
+                .set("http.connections-per-client", SLOW_CONNECTIONS + 10).load(), java.time.Clock.systemUTC())) {
             int port = server.port();
             List<Socket> slow = new ArrayList<>();
             try {

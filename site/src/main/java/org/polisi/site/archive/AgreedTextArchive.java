@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
+import org.polisi.contract.PrivateFolders;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.polisi.site.compose.PageComposer;
@@ -126,7 +127,7 @@ public final class AgreedTextArchive {
     /** Creates the file only if no snapshot of that name exists: a concurrent build's snapshot wins. */
     private static boolean write(Path target, AgreedText text) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        PrivateFolders.create(dir); // the archive lives in the server's data folder: 0700 from the start (issue 23)
         Path partial = Files.createTempFile(dir, target.getFileName().toString(), ".part");
         try {
             JSON.writeValue(partial.toFile(), text);

@@ -65,6 +65,12 @@ class AgreedTextArchiveTest {
         Path file = archived(options, version(options, "en"));
         assertFalse(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE), "written read-only");
         assertFalse(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ));
+        // the archive lives in the server's data folder: its folders are made 0700 (issue 23), never
+        // made open by the umask and tightened by the server afterwards
+        for (Path made = file.getParent(); made.startsWith(options.agreedTextsDir()); made = made.getParent()) {
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(made)), made.toString());
+        }
     }
 
     @Test

@@ -63,6 +63,20 @@ class ProblemLinesTest {
                         + ":" + problem.line()).distinct().toList(), result.problems().toString());
     }
 
+    /** A setting a school inherits from its cluster template is reported at the template's settings line. */
+    @Test
+    void aMissingAttributeInAnInheritedSettingIsReportedAtTheClusterFilesLine(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.copyOf("good", folder);
+        String cluster = tree.read("clusters/demo/cluster.yml").replace("forms-endpoint: /forms",
+                "forms-endpoint: /forms\ncontact-address: {en: \"{reception-desk}, High Street\", cy: \"{reception-desk}, Stryd Fawr\"}");
+        tree.write("clusters/demo/cluster.yml", cluster);
+        int line = cluster.lines().toList().indexOf(cluster.lines().filter(text -> text.startsWith("contact-address:"))
+                .findFirst().orElseThrow()) + 1;
+        BuildResult result = tree.build();
+        List<String> found = where(result, "unresolved-attribute", tree);
+        assertEquals(List.of("clusters/demo/cluster.yml:" + line), found, result.problems().toString());
+    }
+
     /**
      * The tester's case: the cluster template's page ends in {@code form::}, and a school's section
      * replacing one of the template's opens a table it never closes. The problem is the school's, at

@@ -1,0 +1,111 @@
+package org.polisi.forms.staff;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.config.SealingKey;
+import org.polisi.forms.storage.RecordChain;
+import org.polisi.forms.storage.RecordChains;
+import org.polisi.forms.storage.StaffAccountHistory;
+import org.polisi.forms.storage.WriteTransaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The start-up step that makes the second-factor secrets sealed at rest (issue 23; docs/adr/0075):
+ * it loads the {@link SealingKey} (making one only when nothing is sealed yet), checks that it opens
+ * every sealed secret, and seals any secret still in plain text, written before sealing existed:
+ * {@code staff_second_factor.secret} (each recorded in the account's chained history, since verify
+ * compares the stored value's digest with it) and {@code staff_session.pending_secret}. It runs on
+ * both databases, after the migrations, in one transaction per row; run again, it finds nothing to do.
+ */
+public final class SecondFactorSecrets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecondFactorSecrets.class);
+    /** Who the history says changed the stored form of the secret. */
+    static final String BY = "the server, sealing the secret at rest";
+
+    private SecondFactorSecrets() {
+    }
+
+    /**
+     * @param keyFile the key's file ({@code second-factor.key-file})
+     * @return the key, every stored secret now sealed with it
+     * @throws SealingKey.Unusable when the key is missing while secrets are sealed, or does not open them
+     */
+    public static SealingKey prepare(Jdbi jdbi, Path keyFile, Clock clock) {
+        List<Map.Entry<Long, String>> factors = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT staff_user_id, secret FROM staff_second_factor ORDER BY staff_user_id")
+                .map((row, context) -> Map.entry(row.getLong(1), row.getString(2))).list());
+        boolean anySealed = factors.stream().anyMatch(factor -> SealingKey.sealed(factor.getValue()));
+        if (!anySealed && !Files.exists(keyFile)) {
+            // the key is only made where there is nothing it should have sealed
+            anySealed = jdbi.withHandle(handle -> handle.createQuery(
+                    "SELECT count(*) FROM staff_session WHERE pending_secret LIKE :prefix")
+                    .bind("prefix", SealingKey.PREFIX + "%").mapTo(Integer.class).one()) > 0;
+        }
+        SealingKey key = SealingKey.load(keyFile, !anySealed);
+        int sealedNow = 0;
+        for (Map.Entry<Long, String> factor : factors) {
+            if (SealingKey.sealed(factor.getValue())) {
+                key.open(SecondFactor.SECRET_COLUMN, factor.getKey(), factor.getValue()); // throws for a wrong key
+            } else {
+                sealedNow += seal(jdbi, key, factor.getKey(), factor.getValue(), clock.instant()) ? 1 : 0;
+            }
+        }
+        List<Map.Entry<String, Map.Entry<Long, String>>> pending = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id_hash, staff_user_id, pending_secret FROM staff_session WHERE pending_secret IS NOT NULL")
+                .map((row, context) -> Map.entry(row.getString(1), Map.entry(row.getLong(2), row.getString(3)))).list());
+        for (var session : pending) {
+            String stored = session.getValue().getValue();
+            if (!SealingKey.sealed(stored)) {
+                String sealed = key.seal(SessionStore.PENDING_SECRET_COLUMN, session.getValue().getKey(), stored);
+                jdbi.useHandle(handle -> handle.execute("UPDATE staff_session SET pending_secret = ? "
+                        + "WHERE id_hash = ? AND pending_secret = ?", sealed, session.getKey(), stored));
+                sealedNow++;
+            }
+        }
+        if (sealedNow > 0) {
+            LOG.info("Sealed {} second-factor secrets stored in plain text with the key in {}", sealedNow, keyFile);
+        }
+        return key;
+    }
+
+    /** Seals one account's plain secret, and records the new stored form in its chained history; false when it did not. */
+    private static boolean seal(Jdbi jdbi, SealingKey key, long staffUserId, String plain, Instant now) {
+        String sealed = key.seal(SecondFactor.SECRET_COLUMN, staffUserId, plain);
+        return jdbi.inTransaction(handle -> {
+            List<String> codes = handle.createQuery("SELECT code_hash FROM staff_recovery_code WHERE staff_user_id = :id")
+                    .bind("id", staffUserId).mapTo(String.class).list();
+            String recorded = handle.createQuery("SELECT value FROM staff_account_event WHERE staff_user_id = :id "
+                            + "AND change = :change ORDER BY id DESC LIMIT 1")
+                    .bind("id", staffUserId).bind("change", StaffAccountHistory.SECOND_FACTOR).mapTo(String.class)
+                    .findOne().orElse("");
+            if (!recorded.equals(StaffAccountHistory.secondFactorDigest(plain, codes))) {
+                // not the secret its history recorded (written behind Polisi's back): sealing it would
+                // record it as the server's own change, so it is left for verify to name
+                LOG.warn("Left the second-factor secret of staff account {} unsealed: it differs from the account's "
+                        + "recorded history (run ./polisi forms verify)", staffUserId);
+                return false;
+            }
+            int changed = handle.createUpdate("UPDATE staff_second_factor SET secret = :sealed "
+                            + "WHERE staff_user_id = :id AND secret = :plain")
+                    .bind("sealed", sealed).bind("id", staffUserId).bind("plain", plain).execute();
+            if (changed != 1) {
+                return false; // another instance sealed it meanwhile
+            }
+            String school = handle.createQuery("SELECT school FROM staff_user WHERE id = :id").bind("id", staffUserId)
+                    .mapTo(String.class).one();
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                StaffAccountHistory.changed(events, staffUserId, StaffAccountHistory.SECOND_FACTOR,
+                        StaffAccountHistory.secondFactorDigest(sealed, codes), BY, now);
+            }
+            return true;
+        });
+    }
+}
