@@ -14,11 +14,16 @@
 <h2>${urgent.title}</h2>
 <p>${urgent.intro}</p>
 <p class="alert-status" data-alert-status="${urgent.status}">${urgent.truth}</p>
-<ol>
+<#if urgent.steps?has_content>
+<ol class="urgent-steps">
 <#list urgent.steps as step>
 <li>${step}</li>
 </#list>
 </ol>
+</#if>
+<#if urgent.procedure??>
+<p class="urgent-procedure"><a href="${urgent.procedure.href}">${urgent.procedure.text}</a></p>
+</#if>
 </div>
 </#if>
 <#if page.nextTitle?has_content>

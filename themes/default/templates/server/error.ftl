@@ -20,11 +20,16 @@
 <div class="urgent-instructions" role="alert">
 <h2>${page.urgent.title}</h2>
 <p>${page.urgent.intro}</p>
-<ol>
+<#if page.urgent.steps?has_content>
+<ol class="urgent-steps">
 <#list page.urgent.steps as step>
 <li>${step}</li>
 </#list>
 </ol>
+</#if>
+<#if page.urgent.procedure??>
+<p class="urgent-procedure"><a href="${page.urgent.procedure.href}">${page.urgent.procedure.text}</a></p>
+</#if>
 </div>
 </#if>
 </@frames.public>

@@ -94,7 +94,11 @@ class StaffIncidentJourneyTest {
         WebElement urgent = reporter.findElement(By.cssSelector(".urgent-instructions"));
         assertEquals("alert", urgent.getAttribute("role"));
         assertTrue(urgent.isDisplayed());
-        assertTrue(urgent.getText().contains("999"), "the urgent instructions say to call 999: " + urgent.getText());
+        // the steps are Rumney's own flowchart's, word for word (ADR 0081), never the server's advice
+        assertEquals(2, urgent.findElements(By.cssSelector("ol.urgent-steps li")).size(), urgent.getText());
+        assertTrue(urgent.getText().contains("Report to Police using any number"), urgent.getText());
+        assertTrue(urgent.getText().contains("Do not ask leading questions"), urgent.getText());
+        assertFalse(urgent.getText().contains("999") || urgent.getText().contains("101"), urgent.getText());
         assertEquals("1", server.submission(reference).orElseThrow().get("urgent"), "stored as urgent");
         String status = reporter.findElement(By.cssSelector(".alert-status")).getText();
         assertEquals("Nobody has been alerted: this server does not send alerts. Tell them now, in person or by phone:"

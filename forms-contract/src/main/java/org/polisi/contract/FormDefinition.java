@@ -21,9 +21,13 @@ import java.util.Set;
  * @param pages        per language, the site path of the page that embeds the form
  * @param introduction the text above the form, or absent
  * @param declaration  the text above the submit button, or absent
+ * @param urgentSteps  an incident form's "what to do now" for an urgent report, in the school's policy's
+ *                     own words, one step a line; absent when the school's content gives none (the
+ *                     server then links to the form's page, never words of its own: ADR 0081). Not
+ *                     part of a form's version: it is shown after a report is sent, not signed.
  */
 @JsonPropertyOrder({"id", "kind", "readerRole", "notify", "retention", "signedBy", "versions", "pages", "title",
-        "introduction", "declaration", "confirmation", "retentionText", "purpose", "lawfulBasis", "fields"})
+        "introduction", "declaration", "confirmation", "retentionText", "purpose", "lawfulBasis", "fields", "urgentSteps"})
 public record FormDefinition(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) FormKind kind,
@@ -40,10 +44,11 @@ public record FormDefinition(
         @JsonProperty(required = true) Map<String, String> retentionText,
         @JsonProperty(required = true) Map<String, String> purpose,
         @JsonProperty(required = true) Map<String, String> lawfulBasis,
-        @JsonProperty(required = true) List<FieldDefinition> fields) {
+        @JsonProperty(required = true) List<FieldDefinition> fields,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> urgentSteps) {
 
     /** The properties a form's version does not cover: who signs is not what is signed, and a version cannot hash itself. */
-    public static final List<String> UNVERSIONED = List.of("signedBy", "versions", "pages");
+    public static final List<String> UNVERSIONED = List.of("signedBy", "versions", "pages", "urgentSteps");
 
     public FormDefinition {
         Texts.required(id, "form id");
@@ -61,6 +66,25 @@ public record FormDefinition(
         purpose = Texts.text(purpose, "purpose of form '" + id + "'");
         lawfulBasis = Texts.text(lawfulBasis, "lawfulBasis of form '" + id + "'");
         fields = Texts.list(fields, "fields of form '" + id + "'");
+        urgentSteps = Texts.optionalText(urgentSteps, "urgentSteps of form '" + id + "'");
+    }
+
+    /** A form without urgent steps of its own (every kind but some incident forms). */
+    public FormDefinition(String id, FormKind kind, String readerRole, AlertRoles alerts, RetentionRule retention,
+                          SignerGroup signedBy, Map<String, String> versions, Map<String, String> pages,
+                          Map<String, String> title, Map<String, String> introduction, Map<String, String> declaration,
+                          Map<String, String> confirmation, Map<String, String> retentionText,
+                          Map<String, String> purpose, Map<String, String> lawfulBasis, List<FieldDefinition> fields) {
+        this(id, kind, readerRole, alerts, retention, signedBy, versions, pages, title, introduction, declaration,
+                confirmation, retentionText, purpose, lawfulBasis, fields, null);
+    }
+
+    /** The urgent steps in {@code language}, one a line, or empty when the school's content gives none. */
+    public List<String> urgentSteps(String language) {
+        if (urgentSteps == null || !urgentSteps.containsKey(language)) {
+            return List.of();
+        }
+        return urgentSteps.get(language).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     public Optional<FieldDefinition> field(String name) {

@@ -2,26 +2,31 @@ package org.polisi.forms.alerts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
-import org.polisi.forms.intake.UrgentConcern;
-import org.polisi.contract.FormDefinition;
-import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
-import org.polisi.forms.text.DisplayText;
 
 /**
- * The words of an alert e-mail, in each language the school publishes (English first, then Welsh),
- * from the server's bundles. Only what the outbox holds goes in: who raised it, when, the category
- * and the reference, with a link to sign in; never the report itself. The reporter's name is typed
- * text: it goes in on one line between Unicode isolates, so it can neither start a line that looks
- * like ours nor reorder the words around it.
+ * The words of an incident alert e-mail, in each language the school publishes (English first, then
+ * Welsh), from the server's bundles. It carries only the reference, the form's title (the school's
+ * own words), the time the report was received and a link to sign in, and says so: nothing a member
+ * of the public typed (not the reporter's name, not the answers) and no personal data, because
+ * anyone may send an urgent report and the e-mail goes out from the school's sender (ADR 0081).
  */
 record AlertMessage(String subject, String body) {
 
+    /**
+     * @param alert    the outbox row (its reference, kind, recipient role and time are used; never its
+     *                 {@code raisedBy} or {@code category}, which came from the public)
+     * @param form     the report's form definition, if still published; without it the form is
+     *                 named as no longer published
+     * @param staffUrl the server's public address for staff, without a trailing slash
+     */
     static AlertMessage of(OutboxDao.Pending alert, Manifest school, Optional<FormDefinition> form, String staffUrl,
                            Messages messages) {
         List<String> subjects = new ArrayList<>();
@@ -33,25 +38,12 @@ record AlertMessage(String subject, String body) {
                     Map.of("reference", alert.reference(), "school", schoolName)));
             bodies.add(messages.format(language, "alert." + kind + ".body", Map.of(
                     "received", Dates.display(alert.raisedAt(), language),
-                    "category", category(alert.category(), form, language),
-                    "raisedBy", alert.raisedBy() == null || alert.raisedBy().isBlank()
-                            ? messages.get(language, "alert.not-named") : DisplayText.isolatedLine(alert.raisedBy()),
+                    "form", form.map(definition -> Text.in(definition.title(), language))
+                            .orElseGet(() -> messages.get(language, "alert.form-unpublished")),
                     "reference", alert.reference(),
                     "link", staffUrl + "/staff/submissions/" + alert.reference(),
                     "role", messages.get(language, "role." + alert.recipientRole()))));
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
-    }
-
-    /** The category as the form words it in that language (several joined by commas). */
-    private static String category(String values, Optional<FormDefinition> form, String language) {
-        List<String> labels = new ArrayList<>();
-        for (String value : values.split(",")) {
-            labels.add(form.flatMap(definition -> definition.field(UrgentConcern.FIELD))
-                    .flatMap(field -> field.option(value))
-                    .map(option -> Text.in(option.label(), language))
-                    .orElse(value));
-        }
-        return String.join(", ", labels);
     }
 }

@@ -3,8 +3,9 @@
  * {@code notify} names (the urgent roles when it is urgent) in the same transaction that stores it
  * (intake); {@link org.polisi.forms.alerts.AlertDelivery} sends what is
  * queued to the school's staff with the alert's role, and marks it sent only once the SMTP server has
- * accepted it. The e-mail names who raised the report, when, its category and its reference, never
- * its content: staff sign in to read it. {@link org.polisi.forms.alerts.AlertStatus} says what has
+ * accepted it. The e-mail carries the reference, the form's title, the time received and a link,
+ * never anything a member of the public typed or chose (not the reporter's name, not the category):
+ * staff sign in to read it (docs/adr/0081). {@link org.polisi.forms.alerts.AlertStatus} says what has
  * really become of them (sent, queued, or not sent at all with no mail server), for the confirmation
  * page and the staff dashboard (docs/adr/0029).
  */

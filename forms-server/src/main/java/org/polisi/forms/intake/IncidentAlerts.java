@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Queues the alerts an incident report's form asks for ({@code notify} in its definition: the roles
  * told of every report, and those told of an urgent one), in the transaction that stores the report.
- * One outbox row per role; each carries who raised it, when, the kind and the reference, never the
- * report. An urgent report of a form that names nobody still alerts the safeguarding lead, so that it
+ * One outbox row per role; each holds who raised it (for the subject access search, never e-mailed:
+ * ADR 0081), when, the kind and the reference, never the report. An urgent report of a form that names nobody still alerts the safeguarding lead, so that it
  * is never silently dropped.
  */
 final class IncidentAlerts {

@@ -40,7 +40,13 @@ import org.polisi.forms.text.TypedText;
  * <p>JSON must be UTF-8 (RFC 8259, section 8.1); a string that spells a lone surrogate
  * ({@code "\ud800"}) is as unreadable as a bad byte.
  */
-public record PostedBody(Map<String, List<String>> parameters, Set<String> unreadable) {
+public record PostedBody(Map<String, List<String>> parameters, Set<String> unreadable, Set<String> causes) {
+
+    /** Why a field could not be read, for the one log line (tester 2, finding 11: name the right one). */
+    public static final String BAD_ESCAPE = "a percent escape not followed by two hex digits";
+    public static final String BAD_BYTES = "bytes not valid in its charset";
+    public static final String UNUSABLE_CHARSET = "a charset that cannot carry a form";
+    public static final String LONE_SURROGATE = "a lone surrogate";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Stands for undecodable input: a lone low surrogate, which valid input can never produce. */
@@ -48,9 +54,14 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
     private static final Set<String> WINDOWS_1252_LABELS = Set.of("iso-8859-1", "iso8859-1", "latin1", "l1",
             "us-ascii", "ascii", "iso_8859-1", "cp819", "ibm819", "windows-1252", "cp1252", "x-cp1252");
 
+    /**
+     * @param causes why the {@code unreadable} fields could not be read ({@link #BAD_ESCAPE}, {@link
+     *               #BAD_BYTES}, {@link #UNUSABLE_CHARSET}, {@link #LONE_SURROGATE}); empty when all were read
+     */
     public PostedBody {
         parameters = java.util.Collections.unmodifiableMap(parameters);
         unreadable = java.util.Collections.unmodifiableSet(unreadable);
+        causes = java.util.Collections.unmodifiableSet(causes);
     }
 
     /**
@@ -63,8 +74,10 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
         boolean usable = charset.isPresent() && asciiCompatible(charset.get());
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         Set<String> unreadable = new LinkedHashSet<>();
+        Set<String> causes = new LinkedHashSet<>();
         if (!usable) {
             unreadable.add(FieldError.WHOLE_FORM);
+            causes.add(UNUSABLE_CHARSET);
         }
         int start = 0;
         while (start <= body.length) {
@@ -81,9 +94,11 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
                         : usable ? decode(value, charset.get()) : ascii(value);
                 if (decodedName.isEmpty()) {
                     unreadable.add(FieldError.WHOLE_FORM);
+                    causes.add(name == null ? BAD_ESCAPE : BAD_BYTES);
                 } else if (decodedValue.isEmpty()) {
                     if (usable) {
                         unreadable.add(decodedName.get());
+                        causes.add(value == null ? BAD_ESCAPE : BAD_BYTES);
                     }
                 } else {
                     parameters.computeIfAbsent(decodedName.get(), key -> new ArrayList<>()).add(decodedValue.get());
@@ -92,7 +107,7 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
             start = end + 1;
         }
         unreadable.forEach(parameters::remove);
-        return new PostedBody(parameters, unreadable);
+        return new PostedBody(parameters, unreadable, causes);
     }
 
     /**
@@ -103,7 +118,7 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
     public static Optional<PostedBody> json(byte[] body, String contentType) {
         Optional<Charset> charset = charset(contentType);
         if (charset.isEmpty() || !charset.get().equals(StandardCharsets.UTF_8)) {
-            return Optional.of(new PostedBody(Map.of(), Set.of(FieldError.WHOLE_FORM)));
+            return Optional.of(new PostedBody(Map.of(), Set.of(FieldError.WHOLE_FORM), Set.of(UNUSABLE_CHARSET)));
         }
         String text = decodeMarking(body);
         try {
@@ -113,6 +128,7 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
             }
             Map<String, List<String>> parameters = new LinkedHashMap<>();
             Set<String> unreadable = new LinkedHashSet<>();
+            Set<String> causes = new LinkedHashSet<>();
             for (var entry : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
                 Optional<List<String>> values = values(entry.getValue());
                 if (values.isEmpty()) {
@@ -121,13 +137,15 @@ public record PostedBody(Map<String, List<String>> parameters, Set<String> unrea
                 String name = entry.getKey();
                 if (TypedText.hasLoneSurrogate(name)) {
                     unreadable.add(FieldError.WHOLE_FORM);
+                    causes.add(text.contains(UNREADABLE_MARK) ? BAD_BYTES : LONE_SURROGATE);
                 } else if (values.get().stream().anyMatch(TypedText::hasLoneSurrogate)) {
                     unreadable.add(name);
+                    causes.add(text.contains(UNREADABLE_MARK) ? BAD_BYTES : LONE_SURROGATE);
                 } else {
                     parameters.put(name, values.get());
                 }
             }
-            return Optional.of(new PostedBody(parameters, unreadable));
+            return Optional.of(new PostedBody(parameters, unreadable, causes));
         } catch (IOException malformed) {
             return Optional.empty();
         }

@@ -7,13 +7,14 @@ import org.polisi.contract.ReservedNames;
 
 /**
  * What arrived: the school and form from the address, every posted parameter that could be read,
- * and the names of the fields that could not ({@link PostedBody#unreadable()}).
+ * the names of the fields that could not ({@link PostedBody#unreadable()}) and why ({@link
+ * PostedBody#causes()}, for the log line).
  */
 public record SubmissionRequest(String school, String formId, Map<String, List<String>> parameters,
-                                Set<String> unreadable) {
+                                Set<String> unreadable, Set<String> unreadableCauses) {
 
     public SubmissionRequest(String school, String formId, Map<String, List<String>> parameters) {
-        this(school, formId, parameters, Set.of());
+        this(school, formId, parameters, Set.of(), Set.of());
     }
 
     /** The hidden fields every rendered form posts, and the honeypot; never stored as answers. */

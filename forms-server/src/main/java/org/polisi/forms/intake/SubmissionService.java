@@ -326,7 +326,7 @@ public final class SubmissionService {
         boolean unreadable = !request.unreadable().isEmpty();
         if (posted) {
             LOG.info("Refused a submission to {}/{}: {}{}", manifest.school(), form.id(),
-                    unreadable ? "not valid in its charset, " : "",
+                    unreadable ? "unreadable (" + String.join(", ", request.unreadableCauses()) + "), " : "",
                     errors.stream().map(FieldError::field).distinct().toList());
         }
         return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters(), unreadable);

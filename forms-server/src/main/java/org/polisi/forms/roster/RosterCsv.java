@@ -16,7 +16,7 @@ import org.polisi.forms.text.TypedText;
  * read by Apache Commons CSV, ADR 0045) or as two columns pasted from a spreadsheet (tab-separated).
  * A first line of column names ("pupil, class", "disgybl, dosbarth"…) is skipped; a byte order mark
  * is ignored; names and classes are kept as typed after NFC and control-character removal
- * ({@link TypedText#normalise}) and trimming.
+ * ({@link TypedText#normaliseTable}: tabs kept as column separators) and trimming.
  */
 public final class RosterCsv {
 
@@ -53,7 +53,7 @@ public final class RosterCsv {
 
     /** Reads the text of a roster; never throws for bad input, which becomes {@link Problem}s. */
     public static Parsed parse(String text) {
-        String clean = TypedText.normalise(text == null ? "" : text).replace("\uFEFF", "");
+        String clean = TypedText.normaliseTable(text == null ? "" : text).replace("\uFEFF", "");
         String firstLine = clean.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         CSVFormat format = (firstLine.contains("\t") && !firstLine.contains(",") ? CSVFormat.TDF : CSVFormat.DEFAULT)
                 .builder().setIgnoreEmptyLines(true).setTrim(true).build();

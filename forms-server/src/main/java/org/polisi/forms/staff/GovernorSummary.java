@@ -1,11 +1,14 @@
 package org.polisi.forms.staff;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.contract.FieldType;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
@@ -15,7 +18,10 @@ import org.polisi.forms.storage.SubmissionRow;
 
 /**
  * The anonymised summary for governors: incident reports counted by month and category. Only
- * counts leave this class: no names, no free text, no references.
+ * counts leave this class: no names, no free text, no references. A report is counted in the month
+ * of the incident when its form asks for the incident's date (its first {@code date} field) and the
+ * report gives one, else in the month it was received; each count says which (tester 2, finding 12:
+ * an incident of 30 November reported on 1 December belongs to November).
  */
 public final class GovernorSummary {
 
@@ -30,8 +36,13 @@ public final class GovernorSummary {
         this.jdbi = jdbi;
     }
 
-    /** One line of the summary. {@code category} is an option value, or empty when none was given. */
-    public record Count(YearMonth month, String formId, String category, int reports, int urgent) {
+    /**
+     * One line of the summary. {@code category} is an option value, or empty when none was given;
+     * {@code incidentMonth} is true when {@code month} is the month of the incident, false when it is
+     * the month the reports were received.
+     */
+    public record Count(YearMonth month, boolean incidentMonth, String formId, String category, int reports,
+                        int urgent) {
     }
 
     public List<Count> incidents(Manifest manifest) {
@@ -41,18 +52,36 @@ public final class GovernorSummary {
         for (FormDefinition form : incidentForms) {
             List<SubmissionRow> rows = jdbi.withExtension(SubmissionDao.class,
                     submissions -> submissions.allOfForm(manifest.school(), form.id()));
+            String dateField = form.fields().stream().filter(field -> field.type() == FieldType.DATE)
+                    .map(field -> field.name()).findFirst().orElse(null);
             for (SubmissionRow row : rows) {
-                YearMonth month = YearMonth.from(row.receivedAt().atZone(SCHOOL_TIME));
+                YearMonth incident = row.erased() ? null : incidentMonth(dateField, row);
+                YearMonth month = incident != null ? incident : YearMonth.from(row.receivedAt().atZone(SCHOOL_TIME));
                 String category = row.erased() ? UNCATEGORISED : category(form, row);
-                int[] count = counts.computeIfAbsent(month + "\n" + form.id() + "\n" + category, key -> new int[2]);
+                int[] count = counts.computeIfAbsent(month + "\n" + (incident != null) + "\n" + form.id() + "\n"
+                        + category, key -> new int[2]);
                 count[0]++;
                 count[1] += row.urgent() ? 1 : 0;
             }
         }
         return counts.entrySet().stream().map(entry -> {
             String[] key = entry.getKey().split("\n", -1);
-            return new Count(YearMonth.parse(key[0]), key[1], key[2], entry.getValue()[0], entry.getValue()[1]);
+            return new Count(YearMonth.parse(key[0]), Boolean.parseBoolean(key[1]), key[2], key[3], entry.getValue()[0],
+                    entry.getValue()[1]);
         }).toList();
+    }
+
+    /** The month of the date the report gives for the incident (ISO 8601, as stored), or null. */
+    private static YearMonth incidentMonth(String dateField, SubmissionRow row) {
+        if (dateField == null) {
+            return null;
+        }
+        Object value = CanonicalJson.readFields(row.fieldsJson()).get(dateField);
+        try {
+            return value instanceof String date && !date.isBlank() ? YearMonth.from(LocalDate.parse(date)) : null;
+        } catch (DateTimeParseException notADate) {   // stored before dates were checked: fall back
+            return null;
+        }
     }
 
     public static String categoryField(FormDefinition form) {

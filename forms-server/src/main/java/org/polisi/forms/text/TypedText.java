@@ -12,11 +12,13 @@ import java.text.Normalizer;
  *
  * <ol>
  *   <li>Unicode normalisation form C (UAX #15), so that "ŵ" typed composed or decomposed is one value.</li>
- *   <li>Control characters (Unicode category Cc) are removed, except tab and line feed; a carriage
+ *   <li>Control characters (Unicode category Cc) are removed, except line feed; a carriage
  *       return, alone or before a line feed, is a line break and becomes one line feed (HTML sends
- *       a textarea's line breaks as CR LF). That covers C0 (U+0000–U+001F), DEL (U+007F) and C1
- *       (U+0080–U+009F): none can be typed, none has a visible form, and C1 U+009B is a terminal
- *       escape in an exported file or a log.</li>
+ *       a textarea's line breaks as CR LF). That covers C0 (U+0000–U+001F) including tab, DEL
+ *       (U+007F) and C1 (U+0080–U+009F): none has a visible form of its own, C1 U+009B is a terminal
+ *       escape in an exported file or a log, and a tab is a control character like the others (a
+ *       browser's Tab key moves focus; tester 2, finding 13). Only a pasted table keeps its tabs
+ *       ({@link #normaliseTable}), as its column separators.</li>
  * </ol>
  *
  * <p>All methods are pure and thread-safe; {@code null} is treated as the empty string.
@@ -32,10 +34,22 @@ public final class TypedText {
      * What is stored for a typed answer.
      *
      * @param typed the text as decoded from the request; may be {@code null}
-     * @return the text in NFC with CR LF and CR turned into LF and other control characters but tab
-     *     removed; nothing else changes (no trimming, no markup removal, no entity decoding)
+     * @return the text in NFC with CR LF and CR turned into LF and every other control character
+     *     (tab too) removed; nothing else changes (no trimming, no markup removal, no entity decoding)
      */
     public static String normalise(String typed) {
+        return normalise(typed, false);
+    }
+
+    /**
+     * As {@link #normalise}, keeping tabs: for a table pasted from a spreadsheet (a class roster),
+     * whose tabs separate its columns and are read as such, never stored as typed text.
+     */
+    public static String normaliseTable(String typed) {
+        return normalise(typed, true);
+    }
+
+    private static String normalise(String typed, boolean keepTabs) {
         if (typed == null || typed.isEmpty()) {
             return "";
         }
@@ -48,7 +62,7 @@ public final class TypedText {
                 if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-            } else if (c == '\t' || c == '\n' || !Character.isISOControl(c)) {
+            } else if ((c == '\t' && keepTabs) || c == '\n' || !Character.isISOControl(c)) {
                 kept.append(c);
             }
         }

@@ -250,8 +250,12 @@ final class ConfirmationHandler {
                 String value, String error, ErrorSummary summary, String hiddenPrefix, String button) {
     }
 
-    /** An urgent report's instructions; {@code status} is sent, queued or not-configured. */
-    record Urgent(String title, String intro, String status, String truth, List<String> steps) {
+    /**
+     * An urgent report's instructions; {@code status} is sent, queued or not-configured; {@code steps}
+     * the school's own, or none and {@code procedure} the link to its policy (else null).
+     */
+    record Urgent(String title, String intro, String status, String truth, List<String> steps,
+                  PageLayout.Link procedure) {
     }
 
     /** The receipt: its rows, a withdrawal's state (or null), the retention sentence (or empty), and the way back (or null). */
@@ -282,9 +286,10 @@ final class ConfirmationHandler {
         } else {
             truth = "urgent.alert.queued";
         }
-        List<String> steps = guidance.steps(language, roles);
         return new Urgent(messages.get(language, "urgent.title"), messages.get(language, "urgent.intro"),
-                truth.substring("urgent.alert.".length()), messages.format(language, truth, Map.of("roles", roles)), steps);
+                truth.substring("urgent.alert.".length()), messages.format(language, truth, Map.of("roles", roles)),
+                form.map(definition -> guidance.steps(definition, language)).orElse(List.of()),
+                form.map(definition -> guidance.procedure(definition, language)).orElse(null));
     }
 
     /** A withdrawal's receipt (its rows already name the child, the form and each consent withdrawn): applied, or pending. */

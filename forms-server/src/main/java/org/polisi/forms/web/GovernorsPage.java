@@ -67,7 +67,9 @@ final class GovernorsPage {
                     "staff.governors.category", "staff.governors.reports", "staff.governors.urgent"),
                     counts.stream().map(count -> {
                         FormDefinition form = manifest.get().form(count.formId()).orElseThrow();
-                        return Table.Row.of(Table.Cell.text(Dates.month(count.month(), language)),
+                        return Table.Row.of(Table.Cell.text(messages.format(language, count.incidentMonth()
+                                        ? "staff.governors.month-of-incident" : "staff.governors.month-received",
+                                        Map.of("month", Dates.month(count.month(), language)))),
                                 Table.Cell.text(Text.in(form.title(), language)),
                                 Table.Cell.text(categoryLabel(form, count.category(), language)),
                                 Table.Cell.text(String.valueOf(count.reports())),
@@ -117,7 +119,21 @@ final class GovernorsPage {
         String fieldName = GovernorSummary.categoryField(form);
         Optional<FieldDefinition> field = fieldName == null ? Optional.empty() : form.field(fieldName);
         return String.join(", ", Arrays.stream(category.split(",")).map(value -> field
-                .flatMap(f -> f.option(value)).map(option -> Text.in(option.label(), language))
+                .flatMap(f -> f.option(value)).map(option -> summaryLabel(value, Text.in(option.label(), language)))
                 .orElse(value)).toList());
     }
+
+    /** A trailing bracketed note after the catch-all option ("Something else (describe it below)") is an
+     * instruction to the reporter, not part of the category's name: the summary leaves it out
+     * (tester 2, finding 12). Other options' brackets qualify them ("(private accounts)") and stay. */
+    static String summaryLabel(String value, String label) {
+        if (!OTHER.equals(value)) {
+            return label;
+        }
+        String shortened = label.replaceFirst("\\s*\\([^()]*\\)\\s*$", "");
+        return shortened.isBlank() ? label : shortened;
+    }
+
+    /** The catch-all option's value, as incident forms name it (Rumney: "Something else (describe it below)"). */
+    static final String OTHER = "other";
 }

@@ -33,7 +33,7 @@ final class RequestFaults {
                 return Optional.of(new Refusal(code >= 400 && code < 500 ? code : 400, "malformed: " + bad.getReason()));
             }
             if (cause instanceof EofException) {
-                return Optional.of(new Refusal(400, "the client closed the connection before its body ended"));
+                return Optional.of(new Refusal(400, "its body ended before it was complete (the connection closed early, or its chunked framing was broken)"));
             }
             if (cause instanceof UnsupportedCharsetException || cause instanceof IllegalCharsetNameException) {
                 return Optional.of(new Refusal(400, "unsupported charset " + cause.getMessage()));

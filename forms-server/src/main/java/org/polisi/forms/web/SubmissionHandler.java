@@ -115,7 +115,7 @@ final class SubmissionHandler {
             parameters.remove(SubmissionRequest.CHECK_ANSWERS);
         }
         SubmissionRequest request = new SubmissionRequest(ctx.pathParam("school"), ctx.pathParam("form"), parameters,
-                posted.unreadable());
+                posted.unreadable(), posted.causes());
         if (guards.overLimit(ctx).isPresent() && wouldRecord(request)) {
             guards.refuseOverLimit(ctx, parameters);
             return;

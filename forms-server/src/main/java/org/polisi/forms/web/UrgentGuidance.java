@@ -13,18 +13,18 @@ import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
 
 /**
- * What a person reporting an incident must do now (call 999, tell the school's named roles at once),
- * in one set of words: the confirmation of an urgent report shows it ({@link ConfirmationHandler}),
- * and so does every page that refuses a post to an incident form ({@link ErrorPages}), so that a
- * report held back for any reason (too many posts, too large, a foreign origin…) never leaves the
- * reporter without the safety advice. The roles are the form's {@code notify.urgent}.
+ * What a person reporting an incident must do now, in one set of words: the confirmation of an urgent
+ * report shows it ({@link ConfirmationHandler}), and so does every page that refuses a post to an
+ * incident form ({@link ErrorPages}), so that a report held back for any reason (too many posts, too
+ * large, a foreign origin…) never leaves the reporter without it. The steps are the school's own, word
+ * for word: the form definition's {@code urgent-steps} (its policy's flowchart); a form without them
+ * gets a link to the page of the policy that publishes it, never advice written by the server
+ * (ADR 0081; tester 2, finding 2). The roles named are the form's {@code notify.urgent}.
  */
 final class UrgentGuidance {
 
     /** A form's address and the pages under it: {@code /forms/<school>/<form>[/…]}. */
     private static final Pattern FORM_PATH = Pattern.compile("/forms/([^/]+)/([^/]+)(?:/.*)?");
-    static final List<String> STEPS = List.of("urgent.step.danger", "urgent.step.do-not-investigate",
-            "urgent.step.do-not-view", "urgent.step.preserve", "urgent.step.report");
 
     private final Messages messages;
     private final ManifestCatalog manifests;
@@ -34,8 +34,11 @@ final class UrgentGuidance {
         this.manifests = manifests;
     }
 
-    /** The guidance of a refusal page: its heading, a sentence saying why it is shown, and the steps. */
-    record Guidance(String title, String intro, List<String> steps) {
+    /**
+     * The guidance of a refusal page: its heading, a sentence saying why it is shown (naming the roles
+     * to tell), the school's steps, and the link to its policy when it gives none (else null).
+     */
+    record Guidance(String title, String intro, List<String> steps, PageLayout.Link procedure) {
     }
 
     /**
@@ -51,17 +54,34 @@ final class UrgentGuidance {
         return manifests.form(path.group(1), path.group(2))
                 .filter(form -> form.kind() == FormKind.INCIDENT)
                 .map(form -> new Guidance(messages.get(language, "urgent.title"),
-                        messages.get(language, "urgent.refused.intro"), steps(language, roles(form, language))));
+                        messages.format(language, "urgent.refused.intro", Map.of("roles", roles(form, language))),
+                        steps(form, language), procedure(form, language)));
     }
 
-    /** The steps, in {@code language}, naming {@code roles} (already in words) as the people to tell. */
-    List<String> steps(String language, String roles) {
-        return STEPS.stream().map(step -> messages.format(language, step, Map.of("roles", roles))).toList();
+    /** The school's steps in {@code language}, one a line as its content gives them; empty when it gives none. */
+    List<String> steps(FormDefinition form, String language) {
+        return form.urgentSteps(language);
     }
 
-    /** A form's urgent roles ({@code notify.urgent}) in words, joined by commas. */
+    /**
+     * When the school's content gives no steps: a link to the page of its policy that publishes the
+     * form (where its procedure is), in {@code language}; null when it gives steps or has no such page.
+     */
+    PageLayout.Link procedure(FormDefinition form, String language) {
+        String page = form.pages().get(language);
+        if (!form.urgentSteps(language).isEmpty() || page == null) {
+            return null;
+        }
+        return new PageLayout.Link(page, messages.get(language, "urgent.procedure"));
+    }
+
+    /**
+     * A form's urgent roles ({@code notify.urgent}) in words, joined by commas; the safeguarding lead
+     * when it names none, as the intake alerts them then ({@code intake.IncidentAlerts}).
+     */
     String roles(FormDefinition form, String language) {
-        return roles(form.alerts().urgent(), language);
+        List<String> urgent = form.alerts().urgent();
+        return roles(urgent.isEmpty() ? List.of(StaffRole.SAFEGUARDING_LEAD.formWord()) : urgent, language);
     }
 
     /** Roles named by their form words, in {@code language}'s words, joined by commas. */

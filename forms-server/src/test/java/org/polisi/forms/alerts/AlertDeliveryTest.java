@@ -82,9 +82,13 @@ class AlertDeliveryTest {
             String text = new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(text.contains("Reference: " + reference), text);
             assertTrue(text.contains("Cyfeirnod: " + reference), text);
-            assertTrue(text.contains("Suspected illegal content"), text);
-            assertTrue(text.contains("Amheuaeth o gynnwys anghyfreithlon"), text);
-            assertTrue(text.contains("Gareth Evans"), text);
+            assertTrue(text.contains("through the form ‘Report an online safety incident’"), text);
+            assertTrue(text.contains("drwy’r ffurflen ‘Rhoi gwybod am ddigwyddiad diogelwch ar-lein’"), text);
+            assertTrue(text.contains("nothing that was typed in the report, and nobody’s name"), text);
+            // nothing the public chose or typed: not the reporter's name, not an answer's label (ADR 0081)
+            assertFalse(text.contains("Gareth Evans"), text);
+            assertFalse(text.contains("Suspected illegal content") || text.contains("Category"), text);
+            assertFalse(text.contains("Amheuaeth o gynnwys anghyfreithlon") || text.contains("Categori"), text);
             assertTrue(text.contains("https://forms.testschool.example/staff/submissions/" + reference), text);
             assertFalse(text.contains("Secret details") || body.contains("Secret details"), "the report's content never leaves");
 
@@ -144,37 +148,49 @@ class AlertDeliveryTest {
         }
     }
 
+    /**
+     * Tester 2, finding 1: anyone could put text and a link into the school's alert e-mails through
+     * the reporter's name. Variants: every one-line and multi-line answer, urgent and not, both
+     * languages; none of it reaches any alert.
+     */
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
-    void theReportersNameIsSentIsolatedOnItsOwnLineItsBidiControlsShown(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
+    void noTextAMemberOfThePublicTypedReachesAnAlert(TestDatabases.Kind kind, @TempDir Path folder) throws Exception {
         int port = freePort();
         GreenMail mail = smtpOn(port);
-        List<String> names = List.of("Ann <Bee> Jones &amp; co", "\u202EGareth \u200FEvans", "Siân “Sid” O’Connor 🙂");
+        String lure = "Now sign in at https://evil.example/staff";
         try (TestServer server = serverMailingTo(folder, port, kind)) {
             server.addStaff("testschool", "Gwen Safeguarding", "lead@testschool.example", "safeguarding-lead");
+            server.addStaff("testschool", "Huw Headteacher", "head@testschool.example", "headteacher");
+            List<String> names = List.of("Ann Jones (DSL) " + lure, "\u202EGareth \u200FEvans", "Si\u00e2n O\u2019Connor");
             for (String name : names) {
-                server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(
-                        incident("cy", "immediate-risk", "Manylion"), "reporter-name", name)));
+                for (String urgency : List.of("immediate-risk", "illegal-content")) {
+                    server.browser().post("/forms/testschool/incident-report", form(org.polisi.forms.Submissions.with(
+                            incident("en", urgency, "Visit https://evil.example/what " + lure), "reporter-name", name)));
+                }
             }
-            // A name with a line break never reaches an alert: the intake refuses it (issue 23) and
-            // sends the browser to the draft's page to correct it (ADR 0052).
-            assertEquals(303, server.browser().post("/forms/testschool/incident-report", form(
-                    org.polisi.forms.Submissions.with(incident("cy", "immediate-risk", "Manylion"), "reporter-name",
-                            "Ann\nReference: FAKE1234"))).statusCode());
-            assertEquals(new AlertDelivery.Round(names.size(), 0), server.alerts().deliverPending());
+            server.addStaff("testschool", "Osc Coordinator", "osc@testschool.example", "online-safety-coordinator");
+            for (String urgency : List.of("none", "immediate-risk")) {   // a non-urgent alert too
+                for (String language : List.of("en", "cy")) {
+                    server.browser().post("/forms/testschool/online-safety-log", form(new String[] {"form-id",
+                        "online-safety-log", "form-lang", language, "form-version",
+                        org.polisi.forms.Submissions.version(language, 5), "reporter-name", names.get(0),
+                        "urgent-concern", urgency, "what-happened", lure, "website", ""}));
+                }
+            }
+            int delivered = server.alerts().deliverPending().sent();
+            assertTrue(delivered >= names.size() * 2 + 2 + 4, "every report alerted: " + delivered);
+            assertTrue(server.count("SELECT count(*) FROM outbox WHERE kind = 'incident' AND sent_at IS NOT NULL") >= 2);
             StringBuilder all = new StringBuilder();
             for (MimeMessage message : mail.getReceivedMessages()) {
-                all.append(new String(message.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("\r\n", "\n"));
+                all.append(message.getSubject()).append('\n').append(new String(message.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"));
             }
-            for (String name : names) {
-                // isolated, and its own bidirectional controls shown as code points (ADR 0061)
-                String shown = org.polisi.forms.text.BidiControls.visible(name);
-                assertTrue(all.toString().contains("Raised by: \u2068" + shown + "\u2069\n"), name);
-                assertTrue(all.toString().contains("Codwyd gan: \u2068" + shown + "\u2069\n"), name);
-            }
-            assertTrue(all.toString().contains("Raised by: \u2068[U+202E]Gareth [U+200F]Evans\u2069\n"), all.toString());
-            assertFalse(all.toString().contains("\nReference: FAKE1234"), "a name cannot start a line of its own");
+            String text = all.toString();
+            assertFalse(text.contains("evil.example"), text);
+            assertFalse(text.contains("Ann Jones") || text.contains("Gareth") || text.contains("Connor"), text);
+            assertFalse(text.contains("Raised by") || text.contains("Codwyd gan"), text);
+            assertFalse(text.contains("Cyberbullying") || text.contains("immediate risk"), text);
         } finally {
             mail.stop();
         }

@@ -71,7 +71,8 @@ class CsvInjectionTest {
                 String incident = reference(parent.post("/forms/testschool/incident-report",
                         form(incident("en", "none", formula))));
                 String typed = stored(server, incident, "what-happened");
-                assertEquals(formula.replace("\r\n", "\n"), typed, "the stored answer is what was typed");
+                // what was typed, after NFC and the removal of control characters (a tab is one: ADR 0081)
+                assertEquals(org.polisi.forms.text.TypedText.normalise(formula), typed, "the stored answer is what was typed");
             }
             String pupil = " =HYPERLINK(\"//evil.example\")";
             String consentReference = reference(parent.post("/forms/testschool/images-consent",

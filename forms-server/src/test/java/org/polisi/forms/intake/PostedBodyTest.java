@@ -62,12 +62,29 @@ class PostedBodyTest {
         assertEquals(List.of("cy"), utf16.parameters().get("form-lang"), "ASCII is still read for the form's language");
     }
 
+    /** Tester 2, finding 11: each unreadable field's cause is told apart, for the log line. */
+    @Test
+    void eachCauseOfAnUnreadableFieldIsNamed() {
+        assertEquals(Set.of(PostedBody.BAD_ESCAPE), PostedBody.urlEncoded(bytes("form-id=%zz&n=x"), null).causes());
+        assertEquals(Set.of(PostedBody.BAD_ESCAPE), PostedBody.urlEncoded(bytes("n=ab%"), null).causes());
+        assertEquals(Set.of(PostedBody.BAD_ESCAPE), PostedBody.urlEncoded(bytes("n%zz=ab"), null).causes());
+        assertEquals(Set.of(PostedBody.BAD_BYTES), PostedBody.urlEncoded(bytes("n=Si%C3%28n"), null).causes());
+        assertEquals(Set.of(PostedBody.BAD_BYTES, PostedBody.BAD_ESCAPE),
+                PostedBody.urlEncoded(bytes("n=Si%C3%28n&m=%zz"), null).causes());
+        assertEquals(Set.of(PostedBody.UNUSABLE_CHARSET), PostedBody.urlEncoded(bytes("n=x"),
+                "application/x-www-form-urlencoded; charset=UTF-16").causes());
+        assertEquals(Set.of(), PostedBody.urlEncoded(bytes("n=100%25"), null).causes());
+    }
+
     @Test
     void jsonWithALoneSurrogateOrABadByteNamesTheField() {
         PostedBody escaped = PostedBody.json(bytes("{\"form-lang\":\"cy\",\"parent-name\":\"Si\\ud800n\"}"), "application/json")
                 .orElseThrow();
         assertEquals(Set.of("parent-name"), escaped.unreadable());
+        assertEquals(Set.of(PostedBody.LONE_SURROGATE), escaped.causes());
         assertEquals(Map.of("form-lang", List.of("cy")), escaped.parameters());
+        assertEquals(Set.of(PostedBody.BAD_BYTES), PostedBody.json(bytes("{\"parent-name\":\"Si\u00e9n\"}"),
+                "application/json").orElseThrow().causes());
         byte[] badByte = bytes("{\"parent-name\":\"Si\u00e9n\",\"pupil-names\":[\"ok\"]}");
         assertEquals(Set.of("parent-name"), PostedBody.json(badByte, "application/json").orElseThrow().unreadable());
         assertEquals(Set.of(FieldError.WHOLE_FORM),

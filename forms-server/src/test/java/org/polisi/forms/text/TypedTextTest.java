@@ -22,7 +22,7 @@ class TypedTextTest {
         "javascript:alert(1)",
         "  two spaces either side  ",
         "Diolch yn fawr 🙂 — Siân’s “quote”",
-        "line one <word\nline two\n\tindented",
+        "line one <word\nline two\n  indented",
     })
     void textIsKeptExactlyAsTyped(String typed) {
         assertEquals(typed, TypedText.normalise(typed));
@@ -35,8 +35,10 @@ class TypedTextTest {
     }
 
     @Test
-    void controlCharactersAreRemovedButTabAndLineBreaksStay() {
-        assertEquals("ab\tc\nd\ne\nf", TypedText.normalise("a\u0000b\tc\r\nd\re\nf\u0007"));
+    void controlCharactersAreRemovedTabTooButLineBreaksStay() {
+        assertEquals("abc\nd\ne\nf", TypedText.normalise("a\u0000b\tc\r\nd\re\nf\u0007"));
+        assertEquals("=1+1", TypedText.normalise("\t=1+1"), "tester 2, finding 13: a tab is a control character");
+        assertEquals("a\tb\nc", TypedText.normaliseTable("a\tb\r\nc\u0007"), "a pasted table keeps its column tabs");
         assertEquals("DEL and C1 go", TypedText.normalise("DEL\u007F and C1\u0085\u009B go"));
         assertEquals("\u200B\u202Ekept", TypedText.normalise("\u200B\u202Ekept"), "format characters are kept");
     }

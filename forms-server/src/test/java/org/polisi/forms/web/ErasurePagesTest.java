@@ -131,6 +131,27 @@ class ErasurePagesTest {
         }
     }
 
+    /** Tester 2, finding 7: once the only consent is erased, the register must not say none was ever received. */
+    @Test
+    void afterTheOnlyConsentIsErasedTheRegisterSaysNoneStandsNotNoneReceived(@TempDir Path folder) {
+        try (TestServer server = serverWithStaff(folder)) {
+            assertEquals(303, server.browser().sendChecked("/forms/testschool/images-consent",
+                    form(org.polisi.forms.Submissions.consent("en", "Alys Morgan", "given", "refused"))).statusCode());
+            String consent = server.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT reference FROM submission WHERE form_id = 'images-consent'").mapTo(String.class).one());
+            TestServer.Browser head = server.loggedIn(HEAD);
+            assertTrue(Jsoup.parse(head.get("/staff/consents").body()).text().contains("Alys Morgan"));
+            assertEquals(303, erase(head, consent, "reason", "Asked for by the parent", "confirm", "yes").statusCode());
+            for (String language : List.of("en", "cy")) {
+                String page = Jsoup.parse(head.get("/staff/consents?lang=" + language).body()).text();
+                assertFalse(page.contains("Alys Morgan"), page);
+                assertFalse(page.contains("have been received yet") || page.contains("wedi dod i law eto"), page);
+                assertTrue(page.contains("or every one received has been erased")
+                        || page.contains("neu mae pob un a ddaeth i law wedi’i ddileu"), page);
+            }
+        }
+    }
+
     @Test
     void theConfirmPageAndItsErrorsAreInWelsh(@TempDir Path folder) {
         try (TestServer server = serverWithStaff(folder)) {

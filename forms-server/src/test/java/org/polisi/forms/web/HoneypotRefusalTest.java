@@ -82,7 +82,7 @@ class HoneypotRefusalTest {
             HttpResponse<String> refused = server.browser().post("/forms/testschool/incident-report",
                     form(with(incident("cy", "immediate-risk", "Plentyn mewn perygl"), "website", "autofill")));
             assertEquals(422, refused.statusCode());
-            assertTrue(Jsoup.parse(refused.body()).select(".urgent-instructions").text().contains("ffoniwch 999"),
+            assertTrue(Jsoup.parse(refused.body()).select(".urgent-instructions").text().contains("cwestiynau arweiniol"),
                     refused.body());
             assertEquals(0, server.count("SELECT count(*) FROM submission"));
         }

@@ -96,7 +96,11 @@ class PersonPageTest {
         assertFalse(main.contains(incidentReport), "the incident report is the safeguarding lead's");
 
         Document staffSearch = Jsoup.parse(search(office, "/staff/people", "Olwen Office").body());
-        assertTrue(staffSearch.select("main").text().contains("Nothing you may read mentions"), staffSearch.text());
+        assertTrue(staffSearch.select("main").text().contains("Nothing searched here mentions"), staffSearch.text());
+        // tester 2, finding 8: what is not searched is said, where the search is made
+        assertTrue(staffSearch.select("main").text().contains("Not searched, and not in the download: an incident "
+                + "report’s chronology (what was done and by whom) and the record of which staff viewed a report"),
+                staffSearch.select("main").text());
         Document asHead = Jsoup.parse(search(server.loggedIn("head@testschool.example"), "/staff/people", "olwen office").body());
         assertTrue(asHead.select("main").text().contains("office@testschool.example"), "the headteacher sees staff accounts");
     }

@@ -66,6 +66,30 @@ class RefusalLogTest {
         assertTrue(line.chars().noneMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f)), what + ": " + line);
     }
 
+    /**
+     * Tester 2, finding 11: a bad percent escape was logged as "not valid in its charset". Each way a
+     * field cannot be read is logged as what it is, on its one line.
+     */
+    @Test
+    void anUnreadableFieldIsLoggedWithItsOwnCause() {
+        String version = Submissions.version("en", 3);
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("a percent escape not followed by two hex digits", "form-id=incident-report&form-lang=en&form-version="
+                + version + "&reporter-name=%zz&urgent-concern=none&what-happened=x&category=other&website=");
+        bodies.put("bytes not valid in its charset", "form-id=incident-report&form-lang=en&form-version="
+                + version + "&reporter-name=Si%C3%28n&urgent-concern=none&what-happened=x&category=other&website=");
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            HttpResponse<String>[] response = new HttpResponse[1];
+            List<String> lines = logged(() -> response[0] = server.browser().post("/forms/testschool/incident-report",
+                    body.getValue()));
+            assertEquals(400, response[0].statusCode(), body.getKey());
+            oneLine(body.getKey(), lines);
+            assertTrue(lines.get(0).contains("unreadable (" + body.getKey() + ")"), lines.get(0));
+            String other = body.getKey().startsWith("bytes") ? "percent escape" : "charset";
+            assertFalse(lines.get(0).contains(other), lines.get(0));
+        }
+    }
+
     @Test
     void twoHostHeadersAreRefusedWithOneLine() {
         for (String extra : List.of("Host: evil.example", "host: localhost", "HOST: a\r\nHost: b")) {

@@ -65,7 +65,7 @@ class TextPolicyTest {
             "=HYPERLINK(\"http://example.org\",\"click\")",
             "+44 29 2000 0000 and @mention",
             "\u202Ereversed after an override, \u200Fthen a right-to-left mark",
-            "  spaces either side and\ttab  ");
+            "  spaces either side  ");
 
     TestServer server;
     TestServer.Browser staff;
@@ -233,6 +233,35 @@ class TextPolicyTest {
         String reference = reference(server.browser().post("/forms/testschool/parent-agreement",
                 form(with(agreement("en"), "comments", "Line one\nLine two"))));
         assertEquals("Line one\nLine two", stored(reference).get("comments"), "a textarea keeps its lines");
+    }
+
+    /**
+     * Tester 2, finding 13: a tab in a one-line name was stored. A tab is a control character: it is
+     * removed from every typed field type, one-line (name, e-mail, date, time, pupil names) and
+     * many-line alike, where line breaks alone stay.
+     */
+    @Test
+    void aTabIsRemovedFromEveryTypedFieldTypeAndLineBreaksAloneStay() {
+        String incident = reference(server.browser().post("/forms/testschool/incident-report",
+                form(with(org.polisi.forms.Submissions.incident("en", "none", "First\tsecond\nthird\t"),
+                        "reporter-name", "\t=1+1"))));
+        assertEquals("=1+1", stored(incident).get("reporter-name"));
+        assertEquals("Firstsecond\nthird", stored(incident).get("what-happened"));
+        String agreement = reference(server.browser().post("/forms/testschool/parent-agreement", form(with(with(with(with(
+                with(agreement("cy"), "parent-name", "Siân\tJones"), "email", "\tsian@example.org\t"),
+                "start-date", "2026-09-01\t"), "call-time", "\t09:30"), "comments", "Llinell\tun\nLlinell dau"))));
+        Map<String, Object> answers = stored(agreement);
+        assertEquals("SiânJones", answers.get("parent-name"));
+        assertEquals("sian@example.org", answers.get("email"));
+        assertEquals("2026-09-01", answers.get("start-date"));
+        assertEquals("09:30", answers.get("call-time"));
+        assertEquals("Llinellun\nLlinell dau", answers.get("comments"));
+        assertEquals(303, server.browser().sendChecked("/forms/testschool/images-consent",
+                form(consent("en", "Alys\tMorgan", "given", "refused"))).statusCode());
+        List<String> consents = server.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT fields_json FROM submission WHERE form_id = 'images-consent'").mapTo(String.class).list());
+        assertTrue(consents.stream().anyMatch(json -> json.contains("AlysMorgan")), consents.toString());
+        assertFalse(consents.stream().anyMatch(json -> json.contains("\\t")), "no tab stored in a pupil's name");
     }
 
     static Stream<Arguments> invisibleNames() {

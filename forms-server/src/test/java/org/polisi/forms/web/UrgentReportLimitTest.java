@@ -25,7 +25,7 @@ import org.polisi.forms.TestServer;
  * {@code urgent-concern=immediate-risk} was refused with 429 "Wait 18 seconds", nothing recorded and
  * no safety advice. Junk is counted apart from forms; an urgent report is never held back by the
  * per-address limit; and any refusal of a post to an incident form carries the form's urgent
- * guidance (call 999, tell the named roles now) in the form's language.
+ * guidance (the school's own steps, tell the named roles now) in the form's language.
  */
 class UrgentReportLimitTest {
 
@@ -68,7 +68,7 @@ class UrgentReportLimitTest {
             HttpResponse<String> urgent = browser.post(INCIDENT, form(incident("cy", "immediate-risk", "Plentyn mewn perygl")));
             assertEquals(303, urgent.statusCode(), urgent.body());
             HttpResponse<String> confirmation = browser.get(urgent.headers().firstValue("Location").orElseThrow());
-            assertTrue(confirmation.body().contains("999"), confirmation.body());
+            assertTrue(confirmation.body().contains("PEIDIWCH AG OEDI"), confirmation.body());
             HttpResponse<String> script = browser.post(INCIDENT, "{\"form-id\":\"incident-report\",\"form-lang\":\"en\","
                     + "\"form-version\":\"" + org.polisi.forms.Submissions.version("en", 3) + "\",\"reporter-name\":\"Gareth\","
                     + "\"category\":\"other\",\"urgent-concern\":\"illegal-content\",\"what-happened\":\"Images\"}",
@@ -90,35 +90,35 @@ class UrgentReportLimitTest {
 
             HttpResponse<String> tooMany = browser.post(INCIDENT, form(incident("cy", "none", "Ail")));
             assertEquals(429, tooMany.statusCode());
-            assertGuidance(tooMany, "ffoniwch 999", "person diogelu dynodedig");
+            assertGuidance(tooMany, "cwestiynau arweiniol", "person diogelu dynodedig");
 
             HttpResponse<String> tooLarge = browser.post(INCIDENT, form(incident("en", "none", "x".repeat(2_000_000))),
                     "Referer", welshPage);
             assertEquals(413, tooLarge.statusCode());
-            assertGuidance(tooLarge, "ffoniwch 999", "person diogelu dynodedig");
+            assertGuidance(tooLarge, "cwestiynau arweiniol", "person diogelu dynodedig");
 
             HttpResponse<String> foreign = browser.post(INCIDENT, form(incident("en", "none", "x")),
                     "Origin", "http://evil.example");
             assertEquals(403, foreign.statusCode());
-            assertGuidance(foreign, "call 999", "designated safeguarding lead");
+            assertGuidance(foreign, "leading questions", "designated safeguarding lead");
 
             HttpResponse<String> notAForm = browser.post(INCIDENT, "junk", "Content-Type", "text/plain",
                     "Referer", welshPage);
             assertEquals(400, notAForm.statusCode());
-            assertGuidance(notAForm, "ffoniwch 999", "person diogelu dynodedig");
+            assertGuidance(notAForm, "cwestiynau arweiniol", "person diogelu dynodedig");
 
             HttpResponse<String> junkOverItsLimit = browser.post(INCIDENT, "junk", "Content-Type", "text/plain");
             assertEquals(429, junkOverItsLimit.statusCode());
-            assertGuidance(junkOverItsLimit, "call 999", "designated safeguarding lead");
+            assertGuidance(junkOverItsLimit, "leading questions", "designated safeguarding lead");
 
             HttpResponse<String> json = browser.post(INCIDENT, "[1]", "Content-Type", "application/json");
             assertEquals(429, json.statusCode());
-            assertTrue(json.body().contains("999"), "a script is given the guidance too: " + json.body());
+            assertTrue(json.body().contains("leading questions"), "a script is given the guidance too: " + json.body());
 
             HttpResponse<String> otherForm = browser.post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "parent-name", "x")), "Origin", "http://evil.example");
             assertEquals(403, otherForm.statusCode());
-            assertFalse(otherForm.body().contains("999"), "only an incident form's refusals carry it");
+            assertFalse(otherForm.body().contains("leading questions"), "only an incident form's refusals carry it");
         }
     }
 

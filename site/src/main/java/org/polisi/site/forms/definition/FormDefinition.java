@@ -10,7 +10,8 @@ import org.polisi.contract.AlertRoles;
 
 /**
  * One form as its YAML file defines it, checked; {@code source} is kept for messages that name the
- * file, and {@code retentionLine} (1-based, the {@code retention:} key's) for those about its rule.
+ * file, and {@code urgentSteps} (incident forms only) is the policy's own "what to do now", one step
+ * a line; {@code retentionLine} (1-based, the {@code retention:} key's) for those about its rule.
  */
 public record FormDefinition(
         String id,
@@ -26,6 +27,7 @@ public record FormDefinition(
         LocalizedText lawfulBasis,
         List<FormField> fields,
         Optional<SignerGroup> signedBy,
+        Optional<LocalizedText> urgentSteps,
         Path source,
         int retentionLine) {
 

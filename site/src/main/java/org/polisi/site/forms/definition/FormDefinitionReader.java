@@ -21,7 +21,8 @@ import org.polisi.contract.AlertRoles;
 final class FormDefinitionReader {
 
     private static final Set<String> KEYS = Set.of("id", "kind", "title", "introduction", "declaration",
-            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields", "signed-by");
+            "confirmation", "reader-role", "notify", "retention", "purpose", "lawful-basis", "fields", "signed-by",
+            "urgent-steps");
 
     /** What one file gave: the definition when it is sound, and everything wrong with it. */
     record Result(Optional<FormDefinition> definition, List<FormProblem> problems) {
@@ -66,6 +67,9 @@ final class FormDefinitionReader {
         Optional<LocalizedText> title = yaml.requiredText("title", languages, where);
         Optional<LocalizedText> introduction = yaml.text("introduction", languages);
         Optional<LocalizedText> declaration = yaml.text("declaration", languages);
+        Optional<LocalizedText> urgentSteps = yaml.text("urgent-steps", languages);
+        kind.filter(known -> known != FormKind.INCIDENT && yaml.has("urgent-steps")).ifPresent(known -> yaml.problems()
+                .at(yaml.lineOf("urgent-steps"), "urgent-steps is for incident forms only, not a " + known.word() + " form"));
         Optional<LocalizedText> confirmation = yaml.requiredText("confirmation", languages, where);
         Optional<String> readerRole = yaml.requiredString("reader-role", where);
         readerRole.filter(role -> !Names.isSlug(role)).ifPresent(role -> yaml.problems().at(yaml.lineOf("reader-role"),
@@ -86,7 +90,7 @@ final class FormDefinitionReader {
         }
         return Optional.of(new FormDefinition(id.get(), kind.get(), title.get(), introduction, declaration,
                 confirmation.get(), readerRole.get(), alerts, retention.get(), purpose.get(), lawfulBasis.get(), fields,
-                signedBy, file, yaml.keyLine("retention")));
+                signedBy, urgentSteps, file, yaml.keyLine("retention")));
     }
 
     /** An agreement says who signs it; no other kind of form may. */

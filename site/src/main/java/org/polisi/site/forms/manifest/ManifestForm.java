@@ -42,7 +42,8 @@ final class ManifestForm {
                 texts(form.title(), languages), optional(form.introduction(), languages),
                 optional(form.declaration(), languages), texts(form.confirmation(), languages), retentionText,
                 texts(form.purpose(), languages), texts(form.lawfulBasis(), languages),
-                form.fields().stream().map(field -> field(field, school, languages)).toList());
+                form.fields().stream().map(field -> field(field, school, languages)).toList(),
+                optional(form.urgentSteps(), languages));
     }
 
     private static FieldDefinition field(FormField field, FormsSchoolContext school, List<String> languages) {

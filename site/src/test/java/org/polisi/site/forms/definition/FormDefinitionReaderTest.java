@@ -62,6 +62,12 @@ class FormDefinitionReaderTest {
         assertOnlyProblem("signed-consent", 3, "signed-by is for agreements only, not a consent form");
     }
 
+    /** ADR 0081: the steps an urgent report's confirmation shows belong to an incident form only. */
+    @Test
+    void onlyAnIncidentFormMayGiveUrgentSteps() {
+        assertOnlyProblem("steps-on-consent", 3, "urgent-steps is for incident forms only, not a consent form");
+    }
+
     @Test
     void anUnknownSignerGroupIsReportedAtItsLine() {
         assertOnlyProblem("unknown-signer", 3, "signed-by 'governors' is not one of staff, pupils, parents, others");

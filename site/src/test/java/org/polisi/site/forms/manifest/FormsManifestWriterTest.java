@@ -60,12 +60,46 @@ class FormsManifestWriterTest {
             }
         }
         FormDefinition agreement = school.forms().find("parent-carer-agreement").orElseThrow();
-        FormDefinition signedByStaff = new FormDefinition(agreement.id(), agreement.kind(), agreement.title(),
-                agreement.introduction(), agreement.declaration(), agreement.confirmation(), agreement.readerRole(),
-                agreement.alerts(), agreement.retention(), agreement.purpose(), agreement.lawfulBasis(), agreement.fields(),
-                java.util.Optional.of(SignerGroup.STAFF), agreement.source(), agreement.retentionLine());
+        FormDefinition signedByStaff = changed(agreement, java.util.Optional.of(SignerGroup.STAFF), agreement.urgentSteps());
         assertEquals(FormVersion.of(agreement, school, "en", "abcdef012345"), FormVersion.of(signedByStaff, school, "en", "abcdef012345"),
                 "who signs is not what is signed");
+    }
+
+    /** The form with another signer group and other urgent steps: neither is part of what is signed. */
+    private static FormDefinition changed(FormDefinition form, java.util.Optional<SignerGroup> signedBy,
+                                          java.util.Optional<org.polisi.site.forms.definition.LocalizedText> urgentSteps) {
+        return new FormDefinition(form.id(), form.kind(), form.title(), form.introduction(), form.declaration(),
+                form.confirmation(), form.readerRole(), form.alerts(), form.retention(), form.purpose(),
+                form.lawfulBasis(), form.fields(), signedBy, urgentSteps, form.source(), form.retentionLine());
+    }
+
+    /** ADR 0081: Rumney's incident form carries its policy's urgent steps, word for word, outside its version. */
+    @Test
+    void anIncidentFormCarriesItsPolicysUrgentStepsWithoutThemChangingTheFormVersion() throws Exception {
+        // Rumney's own forms, as published (the fixture's forms have no incident form)
+        FormsSchoolContext school = FormsFixtures.rumney(org.polisi.site.forms.definition.SchoolForms.load("rumney",
+                FormsFixtures.BILINGUAL, List.of(java.nio.file.Path.of("../content/schools/rumney/forms"))));
+        FormsManifestWriter.write(manifests, "rumney", school, List.of());
+        JsonNode manifest = new ObjectMapper().readTree(manifests.resolve("rumney.json").toFile());
+        for (JsonNode form : manifest.get("forms")) {
+            if (form.get("id").asText().equals("incident-report")) {
+                String[] english = form.get("urgentSteps").get("en").asText().split("\n");
+                assertEquals(2, english.length, form.get("urgentSteps").toString());
+                assertTrue(english[0].startsWith("Report to Police using any number"), english[0]);
+                assertTrue(english[1].endsWith("Do not ask leading questions"), english[1]);
+                assertTrue(form.get("urgentSteps").get("cy").asText().endsWith("Peidiwch â gofyn cwestiynau arweiniol"));
+                // tester 2, finding 6: its confirmation says "the headteacher will always be informed", so
+                // every report (not only an urgent one) alerts the headteacher
+                assertTrue(form.get("confirmation").get("en").asText().contains("headteacher will always be informed"));
+                assertTrue(form.get("notify").get("incident").toString().contains("headteacher"), form.get("notify").toString());
+            } else {
+                assertTrue(form.path("urgentSteps").isMissingNode(), form.get("id") + " gives no urgent steps");
+            }
+        }
+        FormDefinition incident = school.forms().find("incident-report").orElseThrow();
+        FormDefinition withoutSteps = changed(incident, incident.signedBy(), java.util.Optional.empty());
+        assertEquals(FormVersion.of(incident, school, "en", "abcdef012345"),
+                FormVersion.of(withoutSteps, school, "en", "abcdef012345"), "the steps are shown, not signed");
     }
 
     @Test
