@@ -33,6 +33,15 @@ public final class RenderStage {
      * are not among them.
      */
     public static final String KEEP_STAGED = "polisi.keep-staged";
+
+    /**
+     * Starts JRuby and Asciidoctor on a background thread now, for a process that will run builds
+     * later (the build server, docs/adr/0079): its first build then finds them started, as a
+     * preview's rebuilds do. Changes no setting; a second call does nothing.
+     */
+    public static void startConverterEarly() {
+        AsciidocConverter.warmUpInBackground();
+    }
     private final BuildOptions options;
     private final RenderCache cache;
     private final BuildProgress progress;
