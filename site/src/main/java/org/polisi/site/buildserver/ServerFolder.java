@@ -21,6 +21,8 @@ import java.util.Set;
 public record ServerFolder(Path dir) {
     /** The folder under a checkout, relative to its root. */
     public static final String RELATIVE = "site/target/build-server";
+    /** Linux's {@code sockaddr_un.sun_path} holds 108 bytes with the closing zero. */
+    static final int MAX_SOCKET_PATH = 107;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /** The folder of the checkout at {@code root}. */
@@ -54,9 +56,14 @@ public record ServerFolder(Path dir) {
      *
      * @return this folder, ready to hold a socket
      * @throws IOException when it cannot be made, or when it is a link, belongs to someone else or
-     *     others may enter it (the message says which; nothing is changed then)
+     *     others may enter it, or the socket's path is longer than a Unix socket address holds (the
+     *     message says which; nothing is changed then)
      */
     public ServerFolder makePrivate() throws IOException {
+        if (socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+            throw new IOException("the checkout's path is too long for a Unix socket (" + socket() + ": at most "
+                    + MAX_SOCKET_PATH + " bytes)");
+        }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.getParent());
             try {

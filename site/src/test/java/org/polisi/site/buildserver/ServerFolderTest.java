@@ -43,4 +43,12 @@ class ServerFolderTest {
         IOException refused = assertThrows(IOException.class, () -> ServerFolder.of(root).makePrivate());
         assertTrue(refused.getMessage().contains("is not a folder"), refused.getMessage());
     }
+
+    @Test
+    void aCheckoutTooDeepForASocketAddressIsRefusedBeforeAnythingIsMade() {
+        Path deep = root.resolve("d".repeat(ServerFolder.MAX_SOCKET_PATH));
+        IOException refused = assertThrows(IOException.class, () -> ServerFolder.of(deep).makePrivate());
+        assertTrue(refused.getMessage().contains("too long for a Unix socket"), refused.getMessage());
+        assertTrue(Files.notExists(deep));
+    }
 }
