@@ -104,7 +104,14 @@ public final class BuildServer {
         Files.writeString(folder.pidFile(), Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
         log.println(Instant.now() + " build server " + ProcessHandle.current().pid() + " listening; stops after "
                 + idle.toSeconds() + " s idle");
-        RenderStage.startConverterEarly();
+        long warming = System.nanoTime();
+        // What a preview keeps warm: the dictionaries (in the background) and JRuby with Asciidoctor, before the
+        // first request is taken (a client waits in the socket's backlog meanwhile), so that nothing these print
+        // while starting (SLF4J's first lines, JRuby's) reaches a build's output.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        tools.dictionaries().readAllInBackground();
+        RenderStage.warmUpConverter();
+        log.println(String.format("%s warmed up in %.2f s", Instant.now(), (System.nanoTime() - warming) / 1e9));
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "build-server-idle");
             thread.setDaemon(true);

@@ -200,6 +200,20 @@ final class AsciidocConverter {
         return false;
     }
 
+    /**
+     * Starts the instance, if it is not started yet, and converts one small document with it outside
+     * any build's session (under the session lock, so no build's macro or log handler sees it), so
+     * that Asciidoctor's parser and HTML converter are loaded before a process's first build (the
+     * build server, docs/adr/0079). The document has no macro, attribute or warning. Returns when done.
+     */
+    static void warmUpWithOneDocument() {
+        Asciidoctor asciidoctor = instance();
+        synchronized (SESSION) {
+            asciidoctor.load("= Warm-up\n\nA paragraph.\n\n* a list item\n",
+                    OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap()).convert();
+        }
+    }
+
     static Asciidoctor instance() {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
