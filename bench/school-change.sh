@@ -89,15 +89,16 @@ if [[ " $PHASES " == *" server "* ]]; then
 # the same copy: a sentence added and a fresh-JVM build without the server ("page-cds", as
 # ./polisi build --no-daemon runs), then another sentence and a build through the server
 # ("page-server": the client's wall and CPU; "page-server-cpu": the server's CPU for that build,
-# from /proc). The server is stopped at the end.
+# from /proc). The server is stopped at the end. Every build's output: results/school-change-server.out.all
+# (POLISI_JAVA_OPTS="... -Dpolisi.timings=true" adds each stage's time).
 root="$B/school-change-server"; out="$B/results/school-change-server.out"; scds="$B/school-change-server.jsa"
-rm -rf "$root"; rm -f "$scds"
+rm -rf "$root"; rm -f "$scds" "$out.all"
 java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$root" >&2
 client() {   # client CASE [CDS-FLAGS...]: one ./polisi build --strict through BuildClient
   local case="$1"; shift
   env -u CI -u POLISI_DAEMON /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" "$@" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -Dpolisi.root="$root" -cp "$NEW_CP" org.polisi.site.buildserver.BuildClient build --strict >"$out" 2>&1 || { tail -20 "$out"; exit 1; }
-  row new "$case" "$B/results/time.tmp" "$out"
+  row new "$case" "$B/results/time.tmp" "$out"; { echo "## $case"; cat "$out"; } >>"$out.all"
 }
 client server-first -XX:ArchiveClassesAtExit="$scds"     # in its own process; starts the server
 until [ -S "$root/site/target/build-server/socket" ] && [ -f "$root/site/target/build-server/server.pid" ]; do sleep 0.5; done
@@ -108,7 +109,7 @@ for i in $(seq "$RUNS"); do
   add "$root/$page"
   /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -XX:SharedArchiveFile="$scds" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -Dpolisi.root="$root" -cp "$NEW_CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { tail -20 "$out"; exit 1; }
-  row new page-cds "$B/results/time.tmp" "$out"
+  row new page-cds "$B/results/time.tmp" "$out"; { echo "## page-cds"; cat "$out"; } >>"$out.all"
   add "$root/$page"
   before=$(cpu_of "$spid")
   client page-server -XX:SharedArchiveFile="$scds"

@@ -56,6 +56,23 @@ final class ServerProcesses {
 
     /** Runs {@code build ARGS} in {@code root} with {@code flags} as the JVM's options. */
     static Run build(Path root, List<String> flags, String... args) throws IOException, InterruptedException {
+        return start(root, flags, args).finish();
+    }
+
+    /** A client process started, its output going to two files. */
+    record Started(Process process, Path out, Path err) {
+        /** Waits for it to end (five minutes at most); what it printed. */
+        Run finish() throws IOException, InterruptedException {
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the build finished");
+            Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        }
+    }
+
+    /** Starts {@code build ARGS} in {@code root} with {@code flags} as the JVM's options, without waiting. */
+    static Started start(Path root, List<String> flags, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(flags);
         command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), BuildClient.class.getName(), "build"));
@@ -67,12 +84,7 @@ final class ServerProcesses {
         builder.environment().remove("CI");
         builder.environment().remove(BuildClient.VARIABLE);
         builder.environment().put(BuildServer.IDLE_VARIABLE, "300");    // a server a failed test leaves stops by itself
-        Process process = builder.start();
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the build finished");
-        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        return new Started(builder.start(), out, err);
     }
 
     /** Waits until the server of {@code root} listens; its process. */
