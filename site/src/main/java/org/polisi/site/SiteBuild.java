@@ -109,7 +109,7 @@ public final class SiteBuild {
         // Proofing and the PDF warm-up, which the build joins only later, go where a core is idle
         // (ADR 0069): while JRuby starts, this thread and JRuby's keep both cores busy until compose
         // ends, and from then this thread waits for JRuby; without JRuby starting, at once.
-        Proofing.Started proof = jrubyStarting ? null : startAlongside(proofing, catalog);
+        Proofing.Started proof = jrubyStarting ? null : startAlongside(proofing, catalog, render);
         Map<String, List<ToConfirm>> toConfirm = ToConfirmList.bySite(catalog, problems);
         if (options.release() && ToConfirmList.refuseRelease(toConfirm, problems)) {
             if (proof != null) {
@@ -122,7 +122,7 @@ public final class SiteBuild {
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
         clock.lap("load+resolve+compose");
         if (proof == null) {
-            proof = startAlongside(proofing, catalog);
+            proof = startAlongside(proofing, catalog, render);
         }
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
@@ -239,9 +239,10 @@ public final class SiteBuild {
      * Starts proofing on its own thread and, once it has ended, the PDF warm-up: one after the
      * other, so that the two take one core between them (ADR 0069).
      */
-    private Proofing.Started startAlongside(Proofing proofing, SiteCatalog catalog) {
+    private Proofing.Started startAlongside(Proofing proofing, SiteCatalog catalog, RenderStage render) {
         Proofing.Started proof = proofing.start(catalog.sites(), progress);
-        proof.then(() -> PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir())));
+        proof.then(() -> PolicyPdfs.prepare(tools.pdfWriter(), options.workDir(), List.of(options.contentDir(), options.themeDir()),
+                render::startingUp));
         return proof;
     }
 }

@@ -70,8 +70,12 @@ public final class PdfWriter {
      */
     private final Queue<Map<String, TrueTypeFont>> parsed = new ConcurrentLinkedQueue<>();
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-    /** Whether {@link #warmUp} has begun. */
+    /** Whether a warm-up has begun (or the real PDFs, after which none may). */
     private final java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether the real PDFs have begun: a warm-up still running stops after its current page. */
+    private volatile boolean making;
+    /** How many warm-up pages this writer has made (for {@code -Dpolisi.timings}). */
+    final java.util.concurrent.atomic.AtomicInteger warmUpPages = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Face(String file, String family, int weight, FontStyle style) {
         /**
@@ -137,6 +141,17 @@ public final class PdfWriter {
     /** True the first time it is called: the caller then warms this writer up (once per writer). */
     boolean startWarming() {
         return !warm.getAndSet(true);
+    }
+
+    /** Marks the real PDFs begun: no warm-up starts after this, and one running makes no further page. */
+    void startMaking() {
+        warm.set(true);
+        making = true;
+    }
+
+    /** Whether {@link #startMaking} has been called. */
+    boolean making() {
+        return making;
     }
 
     /**

@@ -39,7 +39,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -110,7 +113,7 @@ public final class PolicyPdfs {
         if (!ENABLED) {     // the cache of an earlier build with PDFs is left as it was
             return new Started(CompletableFuture.completedFuture(List.of()), new Problems());
         }
-        writer.startWarming();     // a warm-up not begun by now would only run beside the real PDFs (ADR 0069)
+        writer.startMaking();     // a warm-up not begun by now, or still going, would only run beside the real PDFs (ADR 0069, 0077)
         List<Job> jobs = new ArrayList<>();
         for (ResolvedSite site : sites) {
             if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
@@ -179,40 +182,74 @@ public final class PolicyPdfs {
                 link(job);
             }
             progress.timed("pdf: " + done.size() + " PDFs (" + fresh.get() + " made, the rest unchanged), made alongside in",
-                    seconds, String.format("; waited %.2f s; %.2f s CPU", (System.nanoTime() - waiting) / 1e9, cpu.get() / 1e9));
+                    seconds, String.format("; waited %.2f s; %.2f s CPU; warm-up pages made: %d", (System.nanoTime() - waiting) / 1e9,
+                            cpu.get() / 1e9, writer.warmUpPages.get()));
         }
     }
 
     /**
-     * Starts, on a background thread, making one small PDF that nobody keeps, so that the first
-     * real PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot
-     * code and parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new
-     * JVM, 1.3 s in a warm one), done instead while the build leaves a core idle: {@code SiteBuild}
-     * calls it once proofing has ended, in the time its own thread waits for JRuby (ADR 0069). It
-     * does nothing once {@link #start} has begun the real PDFs, when PDFs are off
-     * ({@code -Dpolisi.pdf=false}), when {@code writer} is already warm, or when no PDF will
+     * Starts, on a background thread, making throw-away PDFs that nobody keeps, so that the real
+     * PDFs do not pay for loading openhtmltopdf's and PDFBox's classes, compiling their hot code and
+     * parsing the fonts (the real content's 25 PDFs on one thread: 2.3 s of CPU in a new JVM, 1.3 s
+     * in a warm one), done instead while the build leaves a core idle: {@code SiteBuild} calls it
+     * once proofing has ended, in the time its own thread waits for JRuby (ADR 0069). It makes one
+     * warm-up page, and more ({@link #warmUp}) for as long as {@code coreIdle} says the core is
+     * still idle and the warm-up's thread had at least a third of a core for its last page
+     * ({@link CoreShare}; on a machine other work keeps busy it would only take CPU from everyone)
+     * (ADR 0077). It does nothing once {@link #start} has begun the real PDFs, when PDFs
+     * are off ({@code -Dpolisi.pdf=false}), when {@code writer} is already warm, or when no PDF will
      * probably be made ({@link #likelyToMake}): then the warm-up would only take CPU from the build
      * (docs/adr/0063).
      *
-     * @param writer  the writer the build will make its PDFs with (warmed once)
-     * @param workDir the build's work folder (its {@code pdf/} holds the PDFs of earlier builds)
-     * @param inputs  the folders the pages are made from (content and theme)
+     * @param writer   the writer the build will make its PDFs with (warmed once)
+     * @param workDir  the build's work folder (its {@code pdf/} holds the PDFs of earlier builds)
+     * @param inputs   the folders the pages are made from (content and theme)
+     * @param coreIdle asked after each warm-up page: whether a core is still left idle by the build
+     *                 (JRuby still starting or converting its first page alone)
      */
-    public static void prepare(PdfWriter writer, Path workDir, List<Path> inputs) {
+    public static void prepare(PdfWriter writer, Path workDir, List<Path> inputs, BooleanSupplier coreIdle) {
         if (!ENABLED || !likelyToMake(workDir.resolve("pdf"), inputs) || !writer.startWarming()) {
             return;
         }
         Thread thread = new Thread(() -> {
-            try {
-                Document sample = PdfSource.of(Jsoup.parse(WARM_UP_PAGE, "file:///polisi-warm-up.html"));
-                writer.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
-            } catch (IOException | RuntimeException e) {
-                // Only a warm-up: a real PDF that fails the same way is reported at its page.
-            }
+            CoreShare share = new CoreShare();     // made on the warm-up's thread: it measures that thread
+            warmUp(writer, () -> share.getAsBoolean() && coreIdle.getAsBoolean());
         }, "polisi-pdf-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * The most warm-up pages one build makes. In one JVM with the launcher's flags, the real
+     * content's 25 PDFs after 1, 6, 12 and 24 warm-up pages took 1.97–2.03, 1.46–1.51, 1.30–1.45
+     * and 1.28–1.29 s of process CPU (docs/benchmarks.md, 2026-12-01): past 12 the warm-up costs
+     * more than it saves.
+     */
+    static final int MOST_WARM_UP_PAGES = 12;
+
+    /**
+     * Makes warm-up PDFs of {@link #WARM_UP_PAGE} with {@code writer}, throwing them away: the first
+     * always (unless the real PDFs have begun), then one more while {@code coreIdle} says so, the real
+     * PDFs have not begun ({@link PdfWriter#startMaking}) and fewer than {@link #MOST_WARM_UP_PAGES}
+     * are made. The PDFs the build keeps are the same whether this ran or not: it changes only
+     * which code the JVM has loaded and compiled.
+     *
+     * @return how many warm-up pages were made
+     */
+    static int warmUp(PdfWriter writer, BooleanSupplier coreIdle) {
+        int made = 0;
+        try {
+            while (!writer.making() && made < MOST_WARM_UP_PAGES && (made == 0 || coreIdle.getAsBoolean())) {
+                Document sample = PdfSource.of(Jsoup.parse(WARM_UP_PAGE, "file:///polisi-warm-up.html"));
+                writer.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
+                made++;
+                writer.warmUpPages.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up: a real PDF that fails the same way is reported at its page.
+        }
+        return made;
     }
 
     /**
@@ -235,16 +272,23 @@ public final class PolicyPdfs {
         }
     }
 
-    /** What the warm-up renders: each element and face the policies use (headings, lists, a table, a link, bold, italic, code, Welsh letters). */
+    /**
+     * What the warm-up renders: each element and face the policies use (headings, lists, a table, a
+     * link, bold, italic, code, Welsh letters), in four sections, so that the text breaks across
+     * lines and the page across A4 pages as a policy's does.
+     */
     private static final String WARM_UP_PAGE = """
             <!DOCTYPE html><html lang="cy"><head><title>Polisi</title></head><body>
             <header><p class="site-header__name">Ysgol</p></header>
-            <main><h1>Polisi diogelwch ar-lein</h1><h2 id="cyflwyniad">Cyflwyniad</h2>
-            <p>Mae’r <strong>polisi</strong> hwn yn <em>berthnasol</em> i bawb: ŵ ŷ â ê î ô û ï ë — “dyfyniad”.
-            <a href="https://llyw.cymru/">Llywodraeth Cymru</a> <code>./polisi build</code></p>
-            <ul><li>Un</li><li>Dau</li></ul><h3 id="rhagor">Rhagor</h3><ol><li>Tri</li></ol>
-            <table><thead><tr><th>Enw</th><th>Dyddiad</th></tr></thead><tbody><tr><td>Staff</td><td>1 Medi 2026</td></tr></tbody></table>
-            <div class="notice"><p>Nodyn</p></div></main></body></html>""";
+            <main><h1>Polisi diogelwch ar-lein</h1>%s</main></body></html>""".formatted(IntStream.rangeClosed(1, 4)
+            .mapToObj(section -> """
+                    <h2 id="cyflwyniad-%1$d">Cyflwyniad %1$d</h2>
+                    <p>Mae’r <strong>polisi</strong> hwn yn <em>berthnasol</em> i bawb: ŵ ŷ â ê î ô û ï ë — “dyfyniad”.
+                    <a href="https://llyw.cymru/">Llywodraeth Cymru</a> <code>./polisi build</code></p>
+                    <ul><li>Un</li><li>Dau</li></ul><h3 id="rhagor-%1$d">Rhagor</h3><ol><li>Tri</li></ol>
+                    <table><thead><tr><th>Enw</th><th>Dyddiad</th></tr></thead><tbody><tr><td>Staff</td><td>1 Medi 2026</td></tr></tbody></table>
+                    <div class="notice"><p>Nodyn</p></div>""".formatted(section))
+            .collect(Collectors.joining("\n")));
 
     /**
      * Makes the PDFs on as many threads as the machine has cores, longest page first (so that no

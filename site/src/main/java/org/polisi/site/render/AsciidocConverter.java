@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 final class AsciidocConverter {
     private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static volatile Asciidoctor shared;
+    /** Whether this process has converted a first page: until then conversion keeps one core at most. */
+    private static volatile boolean firstConverted;
     /** Held while a session is registered on {@link #shared}: one build's pages never meet another's macro. */
     private static final Object SESSION = new Object();
     private static final String WARM_UP = """
@@ -115,6 +117,7 @@ final class AsciidocConverter {
             // The first conversion defines our extensions' Ruby classes; doing it alone keeps two
             // threads from defining them at once (JRuby warns "already initialized constant").
             convertInto(asciidoctor, session, pages.get(0), sink);
+            firstConverted = true;
             List<Future<?>> results = new ArrayList<>();
             for (StagedPage page : pages.subList(1, pages.size())) {
                 results.add(pool.submit(() -> {
@@ -234,6 +237,11 @@ final class AsciidocConverter {
         synchronized (SESSION) {
             asciidoctor.load(WARM_UP, OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap()).convert();
         }
+    }
+
+    /** Whether this process has converted its first page, after which conversion runs on every core. */
+    static boolean firstConverted() {
+        return firstConverted;
     }
 
     static Asciidoctor instance() {

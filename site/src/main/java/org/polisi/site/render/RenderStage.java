@@ -46,6 +46,9 @@ public final class RenderStage {
     private final RenderCache cache;
     private final BuildProgress progress;
 
+    /** Whether {@link #prepare} started JRuby. */
+    private volatile boolean jrubyStarting;
+
     public RenderStage(BuildOptions options, RenderCache cache, BuildProgress progress) {
         this.options = options;
         this.cache = cache;
@@ -63,7 +66,18 @@ public final class RenderStage {
      *         (docs/adr/0069); false when no page will probably be converted or JRuby is running already
      */
     public boolean prepare() {
-        return cache.likelyToConvert(List.of(options.contentDir(), options.themeDir())) && AsciidocConverter.warmUpInBackground();
+        jrubyStarting = cache.likelyToConvert(List.of(options.contentDir(), options.themeDir())) && AsciidocConverter.warmUpInBackground();
+        return jrubyStarting;
+    }
+
+    /**
+     * Whether the build still leaves a core idle for work that can wait (ADR 0069, 0077): true from
+     * {@link #prepare} starting JRuby until the first page is converted (JRuby's start runs on one
+     * thread, and the first page converts alone); false once the rest convert on every core, and
+     * always when {@link #prepare} started nothing.
+     */
+    public boolean startingUp() {
+        return jrubyStarting && !AsciidocConverter.firstConverted();
     }
 
     /**

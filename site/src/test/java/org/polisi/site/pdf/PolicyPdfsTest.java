@@ -115,7 +115,39 @@ class PolicyPdfsTest {
         new PolicyPdfs(work, writer, java.util.Map.of(), line -> { }).start(List.of(), work.resolve("out"))
                 .join(new org.polisi.site.problem.Problems());
         assertFalse(writer.startWarming(), "the real PDFs began: no warm-up after them");
-        PolicyPdfs.prepare(writer, work, List.of(site.folder()));     // starts nothing, throws nothing
+        PolicyPdfs.prepare(writer, work, List.of(site.folder()), () -> true);     // starts nothing, throws nothing
+        assertEquals(0, PolicyPdfs.warmUp(writer, () -> true), "a warm-up running when the real PDFs begin makes no further page");
+    }
+
+    /**
+     * The warm-up goes on making throw-away pages only while the build leaves a core idle (JRuby
+     * starting, or converting its first page alone), and never past its limit (ADR 0077).
+     */
+    @Test
+    void aWarmUpMakesPagesOnlyWhileACoreIsIdleAndAtMostItsLimit() {
+        assertEquals(1, PolicyPdfs.warmUp(new PdfWriter(), () -> false), "no core idle: the one page, as before");
+        int[] asked = {0};
+        assertEquals(4, PolicyPdfs.warmUp(new PdfWriter(), () -> ++asked[0] <= 3), "idle for three more pages");
+        assertEquals(4, asked[0], "asked after each page");
+        assertEquals(PolicyPdfs.MOST_WARM_UP_PAGES, PolicyPdfs.warmUp(new PdfWriter(), () -> true), "idle throughout: the limit");
+    }
+
+    /**
+     * The same page makes the same PDF, byte for byte, whether the writer was warmed up or not:
+     * the warm-up changes what the JVM has compiled, never what a PDF says (ADR 0077).
+     */
+    @Test
+    void aWarmedWriterMakesTheSameBytes() throws IOException {
+        Path html = site.file("adopter/cy/policy.html");
+        Document source = PdfSource.of(org.jsoup.Jsoup.parse(html.toFile(), "UTF-8"));
+        java.io.ByteArrayOutputStream cold = new java.io.ByteArrayOutputStream();
+        new PdfWriter().write(source, html.toUri().toString(), cold);
+        PdfWriter warmed = new PdfWriter();
+        assertEquals(PolicyPdfs.MOST_WARM_UP_PAGES, PolicyPdfs.warmUp(warmed, () -> true));
+        java.io.ByteArrayOutputStream warm = new java.io.ByteArrayOutputStream();
+        warmed.write(source, html.toUri().toString(), warm);
+        assertTrue(cold.size() > 0);
+        assertTrue(java.util.Arrays.equals(cold.toByteArray(), warm.toByteArray()), "the same bytes");
     }
 
     @Test
