@@ -55,6 +55,10 @@ say "start on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 PG_STATEMENTS=""
 [ -f "$("$PGBIN/pg_config" --pkglibdir 2>/dev/null || pg_config --pkglibdir)/pg_stat_statements.so" ] \
   && PG_STATEMENTS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=on"
+# PG_SETTINGS: more "-c name=value" for the cluster, e.g. PG_SETTINGS="-c session_preload_libraries=auto_explain
+# -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on
+# -c auto_explain.log_nested_statements=on" to read each statement's plan in $B/pg/server.log
+PG_SETTINGS="${PG_SETTINGS:-}"
 RUNAS=()
 if [ "$(id -u)" = 0 ]; then
   if id postgres >/dev/null 2>&1; then PGUSER_OS=postgres; else PGUSER_OS=nobody; fi
@@ -64,7 +68,7 @@ fi
 PGPORT=$(free_port)
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$B/pg/data" -U polisi --auth=trust -E UTF8 --locale=C >/dev/null
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$B/pg/data" -l "$B/pg/server.log" -w -t 60 \
-  -o "-p $PGPORT -k $B/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100 $PG_STATEMENTS" start >/dev/null
+  -o "-p $PGPORT -k $B/pg -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c max_connections=100 $PG_STATEMENTS $PG_SETTINGS" start >/dev/null
 export PGUSER=polisi PGHOST=127.0.0.1 PGPORT
 PSQL=(psql -q -v ON_ERROR_STOP=1 -d postgres)
 [ -z "$PG_STATEMENTS" ] || "${PSQL[@]}" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
@@ -174,6 +178,7 @@ segments_to_pg() {
 statements_from() {   # statements_from DATABASE: once the servers have started, counting starts afresh
   [ -n "$PG_STATEMENTS" ] || return 0
   "${PSQL[@]}" -qtA -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = '$1'), 0)" >/dev/null
+  "${PSQL[@]}" -qtA -c "SELECT pg_stat_reset_shared('wal')" >/dev/null
   commits_before=$(commits "$1")
   segments_before=$(segments_to_pg)
 }
@@ -190,6 +195,19 @@ statements() {   # statements LABEL DATABASE: statements (each a round trip) and
   "${PSQL[@]}" -qtA -F ' ' -c "SELECT round(calls::numeric / $stored, 2), left(regexp_replace(query, '\s+', ' ', 'g'), 90)
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2') ORDER BY calls DESC LIMIT 16" \
     | sed "s/^/$1 per submission: /" >> "$RESULTS"
+  # where PostgreSQL's time goes: each statement's execution time per stored submission (µs), and
+  # the WAL written per submission (the whole cluster's since statements_from; nothing else writes)
+  "${PSQL[@]}" -qtA -F ' ' -c "SELECT round((total_exec_time + total_plan_time)::numeric * 1000 / $stored, 1) || ' µs',
+      round(calls::numeric / $stored, 2) || ' calls', left(regexp_replace(query, '\s+', ' ', 'g'), 90)
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')
+      ORDER BY total_exec_time + total_plan_time DESC LIMIT 12" \
+    | sed "s/^/$1 time per submission: /" >> "$RESULTS"
+  say "$1 statements' time per submission: $("${PSQL[@]}" -qtA -F ' ' -c "SELECT round(sum(total_exec_time)::numeric * 1000 / $stored, 1)
+      || ' µs executing,', round(sum(total_plan_time)::numeric * 1000 / $stored, 1) || ' µs planning (0 unless PG_SETTINGS has -c pg_stat_statements.track_planning=on)'
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$2')")"
+  say "$1 wal: $("${PSQL[@]}" -qtA -F ' ' -c "SELECT wal_records / $stored || ' records', wal_fpi || ' full pages',
+      round(wal_bytes / $stored) || ' bytes per submission;', wal_sync || ' syncs', round(wal_sync_time) || ' ms syncing'
+      FROM pg_stat_wal")"
 }
 new_database() { "${PSQL[@]}" -c "CREATE DATABASE $1" >/dev/null; echo "jdbc:postgresql://127.0.0.1:$PGPORT/$1"; }
 

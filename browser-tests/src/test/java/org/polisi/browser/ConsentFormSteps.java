@@ -18,7 +18,8 @@ final class ConsentFormSteps {
 
     static final String FORM = "digital-images-consent";
     static final String PAGE = "appendix-d-digital-images-consent.html";
-    static final List<String> STATEMENTS = List.of("learning-and-publicity", "own-images-of-events",
+    /** The consent statements; the parent's promise (statement 2 of the paper form) is a checkbox to tick, not a consent. */
+    static final List<String> STATEMENTS = List.of("learning-and-publicity",
             "local-or-national-paper", "individual-photo-website", "group-photo-website");
     /** The statement the parent forgets. */
     static final String FORGOTTEN = "group-photo-website";

@@ -50,8 +50,18 @@ public final class SubmissionLedger implements AutoCloseable {
             WHERE school = ? AND form_id = ? AND fingerprint = ? AND received_at >= ? AND erased_at IS NULL
             ORDER BY seq DESC LIMIT 1
             """;
-    /** PostgreSQL has no INDEXED BY; its planner takes the fingerprint index for this equality by itself. */
-    private static final String RECENT_DUPLICATE_POSTGRESQL = RECENT_DUPLICATE.replace(" INDEXED BY submission_by_fingerprint", "");
+    /**
+     * PostgreSQL has no INDEXED BY, and left to itself its planner made SQLite's choice above until
+     * the table was first analysed (docs/adr/0076-resubmission-check-by-fingerprint.md). So the
+     * fingerprint is looked up alone, by its index (V99), and {@code OFFSET 0} keeps the other
+     * conditions out of that subquery (PostgreSQL pushes no condition into a subquery with an
+     * OFFSET): there is no other index to choose.
+     */
+    static final String RECENT_DUPLICATE_POSTGRESQL = """
+            SELECT s.* FROM (SELECT * FROM submission WHERE fingerprint = ? OFFSET 0) AS s
+            WHERE s.school = ? AND s.form_id = ? AND s.received_at >= ? AND s.erased_at IS NULL
+            ORDER BY s.seq DESC LIMIT 1
+            """;
     private static final String BY_IDEMPOTENCY_KEY =
             "SELECT * FROM submission WHERE school = ? AND form_id = ? AND idempotency_key = ?";
 
@@ -144,9 +154,12 @@ public final class SubmissionLedger implements AutoCloseable {
         }
         Optional<Optional<SubmissionRow>> readAhead = transaction.readAhead(List.of(school, formId, fingerprint),
                 asStored(since));
-        return readAhead.isPresent() ? readAhead.get() : transaction.lookUp(
-                transaction.dialect().postgresql() ? RECENT_DUPLICATE_POSTGRESQL : RECENT_DUPLICATE,
-                SubmissionLedger::row, school, formId, fingerprint, since);
+        if (readAhead.isPresent()) {
+            return readAhead.get();
+        }
+        return transaction.dialect().postgresql()
+                ? transaction.lookUp(RECENT_DUPLICATE_POSTGRESQL, SubmissionLedger::row, fingerprint, school, formId, since)
+                : transaction.lookUp(RECENT_DUPLICATE, SubmissionLedger::row, school, formId, fingerprint, since);
     }
 
     /** The submission sent with this idempotency key (waiting ones first, as {@link #recentDuplicate}); call inside {@link #inWriteTransaction}. */

@@ -4,6 +4,7 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class WriteTransaction implements AutoCloseable {
     private final Handle handle;
     private final PreparedStatements statements;
     private boolean ownsKeySetting;
+    /** Whether this transaction set the connection to plan each statement for each run ({@link #forWriter}). */
+    private boolean ownsPlanSetting;
     private Dialect dialect;
     private final ChainLocks chains = new ChainLocks();
     private final WaitingWrites waiting = new WaitingWrites();
@@ -83,11 +86,35 @@ public final class WriteTransaction implements AutoCloseable {
      * follows every INSERT with a query of its own for the generated key (about an eighth of the
      * writer's time in the intake's profile, docs/benchmarks.md); nothing the writer runs asks for
      * one, so that query is switched off on this connection only, and back on at {@link #close}.
+     *
+     * <p>On PostgreSQL the writer's statements are planned for each run, with its values and the
+     * tables as they are then ({@code plan_cache_mode = force_custom_plan}, PostgreSQL manual,
+     * "Query Planning"), until {@link #close}. Left to choose, PostgreSQL switched a statement the
+     * driver had prepared to one generic plan, made while the tables were nearly empty, and kept it
+     * as they grew: the batch's resubmission check then read the whole submission table once per
+     * fingerprint (docs/adr/0076-resubmission-check-by-fingerprint.md). Planning the writer's few
+     * statements costs far less than one such plan.
      */
     static WriteTransaction forWriter(Handle handle) {
         WriteTransaction transaction = new WriteTransaction(handle);
         transaction.generatedKeys(false);
+        transaction.plansForEachRun(true);
         return transaction;
+    }
+
+    private void plansForEachRun(boolean on) {
+        if (!dialect().postgresql()) {
+            return;
+        }
+        try (Statement statement = statements.connection().createStatement()) {
+            statement.execute(on ? "SET plan_cache_mode = force_custom_plan" : "RESET plan_cache_mode");
+            ownsPlanSetting = on;
+        } catch (SQLException e) {
+            if (on) {
+                throw new IllegalStateException("cannot set up the ledger writer's connection", e);
+            }
+            // closing on a broken connection: the setting only ever makes plans, never results, differ
+        }
     }
 
     private void generatedKeys(boolean on) {
@@ -418,6 +445,9 @@ public final class WriteTransaction implements AutoCloseable {
         statements.close();
         if (ownsKeySetting) {
             generatedKeys(true);
+        }
+        if (ownsPlanSetting) {
+            plansForEachRun(false);
         }
     }
 }

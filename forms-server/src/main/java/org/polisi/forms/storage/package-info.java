@@ -25,7 +25,9 @@
  * commit (group commit, ADR 14), sending each batch's inserts and chain-head writes together
  * (ADR 65); on PostgreSQL a batch is three requests whatever its size: its locks, heads, ids and
  * resubmission checks ({@code BatchOpening}), its rows as multi-row INSERTs ({@code MultiRowInsert}),
- * its commit (ADR 71). Reads borrow from a few long-lived connections.
+ * its commit (ADR 71); the writer's PostgreSQL connection plans each statement for each run, and
+ * the resubmission checks look each fingerprint up alone by its own index (ADR 76). Reads borrow
+ * from a few long-lived connections.
  *
  * <p><b>How a new record-making table joins the chains</b> (as incident events and withdrawal-request
  * decisions did in V40.1-V40.3; staff sessions…):

@@ -249,7 +249,7 @@ final class ChromeComposer {
             return SettingsDate.parse(own).orElse("");
         } catch (IllegalArgumentException e) {
             if (page.language().equals("en")) {
-                problems.error("bad-date", page.file(), 0, ":" + attribute + ": " + e.getMessage());
+                problems.error("bad-date", page.file(), PolicyDateChecks.headerLine(page, attribute), ":" + attribute + ": " + e.getMessage());
             }
             return "";
         }

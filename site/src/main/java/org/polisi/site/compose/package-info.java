@@ -10,7 +10,9 @@
  * page shows (which notice, which link in the toggle, which date format) are made here in tested
  * Java, so that the Freemarker theme holds markup only. Also checks, before rendering, what pages
  * embed: forms ({@link org.polisi.site.compose.FormReferences}) and images
- * ({@link org.polisi.site.compose.ImageReferences}). The root index is composed last, from the
+ * ({@link org.polisi.site.compose.ImageReferences}), and the policy dates pages state
+ * ({@link org.polisi.site.compose.PolicyDateChecks}: none after today, no review before the approval,
+ * docs/adr/0082). The root index is composed last, from the
  * titles the check stage read in the rendered pages. Each page's hash, which its forms' versions
  * name, covers its body and only the settings it uses ({@link org.polisi.site.compose.SettingsUsed},
  * docs/adr/0066).

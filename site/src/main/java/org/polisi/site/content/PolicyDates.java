@@ -6,11 +6,21 @@ package org.polisi.site.content;
  * normalised forms of {@link SettingsDate}: {@code yyyy-MM-dd}, or {@code yyyy-MM} when the source
  * gives only the month. {@code approver} is who approved it in each language (settings may write
  * {@code approved-by: {en: the Governing Body, cy: y Corff Llywodraethu}}); {@code approvedBy} is its
- * English (or only) value.
+ * English (or only) value. {@code lines} holds the line of each date this settings file writes itself
+ * ({@code last-updated}, {@code approved-on}, {@code review-due}), for problems; an inherited date has none.
  */
 public record PolicyDates(String version, String lastUpdated, String approvedBy, String approvedOn, String reviewDue,
-                          LocalizedText approver) {
+                          LocalizedText approver, java.util.Map<String, Integer> lines) {
     public static final PolicyDates NONE = new PolicyDates("", "", "", "", "", LocalizedText.same(""));
+
+    public PolicyDates {
+        lines = java.util.Map.copyOf(lines);
+    }
+
+    public PolicyDates(String version, String lastUpdated, String approvedBy, String approvedOn, String reviewDue,
+                       LocalizedText approver) {
+        this(version, lastUpdated, approvedBy, approvedOn, reviewDue, approver, java.util.Map.of());
+    }
 
     /** Who approved the policy, as {@code language} writes it (the English value when it has none). */
     public String approvedBy(String language) {

@@ -31,6 +31,8 @@ public final class SettingsDate {
      */
     private static final List<String> MONTH_LANGUAGES = List.of("en", "cy");
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern UK_SHAPE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final Pattern ISO_SHAPE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern MONTH_YEAR = Pattern.compile("(\\p{L}+)\\s+(\\d{4})");
 
     private SettingsDate() {
@@ -61,8 +63,42 @@ public final class SettingsDate {
             if (month.isPresent()) {
                 return Optional.of(YearMonth.of(Integer.parseInt(monthYear.group(2)), month.get()).toString());
             }
+            throw new IllegalArgumentException("'" + value + "': '" + monthYear.group(1)
+                    + "' is not the name of a month (write its whole name, in English or Welsh): " + ACCEPTED);
         }
-        throw new IllegalArgumentException("'" + value + "' is not a date this build understands: " + ACCEPTED);
+        throw new IllegalArgumentException("'" + value + "' " + noSuchDay(value).orElse("is not a date this build understands")
+                + ": " + ACCEPTED);
+    }
+
+    /**
+     * Why a date written in the shape of one (day/month/year or year-month-day) names no day: a month
+     * beyond 12, a day beyond its month's length (Gregorian calendar, leap years included), or day 0.
+     */
+    private static Optional<String> noSuchDay(String value) {
+        Matcher shape = UK_SHAPE.matcher(value);
+        int day;
+        int month;
+        int year;
+        if (shape.matches()) {
+            day = Integer.parseInt(shape.group(1));
+            month = Integer.parseInt(shape.group(2));
+            year = Integer.parseInt(shape.group(3));
+        } else if ((shape = ISO_SHAPE.matcher(value)).matches()) {
+            year = Integer.parseInt(shape.group(1));
+            month = Integer.parseInt(shape.group(2));
+            day = Integer.parseInt(shape.group(3));
+        } else {
+            return Optional.empty();
+        }
+        if (month < 1 || month > 12) {
+            return Optional.of("has no month " + month + " (the day comes first, then the month)");
+        }
+        int length = YearMonth.of(year, month).lengthOfMonth();
+        if (day < 1 || day > length) {
+            String name = Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.UK);
+            return Optional.of("is not a day: " + name + " " + year + " has no day " + day + " (it has " + length + " days)");
+        }
+        return Optional.empty();
     }
 
     /** The month a name means in English or Welsh (CLDR's wide names, as written or stand-alone), any case. */

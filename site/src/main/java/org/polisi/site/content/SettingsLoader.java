@@ -61,7 +61,7 @@ public final class SettingsLoader {
                 approver.inOrEnglish("en"),
                 date(yaml, "approved-on", base.approvedOn(), problems),
                 date(yaml, "review-due", base.reviewDue(), problems),
-                approver);
+                approver, dateLines(yaml));
         LocalizedText name = yaml.node("name").map(YamlFile::localized)
                 .orElse(defaults == null ? LocalizedText.same(id) : defaults.name());
         return new Settings(id, file, name, List.copyOf(languages),
@@ -91,6 +91,15 @@ public final class SettingsLoader {
                         .orElse(block.equals("roles") ? ": a school's own values go under 'attributes:'" : ": it is ignored"));
             }
         }));
+    }
+
+    /** The line of each policy date this file writes, non-blank, itself. */
+    private static Map<String, Integer> dateLines(YamlFile yaml) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (String key : List.of("last-updated", "approved-on", "review-due")) {
+            yaml.text("policy", key).filter(text -> !text.isBlank()).ifPresent(text -> lines.put(key, yaml.lineOf("policy", key)));
+        }
+        return lines;
     }
 
     private static String date(YamlFile yaml, String key, String inherited, Problems problems) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every YAML file the build reads (school.yml, cluster.yml, form definitions, the glossary) is
@@ -73,7 +74,11 @@ public final class YamlSyntax {
         Mark opened = e.getContextMark();
         String message;
         Mark at = noticed;
-        if (context.contains("flow sequence") && opened != null) {
+        Optional<String> quoteSlip = (context.contains("flow sequence") || context.contains("flow mapping"))
+                ? quoteSlip(lineAt(file, noticed), noticed) : Optional.empty();
+        if (quoteSlip.isPresent()) {
+            message = quoteSlip.get();
+        } else if (context.contains("flow sequence") && opened != null) {
             at = opened;
             message = "the list that opens with '[' here is not closed: end it with ']' (a list in brackets stays on one line)";
         } else if (context.contains("flow mapping") && opened != null) {
@@ -100,6 +105,36 @@ public final class YamlSyntax {
         }
         return new Problem(Problem.Severity.ERROR, CODE, file, at == null ? 0 : at.getLine() + 1,
                 at == null ? 0 : at.getColumn() + 1, message);
+    }
+
+    /**
+     * Inside {@code [...]} or {@code {...}}, a quoted value followed by something other than a comma or
+     * the closing bracket: where the quote that ends it runs straight on into text ({@code "Test Primary,
+     * cy: "Ysgol Prawf"}), a quote is missing or one too many (an apostrophe inside {@code '...'}
+     * included); where a space comes first ({@code ["en" "cy"]}), a comma is missing. Empty when the
+     * slip is something else (the bracket not closed, noticed on a later line).
+     */
+    private static Optional<String> quoteSlip(String line, Mark noticed) {
+        if (line == null || noticed == null || noticed.getColumn() == 0 || noticed.getColumn() > line.length()) {
+            return Optional.empty();
+        }
+        int before = noticed.getColumn() - 1;
+        boolean spaced = false;
+        while (before >= 0 && line.charAt(before) == ' ') {
+            before--;
+            spaced = true;
+        }
+        if (before < 0 || (line.charAt(before) != '"' && line.charAt(before) != '\'')) {
+            return Optional.empty();
+        }
+        char quote = line.charAt(before);
+        if (spaced) {
+            return Optional.of("a comma is missing before this value: separate the items in brackets with ',' (e.g. {en: \"...\", cy: \"...\"})");
+        }
+        return Optional.of("the quoted value closes at the " + quote + " before this text, so the text after it is left over: a " + quote
+                + " is missing or one too many here or earlier on this line" + (quote == '\''
+                ? " (an apostrophe inside '...' is written twice, '', or the value is put in double quotes)"
+                : " (each value in braces opens and closes its own quotes: {en: \"...\", cy: \"...\"})"));
     }
 
     /** Whether the text before the mark on its line is only indentation and one key (no earlier ': '). */

@@ -73,10 +73,12 @@ final class FormDefinitionReader {
         Optional<RetentionRule> retention = readRetention(yaml);
         Optional<LocalizedText> purpose = yaml.requiredText("purpose", languages, where + " (its privacy notice)");
         Optional<LocalizedText> lawfulBasis = yaml.requiredText("lawful-basis", languages, where + " (its privacy notice)");
-        List<FormField> fields = readFields(yaml);
+        List<YamlMap> items = yaml.mappings("fields");
+        List<FormField> fields = readFields(yaml, items);
         AlertRoles alerts = kind.map(known -> NotifyReader.read(yaml, known)).orElse(AlertRoles.NONE);
         retention.ifPresent(rule -> checkYearGroupField(yaml, rule, fields));
         kind.ifPresent(known -> checkWithdrawalFields(yaml, known, fields));
+        kind.ifPresent(known -> FormKindRules.check(yaml, known, items, fields));
         kind.ifPresent(known -> ObjectionRules.check(yaml, known, fields, lawfulBasis, languages));
         Optional<SignerGroup> signedBy = readSignedBy(yaml, kind);
         if (yaml.problems().count() > 0) {
@@ -160,8 +162,7 @@ final class FormDefinitionReader {
         });
     }
 
-    private List<FormField> readFields(YamlMap yaml) {
-        List<YamlMap> items = yaml.mappings("fields");
+    private List<FormField> readFields(YamlMap yaml, List<YamlMap> items) {
         if (items.isEmpty()) {
             yaml.problems().at(yaml.lineOf("fields"), "the form has no fields");
         }

@@ -18,6 +18,8 @@
  * ({@link org.polisi.contract.RetentionRule}); the privacy notice's sentence is generated from
  * it ({@link org.polisi.site.forms.definition.RetentionSentence}) and the server enforces the same rule
  * (docs/adr/0029). An objection form is checked for what makes it one
- * ({@link org.polisi.site.forms.definition.ObjectionRules}, docs/adr/0057).
+ * ({@link org.polisi.site.forms.definition.ObjectionRules}, docs/adr/0057), and consent, agreement and
+ * incident forms for the fields of their kind ({@link org.polisi.site.forms.definition.FormKindRules},
+ * docs/adr/0082).
  */
 package org.polisi.site.forms.definition;

@@ -20,7 +20,8 @@ import org.polisi.site.forms.definition.LocalizedText;
 /**
  * {@code statement:<form-id>[<statement-id>]}: the words of one thing a person agrees to, taken from
  * the form definition that records the answer, in the page's language (issue 15). The statement id is
- * a consent statement's {@code id}, or {@code declaration} for the form's declaration. A page that
+ * a consent statement's {@code id}, a {@code checkboxes} option's {@code value} (a statement the person
+ * ticks to agree to, such as a promise), or {@code declaration} for the form's declaration. A page that
  * shows a statement outside its form therefore shows exactly the words the receipt records; it can
  * never be worded one way on the page and another way in the form.
  *
@@ -65,7 +66,7 @@ public final class StatementMacro extends InlineMacroProcessor {
         if (text.isEmpty() || text.get() == null || text.get().isBlank()) {
             session.problem(page, location(parent, document, page.get()) + ": " + macro + ": school '" + schoolId
                     + "' has no form '" + formId + "' with a statement '" + statementId + "' in '" + language
-                    + "' (a consent statement's id, or 'declaration')");
+                    + "' (a consent statement's id, a checkboxes option's value, or 'declaration')");
             return phrase(parent, formId, statementId, macro);
         }
         return phrase(parent, formId, statementId, text.get());
@@ -75,17 +76,28 @@ public final class StatementMacro extends InlineMacroProcessor {
      * The words of a form's statement in every language it has, if the form has that statement.
      *
      * @param form        a checked form definition
-     * @param statementId a consent statement's id, or {@link #DECLARATION}
+     * @param statementId a consent statement's id, a checkboxes option's value (an agreement statement),
+     *                    or {@link #DECLARATION}
      * @return the statement's text, or empty when the form has no such statement
      */
     public static Optional<LocalizedText> text(FormDefinition form, String statementId) {
         if (DECLARATION.equals(statementId)) {
             return form.declaration();
         }
-        return form.fields().stream()
+        Optional<LocalizedText> consent = form.fields().stream()
                 .flatMap(field -> field.statements().stream())
                 .filter(statement -> statement.id().equals(statementId))
                 .map(ConsentStatement::text)
+                .findFirst();
+        if (consent.isPresent()) {
+            return consent;
+        }
+        // an agreement statement: a checkboxes option the person ticks to agree (a promise is not a consent)
+        return form.fields().stream()
+                .filter(field -> field.type() == org.polisi.contract.FieldType.CHECKBOXES)
+                .flatMap(field -> field.options().stream())
+                .filter(option -> option.value().equals(statementId))
+                .map(org.polisi.site.forms.definition.FieldOption::label)
                 .findFirst();
     }
 

@@ -94,6 +94,35 @@ class FormDefinitionReaderTest {
         assertOnlyProblem("objection-with-statements", 10, "an objection form asks no consent statements (field 'images')");
     }
 
+    /** Fault 4 of the 1 Dec tester's report: a consent form asking no consent is refused at its fields line. */
+    @Test
+    void aConsentFormWithoutAConsentFieldIsReported() {
+        assertOnlyProblem("consent-without-consent", 9, "a consent form needs a 'consent' field with its statements");
+    }
+
+    /** The same kind for agreements: the signer's name is the signature, so it must be asked and required. */
+    @Test
+    void anAgreementWithoutARequiredNameIsReported() {
+        assertOnlyProblem("agreement-name-optional", 10, "an agreement needs a required 'name' field");
+    }
+
+    /** An incident form without urgent-concern would never send the urgent alerts its notify: promises. */
+    @Test
+    void anIncidentFormWithoutUrgentConcernIsReported() {
+        assertOnlyProblem("incident-without-urgent", 12, "an incident form needs a required field named 'urgent-concern'");
+    }
+
+    /** An optional urgent-concern is reported at that field's own line. */
+    @Test
+    void anOptionalUrgentConcernIsReportedAtItsField() {
+        assertOnlyProblem("incident-urgent-optional", 17, "an incident form needs a required field named 'urgent-concern'");
+    }
+
+    @Test
+    void anIncidentFormWithoutARequiredAccountIsReported() {
+        assertOnlyProblem("incident-without-account", 12, "an incident form needs a required 'textarea' field");
+    }
+
     /** Every name the server reads from a post, or whose input id the form already uses, is refused at its line. */
     @Test
     void reservedNamesAreRefusedAtTheirLines() {

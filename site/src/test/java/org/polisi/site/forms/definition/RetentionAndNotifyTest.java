@@ -30,6 +30,23 @@ class RetentionAndNotifyTest {
             lawful-basis: {en: consent, cy: caniatâd}
             """;
 
+    /** What an incident form asks besides (FormKindRules): what happened, and whether it is urgent. */
+    private static final String INCIDENT_FIELDS = """
+              - name: incident
+                type: textarea
+                label: {en: What happened, cy: Beth ddigwyddodd}
+                required: true
+              - name: urgent-concern
+                type: radio
+                label: {en: Urgent, cy: Brys}
+                required: true
+                options:
+                  - value: none
+                    label: {en: No, cy: Na}
+                  - value: immediate-risk
+                    label: {en: Immediate risk, cy: Perygl uniongyrchol}
+            """;
+
     private static final String FIELDS = """
             fields:
               - name: pupil-names
@@ -85,7 +102,7 @@ class RetentionAndNotifyTest {
         String rule = "retention: {rule: until-staff-date}\n";
         Path forms = Files.createDirectories(dir.resolve("forms-office"));
         Files.writeString(forms.resolve("a-form.yml"), "id: a-form\n" + HEAD.formatted("incident") + rule
-                + "notify: {incident: [school-office], urgent: [safeguarding-lead, headteacher]}\n" + FIELDS);
+                + "notify: {incident: [school-office], urgent: [safeguarding-lead, headteacher]}\n" + FIELDS + INCIDENT_FIELDS);
         assertEquals(List.of("school-office"), SchoolForms.load("rumney", FormsFixtures.BILINGUAL, List.of(forms))
                 .find("a-form").orElseThrow().alerts().incident(), "school-office is the office's form word");
         for (String word : List.of("office", "Headteacher", "governors")) {

@@ -56,6 +56,20 @@ class StatementMacroTest {
         assertEquals(0, session.problems().size());
     }
 
+    /** A statement the person ticks to agree to (a checkboxes option, as Rumney's promise in Appendix D) is shown too. */
+    @Test
+    void aCheckboxesOptionIsAnAgreementStatementShownByItsValue() throws Exception {
+        SchoolForms cluster = SchoolForms.load("rumney", FormsFixtures.BILINGUAL, List.of(FormsFixtures.dir("cluster/forms")));
+        session = new FormsSession(Map.of("rumney", FormsFixtures.rumney(cluster)));
+        for (var expected : Map.of("en", "Laptop", "cy", "Gliniadur").entrySet()) {
+            Document page = Jsoup.parse(FormsFixtures.convert(asciidoctor, session, expected.getKey(), "abc123",
+                    "/rumney/" + expected.getKey() + "/p.html", "statement:parent-carer-agreement[laptop]\n"));
+            assertEquals(expected.getValue(), page.selectFirst("span.form-statement").text());
+            assertEquals("laptop", page.selectFirst("span.form-statement").attr("data-statement-id"));
+        }
+        assertEquals(0, session.problems().size());
+    }
+
     @Test
     void aFormWithoutADeclarationHasNoneToShow() throws Exception {
         render("en", "statement:parent-carer-agreement[declaration]\n");   // the school's override has none
