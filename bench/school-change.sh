@@ -12,10 +12,13 @@
 #                  the time from the save until the published page holds the new sentence
 #                  ("preview-save-to-page", ms), and the preview process's CPU for that rebuild
 #                  (utime+stime from /proc, s)
+#   build server   (PHASES=server) ./polisi build through the build server against a fresh JVM, on one
+#                  copy, alternated; the cold first build that starts the server (docs/adr/0079)
 #
 #   BASE_CP=/tmp/base/polisi-site.jar:/tmp/base/lib/* bench/school-change.sh        # NEW: this checkout
 #   SIZE=100 RUNS=3 EDITS=5 PDF=false bench/school-change.sh
 #   PHASES=preview bench/school-change.sh                 # the previews only, on the copies of an earlier run
+#   BASE_CP=unused PHASES=server bench/school-change.sh   # ./polisi build with and without the build server (ADR 0079)
 #
 # Everything runs under $BENCH_DIR (default /tmp/polisi-bench): a generated cluster copied once per
 # class path. Results: results/school-change.tsv: time, class path, case, wall s, user s, system s,
@@ -24,7 +27,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 SIZE="${SIZE:-100}"; RUNS="${RUNS:-3}"; EDITS="${EDITS:-5}"; PORT="${PORT:-18931}"
-PHASES="${PHASES:-fresh preview}"   # "preview" alone reuses the copies a run left in $BENCH_DIR
+PHASES="${PHASES:-fresh server preview}"   # "preview" alone reuses the copies a run left in $BENCH_DIR
 BENCH_MODULES="bench/site-bench -am"
 source bench/cost-setup.sh
 NEW_CP="$CP"
@@ -61,6 +64,7 @@ This part was last read again on day $((RANDOM * 32768 + RANDOM + $(date +%s))).
 
 page=content/schools/school-001/en/online-safety-policy.adoc
 template=content/clusters/bench/en/data-protection-policy.adoc
+cpu_of() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }
 if [[ " $PHASES " == *" fresh "* ]]; then
 rm -rf "$B/school-change-base" "$B/school-change-new"
 java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$B/school-change-new" >&2
@@ -76,6 +80,45 @@ for i in $(seq "$RUNS"); do
   build new cold --no-cache
   add "$B/school-change-new/$page"; build new after-no-cache   # every published folder is new after --no-cache: all built
 done
+fi
+
+if [[ " $PHASES " == *" server "* ]]; then
+# The build server (docs/adr/0079): ./polisi build as the launcher runs it (BuildClient, with the
+# class-data archive), on a copy of its own. Its first build runs in its own process and starts the
+# server ("server-first": the cold first build, every page converted). Then each round, alternated on
+# the same copy: a sentence added and a fresh-JVM build without the server ("page-cds", as
+# ./polisi build --no-daemon runs), then another sentence and a build through the server
+# ("page-server": the client's wall and CPU; "page-server-cpu": the server's CPU for that build,
+# from /proc). The server is stopped at the end. Every build's output: results/school-change-server.out.all
+# (POLISI_JAVA_OPTS="... -Dpolisi.timings=true" adds each stage's time).
+root="$B/school-change-server"; out="$B/results/school-change-server.out"; scds="$B/school-change-server.jsa"
+rm -rf "$root"; rm -f "$scds" "$out.all"
+java "${JAVA_FLAGS[@]}" -Dpolisi.root="$ROOT" -cp "$BENCH_CP" org.polisi.site.bench.BenchCommand generate --schools "$SIZE" --out "$root" >&2
+client() {   # client CASE [CDS-FLAGS...]: one ./polisi build --strict through BuildClient
+  local case="$1"; shift
+  env -u CI -u POLISI_DAEMON /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" "$@" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -Dpolisi.root="$root" -cp "$NEW_CP" org.polisi.site.buildserver.BuildClient build --strict >"$out" 2>&1 || { tail -20 "$out"; exit 1; }
+  row new "$case" "$B/results/time.tmp" "$out"; { echo "## $case"; cat "$out"; } >>"$out.all"
+}
+client server-first -XX:ArchiveClassesAtExit="$scds"     # in its own process; starts the server
+until [ -S "$root/site/target/build-server/socket" ] && [ -f "$root/site/target/build-server/server.pid" ]; do sleep 0.5; done
+spid=$(cat "$root/site/target/build-server/server.pid")
+trap 'kill "$spid" 2>/dev/null || true' EXIT
+sleep 20    # the server starts JRuby at once: let it finish before the first measured build
+for i in $(seq "$RUNS"); do
+  add "$root/$page"
+  /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" -XX:SharedArchiveFile="$scds" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -Dpolisi.root="$root" -cp "$NEW_CP" org.polisi.site.cli.PolisiCli build --strict >"$out" 2>&1 || { tail -20 "$out"; exit 1; }
+  row new page-cds "$B/results/time.tmp" "$out"; { echo "## page-cds"; cat "$out"; } >>"$out.all"
+  add "$root/$page"
+  before=$(cpu_of "$spid")
+  client page-server -XX:SharedArchiveFile="$scds"
+  grep -q "^polisi:" "$out" && { echo "the build did not go through the server:"; cat "$out"; exit 1; }
+  printf "%s\tnew\tpage-server-cpu\t\t%s\t\t\t\t%s\n" "$(date -Iseconds)" "$(echo "$(cpu_of "$spid") - $before" | bc)" \
+    "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$T"
+done
+env -u CI java -cp "$NEW_CP" -Dpolisi.root="$root" org.polisi.site.buildserver.BuildClient build --stop
+trap - EXIT
 fi
 
 [[ " $PHASES " == *" preview "* ]] || exit 0

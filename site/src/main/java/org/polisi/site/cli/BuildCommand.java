@@ -3,6 +3,7 @@ package org.polisi.site.cli;
 import org.polisi.site.Counted;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
+import org.polisi.site.BuildTools;
 import org.polisi.site.SiteBuild;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.render.RenderCache;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release] [--cache DIR | --no-cache]}. */
+/**
+ * {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release] [--cache DIR | --no-cache] [--no-daemon | --stop]}.
+ * The launcher runs it through this checkout's build server when one runs (docs/adr/0079).
+ */
 @Command(name = "build", description = "Bake every school (or the named ones) into site/target/public.")
 public final class BuildCommand implements Callable<Integer> {
 
@@ -48,9 +52,33 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     CacheOptions cacheOptions;
 
+    @Option(names = "--no-daemon", description = "build in this process, without this checkout's build server"
+            + " (so does POLISI_DAEMON=off; docs/adr/0079)")
+    boolean noDaemon;
+
+    @Option(names = "--stop", description = "stop this checkout's build server, if one runs, and build nothing")
+    boolean stop;
+
+    /** The dictionaries and fonts this process lends each build: one set per command, or per build server. */
+    private final BuildTools tools;
+
+    /** A command whose build reads its own dictionaries and fonts. */
+    public BuildCommand() {
+        this(new BuildTools());
+    }
+
+    /** A command whose build borrows {@code tools} (read once by a process that runs many builds). */
+    BuildCommand(BuildTools tools) {
+        this.tools = tools;
+    }
+
     @Override
     public Integer call() throws Exception {
         Path root = PolisiCli.projectRoot();
+        if (stop) {
+            System.out.println(org.polisi.site.buildserver.BuildClient.stop(root));
+            return 0;
+        }
         BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict).withRelease(release);
         if (out != null) {
             options = options.withOutput(out.toAbsolutePath());
@@ -66,7 +94,7 @@ public final class BuildCommand implements Callable<Integer> {
             options = options.withServedAt(servedAt);
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
-        return build(root, options, cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)), System.out, System.err);
+        return build(root, options, cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)), tools, System.out, System.err);
     }
 
     /**
@@ -78,6 +106,12 @@ public final class BuildCommand implements Callable<Integer> {
      * @throws IOException when the output or work folder cannot be written
      */
     static int build(Path root, BuildOptions options, Optional<Path> cacheDir, PrintStream out, PrintStream err) throws IOException {
+        return build(root, options, cacheDir, new BuildTools(), out, err);
+    }
+
+    /** As {@link #build(Path, BuildOptions, Optional, PrintStream, PrintStream)}, lending the build {@code tools}. */
+    static int build(Path root, BuildOptions options, Optional<Path> cacheDir, BuildTools tools, PrintStream out, PrintStream err)
+            throws IOException {
         long start = System.nanoTime();
         Optional<UpToDate> check = cacheDir.flatMap(dir -> UpToDate.before(dir, options));
         Optional<LastBuild> last = check.flatMap(UpToDate::lastBuild);
@@ -85,7 +119,7 @@ public final class BuildCommand implements Callable<Integer> {
             return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
         }
         Transcript transcript = new Transcript(out, err);
-        SiteBuild build = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at));
+        SiteBuild build = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at), tools);
         cacheDir.ifPresent(build::keepingUnchangedSites);     // sites whose inputs and output are unchanged are kept (ADR 0067)
         BuildResult result = build.run();
         int status = summarise(result, root, options, transcript);

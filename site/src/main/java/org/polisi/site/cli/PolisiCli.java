@@ -1,5 +1,6 @@
 package org.polisi.site.cli;
 
+import org.polisi.site.BuildTools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,9 +24,27 @@ public final class PolisiCli implements Runnable {
 
     public static void main(String[] args) {
         Logging.quieten();
+        System.exit(execute(args, new BuildTools()));
+    }
+
+    /**
+     * Runs one command line as {@code ./polisi} does, printing to {@link System#out} and
+     * {@link System#err} as they are when called, and lending {@code tools} to a build (the build
+     * server lends the same to each build it runs, docs/adr/0079).
+     *
+     * @return the exit status: 0; 1 for a build with errors or a content file every school needs
+     *     that cannot be read; 2 for a bad command line or a fault of ours (said in one line)
+     */
+    public static int execute(String[] args, BuildTools tools) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == BuildCommand.class ? type.cast(new BuildCommand(tools)) : CommandLine.defaultFactory().create(type);
+            }
+        };
         // A content problem is reported by the build at its file and line; anything that still
         // escapes is a fault of ours, reported in one line, never as a Java stack trace.
-        int exit = new CommandLine(new PolisiCli())
+        return new CommandLine(new PolisiCli(), factory)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     if (e instanceof org.polisi.site.problem.ContentException content) {
                         // a file every school needs (the theme's bundles) cannot be read: said at the file
@@ -38,7 +57,6 @@ public final class PolisiCli implements Runnable {
                     return 2;
                 })
                 .execute(args);
-        System.exit(exit);
     }
 
     @Override

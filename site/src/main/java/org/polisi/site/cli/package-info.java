@@ -1,5 +1,7 @@
 /**
  * The command line ({@code ./polisi}): parses options with picocli and calls {@link org.polisi.site.SiteBuild}.
  * Commands print what an operator needs: a line per school, problems with file and line, a summary.
+ * {@link org.polisi.site.cli.PolisiCli#execute} is the one way a command line is run, in its own
+ * process or in the build server ({@link org.polisi.site.buildserver}, docs/adr/0079).
  */
 package org.polisi.site.cli;

@@ -37,6 +37,11 @@ public final class Dictionaries {
     public Dictionaries() {
     }
 
+    /** Starts reading every dictionary in the background now, for a process whose builds come later (the build server). */
+    public void readAllInBackground() {
+        VERSIONS.keySet().forEach(this::hunspell);
+    }
+
     /** Whether Polisi has a dictionary for the language. */
     public static boolean has(String language) {
         return VERSIONS.containsKey(language);

@@ -32,6 +32,27 @@ final class AsciidocConverter {
     private static volatile boolean firstConverted;
     /** Held while a session is registered on {@link #shared}: one build's pages never meet another's macro. */
     private static final Object SESSION = new Object();
+    private static final String WARM_UP = """
+            = Warm-up
+
+            == A section [[a-section]]
+
+            A paragraph with *bold*, _italic_, `code` and https://example.org[a link]; see <<a-section>>.
+
+            * a list item
+            . a numbered item
+
+            NOTE: An admonition.
+
+            [cols="1,2"]
+            |===
+            | a | table
+            |===
+
+            === A subsection
+
+            Term:: a description
+            """;
 
     private AsciidocConverter() {
     }
@@ -201,6 +222,21 @@ final class AsciidocConverter {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Starts the instance, if it is not started yet, and converts one small document with it outside
+     * any build's session (under the session lock, so no build's macro or log handler sees it), so
+     * that Asciidoctor's parser and HTML converter are loaded before a process's first build (the
+     * build server, docs/adr/0079). The document has no macro, attribute or warning. Returns when done.
+     */
+    static void warmUpWithOneDocument() {
+        // the blocks policies use most (sections, lists, a table, an admonition, inline marks, an xref):
+        // each loads its own Ruby code at its first use
+        Asciidoctor asciidoctor = instance();
+        synchronized (SESSION) {
+            asciidoctor.load(WARM_UP, OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap()).convert();
+        }
     }
 
     /** Whether this process has converted its first page, after which conversion runs on every core. */

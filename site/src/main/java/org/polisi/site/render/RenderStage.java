@@ -33,6 +33,15 @@ public final class RenderStage {
      * are not among them.
      */
     public static final String KEEP_STAGED = "polisi.keep-staged";
+
+    /**
+     * Starts JRuby and Asciidoctor and converts one small document, on the calling thread, for a
+     * process that will run builds later (the build server, docs/adr/0079): its first build then
+     * finds them started and loaded, as a preview's rebuilds do. Changes no setting. Seconds of CPU.
+     */
+    public static void warmUpConverter() {
+        AsciidocConverter.warmUpWithOneDocument();
+    }
     private final BuildOptions options;
     private final RenderCache cache;
     private final BuildProgress progress;
