@@ -18,10 +18,28 @@ import org.polisi.forms.text.TypedText;
 /**
  * Finds everything held that names a person (a subject access request, UK GDPR Article 15):
  * submissions with an answer that mentions the name, consent events for a pupil of that name,
- * alerts they raised, and staff accounts of that name. Names are compared only with {@link
- * PersonNames} (never SQL {@code lower()} or {@code LIKE}), and each finding says how it matched:
- * exactly, or only once accents were set aside. The search is deliberately broad (a name inside a
- * longer answer counts); the school's data protection officer reviews the result before sending it.
+ * alerts they raised, incident chronology entries they recorded or that name them (and the whole
+ * chronology of each incident report found), the record of incident reports they viewed, the
+ * withdrawal decisions they made, the erasures they made, staff accounts of that name and the
+ * changes to staff accounts they made, roster uploads they made, and pupils of that name on the roster.
+ *
+ * <p>The columns searched: every column that names a person in the migrations ({@code db/migration};
+ * {@code PersonSearchCoverageTest} fails when a new one is not listed here):
+ * <ul>
+ *   <li>{@code submission.fields_json}: the answers (erased submissions' answers are gone);
+ *   <li>{@code consent_event.pupil};
+ *   <li>{@code outbox.raised_by};
+ *   <li>{@code incident_event.recorded_by} and its {@code detail};
+ *   <li>{@code incident_view.viewer};
+ *   <li>{@code withdrawal_decision.decided_by};
+ *   <li>{@code erasure.erased_by};
+ *   <li>{@code staff_user.name};
+ *   <li>{@code staff_account_event.changed_by} (never its value, which may be a second factor's secret);
+ *   <li>{@code roster_upload.uploaded_by};
+ *   <li>{@code roster_pupil.pupil}.
+ * </ul>
+ * The last four (staff accounts, the changes made to them, the roster) only when {@link Scope#staffAccounts()}: they are the
+ * headteacher's. Everything else only for a school and form the {@link Scope} covers.
  *
  * <p>The command line's {@code export --person} and the staff page "Find everything about a person"
  * both call {@link #find}, so they give the same result; the page passes a {@link Scope} limited to
@@ -43,7 +61,8 @@ public final class PersonSearch {
      *
      * @param school one school, or {@code null} for every school (the command line)
      * @param readable whether records of a school's form (school id, form id) may be shown
-     * @param staffAccounts whether staff accounts are searched too
+     * @param staffAccounts whether the headteacher's records are searched too: staff accounts, the
+     *     changes made to them, and the roster (uploads and pupils)
      */
     public record Scope(String school, BiPredicate<String, String> readable, boolean staffAccounts) {
 
@@ -77,12 +96,54 @@ public final class PersonSearch {
                                     NameMatch match) {
     }
 
+    /**
+     * One entry of an incident report's chronology: recorded by the person, naming them in what was
+     * done, or part of the chronology of an incident report found among the submissions.
+     */
+    public record FoundIncidentEvent(String school, String formId, String reference, int seq, String kind,
+                                     String detail, String recordedBy, Instant recordedAt, NameMatch match) {
+    }
+
+    /** One time the person (a member of staff) viewed an incident report. */
+    public record FoundIncidentView(String school, String formId, String reference, String viewer, String channel,
+                                    Instant viewedAt, NameMatch match) {
+    }
+
+    /** A decision on a withdrawal request that the person (a member of staff) made. */
+    public record FoundWithdrawalDecision(String school, String formId, String reference, String decision,
+                                          String decidedBy, Instant decidedAt, NameMatch match) {
+    }
+
+    /** An erasure the person made (the submission's answers are gone; its reference and form remain). */
+    public record FoundErasure(String school, String formId, String reference, String reason, String erasedBy,
+                               Instant erasedAt, NameMatch match) {
+    }
+
+    /** A change to a staff account that the person made; {@code account} is the changed account's name. */
+    public record FoundAccountChange(String school, String account, String change, String changedBy, Instant changedAt,
+                                     NameMatch match) {
+    }
+
+    /** A roster upload the person made. */
+    public record FoundRosterUpload(String school, String uploadedBy, int pupils, Instant uploadedAt, NameMatch match) {
+    }
+
+    /** A pupil of that name on the school's roster. */
+    public record FoundRosterPupil(String school, String pupil, String className, NameMatch match) {
+    }
+
     /** Everything found, each list in the order it was stored. */
     public record Findings(String person, List<FoundSubmission> submissions, List<FoundConsentEvent> consentEvents,
-                           List<FoundAlert> alertsRaised, List<FoundStaffAccount> staffAccounts) {
+                           List<FoundAlert> alertsRaised, List<FoundIncidentEvent> incidentEvents,
+                           List<FoundIncidentView> incidentViews, List<FoundWithdrawalDecision> withdrawalDecisions,
+                           List<FoundErasure> erasures, List<FoundStaffAccount> staffAccounts,
+                           List<FoundAccountChange> accountChanges, List<FoundRosterUpload> rosterUploads,
+                           List<FoundRosterPupil> rosterPupils) {
 
         public int count() {
-            return submissions.size() + consentEvents.size() + alertsRaised.size() + staffAccounts.size();
+            return submissions.size() + consentEvents.size() + alertsRaised.size() + incidentEvents.size()
+                    + incidentViews.size() + withdrawalDecisions.size() + erasures.size() + staffAccounts.size()
+                    + accountChanges.size() + rosterUploads.size() + rosterPupils.size();
         }
     }
 
@@ -103,8 +164,128 @@ public final class PersonSearch {
             throw new IllegalArgumentException("give at least two letters of the person's name");
         }
         String person = TypedText.normalise(query).strip();
-        return new Findings(person, submissions(person, scope), consentEvents(person, scope),
-                alerts(person, scope), scope.staffAccounts() ? staffAccounts(person, scope) : List.of());
+        List<FoundSubmission> submissions = submissions(person, scope);
+        return new Findings(person, submissions, consentEvents(person, scope), alerts(person, scope),
+                incidentEvents(person, scope, submissions), incidentViews(person, scope),
+                withdrawalDecisions(person, scope), erasures(person, scope),
+                scope.staffAccounts() ? staffAccounts(person, scope) : List.of(),
+                scope.staffAccounts() ? accountChanges(person, scope) : List.of(),
+                scope.staffAccounts() ? rosterUploads(person, scope) : List.of(),
+                scope.staffAccounts() ? rosterPupils(person, scope) : List.of());
+    }
+
+    private List<FoundErasure> erasures(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
+                        SELECT s.school, s.form_id, s.reference, x.reason, x.erased_by, x.erased_at
+                        FROM erasure x JOIN submission s ON s.id = x.submission_id"""
+                        + (scope.school() == null ? "" : " WHERE s.school = :school") + " ORDER BY x.id"), scope)
+                .map((rows, context) -> new FoundErasure(rows.getString("school"), rows.getString("form_id"),
+                        rows.getString("reference"), rows.getString("reason"), rows.getString("erased_by"),
+                        instant(rows.getString("erased_at")), PersonNames.mentions(person, rows.getString("erased_by"))))
+                .list())
+                .stream()
+                .filter(erasure -> erasure.match().found() && scope.covers(erasure.school(), erasure.formId()))
+                .toList();
+    }
+
+    private List<FoundAccountChange> accountChanges(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
+                        SELECT e.school, u.name, e.change, e.changed_by, e.changed_at
+                        FROM staff_account_event e JOIN staff_user u ON u.id = e.staff_user_id"""
+                        + (scope.school() == null ? "" : " WHERE e.school = :school") + " ORDER BY e.id"), scope)
+                .map((rows, context) -> new FoundAccountChange(rows.getString("school"), rows.getString("name"),
+                        rows.getString("change"), rows.getString("changed_by"), instant(rows.getString("changed_at")),
+                        PersonNames.mentions(person, rows.getString("changed_by"))))
+                .list())
+                .stream()
+                .filter(change -> change.match().found())
+                .toList();
+    }
+
+    private List<FoundRosterUpload> rosterUploads(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery(
+                        "SELECT school, uploaded_by, pupils, uploaded_at FROM roster_upload"
+                        + (scope.school() == null ? "" : " WHERE school = :school") + " ORDER BY id"), scope)
+                .map((rows, context) -> new FoundRosterUpload(rows.getString("school"), rows.getString("uploaded_by"),
+                        rows.getInt("pupils"), instant(rows.getString("uploaded_at")),
+                        PersonNames.mentions(person, rows.getString("uploaded_by"))))
+                .list())
+                .stream()
+                .filter(upload -> upload.match().found())
+                .toList();
+    }
+
+    private List<FoundRosterPupil> rosterPupils(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery(
+                        "SELECT school, pupil, class_name FROM roster_pupil"
+                        + (scope.school() == null ? "" : " WHERE school = :school") + " ORDER BY id"), scope)
+                .map((rows, context) -> new FoundRosterPupil(rows.getString("school"), rows.getString("pupil"),
+                        rows.getString("class_name"), PersonNames.mentions(person, rows.getString("pupil"))))
+                .list())
+                .stream()
+                .filter(pupil -> pupil.match().found())
+                .toList();
+    }
+
+    private List<FoundIncidentEvent> incidentEvents(String person, Scope scope, List<FoundSubmission> submissions) {
+        Map<Long, NameMatch> found = new LinkedHashMap<>();
+        submissions.forEach(each -> found.put(each.record().id(), each.match()));
+        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
+                        SELECT e.school, s.form_id, s.reference, e.submission_id, e.seq, e.kind, e.detail,
+                               e.recorded_by, e.recorded_at
+                        FROM incident_event e JOIN submission s ON s.id = e.submission_id
+                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND e.school = :school")
+                        + " ORDER BY e.id"), scope)
+                .map((rows, context) -> new FoundIncidentEvent(rows.getString("school"), rows.getString("form_id"),
+                        rows.getString("reference"), rows.getInt("seq"), rows.getString("kind"),
+                        rows.getString("detail"), rows.getString("recorded_by"),
+                        instant(rows.getString("recorded_at")),
+                        better(PersonNames.mentions(person, rows.getString("recorded_by")),
+                                better(PersonNames.mentions(person, rows.getString("detail")),
+                                        found.getOrDefault(rows.getLong("submission_id"), NameMatch.NONE)))))
+                .list())
+                .stream()
+                .filter(event -> event.match().found() && scope.covers(event.school(), event.formId()))
+                .toList();
+    }
+
+    private List<FoundIncidentView> incidentViews(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
+                        SELECT s.school, s.form_id, s.reference, v.viewer, v.channel, v.viewed_at
+                        FROM incident_view v JOIN submission s ON s.id = v.submission_id
+                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND s.school = :school")
+                        + " ORDER BY v.id"), scope)
+                .map((rows, context) -> new FoundIncidentView(rows.getString("school"), rows.getString("form_id"),
+                        rows.getString("reference"), rows.getString("viewer"), rows.getString("channel"),
+                        instant(rows.getString("viewed_at")), PersonNames.mentions(person, rows.getString("viewer"))))
+                .list())
+                .stream()
+                .filter(view -> view.match().found() && scope.covers(view.school(), view.formId()))
+                .toList();
+    }
+
+    private List<FoundWithdrawalDecision> withdrawalDecisions(String person, Scope scope) {
+        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
+                        SELECT d.school, s.form_id, s.reference, d.decision, d.decided_by, d.decided_at
+                        FROM withdrawal_decision d JOIN submission s ON s.id = d.withdrawal_submission
+                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND d.school = :school")
+                        + " ORDER BY d.id"), scope)
+                .map((rows, context) -> new FoundWithdrawalDecision(rows.getString("school"),
+                        rows.getString("form_id"), rows.getString("reference"), rows.getString("decision"),
+                        rows.getString("decided_by"), instant(rows.getString("decided_at")),
+                        PersonNames.mentions(person, rows.getString("decided_by"))))
+                .list())
+                .stream()
+                .filter(decision -> decision.match().found() && scope.covers(decision.school(), decision.formId()))
+                .toList();
+    }
+
+    private static org.jdbi.v3.core.statement.Query scoped(org.jdbi.v3.core.statement.Query query, Scope scope) {
+        return scope.school() == null ? query : query.bind("school", scope.school());
+    }
+
+    private static NameMatch better(NameMatch one, NameMatch other) {
+        return one == NameMatch.EXACT || other == NameMatch.EXACT ? NameMatch.EXACT : one.found() ? one : other;
     }
 
     private List<FoundSubmission> submissions(String person, Scope scope) {

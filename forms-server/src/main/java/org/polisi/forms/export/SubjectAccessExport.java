@@ -54,10 +54,37 @@ public final class SubjectAccessExport {
                 "school", alert.school(), "kind", alert.kind(), "reference", alert.reference(),
                 "raisedBy", alert.raisedBy(), "category", alert.category(),
                 "raisedAt", Times.format(alert.raisedAt()), "matched", matched(alert.match()))).toList());
+        export.put("incidentChronology", findings.incidentEvents().stream().map(event -> entry(
+                "school", event.school(), "form", event.formId(), "reference", event.reference(),
+                "entry", event.seq(), "kind", event.kind(), "detail", event.detail(),
+                "recordedBy", event.recordedBy(), "recordedAt", Times.format(event.recordedAt()),
+                "matched", matched(event.match()))).toList());
+        export.put("incidentViews", findings.incidentViews().stream().map(view -> entry(
+                "school", view.school(), "form", view.formId(), "reference", view.reference(),
+                "viewer", view.viewer(), "channel", view.channel(), "viewedAt", Times.format(view.viewedAt()),
+                "matched", matched(view.match()))).toList());
+        export.put("withdrawalDecisions", findings.withdrawalDecisions().stream().map(decision -> entry(
+                "school", decision.school(), "form", decision.formId(), "reference", decision.reference(),
+                "decision", decision.decision(), "decidedBy", decision.decidedBy(),
+                "decidedAt", Times.format(decision.decidedAt()), "matched", matched(decision.match()))).toList());
         export.put("staffAccounts", findings.staffAccounts().stream().map(account -> entry(
                 "school", account.school(), "name", account.name(), "email", account.email(),
                 "role", account.role(), "createdAt", Times.format(account.createdAt()),
                 "matched", matched(account.match()))).toList());
+        export.put("erasures", findings.erasures().stream().map(erasure -> entry(
+                "school", erasure.school(), "form", erasure.formId(), "reference", erasure.reference(),
+                "reason", erasure.reason(), "erasedBy", erasure.erasedBy(),
+                "erasedAt", Times.format(erasure.erasedAt()), "matched", matched(erasure.match()))).toList());
+        export.put("staffAccountChanges", findings.accountChanges().stream().map(change -> entry(
+                "school", change.school(), "account", change.account(), "change", change.change(),
+                "changedBy", change.changedBy(), "changedAt", Times.format(change.changedAt()),
+                "matched", matched(change.match()))).toList());
+        export.put("rosterUploads", findings.rosterUploads().stream().map(upload -> entry(
+                "school", upload.school(), "uploadedBy", upload.uploadedBy(), "pupils", upload.pupils(),
+                "uploadedAt", Times.format(upload.uploadedAt()), "matched", matched(upload.match()))).toList());
+        export.put("rosterPupils", findings.rosterPupils().stream().map(pupil -> entry(
+                "school", pupil.school(), "pupil", pupil.pupil(), "class", pupil.className(),
+                "matched", matched(pupil.match()))).toList());
         try {
             return JSON.writeValueAsString(export);
         } catch (JsonProcessingException e) {

@@ -17,6 +17,7 @@ import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.staff.StaffSession;
+import org.polisi.forms.storage.StaffAccountHistory;
 import org.polisi.forms.text.DisplayText;
 
 /**
@@ -28,6 +29,11 @@ import org.polisi.forms.text.DisplayText;
  * access export.
  */
 final class PersonPage {
+
+    /** The kinds of change to a staff account that have words on this page; any other is shown as stored. */
+    private static final java.util.Set<String> ACCOUNT_CHANGES = java.util.Set.of(StaffAccountHistory.CREATED,
+            StaffAccountHistory.NAME, StaffAccountHistory.EMAIL, StaffAccountHistory.ROLE, StaffAccountHistory.PASSWORD,
+            StaffAccountHistory.SECOND_FACTOR, StaffAccountHistory.DISABLED);
 
     private final StaffRecords records;
     private final StaffFrame frame;
@@ -86,7 +92,7 @@ final class PersonPage {
     record Results(String none, String found, List<Section> sections, String name, String download) {
     }
 
-    /** One kind of finding: submissions, consent events, alerts raised, staff accounts. */
+    /** One kind of finding: submissions, consent events, alerts, chronology entries, views, decisions, erasures, accounts, roster. */
     record Section(String heading, Table table) {
     }
 
@@ -157,6 +163,49 @@ final class PersonPage {
                             Table.Cell.text(Dates.display(alert.raisedAt(), language)),
                             Table.Cell.text(matched(alert.match(), language)))).toList())));
         }
+        if (!found.incidentEvents().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.incident-events"), new Table(Table.headings(messages,
+                    language, "csv.reference", "staff.incident.when", "staff.incident.who", "staff.incident.what",
+                    "staff.people.matched"),
+                    found.incidentEvents().stream().map(event -> Table.Row.of(
+                            Table.Cell.link("/staff/submissions/" + event.reference(), event.reference()),
+                            Table.Cell.text(Dates.display(event.recordedAt(), language)),
+                            Table.Cell.typed(event.recordedBy()),
+                            "action".equals(event.kind()) ? Table.Cell.typed(event.detail())
+                                    : Table.Cell.text(eventDetail(event, language)),
+                            Table.Cell.text(matched(event.match(), language)))).toList())));
+        }
+        if (!found.incidentViews().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.incident-views"), new Table(Table.headings(messages,
+                    language, "csv.reference", "staff.people.viewer", "staff.incident.when", "staff.people.matched"),
+                    found.incidentViews().stream().map(view -> Table.Row.of(
+                            Table.Cell.link("/staff/submissions/" + view.reference(), view.reference()),
+                            Table.Cell.typed(view.viewer()),
+                            Table.Cell.text(Dates.display(view.viewedAt(), language)),
+                            Table.Cell.text(matched(view.match(), language)))).toList())));
+        }
+        if (!found.withdrawalDecisions().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.withdrawal-decisions"), new Table(Table.headings(
+                    messages, language, "csv.reference", "staff.withdrawal.decide", "staff.people.decided-by",
+                    "staff.incident.when", "staff.people.matched"),
+                    found.withdrawalDecisions().stream().map(decision -> Table.Row.of(
+                            Table.Cell.link("/staff/submissions/" + decision.reference(), decision.reference()),
+                            Table.Cell.text(messages.get(language, "staff.people.decision." + decision.decision())),
+                            Table.Cell.typed(decision.decidedBy()),
+                            Table.Cell.text(Dates.display(decision.decidedAt(), language)),
+                            Table.Cell.text(matched(decision.match(), language)))).toList())));
+        }
+        if (!found.erasures().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.erasures"), new Table(Table.headings(messages,
+                    language, "csv.reference", "staff.people.erasure-reason", "staff.people.erased-by",
+                    "staff.incident.when", "staff.people.matched"),
+                    found.erasures().stream().map(erasure -> Table.Row.of(
+                            Table.Cell.link("/staff/submissions/" + erasure.reference(), erasure.reference()),
+                            Table.Cell.text(messages.get(language, "staff.people.erasure." + erasure.reason())),
+                            Table.Cell.typed(erasure.erasedBy()),
+                            Table.Cell.text(Dates.display(erasure.erasedAt(), language)),
+                            Table.Cell.text(matched(erasure.match(), language)))).toList())));
+        }
         if (!found.staffAccounts().isEmpty()) {
             sections.add(new Section(messages.get(language, "staff.people.staff-accounts"), new Table(Table.headings(messages,
                     language, "staff.people.name", "staff.people.email", "staff.people.role", "staff.people.matched"),
@@ -166,8 +215,47 @@ final class PersonPage {
                             Table.Cell.text(messages.get(language, "role." + account.role())),
                             Table.Cell.text(matched(account.match(), language)))).toList())));
         }
+        if (!found.accountChanges().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.account-changes"), new Table(Table.headings(
+                    messages, language, "staff.people.account", "staff.people.change", "staff.people.changed-by",
+                    "staff.incident.when", "staff.people.matched"),
+                    found.accountChanges().stream().map(change -> Table.Row.of(
+                            Table.Cell.typed(change.account()),
+                            ACCOUNT_CHANGES.contains(change.change())
+                                    ? Table.Cell.text(messages.get(language, "staff.people.change." + change.change()))
+                                    : Table.Cell.typed(change.change()),
+                            Table.Cell.typed(change.changedBy()),
+                            Table.Cell.text(Dates.display(change.changedAt(), language)),
+                            Table.Cell.text(matched(change.match(), language)))).toList())));
+        }
+        if (!found.rosterUploads().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.roster-uploads"), new Table(Table.headings(
+                    messages, language, "staff.people.uploaded-by", "staff.roster.pupils", "staff.incident.when",
+                    "staff.people.matched"),
+                    found.rosterUploads().stream().map(upload -> Table.Row.of(
+                            Table.Cell.typed(upload.uploadedBy()),
+                            Table.Cell.text(String.valueOf(upload.pupils())),
+                            Table.Cell.text(Dates.display(upload.uploadedAt(), language)),
+                            Table.Cell.text(matched(upload.match(), language)))).toList())));
+        }
+        if (!found.rosterPupils().isEmpty()) {
+            sections.add(new Section(messages.get(language, "staff.people.roster-pupils"), new Table(Table.headings(
+                    messages, language, "staff.consents.pupil", "staff.consents.class", "staff.people.matched"),
+                    found.rosterPupils().stream().map(pupil -> Table.Row.of(
+                            Table.Cell.typed(pupil.pupil()),
+                            Table.Cell.typed(pupil.className()),
+                            Table.Cell.text(matched(pupil.match(), language)))).toList())));
+        }
         return new Results(null, messages.format(language, "staff.people.found", Map.of("count", found.count(),
                 "name", DisplayText.isolated(found.person()))), sections, name, messages.get(language, "staff.people.download"));
+    }
+
+    /** A status change or keep-until date, in the page's words (an action is what staff typed). */
+    private String eventDetail(PersonSearch.FoundIncidentEvent event, String language) {
+        return "status".equals(event.kind())
+                ? messages.format(language, "staff.incident.status-changed", Map.of("status",
+                        messages.get(language, "staff.incident.status." + event.detail())))
+                : messages.format(language, "staff.incident.kept-until", Map.of("date", event.detail()));
     }
 
     private String matched(NameMatch match, String language) {

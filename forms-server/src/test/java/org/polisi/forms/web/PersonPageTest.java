@@ -97,10 +97,10 @@ class PersonPageTest {
 
         Document staffSearch = Jsoup.parse(search(office, "/staff/people", "Olwen Office").body());
         assertTrue(staffSearch.select("main").text().contains("Nothing searched here mentions"), staffSearch.text());
-        // tester 2, finding 8: what is not searched is said, where the search is made
-        assertTrue(staffSearch.select("main").text().contains("Not searched, and not in the download: an incident "
-                + "report’s chronology (what was done and by whom) and the record of which staff viewed a report"),
-                staffSearch.select("main").text());
+        // tester 2, finding 8: the page says what is searched, and no longer that the chronology is not
+        assertTrue(staffSearch.select("main").text().contains("entries of an incident report’s chronology that they "
+                + "recorded or that name them"), staffSearch.select("main").text());
+        assertFalse(staffSearch.select("main").text().contains("Not searched"), staffSearch.select("main").text());
         Document asHead = Jsoup.parse(search(server.loggedIn("head@testschool.example"), "/staff/people", "olwen office").body());
         assertTrue(asHead.select("main").text().contains("office@testschool.example"), "the headteacher sees staff accounts");
     }
