@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
@@ -175,113 +178,97 @@ public final class PersonSearch {
     }
 
     private List<FoundErasure> erasures(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
-                        SELECT s.school, s.form_id, s.reference, x.reason, x.erased_by, x.erased_at
-                        FROM erasure x JOIN submission s ON s.id = x.submission_id"""
-                        + (scope.school() == null ? "" : " WHERE s.school = :school") + " ORDER BY x.id"), scope)
-                .map((rows, context) -> new FoundErasure(rows.getString("school"), rows.getString("form_id"),
+        return found("""
+                SELECT s.school, s.form_id, s.reference, x.reason, x.erased_by, x.erased_at
+                FROM erasure x JOIN submission s ON s.id = x.submission_id WHERE 1 = 1""", "s.school", "x.id", scope,
+                (rows, context) -> new FoundErasure(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getString("reason"), rows.getString("erased_by"),
-                        instant(rows.getString("erased_at")), PersonNames.mentions(person, rows.getString("erased_by"))))
-                .list())
-                .stream()
-                .filter(erasure -> erasure.match().found() && scope.covers(erasure.school(), erasure.formId()))
-                .toList();
+                        instant(rows.getString("erased_at")), PersonNames.mentions(person, rows.getString("erased_by"))),
+                erasure -> erasure.match().found() && scope.covers(erasure.school(), erasure.formId()));
     }
 
     private List<FoundAccountChange> accountChanges(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
-                        SELECT e.school, u.name, e.change, e.changed_by, e.changed_at
-                        FROM staff_account_event e JOIN staff_user u ON u.id = e.staff_user_id"""
-                        + (scope.school() == null ? "" : " WHERE e.school = :school") + " ORDER BY e.id"), scope)
-                .map((rows, context) -> new FoundAccountChange(rows.getString("school"), rows.getString("name"),
+        return found("""
+                SELECT e.school, u.name, e.change, e.changed_by, e.changed_at
+                FROM staff_account_event e JOIN staff_user u ON u.id = e.staff_user_id WHERE 1 = 1""",
+                "e.school", "e.id", scope,
+                (rows, context) -> new FoundAccountChange(rows.getString("school"), rows.getString("name"),
                         rows.getString("change"), rows.getString("changed_by"), instant(rows.getString("changed_at")),
-                        PersonNames.mentions(person, rows.getString("changed_by"))))
-                .list())
-                .stream()
-                .filter(change -> change.match().found())
-                .toList();
+                        PersonNames.mentions(person, rows.getString("changed_by"))),
+                change -> change.match().found());
     }
 
     private List<FoundRosterUpload> rosterUploads(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery(
-                        "SELECT school, uploaded_by, pupils, uploaded_at FROM roster_upload"
-                        + (scope.school() == null ? "" : " WHERE school = :school") + " ORDER BY id"), scope)
-                .map((rows, context) -> new FoundRosterUpload(rows.getString("school"), rows.getString("uploaded_by"),
+        return found("SELECT school, uploaded_by, pupils, uploaded_at FROM roster_upload WHERE 1 = 1",
+                "school", "id", scope,
+                (rows, context) -> new FoundRosterUpload(rows.getString("school"), rows.getString("uploaded_by"),
                         rows.getInt("pupils"), instant(rows.getString("uploaded_at")),
-                        PersonNames.mentions(person, rows.getString("uploaded_by"))))
-                .list())
-                .stream()
-                .filter(upload -> upload.match().found())
-                .toList();
+                        PersonNames.mentions(person, rows.getString("uploaded_by"))),
+                upload -> upload.match().found());
     }
 
     private List<FoundRosterPupil> rosterPupils(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery(
-                        "SELECT school, pupil, class_name FROM roster_pupil"
-                        + (scope.school() == null ? "" : " WHERE school = :school") + " ORDER BY id"), scope)
-                .map((rows, context) -> new FoundRosterPupil(rows.getString("school"), rows.getString("pupil"),
-                        rows.getString("class_name"), PersonNames.mentions(person, rows.getString("pupil"))))
-                .list())
-                .stream()
-                .filter(pupil -> pupil.match().found())
-                .toList();
+        return found("SELECT school, pupil, class_name FROM roster_pupil WHERE 1 = 1", "school", "id", scope,
+                (rows, context) -> new FoundRosterPupil(rows.getString("school"), rows.getString("pupil"),
+                        rows.getString("class_name"), PersonNames.mentions(person, rows.getString("pupil"))),
+                pupil -> pupil.match().found());
     }
 
     private List<FoundIncidentEvent> incidentEvents(String person, Scope scope, List<FoundSubmission> submissions) {
         Map<Long, NameMatch> found = new LinkedHashMap<>();
         submissions.forEach(each -> found.put(each.record().id(), each.match()));
-        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
-                        SELECT e.school, s.form_id, s.reference, e.submission_id, e.seq, e.kind, e.detail,
-                               e.recorded_by, e.recorded_at
-                        FROM incident_event e JOIN submission s ON s.id = e.submission_id
-                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND e.school = :school")
-                        + " ORDER BY e.id"), scope)
-                .map((rows, context) -> new FoundIncidentEvent(rows.getString("school"), rows.getString("form_id"),
+        return found("""
+                SELECT e.school, s.form_id, s.reference, e.submission_id, e.seq, e.kind, e.detail,
+                       e.recorded_by, e.recorded_at
+                FROM incident_event e JOIN submission s ON s.id = e.submission_id
+                WHERE s.erased_at IS NULL""", "e.school", "e.id", scope,
+                (rows, context) -> new FoundIncidentEvent(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getInt("seq"), rows.getString("kind"),
                         rows.getString("detail"), rows.getString("recorded_by"),
                         instant(rows.getString("recorded_at")),
                         better(PersonNames.mentions(person, rows.getString("recorded_by")),
                                 better(PersonNames.mentions(person, rows.getString("detail")),
-                                        found.getOrDefault(rows.getLong("submission_id"), NameMatch.NONE)))))
-                .list())
-                .stream()
-                .filter(event -> event.match().found() && scope.covers(event.school(), event.formId()))
-                .toList();
+                                        found.getOrDefault(rows.getLong("submission_id"), NameMatch.NONE)))),
+                event -> event.match().found() && scope.covers(event.school(), event.formId()));
     }
 
     private List<FoundIncidentView> incidentViews(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
-                        SELECT s.school, s.form_id, s.reference, v.viewer, v.channel, v.viewed_at
-                        FROM incident_view v JOIN submission s ON s.id = v.submission_id
-                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND s.school = :school")
-                        + " ORDER BY v.id"), scope)
-                .map((rows, context) -> new FoundIncidentView(rows.getString("school"), rows.getString("form_id"),
+        return found("""
+                SELECT s.school, s.form_id, s.reference, v.viewer, v.channel, v.viewed_at
+                FROM incident_view v JOIN submission s ON s.id = v.submission_id
+                WHERE s.erased_at IS NULL""", "s.school", "v.id", scope,
+                (rows, context) -> new FoundIncidentView(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getString("viewer"), rows.getString("channel"),
-                        instant(rows.getString("viewed_at")), PersonNames.mentions(person, rows.getString("viewer"))))
-                .list())
-                .stream()
-                .filter(view -> view.match().found() && scope.covers(view.school(), view.formId()))
-                .toList();
+                        instant(rows.getString("viewed_at")), PersonNames.mentions(person, rows.getString("viewer"))),
+                view -> view.match().found() && scope.covers(view.school(), view.formId()));
     }
 
     private List<FoundWithdrawalDecision> withdrawalDecisions(String person, Scope scope) {
-        return jdbi.withHandle(handle -> scoped(handle.createQuery("""
-                        SELECT d.school, s.form_id, s.reference, d.decision, d.decided_by, d.decided_at
-                        FROM withdrawal_decision d JOIN submission s ON s.id = d.withdrawal_submission
-                        WHERE s.erased_at IS NULL""" + (scope.school() == null ? "" : " AND d.school = :school")
-                        + " ORDER BY d.id"), scope)
-                .map((rows, context) -> new FoundWithdrawalDecision(rows.getString("school"),
+        return found("""
+                SELECT d.school, s.form_id, s.reference, d.decision, d.decided_by, d.decided_at
+                FROM withdrawal_decision d JOIN submission s ON s.id = d.withdrawal_submission
+                WHERE s.erased_at IS NULL""", "d.school", "d.id", scope,
+                (rows, context) -> new FoundWithdrawalDecision(rows.getString("school"),
                         rows.getString("form_id"), rows.getString("reference"), rows.getString("decision"),
                         rows.getString("decided_by"), instant(rows.getString("decided_at")),
-                        PersonNames.mentions(person, rows.getString("decided_by"))))
-                .list())
-                .stream()
-                .filter(decision -> decision.match().found() && scope.covers(decision.school(), decision.formId()))
-                .toList();
+                        PersonNames.mentions(person, rows.getString("decided_by"))),
+                decision -> decision.match().found() && scope.covers(decision.school(), decision.formId()));
     }
 
-    private static org.jdbi.v3.core.statement.Query scoped(org.jdbi.v3.core.statement.Query query, Scope scope) {
-        return scope.school() == null ? query : query.bind("school", scope.school());
+    /**
+     * The rows of a query (whose WHERE clause is open) in the scope's school, in stored order, each
+     * mapped and kept when {@code keep} says so: names are compared in Java, never in SQL.
+     */
+    private <T> List<T> found(String sql, String schoolColumn, String order, Scope scope, RowMapper<T> mapper,
+                              Predicate<T> keep) {
+        String school = scope.school() == null ? "" : " AND " + schoolColumn + " = :school";
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(sql + school + " ORDER BY " + order);
+            if (scope.school() != null) {
+                query.bind("school", scope.school());
+            }
+            return query.map(mapper).list();
+        }).stream().filter(keep).toList();
     }
 
     private static NameMatch better(NameMatch one, NameMatch other) {
