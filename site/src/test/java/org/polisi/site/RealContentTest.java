@@ -263,14 +263,14 @@ class RealContentTest {
         }
     }
 
-    /** Rumney's incident form routes as its policy says: the online safety co-ordinator, and the headteacher for urgent reports. */
+    /** Rumney's incident form routes as its policy says: the online safety co-ordinator, and the headteacher ("The Headteacher will always be informed"), for every report. */
     @Test
     void rumneysIncidentFormNotifiesTheRolesItsPolicyNames() throws IOException {
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 options.manifestsDir().resolve("rumney.json").toFile());
         for (var form : manifest.get("forms")) {
             if (form.get("id").asText().equals("incident-report")) {
-                assertEquals("[\"online-safety-coordinator\"]", form.get("notify").get("incident").toString());
+                assertEquals("[\"online-safety-coordinator\",\"headteacher\"]", form.get("notify").get("incident").toString());
                 assertEquals("[\"online-safety-coordinator\",\"headteacher\"]", form.get("notify").get("urgent").toString());
                 assertEquals("until-staff-date", form.get("retention").get("rule").asText());
                 return;
