@@ -102,7 +102,7 @@ class AccessibilityTest {
                 browser.get(server.url("/rumney/" + language + "/" + WithdrawalSteps.PAGE));
                 WithdrawalSteps withdrawal = new WithdrawalSteps(browser);
                 withdrawal.firstPage("", "Nia Morgan", "Bryn Morgan");
-                assertEquals(6, withdrawal.choices().size(), "all of them, and the five statements");
+                assertEquals(5, withdrawal.choices().size(), "all of them, and the four consent statements (the promise is not a consent)");
                 assertNoViolations("the withdrawal's second page");
                 withdrawal.withdraw("group-photo-website");
                 assertNoViolations("the withdrawal's receipt");

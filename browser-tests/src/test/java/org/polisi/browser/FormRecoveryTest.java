@@ -42,7 +42,7 @@ class FormRecoveryTest extends ServerAndBrowsers {
         PhoneWidthTest.width(browser, width);
         browser.get(server.url("/rumney/" + language + "/" + ConsentFormSteps.PAGE));
         ConsentFormSteps form = new ConsentFormSteps(browser);
-        // Nothing answered at all: five statements missing, five different messages.
+        // Nothing answered at all: every statement missing, one message each.
         form.send();
         List<String> messages = browser.findElements(By.cssSelector(".error-summary__list a")).stream()
                 .map(WebElement::getText).toList();
