@@ -15,21 +15,5 @@
 <#if page.link??>
 <p><a href="${page.link.href}">${page.link.text}</a></p>
 </#if>
-<#if page.urgent??>
-<#-- a post to an incident form refused: what to do now, the same steps as an urgent report's confirmation -->
-<div class="urgent-instructions" role="alert">
-<h2>${page.urgent.title}</h2>
-<p>${page.urgent.intro}</p>
-<#if page.urgent.steps?has_content>
-<ol class="urgent-steps">
-<#list page.urgent.steps as step>
-<li>${step}</li>
-</#list>
-</ol>
-</#if>
-<#if page.urgent.procedure??>
-<p class="urgent-procedure"><a href="${page.urgent.procedure.href}">${page.urgent.procedure.text}</a></p>
-</#if>
-</div>
-</#if>
+<#if page.urgent??><@frames.urgentGuidance guidance=page.urgent/></#if>
 </@frames.public>

@@ -3,6 +3,7 @@
 <#import "../layout.ftl" as layout>
 <#import "frames.ftl" as frames>
 <@frames.public frame=frame>
+<#if page.urgent??><@frames.urgentGuidance guidance=page.urgent/></#if>
 <h1>${page.title}</h1>
 <@layout.errorSummary title=page.summary.title errors=page.summary.errors/>
 <#if page.back??>

@@ -71,3 +71,21 @@
 <#macro notice notice>
 <p<#if notice.className?has_content> class="${notice.className}"</#if><#if notice.role?has_content> role="${notice.role}"</#if>>${notice.text}</p>
 </#macro>
+
+<#-- A post to an incident form refused: what to do now, the same steps as an urgent report's confirmation (UrgentGuidance.Guidance). -->
+<#macro urgentGuidance guidance>
+<div class="urgent-instructions" role="alert">
+<h2>${guidance.title}</h2>
+<p>${guidance.intro}</p>
+<#if guidance.steps?has_content>
+<ol class="urgent-steps">
+<#list guidance.steps as step>
+<li>${step}</li>
+</#list>
+</ol>
+</#if>
+<#if guidance.procedure??>
+<p class="urgent-procedure"><a href="${guidance.procedure.href}">${guidance.procedure.text}</a></p>
+</#if>
+</div>
+</#macro>

@@ -40,9 +40,11 @@ public final class FormsServer {
     private final SubmissionLedger ledger;
     private final AlertDelivery alerts;
     private final Checkpointer checkpoints;
+    private final Routes routes;
 
     private FormsServer(ServerConfig config, Javalin app, Database database, SubmissionLedger ledger,
-                        AlertDelivery alerts, Checkpointer checkpoints) {
+                        AlertDelivery alerts, Checkpointer checkpoints, Routes routes) {
+        this.routes = routes;
         this.config = config;
         this.app = app;
         this.database = database;
@@ -70,6 +72,12 @@ public final class FormsServer {
             new ManifestCatalog(config.manifestDir()).checkAll();
         } catch (IOException invalid) {
             throw new UncheckedIOException(invalid);
+        }
+        List<String> unread = new ManifestCatalog(config.manifestDir()).readersWithoutAccounts();
+        if (!unread.isEmpty()) {   // fault 10: say who really reads them, since their notice names someone else
+            LOG.warn("These forms name a reader role no staff account can hold, so only the headteacher reads their"
+                    + " records: {}. Rebuild the site with a reader-role of headteacher, safeguarding-lead,"
+                    + " online-safety-coordinator or school-office.", String.join(", ", unread));
         }
         Database database = Database.connect(config.database());
         Jdbi jdbi = database.jdbi();
@@ -102,7 +110,7 @@ public final class FormsServer {
         AlertDelivery alerts = new AlertDelivery(jdbi, manifests, messages, config.alertMail(),
                 () -> "http://localhost:" + app.port(), clock);
         Checkpointer checkpoints = new Checkpointer(jdbi, config.checkpoints(), config.alertMail(), clock);
-        return new FormsServer(config, app, database, ledger, alerts, checkpoints);
+        return new FormsServer(config, app, database, ledger, alerts, checkpoints, routes);
     }
 
     public FormsServer start() {
@@ -151,6 +159,11 @@ public final class FormsServer {
     /** The checkpoints: a caller (a test, an operator's command) may take one now. */
     public Checkpointer checkpoints() {
         return checkpoints;
+    }
+
+    /** The route table as registered, with the staff area gating each route: for a test that walks every route. */
+    public Routes routes() {
+        return routes;
     }
 
     /** The outbox's delivery, for a caller that wants a round now rather than at the next interval. */

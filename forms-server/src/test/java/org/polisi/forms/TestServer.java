@@ -178,6 +178,11 @@ public final class TestServer implements AutoCloseable {
         return server.checkpoints();
     }
 
+    /** The server's route table and the staff area gating each route. */
+    public org.polisi.forms.web.Routes routes() {
+        return server.routes();
+    }
+
     /** The outbox's e-mail delivery, to run a round now. */
     public AlertDelivery alerts() {
         return server.alerts();

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox's alerts by e-mail, every few seconds, on one background thread. An alert is
  * marked sent only after the SMTP server has accepted the message; until then it stays queued and
  * is tried again at the next round (a failure is counted and its reason kept). An alert for a role
- * nobody at the school holds goes to the headteacher instead, so that it is never silently dropped.
+ * nobody active at the school holds goes to the headteacher instead, saying so ({@link AlertRecipients}),
+ * so that it is never silently lost; one whose report was erased or closed before it went is dropped
+ * and the reason kept ({@link ReportState}).
  * A receipt's copy (kind {@code receipt}, docs/adr/0060) goes out the same way to the address the
  * person gave, which is deleted once the mail server has taken it.
  */
@@ -64,6 +66,7 @@ public final class AlertDelivery implements AutoCloseable {
 
     /** Starts the rounds, or says once why alerts will only be queued. */
     public synchronized void start() {
+        warnOfUnheldRoles();
         if (!settings.enabled()) {
             LOG.warn("ALERTS ARE NOT DELIVERED: no mail server is set, so urgent incident alerts only wait in the"
                     + " database. Set alerts.smtp-host and alerts.from (POLISI_ALERTS_SMTP_HOST, POLISI_ALERTS_FROM)."
@@ -79,6 +82,19 @@ public final class AlertDelivery implements AutoCloseable {
         schedule.scheduleWithFixedDelay(this::roundQuietly, every, every, TimeUnit.MILLISECONDS);
         LOG.info("Alerts are e-mailed through {}:{} every {} s", settings.smtpHost(), settings.smtpPort(),
                 settings.interval().toSeconds());
+    }
+
+    /** One line per school whose forms alert a role no active account holds: those alerts go to the headteacher. */
+    private void warnOfUnheldRoles() {
+        AlertRecipients recipients = new AlertRecipients(jdbi);
+        for (Manifest school : manifests.all()) {
+            List<String> unheld = recipients.unheld(school.school(), school.forms());
+            if (!unheld.isEmpty()) {
+                LOG.warn("School {}: no active staff account holds the role {}: alerts for it go to the headteacher"
+                        + " (or nobody, without one). Add or enable an account: polisi forms user add/enable",
+                        school.school(), String.join(", ", unheld));
+            }
+        }
     }
 
     /**
@@ -119,27 +135,32 @@ public final class AlertDelivery implements AutoCloseable {
             }
         } else {
             for (OutboxDao.Pending alert : jdbi.withExtension(OutboxDao.class, OutboxDao::pending)) {
-                Optional<String> problem = deliver(alert);
-                jdbi.useExtension(OutboxDao.class, outbox -> record(alert, problem, outbox, counts));
+                Outcome outcome = deliver(alert);
+                jdbi.useExtension(OutboxDao.class, outbox -> record(alert, outcome, outbox, counts));
             }
         }
         return new Round(counts[0], counts[1]);
     }
 
-    /** Marks the alert sent or failed, counts it in {@code counts} (sent, failed) and logs it. */
-    private void record(OutboxDao.Pending alert, Optional<String> problem, OutboxDao outbox, int[] counts) {
-        if (problem.isEmpty()) {
-            outbox.markSent(alert.id(), clock.instant());
+    /** Marks the alert sent, dropped or failed, counts it in {@code counts} (sent, failed) and logs it. */
+    private void record(OutboxDao.Pending alert, Outcome outcome, OutboxDao outbox, int[] counts) {
+        if (outcome instanceof Outcome.Sent sent) {
+            outbox.markSent(alert.id(), clock.instant(), sent.toRole());
             LOG.info("{} for {} {} e-mailed", what(alert), alert.school(), alert.reference());
             counts[0]++;
+        } else if (outcome instanceof Outcome.Dropped dropped) {
+            outbox.markDropped(alert.id(), dropped.reason());
+            LOG.warn("Alert for {} {} to the {} dropped, not sent: {}", alert.school(), alert.reference(),
+                    alert.recipientRole(), dropped.reason());
         } else {
-            outbox.markFailed(alert.id(), problem.get());
+            String problem = ((Outcome.Failed) outcome).problem();
+            outbox.markFailed(alert.id(), problem);
             int tries = alert.attempts() + 1;
             // said at the first failure and every 20th after (every 5 minutes by default), so a
             // mail server down for a day does not bury the log; the reason is in the outbox too
             if (tries == 1 || tries % 20 == 0) {
                 LOG.warn("{} for {} {} not sent (try {}), will keep trying: {}", what(alert), alert.school(),
-                        alert.reference(), tries, problem.get());
+                        alert.reference(), tries, problem);
             }
             counts[1]++;
         }
@@ -166,28 +187,58 @@ public final class AlertDelivery implements AutoCloseable {
         }
     }
 
-    /** Empty when the message was accepted; otherwise why not. */
-    private Optional<String> deliver(OutboxDao.Pending alert) {
+    /**
+     * What became of one try: sent (to the role whose accounts got it; null for a receipt's copy),
+     * dropped for good (the report was erased or closed before the alert went), or failed for now.
+     */
+    private sealed interface Outcome {
+        record Sent(String toRole) implements Outcome {
+        }
+
+        record Dropped(String reason) implements Outcome {
+        }
+
+        record Failed(String problem) implements Outcome {
+        }
+    }
+
+    /**
+     * Sends one alert, reading the report and the accounts now: an alert whose report was erased or
+     * closed meanwhile is dropped (tester 3's fault 8: a purged report's urgent alert went out days
+     * later), and one for a role nobody active holds goes to the headteacher, saying so.
+     */
+    private Outcome deliver(OutboxDao.Pending alert) {
         Optional<Manifest> school = manifests.school(alert.school());
         if (school.isEmpty()) {
-            return Optional.of("no manifest for school " + alert.school());
+            return new Outcome.Failed("no manifest for school " + alert.school());
         }
         if (ReceiptCopies.KIND.equals(alert.kind())) {
             return deliverReceipt(alert, school.get());
         }
-        List<String> recipients = recipients(alert);
-        if (recipients.isEmpty()) {
-            return Optional.of("no staff account with the role " + alert.recipientRole() + " or headteacher");
+        Optional<SubmissionRow> report = jdbi.withExtension(SubmissionDao.class, submissions ->
+                submissions.findByReference(alert.reference()));
+        Optional<String> gone = ReportState.whyNotAlert(jdbi, report);
+        if (gone.isPresent()) {
+            return new Outcome.Dropped(gone.get());
         }
-        Optional<FormDefinition> form = jdbi.withExtension(SubmissionDao.class, submissions ->
-                        submissions.findByReference(alert.reference()))
-                .map(SubmissionRow::formId).flatMap(school.get()::form);
-        AlertMessage message = AlertMessage.of(alert, school.get(), form, staffUrl.get(), messages);
+        AlertRecipients.Resolution recipients = new AlertRecipients(jdbi).resolve(alert.school(), alert.recipientRole());
+        if (recipients.emails().isEmpty()) {
+            return new Outcome.Failed(StaffRole.HEADTEACHER.word().equals(alert.recipientRole())
+                    ? "no active staff account with the role headteacher"
+                    : "no active staff account with the role " + alert.recipientRole() + " or headteacher");
+        }
+        Optional<FormDefinition> form = report.map(SubmissionRow::formId).flatMap(school.get()::form);
+        AlertMessage message = AlertMessage.of(alert, recipients, school.get(), form, staffUrl.get(), clock.instant(),
+                messages);
         try {
-            mailer.send(recipients, message.subject(), message.body(), clock.instant());
-            return Optional.empty();
+            mailer.send(recipients.emails(), message.subject(), message.body(), clock.instant());
+            if (recipients.inPlace()) {
+                LOG.warn("Alert for {} {} sent to the headteacher in place of the {}: no active account holds that role",
+                        alert.school(), alert.reference(), alert.recipientRole());
+            }
+            return new Outcome.Sent(recipients.deliveredRole().orElseThrow());
         } catch (MessagingException | RuntimeException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
+            return new Outcome.Failed(String.valueOf(e.getMessage()));
         }
     }
 
@@ -195,29 +246,21 @@ public final class AlertDelivery implements AutoCloseable {
      * A copy of a receipt (docs/adr/0060), to the address the person gave, in the language they
      * asked in. The record is read now: an erased one is never sent (erasure also clears the address).
      */
-    private Optional<String> deliverReceipt(OutboxDao.Pending copy, Manifest school) {
+    private Outcome deliverReceipt(OutboxDao.Pending copy, Manifest school) {
         Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class, submissions ->
                 submissions.findByReference(copy.reference())).filter(found -> !found.erased());
         Optional<FormDefinition> form = row.map(SubmissionRow::formId).flatMap(school::form);
         if (row.isEmpty() || form.isEmpty()) {
-            return Optional.of("the record or its form is gone");
+            return new Outcome.Failed("the record or its form is gone");
         }
         String language = school.publishes(copy.language()) ? copy.language() : row.get().lang();
         ReceiptMessage message = ReceiptMessage.of(school, form.get(), row.get(), language,
                 Optional.of(settings.staffUrl().replaceAll("/+$", "")).filter(url -> !url.isBlank()), messages);
         try {
             mailer.send(List.of(copy.recipientAddress()), message.subject(), message.body(), clock.instant());
-            return Optional.empty();
+            return new Outcome.Sent(null);
         } catch (MessagingException | RuntimeException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
+            return new Outcome.Failed(String.valueOf(e.getMessage()));
         }
-    }
-
-    private List<String> recipients(OutboxDao.Pending alert) {
-        List<String> holders = jdbi.withExtension(OutboxDao.class,
-                outbox -> outbox.staffEmails(alert.school(), alert.recipientRole()));
-        return holders.isEmpty()
-                ? jdbi.withExtension(OutboxDao.class, outbox -> outbox.staffEmails(alert.school(), StaffRole.HEADTEACHER.word()))
-                : holders;
     }
 }

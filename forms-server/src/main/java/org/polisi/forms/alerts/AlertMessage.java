@@ -26,9 +26,14 @@ record AlertMessage(String subject, String body) {
      * @param form     the report's form definition, if still published; without it the form is
      *                 named as no longer published
      * @param staffUrl the server's public address for staff, without a trailing slash
+     * @param to       who gets it: the body names the role whose accounts receive it, and says so when
+     *                 the headteacher receives it in place of a role nobody active holds (fault 3)
+     * @param now      when it is sent: a report received an hour or more before is said to be that old (fault 8)
      */
-    static AlertMessage of(OutboxDao.Pending alert, Manifest school, Optional<FormDefinition> form, String staffUrl,
-                           Messages messages) {
+    static AlertMessage of(OutboxDao.Pending alert, AlertRecipients.Resolution to, Manifest school,
+                           Optional<FormDefinition> form, String staffUrl, java.time.Instant now, Messages messages) {
+        String receivingRole = to.deliveredRole().orElse(alert.recipientRole());
+        java.time.Duration age = java.time.Duration.between(alert.raisedAt(), now);
         List<String> subjects = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (String language : school.languages()) {
@@ -36,13 +41,23 @@ record AlertMessage(String subject, String body) {
             String kind = "incident".equals(alert.kind()) ? "incident" : "urgent-incident";
             subjects.add(messages.format(language, "alert." + kind + ".subject",
                     Map.of("reference", alert.reference(), "school", schoolName)));
-            bodies.add(messages.format(language, "alert." + kind + ".body", Map.of(
+            StringBuilder body = new StringBuilder();
+            if (age.toHours() >= 1) {   // a late alert says so first: the report is not new
+                body.append(messages.format(language, "alert.age", Map.of("hours", age.toHours(),
+                        "days", age.toDays(), "received", Dates.display(alert.raisedAt(), language)))).append("\n\n");
+            }
+            body.append(messages.format(language, "alert." + kind + ".body", Map.of(
                     "received", Dates.display(alert.raisedAt(), language),
                     "form", form.map(definition -> Text.in(definition.title(), language))
                             .orElseGet(() -> messages.get(language, "alert.form-unpublished")),
                     "reference", alert.reference(),
                     "link", staffUrl + "/staff/submissions/" + alert.reference(),
-                    "role", messages.get(language, "role." + alert.recipientRole()))));
+                    "role", messages.get(language, "role." + receivingRole))));
+            if (to.inPlace()) {
+                body.append("\n\n").append(messages.format(language, "alert.in-place",
+                        Map.of("role", messages.get(language, "role." + alert.recipientRole()))));
+            }
+            bodies.add(body.toString());
         }
         return new AlertMessage(String.join(" / ", subjects), String.join("\n\n----\n\n", bodies));
     }

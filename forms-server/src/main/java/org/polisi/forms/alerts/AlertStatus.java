@@ -23,20 +23,33 @@ public final class AlertStatus {
         this.deliveryConfigured = deliveryConfigured;
     }
 
-    /** One alert about a report: the staff role it goes to, and when it was sent (null: not yet). */
-    public record Alert(String recipientRole, Instant sentAt) {
+    /**
+     * One alert about a report: the staff role it is for, when it was sent (null: not yet), the role
+     * whose accounts got it (null: not sent, or sent before this was recorded) and why it was dropped
+     * (null: it was not).
+     */
+    public record Alert(String recipientRole, Instant sentAt, String sentToRole, String droppedReason) {
         public boolean sent() {
             return sentAt != null;
         }
     }
 
+    /**
+     * Where one alert about a report went or will go: for a sent one, the role recorded when it was
+     * sent; for one still queued, the accounts as they are now ({@link AlertRecipients}).
+     */
+    public record Reach(Alert alert, AlertRecipients.Resolution to) {
+    }
+
     @RegisterConstructorMapper(Alert.class)
     public interface Queries {
-        @SqlQuery("SELECT recipient_role, sent_at FROM outbox WHERE school = :school AND reference = :reference"
+        @SqlQuery("SELECT recipient_role, sent_at, sent_to_role, dropped_reason FROM outbox"
+                + " WHERE school = :school AND reference = :reference"
                 + " AND kind <> 'receipt' ORDER BY id")
         List<Alert> about(@Bind("school") String school, @Bind("reference") String reference);
 
-        @SqlQuery("SELECT count(*) FROM outbox WHERE school = :school AND sent_at IS NULL AND kind <> 'receipt'")
+        @SqlQuery("SELECT count(*) FROM outbox WHERE school = :school AND sent_at IS NULL AND dropped_reason IS NULL"
+                + " AND kind <> 'receipt'")
         int waiting(@Bind("school") String school);
     }
 
@@ -47,6 +60,27 @@ public final class AlertStatus {
 
     public List<Alert> about(String school, String reference) {
         return jdbi.withExtension(Queries.class, queries -> queries.about(school, reference));
+    }
+
+    /** Each alert about the report that is not dropped, with whom it reached or will reach (fault 3: said truthfully). */
+    public List<Reach> reach(String school, String reference) {
+        AlertRecipients recipients = new AlertRecipients(jdbi);
+        return about(school, reference).stream().filter(alert -> alert.droppedReason() == null)
+                .map(alert -> new Reach(alert, alert.sent()
+                        ? sentTo(alert)
+                        : recipients.resolve(school, alert.recipientRole())))
+                .toList();
+    }
+
+    /** A sent alert's recipients as recorded (the role whose accounts got it; addresses are not kept). */
+    private static AlertRecipients.Resolution sentTo(Alert alert) {
+        String role = alert.sentToRole() != null ? alert.sentToRole() : alert.recipientRole();
+        return new AlertRecipients.Resolution(alert.recipientRole(), java.util.Optional.of(role), List.of());
+    }
+
+    /** The roles the forms alert that no active account of the school holds ({@link AlertRecipients#unheld}). */
+    public List<String> unheldRoles(String school, List<org.polisi.contract.FormDefinition> forms) {
+        return new AlertRecipients(jdbi).unheld(school, forms);
     }
 
     /** How many of the school's alerts have not been sent. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,60 @@ public final class AgreedTextArchive {
             return Optional.empty();
         }
         return Optional.of(read(file.get()));
+    }
+
+    /**
+     * When a version's text was on the website (tester 3's fault 9: a page about a record signed on
+     * an old version said "on this website since" its date, as if it were still the text published).
+     *
+     * @param from    the ISO date the version was first published
+     * @param until   for a version no longer published, the date the next version of the same form in
+     *                the same language was first published (the same day when it was replaced on the
+     *                day it appeared); empty for the version published now, and when the archive
+     *                holds no later one
+     * @param current whether it is the version the site publishes now
+     */
+    public record Publication(LocalDate from, Optional<LocalDate> until, boolean current) {
+    }
+
+    /**
+     * The publication of {@code text}, reading the form's other snapshots in the archive.
+     *
+     * @param currentVersion the version the manifest publishes now for the text's language; empty when
+     *                       the form is no longer published
+     * @throws IOException when the form's folder cannot be listed (an unreadable snapshot among the
+     *                     others is skipped: {@code forms verify} reports it)
+     */
+    public Publication publication(AgreedText text, Optional<String> currentVersion) throws IOException {
+        LocalDate from = LocalDate.parse(text.firstPublished());
+        if (currentVersion.filter(text.formVersion()::equals).isPresent()) {
+            return new Publication(from, Optional.empty(), true);
+        }
+        Optional<LocalDate> until = Optional.empty();
+        Optional<Path> form = file(text.school(), text.formId(), text.formVersion()).map(Path::getParent);
+        if (form.isPresent() && Files.isDirectory(form.get())) {
+            try (var files = Files.list(form.get())) {
+                for (Path other : files.filter(path -> path.getFileName().toString().endsWith(".json")).toList()) {
+                    Optional<LocalDate> next = publishedFrom(other, text, from);
+                    if (next.isPresent() && (until.isEmpty() || next.get().isBefore(until.get()))) {
+                        until = next;
+                    }
+                }
+            }
+        }
+        return new Publication(from, until, false);
+    }
+
+    /** Another version's first publication, when it is of the text's language and not before it. */
+    private static Optional<LocalDate> publishedFrom(Path other, AgreedText text, LocalDate from) {
+        try {
+            AgreedText candidate = read(other);
+            LocalDate published = LocalDate.parse(candidate.firstPublished());
+            return candidate.language().equals(text.language()) && !candidate.formVersion().equals(text.formVersion())
+                    && !published.isBefore(from) ? Optional.of(published) : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** Reads one snapshot file. @throws IOException when it is not a snapshot of a known format */

@@ -32,6 +32,7 @@ final class UserCommand implements Runnable {
     public void run() {
         System.out.println("Use: user add --school ID --name NAME --email EMAIL --role ROLE");
         System.out.println("  or user reset --school ID --email EMAIL --by NAME");
+        System.out.println("  or user reset --second-factor --school ID --email EMAIL --by NAME");
         System.out.println("  or user disable --school ID --email EMAIL --by NAME");
         System.out.println("  or user enable --school ID --email EMAIL --by NAME");
     }
@@ -120,11 +121,30 @@ final class UserCommand implements Runnable {
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = "Give a staff account a new password (read from standard input, or asked for). The same"
-                    + " password rules as a new account's; the account's second factor stays as it is.")
+                    + " password rules as a new account's; the account's second factor stays as it is."
+                    + " With --second-factor: remove its second factor instead (a lost phone, or a sealed secret"
+                    + " that no longer opens); it sets up a new one at its next sign-in.")
     static final class Reset extends AccountChange {
+
+        @Option(names = "--second-factor", description = "Remove the account's second factor (its secret and"
+                + " recovery codes) instead of setting a password (recorded).")
+        boolean secondFactor;
 
         @Override
         public Integer call() throws IOException {
+            if (secondFactor) {
+                int ended;
+                try {
+                    ended = account.service(settings).removeSecondFactor(account.school, account.email, recordedBy());
+                } catch (IllegalArgumentException refused) {
+                    System.err.println("Not reset: " + refused.getMessage());
+                    return 2;
+                }
+                System.out.println("Removed the second factor of " + account.email + " at " + account.school + ": "
+                        + ended + (ended == 1 ? " session" : " sessions") + " signed in to it ended now. At its next"
+                        + " sign-in it sets up a new one: check in person that it is them.");
+                return 0;
+            }
             String password = Add.readPassword();
             if (password == null) {
                 System.err.println("No password given.");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -12,6 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.polisi.contract.FieldType;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.names.NameMatch;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
@@ -54,9 +57,26 @@ public final class PersonSearch {
     public static final int SHORTEST_QUERY = 2;
 
     private final Jdbi jdbi;
+    private final java.util.function.BiFunction<String, String, Optional<FormDefinition>> forms;
 
+    /** A search that compares every answer of a submission (no form definitions to tell typed answers apart). */
     public PersonSearch(Jdbi jdbi) {
+        this(jdbi, (school, formId) -> Optional.empty());
+    }
+
+    /**
+     * A search that compares only the answers a person typed (tester 3's fault 6: a search for "Eve"
+     * found every consent whose statement speaks of school events): a submission's answer is
+     * compared when its form's field of that name is typed text ({@link FieldType#hasLength}: a
+     * name, a text, an e-mail address, pupils' names); choices, consent answers and the school's own
+     * labels are not. A submission whose form is no longer published has every answer compared, so
+     * a subject access search never misses a record for want of its definition.
+     *
+     * @param forms the form definition of (school id, form id), or empty when it is no longer published
+     */
+    public PersonSearch(Jdbi jdbi, java.util.function.BiFunction<String, String, Optional<FormDefinition>> forms) {
         this.jdbi = jdbi;
+        this.forms = forms;
     }
 
     /**
@@ -272,7 +292,7 @@ public final class PersonSearch {
     }
 
     private static NameMatch better(NameMatch one, NameMatch other) {
-        return one == NameMatch.EXACT || other == NameMatch.EXACT ? NameMatch.EXACT : one.found() ? one : other;
+        return one.stronger(other);
     }
 
     private List<FoundSubmission> submissions(String person, Scope scope) {
@@ -287,20 +307,25 @@ public final class PersonSearch {
                     WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR %s(k.accent_free, :key) > 0)"""
                     .formatted(position) + (scope.school() == null ? "" : " AND s.school = :school")
                     + " ORDER BY s.school, s.seq";
-            var query = handle.createQuery(sql).bind("key", PersonNames.accentFreeKey(person));
+            // the sift looks for the name's longest part, so that "Ann Marie" still finds "Ann-Marie"
+            var query = handle.createQuery(sql).bind("key", PersonNames.longestPart(person));
             if (scope.school() != null) {
                 query.bind("school", scope.school());
             }
             try (Stream<SubmissionRow> rows = query.map(ConstructorMapper.of(SubmissionRow.class)).stream()) {
                 rows.filter(row -> scope.covers(row.school(), row.formId())).forEach(row -> {
                     Map<String, Object> answers = CanonicalJson.readFields(row.fieldsJson());
+                    Optional<FormDefinition> form = forms.apply(row.school(), row.formId());
                     NameMatch best = NameMatch.NONE;
                     List<String> fields = new ArrayList<>();
                     for (Map.Entry<String, Object> answer : answers.entrySet()) {
+                        if (form.isPresent() && !typed(form.get(), answer.getKey())) {
+                            continue;
+                        }
                         NameMatch match = mentions(person, answer.getValue());
                         if (match.found()) {
                             fields.add(answer.getKey());
-                            best = best == NameMatch.EXACT || match == NameMatch.EXACT ? NameMatch.EXACT : match;
+                            best = best.stronger(match);
                         }
                     }
                     if (best.found()) {
@@ -312,15 +337,16 @@ public final class PersonSearch {
         return found;
     }
 
+    /** Whether the stored answer under {@code key} is one the person typed (a field of typed text). */
+    private static boolean typed(FormDefinition form, String key) {
+        return form.field(key).map(field -> field.type().hasLength()).orElse(false);
+    }
+
     private static NameMatch mentions(String person, Object answer) {
         if (answer instanceof List<?> values) {
             NameMatch best = NameMatch.NONE;
             for (Object value : values) {
-                NameMatch match = PersonNames.mentions(person, String.valueOf(value));
-                if (match == NameMatch.EXACT) {
-                    return match;
-                }
-                best = match.found() ? match : best;
+                best = best.stronger(PersonNames.mentions(person, String.valueOf(value)));
             }
             return best;
         }

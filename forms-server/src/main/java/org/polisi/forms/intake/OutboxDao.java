@@ -38,14 +38,14 @@ public interface OutboxDao {
 
     @SqlQuery("""
             SELECT school, kind, recipient_role, reference, raised_by, category, raised_at
-            FROM outbox WHERE school = :school AND sent_at IS NULL AND kind <> 'receipt' ORDER BY id
+            FROM outbox WHERE school = :school AND sent_at IS NULL AND dropped_reason IS NULL AND kind <> 'receipt' ORDER BY id
             """)
     List<Alert> unsent(@Bind("school") String school);
 
     @SqlQuery("""
             SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts,
                    recipient_address, language
-            FROM outbox WHERE sent_at IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) ORDER BY id
+            FROM outbox WHERE sent_at IS NULL AND dropped_reason IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) ORDER BY id
             """)
     List<Pending> pending();
 
@@ -57,15 +57,23 @@ public interface OutboxDao {
     @SqlQuery("""
             SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts,
                    recipient_address, language
-            FROM outbox WHERE sent_at IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) AND id > :after
+            FROM outbox WHERE sent_at IS NULL AND dropped_reason IS NULL AND (kind <> 'receipt' OR recipient_address IS NOT NULL) AND id > :after
             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
             """)
     java.util.Optional<Pending> leaseNext(@Bind("after") long after);
 
-    /** Marks it sent; a receipt's copy forgets its address now (docs/adr/0060). */
-    @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, attempts = attempts + 1, last_error = NULL, recipient_address = NULL"
-            + " WHERE id = :id")
-    void markSent(@Bind("id") long id, @Bind("sentAt") Instant sentAt);
+    /**
+     * Marks it sent, to the accounts of {@code sentToRole} (an account word: the role asked for, or
+     * the headteacher in its place; null for a receipt's copy); a receipt's copy forgets its address
+     * now (docs/adr/0060).
+     */
+    @SqlUpdate("UPDATE outbox SET sent_at = :sentAt, sent_to_role = :sentToRole, attempts = attempts + 1,"
+            + " last_error = NULL, recipient_address = NULL WHERE id = :id")
+    void markSent(@Bind("id") long id, @Bind("sentAt") Instant sentAt, @Bind("sentToRole") String sentToRole);
+
+    /** Marks it never to be sent, and why (its report was erased or closed first: ADR 0089). */
+    @SqlUpdate("UPDATE outbox SET dropped_reason = :reason, attempts = attempts + 1 WHERE id = :id")
+    void markDropped(@Bind("id") long id, @Bind("reason") String reason);
 
     @SqlUpdate("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
     void markFailed(@Bind("id") long id, @Bind("error") String error);

@@ -139,7 +139,8 @@ public final class SubmissionService {
         List<FieldError> errors = new ArrayList<>();
         if (!languageKnown) {
             errors.add(formError(form, language, "error.form.language"));
-        } else if (!form.publishedVersion(language, request.single(SubmissionRequest.FORM_VERSION))) {
+        } else if (!form.publishedVersion(language, request.single(SubmissionRequest.FORM_VERSION))
+                && !earlierIncidentVersion(manifest.get(), form, request.single(SubmissionRequest.FORM_VERSION))) {
             errors.add(formError(form, language, "error.form.version-changed"));
         } else if (!agreedTexts.has(manifest.get().school(), form.id(), request.single(SubmissionRequest.FORM_VERSION))) {
             // Never record a version whose text cannot be shown later: the site must be rebuilt.
@@ -330,5 +331,21 @@ public final class SubmissionService {
                     errors.stream().map(FieldError::field).distinct().toList());
         }
         return new SubmissionOutcome.Rejected(manifest, form, language, errors, request.parameters(), unreadable);
+    }
+
+    /**
+     * An incident report sent from a page published earlier (the school rebuilt it while a teacher was
+     * typing) is taken, not sent back: its reporter signs no text, so nothing they agreed to changed,
+     * and an urgent report must not wait (tester 3's fault 12; ADR 0089). Only a version the archive
+     * of agreed texts holds, so the record still names the page as its reporter saw it; its answers are
+     * checked against the form as it is now, as every post's are.
+     */
+    private boolean earlierIncidentVersion(Manifest manifest, FormDefinition form, String version) {
+        boolean earlier = form.kind() == FormKind.INCIDENT && agreedTexts.has(manifest.school(), form.id(), version);
+        if (earlier) {
+            LOG.info("Took a report to {}/{} sent from the earlier version {} of its page (an incident form: nothing is"
+                    + " signed)", manifest.school(), form.id(), version);
+        }
+        return earlier;
     }
 }

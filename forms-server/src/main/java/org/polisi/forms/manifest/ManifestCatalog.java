@@ -95,6 +95,19 @@ public final class ManifestCatalog {
         return files.size();
     }
 
+    /**
+     * Each form whose {@code reader-role} no staff account can hold (a deputy headteacher, a governor:
+     * {@link org.polisi.contract.StaffRole#fromFormWord} knows no such role), as "school/form (role)":
+     * no account of that role exists, so only the headteacher reads its records, whatever its privacy
+     * notice says (tester 3's fault 10; the site build refuses such a form, ADR 0089).
+     */
+    public List<String> readersWithoutAccounts() {
+        return all().stream().flatMap(manifest -> manifest.forms().stream()
+                        .filter(form -> org.polisi.contract.StaffRole.fromFormWord(form.readerRole()).isEmpty())
+                        .map(form -> manifest.school() + "/" + form.id() + " (" + form.readerRole() + ")"))
+                .toList();
+    }
+
     /** Every school with a manifest, in id order. */
     public List<Manifest> all() {
         if (!Files.isDirectory(folder)) {

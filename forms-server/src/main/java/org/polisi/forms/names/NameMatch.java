@@ -2,17 +2,24 @@ package org.polisi.forms.names;
 
 /**
  * How a stored name matched a query: {@link #EXACT} after case folding and normalisation (see
- * {@link PersonNames}), {@link #WITHOUT_ACCENTS} only once accents were set aside, or {@link
- * #NONE}. A subject access export states this for each record so the data protection officer can
+ * {@link PersonNames}), {@link #WITHOUT_ACCENTS} only once accents were set aside, {@link
+ * #OTHER_SEPARATORS} only once the separators between a name's parts were also taken as one
+ * (Ann-Marie, Ann Marie, Ann.Marie: tester 3's fault 6), or {@link #NONE}. Strongest first. A subject access export states this for each record so the data protection officer can
  * judge the weaker matches.
  */
 public enum NameMatch {
     EXACT,
     WITHOUT_ACCENTS,
+    OTHER_SEPARATORS,
     NONE;
 
-    /** True for {@link #EXACT} and {@link #WITHOUT_ACCENTS}. */
+    /** True for every match but {@link #NONE}. */
     public boolean found() {
         return this != NONE;
+    }
+
+    /** The stronger of the two (the one listed first). */
+    public NameMatch stronger(NameMatch other) {
+        return ordinal() <= other.ordinal() ? this : other;
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #searchKey} applies Unicode NFKC case folding (UAX #15 and the Unicode case-folding
  * tables, which also drop default-ignorable characters such as U+200B), treats the apostrophe
  * look-alikes ’ ' ʼ ‘ ′ as one apostrophe and the hyphen look-alikes ‐ ‑ ‒ – − as one hyphen,
- * and collapses every run of white space to one space. {@link #accentFreeKey} also removes accents
+ * and collapses every run of white space to one space. {@link #separatorFreeKey} also takes the
+ * separators between a name's parts (space, hyphen, full stop…) as one. {@link #accentFreeKey} also removes accents
  * (nonspacing marks after canonical decomposition) and applies ICU's {@code Latin-ASCII} transform, so {@code Aine Ni Bhriain} finds
  * {@code Áine Ní Bhriain} and {@code Lukasz} finds {@code Łukasz}. Never compare names with SQL
  * {@code lower()} or {@code LIKE}: SQLite folds ASCII only.
@@ -137,6 +138,56 @@ public final class PersonNames {
     }
 
     /**
+     * The characters that separate the parts of a name, taken as one by {@link #separatorFreeKey}:
+     * white space (already one space in a key), the hyphen (its look-alikes already unified), the
+     * low line, the full stop, the comma, the solidus and the middle dot. Not the apostrophe, which
+     * belongs to the name (O'Brien, Bryn'r Efail).
+     */
+    private static final String SEPARATORS = "-_.,/\u00B7";
+
+    /**
+     * The accent-free key with every run of separators (see {@link #SEPARATORS}) made one space, so
+     * that {@code Ann Marie}, {@code ann-marie} and {@code Ann - Marie} have one key.
+     *
+     * @param name as for {@link #searchKey}
+     * @return the key; empty for a name of separators alone
+     */
+    public static String separatorFreeKey(String name) {
+        return separatorFreeOfKey(accentFreeKey(name));
+    }
+
+    private static String separatorFreeOfKey(String accentFree) {
+        StringBuilder key = new StringBuilder(accentFree.length());
+        boolean separated = false;
+        for (int i = 0; i < accentFree.length(); i++) {
+            char c = accentFree.charAt(i);
+            if (c == ' ' || SEPARATORS.indexOf(c) >= 0) {
+                separated = key.length() > 0;
+                continue;
+            }
+            if (separated) {
+                key.append(' ');
+                separated = false;
+            }
+            key.append(c);
+        }
+        return key.toString();
+    }
+
+    /**
+     * The longest part of a name's accent-free key between separators: a text that mentions the name
+     * however its parts are separated contains it, so a database may sift on it (instr/strpos) before
+     * {@link #mentions} decides.
+     */
+    public static String longestPart(String name) {
+        String longest = "";
+        for (String part : separatorFreeKey(name).split(" ")) {
+            longest = part.length() > longest.length() ? part : longest;
+        }
+        return longest;
+    }
+
+    /**
      * Whether two whole names are the same person's name.
      *
      * @return {@link NameMatch#EXACT} when the search keys are equal, {@link
@@ -152,7 +203,13 @@ public final class PersonNames {
         if (keyA.equals(keyB)) {
             return NameMatch.EXACT;
         }
-        return accentFreeKey(a).equals(accentFreeKey(b)) ? NameMatch.WITHOUT_ACCENTS : NameMatch.NONE;
+        String freeA = accentFreeKey(a);
+        String freeB = accentFreeKey(b);
+        if (freeA.equals(freeB)) {
+            return NameMatch.WITHOUT_ACCENTS;
+        }
+        String looseA = separatorFreeOfKey(freeA);
+        return !looseA.isEmpty() && looseA.equals(separatorFreeOfKey(freeB)) ? NameMatch.OTHER_SEPARATORS : NameMatch.NONE;
     }
 
     /**
@@ -172,6 +229,13 @@ public final class PersonNames {
         if (haystack.contains(needle)) {
             return NameMatch.EXACT;
         }
-        return accentFreeOfKey(haystack).contains(accentFreeOfKey(needle)) ? NameMatch.WITHOUT_ACCENTS : NameMatch.NONE;
+        String freeHaystack = accentFreeOfKey(haystack);
+        String freeNeedle = accentFreeOfKey(needle);
+        if (freeHaystack.contains(freeNeedle)) {
+            return NameMatch.WITHOUT_ACCENTS;
+        }
+        String looseNeedle = separatorFreeOfKey(freeNeedle);
+        return !looseNeedle.isEmpty() && separatorFreeOfKey(freeHaystack).contains(looseNeedle)
+                ? NameMatch.OTHER_SEPARATORS : NameMatch.NONE;
     }
 }

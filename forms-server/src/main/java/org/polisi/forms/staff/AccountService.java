@@ -130,6 +130,37 @@ public final class AccountService {
     }
 
     /**
+     * Removes an account's second factor ({@code user reset --second-factor}): a lost phone, or a
+     * sealed secret the key no longer opens (tester 3's fault 14). Every session of the account ends,
+     * and the change is appended to the school's staff account chain ({@link
+     * StaffAccountHistory#SECOND_FACTOR}, recorded as none), in one transaction; the account sets up
+     * a new one at its next sign-in.
+     *
+     * @param by who did it, as recorded ("headteacher Name (command line)")
+     * @return the number of sessions ended
+     * @throws IllegalArgumentException when there is no such account, or it has no second factor
+     */
+    public int removeSecondFactor(String school, String email, String by) {
+        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
+                        : email.strip()))
+                .filter(found -> found.school().equals(school))
+                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            if (!SecondFactor.remove(handle, user.id())) {
+                throw new IllegalArgumentException("the account " + email + " at " + school + " has no second factor");
+            }
+            int ended = SessionStore.endAll(handle, user.id());
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.SECOND_FACTOR,
+                        StaffAccountHistory.secondFactorDigest(null, List.of()), by, now);
+            }
+            return ended;
+        });
+    }
+
+    /**
      * Disables an account (a member of staff who has left, a lost device) or enables it again. A
      * disabled account cannot sign in ({@link LoginService}: the same answer as a wrong password) and
      * every one of its sessions ends at once, in the same transaction as the change, which is

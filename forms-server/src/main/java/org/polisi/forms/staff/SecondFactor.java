@@ -41,6 +41,8 @@ import org.polisi.forms.storage.WriteTransaction;
  */
 public final class SecondFactor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SecondFactor.class);
+
     static final int PERIOD_SECONDS = 30;
     static final int DIGITS = 6;
     static final int RECOVERY_CODES = 10;
@@ -161,8 +163,10 @@ public final class SecondFactor {
             String secret;
             try {
                 secret = sealing.open(SECRET_COLUMN, staffUserId, stored.get().secret());
-            } catch (SealingKey.Unusable altered) {
-                return false; // the start-up check opened every one: this was altered or copied since
+            } catch (SealingKey.Unusable altered) {   // the key opens the others: this one was altered or copied
+                LOG.error("POSSIBLE TAMPERING: refused a sign-in: {}. Remove its second factor so that it enrols"
+                        + " again: ./polisi forms user reset --second-factor", unopenable(jdbi, staffUserId));
+                return false;
             }
             Optional<Long> step = matchingStep(secret, code, stored.get().lastStep());
             return step.isPresent() && jdbi.withHandle(handle -> handle.createUpdate("""
@@ -174,6 +178,31 @@ public final class SecondFactor {
                 WHERE staff_user_id = :id AND code_hash = :hash AND used_at IS NULL
                 """).bind("now", clock.instant()).bind("id", staffUserId).bind("hash", digest(normalisedRecovery(code)))
                 .execute()) == 1;
+    }
+
+    /**
+     * The sentence that names an account whose sealed secret the key does not open, for the log:
+     * its id, school and e-mail address.
+     */
+    static String unopenable(Jdbi jdbi, long staffUserId) {
+        String who = jdbi.withHandle(handle -> handle.createQuery("SELECT school || ' ' || email FROM staff_user WHERE id = :id")
+                .bind("id", staffUserId).mapTo(String.class).findOne().orElse("(no such account)"));
+        return "the sealed second-factor secret of staff account " + staffUserId + " (" + who + ") does not open with"
+                + " the key that opens the others: it was altered, or copied from another account";
+    }
+
+    /**
+     * Removes an account's second factor: its secret and recovery codes (the operator's
+     * {@code user reset --second-factor}, for a lost phone or a secret that no longer opens). The
+     * account sets one up again at its next sign-in. The caller records the change in the account's
+     * history and ends its sessions, in the same transaction.
+     *
+     * @return whether the account had a second factor
+     */
+    public static boolean remove(org.jdbi.v3.core.Handle handle, long staffUserId) {
+        handle.createUpdate("DELETE FROM staff_recovery_code WHERE staff_user_id = :id").bind("id", staffUserId).execute();
+        return handle.createUpdate("DELETE FROM staff_second_factor WHERE staff_user_id = :id").bind("id", staffUserId)
+                .execute() > 0;
     }
 
     /** How many recovery codes the account has left. */

@@ -50,13 +50,21 @@ public final class SecondFactorSecrets {
         }
         SealingKey key = SealingKey.load(keyFile, !anySealed);
         int sealedNow = 0;
+        int opened = 0;
+        List<Long> unopenable = new java.util.ArrayList<>();
         for (Map.Entry<Long, String> factor : factors) {
             if (SealingKey.sealed(factor.getValue())) {
-                key.open(SecondFactor.SECRET_COLUMN, factor.getKey(), factor.getValue()); // throws for a wrong key
+                try {
+                    key.open(SecondFactor.SECRET_COLUMN, factor.getKey(), factor.getValue());
+                    opened++;
+                } catch (SealingKey.Unusable altered) {
+                    unopenable.add(factor.getKey());
+                }
             } else {
                 sealedNow += seal(jdbi, key, factor.getKey(), factor.getValue(), clock.instant()) ? 1 : 0;
             }
         }
+        refuseOrQuarantine(jdbi, keyFile, opened, unopenable);
         List<Map.Entry<String, Map.Entry<Long, String>>> pending = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT id_hash, staff_user_id, pending_secret FROM staff_session WHERE pending_secret IS NOT NULL")
                 .map((row, context) -> Map.entry(row.getString(1), Map.entry(row.getLong(2), row.getString(3)))).list());
@@ -73,6 +81,34 @@ public final class SecondFactorSecrets {
             LOG.info("Sealed {} second-factor secrets stored in plain text with the key in {}", sealedNow, keyFile);
         }
         return key;
+    }
+
+    /**
+     * A key that opens none of the sealed secrets is another key: the server does not start (every
+     * sign-in needing a second factor would fail). A key that opens some opens the right ones, so a
+     * value it cannot open was altered or copied from another account: only that account is refused
+     * ({@link SecondFactor#verify} refuses it and logs why) and the server starts for everyone else
+     * (tester 3's fault 14: one altered value stopped every school, urgent reports included).
+     *
+     * @throws SealingKey.Unusable when values are sealed and the key opens none of them
+     */
+    private static void refuseOrQuarantine(Jdbi jdbi, Path keyFile, int opened, List<Long> unopenable) {
+        if (unopenable.isEmpty()) {
+            return;
+        }
+        if (opened == 0) {
+            throw new SealingKey.Unusable("The second-factor key " + keyFile + " does not open any of the " + unopenable.size()
+                    + " sealed second-factor secrets (staff accounts " + unopenable + "): it is another key. Restore the"
+                    + " key from the server's backup, then start again. If this is the right key and an account's value"
+                    + " was altered, remove that account's second factor (it enrols again at its next sign-in):"
+                    + " ./polisi forms user reset --second-factor --school ID --email EMAIL --by NAME");
+        }
+        for (long account : unopenable) {
+            LOG.error("POSSIBLE TAMPERING: {}. That account cannot sign in until its second factor is removed and"
+                    + " enrolled again: ./polisi forms user reset --second-factor --school ID --email EMAIL --by NAME;"
+                    + " ./polisi forms verify names what else changed. Every other account signs in as usual.",
+                    SecondFactor.unopenable(jdbi, account));
+        }
     }
 
     /** Seals one account's plain secret, and records the new stored form in its chained history; false when it did not. */

@@ -240,7 +240,7 @@ public final class StaffRecords {
      * @throws IllegalArgumentException when the name has fewer than two characters
      */
     public PersonSearch.Findings commandLinePersonExport(String name, String operator) {
-        PersonSearch.Findings findings = new PersonSearch(jdbi).find(name, PersonSearch.Scope.everything());
+        PersonSearch.Findings findings = new PersonSearch(jdbi, manifests::form).find(name, PersonSearch.Scope.everything());
         recordCommandLineViews(findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList(),
                 operator);
         return findings;
@@ -302,7 +302,7 @@ public final class StaffRecords {
      */
     public PersonSearch.Findings findPerson(StaffUser user, String name) {
         List<String> readable = readableForms(user).stream().map(FormDefinition::id).toList();
-        PersonSearch.Findings findings = new PersonSearch(jdbi).find(name, new PersonSearch.Scope(user.school(),
+        PersonSearch.Findings findings = new PersonSearch(jdbi, manifests::form).find(name, new PersonSearch.Scope(user.school(),
                 (school, formId) -> readable.contains(formId), user.staffRole() == StaffRole.HEADTEACHER));
         recordIncidentViews(user, findings.submissions().stream().map(PersonSearch.FoundSubmission::record).toList(),
                 "search");

@@ -12,6 +12,7 @@ import org.polisi.forms.archive.AgreedText;
 import org.polisi.forms.archive.AgreedTextArchive;
 import org.polisi.forms.i18n.Dates;
 import org.polisi.forms.i18n.Messages;
+import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -56,8 +57,8 @@ final class AgreedTextPage {
      * told only that it is the version on the page when they sent the form, with its version code:
      * their receipt has one date, the day they sent it (GOV.UK's confirmation pattern; issue 25).
      */
-    static SummaryRow summaryRow(String term, AgreedTextArchive archive, SubmissionRow row, Messages messages,
-                                 String language, Reader reader) {
+    static SummaryRow summaryRow(String term, AgreedTextArchive archive, SubmissionRow row, FormDefinition form,
+                                 Messages messages, String language, Reader reader) {
         Optional<AgreedText> text;
         try {
             text = archive.find(row.school(), row.formId(), row.formVersion());
@@ -71,10 +72,32 @@ final class AgreedTextPage {
         String inLanguage = textLanguage.equals(language) ? "" : " (" + messages.get(textLanguage, "language.name") + ")";
         String which = reader == Reader.SENDER
                 ? messages.format(language, "confirmation.agreed-version", Map.of("version", row.formVersion()))
-                : messages.format(language, "staff.record.text-published",
-                        Map.of("date", Dates.day(LocalDate.parse(text.get().firstPublished()), language)));
+                : period(archive, text.get(), Optional.ofNullable(form.versions().get(text.get().language())), messages,
+                        language);
         return SummaryRow.linked(term, new SummaryRow.Link(href(row.school(), row.formId(), row.formVersion()),
                         text.get().pageTitle(), textLanguage), inLanguage + ", " + which);
+    }
+
+    /**
+     * When the version was on the website, in {@code language}: "on this website since …" for the
+     * version published now, "published on this website from … until …" for one replaced since, or
+     * "from …, and no longer on it" when the archive holds no later version (tester 3's fault 9).
+     */
+    static String period(AgreedTextArchive archive, AgreedText text, Optional<String> currentVersion, Messages messages,
+                         String language) {
+        AgreedTextArchive.Publication publication;
+        try {
+            publication = archive.publication(text, currentVersion);
+        } catch (IOException unlisted) {   // the others cannot be listed: say no more than the first date
+            publication = new AgreedTextArchive.Publication(LocalDate.parse(text.firstPublished()), Optional.empty(), false);
+        }
+        String from = Dates.day(publication.from(), language);
+        if (publication.current()) {
+            return messages.format(language, "staff.record.text-published", Map.of("date", from));
+        }
+        return publication.until().map(until -> messages.format(language, "agreed-text.period.until",
+                        Map.of("from", from, "until", Dates.day(until, language))))
+                .orElseGet(() -> messages.format(language, "agreed-text.period.replaced", Map.of("from", from)));
     }
 
     void show(Context ctx) throws IOException {
@@ -87,8 +110,8 @@ final class AgreedTextPage {
         String language = Messages.supported(text.language());
         String schoolName = manifests.school(text.school()).map(Manifest::schoolName)
                 .map(names -> Text.in(names, language)).orElse(text.school());
-        // one date on this page: the page's own, inside the text as it was seen; the archive's date is
-        // on the staff record (a second date here read as a contradiction: issue 25)
+        // the dates this version was on the website, so that an inspector can tell when it was in
+        // force (tester 3's fault 9), in a row of their own, apart from the page's own words
         String title = messages.format(language, "agreed-text.title", Map.of("form", text.formTitle()));
         boolean agreed = FormKind.AGREEMENT.word().equals(text.formKind()) || FormKind.CONSENT.word().equals(text.formKind());
         Element archived = Jsoup.parseBodyFragment(text.pageHtml()).body();
@@ -99,7 +122,10 @@ final class AgreedTextPage {
                 "/" + text.school() + "/" + language + "/", null), new View(
                 messages.get(language, agreed ? "agreed-text.intro" : "agreed-text.intro-seen"),
                 List.of(SummaryRow.of(messages.get(language, "confirmation.form"), text.formTitle()),
-                        SummaryRow.of(messages.get(language, "csv.version"), text.formVersion())),
+                        SummaryRow.of(messages.get(language, "csv.version"), text.formVersion()),
+                        SummaryRow.of(messages.get(language, "agreed-text.published"), period(archive, text,
+                                manifests.form(text.school(), text.formId())
+                                        .map(form -> form.versions().get(text.language())), messages, language))),
                 new PageLayout.Link(text.pageUrl(), messages.get(language, "agreed-text.current")), archived.html())));
     }
 

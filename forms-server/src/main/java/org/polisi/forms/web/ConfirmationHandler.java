@@ -272,22 +272,34 @@ final class ConfirmationHandler {
      * nobody, in which case the reporter is told plainly to tell the named roles in person now.
      */
     private Urgent urgentInstructions(String language, String school, String reference, Optional<FormDefinition> form) {
-        List<AlertStatus.Alert> alerts = alertStatus.about(school, reference);
-        List<String> roleKeys = alerts.stream().map(AlertStatus.Alert::recipientRole).distinct().toList();
-        if (roleKeys.isEmpty()) {
-            roleKeys = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
+        List<AlertStatus.Reach> alerts = alertStatus.reach(school, reference);
+        List<String> asked = alerts.stream().map(reach -> reach.alert().recipientRole()).distinct().toList();
+        if (asked.isEmpty()) {
+            asked = form.map(definition -> definition.alerts().urgent()).orElse(List.of());
         }
-        String roles = guidance.roles(roleKeys, language);
+        // who the e-mails really go to (the headteacher in place of a role nobody active holds), and
+        // the roles nobody active holds, whom the reporter must tell in person (tester 3's fault 3)
+        List<String> reached = alerts.stream().flatMap(reach -> reach.to().deliveredRole().stream()).distinct().toList();
+        List<String> unheld = alerts.stream().filter(reach -> reach.to().roleUnheld())
+                .map(reach -> reach.alert().recipientRole()).distinct().toList();
         String truth;
         if (!alertStatus.deliveryConfigured() || alerts.isEmpty()) {
             truth = "urgent.alert.not-configured";
-        } else if (alerts.stream().allMatch(AlertStatus.Alert::sent)) {
+        } else if (reached.isEmpty()) {
+            truth = "urgent.alert.nobody";
+        } else if (alerts.stream().allMatch(reach -> reach.alert().sent())) {
             truth = "urgent.alert.sent";
         } else {
             truth = "urgent.alert.queued";
         }
+        String said = messages.format(language, truth, Map.of("roles",
+                guidance.roles(truth.equals("urgent.alert.sent") || truth.equals("urgent.alert.queued") ? reached : asked,
+                        language)));
+        if (!unheld.isEmpty() && !truth.equals("urgent.alert.not-configured") && !truth.equals("urgent.alert.nobody")) {
+            said += " " + messages.format(language, "urgent.alert.unheld", Map.of("roles", guidance.roles(unheld, language)));
+        }
         return new Urgent(messages.get(language, "urgent.title"), messages.get(language, "urgent.intro"),
-                truth.substring("urgent.alert.".length()), messages.format(language, truth, Map.of("roles", roles)),
+                truth.substring("urgent.alert.".length()), said,
                 form.map(definition -> guidance.steps(definition, language)).orElse(List.of()),
                 form.map(definition -> guidance.procedure(definition, language)).orElse(null));
     }
@@ -305,7 +317,7 @@ final class ConfirmationHandler {
         rows.add(SummaryRow.of(messages.get(language, "confirmation.school"), Text.in(manifest.schoolName(), language)));
         rows.add(SummaryRow.of(messages.get(language, "confirmation.received-at"), Dates.display(row.receivedAt(), language)));
         if (form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT) {
-            rows.add(AgreedTextPage.summaryRow(messages.get(language, "confirmation.agreed-text"), agreedTexts, row,
+            rows.add(AgreedTextPage.summaryRow(messages.get(language, "confirmation.agreed-text"), agreedTexts, row, form,
                     messages, language, AgreedTextPage.Reader.SENDER));
         }
         Map<String, Object> stored = CanonicalJson.readFields(row.fieldsJson());

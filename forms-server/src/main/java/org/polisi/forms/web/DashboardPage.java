@@ -54,6 +54,12 @@ final class DashboardPage {
                 "notice notice--warning", "status");
         Dashboard.Summary summary = dashboard.visit(session.user(), clock.instant());
         List<FormDefinition> forms = summary.forms().stream().map(Dashboard.FormCount::form).toList();
+        List<String> unheld = alerts.unheldRoles(session.user().school(), forms);
+        if (delivery == null && !unheld.isEmpty()) {   // fault 3: a role alerted that nobody active holds
+            delivery = new Notice(messages.format(language, "staff.alerts.unheld", Map.of("count", unheld.size(), "roles",
+                    String.join(", ", unheld.stream().map(role -> messages.get(language, "role." + role)).toList()))),
+                    "notice notice--warning", "status");
+        }
         View view = forms.isEmpty()
                 ? new View(delivery, messages.get(language, "staff.no-forms"), null, null, null, null, null, null)
                 : new View(delivery, null,

@@ -2,6 +2,7 @@ package org.polisi.forms.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ final class ErrorPages {
 
     void notFound(Context ctx) {
         show(ctx, 404, "not-found");
+    }
+
+    /** The urgent guidance for a refused post whose answers say the concern is urgent ({@link UrgentGuidance#forRejected}). */
+    Optional<UrgentGuidance.Guidance> urgentFor(org.polisi.forms.intake.SubmissionOutcome.Rejected rejected) {
+        return urgent.forRejected(rejected);
     }
 
     void forbidden(Context ctx) {

@@ -111,7 +111,7 @@ final class FormDraftPages {
         if (page.isEmpty()) {
             privatePage(ctx);
             if (outcome instanceof SubmissionOutcome.Rejected rejected) {
-                errorsWithoutPage.show(ctx, 200, rejected);
+                errorsWithoutPage.show(ctx, 200, rejected, errors.urgentFor(rejected).orElse(null));
             } else {
                 errors.notFound(ctx);
             }
@@ -121,6 +121,7 @@ final class FormDraftPages {
         boolean filled;
         if (outcome instanceof SubmissionOutcome.Rejected rejected) {
             filled = filler.fill(document, draft.form().id(), language, rejected.errors(), rejected.typed());
+            errors.urgentFor(rejected).ifPresent(guidance -> UrgentGuidance.lead(document, guidance));
         } else if (outcome instanceof SubmissionOutcome.AddAnother adding) {
             filled = filler.addAnother(document, draft.form().id(), adding.field(), adding.typed());
         } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {

@@ -19,7 +19,8 @@ final class FormErrorsPage {
         this.messages = layout.messages();
     }
 
-    void show(Context ctx, int status, SubmissionOutcome.Rejected rejected) {
+    /** @param urgent what to do now, first on the page, when the refused report says it is urgent; or null */
+    void show(Context ctx, int status, SubmissionOutcome.Rejected rejected, UrgentGuidance.Guidance urgent) {
         String language = rejected.language();
         String sitePath = rejected.form().pages().get(language);
         String title = messages.get(language, "error.title-prefix") + " " + Text.in(rejected.form().title(), language);
@@ -27,10 +28,11 @@ final class FormErrorsPage {
         Responses.html(ctx, status, layout.render("form-errors", frame, new FormErrors(
                 Text.in(rejected.form().title(), language), new ErrorSummary(messages.get(language, "error.summary-title"),
                         rejected.errors().stream().map(error -> new ErrorSummary.Problem(error.message(), "")).toList()),
-                sitePath == null ? null : new PageLayout.Link(sitePath, messages.get(language, "error.back-to-form")))));
+                sitePath == null ? null : new PageLayout.Link(sitePath, messages.get(language, "error.back-to-form")),
+                urgent)));
     }
 
-    /** The view of {@code server/form-errors.ftl}: the form's title, what was wrong, and the way back (or null). */
-    record FormErrors(String title, ErrorSummary summary, PageLayout.Link back) {
+    /** The view of {@code server/form-errors.ftl}: the form's title, what was wrong, the way back (or null) and what to do now (or null). */
+    record FormErrors(String title, ErrorSummary summary, PageLayout.Link back, UrgentGuidance.Guidance urgent) {
     }
 }

@@ -259,6 +259,7 @@ final class PersonPage {
     }
 
     private String matched(NameMatch match, String language) {
-        return messages.get(language, match == NameMatch.EXACT ? "match.exactly" : "match.without-accents");
+        return messages.get(language, match == NameMatch.EXACT ? "match.exactly"
+                : match == NameMatch.WITHOUT_ACCENTS ? "match.without-accents" : "match.other-separators");
     }
 }

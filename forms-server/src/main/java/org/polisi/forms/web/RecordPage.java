@@ -82,7 +82,8 @@ final class RecordPage {
                 SummaryRow.of(messages.get(language, "csv.version"), row.formVersion())));
         boolean agreed = form.kind() == FormKind.AGREEMENT || form.kind() == FormKind.CONSENT;
         details.add(AgreedTextPage.summaryRow(messages.get(language, agreed ? "staff.record.agreed-text"
-                : "staff.record.seen-text"), agreedTexts, row, messages, language, AgreedTextPage.Reader.STAFF));
+                : "staff.record.seen-text"), agreedTexts, row, form, messages, language,
+                AgreedTextPage.Reader.STAFF));
         Manifest school = records.manifestOf(session.user()).orElseThrow();
         for (AnsweredField field : answers.describe(form, CanonicalJson.readFields(row.fieldsJson()), language,
                 school)) {

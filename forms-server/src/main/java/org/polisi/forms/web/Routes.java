@@ -11,6 +11,7 @@ import java.util.Set;
 import org.polisi.forms.logging.LogText;
 import org.polisi.forms.logging.RequestLines;
 import org.polisi.forms.staff.StaffArea;
+import org.polisi.forms.staff.StaffRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class Routes {
     private final Handlers handlers;
     /** Each route's path and the methods it answers, in the order registered. */
     private final Map<String, Set<String>> allowed = new LinkedHashMap<>();
+    /** The staff area gating each path's methods (path to method to area), filled as routes are registered. */
+    private final Map<String, Map<String, StaffArea>> areas = new LinkedHashMap<>();
 
     public Routes(Handlers handlers) {
         this.handlers = handlers;
@@ -54,7 +57,7 @@ public final class Routes {
         post(routes, "/staff/login", handlers.login()::login);
         post(routes, "/staff/login/code", handlers.login()::code);
         post(routes, "/staff/logout", handlers.login()::logout);
-        get(routes, "/staff/", staff(handlers.staffPages().dashboard()::show));
+        get(routes, "/staff/", staff(StaffArea.DASHBOARD, handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(StaffArea.SUBMISSIONS, handlers.staffPages().submissions()::submissions));
         get(routes, "/staff/submissions/{reference}", staff(handlers.staffPages().record()::record));
         get(routes, "/staff/submissions/{reference}/erase", staff(handlers.staffPages().erasure()::confirm));
@@ -67,15 +70,16 @@ public final class Routes {
         get(routes, "/staff/consents", staff(StaffArea.CONSENTS, handlers.staffPages().consents()::consents));
         get(routes, "/staff/consents.csv", staff(StaffArea.CONSENTS, handlers.staffPages().consents()::exportCsv));
         get(routes, "/staff/roster", staff(StaffArea.ROSTER, handlers.staffPages().roster()::show));
-        post(routes, "/staff/roster", staffPost(handlers.staffPages().roster()::upload));
+        post(routes, "/staff/roster", staffPost(StaffArea.ROSTER, handlers.staffPages().roster()::upload));
         get(routes, "/staff/governors", staff(StaffArea.GOVERNORS, handlers.staffPages().governors()::governors));
         get(routes, "/staff/signatures", staff(StaffArea.SIGNATURES, handlers.staffPages().signatures()::signatures));
         get(routes, "/staff/signatures.csv", staff(StaffArea.SIGNATURES, handlers.staffPages().signatures()::exportCsv));
         get(routes, "/staff/people", staff(StaffArea.PEOPLE, handlers.staffPages().people()::form));
-        post(routes, "/staff/people", staffPost(handlers.staffPages().people()::search));
-        post(routes, "/staff/people.json", staffPost(handlers.staffPages().people()::download));
-        get(routes, "/staff/account", staffAccount(handlers.staffPages().account()::show));
-        post(routes, "/staff/account/second-factor", staffPost(handlers.staffPages().account()::enrol, true));
+        post(routes, "/staff/people", staffPost(StaffArea.PEOPLE, handlers.staffPages().people()::search));
+        post(routes, "/staff/people.json", staffPost(StaffArea.PEOPLE, handlers.staffPages().people()::download));
+        get(routes, "/staff/account", new Gated(StaffArea.ACCOUNT, staffAccount(handlers.staffPages().account()::show)));
+        post(routes, "/staff/account/second-factor",
+                new Gated(StaffArea.ACCOUNT, staffPost(handlers.staffPages().account()::enrol, true)));
 
         get(routes, "/", handlers.site()::root);
         notAllowed(routes);
@@ -125,14 +129,49 @@ public final class Routes {
 
     /** A GET route, and the same handler for HEAD (Jetty sends the headers and leaves the body out). */
     private void get(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        gate(path, handler, "GET", "HEAD");
         routes.get(path, handler);
         routes.head(path, handler);
         allowed.computeIfAbsent(path, key -> new LinkedHashSet<>()).addAll(List.of("GET", "HEAD"));
     }
 
     private void post(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        gate(path, handler, "POST");
         routes.post(path, handler);
         allowed.computeIfAbsent(path, key -> new LinkedHashSet<>()).add("POST");
+    }
+
+    /** A handler that refuses with 403 whoever may not open its staff area, before anything else it does. */
+    private record Gated(StaffArea area, io.javalin.http.Handler inner) implements io.javalin.http.Handler {
+        @Override
+        public void handle(Context ctx) throws Exception {
+            inner.handle(ctx);
+        }
+    }
+
+    /** Files the handler's area (if it is {@link Gated}) under the path and methods, for {@link #areas()}. */
+    private void gate(String path, io.javalin.http.Handler handler, String... methods) {
+        if (handler instanceof Gated gated) {
+            for (String method : methods) {
+                areas.computeIfAbsent(path, key -> new LinkedHashMap<>()).put(method, gated.area());
+            }
+        }
+    }
+
+    /**
+     * The route table as registered: each path and the methods it answers (GET routes also answer
+     * HEAD). Empty until {@link #register} ran. For tests that walk every route (fault 5).
+     */
+    public Map<String, Set<String>> table() {
+        return java.util.Collections.unmodifiableMap(allowed);
+    }
+
+    /**
+     * The staff area gating each path's methods (path to method word to area): a method absent here
+     * is not gated by an area (the sign-in pages, or a record decided record by record).
+     */
+    public Map<String, Map<String, StaffArea>> areas() {
+        return java.util.Collections.unmodifiableMap(areas);
     }
 
     /** The methods a path can be asked with that are not GET, HEAD or POST: refused with 405 where a route exists. */
@@ -185,13 +224,13 @@ public final class Routes {
      * dashboard, so a page and its CSV never disagree (a tester's fault: signatures 200, its CSV 403).
      */
     private io.javalin.http.Handler staff(StaffArea area, StaffHandler handler) {
-        return staff((ctx, session) -> {
+        return new Gated(area, staff((ctx, session) -> {
             if (!handlers.staffPages().records().mayOpen(session.user(), area)) {
                 handlers.errors().forbidden(ctx);
                 return;
             }
             handler.handle(ctx, session);
-        });
+        }));
     }
 
     private io.javalin.http.Handler staff(StaffHandler handler) {
@@ -235,6 +274,21 @@ public final class Routes {
 
     private io.javalin.http.Handler staffPost(StaffAction handler) {
         return staffPost(handler, false);
+    }
+
+    /**
+     * A staff action on an area's page: refused with 403 exactly as the area's GET is
+     * ({@link StaffRecords#mayOpen}), before the handler runs, so a POST never answers what the GET
+     * refuses (tester 3's fault 5: the office's GET of /staff/people 403, its POST 200).
+     */
+    private io.javalin.http.Handler staffPost(StaffArea area, StaffAction handler) {
+        return new Gated(area, staffPost((ctx, session, tokenValid) -> {
+            if (!handlers.staffPages().records().mayOpen(session.user(), area)) {
+                handlers.errors().forbidden(ctx);
+                return;
+            }
+            handler.handle(ctx, session, tokenValid);
+        }, false));
     }
 
     /** A staff action: a live session and its anti-forgery token (and a second factor, unless it sets one up). */

@@ -261,12 +261,14 @@ final class SubmissionHandler {
             return;
         }
         Optional<Document> page = baked.read(rejected.form(), rejected.language());
+        Optional<UrgentGuidance.Guidance> urgent = errors.urgentFor(rejected);   // first, when the report is urgent
         if (page.isPresent() && filler.fill(page.get(), rejected.form().id(), rejected.language(), rejected.errors(),
                 rejected.typed())) {
+            urgent.ifPresent(guidance -> UrgentGuidance.lead(page.get(), guidance));
             Responses.html(ctx, status(rejected), page.get().outerHtml());
             return;
         }
-        errorsWithoutPage.show(ctx, status(rejected), rejected);
+        errorsWithoutPage.show(ctx, status(rejected), rejected, urgent.orElse(null));
     }
 
     /**
