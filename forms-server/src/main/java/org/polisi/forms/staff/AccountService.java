@@ -107,10 +107,7 @@ public final class AccountService {
      *     account or the password is refused
      */
     public void resetPassword(String school, String email, String password, String by) {
-        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
-                        : email.strip()))
-                .filter(found -> found.school().equals(school))
-                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        StaffUser user = account(school, email);
         List<String> problems = policy.problems(password, List.of(user.name(), user.email(), school));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
@@ -141,10 +138,7 @@ public final class AccountService {
      * @throws IllegalArgumentException when there is no such account, or it has no second factor
      */
     public int removeSecondFactor(String school, String email, String by) {
-        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
-                        : email.strip()))
-                .filter(found -> found.school().equals(school))
-                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        StaffUser user = account(school, email);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             if (!SecondFactor.remove(handle, user.id())) {
@@ -176,10 +170,7 @@ public final class AccountService {
      *     or it is already in that state
      */
     public int setDisabled(String school, String email, boolean disabled, String by) {
-        StaffUser user = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? ""
-                        : email.strip()))
-                .filter(found -> found.school().equals(school))
-                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
+        StaffUser user = account(school, email);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("UPDATE staff_user SET disabled = :disabled WHERE id = :id AND disabled <> :disabled")
@@ -196,5 +187,12 @@ public final class AccountService {
             }
             return ended;
         });
+    }
+
+    /** The school's account with that e-mail address. @throws IllegalArgumentException when there is none */
+    private StaffUser account(String school, String email) {
+        return jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? "" : email.strip()))
+                .filter(found -> found.school().equals(school))
+                .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
     }
 }

@@ -39,8 +39,13 @@ import org.polisi.forms.staff.PasswordHasher;
 class AlertTruthTest {
 
     private static String[] urgentLog(String language) {
+        return urgentLog(language, "Secret details");
+    }
+
+    /** Another report (the same answers twice within minutes are one report, sent twice). */
+    private static String[] urgentLog(String language, String whatHappened) {
         return new String[] {"form-id", "online-safety-log", "form-lang", language, "form-version", version(language, 5),
-            "reporter-name", "Gareth Evans", "urgent-concern", "immediate-risk", "what-happened", "Secret details",
+            "reporter-name", "Gareth Evans", "urgent-concern", "immediate-risk", "what-happened", whatHappened,
             "website", ""};
     }
 
@@ -57,6 +62,12 @@ class AlertTruthTest {
         }
     }
 
+    /** The two roles the fixture's online safety log alerts of an urgent report: its co-ordinator and headteacher. */
+    private static void coordinatorAndHead(TestServer server) {
+        server.addStaff("testschool", "Mike Coordinator", "osc@testschool.example", "online-safety-coordinator");
+        server.addStaff("testschool", "Eleri Head", "head@testschool.example", "headteacher");
+    }
+
     private static void disable(TestServer server, String email) {
         new AccountService(server.jdbi(), new PasswordHasher(), java.time.Clock.systemUTC(),
                 new org.polisi.forms.manifest.ManifestCatalog(TestServer.fixture().resolve("manifests")))
@@ -69,8 +80,7 @@ class AlertTruthTest {
                                                                              @TempDir Path folder) {
         GreenMail mail = TestMail.start();
         try (TestServer server = TestMail.server(folder, mail.getSmtp().getPort(), kind)) {
-            server.addStaff("testschool", "Mike Coordinator", "osc@testschool.example", "online-safety-coordinator");
-            server.addStaff("testschool", "Eleri Head", "head@testschool.example", "headteacher");
+            coordinatorAndHead(server);
             disable(server, "osc@testschool.example");
             TestServer.Browser reporter = server.browser();
             HttpResponse<String> sent = reporter.post("/forms/testschool/online-safety-log", form(urgentLog("en")));
@@ -144,11 +154,13 @@ class AlertTruthTest {
                                                                                   @TempDir Path folder) {
         GreenMail mail = TestMail.start();
         try (TestServer server = TestMail.server(folder, mail.getSmtp().getPort(), kind)) {
-            server.addStaff("testschool", "Mike Coordinator", "osc@testschool.example", "online-safety-coordinator");
-            server.addStaff("testschool", "Eleri Head", "head@testschool.example", "headteacher");
-            String closed = reference(server.browser().post("/forms/testschool/online-safety-log", form(urgentLog("en"))));
-            String erased = reference(server.browser().post("/forms/testschool/online-safety-log", form(urgentLog("en"))));
-            String late = reference(server.browser().post("/forms/testschool/online-safety-log", form(urgentLog("cy"))));
+            coordinatorAndHead(server);
+            String closed = reference(server.browser().post("/forms/testschool/online-safety-log",
+                    form(urgentLog("en", "Closed before its alert"))));
+            String erased = reference(server.browser().post("/forms/testschool/online-safety-log",
+                    form(urgentLog("en", "Erased before its alert"))));
+            String late = reference(server.browser().post("/forms/testschool/online-safety-log",
+                    form(urgentLog("cy", "Sent late"))));
 
             TestServer.Browser head = server.loggedIn("head@testschool.example");
             assertEquals(303, head.post("/staff/submissions/" + closed + "/chronology",
