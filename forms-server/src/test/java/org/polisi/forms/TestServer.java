@@ -328,6 +328,12 @@ public final class TestServer implements AutoCloseable {
             return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
         }
 
+        /** A HEAD request with this browser's cookies: the GET's status and headers, no body. */
+        public HttpResponse<String> head(String path, String... headers) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                    headers);
+        }
+
         public HttpResponse<String> post(String path, String body, String... headers) {
             List<String> all = new ArrayList<>(List.of("Content-Type", "application/x-www-form-urlencoded",
                     "Origin", origin()));

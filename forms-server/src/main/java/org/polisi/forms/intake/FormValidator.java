@@ -44,6 +44,9 @@ public final class FormValidator {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** An incident's date further back than this many years is taken for a slip of the year and refused. */
+    static final int OLDEST_INCIDENT_YEARS = 100;
+
     private final Messages messages;
     private final java.time.Clock clock;
     /** The schools' own time zone: "today" for an incident's date is the day in Wales. */
@@ -130,10 +133,17 @@ public final class FormValidator {
                         error(field.name(), inputId(field), "error.date.invalid", label);
                         return;
                     }
-                    // an incident report's dates are of what has happened: never after today (in Wales)
+                    // an incident report's dates are of what has happened: never after today (in Wales),
+                    // nor a lifetime ago (1900-01-01 is a slip of the year: tester 3's fault 15)
+                    LocalDate today = LocalDate.now(clock.withZone(SCHOOLS));
                     if (form.kind() == org.polisi.contract.FormKind.INCIDENT
-                            && LocalDate.parse(value, DATE).isAfter(LocalDate.now(clock.withZone(SCHOOLS)))) {
+                            && LocalDate.parse(value, DATE).isAfter(today)) {
                         error(field.name(), inputId(field), "error.date.future", label);
+                        return;
+                    }
+                    if (form.kind() == org.polisi.contract.FormKind.INCIDENT
+                            && LocalDate.parse(value, DATE).isBefore(today.minusYears(OLDEST_INCIDENT_YEARS))) {
+                        error(field.name(), inputId(field), "error.date.too-old", label);
                         return;
                     }
                 }

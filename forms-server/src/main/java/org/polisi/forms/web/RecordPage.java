@@ -65,7 +65,8 @@ final class RecordPage {
     }
 
     void record(Context ctx, StaffSession session) {
-        StaffRecords.Opened opened = records.open(session.user(), ctx.pathParam("reference"));
+        StaffRecords.Opened opened = Responses.headOnly(ctx) ? records.peek(session.user(), ctx.pathParam("reference"))
+                : records.open(session.user(), ctx.pathParam("reference"));
         if (!(opened instanceof StaffRecords.Opened.Found found)) {
             if (!erasure.tombstone(ctx, session, ctx.pathParam("reference"))) {
                 errors.notFound(ctx);

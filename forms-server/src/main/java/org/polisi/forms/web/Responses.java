@@ -12,6 +12,14 @@ final class Responses {
     private Responses() {
     }
 
+    /**
+     * Whether the request is a HEAD (RFC 9110 §9.3.2): the same status and headers as its GET, no body
+     * sent, so nothing is recorded as read or downloaded (tester 3's fault 17).
+     */
+    static boolean headOnly(Context ctx) {
+        return io.javalin.http.HandlerType.HEAD.name().equals(ctx.req().getMethod());
+    }
+
     static void html(Context ctx, int status, String html) {
         ctx.status(status).contentType(HTML).result(html);
     }

@@ -121,8 +121,10 @@ final class SubmissionPages {
             submissions(ctx, session); // the filters again, with the message for each date: no export of other dates
             return;
         }
-        StaffRecords.Decision<StaffRecords.Rows> decision = records.csvExport(session.user(), formId,
-                start(date(ctx.queryParam("from"))), end(date(ctx.queryParam("to"))));
+        Instant from = start(date(ctx.queryParam("from")));
+        Instant to = end(date(ctx.queryParam("to")));
+        StaffRecords.Decision<StaffRecords.Rows> decision = Responses.headOnly(ctx)   // no body: no download recorded
+                ? records.submissions(session.user(), formId, from, to) : records.csvExport(session.user(), formId, from, to);
         if (!(decision instanceof StaffRecords.Decision.Granted<StaffRecords.Rows> granted)) {
             refused(ctx, decision);
             return;

@@ -23,7 +23,8 @@ import org.polisi.forms.TestServer;
  * The 23:40 tester, fault 10: an incident date of 2099-01-01 was accepted. An incident report's
  * dates are of what has happened: one after today (in Wales) is refused with the field's own message
  * in the form's language. A date that may be in the future on another kind of form (an agreement's
- * start date) is still accepted.
+ * start date) is still accepted. Tester 3's fault 15: one more than 100 years ago is refused too, and a
+ * date written day/month/year is told how to write it.
  */
 class FutureIncidentDateTest {
 
@@ -56,6 +57,14 @@ class FutureIncidentDateTest {
                 assertTrue(!tomorrow.isEmpty(), "tomorrow is refused too");
                 assertEquals("", JSON.readTree(post(server, language, today.toString()).body())
                         .path("errors").path("date").asText(), "today is an incident's date");
+                // tester 3's fault 15: 1900-01-01 is a slip of the year, not an incident to record
+                String old = JSON.readTree(post(server, language, "1900-01-01").body()).path("errors").path("date").asText();
+                assertTrue(old.contains(language.equals("en") ? "is more than 100 years ago: check the year"
+                        : "fwy na 100 mlynedd yn ôl"), old);
+                assertEquals("", JSON.readTree(post(server, language, today.minusYears(99).toString()).body())
+                        .path("errors").path("date").asText(), "an old event disclosed late is still taken");
+                String typedUk = JSON.readTree(post(server, language, "30/11/2026").body()).path("errors").path("date").asText();
+                assertTrue(typedUk.contains("2026-11-30"), "the message shows how to write it: " + typedUk);
             }
             assertEquals(303, server.browser().post("/forms/testschool/parent-agreement",
                     form(with(agreement("en"), "start-date", "2099-09-01"))).statusCode(), "an agreement may start later");

@@ -103,7 +103,7 @@ class InvalidSubmissionPageTest {
         assertEquals(List.of(
                 "Enter an answer for ‘Your name’",
                 "Select one of the answers listed for ‘Year group’",
-                "‘Start date’ must be a real date",
+                "‘Start date’ must be a real date, written as year-month-day, for example 2026-11-30",
                 "‘Best time to call’ must be a real time, for example 14:30",
                 "Select one of the answers listed for ‘How to contact you’",
                 "‘Comments’ must be 50 characters or fewer",
@@ -129,7 +129,8 @@ class InvalidSubmissionPageTest {
                 "Rhowch ateb ar gyfer ‘Eich enw’",
                 "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com",
                 "Dewiswch ateb ar gyfer ‘Grŵp blwyddyn’",
-                "Rhaid i ‘Dyddiad dechrau’ fod yn ddyddiad go iawn",
+                "Rhaid i ‘Dyddiad dechrau’ fod yn ddyddiad go iawn, wedi’i ysgrifennu fel blwyddyn-mis-diwrnod, er enghraifft"
+                        + " 2026-11-30",
                 "Rhaid i ‘Yr amser gorau i ffonio’ fod yn amser go iawn, er enghraifft 14:30",
                 "Rhaid i ‘Sylwadau’ fod yn 50 nod neu lai"),
                 summary(page));
