@@ -7,6 +7,9 @@
  * never anything a member of the public typed or chose (not the reporter's name, not the category):
  * staff sign in to read it (docs/adr/0081). {@link org.polisi.forms.alerts.AlertStatus} says what has
  * really become of them (sent, queued, or not sent at all with no mail server), for the confirmation
- * page and the staff dashboard (docs/adr/0029).
+ * page and the staff dashboard (docs/adr/0029). {@link org.polisi.forms.alerts.AlertRecipients} decides
+ * who an alert to a role really reaches (the headteacher in place of a role no active account holds,
+ * said as such everywhere), and an alert whose report was erased or closed before its turn is dropped
+ * with its reason ({@code ReportState}; docs/adr/0089).
  */
 package org.polisi.forms.alerts;

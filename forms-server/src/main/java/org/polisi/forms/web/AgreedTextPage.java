@@ -85,6 +85,12 @@ final class AgreedTextPage {
      */
     static String period(AgreedTextArchive archive, AgreedText text, Optional<String> currentVersion, Messages messages,
                          String language) {
+        return period(archive, text, currentVersion, messages, language, false);
+    }
+
+    /** As {@link #period}; {@code row} for the archived page's own row ("Published: from … until …"). */
+    private static String period(AgreedTextArchive archive, AgreedText text, Optional<String> currentVersion,
+                                 Messages messages, String language, boolean row) {
         AgreedTextArchive.Publication publication;
         try {
             publication = archive.publication(text, currentVersion);
@@ -93,11 +99,13 @@ final class AgreedTextPage {
         }
         String from = Dates.day(publication.from(), language);
         if (publication.current()) {
-            return messages.format(language, "staff.record.text-published", Map.of("date", from));
+            return messages.format(language, row ? "agreed-text.row.since" : "staff.record.text-published",
+                    Map.of("date", from));
         }
-        return publication.until().map(until -> messages.format(language, "agreed-text.period.until",
+        String prefix = row ? "agreed-text.row." : "agreed-text.period.";
+        return publication.until().map(until -> messages.format(language, prefix + "until",
                         Map.of("from", from, "until", Dates.day(until, language))))
-                .orElseGet(() -> messages.format(language, "agreed-text.period.replaced", Map.of("from", from)));
+                .orElseGet(() -> messages.format(language, prefix + "replaced", Map.of("from", from)));
     }
 
     void show(Context ctx) throws IOException {
@@ -125,7 +133,7 @@ final class AgreedTextPage {
                         SummaryRow.of(messages.get(language, "csv.version"), text.formVersion()),
                         SummaryRow.of(messages.get(language, "agreed-text.published"), period(archive, text,
                                 manifests.form(text.school(), text.formId())
-                                        .map(form -> form.versions().get(text.language())), messages, language))),
+                                        .map(form -> form.versions().get(text.language())), messages, language, true))),
                 new PageLayout.Link(text.pageUrl(), messages.get(language, "agreed-text.current")), archived.html())));
     }
 

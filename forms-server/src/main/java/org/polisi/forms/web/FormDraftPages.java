@@ -121,7 +121,7 @@ final class FormDraftPages {
         boolean filled;
         if (outcome instanceof SubmissionOutcome.Rejected rejected) {
             filled = filler.fill(document, draft.form().id(), language, rejected.errors(), rejected.typed());
-            errors.urgentFor(rejected).ifPresent(guidance -> UrgentGuidance.lead(document, guidance));
+            errors.urgentFor(rejected).ifPresent(guidance -> FormPageFiller.leadWithUrgentGuidance(document, guidance));
         } else if (outcome instanceof SubmissionOutcome.AddAnother adding) {
             filled = filler.addAnother(document, draft.form().id(), adding.field(), adding.typed());
         } else if (outcome instanceof SubmissionOutcome.ReadyToSend ready) {

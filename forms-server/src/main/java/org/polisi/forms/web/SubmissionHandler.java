@@ -264,7 +264,7 @@ final class SubmissionHandler {
         Optional<UrgentGuidance.Guidance> urgent = errors.urgentFor(rejected);   // first, when the report is urgent
         if (page.isPresent() && filler.fill(page.get(), rejected.form().id(), rejected.language(), rejected.errors(),
                 rejected.typed())) {
-            urgent.ifPresent(guidance -> UrgentGuidance.lead(page.get(), guidance));
+            urgent.ifPresent(guidance -> FormPageFiller.leadWithUrgentGuidance(page.get(), guidance));
             Responses.html(ctx, status(rejected), page.get().outerHtml());
             return;
         }

@@ -74,28 +74,6 @@ final class UrgentGuidance {
                 steps(rejected.form(), language), procedure(rejected.form(), language)));
     }
 
-    /**
-     * Puts the guidance first in the page's {@code <main>} (the form page filled in again), as the
-     * {@code urgentGuidance} macro of {@code server/frames.ftl} writes it on the server's own pages:
-     * a {@code role="alert"} region, so that a screen reader says it before the errors.
-     */
-    static void lead(org.jsoup.nodes.Document page, Guidance guidance) {
-        org.jsoup.nodes.Element main = Optional.ofNullable(page.selectFirst("main")).orElse(page.body());
-        org.jsoup.nodes.Element region = new org.jsoup.nodes.Element("div").addClass("urgent-instructions")
-                .attr("role", "alert");
-        region.appendElement("h2").text(guidance.title());
-        region.appendElement("p").text(guidance.intro());
-        if (!guidance.steps().isEmpty()) {
-            org.jsoup.nodes.Element steps = region.appendElement("ol").addClass("urgent-steps");
-            guidance.steps().forEach(step -> steps.appendElement("li").text(step));
-        }
-        if (guidance.procedure() != null) {
-            region.appendElement("p").addClass("urgent-procedure").appendElement("a")
-                    .attr("href", guidance.procedure().href()).text(guidance.procedure().text());
-        }
-        main.prependChild(region);
-    }
-
     /** The school's steps in {@code language}, one a line as its content gives them; empty when it gives none. */
     List<String> steps(FormDefinition form, String language) {
         return form.urgentSteps(language);

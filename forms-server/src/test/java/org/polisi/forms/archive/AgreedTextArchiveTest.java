@@ -107,8 +107,10 @@ class AgreedTextArchiveTest {
             Document page = Jsoup.parse(text.body());
             assertEquals("cy", page.selectFirst("html").attr("lang"), "the text in the language the person read");
             assertTrue(page.text().contains("Cytundeb rhieni a gofalwyr"), page.text());
-            assertFalse(page.selectFirst(".notice--archive").text().contains("1 Medi 2026"),
-                    "the note names no second date beside the page's own: " + page.selectFirst(".notice--archive").text());
+            // tester 3's fault 9: the note gives the dates this version was on the website, in a row of
+            // their own (issue 25's point stays: it is not dressed as a second date of the page's text)
+            assertTrue(page.selectFirst(".notice--archive").text().contains("Cyhoeddwyd ers 1 Medi 2026: y fersiwn a"
+                    + " gyhoeddir nawr"), page.selectFirst(".notice--archive").text());
             assertTrue(page.selectFirst(".notice--archive").text().contains(version("cy", 1)), "it names the version");
             Element archivedForm = page.selectFirst(".agreed-text form");
             assertNotNull(archivedForm, "the form's own words are shown");
@@ -137,8 +139,9 @@ class AgreedTextArchiveTest {
             Document archived = Jsoup.parse(page.body());
             assertEquals("Use of digital images: the text as it was published", archived.selectFirst("h1, title").text()
                     .replaceFirst(" [-–|].*$", ""), archived.title());
-            assertFalse(archived.selectFirst(".notice--archive").text().matches(".*\\d{4}.*"),
-                    archived.selectFirst(".notice--archive").text());
+            assertTrue(archived.selectFirst(".notice--archive").text().replace("Published since 1 September 2026: the"
+                    + " version published now", "").matches("[^\\d]*" + version("en", 2) + "[^\\d]*"),
+                    "no date but when the version was published: " + archived.selectFirst(".notice--archive").text());
         }
     }
 
