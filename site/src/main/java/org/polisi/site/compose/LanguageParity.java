@@ -3,6 +3,7 @@ package org.polisi.site.compose;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.translation.TranslationPairer;
 
@@ -21,20 +22,27 @@ import java.util.regex.Pattern;
  * the form, appendix or picture the English page gives (tester 3's fault 11: a form embedded in
  * the English page only built cleanly). Sections are compared by the translation pairer; text is
  * translated and cannot be compared. Each difference is a {@code translation-missing} error at the
- * line of the page that has the element, naming the language whose page lacks it. Images are
- * counted, not named, since a picture with words in it may have a Welsh file of its own.
+ * line of the page that has the element, naming the language whose page lacks it. Images with
+ * alternative text are counted, not named, since a picture with words in it may have a Welsh file
+ * of its own; decorative ones are not compared. A page whose two languages adapt the template
+ * differently is left to the translation pairer, which reports that difference itself.
  */
 public final class LanguageParity {
     private static final Pattern FORM = Pattern.compile("^form::([^\\[\\s]*)\\[.*]\\s*$");
     private static final Pattern PAGE_LINK = Pattern.compile("(?<![\\w\\\\])xref:([a-z0-9][a-z0-9-]*)\\.adoc(?:#[^\\[\\s]*)?\\[");
-    private static final Pattern IMAGE = Pattern.compile("(?<![\\w\\\\])image::?([^\\s\\[]+)\\[");
+    private static final Pattern IMAGE = Pattern.compile("(?<![\\w\\\\])image::?([^\\s\\[]+)\\[([^\\]]*)]");
     private static final Map<String, String> NAMES = Map.of("en", "English", "cy", "Welsh");
 
     private LanguageParity() {
     }
 
-    /** Compares each page of {@code site} in every language with its English page. */
-    public static void check(ResolvedSite site, Problems problems) {
+    /**
+     * Compares each page of {@code site} in every language with its English page.
+     *
+     * @param forms the site's forms: a {@code form::} line naming none of them is already an
+     *              {@code unknown-form} error, and is not compared (one slip, one error)
+     */
+    public static void check(ResolvedSite site, Optional<SchoolForms> forms, Problems problems) {
         String english = TranslationPairer.SOURCE_LANGUAGE;
         for (ResolvedPage source : site.pages(english).values()) {
             for (String language : site.languages()) {
@@ -42,17 +50,25 @@ public final class LanguageParity {
                 if (translated.isEmpty()) {
                     continue;   // a missing page is the pairer's error
                 }
-                compare(source, translated.get(), problems);
-                compare(translated.get(), source, problems);
+                if (sameAdaptation(site, source.key(), language)) {   // else the pairer has said where they differ
+                    compare(source, translated.get(), forms, problems);
+                    compare(translated.get(), source, forms, problems);
+                }
             }
         }
     }
 
+    private static boolean sameAdaptation(ResolvedSite site, String key, String language) {
+        List<String> english = new ArrayList<>(site.adaptation(TranslationPairer.SOURCE_LANGUAGE, key).stream()
+                .map(TranslationPairer::signature).sorted().toList());
+        return english.equals(site.adaptation(language, key).stream().map(TranslationPairer::signature).sorted().toList());
+    }
+
     /** Reports each element of {@code page} that {@code other} lacks, at {@code page}'s line. */
-    private static void compare(ResolvedPage page, ResolvedPage other, Problems problems) {
+    private static void compare(ResolvedPage page, ResolvedPage other, Optional<SchoolForms> forms, Problems problems) {
         Map<String, SourceLine> otherForms = found(other, FORM);
         found(page, FORM).forEach((id, line) -> {
-            if (!otherForms.containsKey(id)) {
+            if (!otherForms.containsKey(id) && forms.filter(known -> known.contains(id)).isPresent()) {
                 missing(problems, line, "form " + id, page, other);
             }
         });
@@ -95,7 +111,17 @@ public final class LanguageParity {
         return found;
     }
 
-    /** The line of every match in the page's body, comments left out. */
+    /**
+     * Whether an image's attributes give it alternative text: a decorative one
+     * ({@code role=presentation}, or empty text) tells a reader nothing another language could miss,
+     * and one with no text at all is already an error of its own ({@code missing-alt}).
+     */
+    private static boolean informative(String attributes) {
+        String alt = attributes.split(",", 2)[0].strip().replaceAll("^\"|\"$", "").strip();
+        return !attributes.contains("role=presentation") && !alt.isEmpty() && !alt.contains("=");
+    }
+
+    /** The line of every informative image in the page's body, comments left out. */
     private static List<SourceLine> all(ResolvedPage page, Pattern pattern) {
         List<SourceLine> lines = new ArrayList<>();
         for (SourceLine line : page.body()) {
@@ -104,7 +130,9 @@ public final class LanguageParity {
             }
             Matcher matcher = pattern.matcher(line.text());
             while (matcher.find()) {
-                lines.add(line);
+                if (informative(matcher.group(2))) {
+                    lines.add(line);
+                }
             }
         }
         return lines;
