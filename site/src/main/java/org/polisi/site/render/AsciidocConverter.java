@@ -34,6 +34,8 @@ final class AsciidocConverter {
     private static final java.util.concurrent.atomic.AtomicBoolean warmUpStarted = new java.util.concurrent.atomic.AtomicBoolean();
     /** Whether {@link #startEarly} started that thread and no build has claimed it yet. */
     private static volatile boolean startedEarly;
+    /** Whether {@link #startEarly} started it (for {@link #startTimings}). */
+    private static volatile boolean wasStartedEarly;
     /** Held while a session is registered on {@link #shared}: one build's pages never meet another's macro. */
     private static final Object SESSION = new Object();
     private static final String WARM_UP = """
@@ -238,6 +240,7 @@ final class AsciidocConverter {
     static boolean startEarly() {
         if (warmUpInBackground()) {
             startedEarly = true;
+            wasStartedEarly = true;
             return true;
         }
         return false;
@@ -289,8 +292,8 @@ final class AsciidocConverter {
      * CPU seconds and the JVM's uptime when it was ready; empty before it has started.
      */
     static String startTimings() {
-        return startSeconds < 0 ? "" : String.format(java.util.Locale.ROOT, "JRuby and Asciidoctor started in %.2f s (%.2f s CPU), ready %.2f s after the JVM started",
-                startSeconds, startCpuSeconds, readyAtUptime);
+        return startSeconds < 0 ? "" : String.format(java.util.Locale.ROOT, "JRuby and Asciidoctor started %sin %.2f s (%.2f s CPU), ready %.2f s after the JVM started",
+                wasStartedEarly ? "before the command line was read, " : "", startSeconds, startCpuSeconds, readyAtUptime);
     }
 
     /** Whether this process has converted its first page, after which conversion runs on every core. */

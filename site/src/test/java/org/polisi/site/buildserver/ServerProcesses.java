@@ -73,9 +73,18 @@ final class ServerProcesses {
 
     /** Starts {@code build ARGS} in {@code root} with {@code flags} as the JVM's options, without waiting. */
     static Started start(Path root, List<String> flags, String... args) throws IOException {
+        return start(root, BuildClient.class.getName(), flags, args);
+    }
+
+    /** Runs {@code build ARGS} in {@code root} through {@code mainClass} (another entry than the launcher's) with {@code flags}. */
+    static Run buildWith(Path root, String mainClass, List<String> flags, String... args) throws IOException, InterruptedException {
+        return start(root, mainClass, flags, args).finish();
+    }
+
+    private static Started start(Path root, String mainClass, List<String> flags, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(flags);
-        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), BuildClient.class.getName(), "build"));
+        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), mainClass, "build"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
