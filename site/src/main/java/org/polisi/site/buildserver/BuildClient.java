@@ -95,9 +95,11 @@ public final class BuildClient {
         if (arguments.contains("--help") || arguments.contains("-h")) {
             return;
         }
-        Logging.quieten();     // before JRuby's thread can log anything
         RenderCache cache = arguments.contains("--no-cache") ? RenderCache.disabled() : RenderCache.at(cacheFolder(root, arguments));
         RenderStage.startEarly(BuildOptions.defaults(root), cache);
+        // Logging is set up after, not before (that takes about as long again): JRuby's start logs
+        // nothing, and the build's own logging starts after this (inProcess quietens it again).
+        Logging.quieten();
     }
 
     /** The folder {@code --cache DIR} or {@code --cache=DIR} names, else the default one (as {@code CacheOptions} reads them). */

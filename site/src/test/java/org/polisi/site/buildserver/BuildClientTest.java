@@ -46,6 +46,8 @@ class BuildClientTest {
         ServerProcesses.Run cli = ServerProcesses.buildWith(late, "org.polisi.site.cli.PolisiCli", TIMED, "--no-cache");
         assertEquals(0, cli.exit(), cli.err());
         assertTrue(cli.out().contains("JRuby and Asciidoctor started in"), "PolisiCli starts JRuby as the build begins: " + cli.out());
+        assertEquals(cli.err(), run.err(), "nothing more on standard error (JRuby starts before logging is set up)");
+        assertEquals(withoutTimings(late, cli), withoutTimings(early, run));
         Map<String, String> published = texts(early.resolve("site/target/public"));
         assertFalse(published.isEmpty());
         assertEquals(published, texts(late.resolve("site/target/public")));
@@ -68,6 +70,12 @@ class BuildClientTest {
         assertEquals(0, changed.exit(), changed.err());
         assertTrue(changed.out().contains("JRuby and Asciidoctor started before the command line was read"), changed.out());
         assertTrue(Files.readString(root.resolve("site/target/public/first/en/page.html")).contains("changed."));
+    }
+
+    /** What a run printed, without its timing lines ({@code -Dpolisi.timings}), its folder and its seconds. */
+    private static String withoutTimings(Path root, ServerProcesses.Run run) {
+        return run.normalised(root, run.out()).lines().filter(line -> !line.matches(".*[0-9]+\\.[0-9]{2} s.*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static Map<String, String> texts(Path dir) throws java.io.IOException {
