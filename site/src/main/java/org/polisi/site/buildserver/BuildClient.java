@@ -87,7 +87,7 @@ public final class BuildClient {
 
     /**
      * A build in this process starts JRuby before the command line is parsed and the build is made
-     * (about 0.2 s of a fresh JVM's start-up with a core idle; docs/adr/0084), when it will
+     * (JRuby gains about 0.1 s of the build thread's CPU, on a core that was idle; docs/adr/0084), when it will
      * probably convert pages: as {@code RenderStage.prepare} guesses, from the cache that
      * {@code --no-cache} or {@code --cache DIR} names. {@code --help} starts nothing.
      */
