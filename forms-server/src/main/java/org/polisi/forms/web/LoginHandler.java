@@ -77,15 +77,10 @@ final class LoginHandler {
     }
 
     void code(Context ctx) {
-        if (!auth.validLoginPost(ctx)) {
-            errors.forbidden(ctx);
-            return;
-        }
         String language = RequestLanguage.of(ctx);
         String id = auth.pending(ctx);
-        Long person = pending.find(id, PendingSignIns.Step.SECOND_FACTOR).orElse(null);
+        Long person = underWay(ctx, PendingSignIns.Step.SECOND_FACTOR).orElse(null);
         if (person == null) {
-            form(ctx, 401, messages.get(language, "login.code.expired"), "");
             return;
         }
         LoginService.Result result = logins.secondStep(person, ctx.formParam("code"), clients.of(ctx),
@@ -133,15 +128,10 @@ final class LoginHandler {
      * is accepted; the session made names it, with a new id and token.
      */
     void school(Context ctx) {
-        if (!auth.validLoginPost(ctx)) {
-            errors.forbidden(ctx);
-            return;
-        }
         String language = RequestLanguage.of(ctx);
         String id = auth.pending(ctx);
-        Optional<Long> person = pending.find(id, PendingSignIns.Step.SCHOOL);
+        Optional<Long> person = underWay(ctx, PendingSignIns.Step.SCHOOL);
         if (person.isEmpty()) {
-            form(ctx, 401, messages.get(language, "login.code.expired"), "");
             return;
         }
         Optional<LoginService.Result.Success> chosen = logins.choose(person.get(), ctx.formParam("school"));
@@ -153,6 +143,23 @@ final class LoginHandler {
         }
         pending.end(id);
         answer(ctx, chosen.get(), () -> { }, wait -> { });
+    }
+
+    /**
+     * The person of the browser's sign-in under way at {@code step}, once the post's anti-forgery
+     * token is checked; empty when the request has been answered already (403 for a bad token, the
+     * sign-in page with "took too long" for no such sign-in, or one at another step).
+     */
+    private Optional<Long> underWay(Context ctx, PendingSignIns.Step step) {
+        if (!auth.validLoginPost(ctx)) {
+            errors.forbidden(ctx);
+            return Optional.empty();
+        }
+        Optional<Long> person = pending.find(auth.pending(ctx), step);
+        if (person.isEmpty()) {
+            form(ctx, 401, messages.get(RequestLanguage.of(ctx), "login.code.expired"), "");
+        }
+        return person;
     }
 
     private void schoolForm(Context ctx, int status, String error, List<StaffUser> memberships) {
