@@ -179,7 +179,8 @@ final class UserCommand implements Runnable {
             int live = service.liveMemberships(account.email);
             if (disabled) {
                 System.out.println(live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
-                        : "Its " + (live == 1 ? "account" : live + " accounts") + " at other schools stay as they are.");
+                        : live == 1 ? "Its account at another school stays as it is."
+                        : "Its " + live + " accounts at other schools stay as they are.");
             }
             return 0;
         }

@@ -52,5 +52,17 @@ class PreviewSchoolAccountTest {
                 "--email", "nia@TEST.example", "--role", "office");
         assertEquals(2, twice.exitCode(), twice.out());
         assertTrue(twice.err().contains("already has an account at otherschool (safeguarding-lead)"), twice.err());
+
+        // disabling one membership leaves the other; disabling the last one leaves the person unable to sign in
+        FormsCliTestAccess.Run first = FormsCliTestAccess.runWithInput("", "user", "disable", "--db", db,
+                "--manifests", manifests.toString(), "--school", "otherschool", "--email", "nia@test.example",
+                "--by", "Head");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("Its account at another school stays as it is."), first.out());
+        FormsCliTestAccess.Run last = FormsCliTestAccess.runWithInput("", "user", "disable", "--db", db,
+                "--manifests", manifests.toString(), "--school", "testschool", "--email", "nia@test.example",
+                "--by", "Head");
+        assertEquals(0, last.exitCode(), last.err());
+        assertTrue(last.out().contains("last enabled account: it cannot sign in at all now"), last.out());
     }
 }
