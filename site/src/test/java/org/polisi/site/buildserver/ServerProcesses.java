@@ -73,9 +73,16 @@ final class ServerProcesses {
 
     /** Starts {@code build ARGS} in {@code root} with {@code flags} as the JVM's options, without waiting. */
     static Started start(Path root, List<String> flags, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("build"));
+        all.addAll(List.of(args));
+        return startCommand(root, flags, all.toArray(String[]::new));
+    }
+
+    /** Starts {@code ./polisi COMMAND ARGS} ({@code preview}, {@code clean}...) as the launcher does, without waiting. */
+    static Started startCommand(Path root, List<String> flags, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(flags);
-        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), BuildClient.class.getName(), "build"));
+        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), BuildClient.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
