@@ -53,6 +53,10 @@ public final class Routes {
         get(routes, "/staff/login", handlers.login()::show);
         post(routes, "/staff/login", handlers.login()::login);
         post(routes, "/staff/login/code", handlers.login()::code);
+        get(routes, "/staff/login/school", handlers.login()::showSchool);
+        post(routes, "/staff/login/school", handlers.login()::school);
+        get(routes, "/staff/school", staff(handlers.schoolSwitch()::show));
+        post(routes, "/staff/school", staffPost(handlers.schoolSwitch()::change));
         post(routes, "/staff/logout", handlers.login()::logout);
         get(routes, "/staff/", staff(handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(StaffArea.SUBMISSIONS, handlers.staffPages().submissions()::submissions));
@@ -255,7 +259,8 @@ public final class Routes {
     }
 
     /** Form fields that carry no typed text: tokens, choices, references. */
-    private static final Set<String> NOT_TYPED = Set.of(StaffAuth.CSRF_FIELD, "kind", "consent", "code", "lang");
+    private static final Set<String> NOT_TYPED = Set.of(StaffAuth.CSRF_FIELD, "kind", "consent", "code", "lang",
+            "school");
 
     /** What a staff post carried that someone typed (an action, a reason, a name), in order; blank ones left out. */
     private static List<String> typedTexts(Context ctx) {
