@@ -1,7 +1,5 @@
 package org.polisi.site.render;
 
-import org.asciidoctor.ast.Document;
-import org.asciidoctor.extension.Postprocessor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -31,16 +29,16 @@ import java.util.regex.Pattern;
  *       (the Nu checker's error). Where a browser drops table semantics for the changed
  *       {@code display}, each cell still reads with its label ("Refer to Headteacher: Yes").</li>
  * </ul>
- * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten.
+ * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten. Applied to
+ * each converted page by {@link AsciidocConverter#postprocessed}, after {@link AccessibleAdmonitions}
+ * (docs/adr/0086).
  */
-public final class ResponsiveTables extends Postprocessor {
+public final class ResponsiveTables {
     /** Tables narrower than this fit a 320 px screen with words unbroken, and stay tables. */
     static final int STACK_FROM_COLUMNS = 3;
     private static final Pattern WIDTH = Pattern.compile("^\\s*width:\\s*([0-9.]+)%;?\\s*$");
 
-    @Override
-    public String process(Document document, String output) {
-        return rewrite(output);
+    private ResponsiveTables() {
     }
 
     /**
