@@ -158,7 +158,7 @@ final class AsciidocConverter {
         try {
             // SECURE: Asciidoctor reads no file at all. Includes were expanded, within the school's
             // own folders, when the content was loaded (content.Includes).
-            Document document = asciidoctor.load(page.asciidoc(),
+            Document document = RubyDocuments.load(asciidoctor, page.asciidoc(),
                     OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
             String body = inLanguage(postprocessed(document.convert()), document);
             Map<String, String> attributes = new LinkedHashMap<>();
@@ -207,13 +207,19 @@ final class AsciidocConverter {
     /** The attributes the composer wrote in the page's header, in order. */
     private static List<String> headerAttributeNames(String asciidoc) {
         List<String> names = new ArrayList<>();
-        for (String line : asciidoc.split("\n", -1)) {
+        // Line by line up to the first blank one: the header only, not a split of the whole page.
+        for (int from = 0, end; from <= asciidoc.length(); from = end + 1) {
+            end = asciidoc.indexOf('\n', from);
+            String line = asciidoc.substring(from, end < 0 ? asciidoc.length() : end);
             if (line.isBlank()) {
                 break;
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.find()) {
                 names.add(entry.group(1));
+            }
+            if (end < 0) {
+                break;
             }
         }
         return names;
