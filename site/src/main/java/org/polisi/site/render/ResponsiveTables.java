@@ -88,7 +88,31 @@ public final class ResponsiveTables {
         return -1;
     }
 
+    /**
+     * Tables already rewritten, by their HTML, most recently used last: the schools of a cluster
+     * share most of their tables, character for character, and {@link #table} is a function of
+     * the table's HTML alone, so each is parsed once (docs/adr/0086). Bounded, as a build server
+     * lives for many builds.
+     */
+    private static final int REMEMBERED = 512;
+    private static final Map<String, String> REWRITTEN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(REMEMBERED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
     private static String table(String tableHtml) {
+        String known = REWRITTEN.get(tableHtml);
+        if (known == null) {
+            known = rewriteTable(tableHtml);
+            REWRITTEN.put(tableHtml, known);
+        }
+        return known;
+    }
+
+    private static String rewriteTable(String tableHtml) {
         Element body = Jsoup.parseBodyFragment(tableHtml).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
         Element table = body.selectFirst("table");
