@@ -25,8 +25,10 @@ RUNS="${RUNS:-1}"
 LEVELS="${LEVELS:-2,8,32,64}"
 SECONDS_PER_LEVEL="${SECONDS_PER_LEVEL:-10}"
 KILLS="${KILLS:-5}"
-# which parts to run: any of ceiling sqlite pg-1 pg-2 writer (the kill -9s run when KILLS > 0);
-# writer: IntakeCeiling, the intake service without HTTP, on SQLite and PostgreSQL at each level
+# which parts to run: any of ceiling sqlite pg-1 pg-2 writer floor (the kill -9s run when KILLS > 0);
+# writer: IntakeCeiling, the intake service without HTTP, on SQLite and PostgreSQL at each level;
+# floor: pgbench doing the intake's own rows (bench/postgres-floor.sql), with no Java at all, beside
+#   the one-row insert: what PostgreSQL alone can store of these submissions on this machine
 PARTS="${PARTS-ceiling sqlite pg-1 pg-2}"   # PARTS="" runs only the kill -9s
 # the build to measure: another checkout's root (e.g. a worktree of main as the baseline), this one by default
 CLASSES_ROOT="${CLASSES_ROOT:-$ROOT}"
@@ -223,6 +225,34 @@ for run in $(seq "$RUNS"); do
   for clients in 8 32; do
     say "run$run pgbench one-row insert c=$clients: $(pgbench -n -c "$clients" -j 2 -T 10 -f "$B/one-row.sql" -d ceiling_$run 2>&1 \
       | grep -E '^(tps|latency average)' | tr '\n' ' ')"
+  done
+  fi
+
+  if [[ " $PARTS " == *" floor "* ]]; then
+  # a database migrated by the server, with one real consent submission stored through the intake
+  # service; its rows (submission, name key, consent events) are the templates pgbench copies
+  db=$(new_database floor_$run)
+  java $JAVA_OPTS -cp "$CP" org.polisi.forms.bench.IntakeCeiling "$db" "$FIX" testschool "$FORM" 1 1 >/dev/null
+  psql -q -v ON_ERROR_STOP=1 -d floor_$run <<'SQL'
+CREATE TABLE template_submission AS SELECT form_id, form_kind, form_version, lang, fields_json, received_at, urgent,
+  salt, content_hash, prev_hash, hash FROM submission WHERE id = (SELECT min(id) FROM submission);
+CREATE TABLE template_name_key AS SELECT accent_free FROM submission_name_key
+  WHERE submission_id = (SELECT min(id) FROM submission);
+CREATE TABLE template_event AS SELECT form_id, pupil, statement, answer, recorded_at, salt, content_hash, prev_hash, hash,
+  (row_number() OVER (ORDER BY seq) - 1)::int AS o FROM consent_event WHERE consent_submission = (SELECT min(id) FROM submission);
+SQL
+  say "run$run floor templates: $(psql -qtA -d floor_$run -c "SELECT (SELECT count(*) FROM template_submission) || ' submission, '
+    || (SELECT count(*) FROM template_name_key) || ' name key, ' || (SELECT count(*) FROM template_event) || ' consent events'")"
+  # PER_COMMIT submissions per transaction, as the ledger's writer batches them (ADR 0065); clients 1
+  # and 2 are one and two instances' writers; 32 clients at 1 per commit is no batching at all
+  for shape in "1 ${FLOOR_PER_COMMIT:-14}" "2 ${FLOOR_PER_COMMIT:-14}" "32 1"; do
+    set -- $shape
+    before_p=$(cpu_of $(postgres_pids))
+    out=$(pgbench -n -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$SECONDS_PER_LEVEL" -D n="$2" -f bench/postgres-floor.sql -d floor_$run 2>&1)
+    tps=$(echo "$out" | awk '/^tps/ {print $3}')
+    cpu=$(echo "scale=2; ($(cpu_of $(postgres_pids)) - $before_p) / $TICKS" | bc)
+    say "run$run floor c=$1 per-commit=$2: $(echo "$tps * $2" | bc) submissions/s ($tps commits/s);" \
+      "postgres cpu-s $cpu over ${SECONDS_PER_LEVEL}s; load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
   fi
 
