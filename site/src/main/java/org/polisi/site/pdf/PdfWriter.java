@@ -130,6 +130,14 @@ public final class PdfWriter {
         }
     }
 
+    /**
+     * One converter per thread: {@code W3CDom.convert} makes a new one for every document, and each
+     * new one asks JAXP for a {@code DocumentBuilderFactory}, which looks through every jar on the
+     * class path for a service file (ADR 0085). A converter is not safe for concurrent use; its
+     * factory, made once, gives each document a builder of its own.
+     */
+    private static final ThreadLocal<W3CDom> W3C_DOM = ThreadLocal.withInitial(W3CDom::new);
+
     static {
         XRLog.setLoggingEnabled(false);     // its warnings are about CSS it ignores, one line per page
     }
@@ -149,6 +157,34 @@ public final class PdfWriter {
         making = true;
     }
 
+    /**
+     * Parses whole font sets (every face of {@link #FACES}) until the pool holds {@code sets} of
+     * them, so that the real PDFs, made one per core at once, each find one ready instead of parsing
+     * it on the build's critical path (the warm-up calls it, in the core the build leaves idle; ADR
+     * 0085). A set that a PDF borrows meanwhile is not counted, so this may parse one set more
+     * than needed; it never parses one after the real PDFs have begun ({@link #startMaking}).
+     *
+     * @param sets how many sets the pool should hold (the number of PDFs made at once)
+     * @return how many sets this call parsed
+     */
+    int parseFontSets(int sets) {
+        int added = 0;
+        while (!making && parsed.size() < sets) {
+            Map<String, TrueTypeFont> fonts = new HashMap<>();
+            for (Face face : FACES) {
+                face.in(fonts, bytes);
+            }
+            parsed.add(fonts);
+            added++;
+        }
+        return added;
+    }
+
+    /** @return how many parsed font sets wait in the pool for the next PDFs */
+    int fontSets() {
+        return parsed.size();
+    }
+
     /** Whether {@link #startMaking} has been called. */
     boolean making() {
         return making;
@@ -161,6 +197,17 @@ public final class PdfWriter {
      * @throws IOException when the PDF cannot be written
      */
     void write(Document source, String baseUri, OutputStream out) throws IOException {
+        write(source, source.outerHtml(), baseUri, out);
+    }
+
+    /**
+     * As {@link #write(Document, String, OutputStream)}, for a caller that has serialised the
+     * source already (the PDF cache's key is made from the same text; serialising a policy twice was
+     * 1–2 % of a PDF's CPU).
+     *
+     * @param sourceHtml {@code source.outerHtml()}, from which the file identifier is made
+     */
+    void write(Document source, String sourceHtml, String baseUri, OutputStream out) throws IOException {
         Map<String, TrueTypeFont> fonts = Optional.ofNullable(parsed.poll()).orElseGet(HashMap::new);
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -171,7 +218,7 @@ public final class PdfWriter {
             for (Face face : FACES) {
                 builder.useFont(new LazyFace(document, face, fonts, bytes), face.family(), face.weight(), face.style(), true);
             }
-            builder.withW3cDocument(W3CDom.convert(source), baseUri);
+            builder.withW3cDocument(W3C_DOM.get().fromJsoup(source), baseUri);
             builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, metrics);
             Map<String, String> titles = new HashMap<>();
             source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));
@@ -184,7 +231,7 @@ public final class PdfWriter {
                 // PDFBox would make the file identifier (ISO 32000-1 14.4) from the clock: it is made
                 // from the page instead, the same for the same page, as the standard allows.
                 document.getDocumentInformation().setCreationDate(null);
-                byte[] id = Arrays.copyOf(sha256(source.outerHtml()), 16);
+                byte[] id = Arrays.copyOf(sha256(sourceHtml), 16);
                 COSArray identifier = new COSArray();
                 identifier.add(new COSString(id));
                 identifier.add(new COSString(id));

@@ -245,6 +245,11 @@ public final class PolicyPdfs {
                 writer.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
                 made++;
                 writer.warmUpPages.incrementAndGet();
+                if (made == 1) {
+                    // The real PDFs are made one per core at once, each with a font set of its own:
+                    // parsed here, not on the critical path. The same CPU as there, so idle or not.
+                    writer.parseFontSets(Runtime.getRuntime().availableProcessors());
+                }
             }
         } catch (IOException | RuntimeException e) {
             // Only a warm-up: a real PDF that fails the same way is reported at its page.
@@ -365,12 +370,13 @@ public final class PolicyPdfs {
             if (source == null) {
                 return Optional.of("the page has no <main>");
             }
-            Path cached = cacheDir.resolve(key(source, job.html()) + ".pdf");
+            String sourceHtml = source.outerHtml();
+            Path cached = cacheDir.resolve(key(sourceHtml, source, job.html()) + ".pdf");
             if (!Files.isRegularFile(cached)) {
                 Files.createDirectories(cacheDir);
                 Path partial = Files.createTempFile(cacheDir, "making", ".part");
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    writer.write(source, job.html().toUri().toString(), out);
+                    writer.write(source, sourceHtml, job.html().toUri().toString(), out);
                 }
                 fresh.incrementAndGet();
                 Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -383,8 +389,11 @@ public final class PolicyPdfs {
         }
     }
 
-    /** What the PDF is made from: the source document, the bytes of each local image, and {@link #FORMAT}. */
-    private static String key(Document source, Path html) throws IOException {
+    /**
+     * What the PDF is made from: the source document ({@code sourceHtml}, its serialisation), the
+     * bytes of each local image, and {@link #FORMAT}.
+     */
+    private static String key(String sourceHtml, Document source, Path html) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -392,7 +401,7 @@ public final class PolicyPdfs {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
         digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-        digest.update(source.outerHtml().getBytes(StandardCharsets.UTF_8));
+        digest.update(sourceHtml.getBytes(StandardCharsets.UTF_8));
         for (Element image : source.select("img[src]")) {
             String src = image.attr("src");
             if (!src.contains(":")) {

@@ -11,12 +11,13 @@
  * made with openhtmltopdf on a thread of their own while the build checks and proofs (the machinery
  * warmed up, only when a PDF will probably be made, in the core the build leaves idle while JRuby
  * starts, after proofing, with throw-away pages for as long as that core stays idle; the fonts parsed once
- * per concurrent PDF), and kept in the work folder by a hash of their source, so that an unchanged
+ * per concurrent PDF, there too), and kept in the work folder by a hash of their source, so that an unchanged
  * page is not made again and a build that makes none loads no PDF machinery. The
  * tests check every PDF with veraPDF against PDF/UA-1. See docs/adr/0047-accessible-pdfs.md and
  * docs/adr/0056-cheaper-pdfs-and-proofing.md and
  * docs/adr/0063-proofing-by-plain-scans-and-no-pdf-work-when-pdfs-are-kept.md and
  * docs/adr/0069-background-work-in-the-build-s-idle-core.md and
- * docs/adr/0077-pdf-warm-up-for-as-long-as-a-core-is-idle.md.
+ * docs/adr/0077-pdf-warm-up-for-as-long-as-a-core-is-idle.md and
+ * docs/adr/0085-where-the-pdfs-cost-goes-in-a-fresh-jvm.md.
  */
 package org.polisi.site.pdf;

@@ -150,6 +150,62 @@ class PolicyPdfsTest {
         assertTrue(java.util.Arrays.equals(cold.toByteArray(), warm.toByteArray()), "the same bytes");
     }
 
+    /**
+     * The warm-up leaves a parsed font set for each PDF the stage makes at once (one per core), so
+     * that no real PDF parses the fonts on the critical path (ADR 0085); once the real PDFs have
+     * begun it parses none (they would parse their own beside it).
+     */
+    @Test
+    void aWarmUpLeavesAFontSetForEachCoreAndNoneAfterTheRealPdfsBegan() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        PdfWriter warmed = new PdfWriter();
+        assertEquals(0, warmed.fontSets());
+        assertEquals(1, PolicyPdfs.warmUp(warmed, () -> false));
+        assertEquals(Math.max(cores, 1), warmed.fontSets(), "one set per PDF made at once");
+        assertEquals(0, warmed.parseFontSets(cores), "already full: nothing parsed again");
+        PdfWriter late = new PdfWriter();
+        late.startMaking();
+        assertEquals(0, late.parseFontSets(cores), "the real PDFs began: they parse their own");
+        assertEquals(0, late.fontSets());
+    }
+
+    /**
+     * PDFs made at once on one writer, each on fonts parsed before it and shared with the others
+     * in turn, have the bytes each page gets from a new writer alone (ADR 0085: the fonts, the
+     * converter per thread and the serialised source are shared, never a PDF's content).
+     */
+    @Test
+    void pdfsMadeAtOnceOnSharedFontsHaveTheBytesOfPdfsMadeAlone() throws Exception {
+        List<Path> pages = Stream.of("adopter/cy/policy.html", "adopter/en/policy.html", "adopter/cy/policy.html",
+                "adopter/en/policy.html").map(site::file).toList();
+        List<byte[]> alone = new ArrayList<>();
+        for (Path html : pages) {
+            alone.add(pdf(new PdfWriter(), html));
+        }
+        PdfWriter shared = new PdfWriter();
+        shared.parseFontSets(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<byte[]>> together = new ArrayList<>();
+            for (Path html : pages) {
+                together.add(pool.submit(() -> pdf(shared, html)));
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                assertTrue(java.util.Arrays.equals(alone.get(i), together.get(i).get()), "the same bytes for " + pages.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertFalse(java.util.Arrays.equals(alone.get(0), alone.get(1)), "the two languages' PDFs differ (the test can fail)");
+    }
+
+    private static byte[] pdf(PdfWriter writer, Path html) throws IOException {
+        Document source = PdfSource.of(org.jsoup.Jsoup.parse(html.toFile(), "UTF-8"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writer.write(source, html.toUri().toString(), out);
+        return out.toByteArray();
+    }
+
     @Test
     void otherPagesAndTemplatePreviewsHaveNone() throws IOException {
         assertFalse(Files.exists(site.file("adopter/en/about.pdf")), "an ordinary page is not a policy");
