@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * whole process: JRuby's start-up is the costliest part of a build, so it is paid once (and a
  * preview's later builds find it warm), and AsciidoctorJ 2.5 converts safely on several threads
  * with one instance. Our stateless extensions (ticks, policy references) register through the SPI
- * when the instance is created; what belongs to one build (the form macro, the log handler) is
+ * when the instance is created, and our postprocessing of the HTML runs in Java on what the
+ * conversion returns ({@link #postprocessed}); what belongs to one build (the form macro, the log handler) is
  * registered by its {@link RenderSession} for the length of {@link #convert}, one session at a time.
  */
 final class AsciidocConverter {
@@ -104,8 +105,8 @@ final class AsciidocConverter {
             org.asciidoctor.log.LogHandler discard = record -> { };
             asciidoctor.registerLogHandler(discard);
             try {
-                return asciidoctor.load(asciidoc, OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap())
-                        .convert();
+                return postprocessed(asciidoctor.load(asciidoc, OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap())
+                        .convert());
             } finally {
                 asciidoctor.unregisterLogHandler(discard);
             }
@@ -166,9 +167,9 @@ final class AsciidocConverter {
         try {
             // SECURE: Asciidoctor reads no file at all. Includes were expanded, within the school's
             // own folders, when the content was loaded (content.Includes).
-            Document document = asciidoctor.load(page.asciidoc(),
+            Document document = RubyDocuments.load(asciidoctor, page.asciidoc(),
                     OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
-            String body = inLanguage(document.convert(), document);
+            String body = inLanguage(postprocessed(document.convert()), document);
             Map<String, String> attributes = new LinkedHashMap<>();
             for (String name : headerAttributeNames(page.asciidoc())) {
                 Object value = document.getAttribute(name);
@@ -179,6 +180,16 @@ final class AsciidocConverter {
         } finally {
             session.done();
         }
+    }
+
+    /**
+     * The converted HTML as our postprocessors leave it: the admonitions' roles, then the tables
+     * rewritten. Asciidoctor would apply them last in {@code Document#convert}, in this order, on
+     * the whole output; here they run on the Java string the conversion returns, which spares each
+     * page two copies of its HTML from Ruby to Java and back (docs/adr/0086).
+     */
+    static String postprocessed(String converted) {
+        return ResponsiveTables.rewrite(AccessibleAdmonitions.apply(converted));
     }
 
     private static final Pattern FOOTNOTE_TOOLTIP = Pattern.compile("title=\"View footnote\\.\"");
@@ -205,13 +216,19 @@ final class AsciidocConverter {
     /** The attributes the composer wrote in the page's header, in order. */
     private static List<String> headerAttributeNames(String asciidoc) {
         List<String> names = new ArrayList<>();
-        for (String line : asciidoc.split("\n", -1)) {
+        // Line by line up to the first blank one: the header only, not a split of the whole page.
+        for (int from = 0, end; from <= asciidoc.length(); from = end + 1) {
+            end = asciidoc.indexOf('\n', from);
+            String line = asciidoc.substring(from, end < 0 ? asciidoc.length() : end);
             if (line.isBlank()) {
                 break;
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.find()) {
                 names.add(entry.group(1));
+            }
+            if (end < 0) {
+                break;
             }
         }
         return names;
