@@ -97,9 +97,15 @@ public final class PolisiServer implements AutoCloseable {
     public void addStaff(String school, String name, String email, String role) {
         long id = addStaffWithoutSecondFactor(school, name, email, role);
         SecondFactor secondFactor = new SecondFactor(server.jdbi(), Clock.systemUTC(), manifests, sealingKey);
+        // the second factor is the person's (docs/adr/0080): a membership at another school shares it
+        long person = server.jdbi().withExtension(org.polisi.forms.staff.StaffUserDao.class,
+                users -> users.findById(id)).orElseThrow().personId();
+        if (secrets.containsKey(email) && secondFactor.enrolled(person)) {
+            return;
+        }
         String secret = secondFactor.newSecret();
         long previous = step() - 1;
-        secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previous)).orElseThrow();
+        secondFactor.enrol(person, secret, secondFactor.codeFor(secret, previous)).orElseThrow();
         secrets.put(email, secret);
         lastSteps.put(email, previous);
     }

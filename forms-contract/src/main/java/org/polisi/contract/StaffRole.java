@@ -13,9 +13,9 @@ import java.util.Optional;
  *       {@code reader-role}, the manifest and the site bundle's {@code forms.role.<word>} texts:
  *       {@code school-office}.</li>
  * </ul>
- * A form may name a reader role with no account (a deputy headteacher, a governor): no account reads
- * it, so such a form is left to the headteacher. {@code notify:} may name only these roles, since an
- * alert to any other would reach nobody.
+ * A form's {@code reader-role} and {@code notify:} may name only these roles (the site build refuses
+ * any other at its line): a privacy notice naming a reader no account can be, or an alert to such a
+ * role, would be a promise nobody keeps.
  */
 public enum StaffRole {
     HEADTEACHER("headteacher", "headteacher"),

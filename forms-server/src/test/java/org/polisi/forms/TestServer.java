@@ -225,6 +225,17 @@ public final class TestServer implements AutoCloseable {
         return addStaff(school, name, email, role, PASSWORD);
     }
 
+    /** Staff accounts over this server's database and the fixture's manifests, as the command line changes them. */
+    public AccountService accounts() {
+        return new AccountService(jdbi(), new PasswordHasher(), Clock.systemUTC(), manifests);
+    }
+
+    /** The id of the membership of {@code email} at {@code school} ({@code staff_user.id}), or -1 when it has none. */
+    public long membershipId(String email, String school) {
+        return jdbi().withExtension(org.polisi.forms.staff.StaffUserDao.class, users -> users.findMembership(school, email))
+                .map(org.polisi.forms.staff.StaffUser::id).orElse(-1L);
+    }
+
     /** The account made with {@link #addStaff}, as the server reads it: for asking a service what it may do. */
     public org.polisi.forms.staff.StaffUser staffUser(String email) {
         return jdbi().withExtension(org.polisi.forms.staff.StaffUserDao.class, users -> users.findByEmail(email))
@@ -251,9 +262,13 @@ public final class TestServer implements AutoCloseable {
     public long addStaff(String school, String name, String email, String role, String password) {
         long id = addStaffWithoutSecondFactor(school, name, email, role, password);
         SecondFactor secondFactor = secondFactor();
+        long person = staffUser(email).personId();
+        if (devices.containsKey(email.toLowerCase(java.util.Locale.ROOT)) && secondFactor.enrolled(person)) {
+            return id;   // a membership at another school of a person who has their second factor (docs/adr/0080)
+        }
         String secret = secondFactor.newSecret();
         long previousStep = Math.floorDiv(clock.instant().getEpochSecond(), 30) - 1;
-        List<String> recovery = secondFactor.enrol(id, secret, secondFactor.codeFor(secret, previousStep))
+        List<String> recovery = secondFactor.enrol(person, secret, secondFactor.codeFor(secret, previousStep))
                 .orElseThrow(() -> new AssertionError("enrolment refused its own code"));
         devices.put(email.toLowerCase(java.util.Locale.ROOT), new SecondFactorDevice(secondFactor, secret,
                 new java.util.concurrent.atomic.AtomicLong(previousStep), new java.util.concurrent.ConcurrentLinkedDeque<>(recovery)));
@@ -397,6 +412,37 @@ public final class TestServer implements AutoCloseable {
         }
 
         /**
+         * Logs in as {@link #login} does, for a person with memberships at several schools
+         * (docs/adr/0080): answers "Which school?" with the membership at {@code school}. Returns
+         * the last answer: 303 when signed in, else the refusal (or the choice page, when it was
+         * refused or not asked).
+         */
+        public HttpResponse<String> login(String email, String password, String school) {
+            HttpResponse<String> response = login(email, password);
+            if (response.statusCode() == 200 && response.body().contains("action=\"/staff/login/school")) {
+                response = chooseSchool(response, String.valueOf(membershipId(email, school)));
+            }
+            return response;
+        }
+
+        /**
+         * Posts {@code value} as the school chosen on the choice page {@code choicePage} (as sent,
+         * unchecked); once signed in, {@link #csrf()} is the session's token.
+         */
+        public HttpResponse<String> chooseSchool(HttpResponse<String> choicePage, String value) {
+            org.jsoup.nodes.Element choice = org.jsoup.Jsoup.parse(choicePage.body()).selectFirst("main form[method=post]");
+            return signedIn(post(choice.attr("action"), form("csrf-token", hiddenValue(choicePage.body(), "csrf-token"),
+                    "school", value)));
+        }
+
+        /** Changes school while signed in ({@code /staff/school}), the session's token with it; the answer as sent. */
+        public HttpResponse<String> switchSchool(String email, String school) {
+            HttpResponse<String> response = post("/staff/school", form("csrf-token", csrfToken,
+                    "school", String.valueOf(membershipId(email, school))));
+            return signedIn(response);
+        }
+
+        /**
          * Logs in as a browser does from a sign-in page it was sent to ({@code /staff/login?...}):
          * posting each step's form to the address its {@code action} names. Returns the last answer,
          * whose {@code Location} is where the browser goes next.
@@ -445,6 +491,11 @@ public final class TestServer implements AutoCloseable {
 
         public String csrf() {
             return csrfToken;
+        }
+
+        /** Sets a cookie as if a server (or an attacker: session fixation) had set it. */
+        public void setCookie(String name, String value) {
+            cookies.put(name, value);
         }
 
         /** The value of a cookie this browser holds, or null. */

@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code user add}: makes a staff account; {@code user reset}: gives an account a new password (a
+ * {@code user add}: makes a staff account (for an address that already has one at another school,
+ * a membership of the same person: docs/adr/0080); {@code user reset}: gives an account a new password (a
  * headteacher issuing one to a member of staff who forgot theirs) and signs it out everywhere;
  * {@code user disable} / {@code enable}: cuts off an account's access at once (its sessions end, it
  * cannot sign in) or gives it back. The password is never an argument (it would show in {@code ps}).
@@ -64,18 +65,27 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            String password = readPassword();
-            if (password == null) {
+            AccountService service = account.service(settings);
+            // a person who exists (an account at another school) keeps their password: none is asked for
+            boolean known = service.personExists(account.email);
+            String password = known ? null : readPassword();
+            if (password == null && !known) {
                 System.err.println("No password given.");
                 return 2;
             }
             try {
-                account.service(settings).add(account.school, name, account.email, role, password);
+                service.add(account.school, name, account.email, role, password);
             } catch (IllegalArgumentException refused) {
                 System.err.println("Not added: " + refused.getMessage());
                 return 2;
             }
             System.out.println("Added " + role + " " + name + " <" + account.email + "> to " + account.school + ".");
+            if (known) {
+                System.out.println("The address already signs in at another school: it keeps its password and second"
+                        + " factor, and after signing in chooses which school (it can change school without signing in"
+                        + " again).");
+                return 0;
+            }
             System.out.println("At the first sign-in (/staff/login) the account sets up its second factor at /staff/account"
                     + " with an authenticator app; it is required for roles that can read incident reports.");
             return 0;
@@ -175,8 +185,9 @@ final class UserCommand implements Runnable {
         public Integer call() {
             boolean disabled = disabling();
             int ended;
+            AccountService service = account.service(settings);
             try {
-                ended = account.service(settings).setDisabled(account.school, account.email, disabled, recordedBy());
+                ended = service.setDisabled(account.school, account.email, disabled, recordedBy());
             } catch (IllegalArgumentException refused) {
                 System.err.println((disabled ? "Not disabled: " : "Not enabled: ") + refused.getMessage());
                 return 2;
@@ -185,6 +196,12 @@ final class UserCommand implements Runnable {
                     ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
                             + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
                     : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
+            int live = service.liveMemberships(account.email);
+            if (disabled) {
+                System.out.println(live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
+                        : live == 1 ? "Its account at another school stays as it is."
+                        : "Its " + live + " accounts at other schools stay as they are.");
+            }
             return 0;
         }
     }

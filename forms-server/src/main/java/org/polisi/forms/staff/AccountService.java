@@ -41,7 +41,24 @@ public final class AccountService {
         this.schools = schools;
     }
 
-    /** Adds the account; throws IllegalArgumentException with a message for the operator when it cannot. */
+    /** Whether a person with this e-mail address exists: then {@link #add} adds a membership and needs no password. */
+    public boolean personExists(String email) {
+        return email != null && jdbi.withExtension(StaffUserDao.class, users -> users.findPerson(email.strip())).isPresent();
+    }
+
+    /**
+     * Adds a staff account at a school (docs/adr/0080): for a new e-mail address, a new person with
+     * this password and their first membership; for the address of a person who exists, a membership
+     * at another school with its own role (the person keeps their password, second factor and
+     * recovery codes, and {@code password} is not used; it may be null). The membership's events,
+     * with the person's password and second factor as they are now, are appended to the school's
+     * staff account chain, so verify compares it like any other.
+     *
+     * @return the membership's id ({@code staff_user.id})
+     * @throws IllegalArgumentException with a message for the operator when it cannot: no such
+     *     school, a preview, a bad name, address or role, a refused password, or a membership the
+     *     person already has at that school
+     */
     public long add(String school, String name, String email, String role, String password) {
         if (school == null || !SCHOOL.matcher(school).matches()) {
             throw new IllegalArgumentException("school must be a school id such as 'rumney'");
@@ -66,38 +83,73 @@ public final class AccountService {
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
                 "role must be one of " + StaffRole.knownWords()));
-        List<String> problems = policy.problems(password, List.of(name, email, school));
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
+        List<StaffUser> existing = jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email.strip()));
+        if (existing.stream().anyMatch(membership -> membership.school().equals(school))) {
+            StaffUser there = existing.stream().filter(membership -> membership.school().equals(school)).findFirst()
+                    .orElseThrow();
+            throw new IllegalArgumentException("the email " + email + " already has an account at " + school + " ("
+                    + there.role() + (there.disabled() ? ", disabled: 'user enable' gives it back" : "")
+                    + "); a person has one account per school");
         }
-        String hash = hasher.hash(password);
+        boolean newPerson = existing.isEmpty() && !personExists(email);
+        String hash;
+        if (newPerson) {
+            List<String> problems = policy.problems(password, List.of(name, email, school));
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
+            }
+            hash = hasher.hash(password);
+        } else {
+            hash = null;
+        }
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(handle -> {
-                long id = handle.attach(StaffUserDao.class)
-                        .insert(school, name.strip(), email.strip(), staffRole.word(), hash, now);
+                StaffUserDao users = handle.attach(StaffUserDao.class);
+                long person = newPerson ? users.insertPerson(email.strip(), hash, now)
+                        : users.findPerson(email.strip()).orElseThrow();
+                String passwordHash = newPerson ? hash : handle.createQuery(
+                        "SELECT password_hash FROM staff_person WHERE id = :id").bind("id", person).mapTo(String.class).one();
+                // the person's address as first given, whatever case was typed now
+                String address = newPerson ? email.strip() : handle.createQuery(
+                        "SELECT email FROM staff_person WHERE id = :id").bind("id", person).mapTo(String.class).one();
+                long id = users.insertMembership(school, person, name.strip(), address, staffRole.word(), now);
                 try (WriteTransaction transaction = WriteTransaction.over(handle);
                      RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
-                    StaffAccountHistory.created(events, id, school, name.strip(), email.strip(), staffRole.word(), hash,
+                    StaffAccountHistory.created(events, id, school, name.strip(), address, staffRole.word(), passwordHash,
                             "command line", now);
+                    String secondFactor = secondFactorDigest(handle, person);
+                    if (!secondFactor.isEmpty()) {   // the person's second factor serves this membership too
+                        StaffAccountHistory.changed(events, id, StaffAccountHistory.SECOND_FACTOR, secondFactor,
+                                "command line", now);
+                    }
                 }
                 return id;
             });
         } catch (UnableToExecuteStatementException e) {
-            // one e-mail address is one account (sign-in is by address): say where it is, for the operator
-            String where = jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email.strip()))
-                    .map(existing -> " at " + existing.school() + " (" + existing.role() + ")").orElse("");
-            throw new IllegalArgumentException("an account with the email " + email + " already exists" + where
-                    + "; an e-mail address can hold one account, at one school: use another address", e);
+            // two operators adding the same address or membership at once: the unique constraints refused the second
+            throw new IllegalArgumentException("the email " + email + " was given an account at " + school
+                    + " meanwhile; run the command again to see where it stands", e);
         }
     }
 
+    /** The person's second factor as the staff account history records it ("" for none). */
+    private static String secondFactorDigest(org.jdbi.v3.core.Handle handle, long person) {
+        return handle.createQuery("SELECT secret FROM staff_second_factor WHERE person_id = :id").bind("id", person)
+                .mapTo(String.class).findOne()
+                .map(secret -> StaffAccountHistory.secondFactorDigest(secret, handle.createQuery(
+                        "SELECT code_hash FROM staff_recovery_code WHERE person_id = :id").bind("id", person)
+                        .mapTo(String.class).list()))
+                .orElse("");
+    }
+
     /**
-     * Gives an account a new password (when its holder has forgotten theirs): the same
-     * {@link PasswordPolicy} as a new account's, the change appended to the school's staff account
-     * chain (as the digest of the new hash, {@link StaffAccountHistory#passwordDigest}). The
-     * account's second factor stays as it is: a reset never weakens sign-in to a password alone. Every
-     * session of the account ends at once (whoever knew the old password may be signed in).
+     * Gives a person a new password (when they have forgotten theirs), named by their account at
+     * {@code school}: the same {@link PasswordPolicy} as a new account's, the change appended to the
+     * staff account chain of every school the person belongs to (as the digest of the new hash,
+     * {@link StaffAccountHistory#passwordDigest}). The second factor stays as it is: a reset never
+     * weakens sign-in to a password alone. Every session of the person, at every school, ends at
+     * once (whoever knew the old password may be signed in anywhere).
      *
      * @param school   the account's school (an account of another school is "no such account")
      * @param email    the account's e-mail address
@@ -107,7 +159,7 @@ public final class AccountService {
      *     account or the password is refused
      */
     public void resetPassword(String school, String email, String password, String by) {
-        StaffUser user = account(school, email);
+        StaffUser user = membership(school, email);
         List<String> problems = policy.problems(password, List.of(user.name(), user.email(), school));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the password is not accepted: " + String.join("; ", problems));
@@ -115,48 +167,43 @@ public final class AccountService {
         String hash = hasher.hash(password);
         Instant now = clock.instant();
         jdbi.useTransaction(handle -> {
-            handle.createUpdate("UPDATE staff_user SET password_hash = :hash WHERE id = :id")
-                    .bind("hash", hash).bind("id", user.id()).execute();
-            SessionStore.endAll(handle, user.id());   // whoever knew the old password is signed out now
-            try (WriteTransaction transaction = WriteTransaction.over(handle);
-                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
-                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.PASSWORD,
-                        StaffAccountHistory.passwordDigest(hash), by, now);
-            }
+            handle.createUpdate("UPDATE staff_person SET password_hash = :hash WHERE id = :id")
+                    .bind("hash", hash).bind("id", user.personId()).execute();
+            SessionStore.endAllOfPerson(handle, user.personId());   // whoever knew the old password is signed out now
+            StaffAccountHistory.changedForPerson(handle, user.personId(), StaffAccountHistory.PASSWORD,
+                    StaffAccountHistory.passwordDigest(hash), by, now);
         });
     }
 
     /**
-     * Removes an account's second factor ({@code user reset --second-factor}): a lost phone, or a
-     * sealed secret the key no longer opens (tester 3's fault 14). Every session of the account ends,
-     * and the change is appended to the school's staff account chain ({@link
-     * StaffAccountHistory#SECOND_FACTOR}, recorded as none), in one transaction; the account sets up
-     * a new one at its next sign-in.
+     * Removes the second factor of the person with this account ({@code user reset --second-factor}):
+     * a lost phone, or a sealed secret the key no longer opens (tester 3's fault 14). Every session of
+     * the person ends, and the change is appended to the staff account chain of each of their
+     * memberships ({@link StaffAccountHistory#SECOND_FACTOR}, recorded as none), in one transaction;
+     * they set up a new one at their next sign-in.
      *
      * @param by who did it, as recorded ("headteacher Name (command line)")
      * @return the number of sessions ended
      * @throws IllegalArgumentException when there is no such account, or it has no second factor
      */
     public int removeSecondFactor(String school, String email, String by) {
-        StaffUser user = account(school, email);
+        StaffUser user = membership(school, email);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            if (!SecondFactor.remove(handle, user.id())) {
+            if (!SecondFactor.remove(handle, user.personId())) {
                 throw new IllegalArgumentException("the account " + email + " at " + school + " has no second factor");
             }
-            int ended = SessionStore.endAll(handle, user.id());
-            try (WriteTransaction transaction = WriteTransaction.over(handle);
-                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
-                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.SECOND_FACTOR,
-                        StaffAccountHistory.secondFactorDigest(null, List.of()), by, now);
-            }
+            int ended = SessionStore.endAllOfPerson(handle, user.personId());
+            StaffAccountHistory.changedForPerson(handle, user.personId(), StaffAccountHistory.SECOND_FACTOR,
+                    StaffAccountHistory.secondFactorDigest(null, List.of()), by, now);
             return ended;
         });
     }
 
     /**
-     * Disables an account (a member of staff who has left, a lost device) or enables it again. A
-     * disabled account cannot sign in ({@link LoginService}: the same answer as a wrong password) and
+     * Disables one membership (a member of staff who has left a school) or enables it again; the
+     * person's memberships at other schools stay as they are, and a person whose every membership
+     * is disabled cannot sign in at all. A disabled membership cannot be signed in to ({@link LoginService}: the same answer as a wrong password) and
      * every one of its sessions ends at once, in the same transaction as the change, which is
      * appended to the school's staff account chain ({@link StaffAccountHistory#DISABLED}). Its
      * records and history stay; it is no longer sent alerts.
@@ -170,7 +217,7 @@ public final class AccountService {
      *     or it is already in that state
      */
     public int setDisabled(String school, String email, boolean disabled, String by) {
-        StaffUser user = account(school, email);
+        StaffUser user = membership(school, email);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("UPDATE staff_user SET disabled = :disabled WHERE id = :id AND disabled <> :disabled")
@@ -189,10 +236,16 @@ public final class AccountService {
         });
     }
 
-    /** The school's account with that e-mail address. @throws IllegalArgumentException when there is none */
-    private StaffUser account(String school, String email) {
-        return jdbi.withExtension(StaffUserDao.class, users -> users.findByEmail(email == null ? "" : email.strip()))
-                .filter(found -> found.school().equals(school))
+    /** How many live (not disabled) memberships the person with this address has: 0 when they cannot sign in at all. */
+    public int liveMemberships(String email) {
+        return (int) jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email == null ? "" : email.strip()))
+                .stream().filter(membership -> !membership.disabled()).count();
+    }
+
+    /** The account of this address at this school; an account of another school is "no such account". */
+    private StaffUser membership(String school, String email) {
+        return jdbi.withExtension(StaffUserDao.class, users -> users.findMembership(school == null ? "" : school,
+                        email == null ? "" : email.strip()))
                 .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
     }
 }

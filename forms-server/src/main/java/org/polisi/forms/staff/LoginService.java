@@ -1,6 +1,7 @@
 package org.polisi.forms.staff;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.forms.i18n.WaitTime;
@@ -32,9 +33,11 @@ public final class LoginService {
 
     /** What a sign-in step comes to. */
     public sealed interface Result {
-        /** Signed in; {@code enrolmentDue} when the role needs a second factor the account has not set up. */
+        /** Signed in to this membership; {@code enrolmentDue} when its role needs a second factor the person has not set up. */
         record Success(StaffUser user, boolean enrolmentDue) implements Result { }
-        /** The password was right and the account has a second factor: ask for its code. */
+        /** The password (and second factor) were right and the person has several live memberships: ask which school. */
+        record SchoolChoice(long personId, List<StaffUser> memberships) implements Result { }
+        /** The password was right and the person has a second factor: ask for its code. */
         record SecondFactorNeeded(StaffUser user) implements Result { }
         /** Wrong (or unknown) address, password or code: the same for all three. */
         record Refused() implements Result { }
@@ -53,20 +56,23 @@ public final class LoginService {
     }
 
     /**
-     * The first step: e-mail address and password.
+     * The first step: e-mail address and password, the person's (docs/adr/0080). A person whose
+     * every membership is disabled is refused as a wrong password is.
      *
      * @param clientAddress  the client's address (for its back-off)
      * @param rememberedDevice true when the browser holds a valid device cookie for this e-mail address
+     * @return {@link Result.SecondFactorNeeded} (naming the person's first live membership), a
+     *     {@link Result.Success} or {@link Result.SchoolChoice}, or a refusal
      */
     public Result login(String email, String password, String clientAddress, boolean rememberedDevice) {
         String typed = password == null ? "" : password;
         String address = LoginThrottle.address(clientAddress);
         String account = LoginThrottle.account(email);
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
-        Optional<StaffUser> user = jdbi.withExtension(StaffUserDao.class,
-                users -> users.findByEmail(email == null ? "" : email.strip()));
-        boolean disabled = user.isPresent() && jdbi.withExtension(StaffUserDao.class,
-                users -> users.isDisabled(user.get().id()));
+        List<StaffUser> memberships = jdbi.withExtension(StaffUserDao.class,
+                users -> users.memberships(email == null ? "" : email.strip()));
+        Optional<StaffUser> user = memberships.stream().findFirst();
+        List<StaffUser> live = memberships.stream().filter(membership -> !membership.disabled()).toList();
         // one Argon2id check whatever happens, so the time taken tells nothing either
         boolean matches = hasher.matches(typed, user.map(StaffUser::passwordHash).orElse(decoyHash));
         if (wait.isPresent()) {
@@ -75,30 +81,68 @@ public final class LoginService {
         if (user.isEmpty() || !matches) {
             return failed(address, account, user, clientAddress, "wrong e-mail address or password");
         }
-        if (disabled) {   // the same answer as a wrong password, after the same Argon2id check
-            return failed(address, account, user, clientAddress, "the account is disabled");
+        if (live.isEmpty()) {   // the same answer as a wrong password, after the same Argon2id check
+            return failed(address, account, user, clientAddress, memberships.size() == 1 ? "the account is disabled"
+                    : "every one of the person's " + memberships.size() + " memberships is disabled");
         }
-        if (secondFactor.enrolled(user.get().id())) {
-            return new Result.SecondFactorNeeded(user.get());
+        if (secondFactor.enrolled(user.get().personId())) {
+            return new Result.SecondFactorNeeded(live.get(0));
         }
-        return succeeded(address, account, user.get(), secondFactor.required(user.get()));
+        return succeeded(address, account, live);
     }
 
-    /** The second step, for an account whose password was right: its TOTP code or a recovery code. */
-    public Result secondStep(StaffUser user, String code, String clientAddress, boolean rememberedDevice) {
+    /** The second step, for a person whose password was right: their TOTP code or a recovery code. */
+    public Result secondStep(long personId, String code, String clientAddress, boolean rememberedDevice) {
+        List<StaffUser> memberships = jdbi.withExtension(StaffUserDao.class, users -> users.membershipsOf(personId));
+        Optional<StaffUser> user = memberships.stream().findFirst();
         String address = LoginThrottle.address(clientAddress);
-        String account = LoginThrottle.account(user.email());
+        String account = LoginThrottle.account(user.map(StaffUser::email).orElse(""));
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
         if (wait.isPresent()) {
             return throttled(wait.get());
         }
-        if (jdbi.withExtension(StaffUserDao.class, users -> users.isDisabled(user.id()))) {
-            return failed(address, account, Optional.of(user), clientAddress, "the account is disabled");
+        List<StaffUser> live = memberships.stream().filter(membership -> !membership.disabled()).toList();
+        if (live.isEmpty()) {
+            return failed(address, account, user, clientAddress, "the account is disabled");
         }
-        if (!secondFactor.verify(user.id(), code)) {
-            return failed(address, account, Optional.of(user), clientAddress, "wrong second-factor code");
+        if (!secondFactor.verify(personId, code)) {
+            return failed(address, account, user, clientAddress, "wrong second-factor code");
         }
-        return succeeded(address, account, user, false);
+        return succeeded(address, account, live);
+    }
+
+    /**
+     * The school chosen by a person who has passed the password and second factor (or by one signed
+     * in who switches school): their membership at that school, when it is theirs and live.
+     *
+     * @param personId     the person the sign-in (or session) belongs to
+     * @param membershipId what the form posted, unchecked (null, another person's, disabled: empty)
+     */
+    public Optional<Result.Success> choose(long personId, String membershipId) {
+        if (membershipId == null || !membershipId.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        long chosen = Long.parseLong(membershipId);
+        return jdbi.withExtension(StaffUserDao.class, users -> users.membershipsOf(personId)).stream()
+                .filter(membership -> membership.id() == chosen && !membership.disabled())
+                .findFirst()
+                .map(membership -> {
+                    LOG.info("Staff person {} chose their membership {} of {}", personId, membership.id(),
+                            membership.school());
+                    return success(membership);
+                });
+    }
+
+    /** The person's e-mail address (for their remembered device), or "" when there is no such person. */
+    public String email(long personId) {
+        return jdbi.withExtension(StaffUserDao.class, users -> users.membershipsOf(personId)).stream()
+                .findFirst().map(StaffUser::email).orElse("");
+    }
+
+    /** The person's live memberships, oldest first: the schools a signed-in person may switch to. */
+    public List<StaffUser> liveMemberships(long personId) {
+        return jdbi.withExtension(StaffUserDao.class, users -> users.membershipsOf(personId)).stream()
+                .filter(membership -> !membership.disabled()).toList();
     }
 
     /** The one log line of a throttled step, with the wait exactly as the page will tell it. */
@@ -133,10 +177,20 @@ public final class LoginService {
         return new Result.Refused();
     }
 
-    private Result succeeded(String address, String account, StaffUser user, boolean enrolmentDue) {
+    private Result succeeded(String address, String account, List<StaffUser> live) {
         throttle.clear(address);
         throttle.clear(account);
+        if (live.size() > 1) {
+            LOG.info("Staff person {} signed in, with {} schools to choose from", live.get(0).personId(), live.size());
+            return new Result.SchoolChoice(live.get(0).personId(), live);
+        }
+        StaffUser user = live.get(0);
         LOG.info("Staff account {} of {} signed in", user.id(), user.school());
-        return new Result.Success(user, enrolmentDue);
+        return success(user);
+    }
+
+    /** Signed in to one membership: its role may need a second factor the person has not set up. */
+    private Result.Success success(StaffUser user) {
+        return new Result.Success(user, !secondFactor.enrolled(user.personId()) && secondFactor.required(user));
     }
 }

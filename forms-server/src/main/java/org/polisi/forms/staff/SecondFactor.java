@@ -76,8 +76,9 @@ public final class SecondFactor {
                 .anyMatch(form -> form.kind() == FormKind.INCIDENT && RecordAccess.mayRead(user, form));
     }
 
-    public boolean enrolled(long staffUserId) {
-        return secret(staffUserId).isPresent();
+    /** Whether the person ({@link StaffUser#personId}) has a second factor: it serves every membership of theirs. */
+    public boolean enrolled(long personId) {
+        return secret(personId).isPresent();
     }
 
     /** A new shared secret: 160 random bits in Base32 (RFC 4226 §4 recommends 160). */
@@ -107,109 +108,110 @@ public final class SecondFactor {
     }
 
     /**
-     * Turns the second factor on when {@code code} is right for {@code secret} (proving the app has
-     * it), replacing any earlier secret and recovery codes.
+     * Turns the person's second factor on when {@code code} is right for {@code secret} (proving the
+     * app has it), replacing any earlier secret and recovery codes. The change is appended to the
+     * staff account chain of every school the person belongs to (docs/adr/0080), so each school's
+     * verify sees it.
      *
+     * @param personId the person ({@link StaffUser#personId}), not a membership
      * @return the new recovery codes, to be shown once; empty when the code is wrong
      */
-    public Optional<List<String>> enrol(long staffUserId, String secret, String code) {
+    public Optional<List<String>> enrol(long personId, String secret, String code) {
         Optional<Long> step = matchingStep(secret, code, 0);
         if (step.isEmpty()) {
             return Optional.empty();
         }
         List<String> recovery = List.of(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         Instant now = clock.instant();
-        String sealed = sealing.seal(SECRET_COLUMN, staffUserId, secret); // never stored in plain text (issue 23)
+        String sealed = sealing.seal(SECRET_COLUMN, personId, secret); // never stored in plain text (issue 23)
         jdbi.useTransaction(handle -> {
-            handle.createUpdate("DELETE FROM staff_recovery_code WHERE staff_user_id = :id").bind("id", staffUserId).execute();
+            handle.createUpdate("DELETE FROM staff_recovery_code WHERE person_id = :id").bind("id", personId).execute();
             handle.createUpdate("""
-                    INSERT INTO staff_second_factor (staff_user_id, secret, enrolled_at, last_step)
+                    INSERT INTO staff_second_factor (person_id, secret, enrolled_at, last_step)
                     VALUES (:id, :secret, :now, :step)
-                    ON CONFLICT (staff_user_id) DO UPDATE SET secret = :secret, enrolled_at = :now, last_step = :step
-                    """).bind("id", staffUserId).bind("secret", sealed).bind("now", clock.instant())
+                    ON CONFLICT (person_id) DO UPDATE SET secret = :secret, enrolled_at = :now, last_step = :step
+                    """).bind("id", personId).bind("secret", sealed).bind("now", clock.instant())
                     .bind("step", step.get()).execute();
             for (String each : recovery) {
                 handle.createUpdate("""
-                        INSERT INTO staff_recovery_code (staff_user_id, code_hash, created_at) VALUES (:id, :hash, :now)
-                        """).bind("id", staffUserId).bind("hash", digest(each)).bind("now", clock.instant()).execute();
+                        INSERT INTO staff_recovery_code (person_id, code_hash, created_at) VALUES (:id, :hash, :now)
+                        """).bind("id", personId).bind("hash", digest(each)).bind("now", clock.instant()).execute();
             }
-            // the staff account history records the enrolment, so a secret or codes swapped in later are named by verify
-            String school = handle.createQuery("SELECT school FROM staff_user WHERE id = :id").bind("id", staffUserId)
-                    .mapTo(String.class).one();
-            try (WriteTransaction transaction = WriteTransaction.over(handle);
-                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
-                StaffAccountHistory.changed(events, staffUserId, StaffAccountHistory.SECOND_FACTOR,
-                        StaffAccountHistory.secondFactorDigest(sealed, recovery.stream().map(SecondFactor::digest).toList()),
-                        "the account holder", now);
-            }
+            // each school's staff account history records the enrolment, so a secret or codes swapped in later are named by verify
+            StaffAccountHistory.changedForPerson(handle, personId, StaffAccountHistory.SECOND_FACTOR,
+                    StaffAccountHistory.secondFactorDigest(sealed, recovery.stream().map(SecondFactor::digest).toList()),
+                    "the account holder", now);
         });
         return Optional.of(recovery);
     }
 
     /**
-     * Checks a code for an enrolled account: a TOTP code not used before, or an unused recovery code
+     * Checks a code for an enrolled person ({@link StaffUser#personId}): a TOTP code not used before, or an unused recovery code
      * (which is then spent). Spaces and hyphens in what was typed are ignored.
      */
-    public boolean verify(long staffUserId, String typed) {
+    public boolean verify(long personId, String typed) {
         if (typed == null) {
             return false;
         }
         String code = typed.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-        Optional<Stored> stored = secret(staffUserId);
+        Optional<Stored> stored = secret(personId);
         if (stored.isEmpty()) {
             return false;
         }
         if (code.matches("\\d{" + DIGITS + "}")) {
             String secret;
             try {
-                secret = sealing.open(SECRET_COLUMN, staffUserId, stored.get().secret());
+                secret = sealing.open(SECRET_COLUMN, personId, stored.get().secret());
             } catch (SealingKey.Unusable altered) {   // the key opens the others: this one was altered or copied
                 LOG.error("POSSIBLE TAMPERING: refused a sign-in: {}. Remove its second factor so that it enrols"
-                        + " again: ./polisi forms user reset --second-factor", unopenable(jdbi, staffUserId));
+                        + " again: ./polisi forms user reset --second-factor", unopenable(jdbi, personId));
                 return false;
             }
             Optional<Long> step = matchingStep(secret, code, stored.get().lastStep());
             return step.isPresent() && jdbi.withHandle(handle -> handle.createUpdate("""
-                    UPDATE staff_second_factor SET last_step = :step WHERE staff_user_id = :id AND last_step < :step
-                    """).bind("step", step.get()).bind("id", staffUserId).execute()) == 1;
+                    UPDATE staff_second_factor SET last_step = :step WHERE person_id = :id AND last_step < :step
+                    """).bind("step", step.get()).bind("id", personId).execute()) == 1;
         }
         return jdbi.withHandle(handle -> handle.createUpdate("""
                 UPDATE staff_recovery_code SET used_at = :now
-                WHERE staff_user_id = :id AND code_hash = :hash AND used_at IS NULL
-                """).bind("now", clock.instant()).bind("id", staffUserId).bind("hash", digest(normalisedRecovery(code)))
+                WHERE person_id = :id AND code_hash = :hash AND used_at IS NULL
+                """).bind("now", clock.instant()).bind("id", personId).bind("hash", digest(normalisedRecovery(code)))
                 .execute()) == 1;
     }
 
     /**
-     * The sentence that names an account whose sealed secret the key does not open, for the log:
-     * its id, school and e-mail address.
+     * The sentence that names a person ({@link StaffUser#personId}) whose sealed secret the key does
+     * not open, for the log: the id and each of their accounts (school and e-mail address).
      */
-    static String unopenable(Jdbi jdbi, long staffUserId) {
-        String who = jdbi.withHandle(handle -> handle.createQuery("SELECT school || ' ' || email FROM staff_user WHERE id = :id")
-                .bind("id", staffUserId).mapTo(String.class).findOne().orElse("(no such account)"));
-        return "the sealed second-factor secret of staff account " + staffUserId + " (" + who + ") does not open with"
-                + " the key that opens the others: it was altered, or copied from another account";
+    static String unopenable(Jdbi jdbi, long personId) {
+        List<String> accounts = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT school || ' ' || email FROM staff_user WHERE person_id = :id ORDER BY id")
+                .bind("id", personId).mapTo(String.class).list());
+        return "the sealed second-factor secret of person " + personId + " (" + (accounts.isEmpty() ? "no account"
+                : String.join(", ", accounts)) + ") does not open with the key that opens the others: it was altered,"
+                + " or copied from another person";
     }
 
     /**
-     * Removes an account's second factor: its secret and recovery codes (the operator's
-     * {@code user reset --second-factor}, for a lost phone or a secret that no longer opens). The
-     * account sets one up again at its next sign-in. The caller records the change in the account's
-     * history and ends its sessions, in the same transaction.
+     * Removes a person's second factor: their secret and recovery codes (the operator's
+     * {@code user reset --second-factor}, for a lost phone or a secret that no longer opens). They set
+     * one up again at their next sign-in. The caller records the change in the history and ends the
+     * sessions, in the same transaction.
      *
-     * @return whether the account had a second factor
+     * @param personId the person ({@link StaffUser#personId}), not a membership
+     * @return whether the person had a second factor
      */
-    public static boolean remove(org.jdbi.v3.core.Handle handle, long staffUserId) {
-        handle.createUpdate("DELETE FROM staff_recovery_code WHERE staff_user_id = :id").bind("id", staffUserId).execute();
-        return handle.createUpdate("DELETE FROM staff_second_factor WHERE staff_user_id = :id").bind("id", staffUserId)
+    public static boolean remove(org.jdbi.v3.core.Handle handle, long personId) {
+        handle.createUpdate("DELETE FROM staff_recovery_code WHERE person_id = :id").bind("id", personId).execute();
+        return handle.createUpdate("DELETE FROM staff_second_factor WHERE person_id = :id").bind("id", personId)
                 .execute() > 0;
     }
 
-    /** How many recovery codes the account has left. */
-    public int recoveryCodesLeft(long staffUserId) {
+    /** How many recovery codes the person has left. */
+    public int recoveryCodesLeft(long personId) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM staff_recovery_code WHERE staff_user_id = :id AND used_at IS NULL")
-                .bind("id", staffUserId).mapTo(Integer.class).one());
+                "SELECT count(*) FROM staff_recovery_code WHERE person_id = :id AND used_at IS NULL")
+                .bind("id", personId).mapTo(Integer.class).one());
     }
 
     /** The step of now (seconds since the epoch / 30), from the server's clock. */
@@ -244,10 +246,10 @@ public final class SecondFactor {
     private record Stored(String secret, long lastStep) {
     }
 
-    private Optional<Stored> secret(long staffUserId) {
+    private Optional<Stored> secret(long personId) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT secret, last_step FROM staff_second_factor WHERE staff_user_id = :id")
-                .bind("id", staffUserId)
+                        "SELECT secret, last_step FROM staff_second_factor WHERE person_id = :id")
+                .bind("id", personId)
                 .map((rows, context) -> new Stored(rows.getString("secret"), rows.getLong("last_step")))
                 .findOne());
     }

@@ -39,7 +39,7 @@ public final class SecondFactorSecrets {
      */
     public static SealingKey prepare(Jdbi jdbi, Path keyFile, Clock clock) {
         List<Map.Entry<Long, String>> factors = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT staff_user_id, secret FROM staff_second_factor ORDER BY staff_user_id")
+                        "SELECT person_id, secret FROM staff_second_factor ORDER BY person_id")
                 .map((row, context) -> Map.entry(row.getLong(1), row.getString(2))).list());
         boolean anySealed = factors.stream().anyMatch(factor -> SealingKey.sealed(factor.getValue()));
         if (!anySealed && !Files.exists(keyFile)) {
@@ -66,7 +66,8 @@ public final class SecondFactorSecrets {
         }
         refuseOrQuarantine(jdbi, keyFile, opened, unopenable);
         List<Map.Entry<String, Map.Entry<Long, String>>> pending = jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT id_hash, staff_user_id, pending_secret FROM staff_session WHERE pending_secret IS NOT NULL")
+                        "SELECT s.id_hash, u.person_id, s.pending_secret FROM staff_session s"
+                                + " JOIN staff_user u ON u.id = s.staff_user_id WHERE s.pending_secret IS NOT NULL")
                 .map((row, context) -> Map.entry(row.getString(1), Map.entry(row.getLong(2), row.getString(3)))).list());
         for (var session : pending) {
             String stored = session.getValue().getValue();
@@ -98,7 +99,7 @@ public final class SecondFactorSecrets {
         }
         if (opened == 0) {
             throw new SealingKey.Unusable("The second-factor key " + keyFile + " does not open any of the " + unopenable.size()
-                    + " sealed second-factor secrets (staff accounts " + unopenable + "): it is another key. Restore the"
+                    + " sealed second-factor secrets (people " + unopenable + "): it is another key. Restore the"
                     + " key from the server's backup, then start again. If this is the right key and an account's value"
                     + " was altered, remove that account's second factor (it enrols again at its next sign-in):"
                     + " ./polisi forms user reset --second-factor --school ID --email EMAIL --by NAME");
@@ -111,36 +112,32 @@ public final class SecondFactorSecrets {
         }
     }
 
-    /** Seals one account's plain secret, and records the new stored form in its chained history; false when it did not. */
-    private static boolean seal(Jdbi jdbi, SealingKey key, long staffUserId, String plain, Instant now) {
-        String sealed = key.seal(SecondFactor.SECRET_COLUMN, staffUserId, plain);
+    /** Seals one person's plain secret, and records the new stored form in their chained history; false when it did not. */
+    private static boolean seal(Jdbi jdbi, SealingKey key, long personId, String plain, Instant now) {
+        String sealed = key.seal(SecondFactor.SECRET_COLUMN, personId, plain);
         return jdbi.inTransaction(handle -> {
-            List<String> codes = handle.createQuery("SELECT code_hash FROM staff_recovery_code WHERE staff_user_id = :id")
-                    .bind("id", staffUserId).mapTo(String.class).list();
-            String recorded = handle.createQuery("SELECT value FROM staff_account_event WHERE staff_user_id = :id "
-                            + "AND change = :change ORDER BY id DESC LIMIT 1")
-                    .bind("id", staffUserId).bind("change", StaffAccountHistory.SECOND_FACTOR).mapTo(String.class)
+            List<String> codes = handle.createQuery("SELECT code_hash FROM staff_recovery_code WHERE person_id = :id")
+                    .bind("id", personId).mapTo(String.class).list();
+            // the newest record of any membership of the person: every one records each enrolment
+            String recorded = handle.createQuery("SELECT value FROM staff_account_event WHERE staff_user_id IN "
+                            + "(SELECT id FROM staff_user WHERE person_id = :id) AND change = :change ORDER BY id DESC LIMIT 1")
+                    .bind("id", personId).bind("change", StaffAccountHistory.SECOND_FACTOR).mapTo(String.class)
                     .findOne().orElse("");
             if (!recorded.equals(StaffAccountHistory.secondFactorDigest(plain, codes))) {
                 // not the secret its history recorded (written behind Polisi's back): sealing it would
                 // record it as the server's own change, so it is left for verify to name
-                LOG.warn("Left the second-factor secret of staff account {} unsealed: it differs from the account's "
-                        + "recorded history (run ./polisi forms verify)", staffUserId);
+                LOG.warn("Left the second-factor secret of staff person {} unsealed: it differs from the account's "
+                        + "recorded history (run ./polisi forms verify)", personId);
                 return false;
             }
             int changed = handle.createUpdate("UPDATE staff_second_factor SET secret = :sealed "
-                            + "WHERE staff_user_id = :id AND secret = :plain")
-                    .bind("sealed", sealed).bind("id", staffUserId).bind("plain", plain).execute();
+                            + "WHERE person_id = :id AND secret = :plain")
+                    .bind("sealed", sealed).bind("id", personId).bind("plain", plain).execute();
             if (changed != 1) {
                 return false; // another instance sealed it meanwhile
             }
-            String school = handle.createQuery("SELECT school FROM staff_user WHERE id = :id").bind("id", staffUserId)
-                    .mapTo(String.class).one();
-            try (WriteTransaction transaction = WriteTransaction.over(handle);
-                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
-                StaffAccountHistory.changed(events, staffUserId, StaffAccountHistory.SECOND_FACTOR,
-                        StaffAccountHistory.secondFactorDigest(sealed, codes), BY, now);
-            }
+            StaffAccountHistory.changedForPerson(handle, personId, StaffAccountHistory.SECOND_FACTOR,
+                    StaffAccountHistory.secondFactorDigest(sealed, codes), BY, now);
             return true;
         });
     }

@@ -51,18 +51,30 @@ public final class SessionStore {
 
     /** As {@link #start(StaffUser, String)}, limited to setting up a second factor when {@code enrolmentDue}. */
     public StaffSession start(StaffUser user, String language, boolean enrolmentDue) {
+        return start(user, language, enrolmentDue, null);
+    }
+
+    /**
+     * As {@link #start(StaffUser, String, boolean)}, for a change of school (docs/adr/0087): a new
+     * id and token, but the absolute timeout still counted from {@code signedInAt}, when the person
+     * signed in, so changing school never makes a session outlive it.
+     *
+     * @param signedInAt when the session being replaced began, or null for now
+     */
+    public StaffSession start(StaffUser user, String language, boolean enrolmentDue, Instant signedInAt) {
         forgetExpired();
         Instant now = clock.instant();
-        StaffSession session = new StaffSession(randomToken(random), user, randomToken(random), now);
+        Instant created = signedInAt == null ? now : signedInAt;
+        StaffSession session = new StaffSession(randomToken(random), user, randomToken(random), created);
         session.language(language);
         session.enrolmentDue(enrolmentDue);
         jdbi.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO staff_session (id_hash, staff_user_id, csrf_token, created_at, last_seen_at, language,
                                                    enrolment_due, pending_secret)
-                        VALUES (:idHash, :user, :csrf, :now, :now, :language, :due, NULL)
+                        VALUES (:idHash, :user, :csrf, :created, :now, :language, :due, NULL)
                         """)
                 .bind("idHash", idHash(session.id())).bind("user", user.id()).bind("csrf", session.csrfToken())
-                .bind("now", now).bind("language", language).bind("due", enrolmentDue ? 1 : 0).execute());
+                .bind("created", created).bind("now", now).bind("language", language).bind("due", enrolmentDue ? 1 : 0).execute());
         session.onChange(this::save);
         return session;
     }
@@ -82,12 +94,12 @@ public final class SessionStore {
                             """).bind("idHash", hash)
                     .map((row, context) -> new Stored(row.getLong(1), row.getString(2), Times.parse(row.getString(3)),
                             Times.parse(row.getString(4)), row.getString(5), row.getInt(6) != 0,
-                            pendingSecret(row.getLong(1), row.getString(7))))
+                            row.getString(7)))
                     .findOne();
             StaffUserDao users = handle.attach(StaffUserDao.class);
-            // a disabled account has no session: disabling deletes them, and this catches one begun meanwhile
+            // a disabled membership has no session: disabling deletes them, and this catches one begun meanwhile
             Optional<StaffUser> user = stored.flatMap(found -> users.findById(found.userId()))
-                    .filter(account -> !users.isDisabled(account.id()));
+                    .filter(account -> !account.disabled());
             if (stored.isEmpty() || user.isEmpty() || expired(stored.get(), now)) {
                 handle.execute("DELETE FROM staff_session WHERE id_hash = ?", hash);
                 return Optional.<StaffSession>empty();
@@ -98,20 +110,32 @@ public final class SessionStore {
             session.touch(now);
             session.language(found.language());
             session.enrolmentDue(found.enrolmentDue());
-            session.pendingSecret(found.pendingSecret());
+            session.pendingSecret(pendingSecret(user.get().personId(), found.pendingSecret()));
+            session.schools(handle.createQuery("SELECT count(*) FROM staff_user WHERE person_id = :person AND disabled = 0")
+                    .bind("person", user.get().personId()).mapTo(Integer.class).one());
             session.onChange(this::save);
             return Optional.of(session);
         });
     }
 
     /**
-     * Ends every session and half-done sign-in (password given, second factor not yet) of an account,
-     * within {@code handle}'s transaction: for a disabled account or a reset password. Returns how
-     * many sessions were ended.
+     * Ends every session of one membership, within {@code handle}'s transaction: for a disabled
+     * membership (the person's other memberships keep theirs; a sign-in under way cannot choose it,
+     * {@link LoginService#choose}). Returns how many sessions were ended.
      */
     public static int endAll(org.jdbi.v3.core.Handle handle, long staffUserId) {
-        handle.execute("DELETE FROM staff_pending_sign_in WHERE staff_user_id = ?", staffUserId);
         return handle.execute("DELETE FROM staff_session WHERE staff_user_id = ?", staffUserId);
+    }
+
+    /**
+     * Ends every session, at every school, and every half-done sign-in of a person, within
+     * {@code handle}'s transaction: for a reset password (whoever knew the old one may be signed in
+     * anywhere). Returns how many sessions were ended.
+     */
+    public static int endAllOfPerson(org.jdbi.v3.core.Handle handle, long personId) {
+        handle.execute("DELETE FROM staff_pending_sign_in WHERE person_id = ?", personId);
+        return handle.execute("DELETE FROM staff_session WHERE staff_user_id IN (SELECT id FROM staff_user WHERE person_id = ?)",
+                personId);
     }
 
     public void end(String id) {
@@ -157,17 +181,17 @@ public final class SessionStore {
                         """)
                 .bind("language", session.language()).bind("due", session.enrolmentDue() ? 1 : 0)
                 .bind("secret", session.pendingSecret() == null ? null
-                        : sealing.seal(PENDING_SECRET_COLUMN, session.user().id(), session.pendingSecret()))
+                        : sealing.seal(PENDING_SECRET_COLUMN, session.user().personId(), session.pendingSecret()))
                 .bind("idHash", idHash(session.id())).execute());
     }
 
     /** The secret being set up, opened; null when there is none or it does not open (set-up then starts again). */
-    private String pendingSecret(long staffUserId, String stored) {
+    private String pendingSecret(long personId, String stored) {
         if (stored == null) {
             return null;
         }
         try {
-            return sealing.open(PENDING_SECRET_COLUMN, staffUserId, stored);
+            return sealing.open(PENDING_SECRET_COLUMN, personId, stored);
         } catch (SealingKey.Unusable altered) {
             return null;
         }

@@ -3,7 +3,7 @@ package org.polisi.forms.staff;
 import java.time.Instant;
 
 /**
- * A logged-in member of staff. {@code csrfToken} is this session's synchronizer token: every form
+ * A logged-in member of staff, signed in to one membership ({@link #user}: one school, one role). {@code csrfToken} is this session's synchronizer token: every form
  * on a staff page carries it and every staff POST must return it.
  */
 public final class StaffSession {
@@ -16,6 +16,7 @@ public final class StaffSession {
     private volatile String language;
     private volatile boolean enrolmentDue;
     private volatile String pendingSecret;
+    private volatile int schools = 1;
     private volatile java.util.function.Consumer<StaffSession> onChange = changed -> { };
 
     StaffSession(String id, StaffUser user, String csrfToken, Instant created) {
@@ -45,6 +46,15 @@ public final class StaffSession {
 
     Instant lastSeen() {
         return lastSeen;
+    }
+
+    /** How many live memberships the signed-in person has (more than one: they may change school, docs/adr/0080). */
+    public int schools() {
+        return schools;
+    }
+
+    void schools(int count) {
+        schools = count;
     }
 
     /** Where a change is saved (the {@link SessionStore}), once the session is stored. */

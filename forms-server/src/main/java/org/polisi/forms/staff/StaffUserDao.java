@@ -1,6 +1,7 @@
 package org.polisi.forms.staff;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -8,27 +9,66 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code staff_user} table. */
+/**
+ * The {@code staff_person} and {@code staff_user} tables (docs/adr/0080): a person signs in by
+ * e-mail address; each of their memberships is one school's account, read with the person's
+ * password hash joined in.
+ */
 @RegisterConstructorMapper(StaffUser.class)
 public interface StaffUserDao {
 
+    /** A membership with its person's password hash. */
+    String MEMBERSHIP = """
+            SELECT u.id, u.school, u.person_id, u.name, u.email, u.role, p.password_hash, u.failed_logins,
+                   u.locked_until, u.created_at, u.disabled
+            FROM staff_user u JOIN staff_person p ON p.id = u.person_id
+            """;
+
     @SqlUpdate("""
-            INSERT INTO staff_user (school, name, email, role, password_hash, created_at)
-            VALUES (:school, :name, :email, :role, :passwordHash, :createdAt)
+            INSERT INTO staff_person (email, password_hash, created_at)
+            VALUES (:email, :passwordHash, :createdAt)
             """)
     @GetGeneratedKeys("id")
-    long insert(@Bind("school") String school, @Bind("name") String name, @Bind("email") String email,
-                @Bind("role") String role, @Bind("passwordHash") String passwordHash,
-                @Bind("createdAt") Instant createdAt);
+    long insertPerson(@Bind("email") String email, @Bind("passwordHash") String passwordHash,
+                      @Bind("createdAt") Instant createdAt);
 
+    @SqlUpdate("""
+            INSERT INTO staff_user (school, person_id, name, email, role, created_at)
+            VALUES (:school, :personId, :name, :email, :role, :createdAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insertMembership(@Bind("school") String school, @Bind("personId") long personId, @Bind("name") String name,
+                          @Bind("email") String email, @Bind("role") String role, @Bind("createdAt") Instant createdAt);
+
+    /** The person with this address (compared without regard to case), as their id. */
     // lower() on both sides: SQLite's NOCASE column and PostgreSQL's unique index on lower(email) (ADR 0049)
-    @SqlQuery("SELECT * FROM staff_user WHERE lower(email) = lower(:email)")
-    Optional<StaffUser> findByEmail(@Bind("email") String email);
+    @SqlQuery("SELECT id FROM staff_person WHERE lower(email) = lower(:email)")
+    Optional<Long> findPerson(@Bind("email") String email);
 
-    @SqlQuery("SELECT * FROM staff_user WHERE id = :id")
+    /** Every membership of the person with this address, disabled ones included, oldest first; empty when none. */
+    @SqlQuery(MEMBERSHIP + " WHERE lower(p.email) = lower(:email) ORDER BY u.id")
+    List<StaffUser> memberships(@Bind("email") String email);
+
+    /** Every membership of a person, disabled ones included, oldest first. */
+    @SqlQuery(MEMBERSHIP + " WHERE u.person_id = :personId ORDER BY u.id")
+    List<StaffUser> membershipsOf(@Bind("personId") long personId);
+
+    /** The membership of this address at this school. */
+    @SqlQuery(MEMBERSHIP + " WHERE lower(p.email) = lower(:email) AND u.school = :school")
+    Optional<StaffUser> findMembership(@Bind("school") String school, @Bind("email") String email);
+
+    /**
+     * The oldest membership of this address: for a person with one school (tests, and tools that
+     * name no school); a sign-in looks at {@link #memberships} instead.
+     */
+    default Optional<StaffUser> findByEmail(String email) {
+        return memberships(email).stream().findFirst();
+    }
+
+    @SqlQuery(MEMBERSHIP + " WHERE u.id = :id")
     Optional<StaffUser> findById(@Bind("id") long id);
 
-    /** Whether the account is disabled ({@code user disable}): it cannot sign in and has no session. */
+    /** Whether the membership is disabled ({@code user disable}): it cannot be signed in to and has no session. */
     @SqlQuery("SELECT count(*) FROM staff_user WHERE id = :id AND disabled <> 0")
     int disabledCount(@Bind("id") long id);
 

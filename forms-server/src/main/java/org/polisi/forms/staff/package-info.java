@@ -2,9 +2,14 @@
  * Staff: accounts, logins, sessions, and what each member of staff may see.
  *
  * <p><b>Input:</b> accounts made on the command line; email and password, then a second factor's
- * code, at login; the manifest's {@code readerRole} for each form.
+ * code, then (for a person with several schools) the school, at login; the manifest's
+ * {@code readerRole} for each form.
  * <p><b>Output:</b> in-memory sessions with a synchronizer (CSRF) token; the submissions, consent
  * states and anonymised counts a given member of staff may see; a record of every incident view.
+ * <p>A person ({@code staff_person}: address, password, second factor) has a membership
+ * ({@link org.polisi.forms.staff.StaffUser}, {@code staff_user}) per school, each with its own role
+ * and disabled flag; a session names one membership, and everything it may see follows from that
+ * membership's school and role (ADR 0080, 0087).
  * <p><b>Why:</b> incident reports and consents concern children: each is readable only by the role
  * the form names (and the headteacher), only within the staff member's own school, and every look
  * at an incident leaves a trace. Passwords are prepared with RFC 8265 OpaqueString (ADR 0022),

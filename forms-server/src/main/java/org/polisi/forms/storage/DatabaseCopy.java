@@ -19,8 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Copies every row of an SQLite database into an empty PostgreSQL database with the same schema
- * ({@code ./polisi forms migrate}, issue 16): each school's rows in one transaction, then the rows of
- * the tables that name no school in one more. Every column is copied as stored, ids included, so
+ * ({@code ./polisi forms migrate}, issue 16): first the tables that name no school but that a school's
+ * tables point at (the staff people every school's memberships name, docs/adr/0080) in one
+ * transaction, then each school's rows in one transaction, then the rows of the other tables that
+ * name no school in one more. Every column is copied as stored, ids included, so
  * each chain's hashes, each record's links and each session's hash are the same on the target; the
  * identity sequences are then moved past the copied ids.
  *
@@ -77,6 +79,16 @@ public final class DatabaseCopy {
             tables.forEach(table -> rows.put(table.name, 0L));
             List<String> done = new ArrayList<>();
             try {
+                if (tables.stream().anyMatch(Table::beforeSchools)) {
+                    inTransaction(to, () -> {
+                        for (Table table : tables) {
+                            if (table.beforeSchools) {
+                                rows.merge(table.name, copyRows(from, to, table, null), Long::sum);
+                            }
+                        }
+                    });
+                    progress.accept("copied the tables the schools' tables point at");
+                }
                 for (String school : schools(from, tables)) {
                     inTransaction(to, () -> {
                         for (Table table : tables) {
@@ -90,7 +102,7 @@ public final class DatabaseCopy {
                 }
                 inTransaction(to, () -> {
                     for (Table table : tables) {
-                        if (!table.bySchool) {
+                        if (!table.bySchool && !table.beforeSchools) {
                             rows.merge(table.name, copyRows(from, to, table, null), Long::sum);
                         }
                     }
@@ -119,7 +131,11 @@ public final class DatabaseCopy {
         }
     }
 
-    private record Table(String name, List<String> columns, boolean bySchool) {
+    /**
+     * @param beforeSchools a table that names no school but that a school's table points at (a staff
+     *     person, whom each school's memberships name: docs/adr/0080), copied before the schools
+     */
+    private record Table(String name, List<String> columns, boolean bySchool, boolean beforeSchools) {
     }
 
     private interface Work {
@@ -172,9 +188,30 @@ public final class DatabaseCopy {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("the target's foreign keys form a cycle"));
             placed.add(next);
-            ordered.add(new Table(next, columns.get(next), columns.get(next).contains("school")));
+        }
+        Set<String> beforeSchools = new TreeSet<>();
+        for (String name : placed) {
+            if (columns.get(name).contains("school")) {
+                ancestorsWithoutSchool(name, parents, columns, beforeSchools);
+            }
+        }
+        for (String name : placed) {
+            ordered.add(new Table(name, columns.get(name), columns.get(name).contains("school"),
+                    beforeSchools.contains(name)));
         }
         return ordered;
+    }
+
+    /** Adds to {@code found} every table without a school that {@code table}'s foreign keys lead to, however far. */
+    private static void ancestorsWithoutSchool(String table, Map<String, Set<String>> parents,
+                                               Map<String, List<String>> columns, Set<String> found) {
+        for (String parent : parents.get(table)) {
+            if (!columns.get(parent).contains("school") && found.add(parent)) {
+                ancestorsWithoutSchool(parent, parents, columns, found);
+            } else if (columns.get(parent).contains("school")) {
+                ancestorsWithoutSchool(parent, parents, columns, found);
+            }
+        }
     }
 
     /** Refuses a table or column that is on one side only: the two schemas must be the same version. */

@@ -53,6 +53,33 @@ public final class StaffAccountHistory {
         events.append(staffUserId, change, value, changedBy, changedAt);
     }
 
+    /**
+     * Appends one change of a person (a password, a second factor: docs/adr/0080) to the staff
+     * account chain of every school the person belongs to, once per membership, within
+     * {@code handle}'s transaction: each school's verify then proves what happened to every account
+     * that could read its records.
+     *
+     * @param personId the person ({@code staff_person.id})
+     */
+    public static void changedForPerson(Handle handle, long personId, String change, String value, String changedBy,
+                                        Object changedAt) {
+        Map<String, List<Long>> bySchool = new TreeMap<>();
+        handle.createQuery("SELECT id, school FROM staff_user WHERE person_id = :person ORDER BY id")
+                .bind("person", personId)
+                .map((row, context) -> bySchool.computeIfAbsent(row.getString(2), school -> new ArrayList<>())
+                        .add(row.getLong(1)))
+                .list();
+        try (WriteTransaction transaction = WriteTransaction.over(handle)) {
+            for (Map.Entry<String, List<Long>> school : bySchool.entrySet()) {
+                try (RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school.getKey())) {
+                    for (long membership : school.getValue()) {
+                        events.append(membership, change, value, changedBy, changedAt);
+                    }
+                }
+            }
+        }
+    }
+
     /** What the history records of a password hash. */
     public static String passwordDigest(String passwordHash) {
         return ChainHasher.sha256(passwordHash);
@@ -81,10 +108,13 @@ public final class StaffAccountHistory {
         verified.values().forEach(rows -> rows.forEach(row -> history
                 .computeIfAbsent(Long.parseLong(row.values().get(0)), id -> new HashMap<>())
                 .put(row.values().get(1), row.values().get(2))));
+        // from V100 on (docs/adr/0080) the password and second factor are the person's; before it, the account's
+        boolean persons = hasTable(handle, "staff_person");
+        String owner = persons ? "person_id" : "staff_user_id";
         Map<Long, String> secrets = new HashMap<>();
         Map<Long, List<String>> codes = new HashMap<>();
-        handle.createQuery("SELECT f.staff_user_id, f.secret, r.code_hash FROM staff_second_factor f"
-                        + " LEFT JOIN staff_recovery_code r ON r.staff_user_id = f.staff_user_id")
+        handle.createQuery("SELECT f." + owner + ", f.secret, r.code_hash FROM staff_second_factor f"
+                        + " LEFT JOIN staff_recovery_code r ON r." + owner + " = f." + owner)
                 .map((found, context) -> {
                     secrets.put(found.getLong(1), found.getString(2));
                     List<String> hashes = codes.computeIfAbsent(found.getLong(1), id -> new ArrayList<>());
@@ -93,15 +123,17 @@ public final class StaffAccountHistory {
                 }).list();
         Map<String, ChainProblem> first = new TreeMap<>();
         // SELECT *: a database not yet migrated to V97 has no disabled column (every account enabled)
-        handle.createQuery("SELECT * FROM staff_user ORDER BY id")
+        handle.createQuery(persons ? "SELECT u.*, p.password_hash FROM staff_user u"
+                        + " JOIN staff_person p ON p.id = u.person_id ORDER BY u.id" : "SELECT * FROM staff_user ORDER BY id")
                 .map((found, context) -> {
                     long id = found.getLong("id");
+                    long owns = persons ? found.getLong("person_id") : id;
                     String school = found.getString("school");
                     Map<String, String> said = history.getOrDefault(id, Map.of());
                     Map<String, String> now = Map.of(CREATED, school, NAME, found.getString("name"),
                             EMAIL, found.getString("email"), ROLE, found.getString("role"),
                             PASSWORD, passwordDigest(found.getString("password_hash")),
-                            SECOND_FACTOR, secondFactorDigest(secrets.get(id), codes.getOrDefault(id, List.of())),
+                            SECOND_FACTOR, secondFactorDigest(secrets.get(owns), codes.getOrDefault(owns, List.of())),
                             DISABLED, hasColumn(found, "disabled") && found.getInt("disabled") != 0 ? YES : NO);
                     Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR, DISABLED)
                             .stream().filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
@@ -116,6 +148,23 @@ public final class StaffAccountHistory {
                 .list().stream().flatMap(Optional::stream)
                 .forEach(problem -> first.putIfAbsent(problem.school(), problem));
         return first;
+    }
+
+    /** Whether the database has the table (one made by a later migration may be missing). */
+    private static boolean hasTable(Handle handle, String name) {
+        try {
+            java.sql.DatabaseMetaData meta = handle.getConnection().getMetaData();
+            for (String spelt : List.of(name, name.toUpperCase(java.util.Locale.ROOT))) {
+                try (java.sql.ResultSet tables = meta.getTables(null, null, spelt, null)) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the database's tables", e);
+        }
     }
 
     /** Whether the row has the column (one added by a later migration may be missing). */

@@ -38,7 +38,7 @@ final class AccountPage {
             return;
         }
         String language = session.language();
-        var recovery = secondFactor.enrol(session.user().id(), session.pendingSecret(), ctx.formParam("code"));
+        var recovery = secondFactor.enrol(session.user().personId(), session.pendingSecret(), ctx.formParam("code"));
         if (recovery.isEmpty()) {
             page(ctx, session, 422, messages.get(language, "staff.account.wrong-code"));
             return;
@@ -70,7 +70,7 @@ final class AccountPage {
 
     private void page(Context ctx, StaffSession session, int status, String error) {
         String language = session.language();
-        long userId = session.user().id();
+        long userId = session.user().personId();   // the second factor is the person's (ADR 0080)
         String heading = messages.get(language, "staff.account.second-factor");
         if (secondFactor.enrolled(userId) && session.pendingSecret() == null) {
             frame.render(ctx, session, status, "staff.account.title", Map.of(), "account", new View(heading,

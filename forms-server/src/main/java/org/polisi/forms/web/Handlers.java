@@ -47,6 +47,7 @@ public record Handlers(
         LoginHandler login,
         StaffAuth auth,
         StaffPages staffPages,
+        SchoolSwitch schoolSwitch,
         SiteHandler site,
         AgreedTextPage agreedTexts,
         ErrorPages errors) {
@@ -138,6 +139,7 @@ public record Handlers(
                 new LoginHandler(logins, new PendingSignIns(jdbi, clock), auth, clients, errors, layout, messages, manifests),
                 auth,
                 staffPages,
+                new SchoolSwitch(logins, auth, frame, errors, messages, manifests),
                 new SiteHandler(site, manifests, layout, messages, errors),
                 new AgreedTextPage(agreedTexts, manifests, layout, errors, messages),
                 errors);

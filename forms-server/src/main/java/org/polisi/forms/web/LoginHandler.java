@@ -17,7 +17,8 @@ import org.polisi.forms.i18n.WaitTime;
 
 /**
  * {@code /staff/login} (e-mail address and password), {@code /staff/login/code} (the second
- * factor's code, for an account that has one) and {@code /staff/logout}. Every failure gets the
+ * factor's code, for a person who has one), {@code /staff/login/school} (which school, for a person
+ * with several memberships: docs/adr/0080) and {@code /staff/logout}. Every failure gets the
  * same words whatever its cause; a throttled client gets 429 with Retry-After.
  */
 final class LoginHandler {
@@ -67,7 +68,7 @@ final class LoginHandler {
         }
         LoginService.Result result = logins.login(email, password, clients.of(ctx), auth.remembersDevice(ctx, email));
         if (result instanceof LoginService.Result.SecondFactorNeeded needed) {
-            auth.holdPending(ctx, pending.start(needed.user()));
+            auth.holdPending(ctx, pending.start(needed.user().personId(), PendingSignIns.Step.SECOND_FACTOR));
             codeForm(ctx, 200, null);
         } else {
             answer(ctx, result, () -> form(ctx, 401, messages.get(language, "login.error.wrong"), email),
@@ -76,20 +77,15 @@ final class LoginHandler {
     }
 
     void code(Context ctx) {
-        if (!auth.validLoginPost(ctx)) {
-            errors.forbidden(ctx);
-            return;
-        }
         String language = RequestLanguage.of(ctx);
         String id = auth.pending(ctx);
-        StaffUser user = pending.find(id).orElse(null);
-        if (user == null) {
-            form(ctx, 401, messages.get(language, "login.code.expired"), "");
+        Long person = underWay(ctx, PendingSignIns.Step.SECOND_FACTOR).orElse(null);
+        if (person == null) {
             return;
         }
-        LoginService.Result result = logins.secondStep(user, ctx.formParam("code"), clients.of(ctx),
-                auth.remembersDevice(ctx, user.email()));
-        if (result instanceof LoginService.Result.Success) {
+        LoginService.Result result = logins.secondStep(person, ctx.formParam("code"), clients.of(ctx),
+                auth.remembersDevice(ctx, logins.email(person)));
+        if (result instanceof LoginService.Result.Success || result instanceof LoginService.Result.SchoolChoice) {
             pending.end(id);
         }
         answer(ctx, result, () -> codeForm(ctx, 401, messages.get(language, "login.code.wrong")),
@@ -104,12 +100,79 @@ final class LoginHandler {
             // a role that must set up a second factor does that first, and is then shown the page asked for
             Responses.seeOther(ctx, success.enrolmentDue() ? ReturnPath.withNext("/staff/account", next(ctx))
                     : next(ctx).orElse(ReturnPath.DASHBOARD));
+        } else if (result instanceof LoginService.Result.SchoolChoice choice) {
+            // a new id for the last step: the one that carried the password or code is spent
+            auth.holdPending(ctx, pending.start(choice.personId(), PendingSignIns.Step.SCHOOL));
+            schoolForm(ctx, 200, null, choice.memberships());
         } else if (result instanceof LoginService.Result.Throttled throttle) {
             ctx.header("Retry-After", String.valueOf(throttle.retryAfter().seconds()));
             throttled.accept(throttle.retryAfter());
         } else {
             refused.run();
         }
+    }
+
+    /** {@code GET /staff/login/school}: the choice again (another language), or the sign-in page when none is under way. */
+    void showSchool(Context ctx) {
+        Optional<Long> person = pending.find(auth.pending(ctx), PendingSignIns.Step.SCHOOL);
+        if (person.isEmpty()) {
+            Responses.seeOther(ctx, "/staff/login?lang=" + RequestLanguage.of(ctx) + schoolParameter(ctx));
+            return;
+        }
+        schoolForm(ctx, 200, null, logins.liveMemberships(person.get()));
+    }
+
+    /**
+     * {@code POST /staff/login/school}: the school chosen by a person with several memberships, once
+     * password and second factor were right (docs/adr/0080). Only a live membership of that person
+     * is accepted; the session made names it, with a new id and token.
+     */
+    void school(Context ctx) {
+        String language = RequestLanguage.of(ctx);
+        String id = auth.pending(ctx);
+        Optional<Long> person = underWay(ctx, PendingSignIns.Step.SCHOOL);
+        if (person.isEmpty()) {
+            return;
+        }
+        Optional<LoginService.Result.Success> chosen = logins.choose(person.get(), ctx.formParam("school"));
+        if (chosen.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(LoginHandler.class).info(
+                    "Refused a school choice of staff person {}: not one of their live memberships", person.get());
+            schoolForm(ctx, 422, messages.get(language, "school.choose.missing"), logins.liveMemberships(person.get()));
+            return;
+        }
+        pending.end(id);
+        answer(ctx, chosen.get(), () -> { }, wait -> { });
+    }
+
+    /**
+     * The person of the browser's sign-in under way at {@code step}, once the post's anti-forgery
+     * token is checked; empty when the request has been answered already (403 for a bad token, the
+     * sign-in page with "took too long" for no such sign-in, or one at another step).
+     */
+    private Optional<Long> underWay(Context ctx, PendingSignIns.Step step) {
+        if (!auth.validLoginPost(ctx)) {
+            errors.forbidden(ctx);
+            return Optional.empty();
+        }
+        Optional<Long> person = pending.find(auth.pending(ctx), step);
+        if (person.isEmpty()) {
+            form(ctx, 401, messages.get(RequestLanguage.of(ctx), "login.code.expired"), "");
+        }
+        return person;
+    }
+
+    private void schoolForm(Context ctx, int status, String error, List<StaffUser> memberships) {
+        String language = RequestLanguage.of(ctx);
+        String title = messages.get(language, "school.choose.title");
+        String school = schoolParameter(ctx);
+        PageFrame frame = layout.frame(language, error == null ? title
+                        : messages.get(language, "error.title-prefix") + " " + title,
+                messages.get(language, "server.name"), "/staff/login?lang=" + language + school,
+                "/staff/login/school?lang=" + Language.orEnglish(language).other() + school);
+        SchoolChoice choice = SchoolChoice.of(messages, language, schools, memberships, -1,
+                "/staff/login/school?lang=" + language + school, StaffAuth.CSRF_FIELD, auth.loginToken(ctx), error);
+        Responses.html(ctx, status, layout.render("choose-school", frame, choice));
     }
 
     /** "Wait 45 seconds" or "Wait 2 minutes", with the wait the log line gave (ICU plurals, Welsh among them). */

@@ -56,6 +56,11 @@ public final class Routes {
         get(routes, "/staff/login", handlers.login()::show);
         post(routes, "/staff/login", handlers.login()::login);
         post(routes, "/staff/login/code", handlers.login()::code);
+        get(routes, "/staff/login/school", handlers.login()::showSchool);
+        post(routes, "/staff/login/school", handlers.login()::school);
+        // choosing another school of one's own: the person's, as their account page is
+        get(routes, "/staff/school", staff(StaffArea.ACCOUNT, handlers.schoolSwitch()::show));
+        post(routes, "/staff/school", new Gated(StaffArea.ACCOUNT, staffPost(handlers.schoolSwitch()::change)));
         post(routes, "/staff/logout", handlers.login()::logout);
         get(routes, "/staff/", staff(StaffArea.DASHBOARD, handlers.staffPages().dashboard()::show));
         get(routes, "/staff/submissions", staff(StaffArea.SUBMISSIONS, handlers.staffPages().submissions()::submissions));
@@ -309,7 +314,8 @@ public final class Routes {
     }
 
     /** Form fields that carry no typed text: tokens, choices, references. */
-    private static final Set<String> NOT_TYPED = Set.of(StaffAuth.CSRF_FIELD, "kind", "consent", "code", "lang");
+    private static final Set<String> NOT_TYPED = Set.of(StaffAuth.CSRF_FIELD, "kind", "consent", "code", "lang",
+            "school");
 
     /** What a staff post carried that someone typed (an action, a reason, a name), in order; blank ones left out. */
     private static List<String> typedTexts(Context ctx) {

@@ -52,8 +52,14 @@ final class StaffAuth {
     }
 
     StaffSession startSession(Context ctx, StaffUser user, String language, boolean enrolmentDue) {
+        return startSession(ctx, user, language, enrolmentDue, null);
+    }
+
+    /** As at sign-in, for a change of school: the absolute timeout counted from {@code signedInAt} (ADR 0087). */
+    StaffSession startSession(Context ctx, StaffUser user, String language, boolean enrolmentDue,
+                              java.time.Instant signedInAt) {
         sessions.end(ctx.cookie(SESSION_COOKIE));
-        StaffSession session = sessions.start(user, language, enrolmentDue);
+        StaffSession session = sessions.start(user, language, enrolmentDue, signedInAt);
         setCookie(ctx, SESSION_COOKIE, session.id(), "/staff", -1);
         clearCookie(ctx, LOGIN_COOKIE, "/staff/login");
         clearCookie(ctx, PENDING_COOKIE, "/staff/login");

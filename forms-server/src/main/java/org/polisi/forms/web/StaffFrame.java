@@ -54,7 +54,10 @@ final class StaffFrame {
         List<PageLayout.Link> links = java.util.Arrays.stream(StaffArea.values())
                 .filter(area -> records.mayOpen(session.user(), area)) // no link that would answer 403
                 .map(area -> new PageLayout.Link(area.path(), messages.get(language, "staff." + area.word() + ".title")))
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        if (session.schools() > 1) {   // a person with several live memberships (docs/adr/0080)
+            links.add(new PageLayout.Link("/staff/school", messages.get(language, "school.switch.title")));
+        }
         return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
                 StaffAuth.CSRF_FIELD, session.csrfToken(), title,
                 messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),

@@ -17,8 +17,9 @@
  * re-shown in place with 400 when part of the body could not be decoded; the receipt and its copy by
  * e-mail (ADR 0060); 429 past the per-client limit, counted per draft for a draft's posts
  * ({@link org.polisi.forms.web.PostedDrafts}), with a link to the answers it kept; JSON for scripts; staff
- * pages (including "Find everything about a person", a withdrawal request's matching and an
- * incident's chronology); CSV.
+ * pages (including "Find everything about a person", a withdrawal request's matching, an
+ * incident's chronology, and "Which school?" at sign-in and to change school,
+ * {@link org.polisi.forms.web.SchoolChoice}, ADR 0080, 0087); CSV.
  * <p><b>Why:</b> the only package that knows Javalin: services below it are plain Java and tested
  * without HTTP. A handler decides, builds a small view record and hands it to the theme
  * ({@link org.polisi.forms.web.PageLayout}, {@link org.polisi.forms.web.ThemePages}): the pages

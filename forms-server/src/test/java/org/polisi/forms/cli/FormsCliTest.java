@@ -63,7 +63,7 @@ class FormsCliTest {
         assertTrue(added.out().contains("/staff/account"), "says where the second factor is set up: " + added.out());
 
         String hash = Database.open(Path.of(db)).withHandle(handle -> handle.createQuery(
-                "SELECT password_hash FROM staff_user WHERE email = 'nia@test.example'").mapTo(String.class).one());
+                "SELECT password_hash FROM staff_person WHERE email = 'nia@test.example'").mapTo(String.class).one());
         assertTrue(new PasswordHasher().matches(password, hash));
         assertEquals(2, run(password + "\n", "user", "add", "--db", db, "--manifests", manifests, "--school",
                 "testschool", "--name", "X", "--email", "x@test.example", "--role", "caretaker").exitCode());

@@ -47,6 +47,7 @@ class MigrateCommandTest {
         server.addStaff("testschool", "Heledd Head", HEAD, "headteacher");
         server.addStaff("testschool", "Olwen Office", OFFICE, "office");
         server.addStaff("otherschool", "Gwen Head", "gwen@other.example", "headteacher");
+        server.addStaff("testschool", "Gwen Head", "gwen@other.example", "office");   // one person, two schools
         TestServer.Browser parent = server.browser();
         reference(parent.post("/forms/testschool/parent-agreement", form(agreement("cy"))));
         reference(parent.post("/forms/testschool/images-consent", form(consent("en", "Dewi Rees", "given", "refused"))));
@@ -103,7 +104,7 @@ class MigrateCommandTest {
                 .mapTo(String.class).list());
         Map<String, List<Map<String, Object>>> before = everyRow(source, tables);
         for (String table : List.of("submission", "consent_event", "erasure", "erasure_explanation", "incident_view",
-                "incident_event", "withdrawal_decision", "staff_user", "staff_account_event", "staff_session",
+                "incident_event", "withdrawal_decision", "staff_person", "staff_user", "staff_account_event", "staff_session",
                 "outbox", "roster_pupil", "roster_upload", "submission_name_key", "login_throttle")) {
             assertTrue(!before.get(table).isEmpty() || table.equals("login_throttle"), table + " has rows to move");
         }
@@ -129,6 +130,7 @@ class MigrateCommandTest {
                     "a session made before the move still works after it");
             reference(moved.browser().post("/forms/testschool/parent-agreement", form(agreement("en"))));
             moved.addStaff("otherschool", "Newydd", "new@other.example", "office");
+            moved.addStaff("testschool", "Newydd", "new@other.example", "office");   // people and memberships carry on
             assertTrue(new ChainVerifier(moved.jdbi()).verifyAll().stream().allMatch(result -> result.problem().isEmpty()),
                     "new records follow the copied ones (the ids and chains carry on)");
         }

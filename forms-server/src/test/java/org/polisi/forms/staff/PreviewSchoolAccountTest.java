@@ -14,8 +14,9 @@ import org.polisi.forms.cli.FormsCliTestAccess;
 /**
  * The 23:40 tester, fault 10: {@code user add --school ngp-template} (a cluster template's preview)
  * was accepted. A preview takes no submissions and has no staff: the account is refused, and the
- * message names the schools served. And an address already used at another school is refused with a
- * message that says where (one address holds one account: sign-in is by address).
+ * message names the schools served. An address already used at another school gets a membership there
+ * (one person, several schools: docs/adr/0080); at the same school again it is refused with a message
+ * that says where.
  */
 class PreviewSchoolAccountTest {
 
@@ -39,11 +40,29 @@ class PreviewSchoolAccountTest {
                 "--email", "nia@test.example", "--role", "office");
         assertEquals(0, added.exitCode(), added.out());
 
-        // the same address at another school: refused, and the message says where it is held
-        FormsCliTestAccess.Run again = FormsCliTestAccess.runWithInput(TestServer.PASSWORD + "\n", "user", "add",
+        // the same address at another school: a membership of the same person (docs/adr/0080), no password asked
+        FormsCliTestAccess.Run again = FormsCliTestAccess.runWithInput("", "user", "add",
                 "--db", db, "--manifests", manifests.toString(), "--school", "otherschool", "--name", "Nia Real",
-                "--email", "NIA@test.example", "--role", "office");
-        assertEquals(2, again.exitCode(), again.out());
-        assertTrue(again.err().contains("already exists at testschool (office)"), again.err());
+                "--email", "NIA@test.example", "--role", "safeguarding-lead");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("keeps its password and second factor"), again.out());
+        // the same address at the same school again: refused, and the message says where it is held
+        FormsCliTestAccess.Run twice = FormsCliTestAccess.runWithInput(TestServer.PASSWORD + "\n", "user", "add",
+                "--db", db, "--manifests", manifests.toString(), "--school", "otherschool", "--name", "Nia Real",
+                "--email", "nia@TEST.example", "--role", "office");
+        assertEquals(2, twice.exitCode(), twice.out());
+        assertTrue(twice.err().contains("already has an account at otherschool (safeguarding-lead)"), twice.err());
+
+        // disabling one membership leaves the other; disabling the last one leaves the person unable to sign in
+        FormsCliTestAccess.Run first = FormsCliTestAccess.runWithInput("", "user", "disable", "--db", db,
+                "--manifests", manifests.toString(), "--school", "otherschool", "--email", "nia@test.example",
+                "--by", "Head");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("Its account at another school stays as it is."), first.out());
+        FormsCliTestAccess.Run last = FormsCliTestAccess.runWithInput("", "user", "disable", "--db", db,
+                "--manifests", manifests.toString(), "--school", "testschool", "--email", "nia@test.example",
+                "--by", "Head");
+        assertEquals(0, last.exitCode(), last.err());
+        assertTrue(last.out().contains("last enabled account: it cannot sign in at all now"), last.out());
     }
 }

@@ -51,8 +51,11 @@ class SecondFactorSealingTest {
             throws Exception {
         ServerConfig config = TestServer.settings(folder, kind).load();
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
-            long lead = server.addStaff("testschool", "Dafydd Lead", EMAIL, "safeguarding-lead");
-            long head = server.addStaff("testschool", "Heledd Head", OTHER, "headteacher");
+            // the second factor and its seal are the person's (docs/adr/0080)
+            server.addStaff("testschool", "Dafydd Lead", EMAIL, "safeguarding-lead");
+            server.addStaff("testschool", "Heledd Head", OTHER, "headteacher");
+            long lead = server.staffUser(EMAIL).personId();
+            long head = server.staffUser(OTHER).personId();
             String stored = storedSecret(server, lead);
             assertTrue(stored.startsWith(SealingKey.PREFIX), stored);
             assertFalse(stored.matches(".*[A-Z2-7]{32}.*"), "no Base32 secret in the column: " + stored);
@@ -63,7 +66,7 @@ class SecondFactorSealingTest {
 
             // a sealed secret copied to another account's row does not open there
             server.jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE staff_second_factor SET secret = ? WHERE staff_user_id = ?", stored, head));
+                    "UPDATE staff_second_factor SET secret = ? WHERE person_id = ?", stored, head));
             TestServer.Browser browser = server.browser();
             HttpResponse<String> codePage = browser.passwordStep(OTHER, TestServer.PASSWORD);
             String leadsCode = server.secondFactor().codeFor(
@@ -82,7 +85,8 @@ class SecondFactorSealingTest {
         String secret;
         long lead;
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
-            lead = server.addStaffWithoutSecondFactor("testschool", "Dafydd Lead", EMAIL, "safeguarding-lead");
+            server.addStaffWithoutSecondFactor("testschool", "Dafydd Lead", EMAIL, "safeguarding-lead");
+            lead = server.staffUser(EMAIL).personId();
             SecondFactor factors = server.secondFactor();
             secret = factors.newSecret();
             assertTrue(factors.enrol(lead, secret, factors.codeFor(secret, currentStep() - 1)).isPresent());
@@ -165,13 +169,14 @@ class SecondFactorSealingTest {
 
     /** What a server before sealing stored: the plain secret, and its history's digest of it. */
     private static void writtenAsBeforeSealing(TestServer server, long account, String secret) {
+        long membership = server.count("SELECT id FROM staff_user WHERE person_id = " + account);
         server.jdbi().useTransaction(handle -> {
-            handle.execute("UPDATE staff_second_factor SET secret = ? WHERE staff_user_id = ?", secret, account);
-            List<String> codes = handle.createQuery("SELECT code_hash FROM staff_recovery_code WHERE staff_user_id = :id")
+            handle.execute("UPDATE staff_second_factor SET secret = ? WHERE person_id = ?", secret, account);
+            List<String> codes = handle.createQuery("SELECT code_hash FROM staff_recovery_code WHERE person_id = :id")
                     .bind("id", account).mapTo(String.class).list();
             try (WriteTransaction transaction = WriteTransaction.over(handle);
                  RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, "testschool")) {
-                StaffAccountHistory.changed(events, account, StaffAccountHistory.SECOND_FACTOR,
+                StaffAccountHistory.changed(events, membership, StaffAccountHistory.SECOND_FACTOR,
                         StaffAccountHistory.secondFactorDigest(secret, codes), "the account holder", Instant.now());
             }
         });
@@ -179,7 +184,7 @@ class SecondFactorSealingTest {
 
     private static String storedSecret(TestServer server, long account) {
         return server.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT secret FROM staff_second_factor WHERE staff_user_id = :id").bind("id", account)
+                "SELECT secret FROM staff_second_factor WHERE person_id = :id").bind("id", account)
                 .mapTo(String.class).one());
     }
 

@@ -149,6 +149,6 @@ class SecondFactorTest {
     }
 
     private static StaffUser user(String role) {
-        return new StaffUser(1, "testschool", "X", "x@example.org", role, "", 0, null, null);
+        return new StaffUser(1, "testschool", 1, "X", "x@example.org", role, "", 0, null, null, false);
     }
 }

@@ -31,6 +31,12 @@ class UnopenableSecondFactorTest {
     private static final String HEAD = "head@rumney.example";
     private static final String OTHER = "head@brynford.example";
 
+    /** The person (ADR 0080) whose membership the account is: the second factor is the person's. */
+    private static long personOf(TestServer server, long account) {
+        return server.jdbi().withHandle(handle -> handle.createQuery("SELECT person_id FROM staff_user WHERE id = :id")
+                .bind("id", account).mapTo(Long.class).one());
+    }
+
     @ParameterizedTest
     @MethodSource("org.polisi.forms.TestDatabases#both")
     void oneAlteredSecretRefusesOnlyItsAccountUntilResetAndTheServerStarts(TestDatabases.Kind kind,
@@ -39,13 +45,15 @@ class UnopenableSecondFactorTest {
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
             long head = server.addStaff("testschool", "Rhian Head", HEAD, "headteacher");
             long other = server.addStaff("otherschool", "Bryn Head", OTHER, "headteacher");
+            long headPerson = personOf(server, head);
+            long otherPerson = personOf(server, other);
             server.jdbi().useHandle(handle -> handle.execute("UPDATE staff_second_factor SET secret = (SELECT secret FROM"
-                    + " staff_second_factor WHERE staff_user_id = ?) WHERE staff_user_id = ?", head, other));
+                    + " staff_second_factor WHERE person_id = ?) WHERE person_id = ?", headPerson, otherPerson));
 
             try (LogCapture log = new LogCapture()) {   // the start-up step: it no longer stops the server
                 SecondFactorSecrets.prepare(server.jdbi(), config.secondFactorKeyFile(), Clock.systemUTC());
-                assertTrue(log.text().contains("POSSIBLE TAMPERING: the sealed second-factor secret of staff account "
-                        + other + " (otherschool " + OTHER + ")"), log.text());
+                assertTrue(log.text().contains("POSSIBLE TAMPERING: the sealed second-factor secret of person "
+                        + otherPerson + " (otherschool " + OTHER + ")"), log.text());
                 assertTrue(log.text().contains("user reset --second-factor"), log.text());
             }
 

@@ -246,7 +246,7 @@ class AppendOnlyTest {
 
             server.jdbi().useHandle(handle -> {
                 handle.execute("UPDATE staff_user SET role = 'office' WHERE email = ?", OFFICE);
-                handle.execute("UPDATE staff_user SET password_hash = 'forged' WHERE email = ?", OFFICE);
+                handle.execute("UPDATE staff_person SET password_hash = 'forged' WHERE email = ?", OFFICE);
             });
             assertTrue(problemOf(server, "staff-account").description().contains("password differs"));
         }
@@ -255,9 +255,13 @@ class AppendOnlyTest {
     @Test
     void aStaffAccountAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
         try (TestServer server = serverWithRecords(folder)) {
-            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_user (school, name, email, role,"
-                    + " password_hash, created_at) VALUES ('otherschool', 'Mallory', 'm@x.example', 'headteacher', 'h',"
-                    + " '2026-01-01T00:00:00.000Z')"));
+            server.jdbi().useHandle(handle -> {
+                handle.execute("INSERT INTO staff_person (email, password_hash, created_at) VALUES ('m@x.example', 'h',"
+                        + " '2026-01-01T00:00:00.000Z')");
+                handle.execute("INSERT INTO staff_user (school, person_id, name, email, role, created_at) VALUES"
+                        + " ('otherschool', (SELECT id FROM staff_person WHERE email = 'm@x.example'), 'Mallory',"
+                        + " 'm@x.example', 'headteacher', '2026-01-01T00:00:00.000Z')");
+            });
             ChainProblem problem = problemOf(server, "staff-account");
             assertEquals("otherschool", problem.school());
             assertTrue(problem.description().contains("no history"), problem.toString());
@@ -363,7 +367,8 @@ class AppendOnlyTest {
             assertEquals(1, server.count("SELECT count(*) FROM staff_account_event WHERE change = 'second-factor'"
                     + " AND staff_user_id = " + head), "the headteacher's enrolment is in the history");
             server.jdbi().useHandle(handle -> handle.execute(
-                    "UPDATE staff_second_factor SET secret = 'JBSWY3DPEHPK3PXP' WHERE staff_user_id = ?", head));
+                    "UPDATE staff_second_factor SET secret = 'JBSWY3DPEHPK3PXP' WHERE person_id = ?",
+                    server.staffUser("head@test.example").personId()));
             ChainProblem swapped = problemOf(server, "staff-account");
             assertTrue(swapped.description().contains("second-factor differs"), swapped.toString());
         }
@@ -372,15 +377,16 @@ class AppendOnlyTest {
     @Test
     void aRecoveryCodeOrSecondFactorAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
         try (TestServer server = serverWithRecords(folder)) {
-            long head = server.count("SELECT id FROM staff_user WHERE email = 'head@test.example'");
-            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_recovery_code (staff_user_id, code_hash,"
+            long head = server.staffUser("head@test.example").personId();
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_recovery_code (person_id, code_hash,"
                     + " created_at) VALUES (?, 'forged', '2026-01-01T00:00:00.000Z')", head));
             assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
         }
         try (TestServer server = serverWithRecords(folder.resolve("office"))) {
-            long office = server.addStaffWithoutSecondFactor("testschool", "Nia Nobody", "nia@test.example", "office");
+            server.addStaffWithoutSecondFactor("testschool", "Nia Nobody", "nia@test.example", "office");
+            long office = server.staffUser("nia@test.example").personId();
             assertTrue(verify(server).stream().allMatch(result -> result.problem().isEmpty()), "no factor, no event");
-            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_second_factor (staff_user_id, secret,"
+            server.jdbi().useHandle(handle -> handle.execute("INSERT INTO staff_second_factor (person_id, secret,"
                     + " enrolled_at, last_step) VALUES (?, 'JBSWY3DPEHPK3PXP', '2026-01-01T00:00:00.000Z', 0)", office));
             assertTrue(problemOf(server, "staff-account").description().contains("second-factor differs"));
         }

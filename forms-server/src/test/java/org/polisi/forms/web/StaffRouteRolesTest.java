@@ -37,7 +37,8 @@ class StaffRouteRolesTest {
             "office", "office@test.example");
 
     /** Staff paths that are not an area's page: signing in and out, and records decided record by record. */
-    private static final Set<String> NOT_AREAS = Set.of("/staff/login", "/staff/login/code", "/staff/logout");
+    private static final Set<String> NOT_AREAS = Set.of("/staff/login", "/staff/login/code", "/staff/login/school",
+            "/staff/logout");
 
     TestServer server;
     StaffRecords records;

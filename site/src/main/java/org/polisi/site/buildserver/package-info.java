@@ -11,6 +11,8 @@
  *   <li>Why: a fresh JVM pays JRuby's start (3-4 s of CPU) for a one-page change; a warm process
  *   does not (issue 19's 2 s goal). Every build still reads every input from disk: the build
  *   cache and the per-school records (ADR 0055, 0062, 0067) decide what is redone, never memory.</li>
+ *   <li>A build the client runs in its own process starts JRuby first, before the command line is
+ *   parsed, when it will probably convert pages (docs/adr/0084).</li>
  * </ul>
  */
 package org.polisi.site.buildserver;

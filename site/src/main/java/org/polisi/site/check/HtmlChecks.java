@@ -301,12 +301,21 @@ public final class HtmlChecks {
                     return;
                 }
                 // A form's words come from its definition, which reports a reference at its own line (YamlMap).
-                Matcher unresolved = UNRESOLVED.matcher(inForm > 0 ? "" : text.text());
+                // Most text holds neither a brace nor "::": the raw text says so without jsoup's copy of it
+                // with its white space normalised, which neither pattern can tell apart (ADR 0086).
+                String raw = inForm > 0 ? "" : text.getWholeText();
+                boolean reference = raw.indexOf('{') >= 0;
+                boolean macroMark = raw.contains("::");
+                if (!reference && !macroMark) {
+                    return;
+                }
+                String normalised = text.text();
+                Matcher unresolved = UNRESOLVED.matcher(reference ? normalised : "");
                 while (unresolved.find()) {
                     unresolvedNames.add(unresolved.group(1));
                 }
                 // A form that could not be drawn leaves a marker naming its macro: its problem is reported already.
-                Matcher macro = BLOCK_MACRO.matcher(inForm > 0 ? "" : text.text().trim());
+                Matcher macro = BLOCK_MACRO.matcher(macroMark ? normalised.trim() : "");
                 if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
                     report(page, "unknown-macro", "'" + macro.group(1) + "::' is not a block macro this site knows",
                             macro.group(1) + "::" + macro.group(2));

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,8 @@ final class SpokenText {
 
     /** English message (as a pattern) → its key, for the messages that the other language words differently. */
     private final Map<Pattern, String> english = new HashMap<>();
+    /** What {@link #englishKey} answered for each text, shared by the groups checked in parallel. */
+    private final Map<String, Optional<String>> answers = new ConcurrentHashMap<>();
 
     SpokenText(Messages englishMessages, Messages pageMessages) {
         englishMessages.all().forEach((key, text) -> {
@@ -81,9 +85,22 @@ final class SpokenText {
         if (spoken.isEmpty()) {
             return;
         }
-        english.entrySet().stream().filter(message -> message.getKey().matcher(spoken).matches())
-                .map(Map.Entry::getValue).sorted().findFirst()
-                .ifPresent(key -> found.add(where + " '" + spoken + "' is the English of " + key));
+        englishKey(spoken).ifPresent(key -> found.add(where + " '" + spoken + "' is the English of " + key));
+    }
+
+    /**
+     * The first (by name) key whose English message {@code spoken} is, or empty. The pages of a
+     * cluster speak the same few texts thousands of times (a toggle's label, a form's button), and
+     * each answer costs every message's pattern: each text is matched once per build (ADR 0086).
+     */
+    private Optional<String> englishKey(String spoken) {
+        Optional<String> known = answers.get(spoken);
+        if (known == null) {
+            known = english.entrySet().stream().filter(message -> message.getKey().matcher(spoken).matches())
+                    .map(Map.Entry::getValue).sorted().findFirst();
+            answers.putIfAbsent(spoken, known);
+        }
+        return known;
     }
 
     private static boolean english(Element element) {

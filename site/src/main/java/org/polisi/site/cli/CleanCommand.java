@@ -1,6 +1,7 @@
 package org.polisi.site.cli;
 
 import org.polisi.site.BuildOptions;
+import org.polisi.site.buildserver.BuildLock;
 import org.polisi.site.render.RenderCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,11 @@ public final class CleanCommand implements Callable<Integer> {
         Path root = PolisiCli.projectRoot();
         Path cache = cacheOptions.folder(root);
         Path work = BuildOptions.defaults(root).workDir();
-        boolean any = RenderCache.clean(cache);
-        any |= RenderCache.clean(work);
+        boolean any;
+        try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {   // never under a build in progress (ADR 0088)
+            any = RenderCache.clean(cache);
+            any |= RenderCache.clean(work);
+        }
         System.out.println(any ? "Deleted " + root.relativize(cache) + " and " + root.relativize(work)
                 : "Nothing to delete: there is no build cache or work folder");
         return 0;

@@ -3,6 +3,7 @@ package org.polisi.site.cli;
 import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
+import org.polisi.site.buildserver.BuildLock;
 import org.polisi.site.render.RenderCache;
 import org.polisi.site.importing.ImportFinding;
 import org.polisi.site.importing.PageImporter;
@@ -75,8 +76,11 @@ public final class ImportCommand implements Callable<Integer> {
             findings.forEach(finding -> System.out.println("  " + finding.describe(written)));
         }
         System.out.println("Building " + school + "...");
-        BuildResult result = new SiteBuild(options, System.out::println,
-                Optional.of(RenderCache.at(root.resolve(RenderCache.DEFAULT_DIR)))).run();
+        BuildResult result;
+        try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {   // one build at a time (ADR 0079, 0088)
+            result = new SiteBuild(options, System.out::println,
+                    Optional.of(RenderCache.at(root.resolve(RenderCache.DEFAULT_DIR)))).run();
+        }
         int status = BuildCommand.summarise(result, root, options);
         System.out.println("See it with ./polisi preview, at /" + school + "/" + language + "/" + page + ".html");
         return status != 0 || !result.errors().isEmpty() ? 1 : 0;

@@ -5,6 +5,7 @@ import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildTools;
 import org.polisi.site.BuildResult;
 import org.polisi.site.SiteBuild;
+import org.polisi.site.buildserver.BuildLock;
 import org.polisi.site.render.RenderCache;
 
 import java.io.IOException;
@@ -83,9 +84,10 @@ public final class PreviewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void rebuild(Path root, BuildOptions options) {
-        try {
-            SiteBuild build = new SiteBuild(options, System.out::println, Optional.of(cache), tools);
+    /** One build, holding the checkout's build lock, so that a {@code ./polisi build} meanwhile waits, and this waits for it. */
+    void rebuild(Path root, BuildOptions options) {
+        try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {
+            SiteBuild build = new SiteBuild(options, System.out::println, Optional.ofNullable(cache), tools);
             if (!cacheOptions.off) {
                 build.keepingUnchangedSites(cacheOptions.folder(root));    // a save rebuilds only its school (ADR 0067)
             }
@@ -93,7 +95,8 @@ public final class PreviewCommand implements Callable<Integer> {
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {
-            System.err.println("error: rebuild failed: " + e.getMessage());
+            System.err.println("error: rebuild failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the pages of the last good build are still served: please report this to the Polisi maintainers");
         }
     }
 

@@ -40,8 +40,9 @@ final class AttributeBlock {
     private final Map<String, String> resolved = new HashMap<>();
 
     AttributeBlock put(String name, String value) {
-        values.put(name, oneLine(value));
-        byName.put(name.toLowerCase(Locale.ROOT), oneLine(value));
+        String line = oneLine(value);
+        values.put(name, line);
+        byName.put(name.toLowerCase(Locale.ROOT), line);
         resolved.clear();
         return this;
     }

@@ -39,6 +39,7 @@ public final class ComposeStage {
                     forms.put(site.id(), FormReferences.context(site, own, messages));
                 });
                 ImageReferences.check(site, problems);
+                LanguageParity.check(site, catalog.formsOf(site.id()), problems);
                 PolicyDateChecks.check(site, today, problems);
                 pages.addAll(new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems).compose());
             } catch (RuntimeException fault) {

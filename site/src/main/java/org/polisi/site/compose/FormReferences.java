@@ -1,6 +1,7 @@
 package org.polisi.site.compose;
 
 import org.polisi.site.catalog.CatalogStage;
+import org.polisi.site.content.Names;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -9,11 +10,14 @@ import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.theme.Messages;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.polisi.contract.FormKind;
+import org.polisi.contract.StaffRole;
 
 /**
  * Checks, before anything is rendered and next to the other references ({@link ImageReferences}),
@@ -98,17 +102,30 @@ public final class FormReferences {
         for (org.polisi.site.forms.definition.FormDefinition form : forms.all()) {
             boolean worded = site.languages().stream().allMatch(language -> messages.get(language).all()
                     .containsKey(ROLE + form.readerRole()));
-            if (!worded) {
-                int line = 0;
-                try {
-                    line = org.polisi.site.content.YamlFile.read(form.source()).lineOf("reader-role");
-                } catch (org.polisi.site.problem.ContentException unreadable) {
-                    // the definition was read when the catalog was made; the line is then unknown
-                }
-                problems.error("unknown-role", form.source(), line, "reader-role '" + form.readerRole()
+            if (StaffRole.fromFormWord(form.readerRole()).isEmpty()) {
+                // the notice would name a reader the forms server never lets in (tester 3's fault 10)
+                problems.error("unknown-role", form.source(), readerRoleLine(form), "reader-role '" + form.readerRole()
+                        + "' is not a role a staff account can hold on the forms server, so nobody could read this form as it: "
+                        + "use one of " + StaffRole.knownFormWords()
+                        + " (the headteacher reads every form; alerted roles read the reports they are told of)"
+                        + StaffRole.fromWord(form.readerRole()).map(StaffRole::formWord)
+                        .or(() -> Names.nearest(form.readerRole(), FORM_WORDS)).map(near -> ": did you mean '" + near + "'?")
+                        .orElse(""));
+            } else if (!worded) {
+                problems.error("unknown-role", form.source(), readerRoleLine(form), "reader-role '" + form.readerRole()
                         + "' is not a role the privacy notice can name: use one of " + known
                         + " (or add forms.role." + form.readerRole() + " in both languages to themes/default/i18n/forms_*.properties)");
             }
+        }
+    }
+
+    private static final List<String> FORM_WORDS = Arrays.stream(StaffRole.values()).map(StaffRole::formWord).toList();
+
+    private static int readerRoleLine(org.polisi.site.forms.definition.FormDefinition form) {
+        try {
+            return org.polisi.site.content.YamlFile.read(form.source()).lineOf("reader-role");
+        } catch (org.polisi.site.problem.ContentException unreadable) {
+            return 0;   // the definition was read when the catalog was made; the line is then unknown
         }
     }
 

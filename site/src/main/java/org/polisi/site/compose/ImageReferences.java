@@ -34,7 +34,8 @@ public final class ImageReferences {
         site.template().ifPresent(t -> assets.add(t.dir().resolve(ContentLoader.ASSETS)));
         for (ResolvedPage page : site.allPages()) {
             for (SourceLine line : page.body()) {
-                if (line.text().trim().startsWith("//")) {
+                // The pattern's look-behind tries every position of every line: a line without "image:" has no match (ADR 0086).
+                if (!line.text().contains("image:") || line.text().trim().startsWith("//")) {
                     continue;
                 }
                 Matcher image = IMAGE.matcher(line.text());

@@ -51,9 +51,13 @@ public record SettingWords(String approvingBody, String children, String headTit
             yaml.text(key).filter(v -> !v.isBlank()).ifPresent(value -> {
                 if (VALUES.get(key).contains(value.strip())) {
                     chosen.put(key, value.strip());
+                } else if (VALUES.get(key).contains(value.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    problems.error("bad-settings", file, yaml.lineOf(key), key + ": write '"
+                            + value.strip().toLowerCase(java.util.Locale.ROOT) + "', not '" + value.strip() + "' (lower case)");
                 } else {
                     problems.error("bad-settings", file, yaml.lineOf(key), key + ": '" + value + "' is not one of "
-                            + String.join(", ", VALUES.get(key)));
+                            + String.join(", ", VALUES.get(key))
+                            + Names.nearest(value.strip(), VALUES.get(key)).map(near -> ": did you mean '" + near + "'?").orElse(""));
                 }
             });
         }

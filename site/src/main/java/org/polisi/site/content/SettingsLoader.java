@@ -17,6 +17,12 @@ import java.util.Optional;
  * {@link org.polisi.site.problem.ContentException} and the caller skips the file.
  */
 public final class SettingsLoader {
+    /**
+     * The languages a site may be published in: the theme, the forms server's bundles and the
+     * glossary exist in English and Welsh only (ISO 639-1 codes, as in {@code hreflang}).
+     */
+    public static final List<String> PUBLISHED_LANGUAGES = List.of("en", "cy");
+
     private SettingsLoader() {
     }
 
@@ -27,11 +33,12 @@ public final class SettingsLoader {
     public static Settings load(String id, YamlFile yaml, Settings defaults, Problems problems) {
         Path file = yaml.file();
         unknownKeys(yaml, problems);
-        List<String> languages = yaml.list("languages");
+        List<String> languages = SettingsList.read(yaml, "languages", PUBLISHED_LANGUAGES,
+                "the languages Polisi publishes: en (English) and cy (Welsh)", problems);
         if (languages.isEmpty()) {
             languages = defaults == null ? List.of("en") : defaults.languages();
         }
-        if (!languages.contains("en")) {
+        if (!languages.contains("en") && yaml.node("languages").isPresent()) {
             problems.error("bad-settings", file, yaml.lineOf("languages"), "languages must include en (English is the source language)");
         }
         Map<String, LocalizedText> own = new LinkedHashMap<>();

@@ -24,6 +24,10 @@ import java.util.Optional;
  *   <li>A UTF-8 byte order mark (EF BB BF, which Notepad and Word add when saving "UTF-8") is
  *       dropped silently: it is not part of the text (Unicode 15, section 23.8), and an author
  *       cannot see it to remove it. It would otherwise hide a page's title line from its header.</li>
+ *   <li>A file in another Unicode encoding (UTF-16 or UTF-32, with or without a byte order mark:
+ *       Notepad's "Unicode" and "Unicode big endian") is one {@code not-utf8} error at line 1 naming
+ *       that encoding ({@link OtherUnicode}); its text is decoded as written, so nothing else is
+ *       reported about it.</li>
  *   <li>Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1) are one {@code not-utf8}
  *       error at the line and column of the first bad byte, counted in characters, saying to save
  *       the file as UTF-8. The text is still given back, each bad sequence replaced by U+FFFD, so
@@ -76,6 +80,10 @@ public final class SourceText {
 
     /** Decodes {@code bytes} (the contents of {@code file}, which is named in the problem only). */
     public static Decoded decode(Path file, byte[] bytes) {
+        Optional<Decoded> unicode = OtherUnicode.decode(file, bytes);
+        if (unicode.isPresent()) {
+            return unicode.get();
+        }
         int start = startsWithBom(bytes) ? BOM.length : 0;
         ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()

@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the directives of a school page that adapts a template page (see CONTRIBUTING.md). */
+/**
+ * Reads the directives of a school page that adapts a template page (see CONTRIBUTING.md). No text
+ * an author writes is left out without a word: text before the first directive is a
+ * {@code text-outside-directive} error, text after a {@code remove} (which takes none) a
+ * {@code text-after-remove} error at its line (tester 3's fault 2).
+ */
 public final class DirectiveParser {
     private static final Pattern DIRECTIVE = Pattern.compile("^//\\s*polisi:\\s*(\\S+)\\s*(.*)$");
     private static final Pattern HASH = Pattern.compile("template=([0-9a-f]+)");
@@ -27,6 +32,7 @@ public final class DirectiveParser {
         String sectionId = null;
         String hash = null;
         List<SourceLine> content = new ArrayList<>();
+        boolean textAfterRemove = false;
         for (SourceLine line : body) {
             Matcher directive = DIRECTIVE.matcher(line.text().trim());
             if (directive.matches() && directive.group(1).equals(ChangeNote.DIRECTIVE)) {
@@ -37,10 +43,18 @@ public final class DirectiveParser {
                     problems.error("text-outside-directive", line.file(), line.number(),
                             "a page that adapts a template holds only directives and their text; start with '// polisi: replace ID' or similar");
                     current = line;   // report once per file
+                } else if (operation == Directive.Operation.REMOVE && !textAfterRemove && !line.text().isBlank()
+                        && !line.text().trim().startsWith("//")) {
+                    // a remove takes no text: what follows it would be left out of the page without a word
+                    problems.error("text-after-remove", line.file(), line.number(), "this text follows '// polisi: remove "
+                            + sectionId + "', which takes no text, so it would not be published: start it with"
+                            + " '// polisi: insert-after " + sectionId + "' (or insert-before ID, or append), or delete it");
+                    textAfterRemove = true;   // report once per remove
                 }
                 content.add(line);
                 continue;
             }
+            textAfterRemove = false;
             if (operation != null) {
                 directives.add(new Directive(operation, sectionId, hash, current, trim(content)));
             }

@@ -12,7 +12,8 @@ import java.util.List;
  * name from the page's header (on paper nothing else says whose policy it is). Kept: the language
  * ({@code <html lang>}, and every {@code lang} inside), the title, headings, lists, tables with
  * their header cells, images with their alternative text. Taken out: the contents list (the PDF's
- * bookmarks do that job), forms (they can only be sent from the page), "Updates to this policy"
+ * bookmarks do that job), forms (they can only be sent from the page: each becomes one sentence
+ * saying so, with the page's address; tester 3's fault 16), "Updates to this policy"
  * (its links lead to web pages; the PDFs are made before the history stage adds it, and a
  * preview's reused page may already carry it), the breadcrumbs, the
  * back link, the PDF link itself, text hidden but for screen readers (the PDF's tags and bookmarks
@@ -50,6 +51,17 @@ final class PdfSource {
      * @return an XHTML document (jsoup, XML syntax) to render, or {@code null} when the page has no {@code <main>}
      */
     static Document of(Document page) {
+        return of(page, null);
+    }
+
+    /**
+     * As {@link #of(Document)}, each form replaced by one paragraph saying it is filled in online
+     * at the page's address (its canonical link), so a reader of the printed PDF knows where.
+     *
+     * @param words the page language's {@code pdf.form-online} and {@code pdf.form-online.no-address}
+     *              sentences, by key; {@code null} leaves no sentence (the warm-up page)
+     */
+    static Document of(Document page, java.util.Map<String, String> words) {
         Element main = page.selectFirst("main");
         if (main == null) {
             return null;
@@ -64,6 +76,23 @@ final class PdfSource {
         head.appendElement("title").text(page.title());
         head.appendElement("style").appendText(CSS);
         Element body = main.clone();
+        if (words != null) {
+            Element canonical = page.selectFirst("link[rel=canonical]");
+            String address = canonical == null ? "" : canonical.attr("href");
+            for (Element form : body.select("form")) {
+                Element online = new Element("p").addClass("notice");
+                if (address.startsWith("https://") || address.startsWith("http://")) {
+                    String sentence = words.get("pdf.form-online");
+                    int at = sentence.indexOf("{address}");
+                    online.appendText(sentence.substring(0, at));
+                    online.appendElement("a").attr("href", address).text(address);
+                    online.appendText(sentence.substring(at + "{address}".length()));
+                } else {
+                    online.text(words.get("pdf.form-online.no-address"));
+                }
+                form.replaceWith(online);
+            }
+        }
         body.select(String.join(", ", REMOVED)).remove();
         body.select("a").forEach(link -> {
             String href = link.attr("href");

@@ -366,7 +366,7 @@ public final class PolicyPdfs {
     private Optional<String> make(Job job, Set<Path> used) {
         try {
             Document page = Jsoup.parse(job.html().toFile(), StandardCharsets.UTF_8.name());
-            Document source = PdfSource.of(page);
+            Document source = PdfSource.of(page, messages.get(job.page().language()).all());
             if (source == null) {
                 return Optional.of("the page has no <main>");
             }

@@ -5,7 +5,9 @@
  * assembled from those sites and every other site's last good output ({@link org.polisi.site.publish.MergedTree})
  * and swapped in whole ({@link org.polisi.site.publish.AtomicPublisher}); each school's {@code sitemap.xml}
  * ({@link org.polisi.site.publish.Sitemap}) is written with its pages, and the root's {@code sitemap.xml}
- * index and {@code robots.txt} list them ({@link org.polisi.site.publish.SitemapIndex}). Why a stage: publishing
+ * index and {@code robots.txt} list them ({@link org.polisi.site.publish.SitemapIndex}). Every published file and
+ * folder gets the mode the umask gives a new one ({@link org.polisi.site.publish.PublishedModes}), whatever mode a
+ * stage wrote it with, so the web server can read it (ADR 0088). Why a stage: publishing
  * only what passed is what keeps the last good site of every school online when content breaks (ADR 30).
  */
 package org.polisi.site.publish;

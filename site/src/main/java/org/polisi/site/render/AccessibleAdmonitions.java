@@ -1,8 +1,5 @@
 package org.polisi.site.render;
 
-import org.asciidoctor.ast.Document;
-import org.asciidoctor.extension.Postprocessor;
-
 import java.util.regex.Pattern;
 
 /**
@@ -11,13 +8,18 @@ import java.util.regex.Pattern;
  * screen reader announces as a data table. We mark that table {@code role="presentation"} and the
  * block {@code role="note"} (WAI-ARIA 1.2: "a section whose content is parenthetic or ancillary"),
  * so it is read as its caption ("Note", "Nodyn") followed by its text; the theme styles it.
+ * Applied to each converted page by {@link AsciidocConverter#postprocessed}, not as an Asciidoctor
+ * postprocessor, so that the page's HTML is not copied from Ruby to Java and back (docs/adr/0086).
  */
-public final class AccessibleAdmonitions extends Postprocessor {
+final class AccessibleAdmonitions {
     private static final Pattern ADMONITION = Pattern.compile(
             "<div((?: id=\"[^\"]*\")?) class=\"admonitionblock ([^\"]*)\">(\\s*)<table>");
 
-    @Override
-    public String process(Document document, String output) {
+    private AccessibleAdmonitions() {
+    }
+
+    /** In: the HTML Asciidoctor converted; out: the same with each admonition marked as above. */
+    static String apply(String output) {
         if (!output.contains("admonitionblock")) {
             return output;
         }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * whole process: JRuby's start-up is the costliest part of a build, so it is paid once (and a
  * preview's later builds find it warm), and AsciidoctorJ 2.5 converts safely on several threads
  * with one instance. Our stateless extensions (ticks, policy references) register through the SPI
- * when the instance is created; what belongs to one build (the form macro, the log handler) is
+ * when the instance is created, and our postprocessing of the HTML runs in Java on what the
+ * conversion returns ({@link #postprocessed}); what belongs to one build (the form macro, the log handler) is
  * registered by its {@link RenderSession} for the length of {@link #convert}, one session at a time.
  */
 final class AsciidocConverter {
@@ -30,6 +31,15 @@ final class AsciidocConverter {
     private static volatile Asciidoctor shared;
     /** Whether this process has converted a first page: until then conversion keeps one core at most. */
     private static volatile boolean firstConverted;
+    /** Whether a thread creating {@link #shared} has been started: at most one is. */
+    private static final java.util.concurrent.atomic.AtomicBoolean warmUpStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether {@link #startEarly} started that thread and no build has claimed it yet. */
+    private static volatile boolean startedEarly;
+    /** Whether {@link #startEarly} started it (for {@link #startTimings}). */
+    private static volatile boolean wasStartedEarly;
+    /** The CPU of the thread that called {@link #startEarly}, then; and what it used until the build claimed the start. */
+    private static volatile long earlyThreadCpu;
+    private static volatile double headStartCpuSeconds = -1;
     /** Held while a session is registered on {@link #shared}: one build's pages never meet another's macro. */
     private static final Object SESSION = new Object();
     private static final String WARM_UP = """
@@ -95,8 +105,8 @@ final class AsciidocConverter {
             org.asciidoctor.log.LogHandler discard = record -> { };
             asciidoctor.registerLogHandler(discard);
             try {
-                return asciidoctor.load(asciidoc, OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap())
-                        .convert();
+                return postprocessed(asciidoctor.load(asciidoc, OptionsBuilder.options().safe(SafeMode.SAFE).headerFooter(false).asMap())
+                        .convert());
             } finally {
                 asciidoctor.unregisterLogHandler(discard);
             }
@@ -157,9 +167,9 @@ final class AsciidocConverter {
         try {
             // SECURE: Asciidoctor reads no file at all. Includes were expanded, within the school's
             // own folders, when the content was loaded (content.Includes).
-            Document document = asciidoctor.load(page.asciidoc(),
+            Document document = RubyDocuments.load(asciidoctor, page.asciidoc(),
                     OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
-            String body = inLanguage(document.convert(), document);
+            String body = inLanguage(postprocessed(document.convert()), document);
             Map<String, String> attributes = new LinkedHashMap<>();
             for (String name : headerAttributeNames(page.asciidoc())) {
                 Object value = document.getAttribute(name);
@@ -170,6 +180,16 @@ final class AsciidocConverter {
         } finally {
             session.done();
         }
+    }
+
+    /**
+     * The converted HTML as our postprocessors leave it: the admonitions' roles, then the tables
+     * rewritten. Asciidoctor would apply them last in {@code Document#convert}, in this order, on
+     * the whole output; here they run on the Java string the conversion returns, which spares each
+     * page two copies of its HTML from Ruby to Java and back (docs/adr/0086).
+     */
+    static String postprocessed(String converted) {
+        return ResponsiveTables.rewrite(AccessibleAdmonitions.apply(converted));
     }
 
     private static final Pattern FOOTNOTE_TOOLTIP = Pattern.compile("title=\"View footnote\\.\"");
@@ -196,13 +216,19 @@ final class AsciidocConverter {
     /** The attributes the composer wrote in the page's header, in order. */
     private static List<String> headerAttributeNames(String asciidoc) {
         List<String> names = new ArrayList<>();
-        for (String line : asciidoc.split("\n", -1)) {
+        // Line by line up to the first blank one: the header only, not a split of the whole page.
+        for (int from = 0, end; from <= asciidoc.length(); from = end + 1) {
+            end = asciidoc.indexOf('\n', from);
+            String line = asciidoc.substring(from, end < 0 ? asciidoc.length() : end);
             if (line.isBlank()) {
                 break;
             }
             Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
             if (entry.find()) {
                 names.add(entry.group(1));
+            }
+            if (end < 0) {
+                break;
             }
         }
         return names;
@@ -215,10 +241,41 @@ final class AsciidocConverter {
      * @return whether it started now (false: this process has started it already)
      */
     static boolean warmUpInBackground() {
-        if (shared == null) {
+        if (shared == null && warmUpStarted.compareAndSet(false, true)) {
             Thread warmUp = new Thread(AsciidocConverter::instance, "asciidoctor-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Starts the instance's creation on a background thread before any build exists (the command
+     * line's first step, docs/adr/0084), so that the process's first build finds it starting
+     * ({@link #claimEarlyStart}).
+     *
+     * @return whether it started now (false: this process has started it already)
+     */
+    static boolean startEarly() {
+        long cpu = threadCpu();
+        if (warmUpInBackground()) {
+            earlyThreadCpu = cpu;
+            startedEarly = true;
+            wasStartedEarly = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * @return true once, for the first build after {@link #startEarly} started the instance: that
+     *         build treats JRuby as started by itself (it waits for it and lends the idle core meanwhile)
+     */
+    static boolean claimEarlyStart() {
+        if (startedEarly) {
+            startedEarly = false;
+            headStartCpuSeconds = (threadCpu() - earlyThreadCpu) / 1e9;
             return true;
         }
         return false;
@@ -239,6 +296,30 @@ final class AsciidocConverter {
         }
     }
 
+    private static volatile double startSeconds = -1;
+    private static volatile double startCpuSeconds = -1;
+    private static volatile double readyAtUptime = -1;
+
+    /** Seconds of CPU the calling thread has used (0 where the JVM cannot tell). */
+    static double threadCpuSeconds() {
+        return threadCpu() / 1e9;
+    }
+
+    private static long threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+    }
+
+    /**
+     * How this process's JRuby start went, for {@code -Dpolisi.timings=true}: its wall and thread
+     * CPU seconds and the JVM's uptime when it was ready; empty before it has started.
+     */
+    static String startTimings() {
+        return startSeconds < 0 ? "" : String.format(java.util.Locale.ROOT, "JRuby and Asciidoctor started %sin %.2f s (%.2f s CPU), ready %.2f s after the JVM started",
+                wasStartedEarly ? String.format(java.util.Locale.ROOT, "before the command line was read (%.2f s of CPU before the build would have started it), ",
+                        headStartCpuSeconds) : "", startSeconds, startCpuSeconds, readyAtUptime);
+    }
+
     /** Whether this process has converted its first page, after which conversion runs on every core. */
     static boolean firstConverted() {
         return firstConverted;
@@ -248,8 +329,13 @@ final class AsciidocConverter {
         if (shared == null) {
             synchronized (AsciidocConverter.class) {
                 if (shared == null) {
+                    long wall = System.nanoTime();
+                    long cpu = threadCpu();
                     Asciidoctor created = RubyStart.create();
                     RubyCompilation.holdBack(created);
+                    startSeconds = (System.nanoTime() - wall) / 1e9;
+                    startCpuSeconds = (threadCpu() - cpu) / 1e9;
+                    readyAtUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
                     shared = created;
                 }
             }

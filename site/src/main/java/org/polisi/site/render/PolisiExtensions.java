@@ -9,8 +9,8 @@ public final class PolisiExtensions implements ExtensionRegistry {
     public void register(Asciidoctor asciidoctor) {
         asciidoctor.javaExtensionRegistry()
                 .inlineMacro(TickMacro.class)
-                .inlineMacro(PolicyReferenceMacro.class)
-                .postprocessor(AccessibleAdmonitions.class)
-                .postprocessor(ResponsiveTables.class);
+                .inlineMacro(PolicyReferenceMacro.class);
+        // The HTML's postprocessing (admonitions, tables) runs in Java after each conversion
+        // (AsciidocConverter.postprocessed, docs/adr/0086), not as Asciidoctor postprocessors.
     }
 }

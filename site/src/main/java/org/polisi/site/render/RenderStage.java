@@ -66,8 +66,29 @@ public final class RenderStage {
      *         (docs/adr/0069); false when no page will probably be converted or JRuby is running already
      */
     public boolean prepare() {
-        jrubyStarting = cache.likelyToConvert(List.of(options.contentDir(), options.themeDir())) && AsciidocConverter.warmUpInBackground();
+        jrubyStarting = AsciidocConverter.claimEarlyStart()
+                || (cache.likelyToConvert(inputs(options)) && AsciidocConverter.warmUpInBackground());
         return jrubyStarting;
+    }
+
+    /**
+     * Starts JRuby now, on a thread of its own, when a build with {@code options} through
+     * {@code cache} is likely to convert pages (the guess of {@link #prepare}): for the command line's
+     * first step, before the command line is parsed and the build is made, which a fresh JVM's cold
+     * build otherwise spends with a core idle (docs/adr/0084). The next build's {@link #prepare}
+     * then finds JRuby starting; a build that converts nothing after all (nothing changed, a
+     * refused release) leaves the thread unfinished, and the process's exit ends it.
+     *
+     * @param options the options the build will have; only the content and theme folders are read
+     * @param cache   the cache the build will use ({@link RenderCache#disabled()} for {@code --no-cache})
+     * @return whether JRuby is starting now
+     */
+    public static boolean startEarly(BuildOptions options, RenderCache cache) {
+        return cache.likelyToConvert(inputs(options)) && AsciidocConverter.startEarly();
+    }
+
+    private static List<Path> inputs(BuildOptions options) {
+        return List.of(options.contentDir(), options.themeDir());
     }
 
     /**
@@ -100,10 +121,14 @@ public final class RenderStage {
             keepStaged(pages);
         }
         long start = System.nanoTime();
+        double cpuBefore = AsciidocConverter.threadCpuSeconds();
         CachedRender.Result result = new CachedRender(cache, new RenderKeys(options.themeDir(), catalog.sites()),
                 new JBakeRenderer(options.workDir(), options.themeDir().resolve("templates")), siteDirs(catalog))
                 .render(pages, built, new FormsSession(composed.forms()), problems);
-        progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + pages.size() + " pages)");
+        progress.timed("render: convert and bake", (System.nanoTime() - start) / 1e9, "(" + pages.size() + " pages; began "
+                + String.format(java.util.Locale.ROOT, "%.2f s", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3 - (System.nanoTime() - start) / 1e9)
+                + " after the JVM started; " + AsciidocConverter.startTimings() + ")");
+        progress.timed("render: the build's thread had used", cpuBefore, "of CPU when rendering began");
         progress.rendered(result.converted(), pages.size());
         copyAssets(catalog.sites(), built);
         for (ResolvedSite site : catalog.sites()) {

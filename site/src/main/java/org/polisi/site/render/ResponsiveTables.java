@@ -1,7 +1,5 @@
 package org.polisi.site.render;
 
-import org.asciidoctor.ast.Document;
-import org.asciidoctor.extension.Postprocessor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
@@ -31,16 +29,16 @@ import java.util.regex.Pattern;
  *       (the Nu checker's error). Where a browser drops table semantics for the changed
  *       {@code display}, each cell still reads with its label ("Refer to Headteacher: Yes").</li>
  * </ul>
- * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten.
+ * In: the HTML Asciidoctor converted; out: the same HTML with only its tables rewritten. Applied to
+ * each converted page by {@link AsciidocConverter#postprocessed}, after {@link AccessibleAdmonitions}
+ * (docs/adr/0086).
  */
-public final class ResponsiveTables extends Postprocessor {
+public final class ResponsiveTables {
     /** Tables narrower than this fit a 320 px screen with words unbroken, and stay tables. */
     static final int STACK_FROM_COLUMNS = 3;
     private static final Pattern WIDTH = Pattern.compile("^\\s*width:\\s*([0-9.]+)%;?\\s*$");
 
-    @Override
-    public String process(Document document, String output) {
-        return rewrite(output);
+    private ResponsiveTables() {
     }
 
     /**
@@ -90,7 +88,31 @@ public final class ResponsiveTables extends Postprocessor {
         return -1;
     }
 
+    /**
+     * Tables already rewritten, by their HTML, most recently used last: the schools of a cluster
+     * share most of their tables, character for character, and {@link #table} is a function of
+     * the table's HTML alone, so each is parsed once (docs/adr/0086). Bounded, as a build server
+     * lives for many builds.
+     */
+    private static final int REMEMBERED = 512;
+    private static final Map<String, String> REWRITTEN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(REMEMBERED, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
     private static String table(String tableHtml) {
+        String known = REWRITTEN.get(tableHtml);
+        if (known == null) {
+            known = rewriteTable(tableHtml);
+            REWRITTEN.put(tableHtml, known);
+        }
+        return known;
+    }
+
+    private static String rewriteTable(String tableHtml) {
         Element body = Jsoup.parseBodyFragment(tableHtml).body();
         body.ownerDocument().outputSettings().prettyPrint(false);
         Element table = body.selectFirst("table");

@@ -55,6 +55,16 @@ final class RubyStart {
               end
             end)
             """;
+    /**
+     * JRuby's switch for its native (FFI) support ({@code org.jruby.util.cli.Options.NATIVE_ENABLED}):
+     * forced off while the runtime is made, unless the user set it. Asciidoctor needs no native
+     * call (in SECURE mode it reads no file; it runs no process), and loading JRuby's FFI layer
+     * (jnr-ffi, jffi, jnr-posix's native side: classes it generates with ASM at start) costs about
+     * 0.1 s of CPU on the thread a cold build waits for (docs/adr/0084). JRuby reads the switch once
+     * per process, when its configuration class is first used, so every JRuby runtime of the
+     * process (only Asciidoctor's, in Polisi) runs with JRuby's pure-Java POSIX layer.
+     */
+    static final String NATIVE = "jruby.native.enabled";
     private static final Pattern GEM_LIB = Pattern.compile("gems/([^/]+)/lib/");
 
     private RubyStart() {
@@ -70,14 +80,21 @@ final class RubyStart {
         if (loadPath.isEmpty()) {
             return Asciidoctor.Factory.create();
         }
+        boolean withoutNative = System.getProperty(NATIVE) == null;
         synchronized (Options.CLI_RUBYGEMS_ENABLE) {
             Options.CLI_RUBYGEMS_ENABLE.force("false");
+            if (withoutNative) {
+                Options.NATIVE_ENABLED.force("false");
+            }
             try {
                 Asciidoctor created = AsciidoctorJRuby.Factory.create(loadPath.get());
                 JRubyRuntimeContext.get(created).evalScriptlet(RUBYGEMS_WHEN_NEEDED);
                 return created;
             } finally {
                 Options.CLI_RUBYGEMS_ENABLE.unforce();
+                if (withoutNative) {
+                    Options.NATIVE_ENABLED.unforce();
+                }
             }
         }
     }

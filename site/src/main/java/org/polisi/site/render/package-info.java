@@ -11,11 +11,15 @@
  * written from it with its forms and problems, the others converted and stored. Why one class around JBake: its
  * configuration, document model and logging quirks stay here; the rest of the build never sees them.
  * One Asciidoctor instance serves the whole process (JRuby's start-up is paid once), started
- * without RubyGems by {@link org.polisi.site.render.RubyStart} (docs/adr/0078), and
+ * without RubyGems and without JRuby's native (FFI) layer by {@link org.polisi.site.render.RubyStart}
+ * (docs/adr/0078, 0084), on a thread of its own from the command line's first step when a build will
+ * probably convert ({@link org.polisi.site.render.RenderStage#startEarly}, docs/adr/0084), and
  * {@link org.polisi.site.render.RubyCompilation} lets JRuby compile its Ruby code only for a
- * conversion large enough to repay it (docs/adr/0068); our stateless
- * extensions ({@code tick:}, {@code policy:}, and the postprocessors that make admonitions notes and
- * tables readable on phones without inline styles) register through the AsciidoctorJ extension SPI, and
+ * conversion large enough to repay it (docs/adr/0068); a page's source reaches Ruby as its UTF-8 bytes
+ * ({@link org.polisi.site.render.RubyDocuments}, docs/adr/0086); our stateless
+ * extensions ({@code tick:}, {@code policy:}) register through the AsciidoctorJ extension SPI, the
+ * postprocessing that makes admonitions notes and tables readable on phones without inline styles
+ * runs in Java on each converted page ({@code AsciidocConverter.postprocessed}, docs/adr/0086), and
  * what belongs to one build (the form macro, the log handler) is registered as instances by its
  * {@link org.polisi.site.render.RenderSession} while it bakes, one session at a time (docs/adr/0040).
  */

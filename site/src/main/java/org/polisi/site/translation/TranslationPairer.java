@@ -108,7 +108,7 @@ public final class TranslationPairer {
     }
 
     /** What a directive does, independent of language: "replace scope", "insert-after scope: mobile-phones". */
-    static String signature(Directive directive) {
+    public static String signature(Directive directive) {
         List<String> inserted = directive.operation() == Directive.Operation.REMOVE ? List.of()
                 : SectionIndex.of(directive.content()).sections().stream().map(Section::id).filter(java.util.Objects::nonNull).toList();
         if (directive.operation() == Directive.Operation.REPLACE && inserted.equals(List.of(directive.sectionId()))) {

@@ -73,9 +73,29 @@ final class ServerProcesses {
 
     /** Starts {@code build ARGS} in {@code root} with {@code flags} as the JVM's options, without waiting. */
     static Started start(Path root, List<String> flags, String... args) throws IOException {
+        return startWith(root, BuildClient.class.getName(), flags, withBuild(args));
+    }
+
+    /** Starts {@code ./polisi COMMAND ARGS} ({@code preview}, {@code clean}...) as the launcher does, without waiting. */
+    static Started startCommand(Path root, List<String> flags, String... args) throws IOException {
+        return startWith(root, BuildClient.class.getName(), flags, args);
+    }
+
+    /** Runs {@code build ARGS} in {@code root} through {@code mainClass} (another entry than the launcher's) with {@code flags}. */
+    static Run buildWith(Path root, String mainClass, List<String> flags, String... args) throws IOException, InterruptedException {
+        return startWith(root, mainClass, flags, withBuild(args)).finish();
+    }
+
+    private static String[] withBuild(String... args) {
+        List<String> all = new ArrayList<>(List.of("build"));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    private static Started startWith(Path root, String mainClass, List<String> flags, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(flags);
-        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), BuildClient.class.getName(), "build"));
+        command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");

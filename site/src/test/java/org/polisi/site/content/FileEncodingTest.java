@@ -110,4 +110,58 @@ class FileEncodingTest {
         assertEquals("ŵ", SourceText.decode(Path.of("y.adoc"), withBom("ŵ")).text());
         assertTrue(SourceText.decode(Path.of("y.adoc"), withBom("ŵ")).problem().isEmpty());
     }
+
+    /** Tester 3's fault 7 and its kind: every other Unicode encoding is named as what it is, at line 1. */
+    @Test
+    void aFileInUtf16OrUtf32IsNamedAsSuchWithOrWithoutAByteOrderMark() {
+        String text = "name: {en: Ysgol Gŵyr}\nlanguages: [en]\n";
+        List<List<Object>> cases = List.of(
+                List.of(new byte[]{(byte) 0xFF, (byte) 0xFE}, StandardCharsets.UTF_16LE, "UTF-16 little-endian, Notepad's \"Unicode\""),
+                List.of(new byte[]{(byte) 0xFE, (byte) 0xFF}, StandardCharsets.UTF_16BE, "UTF-16 big-endian"),
+                List.of(new byte[]{(byte) 0xFF, (byte) 0xFE, 0, 0}, Charset.forName("UTF-32LE"), "UTF-32 little-endian"),
+                List.of(new byte[]{0, 0, (byte) 0xFE, (byte) 0xFF}, Charset.forName("UTF-32BE"), "UTF-32 big-endian"),
+                List.of(new byte[0], StandardCharsets.UTF_16LE, "UTF-16 little-endian, without a byte order mark"),
+                List.of(new byte[0], StandardCharsets.UTF_16BE, "UTF-16 big-endian, without a byte order mark"),
+                List.of(new byte[0], Charset.forName("UTF-32LE"), "UTF-32 little-endian, without a byte order mark"),
+                List.of(new byte[0], Charset.forName("UTF-32BE"), "UTF-32 big-endian, without a byte order mark"));
+        for (List<Object> each : cases) {
+            byte[] mark = (byte[]) each.get(0);
+            byte[] body = text.getBytes((Charset) each.get(1));
+            byte[] bytes = new byte[mark.length + body.length];
+            System.arraycopy(mark, 0, bytes, 0, mark.length);
+            System.arraycopy(body, 0, bytes, mark.length, body.length);
+
+            SourceText.Decoded decoded = SourceText.decode(Path.of("school.yml"), bytes);
+
+            Problem problem = decoded.problem().orElseThrow(() -> new AssertionError(each.get(2)));
+            assertEquals(SourceText.NOT_UTF8, problem.code());
+            assertEquals(1, problem.line());
+            assertTrue(problem.message().contains("saved as Unicode (" + each.get(2)), problem.message());
+            assertTrue(problem.message().contains("save it as UTF-8"), problem.message());
+            assertFalse(problem.message().contains("Windows-1252"), problem.message());
+            assertEquals(text, decoded.text(), "its text is read as written, so nothing else is reported: " + each.get(2));
+        }
+    }
+
+    @Test
+    void aUtf16SchoolYmlHoldsBackItsSchoolWithOneErrorAtLineOne(@TempDir Path folder) {
+        byte[] body = school("Unicode Primary School").getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+        FixtureTree tree = FixtureTree.in(folder)
+                .write("schools/clean/school.yml", school("Clean Primary School"))
+                .write("schools/clean/en/rules.adoc", "= Rules\n:page-kind: page\n\nBe kind.\n")
+                .write("schools/notepad/school.yml", "")
+                .writeBytes("schools/notepad/school.yml", bytes)
+                .write("schools/notepad/en/rules.adoc", "= Rules\n:page-kind: page\n\nBe kind.\n");
+
+        BuildResult result = tree.build();
+
+        assertEquals(List.of("schools/notepad/school.yml:1:1 not-utf8"), result.errors().stream()
+                .map(p -> tree.content().relativize(p.file()) + ":" + p.line() + ":" + p.column() + " " + p.code()).toList());
+        assertTrue(result.errors().get(0).message().contains("UTF-16"), result.errors().get(0).message());
+        assertEquals(Set.of("clean"), result.publishedSites());
+    }
 }

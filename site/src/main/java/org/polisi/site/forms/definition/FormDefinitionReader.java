@@ -14,7 +14,6 @@ import org.polisi.contract.FieldType;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.SignerGroup;
 import org.polisi.contract.RetentionRule;
-import org.polisi.site.content.Names;
 import org.polisi.contract.AlertRoles;
 
 /** Reads one {@code forms/<id>.yml} file and checks it against docs/forms.md. */
@@ -72,8 +71,7 @@ final class FormDefinitionReader {
                 .at(yaml.lineOf("urgent-steps"), "urgent-steps is for incident forms only, not a " + known.word() + " form"));
         Optional<LocalizedText> confirmation = yaml.requiredText("confirmation", languages, where);
         Optional<String> readerRole = yaml.requiredString("reader-role", where);
-        readerRole.filter(role -> !Names.isSlug(role)).ifPresent(role -> yaml.problems().at(yaml.lineOf("reader-role"),
-                "reader-role '" + role + "' should be a role key such as headteacher or safeguarding-lead"));
+        // whether it is a role a staff account can hold is checked with its words (compose.FormReferences.checkRoles)
         Optional<RetentionRule> retention = readRetention(yaml);
         Optional<LocalizedText> purpose = yaml.requiredText("purpose", languages, where + " (its privacy notice)");
         Optional<LocalizedText> lawfulBasis = yaml.requiredText("lawful-basis", languages, where + " (its privacy notice)");

@@ -46,7 +46,11 @@ final class NotifyReader {
                 roles.add(role);
             } else {
                 notify.problems().at(notify.lineOf(key), "notify " + key + " role '" + role
-                        + "' is not a staff account role (known: " + StaffRole.knownFormWords() + ")");
+                        + "' is not a staff account role (known: " + StaffRole.knownFormWords() + ")"
+                        + StaffRole.fromWord(role).map(StaffRole::formWord)
+                                .or(() -> org.polisi.site.content.Names.nearest(role, java.util.Arrays.stream(StaffRole.values())
+                                        .map(StaffRole::formWord).toList()))
+                                .map(near -> ": did you mean '" + near + "'?").orElse(""));
             }
         }
         return roles;

@@ -36,12 +36,17 @@ final class PrivacyNotice {
         }
     }
 
-    /** The reader role, then every role an incident notifies (they are alerted, so they read it). */
+    /**
+     * Who the forms server lets read the answers (forms-server {@code RecordAccess}): the reader role,
+     * every role an incident notifies (they are alerted, so they read it), and the headteacher, who
+     * reads every form of the school; naming fewer would be a false privacy notice (UK GDPR art. 13(1)(e)).
+     */
     private static String readers(FormDefinition form, Messages messages) {
         java.util.LinkedHashSet<String> roles = new java.util.LinkedHashSet<>();
         roles.add(form.readerRole());
         roles.addAll(form.alerts().incident());
         roles.addAll(form.alerts().urgent());
+        roles.add(org.polisi.contract.StaffRole.HEADTEACHER.formWord());
         // a role with no words is reported once, at the form's reader-role line (compose.FormReferences.checkRoles)
         return String.join("; ", roles.stream().map(role -> messages.has("forms.role." + role)
                 ? messages.get("forms.role." + role) : role).toList());

@@ -1,0 +1,95 @@
+package org.polisi.site.buildserver;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polisi.site.FixtureTree;
+import org.polisi.site.render.RenderCache;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A build in the client's own process starts JRuby before the command line is parsed, when it will
+ * probably convert pages, and publishes what a build started by {@code PolisiCli} publishes
+ * (docs/adr/0084); a build that will convert nothing never starts it.
+ */
+class BuildClientTest {
+    @TempDir
+    Path folder;
+
+    private static final List<String> TIMED = timed();
+
+    private static List<String> timed() {
+        List<String> flags = new ArrayList<>(ServerProcesses.LAUNCHER_FLAGS);
+        flags.add("-Dpolisi.timings=true");
+        return flags;
+    }
+
+    @Test
+    void aBuildThatConvertsStartsJRubyFirstAndPublishesWhatPolisiCliPublishes() throws Exception {
+        Path early = folder.resolve("early");
+        Path late = folder.resolve("late");
+        ServerProcesses.checkout(early);
+        ServerProcesses.checkout(late);
+
+        ServerProcesses.Run run = ServerProcesses.build(early, TIMED, "--no-daemon", "--no-cache");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("JRuby and Asciidoctor started before the command line was read"), run.out());
+
+        ServerProcesses.Run cli = ServerProcesses.buildWith(late, "org.polisi.site.cli.PolisiCli", TIMED, "--no-cache");
+        assertEquals(0, cli.exit(), cli.err());
+        assertTrue(cli.out().contains("JRuby and Asciidoctor started in"), "PolisiCli starts JRuby as the build begins: " + cli.out());
+        assertEquals(cli.err(), run.err(), "nothing more on standard error (JRuby starts before logging is set up)");
+        assertEquals(withoutTimings(late, cli), withoutTimings(early, run));
+        Map<String, String> published = texts(early.resolve("site/target/public"));
+        assertFalse(published.isEmpty());
+        assertEquals(published, texts(late.resolve("site/target/public")));
+    }
+
+    @Test
+    void aBuildThatWillConvertNothingNeverStartsJRubyAndAChangeStartsItFirst() throws Exception {
+        Path root = folder.resolve("checkout");
+        FixtureTree tree = ServerProcesses.checkout(root);
+        assertEquals(0, ServerProcesses.build(root, TIMED, "--no-daemon").exit());
+
+        ServerProcesses.Run unchanged = ServerProcesses.build(root, TIMED, "--no-daemon");
+        assertEquals(0, unchanged.exit(), unchanged.err());
+        assertFalse(unchanged.out().contains("JRuby"), "nothing changed: JRuby not started\n" + unchanged.out());
+
+        Path cache = folder.resolve("elsewhere");
+        assertEquals(0, ServerProcesses.build(root, TIMED, "--no-daemon", "--cache", cache.toString()).exit());
+        tree.write("schools/first/en/page.adoc", "= A Page\n:page-kind: page\n\nText of the page, changed.\n");
+        ServerProcesses.Run changed = ServerProcesses.build(root, TIMED, "--no-daemon", "--cache=" + cache);
+        assertEquals(0, changed.exit(), changed.err());
+        assertTrue(changed.out().contains("JRuby and Asciidoctor started before the command line was read"), changed.out());
+        assertTrue(Files.readString(root.resolve("site/target/public/first/en/page.html")).contains("changed."));
+    }
+
+    /** What a run printed, without its timing lines ({@code -Dpolisi.timings}), its folder and its seconds. */
+    private static String withoutTimings(Path root, ServerProcesses.Run run) {
+        return run.normalised(root, run.out()).lines().filter(line -> !line.matches(".*[0-9]+\\.[0-9]{2} s.*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> texts(Path dir) throws java.io.IOException {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        ServerProcesses.files(dir).forEach((name, bytes) -> texts.put(name, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        return texts;
+    }
+
+    @Test
+    void theCacheFolderIsReadAsCacheOptionsReadsIt() {
+        Path root = folder.resolve("root");
+        assertEquals(root.resolve(RenderCache.DEFAULT_DIR), BuildClient.cacheFolder(root, List.of("build", "--strict")));
+        assertEquals(Path.of("x/y").toAbsolutePath(), BuildClient.cacheFolder(root, List.of("build", "--cache", "x/y")));
+        assertEquals(Path.of("/tmp/c").toAbsolutePath(), BuildClient.cacheFolder(root, List.of("build", "--cache=/tmp/c", "--strict")));
+        assertEquals(root.resolve(RenderCache.DEFAULT_DIR), BuildClient.cacheFolder(root, List.of("build", "--cache")));
+    }
+}
