@@ -50,7 +50,7 @@ run() {
   local keep=(); [ "$case" = first-build ] && keep=(-Dpolisi.keep-staged=true)
   /usr/bin/time -f "%e\t%U\t%S" -o "$B/results/time.tmp" java "${JAVA_FLAGS[@]}" ${keep[@]+"${keep[@]}"} -Xlog:gc:file="$gc" -Dpolisi.root="$root" -cp "$CP" \
     org.polisi.site.cli.PolisiCli build --strict "$@" >"$out" 2>&1 || { cat "$out"; exit 1; }
-  local converted; converted=$(grep -oE '[0-9]+ of [0-9]+ pages converted' "$out" | sed 's/ of /\//; s/ pages converted//')
+  local converted; converted=$(grep -oE '[0-9,]+ of [0-9,]+ pages converted' "$out" | sed 's/ of /\//; s/ pages converted//')
   row "$corpus" "$case" "$B/results/time.tmp" "$converted" "$(peak_heap "$gc")"
 }
 

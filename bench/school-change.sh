@@ -39,7 +39,7 @@ T="$B/results/school-change.tsv"
 
 row() {   # row WHICH CASE TIMEFILE OUT
   local converted kept
-  converted=$(grep -oE '[0-9]+ of [0-9]+ pages converted' "$4" | head -1 | sed 's/ of /\//; s/ pages converted//' || true)
+  converted=$(grep -oE '[0-9,]+ of [0-9,]+ pages converted' "$4" | head -1 | sed 's/ of /\//; s/ pages converted//' || true)
   kept=$(grep -oE '[0-9]+ sites? unchanged' "$4" | grep -oE '^[0-9]+' || echo 0)
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$(date -Iseconds)" "$1" "$2" "$(cat "$3")" "$converted" "$kept" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$T"
 }
