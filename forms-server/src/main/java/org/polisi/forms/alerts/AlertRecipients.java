@@ -55,6 +55,56 @@ public final class AlertRecipients {
                 .filter(role -> resolve(school, role).roleUnheld()).toList();
     }
 
+    /**
+     * One e-mail about one report: the addresses that get it (each exactly once for the report,
+     * tester 4's fault 7), the roles they hold that the report alerts, and the roles nobody active
+     * holds that they receive it in place of (ADR 0094).
+     *
+     * @param emails   the addresses, as stored, in order; never two that differ only in case
+     * @param asRoles  the account words of the roles these addresses receive it as (their own roles)
+     * @param inPlaceOf the account words of the alerted roles nobody active holds, which they stand in for
+     * @param covers   every alerted role (account word) this e-mail answers for
+     */
+    public record Letter(List<String> emails, List<String> asRoles, List<String> inPlaceOf, List<String> covers) {
+    }
+
+    /**
+     * The e-mails one report's alerts make: its roles resolved ({@link #resolve}) and their addresses
+     * merged, so that a person who is alerted for several roles (the headteacher as themselves and in
+     * place of an unheld role, or in place of two) gets one e-mail saying all of them. Addresses are
+     * compared without regard to case (RFC 5321 leaves the local part's case to the receiving
+     * server, but staff addresses are unique without it: ADR 0049). Addresses alerted for the same
+     * roles share one e-mail, as before.
+     *
+     * @param school the school's id
+     * @param askedRoles the roles (account words) of the report's unsent alerts; repeats are one
+     * @return the e-mails, in the order of their first role; a role nobody can get is in none
+     */
+    public List<Letter> letters(String school, List<String> askedRoles) {
+        java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> as = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> inPlace = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> covers = new java.util.HashMap<>();
+        for (String role : new java.util.LinkedHashSet<>(askedRoles)) {
+            Resolution resolution = resolve(school, role);
+            for (String email : resolution.emails()) {
+                String key = email.toLowerCase(java.util.Locale.ROOT);
+                addresses.putIfAbsent(key, email);
+                as.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(resolution.deliveredRole().orElseThrow());
+                covers.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(role);
+                if (resolution.inPlace()) {
+                    inPlace.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(role);
+                }
+            }
+        }
+        java.util.Map<List<List<String>>, List<String>> grouped = new java.util.LinkedHashMap<>();
+        addresses.forEach((key, email) -> grouped.computeIfAbsent(List.of(List.copyOf(as.get(key)),
+                        List.copyOf(inPlace.getOrDefault(key, java.util.Set.of())), List.copyOf(covers.get(key))),
+                any -> new java.util.ArrayList<>()).add(email));
+        return grouped.entrySet().stream().map(entry -> new Letter(List.copyOf(entry.getValue()),
+                entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2))).toList();
+    }
+
     /** Resolves the role (an account word, e.g. {@code online-safety-coordinator}) at the school, reading the accounts now. */
     public Resolution resolve(String school, String role) {
         return jdbi.withExtension(OutboxDao.class, outbox -> {
