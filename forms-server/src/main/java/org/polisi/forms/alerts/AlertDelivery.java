@@ -2,22 +2,28 @@ package org.polisi.forms.alerts;
 
 import jakarta.mail.MessagingException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.config.AlertMailSettings;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
-import org.polisi.contract.FormDefinition;
-import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.receipts.ReceiptCopies;
 import org.polisi.forms.receipts.ReceiptMessage;
-import org.polisi.contract.StaffRole;
 import org.polisi.forms.storage.Dialect;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
@@ -120,14 +126,14 @@ public final class AlertDelivery implements AutoCloseable {
         int[] counts = new int[2];
         if (jdbi.withHandle(Dialect::of).postgresql()) {
             long after = 0;
-            java.util.Set<Long> tried = new java.util.HashSet<>();
+            Set<Long> tried = new HashSet<>();
             while (true) {
                 long from = after;
                 Optional<OutboxDao.Pending> leased = jdbi.inTransaction(handle -> {
                     OutboxDao outbox = handle.attach(OutboxDao.class);
                     Optional<OutboxDao.Pending> alert = outbox.leaseNext(from);
                     if (alert.isPresent() && tried.add(alert.get().id())) {
-                        List<OutboxDao.Pending> report = new java.util.ArrayList<>(List.of(alert.get()));
+                        List<OutboxDao.Pending> report = new ArrayList<>(List.of(alert.get()));
                         if (!ReceiptCopies.KIND.equals(alert.get().kind())) {   // its report's other alerts, locked too
                             report.addAll(outbox.leaseSameReport(alert.get().school(), alert.get().reference(),
                                     alert.get().kind(), alert.get().id()));
@@ -144,7 +150,7 @@ public final class AlertDelivery implements AutoCloseable {
             }
         } else {
             for (List<OutboxDao.Pending> report : byReport(jdbi.withExtension(OutboxDao.class, OutboxDao::pending))) {
-                java.util.Map<OutboxDao.Pending, Outcome> outcomes = deliver(report);
+                Map<OutboxDao.Pending, Outcome> outcomes = deliver(report);
                 jdbi.useExtension(OutboxDao.class, outbox -> outcomes.forEach((each, outcome) ->
                         record(each, outcome, outbox, counts)));
             }
@@ -158,11 +164,11 @@ public final class AlertDelivery implements AutoCloseable {
      * each receipt's copy alone.
      */
     private static List<List<OutboxDao.Pending>> byReport(List<OutboxDao.Pending> pending) {
-        java.util.Map<List<String>, List<OutboxDao.Pending>> groups = new java.util.LinkedHashMap<>();
+        Map<List<String>, List<OutboxDao.Pending>> groups = new LinkedHashMap<>();
         for (OutboxDao.Pending row : pending) {
             List<String> key = ReceiptCopies.KIND.equals(row.kind()) ? List.of(String.valueOf(row.id()))
                     : List.of(row.school(), row.kind(), row.reference());
-            groups.computeIfAbsent(key, any -> new java.util.ArrayList<>()).add(row);
+            groups.computeIfAbsent(key, any -> new ArrayList<>()).add(row);
         }
         return List.copyOf(groups.values());
     }
@@ -239,8 +245,8 @@ public final class AlertDelivery implements AutoCloseable {
      * @param alerts one receipt's copy, or unsent alerts of one report (same school, kind, reference)
      * @return each alert's outcome, in the order given
      */
-    private java.util.Map<OutboxDao.Pending, Outcome> deliver(List<OutboxDao.Pending> alerts) {
-        java.util.Map<OutboxDao.Pending, Outcome> outcomes = new java.util.LinkedHashMap<>();
+    private Map<OutboxDao.Pending, Outcome> deliver(List<OutboxDao.Pending> alerts) {
+        Map<OutboxDao.Pending, Outcome> outcomes = new LinkedHashMap<>();
         OutboxDao.Pending first = alerts.get(0);
         Optional<Manifest> school = manifests.school(first.school());
         if (school.isEmpty()) {
@@ -261,8 +267,8 @@ public final class AlertDelivery implements AutoCloseable {
         Optional<FormDefinition> form = report.map(SubmissionRow::formId).flatMap(school.get()::form);
         List<AlertRecipients.Letter> letters = new AlertRecipients(jdbi).letters(first.school(),
                 alerts.stream().map(OutboxDao.Pending::recipientRole).toList());
-        java.util.Map<String, String> deliveredAs = new java.util.HashMap<>();
-        java.util.Map<String, String> problems = new java.util.HashMap<>();
+        Map<String, String> deliveredAs = new HashMap<>();
+        Map<String, String> problems = new HashMap<>();
         for (AlertRecipients.Letter letter : letters) {
             AlertMessage message = AlertMessage.of(first, letter, school.get(), form, staffUrl.get(), clock.instant(),
                     messages);

@@ -1,7 +1,14 @@
 package org.polisi.forms.alerts;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.intake.OutboxDao;
@@ -81,26 +88,26 @@ public final class AlertRecipients {
      * @return the e-mails, in the order of their first role; a role nobody can get is in none
      */
     public List<Letter> letters(String school, List<String> askedRoles) {
-        java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
-        java.util.Map<String, java.util.Set<String>> as = new java.util.HashMap<>();
-        java.util.Map<String, java.util.Set<String>> inPlace = new java.util.HashMap<>();
-        java.util.Map<String, java.util.Set<String>> covers = new java.util.HashMap<>();
-        for (String role : new java.util.LinkedHashSet<>(askedRoles)) {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        Map<String, Set<String>> as = new HashMap<>();
+        Map<String, Set<String>> inPlace = new HashMap<>();
+        Map<String, Set<String>> covers = new HashMap<>();
+        for (String role : new LinkedHashSet<>(askedRoles)) {
             Resolution resolution = resolve(school, role);
             for (String email : resolution.emails()) {
-                String key = email.toLowerCase(java.util.Locale.ROOT);
+                String key = email.toLowerCase(Locale.ROOT);
                 addresses.putIfAbsent(key, email);
-                as.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(resolution.deliveredRole().orElseThrow());
-                covers.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(role);
+                as.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(resolution.deliveredRole().orElseThrow());
+                covers.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(role);
                 if (resolution.inPlace()) {
-                    inPlace.computeIfAbsent(key, any -> new java.util.LinkedHashSet<>()).add(role);
+                    inPlace.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(role);
                 }
             }
         }
-        java.util.Map<List<List<String>>, List<String>> grouped = new java.util.LinkedHashMap<>();
+        Map<List<List<String>>, List<String>> grouped = new LinkedHashMap<>();
         addresses.forEach((key, email) -> grouped.computeIfAbsent(List.of(List.copyOf(as.get(key)),
-                        List.copyOf(inPlace.getOrDefault(key, java.util.Set.of())), List.copyOf(covers.get(key))),
-                any -> new java.util.ArrayList<>()).add(email));
+                        List.copyOf(inPlace.getOrDefault(key, Set.of())), List.copyOf(covers.get(key))),
+                any -> new ArrayList<>()).add(email));
         return grouped.entrySet().stream().map(entry -> new Letter(List.copyOf(entry.getValue()),
                 entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2))).toList();
     }
