@@ -42,6 +42,13 @@ final class UserCommand implements Runnable {
         System.out.println("  or user change-email --school ID --email EMAIL --new-email EMAIL --by NAME");
     }
 
+    /** What an address can still sign in to after one of its accounts was disabled or removed. */
+    static String whatIsLeft(int live) {
+        return live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
+                : live == 1 ? "Its account at another school stays as it is."
+                : "Its " + live + " accounts at other schools stay as they are.";
+    }
+
     /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
     static final class AccountRoles implements Iterable<String> {
         @Override
@@ -200,11 +207,8 @@ final class UserCommand implements Runnable {
                     ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
                             + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
                     : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
-            int live = service.liveMemberships(account.email);
             if (disabled) {
-                System.out.println(live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
-                        : live == 1 ? "Its account at another school stays as it is."
-                        : "Its " + live + " accounts at other schools stay as they are.");
+                System.out.println(whatIsLeft(service.liveMemberships(account.email)));
             }
             return 0;
         }
@@ -250,10 +254,7 @@ final class UserCommand implements Runnable {
             System.out.println("Removed " + account.email + " at " + account.school + " for good: " + ended
                     + (ended == 1 ? " session" : " sessions") + " signed in to it ended now. The records it made keep"
                     + " its name as their author.");
-            int live = service.liveMemberships(account.email);
-            System.out.println(live == 0 ? "The address has no enabled account left: it cannot sign in at all now."
-                    : live == 1 ? "Its account at another school stays as it is."
-                    : "Its " + live + " accounts at other schools stay as they are.");
+            System.out.println(whatIsLeft(service.liveMemberships(account.email)));
             return 0;
         }
     }

@@ -21,7 +21,6 @@ import org.polisi.forms.TestServer;
 import org.polisi.forms.cli.FormsCliTestAccess;
 import org.polisi.forms.config.ServerConfig;
 import org.polisi.forms.intake.OutboxDao;
-import org.polisi.forms.storage.ChainVerifier;
 
 /**
  * ADR 0080's two "Not built" items, built by ADR 0094 through the command line: {@code user remove}
@@ -43,15 +42,11 @@ class RemoveAndChangeEmailTest {
     void aRemovedMembershipIsGoneForGoodAndItsRecordsKeepTheirAuthor(TestDatabases.Kind kind, @TempDir Path folder) {
         ServerConfig config = TestServer.settings(folder, kind).load();
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
-            long here = server.addStaff("testschool", "Rhys Pritchard", RHYS, "headteacher");
-            server.addStaff("otherschool", "Rhys Pritchard", RHYS, "safeguarding-lead");
-            String report = reference(server.browser().post("/forms/testschool/incident-report",
-                    form(incident("en", "none", "A message on a tablet"))));
-            TestServer.Browser atHere = server.browser();
-            assertEquals(303, atHere.login(RHYS, TestServer.PASSWORD, "testschool").statusCode());
-            assertEquals(200, atHere.get("/staff/submissions/" + report).statusCode(), "a view recorded by him");
-            TestServer.Browser atOther = server.browser();
-            assertEquals(303, atOther.login(RHYS, TestServer.PASSWORD, "otherschool").statusCode());
+            Rhys rhys = Rhys.signedInAtBoth(server);
+            long here = rhys.here();
+            String report = rhys.report();
+            TestServer.Browser atHere = rhys.atHere();
+            TestServer.Browser atOther = rhys.atOther();
 
             FormsCliTestAccess.Run removed = cli(server, config, kind, "remove", "testschool", RHYS);
             assertEquals(0, removed.exitCode(), removed.err());
@@ -69,9 +64,9 @@ class RemoveAndChangeEmailTest {
 
             assertEquals(2, cli(server, config, kind, "enable", "testschool", RHYS).exitCode(), "not enabled again");
             assertEquals(2, cli(server, config, kind, "remove", "testschool", RHYS).exitCode(), "already removed");
-            FormsCliTestAccess.Run readd = FormsCliTestAccess.run("user", "add", "--db", db(server, config, kind),
-                    "--manifests", manifests(), "--school", "testschool", "--email", RHYS, "--name", "Rhys",
-                    "--role", "office");
+            FormsCliTestAccess.Run readd = FormsCliTestAccess.run("user", "add", "--db",
+                    AccountCommands.db(server, config, kind), "--manifests", AccountCommands.manifests(),
+                    "--school", "testschool", "--email", RHYS, "--name", "Rhys", "--role", "office");
             assertEquals(2, readd.exitCode());
             assertTrue(readd.err().contains("removed: it cannot be given back"), readd.err());
 
@@ -97,16 +92,12 @@ class RemoveAndChangeEmailTest {
                                                                                        @TempDir Path folder) {
         ServerConfig config = TestServer.settings(folder, kind).load();
         try (TestServer server = TestServer.start(config, Clock.systemUTC())) {
-            long here = server.addStaff("testschool", "Rhys Pritchard", RHYS, "headteacher");
-            long there = server.addStaff("otherschool", "Rhys Pritchard", RHYS, "safeguarding-lead");
+            Rhys rhys = Rhys.signedInAtBoth(server);
+            long here = rhys.here();
+            long there = rhys.there();
             server.addStaff("otherschool", "Olwen Office", OTHER, "safeguarding-lead");
-            String report = reference(server.browser().post("/forms/testschool/incident-report",
-                    form(incident("en", "none", "A message on a tablet"))));
-            TestServer.Browser atHere = server.browser();
-            assertEquals(303, atHere.login(RHYS, TestServer.PASSWORD, "testschool").statusCode());
-            assertEquals(200, atHere.get("/staff/submissions/" + report).statusCode(), "a view recorded by him");
-            TestServer.Browser atOther = server.browser();
-            assertEquals(303, atOther.login(RHYS, TestServer.PASSWORD, "otherschool").statusCode());
+            TestServer.Browser atHere = rhys.atHere();
+            TestServer.Browser atOther = rhys.atOther();
 
             for (String taken : List.of(OTHER, "OTHER@Cluster.Example")) {
                 FormsCliTestAccess.Run refused = change(server, config, kind, RHYS, taken);
@@ -156,29 +147,37 @@ class RemoveAndChangeEmailTest {
         }
     }
 
+    /**
+     * Rhys, headteacher at testschool ({@code here}) and safeguarding lead at otherschool ({@code
+     * there}), signed in at each in a browser of its own, having viewed an incident report at testschool.
+     */
+    private record Rhys(long here, long there, String report, TestServer.Browser atHere, TestServer.Browser atOther) {
+
+        static Rhys signedInAtBoth(TestServer server) {
+            long here = server.addStaff("testschool", "Rhys Pritchard", RHYS, "headteacher");
+            long there = server.addStaff("otherschool", "Rhys Pritchard", RHYS, "safeguarding-lead");
+            String report = reference(server.browser().post("/forms/testschool/incident-report",
+                    form(incident("en", "none", "A message on a tablet"))));
+            TestServer.Browser atHere = server.browser();
+            assertEquals(303, atHere.login(RHYS, TestServer.PASSWORD, "testschool").statusCode());
+            assertEquals(200, atHere.get("/staff/submissions/" + report).statusCode(), "a view recorded by him");
+            TestServer.Browser atOther = server.browser();
+            assertEquals(303, atOther.login(RHYS, TestServer.PASSWORD, "otherschool").statusCode());
+            return new Rhys(here, there, report, atHere, atOther);
+        }
+    }
+
     private static boolean verified(TestServer server) {
-        return new ChainVerifier(server.jdbi()).verifyAll().stream().allMatch(result -> result.problem().isEmpty());
+        return AccountCommands.verified(server);
     }
 
     private static FormsCliTestAccess.Run change(TestServer server, ServerConfig config, TestDatabases.Kind kind,
                                                  String email, String newEmail) {
-        return FormsCliTestAccess.run("user", "change-email", "--db", db(server, config, kind), "--manifests",
-                manifests(), "--school", "otherschool", "--email", email, "--new-email", newEmail,
-                "--by", "Heledd Pennaeth");
+        return AccountCommands.run(server, config, kind, "change-email", "otherschool", email, "--new-email", newEmail);
     }
 
     private static FormsCliTestAccess.Run cli(TestServer server, ServerConfig config, TestDatabases.Kind kind,
                                               String command, String school, String email) {
-        return FormsCliTestAccess.run("user", command, "--db", db(server, config, kind), "--manifests", manifests(),
-                "--school", school, "--email", email, "--by", "Heledd Pennaeth");
-    }
-
-    private static String db(TestServer server, ServerConfig config, TestDatabases.Kind kind) {
-        return kind == TestDatabases.Kind.SQLITE ? server.database.toString()
-                : config.database().jdbcUrl() + "?user=" + config.database().user();
-    }
-
-    private static String manifests() {
-        return TestServer.fixture().resolve("manifests").toString();
+        return AccountCommands.run(server, config, kind, command, school, email);
     }
 }
