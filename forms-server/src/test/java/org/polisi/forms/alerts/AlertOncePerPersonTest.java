@@ -102,6 +102,34 @@ class AlertOncePerPersonTest {
         }
     }
 
+    /** A report whose e-mail the mail server did not take is tried again as one e-mail, once it does. */
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void aReportTriedAgainAfterAFailureStillMakesOneEmail(TestDatabases.Kind kind, @TempDir Path folder)
+            throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();   // nothing listens there yet: the first round fails
+        }
+        try (TestServer server = TestMail.server(folder, port, kind)) {
+            server.addStaff("testschool", "Eleri Head", HEAD, "headteacher");
+            String reference = reference(server.browser().post("/forms/testschool/online-safety-log",
+                    form(urgentLog("While the mail server was down"))));
+            assertEquals(new AlertDelivery.Round(0, 2), server.alerts().deliverPending());
+            GreenMail mail = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1",
+                    com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            try {
+                assertEquals(new AlertDelivery.Round(2, 0), server.alerts().deliverPending());
+                assertEquals(List.of(HEAD + " | " + reference), letters(mail), "one e-mail, not one per try or role");
+                String body = body(mail.getReceivedMessages()[0]);
+                assertEquals(1, count(body, IN_PLACE + "online safety coordinator"), body);
+            } finally {
+                mail.stop();
+            }
+        }
+    }
+
     /**
      * The form alerts the safeguarding lead, the co-ordinator, the headteacher and the office twice
      * over ({@code school-office} twice); only a headteacher and an office account exist.
