@@ -67,6 +67,7 @@ public final class ContentLoader {
             }
             if (!Files.isRegularFile(file)) {
                 problems.error("missing-settings", dir, 0, "a school needs a school.yml");
+                unreadable.add(id);     // held back by name, its last good output kept (not taken offline as a deleted school)
                 continue;
             }
             try {

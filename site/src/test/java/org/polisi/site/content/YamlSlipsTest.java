@@ -6,6 +6,7 @@ import org.polisi.site.BuildResult;
 import org.polisi.site.FixtureTree;
 import org.polisi.site.problem.Problem;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -97,12 +98,26 @@ class YamlSlipsTest {
                 .write("clusters/broken/en/rules.adoc", PAGE)
                 .write("schools/adopter/school.yml", SCHOOL + "languages: [en]\nadopts: broken\n")
                 .write("schools/fine/school.yml", SCHOOL + "languages: [en]\n")
-                .write("schools/fine/en/rules.adoc", PAGE);
+                .write("schools/fine/en/rules.adoc", PAGE)
+                .write("schools/unset/en/rules.adoc", PAGE);
         BuildResult all = tree.build();
         assertEquals(java.util.Set.of("fine"), all.publishedSites());
-        assertEquals(java.util.Set.of("adopter", "slip", "broken-template"), all.heldBack());
-        assertEquals(4, all.siteCount());
+        assertEquals(java.util.Set.of("adopter", "slip", "unset", "broken-template"), all.heldBack());
+        assertEquals(5, all.siteCount());
         assertFalse(all.published());
+
+        // a school.yml deleted by mistake: the school is held back, and its last good pages stay online
+        tree.write("schools/unset/school.yml", SCHOOL + "languages: [en]\n");
+        assertTrue(tree.build().publishedSites().contains("unset"));
+        assertTrue(Files.exists(tree.published("unset/en/rules.html")));
+        try {
+            Files.delete(tree.content().resolve("schools/unset/school.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        BuildResult without = tree.build();
+        assertTrue(without.heldBack().contains("unset"), without.heldBack().toString());
+        assertTrue(Files.exists(tree.published("unset/en/rules.html")), "not taken offline as if the school were deleted");
 
         BuildResult alone = tree.build("slip");
         assertEquals(java.util.Set.of("slip"), alone.heldBack());
