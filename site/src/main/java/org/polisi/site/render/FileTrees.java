@@ -109,8 +109,8 @@ public final class FileTrees {
     /**
      * Deletes {@code dir} on a thread of its own, after renaming it out of the way: when this
      * returns, {@code dir} no longer exists and can be made again at once. Folders left by an earlier
-     * deletion that never finished (its process ended) are deleted too. Where the rename is refused
-     * (another file system), deletes it now.
+     * deletion that never finished (its process ended) are deleted after it, as far as they can be
+     * (the next call tries again). Where the rename is refused (another file system), deletes it now.
      *
      * @return the deletion, to {@link Deletion#join} before the process may end
      * @throws IOException when {@code dir} can neither be moved nor deleted
@@ -118,26 +118,40 @@ public final class FileTrees {
     public static Deletion deleteInBackground(Path dir) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         String prefix = dir.getFileName() + ".deleting-";
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                Files.move(dir, parent.resolve(prefix + System.nanoTime()), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException notMoved) {
-                deleteRecursively(dir);
-            }
-        }
         List<Path> leftovers;
         try (Stream<Path> listed = Files.exists(parent) ? Files.list(parent) : Stream.empty()) {
             leftovers = listed.filter(path -> path.getFileName().toString().startsWith(prefix)).toList();
         }
+        Path moved = null;
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                moved = Files.move(dir, parent.resolve(prefix + System.nanoTime()), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException notMoved) {
+                deleteRecursively(dir);
+            }
+        }
+        Path aside = moved;
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Thread thread = new Thread(() -> {
+            Exception failed = null;
             try {
-                for (Path leftover : leftovers) {
-                    deleteRecursively(leftover);
+                if (aside != null) {
+                    deleteRecursively(aside);
                 }
-                done.complete(null);
             } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(e);
+                failed = e;
+            }
+            for (Path leftover : leftovers) {
+                try {
+                    deleteRecursively(leftover);
+                } catch (IOException | RuntimeException stillThere) {
+                    // housekeeping only: another thread may be deleting it too; the next build tries again
+                }
+            }
+            if (failed == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(failed);
             }
         }, "polisi-delete-" + dir.getFileName());
         thread.setDaemon(true);
@@ -154,9 +168,9 @@ public final class FileTrees {
         }
 
         /**
-         * Waits until everything is deleted.
+         * Waits until the folder set aside and any leftovers are deleted.
          *
-         * @throws IOException when something could not be deleted
+         * @throws IOException when the folder set aside could not be deleted (a leftover that cannot be is left for the next call)
          */
         public void join() throws IOException {
             try {
