@@ -4,7 +4,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.polisi.site.BuildProgress;
-import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.content.ContentTree;
 import org.polisi.site.content.LocalizedText;
@@ -14,6 +13,7 @@ import org.polisi.site.fork.ForkResolver;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.BuiltPolicy;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.HtmlFragments;
 import org.polisi.site.theme.LocalDates;
@@ -114,20 +114,7 @@ public final class PageHistory {
         }
         double openSeconds = (System.nanoTime() - start) / 1e9;
         openCpu = threadCpuNanos() - openCpu;
-        List<Candidate> candidates = new ArrayList<>();
-        for (ResolvedSite site : sites) {
-            if (site.id().endsWith(CatalogStage.TEMPLATE_PREVIEW_SUFFIX)) {
-                continue;
-            }
-            for (String language : site.languages()) {
-                for (ResolvedPage page : site.pages(language).values()) {
-                    Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
-                    if ((page.kind().equals("policy") || page.kind().equals("appendix")) && Files.exists(html)) {
-                        candidates.add(new Candidate(site, page, html));
-                    }
-                }
-            }
-        }
+        List<BuiltPolicy> candidates = BuiltPolicy.in(sites, built);
         int pages = 0;
         double cpu;
         try (ContentHistory history = opened.get()) {
@@ -141,20 +128,16 @@ public final class PageHistory {
         return pages;
     }
 
-    /** A policy or appendix page that was built, and its HTML file. */
-    private record Candidate(ResolvedSite site, ResolvedPage page, Path html) {
-    }
-
     /** How many pages got a list of updates, and the CPU seconds their threads spent on them. */
     private record Written(int pages, double cpuSeconds) {
     }
 
-    private Written writeAll(ContentHistory history, List<Candidate> candidates) throws IOException {
+    private Written writeAll(ContentHistory history, List<BuiltPolicy> candidates) throws IOException {
         int count = Math.min(threads, candidates.size());
         if (count <= 1) {
             int pages = 0;
             long cpu = threadCpuNanos();
-            for (Candidate candidate : candidates) {
+            for (BuiltPolicy candidate : candidates) {
                 pages += writeOne(history, candidate) ? 1 : 0;
             }
             return new Written(pages, (threadCpuNanos() - cpu) / 1e9);
@@ -167,7 +150,7 @@ public final class PageHistory {
         });
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (Candidate candidate : candidates) {
+            for (BuiltPolicy candidate : candidates) {
                 results.add(pool.submit(() -> {
                     long before = threadCpuNanos();
                     try {
@@ -205,7 +188,7 @@ public final class PageHistory {
     }
 
     /** Lists the page's updates and writes its earlier versions; false when it has none to list. */
-    private boolean writeOne(ContentHistory history, Candidate candidate) throws IOException {
+    private boolean writeOne(ContentHistory history, BuiltPolicy candidate) throws IOException {
         List<Entry> entries = entries(history, candidate.page());
         if (entries.isEmpty()) {
             return false;
