@@ -66,16 +66,16 @@ public final class BuildClient {
     }
 
     /**
-     * When this process records the class-data archive, starts JRuby (if no page did) and converts one
-     * small document, so that JRuby's and Asciidoctor's classes are in the archive even when the build
+     * When this process records the class-data archive and converted no page, starts JRuby (if the
+     * early start did not) and converts one small document, so that JRuby's and Asciidoctor's classes are in the archive even when the build
      * converted nothing (nothing changed, every page from the cache, a build sent to the build server,
      * {@code --help}): without them every later cold build loads them from the jars again, about 0.45 s
      * more CPU on the thread it waits for, until the next compile (docs/adr/0092). Once per compile;
      * prints nothing but, with {@code -Dpolisi.timings=true}, how long it took.
      */
     private static void completeClassArchive() {
-        if (!recordingClassArchive()) {
-            return;
+        if (!recordingClassArchive() || RenderStage.convertedAPage()) {
+            return;     // not recording, or a page's conversion loaded them already
         }
         long start = System.nanoTime();
         RenderStage.warmUpConverter();

@@ -101,6 +101,29 @@ class BuildClientTest {
                 .collect(java.util.stream.Collectors.joining("\n")), "the build itself prints the same");
     }
 
+    @Test
+    void everyRecordingRunHoldsJRubyARefusedCommandLineOrAConvertingBuildAlike() throws Exception {
+        Path root = folder.resolve("checkout");
+        ServerProcesses.checkout(root);
+        // a command line refused as a usage error converts nothing either: the client still loads JRuby for the archive
+        Path refusedList = folder.resolve("refused-classes.txt");
+        List<String> refusedRecording = new ArrayList<>(TIMED);
+        refusedRecording.add("-XX:DumpLoadedClassList=" + refusedList);
+        ServerProcesses.Run refused = ServerProcesses.build(root, refusedRecording, "--no-daemon", "--help");
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.out().contains("class-data archive: JRuby and Asciidoctor loaded for it"), refused.out());
+        assertTrue(Files.readAllLines(refusedList).contains("org/jruby/Ruby"));
+        // a build that converts its pages loaded them itself: nothing more is done or printed
+        Path buildList = folder.resolve("build-classes.txt");
+        List<String> buildRecording = new ArrayList<>(TIMED);
+        buildRecording.add("-XX:DumpLoadedClassList=" + buildList);
+        ServerProcesses.Run converting = ServerProcesses.build(root, buildRecording, "--no-daemon", "--no-cache");
+        assertEquals(0, converting.exit(), converting.err());
+        assertTrue(converting.out().contains("JRuby and Asciidoctor started before the command line was read"), converting.out());
+        assertFalse(converting.out().contains("class-data archive"), converting.out());
+        assertTrue(Files.readAllLines(buildList).contains("org/jruby/Ruby"));
+    }
+
     /** What a run printed, without its timing lines ({@code -Dpolisi.timings}), its folder and its seconds. */
     private static String withoutTimings(Path root, ServerProcesses.Run run) {
         return run.normalised(root, run.out()).lines().filter(line -> !line.matches(".*[0-9]+\\.[0-9]{2} s.*"))
