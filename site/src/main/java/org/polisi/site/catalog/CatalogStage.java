@@ -63,7 +63,10 @@ public final class CatalogStage {
                 sites.add(ForkResolver.resolve(servedAt(school, options), template, problems));
             }
         }
-        allIds.addAll(tree.unreadable().stream().filter(id -> !tree.clusters().containsKey(id)).toList());
+        List<String> unreadable = new ArrayList<>(tree.unreadable());
+        tree.unreadableClusters().forEach(cluster -> unreadable.add(cluster + TEMPLATE_PREVIEW_SUFFIX));
+        allIds.addAll(unreadable);
+        unreadable.removeIf(id -> !options.schools().isEmpty() && !options.schools().contains(id));
         for (SiteSource cluster : tree.clusters().values()) {
             String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
             allIds.add(previewId);
@@ -73,7 +76,7 @@ public final class CatalogStage {
         }
         reportLoading(options, tree, sites, loading, problems);
         for (String wanted : options.schools()) {
-            if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !tree.unreadable().contains(wanted)) {
+            if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !unreadable.contains(wanted)) {
                 problems.error("unknown-school", options.contentDir().resolve("schools").resolve(wanted), 0,
                         "no school '" + wanted + "' in content/schools");
             }
@@ -86,7 +89,7 @@ public final class CatalogStage {
                 translations.put(site.id(), TranslationPairer.pair(site, problems, changes));
             }
         }
-        return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations);
+        return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations, unreadable);
     }
 
     /**

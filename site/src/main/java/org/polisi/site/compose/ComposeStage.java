@@ -29,6 +29,7 @@ public final class ComposeStage {
     public static ComposedSite compose(SiteCatalog catalog, Map<String, Messages> messages, LocalDate today,
                                        Problems problems, BuildProgress progress) {
         TableCellLists.check(catalog.sites(), problems);
+        org.polisi.site.check.RawHtml.check(catalog.sites(), problems);   // raw HTML and code-running links (ADR 0093)
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
         for (ResolvedSite site : catalog.sites()) {
