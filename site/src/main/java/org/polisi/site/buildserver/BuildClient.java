@@ -1,6 +1,7 @@
 package org.polisi.site.buildserver;
 
 import org.polisi.site.BuildOptions;
+import org.polisi.site.BuildProgress;
 import org.polisi.site.BuildTools;
 import org.polisi.site.cli.Logging;
 import org.polisi.site.cli.PolisiCli;
@@ -14,6 +15,7 @@ import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -48,7 +50,40 @@ public final class BuildClient {
 
     /** Runs {@code ./polisi build ARGS...} ({@code args[0]} is {@code build}) and exits with its status. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        completeClassArchive();
+        System.exit(status);
+    }
+
+    /**
+     * Whether this JVM records the classes it loads for a class-data archive: when it exits
+     * ({@code -XX:ArchiveClassesAtExit}, which {@code ./polisi} gives the first build after a compile;
+     * docs/adr/0068), or as a class list for a static archive ({@code -XX:DumpLoadedClassList}). The
+     * archive then holds exactly the classes this process loaded.
+     */
+    static boolean recordingClassArchive() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit=") || option.startsWith("-XX:DumpLoadedClassList="));
+    }
+
+    /**
+     * When this process records the class-data archive and converted no page, starts JRuby (if the
+     * early start did not) and converts one small document, so that JRuby's and Asciidoctor's classes are in the archive even when the build
+     * converted nothing (nothing changed, every page from the cache, a build sent to the build server,
+     * {@code --help}): without them every later cold build loads them from the jars again, about 0.45 s
+     * more CPU on the thread it waits for, until the next compile (docs/adr/0092). Once per compile;
+     * prints nothing but, with {@code -Dpolisi.timings=true}, how long it took.
+     */
+    private static void completeClassArchive() {
+        if (!recordingClassArchive() || RenderStage.convertedAPage()) {
+            return;     // not recording, or a page's conversion loaded them already
+        }
+        long start = System.nanoTime();
+        RenderStage.warmUpConverter();
+        if (Boolean.getBoolean(BuildProgress.TIMINGS)) {
+            System.out.printf(java.util.Locale.ROOT, "  class-data archive: JRuby and Asciidoctor loaded for it in %.2f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
     }
 
     private static int run(String[] args) {

@@ -4,7 +4,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.polisi.site.BuildProgress;
-import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.content.ContentTree;
 import org.polisi.site.content.LocalizedText;
@@ -14,6 +13,7 @@ import org.polisi.site.fork.ForkResolver;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.BuiltPolicy;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.render.HtmlFragments;
 import org.polisi.site.theme.LocalDates;
@@ -26,13 +26,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The history stage. For every policy and appendix page of every school (not the template
@@ -58,8 +63,10 @@ public final class PageHistory {
     private final Path contentDir;
     private final Path workDir;
     private final Map<String, Messages> messages;
-    private final Map<String, Optional<ContentTree>> trees = new HashMap<>();
+    /** Each commit's content, loaded once by the first page that needs it; other pages wait for it. */
+    private final Map<String, CompletableFuture<Optional<ContentTree>>> trees = new ConcurrentHashMap<>();
     private final BuildProgress progress;
+    private final int threads;
 
     /**
      * @param contentDir the content folder being built
@@ -68,6 +75,15 @@ public final class PageHistory {
      * @param progress   where the stage's timing goes ({@code -Dpolisi.timings=true})
      */
     public PageHistory(Path contentDir, Path workDir, Map<String, Messages> messages, BuildProgress progress) {
+        this(contentDir, workDir, messages, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, writing the pages on at most {@code threads} threads (1: on the calling thread). */
+    PageHistory(Path contentDir, Path workDir, Map<String, Messages> messages, BuildProgress progress, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.threads = threads;
         this.contentDir = contentDir;
         this.workDir = workDir;
         this.messages = messages;
@@ -76,42 +92,109 @@ public final class PageHistory {
 
     /**
      * Adds the updates to the built pages in {@code built} and writes the earlier versions and
-     * comparisons beside them.
+     * comparisons beside them, one page at a time on each of {@link #threads} threads: each page's
+     * files are its own (its HTML, its {@code .version-} and {@code .changes-} pages, its earlier
+     * versions' cached HTML), the earlier content trees are loaded once per commit whichever page
+     * needs them first, and earlier versions are converted in turn through the render stage's one
+     * lock; so the files written are the same, byte for byte, on one thread or several.
      *
      * @return how many pages show a list of updates (0 without a git repository)
-     * @throws IOException when a built page cannot be read or written, or the repository cannot be read
+     * @throws IOException when a built page cannot be read or written, or the repository cannot be
+     *         read (the first such failure in page order)
      */
     public int write(List<ResolvedSite> sites, Path built) throws IOException {
         if (sites.isEmpty()) {
             return 0;       // nothing will be published: the repository is not even opened
         }
         long start = System.nanoTime();
+        long openCpu = threadCpuNanos();
         Optional<ContentHistory> opened = ContentHistory.open(contentDir);
         if (opened.isEmpty()) {
             return 0;
         }
+        double openSeconds = (System.nanoTime() - start) / 1e9;
+        openCpu = threadCpuNanos() - openCpu;
+        List<BuiltPolicy> candidates = BuiltPolicy.in(sites, built);
         int pages = 0;
+        double cpu;
         try (ContentHistory history = opened.get()) {
-            for (ResolvedSite site : sites) {
-                if (site.id().endsWith(CatalogStage.TEMPLATE_PREVIEW_SUFFIX)) {
-                    continue;
-                }
-                for (String language : site.languages()) {
-                    for (ResolvedPage page : site.pages(language).values()) {
-                        Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
-                        if ((page.kind().equals("policy") || page.kind().equals("appendix")) && Files.exists(html)) {
-                            List<Entry> entries = entries(history, page);
-                            if (!entries.isEmpty()) {
-                                publish(history, site, page, entries, html);
-                                pages++;
-                            }
-                        }
-                    }
-                }
-            }
+            Written written = writeAll(history, candidates);
+            pages = written.pages();
+            cpu = written.cpuSeconds();
         }
-        progress.timed("history: " + pages + " pages with updates,", (System.nanoTime() - start) / 1e9, "");
+        progress.timed("history: " + pages + " pages with updates,", (System.nanoTime() - start) / 1e9,
+                String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads)",
+                        openSeconds, openCpu / 1e9, cpu, Math.min(threads, Math.max(1, candidates.size()))));
         return pages;
+    }
+
+    /** How many pages got a list of updates, and the CPU seconds their threads spent on them. */
+    private record Written(int pages, double cpuSeconds) {
+    }
+
+    private Written writeAll(ContentHistory history, List<BuiltPolicy> candidates) throws IOException {
+        int count = Math.min(threads, candidates.size());
+        if (count <= 1) {
+            int pages = 0;
+            long cpu = threadCpuNanos();
+            for (BuiltPolicy candidate : candidates) {
+                pages += writeOne(history, candidate) ? 1 : 0;
+            }
+            return new Written(pages, (threadCpuNanos() - cpu) / 1e9);
+        }
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "polisi-history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (BuiltPolicy candidate : candidates) {
+                results.add(pool.submit(() -> {
+                    long before = threadCpuNanos();
+                    try {
+                        return writeOne(history, candidate);
+                    } finally {
+                        cpu.addAndGet(threadCpuNanos() - before);
+                    }
+                }));
+            }
+            int pages = 0;
+            for (Future<Boolean> result : results) {     // in page order: the first failure is reported
+                pages += result.get() ? 1 : 0;
+            }
+            return new Written(pages, cpu.get() / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the history stage was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CPU nanoseconds the calling thread has used (0 where the JVM cannot tell), for the timings line. */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** Lists the page's updates and writes its earlier versions; false when it has none to list. */
+    private boolean writeOne(ContentHistory history, BuiltPolicy candidate) throws IOException {
+        List<Entry> entries = entries(history, candidate.page());
+        if (entries.isEmpty()) {
+            return false;
+        }
+        publish(history, candidate.site(), candidate.page(), entries, candidate.html());
+        return true;
     }
 
     /** The page's listed changes, newest first. */
@@ -181,7 +264,17 @@ public final class PageHistory {
 
     /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
     private Optional<ResolvedPage> pageAt(ContentHistory history, String commit, ResolvedSite site, ResolvedPage page) {
-        Optional<ContentTree> tree = trees.computeIfAbsent(commit, c -> load(history, c));
+        CompletableFuture<Optional<ContentTree>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ContentTree>> first = trees.putIfAbsent(commit, mine);
+        if (first == null) {
+            try {
+                mine.complete(load(history, commit));     // an unreadable version is empty
+            } catch (Throwable fault) {                  // an Error: the pages waiting for it fail too, never hang
+                mine.completeExceptionally(fault);
+                throw fault;
+            }
+        }
+        Optional<ContentTree> tree = (first == null ? mine : first).join();
         Optional<SiteSource> school = tree.map(t -> t.schools().get(site.id()));
         if (school.isEmpty()) {
             return Optional.empty();

@@ -11,6 +11,8 @@
  * sections added, removed, changed, with {@code <ins>}/{@code <del>} announced by visually hidden
  * words). Why a stage: the history is a fact of the repository, not of any one page's source, and
  * it must run after the archive of agreed texts so a snapshot never holds the list. Without
- * {@code .git} it adds nothing (docs/adr/0038-updates-to-this-policy.md).
+ * {@code .git} it adds nothing (docs/adr/0038-updates-to-this-policy.md). The pages are written on
+ * every core, one page per task, each commit's content loaded once, and the files are the same
+ * byte for byte as on one thread (docs/adr/0092).
  */
 package org.polisi.site.history;

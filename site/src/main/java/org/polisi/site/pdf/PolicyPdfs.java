@@ -5,10 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.polisi.site.BuildProgress;
-import org.polisi.site.SiteBuild;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.render.BuiltPolicy;
 import org.polisi.site.render.FileTrees;
 import org.polisi.site.theme.Messages;
 
@@ -61,7 +61,6 @@ public final class PolicyPdfs {
     public static final String LINK_CLASS = "pdf-link";
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
     private static final String FORMAT = "polisi-pdf-3|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
-    private static final Set<String> KINDS = Set.of("policy", "appendix");
     /** In the PDF cache: when the last PDF stage finished, and with which {@link #FORMAT} ({@link #likelyToMake}). */
     static final String STAMP = "made.stamp";
     /** The link an earlier build put on a page that a preview build reuses. */
@@ -115,18 +114,8 @@ public final class PolicyPdfs {
         }
         writer.startMaking();     // a warm-up not begun by now, or still going, would only run beside the real PDFs (ADR 0069, 0077)
         List<Job> jobs = new ArrayList<>();
-        for (ResolvedSite site : sites) {
-            if (site.id().endsWith(SiteBuild.TEMPLATE_PREVIEW_SUFFIX)) {
-                continue;
-            }
-            for (String language : site.languages()) {
-                for (ResolvedPage page : site.pages(language).values()) {
-                    Path html = built.resolve(site.id()).resolve(language).resolve(page.key() + ".html");
-                    if (KINDS.contains(page.kind()) && Files.isRegularFile(html)) {
-                        jobs.add(new Job(page, html));
-                    }
-                }
-            }
+        for (BuiltPolicy policy : BuiltPolicy.in(sites, built)) {
+            jobs.add(new Job(policy.page(), policy.html()));
         }
         for (Job job : jobs) {
             unlink(job.html());     // a page a preview reuses keeps its last link: its PDF is not there yet

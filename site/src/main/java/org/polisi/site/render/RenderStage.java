@@ -42,6 +42,11 @@ public final class RenderStage {
     public static void warmUpConverter() {
         AsciidocConverter.warmUpWithOneDocument();
     }
+
+    /** Whether this process has converted a page of a build (JRuby and Asciidoctor's converter are then loaded). */
+    public static boolean convertedAPage() {
+        return AsciidocConverter.firstConverted();
+    }
     private final BuildOptions options;
     private final RenderCache cache;
     private final BuildProgress progress;

@@ -16,7 +16,9 @@
  * (docs/adr/0078, 0084), on a thread of its own from the command line's first step when a build will
  * probably convert ({@link org.polisi.site.render.RenderStage#startEarly}, docs/adr/0084), and
  * {@link org.polisi.site.render.RubyCompilation} lets JRuby compile its Ruby code only for a
- * conversion large enough to repay it (docs/adr/0068); a page's source reaches Ruby as its UTF-8 bytes
+ * conversion large enough to repay it (docs/adr/0068); the shortest page converts alone first (it
+ * defines our extensions' Ruby classes), then the rest on every core, longest first (docs/adr/0092);
+ * a page's source reaches Ruby as its UTF-8 bytes
  * ({@link org.polisi.site.render.RubyDocuments}, docs/adr/0086); our stateless
  * extensions ({@code tick:}, {@code policy:}) register through the AsciidoctorJ extension SPI, the
  * postprocessing that makes admonitions notes and tables readable on phones without inline styles

@@ -72,6 +72,58 @@ class BuildClientTest {
         assertTrue(Files.readString(root.resolve("site/target/public/first/en/page.html")).contains("changed."));
     }
 
+    @Test
+    void aBuildThatRecordsTheClassArchiveLoadsJRubyForItEvenWhenItConvertsNothing() throws Exception {
+        Path root = folder.resolve("checkout");
+        ServerProcesses.checkout(root);
+        assertEquals(0, ServerProcesses.build(root, TIMED, "--no-daemon").exit());
+
+        ServerProcesses.Run unchanged = ServerProcesses.build(root, TIMED, "--no-daemon");
+        assertEquals(0, unchanged.exit(), unchanged.err());
+        assertFalse(unchanged.out().contains("class-data archive"), "not recording: nothing more\n" + unchanged.out());
+
+        // recording the classes it loads, as ./polisi's first build after a compile does (docs/adr/0068);
+        // here as a class list, which a class path with folders allows, and which names what was loaded
+        Path list = folder.resolve("classes.txt");
+        List<String> recording = new ArrayList<>(TIMED);
+        recording.add("-XX:DumpLoadedClassList=" + list);
+        ServerProcesses.Run recorded = ServerProcesses.build(root, recording, "--no-daemon");
+        assertEquals(0, recorded.exit(), recorded.err());
+        assertTrue(recorded.out().contains("nothing changed"), recorded.out());
+        assertTrue(recorded.out().contains("class-data archive: JRuby and Asciidoctor loaded for it"), recorded.out());
+        List<String> classes = Files.readAllLines(list);
+        for (String name : List.of("org/jruby/Ruby", "org/jruby/ir/interpreter/InterpreterEngine",
+                "org/asciidoctor/jruby/internal/JRubyAsciidoctor")) {
+            assertTrue(classes.stream().anyMatch(line -> line.equals(name) || line.startsWith(name + " ")), name + " in the recorded classes");
+        }
+        assertEquals(withoutTimings(root, unchanged), withoutTimings(root, recorded).lines()
+                .filter(line -> !line.contains("class-data archive")).filter(line -> !line.contains("[cds]"))
+                .collect(java.util.stream.Collectors.joining("\n")), "the build itself prints the same");
+    }
+
+    @Test
+    void everyRecordingRunHoldsJRubyARefusedCommandLineOrAConvertingBuildAlike() throws Exception {
+        Path root = folder.resolve("checkout");
+        ServerProcesses.checkout(root);
+        // a command line refused as a usage error converts nothing either: the client still loads JRuby for the archive
+        Path refusedList = folder.resolve("refused-classes.txt");
+        List<String> refusedRecording = new ArrayList<>(TIMED);
+        refusedRecording.add("-XX:DumpLoadedClassList=" + refusedList);
+        ServerProcesses.Run refused = ServerProcesses.build(root, refusedRecording, "--no-daemon", "--help");
+        assertEquals(2, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.out().contains("class-data archive: JRuby and Asciidoctor loaded for it"), refused.out());
+        assertTrue(Files.readAllLines(refusedList).contains("org/jruby/Ruby"));
+        // a build that converts its pages loaded them itself: nothing more is done or printed
+        Path buildList = folder.resolve("build-classes.txt");
+        List<String> buildRecording = new ArrayList<>(TIMED);
+        buildRecording.add("-XX:DumpLoadedClassList=" + buildList);
+        ServerProcesses.Run converting = ServerProcesses.build(root, buildRecording, "--no-daemon", "--no-cache");
+        assertEquals(0, converting.exit(), converting.err());
+        assertTrue(converting.out().contains("JRuby and Asciidoctor started before the command line was read"), converting.out());
+        assertFalse(converting.out().contains("class-data archive"), converting.out());
+        assertTrue(Files.readAllLines(buildList).contains("org/jruby/Ruby"));
+    }
+
     /** What a run printed, without its timing lines ({@code -Dpolisi.timings}), its folder and its seconds. */
     private static String withoutTimings(Path root, ServerProcesses.Run run) {
         return run.normalised(root, run.out()).lines().filter(line -> !line.matches(".*[0-9]+\\.[0-9]{2} s.*"))

@@ -8,18 +8,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.Fixtures;
 import org.polisi.site.Fixtures.BakedSite;
+import org.polisi.site.catalog.CatalogStage;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
 import org.polisi.site.render.FileTrees;
+import org.polisi.site.theme.Messages;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -173,6 +179,57 @@ class PageHistoryTest {
             plain.delete();
             FileTrees.deleteRecursively(copy);
         }
+    }
+
+    @Test
+    void pagesWrittenOnSeveralThreadsAreTheBytesOfPagesWrittenOnOne() throws Exception {
+        Path one = Files.createTempDirectory("polisi-history-one-");
+        Path several = Files.createTempDirectory("polisi-history-several-");
+        try {
+            FileTrees.copy(site.pages(), one.resolve("out"));
+            FileTrees.copy(site.pages(), several.resolve("out"));
+            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
+            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
+            // each with a work folder of its own: every earlier version is loaded and converted afresh
+            int onOne = new PageHistory(repository.content(), one.resolve("work"), messages, line -> { }, 1)
+                    .write(sites, one.resolve("out"));
+            int onFour = new PageHistory(repository.content(), several.resolve("work"), messages, line -> { }, 4)
+                    .write(sites, several.resolve("out"));
+            assertTrue(onOne >= 4, "pages with updates: " + onOne);
+            assertEquals(onOne, onFour);
+            Map<String, String> expected = files(one.resolve("out"));
+            Map<String, String> actual = files(several.resolve("out"));
+            assertEquals(expected.keySet(), actual.keySet());
+            assertTrue(expected.keySet().stream().anyMatch(name -> name.contains(".changes-")), expected.keySet().toString());
+            for (String name : expected.keySet()) {
+                assertEquals(expected.get(name), actual.get(name), name);
+            }
+            // and both are what the build published (its history stage ran on this machine's cores)
+            Map<String, String> published = files(site.pages());
+            for (String name : expected.keySet()) {
+                assertEquals(published.get(name), expected.get(name), name);
+            }
+        } finally {
+            FileTrees.deleteRecursively(one);
+            FileTrees.deleteRecursively(several);
+        }
+    }
+
+    @Test
+    void noThreadsIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new PageHistory(repository.content(), repository.root, Map.of(), line -> { }, 0));
+    }
+
+    /** Every file under {@code root} by its relative name, its bytes as Latin-1 text (one char a byte). */
+    private static Map<String, String> files(Path root) throws java.io.IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
     }
 
     private static Element section(Document document, String title) {
