@@ -98,13 +98,46 @@ public final class SectionIndex {
         return sha(text.toString().strip());
     }
 
+    /** The first 12 hex digits of the SHA-256 (FIPS 180-4) of the text's UTF-8 bytes. */
     public static String sha(String text) {
+        return shortHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A SHA-256 that has read {@code text} (UTF-8) and is read no further: {@link #sha(MessageDigest, String)}
+     * continues a copy of it, so a text that starts many hashed texts (a template page's body, which
+     * every school's page hash begins with) is hashed once.
+     */
+    public static MessageDigest shaAfter(String text) {
+        MessageDigest digest = sha256();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return digest;
+    }
+
+    /**
+     * {@code sha(text + more)}, where {@code after} is {@link #shaAfter shaAfter(text)} and {@code text}
+     * ends with a whole character (its UTF-8 bytes then end where {@code more}'s begin). {@code after}
+     * is left as it was, so threads may share it.
+     */
+    public static String sha(MessageDigest after, String more) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
+            MessageDigest digest = (MessageDigest) after.clone();
+            return shortHex(digest.digest(more.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String shortHex(byte[] digest) {
+        return HexFormat.of().formatHex(digest).substring(0, 12);
     }
 
     private static boolean isBlockAttributeLine(String text) {
