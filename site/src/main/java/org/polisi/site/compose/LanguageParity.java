@@ -1,5 +1,6 @@
 package org.polisi.site.compose;
 
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;

@@ -3,6 +3,7 @@ package org.polisi.site.compose;
 import org.polisi.site.content.LocalizedText;
 import org.polisi.site.content.Settings;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;

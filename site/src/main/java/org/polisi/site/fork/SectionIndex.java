@@ -8,8 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ public final class SectionIndex {
 
     private final List<SourceLine> lines;
     private final List<Section> sections;
+    /** {@link #hash(Section)} once each: a template's index serves every school that adopts it (docs/adr/0090). */
+    private final Map<Section, String> hashes = new ConcurrentHashMap<>();
 
     private SectionIndex(List<SourceLine> lines, List<Section> sections) {
         this.lines = lines;
@@ -91,6 +95,10 @@ public final class SectionIndex {
 
     /** Hash of a section's text: an override records it, so a later change to the template shows. */
     public String hash(Section section) {
+        return hashes.computeIfAbsent(section, this::hashOf);
+    }
+
+    private String hashOf(Section section) {
         StringBuilder text = new StringBuilder();
         for (int i = section.start(); i < section.end(); i++) {
             text.append(lines.get(i).text().stripTrailing()).append('\n');

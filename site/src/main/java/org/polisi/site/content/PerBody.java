@@ -1,6 +1,4 @@
-package org.polisi.site.compose;
-
-import org.polisi.site.content.SourceLine;
+package org.polisi.site.content;
 
 import java.util.List;
 import java.util.Map;
@@ -13,20 +11,20 @@ import java.util.function.Function;
  * ({@code fork.ForkResolver}), so 100 schools read it once, not 100 times (docs/adr/0090). Bodies
  * are immutable lists ({@code SourcePage}, {@code ResolvedPage}), so the list's identity stands for
  * its text; a body equal in text but made separately (an adapted page) is simply computed again.
- * Safe for the compose stage's threads; lives for one build, so a build server holds nothing.
+ * Safe for several threads; lives for one build (or one stage), so a build server holds nothing.
  *
  * @param <T> what is derived; {@code derive} must be a function of the body alone
  */
-final class PerBody<T> {
+public final class PerBody<T> {
     private final Map<Identity, T> values = new ConcurrentHashMap<>();
     private final Function<List<SourceLine>, T> derive;
 
-    PerBody(Function<List<SourceLine>, T> derive) {
+    public PerBody(Function<List<SourceLine>, T> derive) {
         this.derive = derive;
     }
 
     /** {@code derive(body)}, computed on the first call for this list. */
-    T of(List<SourceLine> body) {
+    public T of(List<SourceLine> body) {
         return values.computeIfAbsent(new Identity(body), key -> derive.apply(body));
     }
 
