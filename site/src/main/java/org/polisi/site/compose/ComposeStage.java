@@ -32,7 +32,6 @@ public final class ComposeStage {
      */
     public static ComposedSite compose(SiteCatalog catalog, Map<String, Messages> messages, LocalDate today,
                                        Problems problems, BuildProgress progress) {
-        TableCellLists.check(catalog.sites(), problems);
         LanguageParity parity = new LanguageParity();
         PageComposer.Shared shared = new PageComposer.Shared();
         List<SiteComposed> composed = catalog.sites().parallelStream()
@@ -40,6 +39,7 @@ public final class ComposeStage {
                 .toList();   // in the catalogue's order, whichever thread composed each
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
+        composed.forEach(site -> site.tables().all().forEach(problems::add));   // every site's tables first, as before
         for (SiteComposed site : composed) {
             site.problems().all().forEach(problems::add);
             pages.addAll(site.pages());
@@ -49,12 +49,18 @@ public final class ComposeStage {
         return new ComposedSite(pages, forms);
     }
 
-    /** One site's part of the stage: its pages (none when it failed), its forms' context and what it found, in order. */
-    private record SiteComposed(ResolvedSite site, List<StagedPage> pages, Optional<FormsSchoolContext> forms, Problems problems) {
+    /**
+     * One site's part of the stage: what its tables' cells hold, then its pages (none when it
+     * failed), its forms' context and what it found, in order.
+     */
+    private record SiteComposed(ResolvedSite site, Problems tables, List<StagedPage> pages, Optional<FormsSchoolContext> forms,
+                                Problems problems) {
     }
 
     private static SiteComposed compose(ResolvedSite site, SiteCatalog catalog, Map<String, Messages> messages, LocalDate today,
                                         LanguageParity parity, PageComposer.Shared shared) {
+        Problems tables = new Problems();
+        TableCellLists.check(List.of(site), tables);
         Problems problems = new Problems();
         try {
             Optional<FormsSchoolContext> forms = catalog.formsOf(site.id()).map(own -> {
@@ -67,13 +73,13 @@ public final class ComposeStage {
             PolicyDateChecks.check(site, today, problems);
             List<StagedPage> pages = new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems, shared)
                     .compose();
-            return new SiteComposed(site, pages, forms, problems);
+            return new SiteComposed(site, tables, pages, forms, problems);
         } catch (RuntimeException fault) {
             // a fault of ours on this site's content: this site alone is held back, the others go on
             problems.error("compose-failed", site.source().dir(), 0, "this site's pages could not be composed ("
                     + fault.getClass().getSimpleName() + (fault.getMessage() == null ? "" : ": " + fault.getMessage())
                     + "); it keeps its last good pages and the others are published. Please report this to the Polisi maintainers");
-            return new SiteComposed(site, List.of(), Optional.empty(), problems);
+            return new SiteComposed(site, tables, List.of(), Optional.empty(), problems);
         }
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ComposeStageTest {
     private static final int SCHOOLS = 12;
 
-    /** The "good" fixture and twelve more schools, each with a broken image: one problem per school, in its own file. */
+    /** The "good" fixture and twelve more schools, each with a broken image and a list in a table cell, in its own file. */
     private static FixtureTree schools(Path folder) {
         FixtureTree tree = FixtureTree.copyOf("good", folder);
         String settings = tree.read("schools/solo/school.yml");
@@ -40,7 +40,7 @@ class ComposeStageTest {
             tree.write("schools/" + id + "/school.yml", settings.replace("solo", id));
             tree.write("schools/" + id + "/en/policy.adoc", "= Policy " + i + "\n:page-kind: policy\n\n[[purpose]]\n== Purpose\n\n"
                     + "Every pupil of {school-name} uses the computers kindly and safely, as school " + i + " asks.\n\n"
-                    + "image::missing-" + i + ".png[Poster " + i + "]\n");
+                    + "image::missing-" + i + ".png[Poster " + i + "]\n\n|===\n| Rules\n\n| * item " + i + "\n|===\n");
         }
         return tree;
     }
@@ -88,6 +88,12 @@ class ComposeStageTest {
             assertTrue(broken.get(i).contains(String.format("school-%02d", i + 1)) && broken.get(i).contains("missing-" + (i + 1) + ".png"),
                     "problem " + i + " is school " + (i + 1) + "'s: " + broken.get(i));
         }
+        List<String> tables = first.problems().stream().filter(p -> p.contains(" list-in-table-cell ")).toList();
+        assertEquals(SCHOOLS, tables.size(), String.join("\n", first.problems()));
+        for (int i = 0; i < SCHOOLS; i++) {
+            assertTrue(tables.get(i).contains(String.format("school-%02d", i + 1)), "table " + i + ": " + tables.get(i));
+        }
+        assertEquals(first.problems().subList(0, SCHOOLS), tables, "every site's tables first, as the stage always reported them");
         for (int run = 0; run < 5; run++) {
             assertEquals(first, compose(catalog, options), "run " + run + " gives what the first gave");
         }
