@@ -43,9 +43,12 @@ public record BuildResult(List<ResolvedSite> sites, Map<String, List<Translation
         this(sites, translations, problems, pages, publishedSites, heldBack, toConfirm, seconds, proofing, Kept.NONE);
     }
 
-    /** How many sites the build covered, built or kept. */
+    /** How many sites the build covered: built, kept, or held back unbuilt (settings it could not read). */
     public int siteCount() {
-        return sites.size() + kept.ids().size();
+        Set<String> ids = new java.util.HashSet<>(kept.ids());
+        sites.forEach(site -> ids.add(site.id()));
+        ids.addAll(heldBack);
+        return ids.size();
     }
 
     /** How many languages its sites have, built or kept. */
@@ -78,6 +81,7 @@ public record BuildResult(List<ResolvedSite> sites, Map<String, List<Translation
                              Map<String, List<ToConfirm>> toConfirm, double seconds, ProofResult proofed, Kept kept) {
         Set<String> covered = new java.util.HashSet<>(kept.ids());
         catalog.sites().forEach(site -> covered.add(site.id()));
+        covered.addAll(catalog.unreadable());     // a school whose settings cannot be read is held back, not forgotten
         Set<String> heldBack = new LinkedHashSet<>(catalog.allIds().stream().filter(covered::contains).toList());
         heldBack.removeAll(published);
         return new BuildResult(catalog.sites(), catalog.translations(), problems, pages, published, heldBack, toConfirm,

@@ -123,6 +123,27 @@ class DeploySnippetsTest {
                 String page = exchange(context, port, "127.0.0.3", "GET / HTTP/1.1\r\nHost: localhost:" + port
                         + "\r\nConnection: close\r\n\r\n");
                 assertTrue(page.startsWith("HTTP/1.1 200"), "nginx serves the static sites itself: " + page);
+                // tester 4's fault 8: the static pages nginx serves carry the security headers ./polisi serve sends
+                Map<String, String> fromServer = new HashMap<>();
+                new SecurityHeaders(true).apply("/index.html", fromServer::put);
+                assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY, fromServer.get("Content-Security-Policy"));
+                java.net.http.HttpResponse<String> direct = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, direct.statusCode());
+                fromServer.forEach((name, value) -> {
+                    if (!name.equals("Strict-Transport-Security")) {
+                        assertEquals(value, direct.headers().firstValue(name).orElse(null), "./polisi serve sends " + name);
+                    }
+                });
+                String missing = exchange(context, port, "127.0.0.3", "GET /no-such-page.html HTTP/1.1\r\nHost: localhost:" + port
+                        + "\r\nConnection: close\r\n\r\n");
+                assertTrue(missing.startsWith("HTTP/1.1 404"), missing);
+                for (String answer : List.of(page, missing)) {
+                    Map<String, String> fromNginx = headers(answer);
+                    fromServer.forEach((name, value) -> assertEquals(value, fromNginx.get(name.toLowerCase(java.util.Locale.ROOT)),
+                            "nginx sends the server's " + name + " with the static pages: " + answer.lines().limit(20).toList()));
+                }
                 String login = exchange(context, port, "127.0.0.3", "GET /staff/login HTTP/1.1\r\nHost: localhost:" + port
                         + "\r\nConnection: close\r\n\r\n");
                 assertTrue(login.startsWith("HTTP/1.1 200") && login.contains("Strict-Transport-Security"),
@@ -132,6 +153,18 @@ class DeploySnippetsTest {
                 proxy.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The header fields of a raw HTTP answer, by lower-case name (one value each: the first). */
+    private static Map<String, String> headers(String answer) {
+        Map<String, String> headers = new HashMap<>();
+        for (String line : answer.split("\r\n\r\n", 2)[0].split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).strip());
+            }
+        }
+        return headers;
     }
 
     private static String onPath(String tool, String usual) {

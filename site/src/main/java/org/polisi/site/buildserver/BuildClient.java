@@ -34,7 +34,8 @@ import java.util.Optional;
  *   <li>{@code --no-daemon}, {@code POLISI_DAEMON=off} (or {@code false}, {@code 0}, {@code no}) and
  *   a set {@code CI} variable build in this process and start nothing;</li>
  *   <li>{@code --stop} stops the server and builds nothing;</li>
- *   <li>a server that does not answer, runs other code or options, or ends during the build: the
+ *   <li>a server that does not answer, runs other code or options or another process state
+ *   (umask, locale...: {@link Fingerprint}), or ends during the build: the
  *   build runs in this process and a line on standard error says why.</li>
  * </ul>
  */
@@ -146,7 +147,9 @@ public final class BuildClient {
             Frames.writeRequest(out, fingerprint, Frames.Request.BUILD, arguments);
             int answer = in.readUnsignedByte();
             if (answer != Frames.Answer.ACCEPTED.ordinal()) {
-                return Relay.here("polisi: this checkout's build server runs other code or options, so it stops: building in this process");
+                return Relay.here("polisi: this checkout's build server runs other code or options, or was started with another"
+                        + " umask, locale, time zone or environment (umask here " + ProcessState.current().umaskText()
+                        + "), so it stops: building in this process");
             }
             return new Relay(Optional.of(stream(in)), Optional.empty());
         } catch (EOFException ended) {

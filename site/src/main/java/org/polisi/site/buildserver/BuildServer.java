@@ -170,7 +170,7 @@ public final class BuildServer {
                 answer(out, Frames.Answer.STOPPING);
                 stop();
             } else if (!request.fingerprint().equals(fingerprint)) {
-                log.println(Instant.now() + " a client with other code or options: stopping, it starts its own");
+                log.println(Instant.now() + " a client with other code, options, umask or environment: stopping, it starts its own");
                 answer(out, Frames.Answer.OTHER_FINGERPRINT);
                 stop();
             } else {

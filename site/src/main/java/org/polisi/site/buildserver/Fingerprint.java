@@ -27,7 +27,11 @@ import java.util.stream.Stream;
  *   how classes are loaded;</li>
  *   <li>the process: working folder, user, and the environment a build can read (every
  *   {@code POLISI_*} variable but the build server's own, git's, {@code HOME}, {@code PATH},
- *   {@code TZ}, the locale's).</li>
+ *   {@code TZ}, the locale's, and those of the tools a build runs: {@code SOURCE_DATE_EPOCH},
+ *   JRuby's, the JVM's, {@code TMPDIR});</li>
+ *   <li>what the process holds besides variables ({@link ProcessState}): its umask, which decides
+ *   the published files' modes (tester 4's fault 1), its groups, and the time zone, locale and
+ *   charsets the JVM resolved.</li>
  * </ul>
  * Everything else a build reads is read from disk again by each build.
  */
@@ -37,7 +41,7 @@ public final class Fingerprint {
 
     /** This process's fingerprint. */
     public static String ofThisProcess() {
-        return of(jvmOptions(), System.getProperty("java.class.path", ""), System.getenv());
+        return of(jvmOptions(), System.getProperty("java.class.path", ""), System.getenv(), ProcessState.current());
     }
 
     /**
@@ -56,11 +60,13 @@ public final class Fingerprint {
         return options;
     }
 
-    static String of(List<String> jvmOptions, String classPath, Map<String, String> environment) {
+    static String of(List<String> jvmOptions, String classPath, Map<String, String> environment, ProcessState state) {
         MessageDigest digest = sha256();
-        add(digest, "polisi build server 1");
+        add(digest, "polisi build server 2");
         add(digest, System.getProperty("java.home"), System.getProperty("java.vm.version"),
                 System.getProperty("user.dir"), System.getProperty("user.name"));
+        add(digest, "umask", Integer.toString(state.umask()), "groups", state.groups(), "time zone", state.timeZone(),
+                "locale", state.locale(), "charsets", state.charsets());
         add(digest, "options", Integer.toString(jvmOptions.size()));
         jvmOptions.forEach(option -> add(digest, option));
         for (String entry : classPath.split(File.pathSeparator)) {
@@ -78,8 +84,19 @@ public final class Fingerprint {
     static boolean readByBuilds(String name) {
         return (name.startsWith("POLISI_") && !name.startsWith(BuildClient.VARIABLE)) || name.startsWith("GIT_")
                 || name.startsWith("LC_") || name.equals("LANG") || name.equals("LANGUAGE") || name.equals("TZ")
-                || name.equals("HOME") || name.equals("PATH") || name.equals("XDG_CONFIG_HOME");
+                || name.equals("HOME") || name.equals("PATH") || name.equals("XDG_CONFIG_HOME")
+                || BUILD_TOOLS_VARIABLES.contains(name);
     }
+
+    /**
+     * Variables read by the tools a build runs rather than by Polisi: Asciidoctor's
+     * {@code SOURCE_DATE_EPOCH} (the reproducible-builds date behind {@code {localdate}} and
+     * {@code {docdate}}), JRuby's and Ruby's ({@code JRUBY_OPTS}, {@code RUBYOPT}, {@code RUBYLIB},
+     * {@code GEM_HOME}, {@code GEM_PATH}), the JVM's ({@code JAVA_TOOL_OPTIONS}, {@code _JAVA_OPTIONS},
+     * {@code JDK_JAVA_OPTIONS}) and the temporary folder's ({@code TMPDIR}).
+     */
+    private static final java.util.Set<String> BUILD_TOOLS_VARIABLES = java.util.Set.of("SOURCE_DATE_EPOCH", "JRUBY_OPTS",
+            "RUBYOPT", "RUBYLIB", "GEM_HOME", "GEM_PATH", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "TMPDIR");
 
     private static void code(MessageDigest digest, Path entry) {
         if (Files.isDirectory(entry)) {

@@ -65,7 +65,10 @@ public final class CatalogStage {
                 toResolve.add(new Resolving(servedAt(school, options), school.settings().adopts().flatMap(tree::cluster)));
             }
         }
-        allIds.addAll(tree.unreadable().stream().filter(id -> !tree.clusters().containsKey(id)).toList());
+        List<String> unreadable = new ArrayList<>(tree.unreadable());
+        tree.unreadableClusters().forEach(cluster -> unreadable.add(cluster + TEMPLATE_PREVIEW_SUFFIX));
+        allIds.addAll(unreadable);
+        unreadable.removeIf(id -> !options.schools().isEmpty() && !options.schools().contains(id));
         for (SiteSource cluster : tree.clusters().values()) {
             String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
             allIds.add(previewId);
@@ -88,7 +91,7 @@ public final class CatalogStage {
         });
         reportLoading(options, tree, sites, loading, problems);
         for (String wanted : options.schools()) {
-            if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !tree.unreadable().contains(wanted)) {
+            if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !unreadable.contains(wanted)) {
                 problems.error("unknown-school", options.contentDir().resolve("schools").resolve(wanted), 0,
                         "no school '" + wanted + "' in content/schools");
             }
@@ -103,7 +106,7 @@ public final class CatalogStage {
                 translations.put(site.site().id(), TranslationPairer.pair(site.site(), problems, changes));
             }
         }
-        return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations);
+        return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations, unreadable);
     }
 
     /** A site to resolve: its source (a school, or a template as its own preview) and the template it adopts. */

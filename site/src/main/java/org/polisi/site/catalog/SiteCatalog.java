@@ -20,13 +20,17 @@ import java.util.Optional;
  * @param allIds       every site id in the content, built or not
  * @param forms        each site's forms by site id; a site whose definitions could not be read is absent
  * @param translations each site's translation states by site id
+ * @param unreadable   the sites this build was asked for whose settings could not be read (a YAML
+ *                     slip in school.yml, or in the cluster.yml of the template they adopt): not
+ *                     built, so held back like any site with an error, their last good output kept
  */
 public record SiteCatalog(List<ResolvedSite> sites, List<String> allIds, Map<String, SchoolForms> forms,
-                          Map<String, List<TranslationState>> translations) {
+                          Map<String, List<TranslationState>> translations, List<String> unreadable) {
 
     public SiteCatalog {
         sites = List.copyOf(sites);
         allIds = List.copyOf(allIds);
+        unreadable = List.copyOf(unreadable);
         forms = Map.copyOf(forms);
         translations = new LinkedHashMap<>(translations);
     }

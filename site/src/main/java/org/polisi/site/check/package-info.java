@@ -6,7 +6,10 @@
  * on a Welsh page (titles, labels, buttons) only exists once the theme has written it. One check reads the resolved
  * sources instead, before rendering, because what it looks for is gone from the HTML: list markers
  * in a table cell that is not {@code a|} ({@link org.polisi.site.check.TableCellLists}), a warning
- * at the author's line. Each page group's results (a page in each of its languages) are kept in the
+ * at the author's line; and one refuses raw HTML that would run code, show or fetch another site or
+ * collect what people type ({@link org.polisi.site.check.RawHtml} with {@link org.polisi.site.check.HtmlPolicy},
+ * an {@code unsafe-html} error at the author's line, docs/adr/0093), because in the HTML it can no
+ * longer be told from the theme's own markup or traced to its line. Each page group's results (a page in each of its languages) are kept in the
  * build cache under its pages' render keys ({@link org.polisi.site.check.CheckedGroups},
  * docs/adr/0062) and not read again while those keys are unchanged; the links across pages are
  * checked every build from the kept ids and links.

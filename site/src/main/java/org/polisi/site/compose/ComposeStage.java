@@ -32,6 +32,10 @@ public final class ComposeStage {
      */
     public static ComposedSite compose(SiteCatalog catalog, Map<String, Messages> messages, LocalDate today,
                                        Problems problems, BuildProgress progress) {
+        // Raw HTML across all sites on this thread, as before: it reads a template's settings once, at the first
+        // school that adopts it, so its findings' order follows the sites' (ADR 0093).
+        Problems rawHtml = new Problems();
+        org.polisi.site.check.RawHtml.check(catalog.sites(), rawHtml);   // raw HTML and code-running links (ADR 0093)
         LanguageParity parity = new LanguageParity();
         PageComposer.Shared shared = new PageComposer.Shared();
         List<SiteComposed> composed = catalog.sites().parallelStream()
@@ -40,6 +44,7 @@ public final class ComposeStage {
         List<StagedPage> pages = new ArrayList<>();
         Map<String, FormsSchoolContext> forms = new LinkedHashMap<>();
         composed.forEach(site -> site.tables().all().forEach(problems::add));   // every site's tables first, as before
+        rawHtml.all().forEach(problems::add);                                     // then raw HTML, as before
         for (SiteComposed site : composed) {
             site.problems().all().forEach(problems::add);
             pages.addAll(site.pages());

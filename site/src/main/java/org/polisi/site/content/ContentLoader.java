@@ -41,6 +41,7 @@ public final class ContentLoader {
      */
     public static ContentTree load(Path contentRoot, Problems problems, Set<String> skip) {
         Set<String> unreadable = new TreeSet<>();
+        Set<String> unreadableClusters = new TreeSet<>();
         Map<String, SiteSource> clusters = new TreeMap<>();
         for (Path dir : named(subfolders(contentRoot.resolve("clusters")), "cluster", problems)) {
             Path file = dir.resolve("cluster.yml");
@@ -54,7 +55,7 @@ public final class ContentLoader {
                 clusters.put(id, loadSource(SiteSource.Kind.CLUSTER, id, dir, yaml, null, List.of(dir), problems));
             } catch (ContentException e) {
                 e.problems().forEach(problems::add);
-                unreadable.add(id);
+                unreadableClusters.add(id);
             }
         }
         Map<String, SiteSource> schools = new TreeMap<>();
@@ -66,6 +67,7 @@ public final class ContentLoader {
             }
             if (!Files.isRegularFile(file)) {
                 problems.error("missing-settings", dir, 0, "a school needs a school.yml");
+                unreadable.add(id);     // held back by name, its last good output kept (not taken offline as a deleted school)
                 continue;
             }
             try {
@@ -76,7 +78,7 @@ public final class ContentLoader {
                 if (!adopts.isBlank() && !adopts.equals("none")) {
                     SiteSource cluster = clusters.get(adopts);
                     if (cluster == null) {
-                        problems.error("unknown-cluster", file, yaml.lineOf("adopts"), unreadable.contains(adopts)
+                        problems.error("unknown-cluster", file, yaml.lineOf("adopts"), unreadableClusters.contains(adopts)
                                 ? "adopts '" + adopts + "', whose cluster.yml cannot be read (see its error)"
                                 : "adopts '" + adopts + "', but there is no content/clusters/" + adopts
                                 + Names.nearest(adopts, clusters.keySet()).map(c -> ": did you mean '" + c + "'?").orElse(""));
@@ -92,7 +94,7 @@ public final class ContentLoader {
                 unreadable.add(id);
             }
         }
-        return new ContentTree(contentRoot, clusters, schools, Set.copyOf(unreadable));
+        return new ContentTree(contentRoot, clusters, schools, Set.copyOf(unreadable), Set.copyOf(unreadableClusters));
     }
 
     /** The folders whose names are valid ids; the others are reported, with the name to use. */
@@ -140,6 +142,7 @@ public final class ContentLoader {
                     continue;
                 }
                 SourcePage page = AsciidocSource.read(file, key, language, problems);
+                PageHeaderValues.check(page, problems);
                 pages.put(key, new SourcePage(page.key(), page.language(), page.file(), page.title(), page.titleLine(),
                         page.header(), Includes.expand(page.body(), includeRoots, problems), page.rawText()));
             }

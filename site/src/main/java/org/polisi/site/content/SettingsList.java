@@ -14,8 +14,8 @@ import java.util.Optional;
  * A list-valued setting of school.yml or cluster.yml (such as {@code languages: [en, cy]}) whose
  * items must come from a fixed set, checked item by item at the item's own line: a value listed
  * twice, a value in the wrong case ({@code EN}), a value not in the set (with "did you mean" for a
- * slip), a list written as one text ({@code languages: en, cy}) and an item that is not a word are
- * each one {@code bad-settings} error. Nothing is guessed silently: the list given back holds only
+ * slip), a list written as one text ({@code languages: en, cy}), an item that is not a word, and
+ * a list with nothing in it ({@code languages: []}, {@code languages:}) are each one {@code bad-settings} error. Nothing is guessed silently: the list given back holds only
  * the valid items (a wrong-case item counted as its lower-case value), once each, in the author's
  * order, so that one slip is reported once, here, and not again by every file that uses the list.
  */
@@ -38,7 +38,10 @@ public final class SettingsList {
             return valid;
         }
         if (node.get() instanceof ScalarNode scalar) {
-            if (!scalar.getValue().isBlank()) {
+            if (scalar.getValue().isBlank() || EmptySettings.isNull(scalar)) {
+                problems.error("bad-settings", yaml.file(), YamlFile.line(scalar), key + ": has no value: write "
+                        + key + ": [" + String.join(", ", allowed) + "] (each value you need, once), or leave the line out");
+            } else {
                 problems.error("bad-settings", yaml.file(), YamlFile.line(scalar), key + ": write a list in square brackets, e.g. "
                         + key + ": [" + String.join(", ", allowed) + "] (found '" + scalar.getValue() + "')");
             }
@@ -48,6 +51,10 @@ public final class SettingsList {
             problems.error("bad-settings", yaml.file(), YamlFile.line(node.get()), key + ": write a list in square brackets, e.g. "
                     + key + ": [" + String.join(", ", allowed) + "]");
             return valid;
+        }
+        if (sequence.getValue().isEmpty()) {
+            problems.error("bad-settings", yaml.file(), YamlFile.line(sequence), key + ": [] lists nothing: write "
+                    + key + ": [" + String.join(", ", allowed) + "] (each value you need, once), or leave the line out");
         }
         for (Node item : sequence.getValue()) {
             int line = YamlFile.line(item);

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,7 @@ public final class SettingsLoader {
     public static Settings load(String id, YamlFile yaml, Settings defaults, Problems problems) {
         Path file = yaml.file();
         unknownKeys(yaml, problems);
+        EmptySettings.check(yaml, Set.of("languages"), problems);
         List<String> languages = SettingsList.read(yaml, "languages", PUBLISHED_LANGUAGES,
                 "the languages Polisi publishes: en (English) and cy (Welsh)", problems);
         if (languages.isEmpty()) {

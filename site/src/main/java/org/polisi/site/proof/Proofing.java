@@ -349,7 +349,7 @@ public final class Proofing {
             for (String word : check.unknown(line.text())) {
                 List<String> suggestions = check.suggest(word);
                 problems.warning("spelling", line.file(), line.line(), "'" + word + "' is not in the " + line.language()
-                        + " dictionary" + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?")
+                        + " dictionary" + (suggestions.isEmpty() ? "." : "; did you mean " + String.join(", ", suggestions) + "?")
                         + " If it is right, add it to a words.txt with a comment saying why");
                 count(line.language(), new ProofResult.Counts(1, 0));
             }

@@ -1,6 +1,7 @@
 package org.polisi.site.uptodate;
 
 import org.polisi.site.BuildOptions;
+import org.polisi.site.buildserver.ProcessState;
 import org.polisi.site.render.RenderKeys;
 
 import java.io.File;
@@ -117,6 +118,10 @@ public final class BuildInputs {
         });
         properties.forEach(digest::add);
         GIT_VARIABLES.forEach(name -> digest.add(name, String.valueOf(System.getenv(name))));
+        // The umask decides the published files' modes (ADR 0088; tester 4's fault 1), the time zone the day of "today" and of
+        // git's dates: a build under another one is not "nothing changed" (ADR 0093).
+        ProcessState state = ProcessState.current();
+        digest.add("umask", state.umaskText(), "time zone", state.timeZone());
         digest.add(RenderKeys.code(), System.getProperty("java.version"));
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             Path path = Path.of(entry);

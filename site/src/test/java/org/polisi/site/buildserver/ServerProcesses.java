@@ -92,8 +92,21 @@ final class ServerProcesses {
         return all.toArray(String[]::new);
     }
 
+    /** Runs {@code build ARGS} in {@code root} with the launcher's flags, from a shell whose umask is {@code umask} (e.g. "077"). */
+    static Run buildUnder(String umask, Path root, String... args) throws IOException, InterruptedException {
+        return startWith(umask, root, BuildClient.class.getName(), LAUNCHER_FLAGS, withBuild(args)).finish();
+    }
+
     private static Started startWith(Path root, String mainClass, List<String> flags, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return startWith(null, root, mainClass, flags, args);
+    }
+
+    private static Started startWith(String umask, Path root, String mainClass, List<String> flags, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
         command.addAll(List.of("-Dpolisi.root=" + root, "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));

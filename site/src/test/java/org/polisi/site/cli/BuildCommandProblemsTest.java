@@ -117,7 +117,10 @@ class BuildCommandProblemsTest {
         assertFalse(Files.exists(published.resolve("warned")));
         assertTrue(output.contains("Published good"), output);
         assertTrue(output.lines().anyMatch(line -> line.startsWith("Not published") && line.contains("names")
-                && line.contains("warned") && line.contains("misspelt")), output);
+                && line.contains("warned") && line.contains("misspelt") && line.contains("colon")), output);
+        // tester 4's fault 2: a school whose school.yml cannot be read is counted and named like the others
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("5 schools, ")), output);
+        assertTrue(output.contains("their last good output, if any, stays in site/target/public"), output);
         String index = FixtureTree.readFile(published.resolve("index.html"));
         assertTrue(index.contains("good/en/index.html") && !index.contains("names/en/index.html"), index);
     }

@@ -108,7 +108,7 @@ class ComposeStageTest {
         // A catalogue without school-05's translation states: composing its pages' notices fails (a fault of ours).
         Map<String, List<TranslationState>> translations = new LinkedHashMap<>(catalog.translations());
         translations.put("school-05", null);
-        SiteCatalog faulty = new SiteCatalog(catalog.sites(), catalog.allIds(), catalog.forms(), translations);
+        SiteCatalog faulty = new SiteCatalog(catalog.sites(), catalog.allIds(), catalog.forms(), translations, catalog.unreadable());
 
         Run run = compose(faulty, options);
 

@@ -73,10 +73,23 @@ class SettingsListTest {
                 lines(problems));
     }
 
+    /** Tester 4's fault 3: {@code languages: []} was accepted silently and the school published in English and Welsh. */
+    @Test
+    void anEmptyLanguageListIsAnErrorAtItsLine(@TempDir Path folder) throws IOException {
+        assertEquals(List.of("2 languages: [] lists nothing: write languages: [en, cy] (each value you need, once), or leave the line out"),
+                lines(load(folder, "name: {en: X}\nlanguages: []\n")));
+        assertEquals(List.of("2 languages: has no value: write languages: [en, cy] (each value you need, once), or leave the line out"),
+                lines(load(folder, "name: {en: X}\nlanguages:\nadopts: none\n")));
+        assertEquals(List.of("2 languages: has no value: write languages: [en, cy] (each value you need, once), or leave the line out"),
+                lines(load(folder, "name: {en: X}\nlanguages: ~\n")));
+        assertEquals(List.of("3 languages: [] lists nothing: write languages: [en, cy] (each value you need, once), or leave the line out"),
+                lines(load(folder, "name: {en: X}\nlanguages:\n  []\n")));
+    }
+
     /** The whole build: one error at school.yml's line, no internal error, no blame on the cluster's files. */
     @Test
     void aRepeatedOrUnknownLanguageStopsTheBuildAtSchoolYmlOnly(@TempDir Path folder) {
-        for (String languages : List.of("[en, en]", "[en, cy, fr]", "[EN, CY]", "[en, cy, cy]")) {
+        for (String languages : List.of("[en, en]", "[en, cy, fr]", "[EN, CY]", "[en, cy, cy]", "[]", "", "~", "null")) {
             FixtureTree tree = FixtureTree.copyOf("good", folder.resolve(languages.replaceAll("\\W", "")));
             String school = tree.read("schools/adopter/school.yml");
             tree.write("schools/adopter/school.yml", school.replace("languages: [en, cy]", "languages: " + languages));

@@ -6,6 +6,7 @@ import org.polisi.site.BuildResult;
 import org.polisi.site.FixtureTree;
 import org.polisi.site.problem.Problem;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -81,6 +82,47 @@ class YamlSlipsTest {
         assertTrue(message(result, "formed/forms/agreement").contains("'id' is given twice"));
         assertTrue(message(result, "glossary").contains("the glossary: the quoted value that starts here is not closed"));
         assertTrue(result.publishedSites().isEmpty() || !result.publishedSites().contains("formed"), "a broken form holds its school back");
+        // tester 4's fault 2: every site whose settings cannot be read is held back by name and counted
+        assertEquals(java.util.Set.of("broken-template", "colon", "formed", "indented", "outdented", "quote", "tab", "twice",
+                "unclosed-list", "unclosed-map"), result.heldBack());
+        assertEquals(10, result.siteCount());
+    }
+
+    /** A school asked for by name whose settings cannot be read, and one adopting a template whose settings cannot. */
+    @Test
+    void aSchoolWhoseSettingsCannotBeReadIsHeldBackByNameAlsoWhenAskedForAlone(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.in(folder)
+                .write("schools/slip/school.yml", SCHOOL + "languages: [en\n")
+                .write("schools/slip/en/rules.adoc", PAGE)
+                .write("clusters/broken/cluster.yml", "name: {en: Broken cluster}\nlanguages: [en, cy\n")
+                .write("clusters/broken/en/rules.adoc", PAGE)
+                .write("schools/adopter/school.yml", SCHOOL + "languages: [en]\nadopts: broken\n")
+                .write("schools/fine/school.yml", SCHOOL + "languages: [en]\n")
+                .write("schools/fine/en/rules.adoc", PAGE)
+                .write("schools/unset/en/rules.adoc", PAGE);
+        BuildResult all = tree.build();
+        assertEquals(java.util.Set.of("fine"), all.publishedSites());
+        assertEquals(java.util.Set.of("adopter", "slip", "unset", "broken-template"), all.heldBack());
+        assertEquals(5, all.siteCount());
+        assertFalse(all.published());
+
+        // a school.yml deleted by mistake: the school is held back, and its last good pages stay online
+        tree.write("schools/unset/school.yml", SCHOOL + "languages: [en]\n");
+        assertTrue(tree.build().publishedSites().contains("unset"));
+        assertTrue(Files.exists(tree.published("unset/en/rules.html")));
+        try {
+            Files.delete(tree.content().resolve("schools/unset/school.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        BuildResult without = tree.build();
+        assertTrue(without.heldBack().contains("unset"), without.heldBack().toString());
+        assertTrue(Files.exists(tree.published("unset/en/rules.html")), "not taken offline as if the school were deleted");
+
+        BuildResult alone = tree.build("slip");
+        assertEquals(java.util.Set.of("slip"), alone.heldBack());
+        assertEquals(1, alone.siteCount());
+        assertTrue(alone.errors().stream().noneMatch(p -> p.code().equals("unknown-school")), alone.errors().toString());
     }
 
     private static String message(BuildResult result, String where) {

@@ -87,6 +87,21 @@ class ProofingTest {
         assertEquals(List.of("Secstio", "kamsillafiad", "recieve"), words);
     }
 
+    /**
+     * Tester 4's fault 4: a word with no suggestion read "... not in the cy dictionary If it is right":
+     * every spelling message ends its first sentence before the advice (without suggestions:
+     * {@code SpellingMessageTest}).
+     */
+    @Test
+    void everySpellingMessageWithSuggestionsIsTwoSentences() {
+        List<Problem> spelling = found("spelling");
+        assertTrue(spelling.stream().anyMatch(p -> p.message().contains("did you mean")), "a word with suggestions: " + spelling);
+        for (Problem problem : spelling) {
+            assertTrue(problem.message().matches("'[^']+' is not in the (en|cy) dictionary(\\.|; did you mean [^?]+\\?) If it is right, .*"),
+                    problem.message());
+        }
+    }
+
     @Test
     void aRivalWelshTermIsFoundAtItsLine() throws IOException {
         Problem problem = only("glossary", "secstio");

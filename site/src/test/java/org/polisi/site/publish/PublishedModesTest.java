@@ -116,6 +116,9 @@ class PublishedModesTest {
                 assertEquals(200, answer.statusCode(), path + ": " + (Files.exists(prefix.resolve("error.log"))
                         ? Files.readString(prefix.resolve("error.log")) : ""));
                 assertTrue(answer.body().length > 0, path);
+                // tester 4's fault 8: nginx sends the same Content-Security-Policy as ./polisi serve (DeploySnippetsTest compares all)
+                assertTrue(answer.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"),
+                        path + ": " + answer.headers().map());
             }
         } finally {
             proxy.destroy();
