@@ -150,6 +150,7 @@ public final class SiteBuild {
         verdict.publishable(List.copyOf(unchanged.values()), SiteRecord::id).forEach(site -> keptEntries.put(site.id(), site.indexEntry()));
         Set<String> published = new PublishStage(options, cache)
                 .publish(catalog.allIds(), fresh, keptEntries, messages, checks.titles(), composed, rendered, verdict);
+        render.finish();
         clock.lap("publish");
         clock.report(progress);
         List<Path> ownDirs = new ArrayList<>();
@@ -195,9 +196,28 @@ public final class SiteBuild {
             store.record(List.of());
             return;
         }
-        List<Path> dirs = List.copyOf(ownDirs.values());
+        List<Path> dirs = absolute(List.copyOf(ownDirs.values()));
         List<String> ids = List.copyOf(ownDirs.keySet());
-        Map<String, List<String>> pageIds = checks.pageIds();
+        // Each problem, page and page's ids sorted by site once: a per-site scan of every page was
+        // quadratic in the cluster's size (101 sites x 4,242 pages).
+        Map<String, List<Problem>> ownProblems = new LinkedHashMap<>();
+        for (Problem problem : reported) {
+            int owner = ReportOrder.owner(problem, dirs);
+            if (owner >= 0) {
+                ownProblems.computeIfAbsent(ids.get(owner), id -> new ArrayList<>()).add(problem);
+            }
+        }
+        Map<String, Map<String, List<String>>> idsBySite = new LinkedHashMap<>();
+        checks.pageIds().forEach((url, list) -> {
+            int slash = url.indexOf('/', 1);
+            if (url.startsWith("/") && slash > 1) {
+                idsBySite.computeIfAbsent(url.substring(1, slash), id -> new LinkedHashMap<>()).put(url, list);
+            }
+        });
+        Map<String, Integer> pagesBySite = new LinkedHashMap<>();
+        composed.pages().forEach(page -> pagesBySite.merge(page.site(), 1, Integer::sum));
+        Map<String, ResolvedSite> sites = new LinkedHashMap<>();
+        catalog.sites().forEach(site -> sites.putIfAbsent(site.id(), site));
         Map<String, Set<String>> leaving = checks.linksLeaving();
         IndexComposer index = new IndexComposer(catalog.allIds(), catalog.sites(), checks.titles(), Map.of(), messages);
         List<SiteRecord> next = new ArrayList<>();
@@ -209,24 +229,14 @@ public final class SiteBuild {
                 next.add(unchanged.get(id));
                 continue;
             }
-            ResolvedSite site = catalog.sites().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+            ResolvedSite site = sites.get(id);
             Optional<String> inputs = records.get().inputsOf(id);
             if (site == null || inputs.isEmpty()) {
                 continue;
             }
-            int index0 = ids.indexOf(id);
-            List<Problem> own = reported.stream().filter(p -> ReportOrder.owner(p, absolute(dirs)) == index0).toList();
-            Map<String, List<String>> ids0 = new LinkedHashMap<>();
-            String prefix = "/" + id + "/";
-            pageIds.forEach((url, list) -> {
-                if (url.startsWith(prefix)) {
-                    ids0.put(url, list);
-                }
-            });
-            int pages = (int) composed.pages().stream().filter(page -> page.site().equals(id)).count();
-            next.add(new SiteRecord(id, inputs.get(), "", site.source().dir(), SiteCatalog.foldersOf(site), pages,
-                    site.languages(), own, toConfirm.getOrDefault(id, List.of()), index.entry(site), ids0,
-                    List.copyOf(leaving.getOrDefault(id, Set.of()))));
+            next.add(new SiteRecord(id, inputs.get(), "", site.source().dir(), SiteCatalog.foldersOf(site), pagesBySite.getOrDefault(id, 0),
+                    site.languages(), ownProblems.getOrDefault(id, List.of()), toConfirm.getOrDefault(id, List.of()), index.entry(site),
+                    idsBySite.getOrDefault(id, Map.of()), List.copyOf(leaving.getOrDefault(id, Set.of()))));
         }
         store.record(next);
     }

@@ -39,6 +39,14 @@ public final class HtmlChecks {
     private static final Pattern UNRESOLVED = Pattern.compile("\\{([A-Za-z0-9_][A-Za-z0-9_-]*)}");
     private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static final Pattern BLOCK_MACRO = Pattern.compile("^([a-z][a-z0-9_-]*)::(\\S*)\\[.*]$");
+    // Compiled once: each was compiled again per link or paragraph of every page (String.matches, replaceFirst, replaceAll).
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    private static final Pattern FROM_SLASH = Pattern.compile("/.*");
+    private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[#?].*");
+    private static final Pattern HTML_SUFFIX = Pattern.compile("\\.html$");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://\\S+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A Welsh paragraph this long that equals an English one was not translated. */
     static final int UNTRANSLATED_MIN_WORDS = 5;
 
@@ -55,6 +63,8 @@ public final class HtmlChecks {
     private Path liveOutput;
     /** Every checked page's facts, by URL, once {@link #check} has run. */
     private final Map<String, PageFacts> checked = new LinkedHashMap<>();
+    /** For each checked page, by URL, the first path segment of each of its links that leaves its site (found by the link check). */
+    private final Map<String, Set<String>> leavingByUrl = new HashMap<>();
     /** Pages every build publishes after the schools' pages are checked (the root index, the not-found page). */
     static final Set<String> ROOT_PAGES = Set.of("/index.html", "/404.html");
 
@@ -128,23 +138,8 @@ public final class HtmlChecks {
     public Map<String, Set<String>> linksLeaving() {
         Map<String, Set<String>> leaving = new LinkedHashMap<>();
         for (PageFacts page : checked.values()) {
-            String site = page.page().site();
-            Set<String> segments = leaving.computeIfAbsent(site, s -> new java.util.TreeSet<>());
-            URI base = URI.create(page.page().url());
-            for (String href : page.links()) {
-                if (href.isBlank() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    continue;
-                }
-                try {
-                    String path = base.resolve(href.replace(" ", "%20")).getPath();
-                    String first = path == null || path.length() < 2 ? "" : path.substring(1).replaceFirst("/.*", "");
-                    if (!first.equals(site)) {
-                        segments.add(first);
-                    }
-                } catch (IllegalArgumentException invalid) {
-                    // reported as a broken link
-                }
-            }
+            Set<String> segments = leaving.computeIfAbsent(page.page().site(), s -> new java.util.TreeSet<>());
+            segments.addAll(leavingByUrl.getOrDefault(page.page().url(), Set.of()));
         }
         return leaving;
     }
@@ -166,8 +161,18 @@ public final class HtmlChecks {
                     found.needles().toArray(String[]::new)));
             reading.pages().forEach(page -> facts.put(page.page().url(), page));
         }
-        for (PageFacts page : facts.values()) {
-            checkLinks(page, facts);
+        // Each page's links are checked on every core (each page's findings its own), then reported
+        // in page order, so the report reads the same as when they were checked one by one.
+        List<PageFacts> linking = List.copyOf(facts.values());
+        List<LinkCheck> linked = linking.parallelStream().map(page -> {
+            LinkCheck check = new LinkCheck(new ArrayList<>(), new java.util.TreeSet<>());
+            checkLinks(page, facts, check);
+            return check;
+        }).toList();
+        for (int i = 0; i < linking.size(); i++) {
+            StagedPage page = linking.get(i).page();
+            linked.get(i).found().forEach(found -> report(page, found.code(), found.message(), found.needles().toArray(String[]::new)));
+            leavingByUrl.put(page.url(), linked.get(i).leaving());
         }
         checked.putAll(facts);
         readings.forEach(reading -> titles.putAll(reading.titles()));
@@ -359,47 +364,60 @@ public final class HtmlChecks {
         return org.polisi.site.content.Names.nearest(name, known);
     }
 
-    private void checkLinks(PageFacts page, Map<String, PageFacts> facts) {
+    /**
+     * What the link check found on a page: its links that lead nowhere, and the first path segment
+     * of each link that leaves its site (another site's id, {@code assets}...), for {@link #linksLeaving}.
+     */
+    private record LinkCheck(List<CheckedGroups.Finding> found, Set<String> leaving) {
+    }
+
+    /** Adds to {@code check} each link of {@code page} that leads nowhere among {@code facts}, the kept sites or the output, and each that leaves its site. */
+    private void checkLinks(PageFacts page, Map<String, PageFacts> facts, LinkCheck check) {
+        List<CheckedGroups.Finding> found = check.found();
         URI base = URI.create(page.page().url());
         for (String href : page.links()) {
-            if (href.isBlank() || href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            if (href.isBlank() || SCHEME.matcher(href).matches()) {
                 continue;   // http:, mailto: and the like are outside the site
             }
             URI target;
             try {
                 target = base.resolve(href.replace(" ", "%20"));
             } catch (IllegalArgumentException e) {
-                report(page.page(), "broken-link", "'" + href + "' is not a valid link", href);
+                found.add(new CheckedGroups.Finding(page.page().url(), "broken-link", "'" + href + "' is not a valid link", List.of(href)));
                 continue;
             }
             String path = target.getPath();
+            String first = path == null || path.length() < 2 ? "" : FROM_SLASH.matcher(path.substring(1)).replaceFirst("");
+            if (!first.equals(page.page().site())) {
+                check.leaving().add(first);
+            }
             String fragment = target.getFragment();
             PageFacts linked = path == null || path.isEmpty() || path.equals(base.getPath()) ? page : facts.get(path);
             if (linked == null && path != null && keptPages.containsKey(path)) {
                 linked = new PageFacts(null, Set.copyOf(keptPages.get(path)), List.of(), List.of());
             }
             // Where the author wrote the link: <<id>>, xref:page.adoc#id[...], link:page.html[...].
-            String pageName = href.replaceFirst("[#?].*", "").replaceFirst("\\.html$", "");
+            String pageName = HTML_SUFFIX.matcher(QUERY_OR_FRAGMENT.matcher(href).replaceFirst("")).replaceFirst("");
             String[] needles = fragment == null || fragment.isEmpty()
                     ? new String[]{pageName + ".adoc", pageName + ".html", pageName}
                     : new String[]{"<<" + fragment, pageName + ".adoc#" + fragment, pageName + ".html#" + fragment,
                             "#" + fragment, pageName.isEmpty() ? fragment : pageName};
             if (linked == null) {
                 if (!ROOT_PAGES.contains(path) && !Files.exists(outputRoot.resolve(path.substring(1))) && !keptFile(path)) {
-                    report(page.page(), "broken-link", "link to '" + href + "' leads to no page of this site", needles);
+                    found.add(new CheckedGroups.Finding(page.page().url(), "broken-link", "link to '" + href + "' leads to no page of this site", List.of(needles)));
                 }
                 continue;
             }
             if (fragment != null && !fragment.isEmpty() && !linked.ids().contains(fragment)) {
-                report(page.page(), "broken-anchor", "link to '" + href + "': the page has no section with id '" + fragment + "'",
-                        needles);
+                found.add(new CheckedGroups.Finding(page.page().url(), "broken-anchor",
+                        "link to '" + href + "': the page has no section with id '" + fragment + "'", List.of(needles)));
             }
         }
     }
 
     /** Whether {@code path} is a file a kept site published (an image, a PDF). */
     private boolean keptFile(String path) {
-        String site = path.length() < 2 ? "" : path.substring(1).replaceFirst("/.*", "");
+        String site = path.length() < 2 ? "" : FROM_SLASH.matcher(path.substring(1)).replaceFirst("");
         return keptSites.contains(site) && liveOutput != null && Files.isRegularFile(liveOutput.resolve(path.substring(1)));
     }
 
@@ -426,7 +444,7 @@ public final class HtmlChecks {
 
     /** Names, links and numbers may legitimately stay the same; words may not. */
     private static String normalise(String text) {
-        return text.replaceAll("https?://\\S+", "").replaceAll("[0-9]+", "").replaceAll("\\s+", " ").trim().toLowerCase();
+        return SPACES.matcher(DIGITS.matcher(WEB_ADDRESS.matcher(text).replaceAll("")).replaceAll("")).replaceAll(" ").trim().toLowerCase();
     }
 
     private void report(StagedPage page, String code, String message, String... needles) {

@@ -12,6 +12,7 @@
  * longer be told from the theme's own markup or traced to its line. Each page group's results (a page in each of its languages) are kept in the
  * build cache under its pages' render keys ({@link org.polisi.site.check.CheckedGroups},
  * docs/adr/0062) and not read again while those keys are unchanged; the links across pages are
- * checked every build from the kept ids and links.
+ * checked every build from the kept ids and links, each page's on whichever core is free, and reported
+ * in page order (docs/adr/0091).
  */
 package org.polisi.site.check;

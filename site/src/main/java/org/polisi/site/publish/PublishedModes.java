@@ -1,10 +1,13 @@
 package org.polisi.site.publish;
 
+import org.polisi.site.render.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,7 +45,17 @@ public final class PublishedModes {
             Files.deleteIfExists(probeFile);
             Files.deleteIfExists(probeFolder);
         }
-        try (Stream<Path> paths = Files.walk(tree)) {
+        Files.setPosixFilePermissions(tree, folderMode);
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(tree)) {
+            entries = listed.toList();
+        }
+        // each of the tree's entries (a site, the assets) on its own thread: setting modes waits on the disk
+        FileTrees.inParallel(entries, entry -> apply(entry, fileMode, folderMode));
+    }
+
+    private static void apply(Path subtree, Set<PosixFilePermission> fileMode, Set<PosixFilePermission> folderMode) throws IOException {
+        try (Stream<Path> paths = Files.walk(subtree)) {
             for (Path path : paths.toList()) {
                 if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     Files.setPosixFilePermissions(path, folderMode);

@@ -7,7 +7,9 @@
  * ({@link org.polisi.site.publish.Sitemap}) is written with its pages, and the root's {@code sitemap.xml}
  * index and {@code robots.txt} list them ({@link org.polisi.site.publish.SitemapIndex}). Every published file and
  * folder gets the mode the umask gives a new one ({@link org.polisi.site.publish.PublishedModes}), whatever mode a
- * stage wrote it with, so the web server can read it (ADR 0088). Why a stage: publishing
+ * stage wrote it with, so the web server can read it (ADR 0088). Linking, setting modes and deleting the
+ * replaced tree work on each site's folder on several threads ({@code render.FileTrees.inParallel}, ADR 0091):
+ * they wait on the disk, not the processor. Why a stage: publishing
  * only what passed is what keeps the last good site of every school online when content breaks (ADR 30).
  */
 package org.polisi.site.publish;

@@ -8,6 +8,7 @@ import org.polisi.site.forms.markup.FormsSession;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,21 +62,20 @@ public final class CachedRender {
         Map<String, String> keyOf = new HashMap<>();
         Map<String, PageRecord> records = new HashMap<>();
         List<StagedPage> toConvert = new ArrayList<>();
-        for (StagedPage page : pages) {
-            String key = keys.of(page);
-            keyOf.put(page.url(), key);
-            cache.get(key).filter(record -> record.url().equals(page.url())).ifPresentOrElse(record -> records.put(page.url(), record), () -> toConvert.add(page));
-        }
-        for (StagedPage page : pages) {
-            PageRecord cached = records.get(page.url());
-            if (cached != null) {
-                Path file = destination.resolve(page.outputPath() + ".html");
-                Files.createDirectories(file.getParent());
-                Files.write(file, cached.html());
+        List<Lookup> lookups = lookUp(pages, destination);
+        for (int i = 0; i < pages.size(); i++) {
+            StagedPage page = pages.get(i);
+            Lookup lookup = lookups.get(i);
+            keyOf.put(page.url(), lookup.key());
+            if (lookup.record() != null) {
+                records.put(page.url(), lookup.record());
+            } else {
+                toConvert.add(page);
             }
         }
         if (!toConvert.isEmpty()) {
             JBakeRenderer.Baked baked = renderer.render(toConvert, destination, forms);
+            List<StagedPage> converted = new ArrayList<>();
             for (StagedPage page : toConvert) {
                 Path file = destination.resolve(page.outputPath() + ".html");
                 String failure = baked.failures().get(page.url());
@@ -84,10 +84,17 @@ public final class CachedRender {
                     Files.deleteIfExists(file);     // half a page is never published
                     continue;
                 }
-                PageRecord record = new PageRecord(page.url(), Files.readAllBytes(file), forms.renderedOn(page.url()),
-                        forms.problemsOn(page.url()), baked.logOf(page.url()));
+                converted.add(page);
+            }
+            // Sealing and writing each entry is each page's own work: on every core (docs/adr/0091).
+            List<PageRecord> stored = parallel(converted, page -> {
+                PageRecord record = new PageRecord(page.url(), Files.readAllBytes(destination.resolve(page.outputPath() + ".html")),
+                        forms.renderedOn(page.url()), forms.problemsOn(page.url()), baked.logOf(page.url()));
                 cache.put(keyOf.get(page.url()), record);
-                records.put(page.url(), record);
+                return record;
+            });
+            for (PageRecord record : stored) {
+                records.put(record.url(), record);
             }
             cache.stored();
             JBakeRenderer.report(null, baked.logOf(""), problems);
@@ -109,6 +116,57 @@ public final class CachedRender {
             formProblem(byUrl.get(collected.twice().get(i).pageUrl()), collected.problems().get(i), problems);
         }
         return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList(), keyOf);
+    }
+
+    /** A page's key and, when the cache holds it, its record (null: to convert). */
+    private record Lookup(String key, PageRecord record) {
+    }
+
+    /**
+     * Each page's key and cached record, in page order, and each cached page's HTML written under
+     * {@code destination}: on every core (the common fork-join pool and this thread), as hashing the
+     * pages and checking the entries' seals is most of a cached build's render stage and each page's
+     * work is its own (docs/adr/0091). What is found does not depend on the order the pages are taken in.
+     *
+     * @throws IOException when a cached page's HTML cannot be written
+     */
+    private List<Lookup> lookUp(List<StagedPage> pages, Path destination) throws IOException {
+        return parallel(pages, page -> {
+            String key = keys.of(page);
+            PageRecord record = cache.get(key).filter(found -> found.url().equals(page.url())).orElse(null);
+            if (record != null) {
+                Path file = destination.resolve(page.outputPath() + ".html");
+                Files.createDirectories(file.getParent());
+                Files.write(file, record.html());
+            }
+            return new Lookup(key, record);
+        });
+    }
+
+    /** One page's work that may read or write files. */
+    @FunctionalInterface
+    private interface PageWork<T> {
+        T apply(StagedPage page) throws IOException;
+    }
+
+    /**
+     * {@code work} applied to each page on every core (the common fork-join pool and this thread),
+     * the results in page order: for work that is each page's own.
+     *
+     * @throws IOException the first page's failure to read or write
+     */
+    private static <T> List<T> parallel(List<StagedPage> pages, PageWork<T> work) throws IOException {
+        try {
+            return pages.parallelStream().map(page -> {
+                try {
+                    return work.apply(page);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** A form's macro named in a problem's message: {@code form::<id>[} or {@code statement:<id>[}. */

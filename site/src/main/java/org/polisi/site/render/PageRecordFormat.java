@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * A {@link PageRecord} as bytes, for a cache entry's file: a format mark, the fields (counts and
- * lengths first, strings in UTF-8), then the SHA-256 of everything before it. Reading checks the
+ * lengths first, strings in UTF-8), then the digest of everything before it ({@link Sealed}). Reading checks the
  * mark, the lengths and the digest, so a truncated, half-written or damaged entry reads as
  * nothing, never as a wrong page (docs/adr/0055-build-cache.md).
  */
@@ -57,11 +57,12 @@ final class PageRecordFormat {
 
     /** The record in {@code entry}, or empty when the entry is not one whole record of this format. */
     static Optional<PageRecord> read(byte[] entry) {
-        return Sealed.open(entry).flatMap(PageRecordFormat::readBody);
+        return Sealed.isWhole(entry) ? readBody(entry, Sealed.bodyLength(entry.length)) : Optional.empty();
     }
 
-    private static Optional<PageRecord> readBody(byte[] body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+    /** The record in the first {@code length} bytes of {@code entry}, read in place. */
+    private static Optional<PageRecord> readBody(byte[] entry, int length) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry, 0, length))) {
             if (!MARK.equals(RecordFields.string(in))) {
                 return Optional.empty();
             }

@@ -46,6 +46,9 @@ public final class RenderStage {
     private final RenderCache cache;
     private final BuildProgress progress;
 
+    /** The deletion of the last build's output, which {@link #finish} waits for. */
+    private FileTrees.Deletion lastOutput;
+
     /** Whether {@link #prepare} started JRuby. */
     private volatile boolean jrubyStarting;
 
@@ -115,7 +118,9 @@ public final class RenderStage {
 
     public RenderedSite render(SiteCatalog catalog, ComposedSite composed, Problems problems) throws IOException {
         Path built = options.workDir().resolve("out");
-        FileTrees.deleteRecursively(built);
+        // The last build's output goes on a thread of its own: unlinking thousands of files is waiting
+        // on the disk, which overlaps with this stage's hashing and converting (docs/adr/0091).
+        lastOutput = FileTrees.deleteInBackground(built);
         List<StagedPage> pages = composed.pages();
         if (Boolean.getBoolean(KEEP_STAGED)) {
             keepStaged(pages);
@@ -135,6 +140,18 @@ public final class RenderStage {
             Sitemap.write(site, built);     // every page of the site: written every build
         }
         return new RenderedSite(built, result.forms(), result.keys());
+    }
+
+    /**
+     * Waits until the last build's output, which {@link #render} set aside, is deleted: call before
+     * the build returns, so that a process that ends with it leaves nothing half deleted.
+     *
+     * @throws IOException when it could not be deleted
+     */
+    public void finish() throws IOException {
+        if (lastOutput != null) {
+            lastOutput.join();
+        }
     }
 
     private void keepStaged(List<StagedPage> pages) throws IOException {

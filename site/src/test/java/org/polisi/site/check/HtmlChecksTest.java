@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,37 @@ class HtmlChecksTest {
     void theTranslatedParagraphIsNotReported() {
         assertTrue(untranslated.result().errors().stream()
                 .noneMatch(p -> p.code().equals("untranslated") && p.line() == 7), untranslated.result().errors().toString());
+    }
+
+    /**
+     * The links of every page are checked on every core (docs/adr/0091); what they find is still
+     * reported page by page, in page order, each page's links in their order, at every build.
+     */
+    @Test
+    void brokenLinksOnManyPagesAreReportedInPageOrder(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        Path school = folder.resolve("content/schools/lonely");
+        Files.createDirectories(school.resolve("en"));
+        Files.copy(LONELY.resolveSibling("../school.yml").normalize(), school.resolve("school.yml"));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+            String name = String.format("p%02d", i);
+            Files.writeString(school.resolve("en/" + name + ".adoc"), String.join("\n",
+                    "= Page " + i, ":page-kind: policy", ":page-order: " + i, "",
+                    "Read xref:gone-" + i + "-a.adoc[the first] page.", "",
+                    "Then read xref:gone-" + i + "-b.adoc[the second] page.", ""));
+            expected.add(name + ".adoc:5");
+            expected.add(name + ".adoc:7");
+        }
+        for (String build : List.of("first", "second")) {
+            Fixtures.BakedSite baked = Fixtures.bake(folder.resolve("content"), List.of());
+            try {
+                List<String> reported = baked.result().errors().stream().filter(p -> p.code().equals("broken-link"))
+                        .map(p -> p.file().getFileName() + ":" + p.line()).toList();
+                assertEquals(expected, reported, build + " build");
+            } finally {
+                baked.delete();
+            }
+        }
     }
 
     @Test
