@@ -285,6 +285,14 @@ public final class TestServer implements AutoCloseable {
                 .add(school, name, email, role, password);
     }
 
+    /**
+     * After {@code user change-email}: the authenticator app the test holds for the person is found
+     * under their new address (the second factor is the person's, not the address's).
+     */
+    public void addressChanged(String from, String to) {
+        devices.put(to.toLowerCase(java.util.Locale.ROOT), devices.remove(from.toLowerCase(java.util.Locale.ROOT)));
+    }
+
     /** The account's authenticator app, as the test holds it. */
     private record SecondFactorDevice(SecondFactor secondFactor, String secret,
                                       java.util.concurrent.atomic.AtomicLong lastStep,

@@ -2,22 +2,28 @@ package org.polisi.forms.alerts;
 
 import jakarta.mail.MessagingException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.contract.FormDefinition;
+import org.polisi.contract.Manifest;
+import org.polisi.contract.StaffRole;
 import org.polisi.forms.config.AlertMailSettings;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.intake.OutboxDao;
-import org.polisi.contract.FormDefinition;
-import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.ManifestCatalog;
 import org.polisi.forms.receipts.ReceiptCopies;
 import org.polisi.forms.receipts.ReceiptMessage;
-import org.polisi.contract.StaffRole;
 import org.polisi.forms.storage.Dialect;
 import org.polisi.forms.storage.SubmissionDao;
 import org.polisi.forms.storage.SubmissionRow;
@@ -120,12 +126,21 @@ public final class AlertDelivery implements AutoCloseable {
         int[] counts = new int[2];
         if (jdbi.withHandle(Dialect::of).postgresql()) {
             long after = 0;
+            Set<Long> tried = new HashSet<>();
             while (true) {
                 long from = after;
                 Optional<OutboxDao.Pending> leased = jdbi.inTransaction(handle -> {
                     OutboxDao outbox = handle.attach(OutboxDao.class);
                     Optional<OutboxDao.Pending> alert = outbox.leaseNext(from);
-                    alert.ifPresent(next -> record(next, deliver(next), outbox, counts));
+                    if (alert.isPresent() && tried.add(alert.get().id())) {
+                        List<OutboxDao.Pending> report = new ArrayList<>(List.of(alert.get()));
+                        if (!ReceiptCopies.KIND.equals(alert.get().kind())) {   // its report's other alerts, locked too
+                            report.addAll(outbox.leaseSameReport(alert.get().school(), alert.get().reference(),
+                                    alert.get().kind(), alert.get().id()));
+                        }
+                        report.forEach(each -> tried.add(each.id()));
+                        deliver(report).forEach((each, outcome) -> record(each, outcome, outbox, counts));
+                    }
                     return alert;
                 });
                 if (leased.isEmpty()) {
@@ -134,12 +149,28 @@ public final class AlertDelivery implements AutoCloseable {
                 after = leased.get().id();
             }
         } else {
-            for (OutboxDao.Pending alert : jdbi.withExtension(OutboxDao.class, OutboxDao::pending)) {
-                Outcome outcome = deliver(alert);
-                jdbi.useExtension(OutboxDao.class, outbox -> record(alert, outcome, outbox, counts));
+            for (List<OutboxDao.Pending> report : byReport(jdbi.withExtension(OutboxDao.class, OutboxDao::pending))) {
+                Map<OutboxDao.Pending, Outcome> outcomes = deliver(report);
+                jdbi.useExtension(OutboxDao.class, outbox -> outcomes.forEach((each, outcome) ->
+                        record(each, outcome, outbox, counts)));
             }
         }
         return new Round(counts[0], counts[1]);
+    }
+
+    /**
+     * The pending rows in groups that go out together: each report's alerts (same school, kind and
+     * reference) in one group, so that one person gets one e-mail per report (tester 4's fault 7);
+     * each receipt's copy alone.
+     */
+    private static List<List<OutboxDao.Pending>> byReport(List<OutboxDao.Pending> pending) {
+        Map<List<String>, List<OutboxDao.Pending>> groups = new LinkedHashMap<>();
+        for (OutboxDao.Pending row : pending) {
+            List<String> key = ReceiptCopies.KIND.equals(row.kind()) ? List.of(String.valueOf(row.id()))
+                    : List.of(row.school(), row.kind(), row.reference());
+            groups.computeIfAbsent(key, any -> new ArrayList<>()).add(row);
+        }
+        return List.copyOf(groups.values());
     }
 
     /** Marks the alert sent, dropped or failed, counts it in {@code counts} (sent, failed) and logs it. */
@@ -203,43 +234,66 @@ public final class AlertDelivery implements AutoCloseable {
     }
 
     /**
-     * Sends one alert, reading the report and the accounts now: an alert whose report was erased or
-     * closed meanwhile is dropped (tester 3's fault 8: a purged report's urgent alert went out days
-     * later), and one for a role nobody active holds goes to the headteacher, saying so.
+     * Sends one report's alerts (or one receipt's copy), reading the report and the accounts now:
+     * alerts whose report was erased or closed meanwhile are dropped (tester 3's fault 8: a purged
+     * report's urgent alert went out days later); a role nobody active holds goes to the headteacher,
+     * saying so; and each address gets one e-mail for the report, naming every role it answers for
+     * ({@link AlertRecipients#letters}, tester 4's fault 7). An alert is sent when every e-mail for
+     * its role was accepted; one whose e-mail failed stays queued and is tried again with its
+     * report's other unsent alerts (at least once, never lost).
+     *
+     * @param alerts one receipt's copy, or unsent alerts of one report (same school, kind, reference)
+     * @return each alert's outcome, in the order given
      */
-    private Outcome deliver(OutboxDao.Pending alert) {
-        Optional<Manifest> school = manifests.school(alert.school());
+    private Map<OutboxDao.Pending, Outcome> deliver(List<OutboxDao.Pending> alerts) {
+        Map<OutboxDao.Pending, Outcome> outcomes = new LinkedHashMap<>();
+        OutboxDao.Pending first = alerts.get(0);
+        Optional<Manifest> school = manifests.school(first.school());
         if (school.isEmpty()) {
-            return new Outcome.Failed("no manifest for school " + alert.school());
+            alerts.forEach(alert -> outcomes.put(alert, new Outcome.Failed("no manifest for school " + first.school())));
+            return outcomes;
         }
-        if (ReceiptCopies.KIND.equals(alert.kind())) {
-            return deliverReceipt(alert, school.get());
+        if (ReceiptCopies.KIND.equals(first.kind())) {
+            outcomes.put(first, deliverReceipt(first, school.get()));
+            return outcomes;
         }
         Optional<SubmissionRow> report = jdbi.withExtension(SubmissionDao.class, submissions ->
-                submissions.findByReference(alert.reference()));
+                submissions.findByReference(first.reference()));
         Optional<String> gone = ReportState.whyNotAlert(jdbi, report);
         if (gone.isPresent()) {
-            return new Outcome.Dropped(gone.get());
-        }
-        AlertRecipients.Resolution recipients = new AlertRecipients(jdbi).resolve(alert.school(), alert.recipientRole());
-        if (recipients.emails().isEmpty()) {
-            return new Outcome.Failed(StaffRole.HEADTEACHER.word().equals(alert.recipientRole())
-                    ? "no active staff account with the role headteacher"
-                    : "no active staff account with the role " + alert.recipientRole() + " or headteacher");
+            alerts.forEach(alert -> outcomes.put(alert, new Outcome.Dropped(gone.get())));
+            return outcomes;
         }
         Optional<FormDefinition> form = report.map(SubmissionRow::formId).flatMap(school.get()::form);
-        AlertMessage message = AlertMessage.of(alert, recipients, school.get(), form, staffUrl.get(), clock.instant(),
-                messages);
-        try {
-            mailer.send(recipients.emails(), message.subject(), message.body(), clock.instant());
-            if (recipients.inPlace()) {
-                LOG.warn("Alert for {} {} sent to the headteacher in place of the {}: no active account holds that role",
-                        alert.school(), alert.reference(), alert.recipientRole());
+        List<AlertRecipients.Letter> letters = new AlertRecipients(jdbi).letters(first.school(),
+                alerts.stream().map(OutboxDao.Pending::recipientRole).toList());
+        Map<String, String> deliveredAs = new HashMap<>();
+        Map<String, String> problems = new HashMap<>();
+        for (AlertRecipients.Letter letter : letters) {
+            AlertMessage message = AlertMessage.of(first, letter, school.get(), form, staffUrl.get(), clock.instant(),
+                    messages);
+            letter.covers().forEach(role -> deliveredAs.put(role,
+                    letter.inPlaceOf().contains(role) ? StaffRole.HEADTEACHER.word() : role));
+            try {
+                mailer.send(letter.emails(), message.subject(), message.body(), clock.instant());
+                for (String unheld : letter.inPlaceOf()) {
+                    LOG.warn("Alert for {} {} sent to the headteacher in place of the {}: no active account holds that role",
+                            first.school(), first.reference(), unheld);
+                }
+            } catch (MessagingException | RuntimeException e) {
+                letter.covers().forEach(role -> problems.putIfAbsent(role, String.valueOf(e.getMessage())));
             }
-            return new Outcome.Sent(recipients.deliveredRole().orElseThrow());
-        } catch (MessagingException | RuntimeException e) {
-            return new Outcome.Failed(String.valueOf(e.getMessage()));
         }
+        for (OutboxDao.Pending alert : alerts) {
+            String role = alert.recipientRole();
+            outcomes.put(alert, !deliveredAs.containsKey(role)
+                    ? new Outcome.Failed(StaffRole.HEADTEACHER.word().equals(role)
+                            ? "no active staff account with the role headteacher"
+                            : "no active staff account with the role " + role + " or headteacher")
+                    : problems.containsKey(role) ? new Outcome.Failed(problems.get(role))
+                    : new Outcome.Sent(deliveredAs.get(role)));
+        }
+        return outcomes;
     }
 
     /**

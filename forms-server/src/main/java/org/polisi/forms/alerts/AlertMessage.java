@@ -26,13 +26,13 @@ record AlertMessage(String subject, String body) {
      * @param form     the report's form definition, if still published; without it the form is
      *                 named as no longer published
      * @param staffUrl the server's public address for staff, without a trailing slash
-     * @param to       who gets it: the body names the role whose accounts receive it, and says so when
-     *                 the headteacher receives it in place of a role nobody active holds (fault 3)
+     * @param to       who gets it: the body names the roles its addresses receive it as, and says so for
+     *                 each role nobody active holds that they receive it in place of (fault 3), in one
+     *                 e-mail however many roles it answers for (tester 4's fault 7)
      * @param now      when it is sent: a report received an hour or more before is said to be that old (fault 8)
      */
-    static AlertMessage of(OutboxDao.Pending alert, AlertRecipients.Resolution to, Manifest school,
+    static AlertMessage of(OutboxDao.Pending alert, AlertRecipients.Letter to, Manifest school,
                            Optional<FormDefinition> form, String staffUrl, java.time.Instant now, Messages messages) {
-        String receivingRole = to.deliveredRole().orElse(alert.recipientRole());
         java.time.Duration age = java.time.Duration.between(alert.raisedAt(), now);
         List<String> subjects = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
@@ -52,10 +52,11 @@ record AlertMessage(String subject, String body) {
                             .orElseGet(() -> messages.get(language, "alert.form-unpublished")),
                     "reference", alert.reference(),
                     "link", staffUrl + "/staff/submissions/" + alert.reference(),
-                    "role", messages.get(language, "role." + receivingRole))));
-            if (to.inPlace()) {
+                    "role", String.join(", ", to.asRoles().stream()
+                            .map(role -> messages.get(language, "role." + role)).toList()))));
+            for (String unheld : to.inPlaceOf()) {
                 body.append("\n\n").append(messages.format(language, "alert.in-place",
-                        Map.of("role", messages.get(language, "role." + alert.recipientRole()))));
+                        Map.of("role", messages.get(language, "role." + unheld))));
             }
             bodies.add(body.toString());
         }

@@ -1,7 +1,14 @@
 package org.polisi.forms.alerts;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.intake.OutboxDao;
@@ -53,6 +60,56 @@ public final class AlertRecipients {
                         form.alerts().urgent().stream()))
                 .map(role -> StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role)).distinct()
                 .filter(role -> resolve(school, role).roleUnheld()).toList();
+    }
+
+    /**
+     * One e-mail about one report: the addresses that get it (each exactly once for the report,
+     * tester 4's fault 7), the roles they hold that the report alerts, and the roles nobody active
+     * holds that they receive it in place of (ADR 0094).
+     *
+     * @param emails   the addresses, as stored, in order; never two that differ only in case
+     * @param asRoles  the account words of the roles these addresses receive it as (their own roles)
+     * @param inPlaceOf the account words of the alerted roles nobody active holds, which they stand in for
+     * @param covers   every alerted role (account word) this e-mail answers for
+     */
+    public record Letter(List<String> emails, List<String> asRoles, List<String> inPlaceOf, List<String> covers) {
+    }
+
+    /**
+     * The e-mails one report's alerts make: its roles resolved ({@link #resolve}) and their addresses
+     * merged, so that a person who is alerted for several roles (the headteacher as themselves and in
+     * place of an unheld role, or in place of two) gets one e-mail saying all of them. Addresses are
+     * compared without regard to case (RFC 5321 leaves the local part's case to the receiving
+     * server, but staff addresses are unique without it: ADR 0049). Addresses alerted for the same
+     * roles share one e-mail, as before.
+     *
+     * @param school the school's id
+     * @param askedRoles the roles (account words) of the report's unsent alerts; repeats are one
+     * @return the e-mails, in the order of their first role; a role nobody can get is in none
+     */
+    public List<Letter> letters(String school, List<String> askedRoles) {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        Map<String, Set<String>> as = new HashMap<>();
+        Map<String, Set<String>> inPlace = new HashMap<>();
+        Map<String, Set<String>> covers = new HashMap<>();
+        for (String role : new LinkedHashSet<>(askedRoles)) {
+            Resolution resolution = resolve(school, role);
+            for (String email : resolution.emails()) {
+                String key = email.toLowerCase(Locale.ROOT);
+                addresses.putIfAbsent(key, email);
+                as.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(resolution.deliveredRole().orElseThrow());
+                covers.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(role);
+                if (resolution.inPlace()) {
+                    inPlace.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(role);
+                }
+            }
+        }
+        Map<List<List<String>>, List<String>> grouped = new LinkedHashMap<>();
+        addresses.forEach((key, email) -> grouped.computeIfAbsent(List.of(List.copyOf(as.get(key)),
+                        List.copyOf(inPlace.getOrDefault(key, Set.of())), List.copyOf(covers.get(key))),
+                any -> new ArrayList<>()).add(email));
+        return grouped.entrySet().stream().map(entry -> new Letter(List.copyOf(entry.getValue()),
+                entry.getKey().get(0), entry.getKey().get(1), entry.getKey().get(2))).toList();
     }
 
     /** Resolves the role (an account word, e.g. {@code online-safety-coordinator}) at the school, reading the accounts now. */

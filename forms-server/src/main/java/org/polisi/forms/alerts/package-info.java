@@ -10,6 +10,8 @@
  * page and the staff dashboard (docs/adr/0029). {@link org.polisi.forms.alerts.AlertRecipients} decides
  * who an alert to a role really reaches (the headteacher in place of a role no active account holds,
  * said as such everywhere), and an alert whose report was erased or closed before its turn is dropped
- * with its reason ({@code ReportState}; docs/adr/0089).
+ * with its reason ({@code ReportState}; docs/adr/0089). A report's alerts go out together: each
+ * address gets one e-mail per report naming every role it answers for
+ * ({@link org.polisi.forms.alerts.AlertRecipients#letters}; docs/adr/0094).
  */
 package org.polisi.forms.alerts;

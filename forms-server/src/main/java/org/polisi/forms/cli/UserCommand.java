@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
  * a membership of the same person: docs/adr/0080); {@code user reset}: gives an account a new password (a
  * headteacher issuing one to a member of staff who forgot theirs) and signs it out everywhere;
  * {@code user disable} / {@code enable}: cuts off an account's access at once (its sessions end, it
- * cannot sign in) or gives it back. The password is never an argument (it would show in {@code ps}).
+ * cannot sign in) or gives it back; {@code user remove}: ends a membership for good (ADR 0094);
+ * {@code user change-email}: gives a person a new address at every school (ADR 0094). The password
+ * is never an argument (it would show in {@code ps}).
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage staff accounts.",
         subcommands = {UserCommand.Add.class, UserCommand.Reset.class, UserCommand.Disable.class,
-            UserCommand.Enable.class})
+            UserCommand.Enable.class, UserCommand.Remove.class, UserCommand.ChangeEmail.class})
 final class UserCommand implements Runnable {
 
     @Override
@@ -36,6 +38,15 @@ final class UserCommand implements Runnable {
         System.out.println("  or user reset --second-factor --school ID --email EMAIL --by NAME");
         System.out.println("  or user disable --school ID --email EMAIL --by NAME");
         System.out.println("  or user enable --school ID --email EMAIL --by NAME");
+        System.out.println("  or user remove --school ID --email EMAIL --by NAME");
+        System.out.println("  or user change-email --school ID --email EMAIL --new-email EMAIL --by NAME");
+    }
+
+    /** What an address can still sign in to after one of its accounts was disabled or removed. */
+    static String whatIsLeft(int live) {
+        return live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
+                : live == 1 ? "Its account at another school stays as it is."
+                : "Its " + live + " accounts at other schools stay as they are.";
     }
 
     /** The account words of {@link StaffRole}, for {@code --role}'s help and completion. */
@@ -196,11 +207,8 @@ final class UserCommand implements Runnable {
                     ? "Disabled " + account.email + " at " + account.school + ": it cannot sign in, and " + ended
                             + (ended == 1 ? " session" : " sessions") + " signed in to it ended now."
                     : "Enabled " + account.email + " at " + account.school + ": it can sign in again.");
-            int live = service.liveMemberships(account.email);
             if (disabled) {
-                System.out.println(live == 0 ? "That was the address's last enabled account: it cannot sign in at all now."
-                        : live == 1 ? "Its account at another school stays as it is."
-                        : "Its " + live + " accounts at other schools stay as they are.");
+                System.out.println(whatIsLeft(service.liveMemberships(account.email)));
             }
             return 0;
         }
@@ -224,6 +232,56 @@ final class UserCommand implements Runnable {
         @Override
         boolean disabling() {
             return false;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove a staff account at a school for good (someone who has left it): it is disabled,"
+                    + " every session of it ends, and it can never be enabled again (recorded in the staff account"
+                    + " history). Its records keep it as their author; the address's accounts at other schools stay.")
+    static final class Remove extends AccountChange {
+
+        @Override
+        public Integer call() {
+            AccountService service = account.service(settings);
+            int ended;
+            try {
+                ended = service.remove(account.school, account.email, recordedBy());
+            } catch (IllegalArgumentException refused) {
+                System.err.println("Not removed: " + refused.getMessage());
+                return 2;
+            }
+            System.out.println("Removed " + account.email + " at " + account.school + " for good: " + ended
+                    + (ended == 1 ? " session" : " sessions") + " signed in to it ended now. The records it made keep"
+                    + " its name as their author.");
+            System.out.println(whatIsLeft(service.liveMemberships(account.email)));
+            return 0;
+        }
+    }
+
+    @Command(name = "change-email", mixinStandardHelpOptions = true,
+            description = "Change a person's e-mail address (after a marriage, say), named by their account at one"
+                    + " school: it changes at every school they belong to, every session of theirs ends (they sign in"
+                    + " with the new address), and the change is recorded in each school's staff account history."
+                    + " Refused when another person's account has the new address.")
+    static final class ChangeEmail extends AccountChange {
+
+        @Option(names = "--new-email", required = true, paramLabel = "EMAIL", description = "The new address.")
+        String newEmail;
+
+        @Override
+        public Integer call() {
+            int ended;
+            try {
+                ended = account.service(settings).changeEmail(account.school, account.email, newEmail, recordedBy());
+            } catch (IllegalArgumentException refused) {
+                System.err.println("Not changed: " + refused.getMessage());
+                return 2;
+            }
+            System.out.println("Changed " + account.email + " to " + newEmail.strip() + " at every school of theirs: "
+                    + ended + (ended == 1 ? " session" : " sessions") + " ended now; they sign in with the new address."
+                    + " Their password and second factor are unchanged.");
+            return 0;
         }
     }
 

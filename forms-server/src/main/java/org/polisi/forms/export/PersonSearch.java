@@ -302,13 +302,23 @@ public final class PersonSearch {
         jdbi.useHandle(handle -> {
             // SQLite's instr() is PostgreSQL's strpos(): both find a substring, with no folding or pattern
             String position = org.polisi.forms.storage.Dialect.of(handle).postgresql() ? "strpos" : "instr";
+            // The sift looks for a piece of the name in the key without its spaces, apostrophes and
+            // separators (replace() only removes characters PersonNames has already folded), so that
+            // "Ann Marie" still finds "Ann-Marie" and "OBrien" finds "O'Brien" (ADR 0094).
+            String removes = PersonNames.siftRemoves();
+            String compact = "k.accent_free";
+            for (int i = 0; i < removes.length(); i++) {
+                compact = "replace(" + compact + ", :remove" + i + ", '')";
+            }
             String sql = """
                     SELECT s.* FROM submission s LEFT JOIN submission_name_key k ON k.submission_id = s.id
-                    WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR %s(k.accent_free, :key) > 0)"""
-                    .formatted(position) + (scope.school() == null ? "" : " AND s.school = :school")
+                    WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR %s(%s, :key) > 0)"""
+                    .formatted(position, compact) + (scope.school() == null ? "" : " AND s.school = :school")
                     + " ORDER BY s.school, s.seq";
-            // the sift looks for the name's longest part, so that "Ann Marie" still finds "Ann-Marie"
-            var query = handle.createQuery(sql).bind("key", PersonNames.longestPart(person));
+            var query = handle.createQuery(sql).bind("key", PersonNames.siftPiece(person));
+            for (int i = 0; i < removes.length(); i++) {
+                query.bind("remove" + i, String.valueOf(removes.charAt(i)));
+            }
             if (scope.school() != null) {
                 query.bind("school", scope.school());
             }

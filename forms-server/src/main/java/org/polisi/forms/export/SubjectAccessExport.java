@@ -94,7 +94,14 @@ public final class SubjectAccessExport {
 
     /** How a record matched, in the export's words. */
     public static String matched(NameMatch match) {
-        return match == NameMatch.EXACT ? "exactly" : "without accents";
+        return switch (match) {
+            case EXACT -> "exactly";
+            case WITHOUT_ACCENTS -> "without accents";
+            case OTHER_SEPARATORS -> "with other spaces or hyphens";
+            case WITHOUT_APOSTROPHES -> "without apostrophes, or with a prefix such as O or Mc joined";
+            case MC_MAC -> "with Mc and Mac taken as one";
+            case NONE -> throw new IllegalArgumentException("not a match");
+        };
     }
 
     private static Map<String, Object> submission(PersonSearch.FoundSubmission found) {

@@ -36,8 +36,9 @@ final class IncidentAlerts {
         }
         OutboxDao outbox = transaction.handle().attach(OutboxDao.class);
         String raisedBy = UrgentConcern.reporter(form, answers).orElse(null);
-        for (String role : roles) {
-            outbox.queue(new OutboxDao.Alert(stored.school(), urgent ? URGENT : INCIDENT, accountRole(role),
+        // one row per role: "office" and "school-office" are one role, alerted once (ADR 0094)
+        for (String role : roles.stream().map(IncidentAlerts::accountRole).distinct().toList()) {
+            outbox.queue(new OutboxDao.Alert(stored.school(), urgent ? URGENT : INCIDENT, role,
                     stored.reference(), raisedBy, urgentCategory.orElse(INCIDENT), now));
         }
         if (urgent) {

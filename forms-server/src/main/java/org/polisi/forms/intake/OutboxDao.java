@@ -63,6 +63,21 @@ public interface OutboxDao {
     java.util.Optional<Pending> leaseNext(@Bind("after") long after);
 
     /**
+     * PostgreSQL only: the other unsent alerts of the same report as the one leased (same school,
+     * kind and reference), locked until the transaction ends; those another instance holds are
+     * skipped. They go out with it, one e-mail per person (ADR 0094).
+     */
+    @SqlQuery("""
+            SELECT id, school, kind, recipient_role, reference, raised_by, category, raised_at, attempts,
+                   recipient_address, language
+            FROM outbox WHERE school = :school AND reference = :reference AND kind = :kind AND id <> :leased
+              AND sent_at IS NULL AND dropped_reason IS NULL
+            ORDER BY id FOR UPDATE SKIP LOCKED
+            """)
+    List<Pending> leaseSameReport(@Bind("school") String school, @Bind("reference") String reference,
+                                  @Bind("kind") String kind, @Bind("leased") long leased);
+
+    /**
      * Marks it sent, to the accounts of {@code sentToRole} (an account word: the role asked for, or
      * the headteacher in its place; null for a receipt's copy); a receipt's copy forgets its address
      * now (docs/adr/0060).

@@ -4,13 +4,18 @@ package org.polisi.forms.names;
  * How a stored name matched a query: {@link #EXACT} after case folding and normalisation (see
  * {@link PersonNames}), {@link #WITHOUT_ACCENTS} only once accents were set aside, {@link
  * #OTHER_SEPARATORS} only once the separators between a name's parts were also taken as one
- * (Ann-Marie, Ann Marie, Ann.Marie: tester 3's fault 6), or {@link #NONE}. Strongest first. A subject access export states this for each record so the data protection officer can
+ * (Ann-Marie, Ann Marie, Ann.Marie: tester 3's fault 6), {@link #WITHOUT_APOSTROPHES} only once
+ * apostrophes were also left out and a prefix joined to the rest (O'Brien, OBrien, O Brien: tester
+ * 4's fault 5), {@link #MC_MAC} only once Mac and Mc were also taken as one (ADR 0094), or {@link
+ * #NONE}. Strongest first. A subject access export states this for each record so the data protection officer can
  * judge the weaker matches.
  */
 public enum NameMatch {
     EXACT,
     WITHOUT_ACCENTS,
     OTHER_SEPARATORS,
+    WITHOUT_APOSTROPHES,
+    MC_MAC,
     NONE;
 
     /** True for every match but {@link #NONE}. */

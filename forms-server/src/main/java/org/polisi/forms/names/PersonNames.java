@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * tables, which also drop default-ignorable characters such as U+200B), treats the apostrophe
  * look-alikes ’ ' ʼ ‘ ′ as one apostrophe and the hyphen look-alikes ‐ ‑ ‒ – − as one hyphen,
  * and collapses every run of white space to one space. {@link #separatorFreeKey} also takes the
- * separators between a name's parts (space, hyphen, full stop…) as one. {@link #accentFreeKey} also removes accents
+ * separators between a name's parts (space, hyphen, full stop…) as one; {@link #particleJoinedKey}
+ * also leaves out apostrophes and joins a prefix (O, D, Mc, Mac) to the rest; {@link #mentions} last
+ * takes Mac and Mc as one. {@link #accentFreeKey} also removes accents
  * (nonspacing marks after canonical decomposition) and applies ICU's {@code Latin-ASCII} transform, so {@code Aine Ni Bhriain} finds
  * {@code Áine Ní Bhriain} and {@code Lukasz} finds {@code Łukasz}. Never compare names with SQL
  * {@code lower()} or {@code LIKE}: SQLite folds ASCII only.
@@ -175,14 +177,74 @@ public final class PersonNames {
     }
 
     /**
-     * The longest part of a name's accent-free key between separators: a text that mentions the name
-     * however its parts are separated contains it, so a database may sift on it (instr/strpos) before
-     * {@link #mentions} decides.
+     * The parts of a name after which the space is left out by {@link #particleJoinedKey}: a part
+     * of one letter (the O of O Brien, the D of D Arcy) and the Gaelic prefixes Mc and Mac.
      */
-    public static String longestPart(String name) {
+    private static final java.util.Set<String> JOINED_PARTS = java.util.Set.of("mc", "mac");
+
+    /**
+     * The separator-free key with apostrophes left out and a prefix joined to the part after it:
+     * {@code O'Brien}, {@code OBrien}, {@code O Brien} and {@code O’ Brien} all have the key
+     * {@code obrien}, and {@code Mc Donald} the key of {@code McDonald}. Two parts of two letters or
+     * more are never run together ({@code annmarie} stays another name than {@code Ann-Marie}, ADR
+     * 0089); a prefix is a part of one letter, {@code Mc} or {@code Mac} (ADR 0094).
+     *
+     * @param name as for {@link #searchKey}
+     * @return the key, parts separated by one space
+     */
+    public static String particleJoinedKey(String name) {
+        return particleJoinedOfFree(accentFreeKey(name));
+    }
+
+    private static String particleJoinedOfFree(String accentFree) {
+        String[] parts = separatorFreeOfKey(accentFree.replace("'", "")).split(" ");
+        StringBuilder key = new StringBuilder(accentFree.length());
+        for (int i = 0; i < parts.length; i++) {
+            key.append(parts[i]);
+            boolean prefix = parts[i].codePointCount(0, parts[i].length()) == 1 || JOINED_PARTS.contains(parts[i]);
+            if (i + 1 < parts.length && !prefix) {
+                key.append(' ');
+            }
+        }
+        return key.toString();
+    }
+
+    /** The particle-joined key with Mac at the start of a part written Mc: MacDonald is McDonald. */
+    private static String mcOfJoined(String joined) {
+        StringBuilder key = new StringBuilder(joined.length());
+        for (String part : joined.split(" ", -1)) {
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(part.startsWith("mac") ? "mc" + part.substring(3) : part);
+        }
+        return key.toString();
+    }
+
+    /**
+     * The characters a database sift removes from a stored accent-free key before looking for
+     * {@link #siftPiece}: white space, the apostrophe and {@link #SEPARATORS}. A database's own
+     * {@code replace()} may remove them, since the key is already folded by this class.
+     */
+    public static String siftRemoves() {
+        return " '" + SEPARATORS;
+    }
+
+    /**
+     * A piece of the query that every text it {@link #mentions} contains once the characters of
+     * {@link #siftRemoves} are taken out of the text's accent-free key, whatever the match: the
+     * longest run of the query's key without those characters and without {@code mc} or {@code mac}
+     * (which the loosest match takes as one).
+     *
+     * @param query the name searched for
+     * @return the piece; empty when no piece is certain (then nothing may be sifted out)
+     */
+    public static String siftPiece(String query) {
+        StringBuilder compact = new StringBuilder();
+        accentFreeKey(query).chars().filter(c -> siftRemoves().indexOf(c) < 0).forEach(c -> compact.append((char) c));
         String longest = "";
-        for (String part : separatorFreeKey(name).split(" ")) {
-            longest = part.length() > longest.length() ? part : longest;
+        for (String piece : compact.toString().split("mac|mc")) {
+            longest = piece.length() > longest.length() ? piece : longest;
         }
         return longest;
     }
@@ -235,7 +297,20 @@ public final class PersonNames {
             return NameMatch.WITHOUT_ACCENTS;
         }
         String looseNeedle = separatorFreeOfKey(freeNeedle);
-        return !looseNeedle.isEmpty() && separatorFreeOfKey(freeHaystack).contains(looseNeedle)
-                ? NameMatch.OTHER_SEPARATORS : NameMatch.NONE;
+        if (looseNeedle.isEmpty()) {
+            return NameMatch.NONE;
+        }
+        if (separatorFreeOfKey(freeHaystack).contains(looseNeedle)) {
+            return NameMatch.OTHER_SEPARATORS;
+        }
+        String joinedNeedle = particleJoinedOfFree(freeNeedle);
+        String joinedHaystack = particleJoinedOfFree(freeHaystack);
+        if (joinedNeedle.isEmpty()) {
+            return NameMatch.NONE;
+        }
+        if (joinedHaystack.contains(joinedNeedle)) {
+            return NameMatch.WITHOUT_APOSTROPHES;
+        }
+        return mcOfJoined(joinedHaystack).contains(mcOfJoined(joinedNeedle)) ? NameMatch.MC_MAC : NameMatch.NONE;
     }
 }

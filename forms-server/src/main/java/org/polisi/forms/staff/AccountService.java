@@ -88,7 +88,8 @@ public final class AccountService {
             StaffUser there = existing.stream().filter(membership -> membership.school().equals(school)).findFirst()
                     .orElseThrow();
             throw new IllegalArgumentException("the email " + email + " already has an account at " + school + " ("
-                    + there.role() + (there.disabled() ? ", disabled: 'user enable' gives it back" : "")
+                    + there.role() + (removed(there.id()) ? ", removed: it cannot be given back"
+                    : there.disabled() ? ", disabled: 'user enable' gives it back" : "")
                     + "); a person has one account per school");
         }
         boolean newPerson = existing.isEmpty() && !personExists(email);
@@ -218,6 +219,10 @@ public final class AccountService {
      */
     public int setDisabled(String school, String email, boolean disabled, String by) {
         StaffUser user = membership(school, email);
+        if (!disabled && removed(user.id())) {
+            throw new IllegalArgumentException("the account " + email + " at " + school + " was removed ('user remove'):"
+                    + " it cannot be enabled again");
+        }
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             int changed = handle.createUpdate("UPDATE staff_user SET disabled = :disabled WHERE id = :id AND disabled <> :disabled")
@@ -234,6 +239,100 @@ public final class AccountService {
             }
             return ended;
         });
+    }
+
+    /**
+     * Removes a membership for good ({@code user remove}, ADR 0094): a person who has left the school.
+     * Unlike {@link #setDisabled} it cannot be undone: the membership is disabled and marked removed
+     * ({@code staff_user.removed_at}, which a trigger keeps), every session of it ends, and both
+     * changes are appended to the school's staff account chain ({@link StaffAccountHistory#DISABLED}
+     * when it was not already, {@link StaffAccountHistory#REMOVED}), in one transaction. The row
+     * stays: the records it made still name it as their author, and its history still verifies. The
+     * person's other memberships, password and second factor stay as they are.
+     *
+     * @param by who did it, as recorded ("headteacher Name (command line)")
+     * @return the number of sessions ended
+     * @throws IllegalArgumentException when there is no such account or it is already removed
+     */
+    public int remove(String school, String email, String by) {
+        StaffUser user = membership(school, email);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            int changed = handle.createUpdate("UPDATE staff_user SET disabled = 1, removed_at = :now"
+                            + " WHERE id = :id AND removed_at IS NULL")
+                    .bind("now", org.polisi.forms.storage.Times.format(now)).bind("id", user.id()).execute();
+            if (changed == 0) {
+                throw new IllegalArgumentException("the account " + email + " at " + school + " is already removed");
+            }
+            int ended = SessionStore.endAll(handle, user.id());
+            try (WriteTransaction transaction = WriteTransaction.over(handle);
+                 RecordChain.Appender events = RecordChains.STAFF_ACCOUNT.appender(transaction, school)) {
+                if (!user.disabled()) {
+                    StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.DISABLED, StaffAccountHistory.YES,
+                            by, now);
+                }
+                StaffAccountHistory.changed(events, user.id(), StaffAccountHistory.REMOVED, StaffAccountHistory.YES,
+                        by, now);
+            }
+            return ended;
+        });
+    }
+
+    /**
+     * Changes a person's e-mail address (after a marriage, a new domain: ADR 0094), named by their
+     * account at {@code school}: the person's sign-in address and every one of their memberships'
+     * address change together, the change is appended to the staff account chain of every school
+     * they belong to ({@link StaffAccountHistory#EMAIL}), and every session and half-done sign-in of
+     * the person ends, so that they next sign in with the new address (OWASP Authentication Cheat
+     * Sheet: re-authenticate after a change of the identifier). Their password, second factor and
+     * records stay as they are: records name their author by membership and name, never address.
+     *
+     * @param school   one of the person's schools (an account of another school is "no such account")
+     * @param email    the address now
+     * @param newEmail the new address
+     * @param by       who did it, as recorded
+     * @return the number of sessions ended
+     * @throws IllegalArgumentException when there is no such account, the new address is not an
+     *     address or is the same, or another person has it (without regard to case)
+     */
+    public int changeEmail(String school, String email, String newEmail, String by) {
+        StaffUser user = membership(school, email);
+        String address = newEmail == null ? "" : newEmail.strip();
+        if (!EMAIL.matcher(address).matches()) {
+            throw new IllegalArgumentException("the new email must be an email address");
+        }
+        if (address.equals(user.email())) {
+            throw new IllegalArgumentException("the account " + email + " at " + school + " already has that address");
+        }
+        Instant now = clock.instant();
+        try {
+            return jdbi.inTransaction(handle -> {
+                java.util.Optional<Long> holder = handle.attach(StaffUserDao.class).findPerson(address);
+                if (holder.isPresent() && holder.get() != user.personId()) {
+                    throw new IllegalArgumentException("another person's staff account has the address " + address
+                            + ": an address is one person's; change or remove that account first");
+                }
+                handle.createUpdate("UPDATE staff_person SET email = :email WHERE id = :id")
+                        .bind("email", address).bind("id", user.personId()).execute();
+                handle.createUpdate("UPDATE staff_user SET email = :email WHERE person_id = :id")
+                        .bind("email", address).bind("id", user.personId()).execute();
+                int ended = SessionStore.endAllOfPerson(handle, user.personId());
+                StaffAccountHistory.changedForPerson(handle, user.personId(), StaffAccountHistory.EMAIL, address, by,
+                        now);
+                return ended;
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // another operator gave the address to another person meanwhile: the unique constraint refused it
+            throw new IllegalArgumentException("the address " + address + " was given to another account meanwhile;"
+                    + " run the command again to see where it stands", e);
+        }
+    }
+
+    /** Whether the membership was removed for good ({@link #remove}). */
+    private boolean removed(long membership) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM staff_user WHERE id = :id AND removed_at IS NOT NULL").bind("id", membership)
+                .mapTo(Integer.class).one()) > 0;
     }
 
     /** How many live (not disabled) memberships the person with this address has: 0 when they cannot sign in at all. */

@@ -9,7 +9,9 @@
  * <p>A person ({@code staff_person}: address, password, second factor) has a membership
  * ({@link org.polisi.forms.staff.StaffUser}, {@code staff_user}) per school, each with its own role
  * and disabled flag; a session names one membership, and everything it may see follows from that
- * membership's school and role (ADR 0080, 0087).
+ * membership's school and role (ADR 0080, 0087). A membership may be removed for good and a person's
+ * address changed ({@link org.polisi.forms.staff.AccountService#remove},
+ * {@link org.polisi.forms.staff.AccountService#changeEmail}, ADR 0094).
  * <p><b>Why:</b> incident reports and consents concern children: each is readable only by the role
  * the form names (and the headteacher), only within the staff member's own school, and every look
  * at an incident leaves a trace. Passwords are prepared with RFC 8265 OpaqueString (ADR 0022),

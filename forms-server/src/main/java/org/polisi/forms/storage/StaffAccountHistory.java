@@ -27,6 +27,11 @@ public final class StaffAccountHistory {
     public static final String SECOND_FACTOR = "second-factor";
     /** The account disabled ({@code yes}) or enabled again ({@code no}); an account without the event is enabled. */
     public static final String DISABLED = "disabled";
+    /**
+     * The membership removed for good ({@code yes}: {@code user remove}, ADR 0094); an account without
+     * the event is not removed. Removal also records {@link #DISABLED}.
+     */
+    public static final String REMOVED = "removed";
     public static final String YES = "yes";
     public static final String NO = "no";
 
@@ -98,7 +103,8 @@ public final class StaffAccountHistory {
     }
 
     /**
-     * For each school, the first staff account whose school, name, e-mail, role, password or second factor differs
+     * For each school, the first staff account whose school, name, e-mail, role, password, second factor,
+     * disabling or removal differs
      * from what its verified history says (or that has no history: added behind Polisi's back).
      *
      * @param verified each school's verified staff account events, in chain order
@@ -134,10 +140,13 @@ public final class StaffAccountHistory {
                             EMAIL, found.getString("email"), ROLE, found.getString("role"),
                             PASSWORD, passwordDigest(found.getString("password_hash")),
                             SECOND_FACTOR, secondFactorDigest(secrets.get(owns), codes.getOrDefault(owns, List.of())),
-                            DISABLED, hasColumn(found, "disabled") && found.getInt("disabled") != 0 ? YES : NO);
-                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR, DISABLED)
+                            DISABLED, hasColumn(found, "disabled") && found.getInt("disabled") != 0 ? YES : NO,
+                            REMOVED, hasColumn(found, "removed_at") && found.getString("removed_at") != null ? YES : NO);
+                    Optional<String> differs = List.of(CREATED, NAME, EMAIL, ROLE, PASSWORD, SECOND_FACTOR, DISABLED,
+                                    REMOVED)
                             .stream().filter(attribute -> !now.get(attribute).equals(said.getOrDefault(attribute,
-                                    SECOND_FACTOR.equals(attribute) ? "" : DISABLED.equals(attribute) ? NO : null)))
+                                    SECOND_FACTOR.equals(attribute) ? ""
+                                            : DISABLED.equals(attribute) || REMOVED.equals(attribute) ? NO : null)))
                             .findFirst();
                     return differs.map(attribute -> new ChainProblem(RecordChains.STAFF_ACCOUNT.name(),
                             school, 0, "staff account " + id, said.isEmpty()

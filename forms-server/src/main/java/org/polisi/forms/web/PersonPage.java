@@ -259,7 +259,13 @@ final class PersonPage {
     }
 
     private String matched(NameMatch match, String language) {
-        return messages.get(language, match == NameMatch.EXACT ? "match.exactly"
-                : match == NameMatch.WITHOUT_ACCENTS ? "match.without-accents" : "match.other-separators");
+        return messages.get(language, switch (match) {
+            case EXACT -> "match.exactly";
+            case WITHOUT_ACCENTS -> "match.without-accents";
+            case OTHER_SEPARATORS -> "match.other-separators";
+            case WITHOUT_APOSTROPHES -> "match.without-apostrophes";
+            case MC_MAC -> "match.mc-mac";
+            case NONE -> throw new IllegalArgumentException("not a match");
+        });
     }
 }

@@ -56,6 +56,118 @@ class PersonNamesTest {
         assertEquals(NameMatch.NONE, PersonNames.mentions("   ", "anything"));
     }
 
+
+    // Tester 4's fault 5 and its kind (ADR 0094): apostrophes left out or typed as spaces, prefixes
+    // joined or split, Mac and Mc, accents typed without them, dotted and dotless i, full-width forms
+
+    @ParameterizedTest(name = "{1} finds {0} without apostrophes")
+    @CsvSource(delimiter = '|', value = {
+        "Ms O'Brien-Jones|OBrien-Jones",
+        "Ms O'Brien-Jones|o brien jones",
+        "Ms O'Brien-Jones|OBRIEN JONES",
+        "Ms O’Brien-Jones|O Brien-Jones",
+        "Ms OʼBrien-Jones|obrien_jones",
+        "Ciara O'Neill|ONeill",
+        "Ciara O Neill|O'Neill",
+        "Ciara ONeill|O’ Neill",
+        "Jean D'Arcy|Darcy",
+        "Ewan Mc Donald|McDonald",
+        "Ewan McDonald|Mc Donald",
+        "Dafydd Mac Iain|MacIain",
+        "Ｏｂｒｉｅｎ|O'Brien",
+    })
+    void namesTypedWithoutTheirApostropheOrWithAPrefixApartAreFoundAndSaidSo(String stored, String typed) {
+        assertEquals(NameMatch.WITHOUT_APOSTROPHES, PersonNames.mentions(typed, stored));
+        assertEquals(NameMatch.WITHOUT_APOSTROPHES, PersonNames.mentions(typed, "Seen by " + stored + ", Year 6"));
+    }
+
+    @ParameterizedTest(name = "{1} finds {0} with Mc and Mac as one")
+    @CsvSource(delimiter = '|', value = {
+        "Ewan MacDonald|McDonald",
+        "Ewan McDonald|MacDonald",
+        "Ewan Mac Donald|mcdonald",
+        "Isla MACKENZIE|Isla McKenzie",
+        "Isla MacKenzie-Jones|mc kenzie jones",
+    })
+    void macAndMcAreTakenAsOneAndSaidSo(String stored, String typed) {
+        assertEquals(NameMatch.MC_MAC, PersonNames.mentions(typed, stored));
+    }
+
+    @ParameterizedTest(name = "{1} finds {0} as {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Siân Jones|Sian Jones|WITHOUT_ACCENTS",
+        "Sian Jones|Siân Jones|WITHOUT_ACCENTS",
+        "Gwenllïan ap Dafydd|Gwenllian ap Dafydd|WITHOUT_ACCENTS",
+        "Gwenllian ap Dafydd|GWENLLÏAN AP DAFYDD|WITHOUT_ACCENTS",
+        "Llŷr Ŵyn Rhys|llyr wyn rhys|WITHOUT_ACCENTS",
+        "Rhodri Llwyd-Ffransis|RHODRI LLWYD-FFRANSIS|EXACT",
+        "Ngaio Thomas|NGAIO THOMAS|EXACT",
+        "Dylan Phillips|dylan phillips|EXACT",
+        "İlkay Yıldız|Ilkay Yildiz|WITHOUT_ACCENTS",
+        "Ilkay Yildiz|İLKAY YILDIZ|WITHOUT_ACCENTS",
+        "İlkay Yıldız|ILKAY YILDIZ|WITHOUT_ACCENTS",
+        "Ｓｉâｎ　Ｊｏｎｅｓ|Siân Jones|EXACT",
+        "Ｓｉâｎ　Ｊｏｎｅｓ|sian jones|WITHOUT_ACCENTS",
+        "Siân Jones|Ｓｉａｎ|WITHOUT_ACCENTS",
+        "O'Brien-Jones|ｏ’ｂｒｉｅｎ－ｊｏｎｅｓ|EXACT",
+        "O'Brien-Jones|ＯＢｒｉｅｎ　Ｊｏｎｅｓ|WITHOUT_APOSTROPHES",
+    })
+    void welshLettersAccentsDotsAndFullWidthFormsAreFoundAtTheRightStrength(String stored, String typed,
+                                                                            NameMatch expected) {
+        assertEquals(expected, PersonNames.mentions(typed, stored));
+        assertEquals(expected, PersonNames.mentions(nfd(typed), nfd(stored)), "NFD");
+    }
+
+    @ParameterizedTest(name = "{1} does not find {0}")
+    @CsvSource(delimiter = '|', value = {
+        "Ann-Marie Smith|annmarie",
+        "Jo Anne Price|Joanne",
+        "Jo Anne Price|joanneprice",
+        "Bryn Morgan|Brynmorgan",
+        "Ms O'Brien-Jones|OBrienJones",
+        "Ewan McDonald|MacDougall",
+        "Siân Jones|Sioned Jones",
+    })
+    void partsOfTwoLettersOrMoreAreNeverRunTogether(String stored, String typed) {
+        assertEquals(NameMatch.NONE, PersonNames.mentions(typed, stored));
+    }
+
+    /**
+     * The database's first sift (PersonSearch) must never drop a text the comparison would find:
+     * for random names and texts built from the letters, prefixes and separators of this kind,
+     * whenever {@link PersonNames#mentions} finds the name, the text's accent-free key without the
+     * characters of {@link PersonNames#siftRemoves} contains {@link PersonNames#siftPiece}.
+     */
+    @org.junit.jupiter.api.Test
+    void theSiftPieceIsInEveryTextTheComparisonFinds() {
+        String[] parts = {"o", "O'", "o’", "mac", "Mc", "MAC", "brien", "jones", "donald", "â", "a", "n", "d",
+            "-", " ", ".", "_", "'", "ï", "ı", "İ", "Ｍ", "c", "ll"};
+        java.util.Random random = new java.util.Random(94);
+        int found = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String query = randomText(random, parts, 1 + random.nextInt(5));
+            String text = randomText(random, parts, random.nextInt(9));
+            if (!PersonNames.mentions(query, text).found()) {
+                continue;
+            }
+            found++;
+            StringBuilder compact = new StringBuilder();
+            PersonNames.accentFreeKey(text).chars().filter(c -> PersonNames.siftRemoves().indexOf(c) < 0)
+                    .forEach(c -> compact.append((char) c));
+            String piece = PersonNames.siftPiece(query);
+            assertEquals(true, compact.toString().contains(piece), "query " + query + ", text " + text + ", piece " + piece);
+        }
+        assertEquals(true, found > 1000, "too few matches to prove anything: " + found);
+    }
+
+    private static String randomText(java.util.Random random, String[] parts, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(parts[random.nextInt(parts.length)]);
+        }
+        return text.toString();
+    }
+
     /**
      * The key's fast paths for ASCII (no ICU normalisation, no search of the look-alike lists) give
      * the key the rule defines, checked against the rule written as ICU's NFKC case folding and

@@ -15,7 +15,6 @@ import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
 import org.polisi.forms.cli.FormsCliTestAccess;
 import org.polisi.forms.config.ServerConfig;
-import org.polisi.forms.storage.ChainVerifier;
 
 /**
  * The 23:40 tester, fault 2: there was no way to cut off a staff member's access, and {@code reset}
@@ -102,21 +101,19 @@ class DisableAccountTest {
     }
 
     private static boolean verified(TestServer server) {
-        return new ChainVerifier(server.jdbi()).verifyAll().stream().allMatch(result -> result.problem().isEmpty());
+        return AccountCommands.verified(server);
     }
 
     private static FormsCliTestAccess.Run cli(TestServer server, ServerConfig config, TestDatabases.Kind kind,
                                               String command, String school, String email) {
-        return FormsCliTestAccess.run("user", command, "--db", db(server, config, kind), "--manifests", manifests(),
-                "--school", school, "--email", email, "--by", "Heledd Pennaeth");
+        return AccountCommands.run(server, config, kind, command, school, email);
     }
 
     private static String db(TestServer server, ServerConfig config, TestDatabases.Kind kind) {
-        return kind == TestDatabases.Kind.SQLITE ? server.database.toString()
-                : config.database().jdbcUrl() + "?user=" + config.database().user();
+        return AccountCommands.db(server, config, kind);
     }
 
     private static String manifests() {
-        return TestServer.fixture().resolve("manifests").toString();
+        return AccountCommands.manifests();
     }
 }
