@@ -4,9 +4,11 @@ import org.polisi.site.BuildOptions;
 import org.polisi.site.content.BaseUrls;
 import org.polisi.site.content.ContentLoader;
 import org.polisi.site.content.ContentTree;
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SiteSource;
 import org.polisi.site.fork.ForkResolver;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.fork.SectionIndex;
 import org.polisi.site.forms.definition.FormDefinitionException;
 import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
@@ -55,12 +57,12 @@ public final class CatalogStage {
         Set<String> schoolIds = new TreeSet<>(tree.schools().keySet());
         kept.stream().filter(id -> !id.endsWith(TEMPLATE_PREVIEW_SUFFIX) || !tree.clusters().containsKey(
                 id.substring(0, id.length() - TEMPLATE_PREVIEW_SUFFIX.length()))).forEach(schoolIds::add);
+        List<Resolving> toResolve = new ArrayList<>();   // in the order sites are built and their problems reported
         for (String id : schoolIds) {
             allIds.add(id);
             SiteSource school = tree.schools().get(id);
             if (school != null && (options.schools().isEmpty() || options.schools().contains(school.id()))) {
-                Optional<SiteSource> template = school.settings().adopts().flatMap(tree::cluster);
-                sites.add(ForkResolver.resolve(servedAt(school, options), template, problems));
+                toResolve.add(new Resolving(servedAt(school, options), school.settings().adopts().flatMap(tree::cluster)));
             }
         }
         List<String> unreadable = new ArrayList<>(tree.unreadable());
@@ -71,9 +73,22 @@ public final class CatalogStage {
             String previewId = cluster.id() + TEMPLATE_PREVIEW_SUFFIX;
             allIds.add(previewId);
             if (!kept.contains(previewId) && (options.schools().isEmpty() || options.schools().contains(previewId))) {
-                sites.add(ForkResolver.resolve(servedAt(asPreview(cluster, previewId), options), Optional.empty(), problems));
+                toResolve.add(new Resolving(servedAt(asPreview(cluster, previewId), options), Optional.empty()));
             }
         }
+        // Each site is resolved and its forms read on any core (docs/adr/0090): its own work, with its own
+        // problems, joined in the sites' order, so the catalogue and its report are what one thread gives.
+        PerBody<SectionIndex> templateSections = ForkResolver.templateSections();
+        List<Resolved> resolved = toResolve.parallelStream().map(site -> {
+            Problems found = new Problems();
+            ResolvedSite resolvedSite = ForkResolver.resolve(site.source(), site.template(), found, templateSections);
+            Problems formProblems = new Problems();
+            return new Resolved(resolvedSite, found, forms(resolvedSite, formProblems), formProblems);
+        }).toList();
+        resolved.forEach(site -> {
+            sites.add(site.site());
+            site.problems().all().forEach(problems::add);
+        });
         reportLoading(options, tree, sites, loading, problems);
         for (String wanted : options.schools()) {
             if (sites.stream().noneMatch(s -> s.id().equals(wanted)) && !unreadable.contains(wanted)) {
@@ -84,12 +99,22 @@ public final class CatalogStage {
         Map<String, SchoolForms> forms = new LinkedHashMap<>();
         Map<String, List<TranslationState>> translations = new LinkedHashMap<>();
         try (EnglishChanges changes = new EnglishChanges(options.contentDir())) {
-            for (ResolvedSite site : sites) {
-                forms(site, problems).ifPresent(loaded -> forms.put(site.id(), loaded));
-                translations.put(site.id(), TranslationPairer.pair(site, problems, changes));
+            for (Resolved site : resolved) {
+                site.formProblems().all().forEach(problems::add);
+                site.forms().ifPresent(loaded -> forms.put(site.site().id(), loaded));
+                // on this thread: the content's history is read on demand, by one reader
+                translations.put(site.site().id(), TranslationPairer.pair(site.site(), problems, changes));
             }
         }
         return new SiteCatalog(sites, List.copyOf(new LinkedHashSet<>(allIds)), forms, translations, unreadable);
+    }
+
+    /** A site to resolve: its source (a school, or a template as its own preview) and the template it adopts. */
+    private record Resolving(SiteSource source, Optional<SiteSource> template) {
+    }
+
+    /** A resolved site with what resolving it found, and its forms with what reading them found. */
+    private record Resolved(ResolvedSite site, Problems problems, Optional<SchoolForms> forms, Problems formProblems) {
     }
 
     /**

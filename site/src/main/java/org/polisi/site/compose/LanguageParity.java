@@ -1,5 +1,6 @@
 package org.polisi.site.compose;
 
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -8,6 +9,7 @@ import org.polisi.site.problem.Problems;
 import org.polisi.site.translation.TranslationPairer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +35,21 @@ public final class LanguageParity {
     private static final Pattern IMAGE = Pattern.compile("(?<![\\w\\\\])image::?([^\\s\\[]+)\\[([^\\]]*)]");
     private static final Map<String, String> NAMES = Map.of("en", "English", "cy", "Welsh");
 
-    private LanguageParity() {
+    /** Each body's elements, read once per build however many sites share the body (a template page). */
+    private final PerBody<Elements> elements = new PerBody<>(LanguageParity::elementsOf);
+
+    /** One per build: what it reads of a page body is kept for the build's other sites (docs/adr/0090). */
+    public LanguageParity() {
     }
 
     /**
-     * Compares each page of {@code site} in every language with its English page.
+     * Compares each page of {@code site} in every language with its English page. Safe to call from
+     * several threads at once, each with its own site and {@code problems}.
      *
      * @param forms the site's forms: a {@code form::} line naming none of them is already an
      *              {@code unknown-form} error, and is not compared (one slip, one error)
      */
-    public static void check(ResolvedSite site, Optional<SchoolForms> forms, Problems problems) {
+    public void check(ResolvedSite site, Optional<SchoolForms> forms, Problems problems) {
         String english = TranslationPairer.SOURCE_LANGUAGE;
         for (ResolvedPage source : site.pages(english).values()) {
             for (String language : site.languages()) {
@@ -51,8 +58,10 @@ public final class LanguageParity {
                     continue;   // a missing page is the pairer's error
                 }
                 if (sameAdaptation(site, source.key(), language)) {   // else the pairer has said where they differ
-                    compare(source, translated.get(), forms, problems);
-                    compare(translated.get(), source, forms, problems);
+                    Elements sourceElements = elements.of(source.body());
+                    Elements translatedElements = elements.of(translated.get().body());
+                    compare(source, sourceElements, translated.get(), translatedElements, forms, problems);
+                    compare(translated.get(), translatedElements, source, sourceElements, forms, problems);
                 }
             }
         }
@@ -65,21 +74,20 @@ public final class LanguageParity {
     }
 
     /** Reports each element of {@code page} that {@code other} lacks, at {@code page}'s line. */
-    private static void compare(ResolvedPage page, ResolvedPage other, Optional<SchoolForms> forms, Problems problems) {
-        Map<String, SourceLine> otherForms = found(other, FORM);
-        found(page, FORM).forEach((id, line) -> {
-            if (!otherForms.containsKey(id) && forms.filter(known -> known.contains(id)).isPresent()) {
+    private static void compare(ResolvedPage page, Elements own, ResolvedPage other, Elements others,
+                                Optional<SchoolForms> forms, Problems problems) {
+        own.forms().forEach((id, line) -> {
+            if (!others.forms().containsKey(id) && forms.filter(known -> known.contains(id)).isPresent()) {
                 missing(problems, line, "form " + id, page, other);
             }
         });
-        Map<String, SourceLine> otherLinks = found(other, PAGE_LINK);
-        found(page, PAGE_LINK).forEach((key, line) -> {
-            if (!otherLinks.containsKey(key) && !key.equals(page.key())) {
+        own.links().forEach((key, line) -> {
+            if (!others.links().containsKey(key) && !key.equals(page.key())) {
                 missing(problems, line, "the link to page " + key, page, other);
             }
         });
-        List<SourceLine> images = all(page, IMAGE);
-        int otherImages = all(other, IMAGE).size();
+        List<SourceLine> images = own.images();
+        int otherImages = others.images().size();
         if (images.size() > otherImages) {
             missing(problems, images.get(otherImages), images.size() + " images (" + otherImages + " in " + name(other.language())
                     + ")", page, other);
@@ -96,19 +104,53 @@ public final class LanguageParity {
         return NAMES.getOrDefault(language, "'" + language + "'");
     }
 
-    /** The first line of each distinct match (group 1) in the page's body, comments left out. */
-    private static Map<String, SourceLine> found(ResolvedPage page, Pattern pattern) {
-        Map<String, SourceLine> found = new LinkedHashMap<>();
-        for (SourceLine line : page.body()) {
-            if (line.text().trim().startsWith("//")) {
+    /**
+     * What a reader can use on a page, from its body with comments left out, each in the order written.
+     *
+     * @param forms  the first line of each form id embedded ({@code form::id[]} alone on its line)
+     * @param links  the first line of each page linked to ({@code xref:key.adoc[]})
+     * @param images the line of every informative image (one line per image, so a line may repeat)
+     */
+    record Elements(Map<String, SourceLine> forms, Map<String, SourceLine> links, List<SourceLine> images) {
+    }
+
+    /**
+     * Reads the body once. Each pattern is tried only on lines holding the text it cannot match
+     * without ({@code form::}, {@code xref:}, {@code image:}): most lines hold none, and the
+     * findings are the same as trying every pattern on every line.
+     */
+    static Elements elementsOf(List<SourceLine> body) {
+        Map<String, SourceLine> forms = new LinkedHashMap<>();
+        Map<String, SourceLine> links = new LinkedHashMap<>();
+        List<SourceLine> images = new ArrayList<>();
+        for (SourceLine line : body) {
+            String text = line.text();
+            String trimmed = text.trim();
+            if (trimmed.startsWith("//")) {
                 continue;
             }
-            Matcher matcher = pattern.matcher(pattern == FORM ? line.text().trim() : line.text());
-            while (matcher.find()) {
-                found.putIfAbsent(matcher.group(1), line);
+            if (trimmed.startsWith("form::")) {
+                Matcher form = FORM.matcher(trimmed);
+                if (form.find()) {
+                    forms.putIfAbsent(form.group(1), line);
+                }
+            }
+            if (text.contains("xref:")) {
+                Matcher link = PAGE_LINK.matcher(text);
+                while (link.find()) {
+                    links.putIfAbsent(link.group(1), line);
+                }
+            }
+            if (text.contains("image:")) {
+                Matcher image = IMAGE.matcher(text);
+                while (image.find()) {
+                    if (informative(image.group(2))) {
+                        images.add(line);
+                    }
+                }
             }
         }
-        return found;
+        return new Elements(Collections.unmodifiableMap(forms), Collections.unmodifiableMap(links), List.copyOf(images));
     }
 
     /**
@@ -119,22 +161,5 @@ public final class LanguageParity {
     private static boolean informative(String attributes) {
         String alt = attributes.split(",", 2)[0].strip().replaceAll("^\"|\"$", "").strip();
         return !attributes.contains("role=presentation") && !alt.isEmpty() && !alt.contains("=");
-    }
-
-    /** The line of every informative image in the page's body, comments left out. */
-    private static List<SourceLine> all(ResolvedPage page, Pattern pattern) {
-        List<SourceLine> lines = new ArrayList<>();
-        for (SourceLine line : page.body()) {
-            if (line.text().trim().startsWith("//")) {
-                continue;
-            }
-            Matcher matcher = pattern.matcher(line.text());
-            while (matcher.find()) {
-                if (informative(matcher.group(2))) {
-                    lines.add(line);
-                }
-            }
-        }
-        return lines;
     }
 }

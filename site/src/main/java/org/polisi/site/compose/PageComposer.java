@@ -3,6 +3,7 @@ package org.polisi.site.compose;
 import org.polisi.site.content.LocalizedText;
 import org.polisi.site.content.Settings;
 import org.polisi.site.problem.Problems;
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
@@ -46,11 +47,61 @@ public final class PageComposer {
     /** {@link #settingsLines()}, once read. */
     private List<SourceLine> settingsLines;
 
+    private final Shared shared;
+
     public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today,
                         Problems problems) {
+        this(site, messages, translations, today, problems, new Shared());
+    }
+
+    /**
+     * @param shared what this build's other sites have already derived from the bodies they share
+     *               with this one (a template's pages), see {@link Shared}
+     */
+    public PageComposer(ResolvedSite site, Map<String, Messages> messages, List<TranslationState> translations, LocalDate today,
+                        Problems problems, Shared shared) {
         this.site = site;
         this.messages = messages;
         this.chromeComposer = new ChromeComposer(site, messages, translations, today, problems);
+        this.shared = shared;
+    }
+
+    /**
+     * What composing derives from a page's body alone, once per build however many sites inherit
+     * the body (a cluster's template page, docs/adr/0090): its text, the setting names it uses and
+     * the page hash's SHA-256 state after it; its first paragraph; and each description made plain.
+     * Safe for the compose stage's threads; one per build.
+     */
+    public static final class Shared {
+        private final PerBody<Body> bodies = new PerBody<>(Body::of);
+        private final PerBody<String> firstParagraphs = new PerBody<>(PageDescription::firstParagraph);
+        private final Map<String, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** {@link #pageHash(String, Settings)} of the page with this body. */
+        String pageHash(List<SourceLine> body, Settings settings) {
+            return pageHash(body, formAreaValues(settings));
+        }
+
+        /** {@link #pageHash(String, Map)} of the page with this body. */
+        String pageHash(List<SourceLine> body, Map<String, LocalizedText> settings) {
+            Body read = bodies.of(body);
+            return SectionIndex.sha(read.hashed(), SettingsUsed.byNames(read.names(), settings, FORM_AREA).toString());
+        }
+
+        String description(String declared, List<SourceLine> body, java.util.function.Function<String, String> attributes) {
+            return PageDescription.described(declared.isBlank() ? firstParagraphs.of(body) : declared, attributes,
+                    text -> descriptions.computeIfAbsent(text, PageDescription::plainAndShort));
+        }
+
+        /** A body's text (as {@link ResolvedPage#bodyText()}), the settings it names, and SHA-256 after it. */
+        private record Body(java.util.Set<String> names, java.security.MessageDigest hashed) {
+            static Body of(List<SourceLine> lines) {
+                StringBuilder text = new StringBuilder();
+                lines.forEach(line -> text.append(line.text()).append('\n'));
+                String bodyText = text.toString();
+                return new Body(java.util.Collections.unmodifiableSet(SettingsUsed.namesIn(bodyText)), SectionIndex.shaAfter(bodyText));
+            }
+        }
     }
 
     public List<StagedPage> compose() {
@@ -113,12 +164,12 @@ public final class PageComposer {
         String language = page.language();
         Messages text = messages.get(language);
         AttributeBlock attributes = common(language, page.key(), PageKind.of(page.kind()).orElse(PageKind.POLICY));
-        String description = PageDescription.of(page.attribute("description"), page.body(), attributes::get);
+        String description = shared.description(page.attribute("description"), page.body(), attributes::get);
         // A page without a paragraph (a form only) is described by its title and school.
         attributes.put("polisi-description", description.isEmpty()
                 ? page.title() + " – " + site.source().settings().name().inOrEnglish(language) : description);
         attributes.put("polisi-page-kind", page.kind());
-        String pageHash = pageHash(page.bodyText(), site.source().settings());
+        String pageHash = shared.pageHash(page.body(), site.source().settings());
         attributes.put("polisi-page-hash", pageHash);
         // A notice's paragraph in another language than the page's names that language's values: the
         // English half of a Welsh page's draft notice gives the school's address in English.

@@ -39,15 +39,30 @@ public final class PageDescription {
      * @param attributes an attribute's value by name, or null when unknown (left as written, for Asciidoctor)
      */
     public static String of(String declared, List<SourceLine> body, java.util.function.Function<String, String> attributes) {
-        String text = declared.isBlank() ? firstParagraph(body) : declared;
-        text = ATTRIBUTE_REFERENCE.matcher(text).replaceAll(match -> {
+        return described(declared.isBlank() ? firstParagraph(body) : declared, attributes, PageDescription::plainAndShort);
+    }
+
+    /**
+     * As {@link #of}, from the text that describes the page ({@code :description:} or
+     * {@link #firstParagraph}) and a function making it plain and short: the compose stage gives one
+     * that remembers its answers, since 100 schools' pages share their template's paragraphs.
+     */
+    static String described(String text, java.util.function.Function<String, String> attributes,
+                            java.util.function.UnaryOperator<String> plainAndShort) {
+        String resolved = text.indexOf('{') < 0 ? text : ATTRIBUTE_REFERENCE.matcher(text).replaceAll(match -> {
             String value = attributes.apply(match.group(1));
             return java.util.regex.Matcher.quoteReplacement(value == null ? match.group() : value);
         });
-        return shorten(plain(text));
+        return plainAndShort.apply(resolved);
     }
 
-    private static String firstParagraph(List<SourceLine> body) {
+    /** The description of a text whose attribute references are resolved: plain text, shortened. */
+    static String plainAndShort(String resolved) {
+        return shorten(plain(resolved));
+    }
+
+    /** The first paragraph of at least {@value #MIN_WORDS} words, as written ("" when there is none). */
+    static String firstParagraph(List<SourceLine> body) {
         StringBuilder paragraph = new StringBuilder();
         boolean inDelimitedBlock = false;
         for (SourceLine line : body) {

@@ -42,10 +42,19 @@ public final class SettingsUsed {
      */
     public static SortedMap<String, LocalizedText> by(String text, Map<String, LocalizedText> settings,
                                                       java.util.Collection<String> always) {
+        return byNames(namesIn(text), settings, always);
+    }
+
+    /**
+     * As {@link #by}, from the names a text uses ({@link #namesIn}), which the compose stage reads
+     * once for a template page all its schools share (docs/adr/0090).
+     */
+    static SortedMap<String, LocalizedText> byNames(Set<String> namesInText, Map<String, LocalizedText> settings,
+                                                    java.util.Collection<String> always) {
         Map<String, String> byFolded = new TreeMap<>();
         settings.keySet().forEach(name -> byFolded.put(fold(name), name));
         SortedMap<String, LocalizedText> used = new TreeMap<>();
-        Deque<String> pending = new ArrayDeque<>(namesIn(text));
+        Deque<String> pending = new ArrayDeque<>(namesInText);
         always.forEach(name -> pending.add(fold(name)));
         while (!pending.isEmpty()) {
             String name = byFolded.get(pending.pop());

@@ -15,6 +15,10 @@
  * docs/adr/0082). The root index is composed last, from the
  * titles the check stage read in the rendered pages. Each page's hash, which its forms' versions
  * name, covers its body and only the settings it uses ({@link org.polisi.site.compose.SettingsUsed},
- * docs/adr/0066).
+ * docs/adr/0066). Sites are composed on every core and joined in the catalogue's order, so pages,
+ * problems and progress come out as from one thread; what is derived from a page body alone (its
+ * forms, links and images compared between languages, the text its hash begins with, its
+ * description) is derived once per build for a template page all the schools share
+ * ({@link org.polisi.site.content.PerBody}, docs/adr/0090).
  */
 package org.polisi.site.compose;

@@ -18,6 +18,11 @@ public record SourcePage(
         List<SourceLine> body,
         String rawText) {
 
+    /** The body is kept immutable: later stages share it between sites and key what they derive by its identity. */
+    public SourcePage {
+        body = List.copyOf(body);
+    }
+
     public String attribute(String name) {
         return header.getOrDefault(name, "");
     }

@@ -1,5 +1,6 @@
 package org.polisi.site.fork;
 
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SiteSource;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.content.SourcePage;
@@ -22,6 +23,23 @@ public final class ForkResolver {
     }
 
     public static ResolvedSite resolve(SiteSource school, Optional<SiteSource> template, Problems problems) {
+        return resolve(school, template, problems, templateSections());
+    }
+
+    /**
+     * Each template page's sections, found once for every school that adopts the template (their
+     * hashes, once each, too): one per build, shared by its sites and safe for several threads
+     * (docs/adr/0090).
+     */
+    public static PerBody<SectionIndex> templateSections() {
+        return new PerBody<>(SectionIndex::of);
+    }
+
+    /**
+     * @param sections {@link #templateSections()}, shared by the build's sites
+     */
+    public static ResolvedSite resolve(SiteSource school, Optional<SiteSource> template, Problems problems,
+                                       PerBody<SectionIndex> sections) {
         Map<String, Map<String, ResolvedPage>> pages = new LinkedHashMap<>();
         List<SectionChange> changes = new ArrayList<>();
         Map<String, Map<String, List<Directive>>> adaptations = new LinkedHashMap<>();
@@ -39,13 +57,13 @@ public final class ForkResolver {
                     }
                     List<Directive> directives = DirectiveParser.parse(own.body(), problems);
                     adaptations.computeIfAbsent(language, l -> new TreeMap<>()).put(own.key(), directives);
-                    resolved.put(own.key(), adapt(templatePage, own, directives, changes, problems));
+                    resolved.put(own.key(), adapt(templatePage, own, directives, changes, problems, sections));
                 } else {
                     resolved.put(own.key(), asIs(own, ResolvedPage.Origin.SCHOOL));
                 }
             }
             if (template.isPresent()) {
-                recordInherited(templatePages, school.pages(language), language, changes);
+                recordInherited(templatePages, school.pages(language), language, changes, sections);
             }
             pages.put(language, resolved);
         }
@@ -57,8 +75,8 @@ public final class ForkResolver {
     }
 
     private static ResolvedPage adapt(SourcePage templatePage, SourcePage own, List<Directive> directives,
-                                      List<SectionChange> changes, Problems problems) {
-        SectionIndex index = SectionIndex.of(templatePage.body());
+                                      List<SectionChange> changes, Problems problems, PerBody<SectionIndex> sections) {
+        SectionIndex index = sections.of(templatePage.body());
         Map<Integer, List<SourceLine>> before = new TreeMap<>();
         Map<Integer, List<SourceLine>> after = new TreeMap<>();
         Map<Integer, Directive> replacedFrom = new TreeMap<>();
@@ -159,13 +177,13 @@ public final class ForkResolver {
     }
 
     private static void recordInherited(Map<String, SourcePage> templatePages, Map<String, SourcePage> ownPages,
-                                        String language, List<SectionChange> changes) {
+                                        String language, List<SectionChange> changes, PerBody<SectionIndex> sections) {
         for (SourcePage templatePage : templatePages.values()) {
             SourcePage own = ownPages.get(templatePage.key());
             if (own != null && !own.adaptsTemplate()) {
                 continue;   // the whole page is the school's own
             }
-            SectionIndex index = SectionIndex.of(templatePage.body());
+            SectionIndex index = sections.of(templatePage.body());
             for (Section section : index.sections()) {
                 boolean changed = changes.stream().anyMatch(c -> c.pageKey().equals(templatePage.key())
                         && c.language().equals(language) && section.id() != null && section.id().equals(c.sectionId())

@@ -22,6 +22,14 @@ public record ResolvedPage(
 
     public enum Origin { TEMPLATE, ADAPTED, SCHOOL }
 
+    /**
+     * The body is kept immutable: a template page's list is shared by every school that inherits it,
+     * and the compose stage keys what it derives from a body by the list's identity (docs/adr/0090).
+     */
+    public ResolvedPage {
+        body = List.copyOf(body);
+    }
+
     public String attribute(String name) {
         return header.getOrDefault(name, "");
     }

@@ -8,8 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,8 @@ public final class SectionIndex {
 
     private final List<SourceLine> lines;
     private final List<Section> sections;
+    /** {@link #hash(Section)} once each: a template's index serves every school that adopts it (docs/adr/0090). */
+    private final Map<Section, String> hashes = new ConcurrentHashMap<>();
 
     private SectionIndex(List<SourceLine> lines, List<Section> sections) {
         this.lines = lines;
@@ -91,6 +95,10 @@ public final class SectionIndex {
 
     /** Hash of a section's text: an override records it, so a later change to the template shows. */
     public String hash(Section section) {
+        return hashes.computeIfAbsent(section, this::hashOf);
+    }
+
+    private String hashOf(Section section) {
         StringBuilder text = new StringBuilder();
         for (int i = section.start(); i < section.end(); i++) {
             text.append(lines.get(i).text().stripTrailing()).append('\n');
@@ -98,13 +106,46 @@ public final class SectionIndex {
         return sha(text.toString().strip());
     }
 
+    /** The first 12 hex digits of the SHA-256 (FIPS 180-4) of the text's UTF-8 bytes. */
     public static String sha(String text) {
+        return shortHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A SHA-256 that has read {@code text} (UTF-8) and is read no further: {@link #sha(MessageDigest, String)}
+     * continues a copy of it, so a text that starts many hashed texts (a template page's body, which
+     * every school's page hash begins with) is hashed once.
+     */
+    public static MessageDigest shaAfter(String text) {
+        MessageDigest digest = sha256();
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return digest;
+    }
+
+    /**
+     * {@code sha(text + more)}, where {@code after} is {@link #shaAfter shaAfter(text)} and {@code text}
+     * ends with a whole character (its UTF-8 bytes then end where {@code more}'s begin). {@code after}
+     * is left as it was, so threads may share it.
+     */
+    public static String sha(MessageDigest after, String more) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
+            MessageDigest digest = (MessageDigest) after.clone();
+            return shortHex(digest.digest(more.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String shortHex(byte[] digest) {
+        return HexFormat.of().formatHex(digest).substring(0, 12);
     }
 
     private static boolean isBlockAttributeLine(String text) {

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +50,13 @@ public final class EnglishChanges implements AutoCloseable {
 
     private final Path contentDir;
     private Optional<ContentHistory> history;
+    /**
+     * {@link TranslationPairer#hashOf(String)} by text, for this build: a cluster's template files
+     * are the English of every school that inherits them, so 100 schools ask for the same text's
+     * hash 100 times (docs/adr/0090). Keyed by the text itself (a String caches its own hash code and
+     * compares the same instance at once), so no answer can belong to another text.
+     */
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     /** @param contentDir the content folder being built (its git repository, if any, is read when first needed) */
     public EnglishChanges(Path contentDir) {
@@ -81,7 +90,7 @@ public final class EnglishChanges implements AutoCloseable {
      * @param ignoredSections the ids of the sections whose changes do not count
      */
     public Verdict since(Path english, String text, String recorded, Set<String> ignoredSections) {
-        if (recorded.equals(TranslationPairer.hashOf(text))) {
+        if (recorded.equals(hashOf(text))) {
             return Verdict.CURRENT;
         }
         if (!HASH.matcher(recorded).matches()) {
@@ -104,7 +113,7 @@ public final class EnglishChanges implements AutoCloseable {
         int base = -1;
         for (int i = versions.size() - 1; i >= 0 && base < 0; i--) {
             String version = versions.get(i).text();
-            if (version != null && recorded.equals(TranslationPairer.hashOf(version))) {
+            if (version != null && recorded.equals(hashOf(version))) {
                 base = i;
             }
         }
@@ -123,6 +132,11 @@ public final class EnglishChanges implements AutoCloseable {
             }
         }
         return stale ? new Verdict(true, updated) : Verdict.CURRENT;
+    }
+
+    /** {@link TranslationPairer#hashOf(String)}, computed once per text in this build. */
+    public String hashOf(String englishText) {
+        return hashes.computeIfAbsent(englishText, TranslationPairer::hashOf);
     }
 
     /** A change beyond white space and change notes, and not marked minor by a note it adds. */

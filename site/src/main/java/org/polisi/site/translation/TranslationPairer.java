@@ -169,7 +169,7 @@ public final class TranslationPairer {
                     ":translation-status: should be draft or reviewed (treated as draft)");
         }
         String recorded = translated.get().attribute("translated-from");
-        String current = hashOf(english.get());
+        String current = changes.hashOf(english.get().rawText());
         EnglishChanges.Verdict verdict = changes.since(english.get().file(), english.get().rawText(), recorded, notKept);
         return Optional.of(new FileState(translated.get(), status.equals("reviewed"), verdict,
                 recorded.isBlank() ? null : recorded, current));

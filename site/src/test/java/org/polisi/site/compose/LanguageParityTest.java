@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polisi.site.BuildResult;
 import org.polisi.site.FixtureTree;
+import org.polisi.site.catalog.CatalogStage;
+import org.polisi.site.catalog.SiteCatalog;
+import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problems;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,5 +86,43 @@ class LanguageParityTest {
     private static byte[] png() {
         return java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    }
+
+    /**
+     * The compose stage reads a template page once for all the schools that inherit it
+     * (docs/adr/0090): a school whose own Welsh page drops a link is still found, at the English
+     * line, naming its page; its neighbour and the template's preview, which share the template's
+     * Welsh page, are not blamed; and a school inheriting both pages unchanged is clean.
+     */
+    @Test
+    void aSchoolsOwnPageIsComparedWhileItsNeighboursShareTheTemplatesPages(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.copyOf("good", folder);
+        String settings = tree.read("schools/adopter/school.yml").replace("adopter", "riverbank");
+        tree.write("schools/riverbank/school.yml", settings);
+        tree.write("schools/heathfield/school.yml", settings.replace("riverbank", "heathfield"));
+        tree.write("schools/riverbank/cy/policy.adoc", tree.read("clusters/demo/cy/policy.adoc")
+                .replace("Mae rhieni'n llofnodi'r cytundeb yn xref:appendix-a-agreement.adoc[Atodiad A] pan fydd eu plentyn yn ymuno.",
+                        "Mae rhieni'n llofnodi'r cytundeb pan fydd eu plentyn yn ymuno."));
+
+        BuildResult result = tree.build();
+
+        assertEquals(List.of("clusters/demo/en/policy.adoc:10 translation-missing the link to page appendix-a-agreement is on the"
+                        + " English page but not on the Welsh one (cy/policy.adoc): add it there too, so readers of either language can use it"),
+                errors(tree, result).stream().filter(error -> error.contains("translation-missing")).toList());
+        // Before the verdict merges the same finding of several sites into one: riverbank's alone, in either order of sites.
+        SiteCatalog catalog = CatalogStage.load(tree.options(false), new Problems());
+        assertEquals(List.of("adopter", "heathfield", "riverbank", "solo", "demo-template"), catalog.sites().stream().map(ResolvedSite::id).toList());
+        List<ResolvedSite> reversed = new java.util.ArrayList<>(catalog.sites());
+        java.util.Collections.reverse(reversed);
+        for (List<ResolvedSite> sites : List.of(catalog.sites(), reversed)) {
+            LanguageParity parity = new LanguageParity();
+            Map<String, Integer> found = new LinkedHashMap<>();
+            for (ResolvedSite site : sites) {
+                Problems problems = new Problems();
+                parity.check(site, catalog.formsOf(site.id()), problems);
+                found.put(site.id(), problems.all().size());
+            }
+            assertEquals(Map.of("adopter", 0, "heathfield", 0, "riverbank", 1, "solo", 0, "demo-template", 0), found);
+        }
     }
 }

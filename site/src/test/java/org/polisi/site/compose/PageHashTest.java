@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polisi.site.content.LocalizedText;
+import org.polisi.site.content.SourceLine;
+import org.polisi.site.fork.ResolvedPage;
 
 /**
  * A form's version hashes the page hash: it must change with the text and the settings that text
@@ -94,5 +99,35 @@ class PageHashTest {
     void theSchoolsNameThatTheFormsPrivacyNoticePrintsChangesEveryFormsHash() {
         assertNotEquals(PageComposer.pageHash("We take photographs.", settings(true)),
                 PageComposer.pageHash("We take photographs.", with("school-name", "Rumney Community School")));
+    }
+
+    /**
+     * The compose stage hashes a body all its schools share once and continues a copy per school
+     * (docs/adr/0090): each school's hash must be the one {@link PageComposer#pageHash} gives, for
+     * text in both languages, settings it names directly or through another value, and none.
+     */
+    @Test
+    void theHashContinuedFromASharedBodyIsThePagesHash() {
+        PageComposer.Shared shared = new PageComposer.Shared();
+        List<String> bodies = List.of("We take photographs.", "Rydym yn tynnu lluniau ŵyr a ŷd 👍.\n\nSigned for {headteacher}.",
+                "Questions go to {contact}.\nifdef::deputy[]\nA deputy signs too.\nendif::[]", "", "\n\n");
+        for (String text : bodies) {
+            List<SourceLine> body = new ArrayList<>();
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length - (text.endsWith("\n") || text.isEmpty() ? 1 : 0); i++) {
+                body.add(new SourceLine(lines[i], Path.of("page.adoc"), i + 1));
+            }
+            List<SourceLine> shared1 = List.copyOf(body);
+            String bodyText = new ResolvedPage("p", "en", "P", Map.of(), shared1, Path.of("page.adoc"), ResolvedPage.Origin.TEMPLATE).bodyText();
+            for (Map<String, LocalizedText> values : List.of(settings(true), with("headteacher", "Mrs Eleri Williams-Ôwen"),
+                    with("office", "Room 2"), with("school-name", "Ysgol Gymunedol Rumney"))) {
+                assertEquals(PageComposer.pageHash(bodyText, values), shared.pageHash(shared1, values), text + " " + values);
+                assertEquals(PageComposer.pageHash(bodyText, values), shared.pageHash(List.copyOf(new ArrayList<>(body)), values),
+                        "a list of the same lines made apart");
+            }
+        }
+        List<SourceLine> once = List.of(new SourceLine("Ask {office}.", Path.of("page.adoc"), 1));
+        assertNotEquals(shared.pageHash(once, settings(true)), shared.pageHash(once, with("office", "Room 2")),
+                "a school's own value still changes its hash when the body's state is shared");
     }
 }
