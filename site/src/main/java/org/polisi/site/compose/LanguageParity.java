@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that what a reader can do or open on a page is on every language's version of it: the
- * same forms ({@code form::id[]}), links to the same pages ({@code xref:appendix-d.adoc[]}, an
- * appendix, a policy) and as many images, so that a Welsh-speaking parent is never left without
+ * same forms ({@code form::id[]}), links to the same pages ({@code xref:appendix-d.adoc[]},
+ * {@code <<appendix-d.adoc#,...>>} or {@code link:appendix-d.html[]}: an appendix, a policy) and
+ * as many images, so that a Welsh-speaking parent is never left without
  * the form, appendix or picture the English page gives (tester 3's fault 11: a form embedded in
  * the English page only built cleanly). Sections are compared by the translation pairer; text is
  * translated and cannot be compared. Each difference is a {@code translation-missing} error at the
@@ -31,7 +32,16 @@ import java.util.regex.Pattern;
  */
 public final class LanguageParity {
     private static final Pattern FORM = Pattern.compile("^form::([^\\[\\s]*)\\[.*]\\s*$");
-    private static final Pattern PAGE_LINK = Pattern.compile("(?<![\\w\\\\])xref:([a-z0-9][a-z0-9-]*)\\.adoc(?:#[^\\[\\s]*)?\\[");
+    /**
+     * A link to another page of the site in each of the three ways AsciiDoc writes one, group 1, 2 or
+     * 3 the page's key: the macro {@code xref:key.adoc[text]}, the short form
+     * {@code <<key.adoc#,text>>} and a link to the built page, {@code link:key.html[text]} (tester
+     * 4's fault 6: only the first was compared). A backslash before any of them escapes it.
+     */
+    private static final Pattern PAGE_LINK = Pattern.compile(
+            "(?<![\\w\\\\])xref:([a-z0-9][a-z0-9-]*)\\.adoc(?:#[^\\[\\s]*)?\\["
+            + "|(?<!\\\\)<<([a-z0-9][a-z0-9-]*)\\.adoc(?:#[^,>\\s]*)?(?:,[^>]*)?>>"
+            + "|(?<![\\w\\\\])link:(?:\\./)?([a-z0-9][a-z0-9-]*)\\.html(?:#[^\\[\\s]*)?\\[");
     private static final Pattern IMAGE = Pattern.compile("(?<![\\w\\\\])image::?([^\\s\\[]+)\\[([^\\]]*)]");
     private static final Map<String, String> NAMES = Map.of("en", "English", "cy", "Welsh");
 
@@ -108,7 +118,7 @@ public final class LanguageParity {
      * What a reader can use on a page, from its body with comments left out, each in the order written.
      *
      * @param forms  the first line of each form id embedded ({@code form::id[]} alone on its line)
-     * @param links  the first line of each page linked to ({@code xref:key.adoc[]})
+     * @param links  the first line of each page linked to, however the link is written
      * @param images the line of every informative image (one line per image, so a line may repeat)
      */
     record Elements(Map<String, SourceLine> forms, Map<String, SourceLine> links, List<SourceLine> images) {
@@ -116,7 +126,7 @@ public final class LanguageParity {
 
     /**
      * Reads the body once. Each pattern is tried only on lines holding the text it cannot match
-     * without ({@code form::}, {@code xref:}, {@code image:}): most lines hold none, and the
+     * without ({@code form::}, {@code xref:}, {@code <<} or {@code link:}, {@code image:}): most lines hold none, and the
      * findings are the same as trying every pattern on every line.
      */
     static Elements elementsOf(List<SourceLine> body) {
@@ -135,10 +145,11 @@ public final class LanguageParity {
                     forms.putIfAbsent(form.group(1), line);
                 }
             }
-            if (text.contains("xref:")) {
+            if (text.contains("xref:") || text.contains("<<") || text.contains("link:")) {
                 Matcher link = PAGE_LINK.matcher(text);
                 while (link.find()) {
-                    links.putIfAbsent(link.group(1), line);
+                    String key = link.group(1) != null ? link.group(1) : link.group(2) != null ? link.group(2) : link.group(3);
+                    links.putIfAbsent(key, line);
                 }
             }
             if (text.contains("image:")) {

@@ -75,4 +75,19 @@ class LanguageParityElementsTest {
         assertEquals(List.of(1, 2, 2), numbers(found.images()), "one entry per image, so a line with two counts twice");
         assertEquals(List.of(), LanguageParity.elementsOf(body("No pictures, links or forms here.", "")).images());
     }
+
+    /** Tester 4's fault 6: the short form and a link to the built page are links to pages too. */
+    @Test
+    void linksWrittenInEachOfAsciidocsThreeWaysAreFoundEscapedOnesAreNot() {
+        LanguageParity.Elements found = LanguageParity.elementsOf(body(
+                "See <<appendix-d.adoc#,Appendix D>> for photographs.",
+                "Also link:withdraw-consent.html[withdraw consent] and <<rules.adoc>>.",
+                "Or <<staff.adoc#duties,their duties>> and link:./visits.html#times[visiting times].",
+                "Not \\<<escaped.adoc#,this>>, nor \\link:escaped-too.html[that], nor alink:word.html[this].",
+                "A site elsewhere: link:https://example.org/page.html[not ours], <<section-id>> an anchor on this page.",
+                "// <<commented.adoc#,no>> link:commented.html[no]"));
+
+        assertEquals(List.of("appendix-d", "withdraw-consent", "rules", "staff", "visits"), List.copyOf(found.links().keySet()));
+        assertEquals(List.of(1, 2, 2, 3, 3), numbers(found.links().values()));
+    }
 }

@@ -63,6 +63,27 @@ class LanguageParityTest {
                 + " (cy/staff-agreement.adoc): add it there too, so readers of either language can use it"), errors(tree, result));
     }
 
+    /**
+     * Tester 4's fault 6: a link the English page has and the Welsh lacks was missed when written
+     * {@code <<page.adoc#,text>>} or {@code link:page.html[text]}; the same page linked in another
+     * syntax on the other page is the same link.
+     */
+    @Test
+    void aLinkInOneLanguageOnlyIsAnErrorWhicheverWayItIsWritten(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.copyOf("agreement", folder);
+        tree.write("schools/hillside/en/rules.adoc", "= Rules\n:page-kind: appendix\n\nBe kind.\n");
+        tree.write("schools/hillside/cy/rules.adoc", "= Rheolau\n:page-kind: appendix\n:translation-status: reviewed\n\nByddwch yn garedig.\n");
+        tree.write("schools/hillside/en/visits.adoc", "= Visits\n:page-kind: appendix\n\nCome at nine.\n");
+        tree.write("schools/hillside/cy/visits.adoc", "= Ymweliadau\n:page-kind: appendix\n:translation-status: reviewed\n\nDewch am naw.\n");
+        tree.write(EN, tree.read(EN) + "\nSee <<rules.adoc#,the rules>>.\n\nAlso link:visits.html[visits].\n");
+        tree.write(CY, tree.read(CY) + "\nGweler y rheolau.\n\nHefyd xref:visits.adoc[ymweliadau].\n");
+
+        BuildResult result = tree.build();
+
+        assertEquals(List.of(EN + ":12 translation-missing the link to page rules is on the English page but not on the Welsh one"
+                + " (cy/staff-agreement.adoc): add it there too, so readers of either language can use it"), errors(tree, result));
+    }
+
     @Test
     void anImageInOneLanguageOnlyIsAnErrorButAWelshFileOfItsOwnIsNot(@TempDir Path folder) {
         FixtureTree tree = FixtureTree.copyOf("agreement", folder);
