@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * registered by its {@link RenderSession} for the length of {@link #convert}, one session at a time.
  */
 final class AsciidocConverter {
-    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static volatile Asciidoctor shared;
     /** Whether this process has converted a first page: until then conversion keeps one core at most. */
     private static volatile boolean firstConverted;
@@ -259,15 +258,41 @@ final class AsciidocConverter {
             if (line.isBlank()) {
                 break;
             }
-            Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
-            if (entry.find()) {
-                names.add(entry.group(1));
+            String name = entryName(line);
+            if (name != null) {
+                names.add(name);
             }
             if (end < 0) {
                 break;
             }
         }
         return names;
+    }
+
+    /**
+     * The name of the attribute entry {@code line} starts ({@code :name:}, as {@code ^:([A-Za-z0-9_][A-Za-z0-9_-]*):}
+     * finds it), or null: without a regular expression, as a page's header has a hundred lines and
+     * every page is read so (docs/adr/0095).
+     */
+    static String entryName(String line) {
+        if (line.length() < 3 || line.charAt(0) != ':' || !nameChar(line.charAt(1)) || line.charAt(1) == '-') {
+            return null;
+        }
+        for (int i = 2; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ':') {
+                return line.substring(1, i);
+            }
+            if (!nameChar(c)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** {@code [A-Za-z0-9_-]}. */
+    private static boolean nameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     /**

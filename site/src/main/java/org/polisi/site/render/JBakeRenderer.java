@@ -148,9 +148,20 @@ public final class JBakeRenderer {
         document.setTitle(oneLine(converted.title()).trim());
         document.setType(converted.attributes().getOrDefault("jbake-type", "page").trim());
         document.setStatus("published");
-        document.setBody((converted.body() + "\n").lines().collect(Collectors.joining("\n", "", "\n")));
+        document.setBody(bodyLines(converted.body()));
         document.setUri(converted.page().outputPath() + ".html");
         return document;
+    }
+
+    /**
+     * The body as JBake's crawler reads it: every line ended by {@code \n}, as
+     * {@code (body + "\n").lines()} joined by {@code \n} with a last {@code \n} gives it; a body
+     * with no {@code \r} (Asciidoctor writes none) is that body and a new line, without
+     * splitting and joining a page's lines (docs/adr/0095).
+     */
+    static String bodyLines(String body) {
+        String ended = body + "\n";
+        return ended.indexOf('\r') < 0 ? ended : ended.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String oneLine(String value) {
