@@ -206,8 +206,12 @@ final class AsciidocConverter {
                     OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
             String body = inLanguage(postprocessed(document.convert()), document);
             Map<String, String> attributes = new LinkedHashMap<>();
+            // The document's attribute table read in place (a lookup in Ruby's hash for each name) rather
+            // than a call of Ruby's Document#attr per name, which returns that same table's value: a page's
+            // header has a hundred entries (docs/adr/0095).
+            Map<String, Object> table = document.getAttributes();
             for (String name : headerAttributeNames(page.asciidoc())) {
-                Object value = document.getAttribute(name);
+                Object value = table.get(name);
                 attributes.put(name, value == null ? "" : value.toString());
             }
             String title = document.getDoctitle();
@@ -254,11 +258,11 @@ final class AsciidocConverter {
         // Line by line up to the first blank one: the header only, not a split of the whole page.
         for (int from = 0, end; from <= asciidoc.length(); from = end + 1) {
             end = asciidoc.indexOf('\n', from);
-            String line = asciidoc.substring(from, end < 0 ? asciidoc.length() : end);
-            if (line.isBlank()) {
+            int lineEnd = end < 0 ? asciidoc.length() : end;
+            if (blank(asciidoc, from, lineEnd)) {
                 break;
             }
-            String name = entryName(line);
+            String name = entryName(asciidoc, from, lineEnd);
             if (name != null) {
                 names.add(name);
             }
@@ -275,19 +279,34 @@ final class AsciidocConverter {
      * every page is read so (docs/adr/0095).
      */
     static String entryName(String line) {
-        if (line.length() < 3 || line.charAt(0) != ':' || !nameChar(line.charAt(1)) || line.charAt(1) == '-') {
+        return entryName(line, 0, line.length());
+    }
+
+    /** {@link #entryName(String)} of the line {@code text[from, to)}, read in place. */
+    private static String entryName(String text, int from, int to) {
+        if (to - from < 3 || text.charAt(from) != ':' || !nameChar(text.charAt(from + 1)) || text.charAt(from + 1) == '-') {
             return null;
         }
-        for (int i = 2; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = from + 2; i < to; i++) {
+            char c = text.charAt(i);
             if (c == ':') {
-                return line.substring(1, i);
+                return text.substring(from + 1, i);
             }
             if (!nameChar(c)) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** Whether {@code text[from, to)} is {@link String#isBlank blank}: white space only (no supplementary character is). */
+    static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code [A-Za-z0-9_-]}. */

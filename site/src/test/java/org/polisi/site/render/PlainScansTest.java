@@ -53,6 +53,13 @@ class PlainScansTest {
     }
 
     @Test
+    void aBlankStretchIsWhatIsBlankSaid() {
+        for (String text : List.of("", " ", "\t \u2003", "\u00a0", "a", " a ", "\uD83D\uDE00", "\u2028", "\r", "\u001C")) {
+            assertEquals(text.isBlank(), AsciidocConverter.blank("x" + text + "y", 1, text.length() + 1), text);
+        }
+    }
+
+    @Test
     void aBodysLinesAreWhatSplittingAndJoiningGave() {
         for (String body : List.of("", "a", "a\n", "a\n\n", "<p>x</p>\n<p>y</p>", "a\r", "a\r\n", "a\r\r\n", "\r", "\n\r", "a\rb\nc\r\nd")) {
             assertEquals(byLines(body), JBakeRenderer.bodyLines(body), body.replace("\r", "\\r").replace("\n", "\\n"));
