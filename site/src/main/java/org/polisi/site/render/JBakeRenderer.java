@@ -68,8 +68,8 @@ public final class JBakeRenderer {
         readableTemplates(templatesDir);
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Files.createDirectories(destination);
-        DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
+        DefaultJBakeConfiguration configuration = new OnceMapped(new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true), destination);
         // The templates read only the page ("content"), never the store; it is never started.
         Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
                 configuration.getDatabasePath()), configuration);
@@ -96,6 +96,32 @@ public final class JBakeRenderer {
                     .add(new PageRecord.LogLine(entry.line(), entry.severity(), entry.message()));
         }
         return new Baked(logs, failures);
+    }
+
+    /**
+     * JBake's configuration as the factory loaded it, with the map the templates see as {@code config}
+     * made once per bake: JBake's renderer asks for it for every page ({@code asHashMap}, a walk over
+     * every key of the configuration), and nothing changes it while the pages are baked. The same map
+     * is handed to every page, read only (docs/adr/0095).
+     */
+    static final class OnceMapped extends DefaultJBakeConfiguration {
+        private volatile Map<String, Object> map;
+
+        OnceMapped(DefaultJBakeConfiguration loaded, Path destination) {
+            super(loaded.getSourceFolder(), loaded.getCompositeConfiguration());
+            setDestinationFolder(destination.toFile());     // as JBakeConfigurationFactory does
+            setClearCache(true);
+        }
+
+        @Override
+        public Map<String, Object> asHashMap() {
+            Map<String, Object> made = map;
+            if (made == null) {
+                made = super.asHashMap();
+                map = made;
+            }
+            return made;
+        }
     }
 
     /**
