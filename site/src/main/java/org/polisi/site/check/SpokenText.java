@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 final class SpokenText {
     private static final List<String> ATTRIBUTES = List.of("aria-label", "title", "alt", "placeholder");
     private static final Pattern ARGUMENT = Pattern.compile("\\{[^{}]*}");
+    /** Where a page's title joins its parts ("Contents – School", "Error: ..."); compiled once, not per page as {@code String.split} did. */
+    private static final Pattern TITLE_PARTS = Pattern.compile(" [–:|-] |: ");
 
     /** English message (as a pattern) → its key, for the messages that the other language words differently. */
     private final Map<Pattern, String> english = new HashMap<>();
@@ -72,7 +74,7 @@ final class SpokenText {
     List<String> findIn(Element title, List<Element> elements) {
         List<String> found = new ArrayList<>();
         if (title != null) {
-            for (String part : title.text().split(" [–:|-] |: ")) {
+            for (String part : TITLE_PARTS.split(title.text())) {
                 check("<title>", part, found);
             }
             check("<title>", title.text(), found);
