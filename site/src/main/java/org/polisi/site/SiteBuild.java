@@ -128,6 +128,9 @@ public final class SiteBuild {
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
                 .start(catalog.sites(), rendered.built());
+        // The page history runs beside the checks and PDFs, and is published only for the sites the verdict lets through (ADR 0096).
+        PageHistory.Started history = new PageHistory(options.contentDir(), options.workDir(), messages, progress)
+                .start(catalog.sites(), rendered.built());
         Map<String, List<String>> keptPages = new LinkedHashMap<>();
         unchanged.values().forEach(site -> keptPages.putAll(site.pageIds()));
         HtmlChecks checks = new HtmlChecks(rendered.built(), problems, messages).remembering(cache, rendered.keys())
@@ -145,7 +148,7 @@ public final class SiteBuild {
         List<ResolvedSite> fresh = new AgreedTextArchive(options.agreedTextsDir())
                 .archivePublishable(verdict, catalog.sites(), rendered, composed.forms(), options.today());
         clock.lap("archive");
-        new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
+        history.finish(fresh);
         Map<String, String> keptEntries = new LinkedHashMap<>();
         verdict.publishable(List.copyOf(unchanged.values()), SiteRecord::id).forEach(site -> keptEntries.put(site.id(), site.indexEntry()));
         Set<String> published = new PublishStage(options, cache)

@@ -91,89 +91,219 @@ public final class PageHistory {
     }
 
     /**
-     * Adds the updates to the built pages in {@code built} and writes the earlier versions and
-     * comparisons beside them, one page at a time on each of {@link #threads} threads: each page's
-     * files are its own (its HTML, its {@code .version-} and {@code .changes-} pages, its earlier
-     * versions' cached HTML), the earlier content trees are loaded once per commit whichever page
-     * needs them first, and earlier versions are converted in turn through the render stage's one
-     * lock; so the files written are the same, byte for byte, on one thread or several.
+     * Adds the updates to the built pages of {@code sites} and writes their earlier versions and
+     * comparisons beside them: {@link #start} then {@link Started#finish} with the same sites.
      *
      * @return how many pages show a list of updates (0 without a git repository)
      * @throws IOException when a built page cannot be read or written, or the repository cannot be
      *         read (the first such failure in page order)
      */
     public int write(List<ResolvedSite> sites, Path built) throws IOException {
+        return start(sites, built).finish(sites);
+    }
+
+    /**
+     * Begins the history of {@code sites}' built pages on threads of its own and returns at once, so
+     * that it runs beside the HTML checks, the PDFs and the verdict, which it does not depend on
+     * (docs/adr/0096). Nothing under {@code built} changes until {@link Started#finish}: the listed
+     * pages and their {@code .version-} and {@code .changes-} pages are written to
+     * {@code <work>/history-pages/} meanwhile, so the checks, the PDFs and the archive of agreed texts
+     * read the pages as rendered, as when the stage ran after them. One page at a time on each of
+     * {@link #threads} threads: each page's files are its own (its HTML, its {@code .version-} and
+     * {@code .changes-} pages, its earlier versions' cached HTML), the earlier content trees are loaded
+     * once per commit whichever page needs them first, and earlier versions are converted in turn
+     * through the render stage's one lock; so the files are the same, byte for byte, on one thread or
+     * several.
+     *
+     * @param sites the sites rendered into {@code built}; the history of those the verdict then holds
+     *              back is written aside and dropped by {@link Started#finish}
+     * @param built the render stage's staging folder, {@code <site>/<language>/<key>.html}
+     * @return the running stage (nothing runs when {@code sites} is empty)
+     * @throws IOException when the last build's set-aside history pages cannot be deleted
+     */
+    public Started start(List<ResolvedSite> sites, Path built) throws IOException {
+        Path aside = workDir.resolve("history-pages");
+        FileTrees.deleteRecursively(aside);
         if (sites.isEmpty()) {
-            return 0;       // nothing will be published: the repository is not even opened
+            return new Started(built, aside, CompletableFuture.completedFuture(Optional.empty()), System.nanoTime());
         }
+        long start = System.nanoTime();
+        CompletableFuture<Optional<Outcome>> outcome = new CompletableFuture<>();
+        Thread coordinator = new Thread(() -> {
+            try {
+                outcome.complete(run(sites, built, aside));
+            } catch (Throwable fault) {      // an IOException opening the repository, or an Error: finish() rethrows it
+                outcome.completeExceptionally(fault);
+            }
+        }, "polisi-history");
+        coordinator.setDaemon(true);
+        coordinator.start();
+        return new Started(built, aside, outcome, start);
+    }
+
+    /** The history stage under way: {@link #finish} waits for it and publishes what it wrote for the sites that pass. */
+    public final class Started {
+        private final Path built;
+        private final Path aside;
+        private final CompletableFuture<Optional<Outcome>> outcome;
+        private final long startNanos;
+
+        private Started(Path built, Path aside, CompletableFuture<Optional<Outcome>> outcome, long startNanos) {
+            this.built = built;
+            this.aside = aside;
+            this.outcome = outcome;
+            this.startNanos = startNanos;
+        }
+
+        /**
+         * Waits for the stage, then moves the pages it wrote for {@code publishable} into the staging
+         * folder (replacing the pages as rendered) and drops the others'.
+         *
+         * @param publishable the sites the verdict lets through (a subset of those started with)
+         * @return how many pages of {@code publishable} show a list of updates (0 without a git repository)
+         * @throws IOException the first failure, in page order, of a page of {@code publishable}, or
+         *         the repository's when it could not be read; a held-back site's failures are not its
+         *         concern here (the verdict already keeps it from being published)
+         */
+        public int finish(List<ResolvedSite> publishable) throws IOException {
+            long waitStart = System.nanoTime();
+            Optional<Outcome> done = await();
+            double waited = (System.nanoTime() - waitStart) / 1e9;
+            try {
+                if (done.isEmpty()) {
+                    return 0;
+                }
+                Set<String> ids = new LinkedHashSet<>();
+                publishable.forEach(site -> ids.add(site.id()));
+                int pages = 0;
+                for (PageOutcome page : done.get().pages()) {
+                    if (!ids.contains(page.candidate().site().id())) {
+                        continue;
+                    }
+                    if (page.failure() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (page.failure() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    pages += page.listed() ? 1 : 0;
+                }
+                for (String id : ids) {
+                    moveInto(aside.resolve(id), built.resolve(id));
+                }
+                Outcome o = done.get();
+                progress.timed("history: " + pages + " pages with updates,", (o.endNanos() - startNanos) / 1e9,
+                        String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads; "
+                                        + "alongside the checks and PDFs, then waited for %.2f s)",
+                                o.openSeconds(), o.openCpuSeconds(), o.cpuSeconds(), o.threads(), waited));
+                return pages;
+            } finally {
+                FileTrees.deleteRecursively(aside);
+            }
+        }
+
+        private Optional<Outcome> await() throws IOException {
+            try {
+                return outcome.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("the history stage was interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Moves every file under {@code from} to the same place under {@code to}, replacing what is there. */
+    private static void moveInto(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** What the stage did: each candidate page's result in page order, and its timings. */
+    private record Outcome(List<PageOutcome> pages, double openSeconds, double openCpuSeconds, double cpuSeconds,
+                           int threads, long endNanos) {
+    }
+
+    /** One page: whether it got a list of updates, or what kept it from one (an IOException or RuntimeException). */
+    private record PageOutcome(BuiltPolicy candidate, boolean listed, Exception failure) {
+    }
+
+    /** Reads the repository's history and writes every candidate page aside; empty without a repository. */
+    private Optional<Outcome> run(List<ResolvedSite> sites, Path built, Path aside) throws IOException {
         long start = System.nanoTime();
         long openCpu = threadCpuNanos();
         Optional<ContentHistory> opened = ContentHistory.open(contentDir);
         if (opened.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         double openSeconds = (System.nanoTime() - start) / 1e9;
-        openCpu = threadCpuNanos() - openCpu;
+        double openCpuSeconds = (threadCpuNanos() - openCpu) / 1e9;
         List<BuiltPolicy> candidates = BuiltPolicy.in(sites, built);
-        int pages = 0;
-        double cpu;
         try (ContentHistory history = opened.get()) {
-            Written written = writeAll(history, candidates);
-            pages = written.pages();
-            cpu = written.cpuSeconds();
+            java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+            List<PageOutcome> pages = writeAll(candidates, candidate -> {
+                long before = threadCpuNanos();
+                try {
+                    return new PageOutcome(candidate, writeOne(history, candidate, aside.resolve(built.relativize(candidate.html()).toString())), null);
+                } catch (IOException | RuntimeException failure) {
+                    return new PageOutcome(candidate, false, failure);
+                } finally {
+                    cpu.addAndGet(threadCpuNanos() - before);
+                }
+            });
+            return Optional.of(new Outcome(pages, openSeconds, openCpuSeconds, cpu.get() / 1e9,
+                    Math.min(threads, Math.max(1, candidates.size())), System.nanoTime()));
         }
-        progress.timed("history: " + pages + " pages with updates,", (System.nanoTime() - start) / 1e9,
-                String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads)",
-                        openSeconds, openCpu / 1e9, cpu, Math.min(threads, Math.max(1, candidates.size()))));
-        return pages;
     }
 
-    /** How many pages got a list of updates, and the CPU seconds their threads spent on them. */
-    private record Written(int pages, double cpuSeconds) {
-    }
-
-    private Written writeAll(ContentHistory history, List<BuiltPolicy> candidates) throws IOException {
+    /** Runs {@code task} for every candidate on at most {@link #threads} threads; the results in page order. */
+    private List<PageOutcome> writeAll(List<BuiltPolicy> candidates, java.util.function.Function<BuiltPolicy, PageOutcome> task)
+            throws IOException {
         int count = Math.min(threads, candidates.size());
         if (count <= 1) {
-            int pages = 0;
-            long cpu = threadCpuNanos();
-            for (BuiltPolicy candidate : candidates) {
-                pages += writeOne(history, candidate) ? 1 : 0;
-            }
-            return new Written(pages, (threadCpuNanos() - cpu) / 1e9);
+            return candidates.stream().map(task).toList();
         }
-        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(count, runnable -> {
             Thread thread = new Thread(runnable, "polisi-history");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<PageOutcome>> results = new ArrayList<>();
             for (BuiltPolicy candidate : candidates) {
-                results.add(pool.submit(() -> {
-                    long before = threadCpuNanos();
-                    try {
-                        return writeOne(history, candidate);
-                    } finally {
-                        cpu.addAndGet(threadCpuNanos() - before);
-                    }
-                }));
+                results.add(pool.submit(() -> task.apply(candidate)));
             }
-            int pages = 0;
-            for (Future<Boolean> result : results) {     // in page order: the first failure is reported
-                pages += result.get() ? 1 : 0;
+            List<PageOutcome> pages = new ArrayList<>();
+            for (Future<PageOutcome> result : results) {
+                pages.add(result.get());
             }
-            return new Written(pages, cpu.get() / 1e9);
+            return pages;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("the history stage was interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        } catch (ExecutionException e) {       // an Error: the task itself catches the rest
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -188,12 +318,12 @@ public final class PageHistory {
     }
 
     /** Lists the page's updates and writes its earlier versions; false when it has none to list. */
-    private boolean writeOne(ContentHistory history, BuiltPolicy candidate) throws IOException {
+    private boolean writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
         List<Entry> entries = entries(history, candidate.page());
         if (entries.isEmpty()) {
             return false;
         }
-        publish(history, candidate.site(), candidate.page(), entries, candidate.html());
+        publish(history, candidate.site(), candidate.page(), entries, candidate.html(), aside);
         return true;
     }
 
@@ -241,10 +371,12 @@ public final class PageHistory {
         return entries;
     }
 
-    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html)
+    /** Reads the page as rendered at {@code html}; writes it with its list, and its earlier versions, at {@code aside}. */
+    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html, Path aside)
             throws IOException {
         Messages text = messages.get(page.language());
         Document current = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
+        Files.createDirectories(aside.getParent());
         current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
         HistoryPages pages = new HistoryPages(current, page, text);
         List<HistoryPages.Listed> listed = new ArrayList<>();
@@ -253,13 +385,13 @@ public final class PageHistory {
             boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
             if (readable) {
                 Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, then.get())).body();
-                pages.writeVersion(entry, then.get().title(), earlier, html.resolveSibling(HistoryPages.versionFile(page, entry)));
-                pages.writeComparison(entry, earlier, html.resolveSibling(HistoryPages.changesFile(page, entry)));
+                pages.writeVersion(entry, then.get().title(), earlier, aside.resolveSibling(HistoryPages.versionFile(page, entry)));
+                pages.writeComparison(entry, earlier, aside.resolveSibling(HistoryPages.changesFile(page, entry)));
             }
             listed.add(new HistoryPages.Listed(entry, readable));
         }
         pages.list(listed);
-        Files.writeString(html, current.outerHtml(), StandardCharsets.UTF_8);
+        Files.writeString(aside, current.outerHtml(), StandardCharsets.UTF_8);
     }
 
     /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
@@ -321,7 +453,8 @@ public final class PageHistory {
         }
         String html = HtmlFragments.convert(asciidoc.toString());
         Files.createDirectories(cached.getParent());
-        Files.writeString(cached, html, StandardCharsets.UTF_8);
+        // Atomically: a build server's next build may read it while an abandoned build's history still writes it.
+        FileTrees.writeAtomically(cached, html.getBytes(StandardCharsets.UTF_8));
         return html;
     }
 }
