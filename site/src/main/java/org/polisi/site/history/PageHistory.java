@@ -60,6 +60,9 @@ public final class PageHistory {
         }
     }
 
+    /** Each work folder's stage that has started and not finished, by its set-aside folder. */
+    private static final Map<Path, CompletableFuture<Optional<Outcome>>> UNDER_WAY = new ConcurrentHashMap<>();
+
     private final Path contentDir;
     private final Path workDir;
     private final Map<String, Messages> messages;
@@ -122,7 +125,13 @@ public final class PageHistory {
      * @throws IOException when the last build's set-aside history pages cannot be deleted
      */
     public Started start(List<ResolvedSite> sites, Path built) throws IOException {
-        Path aside = workDir.resolve("history-pages");
+        Path aside = workDir.resolve("history-pages").toAbsolutePath().normalize();
+        // A build that failed between start and finish (in a long-lived build server or preview) left
+        // its stage running: it ends on its own, and is waited for before its folder is reused.
+        CompletableFuture<Optional<Outcome>> abandoned = UNDER_WAY.remove(aside);
+        if (abandoned != null) {
+            abandoned.handle((outcome, fault) -> null).join();
+        }
         FileTrees.deleteRecursively(aside);
         if (sites.isEmpty()) {
             return new Started(built, aside, CompletableFuture.completedFuture(Optional.empty()), System.nanoTime());
@@ -137,6 +146,7 @@ public final class PageHistory {
             }
         }, "polisi-history");
         coordinator.setDaemon(true);
+        UNDER_WAY.put(aside, outcome);
         coordinator.start();
         return new Started(built, aside, outcome, start);
     }
@@ -167,7 +177,12 @@ public final class PageHistory {
          */
         public int finish(List<ResolvedSite> publishable) throws IOException {
             long waitStart = System.nanoTime();
-            Optional<Outcome> done = await();
+            Optional<Outcome> done;
+            try {
+                done = await();
+            } finally {
+                UNDER_WAY.remove(aside, outcome);
+            }
             double waited = (System.nanoTime() - waitStart) / 1e9;
             try {
                 if (done.isEmpty()) {
