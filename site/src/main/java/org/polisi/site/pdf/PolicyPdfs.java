@@ -60,7 +60,7 @@ public final class PolicyPdfs {
     /** The class of the element that holds the link on a page (the PDF leaves it out). */
     public static final String LINK_CLASS = "pdf-link";
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
-    private static final String FORMAT = "polisi-pdf-3|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
+    private static final String FORMAT = "polisi-pdf-4|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
     /** In the PDF cache: when the last PDF stage finished, and with which {@link #FORMAT} ({@link #likelyToMake}). */
     static final String STAMP = "made.stamp";
     /** The link an earlier build put on a page that a preview build reuses. */
