@@ -426,11 +426,29 @@ public final class PolicyPdfs {
         }
     }
 
+    private static final byte[] LINK_MARKER = ("class=\"" + LINK_CLASS + "\"").getBytes(StandardCharsets.US_ASCII);
+
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Takes an earlier build's link off a page (the HTML checks must not see a link to a PDF not yet made). */
     private static void unlink(Path html) {
         try {
-            String text = Files.readString(html, StandardCharsets.UTF_8);
-            if (text.contains("class=\"" + LINK_CLASS + "\"")) {
+            // Looked for in the bytes (the marker is ASCII): a fresh page, which never has one, is not decoded.
+            byte[] bytes = Files.readAllBytes(html);
+            if (indexOf(bytes, LINK_MARKER) >= 0) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
                 Files.writeString(html, EXISTING_LINK.matcher(text).replaceAll(""), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
