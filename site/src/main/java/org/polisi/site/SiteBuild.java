@@ -10,6 +10,7 @@ import org.polisi.site.confirm.ToConfirm;
 import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.history.PageHistory;
+import org.polisi.site.history.UnnotedChanges;
 import org.polisi.site.pdf.PolicyPdfs;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.problem.Verdict;
@@ -120,6 +121,7 @@ public final class SiteBuild {
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
+        UnnotedChanges.check(options.contentDir(), catalog.sites(), problems);     // a change the history could not describe
         clock.lap("load+resolve+compose");
         if (proof == null) {
             proof = startAlongside(proofing, catalog, render);
@@ -127,6 +129,9 @@ public final class SiteBuild {
         RenderedSite rendered = render.render(catalog, composed, problems);
         clock.lap("render");
         PolicyPdfs.Started pdfs = new PolicyPdfs(options.workDir(), tools.pdfWriter(), messages, progress)
+                .start(catalog.sites(), rendered.built());
+        // The page history runs beside the checks and PDFs, and is published only for the sites the verdict lets through (ADR 0096).
+        PageHistory.Started history = new PageHistory(options.contentDir(), options.workDir(), messages, progress)
                 .start(catalog.sites(), rendered.built());
         Map<String, List<String>> keptPages = new LinkedHashMap<>();
         unchanged.values().forEach(site -> keptPages.putAll(site.pageIds()));
@@ -145,7 +150,7 @@ public final class SiteBuild {
         List<ResolvedSite> fresh = new AgreedTextArchive(options.agreedTextsDir())
                 .archivePublishable(verdict, catalog.sites(), rendered, composed.forms(), options.today());
         clock.lap("archive");
-        new PageHistory(options.contentDir(), options.workDir(), messages, progress).write(fresh, rendered.built());
+        history.finish(fresh);
         Map<String, String> keptEntries = new LinkedHashMap<>();
         verdict.publishable(List.copyOf(unchanged.values()), SiteRecord::id).forEach(site -> keptEntries.put(site.id(), site.indexEntry()));
         Set<String> published = new PublishStage(options, cache)

@@ -45,20 +45,44 @@ import java.util.concurrent.Future;
  * this policy", and links each to the page as it was then ({@code <key>.version-<commit>.html}) and
  * to a comparison with the current text ({@code <key>.changes-<commit>.html}).
  *
- * <p>A change is listed when a commit gives one of the page's source files (the school's file and
- * the template's, in the page's language) a new change note that is not {@code minor}, and changes
- * its text beyond white space; the first commit of the page is listed as "First published". An
+ * <p>A change is listed when a commit changes one of the page's source files (the school's file and
+ * the template's, in the page's language) beyond white space: with the new change note it gives the
+ * file as its summary, or, without one, saying that no note says what changed, when the page as
+ * resolved changed too (docs/adr/0096); a change whose new note starts {@code minor} is left out, and
+ * the first commit of the page is listed as "First published". Two changes of one day show their
+ * times (Europe/London). An
  * earlier version is the content at that commit, loaded and resolved by the build's own stages;
  * those versions are kept under {@code <work>/history/<commit>} between builds (a commit never
  * changes). Without a git repository nothing is added.
  */
 public final class PageHistory {
-    /** A listed change: its commit, date and summary ({@code null} for the first publication). */
-    public record Entry(String commit, LocalDate date, String summary) {
+    /** What a listed change says of itself. */
+    public enum Kind {
+        /** The page's first commit. */
+        FIRST_PUBLISHED,
+        /** A change whose commit gave the page's source a new change note: the note is its summary. */
+        NOTED,
+        /** A change of the page's text whose commit gave it no new note: listed all the same, saying so. */
+        WITHOUT_NOTE
+    }
+
+    /**
+     * A listed change: its commit, its date and time in Europe/London, its summary (the change note;
+     * {@code null} unless {@link Kind#NOTED}), and whether the time is shown (when another listed
+     * change of the page has the same date, so that the two can be told apart).
+     */
+    public record Entry(String commit, LocalDate date, java.time.LocalTime time, Kind kind, String summary, boolean timeShown) {
         String shortId() {
             return commit.substring(0, 12);
         }
+
+        Entry showingTime(boolean shown) {
+            return new Entry(commit, date, time, kind, summary, shown);
+        }
     }
+
+    /** Each work folder's stage that has started and not finished, by its set-aside folder. */
+    private static final Map<Path, CompletableFuture<Optional<Outcome>>> UNDER_WAY = new ConcurrentHashMap<>();
 
     private final Path contentDir;
     private final Path workDir;
@@ -91,89 +115,231 @@ public final class PageHistory {
     }
 
     /**
-     * Adds the updates to the built pages in {@code built} and writes the earlier versions and
-     * comparisons beside them, one page at a time on each of {@link #threads} threads: each page's
-     * files are its own (its HTML, its {@code .version-} and {@code .changes-} pages, its earlier
-     * versions' cached HTML), the earlier content trees are loaded once per commit whichever page
-     * needs them first, and earlier versions are converted in turn through the render stage's one
-     * lock; so the files written are the same, byte for byte, on one thread or several.
+     * Adds the updates to the built pages of {@code sites} and writes their earlier versions and
+     * comparisons beside them: {@link #start} then {@link Started#finish} with the same sites.
      *
      * @return how many pages show a list of updates (0 without a git repository)
      * @throws IOException when a built page cannot be read or written, or the repository cannot be
      *         read (the first such failure in page order)
      */
     public int write(List<ResolvedSite> sites, Path built) throws IOException {
-        if (sites.isEmpty()) {
-            return 0;       // nothing will be published: the repository is not even opened
+        return start(sites, built).finish(sites);
+    }
+
+    /**
+     * Begins the history of {@code sites}' built pages on threads of its own and returns at once, so
+     * that it runs beside the HTML checks, the PDFs and the verdict, which it does not depend on
+     * (docs/adr/0096). Nothing under {@code built} changes until {@link Started#finish}: the listed
+     * pages and their {@code .version-} and {@code .changes-} pages are written to
+     * {@code <work>/history-pages/} meanwhile, so the checks, the PDFs and the archive of agreed texts
+     * read the pages as rendered, as when the stage ran after them. One page at a time on each of
+     * {@link #threads} threads: each page's files are its own (its HTML, its {@code .version-} and
+     * {@code .changes-} pages, its earlier versions' cached HTML), the earlier content trees are loaded
+     * once per commit whichever page needs them first, and earlier versions are converted in turn
+     * through the render stage's one lock; so the files are the same, byte for byte, on one thread or
+     * several.
+     *
+     * @param sites the sites rendered into {@code built}; the history of those the verdict then holds
+     *              back is written aside and dropped by {@link Started#finish}
+     * @param built the render stage's staging folder, {@code <site>/<language>/<key>.html}
+     * @return the running stage (nothing runs when {@code sites} is empty)
+     * @throws IOException when the last build's set-aside history pages cannot be deleted
+     */
+    public Started start(List<ResolvedSite> sites, Path built) throws IOException {
+        Path aside = workDir.resolve("history-pages").toAbsolutePath().normalize();
+        // A build that failed between start and finish (in a long-lived build server or preview) left
+        // its stage running: it ends on its own, and is waited for before its folder is reused.
+        CompletableFuture<Optional<Outcome>> abandoned = UNDER_WAY.remove(aside);
+        if (abandoned != null) {
+            abandoned.handle((outcome, fault) -> null).join();
         }
+        FileTrees.deleteRecursively(aside);
+        if (sites.isEmpty()) {
+            return new Started(built, aside, CompletableFuture.completedFuture(Optional.empty()), System.nanoTime());
+        }
+        long start = System.nanoTime();
+        CompletableFuture<Optional<Outcome>> outcome = new CompletableFuture<>();
+        Thread coordinator = new Thread(() -> {
+            try {
+                outcome.complete(run(sites, built, aside));
+            } catch (Throwable fault) {      // an IOException opening the repository, or an Error: finish() rethrows it
+                outcome.completeExceptionally(fault);
+            }
+        }, "polisi-history");
+        coordinator.setDaemon(true);
+        UNDER_WAY.put(aside, outcome);
+        coordinator.start();
+        return new Started(built, aside, outcome, start);
+    }
+
+    /** The history stage under way: {@link #finish} waits for it and publishes what it wrote for the sites that pass. */
+    public final class Started {
+        private final Path built;
+        private final Path aside;
+        private final CompletableFuture<Optional<Outcome>> outcome;
+        private final long startNanos;
+
+        private Started(Path built, Path aside, CompletableFuture<Optional<Outcome>> outcome, long startNanos) {
+            this.built = built;
+            this.aside = aside;
+            this.outcome = outcome;
+            this.startNanos = startNanos;
+        }
+
+        /**
+         * Waits for the stage, then moves the pages it wrote for {@code publishable} into the staging
+         * folder (replacing the pages as rendered) and drops the others'.
+         *
+         * @param publishable the sites the verdict lets through (a subset of those started with)
+         * @return how many pages of {@code publishable} show a list of updates (0 without a git repository)
+         * @throws IOException the first failure, in page order, of a page of {@code publishable}, or
+         *         the repository's when it could not be read; a held-back site's failures are not its
+         *         concern here (the verdict already keeps it from being published)
+         */
+        public int finish(List<ResolvedSite> publishable) throws IOException {
+            long waitStart = System.nanoTime();
+            Optional<Outcome> done;
+            try {
+                done = await();
+            } finally {
+                UNDER_WAY.remove(aside, outcome);
+            }
+            double waited = (System.nanoTime() - waitStart) / 1e9;
+            try {
+                if (done.isEmpty()) {
+                    return 0;
+                }
+                Set<String> ids = new LinkedHashSet<>();
+                publishable.forEach(site -> ids.add(site.id()));
+                int pages = 0;
+                for (PageOutcome page : done.get().pages()) {
+                    if (!ids.contains(page.candidate().site().id())) {
+                        continue;
+                    }
+                    if (page.failure() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (page.failure() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    pages += page.listed() ? 1 : 0;
+                }
+                for (String id : ids) {
+                    moveInto(aside.resolve(id), built.resolve(id));
+                }
+                Outcome o = done.get();
+                progress.timed("history: " + pages + " pages with updates,", (o.endNanos() - startNanos) / 1e9,
+                        String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads; "
+                                        + "alongside the checks and PDFs, then waited for %.2f s)",
+                                o.openSeconds(), o.openCpuSeconds(), o.cpuSeconds(), o.threads(), waited));
+                return pages;
+            } finally {
+                FileTrees.deleteRecursively(aside);
+            }
+        }
+
+        private Optional<Outcome> await() throws IOException {
+            try {
+                return outcome.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("the history stage was interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Moves every file under {@code from} to the same place under {@code to}, replacing what is there. */
+    private static void moveInto(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** What the stage did: each candidate page's result in page order, and its timings. */
+    private record Outcome(List<PageOutcome> pages, double openSeconds, double openCpuSeconds, double cpuSeconds,
+                           int threads, long endNanos) {
+    }
+
+    /** One page: whether it got a list of updates, or what kept it from one (an IOException or RuntimeException). */
+    private record PageOutcome(BuiltPolicy candidate, boolean listed, Exception failure) {
+    }
+
+    /** Reads the repository's history and writes every candidate page aside; empty without a repository. */
+    private Optional<Outcome> run(List<ResolvedSite> sites, Path built, Path aside) throws IOException {
         long start = System.nanoTime();
         long openCpu = threadCpuNanos();
         Optional<ContentHistory> opened = ContentHistory.open(contentDir);
         if (opened.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         double openSeconds = (System.nanoTime() - start) / 1e9;
-        openCpu = threadCpuNanos() - openCpu;
+        double openCpuSeconds = (threadCpuNanos() - openCpu) / 1e9;
         List<BuiltPolicy> candidates = BuiltPolicy.in(sites, built);
-        int pages = 0;
-        double cpu;
         try (ContentHistory history = opened.get()) {
-            Written written = writeAll(history, candidates);
-            pages = written.pages();
-            cpu = written.cpuSeconds();
+            java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+            List<PageOutcome> pages = writeAll(candidates, candidate -> {
+                long before = threadCpuNanos();
+                try {
+                    return new PageOutcome(candidate, writeOne(history, candidate, aside.resolve(built.relativize(candidate.html()).toString())), null);
+                } catch (IOException | RuntimeException failure) {
+                    return new PageOutcome(candidate, false, failure);
+                } finally {
+                    cpu.addAndGet(threadCpuNanos() - before);
+                }
+            });
+            return Optional.of(new Outcome(pages, openSeconds, openCpuSeconds, cpu.get() / 1e9,
+                    Math.min(threads, Math.max(1, candidates.size())), System.nanoTime()));
         }
-        progress.timed("history: " + pages + " pages with updates,", (System.nanoTime() - start) / 1e9,
-                String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads)",
-                        openSeconds, openCpu / 1e9, cpu, Math.min(threads, Math.max(1, candidates.size()))));
-        return pages;
     }
 
-    /** How many pages got a list of updates, and the CPU seconds their threads spent on them. */
-    private record Written(int pages, double cpuSeconds) {
-    }
-
-    private Written writeAll(ContentHistory history, List<BuiltPolicy> candidates) throws IOException {
+    /** Runs {@code task} for every candidate on at most {@link #threads} threads; the results in page order. */
+    private List<PageOutcome> writeAll(List<BuiltPolicy> candidates, java.util.function.Function<BuiltPolicy, PageOutcome> task)
+            throws IOException {
         int count = Math.min(threads, candidates.size());
         if (count <= 1) {
-            int pages = 0;
-            long cpu = threadCpuNanos();
-            for (BuiltPolicy candidate : candidates) {
-                pages += writeOne(history, candidate) ? 1 : 0;
-            }
-            return new Written(pages, (threadCpuNanos() - cpu) / 1e9);
+            return candidates.stream().map(task).toList();
         }
-        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(count, runnable -> {
             Thread thread = new Thread(runnable, "polisi-history");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<PageOutcome>> results = new ArrayList<>();
             for (BuiltPolicy candidate : candidates) {
-                results.add(pool.submit(() -> {
-                    long before = threadCpuNanos();
-                    try {
-                        return writeOne(history, candidate);
-                    } finally {
-                        cpu.addAndGet(threadCpuNanos() - before);
-                    }
-                }));
+                results.add(pool.submit(() -> task.apply(candidate)));
             }
-            int pages = 0;
-            for (Future<Boolean> result : results) {     // in page order: the first failure is reported
-                pages += result.get() ? 1 : 0;
+            List<PageOutcome> pages = new ArrayList<>();
+            for (Future<PageOutcome> result : results) {
+                pages.add(result.get());
             }
-            return new Written(pages, cpu.get() / 1e9);
+            return pages;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("the history stage was interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        } catch (ExecutionException e) {       // an Error: the task itself catches the rest
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -188,12 +354,12 @@ public final class PageHistory {
     }
 
     /** Lists the page's updates and writes its earlier versions; false when it has none to list. */
-    private boolean writeOne(ContentHistory history, BuiltPolicy candidate) throws IOException {
+    private boolean writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
         List<Entry> entries = entries(history, candidate.page());
         if (entries.isEmpty()) {
             return false;
         }
-        publish(history, candidate.site(), candidate.page(), entries, candidate.html());
+        publish(history, candidate.site(), candidate.page(), entries, candidate.html(), aside);
         return true;
     }
 
@@ -221,45 +387,89 @@ public final class PageHistory {
         for (List<Change> commit : byCommit.values()) {
             ContentHistory.FileChange any = commit.get(0).change();
             if (first) {
-                entries.add(0, new Entry(any.commit(), any.date(), null));
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.FIRST_PUBLISHED, null, false));
                 first = false;
                 continue;
             }
             List<String> notes = new ArrayList<>();
+            boolean changed = false;
+            boolean markedMinor = false;
             for (Change change : commit) {
-                ChangeNote note = ChangeNote.in(change.change().text());
-                if (change.change().text() != null && !note.isBlank() && !note.isMinor()
-                        && !note.equals(ChangeNote.in(change.before()))
-                        && ChangeNote.differsBeyondWhitespace(change.before(), change.change().text())) {
+                String text = change.change().text();
+                ChangeNote note = ChangeNote.in(text);
+                boolean differs = ChangeNote.differsBeyondWhitespace(change.before(), text);
+                boolean newNote = text != null && !note.isBlank() && !note.equals(ChangeNote.in(change.before()));
+                changed |= differs;
+                markedMinor |= newNote && note.isMinor();
+                if (newNote && !note.isMinor() && differs) {
                     notes.add(note.text());
                 }
             }
             if (!notes.isEmpty()) {
-                entries.add(0, new Entry(any.commit(), any.date(), String.join(" ", notes)));
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.NOTED, String.join(" ", notes), false));
+            } else if (changed && !markedMinor) {
+                // A change of the text with no new note is a change all the same: an inspector reading the
+                // list must not miss a text that was in force (docs/adr/0096); only "minor" leaves one out.
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.WITHOUT_NOTE, null, false));
             }
         }
         return entries;
     }
 
-    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html)
+    /**
+     * The entries a page lists: {@code entries} less each change without a note that left the page as
+     * resolved unchanged (a template's section the school replaces, say, whose file changed), with
+     * the time shown where two listed changes share a date.
+     *
+     * @param entries newest first, as {@link #entries} gives them
+     * @param then    the page as resolved at each entry's commit (empty where it cannot be read: kept)
+     */
+    static List<Entry> listed(List<Entry> entries, Map<String, Optional<ResolvedPage>> then) {
+        List<Entry> kept = new ArrayList<>();
+        String olderText = null;
+        for (int i = entries.size() - 1; i >= 0; i--) {      // oldest first
+            Entry entry = entries.get(i);
+            Optional<ResolvedPage> page = then.getOrDefault(entry.commit(), Optional.empty());
+            String text = page.map(ResolvedPage::bodyText).orElse(null);
+            boolean unchangedPage = text != null && olderText != null && !ChangeNote.differsBeyondWhitespace(olderText, text);
+            if (entry.kind() == Kind.WITHOUT_NOTE && unchangedPage) {
+                continue;
+            }
+            kept.add(0, entry);
+            if (text != null) {
+                olderText = text;
+            }
+        }
+        Map<LocalDate, Integer> perDate = new java.util.HashMap<>();
+        kept.forEach(entry -> perDate.merge(entry.date(), 1, Integer::sum));
+        return kept.stream().map(entry -> entry.showingTime(perDate.get(entry.date()) > 1)).toList();
+    }
+
+    /** Reads the page as rendered at {@code html}; writes it with its list, and its earlier versions, at {@code aside}. */
+    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html, Path aside)
             throws IOException {
         Messages text = messages.get(page.language());
         Document current = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
+        Files.createDirectories(aside.getParent());
         current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
         HistoryPages pages = new HistoryPages(current, page, text);
-        List<HistoryPages.Listed> listed = new ArrayList<>();
+        Map<String, Optional<ResolvedPage>> resolved = new java.util.HashMap<>();
         for (Entry entry : entries) {
-            Optional<ResolvedPage> then = pageAt(history, entry.commit(), site, page);
+            resolved.put(entry.commit(), pageAt(history, entry.commit(), site, page));
+        }
+        List<HistoryPages.Listed> listed = new ArrayList<>();
+        for (Entry entry : listed(entries, resolved)) {
+            Optional<ResolvedPage> then = resolved.get(entry.commit());
             boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
             if (readable) {
                 Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, then.get())).body();
-                pages.writeVersion(entry, then.get().title(), earlier, html.resolveSibling(HistoryPages.versionFile(page, entry)));
-                pages.writeComparison(entry, earlier, html.resolveSibling(HistoryPages.changesFile(page, entry)));
+                pages.writeVersion(entry, then.get().title(), earlier, aside.resolveSibling(HistoryPages.versionFile(page, entry)));
+                pages.writeComparison(entry, earlier, aside.resolveSibling(HistoryPages.changesFile(page, entry)));
             }
             listed.add(new HistoryPages.Listed(entry, readable));
         }
         pages.list(listed);
-        Files.writeString(html, current.outerHtml(), StandardCharsets.UTF_8);
+        Files.writeString(aside, current.outerHtml(), StandardCharsets.UTF_8);
     }
 
     /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
@@ -321,7 +531,8 @@ public final class PageHistory {
         }
         String html = HtmlFragments.convert(asciidoc.toString());
         Files.createDirectories(cached.getParent());
-        Files.writeString(cached, html, StandardCharsets.UTF_8);
+        // Atomically: a build server's next build may read it while an abandoned build's history still writes it.
+        FileTrees.writeAtomically(cached, html.getBytes(StandardCharsets.UTF_8));
         return html;
     }
 }

@@ -216,6 +216,68 @@ class PageHistoryTest {
     }
 
     @Test
+    void theBuiltPagesStayAsRenderedUntilFinishAndAHeldBackSiteGetsNothing() throws Exception {
+        Path work = Files.createTempDirectory("polisi-history-aside-");
+        try {
+            Path out = work.resolve("out");
+            FileTrees.copy(site.pages(), out);
+            // the pages as the render stage left them: without the earlier versions and comparisons
+            try (Stream<Path> walk = Files.walk(out)) {
+                for (Path file : walk.filter(f -> f.getFileName().toString().matches(".*\\.(version|changes)-.*")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            Map<String, String> rendered = files(out);
+            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
+            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
+            PageHistory history = new PageHistory(repository.content(), work.resolve("work"), messages, line -> { }, 2);
+
+            // every site held back: the stage ran, and the staging folder is byte for byte as rendered
+            assertEquals(0, history.start(sites, out).finish(List.of()));
+            assertEquals(rendered, files(out));
+            assertFalse(Files.exists(work.resolve("work").resolve("history-pages")), "what was written aside is dropped");
+
+            // only solo passes: solo gets its history as the build publishes it, adopter keeps its pages as rendered
+            List<ResolvedSite> soloOnly = sites.stream().filter(s -> s.id().equals("solo")).toList();
+            assertEquals(1, soloOnly.size());
+            assertTrue(history.start(sites, out).finish(soloOnly) >= 1);
+            Map<String, String> published = files(site.pages());
+            Map<String, String> after = files(out);
+            assertEquals(published.keySet().stream().filter(n -> n.startsWith("solo")).toList(),
+                    after.keySet().stream().filter(n -> n.startsWith("solo")).toList());
+            after.forEach((name, bytes) -> {
+                if (name.startsWith("solo")) {
+                    assertEquals(published.get(name), bytes, name);
+                } else {
+                    assertEquals(rendered.get(name), bytes, name);
+                }
+            });
+            assertTrue(after.keySet().stream().anyMatch(n -> n.startsWith("solo") && n.contains(".changes-")));
+        } finally {
+            FileTrees.deleteRecursively(work);
+        }
+    }
+
+    @Test
+    void aStageLeftRunningByAFailedBuildIsWaitedForBeforeTheNextUsesItsFolder() throws Exception {
+        Path work = Files.createTempDirectory("polisi-history-abandoned-");
+        try {
+            Path out = work.resolve("out");
+            FileTrees.copy(site.pages(), out);
+            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
+            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
+            PageHistory history = new PageHistory(repository.content(), work.resolve("work"), messages, line -> { }, 2);
+            history.start(sites, out);      // a build that then failed: never finished
+            int pages = history.start(sites, out).finish(sites);
+            assertTrue(pages >= 4, "pages with updates: " + pages);
+            assertEquals(files(site.pages()), files(out));
+            assertFalse(Files.exists(work.resolve("work").resolve("history-pages")));
+        } finally {
+            FileTrees.deleteRecursively(work);
+        }
+    }
+
+    @Test
     void noThreadsIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new PageHistory(repository.content(), repository.root, Map.of(), line -> { }, 0));
