@@ -66,8 +66,9 @@ public final class UnnotedChanges {
                         if (committed == null || committed.getObjectId(0).equals(hasher.idFor(Constants.OBJ_BLOB, now))) {
                             continue;       // new, or as committed
                         }
-                        String before = new String(repository.open(committed.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-                        String after = new String(now, StandardCharsets.UTF_8);
+                        // decoded as the build reads a source (UTF-8, or UTF-16 with its mark; content.SourceText)
+                        String before = text(file, repository.open(committed.getObjectId(0)).getBytes());
+                        String after = text(file, now);
                         if (ChangeNote.differsBeyondWhitespace(before, after) && ChangeNote.in(after).equals(ChangeNote.in(before))) {
                             problems.warning(CODE, file, noteLine(after), "the text has changed since the last commit but its "
                                     + "change note has not, so once committed the page's \"Updates to this policy\" will say only "
@@ -93,6 +94,14 @@ public final class UnnotedChanges {
             }
         }
         return files;
+    }
+
+    private static String text(Path file, byte[] bytes) {
+        try {
+            return org.polisi.site.content.SourceText.decode(file, bytes).text();
+        } catch (RuntimeException unreadable) {        // reported by the loader at the file
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** The line of the file's (last) change note, 1 when it has none. */
