@@ -29,6 +29,8 @@ import java.util.Set;
  * {@link ChangeNote#differsBeyondWhitespace}, as the history's.
  */
 public final class UnnotedChanges {
+    /** The kinds of page whose history is listed ({@link PageHistory}, {@code render.BuiltPolicy}). */
+    private static final Set<String> HISTORY_KINDS = Set.of("policy", "appendix");
     /** The problem's code: a warning, so {@code --strict} (CI) refuses it. */
     public static final String CODE = "change-note";
 
@@ -82,12 +84,15 @@ public final class UnnotedChanges {
         }
     }
 
-    /** Every page's own file and the files its text comes from, in site, language and page order, once each. */
+    /** Every policy's and appendix's own file and the files its text comes from, in site, language and page order, once each. */
     private static Set<Path> sourceFiles(List<ResolvedSite> sites) {
         Set<Path> files = new LinkedHashSet<>();
         for (ResolvedSite site : sites) {
             for (String language : site.languages()) {
                 for (ResolvedPage page : site.pages(language).values()) {
+                    if (!HISTORY_KINDS.contains(page.kind())) {
+                        continue;       // only policies and appendices list their updates
+                    }
                     files.add(page.file());
                     page.body().stream().map(SourceLine::file).filter(f -> f != null).forEach(files::add);
                 }
