@@ -95,8 +95,10 @@ public final class PreviewCommand implements Callable<Integer> {
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {
-            System.err.println("error: rebuild failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); the pages of the last good build are still served: please report this to the Polisi maintainers");
+            System.err.println(FileSystemRefusals.explain(e, root)
+                    .map(why -> "error: " + why + "; the pages of the last good build are still served")
+                    .orElse("error: rebuild failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the pages of the last good build are still served: please report this to the Polisi maintainers"));
         }
     }
 
