@@ -49,9 +49,13 @@ public final class FileSystemRefusals {
         for (Path folder : folders) {
             Path absolute = folder.toAbsolutePath().normalize();
             Path step = absolute.startsWith(checkout) ? checkout : absolute;
+            int depth = 0;
             for (Path part : absolute.startsWith(checkout) ? checkout.relativize(absolute) : Path.of("")) {
                 step = part.toString().isEmpty() ? step : step.resolve(part);
-                Optional<String> refused = refusal(checkout, step, user);
+                depth++;
+                // site/ and data/ are the checkout's own (its sources): only a link there is refused, their owner is the checkout's
+                boolean checkOwner = !absolute.startsWith(checkout) || depth > 1 || step.equals(absolute);
+                Optional<String> refused = refusal(checkout, step, checkOwner ? user : null);
                 if (refused.isPresent()) {
                     return refused;
                 }
@@ -60,6 +64,7 @@ public final class FileSystemRefusals {
         return Optional.empty();
     }
 
+    /** Why {@code folder} is refused: a link, or (when {@code user} is given) another user's folder; empty when it is neither. */
     private static Optional<String> refusal(Path checkout, Path folder, String user) {
         PosixFileAttributes attributes;
         try {
@@ -81,7 +86,7 @@ public final class FileSystemRefusals {
                     + " link leads. Remove the link (rm " + shown + ") and build again; nothing was written by this run");
         }
         String owner = attributes.owner().getName();
-        if (!owner.equals(user)) {
+        if (user != null && !owner.equals(user)) {
             return Optional.of(foreign(shown, owner, user) + "; nothing was written by this run");
         }
         return Optional.empty();
