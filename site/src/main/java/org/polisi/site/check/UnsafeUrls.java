@@ -57,6 +57,8 @@ final class UnsafeUrls {
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):.*", Pattern.DOTALL);
     private static final Pattern IMAGE_DATA = Pattern.compile("^data:image/(png|jpeg|gif|webp)[;,].*", Pattern.DOTALL);
     private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d*\\s*[;,]\\s*url\\s*=\\s*['\"]?([^'\"]*)");
+    /** An image macro whose target, as written, has a scheme or is another site's: compose's ImageReferences reports it at its line. */
+    private static final Pattern LITERAL_IMAGE = Pattern.compile("(?<![\\w\\\\])image::?(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)");
     private static final Pattern TABS_AND_NEWLINES = Pattern.compile("[\\t\\n\\r]");
     private static final Pattern EDGES = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$");
     private static final Pattern ADOC_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):\\s*(.*)$");
@@ -77,9 +79,11 @@ final class UnsafeUrls {
                     if (refused.isPresent()) {
                         List<String> needles = needles(element, address, page);
                         SourceLine written = Origins.find(page, needles.toArray(String[]::new));
-                        // What the source spells out (raw HTML, a link:javascript: target, a video:: player) is refused there
-                        // already by RawHtml, at its line or at the attribute entry that holds it: once is enough.
-                        if (!RawHtml.refuses(written.text()) && entries(page, address).stream().noneMatch(RawHtml::refuses)) {
+                        // What the source spells out (raw HTML, a link:javascript: target, a video:: player, an image:: of another
+                        // site or a data: image) is refused there already (RawHtml, ImageReferences), at its line or at the
+                        // attribute entry that holds it: once is enough.
+                        if (!RawHtml.refuses(written.text()) && !LITERAL_IMAGE.matcher(written.text()).find()
+                                && entries(page, address).stream().noneMatch(RawHtml::refuses)) {
                             found.add(new Finding(refused.get(), needles));
                         }
                     }
