@@ -43,13 +43,10 @@ final class UnsafeUrls {
     record Finding(String message, List<String> needles) {
     }
 
-    /** HTML's URL-valued attributes, the old ones browsers still follow, and SVG's links. */
-    private static final Set<String> ADDRESSES = Set.of("href", "src", "srcset", "cite", "action", "formaction", "poster", "data",
-            "background", "longdesc", "usemap", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "xlink:href",
-            "icon", "imagesrcset", "itemtype", "profile");
+    /** {@link HtmlPolicy}'s address attributes, and the few more a page's own markup may carry. */
+    private static final Set<String> ADDRESSES = union(HtmlPolicy.ADDRESSES, Set.of("imagesrcset", "itemtype", "profile"));
     /** Attributes whose address is fetched when the page is shown, not followed by a click. */
-    private static final Set<String> FETCHED = Set.of("src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc",
-            "codebase", "archive", "manifest", "icon", "imagesrcset");
+    private static final Set<String> FETCHED = union(HtmlPolicy.FETCHED, Set.of("imagesrcset"));
     /** {@code <link rel>} values whose {@code href} is fetched. */
     private static final Set<String> FETCHED_LINKS = Set.of("stylesheet", "icon", "preload", "prefetch", "modulepreload",
             "manifest", "apple-touch-icon", "mask-icon", "import");
@@ -65,6 +62,12 @@ final class UnsafeUrls {
     private static final Pattern YAML_ENTRY = Pattern.compile("^\\s*([A-Za-z0-9_][A-Za-z0-9_-]*)\\s*:\\s*['\"]?(.*?)['\"]?\\s*$");
 
     private UnsafeUrls() {
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> more) {
+        Set<String> all = new java.util.HashSet<>(some);
+        all.addAll(more);
+        return Set.copyOf(all);
     }
 
     /** Every refused address in {@code html}, the rendered {@code page}, in document order. */

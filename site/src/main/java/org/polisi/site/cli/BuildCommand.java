@@ -113,10 +113,7 @@ public final class BuildCommand implements Callable<Integer> {
     static int build(Path root, BuildOptions options, Optional<Path> cacheDir, BuildTools tools, PrintStream out, PrintStream err)
             throws IOException {
         long start = System.nanoTime();
-        List<Path> written = new java.util.ArrayList<>(List.of(options.workDir(), options.outputDir(), options.manifestsDir(),
-                options.agreedTextsDir()));
-        cacheDir.ifPresent(written::add);
-        Optional<String> refused = FileSystemRefusals.beforeBuilding(root, written);   // no link, no other user's folder (ADR 0097)
+        Optional<String> refused = FileSystemRefusals.beforeBuilding(root, options, cacheDir);   // no link, no other user's folder (ADR 0097)
         if (refused.isPresent()) {
             err.println("error: " + refused.get());
             return 1;

@@ -64,6 +64,17 @@ public final class FileSystemRefusals {
         return Optional.empty();
     }
 
+    /**
+     * {@link #beforeBuilding} for the folders a build with {@code options} writes: its work folder,
+     * published sites, manifests and agreed texts, and {@code cacheDir} when the cache is used.
+     */
+    public static Optional<String> beforeBuilding(Path root, org.polisi.site.BuildOptions options, Optional<Path> cacheDir) {
+        List<Path> written = new java.util.ArrayList<>(List.of(options.workDir(), options.outputDir(), options.manifestsDir(),
+                options.agreedTextsDir()));
+        cacheDir.ifPresent(written::add);
+        return beforeBuilding(root, written);
+    }
+
     /** Why {@code folder} is refused: a link, or (when {@code user} is given) another user's folder; empty when it is neither. */
     private static Optional<String> refusal(Path checkout, Path folder, String user) {
         PosixFileAttributes attributes;

@@ -86,6 +86,12 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** One build, holding the checkout's build lock, so that a {@code ./polisi build} meanwhile waits, and this waits for it. */
     void rebuild(Path root, BuildOptions options) {
+        Optional<String> refused = FileSystemRefusals.beforeBuilding(root, options,
+                cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)));   // ADR 0097
+        if (refused.isPresent()) {
+            System.err.println("error: " + refused.get());
+            return;
+        }
         try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {
             SiteBuild build = new SiteBuild(options, System.out::println, Optional.ofNullable(cache), tools);
             if (!cacheOptions.off) {
