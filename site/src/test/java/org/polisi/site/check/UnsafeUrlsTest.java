@@ -119,6 +119,23 @@ class UnsafeUrlsTest {
     }
 
     @Test
+    void anAttributeOfATemplatesSettingsUsedInItsPageHoldsBackEverySchoolThatAdoptsIt(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.in(folder)
+                .write("clusters/shared/cluster.yml", "name: {en: Shared}\nlanguages: [en]\nattributes:\n"
+                        + "  help: \"javascript:alert(8)\"\n")
+                .write("clusters/shared/en/rules.adoc", "= Rules\n:page-kind: page\n\nAsk for link:{help}[help].\n")
+                .write("schools/adopter/school.yml", "name: {en: Adopter School}\nlanguages: [en]\nadopts: shared\n")
+                .write("schools/solo/school.yml", "name: {en: Solo School}\nlanguages: [en]\n")
+                .write("schools/solo/en/page.adoc", "= Page\n:page-kind: page\n\nText.\n");
+        BuildResult result = tree.build();
+        assertTrue(result.errors().stream().allMatch(p -> p.code().equals("unsafe-html") && p.file().endsWith("rules.adoc") && p.line() == 4),
+                result.errors().toString());
+        assertFalse(result.errors().isEmpty());
+        assertFalse(Files.exists(tree.published("adopter/en/rules.html")), "the adopting school is held back");
+        assertTrue(Files.isRegularFile(tree.published("solo/en/page.html")), "a school of its own is published");
+    }
+
+    @Test
     void anAddressIsReadAsABrowserReadsIt() {
         assertEquals("javascript:alert(1)", UnsafeUrls.browserUrl(" \u0001java\tscript:\nalert(1)\r "));
         assertEquals("https://example.org/a b", UnsafeUrls.browserUrl("https://example.org/a b"));
