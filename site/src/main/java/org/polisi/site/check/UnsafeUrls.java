@@ -74,6 +74,9 @@ final class UnsafeUrls {
     static List<Finding> findIn(Document html, StagedPage page) {
         List<Finding> found = new ArrayList<>();
         for (Element element : html.getAllElements()) {
+            if (element.attributesSize() == 0) {
+                continue;       // attributes() would make an empty set for each of them
+            }
             for (Attribute attribute : element.attributes()) {
                 String name = attribute.getKey().toLowerCase(Locale.ROOT);
                 List<String> addresses = addresses(element, name, attribute.getValue());
