@@ -255,6 +255,7 @@ public final class HtmlChecks {
                     + ": a Welsh reader's browser or screen reader would speak it; translate the message or mark it lang=\"en\""));
         }
         checkText(page, elements.bodyText);
+        UnsafeUrls.findIn(html, page).forEach(found -> report(page, UnsafeUrls.CODE, found.message(), found.needles().toArray(String[]::new)));
         List<String> links = elements.links;
         List<String> paragraphs = elements.paragraphs();
         return new PageFacts(page, ids, links, paragraphs);
