@@ -304,7 +304,8 @@ public final class PersonSearch {
             String position = org.polisi.forms.storage.Dialect.of(handle).postgresql() ? "strpos" : "instr";
             // The sift looks for a piece of the name in the key without its spaces, apostrophes and
             // separators (replace() only removes characters PersonNames has already folded), so that
-            // "Ann Marie" still finds "Ann-Marie" and "OBrien" finds "O'Brien" (ADR 0094).
+            // "Ann Marie" still finds "Ann-Marie" and "OBrien" finds "O'Brien" (ADR 0094); the piece
+            // lies inside one word of the name, so "Dafydd Owen" still finds "Dafydd ab Owen" (ADR 0098).
             String removes = PersonNames.siftRemoves();
             String compact = "k.accent_free";
             for (int i = 0; i < removes.length(); i++) {
