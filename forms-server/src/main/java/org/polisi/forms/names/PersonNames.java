@@ -297,8 +297,10 @@ public final class PersonNames {
      * {@code replace()} may remove them, since the key is already folded by this class.
      */
     public static String siftRemoves() {
-        return " '" + SEPARATORS;
+        return SIFT_REMOVES;
     }
+
+    private static final String SIFT_REMOVES = " '" + SEPARATORS;
 
     /**
      * A piece of the query that every text it {@link #mentions} contains once the characters of
@@ -313,9 +315,7 @@ public final class PersonNames {
      */
     public static String siftPiece(String query) {
         String free = accentFreeKey(query);
-        StringBuilder compact = new StringBuilder();
-        free.chars().filter(c -> siftRemoves().indexOf(c) < 0).forEach(c -> compact.append((char) c));
-        java.util.List<String> pieces = pieces(compact.toString());
+        java.util.List<String> pieces = pieces(compact(free));
         java.util.List<java.util.List<String>> alsoIn = new java.util.ArrayList<>();
         for (boolean gaelicPrefixesToo : new boolean[] {false, true}) {
             String key = particleFreeOfFree(free, gaelicPrefixesToo);
@@ -381,43 +381,112 @@ public final class PersonNames {
      *     for an empty query
      */
     public static NameMatch mentions(String query, String text) {
-        String needle = searchKey(query);
-        if (needle.isEmpty() || text == null) {
+        // one text: the sift's piece would cost more than the comparisons it spares (the result is the same)
+        return query(query).mentions(text, false);
+    }
+
+    /**
+     * A name to compare with many texts: its keys made once ({@link Query#mentions} is what {@link
+     * #mentions} does).
+     *
+     * @param name the name searched for; may be {@code null} (then nothing matches)
+     */
+    public static Query query(String name) {
+        return new Query(name);
+    }
+
+    /** A name searched for, with its keys made once; immutable and safe to share between threads. */
+    public static final class Query {
+        private final String needle;
+        private final String freeNeedle;
+        private final String looseNeedle;
+        private final String joinedNeedle;
+        private final String mcNeedle;
+        private final String[] particleFree;
+        private final String name;
+        private volatile String sift;   // made when first needed; any thread may make it, all make the same
+
+        private Query(String name) {
+            needle = searchKey(name);
+            freeNeedle = accentFreeOfKey(needle);
+            looseNeedle = separatorFreeOfKey(freeNeedle);
+            joinedNeedle = particleJoinedOfFree(freeNeedle);
+            mcNeedle = mcOfJoined(joinedNeedle);
+            particleFree = new String[] {particleFreeOfFree(freeNeedle, false), particleFreeOfFree(freeNeedle, true)};
+            this.name = name;
+        }
+
+        /** The query's {@link PersonNames#siftPiece}, for a database's first sift. */
+        public String siftPiece() {
+            String piece = sift;
+            if (piece == null) {
+                piece = PersonNames.siftPiece(name);
+                sift = piece;
+            }
+            return piece;
+        }
+
+        /**
+         * @param text the stored text; may be {@code null}
+         * @return as {@link PersonNames#mentions}
+         */
+        public NameMatch mentions(String text) {
+            return mentions(text, true);
+        }
+
+        /**
+         * @param sifted whether a text whose compact key lacks the {@link #siftPiece} is passed over
+         *     at once for the levels after {@link NameMatch#WITHOUT_ACCENTS} (sound by the sift's
+         *     property; {@code false} only for the test of that property)
+         */
+        NameMatch mentions(String text, boolean sifted) {
+            if (needle.isEmpty() || text == null) {
+                return NameMatch.NONE;
+            }
+            String haystack = searchKey(text);
+            if (haystack.contains(needle)) {
+                return NameMatch.EXACT;
+            }
+            String freeHaystack = accentFreeOfKey(haystack);
+            if (freeHaystack.contains(freeNeedle)) {
+                return NameMatch.WITHOUT_ACCENTS;
+            }
+            if (looseNeedle.isEmpty() || sifted && !compact(freeHaystack).contains(siftPiece())) {
+                return NameMatch.NONE;
+            }
+            if (separatorFreeOfKey(freeHaystack).contains(looseNeedle)) {
+                return NameMatch.OTHER_SEPARATORS;
+            }
+            if (joinedNeedle.isEmpty()) {
+                return NameMatch.NONE;
+            }
+            String joinedHaystack = particleJoinedOfFree(freeHaystack);
+            if (joinedHaystack.contains(joinedNeedle)) {
+                return NameMatch.WITHOUT_APOSTROPHES;
+            }
+            if (mcOfJoined(joinedHaystack).contains(mcNeedle)) {
+                return NameMatch.MC_MAC;
+            }
+            for (int reading = 0; reading < 2; reading++) {
+                if (!particleFree[reading].isEmpty()
+                        && particleFreeOfFree(freeHaystack, reading == 1).contains(particleFree[reading])) {
+                    return NameMatch.WITHOUT_PARTICLES;
+                }
+            }
             return NameMatch.NONE;
         }
-        String haystack = searchKey(text);
-        if (haystack.contains(needle)) {
-            return NameMatch.EXACT;
-        }
-        String freeHaystack = accentFreeOfKey(haystack);
-        String freeNeedle = accentFreeOfKey(needle);
-        if (freeHaystack.contains(freeNeedle)) {
-            return NameMatch.WITHOUT_ACCENTS;
-        }
-        String looseNeedle = separatorFreeOfKey(freeNeedle);
-        if (looseNeedle.isEmpty()) {
-            return NameMatch.NONE;
-        }
-        if (separatorFreeOfKey(freeHaystack).contains(looseNeedle)) {
-            return NameMatch.OTHER_SEPARATORS;
-        }
-        String joinedNeedle = particleJoinedOfFree(freeNeedle);
-        String joinedHaystack = particleJoinedOfFree(freeHaystack);
-        if (joinedNeedle.isEmpty()) {
-            return NameMatch.NONE;
-        }
-        if (joinedHaystack.contains(joinedNeedle)) {
-            return NameMatch.WITHOUT_APOSTROPHES;
-        }
-        if (mcOfJoined(joinedHaystack).contains(mcOfJoined(joinedNeedle))) {
-            return NameMatch.MC_MAC;
-        }
-        for (boolean gaelicPrefixesToo : new boolean[] {false, true}) {
-            String particleFree = particleFreeOfFree(freeNeedle, gaelicPrefixesToo);
-            if (!particleFree.isEmpty() && particleFreeOfFree(freeHaystack, gaelicPrefixesToo).contains(particleFree)) {
-                return NameMatch.WITHOUT_PARTICLES;
+    }
+
+    /** The accent-free key without the characters of {@link #siftRemoves}. */
+    private static String compact(String accentFree) {
+        StringBuilder compact = new StringBuilder(accentFree.length());
+        for (int i = 0; i < accentFree.length(); i++) {
+            char c = accentFree.charAt(i);
+            if (SIFT_REMOVES.indexOf(c) < 0) {
+                compact.append(c);
             }
         }
-        return NameMatch.NONE;
+        return compact.toString();
     }
+
 }
