@@ -67,7 +67,8 @@ final class UserCommand implements Runnable {
         @Mixin
         Account account;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME")
+        @Option(names = "--name", required = true, paramLabel = "NAME", converter = OneLineText.class,
+                description = "The person's name (one line).")
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", completionCandidates = AccountRoles.class,
@@ -131,8 +132,8 @@ final class UserCommand implements Runnable {
         @Mixin
         Account account;
 
-        @Option(names = "--by", required = true, paramLabel = "NAME",
-                description = "Who made this change, such as the headteacher (recorded).")
+        @Option(names = "--by", required = true, paramLabel = "NAME", converter = OneLineText.class,
+                description = "Who made this change, such as the headteacher (recorded; one line).")
         String by;
 
         String recordedBy() {
