@@ -28,10 +28,10 @@ final class EraseCommand implements Callable<Integer> {
     @Mixin
     Settings settings;
 
-    @Option(names = "--school", required = true, paramLabel = "ID")
+    @Option(names = "--school", converter = OneLineText.class, required = true, paramLabel = "ID")
     String school;
 
-    @Option(names = "--reference", required = true, paramLabel = "REF")
+    @Option(names = "--reference", converter = OneLineText.class, required = true, paramLabel = "REF")
     String reference;
 
     @Option(names = "--by", paramLabel = "NAME", converter = OneLineText.class,

@@ -5,12 +5,14 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The text policy of a one-line answer (ADR 0022, ADR 0098) for an option the command line stores:
- * a person's name ({@code user add --name}), who asked or made a change ({@code --by}), why
- * ({@code erase --because}). The web refuses a line break in a one-line field and removes other
+ * The text policy of a one-line answer (ADR 0022, ADR 0098) for every option of the command line
+ * whose text is stored or looked up in the database: a person's name ({@code user add --name}), who
+ * asked or made a change ({@code --by}), why ({@code erase --because}), an address, a school, a
+ * reference, a form, a person searched for. (A NUL in a value looked up made PostgreSQL's driver
+ * fail with an exception instead of a message.) The web refuses a line break in a one-line field and removes other
  * control characters; a person typing a command can type it again, so here every control character
  * is refused with a message that says which and where, rather than removed: a stored {@code --by}
- * of {@code "Ann\r\nX\u001b[31m"} would reach a terminal or a line-based file as a forged line or
+ * of "Ann", CR, LF, "X", ESC, "[31m" would reach a terminal or a line-based file as a forged line or
  * an escape sequence (tester 5's fault 8).
  *
  * <p>Input: the option's value as the shell passed it. Output: the value in Unicode normalisation

@@ -267,7 +267,7 @@ final class UserCommand implements Runnable {
                     + " Refused when another person's account has the new address.")
     static final class ChangeEmail extends AccountChange {
 
-        @Option(names = "--new-email", required = true, paramLabel = "EMAIL", description = "The new address.")
+        @Option(names = "--new-email", converter = OneLineText.class, required = true, paramLabel = "EMAIL", description = "The new address.")
         String newEmail;
 
         @Override
@@ -279,7 +279,8 @@ final class UserCommand implements Runnable {
                 System.err.println("Not changed: " + refused.getMessage());
                 return 2;
             }
-            System.out.println("Changed " + account.email + " to " + newEmail.strip() + " at every school of theirs: "
+            System.out.println("Changed " + account.email + " to " + newEmail.replaceAll("^ +| +$", "")
+                    + " at every school of theirs: "
                     + ended + (ended == 1 ? " session" : " sessions") + " ended now; they sign in with the new address."
                     + " Their password and second factor are unchanged.");
             return 0;
@@ -289,10 +290,10 @@ final class UserCommand implements Runnable {
     /** Which account: its school and e-mail address, and the manifests that name the schools served. */
     static final class Account {
 
-        @Option(names = "--school", required = true, paramLabel = "ID")
+        @Option(names = "--school", converter = OneLineText.class, required = true, paramLabel = "ID")
         String school;
 
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        @Option(names = "--email", converter = OneLineText.class, required = true, paramLabel = "EMAIL")
         String email;
 
         @Option(names = "--manifests", paramLabel = "DIR",

@@ -68,6 +68,34 @@ class CommandLineTextTest {
                 assertEquals(2, add.exitCode(), add.out());
                 assertTrue(add.err().contains("'--name'"), add.err());
             }
+            // an address is stored and printed too: no control, format or space character in it
+            for (String address : List.of("a\u001b[31m@test.example", "a@test\u0000.example", "a\u202E@test.example",
+                    "a@test.exam\u0085ple", "a\u00A0b@test.example", "a@test.example\u2028")) {
+                FormsCliTestAccess.Run add = FormsCliTestAccess.runWithInput("mango tractor lighthouse quilt\n", "user",
+                        "add", "--db", db, "--manifests", manifests(), "--school", "testschool", "--name", "Nia Head",
+                        "--email", address, "--role", "office");
+                assertEquals(2, add.exitCode(), add.out());
+                assertTrue(add.err().contains("email must be an email address") || add.err().contains("'--email'"),
+                        add.err());
+                FormsCliTestAccess.Run change = FormsCliTestAccess.run("user", "change-email", "--db", db, "--manifests",
+                        manifests(), "--school", "testschool", "--email", "office@test.example", "--new-email", address,
+                        "--by", "Heledd Pennaeth");
+                assertEquals(2, change.exitCode(), change.out());
+            }
+            assertEquals(1, server.count("SELECT count(*) FROM staff_person"), "only Olwen's address");
+            // values only looked up are refused the same way, never passed to the database (a NUL broke PostgreSQL's driver)
+            for (String[] lookup : List.<String[]>of(
+                    new String[] {"erase", "--school", "test\u0000school", "--reference", record, "--by", "Tess"},
+                    new String[] {"erase", "--school", "testschool", "--reference", "\u0000" + record, "--by", "Tess"},
+                    new String[] {"user", "disable", "--school", "testschool", "--email", "office@test.example\u0000",
+                        "--by", "Tess"},
+                    new String[] {"export", "--person", "Rhys\u0000"})) {
+                String[] args = java.util.Arrays.copyOf(lookup, lookup.length + 4);
+                System.arraycopy(new String[] {"--db", db, "--manifests", manifests()}, 0, args, lookup.length, 4);
+                FormsCliTestAccess.Run refused = FormsCliTestAccess.run(args);
+                assertEquals(2, refused.exitCode(), String.join(" ", lookup) + ": " + refused.err());
+                assertTrue(refused.err().contains("the control character U+0000"), refused.err());
+            }
             FormsCliTestAccess.Run line = FormsCliTestAccess.run("erase", "--db", db, "--manifests", manifests(),
                     "--school", "testschool", "--reference", record, "--by", "Tess\nFAKE LINE");
             assertTrue(line.err().contains("a line feed at character 5"), "says what and where: " + line.err());
