@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,12 +42,7 @@ import org.polisi.forms.names.NameMatch;
 class PersonSearchParticlesTest {
 
     private static List<String> found(TestServer server, String name) {
-        List<String> found = new ArrayList<>();
-        var findings = server.staffRecords().findPerson(server.staffUser("head@testschool.example"), name);
-        findings.submissions().forEach(each -> found.add(each.record().reference() + " " + each.match()));
-        findings.consentEvents().stream().map(each -> each.reference() + " pupil " + each.match()).distinct()
-                .forEach(found::add);
-        return found;
+        return PersonSearchApostrophesTest.found(server, name);
     }
 
     private static String consentFor(TestServer server, String pupil) {
