@@ -10,6 +10,7 @@ import org.polisi.site.confirm.ToConfirm;
 import org.polisi.site.confirm.ToConfirmList;
 import org.polisi.site.fork.ResolvedSite;
 import org.polisi.site.history.PageHistory;
+import org.polisi.site.history.UnnotedChanges;
 import org.polisi.site.pdf.PolicyPdfs;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.problem.Verdict;
@@ -120,6 +121,7 @@ public final class SiteBuild {
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
+        UnnotedChanges.check(options.contentDir(), catalog.sites(), problems);     // a change the history could not describe
         clock.lap("load+resolve+compose");
         if (proof == null) {
             proof = startAlongside(proofing, catalog, render);

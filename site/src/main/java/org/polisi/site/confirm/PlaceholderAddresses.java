@@ -18,13 +18,23 @@ public final class PlaceholderAddresses implements FileConfirmationSource {
     static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)(?:[\\w.+-]+@|https?://)(?:[\\w-]+\\.)*(?:example\\.(?:org|com|net)|[\\w-]+\\.invalid)\\b(?:/[\\w/.~%-]*[\\w/~%-])?");
 
+    /**
+     * Whether {@code text} holds one of the reserved names at all: every match of {@link #PLACEHOLDER}
+     * contains "example." or ".invalid" (ASCII, any case), and looking for those first spares most
+     * lines the pattern's backtracking over every word.
+     */
+    static boolean mayHoldOne(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("example.") || lower.contains(".invalid");
+    }
+
     @Override
     public List<ToConfirm> findIn(Path file, List<String> lines) {
         List<ToConfirm> items = new ArrayList<>();
         String comment = file.toString().endsWith(".yml") ? "#" : "//";
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
-            if (text.trim().startsWith(comment)) {
+            if (text.trim().startsWith(comment) || !mayHoldOne(text)) {
                 continue;
             }
             Matcher placeholder = PLACEHOLDER.matcher(comment.equals("#") ? text.replaceFirst("\\s#.*$", "") : text);

@@ -52,12 +52,13 @@ public final class ToConfirmList {
                                       Map<ConfirmationSource, Map<Path, List<ToConfirm>>> scanned) {
         List<ToConfirm> items = new ArrayList<>();
         List<Path> files = null;
+        Map<Path, List<String>> read = new HashMap<>();     // each file read and decoded once, whichever producer asks first
         for (ConfirmationSource source : SOURCES) {
             if (source instanceof FileConfirmationSource fileSource) {
                 files = files == null ? filesOf(site) : files;
                 Map<Path, List<ToConfirm>> byFile = scanned.computeIfAbsent(source, s -> new HashMap<>());
                 for (Path file : files) {
-                    items.addAll(byFile.computeIfAbsent(file, f -> fileSource.findIn(f, lines(f))));
+                    items.addAll(byFile.computeIfAbsent(file, f -> fileSource.findIn(f, read.computeIfAbsent(f, ToConfirmList::lines))));
                 }
             } else {
                 items.addAll(source.find(site, forms));

@@ -28,15 +28,15 @@ import java.util.Optional;
 /**
  * The published history of the {@code content/} folder, read once per build with JGit: for every
  * file under it, each commit of the current branch's first-parent line (the published line: a merge
- * counts once, on the day it was merged) that added, changed or deleted it. Dates are the commit's
- * date in Europe/London, where the schools are.
+ * counts once, on the day it was merged) that added, changed or deleted it. Dates and times (to the
+ * minute) are the commit's in Europe/London, where the schools are.
  */
 public final class ContentHistory implements AutoCloseable {
     /**
      * One commit's change to one file: its text after the commit, {@code null} if the commit deleted
      * it; {@code order} grows from older to newer commits (it is not a time).
      */
-    public record FileChange(String commit, LocalDate date, long order, String text) {
+    public record FileChange(String commit, LocalDate date, java.time.LocalTime time, long order, String text) {
     }
 
     private static final ZoneId SCHOOLS = ZoneId.of("Europe/London");
@@ -118,7 +118,8 @@ public final class ContentHistory implements AutoCloseable {
             RevCommit commit = commits.get(change[0].name());
             String text = change[1].equals(ObjectId.zeroId()) ? null
                     : new String(repository.open(change[1]).getBytes(), StandardCharsets.UTF_8);
-            list.add(new FileChange(commit.name(), Instant.ofEpochSecond(commit.getCommitTime()).atZone(SCHOOLS).toLocalDate(),
+            java.time.ZonedDateTime when = Instant.ofEpochSecond(commit.getCommitTime()).atZone(SCHOOLS);
+            list.add(new FileChange(commit.name(), when.toLocalDate(), when.toLocalTime().withSecond(0).withNano(0),
                     positions.get(commit.name()), text));
         }
         return list;

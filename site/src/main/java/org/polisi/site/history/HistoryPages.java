@@ -53,8 +53,14 @@ final class HistoryPages {
         Element list = section.appendElement("ol").addClass("updates__list").attr("reversed", "");
         for (Listed item : listed) {
             Element li = list.appendElement("li");
-            li.appendElement("time").attr("datetime", item.entry().date().toString()).text(date(item.entry()));
-            li.appendText(": " + (item.entry().summary() == null ? text.get("history.first.published") : item.entry().summary()));
+            PageHistory.Entry entry = item.entry();
+            li.appendElement("time").attr("datetime", entry.timeShown() ? entry.date() + "T" + entry.time() : entry.date().toString())
+                    .text(date(entry));
+            li.appendText(": " + switch (entry.kind()) {
+                case FIRST_PUBLISHED -> text.get("history.first.published");
+                case NOTED -> entry.summary();
+                case WITHOUT_NOTE -> text.get("history.without.note");
+            });
             if (item.readable()) {
                 Element links = li.appendElement("ul").addClass("updates__links");
                 links.appendElement("li").appendElement("a").attr("href", versionFile(page, item.entry()))
@@ -153,7 +159,9 @@ final class HistoryPages {
         return document;
     }
 
+    /** The entry's date, and its time (24-hour, Europe/London) when another listed change has the same date. */
     private String date(PageHistory.Entry entry) {
-        return LocalDates.format(entry.date(), text);
+        String day = LocalDates.format(entry.date(), text);
+        return entry.timeShown() ? text.format("history.date.time", Map.of("date", day, "time", entry.time().toString())) : day;
     }
 }

@@ -45,20 +45,44 @@ import java.util.concurrent.Future;
  * this policy", and links each to the page as it was then ({@code <key>.version-<commit>.html}) and
  * to a comparison with the current text ({@code <key>.changes-<commit>.html}).
  *
- * <p>A change is listed when a commit gives one of the page's source files (the school's file and
- * the template's, in the page's language) a new change note that is not {@code minor}, and changes
- * its text beyond white space; the first commit of the page is listed as "First published". An
+ * <p>A change is listed when a commit changes one of the page's source files (the school's file and
+ * the template's, in the page's language) beyond white space: with the new change note it gives the
+ * file as its summary, or, without one, saying that no note says what changed, when the page as
+ * resolved changed too (docs/adr/0096); a change whose new note starts {@code minor} is left out, and
+ * the first commit of the page is listed as "First published". Two changes of one day show their
+ * times (Europe/London). An
  * earlier version is the content at that commit, loaded and resolved by the build's own stages;
  * those versions are kept under {@code <work>/history/<commit>} between builds (a commit never
  * changes). Without a git repository nothing is added.
  */
 public final class PageHistory {
-    /** A listed change: its commit, date and summary ({@code null} for the first publication). */
-    public record Entry(String commit, LocalDate date, String summary) {
+    /** What a listed change says of itself. */
+    public enum Kind {
+        /** The page's first commit. */
+        FIRST_PUBLISHED,
+        /** A change whose commit gave the page's source a new change note: the note is its summary. */
+        NOTED,
+        /** A change of the page's text whose commit gave it no new note: listed all the same, saying so. */
+        WITHOUT_NOTE
+    }
+
+    /**
+     * A listed change: its commit, its date and time in Europe/London, its summary (the change note;
+     * {@code null} unless {@link Kind#NOTED}), and whether the time is shown (when another listed
+     * change of the page has the same date, so that the two can be told apart).
+     */
+    public record Entry(String commit, LocalDate date, java.time.LocalTime time, Kind kind, String summary, boolean timeShown) {
         String shortId() {
             return commit.substring(0, 12);
         }
+
+        Entry showingTime(boolean shown) {
+            return new Entry(commit, date, time, kind, summary, shown);
+        }
     }
+
+    /** Each work folder's stage that has started and not finished, by its set-aside folder. */
+    private static final Map<Path, CompletableFuture<Optional<Outcome>>> UNDER_WAY = new ConcurrentHashMap<>();
 
     private final Path contentDir;
     private final Path workDir;
@@ -122,7 +146,13 @@ public final class PageHistory {
      * @throws IOException when the last build's set-aside history pages cannot be deleted
      */
     public Started start(List<ResolvedSite> sites, Path built) throws IOException {
-        Path aside = workDir.resolve("history-pages");
+        Path aside = workDir.resolve("history-pages").toAbsolutePath().normalize();
+        // A build that failed between start and finish (in a long-lived build server or preview) left
+        // its stage running: it ends on its own, and is waited for before its folder is reused.
+        CompletableFuture<Optional<Outcome>> abandoned = UNDER_WAY.remove(aside);
+        if (abandoned != null) {
+            abandoned.handle((outcome, fault) -> null).join();
+        }
         FileTrees.deleteRecursively(aside);
         if (sites.isEmpty()) {
             return new Started(built, aside, CompletableFuture.completedFuture(Optional.empty()), System.nanoTime());
@@ -137,6 +167,7 @@ public final class PageHistory {
             }
         }, "polisi-history");
         coordinator.setDaemon(true);
+        UNDER_WAY.put(aside, outcome);
         coordinator.start();
         return new Started(built, aside, outcome, start);
     }
@@ -167,7 +198,12 @@ public final class PageHistory {
          */
         public int finish(List<ResolvedSite> publishable) throws IOException {
             long waitStart = System.nanoTime();
-            Optional<Outcome> done = await();
+            Optional<Outcome> done;
+            try {
+                done = await();
+            } finally {
+                UNDER_WAY.remove(aside, outcome);
+            }
             double waited = (System.nanoTime() - waitStart) / 1e9;
             try {
                 if (done.isEmpty()) {
@@ -351,24 +387,62 @@ public final class PageHistory {
         for (List<Change> commit : byCommit.values()) {
             ContentHistory.FileChange any = commit.get(0).change();
             if (first) {
-                entries.add(0, new Entry(any.commit(), any.date(), null));
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.FIRST_PUBLISHED, null, false));
                 first = false;
                 continue;
             }
             List<String> notes = new ArrayList<>();
+            boolean changed = false;
+            boolean markedMinor = false;
             for (Change change : commit) {
-                ChangeNote note = ChangeNote.in(change.change().text());
-                if (change.change().text() != null && !note.isBlank() && !note.isMinor()
-                        && !note.equals(ChangeNote.in(change.before()))
-                        && ChangeNote.differsBeyondWhitespace(change.before(), change.change().text())) {
+                String text = change.change().text();
+                ChangeNote note = ChangeNote.in(text);
+                boolean differs = ChangeNote.differsBeyondWhitespace(change.before(), text);
+                boolean newNote = text != null && !note.isBlank() && !note.equals(ChangeNote.in(change.before()));
+                changed |= differs;
+                markedMinor |= newNote && note.isMinor();
+                if (newNote && !note.isMinor() && differs) {
                     notes.add(note.text());
                 }
             }
             if (!notes.isEmpty()) {
-                entries.add(0, new Entry(any.commit(), any.date(), String.join(" ", notes)));
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.NOTED, String.join(" ", notes), false));
+            } else if (changed && !markedMinor) {
+                // A change of the text with no new note is a change all the same: an inspector reading the
+                // list must not miss a text that was in force (docs/adr/0096); only "minor" leaves one out.
+                entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.WITHOUT_NOTE, null, false));
             }
         }
         return entries;
+    }
+
+    /**
+     * The entries a page lists: {@code entries} less each change without a note that left the page as
+     * resolved unchanged (a template's section the school replaces, say, whose file changed), with
+     * the time shown where two listed changes share a date.
+     *
+     * @param entries newest first, as {@link #entries} gives them
+     * @param then    the page as resolved at each entry's commit (empty where it cannot be read: kept)
+     */
+    static List<Entry> listed(List<Entry> entries, Map<String, Optional<ResolvedPage>> then) {
+        List<Entry> kept = new ArrayList<>();
+        String olderText = null;
+        for (int i = entries.size() - 1; i >= 0; i--) {      // oldest first
+            Entry entry = entries.get(i);
+            Optional<ResolvedPage> page = then.getOrDefault(entry.commit(), Optional.empty());
+            String text = page.map(ResolvedPage::bodyText).orElse(null);
+            boolean unchangedPage = text != null && olderText != null && !ChangeNote.differsBeyondWhitespace(olderText, text);
+            if (entry.kind() == Kind.WITHOUT_NOTE && unchangedPage) {
+                continue;
+            }
+            kept.add(0, entry);
+            if (text != null) {
+                olderText = text;
+            }
+        }
+        Map<LocalDate, Integer> perDate = new java.util.HashMap<>();
+        kept.forEach(entry -> perDate.merge(entry.date(), 1, Integer::sum));
+        return kept.stream().map(entry -> entry.showingTime(perDate.get(entry.date()) > 1)).toList();
     }
 
     /** Reads the page as rendered at {@code html}; writes it with its list, and its earlier versions, at {@code aside}. */
@@ -379,9 +453,13 @@ public final class PageHistory {
         Files.createDirectories(aside.getParent());
         current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
         HistoryPages pages = new HistoryPages(current, page, text);
-        List<HistoryPages.Listed> listed = new ArrayList<>();
+        Map<String, Optional<ResolvedPage>> resolved = new java.util.HashMap<>();
         for (Entry entry : entries) {
-            Optional<ResolvedPage> then = pageAt(history, entry.commit(), site, page);
+            resolved.put(entry.commit(), pageAt(history, entry.commit(), site, page));
+        }
+        List<HistoryPages.Listed> listed = new ArrayList<>();
+        for (Entry entry : listed(entries, resolved)) {
+            Optional<ResolvedPage> then = resolved.get(entry.commit());
             boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
             if (readable) {
                 Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, then.get())).body();

@@ -13,7 +13,8 @@ import java.util.List;
  * ({@code <html lang>}, and every {@code lang} inside), the title, headings, lists, tables with
  * their header cells, images with their alternative text. Taken out: the contents list (the PDF's
  * bookmarks do that job), forms (they can only be sent from the page: each becomes one sentence
- * saying so, with the page's address; tester 3's fault 16), "Updates to this policy"
+ * saying so, with the page's address and the form's version, after its declaration and consent
+ * statements, which stay as text; tester 3's fault 16, tester 5's fault 9), "Updates to this policy"
  * (its links lead to web pages; the PDFs are made before the history stage adds it, and a
  * preview's reused page may already carry it), the breadcrumbs, the
  * back link, the PDF link itself, text hidden but for screen readers (the PDF's tags and bookmarks
@@ -80,6 +81,15 @@ final class PdfSource {
             Element canonical = page.selectFirst("link[rel=canonical]");
             String address = canonical == null ? "" : canonical.attr("href");
             for (Element form : body.select("form")) {
+                // What a person agrees to is part of the text on paper too (tester 5, fault 9): the
+                // declaration and each consent statement, as the page words them; the form's version
+                // names the text the staff pages and the archive of agreed texts record.
+                for (Element agreed : form.select("div.declaration, div.consent, div.form-group:has(div.checkboxes)")) {
+                    Element text = agreedText(agreed);
+                    if (text != null) {
+                        form.before(text);
+                    }
+                }
                 Element online = new Element("p").addClass("notice");
                 if (address.startsWith("https://") || address.startsWith("http://")) {
                     String sentence = words.get("pdf.form-online");
@@ -89,6 +99,10 @@ final class PdfSource {
                     online.appendText(sentence.substring(at + "{address}".length()));
                 } else {
                     online.text(words.get("pdf.form-online.no-address"));
+                }
+                Element version = form.selectFirst("input[name=form-version]");
+                if (version != null && !version.val().isBlank() && words.containsKey("pdf.form-version")) {
+                    online.appendText(" " + words.get("pdf.form-version").replace("{version}", version.val()));
                 }
                 form.replaceWith(online);
             }
@@ -123,6 +137,44 @@ final class PdfSource {
         }
         pdf.body().appendChildren(body.childNodesCopy());
         return pdf;
+    }
+
+    /**
+     * The text of a form's declaration ({@code div.declaration}: its paragraphs as they are), of its
+     * consent statements ({@code div.consent}: its heading and each statement's legend, as a list), or
+     * of a promise (a question of one tick box: its legend and the box's words); without the inputs,
+     * which mean nothing on paper. {@code null} for a question of several tick boxes (a choice, not
+     * something agreed to).
+     */
+    private static Element agreedText(Element agreed) {
+        if (agreed.hasClass("form-group")) {
+            if (agreed.select("input[type=checkbox]").size() != 1 || agreed.parents().hasClass("consent")) {
+                return null;
+            }
+            Element promise = new Element("div").addClass("promise");
+            Element legend = agreed.selectFirst("legend");
+            if (legend != null) {
+                promise.appendElement("p").appendElement("strong").text(legend.text());
+            }
+            Element label = agreed.selectFirst("div.checkboxes label");
+            if (label != null) {
+                promise.appendElement("p").text(label.text());
+            }
+            return promise;
+        }
+        if (agreed.hasClass("declaration")) {
+            Element copy = agreed.clone();
+            copy.select("input, button, select, textarea, label").remove();
+            return copy;
+        }
+        Element consent = new Element("div").addClass("consent");
+        Element heading = agreed.selectFirst("h3, h4");
+        if (heading != null) {
+            consent.appendElement(heading.normalName()).text(heading.text());
+        }
+        Element list = consent.appendElement("ul");
+        agreed.select("fieldset > legend").forEach(legend -> list.appendElement("li").text(legend.text()));
+        return consent;
     }
 
     /** A bookmark for each section heading (h2, and h3 under it) that has an id. */

@@ -60,7 +60,7 @@ public final class PolicyPdfs {
     /** The class of the element that holds the link on a page (the PDF leaves it out). */
     public static final String LINK_CLASS = "pdf-link";
     /** Part of every cache key: change it when {@link PdfSource} or {@link PdfWriter} output changes. */
-    private static final String FORMAT = "polisi-pdf-3|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
+    private static final String FORMAT = "polisi-pdf-4|openhtmltopdf-1.1.31|dejavu-2.37|no-gsub";
     /** In the PDF cache: when the last PDF stage finished, and with which {@link #FORMAT} ({@link #likelyToMake}). */
     static final String STAMP = "made.stamp";
     /** The link an earlier build put on a page that a preview build reuses. */
@@ -426,11 +426,29 @@ public final class PolicyPdfs {
         }
     }
 
+    private static final byte[] LINK_MARKER = ("class=\"" + LINK_CLASS + "\"").getBytes(StandardCharsets.US_ASCII);
+
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Takes an earlier build's link off a page (the HTML checks must not see a link to a PDF not yet made). */
     private static void unlink(Path html) {
         try {
-            String text = Files.readString(html, StandardCharsets.UTF_8);
-            if (text.contains("class=\"" + LINK_CLASS + "\"")) {
+            // Looked for in the bytes (the marker is ASCII): a fresh page, which never has one, is not decoded.
+            byte[] bytes = Files.readAllBytes(html);
+            if (indexOf(bytes, LINK_MARKER) >= 0) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
                 Files.writeString(html, EXISTING_LINK.matcher(text).replaceAll(""), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {

@@ -83,6 +83,7 @@ final class AsciidocConverter {
      * build never holds all converted pages in memory at once.
      */
     static void convert(List<StagedPage> pages, RenderSession session, Sink sink) {
+        session.prepareWhile(() -> shared == null);     // work the pages will need, while JRuby still starts
         synchronized (SESSION) {
             RubyCompilation.forPages(instance(), pages.size());
             session.open(instance());

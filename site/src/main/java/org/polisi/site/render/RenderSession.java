@@ -41,6 +41,11 @@ final class RenderSession implements LogHandler, AutoCloseable {
         this.forms = forms;
     }
 
+    /** Makes what this session's macros will need ahead of the pages, for as long as {@code worthIt} holds ({@link FormsSession#prepareWhile}). */
+    void prepareWhile(java.util.function.BooleanSupplier worthIt) {
+        forms.prepareWhile(worthIt);
+    }
+
     /** Registers this session's macro and log handler on {@code shared}; call once, then {@link #close}. */
     void open(Asciidoctor shared) {
         asciidoctor = shared;

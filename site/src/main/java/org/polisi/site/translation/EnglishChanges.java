@@ -108,7 +108,7 @@ public final class EnglishChanges implements AutoCloseable {
             throw new UncheckedIOException("cannot read the history of " + english, e);
         }
         if (versions.isEmpty() || !text.equals(versions.get(versions.size() - 1).text())) {
-            versions.add(new ContentHistory.FileChange("", null, Long.MAX_VALUE, text));   // not committed yet
+            versions.add(new ContentHistory.FileChange("", null, null, Long.MAX_VALUE, text));   // not committed yet
         }
         int base = -1;
         for (int i = versions.size() - 1; i >= 0 && base < 0; i--) {

@@ -259,6 +259,25 @@ class PageHistoryTest {
     }
 
     @Test
+    void aStageLeftRunningByAFailedBuildIsWaitedForBeforeTheNextUsesItsFolder() throws Exception {
+        Path work = Files.createTempDirectory("polisi-history-abandoned-");
+        try {
+            Path out = work.resolve("out");
+            FileTrees.copy(site.pages(), out);
+            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
+            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
+            PageHistory history = new PageHistory(repository.content(), work.resolve("work"), messages, line -> { }, 2);
+            history.start(sites, out);      // a build that then failed: never finished
+            int pages = history.start(sites, out).finish(sites);
+            assertTrue(pages >= 4, "pages with updates: " + pages);
+            assertEquals(files(site.pages()), files(out));
+            assertFalse(Files.exists(work.resolve("work").resolve("history-pages")));
+        } finally {
+            FileTrees.deleteRecursively(work);
+        }
+    }
+
+    @Test
     void noThreadsIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new PageHistory(repository.content(), repository.root, Map.of(), line -> { }, 0));

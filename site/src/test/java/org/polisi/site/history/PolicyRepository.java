@@ -53,8 +53,13 @@ public final class PolicyRepository implements AutoCloseable {
 
     /** Commits every change at noon on {@code day}, London time. */
     public RevCommit commit(LocalDate day, String message) throws GitAPIException {
+        return commit(day.atTime(12, 0), message);
+    }
+
+    /** Commits every change at {@code when}, London time. */
+    public RevCommit commit(java.time.LocalDateTime when, String message) throws GitAPIException {
         PersonIdent author = new PersonIdent("Policy Author", "author@example.org",
-                day.atTime(12, 0).atZone(LONDON).toInstant(), LONDON);
+                when.atZone(LONDON).toInstant(), LONDON);
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
         return git.commit().setMessage(message).setAuthor(author).setCommitter(author).call();

@@ -65,6 +65,58 @@ class PdfFormNoticeTest {
         assertTrue(english.get("pdf.form-online").contains("{address}"));
     }
 
+    private static final String AGREEMENT = """
+            <!DOCTYPE html><html lang="%s"><head><title>Appendix E</title></head>
+            <body><main><h1>Appendix E</h1><div class="body"><p>The rules above apply.</p></div>
+            <section class="polisi-form"><h2>Staff agreement</h2>
+            <form method="post" action="/forms/rumney/staff-volunteer-agreement">
+            <input type="hidden" name="form-version" value="aa04ccc598dc">
+            <div class="form-group"><label for="n">Your full name</label><input id="n" name="n"></div>
+            <div class="declaration"><p>I have read and understand the above and agree to use the systems within these guidelines.</p></div>
+            <div class="consent" role="group"><h3 class="heading">Your consent</h3>
+            <div class="form-group"><fieldset class="fieldset"><legend class="legend">The school may use my child's photo in the newsletter.</legend>
+            <div class="radios"><input type="radio" id="a" name="c"><label for="a">I give consent</label>
+            <input type="radio" id="b" name="c"><label for="b">I do not give consent</label></div></fieldset></div>
+            <div class="form-group"><fieldset class="fieldset"><legend class="legend">The school may film my child for the website.</legend></fieldset></div>
+            </div>
+            <div class="form-group" data-field="promise"><fieldset class="fieldset"><legend class="legend">Your own images (optional)</legend>
+            <div class="checkboxes"><div class="checkboxes__item"><input type="checkbox" id="p" name="promise">
+            <label class="label checkboxes__label" for="p">I agree to keep to these guidelines with my own images.</label></div></div></fieldset></div>
+            <div class="form-group" data-field="kinds"><fieldset class="fieldset"><legend class="legend">What happened</legend>
+            <div class="checkboxes"><input type="checkbox" id="k1" name="kinds"><label for="k1">Bullying</label>
+            <input type="checkbox" id="k2" name="kinds"><label for="k2">Other</label></div></fieldset></div>
+            <button>Continue</button></form></section></main></body></html>""";
+
+    @Test
+    void whatIsAgreedToAndTheFormsVersionStayOnPaper(@TempDir Path folder) throws Exception {
+        Map<String, String> english = bundle("en");
+        Document source = PdfSource.of(Jsoup.parse(AGREEMENT.formatted("en")), english);
+        assertEquals(0, source.select("form, input, button, label").size());
+        assertEquals("I have read and understand the above and agree to use the systems within these guidelines.",
+                source.selectFirst("div.declaration").text());
+        assertEquals(List.of("The school may use my child's photo in the newsletter.", "The school may film my child for the website."),
+                source.select("div.consent li").eachText());
+        assertEquals("Your consent", source.selectFirst("div.consent h3").text());
+        assertEquals(List.of("Your own images (optional)", "I agree to keep to these guidelines with my own images."),
+                source.select("div.promise p").eachText());
+        assertEquals(1, source.select("div.promise").size(), "a choice of several boxes is not something agreed to");
+        assertTrue(source.text().indexOf("Bullying") < 0, source.text());
+        assertTrue(source.selectFirst("p.notice").text().endsWith(english.get("pdf.form-version").replace("{version}", "aa04ccc598dc")),
+                source.selectFirst("p.notice").text());
+
+        Path file = folder.resolve("agreement.pdf");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new PdfWriter().write(source, folder.toUri().toString(), out);
+        }
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("agree to use the systems within these guidelines."), text);
+            assertTrue(text.contains("The school may film my child for the website."), text);
+            assertTrue(text.contains("aa04ccc598dc"), text);
+        }
+        assertEquals(List.of(), PdfUa.failures(file));
+    }
+
     private static Map<String, String> bundle(String language) {
         return Messages.load(Fixtures.projectRoot().resolve("themes/default/i18n"), language).all();
     }

@@ -72,6 +72,26 @@ class PolicyPdfsTest {
                 site.page("adopter/cy/appendix-a-agreement.html").selectFirst(".pdf-link a").text());
     }
 
+    /** A page that already carries its link (a preview's reused page) gets it back once, not twice. */
+    @Test
+    void aPageThatAlreadyCarriesItsLinkKeepsOneLink() throws Exception {
+        Path work = Files.createTempDirectory(site.folder(), "relink-");
+        Path out = work.resolve("out");
+        org.polisi.site.render.FileTrees.copy(site.pages(), out);
+        String page = "adopter/en/policy.html";
+        assertEquals(1, org.jsoup.Jsoup.parse(out.resolve(page).toFile()).select("." + PolicyPdfs.LINK_CLASS).size());
+        java.util.Map<String, org.polisi.site.theme.Messages> messages =
+                org.polisi.site.theme.Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
+        org.polisi.site.problem.Problems problems = new org.polisi.site.problem.Problems();
+        new PolicyPdfs(work.resolve("work"), messages, line -> { })
+                .start(org.polisi.site.catalog.CatalogStage.load(site.options(), new org.polisi.site.problem.Problems()).sites(), out)
+                .join(problems);
+        assertEquals(List.of(), problems.all());
+        for (String each : List.of(page, "adopter/cy/policy.html", "solo/en/policy.html")) {
+            assertEquals(1, org.jsoup.Jsoup.parse(out.resolve(each).toFile()).select("." + PolicyPdfs.LINK_CLASS).size(), each);
+        }
+    }
+
     /**
      * The warm-up (one throw-away PDF while the pages convert) runs only when a PDF will probably be
      * made: after this build, with nothing changed since, a rebuild copies every PDF and needs none.

@@ -71,7 +71,7 @@ public final class FormMacro extends BlockMacroProcessor {
             session.problem(page, where + ": the page has no polisi-page-hash or polisi-page-url, so the form's version cannot name what was signed");
         }
         try {
-            String version = FormVersion.of(form.get(), school.get(), language, pageHash);
+            String version = FormVersion.of(session.definitionText(form.get(), school.get(), language), pageHash);
             String html = new FormRenderer(school.get(), language).render(form.get(), version);
             session.record(new RenderedForm(schoolId, formId, language, version, pageUrl));
             return createBlock(parent, "pass", html);

@@ -1,6 +1,8 @@
 package org.polisi.site.forms.markup;
 
+import org.polisi.site.forms.definition.FormDefinition;
 import org.polisi.site.forms.definition.FormsSchoolContext;
+import org.polisi.site.forms.manifest.FormVersion;
 import org.polisi.site.forms.manifest.RenderedForm;
 
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * One build's forms: the schools whose forms may be embedded (in), and what {@link FormMacro}
@@ -25,6 +29,8 @@ public final class FormsSession {
     private final Map<String, Map<String, RenderedForm>> rendered = new LinkedHashMap<>();
     /** By page URL ("" for a conversion outside any page). */
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
+    /** Each form's definition text ({@link FormVersion#definitionText}) by school, form and language, made once. */
+    private final Map<String, String> definitionTexts = new ConcurrentHashMap<>();
 
     /**
      * Forms of every page of a build, one per school, form and language; and the forms that broke
@@ -36,6 +42,41 @@ public final class FormsSession {
     /** @param schoolsById each school's forms and words, by school id; a school not in it has no forms */
     public FormsSession(Map<String, FormsSchoolContext> schoolsById) {
         this.schools = Map.copyOf(schoolsById);
+    }
+
+    /**
+     * The form's definition in {@code language} as its version hashes it ({@link FormVersion#definitionText}),
+     * made once per school, form and language in this session, on whichever thread asks first.
+     *
+     * @throws RuntimeException what {@link FormVersion#definitionText} throws (nothing is kept then)
+     */
+    public String definitionText(FormDefinition form, FormsSchoolContext school, String language) {
+        return definitionTexts.computeIfAbsent(school.forms().schoolId() + '\u0000' + form.id() + '\u0000' + language,
+                key -> FormVersion.definitionText(form, school, language));
+    }
+
+    /**
+     * Makes the definition texts of every school's forms in each of its languages ahead of the pages
+     * that embed them, for as long as {@code worthIt} holds: the build's thread calls it while JRuby
+     * is still starting, when it would otherwise wait and the converting threads would later make them
+     * on the critical path (docs/adr/0096). A text that cannot be made is left to the page's macro,
+     * which reports it.
+     */
+    public void prepareWhile(BooleanSupplier worthIt) {
+        for (FormsSchoolContext school : schools.values()) {
+            for (FormDefinition form : school.forms().all()) {
+                for (String language : school.forms().languages()) {
+                    if (!worthIt.getAsBoolean()) {
+                        return;
+                    }
+                    try {
+                        definitionText(form, school, language);
+                    } catch (RuntimeException leftToTheMacro) {
+                        // reported by FormMacro at the page that embeds it
+                    }
+                }
+            }
+        }
     }
 
     /** A session with no forms at all (the root index pages). */
