@@ -129,10 +129,11 @@ public final class PageHistory {
     /**
      * Begins the history of {@code sites}' built pages on threads of its own and returns at once, so
      * that it runs beside the HTML checks, the PDFs and the verdict, which it does not depend on
-     * (docs/adr/0096). Nothing under {@code built} changes until {@link Started#finish}: the listed
-     * pages and their {@code .version-} and {@code .changes-} pages are written to
-     * {@code <work>/history-pages/} meanwhile, so the checks, the PDFs and the archive of agreed texts
-     * read the pages as rendered, as when the stage ran after them. One page at a time on each of
+     * (docs/adr/0096). Nothing under {@code built} changes until {@link Started#finish}: the
+     * {@code .version-} and {@code .changes-} pages are written to {@code <work>/history-pages/}
+     * meanwhile, and each page's list is put on it only by {@code finish}, on the page as it is then
+     * (with the PDF stage's link), so the checks, the PDFs and the archive of agreed texts read the
+     * pages as rendered, as when the stage ran after them. One page at a time on each of
      * {@link #threads} threads: each page's files are its own (its HTML, its {@code .version-} and
      * {@code .changes-} pages, its earlier versions' cached HTML), the earlier content trees are loaded
      * once per commit whichever page needs them first, and earlier versions are converted in turn
@@ -211,7 +212,7 @@ public final class PageHistory {
                 }
                 Set<String> ids = new LinkedHashSet<>();
                 publishable.forEach(site -> ids.add(site.id()));
-                int pages = 0;
+                List<PageOutcome> listing = new ArrayList<>();
                 for (PageOutcome page : done.get().pages()) {
                     if (!ids.contains(page.candidate().site().id())) {
                         continue;
@@ -222,11 +223,17 @@ public final class PageHistory {
                     if (page.failure() instanceof RuntimeException runtime) {
                         throw runtime;
                     }
-                    pages += page.listed() ? 1 : 0;
+                    if (page.listed() != null) {
+                        listing.add(page);
+                    }
                 }
                 for (String id : ids) {
                     moveInto(aside.resolve(id), built.resolve(id));
                 }
+                // The list goes on the page as it is now: the PDF stage has linked its PDF since the
+                // stage read it (PolicyPdfs.Started.join), and the page keeps that link.
+                FileTrees.inParallel(listing, page -> list(page.candidate(), page.listed()));
+                int pages = listing.size();
                 Outcome o = done.get();
                 progress.timed("history: " + pages + " pages with updates,", (o.endNanos() - startNanos) / 1e9,
                         String.format(java.util.Locale.ROOT, "(the repository's history read in %.2f s, %.2f s CPU; the pages %.2f s CPU on %d threads; "
@@ -280,8 +287,11 @@ public final class PageHistory {
                            int threads, long endNanos) {
     }
 
-    /** One page: whether it got a list of updates, or what kept it from one (an IOException or RuntimeException). */
-    private record PageOutcome(BuiltPolicy candidate, boolean listed, Exception failure) {
+    /**
+     * One page: the updates it lists ({@code null} when it has none to list), or what kept it from
+     * them (an IOException or RuntimeException).
+     */
+    private record PageOutcome(BuiltPolicy candidate, List<HistoryPages.Listed> listed, Exception failure) {
     }
 
     /** Reads the repository's history and writes every candidate page aside; empty without a repository. */
@@ -302,7 +312,7 @@ public final class PageHistory {
                 try {
                     return new PageOutcome(candidate, writeOne(history, candidate, aside.resolve(built.relativize(candidate.html()).toString())), null);
                 } catch (IOException | RuntimeException failure) {
-                    return new PageOutcome(candidate, false, failure);
+                    return new PageOutcome(candidate, null, failure);
                 } finally {
                     cpu.addAndGet(threadCpuNanos() - before);
                 }
@@ -353,14 +363,21 @@ public final class PageHistory {
         return bean.isCurrentThreadCpuTimeSupported() ? bean.getCurrentThreadCpuTime() : 0;
     }
 
-    /** Lists the page's updates and writes its earlier versions; false when it has none to list. */
-    private boolean writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
+    /** Writes the page's earlier versions and comparisons; the updates it will list, {@code null} when none. */
+    private List<HistoryPages.Listed> writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
         List<Entry> entries = entries(history, candidate.page());
         if (entries.isEmpty()) {
-            return false;
+            return null;
         }
-        publish(history, candidate.site(), candidate.page(), entries, candidate.html(), aside);
-        return true;
+        return publish(history, candidate.site(), candidate.page(), entries, candidate.html(), aside);
+    }
+
+    /** Puts {@code listed} on the built page, as it is now. */
+    private void list(BuiltPolicy candidate, List<HistoryPages.Listed> listed) throws IOException {
+        Document current = Jsoup.parse(candidate.html().toFile(), StandardCharsets.UTF_8.name());
+        current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
+        new HistoryPages(current, candidate.page(), messages.get(candidate.page().language())).list(listed);
+        Files.writeString(candidate.html(), current.outerHtml(), StandardCharsets.UTF_8);
     }
 
     /** The page's listed changes, newest first. */
@@ -445,9 +462,12 @@ public final class PageHistory {
         return kept.stream().map(entry -> entry.showingTime(perDate.get(entry.date()) > 1)).toList();
     }
 
-    /** Reads the page as rendered at {@code html}; writes it with its list, and its earlier versions, at {@code aside}. */
-    private void publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries, Path html, Path aside)
-            throws IOException {
+    /**
+     * Reads the page as rendered at {@code html}, writes its earlier versions and comparisons beside
+     * {@code aside}, and returns what its list will say (put on the page by {@link Started#finish}).
+     */
+    private List<HistoryPages.Listed> publish(ContentHistory history, ResolvedSite site, ResolvedPage page, List<Entry> entries,
+                                              Path html, Path aside) throws IOException {
         Messages text = messages.get(page.language());
         Document current = Jsoup.parse(html.toFile(), StandardCharsets.UTF_8.name());
         Files.createDirectories(aside.getParent());
@@ -468,8 +488,7 @@ public final class PageHistory {
             }
             listed.add(new HistoryPages.Listed(entry, readable));
         }
-        pages.list(listed);
-        Files.writeString(aside, current.outerHtml(), StandardCharsets.UTF_8);
+        return listed;
     }
 
     /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */

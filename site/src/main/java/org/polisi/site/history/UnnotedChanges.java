@@ -29,6 +29,8 @@ import java.util.Set;
  * {@link ChangeNote#differsBeyondWhitespace}, as the history's.
  */
 public final class UnnotedChanges {
+    /** The kinds of page whose history is listed ({@link PageHistory}, {@code render.BuiltPolicy}). */
+    private static final Set<String> HISTORY_KINDS = Set.of("policy", "appendix");
     /** The problem's code: a warning, so {@code --strict} (CI) refuses it. */
     public static final String CODE = "change-note";
 
@@ -66,8 +68,9 @@ public final class UnnotedChanges {
                         if (committed == null || committed.getObjectId(0).equals(hasher.idFor(Constants.OBJ_BLOB, now))) {
                             continue;       // new, or as committed
                         }
-                        String before = new String(repository.open(committed.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-                        String after = new String(now, StandardCharsets.UTF_8);
+                        // decoded as the build reads a source (UTF-8, or UTF-16 with its mark; content.SourceText)
+                        String before = text(file, repository.open(committed.getObjectId(0)).getBytes());
+                        String after = text(file, now);
                         if (ChangeNote.differsBeyondWhitespace(before, after) && ChangeNote.in(after).equals(ChangeNote.in(before))) {
                             problems.warning(CODE, file, noteLine(after), "the text has changed since the last commit but its "
                                     + "change note has not, so once committed the page's \"Updates to this policy\" will say only "
@@ -81,18 +84,29 @@ public final class UnnotedChanges {
         }
     }
 
-    /** Every page's own file and the files its text comes from, in site, language and page order, once each. */
+    /** Every policy's and appendix's own file and the files its text comes from, in site, language and page order, once each. */
     private static Set<Path> sourceFiles(List<ResolvedSite> sites) {
         Set<Path> files = new LinkedHashSet<>();
         for (ResolvedSite site : sites) {
             for (String language : site.languages()) {
                 for (ResolvedPage page : site.pages(language).values()) {
+                    if (!HISTORY_KINDS.contains(page.kind())) {
+                        continue;       // only policies and appendices list their updates
+                    }
                     files.add(page.file());
                     page.body().stream().map(SourceLine::file).filter(f -> f != null).forEach(files::add);
                 }
             }
         }
         return files;
+    }
+
+    private static String text(Path file, byte[] bytes) {
+        try {
+            return org.polisi.site.content.SourceText.decode(file, bytes).text();
+        } catch (RuntimeException unreadable) {        // reported by the loader at the file
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** The line of the file's (last) change note, 1 when it has none. */

@@ -92,6 +92,12 @@ class UnnotedChangesWarningTest {
     }
 
     @Test
+    void aPageWithoutAHistoryNeedsNoNote() throws Exception {
+        repository.edit("schools/adopter/en/about.adoc", "Staff and governors write", "Staff, pupils and governors write");
+        assertEquals(List.of(), warnings(), "an 'about' page lists no updates");
+    }
+
+    @Test
     void outsideGitNothingIsWarned() throws Exception {
         Path copy = folder.resolve("plain");
         FileTrees.copy(repository.content(), copy);
