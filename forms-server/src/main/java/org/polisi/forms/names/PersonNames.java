@@ -311,10 +311,15 @@ public final class PersonNames {
      * particle between them: "Dafydd Owen" finds "Dafydd ab Owen").
      *
      * @param query the name searched for
-     * @return the piece; empty when no piece is certain (then nothing may be sifted out)
+     * @return the piece; empty when no piece is certain (then nothing may be sifted out), and for a
+     *     query of more than {@value #LONGEST_SIFTED_QUERY} characters: the search for the piece
+     *     grows with the cube of the query's length, and a staff post may hold 64 KB
      */
     public static String siftPiece(String query) {
         String free = accentFreeKey(query);
+        if (free.length() > LONGEST_SIFTED_QUERY) {
+            return "";
+        }
         java.util.List<String> pieces = pieces(compact(free));
         java.util.List<java.util.List<String>> alsoIn = new java.util.ArrayList<>();
         for (boolean gaelicPrefixesToo : new boolean[] {false, true}) {
@@ -340,6 +345,9 @@ public final class PersonNames {
         }
         return "";
     }
+
+    /** The longest query (accent-free key, in UTF-16 units) whose {@link #siftPiece} is looked for. */
+    static final int LONGEST_SIFTED_QUERY = 200;
 
     /** The runs of a text between the places where {@code mc} or {@code mac} stands. */
     private static java.util.List<String> pieces(String text) {

@@ -241,6 +241,19 @@ class PersonNamesTest {
         assertEquals(true, particleMatches > 1000, "too few particle matches to prove anything: " + particleMatches);
     }
 
+    /**
+     * A query too long to be a name is not sifted (an empty piece: every row is compared), so a staff
+     * post of 64 KB of particles cannot keep a core busy looking for the piece; it is still compared.
+     */
+    @org.junit.jupiter.api.Test
+    void aQueryTooLongForANameIsNotSiftedButStillCompared() {
+        String particles = "ab ".repeat(20_000) + "Owen";
+        assertEquals("", PersonNames.siftPiece(particles));
+        assertEquals("owen", PersonNames.siftPiece("ab ".repeat(60) + "Owen"), "200 characters are sifted");
+        assertEquals(NameMatch.WITHOUT_PARTICLES, PersonNames.query(particles).mentions("Dafydd Owen"));
+        assertEquals(NameMatch.NONE, PersonNames.query(particles).mentions("Dafydd Owain"));
+    }
+
     private static String randomText(java.util.Random random, String[] parts, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
