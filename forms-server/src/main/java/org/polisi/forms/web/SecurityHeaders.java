@@ -20,6 +20,19 @@ final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * For an SVG picture opened on its own (docs/adr/0097): an SVG is then a document of this origin,
+     * so it runs in a sandbox (a unique origin: no cookies, no scripts, no forms, CSP Level 3
+     * {@code sandbox}) and may fetch nothing; its inline styles (what drawing programs write) still
+     * apply. The build publishes only SVGs with no script or reference (site check/SafeSvg): this is the second lock.
+     */
+    static final String SVG_CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'none'",
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "sandbox",
+            "frame-ancestors 'none'");
+
     private final boolean behindHttps;
 
     SecurityHeaders(boolean behindHttps) {
@@ -32,7 +45,8 @@ final class SecurityHeaders {
 
     /** The same headers through any setter: Jetty's own error pages ({@link JettyErrorPage}) use it. */
     void apply(String path, java.util.function.BiConsumer<String, String> header) {
-        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("Content-Security-Policy", path != null && path.toLowerCase(java.util.Locale.ROOT).endsWith(".svg")
+                ? SVG_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         header.accept("X-Content-Type-Options", "nosniff");
         header.accept("Referrer-Policy", "same-origin");
         header.accept("X-Frame-Options", "DENY");

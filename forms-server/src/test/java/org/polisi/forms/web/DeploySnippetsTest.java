@@ -144,6 +144,23 @@ class DeploySnippetsTest {
                     fromServer.forEach((name, value) -> assertEquals(value, fromNginx.get(name.toLowerCase(java.util.Locale.ROOT)),
                             "nginx sends the server's " + name + " with the static pages: " + answer.lines().limit(20).toList()));
                 }
+                // tester 5's fault 2: an SVG opened on its own runs sandboxed and fetches nothing, from nginx as from ./polisi serve
+                Map<String, String> svgFromServer = new HashMap<>();
+                new SecurityHeaders(true).apply("/assets/crest.svg", svgFromServer::put);
+                assertEquals(SecurityHeaders.SVG_CONTENT_SECURITY_POLICY, svgFromServer.get("Content-Security-Policy"));
+                assertTrue(SecurityHeaders.SVG_CONTENT_SECURITY_POLICY.contains("sandbox")
+                        && SecurityHeaders.SVG_CONTENT_SECURITY_POLICY.contains("default-src 'none'"));
+                java.net.http.HttpResponse<String> svgDirect = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/assets/crest.svg")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, svgDirect.statusCode());
+                assertEquals(SecurityHeaders.SVG_CONTENT_SECURITY_POLICY, svgDirect.headers().firstValue("Content-Security-Policy").orElse(null));
+                String svg = exchange(context, port, "127.0.0.3", "GET /assets/crest.svg HTTP/1.1\r\nHost: localhost:" + port
+                        + "\r\nConnection: close\r\n\r\n");
+                assertTrue(svg.startsWith("HTTP/1.1 200") && svg.contains("<title>A crest</title>"), svg);
+                Map<String, String> svgFromNginx = headers(svg);
+                svgFromServer.forEach((name, value) -> assertEquals(value, svgFromNginx.get(name.toLowerCase(java.util.Locale.ROOT)),
+                        "nginx sends the server's " + name + " with an SVG: " + svg.lines().limit(20).toList()));
                 String login = exchange(context, port, "127.0.0.3", "GET /staff/login HTTP/1.1\r\nHost: localhost:" + port
                         + "\r\nConnection: close\r\n\r\n");
                 assertTrue(login.startsWith("HTTP/1.1 200") && login.contains("Strict-Transport-Security"),

@@ -203,7 +203,9 @@ public final class BuildServer {
             status = PolisiCli.execute(request.args().toArray(String[]::new), tools);
         } catch (RuntimeException | Error fault) {
             // what the in-process command line's handler says for a fault of ours
-            buildErr.println("error: the build stopped unexpectedly: " + fault + " (please report this; no page was published by this run)");
+            java.util.Optional<String> refused = org.polisi.site.cli.FileSystemRefusals.explain(fault, rootOf());
+            buildErr.println(refused.map(why -> "error: " + why).orElse("error: the build stopped unexpectedly: " + fault
+                    + " (please report this; no page was published by this run)"));
             status = 2;
             if (fault instanceof Error) {
                 stop();    // the JVM may be in no state for another build

@@ -257,6 +257,7 @@ public final class HtmlChecks {
                     + ": a Welsh reader's browser or screen reader would speak it; translate the message or mark it lang=\"en\""));
         }
         checkText(page, html.body());
+        UnsafeUrls.findIn(html, page).forEach(found -> report(page, UnsafeUrls.CODE, found.message(), found.needles().toArray(String[]::new)));
         List<String> links = new ArrayList<>();
         html.select("a[href], link[rel=alternate][href]").forEach(a -> links.add(a.attr("href")));
         List<String> paragraphs = html.select("main p").eachText();

@@ -47,10 +47,10 @@ public final class HtmlPolicy {
             "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
             "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr");
     /** Attributes whose value is an address (HTML's URL-valued attributes and the old ones browsers still fetch). */
-    private static final Set<String> ADDRESSES = Set.of("href", "src", "srcset", "cite", "action", "formaction", "poster", "data",
+    static final Set<String> ADDRESSES = Set.of("href", "src", "srcset", "cite", "action", "formaction", "poster", "data",
             "background", "longdesc", "usemap", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "archive", "xlink:href", "icon");
     /** Addresses fetched when the page is shown (not followed by a click). */
-    private static final Set<String> FETCHED = Set.of("src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "codebase",
+    static final Set<String> FETCHED = Set.of("src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "codebase",
             "archive", "manifest", "icon");
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):.*", Pattern.DOTALL);

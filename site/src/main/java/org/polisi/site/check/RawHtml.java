@@ -193,6 +193,21 @@ public final class RawHtml {
         }
     }
 
+    /**
+     * Whether this check refuses something on {@code line} (an AsciiDoc line or an attribute's value) by
+     * reading it alone: an inline passthrough or raw HTML that {@link HtmlPolicy} refuses, a
+     * {@code link:javascript:...} target, another site's player. {@link UnsafeUrls} reports nothing
+     * of its own where this already does.
+     */
+    static boolean refuses(String line) {
+        if (line == null || line.isBlank()) {
+            return false;
+        }
+        Problems found = new Problems();
+        inline(line, null, 0, found);
+        return found.hasErrors() || (line.indexOf('<') >= 0 && !HtmlPolicy.check(line).isEmpty());
+    }
+
     /** A page's header entries ({@code :name: value}): inline passthroughs and code-running targets, at the entry's line. */
     private static void header(ResolvedPage page, Problems problems) {
         for (Map.Entry<String, String> entry : page.header().entrySet()) {

@@ -113,6 +113,11 @@ public final class BuildCommand implements Callable<Integer> {
     static int build(Path root, BuildOptions options, Optional<Path> cacheDir, BuildTools tools, PrintStream out, PrintStream err)
             throws IOException {
         long start = System.nanoTime();
+        Optional<String> refused = FileSystemRefusals.beforeBuilding(root, options, cacheDir);   // no link, no other user's folder (ADR 0097)
+        if (refused.isPresent()) {
+            err.println("error: " + refused.get());
+            return 1;
+        }
         Optional<UpToDate> check = cacheDir.flatMap(dir -> UpToDate.before(dir, options));
         Optional<LastBuild> last = check.flatMap(UpToDate::lastBuild);
         if (last.isPresent()) {

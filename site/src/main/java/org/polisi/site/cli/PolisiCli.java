@@ -32,8 +32,9 @@ public final class PolisiCli implements Runnable {
      * {@link System#err} as they are when called, and lending {@code tools} to a build (the build
      * server lends the same to each build it runs, docs/adr/0079).
      *
-     * @return the exit status: 0; 1 for a build with errors or a content file every school needs
-     *     that cannot be read; 2 for a bad command line or a fault of ours (said in one line)
+     * @return the exit status: 0; 1 for a build with errors, a content file every school needs
+     *     that cannot be read, or a folder the file system would not let it write (said in one line:
+     *     {@link FileSystemRefusals}); 2 for a bad command line or a fault of ours (said in one line)
      */
     public static int execute(String[] args, BuildTools tools) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -50,6 +51,11 @@ public final class PolisiCli implements Runnable {
                         // a file every school needs (the theme's bundles) cannot be read: said at the file
                         content.problems().forEach(p -> commandLine.getErr().println(p.describe(projectRoot())));
                         commandLine.getErr().println("Nothing was published: fix the file above and build again.");
+                        return 1;
+                    }
+                    java.util.Optional<String> refused = FileSystemRefusals.explain(e, projectRoot());
+                    if (refused.isPresent()) {     // the file system said no: what to do, not a Java exception (ADR 0097)
+                        commandLine.getErr().println("error: " + refused.get());
                         return 1;
                     }
                     commandLine.getErr().println("error: the build stopped unexpectedly: " + e

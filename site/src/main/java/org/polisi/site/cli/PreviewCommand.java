@@ -86,6 +86,12 @@ public final class PreviewCommand implements Callable<Integer> {
 
     /** One build, holding the checkout's build lock, so that a {@code ./polisi build} meanwhile waits, and this waits for it. */
     void rebuild(Path root, BuildOptions options) {
+        Optional<String> refused = FileSystemRefusals.beforeBuilding(root, options,
+                cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)));   // ADR 0097
+        if (refused.isPresent()) {
+            System.err.println("error: " + refused.get());
+            return;
+        }
         try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {
             SiteBuild build = new SiteBuild(options, System.out::println, Optional.ofNullable(cache), tools);
             if (!cacheOptions.off) {
@@ -95,8 +101,10 @@ public final class PreviewCommand implements Callable<Integer> {
             last = result;
             BuildCommand.summarise(result, root, options);
         } catch (IOException | RuntimeException e) {
-            System.err.println("error: rebuild failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); the pages of the last good build are still served: please report this to the Polisi maintainers");
+            System.err.println(FileSystemRefusals.explain(e, root)
+                    .map(why -> "error: " + why + "; the pages of the last good build are still served")
+                    .orElse("error: rebuild failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); the pages of the last good build are still served: please report this to the Polisi maintainers"));
         }
     }
 

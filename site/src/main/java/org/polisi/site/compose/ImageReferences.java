@@ -47,6 +47,16 @@ public final class ImageReferences {
     }
 
     private static void checkOne(String target, String attributes, SourceLine line, List<Path> assets, Problems problems) {
+        if (target.regionMatches(true, 0, "data:", 0, 5)) {
+            // not another site's: the picture's bytes written into the page (tester 5's fault 6 read a base64 tail as a file name)
+            String type = target.substring(5).replaceFirst("[;,].*$", "");
+            String extension = type.equalsIgnoreCase("image/jpeg") ? "jpg" : type.matches("(?i)image/(png|gif|webp|svg\\+xml)")
+                    ? type.substring(6).replace("+xml", "").toLowerCase(java.util.Locale.ROOT) : "png";
+            problems.error("embedded-image", line.file(), line.number(), "this image is written into the page's text (a data: address"
+                    + (type.isBlank() ? "" : " of type " + type) + "), which Polisi does not publish: save the picture as a file in the"
+                    + " school's assets/ folder and write image::NAME." + extension + "[What it shows]");
+            return;
+        }
         if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || target.startsWith("//")) {
             problems.error("remote-image", line.file(), line.number(), "image '" + target
                     + "' is fetched from another site: put the file in the school's assets/ folder and write image::"

@@ -53,8 +53,12 @@ public final class Comparison {
      *         that preceded it in the earlier version
      */
     public static List<Outcome> compare(Element earlier, Element current, Words words) {
+        return compare(earlier, sections(current), words);
+    }
+
+    /** As {@link #compare(Element, Element, Words)}, with the current body's {@link #sections} made once for several earlier versions. */
+    static List<Outcome> compare(Element earlier, Map<String, Section> after, Words words) {
         Map<String, Section> before = sections(earlier);
-        Map<String, Section> after = sections(current);
         Map<String, List<Section>> removedAfter = new LinkedHashMap<>();
         String anchor = null;
         for (Section old : before.values()) {

@@ -28,6 +28,10 @@ final class HistoryPages {
     private final Document current;
     private final ResolvedPage page;
     private final Messages text;
+    /** The current page without its main content and translation links: every earlier version's and comparison's frame, made once. */
+    private Document frame;
+    /** The current page's sections, as every comparison reads them, made once. */
+    private Map<String, Comparison.Section> now;
 
     HistoryPages(Document current, ResolvedPage page, Messages text) {
         this.current = current;
@@ -104,9 +108,12 @@ final class HistoryPages {
         Document document = shell(text.format("history.compare.title", Map.of("title", page.title(), "date", date(entry))));
         Element main = document.selectFirst("main");
         main.appendElement("p").text(text.format("history.compare.intro", Map.of("date", date(entry))));
-        Element body = current.selectFirst("main div.body");
-        Element now = body == null ? new Element("div") : body.clone();
-        now.select("section.polisi-form").remove();
+        if (now == null) {
+            Element body = current.selectFirst("main div.body");
+            Element copy = body == null ? new Element("div") : body.clone();
+            copy.select("section.polisi-form").remove();
+            now = Comparison.sections(copy);
+        }
         Comparison.Words words = new Comparison.Words(text.get("history.added"), text.get("history.removed"),
                 text.get("history.section.added"), text.get("history.section.removed"),
                 text.get("history.section.changed"), text.get("history.opening"));
@@ -140,8 +147,12 @@ final class HistoryPages {
 
     /** A copy of the current page with an empty main, the given heading and title, and a breadcrumb back to the page. */
     private Document shell(String heading) {
-        Document document = current.clone();
-        document.select("head link[rel=alternate]").remove();
+        if (frame == null) {
+            frame = current.clone();
+            frame.select("head link[rel=alternate]").remove();
+            frame.selectFirst("main").empty();
+        }
+        Document document = frame.clone();
         Element title = document.selectFirst("title");
         String school = title == null ? "" : title.text().replaceFirst("^.*? – ", "");
         if (title != null) {

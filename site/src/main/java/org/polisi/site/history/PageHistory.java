@@ -87,6 +87,8 @@ public final class PageHistory {
     private final Path contentDir;
     private final Path workDir;
     private final Map<String, Messages> messages;
+    /** Each content file's changes as the list reads them, by repository path, read once for every page made from it. */
+    private final Map<String, List<FileFact>> facts = new ConcurrentHashMap<>();
     /** Each commit's content, loaded once by the first page that needs it; other pages wait for it. */
     private final Map<String, CompletableFuture<Optional<ContentTree>>> trees = new ConcurrentHashMap<>();
     private final BuildProgress progress;
@@ -365,7 +367,7 @@ public final class PageHistory {
 
     /** Writes the page's earlier versions and comparisons; the updates it will list, {@code null} when none. */
     private List<HistoryPages.Listed> writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
-        List<Entry> entries = entries(history, candidate.page());
+        List<Entry> entries = entries(history, candidate.page(), facts);
         if (entries.isEmpty()) {
             return null;
         }
@@ -382,26 +384,58 @@ public final class PageHistory {
 
     /** The page's listed changes, newest first. */
     static List<Entry> entries(ContentHistory history, ResolvedPage page) throws IOException {
+        return entries(history, page, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * One commit's change to one file, as the list reads it: whether its text differs from the
+     * file's before it beyond white space and notes, and the note it brings (new, or not).
+     */
+    record FileFact(ContentHistory.FileChange change, boolean differs, ChangeNote note, boolean newNote) {
+    }
+
+    /** Each change of the file at {@code path}, oldest first, its blobs read and compared once. */
+    static List<FileFact> factsOf(ContentHistory history, String path) throws IOException {
+        List<FileFact> facts = new ArrayList<>();
+        String before = null;
+        ChangeNote noteBefore = ChangeNote.in(null);
+        for (ContentHistory.FileChange change : history.changesOf(path)) {
+            String text = change.text();
+            ChangeNote note = ChangeNote.in(text);
+            facts.add(new FileFact(change, ChangeNote.differsBeyondWhitespace(before, text), note,
+                    text != null && !note.isBlank() && !note.equals(noteBefore)));
+            before = text;
+            noteBefore = note;
+        }
+        return facts;
+    }
+
+    /**
+     * As {@link #entries(ContentHistory, ResolvedPage)}, with each file's {@link #factsOf} kept in
+     * {@code facts} for the other pages made from it (a template's file, read once for every school).
+     */
+    static List<Entry> entries(ContentHistory history, ResolvedPage page, Map<String, List<FileFact>> facts) throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         files.add(page.file());
         page.body().stream().map(SourceLine::file).filter(f -> f != null).forEach(files::add);
-        record Change(ContentHistory.FileChange change, String before) {
-        }
-        TreeMap<Long, List<Change>> byCommit = new TreeMap<>();
+        TreeMap<Long, List<FileFact>> byCommit = new TreeMap<>();
         for (Path file : files) {
             Optional<String> path = history.pathOf(file);
             if (path.isEmpty()) {
                 continue;
             }
-            String before = null;
-            for (ContentHistory.FileChange change : history.changesOf(path.get())) {
-                byCommit.computeIfAbsent(change.order(), o -> new ArrayList<>()).add(new Change(change, before));
-                before = change.text();
+            List<FileFact> known = facts.get(path.get());
+            if (known == null) {
+                known = factsOf(history, path.get());
+                facts.putIfAbsent(path.get(), known);
+            }
+            for (FileFact fact : known) {
+                byCommit.computeIfAbsent(fact.change().order(), o -> new ArrayList<>()).add(fact);
             }
         }
         List<Entry> entries = new ArrayList<>();
         boolean first = true;
-        for (List<Change> commit : byCommit.values()) {
+        for (List<FileFact> commit : byCommit.values()) {
             ContentHistory.FileChange any = commit.get(0).change();
             if (first) {
                 entries.add(0, new Entry(any.commit(), any.date(), any.time(), Kind.FIRST_PUBLISHED, null, false));
@@ -411,15 +445,11 @@ public final class PageHistory {
             List<String> notes = new ArrayList<>();
             boolean changed = false;
             boolean markedMinor = false;
-            for (Change change : commit) {
-                String text = change.change().text();
-                ChangeNote note = ChangeNote.in(text);
-                boolean differs = ChangeNote.differsBeyondWhitespace(change.before(), text);
-                boolean newNote = text != null && !note.isBlank() && !note.equals(ChangeNote.in(change.before()));
-                changed |= differs;
-                markedMinor |= newNote && note.isMinor();
-                if (newNote && !note.isMinor() && differs) {
-                    notes.add(note.text());
+            for (FileFact fact : commit) {
+                changed |= fact.differs();
+                markedMinor |= fact.newNote() && fact.note().isMinor();
+                if (fact.newNote() && !fact.note().isMinor() && fact.differs()) {
+                    notes.add(fact.note().text());
                 }
             }
             if (!notes.isEmpty()) {
@@ -441,13 +471,13 @@ public final class PageHistory {
      * @param entries newest first, as {@link #entries} gives them
      * @param then    the page as resolved at each entry's commit (empty where it cannot be read: kept)
      */
-    static List<Entry> listed(List<Entry> entries, Map<String, Optional<ResolvedPage>> then) {
+    static List<Entry> listed(List<Entry> entries, Map<String, Optional<Then>> then) {
         List<Entry> kept = new ArrayList<>();
         String olderText = null;
         for (int i = entries.size() - 1; i >= 0; i--) {      // oldest first
             Entry entry = entries.get(i);
-            Optional<ResolvedPage> page = then.getOrDefault(entry.commit(), Optional.empty());
-            String text = page.map(ResolvedPage::bodyText).orElse(null);
+            Optional<Then> page = then.getOrDefault(entry.commit(), Optional.empty());
+            String text = page.map(Then::bodyText).orElse(null);
             boolean unchangedPage = text != null && olderText != null && !ChangeNote.differsBeyondWhitespace(olderText, text);
             if (entry.kind() == Kind.WITHOUT_NOTE && unchangedPage) {
                 continue;
@@ -473,16 +503,17 @@ public final class PageHistory {
         Files.createDirectories(aside.getParent());
         current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
         HistoryPages pages = new HistoryPages(current, page, text);
-        Map<String, Optional<ResolvedPage>> resolved = new java.util.HashMap<>();
+        Map<String, Optional<Then>> resolved = new java.util.HashMap<>();
         for (Entry entry : entries) {
-            resolved.put(entry.commit(), pageAt(history, entry.commit(), site, page));
+            resolved.put(entry.commit(), then(history, entry.commit(), site, page));
         }
         List<HistoryPages.Listed> listed = new ArrayList<>();
         for (Entry entry : listed(entries, resolved)) {
-            Optional<ResolvedPage> then = resolved.get(entry.commit());
+            Optional<Then> then = resolved.get(entry.commit());
             boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
             if (readable) {
-                Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, then.get())).body();
+                Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, page,
+                        () -> pageAt(history, entry.commit(), site, page).orElseThrow())).body();
                 pages.writeVersion(entry, then.get().title(), earlier, aside.resolveSibling(HistoryPages.versionFile(page, entry)));
                 pages.writeComparison(entry, earlier, aside.resolveSibling(HistoryPages.changesFile(page, entry)));
             }
@@ -490,6 +521,34 @@ public final class PageHistory {
         }
         return listed;
     }
+
+    /** What the history reads of a page as it was at a commit: its title and its text ({@link ResolvedPage#bodyText}). */
+    record Then(String title, String bodyText) {
+    }
+
+    /**
+     * The page's title and text at {@code commit}, empty when it did not exist or cannot be read:
+     * kept under {@code <work>/history/<commit>/resolved-<code>/} (a commit never changes; the code
+     * that resolves it is part of the folder's name, {@code render.RenderKeys#code}), so a later
+     * build reads a small file instead of loading and resolving the whole content of that commit.
+     */
+    private Optional<Then> then(ContentHistory history, String commit, ResolvedSite site, ResolvedPage page) throws IOException {
+        Path kept = workDir.resolve("history").resolve(commit).resolve("resolved-" + org.polisi.site.render.RenderKeys.code().substring(0, 16))
+                .resolve(site.id()).resolve(page.language()).resolve(page.key() + ".txt");
+        if (Files.isRegularFile(kept)) {
+            String text = Files.readString(kept, StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            return text.equals(ABSENT) || newline < 0 ? Optional.empty()
+                    : Optional.of(new Then(text.substring(0, newline), text.substring(newline + 1)));
+        }
+        Optional<Then> then = pageAt(history, commit, site, page).map(p -> new Then(p.title(), p.bodyText()));
+        FileTrees.writeAtomically(kept, then.map(t -> t.title().replace('\n', ' ') + "\n" + t.bodyText()).orElse(ABSENT)
+                .getBytes(StandardCharsets.UTF_8));
+        return then;
+    }
+
+    /** What {@link #then} keeps for a page that did not exist, or could not be read, at a commit. */
+    private static final String ABSENT = "\u0000absent";
 
     /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
     private Optional<ResolvedPage> pageAt(ContentHistory history, String commit, ResolvedSite site, ResolvedPage page) {
@@ -530,12 +589,14 @@ public final class PageHistory {
     }
 
     /** The earlier version's body as HTML, converted once and kept beside its content. */
-    private String earlierHtml(String commit, ResolvedSite site, ResolvedPage then) throws IOException {
+    private String earlierHtml(String commit, ResolvedSite site, ResolvedPage page, java.util.function.Supplier<ResolvedPage> resolve)
+            throws IOException {
         Path cached = workDir.resolve("history").resolve(commit).resolve("html")
-                .resolve(site.id()).resolve(then.language()).resolve(then.key() + ".html");
+                .resolve(site.id()).resolve(page.language()).resolve(page.key() + ".html");
         if (Files.exists(cached)) {
             return org.polisi.site.render.ResponsiveTables.rewrite(Files.readString(cached, StandardCharsets.UTF_8));
         }
+        ResolvedPage then = resolve.get();       // the content of that commit is loaded only when its HTML is not kept
         StringBuilder asciidoc = new StringBuilder("= ").append(then.title()).append('\n');
         for (Map.Entry<String, LocalizedText> value : site.source().settings().attributes().entrySet()) {
             asciidoc.append(':').append(value.getKey()).append(": ").append(value.getValue().inOrEnglish(then.language())).append('\n');

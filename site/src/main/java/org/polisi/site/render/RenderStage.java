@@ -140,7 +140,7 @@ public final class RenderStage {
                 + " after the JVM started; " + AsciidocConverter.startTimings() + ")");
         progress.timed("render: the build's thread had used", cpuBefore, "of CPU when rendering began");
         progress.rendered(result.converted(), pages.size());
-        copyAssets(catalog.sites(), built);
+        copyAssets(catalog.sites(), built, problems);
         for (ResolvedSite site : catalog.sites()) {
             Sitemap.write(site, built);     // every page of the site: written every build
         }
@@ -170,13 +170,13 @@ public final class RenderStage {
     }
 
     /** The theme's assets for the root, and each site's images (its template's, then its own) once per site. */
-    private void copyAssets(List<ResolvedSite> sites, Path built) throws IOException {
+    private void copyAssets(List<ResolvedSite> sites, Path built, Problems problems) throws IOException {
         FileTrees.copy(options.themeDir().resolve("assets"), built.resolve("assets"));
         for (ResolvedSite site : sites) {
             for (Path dir : SiteCatalog.foldersOf(site)) {
                 Path assets = dir.resolve(ContentLoader.ASSETS);
                 if (Files.isDirectory(assets)) {
-                    FileTrees.copy(assets, built.resolve(site.id()).resolve(ContentLoader.ASSETS));
+                    org.polisi.site.check.AuthoredAssets.copy(assets, built.resolve(site.id()).resolve(ContentLoader.ASSETS), problems);   // pictures only (ADR 0097)
                 }
             }
         }

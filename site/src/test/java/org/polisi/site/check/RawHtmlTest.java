@@ -29,7 +29,7 @@ class RawHtmlTest {
         FixtureTree tree = FixtureTree.in(folder)
                 .write("schools/widgets/school.yml", "name: {en: Widget School}\nlanguages: [en]\nattributes:\n"
                         + "  widget: \"pass:[<script src='https://evil.example/w.js'></script>]\"\n")
-                .write("schools/widgets/assets/logo.png", "not really a png")
+                .writeBytes("schools/widgets/assets/logo.png", AuthoredAssetsTest.PNG)
                 // the tester's example, as written (lines 6-9 and 11-13: the script at 7, the form at 8, the image at 12)
                 .write("schools/widgets/en/tester.adoc", PAGE
                         + "++++\n<script src=\"https://evil.example/x.js\"></script>\n"

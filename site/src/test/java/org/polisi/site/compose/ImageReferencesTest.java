@@ -65,6 +65,21 @@ class ImageReferencesTest {
     }
 
     @Test
+    void anImageWrittenIntoThePageIsNamedAsSuchNotAsAnotherSitesFile(@TempDir Path folder) {
+        // tester 5's fault 6: the message called a data: image "fetched from another site" and proposed the base64's tail as its name
+        FixtureTree tree = school(folder, "image::data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+[y]\n\n"
+                + "Inline image:DATA:image/jpeg;base64,/9j/4AAQ[z] here.\n");
+        BuildResult result = tree.build("pics");
+        List<Problem> embedded = result.errors().stream().filter(p -> p.code().equals("embedded-image")).toList();
+        assertEquals(List.of(4, 6), embedded.stream().map(Problem::line).toList(), result.errors().toString());
+        assertTrue(embedded.get(0).message().contains("written into the page's text (a data: address of type image/svg+xml)")
+                && embedded.get(0).message().endsWith("write image::NAME.svg[What it shows]"), embedded.get(0).message());
+        assertTrue(embedded.get(1).message().endsWith("image::NAME.jpg[What it shows]"), embedded.get(1).message());
+        assertTrue(result.errors().stream().noneMatch(p -> p.message().contains("another site") || p.message().contains("base64,")),
+                result.errors().toString());
+    }
+
+    @Test
     void anAssetsFolderIsNotMistakenForALanguage(@TempDir Path folder) {
         FixtureTree tree = school(folder, "Text.\n").writeBytes("schools/pics/images/old.png", PNG);
         BuildResult result = tree.build("pics");

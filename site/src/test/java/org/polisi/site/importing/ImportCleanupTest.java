@@ -145,6 +145,25 @@ class ImportCleanupTest {
         assertEquals(10, result.findings().get(0).line());
     }
 
+    @Test
+    void aLinkThatRunsCodeKeepsItsWordsAndIsListedAtItsLine() {
+        // pandoc's AsciiDoc for tester 5's page (fault 6): <a href="javascript:alert(1)">Click</a>, JAVASCRIPT&#58;, vbscript:,
+        // data:, file:, an ordinary link, and a link whose words were its address
+        ImportCleanup.Result result = clean("== Phones", "", "Pupils must hand in phones. javascript:alert(1)[Click] and",
+                "JAVASCRIPT:alert(2)[this], vbscript:x[vb], data:text/html,hi[d],", "file:///etc/passwd[f], https://example.org/[ok],"
+                        + " javascript:void(0).", "", "See link:javascript:alert(3)[y polisi] and the profile:x[not a scheme].");
+        assertEquals(List.of("== Phones", "", "Pupils must hand in phones. Click and", "this, vb, d,",
+                "f, https://example.org/[ok], javascript:void(0).", "", "See y polisi and the profile:x[not a scheme]."),
+                result.body().subList(1, result.body().size()), result.body().toString());
+        List<String> said = result.findings().stream().map(f -> f.line() + " " + f.kind() + " " + f.place()).toList();
+        assertEquals(List.of("13 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones",
+                "15 NOT_CONVERTED Phones", "15 CHECK Phones", "17 NOT_CONVERTED Phones"), said, result.findings().toString());
+        assertTrue(result.findings().get(0).message().startsWith("the link \"Click\" to a javascript: address"),
+                result.findings().get(0).message());
+        assertTrue(result.findings().get(5).message().contains("\"javascript:void(0).\" is a javascript: address written as text"),
+                result.findings().get(5).message());
+    }
+
     private static ImportCleanup.Result clean(String... lines) {
         return ImportCleanup.apply(new ArrayList<>(Arrays.asList(lines)), List.of(), target -> Optional.empty(), 10);
     }

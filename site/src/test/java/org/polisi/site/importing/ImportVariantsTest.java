@@ -61,6 +61,29 @@ class ImportVariantsTest {
     }
 
     @Test
+    void aLinkThatRunsCodeIsImportedAsItsWordsListedAndThePageBuilds(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        // tester 5's fault 6, as the tester wrote it: the links became "javascript:alert(1)[Click]" text, listed nowhere
+        Path html = Files.writeString(folder.resolve("phones.html"), "<h1>Mobile Phone Policy</h1><h2>Phones</h2>"
+                + "<p>Pupils must hand in phones. <a href=\"javascript:alert(1)\">Click</a> and <a href=\"JAVASCRIPT&#58;alert(2)\">this</a>.</p>");
+        PageImporter.Outcome outcome = project.importPage(html, "ysgol-dau", "mobile-phone-policy", "en", "policy");
+        List<ImportFinding> dropped = outcome.findings().stream().filter(f -> f.kind() == ImportFinding.Kind.NOT_CONVERTED).toList();
+        assertEquals(2, dropped.size(), outcome.findings().toString());
+        assertTrue(dropped.get(0).message().startsWith("the link \"Click\" to a javascript: address"), dropped.get(0).message());
+        assertEquals("Phones", dropped.get(0).place());
+        String page = Files.readString(outcome.page(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("Pupils must hand in phones. Click and this."), page);
+        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("javascript"), page);
+        Fixtures.BakedSite site = project.bake("ysgol-dau");
+        try {
+            assertEquals(List.of(), site.result().errors());
+            assertEquals("Pupils must hand in phones. Click and this.",
+                    site.page("ysgol-dau/en/mobile-phone-policy.html").select(".body p").first().text());
+        } finally {
+            site.delete();
+        }
+    }
+
+    @Test
     void openDocumentAndMarkdownGiveTheSamePageAsWord() throws IOException {
         Path source = ScratchProject.resource("fixture-en.md");
         Path odt = project.document(source, "policy.odt");
