@@ -102,7 +102,7 @@ class StaffIncidentJourneyTest {
         assertEquals("1", server.submission(reference).orElseThrow().get("urgent"), "stored as urgent");
         String status = reporter.findElement(By.cssSelector(".alert-status")).getText();
         assertEquals("Nobody has been alerted: this server does not send alerts. Tell them now, in person or by phone:"
-                + " online safety coordinator, headteacher.", status);
+                + " online safety co-ordinator, headteacher.", status);
 
         // The co-ordinator signs in, finds the report, opens it, records an action and exports the reports.
         lead.get(server.url("/staff/login"));

@@ -43,14 +43,14 @@ final class ExportCommand implements Callable<Integer> {
     What what;
 
     static final class What {
-        @Option(names = "--school", paramLabel = "ID", description = "Export this school's submissions as CSV.")
+        @Option(names = "--school", converter = OneLineText.class, paramLabel = "ID", description = "Export this school's submissions as CSV.")
         String school;
 
-        @Option(names = "--person", paramLabel = "NAME", description = "Export everything naming this person.")
+        @Option(names = "--person", converter = OneLineText.class, paramLabel = "NAME", description = "Export everything naming this person.")
         String person;
     }
 
-    @Option(names = "--form", paramLabel = "ID", description = "Only this form (with --school).")
+    @Option(names = "--form", converter = OneLineText.class, paramLabel = "ID", description = "Only this form (with --school).")
     String form;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Language of headings and answers.")

@@ -67,7 +67,8 @@ final class UserCommand implements Runnable {
         @Mixin
         Account account;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME")
+        @Option(names = "--name", required = true, paramLabel = "NAME", converter = OneLineText.class,
+                description = "The person's name (one line).")
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", completionCandidates = AccountRoles.class,
@@ -131,8 +132,8 @@ final class UserCommand implements Runnable {
         @Mixin
         Account account;
 
-        @Option(names = "--by", required = true, paramLabel = "NAME",
-                description = "Who made this change, such as the headteacher (recorded).")
+        @Option(names = "--by", required = true, paramLabel = "NAME", converter = OneLineText.class,
+                description = "Who made this change, such as the headteacher (recorded; one line).")
         String by;
 
         String recordedBy() {
@@ -266,7 +267,7 @@ final class UserCommand implements Runnable {
                     + " Refused when another person's account has the new address.")
     static final class ChangeEmail extends AccountChange {
 
-        @Option(names = "--new-email", required = true, paramLabel = "EMAIL", description = "The new address.")
+        @Option(names = "--new-email", converter = OneLineText.class, required = true, paramLabel = "EMAIL", description = "The new address.")
         String newEmail;
 
         @Override
@@ -278,7 +279,8 @@ final class UserCommand implements Runnable {
                 System.err.println("Not changed: " + refused.getMessage());
                 return 2;
             }
-            System.out.println("Changed " + account.email + " to " + newEmail.strip() + " at every school of theirs: "
+            System.out.println("Changed " + account.email + " to " + newEmail.replaceAll("^ +| +$", "")
+                    + " at every school of theirs: "
                     + ended + (ended == 1 ? " session" : " sessions") + " ended now; they sign in with the new address."
                     + " Their password and second factor are unchanged.");
             return 0;
@@ -288,10 +290,10 @@ final class UserCommand implements Runnable {
     /** Which account: its school and e-mail address, and the manifests that name the schools served. */
     static final class Account {
 
-        @Option(names = "--school", required = true, paramLabel = "ID")
+        @Option(names = "--school", converter = OneLineText.class, required = true, paramLabel = "ID")
         String school;
 
-        @Option(names = "--email", required = true, paramLabel = "EMAIL")
+        @Option(names = "--email", converter = OneLineText.class, required = true, paramLabel = "EMAIL")
         String email;
 
         @Option(names = "--manifests", paramLabel = "DIR",

@@ -186,9 +186,10 @@ public final class PersonSearch {
         if (!searchable(query)) {
             throw new IllegalArgumentException("give at least two letters of the person's name");
         }
-        String person = TypedText.normalise(query).strip();
+        String typed = TypedText.normalise(query).strip();
+        PersonNames.Query person = PersonNames.query(typed);   // its keys made once for every record compared
         List<FoundSubmission> submissions = submissions(person, scope);
-        return new Findings(person, submissions, consentEvents(person, scope), alerts(person, scope),
+        return new Findings(typed, submissions, consentEvents(person, scope), alerts(person, scope),
                 incidentEvents(person, scope, submissions), incidentViews(person, scope),
                 withdrawalDecisions(person, scope), erasures(person, scope),
                 scope.staffAccounts() ? staffAccounts(person, scope) : List.of(),
@@ -197,44 +198,44 @@ public final class PersonSearch {
                 scope.staffAccounts() ? rosterPupils(person, scope) : List.of());
     }
 
-    private List<FoundErasure> erasures(String person, Scope scope) {
+    private List<FoundErasure> erasures(PersonNames.Query person, Scope scope) {
         return found("""
                 SELECT s.school, s.form_id, s.reference, x.reason, x.erased_by, x.erased_at
                 FROM erasure x JOIN submission s ON s.id = x.submission_id WHERE 1 = 1""", "s.school", "x.id", scope,
                 (rows, context) -> new FoundErasure(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getString("reason"), rows.getString("erased_by"),
-                        instant(rows.getString("erased_at")), PersonNames.mentions(person, rows.getString("erased_by"))),
+                        instant(rows.getString("erased_at")), person.mentions(rows.getString("erased_by"))),
                 erasure -> erasure.match().found() && scope.covers(erasure.school(), erasure.formId()));
     }
 
-    private List<FoundAccountChange> accountChanges(String person, Scope scope) {
+    private List<FoundAccountChange> accountChanges(PersonNames.Query person, Scope scope) {
         return found("""
                 SELECT e.school, u.name, e.change, e.changed_by, e.changed_at
                 FROM staff_account_event e JOIN staff_user u ON u.id = e.staff_user_id WHERE 1 = 1""",
                 "e.school", "e.id", scope,
                 (rows, context) -> new FoundAccountChange(rows.getString("school"), rows.getString("name"),
                         rows.getString("change"), rows.getString("changed_by"), instant(rows.getString("changed_at")),
-                        PersonNames.mentions(person, rows.getString("changed_by"))),
+                        person.mentions(rows.getString("changed_by"))),
                 change -> change.match().found());
     }
 
-    private List<FoundRosterUpload> rosterUploads(String person, Scope scope) {
+    private List<FoundRosterUpload> rosterUploads(PersonNames.Query person, Scope scope) {
         return found("SELECT school, uploaded_by, pupils, uploaded_at FROM roster_upload WHERE 1 = 1",
                 "school", "id", scope,
                 (rows, context) -> new FoundRosterUpload(rows.getString("school"), rows.getString("uploaded_by"),
                         rows.getInt("pupils"), instant(rows.getString("uploaded_at")),
-                        PersonNames.mentions(person, rows.getString("uploaded_by"))),
+                        person.mentions(rows.getString("uploaded_by"))),
                 upload -> upload.match().found());
     }
 
-    private List<FoundRosterPupil> rosterPupils(String person, Scope scope) {
+    private List<FoundRosterPupil> rosterPupils(PersonNames.Query person, Scope scope) {
         return found("SELECT school, pupil, class_name FROM roster_pupil WHERE 1 = 1", "school", "id", scope,
                 (rows, context) -> new FoundRosterPupil(rows.getString("school"), rows.getString("pupil"),
-                        rows.getString("class_name"), PersonNames.mentions(person, rows.getString("pupil"))),
+                        rows.getString("class_name"), person.mentions(rows.getString("pupil"))),
                 pupil -> pupil.match().found());
     }
 
-    private List<FoundIncidentEvent> incidentEvents(String person, Scope scope, List<FoundSubmission> submissions) {
+    private List<FoundIncidentEvent> incidentEvents(PersonNames.Query person, Scope scope, List<FoundSubmission> submissions) {
         Map<Long, NameMatch> found = new LinkedHashMap<>();
         submissions.forEach(each -> found.put(each.record().id(), each.match()));
         return found("""
@@ -246,24 +247,24 @@ public final class PersonSearch {
                         rows.getString("reference"), rows.getInt("seq"), rows.getString("kind"),
                         rows.getString("detail"), rows.getString("recorded_by"),
                         instant(rows.getString("recorded_at")),
-                        better(PersonNames.mentions(person, rows.getString("recorded_by")),
-                                better(PersonNames.mentions(person, rows.getString("detail")),
+                        better(person.mentions(rows.getString("recorded_by")),
+                                better(person.mentions(rows.getString("detail")),
                                         found.getOrDefault(rows.getLong("submission_id"), NameMatch.NONE)))),
                 event -> event.match().found() && scope.covers(event.school(), event.formId()));
     }
 
-    private List<FoundIncidentView> incidentViews(String person, Scope scope) {
+    private List<FoundIncidentView> incidentViews(PersonNames.Query person, Scope scope) {
         return found("""
                 SELECT s.school, s.form_id, s.reference, v.viewer, v.channel, v.viewed_at
                 FROM incident_view v JOIN submission s ON s.id = v.submission_id
                 WHERE s.erased_at IS NULL""", "s.school", "v.id", scope,
                 (rows, context) -> new FoundIncidentView(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getString("viewer"), rows.getString("channel"),
-                        instant(rows.getString("viewed_at")), PersonNames.mentions(person, rows.getString("viewer"))),
+                        instant(rows.getString("viewed_at")), person.mentions(rows.getString("viewer"))),
                 view -> view.match().found() && scope.covers(view.school(), view.formId()));
     }
 
-    private List<FoundWithdrawalDecision> withdrawalDecisions(String person, Scope scope) {
+    private List<FoundWithdrawalDecision> withdrawalDecisions(PersonNames.Query person, Scope scope) {
         return found("""
                 SELECT d.school, s.form_id, s.reference, d.decision, d.decided_by, d.decided_at
                 FROM withdrawal_decision d JOIN submission s ON s.id = d.withdrawal_submission
@@ -271,7 +272,7 @@ public final class PersonSearch {
                 (rows, context) -> new FoundWithdrawalDecision(rows.getString("school"),
                         rows.getString("form_id"), rows.getString("reference"), rows.getString("decision"),
                         rows.getString("decided_by"), instant(rows.getString("decided_at")),
-                        PersonNames.mentions(person, rows.getString("decided_by"))),
+                        person.mentions(rows.getString("decided_by"))),
                 decision -> decision.match().found() && scope.covers(decision.school(), decision.formId()));
     }
 
@@ -295,7 +296,7 @@ public final class PersonSearch {
         return one.stronger(other);
     }
 
-    private List<FoundSubmission> submissions(String person, Scope scope) {
+    private List<FoundSubmission> submissions(PersonNames.Query person, Scope scope) {
         List<FoundSubmission> found = new ArrayList<>();
         // A first sift on the derived key (V11; computed by PersonNames, so no SQL folding), then
         // each answer is compared. A submission without a key is compared answer by answer.
@@ -304,7 +305,8 @@ public final class PersonSearch {
             String position = org.polisi.forms.storage.Dialect.of(handle).postgresql() ? "strpos" : "instr";
             // The sift looks for a piece of the name in the key without its spaces, apostrophes and
             // separators (replace() only removes characters PersonNames has already folded), so that
-            // "Ann Marie" still finds "Ann-Marie" and "OBrien" finds "O'Brien" (ADR 0094).
+            // "Ann Marie" still finds "Ann-Marie" and "OBrien" finds "O'Brien" (ADR 0094); the piece
+            // lies inside one word of the name, so "Dafydd Owen" still finds "Dafydd ab Owen" (ADR 0098).
             String removes = PersonNames.siftRemoves();
             String compact = "k.accent_free";
             for (int i = 0; i < removes.length(); i++) {
@@ -315,7 +317,7 @@ public final class PersonSearch {
                     WHERE s.erased_at IS NULL AND (k.submission_id IS NULL OR %s(%s, :key) > 0)"""
                     .formatted(position, compact) + (scope.school() == null ? "" : " AND s.school = :school")
                     + " ORDER BY s.school, s.seq";
-            var query = handle.createQuery(sql).bind("key", PersonNames.siftPiece(person));
+            var query = handle.createQuery(sql).bind("key", person.siftPiece());
             for (int i = 0; i < removes.length(); i++) {
                 query.bind("remove" + i, String.valueOf(removes.charAt(i)));
             }
@@ -352,18 +354,18 @@ public final class PersonSearch {
         return form.field(key).map(field -> field.type().hasLength()).orElse(false);
     }
 
-    private static NameMatch mentions(String person, Object answer) {
+    private static NameMatch mentions(PersonNames.Query person, Object answer) {
         if (answer instanceof List<?> values) {
             NameMatch best = NameMatch.NONE;
             for (Object value : values) {
-                best = best.stronger(PersonNames.mentions(person, String.valueOf(value)));
+                best = best.stronger(person.mentions(String.valueOf(value)));
             }
             return best;
         }
-        return PersonNames.mentions(person, String.valueOf(answer));
+        return person.mentions(String.valueOf(answer));
     }
 
-    private List<FoundConsentEvent> consentEvents(String person, Scope scope) {
+    private List<FoundConsentEvent> consentEvents(PersonNames.Query person, Scope scope) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT e.school, e.form_id, s.reference, e.pupil, e.statement, e.answer, e.recorded_at
                         FROM consent_event e JOIN submission s ON s.id = e.consent_submission
@@ -371,14 +373,14 @@ public final class PersonSearch {
                 .map((rows, context) -> new FoundConsentEvent(rows.getString("school"), rows.getString("form_id"),
                         rows.getString("reference"), rows.getString("pupil"), rows.getString("statement"),
                         rows.getString("answer"), instant(rows.getString("recorded_at")),
-                        PersonNames.mentions(person, rows.getString("pupil"))))
+                        person.mentions(rows.getString("pupil"))))
                 .list())
                 .stream()
                 .filter(event -> event.match().found() && scope.covers(event.school(), event.formId()))
                 .toList();
     }
 
-    private List<FoundAlert> alerts(String person, Scope scope) {
+    private List<FoundAlert> alerts(PersonNames.Query person, Scope scope) {
         record Row(FoundAlert alert, String formId) {
         }
         return jdbi.withHandle(handle -> handle.createQuery("""
@@ -387,7 +389,7 @@ public final class PersonSearch {
                         WHERE o.raised_by IS NOT NULL ORDER BY o.id""")
                 .map((rows, context) -> new Row(new FoundAlert(rows.getString("school"), rows.getString("kind"),
                         rows.getString("reference"), rows.getString("raised_by"), rows.getString("category"),
-                        instant(rows.getString("raised_at")), PersonNames.mentions(person, rows.getString("raised_by"))),
+                        instant(rows.getString("raised_at")), person.mentions(rows.getString("raised_by"))),
                         rows.getString("form_id")))
                 .list())
                 .stream()
@@ -397,12 +399,12 @@ public final class PersonSearch {
                 .toList();
     }
 
-    private List<FoundStaffAccount> staffAccounts(String person, Scope scope) {
+    private List<FoundStaffAccount> staffAccounts(PersonNames.Query person, Scope scope) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT school, name, email, role, created_at FROM staff_user ORDER BY id")
                 .map((rows, context) -> new FoundStaffAccount(rows.getString("school"), rows.getString("name"),
                         rows.getString("email"), rows.getString("role"), instant(rows.getString("created_at")),
-                        PersonNames.mentions(person, rows.getString("name"))))
+                        person.mentions(rows.getString("name"))))
                 .list())
                 .stream()
                 .filter(account -> account.match().found()

@@ -100,6 +100,7 @@ public final class SubjectAccessExport {
             case OTHER_SEPARATORS -> "with other spaces or hyphens";
             case WITHOUT_APOSTROPHES -> "without apostrophes, or with a prefix such as O or Mc joined";
             case MC_MAC -> "with Mc and Mac taken as one";
+            case WITHOUT_PARTICLES -> "looser: with a particle such as ap, ab, ferch, Ní, Mac or de left out or written another way";
             case NONE -> throw new IllegalArgumentException("not a match");
         };
     }

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * look-alikes ’ ' ʼ ‘ ′ as one apostrophe and the hyphen look-alikes ‐ ‑ ‒ – − as one hyphen,
  * and collapses every run of white space to one space. {@link #separatorFreeKey} also takes the
  * separators between a name's parts (space, hyphen, full stop…) as one; {@link #particleJoinedKey}
- * also leaves out apostrophes and joins a prefix (O, D, Mc, Mac) to the rest; {@link #mentions} last
- * takes Mac and Mc as one. {@link #accentFreeKey} also removes accents
+ * also leaves out apostrophes and joins a prefix (O, D, Mc, Mac) to the rest; {@link #mentions} then
+ * takes Mac and Mc as one, and last leaves out name particles (Welsh ap, ab, ferch; Gaelic Ní, Nic,
+ * Ó, Mac; de, van, le...) and takes ap and ab, ferch and verch as one (ADR 0098). {@link #accentFreeKey} also removes accents
  * (nonspacing marks after canonical decomposition) and applies ICU's {@code Latin-ASCII} transform, so {@code Aine Ni Bhriain} finds
  * {@code Áine Ní Bhriain} and {@code Lukasz} finds {@code Łukasz}. Never compare names with SQL
  * {@code lower()} or {@code LIKE}: SQLite folds ASCII only.
@@ -222,31 +223,135 @@ public final class PersonNames {
     }
 
     /**
+     * Name particles: words that link a given name to a father's, mother's or family's name and that
+     * people write, leave out or change from one record to the next, as accent-free keys. Welsh
+     * {@code ap} and {@code ab} ("son of"; ab before a vowel), {@code fab} (the fuller form), {@code
+     * ferch}, {@code verch} and {@code erch} ("daughter of"); Irish and Scottish Gaelic {@code Ní},
+     * {@code Nic} and {@code Mhic} ("daughter of"), {@code Ua} and {@code Uí} ("descendant of"),
+     * {@code Mag} (Mac before a vowel); and the Norman, Romance, Dutch and German particles found in
+     * names in the UK ({@code de}, {@code le}, {@code van}, {@code von}...). Mac, Mc and Ó are
+     * particles too, handled apart: see {@link #particleFreeOfFree}. Sources and what was left out:
+     * ADR 0098.
+     */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of(
+            "ap", "ab", "fab", "ferch", "verch", "erch",
+            "ni", "nic", "mhic", "ua", "ui", "mag",
+            "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das", "le", "la", "van", "von", "ter",
+            "ten", "zu");
+
+    /** The Gaelic prefixes that {@link #particleFreeOfFree} leaves out as well when asked to: Ó (o), Mac, Mc. */
+    private static final java.util.Set<String> GAELIC_PREFIXES = java.util.Set.of("o", "mac", "mc");
+
+    /**
+     * The key of the loosest match, {@link NameMatch#WITHOUT_PARTICLES}: the words of the
+     * accent-free key with every {@link #PARTICLES particle} that has another word after it left
+     * out (a particle comes before the name it links: a last word is a name, as Vietnamese Le is),
+     * and Mac at the start of a word written Mc. Two readings, each tried on both sides alike:
+     * <ul>
+     *   <li>{@code gaelicPrefixesToo == false}: as {@link #particleJoinedKey}, apostrophes are left
+     *       out and a part of one letter, Mc or Mac is joined to the part after it (O Briain is
+     *       obriain, Mac Donald is mcdonald);
+     *   <li>{@code true}: an apostrophe separates parts, and Ó, Mac and Mc written as words of their
+     *       own are left out like the other particles (Seán Ó Briain and Seán O'Brien are sean
+     *       briain and sean brien; Ewan Mac Donald is ewan donald); other parts of one letter are
+     *       joined as before (D'Arcy is darcy).
+     * </ul>
+     * A prefix joined in writing (OBrien, MacDonald, NicDhòmhnaill) is one word and stays. Each
+     * word of the key is a run of the accent-free key without spaces, apostrophes and separators
+     * (what {@link #siftPiece} relies on): parts are joined before particles are left out.
+     */
+    private static String particleFreeOfFree(String accentFree, boolean gaelicPrefixesToo) {
+        String[] parts = separatorFreeOfKey(gaelicPrefixesToo ? accentFree.replace('\'', ' ')
+                : accentFree.replace("'", "")).split(" ");
+        java.util.List<String> words = new java.util.ArrayList<>(parts.length);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            word.append(parts[i]);
+            boolean oneLetter = parts[i].codePointCount(0, parts[i].length()) == 1;
+            boolean joins = gaelicPrefixesToo ? oneLetter && !GAELIC_PREFIXES.contains(parts[i])
+                    : oneLetter || JOINED_PARTS.contains(parts[i]);
+            if (i + 1 < parts.length && joins) {
+                continue;
+            }
+            words.add(word.toString());
+            word.setLength(0);
+        }
+        StringBuilder key = new StringBuilder(accentFree.length());
+        for (int i = 0; i < words.size(); i++) {
+            String each = words.get(i);
+            boolean particle = PARTICLES.contains(each) || gaelicPrefixesToo && GAELIC_PREFIXES.contains(each);
+            if (particle && i + 1 < words.size()) {
+                continue;
+            }
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(each.startsWith("mac") ? "mc" + each.substring(3) : each);
+        }
+        return key.toString();
+    }
+
+    /**
      * The characters a database sift removes from a stored accent-free key before looking for
      * {@link #siftPiece}: white space, the apostrophe and {@link #SEPARATORS}. A database's own
      * {@code replace()} may remove them, since the key is already folded by this class.
      */
     public static String siftRemoves() {
-        return " '" + SEPARATORS;
+        return SIFT_REMOVES;
     }
+
+    private static final String SIFT_REMOVES = " '" + SEPARATORS;
 
     /**
      * A piece of the query that every text it {@link #mentions} contains once the characters of
      * {@link #siftRemoves} are taken out of the text's accent-free key, whatever the match: the
      * longest run of the query's key without those characters and without {@code mc} or {@code mac}
-     * (which the loosest match takes as one).
+     * (which the Mc/Mac match takes as one) that is also inside one word of each of the query's
+     * particle-free keys (the particle match may find the words of the query apart, or with a
+     * particle between them: "Dafydd Owen" finds "Dafydd ab Owen").
      *
      * @param query the name searched for
-     * @return the piece; empty when no piece is certain (then nothing may be sifted out)
+     * @return the piece; empty when no piece is certain (then nothing may be sifted out), and for a
+     *     query of more than {@value #LONGEST_SIFTED_QUERY} characters: the search for the piece
+     *     grows with the cube of the query's length, and a staff post may hold 64 KB
      */
     public static String siftPiece(String query) {
-        StringBuilder compact = new StringBuilder();
-        accentFreeKey(query).chars().filter(c -> siftRemoves().indexOf(c) < 0).forEach(c -> compact.append((char) c));
-        String longest = "";
-        for (String piece : compact.toString().split("mac|mc")) {
-            longest = piece.length() > longest.length() ? piece : longest;
+        String free = accentFreeKey(query);
+        if (free.length() > LONGEST_SIFTED_QUERY) {
+            return "";
         }
-        return longest;
+        java.util.List<String> pieces = pieces(compact(free));
+        java.util.List<java.util.List<String>> alsoIn = new java.util.ArrayList<>();
+        for (boolean gaelicPrefixesToo : new boolean[] {false, true}) {
+            String key = particleFreeOfFree(free, gaelicPrefixesToo);
+            if (!key.isEmpty()) {   // an empty key never matches: no constraint
+                java.util.List<String> words = new java.util.ArrayList<>();
+                for (String each : key.split(" ")) {
+                    words.addAll(pieces(each));
+                }
+                alsoIn.add(words);
+            }
+        }
+        int longest = pieces.stream().mapToInt(String::length).max().orElse(0);
+        for (int length = longest; length > 0; length--) {
+            for (String piece : pieces) {
+                for (int start = 0; start + length <= piece.length(); start++) {
+                    String candidate = piece.substring(start, start + length);
+                    if (alsoIn.stream().allMatch(words -> words.stream().anyMatch(w -> w.contains(candidate)))) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    /** The longest query (accent-free key, in UTF-16 units) whose {@link #siftPiece} is looked for. */
+    static final int LONGEST_SIFTED_QUERY = 200;
+
+    /** The runs of a text between the places where {@code mc} or {@code mac} stands. */
+    private static java.util.List<String> pieces(String text) {
+        return java.util.Arrays.asList(text.split("mac|mc"));
     }
 
     /**
@@ -279,38 +384,117 @@ public final class PersonNames {
      *
      * @param query the name searched for, at least one visible character
      * @param text the stored text
-     * @return how {@code text} contains {@code query}, comparing search keys; {@link
-     *     NameMatch#NONE} for an empty query
+     * @return how {@code text} contains {@code query}: the strongest {@link NameMatch} whose keys
+     *     of the query are inside the text's (substrings, not whole words); {@link NameMatch#NONE}
+     *     for an empty query
      */
     public static NameMatch mentions(String query, String text) {
-        String needle = searchKey(query);
-        if (needle.isEmpty() || text == null) {
-            return NameMatch.NONE;
-        }
-        String haystack = searchKey(text);
-        if (haystack.contains(needle)) {
-            return NameMatch.EXACT;
-        }
-        String freeHaystack = accentFreeOfKey(haystack);
-        String freeNeedle = accentFreeOfKey(needle);
-        if (freeHaystack.contains(freeNeedle)) {
-            return NameMatch.WITHOUT_ACCENTS;
-        }
-        String looseNeedle = separatorFreeOfKey(freeNeedle);
-        if (looseNeedle.isEmpty()) {
-            return NameMatch.NONE;
-        }
-        if (separatorFreeOfKey(freeHaystack).contains(looseNeedle)) {
-            return NameMatch.OTHER_SEPARATORS;
-        }
-        String joinedNeedle = particleJoinedOfFree(freeNeedle);
-        String joinedHaystack = particleJoinedOfFree(freeHaystack);
-        if (joinedNeedle.isEmpty()) {
-            return NameMatch.NONE;
-        }
-        if (joinedHaystack.contains(joinedNeedle)) {
-            return NameMatch.WITHOUT_APOSTROPHES;
-        }
-        return mcOfJoined(joinedHaystack).contains(mcOfJoined(joinedNeedle)) ? NameMatch.MC_MAC : NameMatch.NONE;
+        // one text: the sift's piece would cost more than the comparisons it spares (the result is the same)
+        return query(query).mentions(text, false);
     }
+
+    /**
+     * A name to compare with many texts: its keys made once ({@link Query#mentions} is what {@link
+     * #mentions} does).
+     *
+     * @param name the name searched for; may be {@code null} (then nothing matches)
+     */
+    public static Query query(String name) {
+        return new Query(name);
+    }
+
+    /** A name searched for, with its keys made once; immutable and safe to share between threads. */
+    public static final class Query {
+        private final String needle;
+        private final String freeNeedle;
+        private final String looseNeedle;
+        private final String joinedNeedle;
+        private final String mcNeedle;
+        private final String[] particleFree;
+        private final String name;
+        private volatile String sift;   // made when first needed; any thread may make it, all make the same
+
+        private Query(String name) {
+            needle = searchKey(name);
+            freeNeedle = accentFreeOfKey(needle);
+            looseNeedle = separatorFreeOfKey(freeNeedle);
+            joinedNeedle = particleJoinedOfFree(freeNeedle);
+            mcNeedle = mcOfJoined(joinedNeedle);
+            particleFree = new String[] {particleFreeOfFree(freeNeedle, false), particleFreeOfFree(freeNeedle, true)};
+            this.name = name;
+        }
+
+        /** The query's {@link PersonNames#siftPiece}, for a database's first sift. */
+        public String siftPiece() {
+            String piece = sift;
+            if (piece == null) {
+                piece = PersonNames.siftPiece(name);
+                sift = piece;
+            }
+            return piece;
+        }
+
+        /**
+         * @param text the stored text; may be {@code null}
+         * @return as {@link PersonNames#mentions}
+         */
+        public NameMatch mentions(String text) {
+            return mentions(text, true);
+        }
+
+        /**
+         * @param sifted whether a text whose compact key lacks the {@link #siftPiece} is passed over
+         *     at once for the levels after {@link NameMatch#WITHOUT_ACCENTS} (sound by the sift's
+         *     property; {@code false} only for the test of that property)
+         */
+        NameMatch mentions(String text, boolean sifted) {
+            if (needle.isEmpty() || text == null) {
+                return NameMatch.NONE;
+            }
+            String haystack = searchKey(text);
+            if (haystack.contains(needle)) {
+                return NameMatch.EXACT;
+            }
+            String freeHaystack = accentFreeOfKey(haystack);
+            if (freeHaystack.contains(freeNeedle)) {
+                return NameMatch.WITHOUT_ACCENTS;
+            }
+            if (looseNeedle.isEmpty() || sifted && !compact(freeHaystack).contains(siftPiece())) {
+                return NameMatch.NONE;
+            }
+            if (separatorFreeOfKey(freeHaystack).contains(looseNeedle)) {
+                return NameMatch.OTHER_SEPARATORS;
+            }
+            if (joinedNeedle.isEmpty()) {
+                return NameMatch.NONE;
+            }
+            String joinedHaystack = particleJoinedOfFree(freeHaystack);
+            if (joinedHaystack.contains(joinedNeedle)) {
+                return NameMatch.WITHOUT_APOSTROPHES;
+            }
+            if (mcOfJoined(joinedHaystack).contains(mcNeedle)) {
+                return NameMatch.MC_MAC;
+            }
+            for (int reading = 0; reading < 2; reading++) {
+                if (!particleFree[reading].isEmpty()
+                        && particleFreeOfFree(freeHaystack, reading == 1).contains(particleFree[reading])) {
+                    return NameMatch.WITHOUT_PARTICLES;
+                }
+            }
+            return NameMatch.NONE;
+        }
+    }
+
+    /** The accent-free key without the characters of {@link #siftRemoves}. */
+    private static String compact(String accentFree) {
+        StringBuilder compact = new StringBuilder(accentFree.length());
+        for (int i = 0; i < accentFree.length(); i++) {
+            char c = accentFree.charAt(i);
+            if (SIFT_REMOVES.indexOf(c) < 0) {
+                compact.append(c);
+            }
+        }
+        return compact.toString();
+    }
+
 }

@@ -17,7 +17,8 @@ import org.polisi.forms.storage.SubmissionRow;
 /**
  * Who on the roster has not yet returned a form. A pupil has returned it when a live (not erased)
  * submission of the form names them in a pupil-names answer ({@link PersonNames#same}); for a form
- * without a pupil-names question, when any of its answers mentions them ({@link PersonNames#mentions}).
+ * without a pupil-names question, when any of its answers mentions them ({@link PersonNames#mentions}),
+ * a name particle left out not counting (ADR 0098).
  */
 public final class Returns {
 
@@ -60,12 +61,23 @@ public final class Returns {
             } else {
                 List<String> answers = rows.stream().flatMap(row -> CanonicalJson.readFields(row.fieldsJson()).values()
                         .stream().flatMap(value -> values(value).stream())).toList();
-                notReturned = roster.stream().filter(entry -> answers.stream()
-                        .allMatch(answer -> PersonNames.mentions(entry.pupil(), answer) == NameMatch.NONE)).toList();
+                notReturned = roster.stream().filter(entry -> {
+                    PersonNames.Query pupil = PersonNames.query(entry.pupil());
+                    return answers.stream().noneMatch(answer -> returns(pupil.mentions(answer)));
+                }).toList();
             }
             missing.add(new Missing(form, notReturned, roster.size()));
         }
         return missing;
+    }
+
+    /**
+     * Whether an answer that mentions a pupil this way counts as the pupil's return: every match but
+     * a name particle left out (ADR 0098), which would mark "Dafydd Owen" returned by an answer naming
+     * "Dafydd ab Owen", and so drop a pupil from the list the school chases.
+     */
+    private static boolean returns(NameMatch match) {
+        return match.found() && match != NameMatch.WITHOUT_PARTICLES;
     }
 
     private static List<String> values(Object answer) {

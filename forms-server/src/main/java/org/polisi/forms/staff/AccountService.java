@@ -24,7 +24,15 @@ import org.polisi.forms.storage.WriteTransaction;
 public final class AccountService {
 
     public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    /**
+     * An address: something, an at sign, a domain with a dot. No part may hold white space, a
+     * control character (Cc, ESC and C1 too), a format character (Cf: bidirectional controls, zero
+     * widths) or a Unicode space or separator (Z): an address is stored, chained and printed, and
+     * one with ESC [31m in it would reach a terminal as an escape sequence (tester 5's
+     * fault 8, ADR 0098).
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\\p{Cc}\\p{Cf}\\p{Z}]+@[^@\\s\\p{Cc}\\p{Cf}\\p{Z}]+\\.[^@\\s\\p{Cc}\\p{Cf}\\p{Z}.]+");
     private static final Pattern SCHOOL = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Jdbi jdbi;
@@ -75,8 +83,11 @@ public final class AccountService {
                     + " submissions and has no staff" + (real.isEmpty() ? "" : "; the schools served are "
                     + String.join(", ", real)));
         }
-        if (name == null || name.isBlank()) {
+        if (name == null || !org.polisi.forms.text.TypedText.hasVisibleCharacter(name)) {
             throw new IllegalArgumentException("name must not be empty");
+        }
+        if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            throw new IllegalArgumentException("name must be one line, with no control characters");
         }
         if (email == null || !EMAIL.matcher(email).matches()) {
             throw new IllegalArgumentException("email must be an email address");
@@ -297,7 +308,8 @@ public final class AccountService {
      */
     public int changeEmail(String school, String email, String newEmail, String by) {
         StaffUser user = membership(school, email);
-        String address = newEmail == null ? "" : newEmail.strip();
+        // spaces around it are forgiven; a line separator or control character is not (strip() would drop them)
+        String address = newEmail == null ? "" : newEmail.replaceAll("^ +| +$", "");
         if (!EMAIL.matcher(address).matches()) {
             throw new IllegalArgumentException("the new email must be an email address");
         }

@@ -265,6 +265,7 @@ final class PersonPage {
             case OTHER_SEPARATORS -> "match.other-separators";
             case WITHOUT_APOSTROPHES -> "match.without-apostrophes";
             case MC_MAC -> "match.mc-mac";
+            case WITHOUT_PARTICLES -> "match.without-particles";
             case NONE -> throw new IllegalArgumentException("not a match");
         });
     }

@@ -92,7 +92,7 @@ class AlertOncePerPersonTest {
             for (MimeMessage message : mail.getReceivedMessages()) {
                 String body = body(message);
                 assertEquals(1, count(body, "Sent by Polisi to the school’s headteacher."), body);
-                assertEquals(1, count(body, IN_PLACE + "online safety coordinator"), body);
+                assertEquals(1, count(body, IN_PLACE + "online safety co-ordinator"), body);
             }
             assertEquals(List.of("headteacher"), server.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT DISTINCT sent_to_role FROM outbox WHERE sent_at IS NOT NULL").mapTo(String.class).list()));
@@ -123,7 +123,7 @@ class AlertOncePerPersonTest {
                 assertEquals(new AlertDelivery.Round(2, 0), server.alerts().deliverPending());
                 assertEquals(List.of(HEAD + " | " + reference), letters(mail), "one e-mail, not one per try or role");
                 String body = body(mail.getReceivedMessages()[0]);
-                assertEquals(1, count(body, IN_PLACE + "online safety coordinator"), body);
+                assertEquals(1, count(body, IN_PLACE + "online safety co-ordinator"), body);
             } finally {
                 mail.stop();
             }
@@ -175,7 +175,7 @@ class AlertOncePerPersonTest {
                 String body = body(message);
                 if (to(message).contains(HEAD)) {
                     assertEquals(1, count(body, IN_PLACE + "designated safeguarding lead"), body);
-                    assertEquals(1, count(body, IN_PLACE + "online safety coordinator"), body);
+                    assertEquals(1, count(body, IN_PLACE + "online safety co-ordinator"), body);
                     assertEquals(1, count(body, "Sent by Polisi to the school’s headteacher."), body);
                 } else {
                     assertEquals(0, count(body, IN_PLACE), body);
@@ -211,7 +211,7 @@ class AlertOncePerPersonTest {
                     assertEquals(1, count(body, "Sent by Polisi to the school’s designated safeguarding lead."), body);
                     assertEquals(0, count(body, IN_PLACE), body);
                 } else {
-                    assertEquals(1, count(body, IN_PLACE + "online safety coordinator"), body);
+                    assertEquals(1, count(body, IN_PLACE + "online safety co-ordinator"), body);
                 }
             }
         } finally {

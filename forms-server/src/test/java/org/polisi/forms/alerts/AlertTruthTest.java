@@ -85,14 +85,14 @@ class AlertTruthTest {
             TestServer.Browser reporter = server.browser();
             HttpResponse<String> sent = reporter.post("/forms/testschool/online-safety-log", form(urgentLog("en")));
             String reference = reference(sent);
-            String unheld = " No active staff account holds the role of online safety coordinator, so nobody in that"
+            String unheld = " No active staff account holds the role of online safety co-ordinator, so nobody in that"
                     + " role has been e-mailed: tell them now, in person or by phone.";
             assertEquals("An alert is waiting to be e-mailed to: headteacher. It has not been sent yet: do not wait"
                     + " for it, tell them now in person or by phone." + unheld, status(reporter, sent, ""));
 
             assertEquals(new AlertDelivery.Round(2, 0), server.alerts().deliverPending());
             assertEquals("An alert has been e-mailed to: headteacher." + unheld, status(reporter, sent, ""),
-                    "not 'online safety coordinator, headteacher': the co-ordinator's account is disabled");
+                    "not 'online safety co-ordinator, headteacher': the co-ordinator's account is disabled");
             assertEquals("Mae rhybudd wedi’i anfon drwy e-bost at y canlynol: pennaeth. Nid oes cyfrif staff gweithredol"
                     + " yn dal rôl cydlynydd diogelwch ar-lein, felly nid oes neb yn y rôl honno wedi cael e-bost: rhowch"
                     + " wybod iddynt nawr, wyneb yn wyneb neu dros y ffôn.", status(reporter, sent, "&lang=cy"));
@@ -103,9 +103,9 @@ class AlertTruthTest {
             for (MimeMessage message : received) {
                 assertEquals(List.of("head@testschool.example"), to(message));
                 String body = GreenMailUtil.getBody(message).replaceAll("=\\r?\\n", "");
-                assertFalse(body.contains("the school=E2=80=99s online safety coordinator")
-                        || body.contains("the school’s online safety coordinator."), body);
-                if (body.contains("because no active staff account holds the role of online safety coordinator")) {
+                assertFalse(body.contains("the school=E2=80=99s online safety co-ordinator")
+                        || body.contains("the school’s online safety co-ordinator."), body);
+                if (body.contains("because no active staff account holds the role of online safety co-ordinator")) {
                     inPlace++;
                 }
                 assertFalse(body.contains("Sent late"), "a report received moments ago is not said to be late");
@@ -118,7 +118,7 @@ class AlertTruthTest {
             TestServer.Browser head = server.loggedIn("head@testschool.example");
             String notice = Jsoup.parse(head.get("/staff/").body()).selectFirst(".notice--warning").text();
             assertEquals("No active staff account holds the role of designated safeguarding lead, online safety"
-                    + " coordinator: alerts for those roles go to the headteacher instead. Add or enable an account for"
+                    + " co-ordinator: alerts for those roles go to the headteacher instead. Add or enable an account for"
                     + " each.", notice, "the fixture's forms alert the safeguarding lead too, and nobody holds it");
         } finally {
             mail.stop();
@@ -135,7 +135,7 @@ class AlertTruthTest {
             TestServer.Browser reporter = server.browser();
             HttpResponse<String> sent = reporter.post("/forms/testschool/online-safety-log", form(urgentLog("en")));
             assertEquals("Nobody has been alerted: no active staff account holds these roles, and the school has no"
-                    + " active headteacher account. Tell them now, in person or by phone: online safety coordinator,"
+                    + " active headteacher account. Tell them now, in person or by phone: online safety co-ordinator,"
                     + " headteacher.", status(reporter, sent, ""));
             assertEquals(new AlertDelivery.Round(0, 2), server.alerts().deliverPending());
             assertEquals(0, mail.getReceivedMessages().length);

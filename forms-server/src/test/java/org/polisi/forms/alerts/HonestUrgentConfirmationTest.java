@@ -48,7 +48,7 @@ class HonestUrgentConfirmationTest {
                     form(log("en", "immediate-risk"))));
             String status = english.selectFirst(".alert-status").text();
             assertEquals("Nobody has been alerted: this server does not send alerts. Tell them now, in person or by"
-                    + " phone: online safety coordinator, headteacher.", status);
+                    + " phone: online safety co-ordinator, headteacher.", status);
             assertFalse(english.text().contains("has been alerted."), english.text());
             // the online safety log gives no steps of its own and has no page: no advice is invented
             // (ADR 0081); whom to tell is the status line above, from the form's notify.urgent
@@ -92,12 +92,12 @@ class HonestUrgentConfirmationTest {
             assertEquals(List.of("online-safety-coordinator", "headteacher"), server.jdbi().withHandle(handle ->
                     handle.createQuery("SELECT recipient_role FROM outbox WHERE reference = :r ORDER BY id")
                             .bind("r", reference).mapTo(String.class).list()));
-            assertEquals("An alert is waiting to be e-mailed to: online safety coordinator, headteacher. It has not"
+            assertEquals("An alert is waiting to be e-mailed to: online safety co-ordinator, headteacher. It has not"
                     + " been sent yet: do not wait for it, tell them now in person or by phone.",
                     confirmation(reporter, sent).selectFirst(".alert-status").text());
 
             assertEquals(new AlertDelivery.Round(2, 0), server.alerts().deliverPending());
-            assertEquals("An alert has been e-mailed to: online safety coordinator, headteacher.",
+            assertEquals("An alert has been e-mailed to: online safety co-ordinator, headteacher.",
                     confirmation(reporter, sent).selectFirst(".alert-status").text());
             Document welsh = Jsoup.parse(reporter.get(sent.headers().firstValue("Location").orElseThrow() + "&lang=cy")
                     .body());

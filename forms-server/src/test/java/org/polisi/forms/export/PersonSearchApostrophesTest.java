@@ -35,7 +35,8 @@ import org.polisi.forms.storage.CanonicalJson;
  */
 class PersonSearchApostrophesTest {
 
-    private static List<String> found(TestServer server, String name) {
+    /** Each submission found as "REFERENCE MATCH", then each consent event's as "REFERENCE pupil MATCH" (once per consent). */
+    static List<String> found(TestServer server, String name) {
         List<String> found = new ArrayList<>();
         var findings = server.staffRecords().findPerson(server.staffUser("head@testschool.example"), name);
         findings.submissions().forEach(each -> found.add(each.record().reference() + " " + each.match()));

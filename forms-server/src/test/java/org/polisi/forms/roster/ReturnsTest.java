@@ -33,4 +33,28 @@ class ReturnsTest {
             missing.forEach(entry -> assertEquals(2, entry.onRoster()));
         }
     }
+    /**
+     * ADR 0098: the person search's loosest level (a name particle left out) does not mark a pupil
+     * returned: "Dafydd Owen" on the roster has not returned a form that names "Dafydd ab Owen", who
+     * is on the roster too. ADR 0094's levels still count (Ewan McDonald by an answer naming Ewan
+     * MacDonald).
+     */
+    @Test
+    void anAnswerNamingThePupilWithAParticleLeftOutIsNotTheirReturn(@TempDir Path folder) throws Exception {
+        List<FormDefinition> forms = ManifestJson.read(TestServer.fixture().resolve("manifests/testschool.json")).forms();
+        FormDefinition agreement = forms.stream().filter(form -> form.id().equals("parent-agreement")).findFirst()
+                .orElseThrow();
+        List<Roster.Entry> roster = List.of(new Roster.Entry("Dafydd Owen", "Class 3"),
+                new Roster.Entry("Dafydd ab Owen", "Class 3"), new Roster.Entry("Ewan McDonald", "Class 4"));
+        try (TestServer server = TestServer.start(folder.resolve("server"))) {
+            for (String comment : List.of("For Dafydd ab Owen", "For Ewan MacDonald")) {
+                assertEquals(303, server.browser().post("/forms/testschool/parent-agreement", TestServer.form(
+                        org.polisi.forms.Submissions.with(org.polisi.forms.Submissions.agreement("en"), "comments",
+                                comment))).statusCode());
+            }
+            Returns.Missing missing = new Returns(server.jdbi()).notReturned("testschool", List.of(agreement), roster)
+                    .get(0);
+            assertEquals(List.of("Dafydd Owen"), missing.notReturned().stream().map(Roster.Entry::pupil).toList());
+        }
+    }
 }
