@@ -4,8 +4,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.polisi.site.compose.StagedPage;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.problem.Problems;
@@ -44,9 +42,6 @@ public final class HtmlChecks {
     private static final Pattern FROM_SLASH = Pattern.compile("/.*");
     private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[#?].*");
     private static final Pattern HTML_SUFFIX = Pattern.compile("\\.html$");
-    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://\\S+");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A Welsh paragraph this long that equals an English one was not translated. */
     static final int UNTRANSLATED_MIN_WORDS = 5;
 
@@ -234,39 +229,41 @@ public final class HtmlChecks {
         } catch (IOException e) {
             throw new UncheckedIOException("the renderer did not write " + file, e);
         }
+        // What every check below reads, found in one walk over the page (docs/adr/0095), each list
+        // in document order as its own query selected it.
+        PageElements elements = PageElements.of(html, HtmlChecks::toRead);
         if (!page.site().isEmpty()) {
-            String lang = html.selectFirst("html").attr("lang");
+            String lang = elements.lang;
             if (!lang.equals(page.language())) {
                 report(page, "wrong-lang", "the page's <html lang> is '" + lang + "', expected '" + page.language() + "'");
             }
         }
         Set<String> ids = new HashSet<>();
-        for (Element element : html.select("[id]")) {
+        for (Element element : elements.withId) {
             if (!ids.add(element.id())) {
                 report(page, "duplicate-id", "the id '" + element.id() + "' is used twice on this page", "[[" + element.id() + "]]", "#" + element.id());
             }
         }
-        Element heading = html.selectFirst("main h1");
+        Element heading = elements.mainHeading;
         if (heading != null) {
             titles.put(page.url(), heading.text());
         }
-        checkHeadings(page, html);
+        checkHeadings(page, elements.headings);
         SpokenText speaking = spoken.get(page.language());
         if (speaking != null) {
-            speaking.findIn(html).forEach(english -> report(page, "english-interface-text", english
+            speaking.findIn(elements.title, elements.spoken).forEach(english -> report(page, "english-interface-text", english
                     + ": a Welsh reader's browser or screen reader would speak it; translate the message or mark it lang=\"en\""));
         }
-        checkText(page, html.body());
+        checkText(page, elements.bodyText);
         UnsafeUrls.findIn(html, page).forEach(found -> report(page, UnsafeUrls.CODE, found.message(), found.needles().toArray(String[]::new)));
-        List<String> links = new ArrayList<>();
-        html.select("a[href], link[rel=alternate][href]").forEach(a -> links.add(a.attr("href")));
-        List<String> paragraphs = html.select("main p").eachText();
+        List<String> links = elements.links;
+        List<String> paragraphs = elements.paragraphs();
         return new PageFacts(page, ids, links, paragraphs);
     }
 
-    private void checkHeadings(StagedPage page, Document html) {
+    private void checkHeadings(StagedPage page, List<Element> headings) {
         int previous = 0;
-        for (Element heading : html.select("h1, h2, h3, h4, h5, h6")) {
+        for (Element heading : headings) {
             int level = heading.tagName().charAt(1) - '0';
             if (previous > 0 && level > previous + 1) {
                 report(page, "skipped-heading", "heading '" + heading.text() + "' is h" + level + " after h" + previous
@@ -274,6 +271,26 @@ public final class HtmlChecks {
             }
             previous = level;
         }
+    }
+
+    /**
+     * The body's nodes {@link #checkText} reads ({@link PageElements#bodyText}, forms left out): an element
+     * with a brace in an attribute a reader meets, and a text node whose raw text holds a brace or
+     * {@code ::}. A form's words come from its definition, which reports a reference at its own line
+     * (YamlMap). Most text holds neither: the raw text says so without jsoup's copy of it with its white
+     * space normalised, which neither pattern can tell apart (ADR 0086).
+     */
+    private static boolean toRead(org.jsoup.nodes.Node node) {
+        if (node instanceof Element element) {
+            for (String name : READ_ATTRIBUTES) {
+                if (element.attr(name).indexOf('{') >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String raw = ((TextNode) node).getWholeText();
+        return raw.indexOf('{') >= 0 || raw.contains("::");
     }
 
     /** Attributes whose values a reader or a browser meets: an unresolved reference there is as wrong as in the text. */
@@ -285,56 +302,38 @@ public final class HtmlChecks {
      * (not once per place it shows: a title shows in the crumbs, the heading and the index), and
      * Asciidoctor's own warning about it is not reported again ({@code render.JBakeRenderer}).
      */
-    private void checkText(StagedPage page, Element body) {
+    private void checkText(StagedPage page, List<org.jsoup.nodes.Node> nodes) {
         Set<String> unresolvedNames = new java.util.LinkedHashSet<>();
-        NodeTraversor.traverse(new NodeVisitor() {
-            private int inForm;
-
-            @Override
-            public void head(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof Element element && (element.hasClass("polisi-form") || element.hasClass("form-missing"))) {
-                    inForm++;
-                }
-                if (node instanceof Element element && inForm == 0) {
-                    for (String name : READ_ATTRIBUTES) {
-                        Matcher unresolved = UNRESOLVED.matcher(element.attr(name));
-                        while (unresolved.find()) {
-                            unresolvedNames.add(unresolved.group(1));
-                        }
+        for (org.jsoup.nodes.Node node : nodes) {
+            if (node instanceof Element element) {
+                for (String name : READ_ATTRIBUTES) {
+                    String value = element.attr(name);
+                    if (value.indexOf('{') < 0) {
+                        continue;   // most attributes hold no brace: no matcher for them (docs/adr/0095)
+                    }
+                    Matcher unresolved = UNRESOLVED.matcher(value);
+                    while (unresolved.find()) {
+                        unresolvedNames.add(unresolved.group(1));
                     }
                 }
-                if (!(node instanceof TextNode text)) {
-                    return;
-                }
-                // A form's words come from its definition, which reports a reference at its own line (YamlMap).
-                // Most text holds neither a brace nor "::": the raw text says so without jsoup's copy of it
-                // with its white space normalised, which neither pattern can tell apart (ADR 0086).
-                String raw = inForm > 0 ? "" : text.getWholeText();
-                boolean reference = raw.indexOf('{') >= 0;
-                boolean macroMark = raw.contains("::");
-                if (!reference && !macroMark) {
-                    return;
-                }
-                String normalised = text.text();
-                Matcher unresolved = UNRESOLVED.matcher(reference ? normalised : "");
-                while (unresolved.find()) {
-                    unresolvedNames.add(unresolved.group(1));
-                }
-                // A form that could not be drawn leaves a marker naming its macro: its problem is reported already.
-                Matcher macro = BLOCK_MACRO.matcher(macroMark ? normalised.trim() : "");
-                if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
-                    report(page, "unknown-macro", "'" + macro.group(1) + "::' is not a block macro this site knows",
-                            macro.group(1) + "::" + macro.group(2));
-                }
+                continue;
             }
-
-            @Override
-            public void tail(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof Element element && (element.hasClass("polisi-form") || element.hasClass("form-missing"))) {
-                    inForm--;
-                }
+            TextNode text = (TextNode) node;
+            String raw = text.getWholeText();
+            boolean reference = raw.indexOf('{') >= 0;
+            boolean macroMark = raw.contains("::");
+            String normalised = text.text();
+            Matcher unresolved = UNRESOLVED.matcher(reference ? normalised : "");
+            while (unresolved.find()) {
+                unresolvedNames.add(unresolved.group(1));
             }
-        }, body);
+            // A form that could not be drawn leaves a marker naming its macro: its problem is reported already.
+            Matcher macro = BLOCK_MACRO.matcher(macroMark ? normalised.trim() : "");
+            if (macro.matches() && node.parent() instanceof Element parent && parent.tagName().equals("p")) {
+                report(page, "unknown-macro", "'" + macro.group(1) + "::' is not a block macro this site knows",
+                        macro.group(1) + "::" + macro.group(2));
+            }
+        }
         for (String name : unresolvedNames) {
             String message = "'{" + name + "}' has no value"
                     + nearestKnown(page, name).map(known -> ": did you mean '{" + known + "}'?")
@@ -443,9 +442,57 @@ public final class HtmlChecks {
         }
     }
 
-    /** Names, links and numbers may legitimately stay the same; words may not. */
-    private static String normalise(String text) {
-        return SPACES.matcher(DIGITS.matcher(WEB_ADDRESS.matcher(text).replaceAll("")).replaceAll("")).replaceAll(" ").trim().toLowerCase();
+    /**
+     * Names, links and numbers may legitimately stay the same; words may not. The text without its
+     * web addresses ({@code https?://\S+}), then without its digits ({@code [0-9]+}), each run of white
+     * space ({@code \s+}) one space, trimmed and in lower case: those three regular expressions'
+     * result, in one pass over the text (they were a tenth of the checks' CPU, docs/adr/0095).
+     */
+    static String normalise(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0, n = text.length(); i < n; ) {
+            int address = webAddressEnd(text, i);
+            if (address > i) {
+                i = address;
+                continue;
+            }
+            char c = text.charAt(i++);
+            if (c >= '0' && c <= '9') {
+                continue;
+            }
+            if (regexSpace(c)) {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString().trim().toLowerCase();
+    }
+
+    /** Where {@code https?://\S+} matching at {@code at} ends, or {@code at} when it does not match there. */
+    private static int webAddressEnd(String text, int at) {
+        if (text.charAt(at) != 'h' || !text.startsWith("http", at)) {
+            return at;
+        }
+        int scheme = text.startsWith("https://", at) ? at + 8 : text.startsWith("http://", at) ? at + 7 : -1;
+        if (scheme < 0 || scheme >= text.length() || regexSpace(text.charAt(scheme))) {
+            return at;
+        }
+        int end = scheme;
+        while (end < text.length() && !regexSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** {@code \s} of {@link Pattern} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private void report(StagedPage page, String code, String message, String... needles) {

@@ -1,9 +1,11 @@
 package org.polisi.site.check;
 
+import org.polisi.site.content.PerBody;
 import org.polisi.site.content.SiteSource;
 import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.problem.Problem;
 import org.polisi.site.problem.Problems;
 
 import java.io.IOException;
@@ -58,13 +60,20 @@ public final class RawHtml {
     /** Adds an {@code unsafe-html} error to {@code problems} for each refusal in the pages and settings of {@code sites}. */
     public static void check(List<ResolvedSite> sites, Problems problems) {
         java.util.Set<Path> settingsRead = new java.util.HashSet<>();     // a template's cluster.yml once, not once per school
+        // A template page every school inherits unchanged is one body shared by their pages: read once,
+        // its findings (the same file and line for every school) reported again for each (docs/adr/0095).
+        PerBody<List<Problem>> bodies = new PerBody<>(body -> {
+            Problems found = new Problems();
+            body(body, found);
+            return found.all();
+        });
         for (ResolvedSite site : sites) {
             if (settingsRead.add(site.source().dir())) {
                 settings(site.source(), problems);
             }
             site.template().filter(template -> settingsRead.add(template.dir())).ifPresent(template -> settings(template, problems));
             for (ResolvedPage page : site.allPages()) {
-                body(page.body(), problems);
+                bodies.of(page.body()).forEach(problems::add);
                 header(page, problems);
             }
         }

@@ -2,6 +2,8 @@ package org.polisi.site.check;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.polisi.site.theme.Messages;
 
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
 final class SpokenText {
     private static final List<String> ATTRIBUTES = List.of("aria-label", "title", "alt", "placeholder");
     private static final Pattern ARGUMENT = Pattern.compile("\\{[^{}]*}");
+    /** Where a page's title joins its parts ("Contents – School", "Error: ..."); compiled once, not per page as {@code String.split} did. */
+    private static final Pattern TITLE_PARTS = Pattern.compile(" [–:|-] |: ");
 
     /** English message (as a pattern) → its key, for the messages that the other language words differently. */
     private final Map<Pattern, String> english = new HashMap<>();
@@ -52,17 +56,30 @@ final class SpokenText {
         return Pattern.compile(regex.toString().strip(), Pattern.CASE_INSENSITIVE);
     }
 
+    /** The elements whose words are spoken besides the title, as one query. */
+    static final String SPOKEN_QUERY = "[aria-label], [title], [alt], [placeholder], button, input[type=submit], input[type=button], input[type=reset]";
+    /** {@link #SPOKEN_QUERY}, parsed once (matched element by element in {@link PageElements}). */
+    static final Evaluator SPOKEN = QueryParser.parse(SPOKEN_QUERY);
+
     /** Each place on the page where English interface text would be spoken, described for a problem. */
     List<String> findIn(Document page) {
+        return findIn(page.selectFirst("title"), page.select(SPOKEN));
+    }
+
+    /**
+     * Each place where English interface text would be spoken, described for a problem: in the page's
+     * first {@code title} element (null: none) and in {@code elements}, the page's elements that
+     * {@link #SPOKEN} selects, in document order.
+     */
+    List<String> findIn(Element title, List<Element> elements) {
         List<String> found = new ArrayList<>();
-        Element title = page.selectFirst("title");
         if (title != null) {
-            for (String part : title.text().split(" [–:|-] |: ")) {
+            for (String part : TITLE_PARTS.split(title.text())) {
                 check("<title>", part, found);
             }
             check("<title>", title.text(), found);
         }
-        for (Element element : page.select("[aria-label], [title], [alt], [placeholder], button, input[type=submit], input[type=button], input[type=reset]")) {
+        for (Element element : elements) {
             if (english(element)) {
                 continue;
             }

@@ -18,6 +18,8 @@
  * build cache under its pages' render keys ({@link org.polisi.site.check.CheckedGroups},
  * docs/adr/0062) and not read again while those keys are unchanged; the links across pages are
  * checked every build from the kept ids and links, each page's on whichever core is free, and reported
- * in page order (docs/adr/0091).
+ * in page order (docs/adr/0091). Each page is parsed once and walked once for everything the checks other than
+ * {@code UnsafeUrls} read ({@link org.polisi.site.check.PageElements}, docs/adr/0095); a template page every school
+ * inherits unchanged is read for raw HTML once (docs/adr/0095).
  */
 package org.polisi.site.check;

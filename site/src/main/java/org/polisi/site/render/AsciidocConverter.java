@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * registered by its {@link RenderSession} for the length of {@link #convert}, one session at a time.
  */
 final class AsciidocConverter {
-    private static final Pattern ATTRIBUTE_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):");
     private static volatile Asciidoctor shared;
     /** Whether this process has converted a first page: until then conversion keeps one core at most. */
     private static volatile boolean firstConverted;
@@ -208,8 +207,12 @@ final class AsciidocConverter {
                     OptionsBuilder.options().safe(SafeMode.SECURE).headerFooter(false).asMap());
             String body = inLanguage(postprocessed(document.convert()), document);
             Map<String, String> attributes = new LinkedHashMap<>();
+            // The document's attribute table read in place (a lookup in Ruby's hash for each name) rather
+            // than a call of Ruby's Document#attr per name, which returns that same table's value: a page's
+            // header has a hundred entries (docs/adr/0095).
+            Map<String, Object> table = document.getAttributes();
             for (String name : headerAttributeNames(page.asciidoc())) {
-                Object value = document.getAttribute(name);
+                Object value = table.get(name);
                 attributes.put(name, value == null ? "" : value.toString());
             }
             String title = document.getDoctitle();
@@ -256,19 +259,60 @@ final class AsciidocConverter {
         // Line by line up to the first blank one: the header only, not a split of the whole page.
         for (int from = 0, end; from <= asciidoc.length(); from = end + 1) {
             end = asciidoc.indexOf('\n', from);
-            String line = asciidoc.substring(from, end < 0 ? asciidoc.length() : end);
-            if (line.isBlank()) {
+            int lineEnd = end < 0 ? asciidoc.length() : end;
+            if (blank(asciidoc, from, lineEnd)) {
                 break;
             }
-            Matcher entry = ATTRIBUTE_ENTRY.matcher(line);
-            if (entry.find()) {
-                names.add(entry.group(1));
+            String name = entryName(asciidoc, from, lineEnd);
+            if (name != null) {
+                names.add(name);
             }
             if (end < 0) {
                 break;
             }
         }
         return names;
+    }
+
+    /**
+     * The name of the attribute entry {@code line} starts ({@code :name:}, as {@code ^:([A-Za-z0-9_][A-Za-z0-9_-]*):}
+     * finds it), or null: without a regular expression, as a page's header has a hundred lines and
+     * every page is read so (docs/adr/0095).
+     */
+    static String entryName(String line) {
+        return entryName(line, 0, line.length());
+    }
+
+    /** {@link #entryName(String)} of the line {@code text[from, to)}, read in place. */
+    private static String entryName(String text, int from, int to) {
+        if (to - from < 3 || text.charAt(from) != ':' || !nameChar(text.charAt(from + 1)) || text.charAt(from + 1) == '-') {
+            return null;
+        }
+        for (int i = from + 2; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                return text.substring(from + 1, i);
+            }
+            if (!nameChar(c)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code text[from, to)} is {@link String#isBlank blank}: white space only (no supplementary character is). */
+    static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Za-z0-9_-]}. */
+    private static boolean nameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     /**

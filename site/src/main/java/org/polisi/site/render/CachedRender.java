@@ -66,7 +66,9 @@ public final class CachedRender {
         for (int i = 0; i < pages.size(); i++) {
             StagedPage page = pages.get(i);
             Lookup lookup = lookups.get(i);
-            keyOf.put(page.url(), lookup.key());
+            if (lookup.key() != null) {
+                keyOf.put(page.url(), lookup.key());
+            }
             if (lookup.record() != null) {
                 records.put(page.url(), lookup.record());
             } else {
@@ -87,11 +89,17 @@ public final class CachedRender {
                 converted.add(page);
             }
             // Sealing and writing each entry is each page's own work: on every core (docs/adr/0091).
+            // A cache that keeps nothing (--no-cache) reads no page back; only the problems and forms
+            // are kept until they are reported, not every page's HTML (docs/adr/0095).
+            boolean keeping = cache.keeps();
             List<PageRecord> stored = parallel(converted, page -> {
-                PageRecord record = new PageRecord(page.url(), Files.readAllBytes(destination.resolve(page.outputPath() + ".html")),
+                byte[] html = keeping ? Files.readAllBytes(destination.resolve(page.outputPath() + ".html")) : new byte[0];
+                PageRecord record = new PageRecord(page.url(), html,
                         forms.renderedOn(page.url()), forms.problemsOn(page.url()), baked.logOf(page.url()));
-                cache.put(keyOf.get(page.url()), record);
-                return record;
+                if (keeping) {
+                    cache.put(keyOf.get(page.url()), record);
+                }
+                return record.withoutHtml();
             });
             for (PageRecord record : stored) {
                 records.put(record.url(), record);
@@ -118,7 +126,10 @@ public final class CachedRender {
         return new Result(collected.forms(), toConvert.stream().map(StagedPage::url).toList(), keyOf);
     }
 
-    /** A page's key and, when the cache holds it, its record (null: to convert). */
+    /**
+     * A page's key (null when the cache keeps nothing) and, when the cache holds it, its record
+     * without its HTML, which is written by then (null: to convert).
+     */
     private record Lookup(String key, PageRecord record) {
     }
 
@@ -131,6 +142,9 @@ public final class CachedRender {
      * @throws IOException when a cached page's HTML cannot be written
      */
     private List<Lookup> lookUp(List<StagedPage> pages, Path destination) throws IOException {
+        if (!cache.keeps()) {
+            return java.util.Collections.nCopies(pages.size(), new Lookup(null, null));   // nothing to key or read (--no-cache)
+        }
         return parallel(pages, page -> {
             String key = keys.of(page);
             PageRecord record = cache.get(key).filter(found -> found.url().equals(page.url())).orElse(null);
@@ -138,6 +152,7 @@ public final class CachedRender {
                 Path file = destination.resolve(page.outputPath() + ".html");
                 Files.createDirectories(file.getParent());
                 Files.write(file, record.html());
+                record = record.withoutHtml();
             }
             return new Lookup(key, record);
         });

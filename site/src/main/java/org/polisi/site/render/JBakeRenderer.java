@@ -68,8 +68,8 @@ public final class JBakeRenderer {
         readableTemplates(templatesDir);
         Files.writeString(source.resolve("jbake.properties"), properties(), StandardCharsets.UTF_8);
         Files.createDirectories(destination);
-        DefaultJBakeConfiguration configuration = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true);
+        DefaultJBakeConfiguration configuration = new OnceMapped(new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), destination.toFile(), true), destination);
         // The templates read only the page ("content"), never the store; it is never started.
         Renderer renderer = new Renderer(new ContentStore(configuration.getDatabaseStore(),
                 configuration.getDatabasePath()), configuration);
@@ -96,6 +96,32 @@ public final class JBakeRenderer {
                     .add(new PageRecord.LogLine(entry.line(), entry.severity(), entry.message()));
         }
         return new Baked(logs, failures);
+    }
+
+    /**
+     * JBake's configuration as the factory loaded it, with the map the templates see as {@code config}
+     * made once per bake: JBake's renderer asks for it for every page ({@code asHashMap}, a walk over
+     * every key of the configuration), and nothing changes it while the pages are baked. The same map
+     * is handed to every page, read only (docs/adr/0095).
+     */
+    static final class OnceMapped extends DefaultJBakeConfiguration {
+        private volatile Map<String, Object> map;
+
+        OnceMapped(DefaultJBakeConfiguration loaded, Path destination) {
+            super(loaded.getSourceFolder(), loaded.getCompositeConfiguration());
+            setDestinationFolder(destination.toFile());     // as JBakeConfigurationFactory does
+            setClearCache(true);
+        }
+
+        @Override
+        public Map<String, Object> asHashMap() {
+            Map<String, Object> made = map;
+            if (made == null) {
+                made = super.asHashMap();
+                map = made;
+            }
+            return made;
+        }
     }
 
     /**
@@ -148,9 +174,20 @@ public final class JBakeRenderer {
         document.setTitle(oneLine(converted.title()).trim());
         document.setType(converted.attributes().getOrDefault("jbake-type", "page").trim());
         document.setStatus("published");
-        document.setBody((converted.body() + "\n").lines().collect(Collectors.joining("\n", "", "\n")));
+        document.setBody(bodyLines(converted.body()));
         document.setUri(converted.page().outputPath() + ".html");
         return document;
+    }
+
+    /**
+     * The body as JBake's crawler reads it: every line ended by {@code \n}, as
+     * {@code (body + "\n").lines()} joined by {@code \n} with a last {@code \n} gives it; a body
+     * with no {@code \r} (Asciidoctor writes none) is that body and a new line, without
+     * splitting and joining a page's lines (docs/adr/0095).
+     */
+    static String bodyLines(String body) {
+        String ended = body + "\n";
+        return ended.indexOf('\r') < 0 ? ended : ended.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String oneLine(String value) {

@@ -25,6 +25,16 @@ record PageRecord(String url, byte[] html, List<RenderedForm> forms, List<String
         return html.clone();
     }
 
+    /**
+     * This record without its HTML: what the render stage keeps of every page until it has reported
+     * the pages' problems and forms, once the HTML is in its file and the cache (docs/adr/0095).
+     */
+    PageRecord withoutHtml() {
+        return new PageRecord(url, NO_HTML, forms, formProblems, asciidoc);
+    }
+
+    private static final byte[] NO_HTML = new byte[0];
+
     /** One warning or error Asciidoctor logged on the page, at {@code line} of its composed AsciiDoc (0: no line). */
     record LogLine(int line, String severity, String message) {
     }

@@ -53,6 +53,14 @@ public final class RenderCache {
         return new RenderCache(null, null);
     }
 
+    /**
+     * Whether this cache keeps anything: false for {@link #disabled} ({@code --no-cache}), where a
+     * build neither keys its pages nor seals their entries, as nothing would read them (docs/adr/0095).
+     */
+    public boolean keeps() {
+        return memory != null || dir != null;
+    }
+
     /** The file whose time says when a build last stored pages here. */
     private static final String STAMP = "last-stored";
 

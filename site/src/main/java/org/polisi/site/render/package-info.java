@@ -9,7 +9,8 @@
  * ({@link org.polisi.site.render.CachedRender}, {@link org.polisi.site.render.RenderCache} on disk,
  * keyed by {@link org.polisi.site.render.RenderKeys}; docs/adr/0055): a page whose key is stored is
  * written from it with its forms and problems, the others converted and stored; pages are keyed, read from
- * the cache and stored on every core, with SHA-512/256 (docs/adr/0091). Why one class around JBake: its
+ * the cache and stored on every core, with SHA-512/256 (docs/adr/0091); with {@code --no-cache} no page is
+ * keyed, sealed or read back, and no page's HTML stays on the heap once written (docs/adr/0095). Why one class around JBake: its
  * configuration, document model and logging quirks stay here; the rest of the build never sees them.
  * One Asciidoctor instance serves the whole process (JRuby's start-up is paid once), started
  * without RubyGems and without JRuby's native (FFI) layer by {@link org.polisi.site.render.RubyStart}

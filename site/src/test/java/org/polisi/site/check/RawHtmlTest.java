@@ -104,4 +104,28 @@ class RawHtmlTest {
         assertTrue(notes.contains("A &lt;b&gt;bold&lt;/b&gt; claim."), notes);
         assertFalse(notes.contains("docinfo") || notes.contains("<script>"), notes);
     }
+
+    /**
+     * A template page that the schools of a cluster inherit unchanged is read once for raw HTML
+     * (docs/adr/0095), and its refusal is what it was when each school's copy was read: one error
+     * at the template's line (the report keeps one of identical problems), and every school whose
+     * pages come from that template is held back, as an error in a cluster's file holds back its
+     * schools; the page is refused whichever school's pages are read first.
+     */
+    @Test
+    void aTemplatePageInheritedByManySchoolsIsRefusedAtItsLine(@TempDir Path folder) {
+        FixtureTree tree = FixtureTree.in(folder)
+                .write("clusters/shared/cluster.yml", "name: {en: Shared}\nlanguages: [en]\n")
+                .write("clusters/shared/en/rules.adoc", PAGE + "Safe text.\n\n++++\n<script src=\"https://evil.example/x.js\"></script>\n++++\n")
+                .write("clusters/shared/en/about.adoc", PAGE + "Nothing raw here.\n");
+        for (String school : List.of("aber", "bryn", "cwm")) {
+            tree.write("schools/" + school + "/school.yml", "name: {en: School " + school + "}\nlanguages: [en]\nadopts: shared\n");
+        }
+        tree.write("schools/aber/en/rules.adoc", PAGE + "Our own rules.\n");
+        BuildResult result = tree.build();
+        List<String> unsafe = result.errors().stream().filter(p -> p.code().equals("unsafe-html"))
+                .map(p -> tree.content().relativize(p.file()) + ":" + p.line()).toList();
+        assertEquals(List.of("clusters/shared/en/rules.adoc:9"), unsafe, result.errors().toString());
+        assertTrue(result.heldBack().containsAll(List.of("bryn", "cwm")), result.heldBack().toString());
+    }
 }
