@@ -449,7 +449,7 @@ public final class PolicyPdfs {
             byte[] bytes = Files.readAllBytes(html);
             if (indexOf(bytes, LINK_MARKER) >= 0) {
                 String text = new String(bytes, StandardCharsets.UTF_8);
-                Files.writeString(html, EXISTING_LINK.matcher(text).replaceAll(""), StandardCharsets.UTF_8);
+                org.polisi.site.render.FileTrees.writeAtomically(html, EXISTING_LINK.matcher(text).replaceAll("").getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built page " + html, e);
@@ -479,6 +479,8 @@ public final class PolicyPdfs {
             heading += "</h1>".length();
             html = html.substring(0, heading) + "\n    <p class=\"" + LINK_CLASS + "\">" + anchor + "</p>" + html.substring(heading);
         }
-        Files.writeString(job.html(), html, StandardCharsets.UTF_8);
+        // Whole or not at all: the page history reads the built pages meanwhile, on its own threads
+        // (docs/adr/0096), and a page half written had no <main> (tester 6, N2). Modes are set at publishing.
+        org.polisi.site.render.FileTrees.writeAtomically(job.html(), html.getBytes(StandardCharsets.UTF_8));
     }
 }

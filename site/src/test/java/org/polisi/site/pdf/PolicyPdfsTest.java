@@ -93,6 +93,52 @@ class PolicyPdfsTest {
     }
 
     /**
+     * The page history reads the built pages on its own threads while the PDF stage links each page
+     * to its PDF (tester 6, N2: a page read half written had no {@code <main>}): a reader never sees
+     * a page cut short.
+     */
+    @Test
+    void aPageBeingLinkedIsNeverReadHalfWritten() throws Exception {
+        Path work = Files.createTempDirectory(site.folder(), "linking-");
+        Path out = work.resolve("out");
+        org.polisi.site.render.FileTrees.copy(site.pages(), out);
+        List<Path> pages = List.of(out.resolve("adopter/en/policy.html"), out.resolve("adopter/cy/policy.html"),
+                out.resolve("solo/en/policy.html"), out.resolve("adopter/en/appendix-a-agreement.html"));
+        java.util.concurrent.atomic.AtomicBoolean linking = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> cut = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (linking.get()) {
+                for (Path page : pages) {
+                    try {
+                        String text = Files.readString(page);
+                        reads.incrementAndGet();
+                        if (!text.contains("</main>")) {
+                            cut.add(page + ": " + text.length() + " characters");
+                        }
+                    } catch (IOException e) {
+                        cut.add(page + ": " + e);
+                    }
+                }
+            }
+        });
+        reader.start();
+        try {
+            org.polisi.site.problem.Problems problems = new org.polisi.site.problem.Problems();
+            for (int round = 0; round < 3; round++) {
+                new PolicyPdfs(work.resolve("work"), org.polisi.site.theme.Messages.everyLanguage(Fixtures.theme().resolve("i18n")), line -> { })
+                        .start(org.polisi.site.catalog.CatalogStage.load(site.options(), new org.polisi.site.problem.Problems()).sites(), out)
+                        .join(problems);
+            }
+        } finally {
+            linking.set(false);
+            reader.join();
+        }
+        assertTrue(reads.get() > 0);
+        assertEquals(List.of(), cut);
+    }
+
+    /**
      * The warm-up (one throw-away PDF while the pages convert) runs only when a PDF will probably be
      * made: after this build, with nothing changed since, a rebuild copies every PDF and needs none.
      */
