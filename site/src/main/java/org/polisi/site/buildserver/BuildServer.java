@@ -204,8 +204,7 @@ public final class BuildServer {
         } catch (RuntimeException | Error fault) {
             // what the in-process command line's handler says for a fault of ours
             java.util.Optional<String> refused = org.polisi.site.cli.FileSystemRefusals.explain(fault, rootOf());
-            buildErr.println(refused.map(why -> "error: " + why).orElse("error: the build stopped unexpectedly: " + fault
-                    + " (please report this; no page was published by this run)"));
+            buildErr.println(refused.map(why -> "error: " + why).orElse(org.polisi.site.cli.UnexpectedFault.line(fault, rootOf())));
             status = 2;
             if (fault instanceof Error) {
                 stop();    // the JVM may be in no state for another build

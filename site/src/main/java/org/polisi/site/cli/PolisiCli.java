@@ -58,8 +58,7 @@ public final class PolisiCli implements Runnable {
                         commandLine.getErr().println("error: " + refused.get());
                         return 1;
                     }
-                    commandLine.getErr().println("error: the build stopped unexpectedly: " + e
-                            + " (please report this; no page was published by this run)");
+                    commandLine.getErr().println(UnexpectedFault.line(e, projectRoot()));
                     return 2;
                 })
                 .execute(args);
