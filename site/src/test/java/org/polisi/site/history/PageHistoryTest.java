@@ -228,9 +228,8 @@ class PageHistoryTest {
                 }
             }
             Map<String, String> rendered = files(out);
-            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
-            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
-            PageHistory history = new PageHistory(repository.content(), work.resolve("work"), messages, line -> { }, 2);
+            List<ResolvedSite> sites = sites();
+            PageHistory history = historyIn(work);
 
             // every site held back: the stage ran, and the staging folder is byte for byte as rendered
             assertEquals(0, history.start(sites, out).finish(List.of()));
@@ -264,9 +263,8 @@ class PageHistoryTest {
         try {
             Path out = work.resolve("out");
             FileTrees.copy(site.pages(), out);
-            List<ResolvedSite> sites = CatalogStage.load(site.options(), new Problems()).sites();
-            Map<String, Messages> messages = Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
-            PageHistory history = new PageHistory(repository.content(), work.resolve("work"), messages, line -> { }, 2);
+            List<ResolvedSite> sites = sites();
+            PageHistory history = historyIn(work);
             history.start(sites, out);      // a build that then failed: never finished
             int pages = history.start(sites, out).finish(sites);
             assertTrue(pages >= 4, "pages with updates: " + pages);
@@ -281,6 +279,17 @@ class PageHistoryTest {
     void noThreadsIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new PageHistory(repository.content(), repository.root, Map.of(), line -> { }, 0));
+    }
+
+    /** The fixture's sites as the build loads them. */
+    private static List<ResolvedSite> sites() {
+        return CatalogStage.load(site.options(), new Problems()).sites();
+    }
+
+    /** A history stage on two threads with {@code work}'s own work folder. */
+    private static PageHistory historyIn(Path work) throws java.io.IOException {
+        return new PageHistory(repository.content(), work.resolve("work"), Messages.everyLanguage(Fixtures.theme().resolve("i18n")),
+                line -> { }, 2);
     }
 
     /** Every file under {@code root} by its relative name, its bytes as Latin-1 text (one char a byte). */
