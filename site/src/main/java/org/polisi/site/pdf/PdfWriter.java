@@ -2,6 +2,7 @@ package org.polisi.site.pdf;
 
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -25,6 +26,7 @@ import org.jsoup.nodes.Document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -208,6 +210,17 @@ public final class PdfWriter {
      * @param sourceHtml {@code source.outerHtml()}, from which the file identifier is made
      */
     void write(Document source, String sourceHtml, String baseUri, OutputStream out) throws IOException {
+        write(source, sourceHtml, baseUri, PdfResources.folderOf(baseUri), out);
+    }
+
+    /**
+     * As {@link #write(Document, String, String, OutputStream)}, opening no resource but the files
+     * under {@code resources} and {@code data:} pictures ({@link PdfResources}).
+     *
+     * @param resources the folder whose files the page's images may be (the built site), or
+     *                  {@code null}: none
+     */
+    void write(Document source, String sourceHtml, String baseUri, Path resources, OutputStream out) throws IOException {
         Map<String, TrueTypeFont> fonts = Optional.ofNullable(parsed.poll()).orElseGet(HashMap::new);
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -219,6 +232,7 @@ public final class PdfWriter {
                 builder.useFont(new LazyFace(document, face, fonts, bytes), face.family(), face.weight(), face.style(), true);
             }
             builder.withW3cDocument(W3C_DOM.get().fromJsoup(source), baseUri);
+            builder.useExternalResourceAccessControl(new PdfResources(resources), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, metrics);
             Map<String, String> titles = new HashMap<>();
             source.select("a[href]").forEach(a -> titles.putIfAbsent(a.attr("href"), a.attr("title")));

@@ -96,7 +96,7 @@ public final class PolicyPdfs {
         this.progress = progress;
     }
 
-    private record Job(ResolvedPage page, Path html) {
+    private record Job(ResolvedPage page, Path html, Path root) {
         Path pdf() {
             String name = html.getFileName().toString();
             return html.resolveSibling(name.substring(0, name.length() - ".html".length()) + ".pdf");
@@ -115,7 +115,7 @@ public final class PolicyPdfs {
         writer.startMaking();     // a warm-up not begun by now, or still going, would only run beside the real PDFs (ADR 0069, 0077)
         List<Job> jobs = new ArrayList<>();
         for (BuiltPolicy policy : BuiltPolicy.in(sites, built)) {
-            jobs.add(new Job(policy.page(), policy.html()));
+            jobs.add(new Job(policy.page(), policy.html(), built));
         }
         for (Job job : jobs) {
             unlink(job.html());     // a page a preview reuses keeps its last link: its PDF is not there yet
@@ -231,7 +231,7 @@ public final class PolicyPdfs {
         try {
             while (!writer.making() && made < MOST_WARM_UP_PAGES && (made == 0 || coreIdle.getAsBoolean())) {
                 Document sample = PdfSource.of(Jsoup.parse(WARM_UP_PAGE, "file:///polisi-warm-up.html"));
-                writer.write(sample, "file:///polisi-warm-up.html", OutputStream.nullOutputStream());
+                writer.write(sample, sample.outerHtml(), "file:///polisi-warm-up.html", null, OutputStream.nullOutputStream());
                 made++;
                 writer.warmUpPages.incrementAndGet();
                 if (made == 1) {
@@ -365,7 +365,7 @@ public final class PolicyPdfs {
                 Files.createDirectories(cacheDir);
                 Path partial = Files.createTempFile(cacheDir, "making", ".part");
                 try (OutputStream out = Files.newOutputStream(partial)) {
-                    writer.write(source, sourceHtml, job.html().toUri().toString(), out);
+                    writer.write(source, sourceHtml, job.html().toUri().toString(), job.root(), out);
                 }
                 fresh.incrementAndGet();
                 Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
