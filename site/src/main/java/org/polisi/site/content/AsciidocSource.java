@@ -30,7 +30,10 @@ public final class AsciidocSource {
      */
     public static SourcePage read(Path file, String key, String language, Problems problems) {
         try {
-            return parse(file, key, language, SourceText.read(file, problems).replace("\r\n", "\n"));
+            SourcePage page = parse(file, key, language, SourceText.read(file, problems).replace("\r\n", "\n"));
+            // an instruction nothing reads would change nothing without a word (tester 7's finding 6)
+            MisspeltInstructions.check(file, page.rawText(), page.header().containsKey("adapts-template"), problems);
+            return page;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
