@@ -59,6 +59,12 @@ public final class StatementMacro extends InlineMacroProcessor {
         }
         String language = page.get().language();
         String schoolId = page.get().school();
+        if (session.school(schoolId).isEmpty()) {
+            // the school's form definitions could not be read: each fault was reported at its file and
+            // line, and this is only its echo (said as the form macro says it, so it is not reported again)
+            session.problem(page, location(parent, document, page.get()) + ": " + macro + ": " + FormMacro.NO_FORMS + " '" + schoolId + "'");
+            return phrase(parent, formId, statementId, macro);
+        }
         Optional<String> text = session.school(schoolId)
                 .flatMap(school -> school.forms().find(formId))
                 .flatMap(form -> text(form, statementId))
