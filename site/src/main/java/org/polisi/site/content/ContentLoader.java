@@ -52,6 +52,7 @@ public final class ContentLoader {
             }
             try {
                 YamlFile yaml = YamlFile.read(file);
+                SettingShapes.check(yaml);
                 clusters.put(id, loadSource(SiteSource.Kind.CLUSTER, id, dir, yaml, null, List.of(dir), problems));
             } catch (ContentException e) {
                 e.problems().forEach(problems::add);
@@ -72,6 +73,7 @@ public final class ContentLoader {
             }
             try {
                 YamlFile yaml = YamlFile.read(file);
+                SettingShapes.check(yaml);     // a list where one value belongs would read as no value at all
                 Settings defaults = null;
                 List<Path> roots = new ArrayList<>(List.of(dir));
                 String adopts = yaml.text("adopts").orElse("");

@@ -79,11 +79,14 @@ public final class SettingsDate {
         int day;
         int month;
         int year;
+        String order;
         if (shape.matches()) {
+            order = "the day comes first, then the month";
             day = Integer.parseInt(shape.group(1));
             month = Integer.parseInt(shape.group(2));
             year = Integer.parseInt(shape.group(3));
         } else if ((shape = ISO_SHAPE.matcher(value)).matches()) {
+            order = "the year comes first, then the month, then the day";
             year = Integer.parseInt(shape.group(1));
             month = Integer.parseInt(shape.group(2));
             day = Integer.parseInt(shape.group(3));
@@ -91,7 +94,7 @@ public final class SettingsDate {
             return Optional.empty();
         }
         if (month < 1 || month > 12) {
-            return Optional.of("has no month " + month + " (the day comes first, then the month)");
+            return Optional.of("has no month " + month + " (" + order + ")");   // the advice fits the shape written (tester 7's finding 9b)
         }
         int length = YearMonth.of(year, month).lengthOfMonth();
         if (day < 1 || day > length) {

@@ -34,7 +34,9 @@ class MessagesNameTheSlipTest {
     @Test
     void aMonthBeyondTwelveIsNamedAsTheMonthWrittenFirst() {
         assertEquals("'09/30/2026' has no month 30 (the day comes first, then the month)", refusal("09/30/2026"));
-        assertEquals("'2026-13-01' has no month 13 (the day comes first, then the month)", refusal("2026-13-01"));
+        // tester 7's finding 9b: a year-first date is not told that the day comes first
+        assertEquals("'2026-13-01' has no month 13 (the year comes first, then the month, then the day)", refusal("2026-13-01"));
+        assertEquals("'2027-00-10' has no month 0 (the year comes first, then the month, then the day)", refusal("2027-00-10"));
     }
 
     @Test
@@ -95,5 +97,35 @@ class MessagesNameTheSlipTest {
         ContentException refused = assertThrows(ContentException.class, () -> YamlSyntax.compose(file));
         assertEquals(1, refused.problems().size(), refused.problems().toString());
         return refused.problems().get(0);
+    }
+
+    /** Tester 7's finding 9a: a list where one value belongs is an error at its line, not read as no value. */
+    @Test
+    void aSettingOfOneValueGivenAListOrABlockIsAnErrorAtItsLine(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("school.yml");
+        for (String[] slip : new String[][] {
+                {"name: Test Primary\nlanguages: [en]\nadopts: [ngp, other]\n", "3", "'adopts' takes the name of one cluster"},
+                {"name: Test Primary\nlanguages: [en]\nadopts:\n  - ngp\n", "4", "'adopts' takes the name of one cluster"},
+                {"name: Test Primary\nlanguages: [en]\ncontact-email: [a@example.org, b@example.org]\n", "3", "'contact-email' takes one e-mail address, not a list"},
+                {"name: Test Primary\nlanguages: [en]\npolicy:\n  review-due: {en: 2027-09-01}\n", "4", "'policy.review-due' takes one date, not a block"}}) {
+            Files.writeString(file, slip[0]);
+            ContentException refused = assertThrows(ContentException.class, () -> SettingShapes.check(YamlFile.read(file)), slip[0]);
+            Problem problem = refused.problems().get(0);
+            assertEquals(Integer.parseInt(slip[1]), problem.line(), slip[0]);
+            assertEquals("bad-settings", problem.code());
+            assertTrue(problem.message().startsWith(slip[2]), problem.message());
+        }
+        Files.writeString(file, "name: {en: Test Primary, cy: Ysgol Prawf}\nlanguages: [en, cy]\nadopts: ngp\ncontact-email: a@example.org\n");
+        SettingShapes.check(YamlFile.read(file));     // one value each: nothing to say
+    }
+
+    @Test
+    void aSchoolAdoptingAListIsHeldBackByThatLineAloneNotByItsPages(@TempDir Path folder) {
+        org.polisi.site.FixtureTree tree = org.polisi.site.FixtureTree.copyOf("good", folder);
+        String settings = tree.read("schools/adopter/school.yml");
+        tree.write("schools/adopter/school.yml", settings.replaceFirst("adopts: (\\S+)", "adopts: [$1, other]"));
+        org.polisi.site.BuildResult result = tree.build("adopter");
+        assertEquals(java.util.List.of("bad-settings school.yml"), result.errors().stream()
+                .map(p -> p.code() + " " + p.file().getFileName()).toList(), result.errors().toString());
     }
 }
