@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -141,6 +142,11 @@ public final class ContentLoader {
                     problems.error("bad-name", file, 0, "'" + file.getFileName() + "' cannot be a page (its name is the page's web address): "
                             + (suggestion.isEmpty() ? "" : "rename it '" + suggestion + ".adoc' ")
                             + "(lower-case letters a-z and digits, words joined by hyphens)");
+                    continue;
+                }
+                Optional<String> reserved = Names.reservedPageKey(key);
+                if (reserved.isPresent()) {
+                    problems.error("reserved-page-key", file, 0, "this page cannot be called '" + key + "': " + reserved.get());
                     continue;
                 }
                 SourcePage page = AsciidocSource.read(file, key, language, problems);

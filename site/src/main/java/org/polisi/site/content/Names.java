@@ -24,6 +24,29 @@ public final class Names {
         return name != null && SLUG.matcher(name).matches();
     }
 
+    /** Windows's reserved device names (Microsoft, "Naming Files, Paths, and Namespaces"): no file may be called so, with any extension. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])");
+
+    /**
+     * Why a page key that is a valid slug still cannot be a page's: {@code index} is the school's home
+     * page, which the build writes itself (the list of its policies), so a page of that name would
+     * silently replace it (tester 7's finding 14); a Windows device name ({@code con}, {@code nul},
+     * {@code com1}...) is a file Windows cannot create, so a school working there could not check it out.
+     *
+     * @param key a page key, a {@link #isSlug slug}
+     * @return the reason, to follow "this page cannot be called 'KEY': ", or empty when the key is free
+     */
+    public static Optional<String> reservedPageKey(String key) {
+        if ("index".equals(key)) {
+            return Optional.of("the build writes the school's home page, the list of its policies, as index.html in every language;"
+                    + " give the page a name of its own (a home page's own words go in school.yml)");
+        }
+        if (WINDOWS_DEVICE.matcher(key).matches()) {
+            return Optional.of("Windows cannot make a file of that name, so the school's files could not be copied there; give the page another name");
+        }
+        return Optional.empty();
+    }
+
     /**
      * The valid name closest to {@code name}: accents dropped (ŵ → w), lower case, every run of
      * other characters one hyphen. "Anti Bullying" → "anti-bullying", "appendix-b-100%-safe" →

@@ -146,6 +146,9 @@ public final class PageImporter {
         if (!KEY.matcher(request.key()).matches()) {
             throw new ImportRefused("--page must be lower-case English words joined by hyphens, e.g. safeguarding-policy");
         }
+        org.polisi.site.content.Names.reservedPageKey(request.key()).ifPresent(reason -> {
+            throw new ImportRefused("--page cannot be '" + request.key() + "': " + reason);
+        });
         if (!List.of("policy", "appendix").contains(request.kind())) {
             throw new ImportRefused("--kind must be policy or appendix");
         }
