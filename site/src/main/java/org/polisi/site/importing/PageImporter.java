@@ -164,6 +164,23 @@ public final class PageImporter {
         if (Files.exists(page) && !request.overwrite()) {
             throw new ImportRefused(page + " already exists: choose another --page, or add --force to replace it");
         }
+        refuseUnsettledChanges(request.source());
+    }
+
+    /** A document whose tracked changes are neither accepted nor rejected is not imported ({@link TrackedChanges}). */
+    private static void refuseUnsettledChanges(Path source) {
+        Optional<TrackedChanges.Unsettled> unsettled;
+        try {
+            unsettled = TrackedChanges.in(source);
+        } catch (java.io.IOException e) {
+            throw new ImportRefused("cannot read " + source.getFileName() + " as a " + formatOf(source) + " file (" + e.getMessage()
+                    + "): open it in Word or LibreOffice and save it again");
+        }
+        unsettled.ifPresent(changes -> {
+            throw new ImportRefused(source.getFileName() + " still has " + changes.describe() + ", neither accepted nor rejected:"
+                    + " which wording stands is the school's decision, so nothing was imported. In Word, use Review > Accept"
+                    + " (or Reject) > All Changes in Document, save, and import again");
+        });
     }
 
     /** The title pandoc found in the document's properties ({@code = Title}), and the header lines out of {@code lines}. */
