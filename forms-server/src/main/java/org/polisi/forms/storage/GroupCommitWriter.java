@@ -69,7 +69,8 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void run() {
-        try (Handle handle = jdbi.open(); WriteTransaction transaction = WriteTransaction.forWriter(handle)) {
+        Connected connected = null;
+        try {
             while (!closing || !queue.isEmpty()) {
                 QueuedWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -78,16 +79,120 @@ final class GroupCommitWriter implements AutoCloseable {
                 List<QueuedWrite<?>> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commit(transaction, batch, readAhead);
+                if (connected != null && !connected.usable()) {
+                    connected.close();      // a database restarted, failed over or upgraded ended it (tester 7's finding 18)
+                    connected = null;
+                }
+                if (connected == null) {
+                    try {
+                        connected = Connected.open(jdbi);
+                    } catch (RuntimeException unreachable) {
+                        LOG.warn("The database cannot be reached: {} write(s) not stored, and their senders told so ({})",
+                                batch.size(), firstLine(unreachable));
+                        batch.forEach(write -> write.notCommitted(unreachable));
+                        continue;
+                    }
+                }
+                if (!commit(connected.transaction(), batch, readAhead)) {
+                    connected.suspect();     // checked before the next batch
+                } else {
+                    connected.used();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("The ledger's writer stopped: submissions cannot be stored until the server restarts", e);
+        } finally {
+            if (connected != null) {
+                connected.close();
+            }
         }
         List<QueuedWrite<?>> unanswered = new ArrayList<>();
         queue.drainTo(unanswered);
         unanswered.forEach(write -> write.notCommitted(new IllegalStateException("the ledger is closed")));
+    }
+
+    /**
+     * The writer's one connection and its transaction. It is checked before a batch when it has been
+     * idle for {@link #CHECK_AFTER_IDLE_NANOS} or its last batch failed, and replaced when the
+     * database has ended it: a PostgreSQL restart, failover or minor upgrade closes every connection,
+     * and a writer that kept its own refused every form until the server restarted (tester 7's
+     * finding 18). A batch runs on a connection known to be open; one that fails mid-way is answered
+     * "not stored" as before (it may not be run again: its commit may have reached the database).
+     */
+    private static final class Connected {
+        private final Handle handle;
+        private final WriteTransaction transaction;
+        private long lastUsed = System.nanoTime();
+
+        private Connected(Handle handle, WriteTransaction transaction) {
+            this.handle = handle;
+            this.transaction = transaction;
+        }
+
+        static Connected open(Jdbi jdbi) {
+            Handle handle = jdbi.open();
+            try {
+                return new Connected(handle, WriteTransaction.forWriter(handle));
+            } catch (RuntimeException e) {
+                handle.close();
+                throw e;
+            }
+        }
+
+        WriteTransaction transaction() {
+            return transaction;
+        }
+
+        void used() {
+            lastUsed = System.nanoTime();
+        }
+
+        /** After a failed batch: ask the database before the next one. */
+        void suspect() {
+            lastUsed = System.nanoTime() - CHECK_AFTER_IDLE_NANOS;
+        }
+
+        /** Whether the connection is open; asks the database (one round trip) only after an idle spell. */
+        boolean usable() {
+            try {
+                java.sql.Connection connection = handle.getConnection();
+                if (connection.isClosed()) {
+                    return false;
+                }
+                return System.nanoTime() - lastUsed < CHECK_AFTER_IDLE_NANOS || connection.isValid(CHECK_SECONDS);
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        }
+
+        void close() {
+            try {
+                transaction.close();
+            } catch (RuntimeException gone) {
+                // its statements die with the connection
+            }
+            try {
+                handle.close();
+            } catch (RuntimeException gone) {
+                // the pool drops a closed connection
+            }
+        }
+    }
+
+    /** After this much idleness the writer asks the database whether its connection still stands (one round trip, not one per batch). */
+    static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int CHECK_SECONDS = 5;
+
+    private static String firstLine(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = String.valueOf(root.getMessage());
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /**
@@ -99,8 +204,10 @@ final class GroupCommitWriter implements AutoCloseable {
      * runs again as before batching: one savepoint per write, every statement sent at once, so a
      * failing write is undone alone. A failure of the commit itself is not run again (it may have
      * been stored): every caller of the batch is told it was not stored, as before.
+     *
+     * @return whether the batch was committed
      */
-    static void commit(WriteTransaction transaction, List<QueuedWrite<?>> batch, ReadAhead readAhead) {
+    static boolean commit(WriteTransaction transaction, List<QueuedWrite<?>> batch, ReadAhead readAhead) {
         boolean[] committing = {false};
         try {
             transaction.handle().useTransaction(open -> {
@@ -118,23 +225,23 @@ final class GroupCommitWriter implements AutoCloseable {
             if (committing[0]) {
                 LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
                 batch.forEach(write -> write.notCommitted(e));
-                return;
+                return false;
             }
             LOG.info("A batch of {} write(s) runs again one write at a time: {}", batch.size(), e.toString());
-            commitOneByOne(transaction, batch);
-            return;
+            return commitOneByOne(transaction, batch);
         } catch (Error e) {
             transaction.transactionEnded();
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));
-            return;
+            return false;
         }
         transaction.transactionEnded();
         batch.forEach(QueuedWrite::committed);
+        return true;
     }
 
     /** The batch as it ran before batching: each write in its own savepoint, every statement sent at once. */
-    private static void commitOneByOne(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
+    private static boolean commitOneByOne(WriteTransaction transaction, List<QueuedWrite<?>> batch) {
         try {
             transaction.handle().useTransaction(open -> {
                 for (int i = 0; i < batch.size(); i++) {
@@ -145,11 +252,12 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("A batch of {} write(s) was not committed", batch.size(), e);
             batch.forEach(write -> write.notCommitted(e));
-            return;
+            return false;
         } finally {
             transaction.transactionEnded();
         }
         batch.forEach(QueuedWrite::committed);
+        return true;
     }
 
     /** Finishes the writes already queued, refuses new ones, and releases the connection. */
