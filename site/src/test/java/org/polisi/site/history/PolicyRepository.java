@@ -31,8 +31,13 @@ public final class PolicyRepository implements AutoCloseable {
 
     /** A new repository holding the {@code good} fixture's content under {@code content/}, not yet committed. */
     public static PolicyRepository ofGoodFixture() throws IOException, GitAPIException {
+        return of("good");
+    }
+
+    /** A new repository holding the named fixture's content under {@code content/}, not yet committed. */
+    public static PolicyRepository of(String fixture) throws IOException, GitAPIException {
         Path root = Files.createTempDirectory("polisi-history-");
-        FileTrees.copy(Fixtures.content("good"), root.resolve("content"));
+        FileTrees.copy(Fixtures.content(fixture), root.resolve("content"));
         return new PolicyRepository(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     }
 

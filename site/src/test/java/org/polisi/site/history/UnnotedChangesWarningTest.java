@@ -42,8 +42,12 @@ class UnnotedChangesWarningTest {
     private List<Problem> warnings() throws Exception {
         Problems problems = new Problems();
         UnnotedChanges.check(repository.content(),
-                CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(), problems);
+                CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(), messages(), problems);
         return problems.all();
+    }
+
+    static java.util.Map<String, org.polisi.site.theme.Messages> messages() throws java.io.IOException {
+        return org.polisi.site.theme.Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
     }
 
     @Test
@@ -103,7 +107,8 @@ class UnnotedChangesWarningTest {
         FileTrees.copy(repository.content(), copy);
         Files.writeString(copy.resolve("schools/solo/en/policy.adoc"), "= Changed\n:page-kind: policy\n:page-order: 1\n\nAll new.\n");
         Problems problems = new Problems();
-        UnnotedChanges.check(copy, CatalogStage.load(Fixtures.options(copy, folder.resolve("out"), List.of()), new Problems()).sites(), problems);
+        UnnotedChanges.check(copy, CatalogStage.load(Fixtures.options(copy, folder.resolve("out"), List.of()), new Problems()).sites(),
+                messages(), problems);
         assertEquals(List.of(), problems.all());
     }
 }
