@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * @param settings the used settings, one {@code name: value} line each, in name order
  * @param forms    the embedded forms' definition texts, in the order the page names them
  */
-record ComposedText(String body, String settings, String forms) {
+public record ComposedText(String body, String settings, String forms) {
     /** A form embedded on a line of its own (as {@code compose.FormReferences} reads it). */
     private static final Pattern FORM = Pattern.compile("^form::([^\\[\\s]*)\\[.*]\\s*$");
     /** A form's statement quoted in the text ({@code forms.markup.StatementMacro}). */
@@ -92,8 +92,8 @@ record ComposedText(String body, String settings, String forms) {
         return new ComposedText(page.bodyText(), settings.toString(), text.toString());
     }
 
-    /** The ids of the forms the page embeds or quotes, in the order it names them. */
-    static Set<String> embeddedForms(ResolvedPage page) {
+    /** The ids of the forms the page embeds ({@code form::id[]}) or quotes ({@code statement:id[...]}), in the order it names them. */
+    public static Set<String> embeddedForms(ResolvedPage page) {
         Set<String> ids = new LinkedHashSet<>();
         for (SourceLine line : page.body()) {
             Matcher form = FORM.matcher(line.text().trim());

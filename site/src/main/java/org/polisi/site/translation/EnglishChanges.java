@@ -57,6 +57,8 @@ public final class EnglishChanges implements AutoCloseable {
      * compares the same instance at once), so no answer can belong to another text.
      */
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    /** Each form file's stale texts, by file: read on the build's one thread ({@code catalog.CatalogStage}). */
+    private final Map<Path, FormTranslations.FormFile> formFiles = new ConcurrentHashMap<>();
 
     /** @param contentDir the content folder being built (its git repository, if any, is read when first needed) */
     public EnglishChanges(Path contentDir) {
@@ -132,6 +134,35 @@ public final class EnglishChanges implements AutoCloseable {
             }
         }
         return stale ? new Verdict(true, updated) : Verdict.CURRENT;
+    }
+
+    /**
+     * The committed versions of {@code file}, oldest first (its text {@code null} where a commit
+     * deleted it); none without a repository or outside it.
+     *
+     * @throws UncheckedIOException when the repository exists but cannot be read
+     */
+    List<ContentHistory.FileChange> versionsOf(Path file) {
+        Optional<ContentHistory> opened = history();
+        Optional<String> path = opened.flatMap(h -> h.pathOf(file));
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return opened.get().changesOf(path.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the history of " + file, e);
+        }
+    }
+
+    /** A form file's stale texts ({@link FormTranslations}), read (and warned) once per build for every site that has the form. */
+    FormTranslations.FormFile formFile(Path file, java.util.function.Supplier<FormTranslations.FormFile> read) {
+        FormTranslations.FormFile known = formFiles.get(file);
+        if (known == null) {
+            known = read.get();
+            formFiles.put(file, known);
+        }
+        return known;
     }
 
     /** {@link TranslationPairer#hashOf(String)}, computed once per text in this build. */
