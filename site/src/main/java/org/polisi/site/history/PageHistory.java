@@ -49,7 +49,9 @@ import java.util.concurrent.Future;
  * <p>A change is listed when a commit changes one of the page's source files (the school's file and
  * the template's, in the page's language) beyond white space: with the new change note it gives the
  * file as its summary, or, without one, saying that no note says what changed, when the page as
- * resolved changed too (docs/adr/0096); a change whose new note starts {@code minor} is left out, and
+ * composed changed too (docs/adr/0096). A commit that changes a file the page is composed from
+ * (the settings, the definitions of the forms it embeds: {@link ComposedText}) is listed the same
+ * way when it changed the page as composed (docs/adr/0099); a change whose new note starts {@code minor} is left out, and
  * the first commit of the page is listed as "First published". Two changes of one day show their
  * times (Europe/London). An
  * earlier version is the content at that commit, loaded and resolved by the build's own stages;

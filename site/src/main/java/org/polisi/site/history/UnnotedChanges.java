@@ -158,6 +158,7 @@ public final class UnnotedChanges {
             // the pages each changed file alters, by file, in site, language and page order
             Map<Path, Set<String>> altered = new LinkedHashMap<>();
             Map<Path, Integer> lines = new LinkedHashMap<>();
+            Map<Path, Optional<Integer>> changedLines = new java.util.HashMap<>();
             try {
                 for (ResolvedSite site : sites) {
                     for (String language : site.languages()) {
@@ -167,9 +168,14 @@ public final class UnnotedChanges {
                             }
                             List<Path> changed = new ArrayList<>();
                             for (Path file : ComposedText.contextFiles(site, page)) {
-                                changedLine(file).ifPresent(line -> {
+                                Optional<Integer> line = changedLines.get(file);
+                                if (line == null) {         // a settings or form file is read once for all the pages it is in
+                                    line = changedLine(file);
+                                    changedLines.put(file, line);
+                                }
+                                line.ifPresent(number -> {
                                     changed.add(file);
-                                    lines.put(file, line);
+                                    lines.put(file, number);
                                 });
                             }
                             if (changed.isEmpty() || noteChanged(page.file())) {
