@@ -5,7 +5,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.polisi.site.Fixtures;
 import org.polisi.site.Fixtures.BakedSite;
 
 import java.time.LocalDate;
@@ -55,14 +54,14 @@ class ChangesFromOtherFilesTest {
         repository.commit(LocalDate.of(2026, 4, 4), "a setting the page does not use");
         repository.edit(FORM, "Bydd y pennaeth yn gweld eich cytundeb.", "Bydd y pennaeth yn gweld ac yn cadw eich cytundeb.");
         repository.commit(LocalDate.of(2026, 5, 5), "the form's Welsh only");
-        site = Fixtures.bake(repository.content(), List.of());
-        assertTrue(site.result().published(), () -> "build failed: " + site.result().problems());
+        site = repository.bake();
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        site.delete();
-        repository.close();
+        try (PolicyRepository closing = repository) {
+            site.delete();
+        }
     }
 
     private static List<String> dates(String page) {

@@ -3,10 +3,7 @@ package org.polisi.site.history;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.polisi.site.Fixtures;
-import org.polisi.site.catalog.CatalogStage;
 import org.polisi.site.problem.Problem;
-import org.polisi.site.problem.Problems;
 import org.polisi.site.render.FileTrees;
 
 import java.nio.file.Files;
@@ -38,21 +35,11 @@ class ChangesFromOtherFilesWarningTest {
     }
 
     private List<Problem> warnings() throws Exception {
-        Problems problems = new Problems();
-        UnnotedChanges.check(repository.content(),
-                CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(),
-                UnnotedChangesWarningTest.messages(), problems);
-        return problems.all();
+        return UnnotedChangesWarningTest.warnings(repository, folder);
     }
 
     private int lineOf(String contentPath, String text) throws Exception {
-        List<String> lines = Files.readAllLines(repository.content().resolve(contentPath));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in " + contentPath);
+        return repository.lineOf(contentPath, text);
     }
 
     @Test

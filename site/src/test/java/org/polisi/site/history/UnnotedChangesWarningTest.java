@@ -40,6 +40,11 @@ class UnnotedChangesWarningTest {
     }
 
     private List<Problem> warnings() throws Exception {
+        return warnings(repository, folder);
+    }
+
+    /** The problems {@link UnnotedChanges#check} finds in the repository's working copy, building in {@code folder}. */
+    static List<Problem> warnings(PolicyRepository repository, Path folder) throws Exception {
         Problems problems = new Problems();
         UnnotedChanges.check(repository.content(),
                 CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(), messages(), problems);

@@ -74,13 +74,7 @@ class FormTranslationsTest {
     }
 
     private int lineOf(String text) throws Exception {
-        List<String> lines = Files.readAllLines(repository.content().resolve(FORM));
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in " + FORM);
+        return repository.lineOf(FORM, text);
     }
 
     @Test
