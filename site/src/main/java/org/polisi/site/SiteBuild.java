@@ -121,7 +121,7 @@ public final class SiteBuild {
         }
         Map<String, Messages> messages = Messages.everyLanguage(options.themeDir().resolve("i18n"));
         ComposedSite composed = ComposeStage.compose(catalog, messages, options.today(), problems, progress);
-        UnnotedChanges.check(options.contentDir(), catalog.sites(), problems);     // a change the history could not describe
+        UnnotedChanges.check(options.contentDir(), catalog.sites(), messages, problems);     // a change the history could not describe
         clock.lap("load+resolve+compose");
         if (proof == null) {
             proof = startAlongside(proofing, catalog, render);

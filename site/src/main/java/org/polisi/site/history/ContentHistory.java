@@ -48,11 +48,20 @@ public final class ContentHistory implements AutoCloseable {
     private final Map<String, RevCommit> commits = new HashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
 
-    private ContentHistory(Repository repository, Path contentDir) throws IOException {
+    private ContentHistory(Repository repository, Path contentDir, List<Path> only) throws IOException {
         this.repository = repository;
         this.workTree = repository.getWorkTree().toPath().toRealPath();
         this.contentPrefix = workTree.relativize(contentDir.toRealPath()).toString().replace('\\', '/');
-        read();
+        List<String> paths = new ArrayList<>();
+        for (Path folder : only) {
+            Path real = folder.toRealPath();
+            if (real.startsWith(workTree)) {
+                paths.add(workTree.relativize(real).toString().replace('\\', '/'));
+            }
+        }
+        if (only.isEmpty() || !paths.isEmpty()) {      // none of them in the repository: no changes to read
+            read(only.isEmpty() ? null : paths);
+        }
     }
 
     /**
@@ -62,6 +71,17 @@ public final class ContentHistory implements AutoCloseable {
      * @throws IOException when a repository is found but cannot be read
      */
     public static Optional<ContentHistory> open(Path contentDir) throws IOException {
+        return open(contentDir, List.of());
+    }
+
+    /**
+     * As {@link #open(Path)}, reading the changes of the files under {@code only} (folders or files
+     * inside the content folder that exist now) and no others: a reader of a few files' history
+     * (the form files', {@code translation.FormTranslations}) does not walk every file's changes.
+     *
+     * @param only the folders or files to read; every file of the content folder when empty
+     */
+    public static Optional<ContentHistory> open(Path contentDir, List<Path> only) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(contentDir.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
@@ -71,14 +91,16 @@ public final class ContentHistory implements AutoCloseable {
             repository.close();
             return Optional.empty();
         }
-        return Optional.of(new ContentHistory(repository, contentDir));
+        return Optional.of(new ContentHistory(repository, contentDir, only));
     }
 
-    private void read() throws IOException {
+    /** @param only the repository paths to read, {@code null} for the whole content folder */
+    private void read(List<String> only) throws IOException {
         try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
             walk.setFirstParent(true);
             walk.markStart(walk.parseCommit(repository.resolve(Constants.HEAD)));
-            TreeFilter underContent = contentPrefix.isEmpty() ? TreeFilter.ALL : PathFilter.create(contentPrefix);
+            TreeFilter underContent = only != null ? org.eclipse.jgit.treewalk.filter.PathFilterGroup.createFromStrings(only)
+                    : contentPrefix.isEmpty() ? TreeFilter.ALL : PathFilter.create(contentPrefix);
             long newestFirst = 0;
             for (RevCommit commit : walk) {
                 positions.put(commit.name(), -newestFirst++);

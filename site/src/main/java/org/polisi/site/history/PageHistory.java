@@ -12,6 +12,7 @@ import org.polisi.site.content.SourceLine;
 import org.polisi.site.fork.ForkResolver;
 import org.polisi.site.fork.ResolvedPage;
 import org.polisi.site.fork.ResolvedSite;
+import org.polisi.site.forms.definition.SchoolForms;
 import org.polisi.site.problem.Problems;
 import org.polisi.site.render.BuiltPolicy;
 import org.polisi.site.render.FileTrees;
@@ -48,7 +49,9 @@ import java.util.concurrent.Future;
  * <p>A change is listed when a commit changes one of the page's source files (the school's file and
  * the template's, in the page's language) beyond white space: with the new change note it gives the
  * file as its summary, or, without one, saying that no note says what changed, when the page as
- * resolved changed too (docs/adr/0096); a change whose new note starts {@code minor} is left out, and
+ * composed changed too (docs/adr/0096). A commit that changes a file the page is composed from
+ * (the settings, the definitions of the forms it embeds: {@link ComposedText}) is listed the same
+ * way when it changed the page as composed (docs/adr/0099); a change whose new note starts {@code minor} is left out, and
  * the first commit of the page is listed as "First published". Two changes of one day show their
  * times (Europe/London). An
  * earlier version is the content at that commit, loaded and resolved by the build's own stages;
@@ -89,6 +92,10 @@ public final class PageHistory {
     private final Map<String, Messages> messages;
     /** Each content file's changes as the list reads them, by repository path, read once for every page made from it. */
     private final Map<String, List<FileFact>> facts = new ConcurrentHashMap<>();
+    /** Each site as it was at a commit, by commit and site id, resolved once for all its pages. */
+    private final Map<String, Optional<At>> sitesAt = new ConcurrentHashMap<>();
+    /** Each site's forms now, by site id. */
+    private final Map<String, Optional<SchoolForms>> formsNow = new ConcurrentHashMap<>();
     /** Each commit's content, loaded once by the first page that needs it; other pages wait for it. */
     private final Map<String, CompletableFuture<Optional<ContentTree>>> trees = new ConcurrentHashMap<>();
     private final BuildProgress progress;
@@ -367,7 +374,7 @@ public final class PageHistory {
 
     /** Writes the page's earlier versions and comparisons; the updates it will list, {@code null} when none. */
     private List<HistoryPages.Listed> writeOne(ContentHistory history, BuiltPolicy candidate, Path aside) throws IOException {
-        List<Entry> entries = entries(history, candidate.page(), facts);
+        List<Entry> entries = entries(history, candidate.page(), ComposedText.contextFiles(candidate.site(), candidate.page()), facts);
         if (entries.isEmpty()) {
             return null;
         }
@@ -382,9 +389,9 @@ public final class PageHistory {
         Files.writeString(candidate.html(), current.outerHtml(), StandardCharsets.UTF_8);
     }
 
-    /** The page's listed changes, newest first. */
+    /** The page's listed changes, newest first, from its own source files only. */
     static List<Entry> entries(ContentHistory history, ResolvedPage page) throws IOException {
-        return entries(history, page, new ConcurrentHashMap<>());
+        return entries(history, page, List.of(), new ConcurrentHashMap<>());
     }
 
     /**
@@ -413,24 +420,36 @@ public final class PageHistory {
     /**
      * As {@link #entries(ContentHistory, ResolvedPage)}, with each file's {@link #factsOf} kept in
      * {@code facts} for the other pages made from it (a template's file, read once for every school).
+     *
+     * @param context the files besides the page's own whose changes can alter what it shows
+     *                ({@link ComposedText#contextFiles}: settings, form definitions). A commit that
+     *                changes one of them after the page's first is a candidate change without a note
+     *                ({@link Kind#WITHOUT_NOTE}), kept by {@link #listed} only if the page as composed
+     *                changed (docs/adr/0099); their text is never read for a change note.
      */
-    static List<Entry> entries(ContentHistory history, ResolvedPage page, Map<String, List<FileFact>> facts) throws IOException {
+    static List<Entry> entries(ContentHistory history, ResolvedPage page, List<Path> context, Map<String, List<FileFact>> facts)
+            throws IOException {
         Set<Path> files = new LinkedHashSet<>();
         files.add(page.file());
         page.body().stream().map(SourceLine::file).filter(f -> f != null).forEach(files::add);
         TreeMap<Long, List<FileFact>> byCommit = new TreeMap<>();
         for (Path file : files) {
-            Optional<String> path = history.pathOf(file);
-            if (path.isEmpty()) {
-                continue;
-            }
-            List<FileFact> known = facts.get(path.get());
-            if (known == null) {
-                known = factsOf(history, path.get());
-                facts.putIfAbsent(path.get(), known);
-            }
-            for (FileFact fact : known) {
+            for (FileFact fact : known(history, file, facts)) {
                 byCommit.computeIfAbsent(fact.change().order(), o -> new ArrayList<>()).add(fact);
+            }
+        }
+        if (!byCommit.isEmpty()) {
+            long first = byCommit.firstKey();
+            for (Path file : context) {
+                if (files.contains(file)) {
+                    continue;
+                }
+                for (FileFact fact : known(history, file, facts)) {
+                    if (fact.change().order() > first && fact.differs()) {
+                        byCommit.computeIfAbsent(fact.change().order(), o -> new ArrayList<>())
+                                .add(new FileFact(fact.change(), true, ChangeNote.in(null), false));
+                    }
+                }
             }
         }
         List<Entry> entries = new ArrayList<>();
@@ -463,10 +482,25 @@ public final class PageHistory {
         return entries;
     }
 
+    /** The file's facts, read once per build for every page that needs them; none when it is outside the repository. */
+    private static List<FileFact> known(ContentHistory history, Path file, Map<String, List<FileFact>> facts) throws IOException {
+        Optional<String> path = history.pathOf(file);
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        List<FileFact> known = facts.get(path.get());
+        if (known == null) {
+            known = factsOf(history, path.get());
+            facts.putIfAbsent(path.get(), known);
+        }
+        return known;
+    }
+
     /**
      * The entries a page lists: {@code entries} less each change without a note that left the page as
-     * resolved unchanged (a template's section the school replaces, say, whose file changed), with
-     * the time shown where two listed changes share a date.
+     * composed unchanged ({@link ComposedText#all}: a template's section the school replaces, say,
+     * whose file changed, or a setting the page does not use), with the time shown where two listed
+     * changes share a date.
      *
      * @param entries newest first, as {@link #entries} gives them
      * @param then    the page as resolved at each entry's commit (empty where it cannot be read: kept)
@@ -477,7 +511,7 @@ public final class PageHistory {
         for (int i = entries.size() - 1; i >= 0; i--) {      // oldest first
             Entry entry = entries.get(i);
             Optional<Then> page = then.getOrDefault(entry.commit(), Optional.empty());
-            String text = page.map(Then::bodyText).orElse(null);
+            String text = page.map(Then::composed).orElse(null);
             boolean unchangedPage = text != null && olderText != null && !ChangeNote.differsBeyondWhitespace(olderText, text);
             if (entry.kind() == Kind.WITHOUT_NOTE && unchangedPage) {
                 continue;
@@ -503,6 +537,7 @@ public final class PageHistory {
         Files.createDirectories(aside.getParent());
         current.outputSettings().prettyPrint(false);   // the rest of the page stays as the theme wrote it
         HistoryPages pages = new HistoryPages(current, page, text);
+        String shownNow = ComposedText.of(site, page, currentForms(site), messages).shown();
         Map<String, Optional<Then>> resolved = new java.util.HashMap<>();
         for (Entry entry : entries) {
             resolved.put(entry.commit(), then(history, entry.commit(), site, page));
@@ -510,10 +545,11 @@ public final class PageHistory {
         List<HistoryPages.Listed> listed = new ArrayList<>();
         for (Entry entry : listed(entries, resolved)) {
             Optional<Then> then = resolved.get(entry.commit());
-            boolean readable = then.isPresent() && !then.get().bodyText().equals(page.bodyText());
+            // An earlier version's page shows its text with its settings; forms are only on the current page.
+            boolean readable = then.isPresent() && !then.get().shown().equals(shownNow);
             if (readable) {
                 Element earlier = Jsoup.parseBodyFragment(earlierHtml(entry.commit(), site, page,
-                        () -> pageAt(history, entry.commit(), site, page).orElseThrow())).body();
+                        () -> siteAt(history, entry.commit(), site).orElseThrow())).body();
                 pages.writeVersion(entry, then.get().title(), earlier, aside.resolveSibling(HistoryPages.versionFile(page, entry)));
                 pages.writeComparison(entry, earlier, aside.resolveSibling(HistoryPages.changesFile(page, entry)));
             }
@@ -522,9 +558,20 @@ public final class PageHistory {
         return listed;
     }
 
-    /** What the history reads of a page as it was at a commit: its title and its text ({@link ResolvedPage#bodyText}). */
-    record Then(String title, String bodyText) {
+    /**
+     * What the history reads of a page as it was at a commit: its title, its text
+     * ({@link ResolvedPage#bodyText}), what it showed besides its forms ({@link ComposedText#shown}) and
+     * everything composed ({@link ComposedText#all}).
+     */
+    record Then(String title, String bodyText, String shown, String composed) {
+        /** A page whose text is all there is (no settings, no forms): what tests of the listing give. */
+        Then(String title, String bodyText) {
+            this(title, bodyText, bodyText, bodyText);
+        }
     }
+
+    /** The separator of a kept {@link Then}'s parts: no source text holds it (control characters are removed on reading). */
+    private static final String PART = "\u0000\u0001";
 
     /**
      * The page's title and text at {@code commit}, empty when it did not exist or cannot be read:
@@ -537,21 +584,40 @@ public final class PageHistory {
                 .resolve(site.id()).resolve(page.language()).resolve(page.key() + ".txt");
         if (Files.isRegularFile(kept)) {
             String text = Files.readString(kept, StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            return text.equals(ABSENT) || newline < 0 ? Optional.empty()
-                    : Optional.of(new Then(text.substring(0, newline), text.substring(newline + 1)));
+            String[] parts = text.split(PART, -1);
+            return text.equals(ABSENT) || parts.length != 4 ? Optional.empty()
+                    : Optional.of(new Then(parts[0], parts[1], parts[2], parts[3]));
         }
-        Optional<Then> then = pageAt(history, commit, site, page).map(p -> new Then(p.title(), p.bodyText()));
-        FileTrees.writeAtomically(kept, then.map(t -> t.title().replace('\n', ' ') + "\n" + t.bodyText()).orElse(ABSENT)
-                .getBytes(StandardCharsets.UTF_8));
+        Optional<Then> then = Optional.empty();
+        Optional<At> at = siteAt(history, commit, site);
+        Optional<ResolvedPage> earlier = at.flatMap(a -> a.site().page(page.language(), page.key()));
+        if (earlier.isPresent()) {
+            ComposedText composed = ComposedText.of(at.get().site(), earlier.get(), at.get().forms(), messages);
+            then = Optional.of(new Then(earlier.get().title(), earlier.get().bodyText(), composed.shown(), composed.all()));
+        }
+        FileTrees.writeAtomically(kept, then.map(t -> String.join(PART, t.title().replace('\n', ' '), t.bodyText(), t.shown(), t.composed()))
+                .orElse(ABSENT).getBytes(StandardCharsets.UTF_8));
         return then;
     }
 
     /** What {@link #then} keeps for a page that did not exist, or could not be read, at a commit. */
     private static final String ABSENT = "\u0000absent";
 
-    /** The page as it was at {@code commit}, resolved by the build's own loader and fork resolver. */
-    private Optional<ResolvedPage> pageAt(ContentHistory history, String commit, ResolvedSite site, ResolvedPage page) {
+    /** A site as it was at a commit: resolved by the build's own loader and fork resolver, with its forms then. */
+    record At(ResolvedSite site, Optional<SchoolForms> forms) {
+    }
+
+    /** The site as it was at {@code commit}, resolved once for all its pages; empty when it did not exist or cannot be read. */
+    private Optional<At> siteAt(ContentHistory history, String commit, ResolvedSite site) {
+        return sitesAt.computeIfAbsent(commit + '\u0000' + site.id(), key -> resolveAt(history, commit, site));
+    }
+
+    /** The site's forms now, read once per build. */
+    private Optional<SchoolForms> currentForms(ResolvedSite site) {
+        return formsNow.computeIfAbsent(site.id(), id -> ComposedText.formsOf(site));
+    }
+
+    private Optional<At> resolveAt(ContentHistory history, String commit, ResolvedSite site) {
         CompletableFuture<Optional<ContentTree>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<ContentTree>> first = trees.putIfAbsent(commit, mine);
         if (first == null) {
@@ -568,7 +634,8 @@ public final class PageHistory {
             return Optional.empty();
         }
         Optional<SiteSource> template = school.get().settings().adopts().flatMap(tree.get()::cluster);
-        return ForkResolver.resolve(school.get(), template, new Problems()).page(page.language(), page.key());
+        ResolvedSite then = ForkResolver.resolve(school.get(), template, new Problems());
+        return Optional.of(new At(then, ComposedText.formsOf(then)));
     }
 
     private Optional<ContentTree> load(ContentHistory history, String commit) {
@@ -589,16 +656,19 @@ public final class PageHistory {
     }
 
     /** The earlier version's body as HTML, converted once and kept beside its content. */
-    private String earlierHtml(String commit, ResolvedSite site, ResolvedPage page, java.util.function.Supplier<ResolvedPage> resolve)
+    private String earlierHtml(String commit, ResolvedSite site, ResolvedPage page, java.util.function.Supplier<At> resolve)
             throws IOException {
-        Path cached = workDir.resolve("history").resolve(commit).resolve("html")
+        // the code that converts it is part of the folder's name, as for the resolved text (a commit never changes, the code does)
+        Path cached = workDir.resolve("history").resolve(commit).resolve("html-" + org.polisi.site.render.RenderKeys.code().substring(0, 16))
                 .resolve(site.id()).resolve(page.language()).resolve(page.key() + ".html");
         if (Files.exists(cached)) {
             return org.polisi.site.render.ResponsiveTables.rewrite(Files.readString(cached, StandardCharsets.UTF_8));
         }
-        ResolvedPage then = resolve.get();       // the content of that commit is loaded only when its HTML is not kept
+        At at = resolve.get();       // the content of that commit is loaded only when its HTML is not kept
+        ResolvedPage then = at.site().page(page.language(), page.key()).orElseThrow();
         StringBuilder asciidoc = new StringBuilder("= ").append(then.title()).append('\n');
-        for (Map.Entry<String, LocalizedText> value : site.source().settings().attributes().entrySet()) {
+        // the settings of that commit: a value the page used then is what it showed then (docs/adr/0099)
+        for (Map.Entry<String, LocalizedText> value : at.site().source().settings().attributes().entrySet()) {
             asciidoc.append(':').append(value.getKey()).append(": ").append(value.getValue().inOrEnglish(then.language())).append('\n');
         }
         for (Map.Entry<String, String> message : messages.get(then.language()).family(Messages.SITE).entrySet()) {

@@ -11,7 +11,10 @@
  * sections added, removed, changed, with {@code <ins>}/{@code <del>} announced by visually hidden
  * words). Why a stage: the history is a fact of the repository, not of any one page's source, and
  * it must run after the archive of agreed texts so a snapshot never holds the list. Without
- * {@code .git} it adds nothing (docs/adr/0038-updates-to-this-policy.md). The pages are written on
+ * {@code .git} it adds nothing (docs/adr/0038-updates-to-this-policy.md). A page is compared as
+ * composed ({@link org.polisi.site.history.ComposedText}: its text, the settings it uses, the
+ * definitions of the forms it embeds), so a change that reaches it from {@code school.yml} or a
+ * form's file is listed too, and warned before a commit (docs/adr/0099). The pages are written on
  * every core, one page per task, each commit's content loaded once, and the files are the same
  * byte for byte as on one thread (docs/adr/0092).
  */

@@ -35,7 +35,8 @@ public final class TranslationPairer {
 
     /**
      * @param changes the English files' changes since each translation (the content's git history)
-     * @return one state per translated page (draft, reviewed, stale) or missing counterpart
+     * @return one state per translated page (draft, reviewed, stale: its English files, or a text of a
+     *         form it embeds, {@link FormTranslations}) or missing counterpart
      */
     public static List<TranslationState> pair(ResolvedSite site, Problems problems, EnglishChanges changes) {
         List<TranslationState> states = new ArrayList<>();
@@ -67,7 +68,8 @@ public final class TranslationPairer {
                 }
             }
         }
-        return List.copyOf(states);
+        // a page is stale too where a form it embeds has a text whose English changed since its translation (docs/adr/0099)
+        return FormTranslations.apply(site, states, problems, changes);
     }
 
     /**

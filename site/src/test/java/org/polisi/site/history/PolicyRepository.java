@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * A real git repository made in a test: a copy of the {@code good} fixture's content, committed on
@@ -31,8 +32,13 @@ public final class PolicyRepository implements AutoCloseable {
 
     /** A new repository holding the {@code good} fixture's content under {@code content/}, not yet committed. */
     public static PolicyRepository ofGoodFixture() throws IOException, GitAPIException {
+        return of("good");
+    }
+
+    /** A new repository holding the named fixture's content under {@code content/}, not yet committed. */
+    public static PolicyRepository of(String fixture) throws IOException, GitAPIException {
         Path root = Files.createTempDirectory("polisi-history-");
-        FileTrees.copy(Fixtures.content("good"), root.resolve("content"));
+        FileTrees.copy(Fixtures.content(fixture), root.resolve("content"));
         return new PolicyRepository(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     }
 
@@ -49,6 +55,26 @@ public final class PolicyRepository implements AutoCloseable {
         }
         Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
                 java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+    }
+
+    /** The line (1-based) of the first line of a content file that holds {@code text}; fails if none does. */
+    public int lineOf(String contentPath, String text) throws IOException {
+        List<String> lines = Files.readAllLines(content().resolve(contentPath), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(contentPath + " has no '" + text + "'");
+    }
+
+    /** The working copy built (strict) into a new temporary folder; fails unless it was published. */
+    public Fixtures.BakedSite bake() {
+        Fixtures.BakedSite site = Fixtures.bake(content(), List.of());
+        if (!site.result().published()) {
+            throw new AssertionError("build failed: " + site.result().problems());
+        }
+        return site;
     }
 
     /** Commits every change at noon on {@code day}, London time. */

@@ -40,10 +40,19 @@ class UnnotedChangesWarningTest {
     }
 
     private List<Problem> warnings() throws Exception {
+        return warnings(repository, folder);
+    }
+
+    /** The problems {@link UnnotedChanges#check} finds in the repository's working copy, building in {@code folder}. */
+    static List<Problem> warnings(PolicyRepository repository, Path folder) throws Exception {
         Problems problems = new Problems();
         UnnotedChanges.check(repository.content(),
-                CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(), problems);
+                CatalogStage.load(Fixtures.options(repository.content(), folder, List.of()), new Problems()).sites(), messages(), problems);
         return problems.all();
+    }
+
+    static java.util.Map<String, org.polisi.site.theme.Messages> messages() throws java.io.IOException {
+        return org.polisi.site.theme.Messages.everyLanguage(Fixtures.theme().resolve("i18n"));
     }
 
     @Test
@@ -103,7 +112,8 @@ class UnnotedChangesWarningTest {
         FileTrees.copy(repository.content(), copy);
         Files.writeString(copy.resolve("schools/solo/en/policy.adoc"), "= Changed\n:page-kind: policy\n:page-order: 1\n\nAll new.\n");
         Problems problems = new Problems();
-        UnnotedChanges.check(copy, CatalogStage.load(Fixtures.options(copy, folder.resolve("out"), List.of()), new Problems()).sites(), problems);
+        UnnotedChanges.check(copy, CatalogStage.load(Fixtures.options(copy, folder.resolve("out"), List.of()), new Problems()).sites(),
+                messages(), problems);
         assertEquals(List.of(), problems.all());
     }
 }
