@@ -80,7 +80,7 @@ public final class ErasureService {
             throw new IllegalArgumentException("an erasure's explanation must say something");
         }
         LocalDate today = now.atZone(Dates.SCHOOL_TIME).toLocalDate();
-        return ledger.inWriteTransaction(transaction -> {
+        Outcome outcome = ledger.inWriteTransaction(transaction -> {
             Optional<SubmissionRow> row = live(transaction.handle(), school, reference);
             if (row.isEmpty()) {
                 return new Outcome.NotFound();
@@ -98,6 +98,10 @@ public final class ErasureService {
             }
             return new Outcome.Erased(row.get());
         });
+        if (outcome instanceof Outcome.Erased) {
+            org.polisi.forms.storage.FreedSpace.afterErasure(jdbi);
+        }
+        return outcome;
     }
 
     /** The legal hold on the school's live record with that reference, if any (for the confirm page). */

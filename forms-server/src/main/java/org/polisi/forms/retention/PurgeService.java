@@ -75,6 +75,9 @@ public final class PurgeService {
                 }));
             }
         }
+        if (!purged.isEmpty()) {
+            ledger.afterErasure();
+        }
         LOG.info("Purge removed the answers of {} submission(s) past their retention rule", purged.size());
         return purged;
     }

@@ -32,7 +32,7 @@ import org.sqlite.SQLiteDataSource;
  * {@code synchronous=FULL} (in WAL mode each commit is flushed to disk before it returns, so a
  * submission acknowledged to the sender survives a power cut, not only a crash) and immediate
  * transactions (a transaction that will write takes the lock at its start instead of failing
- * half-way).
+ * half-way), and {@code secure_delete} (what is deleted is written over: {@link FreedSpace}).
  *
  * <p>The migrations are the same versions on both: {@code db/migration/common} holds the SQL both
  * accept, {@code db/migration/sqlite} and {@code db/migration/postgresql} each database's form of
@@ -167,6 +167,8 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // erased answers, deleted drafts and sent receipt addresses are written over, not left in free space (FreedSpace)
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;

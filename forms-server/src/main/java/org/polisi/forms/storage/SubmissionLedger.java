@@ -88,6 +88,11 @@ public final class SubmissionLedger implements AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    /** After answers were erased: their bytes are made gone from the database's files too ({@link FreedSpace}). */
+    public void afterErasure() {
+        FreedSpace.afterErasure(jdbi);
+    }
+
     /**
      * Runs the work in a write transaction, shared with the other writes waiting at that moment, and
      * returns once it is committed to disk. If the work throws, only its own changes are undone.
