@@ -248,8 +248,11 @@ final class ChromeComposer {
         try {
             return SettingsDate.parse(own).orElse("");
         } catch (IllegalArgumentException e) {
-            if (page.language().equals("en")) {
-                problems.error("bad-date", page.file(), PolicyDateChecks.headerLine(page, attribute), ":" + attribute + ": " + e.getMessage());
+            // a Welsh page's own header date is reported at its line too: shown blank without a word, the
+            // Welsh reader lost the date the English reader saw (found with tester 7's finding 20)
+            int line = PolicyDateChecks.headerLine(page, attribute);
+            if (page.language().equals("en") || line > 0) {
+                problems.error("bad-date", page.file(), line, ":" + attribute + ": " + e.getMessage());
             }
             return "";
         }

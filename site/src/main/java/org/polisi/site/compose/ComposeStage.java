@@ -76,6 +76,7 @@ public final class ComposeStage {
             ImageReferences.check(site, problems);
             parity.check(site, catalog.formsOf(site.id()), problems);
             PolicyDateChecks.check(site, today, problems);
+            PolicyFactsParity.check(site, problems);
             List<StagedPage> pages = new PageComposer(site, messages, catalog.translations().get(site.id()), today, problems, shared)
                     .compose();
             return new SiteComposed(site, tables, pages, forms, problems);
