@@ -50,14 +50,11 @@ final class UnsafeUrls {
     /** {@code <link rel>} values whose {@code href} is fetched. */
     private static final Set<String> FETCHED_LINKS = Set.of("stylesheet", "icon", "preload", "prefetch", "modulepreload",
             "manifest", "apple-touch-icon", "mask-icon", "import");
-    private static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):.*", Pattern.DOTALL);
     private static final Pattern IMAGE_DATA = Pattern.compile("^data:image/(png|jpeg|gif|webp)[;,].*", Pattern.DOTALL);
     private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d*\\s*[;,]\\s*url\\s*=\\s*['\"]?([^'\"]*)");
     /** An image macro whose target, as written, has a scheme or is another site's: compose's ImageReferences reports it at its line. */
     private static final Pattern LITERAL_IMAGE = Pattern.compile("(?<![\\w\\\\])image::?(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)");
-    private static final Pattern TABS_AND_NEWLINES = Pattern.compile("[\\t\\n\\r]");
-    private static final Pattern EDGES = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$");
     private static final Pattern ADOC_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):\\s*(.*)$");
     private static final Pattern YAML_ENTRY = Pattern.compile("^\\s*([A-Za-z0-9_][A-Za-z0-9_-]*)\\s*:\\s*['\"]?(.*?)['\"]?\\s*$");
 
@@ -126,13 +123,14 @@ final class UnsafeUrls {
         String lower = plain.toLowerCase(Locale.ROOT);
         Matcher scheme = SCHEME.matcher(lower);
         String tag = "<" + element.normalName() + " " + attribute + "=\"" + shorten(address) + "\">";
-        if (scheme.matches() && !SCHEMES.contains(scheme.group(1))) {
-            if (scheme.group(1).equals("data") && element.normalName().equals("img") && attribute.startsWith("src")
+        Optional<String> refusedScheme = SafeSchemes.refused(address);
+        if (refusedScheme.isPresent()) {
+            if (refusedScheme.get().equals("data") && element.normalName().equals("img") && attribute.startsWith("src")
                     && IMAGE_DATA.matcher(lower).matches()) {
                 return Optional.empty();
             }
-            return Optional.of("the page would hold " + tag + ": a " + scheme.group(1) + ": address "
-                    + (scheme.group(1).equals("data") ? "puts a file in the page" : "runs code or opens something other than a page")
+            return Optional.of("the page would hold " + tag + ": a " + refusedScheme.get() + ": address "
+                    + (refusedScheme.get().equals("data") ? "puts a file in the page" : "runs code or opens something other than a page")
                     + ", however it is spelt (an attribute, {empty}, an entity): link to a page (https://...[text],"
                     + " xref:page.adoc[text]), and put pictures in assets/");
         }
@@ -149,7 +147,7 @@ final class UnsafeUrls {
 
     /** {@code address} as a browser's URL parser sees it: tabs and newlines removed, C0 controls and spaces stripped at both ends. */
     static String browserUrl(String address) {
-        return EDGES.matcher(TABS_AND_NEWLINES.matcher(address).replaceAll("")).replaceAll("");
+        return SafeSchemes.browserUrl(address);
     }
 
     /**
