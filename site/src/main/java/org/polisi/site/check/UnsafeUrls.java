@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * (jsoup's HTML5 parser, which decodes entities), and each address attribute of every element
  * (HTML's URL-valued attributes, SVG's {@code href}/{@code xlink:href}, a refresh's {@code url=}) is
  * read as a browser reads a URL (WHATWG URL: tabs and newlines removed, leading and trailing
- * control characters and spaces stripped, the scheme case-insensitive). Refused:
+ * control characters and spaces stripped, the scheme case-insensitive: {@link SafeSchemes}, the rule the
+ * importer applies to a document's links too). Refused:
  * <ul>
  *   <li>any scheme other than {@code http}, {@code https}, {@code mailto} and {@code tel}
  *   ({@code javascript:}, {@code vbscript:}, {@code file:}, {@code data:}...), but a PNG, JPEG, GIF
