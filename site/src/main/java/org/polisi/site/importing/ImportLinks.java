@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *   bracket; {@code //} aside, so that an address in the words stays one), and the first character
  *   of what Asciidoctor replaces ({@code <<}, {@code (C)}, {@code --}, {@code ...}, {@code ->},
  *   {@code <=}); an apostrophe made typographic excepted, as in the rest of the page. Formatting the
- *   document gave the words (bold, italic) stays, and so does an attribute reference
+ *   document gave the words (bold, italic, code) stays, a tick stays the character (not the clean-up's
+ *   {@code tick:[]}, whose bracket would end the link), and so does an attribute reference
  *   ({@code {school-name}}), which the author typed on purpose, as in the rest of the document's
  *   text ({@link ImportCleanup#ESCAPED_REFERENCE}).</li>
  * </ul>
@@ -119,7 +120,9 @@ final class ImportLinks {
 
     /** A word of a link's text, each character AsciiDoc would read as markup written as a character reference. */
     static String escaped(String words) {
-        return MARKUP.matcher(words).replaceAll(c -> "&#" + (int) c.group().charAt(0) + ";");
+        String marked = MARKUP.matcher(words).replaceAll(c -> "&#" + (int) c.group().charAt(0) + ";");
+        // a tick in a link's words stays the character: the clean-up's tick:[] would end the link at its bracket
+        return ImportCleanup.TICK.matcher(marked).replaceAll(c -> "&#" + (c.group().equals("\uF0FC") ? 0x2713 : c.group().codePointAt(0)) + ";");
     }
 
     /** Whether Asciidoctor would see a bare address starting at {@code at}: the line's start, a space or an opening bracket before it. */

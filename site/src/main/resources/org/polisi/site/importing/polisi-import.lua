@@ -42,6 +42,8 @@ local function words(inlines)
       out:insert(pandoc.RawInline('asciidoc', '\u{27E6}polisi-words ' .. hex(el.text) .. '\u{27E7}'))
     elseif el.t == 'Space' then
       out:insert(pandoc.RawInline('asciidoc', '\u{27E6}polisi-words 20\u{27E7}'))
+    elseif el.t == 'Code' then
+      out:insert(pandoc.RawInline('asciidoc', '`\u{27E6}polisi-words ' .. hex(el.text) .. '\u{27E7}`'))
     else
       if FORMATTED[el.t] then el.content = words(el.content) end
       out:insert(el)

@@ -123,7 +123,8 @@ class ImportVariantsTest {
                     .append(org.jsoup.nodes.Entities.escape(words.get(i))).append("</a>. ");
         }
         body.append("</p><p>Also <a href=\"https://www.gov.wales/b\"><b>bold [1]</b> and <i>*star*</i></a>, and"
-                + " <a href=\"mailto:office@ysgol-dau.cymru\">office_mail</a>, <a href=\"mailto:office@ysgol-dau.cymru\">office@ysgol-dau.cymru</a>, <a href=\"tel:+441234567890\">phone +44</a>.</p>"
+                + " <a href=\"mailto:office@ysgol-dau.cymru\">office_mail</a>, <a href=\"mailto:office@ysgol-dau.cymru\">office@ysgol-dau.cymru</a>, <a href=\"tel:+441234567890\">phone +44</a>,"
+                + " <a href=\"https://www.gov.wales/c\"><code>a]b *c*</code> \u2713 done</a>.</p>"
                 + "<table><tr><th>Who</th><th>Where</th></tr><tr><td>Office</td><td><a href=\"https://www.gov.wales/t\">a | b</a></td></tr></table>");
         Path html = Files.writeString(folder.resolve("links.html"), body.toString());
         Path docx = project.document(html, "links.docx");
@@ -135,11 +136,12 @@ class ImportVariantsTest {
             Document built = site.page("ysgol-dau/en/links-policy.html");
             // a reference typed in the document is one, as in the rest of its text (ImportCleanup.ESCAPED_REFERENCE)
             List<String> expected = new java.util.ArrayList<>(words.stream().map(w -> w.replace("{school-name}", "Ysgol Dau")).toList());
-            expected.addAll(List.of("bold [1] and *star*", "office_mail", "office@ysgol-dau.cymru", "phone +44", "a | b"));
+            expected.addAll(List.of("bold [1] and *star*", "office_mail", "office@ysgol-dau.cymru", "phone +44", "a]b *c* \u2713 done", "a | b"));
             assertEquals(expected, built.select(".body a[href^=https:], .body a[href^=mailto:], .body a[href^=tel:]").eachText(),
                     Files.readString(outcome.page(), StandardCharsets.UTF_8));
             assertEquals("bold [1]", built.selectFirst(".body a[href=https://www.gov.wales/b] strong").text());
             assertEquals("*star*", built.selectFirst(".body a[href=https://www.gov.wales/b] em").text());
+            assertEquals("a]b *c*", built.selectFirst(".body a[href=https://www.gov.wales/c] code").text());
             assertEquals(List.of("mailto:office@ysgol-dau.cymru", "mailto:office@ysgol-dau.cymru", "tel:+441234567890"),
                     built.select(".body a[href^=mailto:], .body a[href^=tel:]").eachAttr("href"));
         } finally {
