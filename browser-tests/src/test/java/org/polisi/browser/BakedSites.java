@@ -101,8 +101,8 @@ public final class BakedSites {
 
     /**
      * Runs {@code ./polisi build --strict} over {@code siteRoot}'s content/ and themes/ with the generator
-     * packaged in {@code projectRoot}: the pages go to {@code publicDir}, the manifests beside it
-     * ({@code <publicDir>-manifests}) and the agreed texts to {@code agreedTexts}.
+     * packaged in {@code projectRoot}: the pages go to {@code publicDir}, the manifests, work folder and build cache beside it
+     * ({@code <publicDir>-manifests}, {@code -work}, {@code -cache}) and the agreed texts to {@code agreedTexts}.
      */
     static void build(Path projectRoot, Path siteRoot, Path publicDir, Path agreedTexts) {
         Path classes = projectRoot.resolve("site/target/classes");
@@ -117,6 +117,9 @@ public final class BakedSites {
             List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m",
                     "-Dpolisi.root=" + siteRoot, "-cp", classes + File.pathSeparator + lib.resolve("*"),
                     "org.polisi.site.cli.PolisiCli", "build", "--strict", "--out", publicDir.toString(),
+                    // its own work folder and build cache, never the developer's site/target/build (docs/adr/0100)
+                    "--work", publicDir.resolveSibling(publicDir.getFileName() + "-work").toString(),
+                    "--cache", publicDir.resolveSibling(publicDir.getFileName() + "-cache").toString(),
                     "--agreed-texts", agreedTexts.toString()));
             Process process = new ProcessBuilder(command).directory(siteRoot.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * One build at a time per checkout (docs/adr/0079): every build the launcher starts, in its own
@@ -17,12 +20,71 @@ import java.nio.file.StandardOpenOption;
  * author's build half-way, or be failed by it (ADR 0088).
  */
 public final class BuildLock implements AutoCloseable {
+    /** The lock file a build holds in its work folder ({@link #ofWorkFolder}). */
+    public static final String WORK_LOCK = "work.lock";
+    /**
+     * One permit per work folder for the builds of this process: an operating-system lock is held by
+     * the process, not the thread, so a second {@link FileChannel#lock()} on the same file in one JVM
+     * throws {@link java.nio.channels.OverlappingFileLockException} instead of waiting.
+     */
+    private static final ConcurrentHashMap<Path, Semaphore> IN_THIS_PROCESS = new ConcurrentHashMap<>();
+
     private final FileChannel file;
     private final FileLock lock;
+    private final Semaphore permit;
 
     private BuildLock(FileChannel file, FileLock lock) {
+        this(file, lock, null);
+    }
+
+    private BuildLock(FileChannel file, FileLock lock, Semaphore permit) {
         this.file = file;
         this.lock = lock;
+        this.permit = permit;
+    }
+
+    /**
+     * Takes the lock of the work folder {@code workDir} (its PDF cache, staged pages, publish
+     * staging...), waiting while another build uses it, in this process or any other, and saying so
+     * on {@code waiting}. Tester 6: a browser test's build ({@code PolisiCli build} run directly,
+     * without the launcher's checkout lock) and a developer's build in the same checkout deleted each
+     * other's PDFs. Every build takes this lock, whoever started it; it is a different file from the
+     * checkout's {@code build.lock}, which the launcher's process may already hold (docs/adr/0100).
+     *
+     * @param workDir the build's work folder (made if missing); the lock file is {@value #WORK_LOCK} in it
+     * @return the lock, held until closed
+     * @throws IOException when the folder or the lock file cannot be made or opened
+     */
+    public static BuildLock ofWorkFolder(Path workDir, PrintStream waiting) throws IOException {
+        Files.createDirectories(workDir);
+        Path key = workDir.toRealPath();
+        Semaphore permit = IN_THIS_PROCESS.computeIfAbsent(key, k -> new Semaphore(1, true));
+        String says = "polisi: another build is using the work folder " + key + "; this one starts when it ends";
+        boolean said = false;
+        if (!permit.tryAcquire()) {
+            waiting.println(says);
+            said = true;
+            permit.acquireUninterruptibly();
+        }
+        try {
+            FileChannel file = FileChannel.open(key.resolve(WORK_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock lock = file.tryLock();
+                if (lock == null) {
+                    if (!said) {
+                        waiting.println(says);
+                    }
+                    lock = file.lock();
+                }
+                return new BuildLock(file, lock, permit);
+            } catch (IOException | RuntimeException failed) {
+                file.close();
+                throw failed;
+            }
+        } catch (IOException | RuntimeException failed) {
+            permit.release();
+            throw failed;
+        }
     }
 
     /**
@@ -71,7 +133,13 @@ public final class BuildLock implements AutoCloseable {
         try {
             lock.release();
         } finally {
-            file.close();
+            try {
+                file.close();
+            } finally {
+                if (permit != null) {
+                    permit.release();
+                }
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * (jsoup's HTML5 parser, which decodes entities), and each address attribute of every element
  * (HTML's URL-valued attributes, SVG's {@code href}/{@code xlink:href}, a refresh's {@code url=}) is
  * read as a browser reads a URL (WHATWG URL: tabs and newlines removed, leading and trailing
- * control characters and spaces stripped, the scheme case-insensitive). Refused:
+ * control characters and spaces stripped, the scheme case-insensitive: {@link SafeSchemes}, the rule the
+ * importer applies to a document's links too). Refused:
  * <ul>
  *   <li>any scheme other than {@code http}, {@code https}, {@code mailto} and {@code tel}
  *   ({@code javascript:}, {@code vbscript:}, {@code file:}, {@code data:}...), but a PNG, JPEG, GIF
@@ -50,14 +51,11 @@ final class UnsafeUrls {
     /** {@code <link rel>} values whose {@code href} is fetched. */
     private static final Set<String> FETCHED_LINKS = Set.of("stylesheet", "icon", "preload", "prefetch", "modulepreload",
             "manifest", "apple-touch-icon", "mask-icon", "import");
-    private static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):.*", Pattern.DOTALL);
     private static final Pattern IMAGE_DATA = Pattern.compile("^data:image/(png|jpeg|gif|webp)[;,].*", Pattern.DOTALL);
     private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d*\\s*[;,]\\s*url\\s*=\\s*['\"]?([^'\"]*)");
     /** An image macro whose target, as written, has a scheme or is another site's: compose's ImageReferences reports it at its line. */
     private static final Pattern LITERAL_IMAGE = Pattern.compile("(?<![\\w\\\\])image::?(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)");
-    private static final Pattern TABS_AND_NEWLINES = Pattern.compile("[\\t\\n\\r]");
-    private static final Pattern EDGES = Pattern.compile("^[\\x00-\\x20]+|[\\x00-\\x20]+$");
     private static final Pattern ADOC_ENTRY = Pattern.compile("^:([A-Za-z0-9_][A-Za-z0-9_-]*):\\s*(.*)$");
     private static final Pattern YAML_ENTRY = Pattern.compile("^\\s*([A-Za-z0-9_][A-Za-z0-9_-]*)\\s*:\\s*['\"]?(.*?)['\"]?\\s*$");
 
@@ -126,13 +124,14 @@ final class UnsafeUrls {
         String lower = plain.toLowerCase(Locale.ROOT);
         Matcher scheme = SCHEME.matcher(lower);
         String tag = "<" + element.normalName() + " " + attribute + "=\"" + shorten(address) + "\">";
-        if (scheme.matches() && !SCHEMES.contains(scheme.group(1))) {
-            if (scheme.group(1).equals("data") && element.normalName().equals("img") && attribute.startsWith("src")
+        Optional<String> refusedScheme = SafeSchemes.refused(address);
+        if (refusedScheme.isPresent()) {
+            if (refusedScheme.get().equals("data") && element.normalName().equals("img") && attribute.startsWith("src")
                     && IMAGE_DATA.matcher(lower).matches()) {
                 return Optional.empty();
             }
-            return Optional.of("the page would hold " + tag + ": a " + scheme.group(1) + ": address "
-                    + (scheme.group(1).equals("data") ? "puts a file in the page" : "runs code or opens something other than a page")
+            return Optional.of("the page would hold " + tag + ": a " + refusedScheme.get() + ": address "
+                    + (refusedScheme.get().equals("data") ? "puts a file in the page" : "runs code or opens something other than a page")
                     + ", however it is spelt (an attribute, {empty}, an entity): link to a page (https://...[text],"
                     + " xref:page.adoc[text]), and put pictures in assets/");
         }
@@ -149,7 +148,7 @@ final class UnsafeUrls {
 
     /** {@code address} as a browser's URL parser sees it: tabs and newlines removed, C0 controls and spaces stripped at both ends. */
     static String browserUrl(String address) {
-        return EDGES.matcher(TABS_AND_NEWLINES.matcher(address).replaceAll("")).replaceAll("");
+        return SafeSchemes.browserUrl(address);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.polisi.site.BuildOptions;
 import org.polisi.site.BuildResult;
 import org.polisi.site.BuildTools;
 import org.polisi.site.SiteBuild;
+import org.polisi.site.buildserver.BuildLock;
 import org.polisi.site.problem.Problem;
 import org.polisi.site.render.RenderCache;
 import org.polisi.site.uptodate.LastBuild;
@@ -22,8 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./polisi build [--school ID ...] [--out DIR] [--strict] [--release] [--cache DIR | --no-cache] [--no-daemon | --stop]}.
- * The launcher runs it through this checkout's build server when one runs (docs/adr/0079).
+ * {@code ./polisi build [--school ID ...] [--out DIR] [--work DIR] [--served-at URL] [--strict] [--release] [--cache DIR | --no-cache]
+ * [--no-daemon | --stop]}. The launcher runs it through this checkout's build server when one runs (docs/adr/0079). Every
+ * build holds its work folder's lock ({@link BuildLock#ofWorkFolder}) and publishes at the published set's one origin
+ * ({@link PublishedOrigin}): docs/adr/0100.
  */
 @Command(name = "build", description = "Bake every school (or the named ones) into site/target/public.")
 public final class BuildCommand implements Callable<Integer> {
@@ -31,8 +34,13 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--school", description = "a school id (repeatable); default: every school and template preview")
     List<String> schools = new ArrayList<>();
 
-    @Option(names = "--out", description = "output folder (default site/target/public)")
+    @Option(names = "--out", description = "output folder (default site/target/public); its work folder is then <DIR>-work,"
+            + " unless --work says otherwise")
     Path out;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "the build's work folder (default site/target/build, or <DIR>-work"
+            + " with --out DIR): one build at a time uses it; another waits (docs/adr/0100)")
+    Path work;
 
     @Option(names = "--strict", description = "treat every warning as an error (the default in CI and tests)")
     boolean strict;
@@ -82,6 +90,11 @@ public final class BuildCommand implements Callable<Integer> {
         BuildOptions options = BuildOptions.defaults(root).withSchools(schools).withStrict(strict).withRelease(release);
         if (out != null) {
             options = options.withOutput(out.toAbsolutePath());
+            // another output is another published set: its pages, PDFs and staging are not the default build's (ADR 0100)
+            options = withWork(options, out.toAbsolutePath().resolveSibling(out.getFileName() + "-work"));
+        }
+        if (work != null) {
+            options = withWork(options, work.toAbsolutePath());
         }
         if (agreedTexts != null) {
             options = options.withAgreedTexts(agreedTexts.toAbsolutePath());
@@ -95,6 +108,11 @@ public final class BuildCommand implements Callable<Integer> {
         }
         System.out.println("Building " + (schools.isEmpty() ? "every school" : String.join(", ", schools)) + " from " + root.relativize(options.contentDir()));
         return build(root, options, cacheOptions.off ? Optional.empty() : Optional.of(cacheOptions.folder(root)), tools, System.out, System.err);
+    }
+
+    private static BuildOptions withWork(BuildOptions o, Path folder) {
+        return new BuildOptions(o.contentDir(), o.themeDir(), o.outputDir(), o.manifestsDir(), folder, o.schools(), o.strict(),
+                o.today(), o.agreedTextsDir(), o.release(), o.servedAt());
     }
 
     /**
@@ -118,18 +136,28 @@ public final class BuildCommand implements Callable<Integer> {
             err.println("error: " + refused.get());
             return 1;
         }
-        Optional<UpToDate> check = cacheDir.flatMap(dir -> UpToDate.before(dir, options));
-        Optional<LastBuild> last = check.flatMap(UpToDate::lastBuild);
-        if (last.isPresent()) {
-            return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
+        // One build at a time in a work folder, whoever started it (the launcher, a test, a benchmark): ADR 0100
+        try (BuildLock lock = BuildLock.ofWorkFolder(options.workDir(), out)) {
+            BuildOptions resolved;
+            try {
+                resolved = PublishedOrigin.resolve(options, out);      // one origin for the published set (tester 6's N5)
+            } catch (PublishedOrigin.Refused refusal) {
+                err.println("error: " + refusal.getMessage());
+                return 2;
+            }
+            Optional<UpToDate> check = cacheDir.flatMap(dir -> UpToDate.before(dir, resolved));
+            Optional<LastBuild> last = check.flatMap(UpToDate::lastBuild);
+            if (last.isPresent()) {
+                return Transcript.replay(last.get(), (System.nanoTime() - start) / 1e9, out, err);
+            }
+            Transcript transcript = new Transcript(out, err);
+            SiteBuild build = new SiteBuild(resolved, transcript, cacheDir.map(RenderCache::at), tools);
+            cacheDir.ifPresent(build::keepingUnchangedSites);     // sites whose inputs and output are unchanged are kept (ADR 0067)
+            BuildResult result = build.run();
+            int status = summarise(result, root, resolved, transcript);
+            check.ifPresent(done -> done.record(status, result.pages(), transcript.lines()));
+            return status;
         }
-        Transcript transcript = new Transcript(out, err);
-        SiteBuild build = new SiteBuild(options, transcript, cacheDir.map(RenderCache::at), tools);
-        cacheDir.ifPresent(build::keepingUnchangedSites);     // sites whose inputs and output are unchanged are kept (ADR 0067)
-        BuildResult result = build.run();
-        int status = summarise(result, root, options, transcript);
-        check.ifPresent(done -> done.record(status, result.pages(), transcript.lines()));
-        return status;
     }
 
     /** Prints every problem ({@code file:line: level: message [code]}) and what was published; 1 when there was an error. */
@@ -138,6 +166,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private static int summarise(BuildResult result, Path root, BuildOptions options, Transcript report) {
+        PublishedOrigin.record(options, result);     // preview and import summarise here too
         for (Problem problem : result.problems()) {
             report.error(problem.describe(root));
         }

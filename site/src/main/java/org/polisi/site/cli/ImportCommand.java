@@ -77,11 +77,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
         System.out.println("Building " + school + "...");
         BuildResult result;
-        try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {   // one build at a time (ADR 0079, 0088)
-            result = new SiteBuild(options, System.out::println,
+        BuildOptions published = options;
+        try (BuildLock lock = BuildLock.ofCheckout(root, System.out);   // one build at a time (ADR 0079, 0088)
+             BuildLock work = BuildLock.ofWorkFolder(options.workDir(), System.out)) {     // in its work folder too (ADR 0100)
+            published = PublishedOrigin.resolve(options, System.out);   // at the published set's origin (tester 6's N5)
+            result = new SiteBuild(published, System.out::println,
                     Optional.of(RenderCache.at(root.resolve(RenderCache.DEFAULT_DIR)))).run();
         }
-        int status = BuildCommand.summarise(result, root, options);
+        int status = BuildCommand.summarise(result, root, published);
         System.out.println("See it with ./polisi preview, at /" + school + "/" + language + "/" + page + ".html");
         return status != 0 || !result.errors().isEmpty() ? 1 : 0;
     }

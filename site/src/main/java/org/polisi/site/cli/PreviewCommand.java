@@ -92,7 +92,9 @@ public final class PreviewCommand implements Callable<Integer> {
             System.err.println("error: " + refused.get());
             return;
         }
-        try (BuildLock lock = BuildLock.ofCheckout(root, System.out)) {
+        try (BuildLock lock = BuildLock.ofCheckout(root, System.out);
+             BuildLock work = BuildLock.ofWorkFolder(options.workDir(), System.out)) {   // and its work folder's (ADR 0100)
+            PublishedOrigin.resolve(options, System.out);
             SiteBuild build = new SiteBuild(options, System.out::println, Optional.ofNullable(cache), tools);
             if (!cacheOptions.off) {
                 build.keepingUnchangedSites(cacheOptions.folder(root));    // a save rebuilds only its school (ADR 0067)

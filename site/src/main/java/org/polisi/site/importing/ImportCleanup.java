@@ -29,15 +29,8 @@ final class ImportCleanup {
      */
     static final Pattern ESCAPED_REFERENCE = Pattern.compile("\\\\\\{([a-z][a-z0-9_-]*)}");
     private static final Pattern BOOKMARK_LINK = Pattern.compile("link:#_[A-Za-z0-9_]+\\[([^\\]]*)]");
-    /**
-     * A link whose address runs code or is not a page ({@code javascript:}, {@code vbscript:},
-     * {@code data:}, {@code file:}), as pandoc writes it ({@code javascript:alert(1)[Click]}, the
-     * entity of {@code javascript&#58;} already decoded): Asciidoctor would show it as that text, and
-     * the build refuses it once it is a link (docs/adr/0097). Its words are kept; the address goes.
-     */
-    private static final Pattern CODE_LINK = Pattern.compile("(?i)(?<![\\w/.:+-])(?:link:)?(javascript|vbscript|data|file):[^\\s\\[]*\\[([^\\]]*)]");
-    /** The same address written as text (a link whose words were its address). */
-    private static final Pattern CODE_ADDRESS = Pattern.compile("(?i)(?<![\\w/.:+-])(javascript|vbscript):\\S+");
+    /** A code-running address written as text (a link whose words were its address; ImportLinks writes its colon as {@code &#58;}). */
+    private static final Pattern CODE_ADDRESS = Pattern.compile("(?i)(?<![\\w/.:+-])(javascript|vbscript)(?::|&#58;)\\S+");
 
     /** Where an image of the document goes: given pandoc's target, the name it has in assets/, if it could be saved. */
     interface ImageStore extends Function<String, Optional<String>> {
@@ -186,13 +179,12 @@ final class ImportCleanup {
                         + "\" pointed at a Word bookmark and is now plain text: to link a section, write <<section-id," + bookmark.group(1) + ">>"));
             }
             line = BOOKMARK_LINK.matcher(line).replaceAll("$1");
-            Matcher code = CODE_LINK.matcher(line);
-            while (code.find()) {
-                findings.add(new ImportFinding(ImportFinding.Kind.NOT_CONVERTED, at, place, "the link \"" + code.group(2) + "\" to a "
-                        + code.group(1).toLowerCase(java.util.Locale.ROOT) + ": address, which runs code or opens something other than a"
-                        + " page: its words are kept as plain text; link them to a page if they should lead somewhere"));
+            // a link the build would refuse, its words kept (ImportLinks decided, by the build's rule: docs/adr/0100)
+            Matcher refused = ImportLinks.REFUSED.matcher(line);
+            while (refused.find()) {
+                findings.add(new ImportFinding(ImportFinding.Kind.NOT_CONVERTED, at, place, ImportLinks.message(refused)));
             }
-            line = CODE_LINK.matcher(line).replaceAll("$2");
+            line = ImportLinks.REFUSED.matcher(line).replaceAll("");
             Matcher address = CODE_ADDRESS.matcher(line);
             while (!line.startsWith("//") && address.find()) {
                 findings.add(new ImportFinding(ImportFinding.Kind.CHECK, at, place, "\"" + shorten(address.group()) + "\" is a "

@@ -75,7 +75,7 @@ public final class PageImporter {
             Path source = request.source().toAbsolutePath();
             Pandoc.Output output = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "asciidoc", "--wrap=none",
                     "--standalone", "--extract-media=media", "--sandbox", "--lua-filter=" + filter));
-            List<String> lines = new ArrayList<>(Arrays.asList(output.text().replace("\r\n", "\n").split("\n", -1)));
+            List<String> lines = new ArrayList<>(Arrays.asList(ImportLinks.apply(output.text().replace("\r\n", "\n")).split("\n", -1)));
             String title = documentTitle(lines);
             List<ImportFinding> findings = new ArrayList<>();
             if (title.isBlank()) {

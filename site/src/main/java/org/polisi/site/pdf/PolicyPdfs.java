@@ -320,7 +320,7 @@ public final class PolicyPdfs {
                             + failure.get() + "); the page is published without one");
                 }
             }
-            prune(used);
+            prune(used, begin);
             stamp(begin);
             return done;
         } finally {
@@ -415,13 +415,30 @@ public final class PolicyPdfs {
         }
     }
 
-    private void prune(Set<Path> used) throws IOException {
+    /**
+     * Deletes the cached PDFs this build did not use, but none written since it began ({@code begin}), and
+     * no {@code .part} younger than a day: those belong to another build using the same folder (a test's
+     * build beside a developer's deleted the other's PDF as it was being made: docs/adr/0100). Builds
+     * take their work folder's lock ({@link org.polisi.site.buildserver.BuildLock#ofWorkFolder}), so this
+     * is the second guard; a crashed build's {@code .part} goes the next day.
+     */
+    private void prune(Set<Path> used, FileTime begin) throws IOException {
         if (!Files.isDirectory(cacheDir)) {
             return;
         }
+        long dayAgo = System.currentTimeMillis() - java.util.concurrent.TimeUnit.DAYS.toMillis(1);
         try (Stream<Path> files = Files.list(cacheDir)) {
             for (Path file : files.filter(f -> !used.contains(f) && !f.getFileName().toString().equals(STAMP)).toList()) {
-                Files.deleteIfExists(file);
+                FileTime written;
+                try {
+                    written = Files.getLastModifiedTime(file);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue;
+                }
+                boolean making = file.getFileName().toString().endsWith(".part") && written.toMillis() > dayAgo;
+                if (written.compareTo(begin) < 0 && !making) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }

@@ -147,21 +147,54 @@ class ImportCleanupTest {
 
     @Test
     void aLinkThatRunsCodeKeepsItsWordsAndIsListedAtItsLine() {
-        // pandoc's AsciiDoc for tester 5's page (fault 6): <a href="javascript:alert(1)">Click</a>, JAVASCRIPT&#58;, vbscript:,
-        // data:, file:, an ordinary link, and a link whose words were its address
-        ImportCleanup.Result result = clean("== Phones", "", "Pupils must hand in phones. javascript:alert(1)[Click] and",
-                "JAVASCRIPT:alert(2)[this], vbscript:x[vb], data:text/html,hi[d],", "file:///etc/passwd[f], https://example.org/[ok],"
-                        + " javascript:void(0).", "", "See link:javascript:alert(3)[y polisi] and the profile:x[not a scheme].");
+        // pandoc's AsciiDoc for tester 5's page (fault 6) as polisi-import.lua marks its links: <a href="javascript:alert(1)">Click</a>,
+        // JAVASCRIPT&#58;, vbscript:, data:, file:, an ordinary link, a javascript: address written as text, and tester 6's N4:
+        // the scheme behind a leading space and a tab, a newline (pandoc percent-encodes both), a carriage return, an entity
+        String text = String.join("\n", "== Phones", "", "Pupils must hand in phones. " + link("javascript:alert(1)", "Click") + " and",
+                link("JAVASCRIPT:alert(2)", "this") + ", " + link("vbscript:x", "vb") + ", " + link("data:text/html,hi", "d") + ",",
+                link("file:///etc/passwd", "f") + ", " + link("https://example.org/", "ok") + ", javascript:void(0).", "",
+                "See " + link("%20java%09script:alert(3)", "y polisi") + ", " + link("%0Ajavascript:alert(4)", "nl") + ", "
+                        + link("java%0Dscript:x", "cr") + ", " + link("java&#115;cript:x", "entity") + " and the profile:x[not a scheme].");
+        ImportCleanup.Result result = clean(ImportLinks.apply(text).split("\n", -1));
         assertEquals(List.of("== Phones", "", "Pupils must hand in phones. Click and", "this, vb, d,",
-                "f, https://example.org/[ok], javascript:void(0).", "", "See y polisi and the profile:x[not a scheme]."),
+                "f, https://example.org/[ok], javascript:void(0).", "", "See y polisi, nl, cr, entity and the profile:x[not a scheme]."),
                 result.body().subList(1, result.body().size()), result.body().toString());
         List<String> said = result.findings().stream().map(f -> f.line() + " " + f.kind() + " " + f.place()).toList();
         assertEquals(List.of("13 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones", "14 NOT_CONVERTED Phones",
-                "15 NOT_CONVERTED Phones", "15 CHECK Phones", "17 NOT_CONVERTED Phones"), said, result.findings().toString());
+                "15 NOT_CONVERTED Phones", "15 CHECK Phones", "17 NOT_CONVERTED Phones", "17 NOT_CONVERTED Phones",
+                "17 NOT_CONVERTED Phones", "17 NOT_CONVERTED Phones"), said, result.findings().toString());
         assertTrue(result.findings().get(0).message().startsWith("the link \"Click\" to a javascript: address"),
                 result.findings().get(0).message());
         assertTrue(result.findings().get(5).message().contains("\"javascript:void(0).\" is a javascript: address written as text"),
                 result.findings().get(5).message());
+        assertTrue(result.findings().get(6).message().startsWith("the link \"y polisi\" to a javascript: address"),
+                result.findings().get(6).message());
+    }
+
+    @Test
+    void aLinksWordsAreWrittenSoThatAsciidocShowsThemAsTheyAre() {
+        // every character AsciiDoc reads as markup in a link's text becomes a character reference; the rest is left as typed
+        assertEquals("the &#91;draft&#93; policy", ImportLinks.escaped("the [draft] policy"));
+        assertEquals("&#42;a&#42; &#95;b&#95; &#35;c&#35; &#96;d&#96; &#94;e&#94; &#126;f&#126; &#43;g&#43; &#123;h i} &#123;} &#92; &#124;",
+                ImportLinks.escaped("*a* _b_ #c# `d` ^e^ ~f~ +g+ {h i} {} \\ |"));
+        // a reference the author typed stays one, as in the rest of the document's text (ImportCleanup.ESCAPED_REFERENCE)
+        assertEquals("About {school-name}", ImportLinks.escaped("About {school-name}"));
+        assertEquals("&#60;<x>> a < b, Health & Safety, &#38;&#35;42; &#38;amp;", ImportLinks.escaped("<<x>> a < b, Health & Safety, &#42; &amp;"));
+        assertEquals("Welsh: Polisi’r ysgol (2024).", ImportLinks.escaped("Welsh: Polisi’r ysgol (2024)."));
+        // the link itself: an address that would end the macro is percent-encoded, a bare address stays bare
+        assertEquals("See https://example.org/a%5Bb%5D[x] and https://example.org/c and https://example.org/d[the &#95;d&#95;].",
+                ImportLinks.apply("See " + link("https://example.org/a[b]", "x") + " and " + link("https://example.org/c", "https://example.org/c")
+                        + " and " + link("https://example.org/d", "the _d_") + "."));
+        assertEquals("wordlink:https://example.org/q[inside]word", ImportLinks.apply("word" + link("https://example.org/q", "inside") + "word"));
+    }
+
+    /** A link as polisi-import.lua hands it over: the address and each word hex-encoded between markers. */
+    private static String link(String target, String words) {
+        StringBuilder text = new StringBuilder("\u27E6polisi-link " + ImportLinks.hex(target) + "\u27E7");
+        for (String word : words.split("(?<= )|(?= )")) {
+            text.append("\u27E6polisi-words ").append(ImportLinks.hex(word)).append("\u27E7");
+        }
+        return text.append("\u27E6/polisi-link\u27E7").toString();
     }
 
     private static ImportCleanup.Result clean(String... lines) {

@@ -84,6 +84,72 @@ class ImportVariantsTest {
     }
 
     @Test
+    void aWordLinkThatRunsCodeHoweverItIsSpeltKeepsItsWordsAndIsListed(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        // tester 6's N4: a leading space and a tab, a newline, a carriage return or an entity before the scheme (a browser
+        // ignores them all) gave visible code; each must be decided by the build's own rule (check/SafeSchemes)
+        Path html = Files.writeString(folder.resolve("phones.html"), "<h1>Mobile Phone Policy</h1><h2>Phones</h2>"
+                + "<p>Hand in phones: <a href=\" java&#9;script:alert(1)\">tab words</a>, <a href=\"&#10;javascript:alert(2)\">newline"
+                + " words</a>, <a href=\"java&#13;script:alert(3)\">return words</a>, <a href=\"java&amp;#115;cript:alert(4)\">entity"
+                + " words</a>, <a href=\"\tvbscript:x\">vb words</a>, <a href=\"ftp://example.org/x\">ftp words</a> and"
+                + " <a href=\"https://www.gov.wales/phones\">the real page</a>.</p>");
+        Path docx = project.document(html, "phones.docx");
+        PageImporter.Outcome outcome = project.importPage(docx, "ysgol-dau", "mobile-phone-policy", "en", "policy");
+        List<ImportFinding> dropped = outcome.findings().stream().filter(f -> f.kind() == ImportFinding.Kind.NOT_CONVERTED).toList();
+        assertEquals(List.of("tab words", "newline words", "return words", "entity words", "vb words", "ftp words"),
+                dropped.stream().map(f -> f.message().replaceFirst("^the link \"([^\"]*)\".*", "$1")).toList(), dropped.toString());
+        String page = Files.readString(outcome.page(), StandardCharsets.UTF_8);
+        assertFalse(page.toLowerCase(java.util.Locale.ROOT).matches("(?s).*(script|%09|%0a|ftp:).*"), page);
+        Fixtures.BakedSite site = project.bake("ysgol-dau");
+        try {
+            assertEquals(List.of(), site.result().errors());
+            Document built = site.page("ysgol-dau/en/mobile-phone-policy.html");
+            assertEquals("Hand in phones: tab words, newline words, return words, entity words, vb words, ftp words and the real page.",
+                    built.select(".body p").first().text());
+            assertEquals(List.of("https://www.gov.wales/phones"), built.select(".body a[href]").eachAttr("href"));
+        } finally {
+            site.delete();
+        }
+    }
+
+    @Test
+    void aLinksWordsAppearOnThePageExactlyAsTheDocumentHasThem(@org.junit.jupiter.api.io.TempDir Path folder) throws IOException {
+        // tester 6's N4: "the [draft] policy" lost its brackets; every character AsciiDoc reads as markup is a variant of it
+        List<String> words = List.of("the [draft] policy", "a]b and [c", "*not bold* and _not italic_", "#not marked# and `not code`",
+                "^up^ ~down~ +plus+ a++b", "About {school-name}", "set {a, b} and {}", "<<section>> and a < b > c", "[[anchor]] and [.role]#x#",
+                "Health & Safety &#42; &amp; back\\slash |bar|", "image:map[] footnote:[note] menu:File[Save] https://www.gov.wales/x Note: 10:30", "\"Quoted\" first", "a, b=c, d", "'quoted' \"double\" (C) (R) (TM) a--b -- c... -> <- => <=");
+        StringBuilder body = new StringBuilder("<h1>Links Policy</h1><h2>Links</h2><p>");
+        for (int i = 0; i < words.size(); i++) {
+            body.append("See <a href=\"https://www.gov.wales/").append(i).append("\">")
+                    .append(org.jsoup.nodes.Entities.escape(words.get(i))).append("</a>. ");
+        }
+        body.append("</p><p>Also <a href=\"https://www.gov.wales/b\"><b>bold [1]</b> and <i>*star*</i></a>, and"
+                + " <a href=\"mailto:office@ysgol-dau.cymru\">office_mail</a>, <a href=\"mailto:office@ysgol-dau.cymru\">office@ysgol-dau.cymru</a>, <a href=\"tel:+441234567890\">phone +44</a>,"
+                + " <a href=\"https://www.gov.wales/c\"><code>a]b *c*</code> \u2713 done</a>.</p>"
+                + "<table><tr><th>Who</th><th>Where</th></tr><tr><td>Office</td><td><a href=\"https://www.gov.wales/t\">a | b</a></td></tr></table>");
+        Path html = Files.writeString(folder.resolve("links.html"), body.toString());
+        Path docx = project.document(html, "links.docx");
+        PageImporter.Outcome outcome = project.importPage(docx, "ysgol-dau", "links-policy", "en", "policy");
+        assertEquals(List.of(), outcome.findings().stream().filter(f -> f.kind() == ImportFinding.Kind.NOT_CONVERTED).toList());
+        Fixtures.BakedSite site = project.bake("ysgol-dau");
+        try {
+            assertEquals(List.of(), site.result().errors());
+            Document built = site.page("ysgol-dau/en/links-policy.html");
+            // a reference typed in the document is one, as in the rest of its text (ImportCleanup.ESCAPED_REFERENCE)
+            List<String> expected = new java.util.ArrayList<>(words.stream().map(w -> w.replace("{school-name}", "Ysgol Dau")).toList());
+            expected.addAll(List.of("bold [1] and *star*", "office_mail", "office@ysgol-dau.cymru", "phone +44", "a]b *c* \u2713 done", "a | b"));
+            assertEquals(expected, built.select(".body a[href^=https:], .body a[href^=mailto:], .body a[href^=tel:]").eachText(),
+                    Files.readString(outcome.page(), StandardCharsets.UTF_8));
+            assertEquals("bold [1]", built.selectFirst(".body a[href=https://www.gov.wales/b] strong").text());
+            assertEquals("*star*", built.selectFirst(".body a[href=https://www.gov.wales/b] em").text());
+            assertEquals("a]b *c*", built.selectFirst(".body a[href=https://www.gov.wales/c] code").text());
+            assertEquals(List.of("mailto:office@ysgol-dau.cymru", "mailto:office@ysgol-dau.cymru", "tel:+441234567890"),
+                    built.select(".body a[href^=mailto:], .body a[href^=tel:]").eachAttr("href"));
+        } finally {
+            site.delete();
+        }
+    }
+
+    @Test
     void openDocumentAndMarkdownGiveTheSamePageAsWord() throws IOException {
         Path source = ScratchProject.resource("fixture-en.md");
         Path odt = project.document(source, "policy.odt");
