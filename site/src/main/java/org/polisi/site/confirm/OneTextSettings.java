@@ -157,15 +157,15 @@ final class OneTextSettings {
             if (item == null) {
                 continue;      // confirmed at its line
             }
-            String message = "{" + finding.name() + "} is '" + finding.value() + "', one text for every language, on a "
-                    + names(finding.wrongIn()) + " page (" + String.join(".", finding.key()) + " at " + item.file().getFileName()
-                    + ":" + item.line() + "): " + item.why();
             List<SourceLine> ours = finding.uses().stream()
                     .filter(line -> line.file().toAbsolutePath().normalize().startsWith(own)).toList();
             if (ours.isEmpty()) {
-                problems.add(Problem.warning("setting-language", item.file(), item.line(), message));
+                // Only the template's pages name it (or another setting's value does): said at the setting's line, with where.
+                String where = finding.uses().isEmpty() ? "" : " (the template's " + shortPath(finding.uses().get(0).file())
+                        + ":" + finding.uses().get(0).number() + ")";
+                problems.add(Problem.warning("setting-language", item.file(), item.line(), message(finding, item, where)));
             }
-            ours.forEach(line -> problems.add(Problem.warning("setting-language", line.file(), line.number(), message)));
+            ours.forEach(line -> problems.add(Problem.warning("setting-language", line.file(), line.number(), message(finding, item, ""))));
         }
         return problems;
     }
@@ -217,6 +217,19 @@ final class OneTextSettings {
             return new String[] {name};
         }
         return new String[] {"attributes", name};
+    }
+
+    /** A warning's text: the setting, its one text, the page that shows it ({@code where}) and the item's advice. */
+    private static String message(Finding finding, ToConfirm item, String where) {
+        return "{" + finding.name() + "} is '" + finding.value() + "', one text for every language, on a " + names(finding.wrongIn())
+                + " page" + where + " (" + String.join(".", finding.key()) + " at " + item.file().getFileName() + ":" + item.line()
+                + "): " + item.why();
+    }
+
+    /** The last three parts of a page's path ({@code ngp/cy/online-safety-policy.adoc}): enough to find it. */
+    private static String shortPath(Path file) {
+        int parts = file.getNameCount();
+        return file.subpath(Math.max(0, parts - 3), parts).toString();
     }
 
     private static String names(Set<String> languages) {

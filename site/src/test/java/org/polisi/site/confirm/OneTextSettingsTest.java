@@ -154,6 +154,9 @@ class OneTextSettingsTest {
         assertEquals(List.of("school.yml:5 roles.headteacher is 'the headteacher' on the Welsh pages too (one text for every language)"),
                 oneText(result, "follower"));
         assertEquals(List.of("follower/school.yml:5 {headteacher}"), warnings(result, tree, "follower"));
+        Problem warning = result.warnings().stream().filter(p -> p.code().equals("setting-language") && p.file().toString().contains("follower"))
+                .findFirst().orElseThrow();
+        assertTrue(warning.message().contains("on a Welsh page (the template's demo/cy/policy.adoc:"), warning.message());
         assertTrue(result.warnings().stream().noneMatch(p -> p.code().equals("setting-language")
                 && p.file().toString().contains("clusters")), result.warnings().toString());
     }
