@@ -29,8 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A school setting given as one text for every language (a plain string, not {@code {en: ..., cy: ...}})
- * whose words belong to a language, used by a page in another language: "Bydd the headteacher yn
+ * A school setting given as one text for every language (a plain string, not {@code {en: ..., cy: ...}}),
+ * or under one language's key in another's words, whose words belong to a language, used by a page in another language: "Bydd the headteacher yn
  * ateb..." (tester 7, finding 2; docs/adr/0104). The school's name and who approved the policies
  * are {@link SettingsToConfirm}'s own checks; this one covers the roles ({@code roles:}), the local
  * authority and the school's own values ({@code attributes:}).
@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * a person's name ("Mrs A. Example"), an initial, an e-mail address, a phone number, a date, a number.
  * A page in language L is wrong to show it when its words include another language's, or prose of an
  * unknown language while the site publishes more than one language (one text cannot be prose in both).
- * A site in English only is flagged only for Welsh words.
+ * A site in English only is flagged only for Welsh words. A setting given per language is checked the
+ * same way, each language's text on that language's pages ({@code cy: the headteacher}), except that an
+ * unlisted word under a language's own key is taken to be that language's.
  *
  * <p>A setting is used by a page when the page's text names it ({@link SettingsUsed}: directly, in a
  * condition, or through another used setting's value).
@@ -50,6 +52,8 @@ import java.util.regex.Pattern;
 final class OneTextSettings {
     /** The end of each item's {@code what}: how {@link ToConfirmList} knows the items that have a page warning. */
     static final String WHAT_SUFFIX = "(one text for every language)";
+    /** The end of the {@code what} of a setting given per language whose text for one language is another's words. */
+    static final String OTHER_WORDS_SUFFIX = "(another language's words under its key)";
     private static final Map<String, Set<String>> WORDS = load();
     private static final Set<String> PARTICLES = Set.of("ap", "ab", "ferch", "verch", "de", "da", "di", "du", "del", "della",
             "der", "den", "van", "von", "le", "la", "bin", "binti", "bint", "al", "el", "dos", "das", "do");
@@ -63,10 +67,12 @@ final class OneTextSettings {
 
     /**
      * One setting to confirm: its attribute name, the key path it is written at in {@code school.yml}
-     * or {@code cluster.yml}, its one text, the languages whose pages show it wrongly, and the lines of
+     * or {@code cluster.yml}, whether it is one text for every language ({@code plain}) or a text per
+     * language, the text a page shows wrongly, the languages whose pages show it, and the lines of
      * those pages that name it directly (empty when they use it only through another setting).
      */
-    record Finding(String name, String[] key, String value, Set<String> wrongIn, String firstPage, List<SourceLine> uses) {
+    record Finding(String name, String[] key, boolean plain, String value, Set<String> wrongIn, String firstPage,
+                   List<SourceLine> uses) {
     }
 
     /**
@@ -79,16 +85,21 @@ final class OneTextSettings {
         }
         Settings settings = site.source().settings();
         boolean several = site.languages().size() > 1;
+        // For each setting, the languages whose pages would show it in another language.
         Map<String, Set<String>> candidates = new LinkedHashMap<>();
         for (Map.Entry<String, LocalizedText> setting : settings.attributes().entrySet()) {
-            String text = setting.getValue().everyLanguage();
             // The school's name has its own item (SettingsToConfirm), whatever its words.
-            if (text == null || text.isBlank() || setting.getKey().equals("school-name")) {
+            if (setting.getKey().equals("school-name")) {
                 continue;
             }
-            Set<String> languages = languagesOf(text);
-            if (!languages.isEmpty() && site.languages().stream().anyMatch(language -> wrong(languages, language, several))) {
-                candidates.put(setting.getKey(), languages);
+            LocalizedText value = setting.getValue();
+            for (String language : site.languages()) {
+                String text = value.in(language).orElse("");
+                // Prose the lists cannot place is wrong only as one text for several languages: under its
+                // own language's key, an unlisted word is that language's.
+                if (!text.isBlank() && wrong(languagesOf(text), language, several && value.everyLanguage() != null)) {
+                    candidates.computeIfAbsent(setting.getKey(), name -> new TreeSet<>()).add(language);
+                }
             }
         }
         if (candidates.isEmpty()) {
@@ -102,8 +113,7 @@ final class OneTextSettings {
                     .sorted(java.util.Comparator.comparing(ResolvedPage::key)).toList()) {
                 Set<String> used = SettingsUsed.by(page.bodyText(), settings.attributes(), List.of()).keySet();
                 for (String name : used) {
-                    Set<String> languages = candidates.get(name);
-                    if (languages == null || !wrong(languages, language, several)) {
+                    if (!candidates.getOrDefault(name, Set.of()).contains(language)) {
                         continue;
                     }
                     wrongIn.computeIfAbsent(name, n -> new TreeSet<>()).add(language);
@@ -118,23 +128,29 @@ final class OneTextSettings {
             }
         }
         List<Finding> findings = new ArrayList<>();
-        wrongIn.forEach((name, languages) -> findings.add(new Finding(name, keyOf(name), settings.attributes().get(name).everyLanguage(),
-                languages, firstPage.get(name), List.copyOf(uses.getOrDefault(name, List.of())))));
+        wrongIn.forEach((name, languages) -> {
+            LocalizedText value = settings.attributes().get(name);
+            findings.add(new Finding(name, keyOf(name), value.everyLanguage() != null, value.inOrEnglish(languages.iterator().next()),
+                    languages, firstPage.get(name), List.copyOf(uses.getOrDefault(name, List.of()))));
+        });
         return findings;
     }
 
     /** The item's {@code what}: which setting, its text, and the pages that show it. */
     static String what(Finding finding) {
-        return String.join(".", finding.key()) + " is '" + finding.value() + "' on the " + names(finding.wrongIn()) + " pages too "
-                + WHAT_SUFFIX;
+        String key = String.join(".", finding.key());
+        return finding.plain()
+                ? key + " is '" + finding.value() + "' on the " + names(finding.wrongIn()) + " pages too " + WHAT_SUFFIX
+                : key + " is '" + finding.value() + "' on the " + names(finding.wrongIn()) + " pages " + OTHER_WORDS_SUFFIX;
     }
 
-    /** The item's {@code why}: what the reader sees, and the three ways to settle it. */
+    /** The item's {@code why}: what the reader sees, and the ways to settle it. */
     static String why(Finding finding, boolean templateGivesIt) {
         String key = String.join(".", finding.key());
-        return "its words are not " + names(finding.wrongIn()) + ", and " + finding.firstPage()
-                + " shows them mid-sentence: give it in each language (" + key + ": {en: ..., cy: ...})"
-                + (templateGivesIt ? ", or leave the line out to use the template's" : "")
+        return "its words are not " + names(finding.wrongIn()) + ", and " + finding.firstPage() + " shows them mid-sentence: "
+                + (finding.plain() ? "give it in each language (" + key + ": {en: ..., cy: ...})"
+                        + (templateGivesIt ? ", or leave the line out to use the template's" : "")
+                        : "give each language its own words (" + key + ": {en: ..., cy: ...})")
                 + ", or, if the school confirms the words are right in every language, record that with '# polisi: confirmed' above the line";
     }
 
@@ -146,7 +162,7 @@ final class OneTextSettings {
      */
     static List<Problem> warnings(ResolvedSite site, List<ToConfirm> open) {
         List<ToConfirm> listed = open.stream().filter(item -> item.source().equals(SettingsToConfirm.SOURCE)
-                && item.what().endsWith(WHAT_SUFFIX)).toList();
+                && (item.what().endsWith(WHAT_SUFFIX) || item.what().endsWith(OTHER_WORDS_SUFFIX))).toList();
         if (listed.isEmpty()) {
             return List.of();
         }
@@ -221,7 +237,8 @@ final class OneTextSettings {
 
     /** A warning's text: the setting, its one text, the page that shows it ({@code where}) and the item's advice. */
     private static String message(Finding finding, ToConfirm item, String where) {
-        return "{" + finding.name() + "} is '" + finding.value() + "', one text for every language, on a " + names(finding.wrongIn())
+        return "{" + finding.name() + "} is '" + finding.value() + "', " + (finding.plain() ? "one text for every language"
+                : "not " + names(finding.wrongIn()) + " words") + ", on a " + names(finding.wrongIn())
                 + " page" + where + " (" + String.join(".", finding.key()) + " at " + item.file().getFileName() + ":" + item.line()
                 + "): " + item.why();
     }

@@ -86,6 +86,15 @@ class OneTextSettingsTest {
                         roles:
                           headteacher: the headteacher
                         """)
+                // Given per language, but the Welsh is the English words: the same fault under cy:.
+                .write("schools/same-words/school.yml", """
+                        name: {en: Same Words Primary, cy: Ysgol Yr Un Geiriau}
+                        languages: [en, cy]
+                        roles:
+                          headteacher: {en: the headteacher, cy: the headteacher}
+                        """)
+                .write("schools/same-words/en/policy.adoc", "= Policy\n:page-kind: policy\n\n{headteacher} leads.\n")
+                .write("schools/same-words/cy/policy.adoc", "= Polisi\n:page-kind: policy\n\nBydd {headteacher} yn arwain.\n")
                 // A Welsh text on the English page.
                 .write("schools/welsh-words/school.yml", """
                         name: {en: Welsh Words Primary, cy: Ysgol Geiriau Cymraeg}
@@ -169,6 +178,13 @@ class OneTextSettingsTest {
     }
 
     @Test
+    void englishWordsUnderTheWelshKeyAreListed() {
+        assertEquals(List.of("school.yml:4 roles.headteacher is 'the headteacher' on the Welsh pages"
+                + " (another language's words under its key)"), oneText(result, "same-words"));
+        assertEquals(List.of("same-words/cy/policy.adoc:4 {headteacher}"), warnings(result, tree, "same-words"));
+    }
+
+    @Test
     void namesAddressesValuesPerLanguageAnEnglandSchoolAndAConfirmedValueAreNotListed() {
         for (String school : List.of("named", "english", "settled", "adopter", "solo")) {
             assertEquals(List.of(), oneText(result, school), school);
@@ -192,7 +208,8 @@ class OneTextSettingsTest {
     /** The site's one-text items, as "file:line what". */
     private static List<String> oneText(BuildResult result, String school) {
         return result.toConfirm().getOrDefault(school, List.of()).stream()
-                .filter(item -> item.source().equals(SettingsToConfirm.SOURCE) && item.what().endsWith(OneTextSettings.WHAT_SUFFIX))
+                .filter(item -> item.source().equals(SettingsToConfirm.SOURCE) && (item.what().endsWith(OneTextSettings.WHAT_SUFFIX)
+                        || item.what().endsWith(OneTextSettings.OTHER_WORDS_SUFFIX)))
                 .map(item -> item.file().getFileName() + ":" + item.line() + " " + item.what()).toList();
     }
 
