@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ./polisi new-school --cluster ID --id ID --name "..."}: the way a school starts, adopting
- * its cluster's template whole, with a settings file to fill in and nothing else to write yet.
+ * its cluster's template whole, with a settings file to fill in and nothing else to write yet. It
+ * publishes in the template's languages ({@code languages:} of its {@code cluster.yml}) and writes
+ * no role or wording of its own: the template's, given per language, apply until the school gives
+ * its own (one English text would be shown on the Welsh pages too; docs/adr/0104).
  * Without {@code --cluster}, a school that stands alone: every setting written out and explained in
  * a comment, a folder per language, and its index page (made by the build from its pages).
  */
@@ -56,8 +59,18 @@ public final class NewSchoolCommand implements Callable<Integer> {
             System.err.println("error: " + school + " already exists");
             return 2;
         }
+        // The school publishes in the template's languages, read from its settings (a file that merely
+        // contains "cy", as "policy:" does, is not a Welsh template).
+        java.util.List<String> languages;
+        try {
+            languages = org.polisi.site.content.YamlFile.read(clusterFile).list("languages");
+        } catch (org.polisi.site.problem.ContentException unreadable) {
+            System.err.println("error: the cluster template's settings cannot be read (" + clusterFile + "): "
+                    + unreadable.getMessage() + "; ./polisi build --school " + cluster + " says where");
+            return 2;
+        }
+        boolean wales = languages.contains("cy");
         Files.createDirectories(school.resolve("en"));
-        boolean wales = clusterFile.toFile().exists() && org.polisi.site.content.SourceText.readStrictly(clusterFile).contains("cy");
         if (wales) {
             Files.createDirectories(school.resolve("cy"));
         }
@@ -68,8 +81,11 @@ public final class NewSchoolCommand implements Callable<Integer> {
                 name: {en: "%1$s"%3$s}
                 languages: [%4$s]
                 adopts: %2$s
-                roles:
-                  headteacher: the headteacher
+                # The roles ({headteacher} and the like) and the template's own values are the template's,%6$s
+                # To name the person in a role, add it here, e.g.
+                #   roles:
+                #     headteacher: Mrs A. Example
+                # and give any other wording%7$s.
                 policy:
                   version: ""
                   last-updated: ""
@@ -80,7 +96,8 @@ public final class NewSchoolCommand implements Callable<Integer> {
                 forms-endpoint: /forms
                 base-url: http://localhost:7070/%5$s/
                 """.formatted(name.replace("\"", "'"), cluster, wales ? ", cy: \"" + welsh.replace("\"", "'") + "\"" : "",
-                wales ? "en, cy" : "en", id);
+                wales ? "en, cy" : "en", id, wales ? " in English and Welsh." : ".",
+                wales ? " in each language: {en: the Headteacher, cy: y Pennaeth} (docs/adr/0104)" : " in English");
         Files.writeString(school.resolve("school.yml"), settings, StandardCharsets.UTF_8);
         System.out.println("Created " + PolisiCli.projectRoot().relativize(school) + ". Edit school.yml, then run ./polisi build --school " + id);
         noWelshName(wales);

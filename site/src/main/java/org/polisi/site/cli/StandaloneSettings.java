@@ -32,7 +32,8 @@ final class StandaloneSettings {
                 children: pupils
                 # The head's title: headteacher, head-of-centre, principal or manager.
                 head-title: headteacher
-                # The people the pages name, as {headteacher}, {safeguarding-lead} and so on. Blank until you fill them in.
+                # The people the pages name, as {headteacher}, {safeguarding-lead} and so on. Blank until you fill them in:
+                # a person's name as it is (Mrs A. Example)%7$s.
                 roles:
                   headteacher: ""
                   online-safety-coordinator: ""
@@ -55,7 +56,8 @@ final class StandaloneSettings {
                 # Further values the pages use as {name}: e.g. technical-provider: {en: ..., cy: ...}
                 attributes: {}
                 """.formatted(name, english, wales ? ", cy: " + welsh : "", wales ? "en, cy" : "en", id,
-                wales && welshName == null ? "\n# The Welsh name is the English one until you write the school's Welsh name here." : "");
+                wales && welshName == null ? "\n# The Welsh name is the English one until you write the school's Welsh name here." : "",
+                wales ? ", a role's title in each language: {en: the Headteacher, cy: y Pennaeth} (one text is shown on the Welsh pages too)" : "");
     }
 
     private static String quoted(String text) {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a name or approving body that a Welsh page would show in English (a plain string, or the
  *       same words under {@code cy:}; {@code ./polisi new-school} without {@code --welsh-name});</li>
+ *   <li>a role, the local authority or one of the school's own values given as one text for every
+ *       language whose words are one language's, used by a page in another ({@link OneTextSettings},
+ *       docs/adr/0104): "Bydd the headteacher yn ateb...";</li>
  *   <li>an approval without its date, or a date without who approved it;</li>
  *   <li>forms (whose privacy notices and receipts tell people how to reach the school) on a school
  *       that has given no e-mail address: they say "contact the school office" instead;</li>
@@ -52,6 +55,11 @@ public final class SettingsToConfirm implements ConfirmationSource {
             }
             untranslated(files, items, language, settings.name(), "the school's name", "name");
             untranslated(files, items, language, settings.policy().approver(), "who approved the policies", "policy", "approved-by");
+        }
+        for (OneTextSettings.Finding finding : OneTextSettings.find(site)) {
+            boolean templateGivesIt = site.template().map(template -> template.settings().attributes().get(finding.name()))
+                    .filter(value -> value.everyLanguage() == null).isPresent();
+            add(files, items, OneTextSettings.what(finding), OneTextSettings.why(finding, templateGivesIt), finding.key());
         }
         String approvedBy = settings.policy().approvedBy();
         String approvedOn = settings.policy().approvedOn();

@@ -70,7 +70,9 @@ public final class ToConfirmList {
 
     /**
      * Each site's open items, by site id; each placeholder address among them is also a warning
-     * where it is written (once per file, line and address).
+     * where it is written (once per file, line and address), and each setting given as one text
+     * that a page in another language shows is a {@code setting-language} warning where the school's
+     * page names it ({@link OneTextSettings#warnings}).
      */
     public static Map<String, List<ToConfirm>> bySite(SiteCatalog catalog, Problems problems) {
         Map<String, List<ToConfirm>> items = new LinkedHashMap<>();
@@ -83,6 +85,10 @@ public final class ToConfirmList {
                     .filter(item -> warned.add(item.file() + ":" + item.line() + item.what()))
                     .forEach(item -> problems.warning("placeholder", item.file(), item.line(),
                             item.what() + " would be published as if it were real: " + item.why()));
+            // A setting in one language on another language's page: a warning where the page names it (ADR 0104).
+            OneTextSettings.warnings(site, own).stream()
+                    .filter(problem -> warned.add(problem.file() + ":" + problem.line() + problem.message()))
+                    .forEach(problems::add);
         }
         return items;
     }

@@ -65,6 +65,56 @@ class NewSchoolCommandTest {
         assertTrue(welsh.contains("Ysgol Gynradd Newydd sy&#8217;n cyhoeddi"), welsh);
     }
 
+    /**
+     * Tester 7, finding 2: the school's settings wrote {@code headteacher: the headteacher}, one English
+     * text over the template's {en, cy}, and the Welsh page read "the headteacher sy'n arwain...".
+     * Every value it writes is blank, neutral (an address, an id) or the names it was given.
+     */
+    @Test
+    void aSchoolAdoptingABilingualTemplateKeepsTheTemplatesWordsInEachLanguage() throws IOException {
+        assertEquals(0, newSchool("--cluster", "demo", "--id", "ysgol-t7", "--name", "Ysgol Tester Seven"));
+
+        List<String> written = Files.readAllLines(root.resolve("content/schools/ysgol-t7/school.yml")).stream()
+                .filter(line -> !line.strip().startsWith("#")).toList();
+        assertTrue(written.stream().noneMatch(line -> line.startsWith("roles:") || line.startsWith("attributes:")), written.toString());
+        BuildResult result = build("ysgol-t7");
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
+        String welsh = Files.readString(root.resolve("public/ysgol-t7/cy/policy.html"), StandardCharsets.UTF_8);
+        assertTrue(welsh.contains("y pennaeth sy&#8217;n arwain"), welsh);
+        assertTrue(!welsh.contains("the headteacher"), welsh);
+        // What the report lists for it: the name it was given in English only, and nothing given once in one language.
+        assertEquals(List.of("the school's name in 'cy' is the English 'Ysgol Tester Seven'"), result.toConfirm().get("ysgol-t7").stream()
+                .filter(item -> item.source().equals(org.polisi.site.confirm.SettingsToConfirm.SOURCE))
+                .map(org.polisi.site.confirm.ToConfirm::what).filter(what -> !what.startsWith("no contact")).toList());
+    }
+
+    /** A template in English only (its file holds "cy" only inside "policy:") gives an English-only school. */
+    @Test
+    void aSchoolAdoptingAnEnglishTemplatePublishesInEnglishOnly() throws IOException {
+        Path cluster = root.resolve("content/clusters/yorkshire");
+        Files.createDirectories(cluster.resolve("en"));
+        Files.writeString(cluster.resolve("cluster.yml"), """
+                name: Yorkshire template
+                languages: [en]
+                roles:
+                  headteacher: the headteacher
+                policy:
+                  version: ""
+                """);
+        Files.writeString(cluster.resolve("en/policy.adoc"), "= Policy\n:page-kind: policy\n\n{headteacher} leads online safety.\n");
+
+        assertEquals(0, newSchool("--cluster", "yorkshire", "--id", "leeds-primary", "--name", "Leeds Primary"));
+
+        Path school = root.resolve("content/schools/leeds-primary");
+        assertTrue(Files.notExists(school.resolve("cy")));
+        BuildResult result = build("leeds-primary");
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
+        assertEquals(List.of("en"), result.sites().get(0).languages());
+        assertTrue(Files.readString(root.resolve("public/leeds-primary/en/policy.html")).contains("the headteacher leads"));
+        assertEquals(List.of(), result.toConfirm().get("leeds-primary").stream().map(org.polisi.site.confirm.ToConfirm::what)
+                .filter(what -> !what.startsWith("no contact")).toList());
+    }
+
     @Test
     void anIdThatIsNotLowerCaseWordsIsRefused() {
         assertEquals(2, newSchool("--cluster", "demo", "--id", "New School", "--name", "New School"));
