@@ -23,7 +23,8 @@ public final class NewSchoolCommand implements Callable<Integer> {
     @Option(names = "--cluster", description = "the cluster template to adopt; leave out for a school that stands alone")
     String cluster;
 
-    @Option(names = "--country", defaultValue = "wales", description = "wales (default: English and Welsh pages) or england (English only); standalone schools")
+    @Option(names = "--country", description = "wales (English and Welsh pages) or england (English only); default: the template's"
+            + " languages with --cluster, wales without")
     String country;
 
     @Option(names = "--id", required = true, description = "the school's id: lower-case letters, digits and hyphens")
@@ -42,11 +43,12 @@ public final class NewSchoolCommand implements Callable<Integer> {
             System.err.println("error: --id '" + id + "' cannot be a school id: " + org.polisi.site.content.Names.advice(id));
             return 2;
         }
-        if (!country.equals("wales") && !country.equals("england")) {
+        if (country != null && !country.equals("wales") && !country.equals("england")) {
             System.err.println("error: --country must be wales or england");
             return 2;
         }
         if (cluster == null) {
+            country = country == null ? "wales" : country;
             return standalone(content);
         }
         Path clusterFile = content.resolve("clusters").resolve(cluster).resolve("cluster.yml");
@@ -69,7 +71,14 @@ public final class NewSchoolCommand implements Callable<Integer> {
                     + unreadable.getMessage() + "; ./polisi build --school " + cluster + " says where");
             return 2;
         }
-        boolean wales = languages.contains("cy");
+        // --country, when given, is the school's own: an English school may adopt a bilingual template and
+        // publish its English pages only (tester 7: --country england was ignored with --cluster)
+        boolean wales = country == null ? languages.contains("cy") : country.equals("wales");
+        if (wales && !languages.contains("cy")) {
+            System.err.println("error: the " + cluster + " template publishes in English only (" + clusterFile + "), and a school"
+                    + " in Wales publishes its pages in Welsh too: ask the cluster for Welsh pages, or give --country england");
+            return 2;
+        }
         Files.createDirectories(school.resolve("en"));
         if (wales) {
             Files.createDirectories(school.resolve("cy"));

@@ -115,6 +115,29 @@ class NewSchoolCommandTest {
                 .filter(what -> !what.startsWith("no contact")).toList());
     }
 
+    /** Tester 7: --country england was ignored with --cluster, and the school got Welsh pages it need not have. */
+    @Test
+    void aSchoolInEnglandAdoptingABilingualTemplatePublishesInEnglishOnlyAndBuilds() throws IOException {
+        assertEquals(0, newSchool("--cluster", "demo", "--id", "eng-two", "--name", "Eng Two Primary", "--country", "england"));
+
+        Path school = root.resolve("content/schools/eng-two");
+        assertTrue(Files.notExists(school.resolve("cy")));
+        assertTrue(Files.readString(school.resolve("school.yml")).contains("languages: [en]\n"));
+        BuildResult result = build("eng-two");
+        assertEquals(List.of(), result.errors().stream().map(p -> p.describe(root)).toList());
+        assertEquals(List.of("en"), result.sites().get(0).languages());
+        assertTrue(Files.notExists(root.resolve("public/eng-two/cy")));
+    }
+
+    @Test
+    void aSchoolInWalesCannotAdoptATemplateWithoutWelshPages() throws IOException {
+        Path cluster = root.resolve("content/clusters/yorkshire");
+        Files.createDirectories(cluster.resolve("en"));
+        Files.writeString(cluster.resolve("cluster.yml"), "name: Yorkshire template\nlanguages: [en]\n");
+        assertEquals(2, newSchool("--cluster", "yorkshire", "--id", "ysgol-dau", "--name", "Ysgol Dau", "--country", "wales"));
+        assertTrue(Files.notExists(root.resolve("content/schools/ysgol-dau")), "nothing is written");
+    }
+
     @Test
     void anIdThatIsNotLowerCaseWordsIsRefused() {
         assertEquals(2, newSchool("--cluster", "demo", "--id", "New School", "--name", "New School"));
