@@ -240,8 +240,11 @@ public final class FormValidator {
                 List<String> values = posted.getOrDefault(key, List.of());
                 String id = InputIds.part(InputIds.field(form.id(), field.name()), statement.id());
                 String value = values.size() == 1 ? values.get(0) : "";
-                // Each message names its own statement: five identical messages help no one.
-                Map<String, String> named = Map.of("statement", statement.shortLabel(language));
+                // Each message names its own statement: five identical messages help no one. It quotes the
+                // words the person sees (the statement's text, which is its fieldset's legend), not the short
+                // label staff lists use, which appears nowhere on the form (tester 7's finding 13).
+                Map<String, String> named = Map.of("statement", opening(statement.text().getOrDefault(language,
+                        statement.shortLabel(language))));
                 if (values.size() > 1) {
                     error(key, id, "error.consent.invalid", named);
                 } else if (value.isEmpty()) {
@@ -278,6 +281,23 @@ public final class FormValidator {
             return InputIds.firstControl(form.id(), field);
         }
     }
+
+    /**
+     * The opening words of a statement as the form shows it: the whole text up to {@link #OPENING_CHARACTERS}
+     * characters, else its words up to that length followed by an ellipsis (never a word cut in two).
+     */
+    static String opening(String text) {
+        String words = text.strip().replaceAll("\\s+", " ");
+        if (words.codePointCount(0, words.length()) <= OPENING_CHARACTERS) {
+            return words;
+        }
+        int end = words.offsetByCodePoints(0, OPENING_CHARACTERS);
+        int space = words.lastIndexOf(' ', end);
+        return (space > 0 ? words.substring(0, space) : words.substring(0, end)).replaceAll("[\\s,;:.]+$", "") + "…";
+    }
+
+    /** How much of a statement a message quotes: enough to tell the statements of one form apart. */
+    static final int OPENING_CHARACTERS = 80;
 
     private static String first(List<String> values) {
         return values.isEmpty() || values.get(0) == null ? "" : values.get(0);
