@@ -47,7 +47,12 @@ final class UrgentGuidance {
      * any other address or kind of form.
      */
     Optional<Guidance> forRefusal(Context ctx, String language) {
-        Matcher path = FORM_PATH.matcher(ctx.path());
+        return forRefusal(ctx.path(), language);
+    }
+
+    /** As {@link #forRefusal(Context, String)}, for a request path (Jetty's own refusals have no Javalin context). */
+    Optional<Guidance> forRefusal(String requestPath, String language) {
+        Matcher path = FORM_PATH.matcher(requestPath == null ? "" : requestPath);
         if (!path.matches()) {
             return Optional.empty();
         }
