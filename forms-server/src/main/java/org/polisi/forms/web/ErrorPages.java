@@ -119,17 +119,7 @@ final class ErrorPages {
     private void show(Context ctx, int status, String key, String text) {
         String language = RequestLanguage.of(ctx);
         if (wantsJson(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status);
-            body.put("error", key);
-            body.put("title", messages.get(language, "page." + key + ".title"));
-            body.put("message", text);
-            urgent.forRefusal(ctx, language).ifPresent(guidance -> body.put("urgent", guidance));
-            try {
-                Responses.json(ctx, status, JSON.writeValueAsString(body));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
+            Responses.json(ctx, status, json(language, status, key, text, urgent.forRefusal(ctx, language)));
             return;
         }
         Responses.html(ctx, status, html(language, key, text, RequestLanguage.toggleHref(ctx, language),
@@ -184,11 +174,16 @@ final class ErrorPages {
         if (!json) {
             return html(language, key, messages.get(language, "page." + key + ".body"), null, guidance.orElse(null));
         }
+        return json(language, status, key, messages.get(language, "page." + key + ".body"), guidance);
+    }
+
+    /** {@code {"status", "error", "title", "message"}} and, for an incident form's address, {@code "urgent"}. */
+    private String json(String language, int status, String key, String text, Optional<UrgentGuidance.Guidance> guidance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", key);
         body.put("title", messages.get(language, "page." + key + ".title"));
-        body.put("message", messages.get(language, "page." + key + ".body"));
+        body.put("message", text);
         guidance.ifPresent(found -> body.put("urgent", found));
         try {
             return JSON.writeValueAsString(body);

@@ -93,10 +93,11 @@ final class SiteFiles {
      * The language folder of a school's folder to send a reader to: the reader's language when the
      * school publishes it, else the first it publishes (English before Welsh, as the toggle orders them).
      */
-    private static Optional<String> languageHome(Path folder, String language) {
+    private Optional<String> languageHome(Path folder, String language) {
         List<String> languages = java.util.Arrays.stream(org.polisi.forms.i18n.Language.values())
                 .map(org.polisi.forms.i18n.Language::tag)
-                .filter(tag -> Files.isRegularFile(folder.resolve(tag).resolve("index.html"), LinkOption.NOFOLLOW_LINKS))
+                .filter(tag -> Files.isRegularFile(folder.resolve(tag).resolve(INDEX), LinkOption.NOFOLLOW_LINKS)
+                        && PublishedFiles.type(segments(folder.resolve(tag).resolve(INDEX))).isPresent())
                 .toList();
         return languages.contains(language) ? Optional.of(language) : languages.stream().findFirst();
     }

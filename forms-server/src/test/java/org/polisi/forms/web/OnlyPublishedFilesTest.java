@@ -155,6 +155,9 @@ class OnlyPublishedFilesTest {
         Files.createDirectories(site.resolve("Other_School/en"));
         Files.writeString(site.resolve("Other_School/en/page.html"), PAGE);
         hostile.add("/Other_School/en/page.html");
+        Files.writeString(site.resolve("Other_School/en/index.html"), PAGE);
+        hostile.add("/Other_School/");   // no school of a build's naming: not led to a home that is not served
+        hostile.add("/Other_School/en/");
         // a page (or a folder's index) in assets/, asked for by its folder
         Files.writeString(school.resolve("assets/photos/index.html"), PAGE);
         hostile.add("/testschool/assets/photos/");

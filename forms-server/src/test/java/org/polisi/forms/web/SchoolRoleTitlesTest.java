@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.polisi.forms.Submissions.incident;
+import static org.polisi.forms.Submissions.with;
 import static org.polisi.forms.TestServer.form;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,16 +71,6 @@ class SchoolRoleTitlesTest {
                 "category", "bogus")));
         assertEquals(303, posted.statusCode(), posted.body());
         return Jsoup.parse(browser.get(posted.headers().firstValue("Location").orElseThrow()).body());
-    }
-
-    private static String[] with(String[] pairs, String name, String value) {
-        String[] changed = pairs.clone();
-        for (int i = 0; i < changed.length; i += 2) {
-            if (changed[i].equals(name)) {
-                changed[i + 1] = value;
-            }
-        }
-        return changed;
     }
 
     @Test
