@@ -163,6 +163,32 @@ class ManifestJsonTest {
         assertTrue(refused(variant("\"forms\": [", "\"preview\": \"yes\", \"forms\": [")).getMessage().contains("preview"));
     }
 
+    /** ADR 0101: what the school calls a staff role, by account word and language; absent means none. */
+    @Test
+    void aSchoolsRoleTitlesAreReadAndWrittenOnlyWhenGiven() throws IOException {
+        Manifest own = ManifestJson.read(fixture());
+        assertEquals(java.util.Optional.empty(), own.roleTitle("online-safety-coordinator", "en"));
+        assertFalse(ManifestJson.write(own).contains("roleTitles"), "written only when the school gives one");
+        Manifest titled = ManifestJson.read(variant("\"forms\": [", "\"roleTitles\": {\"online-safety-coordinator\":"
+                + " {\"en\": \"Digital Leader\", \"cy\": \"Arweinydd Digidol\"}}, \"forms\": ["));
+        assertEquals("Digital Leader", titled.roleTitle("online-safety-coordinator", "en").orElseThrow());
+        assertEquals("Arweinydd Digidol", titled.roleTitle("online-safety-coordinator", "cy").orElseThrow());
+        assertEquals(java.util.Optional.empty(), titled.roleTitle("headteacher", "cy"), "a role without one keeps its name");
+        Path copy = folder.resolve("titled-copy.json");
+        Files.writeString(copy, ManifestJson.write(titled), StandardCharsets.UTF_8);
+        assertEquals(titled, ManifestJson.read(copy), "written and read back the same");
+        assertEquals(ManifestJson.versionedText(own.forms().get(0)), ManifestJson.versionedText(titled.forms().get(0)),
+                "no form's version changes");
+
+        assertTrue(refused(variant("\"forms\": [", "\"roleTitles\": {\"online-safety-co-ordinator\": {\"en\": \"X\"}},"
+                + " \"forms\": [")).getMessage().contains("not a staff role"));
+        assertTrue(refused(variant("\"forms\": [", "\"roleTitles\": {\"headteacher\": {\"fr\": \"X\"}}, \"forms\": ["))
+                .getMessage().contains("not a language the school publishes"));
+        assertTrue(refused(variant("\"forms\": [", "\"roleTitles\": {\"headteacher\": {\"en\": \" \"}}, \"forms\": ["))
+                .getMessage().contains("is empty"));
+        refused(variant("\"forms\": [", "\"roleTitles\": {\"headteacher\": {\"en\": null}}, \"forms\": ["));
+    }
+
     @Test
     void aStatementsShortLabelIsReadAndNamesItElseItsText() throws IOException {
         Manifest labelled = ManifestJson.read(variant("\"statements\": [{\"id\": \"website\", \"text\": {\"en\": \"On the website\", \"cy\": \"Ar y wefan\"}}]",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.polisi.forms.manifest.RoleNames;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.i18n.Dates;
@@ -52,11 +53,11 @@ record AlertMessage(String subject, String body) {
                             .orElseGet(() -> messages.get(language, "alert.form-unpublished")),
                     "reference", alert.reference(),
                     "link", staffUrl + "/staff/submissions/" + alert.reference(),
-                    "role", String.join(", ", to.asRoles().stream()
-                            .map(role -> messages.get(language, "role." + role)).toList()))));
+                    "role", String.join(", ", to.asRoles().stream()   // as the school calls its roles (ADR 0101)
+                            .map(role -> RoleNames.of(messages, Optional.of(school), role, language)).toList()))));
             for (String unheld : to.inPlaceOf()) {
                 body.append("\n\n").append(messages.format(language, "alert.in-place",
-                        Map.of("role", messages.get(language, "role." + unheld))));
+                        Map.of("role", RoleNames.of(messages, Optional.of(school), unheld, language))));
             }
             bodies.add(body.toString());
         }

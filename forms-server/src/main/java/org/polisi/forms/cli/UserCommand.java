@@ -93,9 +93,10 @@ final class UserCommand implements Runnable {
             }
             System.out.println("Added " + role + " " + name + " <" + account.email + "> to " + account.school + ".");
             if (known) {
-                System.out.println("The address already signs in at another school: it keeps its password and second"
-                        + " factor, and after signing in chooses which school (it can change school without signing in"
-                        + " again).");
+                // the person may have been removed here before and have no other school (ADR 0101): say only what is so
+                System.out.println("The address is a person's who has (or had) an account: it keeps its password and"
+                        + " second factor. With accounts at several schools, it chooses which after signing in (and can"
+                        + " change school without signing in again).");
                 return 0;
             }
             System.out.println("At the first sign-in (/staff/login) the account sets up its second factor at /staff/account"

@@ -63,9 +63,13 @@ public final class AccountService {
      * staff account chain, so verify compares it like any other.
      *
      * @return the membership's id ({@code staff_user.id})
+     * <p>A person whose membership at {@code school} was removed ({@link #remove}) is added back as a
+     * new membership with its own id and history (ADR 0101); the removed one stays removed, with its
+     * records and history.
+     *
      * @throws IllegalArgumentException with a message for the operator when it cannot: no such
      *     school, a preview, a bad name, address or role, a refused password, or a membership the
-     *     person already has at that school
+     *     person already has at that school (disabled or not; removed ones do not count)
      */
     public long add(String school, String name, String email, String role, String password) {
         if (school == null || !SCHOOL.matcher(school).matches()) {
@@ -95,12 +99,12 @@ public final class AccountService {
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
                 "role must be one of " + StaffRole.knownWords()));
         List<StaffUser> existing = jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email.strip()));
-        if (existing.stream().anyMatch(membership -> membership.school().equals(school))) {
-            StaffUser there = existing.stream().filter(membership -> membership.school().equals(school)).findFirst()
-                    .orElseThrow();
+        // a removed membership stays as it was (its records name it); the person may be added back beside it (ADR 0101)
+        java.util.Optional<StaffUser> there = existing.stream()
+                .filter(membership -> membership.school().equals(school) && !removed(membership.id())).findFirst();
+        if (there.isPresent()) {
             throw new IllegalArgumentException("the email " + email + " already has an account at " + school + " ("
-                    + there.role() + (removed(there.id()) ? ", removed: it cannot be given back"
-                    : there.disabled() ? ", disabled: 'user enable' gives it back" : "")
+                    + there.get().role() + (there.get().disabled() ? ", disabled: 'user enable' gives it back" : "")
                     + "); a person has one account per school");
         }
         boolean newPerson = existing.isEmpty() && !personExists(email);

@@ -53,8 +53,12 @@ public interface StaffUserDao {
     @SqlQuery(MEMBERSHIP + " WHERE u.person_id = :personId ORDER BY u.id")
     List<StaffUser> membershipsOf(@Bind("personId") long personId);
 
-    /** The membership of this address at this school. */
-    @SqlQuery(MEMBERSHIP + " WHERE lower(p.email) = lower(:email) AND u.school = :school")
+    /**
+     * The membership of this address at this school: the one not removed when there is one (a
+     * person added back after a removal has both, ADR 0101), else the latest removed one.
+     */
+    @SqlQuery(MEMBERSHIP + " WHERE lower(p.email) = lower(:email) AND u.school = :school"
+            + " ORDER BY CASE WHEN u.removed_at IS NULL THEN 0 ELSE 1 END, u.id DESC LIMIT 1")
     Optional<StaffUser> findMembership(@Bind("school") String school, @Bind("email") String email);
 
     /**

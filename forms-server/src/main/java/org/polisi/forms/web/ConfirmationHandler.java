@@ -292,11 +292,13 @@ final class ConfirmationHandler {
         } else {
             truth = "urgent.alert.queued";
         }
+        Optional<org.polisi.contract.Manifest> titles = manifests.school(school);   // the school's names for its roles
         String said = messages.format(language, truth, Map.of("roles",
-                guidance.roles(truth.equals("urgent.alert.sent") || truth.equals("urgent.alert.queued") ? reached : asked,
+                guidance.roles(titles, truth.equals("urgent.alert.sent") || truth.equals("urgent.alert.queued") ? reached : asked,
                         language)));
         if (!unheld.isEmpty() && !truth.equals("urgent.alert.not-configured") && !truth.equals("urgent.alert.nobody")) {
-            said += " " + messages.format(language, "urgent.alert.unheld", Map.of("roles", guidance.roles(unheld, language)));
+            said += " " + messages.format(language, "urgent.alert.unheld", Map.of("roles",
+                    guidance.roles(titles, unheld, language)));
         }
         return new Urgent(messages.get(language, "urgent.title"), messages.get(language, "urgent.intro"),
                 truth.substring("urgent.alert.".length()), said,

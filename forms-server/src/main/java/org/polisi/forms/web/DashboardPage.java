@@ -57,7 +57,8 @@ final class DashboardPage {
         List<String> unheld = alerts.unheldRoles(session.user().school(), forms);
         if (delivery == null && !unheld.isEmpty()) {   // fault 3: a role alerted that nobody active holds
             delivery = new Notice(messages.format(language, "staff.alerts.unheld", Map.of("count", unheld.size(), "roles",
-                    String.join(", ", unheld.stream().map(role -> messages.get(language, "role." + role)).toList()))),
+                    String.join(", ", unheld.stream().map(role -> frame.roleName(session.user().school(), role, language))
+                            .toList()))),
                     "notice notice--warning", "status");
         }
         View view = forms.isEmpty()

@@ -38,6 +38,11 @@ final class ErrorPages {
         return urgent.forRejected(rejected);
     }
 
+    /** The urgent guidance of any refused post to an incident form's address ({@link UrgentGuidance#forRefusal}). */
+    Optional<UrgentGuidance.Guidance> urgentForRefusal(Context ctx, String language) {
+        return urgent.forRefusal(ctx, language);
+    }
+
     void forbidden(Context ctx) {
         show(ctx, 403, "forbidden");
     }
@@ -114,17 +119,7 @@ final class ErrorPages {
     private void show(Context ctx, int status, String key, String text) {
         String language = RequestLanguage.of(ctx);
         if (wantsJson(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status);
-            body.put("error", key);
-            body.put("title", messages.get(language, "page." + key + ".title"));
-            body.put("message", text);
-            urgent.forRefusal(ctx, language).ifPresent(guidance -> body.put("urgent", guidance));
-            try {
-                Responses.json(ctx, status, JSON.writeValueAsString(body));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
+            Responses.json(ctx, status, json(language, status, key, text, urgent.forRefusal(ctx, language)));
             return;
         }
         Responses.html(ctx, status, html(language, key, text, RequestLanguage.toggleHref(ctx, language),
@@ -159,24 +154,54 @@ final class ErrorPages {
                 messages.get(language, "page.signed-out.typed"))));
     }
 
-    /** The page for {@code page.<key>} in a language, with a language toggle to {@code toggleHref} (or none when null). */
-    String html(String language, String key, String toggleHref) {
-        return html(language, key, messages.get(language, "page." + key + ".body"), toggleHref, null);
-    }
-
     private String html(String language, String key, String text, String toggleHref, UrgentGuidance.Guidance guidance) {
         String title = messages.get(language, "page." + key + ".title");
         return layout.render("error", layout.frame(language, title, messages.get(language, "server.name"), "/", toggleHref),
                 new View(title, PageLayout.paragraphs(text), null, guidance));
     }
 
+    /**
+     * Jetty's own refusal of a request that never reached Javalin ({@link JettyErrorPage}): the page
+     * for {@code page.<key>}, or for a script the same JSON object {@link #show} writes, each with an
+     * incident form's urgent guidance when {@code path} is one's, so that no refused report leaves its
+     * reporter without it.
+     *
+     * @param json whether the request came from a script ({@link #wantsJson(String, String)})
+     * @return the body, HTML or JSON as {@code json} says
+     */
+    String refusedBeforeRouting(String language, String key, int status, String path, boolean json) {
+        Optional<UrgentGuidance.Guidance> guidance = urgent.forRefusal(path, language);
+        if (!json) {
+            return html(language, key, messages.get(language, "page." + key + ".body"), null, guidance.orElse(null));
+        }
+        return json(language, status, key, messages.get(language, "page." + key + ".body"), guidance);
+    }
+
+    /** {@code {"status", "error", "title", "message"}} and, for an incident form's address, {@code "urgent"}. */
+    private String json(String language, int status, String key, String text, Optional<UrgentGuidance.Guidance> guidance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", key);
+        body.put("title", messages.get(language, "page." + key + ".title"));
+        body.put("message", text);
+        guidance.ifPresent(found -> body.put("urgent", found));
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     /** A script, not a browser: it sent JSON, or asks for JSON and not HTML. */
     static boolean wantsJson(Context ctx) {
-        String contentType = ctx.header("Content-Type");
+        return wantsJson(ctx.header("Content-Type"), ctx.header("Accept"));
+    }
+
+    /** As {@link #wantsJson(Context)}, from the two headers (null when absent). */
+    static boolean wantsJson(String contentType, String accept) {
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return true;
         }
-        String accept = ctx.header("Accept");
         return accept != null && accept.contains("application/json") && !accept.contains("text/html");
     }
 }

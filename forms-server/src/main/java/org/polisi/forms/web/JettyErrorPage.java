@@ -60,13 +60,17 @@ final class JettyErrorPage extends ErrorHandler {
             case 429 -> "too-many";
             default -> status >= 500 ? "server-error" : "malformed";
         };
-        String html = pages.html(language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), key, null);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.HTML);
+        boolean json = ErrorPages.wantsJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                request.getHeaders().get(HttpHeader.ACCEPT));
+        // a refused post to an incident form carries what to do now, as every other refusal of one does
+        String body = pages.refusedBeforeRouting(language(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), key,
+                status, path, json);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, json ? Responses.JSON : Responses.HTML);
         if ("HEAD".equals(request.getMethod())) {
             callback.succeeded();
             return true;
         }
-        response.write(true, BufferUtil.toBuffer(html, StandardCharsets.UTF_8), callback);
+        response.write(true, BufferUtil.toBuffer(body, StandardCharsets.UTF_8), callback);
         return true;
     }
 

@@ -212,7 +212,7 @@ final class PersonPage {
                     found.staffAccounts().stream().map(account -> Table.Row.of(
                             Table.Cell.typed(account.name()),
                             Table.Cell.typed(account.email()),
-                            Table.Cell.text(messages.get(language, "role." + account.role())),
+                            Table.Cell.text(frame.roleName(account.school(), account.role(), language)),
                             Table.Cell.text(matched(account.match(), language)))).toList())));
         }
         if (!found.accountChanges().isEmpty()) {

@@ -31,7 +31,8 @@ record SchoolChoice(String title, String hint, String action, String csrfField, 
         List<Option> options = memberships.stream().map(membership -> new Option(membership.id(),
                 schools.school(membership.school()).map(manifest -> Text.in(manifest.schoolName(), language))
                         .orElse(membership.school()),
-                messages.format(language, "school.choose.role", Map.of("role", messages.get(language, "role." + membership.role()))),
+                messages.format(language, "school.choose.role", Map.of("role", org.polisi.forms.manifest.RoleNames.of(messages,
+                        schools.school(membership.school()), membership.role(), language))),
                 membership.id() == current)).toList();
         ErrorSummary summary = error == null ? null : new ErrorSummary(messages.get(language, "error.summary-title"),
                 List.of(new ErrorSummary.Problem(error, options.isEmpty() ? "" : "#school--" + options.get(0).value())));

@@ -61,7 +61,12 @@ final class StaffFrame {
         return new PageLayout.StaffHeader(messages.get(language, "staff.nav"), links, messages.get(language, "staff.logout"),
                 StaffAuth.CSRF_FIELD, session.csrfToken(), title,
                 messages.format(language, "staff.signed-in-as", Map.of("name", DisplayText.isolated(session.user().name()),
-                        "role", messages.get(language, "role." + session.user().role()))));
+                        "role", roleName(session.user().school(), session.user().role(), language))));
+    }
+
+    /** A staff role's name at a school in a language: the school's own title when it gives one (ADR 0101). */
+    String roleName(String school, String role, String language) {
+        return org.polisi.forms.manifest.RoleNames.of(messages, manifests.school(school), role, language);
     }
 
     /** A staff action that was not recorded: what was wrong (422), the way back, and one log line. */

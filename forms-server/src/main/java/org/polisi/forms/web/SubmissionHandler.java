@@ -97,8 +97,10 @@ final class SubmissionHandler {
                     return;
                 }
                 LOG.info("Refused a submission: the JSON is not a flat object");
+                // the form's language is in the body that could not be read: the request's stands in for it
                 jsonErrors(ctx, 400, Map.of(FieldError.WHOLE_FORM,
-                        messages.get(Messages.ENGLISH, "error.json.malformed")));
+                        messages.get(Messages.ENGLISH, "error.json.malformed")),
+                        errors.urgentForRefusal(ctx, RequestLanguage.of(ctx)));
                 return;
             }
             posted = parsed.get();
@@ -239,7 +241,8 @@ final class SubmissionHandler {
         String language = discarded.language();
         RequestLanguage.fromForm(ctx, language);
         if (json) {
-            jsonErrors(ctx, 422, Map.of(SubmissionRequest.HONEYPOT, messages.get(language, "page.honeypot.body")));
+            jsonErrors(ctx, 422, Map.of(SubmissionRequest.HONEYPOT, messages.get(language, "page.honeypot.body")),
+                    errors.urgentForRefusal(ctx, language));   // as the HTML page: a held-back report's reporter is told what to do now
             return;
         }
         if (!guards.mayKeepDraft(ctx)) {
@@ -257,7 +260,7 @@ final class SubmissionHandler {
         if (json) {
             Map<String, String> byField = new LinkedHashMap<>();
             rejected.errors().forEach(error -> byField.putIfAbsent(error.field(), error.message()));
-            jsonErrors(ctx, 400, byField);
+            jsonErrors(ctx, 400, byField, errors.urgentFor(rejected));   // the steps the HTML page leads with
             return;
         }
         Optional<Document> page = baked.read(rejected.form(), rejected.language());
@@ -307,7 +310,21 @@ final class SubmissionHandler {
     }
 
     private static void jsonErrors(Context ctx, int status, Map<String, String> byField) {
-        Responses.json(ctx, status, write(Map.of("errors", byField)));
+        jsonErrors(ctx, status, byField, Optional.empty());
+    }
+
+    /**
+     * {@code {"errors": {field: message}}}, and {@code "urgent"} when an incident report was refused:
+     * what to do now, in the words and language of the HTML refusal ({@link UrgentGuidance.Guidance}:
+     * title, intro, the school's steps, and its policy's page when it gives none), as
+     * {@link ErrorPages} answers a script.
+     */
+    private static void jsonErrors(Context ctx, int status, Map<String, String> byField,
+                                   Optional<UrgentGuidance.Guidance> urgent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", byField);
+        urgent.ifPresent(guidance -> body.put("urgent", guidance));
+        Responses.json(ctx, status, write(body));
     }
 
     private static String write(Object value) {

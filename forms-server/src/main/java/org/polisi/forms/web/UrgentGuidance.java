@@ -8,9 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
+import org.polisi.contract.Manifest;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.i18n.Messages;
 import org.polisi.forms.manifest.ManifestCatalog;
+import org.polisi.forms.manifest.RoleNames;
 
 /**
  * What a person reporting an incident must do now, in one set of words: the confirmation of an urgent
@@ -47,14 +49,20 @@ final class UrgentGuidance {
      * any other address or kind of form.
      */
     Optional<Guidance> forRefusal(Context ctx, String language) {
-        Matcher path = FORM_PATH.matcher(ctx.path());
+        return forRefusal(ctx.path(), language);
+    }
+
+    /** As {@link #forRefusal(Context, String)}, for a request path (Jetty's own refusals have no Javalin context). */
+    Optional<Guidance> forRefusal(String requestPath, String language) {
+        Matcher path = FORM_PATH.matcher(requestPath == null ? "" : requestPath);
         if (!path.matches()) {
             return Optional.empty();
         }
         return manifests.form(path.group(1), path.group(2))
                 .filter(form -> form.kind() == FormKind.INCIDENT)
                 .map(form -> new Guidance(messages.get(language, "urgent.title"),
-                        messages.format(language, "urgent.refused.intro", Map.of("roles", roles(form, language))),
+                        messages.format(language, "urgent.refused.intro", Map.of("roles",
+                                roles(manifests.school(path.group(1)), form, language))),
                         steps(form, language), procedure(form, language)));
     }
 
@@ -70,7 +78,8 @@ final class UrgentGuidance {
         }
         String language = rejected.language();
         return Optional.of(new Guidance(messages.get(language, "urgent.title"),
-                messages.format(language, "urgent.refused.intro", Map.of("roles", roles(rejected.form(), language))),
+                messages.format(language, "urgent.refused.intro", Map.of("roles",
+                        roles(Optional.of(rejected.manifest()), rejected.form(), language))),
                 steps(rejected.form(), language), procedure(rejected.form(), language)));
     }
 
@@ -95,14 +104,17 @@ final class UrgentGuidance {
      * A form's urgent roles ({@code notify.urgent}) in words, joined by commas; the safeguarding lead
      * when it names none, as the intake alerts them then ({@code intake.IncidentAlerts}).
      */
-    String roles(FormDefinition form, String language) {
+    String roles(Optional<Manifest> school, FormDefinition form, String language) {
         List<String> urgent = form.alerts().urgent();
-        return roles(urgent.isEmpty() ? List.of(StaffRole.SAFEGUARDING_LEAD.formWord()) : urgent, language);
+        return roles(school, urgent.isEmpty() ? List.of(StaffRole.SAFEGUARDING_LEAD.formWord()) : urgent, language);
     }
 
-    /** Roles named by their form words, in {@code language}'s words, joined by commas. */
-    String roles(List<String> formWords, String language) {
-        return String.join(", ", formWords.stream().map(role -> messages.get(language,
-                "role." + StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role))).toList());
+    /**
+     * Roles named by their form words, as the school calls them in {@code language} (its own titles,
+     * ADR 0101, else the server's words), joined by commas.
+     */
+    String roles(Optional<Manifest> school, List<String> formWords, String language) {
+        return String.join(", ", formWords.stream().map(role -> RoleNames.of(messages, school,
+                StaffRole.fromFormWord(role).map(StaffRole::word).orElse(role), language)).toList());
     }
 }

@@ -141,6 +141,35 @@ public final class FormReferences {
         }
         var settings = site.source().settings();
         return new FormsSchoolContext(forms, names, settings.contactEmail(), settings.formsEndpoint(), texts,
-                site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER);
+                site.source().kind() == org.polisi.site.content.SiteSource.Kind.CLUSTER,
+                roleTitles(settings.attributes(), site.languages()));
+    }
+
+    /**
+     * What the school calls each staff role, from its {@code <role>-title} attributes (the content's
+     * own convention: Brynford's {@code online-safety-coordinator-title} is "Digital Leader", used in
+     * its pages as {@code {online-safety-coordinator-title}}), by account word and language, for the
+     * forms manifest (ADR 0101). A language the attribute gives no value in is left out.
+     *
+     * @param attributes the school's {@code attributes:} (its template's under its own)
+     * @param languages  the languages the school publishes
+     * @return account word → language → title, staff roles only (ordered as {@link StaffRole}), never null
+     */
+    public static Map<String, Map<String, String>> roleTitles(Map<String, org.polisi.site.content.LocalizedText> attributes,
+                                                              java.util.List<String> languages) {
+        Map<String, Map<String, String>> titles = new LinkedHashMap<>();
+        for (StaffRole role : StaffRole.values()) {
+            org.polisi.site.content.LocalizedText title = attributes.get(role.word() + "-title");
+            if (title == null) {
+                continue;
+            }
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            languages.forEach(language -> title.in(language).filter(text -> !text.isBlank())
+                    .ifPresent(text -> byLanguage.put(language, text.strip())));
+            if (!byLanguage.isEmpty()) {
+                titles.put(role.word(), byLanguage);
+            }
+        }
+        return titles;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
  *                       ({@code forms_<lang>.properties} included)
  * @param preview        a cluster template's preview: its forms are shown, marked as a preview, and
  *                       take no submissions (the manifest says so, and the server refuses them)
+ * @param roleTitles     what the school calls a staff role, by account word and language (its
+ *                       {@code <role>-title} attributes): for the manifest only, so that the server's
+ *                       pages name the role so (ADR 0101); no form's text or version reads it
  */
 public record FormsSchoolContext(
         SchoolForms forms,
@@ -17,7 +20,19 @@ public record FormsSchoolContext(
         String contactEmail,
         String formsEndpoint,
         Map<String, Map<String, String>> messagesByLang,
-        boolean preview) {
+        boolean preview,
+        Map<String, Map<String, String>> roleTitles) {
+
+    public FormsSchoolContext {
+        // in the order given (roles, then languages): Map.copyOf's order changes with every JVM, and the manifest would too
+        roleTitles = roleTitles == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roleTitles));
+    }
+
+    /** A school without role titles of its own. */
+    public FormsSchoolContext(SchoolForms forms, Map<String, String> schoolNameByLang, String contactEmail,
+                              String formsEndpoint, Map<String, Map<String, String>> messagesByLang, boolean preview) {
+        this(forms, schoolNameByLang, contactEmail, formsEndpoint, messagesByLang, preview, Map.of());
+    }
 
     /** A school's own site (not a preview). */
     public FormsSchoolContext(SchoolForms forms, Map<String, String> schoolNameByLang, String contactEmail,

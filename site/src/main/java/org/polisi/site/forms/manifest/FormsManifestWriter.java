@@ -52,8 +52,9 @@ public final class FormsManifestWriter {
         Map<String, String> names = new LinkedHashMap<>();
         languages.forEach(language -> names.put(language, context.schoolNameByLang().get(language)));
         // A template's preview says so: the server refuses its submissions.
+        // what the school calls its staff roles, for the server's pages (ADR 0101); no form's version reads it
         Manifest manifest = new Manifest(schoolId, names, languages, context.contactEmail(), context.schoolEndpoint(), forms,
-                context.preview());
+                context.preview(), context.roleTitles());
         writeAtomically(manifestsDir.resolve(schoolId + ".json"), ManifestJson.write(manifest));
     }
 

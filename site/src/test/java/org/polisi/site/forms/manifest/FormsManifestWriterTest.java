@@ -65,6 +65,36 @@ class FormsManifestWriterTest {
                 "who signs is not what is signed");
     }
 
+    /**
+     * ADR 0101: what the school calls its staff roles (its {@code <role>-title} attributes) goes into
+     * the manifest for the server's pages, and changes no form's text or version.
+     */
+    @Test
+    void aSchoolsRoleTitlesGoIntoTheManifestWithoutChangingAnyFormsVersion() throws Exception {
+        FormsSchoolContext plain = FormsFixtures.rumney();
+        java.util.Map<String, java.util.Map<String, String>> titles = org.polisi.site.compose.FormReferences.roleTitles(
+                java.util.Map.of("online-safety-coordinator-title", org.polisi.site.content.LocalizedText.of(
+                                java.util.Map.of("en", "Digital Leader", "cy", "Arweinydd Digidol")),
+                        "headteacher-title", org.polisi.site.content.LocalizedText.of(java.util.Map.of("en", "Head of School")),
+                        "chair-of-governors-title", org.polisi.site.content.LocalizedText.same("Chair"),
+                        "technical-provider", org.polisi.site.content.LocalizedText.same("MCC Digital")),
+                List.of("en", "cy"));
+        assertEquals(java.util.Map.of("online-safety-coordinator", java.util.Map.of("en", "Digital Leader", "cy", "Arweinydd Digidol"),
+                "headteacher", java.util.Map.of("en", "Head of School")), titles, "staff roles only, in the languages given");
+        FormsSchoolContext titled = new FormsSchoolContext(plain.forms(), plain.schoolNameByLang(), plain.contactEmail(),
+                plain.formsEndpoint(), plain.messagesByLang(), plain.preview(), titles);
+        FormsManifestWriter.write(manifests, "rumney", titled, List.of());
+        org.polisi.contract.Manifest manifest = org.polisi.contract.ManifestJson.read(manifests.resolve("rumney.json"));
+        assertEquals("Arweinydd Digidol", manifest.roleTitle("online-safety-coordinator", "cy").orElseThrow());
+        assertEquals(java.util.Optional.empty(), manifest.roleTitle("headteacher", "cy"), "the generic Welsh name stays");
+        for (FormDefinition form : plain.forms().all()) {
+            for (String language : List.of("en", "cy")) {
+                assertEquals(FormVersion.of(form, plain, language, "abcdef012345"),
+                        FormVersion.of(form, titled, language, "abcdef012345"), form.id());
+            }
+        }
+    }
+
     /** The form with another signer group and other urgent steps: neither is part of what is signed. */
     private static FormDefinition changed(FormDefinition form, java.util.Optional<SignerGroup> signedBy,
                                           java.util.Optional<org.polisi.site.forms.definition.LocalizedText> urgentSteps) {
