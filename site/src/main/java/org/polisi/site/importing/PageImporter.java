@@ -75,7 +75,7 @@ public final class PageImporter {
             Path source = request.source().toAbsolutePath();
             Pandoc.Output output = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "asciidoc", "--wrap=none",
                     "--standalone", "--extract-media=media", "--sandbox", "--lua-filter=" + filter));
-            List<String> lines = new ArrayList<>(Arrays.asList(output.text().replace("\r\n", "\n").split("\n", -1)));
+            List<String> lines = new ArrayList<>(AsciidocText.escape(Arrays.asList(output.text().replace("\r\n", "\n").split("\n", -1))));
             String title = documentTitle(lines);
             List<ImportFinding> findings = new ArrayList<>();
             if (title.isBlank()) {
@@ -112,6 +112,9 @@ public final class PageImporter {
             header.forEach(line -> text.append(line).append('\n'));
             text.append('\n');
             cleaned.body().forEach(line -> text.append(line).append('\n'));
+            Pandoc.Output document = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "html", "--wrap=none",
+                    "--standalone", "--sandbox"));
+            findings.addAll(ImportFidelity.check(document.text(), text.toString(), cleaned.removedWordContents()));
             images.commit();
             Files.createDirectories(page.getParent());
             Files.writeString(page, text.toString(), StandardCharsets.UTF_8);
@@ -178,7 +181,7 @@ public final class PageImporter {
             int first = firstContent(lines);
             Matcher heading = Headings.HEADING.matcher(first < lines.size() ? lines.get(first) : "");
             if (heading.matches() && Headings.withoutNumber(heading.group(2)).equalsIgnoreCase(title)) {
-                lines.remove(first);
+                removeHeading(lines, first);
             }
         }
         return title;
@@ -195,7 +198,7 @@ public final class PageImporter {
         long count = Blocks.outsideDelimited(lines).stream().filter(l -> l.startsWith(prefix)).count();
         if (count == 1 && lines.get(first).startsWith(prefix)) {
             String title = Headings.withoutNumber(lines.get(first).substring(prefix.length()));
-            lines.remove(first);
+            removeHeading(lines, first);
             return Optional.of(title);
         }
         return Optional.empty();
@@ -222,6 +225,16 @@ public final class PageImporter {
             return Optional.of(candidate);
         }
         return Optional.empty();
+    }
+
+    /** A heading that became the title goes, with the anchors pandoc wrote above it ({@code [[internet-policy]]}): nothing links to a title. */
+    private static void removeHeading(List<String> lines, int heading) {
+        lines.remove(heading);
+        for (int i = heading - 1; i >= 0 && (lines.get(i).isBlank() || lines.get(i).startsWith("[[")); i--) {
+            if (lines.get(i).startsWith("[[") && lines.get(i).endsWith("]]")) {
+                lines.remove(i);
+            }
+        }
     }
 
     private static int firstContent(List<String> lines) {

@@ -23,3 +23,32 @@ function RawInline(el)
   if closing(el.text) then return {} end
   return pandoc.RawInline('asciidoc', '\u{27E6}polisi-import: ' .. el.format .. ': ' .. shorten(el.text) .. '\u{27E7}')
 end
+
+-- The AsciiDoc writer copies the document's words into the page almost as they are, so words
+-- that look like AsciiDoc ("// ...", ":Name: ...", "{blank}", a "|" in a cell) would be read as
+-- markup. Every word of text is handed over between two private-use marks instead (U+E000, U+E001),
+-- untouched by the writer; AsciidocText.java escapes each marked run for where it stands on the
+-- line (docs/adr/0103). Image descriptions stay unmarked: they are attribute text, not page text.
+local OPEN, CLOSE = '\u{E000}', '\u{E001}'
+
+local function mark(el)
+  return pandoc.RawInline('asciidoc', OPEN .. el.text .. CLOSE)
+end
+
+local function unmark(inlines)
+  local out = {}
+  for _, el in ipairs(inlines) do
+    if el.t == 'RawInline' and el.text:sub(1, #OPEN) == OPEN then
+      table.insert(out, pandoc.Str(el.text:sub(#OPEN + 1, #el.text - #CLOSE)))
+    else
+      table.insert(out, el)
+    end
+  end
+  return out
+end
+
+return {
+  { RawBlock = RawBlock, RawInline = RawInline },
+  { Str = mark },
+  { Image = function(el) el.caption = unmark(el.caption); return el end },
+}
