@@ -71,18 +71,27 @@ final class AsciidocText {
      * {@code pass:c[text]}: Asciidoctor takes it out before any other substitution and shows it with
      * only {@code < > &} escaped. A {@code ]} is written {@code \]}. A backslash is written
      * {@code {backslash}} between passthroughs: the macro cannot end with one, and {@code \{} is the
-     * escape the clean-up reads as a reference the author meant ({@link ImportCleanup}).
+     * escape the clean-up reads as a reference the author meant ({@link ImportCleanup}). A tick stays
+     * outside too: the clean-up makes it {@code tick:[]}.
      */
     static String passthrough(String text) {
         StringBuilder out = new StringBuilder();
-        String[] parts = text.split("\\\\", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                out.append("{backslash}");
+        StringBuilder part = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean tick = ImportCleanup.TICK.matcher(String.valueOf(c)).matches();
+            if (c != '\\' && !tick) {
+                part.append(c);
+                continue;
             }
-            if (!parts[i].isEmpty()) {
-                out.append("pass:c[").append(parts[i].replace("]", "\\]")).append(']');
+            if (!part.isEmpty()) {
+                out.append("pass:c[").append(part.toString().replace("]", "\\]")).append(']');
+                part.setLength(0);
             }
+            out.append(tick ? String.valueOf(c) : "{backslash}");   // a tick stays out, for the clean-up to make tick:[]
+        }
+        if (!part.isEmpty()) {
+            out.append("pass:c[").append(part.toString().replace("]", "\\]")).append(']');
         }
         return out.toString();
     }

@@ -290,26 +290,45 @@ final class ImportFidelity {
         }
     }
 
-    /** Each row of a table (not of tables inside it) as its cells' words; a cell spanning columns counts once per column. */
+    /**
+     * Each row of a table (not of tables inside it) as its cells' words, on the table's grid: the
+     * places a cell spans into, across or down, count as empty cells (pandoc's AsciiDoc writer has
+     * no spans: it writes those places empty).
+     */
     private static List<List<String>> cells(Element table) {
         List<List<String>> rows = new ArrayList<>();
+        java.util.Map<Integer, Integer> spannedFromAbove = new java.util.HashMap<>();
         for (Element row : table.select("tr")) {
             if (row.closest("table") != table) {
                 continue;
             }
             List<String> cells = new ArrayList<>();
             for (Element cell : row.children()) {
-                if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                    String text = String.join(" ", words(cell));
-                    int span = cell.hasAttr("colspan") ? Math.max(1, parse(cell.attr("colspan"))) : 1;
-                    for (int s = 0; s < span; s++) {
-                        cells.add(text);
+                if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+                    continue;
+                }
+                fillSpanned(cells, spannedFromAbove);
+                String text = String.join(" ", words(cell));
+                int columns = cell.hasAttr("colspan") ? Math.max(1, parse(cell.attr("colspan"))) : 1;
+                int rowsDown = cell.hasAttr("rowspan") ? Math.max(1, parse(cell.attr("rowspan"))) : 1;
+                for (int s = 0; s < columns; s++) {
+                    if (rowsDown > 1) {
+                        spannedFromAbove.put(cells.size(), rowsDown - 1);
                     }
+                    cells.add(s == 0 ? text : "");
                 }
             }
+            fillSpanned(cells, spannedFromAbove);
             rows.add(cells);
         }
         return rows;
+    }
+
+    private static void fillSpanned(List<String> cells, java.util.Map<Integer, Integer> spannedFromAbove) {
+        while (spannedFromAbove.getOrDefault(cells.size(), 0) > 0) {
+            spannedFromAbove.merge(cells.size(), -1, Integer::sum);
+            cells.add("");
+        }
     }
 
     private static List<Integer> shape(List<List<String>> rows) {

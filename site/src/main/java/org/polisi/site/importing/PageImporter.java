@@ -211,7 +211,7 @@ public final class PageImporter {
     private static Optional<String> titleParagraph(List<String> lines) {
         int first = firstContent(lines);
         int next = first + 1;
-        while (next < lines.size() && lines.get(next).isBlank()) {
+        while (next < lines.size() && (lines.get(next).isBlank() || lines.get(next).startsWith("[[") && lines.get(next).endsWith("]]"))) {
             next++;
         }
         if (first >= lines.size() || next >= lines.size()) {
