@@ -1,9 +1,5 @@
 package org.polisi.site.importing;
 
-import org.asciidoctor.Asciidoctor;
-import org.asciidoctor.OptionsBuilder;
-import org.asciidoctor.SafeMode;
-import org.asciidoctor.log.LogHandler;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.HistogramDiff;
@@ -14,6 +10,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
+import org.polisi.site.render.HtmlFragments;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The importer's proof that the page says what the document says: the page as written is converted
- * by Asciidoctor (SAFE mode, our extensions, as the build converts a page) and its words are compared
+ * by the build's Asciidoctor (SAFE mode, our extensions, as the build converts a page) and its words are compared
  * with the document's words as pandoc reads them ({@code pandoc -t html}); every word lost, added or
  * changed, and every table whose rows or cells differ, is a finding at its line of the page.
  * Words are compared after Unicode NFC and whitespace normalisation, with the importer's own
@@ -38,7 +35,6 @@ final class ImportFidelity {
     private static final int SHOWN_WORDS = 12;
     /** A reference as the build's HTML checks find one in a page's text (check.HtmlChecks). */
     private static final Pattern BRACED = Pattern.compile("\\{[A-Za-z0-9_][A-Za-z0-9_-]*}");
-    private static volatile Asciidoctor asciidoctor;
 
     private ImportFidelity() {
     }
@@ -54,17 +50,14 @@ final class ImportFidelity {
     static List<ImportFinding> check(String documentHtml, String page, boolean removedContents) {
         Element document = Jsoup.parse(documentHtml).body();
         prepareDocument(document, removedContents);
-        List<String> logged = new ArrayList<>();
-        Rendered rendered = render(page, logged);
+        Rendered rendered = render(page);
         Element html = Jsoup.parse(rendered.html()).body();
         preparePage(html);
 
         List<String> lines = Arrays.asList(page.split("\n", -1));
         List<ImportFinding> findings = new ArrayList<>();
-        logged.forEach(message -> findings.add(new ImportFinding(ImportFinding.Kind.CHECK, lineIn(message), "",
-                "Asciidoctor: " + message.replaceFirst("^line \\d+: ", ""))));
         List<String> expected = new ArrayList<>(words(document));
-        List<String> title = words(Jsoup.parse("<p>" + rendered.title() + "</p>").body());
+        List<String> title = words(Jsoup.parse(rendered.titleHtml()).body());
         int titleAt = indexOf(expected, title, 12);
         if (titleAt > 0) {
             expected.subList(0, titleAt).clear();   // an appendix label taken into :appendix-label:
@@ -138,41 +131,18 @@ final class ImportFidelity {
         }
     }
 
-    private record Rendered(String title, String html) {
+    /**
+     * The page's body and its title, each converted by the build's own Asciidoctor (render.HtmlFragments:
+     * one instance per process, SAFE mode, our extensions and HTML post-processing), so the import's
+     * build that follows starts no second one.
+     */
+    private static Rendered render(String page) {
+        String titleLine = page.lines().findFirst().orElse("");
+        String title = titleLine.startsWith("= ") ? titleLine.substring(2) : "";
+        return new Rendered(title.isBlank() ? "" : HtmlFragments.convert(title), HtmlFragments.convert(page));
     }
 
-    private static Rendered render(String page, List<String> logged) {
-        Asciidoctor engine = engine();
-        synchronized (ImportFidelity.class) {
-            LogHandler handler = record -> logged.add((record.getCursor() != null && record.getCursor().getLineNumber() > 0
-                    ? "line " + record.getCursor().getLineNumber() + ": " : "") + record.getMessage());
-            engine.registerLogHandler(handler);
-            try {
-                org.asciidoctor.ast.Document loaded = engine.load(page, OptionsBuilder.options().safe(SafeMode.SAFE)
-                        .headerFooter(false).option("sourcemap", true).asMap());
-                String title = loaded.getDoctitle() == null ? "" : loaded.getDoctitle();
-                return new Rendered(title, loaded.convert());
-            } finally {
-                engine.unregisterLogHandler(handler);
-            }
-        }
-    }
-
-    /** One Asciidoctor for the process: starting JRuby takes seconds, and an import may be one of many in a test run. */
-    private static Asciidoctor engine() {
-        if (asciidoctor == null) {
-            synchronized (ImportFidelity.class) {
-                if (asciidoctor == null) {
-                    asciidoctor = Asciidoctor.Factory.create();
-                }
-            }
-        }
-        return asciidoctor;
-    }
-
-    private static int lineIn(String message) {
-        java.util.regex.Matcher line = Pattern.compile("^line (\\d+): ").matcher(message);
-        return line.find() ? Integer.parseInt(line.group(1)) : 0;
+    private record Rendered(String titleHtml, String html) {
     }
 
     private static void compareWords(List<String> expected, List<String> shown, List<String> lines, List<ImportFinding> findings) {
