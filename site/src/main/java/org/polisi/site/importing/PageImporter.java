@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 /**
  * {@code ./polisi import}: one document (Word, OpenDocument, HTML or Markdown) in, one page of a
  * school out ({@code content/schools/ID/LANG/KEY.adoc}, images in {@code content/schools/ID/assets/}),
- * with what a person must still look at. Pandoc converts; {@link ImportCleanup} makes the result
- * ours. The page is written only when the whole conversion succeeded.
+ * with what a person must still look at. Pandoc converts; {@link AsciidocText} writes the document's
+ * words so they show as typed; {@link ImportCleanup} makes the result ours; {@link ImportFidelity}
+ * lists every word or table row of the document the page would not show as the document has it
+ * (docs/adr/0103). The page is written only when the whole conversion succeeded.
  */
 public final class PageImporter {
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
