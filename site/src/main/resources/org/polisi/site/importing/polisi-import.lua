@@ -47,8 +47,11 @@ local function unmark(inlines)
   return out
 end
 
+-- Keep this the script's last statement: with a returned list, pandoc runs these passes in order and
+-- ignores global functions, so every filter defined above must be listed in the first pass (a Link
+-- filter included, if one is defined: it then sees the link's words before they are marked).
 return {
-  { RawBlock = RawBlock, RawInline = RawInline },
+  { RawBlock = RawBlock, RawInline = RawInline, Link = Link },
   { Str = mark },
   { Image = function(el) el.caption = unmark(el.caption); return el end },
 }
