@@ -3,8 +3,8 @@ package org.polisi.site.importing;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.HistogramDiff;
-import org.eclipse.jgit.diff.Sequence;
-import org.eclipse.jgit.diff.SequenceComparator;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -67,8 +67,8 @@ final class ImportFidelity {
         compareWords(expected, shown, lines, findings);
         braces(shown, lines, findings);
         compareTables(document, html, lines, findings);
-        findings.sort(java.util.Comparator.comparingInt(ImportFinding::line));
-        return findings;
+        return findings.stream().map(f -> new ImportFinding(f.kind(), f.line(), placeOf(lines, f.line()), f.message()))
+                .sorted(java.util.Comparator.comparingInt(ImportFinding::line)).toList();
     }
 
     /** The words of an HTML fragment's text, split at spaces and at block boundaries, each normalised. */
@@ -104,6 +104,15 @@ final class ImportFidelity {
 
     private static void prepareDocument(Element document, boolean removedContents) {
         document.select("a.footnote-ref, a.footnote-back, img").remove();
+        // The document's properties: only the title reaches the page (author, date and the like stay in Word),
+        // and a first heading that repeats it is the title, not a section (PageImporter.documentTitle).
+        document.select("#title-block-header > :not(h1.title)").remove();
+        Element title = document.selectFirst("#title-block-header h1.title");
+        Element first = document.selectFirst("h1:not(.title), h2, h3, h4, h5, h6");
+        if (title != null && first != null && Headings.withoutNumber(first.text()).equalsIgnoreCase(title.text().strip())
+                && first.previousElementSibling() == title.parent()) {
+            first.remove();
+        }
         document.select("a[href^=#_Toc]").forEach(link -> {
             Element block = link.closest("p, li");
             (block == null ? link : block).remove();
@@ -146,9 +155,8 @@ final class ImportFidelity {
     }
 
     private static void compareWords(List<String> expected, List<String> shown, List<String> lines, List<ImportFinding> findings) {
-        WordList a = new WordList(expected);
-        WordList b = new WordList(shown);
-        EditList edits = new HistogramDiff().diff(WordList.EQUAL, a, b);
+        // one word a line: JGit compares texts line by line, and no word holds a line break
+        EditList edits = new HistogramDiff().diff(RawTextComparator.DEFAULT, wordLines(expected), wordLines(shown));
         int cursor = bodyStart(lines);
         for (Edit edit : edits) {
             List<String> lost = expected.subList(edit.getBeginA(), edit.getEndA());
@@ -161,8 +169,8 @@ final class ImportFidelity {
             int line = find(lines, keys, cursor);
             cursor = Math.max(cursor, line - 1);
             String message = switch (edit.getType()) {
-                case DELETE -> "the document's words \"" + shown(lost) + "\" are not on the page: Asciidoctor read them as markup;"
-                        + " write them so they show as typed, e.g. pass:c[...] around them (docs/authoring.md)";
+                case DELETE -> "the document's words \"" + shown(lost) + "\" are not on the page: compare this line with the document;"
+                        + " words Asciidoctor reads as markup show as typed inside pass:c[...] (docs/authoring.md)";
                 case INSERT -> "the page shows \"" + shown(added) + "\", which the document does not have;"
                         + " check what this line makes of the document's text";
                 default -> "the document has \"" + shown(lost) + "\" where the page shows \"" + shown(added) + "\";"
@@ -191,6 +199,21 @@ final class ImportFidelity {
                 }
             }
         }
+    }
+
+    /** The heading a 1-based line of the page stands under (empty above the first), as the clean-up's findings say it. */
+    private static String placeOf(List<String> lines, int line) {
+        for (int i = Math.min(line, lines.size()) - 1; i > 0; i--) {
+            java.util.regex.Matcher heading = Headings.HEADING.matcher(lines.get(i));
+            if (heading.matches() && heading.group(1).length() > 1) {
+                return heading.group(2);
+            }
+        }
+        return "";
+    }
+
+    private static RawText wordLines(List<String> words) {
+        return new RawText(words.isEmpty() ? new byte[0] : (String.join("\n", words) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String shown(List<String> words) {
@@ -332,30 +355,5 @@ final class ImportFidelity {
             }
         }
         return at;
-    }
-
-    /** Words as a sequence JGit's histogram diff can compare. */
-    private static final class WordList extends Sequence {
-        static final SequenceComparator<WordList> EQUAL = new SequenceComparator<>() {
-            @Override
-            public boolean equals(WordList a, int ai, WordList b, int bi) {
-                return a.words.get(ai).equals(b.words.get(bi));
-            }
-
-            @Override
-            public int hash(WordList seq, int index) {
-                return seq.words.get(index).hashCode();
-            }
-        };
-        final List<String> words;
-
-        WordList(List<String> words) {
-            this.words = words;
-        }
-
-        @Override
-        public int size() {
-            return words.size();
-        }
     }
 }

@@ -160,6 +160,14 @@ class ImportTextFidelityTest {
     }
 
     @Test
+    void theDocumentsPropertiesAndATitleHeadingThatRepeatsThemAreNoDifference() throws IOException {
+        Path html = Files.writeString(project.root.resolve("t.html"), "<h1>Internet Policy</h1><p>Staff read it.</p>", StandardCharsets.UTF_8);
+        Path docx = project.document(html, "t.docx", "-M", "title=Internet Policy", "-M", "author=Tester Seven", "-M", "date=1 May 2026");
+        PageImporter.Outcome outcome = project.importPage(docx, "t7-england", "internet-policy", "en", "policy");
+        assertEquals(List.of(), fidelityFindings(outcome), outcome.findings() + "\n" + Files.readString(outcome.page()));
+    }
+
+    @Test
     void theCheckListsAWordLostAndATableSplitWithTheirLines() {
         String document = "<h1>Policy</h1><p>Staff must report concerns.</p><p>// Staff must never share passwords.</p>"
                 + "<table><tr><td>Email | chat</td><td>✓</td><td></td></tr><tr><td>Mobile</td><td>✓</td><td>✓</td></tr></table>"
