@@ -26,8 +26,10 @@ import java.util.stream.Stream;
 /**
  * {@code ./polisi import}: one document (Word, OpenDocument, HTML or Markdown) in, one page of a
  * school out ({@code content/schools/ID/LANG/KEY.adoc}, images in {@code content/schools/ID/assets/}),
- * with what a person must still look at. Pandoc converts; {@link ImportCleanup} makes the result
- * ours. The page is written only when the whole conversion succeeded.
+ * with what a person must still look at. Pandoc converts; {@link AsciidocText} writes the document's
+ * words so they show as typed; {@link ImportCleanup} makes the result ours; {@link ImportFidelity}
+ * lists every word or table row of the document the page would not show as the document has it
+ * (docs/adr/0103). The page is written only when the whole conversion succeeded.
  */
 public final class PageImporter {
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -75,7 +77,8 @@ public final class PageImporter {
             Path source = request.source().toAbsolutePath();
             Pandoc.Output output = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "asciidoc", "--wrap=none",
                     "--standalone", "--extract-media=media", "--sandbox", "--lua-filter=" + filter));
-            List<String> lines = new ArrayList<>(Arrays.asList(ImportLinks.apply(output.text().replace("\r\n", "\n")).split("\n", -1)));
+            List<String> lines = new ArrayList<>(AsciidocText.escape(Arrays.asList(
+                    ImportLinks.apply(output.text().replace("\r\n", "\n")).split("\n", -1))));
             String title = documentTitle(lines);
             List<ImportFinding> findings = new ArrayList<>();
             if (title.isBlank()) {
@@ -112,6 +115,9 @@ public final class PageImporter {
             header.forEach(line -> text.append(line).append('\n'));
             text.append('\n');
             cleaned.body().forEach(line -> text.append(line).append('\n'));
+            Pandoc.Output document = pandoc.run(work, List.of(source.toString(), "-f", format, "-t", "html", "--wrap=none",
+                    "--standalone", "--sandbox"));
+            findings.addAll(ImportFidelity.check(document.text(), text.toString(), cleaned.removedWordContents()));
             images.commit();
             Files.createDirectories(page.getParent());
             Files.writeString(page, text.toString(), StandardCharsets.UTF_8);
@@ -198,7 +204,7 @@ public final class PageImporter {
             int first = firstContent(lines);
             Matcher heading = Headings.HEADING.matcher(first < lines.size() ? lines.get(first) : "");
             if (heading.matches() && Headings.withoutNumber(heading.group(2)).equalsIgnoreCase(title)) {
-                lines.remove(first);
+                removeHeading(lines, first);
             }
         }
         return title;
@@ -215,7 +221,7 @@ public final class PageImporter {
         long count = Blocks.outsideDelimited(lines).stream().filter(l -> l.startsWith(prefix)).count();
         if (count == 1 && lines.get(first).startsWith(prefix)) {
             String title = Headings.withoutNumber(lines.get(first).substring(prefix.length()));
-            lines.remove(first);
+            removeHeading(lines, first);
             return Optional.of(title);
         }
         return Optional.empty();
@@ -228,7 +234,7 @@ public final class PageImporter {
     private static Optional<String> titleParagraph(List<String> lines) {
         int first = firstContent(lines);
         int next = first + 1;
-        while (next < lines.size() && lines.get(next).isBlank()) {
+        while (next < lines.size() && (lines.get(next).isBlank() || lines.get(next).startsWith("[[") && lines.get(next).endsWith("]]"))) {
             next++;
         }
         if (first >= lines.size() || next >= lines.size()) {
@@ -242,6 +248,16 @@ public final class PageImporter {
             return Optional.of(candidate);
         }
         return Optional.empty();
+    }
+
+    /** A heading that became the title goes, with the anchors pandoc wrote above it ({@code [[internet-policy]]}): nothing links to a title. */
+    private static void removeHeading(List<String> lines, int heading) {
+        lines.remove(heading);
+        for (int i = heading - 1; i >= 0 && (lines.get(i).isBlank() || lines.get(i).startsWith("[[")); i--) {
+            if (lines.get(i).startsWith("[[") && lines.get(i).endsWith("]]")) {
+                lines.remove(i);
+            }
+        }
     }
 
     private static int firstContent(List<String> lines) {

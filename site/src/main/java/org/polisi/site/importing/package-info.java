@@ -8,12 +8,16 @@
  * what a person must finish (alt text, blanks that a form could collect, what could not be converted).
  *
  * <p>Stages: {@link org.polisi.site.importing.Pandoc} converts (with {@code polisi-import.lua}
- * marking what the AsciiDoc writer would drop), {@link org.polisi.site.importing.ImportCleanup}
+ * marking what the AsciiDoc writer would drop, and the document's own words),
+ * {@link org.polisi.site.importing.AsciidocText} writes those words so Asciidoctor shows them as typed,
+ * {@link org.polisi.site.importing.ImportCleanup}
  * makes pandoc's AsciiDoc ours ({@link org.polisi.site.importing.TableCleanup},
  * {@link org.polisi.site.importing.Headings}), {@link org.polisi.site.importing.DocumentDates}
- * reads the dates, {@link org.polisi.site.importing.PageImporter} orders them and writes.
+ * reads the dates, {@link org.polisi.site.importing.ImportFidelity} compares the page, converted
+ * as the build converts it, with the document word by word and table by table,
+ * {@link org.polisi.site.importing.PageImporter} orders them and writes.
  * Why apart from the build: it writes content, which the build only reads; it needs a program
  * (pandoc) the build does not; and its output is an author's starting point, reviewed before it is
- * committed. See docs/adr/0032-import-through-pandoc.md.
+ * committed. See docs/adr/0032-import-through-pandoc.md and docs/adr/0103.
  */
 package org.polisi.site.importing;

@@ -52,9 +52,41 @@ local function words(inlines)
   return out
 end
 
+-- The AsciiDoc writer copies the document's words into the page almost as they are, so words
+-- that look like AsciiDoc ("// ...", ":Name: ...", "{blank}", a "|" in a cell) would be read as
+-- markup. Every word of text is handed over between two private-use marks instead (U+E000, U+E001),
+-- untouched by the writer; AsciidocText.java escapes each marked run for where it stands on the
+-- line (docs/adr/0103). Image descriptions stay unmarked: they are attribute text, not page text.
+local OPEN, CLOSE = '\u{E000}', '\u{E001}'
+
+local function mark(el)
+  return pandoc.RawInline('asciidoc', OPEN .. el.text .. CLOSE)
+end
+
+local function unmark(inlines)
+  local out = {}
+  for _, el in ipairs(inlines) do
+    if el.t == 'RawInline' and el.text:sub(1, #OPEN) == OPEN then
+      table.insert(out, pandoc.Str(el.text:sub(#OPEN + 1, #el.text - #CLOSE)))
+    else
+      table.insert(out, el)
+    end
+  end
+  return out
+end
+
 function Link(el)
   local out = pandoc.List({ pandoc.RawInline('asciidoc', '\u{27E6}polisi-link ' .. hex(el.target) .. '\u{27E7}') })
   out:extend(words(el.content))
   out:insert(pandoc.RawInline('asciidoc', '\u{27E6}/polisi-link\u{27E7}'))
   return out
 end
+
+-- Keep this the script's last statement: with a returned list, pandoc runs these passes in order and
+-- ignores global functions, so every filter defined above must be listed in the first pass (a Link
+-- filter included, if one is defined: it then sees the link's words before they are marked).
+return {
+  { RawBlock = RawBlock, RawInline = RawInline, Link = Link },
+  { Str = mark },
+  { Image = function(el) el.caption = unmark(el.caption); return el end },
+}
