@@ -60,6 +60,7 @@ public record ReceiptMessage(String subject, String body) {
             body.append(messages.format(language, "confirmation.retention", Map.of("retention", retention))).append("\n\n");
         }
         ChangeLink.of(school, form, row.reference(), language).ifPresent(change -> body
+                .append(change.noteKey().map(key -> messages.get(language, key) + "\n\n").orElse(""))
                 .append(messages.get(language, change.messageKey())).append(":\n")
                 .append(siteUrl.map(url -> url + change.path()).orElse(messages.format(language,
                         "receipt.email.change-without-link", Map.of("reference", row.reference()))))
