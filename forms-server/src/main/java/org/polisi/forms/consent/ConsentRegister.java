@@ -18,8 +18,9 @@ import org.polisi.forms.storage.SubmissionRow;
 /**
  * The consents that stand now ({@link ConsentState#of}), each with the pupil's class, filtered by
  * statement, class or answer: "who may appear on the website photo from class 3?" The class is the
- * roster's ({@link PupilClasses}, when the school uploaded one and it names the pupil), and the
- * year group the consent form asked for, if it asked.
+ * roster's ({@link PupilClasses}, when the school uploaded one and it names the pupil; every class
+ * of the name when it names several pupils so, since it cannot say which one a form means: ADR
+ * 0102), and the year group the consent form asked for, if it asked.
  */
 public final class ConsentRegister {
 

@@ -23,7 +23,8 @@ import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.Times;
 
 /**
- * Derives what stands now from the events (newest answer wins, withdrawals included), and keeps
+ * Derives what stands now from the events (for each child named on a form, the newest answer wins,
+ * withdrawals included: {@link ChildOnForm}, ADR 0102), and keeps
  * their history readable, from verified events only: the school's consent event chain is walked
  * first, and an event at or after its first broken link is left out (issue #23: a row changed in
  * the database behind the server's back must not change what staff are shown).

@@ -20,7 +20,6 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.YearGroups;
 import org.polisi.forms.manifest.Text;
-import org.polisi.forms.roster.PupilClasses;
 import org.polisi.forms.roster.Roster;
 import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffRecords;

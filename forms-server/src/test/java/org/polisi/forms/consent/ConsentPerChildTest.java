@@ -214,6 +214,27 @@ class ConsentPerChildTest {
     }
 
     /**
+     * A withdrawal sent without a reference for "Rhys Jones": staff are shown, for each record they may
+     * match it to, the year group and the parent's name the form gave, to pick the right child.
+     */
+    @ParameterizedTest
+    @MethodSource("org.polisi.forms.TestDatabases#both")
+    void aRequestsCandidatesSayWhatTellsTheChildrenApart(TestDatabases.Kind kind, @TempDir Path folder)
+            throws IOException {
+        try (TestServer server = start(folder, kind)) {
+            String yearFive = send(server, "Alys Jones", "Rhys Jones", "year-5", "given", "given");
+            String yearOne = send(server, "Bethan Jones", "Rhys Jones", "year-1", "given", "given");
+            String request = reference(server.browser().post("/forms/testschool/consent-withdrawal",
+                    form(org.polisi.forms.Submissions.withdrawing("en", "", "Rhys Jones", PHOTOS))));
+            Document page = Jsoup.parse(server.loggedIn(HEAD).get("/staff/submissions/" + request + "?lang=en").body());
+            List<String> details = page.select("table tbody tr").stream()
+                    .map(tr -> tr.select("td").get(0).text() + " | " + tr.select("td").get(3).text()).toList();
+            assertEquals(List.of(yearFive + " | Your full name: Alys Jones Year group: Year 5",
+                    yearOne + " | Your full name: Bethan Jones Year group: Year 1"), details);
+        }
+    }
+
+    /**
      * Tester 7's variant (c): a roster naming two pupils "Rhys Jones" cannot say which one a form means:
      * no line is put in one of their classes as if it were sure, and filtering by either class shows it.
      */
