@@ -90,11 +90,14 @@ record ChildOnForm(List<Object> identity, String formId, long consentSubmission,
         }
         Map<List<Object>, Set<String>> found = new HashMap<>();
         for (List<ChildOnForm> bucket : buckets.values()) {
+            // each name's keys made once (PersonNames.Query), not once per comparison
+            List<PersonNames.Query> names = bucket.stream().map(child -> PersonNames.query(child.pupil())).toList();
             for (int i = 0; i < bucket.size(); i++) {
                 for (int j = i + 1; j < bucket.size(); j++) {
                     ChildOnForm a = bucket.get(i);
                     ChildOnForm b = bucket.get(j);
-                    if (a.consentSubmission() != b.consentSubmission() && mayBeSame(a.pupil(), b.pupil())) {
+                    if (a.consentSubmission() != b.consentSubmission()
+                            && names.get(i).mentions(b.pupil()).found() && names.get(j).mentions(a.pupil()).found()) {
                         found.computeIfAbsent(a.identity(), key -> new LinkedHashSet<>())
                                 .add(reference.apply(b.consentSubmission()));
                         found.computeIfAbsent(b.identity(), key -> new LinkedHashSet<>())
