@@ -53,6 +53,9 @@
 <p><a href="${receipt.back.href}">${receipt.back.text}</a></p>
 </#if>
 </#if>
+<#if page.changeNote??>
+<p class="change-note">${page.changeNote}</p>
+</#if>
 <#if page.withdraw??>
 <p class="withdraw-link"><a href="${page.withdraw.href}">${page.withdraw.text}</a></p>
 </#if>

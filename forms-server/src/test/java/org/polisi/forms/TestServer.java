@@ -195,6 +195,11 @@ public final class TestServer implements AutoCloseable {
                 new org.polisi.forms.storage.SubmissionLedger(jdbi()), manifests);
     }
 
+    /** The school's forms as this server's manifests define them (none for a school it has no manifest for). */
+    public java.util.List<org.polisi.contract.FormDefinition> forms(String school) {
+        return manifests.school(school).map(org.polisi.contract.Manifest::forms).orElse(java.util.List.of());
+    }
+
     public int count(String sql) {
         return jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }

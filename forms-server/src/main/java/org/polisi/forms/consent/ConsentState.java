@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.contract.FormDefinition;
 import org.polisi.forms.names.PersonNames;
+import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.ChainProblem;
 import org.polisi.forms.storage.ChainRow;
 import org.polisi.forms.storage.ReadSnapshot;
@@ -21,7 +23,8 @@ import org.polisi.forms.storage.RecordChains;
 import org.polisi.forms.storage.Times;
 
 /**
- * Derives what stands now from the events (newest answer wins, withdrawals included), and keeps
+ * Derives what stands now from the events (for each child named on a form, the newest answer wins,
+ * withdrawals included: {@link ChildOnForm}, ADR 0102), and keeps
  * their history readable, from verified events only: the school's consent event chain is walked
  * first, and an event at or after its first broken link is left out (issue #23: a row changed in
  * the database behind the server's back must not change what staff are shown).
@@ -45,7 +48,7 @@ public final class ConsentState {
         }
     }
 
-    private record Consent(String reference, boolean erased) {
+    private record Consent(String reference, boolean erased, String formId, String fieldsJson) {
     }
 
     /** Alphabetical order for names in any language (ICU's root collation: Ŵ with W, Ł after L). */
@@ -58,36 +61,57 @@ public final class ConsentState {
     }
 
     /**
-     * For each pupil, form and statement of the school: the newest verified event from a consent
-     * form that has not been erased, and how many events led there. Pupils are the same pupil when
-     * their {@link PersonNames#searchKey} is (case, NFD, apostrophe and hyphen look-alikes and
-     * spacing set aside), never by SQL's ASCII-only case folding.
+     * For each child named on a live consent form (or notice of objection), form and statement of the
+     * school: the newest verified event, and how many events led there (ADR 0102). A form's answers
+     * stand for the child named on <em>that</em> form; a later form takes the place of an earlier one
+     * only when it is unambiguously the same child from the same sender ({@link ChildOnForm}): same form,
+     * same name as {@link PersonNames#searchKey} compares it (case, NFC/NFD, apostrophe and hyphen
+     * look-alikes and spacing set aside), and the same answers to every question of the form that tells
+     * children apart or names the sender (year group, class, date of birth, the parent's name). Two live
+     * forms naming the child only loosely the same way ({@link ChildOnForm#mayBeSame}) stay two lines,
+     * each listing the other's reference in {@link CurrentConsent#alsoNamedBy}, so that staff check them:
+     * no refusal vanishes behind another family's consent.
      *
-     * @return ordered by pupil (alphabetically, by the Unicode Collation Algorithm), form and statement
+     * @param school the school
+     * @param forms  the school's consent forms and notices of objection, for the questions that tell
+     *               children apart; a form not among them never takes another's place (each of its
+     *               records stands alone)
+     * @return ordered by pupil (alphabetically, by the Unicode Collation Algorithm), form, reference and statement
      */
-    public Verified<List<CurrentConsent>> of(String school) {
+    public Verified<List<CurrentConsent>> of(String school, List<FormDefinition> forms) {
+        Map<String, FormDefinition> byId = new HashMap<>();
+        forms.forEach(form -> byId.put(form.id(), form));
         return ReadSnapshot.read(jdbi, handle -> {
             RecordChainVerifier.Walked walked = RecordChainVerifier.walkSchool(handle, RecordChains.CONSENT_EVENT, school);
-            Map<Long, Consent> forms = submissions(handle, school);
-            Map<List<String>, List<Event>> byKey = new LinkedHashMap<>();
+            Map<Long, Consent> records = submissions(handle, school);
+            Map<List<Object>, List<Event>> byKey = new LinkedHashMap<>();
+            Map<List<Object>, ChildOnForm> children = new LinkedHashMap<>();
+            Map<List<Object>, ChildOnForm> childOf = new HashMap<>();  // by record and name as typed: each read once
             for (ChainRow row : walked.verifiedRows()) {
                 Event event = Event.of(row);
-                Consent form = forms.get(event.consentSubmission());
-                if (form == null || form.erased()) {
+                Consent record = records.get(event.consentSubmission());
+                if (record == null || record.erased()) {
                     continue;
                 }
-                byKey.computeIfAbsent(List.of(PersonNames.searchKey(event.pupil()), event.formId(), event.statement()),
-                        key -> new ArrayList<>()).add(event);
+                ChildOnForm child = childOf.computeIfAbsent(List.of(event.consentSubmission(), event.pupil()),
+                        key -> ChildOnForm.of(byId.get(event.formId()), event.formId(), event.consentSubmission(),
+                                event.pupil(), CanonicalJson.readFields(record.fieldsJson())));
+                children.put(child.identity(), child);  // the newest record of each child
+                byKey.computeIfAbsent(List.of(child.identity(), event.statement()), key -> new ArrayList<>()).add(event);
             }
+            Map<List<Object>, List<String>> alsoNamedBy = ChildOnForm.alsoNamedBy(children.values(),
+                    id -> records.get(id).reference());
             List<CurrentConsent> current = new ArrayList<>();
             byKey.forEach((key, events) -> {
                 Event newest = events.get(events.size() - 1);
                 current.add(new CurrentConsent(newest.pupil(), newest.formId(), newest.statement(), newest.answer(),
-                        newest.recordedAt(), forms.get(newest.consentSubmission()).reference(), events.size()));
+                        newest.recordedAt(), records.get(newest.consentSubmission()).reference(), events.size(),
+                        alsoNamedBy.getOrDefault(key.get(0), List.of())));
             });
             current.sort(Comparator.comparing((CurrentConsent consent) -> PersonNames.searchKey(consent.pupil()),
                             PUPIL_ORDER)
-                    .thenComparing(CurrentConsent::formId).thenComparing(CurrentConsent::statement));
+                    .thenComparing(CurrentConsent::formId).thenComparing(CurrentConsent::reference)
+                    .thenComparing(CurrentConsent::statement));
             return new Verified<>(current, walked.problem());
         });
     }
@@ -111,10 +135,11 @@ public final class ConsentState {
 
     private static Map<Long, Consent> submissions(Handle handle, String school) {
         Map<Long, Consent> forms = new HashMap<>();
-        handle.createQuery("SELECT id, reference, erased_at FROM submission WHERE school = :school"
+        handle.createQuery("SELECT id, reference, erased_at, form_id, fields_json FROM submission WHERE school = :school"
                         + " AND form_kind IN ('consent', 'withdrawal', 'objection')")
                 .bind("school", school)
-                .map((row, context) -> forms.put(row.getLong(1), new Consent(row.getString(2), row.getString(3) != null)))
+                .map((row, context) -> forms.put(row.getLong(1), new Consent(row.getString(2), row.getString(3) != null,
+                        row.getString(4), row.getString(5))))
                 .list();
         return forms;
     }

@@ -142,6 +142,15 @@ public final class Withdrawals {
         return ConsentRecorder.pupils(consentForm, CanonicalJson.readFields(consent.fieldsJson()));
     }
 
+    /**
+     * The names of the form's questions whose answers tell two children of one name apart or name
+     * the sender (year group, class, date of birth, the parent's name: {@link ChildOnForm#tellsApart}),
+     * in form order: what staff compare when they match a request to one of several records (ADR 0102).
+     */
+    public static List<String> tellingApart(FormDefinition consentForm) {
+        return consentForm.fields().stream().filter(ChildOnForm::tellsApart).map(field -> field.name()).toList();
+    }
+
     /** The pupils among {@code pupils} whose names are the same as one of {@code named}. */
     public static List<String> matching(List<String> pupils, List<String> named) {
         return pupils.stream()

@@ -18,7 +18,7 @@ import org.polisi.forms.text.DisplayText;
  * The words of a receipt's copy by e-mail (plain text, in the language it was asked for): the
  * school, the form, the reference, when it was received, each question (each consent statement in
  * full) with its answer as the receipt page shows it, how long the school keeps it, and the way to
- * withdraw or change it. Every answer is typed text: each of its lines is indented and isolated
+ * withdraw it and to change an answer, each as far as the server does it ({@link ChangeLink}). Every answer is typed text: each of its lines is indented and isolated
  * (U+2068 … U+2069, {@link DisplayText}), so no answer can start a line that looks like ours or
  * reorder the words around it. Nothing here goes in a URL but the reference.
  *
@@ -60,6 +60,7 @@ public record ReceiptMessage(String subject, String body) {
             body.append(messages.format(language, "confirmation.retention", Map.of("retention", retention))).append("\n\n");
         }
         ChangeLink.of(school, form, row.reference(), language).ifPresent(change -> body
+                .append(change.noteKey().map(key -> messages.get(language, key) + "\n\n").orElse(""))
                 .append(messages.get(language, change.messageKey())).append(":\n")
                 .append(siteUrl.map(url -> url + change.path()).orElse(messages.format(language,
                         "receipt.email.change-without-link", Map.of("reference", row.reference()))))

@@ -167,7 +167,7 @@ final class ConfirmationHandler {
         View view;
         if (record.isEmpty() || form.isEmpty()) {
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent, "",
-                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null, null, null);
+                    PageLayout.paragraphs(messages.get(language, "confirmation.received")), null, null, null, null);
         } else {
             String next = Text.in(form.get().confirmation(), language);
             view = new View(title, messages.get(language, "confirmation.reference"), reference, urgent,
@@ -175,6 +175,7 @@ final class ConfirmationHandler {
                     PageLayout.paragraphs(next.isBlank() ? messages.get(language, "confirmation.received") : next),
                     receipt(language, manifest.get(), form.get(), record.get()),
                     changeLink(manifest.get(), form.get(), reference, language).orElse(null),
+                    changeNote(manifest.get(), form.get(), reference, language),
                     copies.offered(form.get()) ? copy(ctx, language, school, reference, copyError, typedAddress) : null);
         }
         Responses.html(ctx, status, layout.render("confirmation", frame, view));
@@ -219,7 +220,8 @@ final class ConfirmationHandler {
         said.add(messages.get(language, "confirmation.expired.no-answers"));
         Responses.html(ctx, 200, layout.render("confirmation", frame, new View(title,
                 messages.get(language, "confirmation.reference"), reference, null, "", said, null,
-                form.flatMap(definition -> changeLink(manifest, definition, reference, language)).orElse(null), null)));
+                form.flatMap(definition -> changeLink(manifest, definition, reference, language)).orElse(null),
+                form.map(definition -> changeNote(manifest, definition, reference, language)).orElse(null), null)));
     }
 
     /** How the person changes what they sent ({@link ChangeLink}), as a link on this page. */
@@ -229,17 +231,25 @@ final class ConfirmationHandler {
                 .map(change -> new PageLayout.Link(change.path(), messages.get(language, change.messageKey())));
     }
 
+    /** How the person changes an answer, when the link does not say it ({@link ChangeLink#noteKey}); null otherwise. */
+    private String changeNote(Manifest manifest, FormDefinition form, String reference, String language) {
+        return ChangeLink.of(manifest, form, reference, language).flatMap(ChangeLink::noteKey)
+                .map(key -> messages.get(language, key)).orElse(null);
+    }
+
     /**
      * The view of {@code server/confirmation.ftl}.
      *
      * @param urgent    what to do now, for an urgent incident; null otherwise
      * @param nextTitle "What happens next", or empty when the record or its form is gone
      * @param receipt   the receipt of the answers, or null when the record or its form is gone
-     * @param withdraw  "withdraw or change this consent", for a consent form; null otherwise
+     * @param withdraw  "withdraw this consent", for a consent form; for a notice of objection, its form
+     *                  again; null otherwise
+     * @param changeNote how to change a consent's answers (send the form again), beside the link; null otherwise
      * @param copy      the offer of a copy by e-mail, where one is offered; null otherwise
      */
     record View(String title, String referenceLabel, String reference, Urgent urgent, String nextTitle,
-                List<String> next, Receipt receipt, PageLayout.Link withdraw, Copy copy) {
+                List<String> next, Receipt receipt, PageLayout.Link withdraw, String changeNote, Copy copy) {
     }
 
     /**

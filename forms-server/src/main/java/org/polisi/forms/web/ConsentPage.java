@@ -20,7 +20,6 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.YearGroups;
 import org.polisi.forms.manifest.Text;
-import org.polisi.forms.roster.PupilClasses;
 import org.polisi.forms.roster.Roster;
 import org.polisi.forms.staff.StaffPermissions;
 import org.polisi.forms.staff.StaffRecords;
@@ -78,7 +77,7 @@ final class ConsentPage {
         List<Roster.Entry> roster = rosterFor(session);
         ConsentRegister.Filter filter = filter(ctx);
         ConsentState.Verified<List<ConsentRegister.Line>> verified = register.lines(session.user().school(),
-                consentForms, PupilClasses.of(roster), filter);
+                consentForms, roster, filter);
         List<ConsentRegister.Line> lines = verified.value();
         Table table = null;
         if (!lines.isEmpty()) {
@@ -97,13 +96,15 @@ final class ConsentPage {
                         Table.Cell.text(answers.consentAnswer(consent.answer(), language)),
                         Table.Cell.text(Dates.display(consent.since(), language)),
                         Table.Cell.link("/staff/submissions/" + consent.reference(), consent.reference()),
-                        pendingCell(session, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())))));
+                        pendingCell(session, WithdrawalRequests.naming(pending, consent.formId(), consent.pupil())),
+                        checkCell(session, consent))));
             }
             table = new Table(Table.headings(messages, language, "staff.consents.pupil", "staff.consents.class",
                     "csv.form", "staff.consents.statement", "staff.consents.answer", "staff.consents.since",
-                    "csv.reference", "staff.consents.pending-column"), rows);
+                    "csv.reference", "staff.consents.pending-column", "staff.consents.check-column"), rows);
         }
         String explanation = messages.get(language, "staff.consents.explanation")
+                + " " + messages.get(language, "staff.consents.one-child-per-form")
                 + (anyObjection(consentForms) ? " " + messages.get(language, "staff.consents.objections") : "");
         frame.render(ctx, session, 200, "staff.consents.title", Map.of(), "consents", new View(
                 unverifiedText(verified, messages, language), explanation,
@@ -145,7 +146,7 @@ final class ConsentPage {
             return;
         }
         List<ConsentRegister.Line> lines = register.lines(session.user().school(), consentForms,
-                PupilClasses.of(rosterFor(session)), filter(ctx)).value();
+                rosterFor(session), filter(ctx)).value();
         List<List<String>> rows = new ArrayList<>();
         for (ConsentRegister.Line line : lines) {
             CurrentConsent consent = line.consent();
@@ -154,13 +155,13 @@ final class ConsentPage {
             rows.add(List.of(consent.pupil(), className(line, language), Text.in(form.title(), language),
                     statementText(form, consent.statement(), language), answers.consentAnswer(consent.answer(), language),
                     Dates.displayWithOffset(consent.since(), language), Times.format(consent.since()),
-                    consent.reference()));
+                    checkText(consent, language), consent.reference()));
         }
         String text = csv.table(List.of(messages.get(language, "staff.consents.pupil"),
                 messages.get(language, "staff.consents.class"), messages.get(language, "csv.form"),
                 messages.get(language, "staff.consents.statement"), messages.get(language, "staff.consents.answer"),
                 messages.get(language, "csv.since-local"), messages.get(language, "csv.since-utc"),
-                messages.get(language, "csv.reference")), rows);
+                messages.get(language, "staff.consents.check-column"), messages.get(language, "csv.reference")), rows);
         ctx.header("Content-Disposition", "attachment; filename=\"" + session.user().school() + "-consents.csv\"");
         ctx.status(200).contentType(Responses.CSV).result(text); // with its byte order mark (CsvExport)
     }
@@ -176,11 +177,48 @@ final class ConsentPage {
         return StaffPermissions.mayUseRoster(session.user()) ? roster.of(session.user().school()) : List.of();
     }
 
-    /** The roster's class, else the year group the form gave (in the reader's words), else nothing. */
+    /**
+     * The roster's class, else the year group the form gave (in the reader's words), else nothing; when
+     * several pupils of the roster share the name, the year group the form gave and the roster's
+     * classes of that name, said to be several (the roster cannot say which child the form means).
+     */
     private String className(ConsentRegister.Line line, String language) {
-        return line.rosterClass().orElseGet(() -> line.yearGroup()
-                .filter(YearGroups.VALUES::contains)
-                .map(group -> messages.get(language, "year-group." + group)).orElse(""));
+        String yearGroup = line.yearGroup().filter(YearGroups.VALUES::contains)
+                .map(group -> messages.get(language, "year-group." + group)).orElse("");
+        if (line.rosterAmbiguous()) {
+            String shared = messages.format(language, "staff.consents.roster-shared",
+                    Map.of("classes", String.join(", ", line.rosterClasses().stream().distinct().toList())));
+            return yearGroup.isEmpty() ? shared : yearGroup + "; " + shared;
+        }
+        return line.rosterClass().orElse(yearGroup);
+    }
+
+    /** "More than one form may name this pupil: check" and the other forms' references, or empty (ADR 0102). */
+    private static String checkText(CurrentConsent consent, Messages messages, String language) {
+        return consent.toCheck() ? messages.get(language, "staff.consents.check") + " "
+                + String.join(", ", consent.alsoNamedBy()) : "";
+    }
+
+    private String checkText(CurrentConsent consent, String language) {
+        return checkText(consent, messages, language);
+    }
+
+    /**
+     * The marker of a line whose pupil other live forms may name (a name loosely the same, another year
+     * group, class or sender), linked to each of those forms the member of staff may open.
+     */
+    private Table.Cell checkCell(StaffSession session, CurrentConsent consent) {
+        if (!consent.toCheck()) {
+            return Table.Cell.text("");
+        }
+        List<String> closed = consent.alsoNamedBy().stream()
+                .filter(reference -> !records.mayOpenRecord(session.user(), reference)).toList();
+        return new Table.Cell(String.join(" ", java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(messages.get(session.language(), "staff.consents.check")),
+                        closed.stream()).toList()) + " ", false,
+                consent.alsoNamedBy().stream().filter(reference -> !closed.contains(reference))
+                        .map(reference -> new Table.Link("/staff/submissions/" + reference, reference, "")).toList(),
+                "consent-check");
     }
 
     private static ConsentRegister.Filter filter(Context ctx) {

@@ -317,9 +317,11 @@ final class FormDraftPages {
                 "/" + manifest.school() + "/" + language + "/",
                 manifest.languages().size() > 1 ? RequestLanguage.toggleHref(ctx, language) : null);
         privatePage(ctx);
-        Responses.html(ctx, 200, layout.render("draft-expired", frame, new Expired(title,
-                PageLayout.paragraphs(messages.format(language, "draft.sent.body", Map.of("reference", reference,
-                        "form", Text.in(form.title(), language)))),
+        List<String> paragraphs = new ArrayList<>(PageLayout.paragraphs(messages.format(language,
+                "draft.sent.body", Map.of("reference", reference, "form", Text.in(form.title(), language)))));
+        ChangeLink.of(manifest, form, reference, language).flatMap(ChangeLink::noteKey)
+                .ifPresent(key -> paragraphs.add(messages.get(shown, key)));  // how to change an answer (ADR 0102)
+        Responses.html(ctx, 200, layout.render("draft-expired", frame, new Expired(title, paragraphs,
                 ChangeLink.of(manifest, form, reference, language)
                         .map(change -> new PageLayout.Link(change.path(), messages.get(shown, change.messageKey())))
                         .orElse(null))));

@@ -43,8 +43,8 @@ final class SiteHandler {
     }
 
     /**
-     * A form page asked for with {@code ?reference=} (the receipt's "withdraw or change this
-     * consent" link, issue 20): the baked page with its {@code reference} box filled in, so the
+     * A form page asked for with {@code ?reference=} (the receipt's "withdraw this consent"
+     * link, issue 20): the baked page with its {@code reference} box filled in, so the
      * person need not copy it. Only a well-formed reference, only into a page that has such a box;
      * nothing is looked up, so the page says nothing about whose the reference is.
      *

@@ -73,13 +73,15 @@ final class WithdrawalRequestSection {
         if (!candidates.isEmpty()) {
             Optional<FormDefinition> consentForm = manifest.form(request.get().consentFormId());
             table = new Table(Table.headings(messages, language, "csv.reference", "csv.received",
-                    "staff.consents.pupil", "staff.withdrawal.decide"), candidates.stream().map(candidate -> Table.Row.of(
+                    "staff.consents.pupil", "staff.withdrawal.details", "staff.withdrawal.decide"),
+                    candidates.stream().map(candidate -> Table.Row.of(
                     records.mayOpenRecord(session.user(), candidate.reference())
                             ? Table.Cell.link("/staff/submissions/" + candidate.reference(), candidate.reference())
                             : Table.Cell.text(candidate.reference()),
                     Table.Cell.text(Dates.display(candidate.receivedAt(), language)),
                     Table.Cell.typed(consentForm.map(form -> String.join("\n", Withdrawals.pupilsOf(form, candidate)))
                             .orElse("")),   // typed by parents: one name a line, each isolated
+                    Table.Cell.typed(consentForm.map(form -> details(form, candidate, language)).orElse("")),
                     Table.Cell.form(new Post("/staff/submissions/" + row.reference() + "/match", StaffAuth.CSRF_FIELD,
                             session.csrfToken(), List.of(new Post.Hidden("consent", candidate.reference())),
                             messages.format(language, "staff.withdrawal.match", Map.of("reference", candidate.reference())),
@@ -90,6 +92,19 @@ final class WithdrawalRequestSection {
                 new Reject("/staff/submissions/" + row.reference() + "/reject", StaffAuth.CSRF_FIELD, session.csrfToken(),
                         messages.get(language, "staff.withdrawal.reason"), MAX_REASON,
                         messages.get(language, "staff.withdrawal.reject")));
+    }
+
+    /**
+     * What a candidate record says that tells two children of one name apart (year group, class, date
+     * of birth, the parent's name: {@link Withdrawals#tellingApart}), one "question: answer" a line, so
+     * that staff match a request to the right one of two records naming "Rhys Jones" (ADR 0102).
+     */
+    private String details(FormDefinition form, SubmissionRow candidate, String language) {
+        List<String> wanted = Withdrawals.tellingApart(form);
+        return String.join("\n", new org.polisi.forms.manifest.Answers(messages).describe(form,
+                        org.polisi.forms.storage.CanonicalJson.readFields(candidate.fieldsJson()), language).stream()
+                .filter(field -> wanted.contains(field.key()) && !field.answer().isEmpty())
+                .map(field -> field.label() + ": " + field.answer()).toList());
     }
 
     /**

@@ -24,7 +24,7 @@ class ConsentStateTest {
                 server.browser().post("/forms/testschool/images-consent",
                         form(consent("cy", pupilAndAnswer[0], pupilAndAnswer[1], "refused")));
             }
-            List<CurrentConsent> photos = new ConsentState(server.jdbi()).of("testschool").value().stream()
+            List<CurrentConsent> photos = new ConsentState(server.jdbi()).of("testschool", server.forms("testschool")).value().stream()
                     .filter(consent -> consent.statement().equals("consent.photos-on-website")).toList();
             assertEquals(List.of("Łukasz Wróbel given 1", "siobhán o'connor refused 2", "ŴYN  LLŶR refused 2",
                             "Zofia Wójcik given 1"),

@@ -20,7 +20,7 @@ import org.polisi.forms.TestServer;
 class ConsentWithdrawalTest {
 
     private static Map<String, String> stateOf(TestServer server, String pupil) {
-        return new ConsentState(server.jdbi()).of("testschool").value().stream()
+        return new ConsentState(server.jdbi()).of("testschool", server.forms("testschool")).value().stream()
                 .filter(consent -> consent.pupil().equals(pupil))
                 .collect(Collectors.toMap(CurrentConsent::statement, CurrentConsent::answer));
     }

@@ -40,7 +40,7 @@ class ObjectionNoticeTest {
     }
 
     private static Map<String, String> stateOf(TestServer server, String pupil) {
-        return new ConsentState(server.jdbi()).of("testschool").value().stream()
+        return new ConsentState(server.jdbi()).of("testschool", server.forms("testschool")).value().stream()
                 .filter(line -> line.pupil().equals(pupil) && line.formId().equals(ObjectionFixture.FORM))
                 .collect(Collectors.toMap(CurrentConsent::statement, CurrentConsent::answer));
     }

@@ -112,7 +112,10 @@ class WithdrawOnlyGivenTest {
             assertTrue(answers.contains("/answers/"), "the first page again, with its error: " + answers);
             Document page = Jsoup.parse(parent.get(answers).body());
             assertEquals(List.of("Nid oes unrhyw ganiatâd a roddwyd ar y ffurflen hon ar gyfer y plentyn a enwoch yn sefyll"
-                    + " nawr: nid oes dim i’w dynnu’n ôl. Gofynnwch i swyddfa’r ysgol os ydych chi’n credu bod hyn yn anghywir."),
+                    + " nawr: nid oes dim i’w dynnu’n ôl. I newid ateb, anfonwch y ffurflen ganiatâd eto, gan roi’r un"
+                    + " manylion amdanoch chi a’ch plentyn ag ar eich ffurflen gyntaf: y ffurflen ddiweddaraf a anfonwch"
+                    + " ar gyfer eich plentyn yw’r un y bydd yr ysgol yn ei dilyn. Gofynnwch i swyddfa’r ysgol os ydych"
+                    + " chi’n credu bod hyn yn anghywir."),
                     page.select(".error-summary__list li").eachText());
             assertEquals(1, server.count("SELECT count(*) FROM submission WHERE form_kind = 'withdrawal'"));
         }

@@ -32,7 +32,7 @@ class WithdrawalByStatementTest {
     private static final String VIDEO = "consent.video";
 
     private static Map<String, String> stateOf(TestServer server, String pupil) {
-        return new ConsentState(server.jdbi()).of("testschool").value().stream()
+        return new ConsentState(server.jdbi()).of("testschool", server.forms("testschool")).value().stream()
                 .filter(consent -> consent.pupil().equals(pupil) && consent.formId().equals("images-consent"))
                 .collect(Collectors.toMap(CurrentConsent::statement, CurrentConsent::answer));
     }

@@ -144,7 +144,7 @@ class PersonSearchParticlesTest {
 
             // consents are grouped, and withdrawals matched, strictly: a particle is not optional there
             String dafyddAp = consentFor(server, "Dafydd ap Owen");
-            Map<String, Long> pupils = new ConsentState(server.jdbi()).of("testschool").value().stream()
+            Map<String, Long> pupils = new ConsentState(server.jdbi()).of("testschool", server.forms("testschool")).value().stream()
                     .filter(each -> each.pupil().startsWith("Dafydd"))
                     .collect(Collectors.groupingBy(CurrentConsent::pupil, Collectors.counting()));
             assertEquals(Map.of("Dafydd ab Owen", 2L, "Dafydd ap Owen", 2L), pupils, "two pupils, two statements each");

@@ -89,8 +89,10 @@ class ReceiptCopiesTest {
             assertTrue(text.contains("\n  \u2068" + org.polisi.forms.text.BidiControls.visible(pupil) + "\u2069\n"),
                     "the child's name as typed, isolated: " + text);
             assertFalse(text.contains("\u202E"), "no override reaches the e-mail: " + text);
-            assertTrue(text.contains("https://forms.testschool.example/testschool/cy/consent-withdrawal.html?reference="
-                    + reference), "the way to withdraw or change it: " + text);
+            assertTrue(text.contains("Tynnu’r caniatâd hwn yn ôl:\nhttps://forms.testschool.example/testschool/cy/"
+                    + "consent-withdrawal.html?reference=" + reference), "the way to withdraw it: " + text);
+            assertTrue(text.contains("I newid ateb, anfonwch y ffurflen eto"), "and how to change an answer: " + text);
+            assertFalse(text.contains("neu ei newid"), "the link is not said to change anything (ADR 0102): " + text);
             assertTrue(text.contains("https://forms.testschool.example/agreed-texts/testschool/images-consent/"), text);
 
             assertNull(server.jdbi().withHandle(handle -> handle.createQuery(

@@ -37,18 +37,23 @@ class ConfirmationHandlerTest {
             String reference = page.selectFirst(".reference").text();
             assertEquals("/testschool/en/consent-withdrawal.html?reference=" + reference,
                     page.selectFirst(".withdraw-link a").attr("href"));
-            assertEquals("Withdraw or change this consent", page.selectFirst(".withdraw-link a").text());
+            assertEquals("Withdraw this consent", page.selectFirst(".withdraw-link a").text(),
+                    "the link says only what it does (tester 7's finding 5)");
+            assertTrue(page.selectFirst(".change-note").text().startsWith("To change an answer, send the form again"),
+                    "and the receipt says how an answer is changed");
             Document withdrawal = Jsoup.parse(parent.get(page.selectFirst(".withdraw-link a").attr("href")).body());
             assertEquals(reference, withdrawal.selectFirst("input[name=reference]").attr("value"),
                     "the withdrawal form comes with the reference filled in");
             assertEquals("", Jsoup.parse(parent.get("/testschool/en/consent-withdrawal.html?reference=%3Cb%3E").body())
                     .selectFirst("input[name=reference]").attr("value"), "only a well-formed reference is filled in");
             Document welsh = Jsoup.parse(parent.get(receipt + "&lang=cy").body());
-            assertEquals("Tynnu’r caniatâd hwn yn ôl neu ei newid", welsh.selectFirst(".withdraw-link a").text());
+            assertEquals("Tynnu’r caniatâd hwn yn ôl", welsh.selectFirst(".withdraw-link a").text());
+            assertTrue(welsh.selectFirst(".change-note").text().startsWith("I newid ateb, anfonwch y ffurflen eto"));
 
             HttpResponse<String> agreementSent = parent.post("/forms/testschool/parent-agreement", form(agreement("en")));
             Document agreement = Jsoup.parse(parent.get(agreementSent.headers().firstValue("Location").orElseThrow()).body());
             assertNull(agreement.selectFirst(".withdraw-link"), "an agreement is not a consent to withdraw");
+            assertNull(agreement.selectFirst(".change-note"), "nor said to be changed by sending it again");
         }
     }
 

@@ -88,7 +88,7 @@ class DashboardPageTest {
             List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(csv.body().substring(1))).getRecords();
             assertEquals(2, records.size(), records.toString());
             assertEquals(List.of("Pupil", "Class", "Form", "Statement", "Current answer", "Since (UK time)",
-                    "Since (UTC, ISO 8601)", "Reference"), records.get(0).toList());
+                    "Since (UTC, ISO 8601)", "To check", "Reference"), records.get(0).toList());
             assertEquals("Class 3", records.get(1).get(1));
 
             Document welsh = Jsoup.parse(head.get("/staff/consents?" + query("statement", PHOTOS, "class", "Class 3",
