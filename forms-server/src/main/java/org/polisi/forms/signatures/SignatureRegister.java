@@ -16,6 +16,8 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.archive.SameAgreedText;
+import org.polisi.forms.consent.ConsentEvent;
+import org.polisi.forms.consent.ConsentEventDao;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
@@ -71,8 +73,10 @@ public final class SignatureRegister {
             SubmissionRow newest = signatures.get(signatures.size() - 1);
             Set<String> versions = new TreeSet<>();
             signatures.forEach(row -> versions.add(row.formVersion()));
+            List<ConsentEvent> answers = jdbi.withExtension(ConsentEventDao.class, dao -> dao.latestFor(newest.id()));
             signers.add(new Signer(typed.get(key), newest.reference(), newest.receivedAt(), newest.lang(),
-                    newest.formVersion(), current.test(newest.formVersion()), versions.size() - 1));
+                    newest.formVersion(), current.test(newest.formVersion()), versions.size() - 1,
+                    standing(form, answers, ConsentEvent.REFUSED), standing(form, answers, ConsentEvent.WITHDRAWN)));
         });
         signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
         return new AgreementSignatures(form, form.signers(), List.copyOf(signers));
@@ -94,6 +98,15 @@ public final class SignatureRegister {
                 .map(agreement -> new StaffCurrency(agreement.form(), agreement.signers().size(),
                         agreement.current().size()))
                 .toList();
+    }
+
+    /**
+     * The agreement's consent statements (in form order) whose newest event on the signature is
+     * {@code answer} for at least one child named: a permission refused, or withdrawn since (ADR 0106).
+     */
+    private static List<String> standing(FormDefinition form, List<ConsentEvent> newest, String answer) {
+        return form.statements().keySet().stream().filter(key -> newest.stream()
+                .anyMatch(event -> event.statement().equals(key) && answer.equals(event.answer()))).toList();
     }
 
     /** The field holding the signer's name: the first of type {@code name}, else the first {@code text}. */

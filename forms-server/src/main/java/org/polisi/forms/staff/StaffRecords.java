@@ -159,7 +159,7 @@ public final class StaffRecords {
      */
     public Decision<List<FormDefinition>> consentForms(StaffUser user) {
         List<FormDefinition> forms = readableForms(user).stream()
-                .filter(form -> form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION).toList();
+                .filter(org.polisi.forms.consent.ConsentForms::onRegister).toList(); // by question, not kind (ADR 0106)
         return forms.isEmpty() ? new Decision.Forbidden<>() : new Decision.Granted<>(forms);
     }
 
