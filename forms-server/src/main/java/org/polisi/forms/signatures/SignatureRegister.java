@@ -35,10 +35,22 @@ public final class SignatureRegister {
     private final Jdbi jdbi;
     private final SameAgreedText sameText;
 
+    private final Optional<SourceChanged> sourceChanged;
+
     /** @param sameText tells whether an older version's archived text is the same agreement as a current one */
     public SignatureRegister(Jdbi jdbi, SameAgreedText sameText) {
+        this(jdbi, sameText, Optional.empty());
+    }
+
+    /**
+     * @param sameText      tells whether an older version's archived text is the same agreement as a current one
+     * @param sourceChanged tells whether a translation signed has had its English changed since (ADR 0106);
+     *                      empty: never said
+     */
+    public SignatureRegister(Jdbi jdbi, SameAgreedText sameText, Optional<SourceChanged> sourceChanged) {
         this.jdbi = jdbi;
         this.sameText = sameText;
+        this.sourceChanged = sourceChanged;
     }
 
     /** Every agreement among {@code forms}, in group order (staff, pupils, parents, others), then by form id. */
@@ -74,9 +86,14 @@ public final class SignatureRegister {
             Set<String> versions = new TreeSet<>();
             signatures.forEach(row -> versions.add(row.formVersion()));
             List<ConsentEvent> answers = jdbi.withExtension(ConsentEventDao.class, dao -> dao.latestFor(newest.id()));
+            boolean onCurrent = current.test(newest.formVersion());
+            boolean englishChanged = onCurrent && sourceChanged.map(check -> check.since(school, form.id(),
+                    newest.lang(), newest.formVersion(), Optional.ofNullable(form.versions().get(SourceChanged.SOURCE))))
+                    .orElse(false);
             signers.add(new Signer(typed.get(key), newest.reference(), newest.receivedAt(), newest.lang(),
-                    newest.formVersion(), current.test(newest.formVersion()), versions.size() - 1,
-                    standing(form, answers, ConsentEvent.REFUSED), standing(form, answers, ConsentEvent.WITHDRAWN)));
+                    newest.formVersion(), onCurrent, versions.size() - 1,
+                    standing(form, answers, ConsentEvent.REFUSED), standing(form, answers, ConsentEvent.WITHDRAWN),
+                    englishChanged));
         });
         signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
         return new AgreementSignatures(form, form.signers(), List.copyOf(signers));

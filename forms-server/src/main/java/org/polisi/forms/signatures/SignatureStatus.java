@@ -25,8 +25,9 @@ public final class SignatureStatus {
      * @return the status; parts are joined with "; "
      */
     public static String words(FormDefinition form, Signer signer, Messages messages, String language) {
-        List<String> parts = new ArrayList<>(List.of(messages.get(language, signer.current()
-                ? "staff.signatures.current" : "staff.signatures.must-sign-again")));
+        List<String> parts = new ArrayList<>(List.of(messages.get(language, !signer.current()
+                ? "staff.signatures.must-sign-again" : signer.sourceChanged() ? "staff.signatures.source-changed"
+                : "staff.signatures.current")));
         if (!signer.refused().isEmpty()) {
             parts.add(messages.format(language, "staff.signatures.refused",
                     Map.of("statements", labels(form, signer.refused(), language))));

@@ -73,9 +73,11 @@ class WhoMustSignAgainTest {
             assertEquals("/agreed-texts/testschool/parent-agreement/" + version("en", 1),
                     rows.get(0).selectFirst("a[href^=/agreed-texts/]").attr("href"), "with the text they signed");
             assertEquals("/staff/submissions/" + gwen, rows.get(0).selectFirst("a[href^=/staff/submissions/]").attr("href"));
-            assertEquals("Signed the current version", rows.get(1).child(1).text());
-            assertTrue(rows.stream().anyMatch(row -> row.text().contains("Rhys Evans") && row.text().contains(version("cy", 1))),
-                    "the Welsh text did not change, so a Welsh signature is current");
+            assertEquals("Signed the current version", rows.get(2).child(1).text());
+            // ADR 0106 (tester 7 finding 17): the Welsh text did not change, but the English did since: check
+            assertTrue(rows.stream().anyMatch(row -> row.text().contains("Rhys Evans") && row.text().contains(version("cy", 1))
+                    && row.child(1).text().equals("Signed a version whose English has since changed: check")),
+                    rows.toString());
             assertTrue(rows.stream().anyMatch(row -> row.child(0).text().equals("SIÂN JONES")
                     && row.text().contains(newVersion)), "her newest signature, her name as stored: " + rows);
 
