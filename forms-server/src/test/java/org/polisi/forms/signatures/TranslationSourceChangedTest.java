@@ -8,14 +8,9 @@ import static org.polisi.forms.Submissions.reference;
 import static org.polisi.forms.Submissions.with;
 import static org.polisi.forms.TestServer.form;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.polisi.forms.TestDatabases;
 import org.polisi.forms.TestServer;
-import org.polisi.forms.archive.AgreedText;
 
 /**
  * Tester 7's finding 17 (ADR 0106): when an agreement's English text changes and its Welsh does not,
@@ -36,7 +30,6 @@ import org.polisi.forms.archive.AgreedText;
  */
 class TranslationSourceChangedTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHECK = "Signed a version whose English has since changed: check";
 
     @ParameterizedTest
@@ -87,37 +80,10 @@ class TranslationSourceChangedTest {
                 .orElseThrow(() -> new AssertionError(name + " not listed: " + section.text())).child(1).text();
     }
 
-    /**
-     * What a rebuild publishes after a change of the page's text in one language: a snapshot named by the
-     * version its texts hash to, first published on {@code published}, and the manifest naming it.
-     */
+    /** A new version of the parent agreement in one language, first published on {@code published}. */
     private static String republish(Path manifests, Path archive, String language, String sentence, boolean visible,
                                     String published) throws IOException {
-        Path file = manifests.resolve("testschool.json");
-        ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
-        ObjectNode form = null;
-        for (var each : manifest.get("forms")) {
-            if (each.get("id").asText().equals("parent-agreement")) {
-                form = (ObjectNode) each;
-            }
-        }
-        String old = form.get("versions").get(language).asText();
-        Path folder = archive.resolve("testschool/parent-agreement");
-        ObjectNode snapshot = (ObjectNode) JSON.readTree(folder.resolve(old + ".json").toFile());
-        snapshot.put("pageSource", snapshot.get("pageSource").asText() + sentence + "\n");
-        String html = snapshot.get("pageHtml").asText();
-        snapshot.put("pageHtml", visible ? html.replace("</h1>", "</h1>\n<p>" + sentence + "</p>") : html);
-        snapshot.put("firstPublished", published);
-        String version = JSON.treeToValue(snapshot, AgreedText.class).versionOfTexts();
-        snapshot.put("formVersion", version);
-        snapshot.put("pageHtml", snapshot.get("pageHtml").asText().replace("value=\"" + old + "\"",
-                "value=\"" + version + "\""));
-        JSON.writeValue(folder.resolve(version + ".json").toFile(), snapshot);
-        ((ObjectNode) form.get("versions")).put(language, version);
-        FileTime before = Files.getLastModifiedTime(file);
-        JSON.writeValue(file.toFile(), manifest);
-        Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(2).isAfter(Instant.now())
-                ? before.toInstant().plusSeconds(2) : Instant.now()));
-        return version;
+        return WhoMustSignAgainTest.republish(manifests, archive, "parent-agreement", language, sentence, visible,
+                published);
     }
 }

@@ -224,6 +224,12 @@ class WhoMustSignAgainTest {
      */
     private static String republish(Path manifests, Path archive, String formId, String language, String addedSentence,
                                     boolean visible) throws IOException {
+        return republish(manifests, archive, formId, language, addedSentence, visible, "2026-11-30");
+    }
+
+    /** As above, the new version first published on {@code published} (an ISO date), as the archive records it. */
+    static String republish(Path manifests, Path archive, String formId, String language, String addedSentence,
+                            boolean visible, String published) throws IOException {
         Path file = manifests.resolve("testschool.json");
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         ObjectNode form = null;
@@ -238,7 +244,7 @@ class WhoMustSignAgainTest {
         // The page as the build renders it: with the sentence, unless the change is one no one sees.
         String html = snapshot.get("pageHtml").asText();
         snapshot.put("pageHtml", visible ? html.replace("</h1>", "</h1>\n<p>" + addedSentence + "</p>") : html);
-        snapshot.put("firstPublished", "2026-11-30");
+        snapshot.put("firstPublished", published);
         String version = JSON.treeToValue(snapshot, AgreedText.class).versionOfTexts();
         snapshot.put("formVersion", version);
         snapshot.put("pageHtml", snapshot.get("pageHtml").asText().replace("value=\"" + old + "\"", "value=\"" + version + "\""));

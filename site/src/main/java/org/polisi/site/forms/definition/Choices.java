@@ -22,7 +22,7 @@ public final class Choices {
             // too (forms-server ConsentForms.asksConsent, ADR 0106), so that its consents can be withdrawn
             return school.forms().all().stream().filter(form -> form.kind() == FormKind.CONSENT
                             || form.kind() != FormKind.WITHDRAWAL && form.kind() != FormKind.OBJECTION
-                            && form.fields().stream().anyMatch(field -> field.type() == FieldType.CONSENT))
+                            && form.fields().stream().anyMatch(asked -> asked.type() == FieldType.CONSENT))
                     .map(form -> new FieldOption(form.id(), form.title())).toList();
         }
         if (field.type() != FieldType.YEAR_GROUP) {
