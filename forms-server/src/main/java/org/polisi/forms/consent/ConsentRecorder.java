@@ -27,13 +27,15 @@ public final class ConsentRecorder {
      * before the write (call it in the request thread: the ledger's writer then only links them). A
      * notice of objection ({@link FormKind#OBJECTION}) gives one event per pupil and per option of its
      * checkboxes: {@link ConsentEvent#OBJECTS} where ticked, {@link ConsentEvent#NO_OBJECTION} where not, so
-     * the newest notice stands whole (a parent changes their notice by sending another). Other kinds give none.
+     * the newest notice stands whole (a parent changes their notice by sending another). A form of another kind
+     * that asks a consent question (an agreement asking a permission: {@link ConsentForms#asksConsent}) gives
+     * its consent answers' events as a consent form does (ADR 0106); other forms give none.
      */
     public List<RecordChain.Row> prepareAnswers(FormDefinition form, Map<String, Object> answers, Instant recordedAt) {
         if (form.kind() == FormKind.OBJECTION) {
             return prepareObjections(form, answers, recordedAt);
         }
-        if (form.kind() != FormKind.CONSENT) {
+        if (!ConsentForms.asksConsent(form)) {   // any form with a consent question, whatever its kind (ADR 0106)
             return List.of();
         }
         List<String> pupils = pupils(form, answers);

@@ -136,7 +136,7 @@ public final class ConsentState {
     private static Map<Long, Consent> submissions(Handle handle, String school) {
         Map<Long, Consent> forms = new HashMap<>();
         handle.createQuery("SELECT id, reference, erased_at, form_id, fields_json FROM submission WHERE school = :school"
-                        + " AND form_kind IN ('consent', 'withdrawal', 'objection')")
+                        + " AND form_kind IN ('consent', 'agreement', 'withdrawal', 'objection')")
                 .bind("school", school)
                 .map((row, context) -> forms.put(row.getLong(1), new Consent(row.getString(2), row.getString(3) != null,
                         row.getString(4), row.getString(5))))

@@ -66,7 +66,7 @@ public final class WithdrawalRequests {
     /** The school's live consents of the request's form that name one of its pupils: what staff may match it to. */
     public List<SubmissionRow> candidates(Manifest manifest, Request request) {
         Optional<FormDefinition> consentForm = manifest.form(request.consentFormId())
-                .filter(form -> form.kind() == FormKind.CONSENT);
+                .filter(ConsentForms::asksConsent);
         if (consentForm.isEmpty()) {
             return List.of();
         }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.polisi.forms.intake.ReferenceGenerator;
 import org.polisi.contract.FormDefinition;
-import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
@@ -80,7 +79,7 @@ public final class Withdrawals {
                                           Function<String, Optional<SubmissionRow>> byReference,
                                           Function<Long, List<ConsentEvent>> latest) {
         Optional<FormDefinition> consentForm = manifest.form(text(answers.get(CONSENT_FORM)))
-                .filter(form -> form.kind() == FormKind.CONSENT);
+                .filter(ConsentForms::asksConsent);
         if (consentForm.isEmpty()) {
             return Optional.empty();
         }
@@ -97,7 +96,7 @@ public final class Withdrawals {
         }
         Optional<SubmissionRow> consent = byReference.apply(reference)
                 .filter(row -> row.school().equals(manifest.school()))
-                .filter(row -> FormKind.CONSENT.word().equals(row.formKind()))
+                .filter(row -> consentForm.get().kind().word().equals(row.formKind()))
                 .filter(row -> row.formId().equals(consentForm.get().id()))
                 .filter(row -> !row.erased());
         if (consent.isEmpty()) {

@@ -6,7 +6,9 @@
  * {@code withdrawal_decision}). See docs/adr/0028. A notice of objection (opt-out, docs/adr/0057) is
  * events too: {@code objects} or {@code no-objection} per use, the newest notice standing.
  *
- * <p><b>Input:</b> stored consent forms, notices of objection and withdrawals (in the transaction that stores them).
+ * <p><b>Input:</b> stored consent forms, forms of any other kind that ask a consent question (an agreement
+ * asking a permission: {@link org.polisi.forms.consent.ConsentForms}, ADR 0106), notices of objection and
+ * withdrawals (in the transaction that stores them).
  * <p><b>Output:</b> {@code consent_event} rows, each school's chain of them (ADR 24), and the
  * current state of each pupil's consents ({@link org.polisi.forms.consent.CurrentConsent}) derived
  * from the events that verify, never from one changed behind the server's back.

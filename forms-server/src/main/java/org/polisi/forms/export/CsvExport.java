@@ -104,7 +104,7 @@ public final class CsvExport {
         return write(header, printer -> {
             for (Signer signer : agreement.signers()) {
                 printer.printRecord(java.util.stream.Stream.of(signer.name(),
-                        messages.get(language, signer.current() ? "staff.signatures.current" : "staff.signatures.must-sign-again"),
+                        org.polisi.forms.signatures.SignatureStatus.words(agreement.form(), signer, messages, language),
                         signer.formVersion(), languageName(signer.language(), language),
                         Dates.displayWithOffset(signer.signedAt(), language), Times.format(signer.signedAt()),
                         signer.reference(),

@@ -43,10 +43,29 @@ public final class ReferenceGenerator {
         };
     }
 
-    /** A reference as a person may type it back: spaces, hyphens and lower case forgiven. */
+    /**
+     * A reference as a person may type it back, read one way by every step that reads one (ADR 0106):
+     * the withdrawal's pages, the staff record's address, the receipt, erasure by reference, a page
+     * asked for with {@code ?reference=}. Compatibility forms are folded (NFKC: a full-width "Ａ" is
+     * "A"), then every space (any Unicode space separator or white space), dash (Unicode Pd: hyphen,
+     * non-breaking hyphen, en dash …, and the minus sign) and invisible format character (Cf: zero-width
+     * space, soft hyphen) is set aside, and the rest is upper-cased (root locale, so no Turkish dotless
+     * i). Used only to look a reference up; what the person typed is stored as typed.
+     *
+     * @param typed the reference as typed, or null
+     * @return the reference as generated ({@link #ALPHABET} characters when it is one), "" for null
+     */
     public static String normalise(String typed) {
-        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (typed == null) {
+            return "";
+        }
+        String folded = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC);
+        return SET_ASIDE.matcher(folded).replaceAll("").toUpperCase(Locale.ROOT);
     }
+
+    /** What a reference as typed may carry besides its characters: spaces, dashes, the minus sign, invisible characters. */
+    private static final java.util.regex.Pattern SET_ASIDE = java.util.regex.Pattern.compile(
+            "[\\s\\p{Z}\\p{Pd}\\p{Cf}\u2212]", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
 
     public static boolean plausible(String reference) {
         return reference.length() == LENGTH && reference.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);

@@ -3,6 +3,7 @@ package org.polisi.forms.receipts;
 import java.util.Optional;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
+import org.polisi.forms.consent.ConsentForms;
 import org.polisi.contract.Manifest;
 
 /**
@@ -38,7 +39,7 @@ public record ChangeLink(String path, String messageKey, Optional<String> noteKe
             return Optional.ofNullable(form.pages().get(language)).filter(page -> !page.isBlank())
                     .map(page -> new ChangeLink(page, "confirmation.change-objection", Optional.empty()));
         }
-        if (form.kind() != FormKind.CONSENT) {
+        if (!ConsentForms.asksConsent(form)) {
             return Optional.empty();
         }
         return manifest.forms().stream().filter(other -> other.kind() == FormKind.WITHDRAWAL)

@@ -113,7 +113,7 @@ public final class ErasureService {
     /** The tombstone of the school's erased record with that reference, if it is one. */
     public Optional<Tombstone> tombstone(String school, String reference) {
         return jdbi.withHandle(handle -> handle.attach(SubmissionDao.class)
-                .findByReference(reference == null ? "" : reference)
+                .findByReference(org.polisi.forms.intake.ReferenceGenerator.normalise(reference))
                 .filter(row -> row.school().equals(school) && row.erased())
                 .flatMap(row -> handle.attach(ErasureDao.class).forSubmission(row.id()).map(erasure ->
                         new Tombstone(row.reference(), row.formId(), row.receivedAt(), erasure.reason(),
@@ -134,7 +134,7 @@ public final class ErasureService {
     }
 
     private static Optional<SubmissionRow> live(Handle handle, String school, String reference) {
-        return handle.attach(SubmissionDao.class).findByReference(reference == null ? "" : reference)
+        return handle.attach(SubmissionDao.class).findByReference(org.polisi.forms.intake.ReferenceGenerator.normalise(reference))
                 .filter(found -> found.school().equals(school) && !found.erased());
     }
 

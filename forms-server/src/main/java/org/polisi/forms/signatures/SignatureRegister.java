@@ -16,6 +16,8 @@ import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
 import org.polisi.contract.Manifest;
 import org.polisi.forms.archive.SameAgreedText;
+import org.polisi.forms.consent.ConsentEvent;
+import org.polisi.forms.consent.ConsentEventDao;
 import org.polisi.forms.names.PersonNames;
 import org.polisi.forms.storage.CanonicalJson;
 import org.polisi.forms.storage.SubmissionDao;
@@ -33,10 +35,22 @@ public final class SignatureRegister {
     private final Jdbi jdbi;
     private final SameAgreedText sameText;
 
+    private final Optional<SourceChanged> sourceChanged;
+
     /** @param sameText tells whether an older version's archived text is the same agreement as a current one */
     public SignatureRegister(Jdbi jdbi, SameAgreedText sameText) {
+        this(jdbi, sameText, Optional.empty());
+    }
+
+    /**
+     * @param sameText      tells whether an older version's archived text is the same agreement as a current one
+     * @param sourceChanged tells whether a translation signed has had its English changed since (ADR 0106);
+     *                      empty: never said
+     */
+    public SignatureRegister(Jdbi jdbi, SameAgreedText sameText, Optional<SourceChanged> sourceChanged) {
         this.jdbi = jdbi;
         this.sameText = sameText;
+        this.sourceChanged = sourceChanged;
     }
 
     /** Every agreement among {@code forms}, in group order (staff, pupils, parents, others), then by form id. */
@@ -71,8 +85,15 @@ public final class SignatureRegister {
             SubmissionRow newest = signatures.get(signatures.size() - 1);
             Set<String> versions = new TreeSet<>();
             signatures.forEach(row -> versions.add(row.formVersion()));
+            List<ConsentEvent> answers = jdbi.withExtension(ConsentEventDao.class, dao -> dao.latestFor(newest.id()));
+            boolean onCurrent = current.test(newest.formVersion());
+            boolean englishChanged = onCurrent && sourceChanged.map(check -> check.since(school, form.id(),
+                    newest.lang(), newest.formVersion(), Optional.ofNullable(form.versions().get(SourceChanged.SOURCE))))
+                    .orElse(false);
             signers.add(new Signer(typed.get(key), newest.reference(), newest.receivedAt(), newest.lang(),
-                    newest.formVersion(), current.test(newest.formVersion()), versions.size() - 1));
+                    newest.formVersion(), onCurrent, versions.size() - 1,
+                    standing(form, answers, ConsentEvent.REFUSED), standing(form, answers, ConsentEvent.WITHDRAWN),
+                    englishChanged));
         });
         signers.sort(Comparator.comparing(Signer::current).thenComparing(signer -> PersonNames.searchKey(signer.name())));
         return new AgreementSignatures(form, form.signers(), List.copyOf(signers));
@@ -94,6 +115,15 @@ public final class SignatureRegister {
                 .map(agreement -> new StaffCurrency(agreement.form(), agreement.signers().size(),
                         agreement.current().size()))
                 .toList();
+    }
+
+    /**
+     * The agreement's consent statements (in form order) whose newest event on the signature is
+     * {@code answer} for at least one child named: a permission refused, or withdrawn since (ADR 0106).
+     */
+    private static List<String> standing(FormDefinition form, List<ConsentEvent> newest, String answer) {
+        return form.statements().keySet().stream().filter(key -> newest.stream()
+                .anyMatch(event -> event.statement().equals(key) && answer.equals(event.answer()))).toList();
     }
 
     /** The field holding the signer's name: the first of type {@code name}, else the first {@code text}. */

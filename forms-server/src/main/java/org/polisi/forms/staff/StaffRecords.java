@@ -9,6 +9,7 @@ import org.polisi.forms.export.PersonSearch;
 import org.polisi.forms.logging.LogText;
 import org.polisi.contract.FormDefinition;
 import org.polisi.contract.FormKind;
+import org.polisi.forms.intake.ReferenceGenerator;
 import org.polisi.contract.Manifest;
 import org.polisi.contract.StaffRole;
 import org.polisi.forms.manifest.ManifestCatalog;
@@ -159,7 +160,7 @@ public final class StaffRecords {
      */
     public Decision<List<FormDefinition>> consentForms(StaffUser user) {
         List<FormDefinition> forms = readableForms(user).stream()
-                .filter(form -> form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION).toList();
+                .filter(org.polisi.forms.consent.ConsentForms::onRegister).toList(); // by question, not kind (ADR 0106)
         return forms.isEmpty() ? new Decision.Forbidden<>() : new Decision.Granted<>(forms);
     }
 
@@ -171,7 +172,7 @@ public final class StaffRecords {
      */
     public boolean mayOpenRecord(StaffUser user, String reference) {
         Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class,
-                submissions -> submissions.findByReference(reference == null ? "" : reference));
+                submissions -> submissions.findByReference(ReferenceGenerator.normalise(reference))); // ADR 0106
         if (row.isEmpty() || !row.get().school().equals(user.school())) {
             return false;
         }
@@ -285,7 +286,7 @@ public final class StaffRecords {
 
     private Opened open(StaffUser user, String reference, boolean recordView) {
         Optional<SubmissionRow> row = jdbi.withExtension(SubmissionDao.class,
-                submissions -> submissions.findByReference(reference == null ? "" : reference));
+                submissions -> submissions.findByReference(ReferenceGenerator.normalise(reference))); // ADR 0106
         if (row.isPresent() && !row.get().school().equals(user.school())) {
             // another school's record is "not found", not "forbidden"; the probe is logged with who made it
             LOG.warn("Staff account {} ({}) of {} asked for record {} of another school: answered as not found",

@@ -76,7 +76,8 @@ public final class SubmissionLedger implements AutoCloseable {
 
     /** A school's record by reference (erased ones included: the caller decides what to show). */
     public Optional<SubmissionRow> find(String school, String reference) {
-        return jdbi.withExtension(SubmissionDao.class, submissions -> submissions.findByReference(reference))
+        return jdbi.withExtension(SubmissionDao.class, submissions -> submissions.findByReference(
+                        org.polisi.forms.intake.ReferenceGenerator.normalise(reference)))
                 .filter(row -> row.school().equals(school));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.polisi.forms.consent.ConsentForms;
 import org.polisi.forms.consent.ConsentRegister;
 import org.polisi.forms.consent.ConsentState;
 import org.polisi.forms.consent.CurrentConsent;
@@ -232,7 +233,7 @@ final class ConsentPage {
 
     /** The answers the forms can give: a consent's, a notice of objection's, or both. */
     private static List<String> answersOf(List<FormDefinition> forms) {
-        boolean consent = forms.stream().anyMatch(form -> form.kind() == FormKind.CONSENT);
+        boolean consent = forms.stream().anyMatch(ConsentForms::asksConsent);
         return ANSWERS.stream().filter(answer -> List.of("objects", "no-objection").contains(answer)
                 ? anyObjection(forms) : consent).toList();
     }

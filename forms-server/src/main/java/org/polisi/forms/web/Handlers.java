@@ -109,7 +109,9 @@ public record Handlers(
         IncidentChronologySection chronologySection = new IncidentChronologySection(records, chronology, frame, errors,
                 messages, clock);
         Roster roster = new Roster(jdbi);
-        SignatureRegister signatures = new SignatureRegister(jdbi, new SameAgreedText(agreedTexts));
+        SameAgreedText sameText = new SameAgreedText(agreedTexts);
+        SignatureRegister signatures = new SignatureRegister(jdbi, sameText,
+                java.util.Optional.of(new org.polisi.forms.signatures.SourceChanged(agreedTexts, sameText)));
         ErasurePages erasurePages = new ErasurePages(records, new ErasureService(jdbi, ledger, manifests), frame, errors,
                 messages, clock);
         StaffPages staffPages = new StaffPages(

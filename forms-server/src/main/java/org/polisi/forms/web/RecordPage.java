@@ -92,7 +92,7 @@ final class RecordPage {
         }
         boolean incident = form.kind() == FormKind.INCIDENT;
         View view = new View(row.urgent() ? messages.get(language, "staff.record.urgent") : null, details,
-                form.kind() == FormKind.CONSENT || form.kind() == FormKind.OBJECTION
+                org.polisi.forms.consent.ConsentForms.onRegister(form)
                         ? consentHistory(session.user(), form, row, language) : null,
                 form.kind() == FormKind.WITHDRAWAL ? withdrawalSection.view(session, row, school) : null,
                 incident ? chronologySection.view(session, row, form) : null,

@@ -14,6 +14,7 @@ import org.polisi.contract.Manifest;
 import org.polisi.forms.manifest.Text;
 import org.polisi.forms.signatures.AgreementSignatures;
 import org.polisi.forms.signatures.SignatureRegister;
+import org.polisi.forms.signatures.SignatureStatus;
 import org.polisi.forms.signatures.Signer;
 import org.polisi.forms.staff.StaffRecords;
 import org.polisi.forms.staff.StaffSession;
@@ -84,8 +85,7 @@ final class SignaturesPage {
         List<Table.Row> rows = agreement.signers().stream().map(signer -> new Table.Row(
                 signer.current() ? "signature--current" : "signature--must-sign-again", List.of(
                 Table.Cell.typed(signer.name()),
-                Table.Cell.text(messages.get(language, signer.current() ? "staff.signatures.current"
-                        : "staff.signatures.must-sign-again")),
+                Table.Cell.text(SignatureStatus.words(form, signer, messages, language)),
                 new Table.Cell("", false, List.of(new Table.Link(AgreedTextPage.href(school, form.id(), signer.formVersion()),
                         signer.formVersion(), signer.language())), ""),
                 Table.Cell.text(Dates.display(signer.signedAt(), language)),

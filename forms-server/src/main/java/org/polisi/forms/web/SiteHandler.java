@@ -51,8 +51,8 @@ final class SiteHandler {
      * @return false when the request is not one of these (the file is served as it is)
      */
     private boolean withReference(Context ctx) {
-        String reference = ctx.queryParam("reference");
-        if (reference == null || !ReferenceGenerator.plausible(reference)) {
+        String reference = ReferenceGenerator.normalise(ctx.queryParam("reference"));   // one reading (ADR 0106)
+        if (!ReferenceGenerator.plausible(reference)) {
             return false;
         }
         Optional<Path> file = site.page(ctx.path());

@@ -73,9 +73,11 @@ class WhoMustSignAgainTest {
             assertEquals("/agreed-texts/testschool/parent-agreement/" + version("en", 1),
                     rows.get(0).selectFirst("a[href^=/agreed-texts/]").attr("href"), "with the text they signed");
             assertEquals("/staff/submissions/" + gwen, rows.get(0).selectFirst("a[href^=/staff/submissions/]").attr("href"));
-            assertEquals("Signed the current version", rows.get(1).child(1).text());
-            assertTrue(rows.stream().anyMatch(row -> row.text().contains("Rhys Evans") && row.text().contains(version("cy", 1))),
-                    "the Welsh text did not change, so a Welsh signature is current");
+            assertEquals("Signed the current version", rows.get(2).child(1).text());
+            // ADR 0106 (tester 7 finding 17): the Welsh text did not change, but the English did since: check
+            assertTrue(rows.stream().anyMatch(row -> row.text().contains("Rhys Evans") && row.text().contains(version("cy", 1))
+                    && row.child(1).text().equals("Signed a version whose English has since changed: check")),
+                    rows.toString());
             assertTrue(rows.stream().anyMatch(row -> row.child(0).text().equals("SIÂN JONES")
                     && row.text().contains(newVersion)), "her newest signature, her name as stored: " + rows);
 
@@ -222,6 +224,12 @@ class WhoMustSignAgainTest {
      */
     private static String republish(Path manifests, Path archive, String formId, String language, String addedSentence,
                                     boolean visible) throws IOException {
+        return republish(manifests, archive, formId, language, addedSentence, visible, "2026-11-30");
+    }
+
+    /** As above, the new version first published on {@code published} (an ISO date), as the archive records it. */
+    static String republish(Path manifests, Path archive, String formId, String language, String addedSentence,
+                            boolean visible, String published) throws IOException {
         Path file = manifests.resolve("testschool.json");
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         ObjectNode form = null;
@@ -236,7 +244,7 @@ class WhoMustSignAgainTest {
         // The page as the build renders it: with the sentence, unless the change is one no one sees.
         String html = snapshot.get("pageHtml").asText();
         snapshot.put("pageHtml", visible ? html.replace("</h1>", "</h1>\n<p>" + addedSentence + "</p>") : html);
-        snapshot.put("firstPublished", "2026-11-30");
+        snapshot.put("firstPublished", published);
         String version = JSON.treeToValue(snapshot, AgreedText.class).versionOfTexts();
         snapshot.put("formVersion", version);
         snapshot.put("pageHtml", snapshot.get("pageHtml").asText().replace("value=\"" + old + "\"", "value=\"" + version + "\""));

@@ -9,7 +9,7 @@ import org.polisi.contract.YearGroups;
 
 /**
  * The choices a field offers: the author's options, for {@code year-group} the fixed school years,
- * worded by the message bundle, and for {@code consent-form} the school's consent forms by title. Rendering and the manifest both ask here, so they cannot disagree.
+ * worded by the message bundle, and for {@code consent-form} the school's forms that ask consent (consent forms, and agreements with a consent question) by title. Rendering and the manifest both ask here, so they cannot disagree.
  */
 public final class Choices {
 
@@ -18,7 +18,11 @@ public final class Choices {
 
     public static List<FieldOption> of(FormField field, FormsSchoolContext school, List<String> languages) {
         if (field.type() == FieldType.CONSENT_FORM) {
-            return school.forms().all().stream().filter(form -> form.kind() == FormKind.CONSENT)
+            // every form that asks a consent question, whatever its kind: an agreement asking a permission
+            // too (forms-server ConsentForms.asksConsent, ADR 0106), so that its consents can be withdrawn
+            return school.forms().all().stream().filter(form -> form.kind() == FormKind.CONSENT
+                            || form.kind() != FormKind.WITHDRAWAL && form.kind() != FormKind.OBJECTION
+                            && form.fields().stream().anyMatch(asked -> asked.type() == FieldType.CONSENT))
                     .map(form -> new FieldOption(form.id(), form.title())).toList();
         }
         if (field.type() != FieldType.YEAR_GROUP) {
