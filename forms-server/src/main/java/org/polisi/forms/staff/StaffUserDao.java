@@ -36,13 +36,13 @@ public interface StaffUserDao {
      * The person an address names, by its key ({@link EmailKey}, ADR 0107). Two people share a key
      * only when an older version let them (V121 marks them, {@link EmailClashes}); then the one with
      * a live membership, else the one spelt exactly so, else the older, so a sign-in is never
-     * ambiguous.
+     * ambiguous. ({@code || ''}: compared as written, not under SQLite's NOCASE column collation.)
      */
     String PERSON_ID = """
             SELECT q.id FROM staff_person q WHERE q.email_key = :emailKey
              ORDER BY CASE WHEN EXISTS (SELECT 1 FROM staff_user l WHERE l.person_id = q.id AND l.removed_at IS NULL)
                       THEN 0 ELSE 1 END,
-                      CASE WHEN q.email = :email THEN 0 ELSE 1 END, q.id
+                      CASE WHEN q.email || '' = :email THEN 0 ELSE 1 END, q.id
              LIMIT 1""";
 
     /** {@link #PERSON_ID} as a subquery. */
