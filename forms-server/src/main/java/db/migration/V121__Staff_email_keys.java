@@ -57,6 +57,17 @@ public class V121__Staff_email_keys extends BaseJavaMigration {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE UNIQUE INDEX staff_person_email_key ON staff_person (email_key) WHERE email_clash = 0");
+            // every person has a key from now on: a row without one would be found by no sign-in or check
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                statement.execute("ALTER TABLE staff_person ALTER COLUMN email_key SET NOT NULL");
+            } else {   // SQLite cannot add NOT NULL to a column in place
+                statement.execute("CREATE TRIGGER staff_person_email_key_given BEFORE INSERT ON staff_person"
+                        + " WHEN NEW.email_key IS NULL BEGIN SELECT RAISE(ABORT, 'a staff person needs their address''s"
+                        + " key (ADR 0107)'); END");
+                statement.execute("CREATE TRIGGER staff_person_email_key_kept BEFORE UPDATE OF email_key ON staff_person"
+                        + " WHEN NEW.email_key IS NULL BEGIN SELECT RAISE(ABORT, 'a staff person needs their address''s"
+                        + " key (ADR 0107)'); END");
+            }
         }
     }
 }

@@ -107,9 +107,9 @@ public final class AccountService {
         if (there.isPresent()) {
             throw new IllegalArgumentException("the email " + typed + " already has an account at " + school + " ("
                     + there.get().role() + (there.get().disabled() ? ", disabled: 'user enable' gives it back" : "")
-                    + (there.get().email().equals(typed) ? "" : ", as " + there.get().email()
-                    + ": addresses that differ only in letter case are one address")
-                    + "); a person has one account per school");
+                    + ")" + (there.get().email().equals(typed) ? "" : ", as " + there.get().email()
+                    + " (addresses that differ only in letter case are one address)")
+                    + "; a person has one account per school");
         }
         boolean newPerson = existing.isEmpty() && !personExists(typed);
         String hash;
