@@ -76,8 +76,8 @@ public final class EmailClashes {
             List<String> named = accounts.stream().map(account -> account.email() + (oneSchool ? ""
                     : " (" + (account.allSchools().isEmpty() ? "no school" : "at " + String.join(", ",
                     account.liveSchools().isEmpty() ? account.allSchools() : account.liveSchools())) + ")")).toList();
-            String school = oneSchool ? schools.iterator().next() : "your school";
-            return count(accounts.size()) + (oneSchool ? " accounts at " + schools.iterator().next() : " staff accounts")
+            String school = oneSchool ? schools.iterator().next() : "SCHOOL";
+            return count(accounts.size()) + (oneSchool ? " accounts at " + school : " staff accounts")
                     + " " + how + ": " + String.join(" and ", named) + "; they are one address now, so remove one with"
                     + " `forms user remove --school " + school + " --email ADDRESS` or give it another address with"
                     + " `forms user change-email`";
