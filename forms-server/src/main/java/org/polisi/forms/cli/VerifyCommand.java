@@ -13,6 +13,7 @@ import org.polisi.forms.checkpoint.CheckpointKey;
 import org.polisi.forms.checkpoint.CheckpointLog;
 import org.polisi.forms.checkpoint.CheckpointVerifier;
 import org.polisi.forms.config.ServerConfig;
+import org.polisi.forms.staff.EmailClashes;
 import org.polisi.forms.storage.ChainVerifier;
 import org.polisi.forms.storage.Database;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code verify [--checkpoints FILE [--public-key FILE]]}: checks every chain of every school (exit
  * status 1 names the first broken record of each), then the archive of agreed texts (each missing
  * or altered snapshot), then, if asked, the database against signed checkpoints (every checkpoint
- * the database no longer matches).
+ * the database no longer matches); last, staff people whose addresses an older version let differ only
+ * in letter case (named, not counted as broken: ADR 0107).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check that no stored record was altered or removed behind the server's back, that the text "
@@ -51,7 +53,27 @@ final class VerifyCommand implements Callable<Integer> {
         if (checkpoints != null) {
             intact &= againstCheckpoints(jdbi, config);
         }
+        staffAddresses(jdbi);
         return intact ? 0 : 1;
+    }
+
+    /**
+     * Names, in plain words, the staff people an older version let share one address
+     * ({@link EmailClashes}, ADR 0107): "ATTENTION two accounts at rumney differ only in letter case:
+     * …". Nothing is altered (the records are intact, so the exit status stays), but both people sign
+     * in as one address and {@code migrate} refuses to copy them until one is removed.
+     *
+     * @return the number of clashes named
+     */
+    static int staffAddresses(Jdbi jdbi) {
+        List<EmailClashes.Clash> clashes;
+        try {
+            clashes = jdbi.withHandle(handle -> EmailClashes.find(handle.getConnection()));
+        } catch (java.sql.SQLException unreadable) {
+            throw new IllegalStateException("the staff addresses could not be read", unreadable);
+        }
+        clashes.forEach(clash -> System.out.println("ATTENTION " + clash.describe()));
+        return clashes.size();
     }
 
     /** Step 1: every chain of every school. */

@@ -51,7 +51,7 @@ public final class AccountService {
 
     /** Whether a person with this e-mail address exists: then {@link #add} adds a membership and needs no password. */
     public boolean personExists(String email) {
-        return email != null && jdbi.withExtension(StaffUserDao.class, users -> users.findPerson(email.strip())).isPresent();
+        return email != null && jdbi.withExtension(StaffUserDao.class, users -> users.findPerson(email)).isPresent();
     }
 
     /**
@@ -98,16 +98,20 @@ public final class AccountService {
         }
         StaffRole staffRole = StaffRole.fromWord(role).orElseThrow(() -> new IllegalArgumentException(
                 "role must be one of " + StaffRole.knownWords()));
-        List<StaffUser> existing = jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email.strip()));
+        // stored as typed (NFC only); compared by its key, the same on SQLite and PostgreSQL (ADR 0107)
+        String typed = EmailKey.typed(email);
+        List<StaffUser> existing = jdbi.withExtension(StaffUserDao.class, users -> users.memberships(typed));
         // a removed membership stays as it was (its records name it); the person may be added back beside it (ADR 0101)
         java.util.Optional<StaffUser> there = existing.stream()
                 .filter(membership -> membership.school().equals(school) && !removed(membership.id())).findFirst();
         if (there.isPresent()) {
-            throw new IllegalArgumentException("the email " + email + " already has an account at " + school + " ("
+            throw new IllegalArgumentException("the email " + typed + " already has an account at " + school + " ("
                     + there.get().role() + (there.get().disabled() ? ", disabled: 'user enable' gives it back" : "")
-                    + "); a person has one account per school");
+                    + ")" + (there.get().email().equals(typed) ? "" : ", as " + there.get().email()
+                    + " (addresses that differ only in letter case are one address)")
+                    + "; a person has one account per school");
         }
-        boolean newPerson = existing.isEmpty() && !personExists(email);
+        boolean newPerson = existing.isEmpty() && !personExists(typed);
         String hash;
         if (newPerson) {
             List<String> problems = policy.problems(password, List.of(name, email, school));
@@ -122,12 +126,12 @@ public final class AccountService {
         try {
             return jdbi.inTransaction(handle -> {
                 StaffUserDao users = handle.attach(StaffUserDao.class);
-                long person = newPerson ? users.insertPerson(email.strip(), hash, now)
-                        : users.findPerson(email.strip()).orElseThrow();
+                long person = newPerson ? users.insertPerson(typed, EmailKey.of(typed), hash, now)
+                        : users.findPerson(typed).orElseThrow();
                 String passwordHash = newPerson ? hash : handle.createQuery(
                         "SELECT password_hash FROM staff_person WHERE id = :id").bind("id", person).mapTo(String.class).one();
                 // the person's address as first given, whatever case was typed now
-                String address = newPerson ? email.strip() : handle.createQuery(
+                String address = newPerson ? typed : handle.createQuery(
                         "SELECT email FROM staff_person WHERE id = :id").bind("id", person).mapTo(String.class).one();
                 long id = users.insertMembership(school, person, name.strip(), address, staffRole.word(), now);
                 try (WriteTransaction transaction = WriteTransaction.over(handle);
@@ -308,12 +312,13 @@ public final class AccountService {
      * @param by       who did it, as recorded
      * @return the number of sessions ended
      * @throws IllegalArgumentException when there is no such account, the new address is not an
-     *     address or is the same, or another person has it (without regard to case)
+     *     address or is the same, or another person has it (compared by {@link EmailKey}: without
+     *     regard to letter case or Unicode form)
      */
     public int changeEmail(String school, String email, String newEmail, String by) {
         StaffUser user = membership(school, email);
         // spaces around it are forgiven; a line separator or control character is not (strip() would drop them)
-        String address = newEmail == null ? "" : newEmail.replaceAll("^ +| +$", "");
+        String address = newEmail == null ? "" : EmailKey.typed(newEmail.replaceAll("^ +| +$", ""));
         if (!EMAIL.matcher(address).matches()) {
             throw new IllegalArgumentException("the new email must be an email address");
         }
@@ -323,13 +328,24 @@ public final class AccountService {
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(handle -> {
-                java.util.Optional<Long> holder = handle.attach(StaffUserDao.class).findPerson(address);
-                if (holder.isPresent() && holder.get() != user.personId()) {
+                // by key (ADR 0107): an address that differs only in letter case is the same address
+                String key = EmailKey.of(address);
+                java.util.Optional<String> holder = handle.createQuery("SELECT email FROM staff_person"
+                        + " WHERE email_key = :key AND id <> :id ORDER BY id LIMIT 1")
+                        .bind("key", key).bind("id", user.personId()).mapTo(String.class).findOne();
+                if (holder.isPresent()) {
                     throw new IllegalArgumentException("another person's staff account has the address " + address
+                            + (holder.get().equals(address) ? "" : " (as " + holder.get()
+                            + ": addresses that differ only in letter case are one address)")
                             + ": an address is one person's; change or remove that account first");
                 }
-                handle.createUpdate("UPDATE staff_person SET email = :email WHERE id = :id")
-                        .bind("email", address).bind("id", user.personId()).execute();
+                String oldKey = handle.createQuery("SELECT email_key FROM staff_person WHERE id = :id")
+                        .bind("id", user.personId()).mapTo(String.class).one();
+                handle.createUpdate("UPDATE staff_person SET email = :email, email_key = :key WHERE id = :id")
+                        .bind("email", address).bind("key", key).bind("id", user.personId()).execute();
+                // a new address may end a clash an older version left (V121): the one left is no longer marked
+                EmailClashes.settle(handle, oldKey);
+                EmailClashes.settle(handle, key);
                 handle.createUpdate("UPDATE staff_user SET email = :email WHERE person_id = :id")
                         .bind("email", address).bind("id", user.personId()).execute();
                 int ended = SessionStore.endAllOfPerson(handle, user.personId());
@@ -353,14 +369,13 @@ public final class AccountService {
 
     /** How many live (not disabled) memberships the person with this address has: 0 when they cannot sign in at all. */
     public int liveMemberships(String email) {
-        return (int) jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email == null ? "" : email.strip()))
+        return (int) jdbi.withExtension(StaffUserDao.class, users -> users.memberships(email))
                 .stream().filter(membership -> !membership.disabled()).count();
     }
 
     /** The account of this address at this school; an account of another school is "no such account". */
     private StaffUser membership(String school, String email) {
-        return jdbi.withExtension(StaffUserDao.class, users -> users.findMembership(school == null ? "" : school,
-                        email == null ? "" : email.strip()))
+        return jdbi.withExtension(StaffUserDao.class, users -> users.findMembership(school == null ? "" : school, email))
                 .orElseThrow(() -> new IllegalArgumentException("there is no account " + email + " at " + school));
     }
 }

@@ -70,7 +70,7 @@ public final class LoginService {
         String account = LoginThrottle.account(email);
         Optional<Duration> wait = waitFor(address, account, rememberedDevice);
         List<StaffUser> memberships = jdbi.withExtension(StaffUserDao.class,
-                users -> users.memberships(email == null ? "" : email.strip()));
+                users -> users.memberships(email));
         Optional<StaffUser> user = memberships.stream().findFirst();
         List<StaffUser> live = memberships.stream().filter(membership -> !membership.disabled()).toList();
         // one Argon2id check whatever happens, so the time taken tells nothing either

@@ -3,7 +3,6 @@ package org.polisi.forms.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,7 +47,8 @@ public final class LoginThrottle {
     }
 
     public static String account(String email) {
-        return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        // the address's key (ADR 0107): every spelling of one address shares one count
+        return "account:" + EmailKey.of(email);
     }
 
     /** How long the subject must still wait, or empty when it may try now. */

@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import db.migration.V121__Staff_email_keys;
 import db.migration.V21__Link_existing_records;
 import db.migration.V40_2__Link_incident_events_and_withdrawal_decisions;
 import javax.sql.DataSource;
@@ -127,7 +128,7 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration/common",
                         postgresql ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
                 .javaMigrations(new NameKeyBackfill(), new V21__Link_existing_records(),
-                        new V40_2__Link_incident_events_and_withdrawal_decisions());
+                        new V40_2__Link_incident_events_and_withdrawal_decisions(), new V121__Staff_email_keys());
     }
 
     /** PostgreSQL through its JDBC driver; user and password from the address, never the URL. */

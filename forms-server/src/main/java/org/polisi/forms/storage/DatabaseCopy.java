@@ -16,6 +16,9 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.polisi.forms.staff.EmailClashes;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Copies every row of an SQLite database into an empty PostgreSQL database with the same schema
@@ -29,7 +32,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>The tables are found, not listed: every table of the target's {@code public} schema except
  * Flyway's history, in the order that puts each table after those its foreign keys name (creation
  * order among equals, which also puts a table whose trigger reads another after it). A table
- * on one side only, or a column the target lacks, stops the copy before anything is written.
+ * on one side only, or a column the target lacks, stops the copy before anything is written, as do
+ * staff people the target's address key would refuse (ADR 0107). No message holds the driver's
+ * words (the SQL and a row's values, a password hash among them): only tables, rules and ids.
  */
 public final class DatabaseCopy {
 
@@ -75,6 +80,7 @@ public final class DatabaseCopy {
                             + " has rows. Give an empty database (one just created) so nothing is mixed.");
                 }
             }
+            refuseWhatTheTargetWouldRefuse(from);
             Map<String, Long> rows = new LinkedHashMap<>();
             tables.forEach(table -> rows.put(table.name, 0L));
             List<String> done = new ArrayList<>();
@@ -112,7 +118,8 @@ public final class DatabaseCopy {
                 });
                 progress.accept("copied the tables that name no school");
             } catch (SQLException | RuntimeException failure) {
-                throw new IllegalStateException("the copy stopped: " + failure.getMessage()
+                // never the driver's own words: they hold the SQL and the row's values (a password hash)
+                throw new IllegalStateException("the copy stopped: " + plain(failure)
                         + (done.isEmpty() ? "; nothing was committed"
                         : "; the target already holds the schools " + done + ": drop and create it again before retrying"),
                         failure);
@@ -127,7 +134,57 @@ public final class DatabaseCopy {
             }
             return new Copied(rows, done);
         } catch (SQLException e) {
-            throw new IllegalStateException("the copy failed: " + e.getMessage(), e);
+            throw new IllegalStateException("the copy failed: " + plain(e), e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, the staff people the target's unique address key would
+     * refuse (ADR 0107): two or more live accounts whose addresses have one key ("siân@…" and
+     * "SIÂN@…", which an older version let SQLite hold), or such rows not marked as a clash. The
+     * message names the addresses and their schools and what to do, in plain words.
+     */
+    private static void refuseWhatTheTargetWouldRefuse(Connection from) throws SQLException {
+        List<String> clashes = EmailClashes.find(from).stream()
+                .filter(clash -> clash.live() || clash.unmarked()).map(EmailClashes.Clash::describe).toList();
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("nothing was copied: " + String.join("; and ", clashes)
+                    + ". Then run forms migrate again (into a database just created).");
+        }
+    }
+
+    /**
+     * A failure in plain words: which table, which rule (constraint) and the SQL state, never the
+     * statement or its values. PostgreSQL's refusal of a batch is found through
+     * {@link SQLException#getNextException()}.
+     */
+    static String plain(Throwable failure) {
+        if (failure instanceof CopyRefused refused) {
+            return refused.getMessage();
+        }
+        if (failure instanceof SQLException sql) {
+            SQLException cause = sql;
+            while (cause.getNextException() != null) {
+                cause = cause.getNextException();
+            }
+            String where = "";
+            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null) {
+                ServerErrorMessage server = postgres.getServerErrorMessage();
+                where = (server.getTable() == null ? "" : " in table " + server.getTable())
+                        + (server.getConstraint() == null ? "" : ", rule " + server.getConstraint());
+            }
+            return "the database refused" + where + " (SQL state " + cause.getSQLState() + ")";
+        }
+        if (failure instanceof IllegalStateException own && !(failure.getCause() instanceof SQLException)) {
+            return own.getMessage();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    /** A row the target refused, named by table and id only. */
+    private static final class CopyRefused extends RuntimeException {
+        CopyRefused(String message, SQLException cause) {
+            super(message, cause);
         }
     }
 
@@ -271,6 +328,8 @@ public final class DatabaseCopy {
         String insert = "INSERT INTO " + quoted(table.name) + " (" + columnList + ") OVERRIDING SYSTEM VALUE VALUES ("
                 + String.join(", ", table.columns.stream().map(column -> "?").toList()) + ")";
         int[] types = columnTypes(to, table);
+        int id = table.columns.indexOf("id");
+        long firstInBatch = -1;
         long copied = 0;
         try (PreparedStatement read = from.prepareStatement(select); PreparedStatement write = to.prepareStatement(insert)) {
             if (school != null) {
@@ -286,15 +345,28 @@ public final class DatabaseCopy {
                             write.setObject(i + 1, value, types[i]);
                         }
                     }
+                    if (firstInBatch < 0 && id >= 0) {
+                        firstInBatch = rows.getLong(id + 1);
+                    }
                     write.addBatch();
                     if (++copied % BATCH == 0) {
-                        write.executeBatch();
+                        execute(write, table, firstInBatch);
+                        firstInBatch = -1;
                     }
                 }
             }
-            write.executeBatch();
+            execute(write, table, firstInBatch);
         }
         return copied;
+    }
+
+    private static void execute(PreparedStatement write, Table table, long firstId) {
+        try {
+            write.executeBatch();
+        } catch (SQLException refused) {
+            throw new CopyRefused("a row of " + table.name + (firstId < 0 ? "" : " (in the batch from id " + firstId + ")")
+                    + " was refused: " + plain(refused), refused);
+        }
     }
 
     /** The target's JDBC type of each column, so SQLite's dynamically typed values bind as the target expects. */

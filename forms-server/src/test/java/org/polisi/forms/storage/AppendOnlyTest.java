@@ -256,8 +256,8 @@ class AppendOnlyTest {
     void aStaffAccountAddedBehindTheServersBackIsNamed(@TempDir Path folder) {
         try (TestServer server = serverWithRecords(folder)) {
             server.jdbi().useHandle(handle -> {
-                handle.execute("INSERT INTO staff_person (email, password_hash, created_at) VALUES ('m@x.example', 'h',"
-                        + " '2026-01-01T00:00:00.000Z')");
+                handle.execute("INSERT INTO staff_person (email, email_key, password_hash, created_at) VALUES ('m@x.example',"
+                        + " 'm@x.example', 'h', '2026-01-01T00:00:00.000Z')");
                 handle.execute("INSERT INTO staff_user (school, person_id, name, email, role, created_at) VALUES"
                         + " ('otherschool', (SELECT id FROM staff_person WHERE email = 'm@x.example'), 'Mallory',"
                         + " 'm@x.example', 'headteacher', '2026-01-01T00:00:00.000Z')");

@@ -106,8 +106,12 @@ class StaffPersonMigrationTest {
                     "INSERT INTO staff_user (school, person_id, name, email, role, created_at) VALUES"
                             + " ('testschool', 1, 'Again', 'head@test.example', 'office', 'x')")), "two at one school");
             assertThrows(RuntimeException.class, () -> jdbi.useHandle(handle -> handle.execute(
-                    "INSERT INTO staff_person (email, password_hash, created_at) VALUES ('HEAD@TEST.EXAMPLE', 'h', 'x')")),
-                    "one person per address, whatever its case");
+                    "INSERT INTO staff_person (email, email_key, password_hash, created_at)"
+                            + " VALUES ('HEAD@TEST.EXAMPLE', 'head@test.example', 'h', 'x')")),
+                    "one person per address, whatever its case (its key, ADR 0107)");
+            assertThrows(RuntimeException.class, () -> jdbi.useHandle(handle -> handle.execute(
+                    "INSERT INTO staff_person (email, password_hash, created_at) VALUES ('new@test.example', 'h', 'x')")),
+                    "no person without their address's key");
             assertThrows(RuntimeException.class, () -> jdbi.useHandle(handle -> handle.execute(
                     "DELETE FROM staff_person WHERE id = 2")), "a person is never deleted");
             assertThrows(RuntimeException.class, () -> jdbi.useHandle(handle -> handle.execute(
