@@ -299,12 +299,13 @@ public final class ClusterGenerator {
                 languages: [en, cy]
                 adopts: bench
                 local-authority: {en: Bench County Council, cy: Cyngor Sir Meincnod}
+                # each role's title in each language, as a bilingual school writes it (docs/adr/0104)
                 roles:
-                  headteacher: Head Teacher %1$d
-                  online-safety-coordinator: Co-ordinator %1$d
-                  safeguarding-lead: Safeguarding Lead %1$d
-                  online-safety-governor: Governor %1$d
-                  chair-of-governors: Chair %1$d
+                  headteacher: {en: Head Teacher %1$d, cy: Pennaeth %1$d}
+                  online-safety-coordinator: {en: Co-ordinator %1$d, cy: Cydlynydd %1$d}
+                  safeguarding-lead: {en: Safeguarding Lead %1$d, cy: Arweinydd Diogelu %1$d}
+                  online-safety-governor: {en: Governor %1$d, cy: Llywodraethwr %1$d}
+                  chair-of-governors: {en: Chair %1$d, cy: Cadeirydd %1$d}
                 policy:
                   version: "2026.1"
                   last-updated: 2026-01-15
