@@ -82,4 +82,15 @@ public final class AsciidocSource {
         }
         return new SourcePage(key, language, file, title, titleLine, Map.copyOf(header), List.copyOf(body), text);
     }
+
+    /** Whether {@code text[from, to)} holds only spaces and tabs (a line's indentation). */
+    static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

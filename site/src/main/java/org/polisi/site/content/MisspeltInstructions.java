@@ -47,23 +47,34 @@ public final class MisspeltInstructions {
      *               directives are read, and reported when wrong, by {@code fork.DirectiveParser}
      */
     public static void check(Path file, String text, boolean adapts, Problems problems) {
-        int number = 0;
-        for (int start = 0; start <= text.length(); ) {
-            int end = text.indexOf('\n', start);
+        // Only a line whose first non-blank characters are "//" can be an instruction: find each "//"
+        // and look at its line alone, rather than cutting every line of every page out of the text.
+        for (int slashes = text.indexOf("//"); slashes >= 0; ) {
+            int start = text.lastIndexOf('\n', slashes) + 1;
+            int end = text.indexOf('\n', slashes);
             if (end < 0) {
                 end = text.length();
             }
-            number++;
-            String line = text.substring(start, end).strip();
-            start = end + 1;
-            if (!line.startsWith("//") || !line.toLowerCase(Locale.ROOT).contains("polisi")) {
-                continue;     // almost every line: no pattern run
+            if (AsciidocSource.blank(text, start, slashes)) {
+                String line = text.substring(slashes, end).strip();
+                if (line.toLowerCase(Locale.ROOT).contains("polisi")) {
+                    String message = message(line, adapts);
+                    if (message != null) {
+                        problems.error("misspelt-instruction", file, lineNumber(text, start), message);
+                    }
+                }
             }
-            String message = message(line, adapts);
-            if (message != null) {
-                problems.error("misspelt-instruction", file, number, message);
-            }
+            slashes = end >= text.length() ? -1 : text.indexOf("//", end);
         }
+    }
+
+    /** The 1-based number of the line that starts at {@code start}. */
+    private static int lineNumber(String text, int start) {
+        int number = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
+            number++;
+        }
+        return number;
     }
 
     /**
