@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +94,7 @@ public final class AlertRecipients {
         for (String role : new LinkedHashSet<>(askedRoles)) {
             Resolution resolution = resolve(school, role);
             for (String email : resolution.emails()) {
-                String key = email.toLowerCase(Locale.ROOT);
+                String key = org.polisi.forms.staff.EmailKey.of(email);     // one person however the address is spelt (ADR 0107)
                 addresses.putIfAbsent(key, email);
                 as.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(resolution.deliveredRole().orElseThrow());
                 covers.computeIfAbsent(key, any -> new LinkedHashSet<>()).add(role);

@@ -94,7 +94,7 @@ final class StaffAuth {
     }
 
     private static String deviceText(String email, String nonce) {
-        return "device\n" + email.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + nonce;
+        return "device\n" + org.polisi.forms.staff.EmailKey.of(email) + "\n" + nonce;     // one address however its case is typed (ADR 0107)
     }
 
     void endSession(Context ctx) {
