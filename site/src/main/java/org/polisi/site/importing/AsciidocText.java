@@ -117,7 +117,14 @@ final class AsciidocText {
         return out.toString().replace(String.valueOf(CLOSE), "").replace(String.valueOf(OPEN), "");
     }
 
+    /** The filter's mark of a merged table's cell (docs/adr/0108), between the cell's bar and its text. */
+    private static final java.util.regex.Pattern SPAN_MARK = java.util.regex.Pattern.compile("\u27E6polisi-span \\d+ \\d+ [hb]\u27E7$");
+
     private static boolean startsCell(CharSequence before) {
+        java.util.regex.Matcher mark = SPAN_MARK.matcher(before);
+        if (mark.find()) {
+            before = before.subSequence(0, mark.start());
+        }
         int end = before.length();
         return end > 0 && before.charAt(end - 1) == '|' && (end == 1 || before.charAt(end - 2) == ' '
                 || before.charAt(end - 2) == 'a' && (end == 2 || before.charAt(end - 3) == ' '));

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * Rewrites every table of a converted page: widths without per cent signs, a header row where the
  * first row is bold, a header column where the first column labels the rows, and {@code a|} cells wherever a cell holds a list (otherwise
  * Asciidoctor prints the list markers as text). Word's typed bullets ({@code •}) become list items.
+ * Merged cells are kept ({@code 2+|}, {@code .2+|}), or, where they cannot be, the table is reported
+ * at its line (docs/adr/0108).
  */
 final class TableCleanup {
     static final Pattern TYPED_BULLET = Pattern.compile("^(\\s*)[•·▪\uF0B7]\\s+");
@@ -41,6 +43,11 @@ final class TableCleanup {
                             .reduce((a, b) -> a + "\n" + b).orElse("");
                 }
             }
+            if (table.mergesLost) {
+                // Said at the table's line by ImportCleanup's report, as every conversion loss is.
+                out.add(ImportCleanup.NOT_CONVERTED_BLOCK + "(table): its merged cells could not be kept, so each is"
+                        + " now a cell and empty cells beside or below it; check the table against the document");
+            }
             out.addAll(table.render(hasHeaderColumn(table)));
             i = end;
         }
@@ -73,12 +80,13 @@ final class TableCleanup {
         if (table.columns() < 2 || body.size() < 2) {
             return false;
         }
-        boolean labelled = body.stream().allMatch(row -> !row.get(0).blank() && !TICK.matcher(row.get(0).text).find()
+        // A place covered by the merged label above it (Word's vMerge) is labelled by that cell.
+        boolean labelled = body.stream().allMatch(row -> row.get(0).covered || !row.get(0).blank() && !TICK.matcher(row.get(0).text).find()
                 && !row.get(0).asciidoc);
         if (!labelled) {
             return false;
         }
-        boolean bold = body.stream().allMatch(row -> BOLD.matcher(row.get(0).text).matches());
+        boolean bold = body.stream().allMatch(row -> row.get(0).covered || BOLD.matcher(row.get(0).text).matches());
         boolean ticks = body.stream().anyMatch(row -> row.subList(1, row.size()).stream()
                 .anyMatch(cell -> TICK.matcher(cell.text).find()));
         return bold || ticks;

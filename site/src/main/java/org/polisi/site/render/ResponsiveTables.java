@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *       attribute is left, so the browser blocks nothing.</li>
  *   <li>A table with a header row ({@code thead}) and at least {@value #STACK_FROM_COLUMNS}
  *       columns is marked {@code table--stack}: each body cell gets {@code data-label}, the text
- *       of the header cell(s) above it (found on the table's grid, so row and column spans are
- *       followed as HTML's table model does), and an empty cell the class {@code cell--empty}.
+ *       of the header cell(s) above it joined by " — " (found on the table's grid, so row and column spans are
+ *       followed as HTML's table model does; several header rows, docs/adr/0108), and an empty cell the class {@code cell--empty}.
  *       Below 40rem the theme shows each row as a labelled list from this same HTML. No ARIA
  *       table roles are added: the HTML standard forbids them on the rows and cells of a table
  *       (the Nu checker's error). Where a browser drops table semantics for the changed
@@ -122,6 +122,7 @@ public final class ResponsiveTables {
         for (Element element : table.select("table, col")) {
             widthAsClass(element);
         }
+        headerRowsIntoThead(table);
         List<Element> rows = table.select("> thead > tr, > tbody > tr, > tfoot > tr");
         Grid grid = new Grid(rows);
         Element thead = table.selectFirst("> thead");
@@ -130,6 +131,57 @@ public final class ResponsiveTables {
         }
         table.select("th").forEach(ResponsiveTables::breakAfterSlashes);
         return table.outerHtml();
+    }
+
+    /**
+     * Asciidoctor writes one header row ({@code thead}); a table with a merged heading over the
+     * headings of its columns has more (docs/adr/0108). Leading body rows that are header rows join
+     * the {@code thead}, their cells as {@code th}: rows made only of header cells ({@code h|}) when the
+     * table has no {@code thead}, and rows a {@code thead} cell reaches with its {@code rowspan} (which
+     * the HTML table model would otherwise cut at the end of the {@code thead}). At least one body row
+     * stays. Applying this twice changes nothing.
+     */
+    private static void headerRowsIntoThead(Element table) {
+        Element tbody = table.selectFirst("> tbody");
+        if (tbody == null) {
+            return;
+        }
+        Element thead = table.selectFirst("> thead");
+        List<Element> bodyRows = tbody.select("> tr");
+        int move = 0;
+        if (thead != null) {
+            List<Element> headRows = thead.select("> tr");
+            for (int r = 0; r < headRows.size(); r++) {
+                for (Element cell : headRows.get(r).select("> th, > td")) {
+                    move = Math.max(move, r + Grid.span(cell, "rowspan") - headRows.size());
+                }
+            }
+        } else {
+            boolean merged = false;
+            while (move < bodyRows.size() && !bodyRows.get(move).select("> th").isEmpty()
+                    && bodyRows.get(move).select("> td").isEmpty()) {
+                for (Element cell : bodyRows.get(move).select("> th")) {
+                    merged |= Grid.span(cell, "rowspan") > 1 || Grid.span(cell, "colspan") > 1;
+                }
+                move++;
+            }
+            // Only a merged heading's rows: a table whose every cell is a header cell stays as it is.
+            move = merged && move < bodyRows.size() ? move : 0;
+        }
+        move = Math.min(move, bodyRows.size() - 1);
+        if (move <= 0) {
+            return;
+        }
+        if (thead == null) {
+            thead = new Element("thead");
+            tbody.before(thead);
+        }
+        for (Element row : bodyRows.subList(0, move)) {
+            for (Element cell : row.select("> td")) {
+                cell.tagName("th");
+            }
+            thead.appendChild(row);
+        }
     }
 
     /**
@@ -230,17 +282,20 @@ public final class ResponsiveTables {
             }
         }
 
-        /** The text of the header row cells above {@code cell}'s first column, joined by ": ". */
+        /**
+         * The text of the header row cells above {@code cell}'s first column, top first, joined by
+         * " — " ("Pupils — Not allowed"): a merged heading and the heading under it both name the column.
+         */
         String headerText(Element cell) {
             Integer column = firstColumn.get(cell);
             if (column == null || column >= headerColumns.size()) {
                 return "";
             }
-            return String.join(": ", headerColumns.get(column).stream().map(Element::text).map(String::strip)
+            return String.join(" \u2014 ", headerColumns.get(column).stream().map(Element::text).map(String::strip)
                     .filter(text -> !text.isEmpty()).distinct().toList());
         }
 
-        private static int span(Element cell, String attribute) {
+        static int span(Element cell, String attribute) {
             try {
                 return Math.max(1, Integer.parseInt(cell.attr(attribute).isBlank() ? "1" : cell.attr(attribute).strip()));
             } catch (NumberFormatException notANumber) {

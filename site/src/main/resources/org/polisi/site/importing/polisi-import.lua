@@ -82,11 +82,55 @@ function Link(el)
   return out
 end
 
+-- The AsciiDoc writer drops a table's merged cells (ColSpan, RowSpan): it prints the grid with an empty
+-- cell wherever a merged cell reaches. In a table with any merge, every cell the document has starts with
+-- a marker giving its row span, column span and whether it is in a header row ('h') or not ('b'); a grid
+-- place with no marker is covered by a merged cell. AsciidocTable.java puts the merges back (docs/adr/0108).
+local SPAN = '\u{27E6}polisi-span %d %d %s\u{27E7}'
+
+local function merged(rows)
+  for _, row in ipairs(rows) do
+    for _, cell in ipairs(row.cells) do
+      if cell.row_span > 1 or cell.col_span > 1 then return true end
+    end
+  end
+  return false
+end
+
+local function markRows(rows, head)
+  for _, row in ipairs(rows) do
+    for _, cell in ipairs(row.cells) do
+      local marker = pandoc.RawInline('asciidoc', string.format(SPAN, cell.row_span, cell.col_span, head and 'h' or 'b'))
+      local first = cell.contents[1]
+      if first and (first.t == 'Plain' or first.t == 'Para') then
+        first.content:insert(1, marker)
+      else
+        cell.contents:insert(1, pandoc.Plain({ marker }))
+      end
+    end
+  end
+end
+
+function Table(el)
+  local any = merged(el.head.rows) or merged(el.foot.rows)
+  for _, body in ipairs(el.bodies) do
+    any = any or merged(body.head) or merged(body.body)
+  end
+  if not any then return nil end
+  markRows(el.head.rows, true)
+  for _, body in ipairs(el.bodies) do
+    markRows(body.head, true)
+    markRows(body.body, false)
+  end
+  markRows(el.foot.rows, false)
+  return el
+end
+
 -- Keep this the script's last statement: with a returned list, pandoc runs these passes in order and
 -- ignores global functions, so every filter defined above must be listed in the first pass (a Link
 -- filter included, if one is defined: it then sees the link's words before they are marked).
 return {
-  { RawBlock = RawBlock, RawInline = RawInline, Link = Link },
+  { RawBlock = RawBlock, RawInline = RawInline, Link = Link, Table = Table },
   { Str = mark },
   { Image = function(el) el.caption = unmark(el.caption); return el end },
 }

@@ -105,4 +105,34 @@ class ResponsiveTablesTest {
         assertTrue(slashed.contains("<td>a/b</td>"), slashed);
         assertEquals(slashed, ResponsiveTables.rewrite(slashed), "rewriting twice changes nothing");
     }
+
+    /** Asciidoctor 2.0.18's HTML for {@code [options="header"]} with {@code .2+|Technology 2+|Staff 2+|Pupils} (ADR 0108). */
+    private static final String HEADER_ROW_SPANNING_DOWN = "<table class=\"tableblock\"><thead><tr>"
+            + "<th rowspan=\"2\">Technology</th><th colspan=\"2\">Staff</th><th colspan=\"2\">Pupils</th></tr></thead><tbody>"
+            + "<tr><td>Allowed</td><td>Not allowed</td><td>Allowed</td><td>Not allowed</td></tr>"
+            + "<tr><td>Mobile phones</td><td>✓</td><td></td><td></td><td>✓</td></tr></tbody></table>";
+
+    /** Asciidoctor's HTML for the importer's two header rows of {@code h|} cells, without {@code options="header"}. */
+    private static final String HEADER_CELL_ROWS = "<table class=\"tableblock\"><tbody>"
+            + "<tr><th rowspan=\"2\">Technoleg</th><th colspan=\"2\">Staff</th><th colspan=\"2\">Disgyblion</th></tr>"
+            + "<tr><th>Caniateir</th><th>Ni chaniateir</th><th>Caniateir</th><th>Ni chaniateir</th></tr>"
+            + "<tr><th>Ffonau</th><td>✓</td><td></td><td></td><td>✓</td></tr></tbody></table>";
+
+    @Test
+    void underAMergedHeadingEachCellIsLabelledWithEveryHeadingAboveIt() {
+        Element spanningDown = org.jsoup.Jsoup.parseBodyFragment(ResponsiveTables.rewrite(HEADER_ROW_SPANNING_DOWN)).selectFirst("table");
+        assertEquals(2, spanningDown.select("thead tr").size(), "the rows a thead cell spans join the thead: " + spanningDown);
+        assertEquals(List.of("Technology", "Staff \u2014 Allowed", "Staff \u2014 Not allowed", "Pupils \u2014 Allowed",
+                "Pupils \u2014 Not allowed"), spanningDown.select("tbody td").eachAttr("data-label"), spanningDown.outerHtml());
+        Element headerCells = org.jsoup.Jsoup.parseBodyFragment(ResponsiveTables.rewrite(HEADER_CELL_ROWS)).selectFirst("table");
+        assertTrue(headerCells.hasClass("table--stack"), headerCells.outerHtml());
+        assertEquals(2, headerCells.select("thead tr").size(), headerCells.outerHtml());
+        assertEquals(List.of("Staff \u2014 Caniateir", "Staff \u2014 Ni chaniateir", "Disgyblion \u2014 Caniateir",
+                "Disgyblion \u2014 Ni chaniateir"), headerCells.select("tbody td").eachAttr("data-label"), headerCells.outerHtml());
+        String once = ResponsiveTables.rewrite(HEADER_CELL_ROWS);
+        assertEquals(once, ResponsiveTables.rewrite(once), "rewriting twice changes nothing");
+        String allHeaders = "<table class=\"tableblock\"><tbody><tr><th>a</th><th>b</th><th>c</th></tr>"
+                + "<tr><th>d</th><th>e</th><th>f</th></tr></tbody></table>";
+        assertFalse(ResponsiveTables.rewrite(allHeaders).contains("thead"), "header cells without a merge stay where they are");
+    }
 }
