@@ -11,6 +11,15 @@ import java.util.stream.Stream;
  */
 public final class ReservedNames {
 
+    /**
+     * The first parts of addresses that the site and the forms server use for themselves, beside the
+     * schools' own folders ({@code /<school>/...}): the theme's files ({@code /assets/}), the staff area
+     * ({@code /staff/}), form submissions ({@code /forms/}) and agreed texts ({@code /agreed-texts/})
+     * (forms-server's {@code web/Routes}). A school with one of these ids would have its pages written
+     * over the theme's files, or published inside the staff area's address (tester 8's N5).
+     */
+    public static final java.util.Set<String> SITE_PATHS = java.util.Set.of("assets", "staff", "forms", "agreed-texts");
+
     /** Hidden field every rendered form posts: the form's id. */
     public static final String FORM_ID = "form-id";
     /** Hidden field: the language of the page the form was on. */

@@ -43,6 +43,11 @@ public final class NewSchoolCommand implements Callable<Integer> {
             System.err.println("error: --id '" + id + "' cannot be a school id: " + org.polisi.site.content.Names.advice(id));
             return 2;
         }
+        java.util.Optional<String> reserved = org.polisi.site.content.Names.reservedSchoolId(id);
+        if (reserved.isPresent()) {
+            System.err.println("error: --id '" + id + "' cannot be a school id: " + reserved.get());
+            return 2;
+        }
         if (country != null && !country.equals("wales") && !country.equals("england")) {
             System.err.println("error: --country must be wales or england");
             return 2;

@@ -104,6 +104,12 @@ public final class ContentLoader {
     private static List<Path> named(List<Path> dirs, String what, Problems problems) {
         return dirs.stream().filter(dir -> {
             String name = dir.getFileName().toString();
+            Optional<String> reserved = Names.isSlug(name) ? Names.reservedSchoolId(name) : Optional.empty();
+            if (reserved.isPresent() && (what.equals("school") || !reserved.get().startsWith("/"))) {
+                // a cluster's own site is <id>-template, so only a name Windows cannot make is refused for a cluster
+                problems.error("reserved-name", dir, 0, "'" + name + "' cannot be a " + what + " id: " + reserved.get());
+                return false;
+            }
             if (Names.isSlug(name)) {
                 return true;
             }

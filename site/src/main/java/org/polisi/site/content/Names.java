@@ -28,6 +28,26 @@ public final class Names {
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
     /**
+     * Why a school id that is a valid slug still cannot be a school's: the site and the server use the
+     * first part of some addresses themselves ({@link org.polisi.contract.ReservedNames#SITE_PATHS}), and
+     * Windows cannot make a folder with a device's name ({@code con}, {@code nul}, {@code com1}...).
+     *
+     * @param id a school id, a {@link #isSlug slug}
+     * @return the reason, to follow "'ID' cannot be a school id: ", or empty when the id is free
+     */
+    public static Optional<String> reservedSchoolId(String id) {
+        if (org.polisi.contract.ReservedNames.SITE_PATHS.contains(id)) {
+            return Optional.of("/" + id + "/ is an address Polisi uses itself (" + String.join(", ",
+                    new java.util.TreeSet<>(org.polisi.contract.ReservedNames.SITE_PATHS)) + "), so the school's pages would"
+                    + " overwrite or hide it; choose another id");
+        }
+        if (WINDOWS_DEVICE.matcher(id).matches()) {
+            return Optional.of("Windows cannot make a folder of that name, so the school's files could not be copied there; choose another id");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why a page key that is a valid slug still cannot be a page's: {@code index} is the school's home
      * page, which the build writes itself (the list of its policies), so a page of that name would
      * silently replace it (tester 7's finding 14); a Windows device name ({@code con}, {@code nul},

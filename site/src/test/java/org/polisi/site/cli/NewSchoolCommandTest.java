@@ -138,6 +138,20 @@ class NewSchoolCommandTest {
         assertTrue(Files.notExists(root.resolve("content/schools/ysgol-dau")), "nothing is written");
     }
 
+    /** Tester 8's N5: a school called assets was written over the theme's files; one called staff inside the staff area. */
+    @Test
+    void anIdThatPolisiUsesForItsOwnAddressesOrWindowsCannotMakeIsRefused() throws IOException {
+        for (String id : new String[] {"assets", "staff", "forms", "agreed-texts", "con", "nul", "com1"}) {
+            assertEquals(2, newSchool("--id", id, "--name", "A School"), id);
+            assertTrue(Files.notExists(root.resolve("content/schools/" + id)), id);
+        }
+        FileTrees.copy(Fixtures.content("good").resolve("schools/solo"), root.resolve("content/schools/staff"));
+        BuildResult result = build("staff");
+        assertTrue(result.errors().stream().anyMatch(p -> p.code().equals("reserved-name")
+                && p.message().startsWith("'staff' cannot be a school id: /staff/ is an address Polisi uses itself")), result.errors().toString());
+        assertTrue(Files.notExists(root.resolve("public/staff")), "nothing published at the staff area's address");
+    }
+
     @Test
     void anIdThatIsNotLowerCaseWordsIsRefused() {
         assertEquals(2, newSchool("--cluster", "demo", "--id", "New School", "--name", "New School"));
