@@ -31,8 +31,13 @@ public final class MisspeltInstructions {
     static final Set<String> DIRECTIVES = Set.of("replace", "remove", "insert-before", "insert-after", "append");
     static final Set<String> WORDS = Set.of("replace", "remove", "insert-before", "insert-after", "append", "change-note", "confirm");
     private static final Pattern CANONICAL = Pattern.compile("^//(?!/)\\s*polisi:\\s*(\\S*).*$");
+    /** What may stand between "polisi" and its word when an author types it: spaces, a colon or another stop, a dash
+     * (Word types an en dash for " - "), a full-width colon. */
+    private static final String SEPARATORS = "[\\s:;.,\\u2013\\u2014\\uFF1A-]*";
     /** Slashes, {@code polisi} in any case, any punctuation, then the word (group 1) and the rest (group 2). */
-    private static final Pattern NEAR = Pattern.compile("^/{2,}\\s*polisi\\b[\\s:;.,]*([A-Za-z-]*)(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEAR = Pattern.compile("^/{2,}\\s*polisi\\b" + SEPARATORS + "([A-Za-z-]*)(.*)$", Pattern.CASE_INSENSITIVE);
+    /** Slashes, a word that is a slip of "polisi" ({@code pollisi}, {@code policy}), then the word and the rest. */
+    private static final Pattern SLIP = Pattern.compile("^/{2,}\\s*([A-Za-z]{4,8})" + SEPARATORS + "([A-Za-z-]*)(.*)$");
 
     private MisspeltInstructions() {
     }
@@ -98,7 +103,15 @@ public final class MisspeltInstructions {
         }
         Matcher near = NEAR.matcher(line);
         if (!near.matches()) {
-            return null;
+            Matcher slip = SLIP.matcher(line);
+            if (!slip.matches() || slip.group(1).equalsIgnoreCase("polisi")
+                    || Names.nearest(slip.group(1), Set.of("polisi")).isEmpty()) {
+                return null;
+            }
+            near = NEAR.matcher("// polisi " + slip.group(2) + slip.group(3));     // "pollisi", "policy": read as the word meant
+            if (!near.matches()) {
+                return null;
+            }
         }
         if (near.group(1).isEmpty()) {
             return null;

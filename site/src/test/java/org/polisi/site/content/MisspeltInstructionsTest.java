@@ -56,6 +56,11 @@ class MisspeltInstructionsTest {
         assertEquals("// polisi: confirm the DSL's name", suggested("// polisi confirm the DSL's name"));
         assertEquals("// polisi: remove x", suggested("// Polisi: remvoe x"), "a slip of the word too");
         assertEquals("// polisi: append", suggested("// polisi. append"));
+        // tester 8: a slip of "polisi" itself, and the dashes and colons Word and other keyboards type
+        assertEquals("// polisi: remove community", suggested("// pollisi: remove community"));
+        assertEquals("// polisi: remove community", suggested("// Policy: remove community"));
+        assertEquals("// polisi: remove community", suggested("// polisi \u2013 remove community"));
+        assertEquals("// polisi: replace roles", suggested("// polisi\uFF1A replace roles"));
     }
 
     private static String suggested(String line) {
@@ -69,6 +74,9 @@ class MisspeltInstructionsTest {
         assertNull(MisspeltInstructions.message("// Polisi diogelu plant: fersiwn 2024", false), "Welsh for 'child protection policy'");
         assertNull(MisspeltInstructions.message("// Polisi: fersiwn 2024", false));
         assertNull(MisspeltInstructions.message("// Polisi builds this page from the template", false));
+        assertNull(MisspeltInstructions.message("// Policy reviewed every year by the governors", true));
+        assertNull(MisspeltInstructions.message("// Polish version to follow", true));
+        assertNull(MisspeltInstructions.message("// replaced by the school's own wording in 2025", true));
         assertNull(MisspeltInstructions.message("// polisi: remove community", true), "read by the directive parser");
         assertNull(MisspeltInstructions.message("// polisi: change-note Dates updated", false));
         assertNull(MisspeltInstructions.message("//  polisi:confirm the name", false));
